@@ -1,0 +1,117 @@
+import { javascript, typescript } from 'projen';
+
+// A plain TypeScript project, not jsii: Pulumi's `Input<T>` types are not
+// jsii-compatible (see the style notes in docs/architecture.md).
+const project = new typescript.TypeScriptProject({
+  name: 'secure-aks',
+  description:
+    'Hardened AKS API server access, in-cluster transit encryption and cross-cluster mutual TLS, as a validated model with Pulumi and cdk8s front ends',
+  license: 'Apache-2.0',
+  copyrightOwner: 'secure-aks contributors',
+  defaultReleaseBranch: 'main',
+  projenrcTs: true,
+  projenVersion: '0.103.25',
+  packageManager: javascript.NodePackageManager.NPM,
+  minNodeVersion: '20.19.0',
+  typescriptVersion: '~5.9',
+
+  srcdir: 'lib',
+  // Compiled output lives apart from the sources so that test and synth runs
+  // (which execute the TypeScript directly) can never pick up stale `.js` files.
+  libdir: 'build',
+  testdir: 'test',
+  entrypoint: 'build/index.js',
+  entrypointTypes: 'build/index.d.ts',
+
+  // Peers: a platform repo already has these and must share one copy with us
+  // (two copies of @pulumi/pulumi or constructs break resource and construct identity).
+  peerDeps: [
+    'constructs@^10',
+    'cdk8s@^2.68',
+    'cdk8s-plus-28@^2',
+    '@pulumi/pulumi@^3.150',
+    '@pulumi/azure-native@^3',
+    '@pulumi/kubernetes@^4.18',
+  ],
+  // Test against the versions a new user installs today, not the peer range's floor.
+  peerDependencyOptions: { pinnedDevDependency: false },
+  devDeps: [
+    'constructs@10.8.1',
+    'cdk8s@2.70.106',
+    'cdk8s-plus-28@2.5.6',
+    '@pulumi/pulumi@3.270.0',
+    '@pulumi/azure-native@3.28.0',
+    '@pulumi/kubernetes@4.34.2',
+    // Test runner: vitest runs TypeScript through esbuild without a type-check
+    // pass per file, which keeps the suite fast on two cores; `tsc --noEmit`
+    // type-checks everything once.
+    'vitest@^4',
+    'tsx@^4',
+    'ts-node@10.9.2',
+    // Microsoft's published models, used only by tests to prove that every
+    // property we send exists at the API version we pin.
+    '@azure/arm-containerservice@25.5.0',
+    '@azure/arm-network@39.0.0',
+    '@azure/arm-msi@2.2.0',
+    '@azure/arm-privatedns@3.2.0',
+    '@azure/arm-authorization@9.0.0',
+    '@azure/core-client@^1',
+  ],
+
+  github: false,
+  release: false,
+  jest: false,
+  eslint: false,
+  sampleCode: false,
+  pullRequestTemplate: false,
+  depsUpgrade: false,
+
+  tsconfig: {
+    compilerOptions: {
+      lib: ['es2022'],
+      target: 'ES2022',
+      skipLibCheck: true,
+      // pulumi and cdk8s publish CommonJS; keep the package CommonJS too.
+      module: 'CommonJS',
+      esModuleInterop: true,
+    },
+  },
+  tsconfigDev: {
+    compilerOptions: {
+      lib: ['es2022'],
+      target: 'ES2022',
+      skipLibCheck: true,
+      module: 'CommonJS',
+      esModuleInterop: true,
+      noEmit: true,
+    },
+    // The dev tsconfig lives in test/, so paths are relative to it.
+    include: ['../lib/**/*.ts', '../examples/**/*.ts', '../bench/**/*.ts', '../scripts/**/*.ts'],
+  },
+  gitignore: ['/dist/', '/build/', '*.tgz', '/docs/api/'],
+  npmignoreEnabled: true,
+});
+
+project.npmignore?.exclude('/examples/', '/bench/', '/docs/', '/scripts/', '/.ci/', '/dist/', '/lib/**/*.ts', '!/build/**/*.d.ts');
+
+// `test`: type-check everything (library, tests, examples' Pulumi programs), then run the suite.
+project.testTask.reset();
+project.testTask.exec('tsc --noEmit -p test/tsconfig.json');
+project.testTask.exec('vitest run');
+project.addTask('test:watch', { exec: 'vitest' });
+
+// `synth`: the main job. Synthesizes every example offline into dist/<example>/.
+project.addTask('synth', {
+  description: 'Synthesize every example offline into dist/<example>/',
+  exec: 'tsx lib/synth/cli.ts --examples examples --out dist',
+});
+
+// `docs:rules`: regenerate the validation rules table from the rule catalog.
+project.addTask('docs:rules', {
+  description: 'Regenerate docs/validation-rules.md from the rule catalog',
+  exec: 'tsx scripts/generate-rules-doc.ts',
+});
+
+project.addBins({ 'secure-aks-synth': 'build/synth/cli.js' });
+
+project.synth();

@@ -1,0 +1,155 @@
+import { PrivateDnsZone } from './private-dns-zone';
+
+/** A principal granted `az aks command invoke` on a cluster whose run command stays on. */
+export interface RunCommandPrincipal {
+  /** Object id of the user, group or service principal in Entra ID. */
+  readonly principalId: string;
+  /** The principal's type. */
+  readonly principalType: 'User' | 'Group' | 'ServicePrincipal';
+}
+
+/** Options of a private API server. */
+export interface PrivateApiServerOptions {
+  /**
+   * How the API server name resolves.
+   * @default PrivateDnsZone.system()
+   */
+  readonly dnsZone?: PrivateDnsZone;
+  /**
+   * Also publish a public FQDN (an A record in Azure public DNS resolving to the private IP).
+   * @default false
+   */
+  readonly publicFqdn?: boolean;
+  /**
+   * Disable run command (`az aks command invoke`). Access then needs a host in
+   * the cluster network or a linked network.
+   * @default true
+   */
+  readonly disableRunCommand?: boolean;
+  /**
+   * Project the API server into a delegated subnet of the cluster network
+   * (API Server VNet Integration) instead of a private endpoint.
+   * @default true
+   * @see https://learn.microsoft.com/azure/aks/api-server-vnet-integration
+   */
+  readonly vnetIntegration?: boolean;
+  /**
+   * Principals granted exactly `runcommand/action` and `commandResults/read`
+   * on the cluster. Requires `disableRunCommand: false`.
+   * @default []
+   */
+  readonly runCommandPrincipals?: readonly RunCommandPrincipal[];
+}
+
+/** Options of a public API server limited to authorized IP ranges. */
+export interface PublicApiServerOptions {
+  /**
+   * Public IPv4 CIDR ranges allowed to reach the API server: offices, build
+   * agents, and the cluster's own egress (firewall or NAT gateway) IPs.
+   * `0.0.0.0/32` means "only the cluster's load balancer outbound IP".
+   * @see https://learn.microsoft.com/azure/aks/api-server-authorized-ip-ranges
+   */
+  readonly authorizedIpRanges: readonly string[];
+  /**
+   * API Server VNet Integration: nodes reach the API server over the private
+   * network, and up to 2,000 ranges are allowed.
+   * @default true
+   */
+  readonly vnetIntegration?: boolean;
+  /**
+   * Disable run command (`az aks command invoke`).
+   * @default true
+   */
+  readonly disableRunCommand?: boolean;
+  /**
+   * Principals granted run command. Requires `disableRunCommand: false`.
+   * @default []
+   */
+  readonly runCommandPrincipals?: readonly RunCommandPrincipal[];
+}
+
+/** Options of an unrestricted public API server. */
+export interface UnrestrictedPublicApiServerOptions {
+  /** @default true */
+  readonly vnetIntegration?: boolean;
+  /** @default true */
+  readonly disableRunCommand?: boolean;
+  /** @default [] */
+  readonly runCommandPrincipals?: readonly RunCommandPrincipal[];
+}
+
+/**
+ * How the cluster's API server is reached: the `apiServerAccessProfile`.
+ *
+ * The three exposure modes of the AKS docs: a private API server, a public one
+ * limited to authorized IP ranges, and (explicit opt-in) an unrestricted public one.
+ * @see https://learn.microsoft.com/azure/architecture/aws-professional/eks-to-aks/private-clusters
+ */
+export class ApiServerAccess {
+  /** A private API server (`enablePrivateCluster`). The default. */
+  public static private(options: PrivateApiServerOptions = {}): ApiServerAccess {
+    // Not part of the typed options; kept when present (configuration read from
+    // JSON or YAML) so that validation reports it instead of dropping it silently.
+    const stray = (options as { authorizedIpRanges?: readonly string[] }).authorizedIpRanges;
+    return new ApiServerAccess(
+      'private',
+      options.dnsZone ?? PrivateDnsZone.system(),
+      options.publicFqdn ?? false,
+      options.disableRunCommand ?? true,
+      options.vnetIntegration ?? true,
+      stray ?? [],
+      options.runCommandPrincipals ?? [],
+    );
+  }
+
+  /** A public API server reachable only from the authorized IP ranges. */
+  public static public(options: PublicApiServerOptions): ApiServerAccess {
+    return new ApiServerAccess(
+      'public',
+      undefined,
+      false,
+      options.disableRunCommand ?? true,
+      options.vnetIntegration ?? true,
+      options.authorizedIpRanges ?? [],
+      options.runCommandPrincipals ?? [],
+    );
+  }
+
+  /**
+   * A public API server reachable from the whole internet. An explicit,
+   * visible opt-in that is reported as a warning on every synth and deployment.
+   */
+  public static unrestrictedPublic(options: UnrestrictedPublicApiServerOptions = {}): ApiServerAccess {
+    return new ApiServerAccess(
+      'unrestricted',
+      undefined,
+      false,
+      options.disableRunCommand ?? true,
+      options.vnetIntegration ?? true,
+      [],
+      options.runCommandPrincipals ?? [],
+    );
+  }
+
+  private constructor(
+    /** Which exposure mode. */
+    public readonly mode: 'private' | 'public' | 'unrestricted',
+    /** For private API servers: the DNS zone option. */
+    public readonly dnsZone: PrivateDnsZone | undefined,
+    /** For private API servers: whether a public FQDN is published. */
+    public readonly publicFqdn: boolean,
+    /** Whether run command is disabled. */
+    public readonly disableRunCommand: boolean,
+    /** Whether API Server VNet Integration is on. */
+    public readonly vnetIntegration: boolean,
+    /** For public API servers: the authorized ranges. */
+    public readonly authorizedIpRanges: readonly string[],
+    /** Principals granted run command. */
+    public readonly runCommandPrincipals: readonly RunCommandPrincipal[],
+  ) {}
+
+  /** Whether the API server is private. */
+  public get isPrivate(): boolean {
+    return this.mode === 'private';
+  }
+}

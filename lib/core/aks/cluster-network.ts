@@ -1,0 +1,91 @@
+/** Options of a virtual network the library creates for the cluster. */
+export interface CreatedClusterNetworkOptions {
+  /**
+   * Address space of the virtual network.
+   * @default ['10.224.0.0/16']
+   */
+  readonly addressSpace?: readonly string[];
+  /**
+   * Address prefix of the node subnet.
+   * @default '10.224.0.0/20'
+   */
+  readonly nodeSubnetPrefix?: string;
+  /**
+   * Address prefix of the API server subnet (API Server VNet Integration). At least /28.
+   * @default '10.224.16.0/28'
+   * @see https://learn.microsoft.com/azure/aks/api-server-vnet-integration
+   */
+  readonly apiServerSubnetPrefix?: string;
+}
+
+/** An existing network, by resource ids. */
+export interface ExistingClusterNetworkOptions {
+  /** Resource id of the node subnet. */
+  readonly nodeSubnetId: string;
+  /**
+   * Resource id of the API server subnet: delegated to
+   * `Microsoft.ContainerService/managedClusters`, at least /28, dedicated.
+   * Required with API Server VNet Integration.
+   * @default - none; only valid without API Server VNet Integration
+   */
+  readonly apiServerSubnetId?: string;
+  /**
+   * Grant the cluster identity Network Contributor on the subnets. Turn off
+   * only when the role is granted outside this deployment.
+   * @default true
+   */
+  readonly grantNetworkContributor?: boolean;
+}
+
+/**
+ * The virtual network the cluster's nodes and API server live in: created by
+ * the library, or brought by id.
+ */
+export class ClusterNetwork {
+  /** Names of the subnets the library creates. Renaming one replaces it. */
+  public static readonly NODE_SUBNET_NAME = 'nodes';
+  public static readonly API_SERVER_SUBNET_NAME = 'apiserver';
+
+  /** The library creates the virtual network, node subnet and API server subnet. The default. */
+  public static create(options: CreatedClusterNetworkOptions = {}): ClusterNetwork {
+    return new ClusterNetwork(
+      'created',
+      options.addressSpace ?? ['10.224.0.0/16'],
+      options.nodeSubnetPrefix ?? '10.224.0.0/20',
+      options.apiServerSubnetPrefix ?? '10.224.16.0/28',
+      undefined,
+      undefined,
+      true,
+    );
+  }
+
+  /** An existing network: the cluster is placed in the given subnets. */
+  public static fromSubnetIds(options: ExistingClusterNetworkOptions): ClusterNetwork {
+    return new ClusterNetwork(
+      'existing',
+      [],
+      undefined,
+      undefined,
+      options.nodeSubnetId,
+      options.apiServerSubnetId,
+      options.grantNetworkContributor ?? true,
+    );
+  }
+
+  private constructor(
+    /** Which option this is. */
+    public readonly kind: 'created' | 'existing',
+    /** For `created`: the address space. */
+    public readonly addressSpace: readonly string[],
+    /** For `created`: the node subnet prefix. */
+    public readonly nodeSubnetPrefix: string | undefined,
+    /** For `created`: the API server subnet prefix. */
+    public readonly apiServerSubnetPrefix: string | undefined,
+    /** For `existing`: the node subnet id. */
+    public readonly nodeSubnetId: string | undefined,
+    /** For `existing`: the API server subnet id. */
+    public readonly apiServerSubnetId: string | undefined,
+    /** Whether the cluster identity is granted Network Contributor on the subnets. */
+    public readonly grantNetworkContributor: boolean,
+  ) {}
+}

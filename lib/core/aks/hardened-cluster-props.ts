@@ -1,0 +1,81 @@
+import { ApiServerAccess } from './api-server-access';
+import { ClusterIdentity } from './cluster-identity';
+import { ClusterNetwork } from './cluster-network';
+import { SystemNodePoolProps } from './system-node-pool';
+
+/** Intent for a hardened AKS cluster. */
+export interface HardenedClusterProps {
+  /**
+   * The managed cluster's resource name. Other resource names derive from it.
+   * Changing it replaces the cluster.
+   */
+  readonly name: string;
+  /** Azure region, e.g. `westeurope`. */
+  readonly location: string;
+  /**
+   * How the API server is reached.
+   * @default ApiServerAccess.private() - private, privateDNSZone system, no public FQDN, run command off, API Server VNet Integration
+   */
+  readonly apiServerAccess?: ApiServerAccess;
+  /**
+   * The virtual network and subnets.
+   * @default ClusterNetwork.create()
+   */
+  readonly network?: ClusterNetwork;
+  /**
+   * The control plane identity.
+   * @default ClusterIdentity.create() - a user-assigned identity created with the cluster
+   */
+  readonly identity?: ClusterIdentity;
+  /**
+   * Kubernetes version.
+   * @default - the region's default version at creation
+   */
+  readonly kubernetesVersion?: string;
+  /**
+   * DNS prefix of the API server FQDN. Create-only. Mutually exclusive with `fqdnSubdomain`.
+   * @default - the cluster name, unless `fqdnSubdomain` is set
+   */
+  readonly dnsPrefix?: string;
+  /**
+   * FQDN subdomain of a private cluster with an own private DNS zone. Create-only.
+   * @default - none
+   */
+  readonly fqdnSubdomain?: string;
+  /**
+   * The system node pool.
+   * @default - 3 x Standard_D4ds_v5 Azure Linux nodes in zones 1, 2 and 3
+   */
+  readonly systemPool?: SystemNodePoolProps;
+  /**
+   * Pod CIDR of Azure CNI Overlay. Create-only.
+   * @default '10.244.0.0/16'
+   * @see https://learn.microsoft.com/azure/aks/azure-cni-overlay
+   */
+  readonly podCidr?: string;
+  /**
+   * Kubernetes service CIDR. Create-only.
+   * @default '10.0.0.0/16'
+   */
+  readonly serviceCidr?: string;
+  /**
+   * Cluster DNS service IP, inside `serviceCidr`. Create-only.
+   * @default '10.0.0.10'
+   */
+  readonly dnsServiceIp?: string;
+  /**
+   * Entra ID groups that get cluster-admin through Azure RBAC.
+   * @default []
+   */
+  readonly adminGroupObjectIds?: readonly string[];
+  /**
+   * Pricing tier. `Standard` carries the uptime SLA.
+   * @default 'Standard'
+   */
+  readonly tier?: 'Free' | 'Standard' | 'Premium';
+  /**
+   * Tags on every resource.
+   * @default {}
+   */
+  readonly tags?: Readonly<Record<string, string>>;
+}

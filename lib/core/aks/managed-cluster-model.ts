@@ -1,0 +1,393 @@
+import { createHash } from 'node:crypto';
+import {
+  ArmReference,
+  ArmValue,
+  ConcatExpression,
+  GuidExpression,
+  ResourceGroupIdExpression,
+  SubscriptionResourceIdExpression,
+} from '../arm/arm-expression';
+import { ArmResource } from '../arm/arm-resource';
+import { ArmPropertyReference, ArmTemplate, ArmTemplateOutput, renderArmTemplate } from '../arm/arm-template';
+import { ApiVersions } from '../arm/api-versions';
+import { parseResourceId } from '../arm/resource-id';
+import { Violation } from '../validation/violation';
+import { BuiltInRoles, RUN_COMMAND_ACTIONS } from './built-in-roles';
+import { ClusterNetwork } from './cluster-network';
+import { HardenedClusterProps } from './hardened-cluster-props';
+import { ownZoneName, resolveClusterConfig, ResolvedClusterConfig } from './resolved-cluster-config';
+import { validateHardenedCluster } from './validate-cluster';
+
+/** Logical ids of the model's resources. They are Pulumi child names: never change them. */
+export const LogicalIds = {
+  identity: 'identity',
+  vnet: 'vnet',
+  apiServerNsg: 'apiserver-nsg',
+  privateDnsZone: 'private-dns-zone',
+  cluster: 'cluster',
+  runCommandRole: 'run-command-role',
+} as const;
+
+/**
+ * Cluster properties Azure cannot change in place. A change to any of them is
+ * a replacement; the Pulumi front end marks them `replaceOnChanges`.
+ */
+export const CREATE_ONLY_CLUSTER_PROPERTIES = [
+  'dnsPrefix',
+  'fqdnSubdomain',
+  'networkProfile.networkPlugin',
+  'networkProfile.networkPluginMode',
+  'networkProfile.podCidr',
+  'networkProfile.serviceCidr',
+  'networkProfile.dnsServiceIP',
+] as const;
+
+/**
+ * The hardened cluster as exact ARM resources: validated intent in, wire
+ * payloads out. Knows nothing of Pulumi or cdk8s.
+ */
+export class ManagedClusterModel {
+  /**
+   * Validates `props` and builds the model.
+   * @throws SecureAksValidationError listing every violated rule
+   */
+  public static build(props: HardenedClusterProps): ManagedClusterModel {
+    const violations = validateHardenedCluster(props);
+    violations.throwIfErrors(`cluster "${props.name}"`);
+    return new ManagedClusterModel(resolveClusterConfig(props), violations.warnings);
+  }
+
+  /** The resolved configuration the resources were built from. */
+  public readonly config: ResolvedClusterConfig;
+  /** Every resource, in dependency order. */
+  public readonly resources: readonly ArmResource[];
+  /** Warnings: rules that do not block, but that a reviewer should see. */
+  public readonly warnings: readonly Violation[];
+
+  private constructor(config: ResolvedClusterConfig, warnings: readonly Violation[]) {
+    this.config = config;
+    this.warnings = warnings;
+    this.resources = buildResources(config);
+  }
+
+  /** The managed cluster resource. */
+  public get cluster(): ArmResource {
+    return this.resources.find((r) => r.logicalId === LogicalIds.cluster)!;
+  }
+
+  /** Template outputs: ids and the private FQDN. */
+  public get outputs(): Record<string, ArmTemplateOutput> {
+    const out: Record<string, ArmTemplateOutput> = {
+      clusterId: { type: 'string', value: new ArmReference(LogicalIds.cluster) },
+    };
+    if (this.config.apiServerAccess.isPrivate) {
+      out.privateFqdn = { type: 'string', value: new ArmPropertyReference(LogicalIds.cluster, 'privateFQDN') };
+    }
+    return out;
+  }
+
+  /** The model as a resource-group deployment template. */
+  public toArmTemplate(): ArmTemplate {
+    return renderArmTemplate(this.resources, this.outputs, {
+      generator: 'secure-aks',
+      cluster: this.config.name,
+    });
+  }
+}
+
+function shortHash(text: string): string {
+  return createHash('sha256').update(text.toLowerCase()).digest('hex').slice(0, 8);
+}
+
+function buildResources(c: ResolvedClusterConfig): ArmResource[] {
+  const resources: ArmResource[] = [];
+  const a = c.apiServerAccess;
+  const tags = Object.keys(c.tags).length > 0 ? c.tags : undefined;
+  const roleAssignmentIds: string[] = [];
+
+  // --- identity
+  let identityId: ArmValue | undefined;
+  let principalId: ArmValue | undefined;
+  if (c.identity.kind === 'created') {
+    resources.push({
+      logicalId: LogicalIds.identity,
+      type: 'Microsoft.ManagedIdentity/userAssignedIdentities',
+      apiVersion: ApiVersions.userAssignedIdentities,
+      name: [`${c.name}-identity`],
+      location: c.location,
+      tags,
+      properties: {},
+    });
+    identityId = new ArmReference(LogicalIds.identity);
+    principalId = new ArmReference(LogicalIds.identity, 'principalId');
+  } else if (c.identity.kind === 'existing') {
+    identityId = c.identity.resourceId!;
+    principalId = c.identity.principalId!;
+  }
+
+  const grant = (logicalId: string, scope: ArmValue, roleId: string, purpose: string): void => {
+    if (principalId === undefined) return;
+    resources.push({
+      logicalId,
+      type: 'Microsoft.Authorization/roleAssignments',
+      apiVersion: ApiVersions.authorization,
+      name: [new GuidExpression([ResourceGroupIdExpression.INSTANCE, c.name, purpose])],
+      scope,
+      properties: {
+        roleDefinitionId: new SubscriptionResourceIdExpression('Microsoft.Authorization/roleDefinitions', roleId),
+        principalId,
+        // A new identity may not have replicated yet; the type lets ARM skip the lookup.
+        principalType: 'ServicePrincipal',
+      },
+    });
+    roleAssignmentIds.push(logicalId);
+  };
+
+  // --- network
+  let nodeSubnetId: ArmValue;
+  let apiServerSubnetId: ArmValue | undefined;
+  const n = c.network;
+  if (n.kind === 'created') {
+    if (a.vnetIntegration) {
+      // NSG on the API server subnet: the nodes must reach TCP 443 and 4443
+      // (api-server-vnet-integration.md, "network security groups").
+      resources.push({
+        logicalId: LogicalIds.apiServerNsg,
+        type: 'Microsoft.Network/networkSecurityGroups',
+        apiVersion: ApiVersions.network,
+        name: [`${c.name}-apiserver-nsg`],
+        location: c.location,
+        tags,
+        properties: {
+          securityRules: [
+            {
+              name: 'allow-nodes-to-apiserver',
+              properties: {
+                description: 'Nodes to the API server (443) and konnectivity (4443), required by API Server VNet Integration',
+                protocol: 'Tcp',
+                sourceAddressPrefix: n.nodeSubnetPrefix!,
+                sourcePortRange: '*',
+                destinationAddressPrefix: n.apiServerSubnetPrefix!,
+                destinationPortRanges: ['443', '4443'],
+                access: 'Allow',
+                priority: 100,
+                direction: 'Inbound',
+              },
+            },
+          ],
+        },
+      });
+    }
+    const subnets: ArmValue[] = [
+      {
+        name: ClusterNetwork.NODE_SUBNET_NAME,
+        properties: { addressPrefix: n.nodeSubnetPrefix! },
+      },
+    ];
+    if (a.vnetIntegration) {
+      subnets.push({
+        name: ClusterNetwork.API_SERVER_SUBNET_NAME,
+        properties: {
+          addressPrefix: n.apiServerSubnetPrefix!,
+          delegations: [
+            {
+              name: 'aks-apiserver',
+              properties: { serviceName: 'Microsoft.ContainerService/managedClusters' },
+            },
+          ],
+          networkSecurityGroup: { id: new ArmReference(LogicalIds.apiServerNsg) },
+        },
+      });
+    }
+    // Subnets are declared inside the virtual network: a later PUT of a network
+    // without them would try to delete subnets in use.
+    resources.push({
+      logicalId: LogicalIds.vnet,
+      type: 'Microsoft.Network/virtualNetworks',
+      apiVersion: ApiVersions.network,
+      name: [`${c.name}-vnet`],
+      location: c.location,
+      tags,
+      properties: {
+        addressSpace: { addressPrefixes: [...n.addressSpace] },
+        subnets,
+      },
+    });
+    nodeSubnetId = ArmReference.child(LogicalIds.vnet, 'subnets', ClusterNetwork.NODE_SUBNET_NAME);
+    apiServerSubnetId = a.vnetIntegration
+      ? ArmReference.child(LogicalIds.vnet, 'subnets', ClusterNetwork.API_SERVER_SUBNET_NAME)
+      : undefined;
+  } else {
+    nodeSubnetId = n.nodeSubnetId!;
+    apiServerSubnetId = a.vnetIntegration ? n.apiServerSubnetId : undefined;
+  }
+  if (n.grantNetworkContributor) {
+    // Network Contributor on both subnets (api-server-vnet-integration.md; private-clusters.md).
+    grant('node-subnet-network-contributor', nodeSubnetId, BuiltInRoles.networkContributor, 'network-contributor-nodes');
+    if (apiServerSubnetId !== undefined) {
+      grant('apiserver-subnet-network-contributor', apiServerSubnetId, BuiltInRoles.networkContributor, 'network-contributor-apiserver');
+    }
+  }
+
+  // --- private DNS zone
+  let privateDnsZone: ArmValue | undefined;
+  const zone = a.isPrivate ? a.dnsZone : undefined;
+  if (zone?.kind === 'system') privateDnsZone = 'system';
+  if (zone?.kind === 'none') privateDnsZone = 'none';
+  if (zone?.kind === 'created') {
+    resources.push({
+      logicalId: LogicalIds.privateDnsZone,
+      type: 'Microsoft.Network/privateDnsZones',
+      apiVersion: ApiVersions.privateDns,
+      name: [ownZoneName(c.location, a.vnetIntegration, zone.subzone)],
+      location: 'global',
+      tags,
+      properties: {},
+    });
+    privateDnsZone = new ArmReference(LogicalIds.privateDnsZone);
+  }
+  if (zone?.kind === 'existing') privateDnsZone = zone.zoneId!;
+  if (zone?.isOwnZone) {
+    if (zone.kind === 'created' || zone.grantZoneContributor) {
+      grant('private-dns-zone-contributor', privateDnsZone!, BuiltInRoles.privateDnsZoneContributor, 'private-dns-zone-contributor');
+    }
+    const existingZone = zone.kind === 'existing' ? parseResourceId(zone.zoneId!)! : undefined;
+    const zoneNameSegment: ArmValue = existingZone?.names[0] ?? ownZoneName(c.location, a.vnetIntegration, zone.subzone);
+    for (const vnetId of [...zone.linkedVnetIds].sort()) {
+      const vnet = parseResourceId(vnetId)!;
+      const linkName = `${vnet.names[0]}-${shortHash(vnetId)}`;
+      const link: ArmResource = {
+        logicalId: `dns-link-${linkName}`,
+        type: 'Microsoft.Network/privateDnsZones/virtualNetworkLinks',
+        apiVersion: ApiVersions.privateDns,
+        name: [zoneNameSegment, linkName],
+        location: 'global',
+        tags,
+        // Links live with the zone: in a hub resource group when the zone is brought by id.
+        targetResourceGroup: existingZone
+          ? { subscriptionId: existingZone.subscriptionId, resourceGroup: existingZone.resourceGroup }
+          : undefined,
+        properties: {
+          virtualNetwork: { id: vnetId },
+          registrationEnabled: false,
+        },
+        dependsOn: zone.kind === 'created' ? [LogicalIds.privateDnsZone] : undefined,
+      };
+      resources.push(link);
+    }
+  }
+
+  // --- the cluster
+  const apiServerAccessProfile: Record<string, ArmValue> = {
+    enablePrivateCluster: a.isPrivate,
+    enableVnetIntegration: a.vnetIntegration,
+    disableRunCommand: a.disableRunCommand,
+  };
+  if (apiServerSubnetId !== undefined) apiServerAccessProfile.subnetId = apiServerSubnetId;
+  if (a.isPrivate) {
+    apiServerAccessProfile.privateDNSZone = privateDnsZone!;
+    apiServerAccessProfile.enablePrivateClusterPublicFQDN = a.publicFqdn;
+  } else {
+    apiServerAccessProfile.authorizedIPRanges = [...a.authorizedIpRanges];
+  }
+
+  const pool = c.systemPool;
+  const properties: Record<string, ArmValue> = {
+    ...(c.kubernetesVersion ? { kubernetesVersion: c.kubernetesVersion } : {}),
+    ...(c.dnsPrefix !== undefined ? { dnsPrefix: c.dnsPrefix } : {}),
+    ...(c.fqdnSubdomain !== undefined ? { fqdnSubdomain: c.fqdnSubdomain } : {}),
+    enableRBAC: true,
+    // Local accounts off: every credential is an Entra ID token (manage-local-accounts-managed-azure-ad).
+    disableLocalAccounts: true,
+    aadProfile: {
+      managed: true,
+      enableAzureRBAC: true,
+      ...(c.adminGroupObjectIds.length > 0 ? { adminGroupObjectIDs: [...c.adminGroupObjectIds] } : {}),
+    },
+    agentPoolProfiles: [
+      {
+        name: pool.name,
+        mode: 'System',
+        type: 'VirtualMachineScaleSets',
+        osType: 'Linux',
+        osSKU: pool.osSku,
+        vmSize: pool.vmSize,
+        count: pool.count,
+        availabilityZones: [...pool.availabilityZones],
+        vnetSubnetID: nodeSubnetId,
+        enableFIPS: pool.enableFips,
+      },
+    ],
+    networkProfile: {
+      networkPlugin: 'azure',
+      networkPluginMode: 'overlay',
+      networkDataplane: 'cilium',
+      networkPolicy: 'cilium',
+      podCidr: c.podCidr,
+      serviceCidr: c.serviceCidr,
+      dnsServiceIP: c.dnsServiceIp,
+      loadBalancerSku: 'standard',
+      outboundType: 'loadBalancer',
+    },
+    apiServerAccessProfile,
+  };
+
+  const createOnly: string[] = [...CREATE_ONLY_CLUSTER_PROPERTIES];
+  if (!a.vnetIntegration) {
+    // Without VNet Integration a public cluster cannot become private, nor the reverse (private-clusters.md).
+    createOnly.push('apiServerAccessProfile.enablePrivateCluster');
+  }
+
+  resources.push({
+    logicalId: LogicalIds.cluster,
+    type: 'Microsoft.ContainerService/managedClusters',
+    apiVersion: ApiVersions.managedClusters,
+    name: [c.name],
+    location: c.location,
+    tags,
+    sku: { name: 'Base', tier: c.tier },
+    identity:
+      identityId !== undefined
+        ? { type: 'UserAssigned', userAssignedIdentities: [identityId] }
+        : { type: 'SystemAssigned' },
+    properties,
+    createOnlyProperties: createOnly,
+    // The identity's roles must exist before AKS uses them to join the subnets and write DNS records.
+    dependsOn: [...roleAssignmentIds, ...resources.filter((r) => r.logicalId.startsWith('dns-link-')).map((r) => r.logicalId)],
+  });
+
+  // --- run command, when it stays on: exactly its two actions, to the named principals
+  if (!a.disableRunCommand && a.runCommandPrincipals.length > 0) {
+    resources.push({
+      logicalId: LogicalIds.runCommandRole,
+      type: 'Microsoft.Authorization/roleDefinitions',
+      apiVersion: ApiVersions.authorization,
+      name: [new GuidExpression([ResourceGroupIdExpression.INSTANCE, c.name, 'run-command'])],
+      properties: {
+        roleName: new ConcatExpression([`AKS run command on ${c.name} (`, ResourceGroupIdExpression.INSTANCE, ')']),
+        description: `Exactly the actions az aks command invoke needs on cluster ${c.name}`,
+        type: 'CustomRole',
+        permissions: [{ actions: [...RUN_COMMAND_ACTIONS], notActions: [] }],
+        assignableScopes: [ResourceGroupIdExpression.INSTANCE],
+      },
+    });
+    const roleName = new GuidExpression([ResourceGroupIdExpression.INSTANCE, c.name, 'run-command']);
+    for (const p of a.runCommandPrincipals) {
+      resources.push({
+        logicalId: `run-command-${p.principalId}`,
+        type: 'Microsoft.Authorization/roleAssignments',
+        apiVersion: ApiVersions.authorization,
+        name: [new GuidExpression([ResourceGroupIdExpression.INSTANCE, c.name, 'run-command', p.principalId])],
+        scope: new ArmReference(LogicalIds.cluster),
+        properties: {
+          // Role definition ids are subscription-level ids, whatever scope the role was created at.
+          roleDefinitionId: new SubscriptionResourceIdExpression('Microsoft.Authorization/roleDefinitions', roleName),
+          principalId: p.principalId,
+          principalType: p.principalType,
+        },
+        dependsOn: [LogicalIds.runCommandRole],
+      });
+    }
+  }
+  return resources;
+}

@@ -1,0 +1,33 @@
+/** The cluster's system node pool. */
+export interface SystemNodePoolProps {
+  /**
+   * Pool name: lowercase letters and digits, at most 12 characters.
+   * @default 'system'
+   */
+  readonly name?: string;
+  /**
+   * VM size of the nodes.
+   * @default 'Standard_D4ds_v5'
+   */
+  readonly vmSize?: string;
+  /**
+   * Number of nodes.
+   * @default 3
+   */
+  readonly count?: number;
+  /**
+   * Availability zones to spread the nodes over.
+   * @default ['1', '2', '3']
+   */
+  readonly availabilityZones?: readonly string[];
+  /**
+   * Node OS SKU.
+   * @default 'AzureLinux'
+   */
+  readonly osSku?: 'AzureLinux' | 'Ubuntu';
+  /**
+   * FIPS-enabled node image.
+   * @default false
+   */
+  readonly enableFips?: boolean;
+}

@@ -1,0 +1,341 @@
+import { isResourceIdOfType, parseResourceId } from '../arm/resource-id';
+import { Ipv4Cidr, parseIpv4 } from '../net/ipv4-cidr';
+import { Rules } from '../validation/rule-catalog';
+import { ViolationCollector } from '../validation/violation-collector';
+import { HardenedClusterProps } from './hardened-cluster-props';
+import { ownZoneName, resolveClusterConfig, ResolvedClusterConfig } from './resolved-cluster-config';
+
+const SUBNET_TYPE = 'Microsoft.Network/virtualNetworks/subnets';
+const VNET_TYPE = 'Microsoft.Network/virtualNetworks';
+const ZONE_TYPE = 'Microsoft.Network/privateDnsZones';
+const IDENTITY_TYPE = 'Microsoft.ManagedIdentity/userAssignedIdentities';
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DNS_LABEL_54 = /^[a-zA-Z0-9]([a-zA-Z0-9-]{0,52}[a-zA-Z0-9])?$/;
+const SUBZONE = /^[a-zA-Z0-9]([a-zA-Z0-9-]{0,30}[a-zA-Z0-9])?$/;
+
+/** Authorized range limits of api-server-authorized-ip-ranges.md. */
+export const AUTHORIZED_RANGE_LIMIT = 200;
+export const AUTHORIZED_RANGE_LIMIT_WITH_VNET_INTEGRATION = 2000;
+/** Smallest API server subnet: /28 (api-server-vnet-integration.md). */
+export const API_SERVER_SUBNET_MAX_PREFIX = 28;
+
+/**
+ * Checks every documented rule on a cluster definition and returns all
+ * violations found (errors and warnings); nothing is thrown.
+ */
+export function validateHardenedCluster(props: HardenedClusterProps): ViolationCollector {
+  const v = new ViolationCollector();
+  const c = resolveClusterConfig(props);
+  validateNames(c, v);
+  validateApiServerAccess(c, v);
+  validateDns(c, v);
+  validateNetwork(c, v);
+  validateIdentity(c, v);
+  return v;
+}
+
+function validateNames(c: ResolvedClusterConfig, v: ViolationCollector): void {
+  if (!/^[a-zA-Z0-9]$|^[a-zA-Z0-9][-_a-zA-Z0-9]{0,61}[a-zA-Z0-9]$/.test(c.name)) {
+    v.add(Rules.clusterName, 'name', c.name, 'use 1-63 letters, digits, "_" or "-", starting and ending with a letter or digit');
+  }
+  if (!/^[a-z][a-z0-9]{0,11}$/.test(c.systemPool.name)) {
+    v.add(Rules.nodePool, 'systemPool.name', c.systemPool.name, 'use 1-12 lowercase letters and digits, starting with a letter');
+  }
+  if (!Number.isInteger(c.systemPool.count) || c.systemPool.count < 1) {
+    v.add(Rules.nodePool, 'systemPool.count', c.systemPool.count, 'set a whole number of nodes, at least 1 (3 across zones for production)');
+  }
+  c.systemPool.availabilityZones.forEach((z, i) => {
+    if (!['1', '2', '3'].includes(z)) {
+      v.add(Rules.nodePool, `systemPool.availabilityZones[${i}]`, z, 'use zones "1", "2" and "3"');
+    }
+  });
+  if (c.kubernetesVersion !== undefined && !/^\d+\.\d+(\.\d+)?$/.test(c.kubernetesVersion)) {
+    v.add(Rules.kubernetesVersion, 'kubernetesVersion', c.kubernetesVersion, 'write the version as "1.33" or "1.33.2"');
+  }
+  c.adminGroupObjectIds.forEach((g, i) => {
+    if (!GUID.test(g)) v.add(Rules.principalId, `adminGroupObjectIds[${i}]`, g, 'use the group\'s object id from Entra ID');
+  });
+}
+
+function validateApiServerAccess(c: ResolvedClusterConfig, v: ViolationCollector): void {
+  const a = c.apiServerAccess;
+  const ranges = a.authorizedIpRanges;
+
+  if (a.isPrivate && ranges.length > 0) {
+    v.add(
+      Rules.authorizedRangesWithPrivateCluster,
+      'apiServerAccess.authorizedIpRanges',
+      ranges,
+      'remove the ranges (reach a private API server through peered or linked networks), or use ApiServerAccess.public({ authorizedIpRanges })',
+    );
+  }
+  if (a.mode === 'public' && ranges.length === 0) {
+    v.add(
+      Rules.publicWithoutRanges,
+      'apiServerAccess.authorizedIpRanges',
+      ranges,
+      'list the public CIDRs that may reach the API server, or use ApiServerAccess.private()',
+    );
+  }
+  if (a.mode === 'unrestricted') {
+    v.add(
+      Rules.publicUnrestricted,
+      'apiServerAccess',
+      'unrestrictedPublic',
+      'use ApiServerAccess.private() or ApiServerAccess.public({ authorizedIpRanges })',
+    );
+  }
+  const limit = a.vnetIntegration ? AUTHORIZED_RANGE_LIMIT_WITH_VNET_INTEGRATION : AUTHORIZED_RANGE_LIMIT;
+  if (ranges.length > limit) {
+    v.add(
+      Rules.authorizedRangesLimit,
+      'apiServerAccess.authorizedIpRanges',
+      `${ranges.length} ranges`,
+      a.vnetIntegration
+        ? 'aggregate the ranges into fewer, larger CIDR blocks'
+        : 'aggregate the ranges, or turn on API Server VNet Integration (raises the limit to 2,000)',
+      `the limit here is ${limit}`,
+    );
+  }
+  ranges.forEach((text, i) => {
+    const property = `apiServerAccess.authorizedIpRanges[${i}]`;
+    const parsed = Ipv4Cidr.parse(text);
+    if (!(parsed instanceof Ipv4Cidr)) {
+      v.add(Rules.cidrMalformed, property, text, 'write the range as a.b.c.d/n, e.g. "203.0.113.7/32" for one address', parsed.error);
+      return;
+    }
+    if (parsed.hasHostBits) {
+      v.add(Rules.cidrHostBits, property, text, `use "${parsed.canonical}"`);
+    }
+    if (parsed.prefixLength === 0) {
+      v.add(
+        Rules.publicWithoutRanges,
+        property,
+        text,
+        'list only the public CIDRs that need access, or use ApiServerAccess.private()',
+      );
+    }
+  });
+
+  if (!a.disableRunCommand) {
+    // nothing to check: run command stays on, optionally with granted principals
+  } else if (a.runCommandPrincipals.length > 0) {
+    v.add(
+      Rules.runCommandPrincipalsNeedRunCommand,
+      'apiServerAccess.runCommandPrincipals',
+      a.runCommandPrincipals.map((p) => p.principalId),
+      'set disableRunCommand: false to keep run command, or remove the principals',
+    );
+  }
+  a.runCommandPrincipals.forEach((p, i) => {
+    if (!GUID.test(p.principalId)) {
+      v.add(Rules.principalId, `apiServerAccess.runCommandPrincipals[${i}].principalId`, p.principalId, 'use the principal\'s object id from Entra ID');
+    }
+  });
+
+  if (
+    a.isPrivate &&
+    a.disableRunCommand &&
+    !a.publicFqdn &&
+    (a.dnsZone?.linkedVnetIds.length ?? 0) === 0
+  ) {
+    v.add(
+      Rules.privateClusterWithoutWayIn,
+      'apiServerAccess',
+      { disableRunCommand: true, publicFqdn: false, linkedVnetIds: [] },
+      'make sure a jump host, Bastion, self-hosted agent or VPN lands in the cluster network; or link hub networks with PrivateDnsZone.create({ linkedVnetIds }); or keep run command with runCommandPrincipals',
+    );
+  }
+}
+
+function validateDns(c: ResolvedClusterConfig, v: ViolationCollector): void {
+  const a = c.apiServerAccess;
+  const zone = a.dnsZone;
+
+  if (a.isPrivate && zone?.kind === 'none' && !a.publicFqdn) {
+    v.add(
+      Rules.privateDnsNoneNeedsPublicFqdn,
+      'apiServerAccess.publicFqdn',
+      false,
+      'set publicFqdn: true, or use PrivateDnsZone.system() or an own zone',
+      'privateDNSZone is "none"',
+    );
+  }
+
+  if (zone?.kind === 'created' && zone.subzone !== undefined) {
+    if (zone.subzone.length > 32) {
+      v.add(Rules.ownZoneSubzoneLength, 'apiServerAccess.dnsZone.subzone', zone.subzone, 'shorten the subzone to at most 32 characters', `it has ${zone.subzone.length}`);
+    } else if (!SUBZONE.test(zone.subzone)) {
+      v.add(Rules.ownZoneName, 'apiServerAccess.dnsZone.subzone', zone.subzone, 'use letters, digits and hyphens, starting and ending with a letter or digit');
+    }
+  }
+  if (zone?.kind === 'existing') {
+    const parsed = zone.zoneId ? parseResourceId(zone.zoneId) : undefined;
+    if (!parsed || parsed.type.toLowerCase() !== ZONE_TYPE.toLowerCase()) {
+      v.add(Rules.privateDnsZoneId, 'apiServerAccess.dnsZone', zone.zoneId, 'pass /subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.Network/privateDnsZones/<zone>');
+    } else {
+      const zoneName = parsed.names[0];
+      const suffix = ownZoneName(c.location, a.vnetIntegration);
+      const lower = zoneName.toLowerCase();
+      if (lower !== suffix && !lower.endsWith(`.${suffix}`)) {
+        v.add(
+          Rules.ownZoneName,
+          'apiServerAccess.dnsZone',
+          zoneName,
+          `use a zone named "${suffix}" or "<subzone>.${suffix}"`,
+          a.vnetIntegration ? 'API Server VNet Integration is on, so the zone is private.<region>' : undefined,
+        );
+      } else if (lower !== suffix) {
+        const subzone = zoneName.slice(0, zoneName.length - suffix.length - 1);
+        if (subzone.length > 32) {
+          v.add(Rules.ownZoneSubzoneLength, 'apiServerAccess.dnsZone', zoneName, 'use a subzone of at most 32 characters', `the subzone "${subzone}" has ${subzone.length}`);
+        } else if (!SUBZONE.test(subzone)) {
+          v.add(Rules.ownZoneName, 'apiServerAccess.dnsZone', zoneName, 'use a single subzone label of letters, digits and hyphens');
+        }
+      }
+    }
+  }
+  zone?.linkedVnetIds.forEach((id, i) => {
+    if (!isResourceIdOfType(id, VNET_TYPE)) {
+      v.add(Rules.resourceId, `apiServerAccess.dnsZone.linkedVnetIds[${i}]`, id, 'pass a Microsoft.Network/virtualNetworks resource id');
+    }
+  });
+
+  if (zone?.isOwnZone && !c.identity.isUserAssigned) {
+    v.add(
+      Rules.ownZoneNeedsUserAssignedIdentity,
+      'identity',
+      'systemAssigned',
+      'use ClusterIdentity.create() or ClusterIdentity.fromUserAssigned(...)',
+    );
+  }
+
+  if (c.fqdnSubdomain !== undefined) {
+    if (!(a.isPrivate && zone?.isOwnZone)) {
+      v.add(
+        Rules.fqdnSubdomainNeedsOwnZone,
+        'fqdnSubdomain',
+        c.fqdnSubdomain,
+        'use dnsPrefix instead, or a private API server with PrivateDnsZone.create() or PrivateDnsZone.fromZoneId()',
+      );
+    }
+    if (!DNS_LABEL_54.test(c.fqdnSubdomain)) {
+      v.add(Rules.dnsLabel, 'fqdnSubdomain', c.fqdnSubdomain, 'use 1-54 letters, digits and hyphens, starting and ending with a letter or digit');
+    }
+  }
+  if (c.fqdnSubdomain !== undefined && c.dnsPrefix !== undefined) {
+    v.add(Rules.fqdnSubdomainExcludesDnsPrefix, 'dnsPrefix', c.dnsPrefix, 'remove dnsPrefix; fqdnSubdomain takes its place');
+  }
+  if (c.dnsPrefix !== undefined && !DNS_LABEL_54.test(c.dnsPrefix)) {
+    v.add(Rules.dnsLabel, 'dnsPrefix', c.dnsPrefix, 'use 1-54 letters, digits and hyphens, starting and ending with a letter or digit');
+  }
+}
+
+function validateNetwork(c: ResolvedClusterConfig, v: ViolationCollector): void {
+  const n = c.network;
+  const vnetIntegration = c.apiServerAccess.vnetIntegration;
+  const spaces: Ipv4Cidr[] = [];
+
+  const cidr = (property: string, text: string): Ipv4Cidr | undefined => {
+    const parsed = Ipv4Cidr.parse(text);
+    if (!(parsed instanceof Ipv4Cidr)) {
+      v.add(Rules.cidrMalformed, property, text, 'write the block as a.b.c.d/n', parsed.error);
+      return undefined;
+    }
+    if (parsed.hasHostBits) {
+      v.add(Rules.cidrHostBits, property, text, `use "${parsed.canonical}"`);
+      return undefined;
+    }
+    return parsed;
+  };
+
+  if (n.kind === 'created') {
+    n.addressSpace.forEach((s, i) => {
+      const p = cidr(`network.addressSpace[${i}]`, s);
+      if (p) spaces.push(p);
+    });
+    const subnets: Array<[string, Ipv4Cidr]> = [];
+    const nodes = cidr('network.nodeSubnetPrefix', n.nodeSubnetPrefix!);
+    if (nodes) subnets.push(['network.nodeSubnetPrefix', nodes]);
+    if (vnetIntegration) {
+      const api = cidr('network.apiServerSubnetPrefix', n.apiServerSubnetPrefix!);
+      if (api) {
+        subnets.push(['network.apiServerSubnetPrefix', api]);
+        if (api.prefixLength > API_SERVER_SUBNET_MAX_PREFIX) {
+          v.add(Rules.apiServerSubnetSize, 'network.apiServerSubnetPrefix', n.apiServerSubnetPrefix, 'use a /28 or larger block', `a /${api.prefixLength} has ${api.size} addresses`);
+        }
+      }
+    }
+    if (spaces.length === n.addressSpace.length) {
+      for (const [property, s] of subnets) {
+        if (!spaces.some((space) => space.contains(s))) {
+          v.add(Rules.subnetInsideVnet, property, s.toString(), `choose a block inside ${n.addressSpace.join(', ')}`);
+        }
+      }
+    }
+    for (let i = 0; i < subnets.length; i++) {
+      for (let j = i + 1; j < subnets.length; j++) {
+        if (subnets[i][1].overlaps(subnets[j][1])) {
+          v.add(Rules.subnetsOverlap, subnets[j][0], subnets[j][1].toString(), `choose a block that does not overlap ${subnets[i][0]} (${subnets[i][1]})`);
+        }
+      }
+    }
+  } else {
+    const nodes = parseResourceId(n.nodeSubnetId ?? '');
+    if (!nodes || nodes.type.toLowerCase() !== SUBNET_TYPE.toLowerCase()) {
+      v.add(Rules.resourceId, 'network.nodeSubnetId', n.nodeSubnetId, 'pass a Microsoft.Network/virtualNetworks/subnets resource id');
+    }
+    if (n.apiServerSubnetId !== undefined) {
+      const api = parseResourceId(n.apiServerSubnetId);
+      if (!api || api.type.toLowerCase() !== SUBNET_TYPE.toLowerCase()) {
+        v.add(Rules.resourceId, 'network.apiServerSubnetId', n.apiServerSubnetId, 'pass a Microsoft.Network/virtualNetworks/subnets resource id');
+      } else if (nodes && nodes.type.toLowerCase() === SUBNET_TYPE.toLowerCase()) {
+        const vnetOf = (id: string): string => id.toLowerCase().replace(/\/subnets\/[^/]+$/, '');
+        if (n.apiServerSubnetId.toLowerCase() === n.nodeSubnetId!.toLowerCase()) {
+          v.add(Rules.apiServerSubnetDedicated, 'network.apiServerSubnetId', n.apiServerSubnetId, 'use a separate subnet, delegated to Microsoft.ContainerService/managedClusters, for the API server');
+        } else if (vnetOf(n.apiServerSubnetId) !== vnetOf(n.nodeSubnetId!)) {
+          v.add(Rules.apiServerSubnetSameVnet, 'network.apiServerSubnetId', n.apiServerSubnetId, `use a subnet of the node subnet's network (${vnetOf(n.nodeSubnetId!)})`);
+        }
+      }
+    } else if (vnetIntegration) {
+      v.add(
+        Rules.vnetIntegrationNeedsSubnet,
+        'network.apiServerSubnetId',
+        undefined,
+        'pass the id of a dedicated /28 (or larger) subnet delegated to Microsoft.ContainerService/managedClusters, or turn off vnetIntegration',
+      );
+    }
+  }
+
+  const pod = cidr('podCidr', c.podCidr);
+  const svc = cidr('serviceCidr', c.serviceCidr);
+  for (const space of spaces) {
+    if (pod?.overlaps(space)) v.add(Rules.clusterCidrsOverlap, 'podCidr', c.podCidr, `choose a block outside the virtual network (${space})`);
+    if (svc?.overlaps(space)) v.add(Rules.clusterCidrsOverlap, 'serviceCidr', c.serviceCidr, `choose a block outside the virtual network (${space})`);
+  }
+  if (pod && svc?.overlaps(pod)) {
+    v.add(Rules.clusterCidrsOverlap, 'serviceCidr', c.serviceCidr, `choose a block outside the pod CIDR (${c.podCidr})`);
+  }
+  const dns = parseIpv4(c.dnsServiceIp);
+  if (dns === undefined) {
+    v.add(Rules.dnsServiceIp, 'dnsServiceIp', c.dnsServiceIp, 'write an IPv4 address inside serviceCidr, e.g. x.x.x.10');
+  } else if (svc && (!svc.containsAddress(dns) || dns <= svc.network + 1)) {
+    v.add(
+      Rules.dnsServiceIp,
+      'dnsServiceIp',
+      c.dnsServiceIp,
+      `choose an address inside ${svc} other than its first two (the network address and the kubernetes service), e.g. the .10 address`,
+    );
+  }
+}
+
+function validateIdentity(c: ResolvedClusterConfig, v: ViolationCollector): void {
+  const id = c.identity;
+  if (id.kind !== 'existing') return;
+  if (!isResourceIdOfType(id.resourceId ?? '', IDENTITY_TYPE)) {
+    v.add(Rules.resourceId, 'identity.resourceId', id.resourceId, 'pass a Microsoft.ManagedIdentity/userAssignedIdentities resource id');
+  }
+  if (!GUID.test(id.principalId ?? '')) {
+    v.add(Rules.principalId, 'identity.principalId', id.principalId, 'pass the identity\'s principal (object) id');
+  }
+}

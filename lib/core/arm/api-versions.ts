@@ -1,0 +1,22 @@
+/**
+ * The API version each resource type is written for. Every payload is checked
+ * in the tests against Microsoft's published model of exactly this version.
+ */
+export const ApiVersions = {
+  /**
+   * The first stable versions with `networkProfile.advancedNetworking.security.transitEncryption`
+   * are 2026-01-01 and later (absent in 2025-10-01). 2026-06-01 is the version
+   * of Microsoft's JS SDK `@azure/arm-containerservice` 25.5.0, which the tests
+   * validate against.
+   * @see https://github.com/Azure/azure-rest-api-specs/tree/main/specification/containerservice/resource-manager/Microsoft.ContainerService/aks/stable
+   */
+  managedClusters: '2026-06-01',
+  /** `@azure/arm-network` 39.0.0. */
+  network: '2026-01-01',
+  /** `@azure/arm-msi` 2.2.0. */
+  userAssignedIdentities: '2024-11-30',
+  /** `@azure/arm-privatedns` 3.2.0 (the current stable Private DNS API). */
+  privateDns: '2020-06-01',
+  /** `@azure/arm-authorization` 9.0.0, and azure-native's typed RoleAssignment. */
+  authorization: '2022-04-01',
+} as const;

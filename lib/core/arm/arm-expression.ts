@@ -1,0 +1,105 @@
+/**
+ * Values in the ARM model that are only known at deployment time. Each front
+ * end renders them its own way: the ARM template as template expressions
+ * (`[resourceId(...)]`), Pulumi as resource outputs.
+ */
+
+/** An attribute of a resource that the model creates. */
+export type ArmAttribute = 'id' | 'principalId' | 'clientId';
+
+/** A child that a resource declares inline (a subnet inside its virtual network). */
+export interface ArmInlineChild {
+  /** The child's type segment, e.g. `subnets`. */
+  readonly type: string;
+  /** The child's name. */
+  readonly name: string;
+}
+
+/** A reference to another resource of the same model, by logical id. */
+export class ArmReference {
+  constructor(
+    /** The logical id of the referenced resource. */
+    public readonly logicalId: string,
+    /** Which attribute of it. */
+    public readonly attribute: ArmAttribute = 'id',
+    /** When set, the reference is to this inline child of the resource (its id only). */
+    public readonly child?: ArmInlineChild,
+  ) {}
+
+  /** A reference to the id of an inline child (`subnets/nodes`) of `logicalId`. */
+  public static child(logicalId: string, type: string, name: string): ArmReference {
+    return new ArmReference(logicalId, 'id', { type, name });
+  }
+}
+
+/** Text joined from parts, some known only at deployment time. */
+export class ConcatExpression {
+  constructor(public readonly parts: readonly ArmValue[]) {}
+}
+
+/** The id of the resource group the model is deployed into. */
+export class ResourceGroupIdExpression {
+  public static readonly INSTANCE = new ResourceGroupIdExpression();
+  private constructor() {}
+}
+
+/** The id of a subscription-level resource (a role definition) in the deployment's subscription. */
+export class SubscriptionResourceIdExpression {
+  constructor(
+    /** Full ARM type, e.g. `Microsoft.Authorization/roleDefinitions`. */
+    public readonly type: string,
+    /** The resource name. */
+    public readonly name: ArmValue,
+  ) {}
+}
+
+/**
+ * A deterministic GUID derived from the parts (ARM's `guid()` in templates, a
+ * name-based UUID in Pulumi). Used for role assignment and definition names,
+ * which must be GUIDs and must not change between runs.
+ */
+export class GuidExpression {
+  constructor(public readonly parts: readonly ArmValue[]) {}
+}
+
+/** Any value the model can place in a resource. */
+export type ArmValue =
+  | string
+  | number
+  | boolean
+  | ArmReference
+  | ResourceGroupIdExpression
+  | SubscriptionResourceIdExpression
+  | GuidExpression
+  | ConcatExpression
+  | readonly ArmValue[]
+  | { readonly [key: string]: ArmValue };
+
+/** Whether `v` is a deploy-time expression rather than plain data. */
+export function isArmExpression(
+  v: unknown,
+): v is ArmReference | ResourceGroupIdExpression | SubscriptionResourceIdExpression | GuidExpression | ConcatExpression {
+  return (
+    v instanceof ConcatExpression ||
+    v instanceof ArmReference ||
+    v instanceof ResourceGroupIdExpression ||
+    v instanceof SubscriptionResourceIdExpression ||
+    v instanceof GuidExpression
+  );
+}
+
+/** Every {@link ArmReference} inside `value`, in document order. */
+export function collectReferences(value: ArmValue | undefined): ArmReference[] {
+  const out: ArmReference[] = [];
+  const visit = (v: ArmValue | undefined): void => {
+    if (v === undefined || v === null) return;
+    if (v instanceof ArmReference) out.push(v);
+    else if (v instanceof SubscriptionResourceIdExpression) visit(v.name);
+    else if (v instanceof GuidExpression || v instanceof ConcatExpression) v.parts.forEach(visit);
+    else if (v instanceof ResourceGroupIdExpression) return;
+    else if (Array.isArray(v)) v.forEach(visit);
+    else if (typeof v === 'object') Object.values(v).forEach(visit);
+  };
+  visit(value);
+  return out;
+}

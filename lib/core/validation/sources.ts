@@ -1,0 +1,26 @@
+/**
+ * The documents our rules come from. Each is written once here and cited by
+ * rules, error messages and the generated rules table.
+ */
+export const Sources = {
+  privateClusters: 'https://learn.microsoft.com/azure/aks/private-clusters',
+  authorizedIpRanges: 'https://learn.microsoft.com/azure/aks/api-server-authorized-ip-ranges',
+  apiServerVnetIntegration: 'https://learn.microsoft.com/azure/aks/api-server-vnet-integration',
+  eksToAksPrivateClusters:
+    'https://learn.microsoft.com/azure/architecture/aws-professional/eks-to-aks/private-clusters',
+  azureCniOverlay: 'https://learn.microsoft.com/azure/aks/azure-cni-overlay',
+  managedClustersRestApi:
+    'https://learn.microsoft.com/rest/api/aks/managed-clusters/create-or-update',
+  resourceNameRules:
+    'https://learn.microsoft.com/azure/azure-resource-manager/management/resource-name-rules',
+  azCliAksCreate: 'https://learn.microsoft.com/cli/azure/aks#az-aks-create',
+  terraformAzurermAksLocals:
+    'https://github.com/Azure/terraform-azurerm-aks/blob/main/locals.tf',
+  managedIdentity: 'https://learn.microsoft.com/azure/aks/use-managed-identity',
+  entraIdAzureRbac: 'https://learn.microsoft.com/azure/aks/manage-azure-rbac',
+  localAccounts: 'https://learn.microsoft.com/azure/aks/manage-local-accounts-managed-azure-ad',
+  commandInvoke: 'https://learn.microsoft.com/azure/aks/access-private-cluster',
+  subnetDelegation: 'https://learn.microsoft.com/azure/virtual-network/subnet-delegation-overview',
+} as const;
+
+export type SourceUrl = (typeof Sources)[keyof typeof Sources];

@@ -1,0 +1,39 @@
+import { Rule } from './rule';
+
+/** One broken rule, located at a property of the user's input. */
+export interface Violation {
+  /** The rule that is broken. */
+  readonly rule: Rule;
+  /** Path of the offending property in the user's input, e.g. `apiServerAccess.authorizedIpRanges[2]`. */
+  readonly property: string;
+  /** The offending value, as the user gave it. */
+  readonly value: unknown;
+  /** What to change to satisfy the rule. */
+  readonly fix: string;
+  /** Extra facts about this case (the computed limit, the conflicting setting). */
+  readonly detail?: string;
+}
+
+/** Renders a value for a message: JSON, but short. */
+export function describeValue(value: unknown): string {
+  if (value === undefined) return 'undefined';
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? String(value);
+  } catch {
+    text = String(value);
+  }
+  return text.length > 160 ? `${text.slice(0, 157)}...` : text;
+}
+
+/** Formats one violation as the multi-line block used in every error and warning. */
+export function formatViolation(v: Violation): string {
+  const lines = [
+    `[${v.rule.id}] ${v.property} = ${describeValue(v.value)}`,
+    `    rule: ${v.rule.statement}`,
+  ];
+  if (v.detail) lines.push(`    detail: ${v.detail}`);
+  lines.push(`    fix: ${v.fix}`);
+  lines.push(`    source: ${v.rule.sources.join(' ; ')}${v.rule.citation ? ` (${v.rule.citation})` : ''}`);
+  return lines.join('\n');
+}
