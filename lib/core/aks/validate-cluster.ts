@@ -28,7 +28,7 @@ export function validateHardenedCluster(props: HardenedClusterProps): ViolationC
   const c = resolveClusterConfig(props);
   validateNames(c, v);
   validateApiServerAccess(c, v);
-  validateDns(c, v);
+  validateDns(c, v, props.dnsPrefix === undefined);
   validateNetwork(c, v);
   validateIdentity(c, v);
   return v;
@@ -148,7 +148,7 @@ function validateApiServerAccess(c: ResolvedClusterConfig, v: ViolationCollector
   }
 }
 
-function validateDns(c: ResolvedClusterConfig, v: ViolationCollector): void {
+function validateDns(c: ResolvedClusterConfig, v: ViolationCollector, dnsPrefixDefaulted: boolean): void {
   const a = c.apiServerAccess;
   const zone = a.dnsZone;
 
@@ -227,7 +227,15 @@ function validateDns(c: ResolvedClusterConfig, v: ViolationCollector): void {
     v.add(Rules.fqdnSubdomainExcludesDnsPrefix, 'dnsPrefix', c.dnsPrefix, 'remove dnsPrefix; fqdnSubdomain takes its place');
   }
   if (c.dnsPrefix !== undefined && !DNS_LABEL_54.test(c.dnsPrefix)) {
-    v.add(Rules.dnsLabel, 'dnsPrefix', c.dnsPrefix, 'use 1-54 letters, digits and hyphens, starting and ending with a letter or digit');
+    v.add(
+      Rules.dnsLabel,
+      'dnsPrefix',
+      c.dnsPrefix,
+      dnsPrefixDefaulted
+        ? 'set dnsPrefix explicitly: 1-54 letters, digits and hyphens, starting and ending with a letter or digit'
+        : 'use 1-54 letters, digits and hyphens, starting and ending with a letter or digit',
+      dnsPrefixDefaulted ? 'dnsPrefix defaults to the cluster name' : undefined,
+    );
   }
 }
 

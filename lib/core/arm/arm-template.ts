@@ -81,15 +81,15 @@ export function renderArmTemplate(
     if (v instanceof SubscriptionResourceIdExpression) return `subscriptionResourceId('${v.type}', ${inner(v.name)})`;
     if (v instanceof GuidExpression) return `guid(${v.parts.map(inner).join(', ')})`;
     if (v instanceof ConcatExpression) return `concat(${v.parts.map(inner).join(', ')})`;
-    if (v instanceof ParameterExpression) return `parameters('${v.name}')`;
+    if ((v as unknown) instanceof ParameterExpression) return `parameters('${(v as unknown as ParameterExpression).name}')`;
     throw new Error(`model error: cannot render ${JSON.stringify(v)} inside a template expression`);
   };
 
   const render = (v: ArmValue): unknown => {
     if (typeof v === 'string') return v.startsWith('[') ? `[${v}` : v; // '[[' escapes a literal '['
     if (typeof v === 'number' || typeof v === 'boolean') return v;
-    if (isArmExpression(v) || v instanceof ParameterExpression) return `[${inner(v)}]`;
-    if (Array.isArray(v)) return v.map(render);
+    if (isArmExpression(v) || (v as unknown) instanceof ParameterExpression) return `[${inner(v)}]`;
+    if (Array.isArray(v)) return (v as readonly ArmValue[]).map(render);
     const out: Record<string, unknown> = {};
     for (const [k, child] of Object.entries(v as Record<string, ArmValue>)) out[k] = render(child);
     return out;
@@ -156,7 +156,7 @@ export function renderArmTemplate(
         const key = `ref${Object.keys(parameters).length}`;
         parameters[key] = { type: 'string' };
         values[key] = { value: `[${inner(v)}]` };
-        return new ParameterExpression(key);
+        return new ParameterExpression(key) as unknown as ArmValue;
       }
       if (v instanceof GuidExpression) return new GuidExpression(v.parts.map(substitute));
       if (v instanceof ConcatExpression) return new ConcatExpression(v.parts.map(substitute));

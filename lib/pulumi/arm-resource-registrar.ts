@@ -1,0 +1,169 @@
+import * as authorization from '@pulumi/azure-native/authorization';
+import * as azureResources from '@pulumi/azure-native/resources';
+import * as pulumi from '@pulumi/pulumi';
+import {
+  ArmReference,
+  ArmValue,
+  ConcatExpression,
+  GuidExpression,
+  ResourceGroupIdExpression,
+  SubscriptionResourceIdExpression,
+} from '../core/arm/arm-expression';
+import { ArmResource } from '../core/arm/arm-resource';
+import { targetResourceGroup } from '../core/arm/arm-template';
+import { nameBasedGuid } from './name-based-guid';
+
+/** Where and how model resources are registered. */
+export interface ArmRegistrationContext {
+  /** Prefix of every child's Pulumi name (the component's name). */
+  readonly namePrefix: string;
+  /** The deployment's resource group. */
+  readonly resourceGroupName: pulumi.Input<string>;
+  /** The deployment's subscription. */
+  readonly subscriptionId: pulumi.Input<string>;
+  /** Parent of every child. */
+  readonly parent: pulumi.Resource;
+  /**
+   * Providers for resources in other subscriptions (a hub DNS zone), by subscription id.
+   * @default {} - the default provider
+   */
+  readonly providersBySubscription?: Readonly<Record<string, pulumi.ProviderResource>>;
+}
+
+/** A registered model resource. */
+export interface RegisteredArmResource {
+  readonly model: ArmResource;
+  readonly resource: pulumi.CustomResource;
+  /** The resource id (for references). */
+  readonly id: pulumi.Output<string>;
+  /** The response `properties` (generic resources), for read-only values such as principalId. */
+  readonly properties?: pulumi.Output<Record<string, unknown> | undefined>;
+}
+
+/**
+ * Registers the model's ARM resources as Pulumi resources, in order.
+ *
+ * Resource-group resources go through azure-native's generic
+ * `resources.Resource` with the model's pinned `apiVersion`, so Pulumi sends
+ * byte for byte the payload the ARM template holds. This matters for the
+ * managed cluster: azure-native's typed `containerservice.ManagedCluster` is
+ * on API 2025-09-01, which has no `advancedNetworking.security.transitEncryption`,
+ * so a WireGuard setting on it would never reach Azure. Role assignments and
+ * definitions are extension resources the generic resource cannot address;
+ * they use azure-native's typed `authorization` resources, whose API version
+ * (2022-04-01) is the one the model pins.
+ */
+export function registerArmResources(
+  models: readonly ArmResource[],
+  ctx: ArmRegistrationContext,
+): Map<string, RegisteredArmResource> {
+  const registered = new Map<string, RegisteredArmResource>();
+  const rgId = pulumi.interpolate`/subscriptions/${ctx.subscriptionId}/resourceGroups/${ctx.resourceGroupName}`;
+
+  const resolve = (v: ArmValue): pulumi.Input<any> => {
+    if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+    if (v instanceof ArmReference) {
+      const target = registered.get(v.logicalId);
+      if (!target) throw new Error(`model error: "${v.logicalId}" is referenced before it is registered`);
+      if (v.child) return pulumi.interpolate`${target.id}/${v.child.type}/${v.child.name}`;
+      if (v.attribute === 'id') return target.id;
+      return target.properties!.apply((p) => p?.[v.attribute] as string);
+    }
+    if (v instanceof ResourceGroupIdExpression) return rgId;
+    if (v instanceof SubscriptionResourceIdExpression) {
+      return pulumi.interpolate`/subscriptions/${ctx.subscriptionId}/providers/${v.type}/${resolve(v.name)}`;
+    }
+    if (v instanceof GuidExpression) {
+      return pulumi.all(v.parts.map(resolve)).apply((parts) => nameBasedGuid(parts.map(String)));
+    }
+    if (v instanceof ConcatExpression) {
+      return pulumi.all(v.parts.map(resolve)).apply((parts) => parts.join(''));
+    }
+    if (Array.isArray(v)) return v.map(resolve);
+    return Object.fromEntries(Object.entries(v as Record<string, ArmValue>).map(([k, c]) => [k, resolve(c)]));
+  };
+
+  for (const m of models) {
+    const name = `${ctx.namePrefix}-${m.logicalId}`;
+    const target = targetResourceGroup(m);
+    const opts: pulumi.CustomResourceOptions = {
+      parent: ctx.parent,
+      dependsOn: (m.dependsOn ?? []).map((d) => registered.get(d)!.resource),
+      provider: target ? ctx.providersBySubscription?.[target.subscriptionId] : undefined,
+      ...(m.createOnlyProperties && m.createOnlyProperties.length > 0
+        ? {
+            replaceOnChanges: m.createOnlyProperties.map((p) => `properties.${p}`),
+            // Names are fixed, so the old resource must go before the new one can take its name.
+            deleteBeforeReplace: true,
+          }
+        : {}),
+    };
+    const props = m.properties as Record<string, ArmValue>;
+
+    if (m.type === 'Microsoft.Authorization/roleAssignments') {
+      const ra = new authorization.RoleAssignment(
+        name,
+        {
+          scope: resolve(m.scope!),
+          roleAssignmentName: resolve(m.name[0]),
+          roleDefinitionId: resolve(props.roleDefinitionId),
+          principalId: resolve(props.principalId),
+          principalType: resolve(props.principalType),
+        },
+        opts,
+      );
+      registered.set(m.logicalId, { model: m, resource: ra, id: ra.id });
+      continue;
+    }
+    if (m.type === 'Microsoft.Authorization/roleDefinitions') {
+      const rd = new authorization.RoleDefinition(
+        name,
+        {
+          scope: rgId,
+          roleDefinitionId: resolve(m.name[0]),
+          roleName: resolve(props.roleName),
+          description: resolve(props.description),
+          roleType: resolve(props.type),
+          permissions: resolve(props.permissions),
+          assignableScopes: resolve(props.assignableScopes),
+        },
+        opts,
+      );
+      registered.set(m.logicalId, { model: m, resource: rd, id: rd.id });
+      continue;
+    }
+
+    const [namespace, ...types] = m.type.split('/');
+    const parentSegments: string[] = [];
+    for (let i = 0; i < types.length - 1; i++) parentSegments.push(types[i], String(m.name[i]));
+    const generic = new azureResources.Resource(
+      name,
+      {
+        resourceGroupName: target?.resourceGroup ?? ctx.resourceGroupName,
+        resourceProviderNamespace: namespace,
+        parentResourcePath: parentSegments.join('/'),
+        resourceType: types[types.length - 1],
+        resourceName: resolve(m.name[m.name.length - 1]),
+        apiVersion: m.apiVersion,
+        location: m.location,
+        tags: m.tags ? { ...m.tags } : undefined,
+        sku: m.sku ? resolve(m.sku) : undefined,
+        identity: m.identity
+          ? {
+              type: m.identity.type as azureResources.ResourceIdentityType,
+              userAssignedIdentities: m.identity.userAssignedIdentities?.map(resolve),
+            }
+          : undefined,
+        properties: resolve(props),
+      },
+      opts,
+    );
+    registered.set(m.logicalId, {
+      model: m,
+      resource: generic,
+      id: generic.id,
+      properties: generic.properties as pulumi.Output<Record<string, unknown> | undefined>,
+    });
+  }
+  return registered;
+}

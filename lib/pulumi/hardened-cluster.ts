@@ -1,0 +1,114 @@
+import * as authorization from '@pulumi/azure-native/authorization';
+import * as containerservice from '@pulumi/azure-native/containerservice';
+import * as pulumi from '@pulumi/pulumi';
+import { HardenedClusterProps } from '../core/aks/hardened-cluster-props';
+import { LogicalIds, ManagedClusterModel } from '../core/aks/managed-cluster-model';
+import { ClusterNetwork } from '../core/aks/cluster-network';
+import { formatViolation } from '../core/validation/violation';
+import { registerArmResources, RegisteredArmResource } from './arm-resource-registrar';
+
+/** Arguments of {@link HardenedCluster}: the cluster intent, and where it goes. */
+export interface HardenedClusterArgs extends HardenedClusterProps {
+  /** The resource group to deploy into. */
+  readonly resourceGroupName: pulumi.Input<string>;
+  /**
+   * Providers for resources in other subscriptions (links on a hub DNS zone), by subscription id.
+   * @default {} - the default provider for every resource
+   */
+  readonly providersBySubscription?: Readonly<Record<string, pulumi.ProviderResource>>;
+}
+
+/**
+ * A hardened AKS cluster and what it needs beside it: identity, network,
+ * delegated API server subnet, role assignments and private DNS zone.
+ *
+ * The definition is validated before anything is registered; every violation
+ * is reported at once. The payloads are the model's, at its pinned API versions.
+ */
+export class HardenedCluster extends pulumi.ComponentResource {
+  /** The validated model this component deploys (the same one the offline synth renders). */
+  public readonly model: ManagedClusterModel;
+  /** Every child resource, by the model's logical id (an escape hatch). */
+  public readonly children: Readonly<Record<string, pulumi.CustomResource>>;
+  /** Resource id of the managed cluster. */
+  public readonly clusterId: pulumi.Output<string>;
+  /** Name of the managed cluster. */
+  public readonly clusterName: pulumi.Output<string>;
+  /** Private FQDN of the API server (private clusters), as reported by Azure. */
+  public readonly privateFqdn: pulumi.Output<string | undefined>;
+  /** Resource id of the control plane identity (undefined for system-assigned). */
+  public readonly identityId: pulumi.Output<string | undefined>;
+  /** Principal id of the control plane identity. */
+  public readonly identityPrincipalId: pulumi.Output<string | undefined>;
+  /** Resource id of the node subnet. */
+  public readonly nodeSubnetId: pulumi.Output<string>;
+  /** Resource id of the API server subnet (API Server VNet Integration). */
+  public readonly apiServerSubnetId: pulumi.Output<string | undefined>;
+  /**
+   * Entra ID user kubeconfig (exec format, for kubelogin), as a secret. The
+   * admin credential is never fetched: local accounts are disabled.
+   */
+  public readonly kubeconfig: pulumi.Output<string>;
+
+  constructor(name: string, args: HardenedClusterArgs, opts?: pulumi.ComponentResourceOptions) {
+    // Validate before anything (the component included) is registered.
+    const model = ManagedClusterModel.build(args);
+    super('secure-aks:azure:HardenedCluster', name, {}, opts);
+    this.model = model;
+    for (const w of model.warnings) void pulumi.log.warn(formatViolation(w), this);
+
+    const client = authorization.getClientConfigOutput({ parent: this });
+    const registered = registerArmResources(model.resources, {
+      namePrefix: name,
+      resourceGroupName: args.resourceGroupName,
+      subscriptionId: client.subscriptionId,
+      parent: this,
+      providersBySubscription: args.providersBySubscription,
+    });
+    this.children = Object.fromEntries([...registered].map(([k, r]) => [k, r.resource]));
+
+    const cluster = registered.get(LogicalIds.cluster)!;
+    const identity = registered.get(LogicalIds.identity);
+    const vnet = registered.get(LogicalIds.vnet);
+    const config = model.config;
+
+    this.clusterId = cluster.id;
+    this.clusterName = cluster.id.apply(() => config.name);
+    this.privateFqdn = cluster.properties!.apply((p) => p?.privateFQDN as string | undefined);
+    this.identityId = identity ? identity.id : pulumi.output(config.identity.resourceId);
+    this.identityPrincipalId = identity
+      ? identity.properties!.apply((p) => p?.principalId as string | undefined)
+      : pulumi.output(config.identity.principalId);
+    this.nodeSubnetId = subnetId(vnet, ClusterNetwork.NODE_SUBNET_NAME, config.network.nodeSubnetId);
+    this.apiServerSubnetId = config.apiServerAccess.vnetIntegration
+      ? subnetId(vnet, ClusterNetwork.API_SERVER_SUBNET_NAME, config.network.apiServerSubnetId)
+      : pulumi.output(undefined);
+
+    const credentials = containerservice.listManagedClusterUserCredentialsOutput(
+      { resourceGroupName: args.resourceGroupName, resourceName: this.clusterName, format: 'exec' },
+      { parent: this },
+    );
+    this.kubeconfig = pulumi.secret(
+      credentials.kubeconfigs.apply((k) => Buffer.from(k[0].value, 'base64').toString('utf8')),
+    );
+
+    this.registerOutputs({
+      clusterId: this.clusterId,
+      clusterName: this.clusterName,
+      privateFqdn: this.privateFqdn,
+      identityId: this.identityId,
+      identityPrincipalId: this.identityPrincipalId,
+      nodeSubnetId: this.nodeSubnetId,
+      apiServerSubnetId: this.apiServerSubnetId,
+      kubeconfig: this.kubeconfig,
+    });
+  }
+}
+
+function subnetId(
+  vnet: RegisteredArmResource | undefined,
+  subnet: string,
+  existing: string | undefined,
+): pulumi.Output<string> {
+  return vnet ? pulumi.interpolate`${vnet.id}/subnets/${subnet}` : pulumi.output(existing!);
+}

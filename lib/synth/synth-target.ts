@@ -1,0 +1,19 @@
+/**
+ * Something `secure-aks-synth` can write offline: an example or a user's own
+ * stack definition. Building the artifacts validates the input, so a target
+ * that throws writes nothing.
+ */
+export interface SynthTarget {
+  /**
+   * The files to write, by path relative to the target's output folder
+   * (`cluster.template.json`, `client.k8s.yaml`). Content is final text.
+   */
+  artifacts(): Readonly<Record<string, string>>;
+  /** Non-blocking findings to show after a successful build (formatted text). */
+  warnings?(): readonly string[];
+}
+
+/** Serializes JSON deterministically: two-space indent, trailing newline. */
+export function toJsonFile(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}

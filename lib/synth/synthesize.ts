@@ -1,0 +1,103 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ArmTemplate } from '../core/arm/arm-template';
+import { checkClusterUpdate } from '../core/aks/cluster-update-check';
+import { SecureAksValidationError } from '../core/validation/validation-error';
+import { SynthTarget } from './synth-target';
+import { writeArtifacts } from './write-artifacts';
+
+/** The outcome of a synthesis run. */
+export interface SynthResult {
+  /** Files written, by target. */
+  readonly written: ReadonlyMap<string, readonly string[]>;
+  /** Targets that failed, with their errors. Nothing is written when any fails. */
+  readonly failures: ReadonlyMap<string, Error>;
+  /** Warnings of the targets that built. */
+  readonly warnings: ReadonlyMap<string, readonly string[]>;
+}
+
+/** Options of {@link synthesize}. */
+export interface SynthOptions {
+  /**
+   * Accept changes to a previously synthesized template that Azure can only
+   * make by replacing the cluster (or cannot make at all).
+   * @default false
+   */
+  readonly allowReplacement?: boolean;
+}
+
+/**
+ * Builds every target's artifacts in memory; writes them only if all
+ * targets succeed. Validation errors of all targets are collected, so one run
+ * shows every problem. Templates already in `outDir` are treated as what is
+ * deployed: a change Azure cannot make in place is an error unless allowed.
+ */
+export function synthesize(
+  targets: ReadonlyMap<string, SynthTarget>,
+  outDir: string,
+  options: SynthOptions = {},
+): SynthResult {
+  const built = new Map<string, Readonly<Record<string, string>>>();
+  const failures = new Map<string, Error>();
+  const warnings = new Map<string, readonly string[]>();
+  for (const [name, target] of targets) {
+    try {
+      const files = target.artifacts();
+      if (!options.allowReplacement) checkAgainstPrevious(outDir, name, files);
+      built.set(name, files);
+      const w = target.warnings?.() ?? [];
+      if (w.length > 0) warnings.set(name, w);
+    } catch (e) {
+      failures.set(name, e instanceof Error ? e : new Error(String(e)));
+    }
+  }
+  if (failures.size > 0) return { written: new Map(), failures, warnings };
+  writeArtifacts(outDir, built);
+  return {
+    written: new Map([...built].map(([name, files]) => [name, Object.keys(files).sort()])),
+    failures,
+    warnings,
+  };
+}
+
+function checkAgainstPrevious(outDir: string, target: string, files: Readonly<Record<string, string>>): void {
+  for (const [file, content] of Object.entries(files)) {
+    const previousFile = path.join(outDir, target, file);
+    if (!file.endsWith('.template.json') || !fs.existsSync(previousFile)) continue;
+    const previous = JSON.parse(fs.readFileSync(previousFile, 'utf8')) as ArmTemplate;
+    const violations = checkClusterUpdate(previous, JSON.parse(content) as ArmTemplate);
+    if (violations.length > 0) {
+      throw new SecureAksValidationError(`${file} against the previous synth (pass --allow-replace to accept)`, violations);
+    }
+  }
+}
+
+/** The file in an example folder that exports its synth target (as `default`). */
+export const DEFINITION_FILE = 'definition.ts';
+
+/** Loads the synth target of every example folder under `examplesDir`, by folder name. */
+export function loadExampleTargets(examplesDir: string, only?: readonly string[]): Map<string, SynthTarget> {
+  const targets = new Map<string, SynthTarget>();
+  const names = fs
+    .readdirSync(examplesDir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && fs.existsSync(path.join(examplesDir, d.name, DEFINITION_FILE)))
+    .map((d) => d.name)
+    .sort();
+  for (const name of names) {
+    if (only && only.length > 0 && !only.includes(name)) continue;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const mod = require(path.resolve(examplesDir, name, DEFINITION_FILE));
+    const target: SynthTarget | undefined = mod.default ?? mod.target;
+    if (!target || typeof target.artifacts !== 'function') {
+      throw new Error(`${path.join(examplesDir, name, DEFINITION_FILE)} must export a SynthTarget as default`);
+    }
+    targets.set(name, target);
+  }
+  return targets;
+}
+
+/** Formats a failure for the terminal. */
+export function describeFailure(target: string, error: Error): string {
+  if (error instanceof SecureAksValidationError) return `${target}: ${error.message}`;
+  return `${target}: ${error.stack ?? error.message}`;
+}

@@ -1,0 +1,107 @@
+/**
+ * Microsoft's published models of the ARM APIs, from Microsoft's own JS SDKs,
+ * used to prove that every property we send exists at the API version we pin.
+ *
+ * Each check deserializes our wire payload into the SDK's model and serializes
+ * it back: a property the model of that version does not have is dropped on
+ * the way, so the round trip equals the input only if every property is real.
+ * The serializers are internal to the SDK packages (not in their `exports`
+ * maps), so they are loaded by file path.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import Module from 'node:module';
+
+function packageDir(pkg: string): string {
+  // The packages' `exports` maps hide package.json; cut the resolved entry at the package folder.
+  const entry = require.resolve(pkg);
+  const marker = path.join('node_modules', pkg);
+  return entry.slice(0, entry.lastIndexOf(marker) + marker.length);
+}
+
+function load(pkg: string, file: string): any {
+  return require(path.join(packageDir(pkg), file));
+}
+
+/** Loads a bundled file and returns one of its module-internal bindings. */
+function loadInternal(pkg: string, file: string, binding: string): any {
+  const filename = path.join(packageDir(pkg), file);
+  const source = `${fs.readFileSync(filename, 'utf8')}\nmodule.exports.__internal = ${binding};`;
+  const m = new Module(filename, module) as Module & { _compile(code: string, file: string): void };
+  m.filename = filename;
+  m.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(path.dirname(filename));
+  m._compile(source, filename);
+  return (m.exports as { __internal: unknown }).__internal;
+}
+
+/** The default API version compiled into an SDK package. */
+export function sdkApiVersion(pkg: string, file: string, pattern: RegExp): string {
+  const text = fs.readFileSync(path.join(packageDir(pkg), file), 'utf8');
+  const m = pattern.exec(text);
+  if (!m) throw new Error(`no API version found in ${pkg}/${file}`);
+  return m[1];
+}
+
+/**
+ * The API version of the PUT of `pathSuffix` in @azure/arm-authorization: the
+ * operation spec names its api-version parameter, whose default is the version.
+ */
+function authorizationPutApiVersion(pathSuffix: string): string {
+  const text = fs.readFileSync(path.join(packageDir('@azure/arm-authorization'), 'dist/index.js'), 'utf8');
+  const spec = new RegExp(`path: "[^"]*${pathSuffix.replace(/[{}]/g, '\\$&')}",\\s*httpMethod: "PUT"[\\s\\S]*?queryParameters: \\[(\\w+)\\]`).exec(text);
+  if (!spec) throw new Error(`no PUT ${pathSuffix} in @azure/arm-authorization`);
+  const param = new RegExp(`const ${spec[1]} = \\{[\\s\\S]*?defaultValue: "([^"]+)"`).exec(text);
+  if (!param) throw new Error(`no default for ${spec[1]}`);
+  return param[1];
+}
+
+const containerService = () => load('@azure/arm-containerservice', 'dist/commonjs/models/models.js');
+const network = () => load('@azure/arm-network', 'dist/commonjs/models/common/models.js');
+
+function mapperRoundTrip(mappers: Record<string, any>, mapperName: string, wire: unknown): unknown {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { createSerializer } = require('@azure/core-client');
+  const serializer = createSerializer(mappers, false);
+  const mapper = mappers[mapperName];
+  const model = serializer.deserialize(mapper, wire, 'wire');
+  return serializer.serialize(mapper, model, 'wire');
+}
+
+/** Round trips of a wire payload through the SDK model of each resource type, and the version that model is for. */
+export const MicrosoftModels: Record<string, { apiVersion: () => string; roundTrip: (wire: any) => unknown }> = {
+  'Microsoft.ContainerService/managedClusters': {
+    apiVersion: () =>
+      sdkApiVersion('@azure/arm-containerservice', 'dist/commonjs/api/managedClusters/operations.js', /"api%2Dversion": context\.apiVersion \?\? "([^"]+)"/),
+    roundTrip: (wire) => containerService().managedClusterSerializer(containerService().managedClusterDeserializer(wire)),
+  },
+  'Microsoft.Network/virtualNetworks': {
+    apiVersion: () => sdkApiVersion('@azure/arm-network', 'dist/commonjs/api/virtualNetworks/operations.js', /"api%2Dversion": "([^"]+)"/),
+    roundTrip: (wire) => network().virtualNetworkSerializer(network().virtualNetworkDeserializer(wire)),
+  },
+  'Microsoft.Network/networkSecurityGroups': {
+    apiVersion: () =>
+      sdkApiVersion('@azure/arm-network', 'dist/commonjs/api/networkSecurityGroups/operations.js', /"api%2Dversion": "([^"]+)"/),
+    roundTrip: (wire) => network().networkSecurityGroupSerializer(network().networkSecurityGroupDeserializer(wire)),
+  },
+  'Microsoft.ManagedIdentity/userAssignedIdentities': {
+    apiVersion: () => sdkApiVersion('@azure/arm-msi', 'dist/commonjs/managedServiceIdentityClient.js', /this\.apiVersion = options\.apiVersion \|\| "([^"]+)"/),
+    roundTrip: (wire) => mapperRoundTrip(load('@azure/arm-msi', 'dist/commonjs/models/mappers.js'), 'Identity', wire),
+  },
+  'Microsoft.Network/privateDnsZones': {
+    apiVersion: () => sdkApiVersion('@azure/arm-privatedns', 'dist/index.js', /this\.apiVersion = options\.apiVersion \|\| "([^"]+)"/),
+    roundTrip: (wire) => mapperRoundTrip(loadInternal('@azure/arm-privatedns', 'dist/index.js', 'Mappers'), 'PrivateZone', wire),
+  },
+  'Microsoft.Network/privateDnsZones/virtualNetworkLinks': {
+    apiVersion: () => sdkApiVersion('@azure/arm-privatedns', 'dist/index.js', /this\.apiVersion = options\.apiVersion \|\| "([^"]+)"/),
+    roundTrip: (wire) => mapperRoundTrip(loadInternal('@azure/arm-privatedns', 'dist/index.js', 'Mappers'), 'VirtualNetworkLink', wire),
+  },
+  'Microsoft.Authorization/roleAssignments': {
+    apiVersion: () => authorizationPutApiVersion('roleAssignments/{roleAssignmentName}'),
+    roundTrip: (wire) =>
+      mapperRoundTrip(loadInternal('@azure/arm-authorization', 'dist/index.js', 'Mappers'), 'RoleAssignmentCreateParameters', wire),
+  },
+  'Microsoft.Authorization/roleDefinitions': {
+    apiVersion: () => authorizationPutApiVersion('roleDefinitions/{roleDefinitionId}'),
+    roundTrip: (wire) => mapperRoundTrip(loadInternal('@azure/arm-authorization', 'dist/index.js', 'Mappers'), 'RoleDefinition', wire),
+  },
+};
