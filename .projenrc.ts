@@ -88,7 +88,9 @@ const project = new typescript.TypeScriptProject({
     // The dev tsconfig lives in test/, so paths are relative to it.
     include: ['../lib/**/*.ts', '../examples/**/*.ts', '../bench/**/*.ts', '../scripts/**/*.ts'],
   },
-  gitignore: ['/dist/', '/build/', '*.tgz', '/docs/api/'],
+  // projen's packaging output; dist/ is the synth output of the examples.
+  artifactsDirectory: 'package-out',
+  gitignore: ['/dist/', '/build/', '*.tgz', '/docs/api/', '/package-out/'],
   npmignoreEnabled: true,
 });
 
@@ -113,5 +115,14 @@ project.addTask('docs:rules', {
 });
 
 project.addBins({ 'secure-aks-synth': 'build/synth/cli.js' });
+
+// `npm pack` ships compiled code: compile first.
+project.addTask('prepack', { steps: [{ spawn: 'compile' }] });
+
+// `check:package`: pack, install into a fresh consumer project, load and type-check its imports.
+project.addTask('check:package', {
+  description: 'Pack the library and prove a fresh consumer project can install, import and type-check it',
+  exec: 'bash scripts/check-package.sh',
+});
 
 project.synth();

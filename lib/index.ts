@@ -29,3 +29,4 @@ export * from './synth/synth-target';
 export * from './synth/synthesize';
 export * from './synth/write-artifacts';
 export * from './synth/hardened-cluster-target';
+export * from './core/validation/rules-table';

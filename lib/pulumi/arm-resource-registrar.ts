@@ -41,6 +41,20 @@ export interface RegisteredArmResource {
 }
 
 /**
+ * The replacement behaviour of a model resource: a change to a create-only
+ * property shows in the plan as a replacement, never as an in-place update
+ * Azure would reject or silently ignore.
+ */
+export function replacementOptions(m: ArmResource): Pick<pulumi.CustomResourceOptions, 'replaceOnChanges' | 'deleteBeforeReplace'> {
+  if (!m.createOnlyProperties || m.createOnlyProperties.length === 0) return {};
+  return {
+    replaceOnChanges: m.createOnlyProperties.map((p) => `properties.${p}`),
+    // Azure names are fixed, so the old resource must go before the new one can take its name.
+    deleteBeforeReplace: true,
+  };
+}
+
+/**
  * Registers the model's ARM resources as Pulumi resources, in order.
  *
  * Resource-group resources go through azure-native's generic
@@ -90,13 +104,7 @@ export function registerArmResources(
       parent: ctx.parent,
       dependsOn: (m.dependsOn ?? []).map((d) => registered.get(d)!.resource),
       provider: target ? ctx.providersBySubscription?.[target.subscriptionId] : undefined,
-      ...(m.createOnlyProperties && m.createOnlyProperties.length > 0
-        ? {
-            replaceOnChanges: m.createOnlyProperties.map((p) => `properties.${p}`),
-            // Names are fixed, so the old resource must go before the new one can take its name.
-            deleteBeforeReplace: true,
-          }
-        : {}),
+      ...replacementOptions(m),
     };
     const props = m.properties as Record<string, ArmValue>;
 

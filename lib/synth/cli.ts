@@ -19,7 +19,7 @@ function main(argv: readonly string[]): number {
 
   const targets = loadExampleTargets(examples, only);
   if (targets.size === 0) {
-    process.stderr.write(`no examples with a definition.ts under ${examples}\n`);
+    process.stderr.write(`no folders with a definition.ts or definition.js under ${examples}\n`);
     return 1;
   }
   const result = synthesize(targets, out, { allowReplacement: argv.includes('--allow-replace') });

@@ -72,24 +72,33 @@ function checkAgainstPrevious(outDir: string, target: string, files: Readonly<Re
   }
 }
 
-/** The file in an example folder that exports its synth target (as `default`). */
-export const DEFINITION_FILE = 'definition.ts';
+/**
+ * The files in an example folder that export its synth target (as `default`),
+ * in order of preference. A `.ts` definition needs a TypeScript loader
+ * (`node --import tsx`), which `npm run synth` provides.
+ */
+export const DEFINITION_FILES = ['definition.ts', 'definition.js'] as const;
+
+function definitionFile(dir: string): string | undefined {
+  return DEFINITION_FILES.map((f) => path.join(dir, f)).find((f) => fs.existsSync(f));
+}
 
 /** Loads the synth target of every example folder under `examplesDir`, by folder name. */
 export function loadExampleTargets(examplesDir: string, only?: readonly string[]): Map<string, SynthTarget> {
   const targets = new Map<string, SynthTarget>();
   const names = fs
     .readdirSync(examplesDir, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && fs.existsSync(path.join(examplesDir, d.name, DEFINITION_FILE)))
+    .filter((d) => d.isDirectory() && definitionFile(path.join(examplesDir, d.name)) !== undefined)
     .map((d) => d.name)
     .sort();
   for (const name of names) {
     if (only && only.length > 0 && !only.includes(name)) continue;
+    const file = definitionFile(path.resolve(examplesDir, name))!;
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const mod = require(path.resolve(examplesDir, name, DEFINITION_FILE));
+    const mod = require(file);
     const target: SynthTarget | undefined = mod.default ?? mod.target;
     if (!target || typeof target.artifacts !== 'function') {
-      throw new Error(`${path.join(examplesDir, name, DEFINITION_FILE)} must export a SynthTarget as default`);
+      throw new Error(`${file} must export a SynthTarget as default`);
     }
     targets.set(name, target);
   }

@@ -1,0 +1,81 @@
+import * as pulumi from '@pulumi/pulumi';
+import { SUB } from './cluster-fixtures';
+
+/** A resource registered under the mocks. */
+export interface RecordedResource {
+  readonly type: string;
+  readonly name: string;
+  readonly inputs: Record<string, any>;
+}
+
+/** A call (invoke) made under the mocks. */
+export interface RecordedCall {
+  readonly token: string;
+  readonly inputs: Record<string, any>;
+}
+
+export const KUBECONFIG = 'apiVersion: v1\nkind: Config\nusers:\n- name: clusterUser\n  user:\n    exec:\n      command: kubelogin\n';
+
+/**
+ * Installs Pulumi mocks that record every resource and call. Generic ARM
+ * resources get realistic ids and the read-only properties Azure returns.
+ */
+export async function installMocks(): Promise<{ resources: RecordedResource[]; calls: RecordedCall[] }> {
+  const resources: RecordedResource[] = [];
+  const calls: RecordedCall[] = [];
+  await pulumi.runtime.setMocks(
+    {
+      newResource(args) {
+        resources.push({ type: args.type, name: args.name, inputs: args.inputs });
+        const i = args.inputs;
+        if (args.type === 'azure-native:resources:Resource') {
+          const parent = i.parentResourcePath ? `${i.parentResourcePath}/` : '';
+          const id = `/subscriptions/${SUB}/resourceGroups/${i.resourceGroupName}/providers/${i.resourceProviderNamespace}/${parent}${i.resourceType}/${i.resourceName}`;
+          const readOnly =
+            i.resourceType === 'userAssignedIdentities'
+              ? { principalId: `principal-of-${i.resourceName}`, clientId: `client-of-${i.resourceName}` }
+              : i.resourceType === 'managedClusters'
+                ? { privateFQDN: `${i.resourceName}.private.example`, provisioningState: 'Succeeded' }
+                : {};
+          return { id, state: { ...i, properties: { ...(i.properties ?? {}), ...readOnly } } };
+        }
+        if (args.type === 'azure-native:authorization:RoleAssignment') {
+          return { id: `${i.scope}/providers/Microsoft.Authorization/roleAssignments/${i.roleAssignmentName}`, state: i };
+        }
+        if (args.type === 'azure-native:authorization:RoleDefinition') {
+          return { id: `/subscriptions/${SUB}/providers/Microsoft.Authorization/roleDefinitions/${i.roleDefinitionId}`, state: i };
+        }
+        if (args.type === 'azure-native:resources:ResourceGroup') {
+          // Azure returns the name it was given.
+          return { id: `/subscriptions/${SUB}/resourceGroups/${i.resourceGroupName}`, state: { ...i, name: i.resourceGroupName } };
+        }
+        return { id: `${args.name}-id`, state: i };
+      },
+      call(args) {
+        calls.push({ token: args.token, inputs: args.inputs });
+        if (args.token === 'azure-native:authorization:getClientConfig') {
+          return { subscriptionId: SUB, tenantId: 'tenant', clientId: 'client', objectId: 'object' };
+        }
+        if (args.token === 'azure-native:containerservice:listManagedClusterUserCredentials') {
+          return { kubeconfigs: [{ name: 'clusterUser', value: Buffer.from(KUBECONFIG).toString('base64') }] };
+        }
+        throw new Error(`unexpected call ${args.token}`);
+      },
+    },
+    'project',
+    'stack',
+    false,
+  );
+  return { resources, calls };
+}
+
+/** Resolves an output (or plain value) for assertions. */
+export function unwrap<T>(x: pulumi.Output<T> | T): Promise<T> {
+  return new Promise((resolve) => (pulumi.Output.isInstance(x) ? (x as pulumi.Output<T>).apply((v) => resolve(v)) : resolve(x as T)));
+}
+
+/** Waits until every pending output of the program has resolved. */
+export async function settle(...outputs: pulumi.Output<unknown>[]): Promise<void> {
+  await Promise.all(outputs.map(unwrap));
+  await new Promise((r) => setTimeout(r, 50));
+}

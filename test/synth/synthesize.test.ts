@@ -1,0 +1,82 @@
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { afterEach, beforeEach, expect, test } from 'vitest';
+import { hardenedClusterTarget, ManagedClusterModel, Rules, SecureAksValidationError, synthesize, SynthTarget } from '../../lib';
+
+let out: string;
+beforeEach(() => {
+  out = fs.mkdtempSync(path.join(os.tmpdir(), 'secure-aks-synth-'));
+});
+afterEach(() => fs.rmSync(out, { recursive: true, force: true }));
+
+const good = { name: 'good', location: 'westeurope' } as const;
+const invalid: SynthTarget = hardenedClusterTarget({ name: 'bad', location: 'westeurope', dnsServiceIp: '192.168.0.10' });
+
+test('writes each target\'s template into <out>/<target>/', () => {
+  const result = synthesize(new Map([['one', hardenedClusterTarget(good)]]), out);
+  expect(result.failures.size).toBe(0);
+  expect(result.written.get('one')).toEqual(['cluster.template.json']);
+  const written = JSON.parse(fs.readFileSync(path.join(out, 'one', 'cluster.template.json'), 'utf8'));
+  expect(written).toEqual(ManagedClusterModel.build(good).toArmTemplate());
+  expect(fs.readdirSync(out)).toEqual(['one']);
+});
+
+test('fails without writing anything, and keeps the previous output, when any target is invalid', () => {
+  synthesize(new Map([['one', hardenedClusterTarget(good)]]), out);
+  const before = fs.readFileSync(path.join(out, 'one', 'cluster.template.json'), 'utf8');
+  const result = synthesize(
+    new Map([
+      ['one', hardenedClusterTarget({ ...good, tags: { changed: 'yes' } })],
+      ['two', invalid],
+    ]),
+    out,
+  );
+  expect(result.written.size).toBe(0);
+  expect(result.failures.get('two')).toBeInstanceOf(SecureAksValidationError);
+  expect((result.failures.get('two') as SecureAksValidationError).ruleIds).toEqual([Rules.dnsServiceIp.id]);
+  expect(fs.readFileSync(path.join(out, 'one', 'cluster.template.json'), 'utf8')).toBe(before);
+  expect(fs.readdirSync(out)).toEqual(['one']);
+});
+
+test('fails on a change Azure can only make by replacing the cluster, unless allowed', () => {
+  synthesize(new Map([['one', hardenedClusterTarget({ ...good, dnsPrefix: 'first' })]]), out);
+  const changed = new Map([['one', hardenedClusterTarget({ ...good, dnsPrefix: 'second' })]]);
+  const refused = synthesize(changed, out);
+  expect((refused.failures.get('one') as SecureAksValidationError).ruleIds).toEqual([Rules.createOnlyChanged.id]);
+  expect(synthesize(changed, out, { allowReplacement: true }).failures.size).toBe(0);
+  expect(fs.readFileSync(path.join(out, 'one', 'cluster.template.json'), 'utf8')).toContain('"dnsPrefix": "second"');
+});
+
+test('the same input gives byte-identical output', () => {
+  synthesize(new Map([['one', hardenedClusterTarget(good)]]), out);
+  const first = fs.readFileSync(path.join(out, 'one', 'cluster.template.json'));
+  synthesize(new Map([['one', hardenedClusterTarget(good)]]), out);
+  expect(fs.readFileSync(path.join(out, 'one', 'cluster.template.json')).equals(first)).toBe(true);
+});
+
+test('the CLI exits 1 with every message and writes nothing on invalid input', () => {
+  const examples = fs.mkdtempSync(path.join(os.tmpdir(), 'secure-aks-examples-'));
+  try {
+    fs.mkdirSync(path.join(examples, 'broken'));
+    const lib = path.resolve(__dirname, '../../lib');
+    fs.writeFileSync(
+      path.join(examples, 'broken', 'definition.ts'),
+      `import { hardenedClusterTarget, ApiServerAccess } from ${JSON.stringify(lib)};\n` +
+        `export default hardenedClusterTarget({ name: 'broken', location: 'westeurope', ` +
+        `apiServerAccess: ApiServerAccess.public({ authorizedIpRanges: ['1.2.3.4/8', 'x'] }) });\n`,
+    );
+    const tsx = require.resolve('tsx/cli');
+    const run = spawnSync(process.execPath, [tsx, path.resolve(__dirname, '../../lib/synth/cli.ts'), '--examples', examples, '--out', out], {
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(`[${Rules.cidrHostBits.id}] apiServerAccess.authorizedIpRanges[0] = "1.2.3.4/8"`);
+    expect(run.stderr).toContain(`[${Rules.cidrMalformed.id}] apiServerAccess.authorizedIpRanges[1] = "x"`);
+    expect(run.stderr).toContain('nothing was written');
+    expect(fs.readdirSync(out)).toEqual([]);
+  } finally {
+    fs.rmSync(examples, { recursive: true, force: true });
+  }
+});
