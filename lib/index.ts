@@ -12,6 +12,7 @@ export * from './core/arm/arm-template';
 export * from './core/arm/resource-id';
 export * from './core/aks/api-server-access';
 export * from './core/aks/api-server-dns-resolution';
+export * from './core/aks/api-server-subnet-check';
 export * from './core/aks/cluster-update-check';
 export * from './core/aks/built-in-roles';
 export * from './core/aks/cluster-identity';

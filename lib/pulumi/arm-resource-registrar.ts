@@ -28,6 +28,12 @@ export interface ArmRegistrationContext {
    * @default {} - the default provider
    */
   readonly providersBySubscription?: Readonly<Record<string, pulumi.ProviderResource>>;
+  /**
+   * Values to send in place of ids of existing resources, such as an id that
+   * only resolves once a deploy-time check of that resource has passed.
+   * @default {}
+   */
+  readonly gatedIds?: Readonly<Record<string, pulumi.Output<string>>>;
 }
 
 /** A registered model resource. */
@@ -75,7 +81,8 @@ export function registerArmResources(
   const rgId = pulumi.interpolate`/subscriptions/${ctx.subscriptionId}/resourceGroups/${ctx.resourceGroupName}`;
 
   const resolve = (v: ArmValue): pulumi.Input<any> => {
-    if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+    if (typeof v === 'string') return ctx.gatedIds?.[v] ?? v;
+    if (typeof v === 'number' || typeof v === 'boolean') return v;
     if (v instanceof ArmReference) {
       const target = registered.get(v.logicalId);
       if (!target) throw new Error(`model error: "${v.logicalId}" is referenced before it is registered`);

@@ -1,9 +1,13 @@
 import * as authorization from '@pulumi/azure-native/authorization';
 import * as containerservice from '@pulumi/azure-native/containerservice';
+import * as network from '@pulumi/azure-native/network';
 import * as pulumi from '@pulumi/pulumi';
 import { HardenedClusterProps } from '../core/aks/hardened-cluster-props';
 import { LogicalIds, ManagedClusterModel } from '../core/aks/managed-cluster-model';
+import { checkExistingApiServerSubnet } from '../core/aks/api-server-subnet-check';
 import { ClusterNetwork } from '../core/aks/cluster-network';
+import { parseResourceId } from '../core/arm/resource-id';
+import { SecureAksValidationError } from '../core/validation/validation-error';
 import { formatViolation } from '../core/validation/violation';
 import { registerArmResources, RegisteredArmResource } from './arm-resource-registrar';
 
@@ -64,6 +68,7 @@ export class HardenedCluster extends pulumi.ComponentResource {
       subscriptionId: client.subscriptionId,
       parent: this,
       providersBySubscription: args.providersBySubscription,
+      gatedIds: this.checkExistingApiServerSubnet(model, args),
     });
     this.children = Object.fromEntries([...registered].map(([k, r]) => [k, r.resource]));
 
@@ -102,6 +107,34 @@ export class HardenedCluster extends pulumi.ComponentResource {
       apiServerSubnetId: this.apiServerSubnetId,
       kubeconfig: this.kubeconfig,
     });
+  }
+
+  /**
+   * A brought API server subnet cannot be inspected offline: look it up and
+   * check its delegation and size before the cluster uses it. The cluster's
+   * `subnetId` resolves only once the check has passed.
+   */
+  private checkExistingApiServerSubnet(model: ManagedClusterModel, args: HardenedClusterArgs): Record<string, pulumi.Output<string>> {
+    const id = model.config.apiServerAccess.vnetIntegration ? model.config.network.apiServerSubnetId : undefined;
+    const parsed = id ? parseResourceId(id) : undefined;
+    if (!id || !parsed) return {};
+    const observed = network.getSubnetOutput(
+      { resourceGroupName: parsed.resourceGroup, virtualNetworkName: parsed.names[0], subnetName: parsed.names[1] },
+      { parent: this, provider: args.providersBySubscription?.[parsed.subscriptionId] },
+    );
+    const checked = observed.apply((subnet) => {
+      const violations = checkExistingApiServerSubnet({
+        id,
+        addressPrefix: subnet.addressPrefix,
+        addressPrefixes: subnet.addressPrefixes,
+        delegations: subnet.delegations,
+      });
+      if (violations.length > 0) {
+        throw new SecureAksValidationError(`cluster "${model.config.name}" API server subnet`, violations);
+      }
+      return id;
+    });
+    return { [id]: checked };
   }
 }
 

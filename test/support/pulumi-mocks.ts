@@ -59,6 +59,13 @@ export async function installMocks(): Promise<{ resources: RecordedResource[]; c
         if (args.token === 'azure-native:containerservice:listManagedClusterUserCredentials') {
           return { kubeconfigs: [{ name: 'clusterUser', value: Buffer.from(KUBECONFIG).toString('base64') }] };
         }
+        if (args.token === 'azure-native:network:getSubnet') {
+          // Subnets named "apiserver*" are delegated /28s; any other is a plain /24.
+          const apiserver = String(args.inputs.subnetName).startsWith('apiserver');
+          return apiserver
+            ? { addressPrefix: '10.10.16.0/28', delegations: [{ name: 'aks', serviceName: 'Microsoft.ContainerService/managedClusters' }] }
+            : { addressPrefix: '10.10.0.0/24', delegations: [] };
+        }
         throw new Error(`unexpected call ${args.token}`);
       },
     },

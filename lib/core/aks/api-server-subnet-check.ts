@@ -1,0 +1,42 @@
+import { Ipv4Cidr } from '../net/ipv4-cidr';
+import { Rules } from '../validation/rule-catalog';
+import { Violation } from '../validation/violation';
+import { ViolationCollector } from '../validation/violation-collector';
+import { API_SERVER_SUBNET_MAX_PREFIX } from './validate-cluster';
+
+/** What Azure reports about an existing subnet (as `network.getSubnet` returns it). */
+export interface ObservedSubnet {
+  readonly id: string;
+  readonly addressPrefix?: string;
+  readonly addressPrefixes?: readonly string[];
+  readonly delegations?: readonly { readonly serviceName?: string }[];
+}
+
+/** The delegation API Server VNet Integration needs. */
+export const API_SERVER_SUBNET_DELEGATION = 'Microsoft.ContainerService/managedClusters';
+
+/**
+ * Checks an existing API server subnet as Azure reports it: delegated to
+ * `Microsoft.ContainerService/managedClusters` and at least /28. The offline
+ * model cannot see a subnet brought by id; the Pulumi component runs this on
+ * the live subnet before the cluster is created.
+ */
+export function checkExistingApiServerSubnet(subnet: ObservedSubnet): Violation[] {
+  const v = new ViolationCollector();
+  const delegated = (subnet.delegations ?? []).some((d) => d.serviceName === API_SERVER_SUBNET_DELEGATION);
+  if (!delegated) {
+    v.add(
+      Rules.apiServerSubnetDedicated,
+      'network.apiServerSubnetId',
+      subnet.id,
+      `delegate the subnet to ${API_SERVER_SUBNET_DELEGATION} and keep other workloads out of it`,
+      `its delegations are ${JSON.stringify((subnet.delegations ?? []).map((d) => d.serviceName))}`,
+    );
+  }
+  const prefixes = subnet.addressPrefixes && subnet.addressPrefixes.length > 0 ? subnet.addressPrefixes : [subnet.addressPrefix ?? ''];
+  const sizes = prefixes.map((p) => Ipv4Cidr.parse(p)).filter((p): p is Ipv4Cidr => p instanceof Ipv4Cidr);
+  if (sizes.length > 0 && !sizes.some((p) => p.prefixLength <= API_SERVER_SUBNET_MAX_PREFIX)) {
+    v.add(Rules.apiServerSubnetSize, 'network.apiServerSubnetId', subnet.id, 'use a /28 or larger subnet', `its prefixes are ${prefixes.join(', ')}`);
+  }
+  return v.errors;
+}
