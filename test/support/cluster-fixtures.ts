@@ -3,7 +3,9 @@ import {
   ClusterIdentity,
   ClusterNetwork,
   HardenedClusterProps,
+  PodNetworking,
   PrivateDnsZone,
+  TransitEncryption,
 } from '../../lib';
 
 export const SUB = '00000000-0000-0000-0000-000000000001';
@@ -58,5 +60,25 @@ export const VALID_CLUSTERS: Record<string, HardenedClusterProps> = {
     name: 'byo-net',
     location: 'westeurope',
     network: ClusterNetwork.fromSubnetIds({ nodeSubnetId: `${SPOKE}/subnets/nodes`, apiServerSubnetId: `${SPOKE}/subnets/apiserver` }),
+  },
+  calicoWireGuardWithWindows: {
+    name: 'calico',
+    location: 'westeurope',
+    transitEncryption: TransitEncryption.calicoWireGuard({ ipv6: true, mtu: 1340 }),
+    userNodePools: [{ name: 'win', osType: 'Windows', vmSize: 'Standard_D4s_v5' }],
+  },
+  vnetEncryption: {
+    name: 'vnet-enc',
+    location: 'westeurope',
+    transitEncryption: TransitEncryption.virtualNetworkEncryption(),
+    apiServerAccess: ApiServerAccess.private({ vnetIntegration: false }),
+    userNodePools: [{ name: 'mem', vmSize: 'Standard_E8ads_v5', count: 2 }],
+  },
+  acnsPodSubnetObservability: {
+    name: 'pod-subnet',
+    location: 'westeurope',
+    transitEncryption: TransitEncryption.acnsWireGuard({ observability: true }),
+    podNetworking: PodNetworking.azureCniPodSubnet(),
+    network: ClusterNetwork.create({ podSubnetPrefix: '10.224.32.0/19' }),
   },
 };

@@ -16,6 +16,11 @@ export interface CreatedClusterNetworkOptions {
    * @see https://learn.microsoft.com/azure/aks/api-server-vnet-integration
    */
   readonly apiServerSubnetPrefix?: string;
+  /**
+   * Address prefix of a pod subnet, for `PodNetworking.azureCniPodSubnet()`.
+   * @default - no pod subnet
+   */
+  readonly podSubnetPrefix?: string;
 }
 
 /** An existing network, by resource ids. */
@@ -29,6 +34,11 @@ export interface ExistingClusterNetworkOptions {
    * @default - none; only valid without API Server VNet Integration
    */
   readonly apiServerSubnetId?: string;
+  /**
+   * Resource id of the pod subnet, for `PodNetworking.azureCniPodSubnet()`.
+   * @default - no pod subnet
+   */
+  readonly podSubnetId?: string;
   /**
    * Grant the cluster identity Network Contributor on the subnets. Turn off
    * only when the role is granted outside this deployment.
@@ -45,6 +55,7 @@ export class ClusterNetwork {
   /** Names of the subnets the library creates. Renaming one replaces it. */
   public static readonly NODE_SUBNET_NAME = 'nodes';
   public static readonly API_SERVER_SUBNET_NAME = 'apiserver';
+  public static readonly POD_SUBNET_NAME = 'pods';
 
   /** The library creates the virtual network, node subnet and API server subnet. The default. */
   public static create(options: CreatedClusterNetworkOptions = {}): ClusterNetwork {
@@ -56,6 +67,8 @@ export class ClusterNetwork {
       undefined,
       undefined,
       true,
+      options.podSubnetPrefix,
+      undefined,
     );
   }
 
@@ -69,6 +82,8 @@ export class ClusterNetwork {
       options.nodeSubnetId,
       options.apiServerSubnetId,
       options.grantNetworkContributor ?? true,
+      undefined,
+      options.podSubnetId,
     );
   }
 
@@ -87,5 +102,14 @@ export class ClusterNetwork {
     public readonly apiServerSubnetId: string | undefined,
     /** Whether the cluster identity is granted Network Contributor on the subnets. */
     public readonly grantNetworkContributor: boolean,
+    /** For `created`: the pod subnet prefix. */
+    public readonly podSubnetPrefix: string | undefined,
+    /** For `existing`: the pod subnet id. */
+    public readonly podSubnetId: string | undefined,
   ) {}
+
+  /** Whether the network has a pod subnet. */
+  public get hasPodSubnet(): boolean {
+    return this.podSubnetPrefix !== undefined || this.podSubnetId !== undefined;
+  }
 }

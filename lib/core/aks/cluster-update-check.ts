@@ -22,7 +22,8 @@ function at(obj: Record<string, any>, dotted: string): unknown {
  * Compares the clusters of a previously synthesized template with the next
  * one and reports changes Azure cannot make in place: create-only properties,
  * privateDNSZone changes other than to `none`, turning VNet Integration off,
- * and making a public cluster private without VNet Integration.
+ * making a public cluster private without VNet Integration, and leaving the
+ * Cilium dataplane.
  */
 export function checkClusterUpdate(previous: ArmTemplate, next: ArmTemplate): Violation[] {
   const v = new ViolationCollector();
@@ -45,6 +46,11 @@ export function checkClusterUpdate(previous: ArmTemplate, next: ArmTemplate): Vi
       if (!allowed) {
         v.add(Rules.privateDnsZoneChange, where('apiServerAccessProfile.privateDNSZone'), newZone, `keep ${JSON.stringify(oldZone)}, change it to "none", or create a new cluster`, `was ${JSON.stringify(oldZone)}`);
       }
+    }
+    const oldDataplane = old.networkProfile?.networkDataplane;
+    const newDataplane = after.networkProfile?.networkDataplane;
+    if (oldDataplane === 'cilium' && newDataplane !== 'cilium') {
+      v.add(Rules.dataplaneOneWay, where('networkProfile.networkDataplane'), newDataplane ?? 'azure', 'keep the Cilium dataplane, or create a new cluster');
     }
     if (oldAccess.enableVnetIntegration === true && newAccess.enableVnetIntegration !== true) {
       v.add(Rules.vnetIntegrationOneWay, where('apiServerAccessProfile.enableVnetIntegration'), newAccess.enableVnetIntegration ?? false, 'keep vnetIntegration: true');

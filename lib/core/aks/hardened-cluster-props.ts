@@ -1,6 +1,9 @@
 import { ApiServerAccess } from './api-server-access';
 import { ClusterIdentity } from './cluster-identity';
 import { ClusterNetwork } from './cluster-network';
+import { TransitEncryption } from '../encryption/transit-encryption';
+import { NodePoolProps } from './node-pool';
+import { PodNetworking } from './pod-networking';
 import { SystemNodePoolProps } from './system-node-pool';
 
 /** Intent for a hardened AKS cluster. */
@@ -48,11 +51,31 @@ export interface HardenedClusterProps {
    */
   readonly systemPool?: SystemNodePoolProps;
   /**
-   * Pod CIDR of Azure CNI Overlay. Create-only.
-   * @default '10.244.0.0/16'
-   * @see https://learn.microsoft.com/azure/aks/azure-cni-overlay
+   * User node pools beside the system pool.
+   * @default []
    */
-  readonly podCidr?: string;
+  readonly userNodePools?: readonly NodePoolProps[];
+  /**
+   * How pods get their addresses (network plugin and mode). Create-only.
+   * @default PodNetworking.azureCniOverlay() - pod CIDR 10.244.0.0/16
+   */
+  readonly podNetworking?: PodNetworking;
+  /**
+   * How pod traffic between nodes is encrypted.
+   * @default TransitEncryption.acnsWireGuard()
+   * @see https://learn.microsoft.com/azure/aks/container-network-security-wireguard-encryption-concepts
+   */
+  readonly transitEncryption?: TransitEncryption;
+  /**
+   * `networkProfile.networkDataplane`.
+   * @default - cilium, except for Calico WireGuard, kubenet and the node subnet mode (azure)
+   */
+  readonly networkDataplane?: 'azure' | 'cilium';
+  /**
+   * `networkProfile.networkPolicy`.
+   * @default - cilium on the Cilium dataplane, calico for Calico WireGuard and kubenet, otherwise azure
+   */
+  readonly networkPolicy?: 'cilium' | 'calico' | 'azure' | 'none';
   /**
    * Kubernetes service CIDR. Create-only.
    * @default '10.0.0.0/16'

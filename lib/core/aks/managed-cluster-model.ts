@@ -15,7 +15,7 @@ import { Violation } from '../validation/violation';
 import { BuiltInRoles, RUN_COMMAND_ACTIONS } from './built-in-roles';
 import { ClusterNetwork } from './cluster-network';
 import { HardenedClusterProps } from './hardened-cluster-props';
-import { ownZoneName, resolveClusterConfig, ResolvedClusterConfig } from './resolved-cluster-config';
+import { allNodePools, ownZoneName, resolveClusterConfig, ResolvedClusterConfig } from './resolved-cluster-config';
 import { validateHardenedCluster } from './validate-cluster';
 
 /** Logical ids of the model's resources. They are Pulumi child names: never change them. */
@@ -23,6 +23,7 @@ export const LogicalIds = {
   identity: 'identity',
   vnet: 'vnet',
   apiServerNsg: 'apiserver-nsg',
+  nodeNsg: 'nodes-nsg',
   privateDnsZone: 'private-dns-zone',
   cluster: 'cluster',
   runCommandRole: 'run-command-role',
@@ -146,6 +147,7 @@ function buildResources(c: ResolvedClusterConfig): ArmResource[] {
   // --- network
   let nodeSubnetId: ArmValue;
   let apiServerSubnetId: ArmValue | undefined;
+  let podSubnetId: ArmValue | undefined;
   const n = c.network;
   if (n.kind === 'created') {
     if (a.vnetIntegration) {
@@ -178,12 +180,45 @@ function buildResources(c: ResolvedClusterConfig): ArmResource[] {
         },
       });
     }
+    // NSG on the node subnet: it carries the ports the transit encryption needs
+    // between nodes (UDP 51871 for ACNS WireGuard, how-to-apply-wireguard.md).
+    const enc = c.transitEncryption;
+    resources.push({
+      logicalId: LogicalIds.nodeNsg,
+      type: 'Microsoft.Network/networkSecurityGroups',
+      apiVersion: ApiVersions.network,
+      name: [`${c.name}-nodes-nsg`],
+      location: c.location,
+      tags,
+      properties: {
+        securityRules: enc.nodePorts.map((port, i) => ({
+          name: `allow-wireguard-${port}`,
+          properties: {
+            description: `WireGuard between nodes (${enc.kind === 'acnsWireGuard' ? 'ACNS' : 'Calico'}), UDP ${port}`,
+            protocol: 'Udp',
+            sourceAddressPrefix: n.nodeSubnetPrefix!,
+            sourcePortRange: '*',
+            destinationAddressPrefix: n.nodeSubnetPrefix!,
+            destinationPortRange: String(port),
+            access: 'Allow',
+            priority: 100 + i,
+            direction: 'Inbound',
+          },
+        })),
+      },
+    });
     const subnets: ArmValue[] = [
       {
         name: ClusterNetwork.NODE_SUBNET_NAME,
-        properties: { addressPrefix: n.nodeSubnetPrefix! },
+        properties: {
+          addressPrefix: n.nodeSubnetPrefix!,
+          networkSecurityGroup: { id: new ArmReference(LogicalIds.nodeNsg) },
+        },
       },
     ];
+    if (n.podSubnetPrefix !== undefined) {
+      subnets.push({ name: ClusterNetwork.POD_SUBNET_NAME, properties: { addressPrefix: n.podSubnetPrefix } });
+    }
     if (a.vnetIntegration) {
       subnets.push({
         name: ClusterNetwork.API_SERVER_SUBNET_NAME,
@@ -211,21 +246,28 @@ function buildResources(c: ResolvedClusterConfig): ArmResource[] {
       properties: {
         addressSpace: { addressPrefixes: [...n.addressSpace] },
         subnets,
+        // Azure virtual network encryption: only AllowUnencrypted is supported (aks.md §2 rule 17).
+        ...(enc.kind === 'virtualNetworkEncryption' ? { encryption: { enabled: true, enforcement: 'AllowUnencrypted' } } : {}),
       },
     });
     nodeSubnetId = ArmReference.child(LogicalIds.vnet, 'subnets', ClusterNetwork.NODE_SUBNET_NAME);
     apiServerSubnetId = a.vnetIntegration
       ? ArmReference.child(LogicalIds.vnet, 'subnets', ClusterNetwork.API_SERVER_SUBNET_NAME)
       : undefined;
+    podSubnetId = n.podSubnetPrefix !== undefined ? ArmReference.child(LogicalIds.vnet, 'subnets', ClusterNetwork.POD_SUBNET_NAME) : undefined;
   } else {
     nodeSubnetId = n.nodeSubnetId!;
     apiServerSubnetId = a.vnetIntegration ? n.apiServerSubnetId : undefined;
+    podSubnetId = n.podSubnetId;
   }
   if (n.grantNetworkContributor) {
     // Network Contributor on both subnets (api-server-vnet-integration.md; private-clusters.md).
     grant('node-subnet-network-contributor', nodeSubnetId, BuiltInRoles.networkContributor, 'network-contributor-nodes');
     if (apiServerSubnetId !== undefined) {
       grant('apiserver-subnet-network-contributor', apiServerSubnetId, BuiltInRoles.networkContributor, 'network-contributor-apiserver');
+    }
+    if (podSubnetId !== undefined) {
+      grant('pod-subnet-network-contributor', podSubnetId, BuiltInRoles.networkContributor, 'network-contributor-pods');
     }
   }
 
@@ -291,7 +333,8 @@ function buildResources(c: ResolvedClusterConfig): ArmResource[] {
     apiServerAccessProfile.authorizedIPRanges = [...a.authorizedIpRanges];
   }
 
-  const pool = c.systemPool;
+  const pods = c.podNetworking;
+  const enc = c.transitEncryption;
   const properties: Record<string, ArmValue> = {
     ...(c.kubernetesVersion ? { kubernetesVersion: c.kubernetesVersion } : {}),
     ...(c.dnsPrefix !== undefined ? { dnsPrefix: c.dnsPrefix } : {}),
@@ -304,30 +347,38 @@ function buildResources(c: ResolvedClusterConfig): ArmResource[] {
       enableAzureRBAC: true,
       ...(c.adminGroupObjectIds.length > 0 ? { adminGroupObjectIDs: [...c.adminGroupObjectIds] } : {}),
     },
-    agentPoolProfiles: [
-      {
-        name: pool.name,
-        mode: 'System',
-        type: 'VirtualMachineScaleSets',
-        osType: 'Linux',
-        osSKU: pool.osSku,
-        vmSize: pool.vmSize,
-        count: pool.count,
-        availabilityZones: [...pool.availabilityZones],
-        vnetSubnetID: nodeSubnetId,
-        enableFIPS: pool.enableFips,
-      },
-    ],
+    agentPoolProfiles: allNodePools(c).map((pool) => ({
+      name: pool.name,
+      mode: pool.mode,
+      type: 'VirtualMachineScaleSets',
+      osType: pool.osType,
+      ...(pool.osSku ? { osSKU: pool.osSku } : {}),
+      vmSize: pool.vmSize,
+      count: pool.count,
+      availabilityZones: [...pool.availabilityZones],
+      vnetSubnetID: nodeSubnetId,
+      ...(pods.mode === 'podSubnet' && podSubnetId !== undefined ? { podSubnetID: podSubnetId } : {}),
+      enableFIPS: pool.enableFips,
+    })),
     networkProfile: {
-      networkPlugin: 'azure',
-      networkPluginMode: 'overlay',
-      networkDataplane: 'cilium',
-      networkPolicy: 'cilium',
-      podCidr: c.podCidr,
+      networkPlugin: pods.networkPlugin,
+      ...(pods.mode === 'overlay' ? { networkPluginMode: 'overlay' } : {}),
+      ...(c.networkDataplane ? { networkDataplane: c.networkDataplane } : {}),
+      networkPolicy: c.networkPolicy,
+      ...(pods.podCidr !== undefined ? { podCidr: pods.podCidr } : {}),
       serviceCidr: c.serviceCidr,
       dnsServiceIP: c.dnsServiceIp,
       loadBalancerSku: 'standard',
       outboundType: 'loadBalancer',
+      // ACNS WireGuard is off by default even with ACNS on: the type must be set (how-to-apply-wireguard.md).
+      advancedNetworking:
+        enc.kind === 'acnsWireGuard'
+          ? {
+              enabled: true,
+              observability: { enabled: enc.observability },
+              security: { enabled: true, transitEncryption: { type: 'WireGuard' } },
+            }
+          : { enabled: false },
     },
     apiServerAccessProfile,
   };

@@ -1,7 +1,9 @@
 import { ApiServerAccess } from './api-server-access';
 import { ClusterIdentity } from './cluster-identity';
 import { ClusterNetwork } from './cluster-network';
+import { TransitEncryption } from '../encryption/transit-encryption';
 import { HardenedClusterProps } from './hardened-cluster-props';
+import { PodNetworking } from './pod-networking';
 
 /** {@link HardenedClusterProps} with every default applied. Defaults live here only. */
 export interface ResolvedClusterConfig {
@@ -13,15 +15,13 @@ export interface ResolvedClusterConfig {
   readonly kubernetesVersion?: string;
   readonly dnsPrefix?: string;
   readonly fqdnSubdomain?: string;
-  readonly systemPool: {
-    readonly name: string;
-    readonly vmSize: string;
-    readonly count: number;
-    readonly availabilityZones: readonly string[];
-    readonly osSku: 'AzureLinux' | 'Ubuntu';
-    readonly enableFips: boolean;
-  };
-  readonly podCidr: string;
+  readonly systemPool: ResolvedNodePool;
+  readonly userNodePools: readonly ResolvedNodePool[];
+  readonly podNetworking: PodNetworking;
+  readonly transitEncryption: TransitEncryption;
+  /** Undefined only with a bring-your-own CNI. */
+  readonly networkDataplane: 'azure' | 'cilium' | undefined;
+  readonly networkPolicy: 'cilium' | 'calico' | 'azure' | 'none';
   readonly serviceCidr: string;
   readonly dnsServiceIp: string;
   readonly adminGroupObjectIds: readonly string[];
@@ -29,9 +29,25 @@ export interface ResolvedClusterConfig {
   readonly tags: Readonly<Record<string, string>>;
 }
 
+/** A node pool with defaults applied. */
+export interface ResolvedNodePool {
+  readonly name: string;
+  readonly mode: 'System' | 'User';
+  readonly vmSize: string;
+  readonly count: number;
+  readonly availabilityZones: readonly string[];
+  readonly osType: 'Linux' | 'Windows';
+  readonly osSku: 'AzureLinux' | 'Ubuntu' | undefined;
+  readonly enableFips: boolean;
+}
+
 /** Applies the defaults: the most locked-down configuration that works. */
 export function resolveClusterConfig(props: HardenedClusterProps): ResolvedClusterConfig {
   const pool = props.systemPool ?? {};
+  const transitEncryption = props.transitEncryption ?? TransitEncryption.acnsWireGuard();
+  const podNetworking = props.podNetworking ?? PodNetworking.azureCniOverlay();
+  const networkDataplane =
+    props.networkDataplane ?? defaultDataplane(podNetworking, transitEncryption);
   return {
     name: props.name,
     location: props.location,
@@ -44,19 +60,57 @@ export function resolveClusterConfig(props: HardenedClusterProps): ResolvedClust
     fqdnSubdomain: props.fqdnSubdomain,
     systemPool: {
       name: pool.name ?? 'system',
+      mode: 'System',
       vmSize: pool.vmSize ?? 'Standard_D4ds_v5',
       count: pool.count ?? 3,
       availabilityZones: pool.availabilityZones ?? ['1', '2', '3'],
+      osType: 'Linux',
       osSku: pool.osSku ?? 'AzureLinux',
       enableFips: pool.enableFips ?? false,
     },
-    podCidr: props.podCidr ?? '10.244.0.0/16',
+    userNodePools: (props.userNodePools ?? []).map((p) => ({
+      name: p.name,
+      mode: 'User',
+      vmSize: p.vmSize ?? 'Standard_D4ds_v5',
+      count: p.count ?? 3,
+      availabilityZones: p.availabilityZones ?? ['1', '2', '3'],
+      osType: p.osType ?? 'Linux',
+      osSku: (p.osType ?? 'Linux') === 'Linux' ? 'AzureLinux' : undefined,
+      enableFips: p.enableFips ?? false,
+    })),
+    podNetworking,
+    transitEncryption,
+    networkDataplane,
+    networkPolicy: props.networkPolicy ?? defaultPolicy(podNetworking, transitEncryption, networkDataplane),
     serviceCidr: props.serviceCidr ?? '10.0.0.0/16',
     dnsServiceIp: props.dnsServiceIp ?? '10.0.0.10',
     adminGroupObjectIds: props.adminGroupObjectIds ?? [],
     tier: props.tier ?? 'Standard',
     tags: props.tags ?? {},
   };
+}
+
+function defaultDataplane(pods: PodNetworking, enc: TransitEncryption): 'azure' | 'cilium' | undefined {
+  if (pods.mode === 'byo') return undefined;
+  // Cilium needs overlay or a pod subnet (azure-cni-powered-by-cilium.md); Calico cannot run on it.
+  if (enc.kind === 'calicoWireGuard' || pods.mode === 'kubenet' || pods.mode === 'nodeSubnet') return 'azure';
+  return 'cilium';
+}
+
+function defaultPolicy(
+  pods: PodNetworking,
+  enc: TransitEncryption,
+  dataplane: 'azure' | 'cilium' | undefined,
+): 'cilium' | 'calico' | 'azure' | 'none' {
+  if (pods.mode === 'byo') return 'none';
+  if (dataplane === 'cilium') return 'cilium';
+  if (enc.kind === 'calicoWireGuard' || pods.mode === 'kubenet') return 'calico';
+  return 'azure';
+}
+
+/** Every node pool: the system pool first. */
+export function allNodePools(c: ResolvedClusterConfig): readonly ResolvedNodePool[] {
+  return [c.systemPool, ...c.userNodePools];
 }
 
 /** The private DNS zone name AKS expects for an own zone in `location`. */

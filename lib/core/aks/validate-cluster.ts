@@ -3,7 +3,8 @@ import { Ipv4Cidr, parseIpv4 } from '../net/ipv4-cidr';
 import { Rules } from '../validation/rule-catalog';
 import { ViolationCollector } from '../validation/violation-collector';
 import { HardenedClusterProps } from './hardened-cluster-props';
-import { ownZoneName, resolveClusterConfig, ResolvedClusterConfig } from './resolved-cluster-config';
+import { allNodePools, ownZoneName, resolveClusterConfig, ResolvedClusterConfig } from './resolved-cluster-config';
+import { validateTransitEncryption } from './validate-transit-encryption';
 
 const SUBNET_TYPE = 'Microsoft.Network/virtualNetworks/subnets';
 const VNET_TYPE = 'Microsoft.Network/virtualNetworks';
@@ -31,6 +32,7 @@ export function validateHardenedCluster(props: HardenedClusterProps): ViolationC
   validateDns(c, v, props.dnsPrefix === undefined);
   validateNetwork(c, v);
   validateIdentity(c, v);
+  validateTransitEncryption(c, v);
   return v;
 }
 
@@ -38,16 +40,22 @@ function validateNames(c: ResolvedClusterConfig, v: ViolationCollector): void {
   if (!/^[a-zA-Z0-9]$|^[a-zA-Z0-9][-_a-zA-Z0-9]{0,61}[a-zA-Z0-9]$/.test(c.name)) {
     v.add(Rules.clusterName, 'name', c.name, 'use 1-63 letters, digits, "_" or "-", starting and ending with a letter or digit');
   }
-  if (!/^[a-z][a-z0-9]{0,11}$/.test(c.systemPool.name)) {
-    v.add(Rules.nodePool, 'systemPool.name', c.systemPool.name, 'use 1-12 lowercase letters and digits, starting with a letter');
-  }
-  if (!Number.isInteger(c.systemPool.count) || c.systemPool.count < 1) {
-    v.add(Rules.nodePool, 'systemPool.count', c.systemPool.count, 'set a whole number of nodes, at least 1 (3 across zones for production)');
-  }
-  c.systemPool.availabilityZones.forEach((z, i) => {
-    if (!['1', '2', '3'].includes(z)) {
-      v.add(Rules.nodePool, `systemPool.availabilityZones[${i}]`, z, 'use zones "1", "2" and "3"');
+  const seen = new Set<string>();
+  allNodePools(c).forEach((pool, i) => {
+    const at = pool.mode === 'System' ? 'systemPool' : `userNodePools[${i - 1}]`;
+    const max = pool.osType === 'Windows' ? 6 : 12;
+    if (!new RegExp(`^[a-z][a-z0-9]{0,${max - 1}}$`).test(pool.name)) {
+      v.add(Rules.nodePool, `${at}.name`, pool.name, `use 1-${max} lowercase letters and digits, starting with a letter`);
+    } else if (seen.has(pool.name)) {
+      v.add(Rules.nodePool, `${at}.name`, pool.name, 'give every node pool its own name');
     }
+    seen.add(pool.name);
+    if (!Number.isInteger(pool.count) || pool.count < 1) {
+      v.add(Rules.nodePool, `${at}.count`, pool.count, 'set a whole number of nodes, at least 1 (3 across zones for production)');
+    }
+    pool.availabilityZones.forEach((z, j) => {
+      if (!['1', '2', '3'].includes(z)) v.add(Rules.nodePool, `${at}.availabilityZones[${j}]`, z, 'use zones "1", "2" and "3"');
+    });
   });
   if (c.kubernetesVersion !== undefined && !/^\d+\.\d+(\.\d+)?$/.test(c.kubernetesVersion)) {
     v.add(Rules.kubernetesVersion, 'kubernetesVersion', c.kubernetesVersion, 'write the version as "1.33" or "1.33.2"');
@@ -265,6 +273,10 @@ function validateNetwork(c: ResolvedClusterConfig, v: ViolationCollector): void 
     const subnets: Array<[string, Ipv4Cidr]> = [];
     const nodes = cidr('network.nodeSubnetPrefix', n.nodeSubnetPrefix!);
     if (nodes) subnets.push(['network.nodeSubnetPrefix', nodes]);
+    if (n.podSubnetPrefix !== undefined) {
+      const pods = cidr('network.podSubnetPrefix', n.podSubnetPrefix);
+      if (pods) subnets.push(['network.podSubnetPrefix', pods]);
+    }
     if (vnetIntegration) {
       const api = cidr('network.apiServerSubnetPrefix', n.apiServerSubnetPrefix!);
       if (api) {
@@ -289,6 +301,9 @@ function validateNetwork(c: ResolvedClusterConfig, v: ViolationCollector): void 
       }
     }
   } else {
+    if (n.podSubnetId !== undefined && !isResourceIdOfType(n.podSubnetId, SUBNET_TYPE)) {
+      v.add(Rules.resourceId, 'network.podSubnetId', n.podSubnetId, 'pass a Microsoft.Network/virtualNetworks/subnets resource id');
+    }
     const nodes = parseResourceId(n.nodeSubnetId ?? '');
     if (!nodes || nodes.type.toLowerCase() !== SUBNET_TYPE.toLowerCase()) {
       v.add(Rules.resourceId, 'network.nodeSubnetId', n.nodeSubnetId, 'pass a Microsoft.Network/virtualNetworks/subnets resource id');
@@ -315,14 +330,22 @@ function validateNetwork(c: ResolvedClusterConfig, v: ViolationCollector): void 
     }
   }
 
-  const pod = cidr('podCidr', c.podCidr);
+  const podNetworking = c.podNetworking;
+  if (podNetworking.mode === 'podSubnet' && !n.hasPodSubnet) {
+    v.add(Rules.podSubnet, 'podNetworking', 'azureCniPodSubnet', 'add ClusterNetwork.create({ podSubnetPrefix }) or ClusterNetwork.fromSubnetIds({ podSubnetId })');
+  }
+  if (podNetworking.mode !== 'podSubnet' && n.hasPodSubnet) {
+    v.add(Rules.podSubnet, n.kind === 'created' ? 'network.podSubnetPrefix' : 'network.podSubnetId', n.podSubnetPrefix ?? n.podSubnetId, 'remove the pod subnet, or use PodNetworking.azureCniPodSubnet()');
+  }
+  const podCidrText = podNetworking.podCidr;
+  const pod = podCidrText !== undefined ? cidr('podNetworking.podCidr', podCidrText) : undefined;
   const svc = cidr('serviceCidr', c.serviceCidr);
   for (const space of spaces) {
-    if (pod?.overlaps(space)) v.add(Rules.clusterCidrsOverlap, 'podCidr', c.podCidr, `choose a block outside the virtual network (${space})`);
+    if (pod?.overlaps(space)) v.add(Rules.clusterCidrsOverlap, 'podNetworking.podCidr', podCidrText, `choose a block outside the virtual network (${space})`);
     if (svc?.overlaps(space)) v.add(Rules.clusterCidrsOverlap, 'serviceCidr', c.serviceCidr, `choose a block outside the virtual network (${space})`);
   }
   if (pod && svc?.overlaps(pod)) {
-    v.add(Rules.clusterCidrsOverlap, 'serviceCidr', c.serviceCidr, `choose a block outside the pod CIDR (${c.podCidr})`);
+    v.add(Rules.clusterCidrsOverlap, 'serviceCidr', c.serviceCidr, `choose a block outside the pod CIDR (${podCidrText})`);
   }
   const dns = parseIpv4(c.dnsServiceIp);
   if (dns === undefined) {

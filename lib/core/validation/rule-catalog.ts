@@ -161,7 +161,7 @@ export const Rules = {
   nodePool: {
     id: 'SAKS-NAME-002',
     statement:
-      'a Linux node pool name is 1 to 12 lowercase letters and digits starting with a letter; a system pool has at least 1 node, in zones 1, 2 or 3',
+      'a node pool name is 1 to 12 (Windows: 6) lowercase letters and digits starting with a letter, unique in the cluster; a pool has at least 1 node, in zones 1, 2 or 3',
     sources: [S.managedClustersRestApi, S.resourceNameRules],
     severity: 'error',
   },
@@ -175,6 +175,108 @@ export const Rules = {
     id: 'SAKS-NAME-004',
     statement: 'a principal id is an Entra ID object id (a GUID)',
     sources: [S.managedIdentity],
+    severity: 'error',
+  },
+  acnsNeedsAzurePlugin: {
+    id: 'SAKS-ENC-001',
+    statement: 'ACNS WireGuard needs networkPlugin azure (Azure CNI powered by Cilium)',
+    sources: [S.ciliumDataplane, S.wireGuardHowTo],
+    severity: 'error',
+  },
+  ciliumNeedsOverlayOrPodSubnet: {
+    id: 'SAKS-ENC-002',
+    statement: 'the Cilium dataplane needs Azure CNI Overlay or Azure CNI with a pod subnet',
+    sources: [S.ciliumDataplane, S.terraformAzurermAksMain],
+    severity: 'error',
+  },
+  acnsNeedsCilium: {
+    id: 'SAKS-ENC-003',
+    statement: 'ACNS container network security (WireGuard, FQDN and L7 policy) works only on the Cilium dataplane',
+    sources: [S.acnsOverview, S.wireGuardConcepts],
+    severity: 'error',
+  },
+  ciliumDataplaneNeedsCiliumPolicy: {
+    id: 'SAKS-ENC-004',
+    statement: 'the Cilium dataplane requires networkPolicy cilium, and networkPolicy cilium requires the Cilium dataplane',
+    sources: [S.ciliumDataplane, S.managedClustersRestApi],
+    citation: 'resource provider error CiliumDataplaneRequiresNetworkPolicyCilium',
+    severity: 'error',
+  },
+  wireGuardNotFips: {
+    id: 'SAKS-ENC-005',
+    statement: 'WireGuard is not FIPS compliant: it cannot be the transit encryption of a cluster with FIPS-enabled node pools',
+    sources: [S.wireGuardConcepts, S.fipsNodePools],
+    severity: 'error',
+  },
+  ciliumLinuxOnly: {
+    id: 'SAKS-ENC-006',
+    statement: 'the Cilium dataplane supports Linux node pools only',
+    sources: [S.ciliumDataplane],
+    severity: 'error',
+  },
+  acnsKubernetesVersion: {
+    id: 'SAKS-ENC-007',
+    statement: 'ACNS container network security needs Kubernetes 1.29 or later',
+    sources: [S.ciliumDataplane, S.acnsOverview],
+    severity: 'error',
+  },
+  calicoWireGuardNetwork: {
+    id: 'SAKS-ENC-008',
+    statement:
+      'Calico WireGuard needs networkPlugin azure with networkPolicy calico, and cannot be combined with the Cilium dataplane',
+    sources: [S.calicoWireGuard, S.calicoWireGuardOnAks, S.networkPolicies],
+    severity: 'error',
+  },
+  calicoUnsupportedByMicrosoft: {
+    id: 'SAKS-ENC-009',
+    statement:
+      'Microsoft supports Calico on AKS for network policy only; Calico WireGuard is supported by the Calico project, not by Azure support',
+    sources: [S.networkPolicies],
+    severity: 'warning',
+  },
+  vnetEncryptionWithVnetIntegration: {
+    id: 'SAKS-ENC-010',
+    statement:
+      'Azure virtual network encryption does not work with API Server VNet Integration (blocked on v4+ node SKUs, unencrypted on older ones)',
+    sources: [S.apiServerVnetIntegration],
+    severity: 'error',
+  },
+  vnetEncryptionVmSize: {
+    id: 'SAKS-ENC-011',
+    statement:
+      'Azure virtual network encryption needs VM sizes of the supported series (D, E v4-v6, M v2-v3, Lsv3, F v6) with accelerated networking',
+    sources: [S.vnetEncryption],
+    severity: 'error',
+  },
+  vnetEncryptionExistingNetwork: {
+    id: 'SAKS-ENC-012',
+    statement: 'virtual network encryption is a property of the virtual network; on a network brought by id it must be enabled by its owner',
+    sources: [S.vnetEncryption],
+    severity: 'warning',
+  },
+  transitEncryptionNone: {
+    id: 'SAKS-ENC-013',
+    statement: 'pod traffic between nodes is not encrypted (explicit opt-out)',
+    sources: [S.wireGuardConcepts],
+    severity: 'warning',
+  },
+  calicoWireGuardSettings: {
+    id: 'SAKS-ENC-014',
+    statement: 'Calico WireGuard ports are 1 to 65535 and MTUs are positive integers',
+    sources: [S.calicoWireGuard],
+    severity: 'error',
+  },
+  vnetEncryptionCiliumPodSubnet: {
+    id: 'SAKS-ENC-015',
+    statement:
+      'AKS supports virtual network encryption only for the pod networking of its "supported scenarios"; Cilium with a pod subnet is reported as unsupported',
+    sources: [S.vnetEncryption, S.vnetEncryptionAksIssue],
+    severity: 'warning',
+  },
+  podSubnet: {
+    id: 'SAKS-NET-006',
+    statement: 'Azure CNI with a pod subnet needs a pod subnet in the cluster network, and a pod subnet is used only with that mode',
+    sources: [S.managedClustersRestApi],
     severity: 'error',
   },
   runCommandPrincipalsNeedRunCommand: {
@@ -206,6 +308,12 @@ export const Rules = {
     id: 'SAKS-UPD-003',
     statement: 'API Server VNet Integration cannot be disabled once enabled',
     sources: [S.apiServerVnetIntegration],
+    severity: 'error',
+  },
+  dataplaneOneWay: {
+    id: 'SAKS-UPD-005',
+    statement: 'the Cilium dataplane cannot be changed back to the Azure dataplane',
+    sources: [S.ciliumDataplane],
     severity: 'error',
   },
   publicToPrivate: {

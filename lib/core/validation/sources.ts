@@ -21,6 +21,17 @@ export const Sources = {
   localAccounts: 'https://learn.microsoft.com/azure/aks/manage-local-accounts-managed-azure-ad',
   commandInvoke: 'https://learn.microsoft.com/azure/aks/access-private-cluster',
   subnetDelegation: 'https://learn.microsoft.com/azure/virtual-network/subnet-delegation-overview',
+  acnsOverview: 'https://learn.microsoft.com/azure/aks/advanced-container-networking-services-overview',
+  wireGuardConcepts: 'https://learn.microsoft.com/azure/aks/container-network-security-wireguard-encryption-concepts',
+  wireGuardHowTo: 'https://learn.microsoft.com/azure/aks/how-to-apply-wireguard',
+  ciliumDataplane: 'https://learn.microsoft.com/azure/aks/azure-cni-powered-by-cilium',
+  networkPolicies: 'https://learn.microsoft.com/azure/aks/use-network-policies',
+  calicoWireGuard: 'https://docs.tigera.io/calico/latest/network-policy/encrypt-cluster-pod-traffic',
+  calicoWireGuardOnAks: 'https://www.tigera.io/blog/enabling-calico-wireguard-on-azure-cni/',
+  vnetEncryption: 'https://learn.microsoft.com/azure/virtual-network/virtual-network-encryption-overview',
+  vnetEncryptionAksIssue: 'https://github.com/Azure/AKS/issues/4626',
+  fipsNodePools: 'https://learn.microsoft.com/azure/aks/enable-fips-nodes',
+  terraformAzurermAksMain: 'https://github.com/Azure/terraform-azurerm-aks/blob/main/main.tf',
 } as const;
 
 export type SourceUrl = (typeof Sources)[keyof typeof Sources];

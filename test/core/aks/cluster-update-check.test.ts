@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { ApiServerAccess, checkClusterUpdate, HardenedClusterProps, ManagedClusterModel, PrivateDnsZone, Rules } from '../../../lib';
+import { ApiServerAccess, checkClusterUpdate, HardenedClusterProps, ManagedClusterModel, PodNetworking, PrivateDnsZone, Rules } from '../../../lib';
 import { HUB_ZONE_PL, HUB_ZONE_VNI } from '../../support/cluster-fixtures';
 
 const base = { name: 'c1', location: 'westeurope' } as const;
@@ -15,7 +15,7 @@ test('fails when a create-only property changes', () => {
   expect(ids({ ...base, dnsPrefix: 'a' }, { ...base, dnsPrefix: 'b' })).toEqual([
     `${Rules.createOnlyChanged.id} cluster "c1" properties.dnsPrefix`,
   ]);
-  expect(ids(base, { ...base, podCidr: '10.245.0.0/16' })).toEqual([
+  expect(ids(base, { ...base, podNetworking: PodNetworking.azureCniOverlay({ podCidr: '10.245.0.0/16' }) })).toEqual([
     `${Rules.createOnlyChanged.id} cluster "c1" properties.networkProfile.podCidr`,
   ]);
 });
@@ -44,4 +44,14 @@ test('a public cluster becomes private only with VNet Integration', () => {
   expect(ids(publicNoVni, privateNoVni)).toEqual([`${Rules.publicToPrivate.id} cluster "c1" properties.apiServerAccessProfile.enablePrivateCluster`]);
   expect(ids(publicVni, base)).toEqual([]);
   expect(ids(privateNoVni, publicNoVni)).toEqual([`${Rules.createOnlyChanged.id} cluster "c1" properties.apiServerAccessProfile.enablePrivateCluster`]);
+});
+
+test('fails when the Cilium dataplane is left, but allows moving onto it', async () => {
+  const { TransitEncryption } = await import('../../../lib');
+  const cilium = { ...base, transitEncryption: TransitEncryption.none() };
+  const azure = { ...base, transitEncryption: TransitEncryption.none(), networkDataplane: 'azure' as const, networkPolicy: 'azure' as const };
+  expect(ids(cilium, azure)).toEqual([`${Rules.dataplaneOneWay.id} cluster "c1" properties.networkProfile.networkDataplane`]);
+  expect(ids(azure, cilium)).toEqual([]);
+  // Changing the encryption mechanism itself is an in-place update.
+  expect(ids(base, cilium)).toEqual([]);
 });

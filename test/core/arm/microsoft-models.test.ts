@@ -36,3 +36,17 @@ test('fails when a property does not exist in the model (the check can fail)', (
   // The wire name is enablePrivateClusterPublicFQDN; the client-side spelling is not a wire property.
   expect(lost).toEqual(['properties.apiServerAccessProfile.enablePrivateClusterPublicFqdn']);
 });
+
+test('the ACNS template sends transitEncryption WireGuard, a real property of the pinned version', () => {
+  const cluster = ManagedClusterModel.build(VALID_CLUSTERS.defaults).toArmTemplate().resources.find(
+    (r: any) => r.type === 'Microsoft.ContainerService/managedClusters',
+  ) as any;
+  const model = MicrosoftModels['Microsoft.ContainerService/managedClusters'];
+  expect(cluster.apiVersion).toBe(model.apiVersion());
+  const back = model.roundTrip(wireBody(cluster)) as any;
+  expect(back.properties.networkProfile.advancedNetworking).toEqual({
+    enabled: true,
+    observability: { enabled: false },
+    security: { enabled: true, transitEncryption: { type: 'WireGuard' } },
+  });
+});

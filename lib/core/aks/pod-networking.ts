@@ -1,0 +1,42 @@
+/**
+ * How pods get their IP addresses: the network plugin and its mode.
+ * @see https://learn.microsoft.com/azure/aks/concepts-network-cni-overview
+ */
+export class PodNetworking {
+  /** Azure CNI Overlay: pods get addresses from a private CIDR apart from the network. The default. */
+  public static azureCniOverlay(options: { readonly podCidr?: string } = {}): PodNetworking {
+    return new PodNetworking('azure', 'overlay', options.podCidr ?? '10.244.0.0/16');
+  }
+
+  /**
+   * Azure CNI with a pod subnet: pods get addresses from the network's pod
+   * subnet (`ClusterNetwork.create({ podSubnetPrefix })` or `podSubnetId`).
+   */
+  public static azureCniPodSubnet(): PodNetworking {
+    return new PodNetworking('azure', 'podSubnet', undefined);
+  }
+
+  /** Legacy Azure CNI node subnet: pods share the node subnet. */
+  public static azureCniNodeSubnet(): PodNetworking {
+    return new PodNetworking('azure', 'nodeSubnet', undefined);
+  }
+
+  /** Legacy kubenet. */
+  public static kubenet(options: { readonly podCidr?: string } = {}): PodNetworking {
+    return new PodNetworking('kubenet', 'kubenet', options.podCidr ?? '10.244.0.0/16');
+  }
+
+  /** Bring your own CNI (`networkPlugin: none`). */
+  public static byoCni(): PodNetworking {
+    return new PodNetworking('none', 'byo', undefined);
+  }
+
+  private constructor(
+    /** `networkProfile.networkPlugin`. */
+    public readonly networkPlugin: 'azure' | 'kubenet' | 'none',
+    /** The addressing mode. */
+    public readonly mode: 'overlay' | 'podSubnet' | 'nodeSubnet' | 'kubenet' | 'byo',
+    /** The pod CIDR, for overlay and kubenet. */
+    public readonly podCidr: string | undefined,
+  ) {}
+}

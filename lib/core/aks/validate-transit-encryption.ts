@@ -1,0 +1,120 @@
+import { supportsVnetEncryption } from '../encryption/vnet-encryption-vm-sizes';
+import { Rules } from '../validation/rule-catalog';
+import { ViolationCollector } from '../validation/violation-collector';
+import { allNodePools, ResolvedClusterConfig } from './resolved-cluster-config';
+
+/** ACNS security needs Kubernetes 1.29 (azure-cni-powered-by-cilium.md). */
+export const ACNS_MIN_KUBERNETES = [1, 29] as const;
+
+/**
+ * Checks the transit encryption choice against the network profile, the node
+ * pools and the API server access: the prerequisites of each mechanism.
+ */
+export function validateTransitEncryption(c: ResolvedClusterConfig, v: ViolationCollector): void {
+  const enc = c.transitEncryption;
+  const pods = c.podNetworking;
+  const pools = allNodePools(c);
+  const poolPath = (i: number) => (i === 0 ? 'systemPool' : `userNodePools[${i - 1}]`);
+
+  // Cilium dataplane rules hold whatever the encryption (aks.md §2 rule 13).
+  if (c.networkDataplane === 'cilium') {
+    if (pods.mode !== 'overlay' && pods.mode !== 'podSubnet') {
+      v.add(Rules.ciliumNeedsOverlayOrPodSubnet, 'podNetworking', pods.mode, 'use PodNetworking.azureCniOverlay() or PodNetworking.azureCniPodSubnet()');
+    }
+    if (c.networkPolicy !== 'cilium') {
+      v.add(Rules.ciliumDataplaneNeedsCiliumPolicy, 'networkPolicy', c.networkPolicy, 'use networkPolicy "cilium" with the Cilium dataplane');
+    }
+    pools.forEach((p, i) => {
+      if (p.osType === 'Windows') {
+        v.add(Rules.ciliumLinuxOnly, `${poolPath(i)}.osType`, p.osType, 'run Windows workloads in a cluster on the Azure dataplane, or drop the Windows pool');
+      }
+    });
+  } else if (c.networkPolicy === 'cilium') {
+    v.add(Rules.ciliumDataplaneNeedsCiliumPolicy, 'networkPolicy', 'cilium', 'use networkDataplane "cilium", or another network policy');
+  }
+
+  if (enc.kind === 'acnsWireGuard') {
+    if (pods.networkPlugin !== 'azure') {
+      v.add(Rules.acnsNeedsAzurePlugin, 'podNetworking', pods.mode, 'use PodNetworking.azureCniOverlay() or PodNetworking.azureCniPodSubnet()');
+    }
+    if (c.networkDataplane !== 'cilium') {
+      v.add(Rules.acnsNeedsCilium, 'networkDataplane', c.networkDataplane ?? 'none', 'use networkDataplane "cilium" (the default with ACNS WireGuard)');
+    }
+    if (c.kubernetesVersion !== undefined) {
+      const [major, minor] = c.kubernetesVersion.split('.').map(Number);
+      if (major < ACNS_MIN_KUBERNETES[0] || (major === ACNS_MIN_KUBERNETES[0] && minor < ACNS_MIN_KUBERNETES[1])) {
+        v.add(Rules.acnsKubernetesVersion, 'kubernetesVersion', c.kubernetesVersion, `use Kubernetes ${ACNS_MIN_KUBERNETES.join('.')} or later`);
+      }
+    }
+  }
+
+  if (enc.isWireGuard) {
+    pools.forEach((p, i) => {
+      if (p.enableFips) {
+        v.add(
+          Rules.wireGuardNotFips,
+          `${poolPath(i)}.enableFips`,
+          true,
+          'use TransitEncryption.virtualNetworkEncryption() where FIPS is required, or turn FIPS off on the pool',
+        );
+      }
+    });
+  }
+
+  if (enc.kind === 'calicoWireGuard') {
+    if (pods.networkPlugin !== 'azure') {
+      v.add(Rules.calicoWireGuardNetwork, 'podNetworking', pods.mode, 'use an Azure CNI mode (Calico WireGuard on AKS is supported with Azure CNI)');
+    }
+    if (c.networkDataplane === 'cilium') {
+      v.add(Rules.calicoWireGuardNetwork, 'networkDataplane', 'cilium', 'use networkDataplane "azure", or TransitEncryption.acnsWireGuard()');
+    }
+    if (c.networkPolicy !== 'calico') {
+      v.add(Rules.calicoWireGuardNetwork, 'networkPolicy', c.networkPolicy, 'use networkPolicy "calico"');
+    }
+    const s = enc.calico!;
+    const ports: Array<[string, number]> = [['transitEncryption.listeningPort', s.listeningPort]];
+    if (s.ipv6) ports.push(['transitEncryption.listeningPortV6', s.listeningPortV6]);
+    for (const [property, port] of ports) {
+      if (!Number.isInteger(port) || port < 1 || port > 65535) {
+        v.add(Rules.calicoWireGuardSettings, property, port, 'use a UDP port from 1 to 65535');
+      }
+    }
+    for (const [property, mtu] of [['transitEncryption.mtu', s.mtu], ['transitEncryption.mtuV6', s.mtuV6]] as const) {
+      if (mtu !== undefined && (!Number.isInteger(mtu) || mtu < 1)) {
+        v.add(Rules.calicoWireGuardSettings, property, mtu, 'leave the MTU unset (auto-detected) or give a positive integer');
+      }
+    }
+    v.add(
+      Rules.calicoUnsupportedByMicrosoft,
+      'transitEncryption',
+      'calicoWireGuard',
+      'accept Calico project support for WireGuard, or use TransitEncryption.acnsWireGuard() for a Microsoft-supported option',
+    );
+  }
+
+  if (enc.kind === 'virtualNetworkEncryption') {
+    if (c.apiServerAccess.vnetIntegration) {
+      v.add(
+        Rules.vnetEncryptionWithVnetIntegration,
+        'apiServerAccess.vnetIntegration',
+        true,
+        'turn off API Server VNet Integration (vnetIntegration: false), or use TransitEncryption.acnsWireGuard()',
+      );
+    }
+    pools.forEach((p, i) => {
+      if (!supportsVnetEncryption(p.vmSize)) {
+        v.add(Rules.vnetEncryptionVmSize, `${poolPath(i)}.vmSize`, p.vmSize, 'use a supported size such as Standard_D4ds_v5 or Standard_E4ds_v5');
+      }
+    });
+    if (c.network.kind === 'existing') {
+      v.add(Rules.vnetEncryptionExistingNetwork, 'network', 'fromSubnetIds', 'enable encryption (enforcement AllowUnencrypted) on the existing virtual network');
+    }
+    if (c.networkDataplane === 'cilium' && pods.mode === 'podSubnet') {
+      v.add(Rules.vnetEncryptionCiliumPodSubnet, 'podNetworking', 'azureCniPodSubnet', 'prefer Azure CNI Overlay with virtual network encryption');
+    }
+  }
+
+  if (enc.kind === 'none') {
+    v.add(Rules.transitEncryptionNone, 'transitEncryption', 'none', 'use TransitEncryption.acnsWireGuard(), calicoWireGuard() or virtualNetworkEncryption()');
+  }
+}

@@ -1,0 +1,418 @@
+import {
+  ApiServerAccess,
+  ClusterIdentity,
+  ClusterNetwork,
+  HardenedClusterProps,
+  PodNetworking,
+  PrivateDnsZone,
+  Rules,
+  TransitEncryption,
+} from '../../lib';
+import { GROUP, HUB_VNET, HUB_ZONE_PL, SPOKE, SUB } from './cluster-fixtures';
+
+const base = { name: 'c1', location: 'westeurope' } as const;
+const OTHER_VNET = `/subscriptions/${SUB}/resourceGroups/spoke/providers/Microsoft.Network/virtualNetworks/other`;
+/** Settings that keep Calico WireGuard valid, so a case breaks one rule only. */
+const calico = { transitEncryption: TransitEncryption.calicoWireGuard() } as const;
+/** Settings that keep VNet encryption valid. */
+const vnetEnc = {
+  transitEncryption: TransitEncryption.virtualNetworkEncryption(),
+  apiServerAccess: ApiServerAccess.private({ vnetIntegration: false }),
+} as const;
+
+/** One misconfiguration: the input, the rule it breaks, where, and what the fix says. */
+export interface Case {
+  readonly name: string;
+  readonly props: HardenedClusterProps;
+  readonly rule: { readonly id: string; readonly statement: string };
+  readonly property: string;
+  /** Text the fix must contain. */
+  readonly fix: RegExp;
+}
+
+/** One failing input (at least) per validation rule. */
+export const FAILING_CASES: readonly Case[] = [
+  {
+    name: 'authorized ranges on a private cluster',
+    props: { ...base, apiServerAccess: ApiServerAccess.private({ authorizedIpRanges: ['203.0.113.0/24'] } as never) },
+    rule: Rules.authorizedRangesWithPrivateCluster,
+    property: 'apiServerAccess.authorizedIpRanges',
+    fix: /ApiServerAccess\.public/,
+  },
+  {
+    name: 'more than 200 ranges without VNet Integration',
+    props: {
+      ...base,
+      apiServerAccess: ApiServerAccess.public({
+        vnetIntegration: false,
+        authorizedIpRanges: Array.from({ length: 201 }, (_, i) => `198.51.${Math.floor(i / 256)}.${i % 256}/32`),
+      }),
+    },
+    rule: Rules.authorizedRangesLimit,
+    property: 'apiServerAccess.authorizedIpRanges',
+    fix: /VNet Integration/,
+  },
+  {
+    name: 'more than 2,000 ranges with VNet Integration',
+    props: {
+      ...base,
+      apiServerAccess: ApiServerAccess.public({
+        authorizedIpRanges: Array.from({ length: 2001 }, (_, i) => `198.${51 + Math.floor(i / 65536)}.${Math.floor(i / 256) % 256}.${i % 256}/32`),
+      }),
+    },
+    rule: Rules.authorizedRangesLimit,
+    property: 'apiServerAccess.authorizedIpRanges',
+    fix: /aggregate/,
+  },
+  {
+    name: 'a malformed CIDR',
+    props: { ...base, apiServerAccess: ApiServerAccess.public({ authorizedIpRanges: ['203.0.113.300/24'] }) },
+    rule: Rules.cidrMalformed,
+    property: 'apiServerAccess.authorizedIpRanges[0]',
+    fix: /a\.b\.c\.d\/n/,
+  },
+  {
+    name: 'a CIDR with host bits set',
+    props: { ...base, apiServerAccess: ApiServerAccess.public({ authorizedIpRanges: ['203.0.113.7/24'] }) },
+    rule: Rules.cidrHostBits,
+    property: 'apiServerAccess.authorizedIpRanges[0]',
+    fix: /203\.0\.113\.0\/24/,
+  },
+  {
+    name: 'a public API server with no ranges',
+    props: { ...base, apiServerAccess: ApiServerAccess.public({ authorizedIpRanges: [] }) },
+    rule: Rules.publicWithoutRanges,
+    property: 'apiServerAccess.authorizedIpRanges',
+    fix: /ApiServerAccess\.private/,
+  },
+  {
+    name: 'a /0 range',
+    props: { ...base, apiServerAccess: ApiServerAccess.public({ authorizedIpRanges: ['0.0.0.0/0'] }) },
+    rule: Rules.publicWithoutRanges,
+    property: 'apiServerAccess.authorizedIpRanges[0]',
+    fix: /only the public CIDRs/,
+  },
+  {
+    name: 'private DNS zone none with the public FQDN off',
+    props: { ...base, apiServerAccess: ApiServerAccess.private({ dnsZone: PrivateDnsZone.none(), publicFqdn: false }) },
+    rule: Rules.privateDnsNoneNeedsPublicFqdn,
+    property: 'apiServerAccess.publicFqdn',
+    fix: /publicFqdn: true/,
+  },
+  {
+    name: 'an own zone named for private link while VNet Integration is on',
+    props: { ...base, apiServerAccess: ApiServerAccess.private({ dnsZone: PrivateDnsZone.fromZoneId(HUB_ZONE_PL) }) },
+    rule: Rules.ownZoneName,
+    property: 'apiServerAccess.dnsZone',
+    fix: /private\.westeurope\.azmk8s\.io/,
+  },
+  {
+    name: 'an own zone of another region',
+    props: {
+      ...base,
+      location: 'northeurope',
+      apiServerAccess: ApiServerAccess.private({ vnetIntegration: false, dnsZone: PrivateDnsZone.fromZoneId(HUB_ZONE_PL) }),
+    },
+    rule: Rules.ownZoneName,
+    property: 'apiServerAccess.dnsZone',
+    fix: /privatelink\.northeurope\.azmk8s\.io/,
+  },
+  {
+    name: 'an own zone subzone over 32 characters',
+    props: { ...base, apiServerAccess: ApiServerAccess.private({ dnsZone: PrivateDnsZone.create({ subzone: 'a'.repeat(33) }) }) },
+    rule: Rules.ownZoneSubzoneLength,
+    property: 'apiServerAccess.dnsZone.subzone',
+    fix: /at most 32/,
+  },
+  {
+    name: 'an own zone with a system-assigned identity',
+    props: {
+      ...base,
+      identity: ClusterIdentity.systemAssigned(),
+      apiServerAccess: ApiServerAccess.private({ dnsZone: PrivateDnsZone.create() }),
+    },
+    rule: Rules.ownZoneNeedsUserAssignedIdentity,
+    property: 'identity',
+    fix: /ClusterIdentity\.create/,
+  },
+  {
+    name: 'fqdnSubdomain with the system zone',
+    props: { ...base, fqdnSubdomain: 'payments' },
+    rule: Rules.fqdnSubdomainNeedsOwnZone,
+    property: 'fqdnSubdomain',
+    fix: /dnsPrefix instead/,
+  },
+  {
+    name: 'fqdnSubdomain together with dnsPrefix',
+    props: {
+      ...base,
+      fqdnSubdomain: 'payments',
+      dnsPrefix: 'payments',
+      apiServerAccess: ApiServerAccess.private({ dnsZone: PrivateDnsZone.create() }),
+    },
+    rule: Rules.fqdnSubdomainExcludesDnsPrefix,
+    property: 'dnsPrefix',
+    fix: /remove dnsPrefix/,
+  },
+  {
+    name: 'a dnsPrefix with a dot',
+    props: { ...base, dnsPrefix: 'pay.ments' },
+    rule: Rules.dnsLabel,
+    property: 'dnsPrefix',
+    fix: /1-54 letters/,
+  },
+  {
+    name: 'an own zone id that is not a private DNS zone',
+    props: { ...base, apiServerAccess: ApiServerAccess.private({ dnsZone: PrivateDnsZone.fromZoneId(HUB_VNET) }) },
+    rule: Rules.privateDnsZoneId,
+    property: 'apiServerAccess.dnsZone',
+    fix: /privateDnsZones/,
+  },
+  {
+    name: 'an API server subnet smaller than /28',
+    props: { ...base, network: ClusterNetwork.create({ apiServerSubnetPrefix: '10.224.16.0/29' }) },
+    rule: Rules.apiServerSubnetSize,
+    property: 'network.apiServerSubnetPrefix',
+    fix: /\/28 or larger/,
+  },
+  {
+    name: 'the node subnet used as API server subnet',
+    props: { ...base, network: ClusterNetwork.fromSubnetIds({ nodeSubnetId: `${SPOKE}/subnets/nodes`, apiServerSubnetId: `${SPOKE}/subnets/nodes` }) },
+    rule: Rules.apiServerSubnetDedicated,
+    property: 'network.apiServerSubnetId',
+    fix: /delegated to Microsoft\.ContainerService\/managedClusters/,
+  },
+  {
+    name: 'an API server subnet in another network',
+    props: { ...base, network: ClusterNetwork.fromSubnetIds({ nodeSubnetId: `${SPOKE}/subnets/nodes`, apiServerSubnetId: `${OTHER_VNET}/subnets/api` }) },
+    rule: Rules.apiServerSubnetSameVnet,
+    property: 'network.apiServerSubnetId',
+    fix: /node subnet's network/,
+  },
+  {
+    name: 'VNet Integration in an existing network without an API server subnet',
+    props: { ...base, network: ClusterNetwork.fromSubnetIds({ nodeSubnetId: `${SPOKE}/subnets/nodes` }) },
+    rule: Rules.vnetIntegrationNeedsSubnet,
+    property: 'network.apiServerSubnetId',
+    fix: /\/28/,
+  },
+  {
+    name: 'a subnet outside the address space',
+    props: { ...base, network: ClusterNetwork.create({ nodeSubnetPrefix: '10.225.0.0/20' }) },
+    rule: Rules.subnetInsideVnet,
+    property: 'network.nodeSubnetPrefix',
+    fix: /inside 10\.224\.0\.0\/16/,
+  },
+  {
+    name: 'overlapping subnets',
+    props: { ...base, network: ClusterNetwork.create({ apiServerSubnetPrefix: '10.224.0.16/28' }) },
+    rule: Rules.subnetsOverlap,
+    property: 'network.apiServerSubnetPrefix',
+    fix: /does not overlap network\.nodeSubnetPrefix/,
+  },
+  {
+    name: 'a pod CIDR inside the virtual network',
+    props: { ...base, podNetworking: PodNetworking.azureCniOverlay({ podCidr: '10.224.128.0/17' }) },
+    rule: Rules.clusterCidrsOverlap,
+    property: 'podNetworking.podCidr',
+    fix: /outside the virtual network/,
+  },
+  {
+    name: 'a DNS service IP outside the service CIDR',
+    props: { ...base, dnsServiceIp: '10.1.0.10' },
+    rule: Rules.dnsServiceIp,
+    property: 'dnsServiceIp',
+    fix: /inside 10\.0\.0\.0\/16/,
+  },
+  {
+    name: 'a node subnet id that is not a subnet',
+    props: { ...base, network: ClusterNetwork.fromSubnetIds({ nodeSubnetId: SPOKE, apiServerSubnetId: `${SPOKE}/subnets/api` }) },
+    rule: Rules.resourceId,
+    property: 'network.nodeSubnetId',
+    fix: /subnets resource id/,
+  },
+  {
+    name: 'a cluster name with a dot',
+    props: { ...base, name: 'c1.prod' },
+    rule: Rules.clusterName,
+    property: 'name',
+    fix: /1-63 letters/,
+  },
+  {
+    name: 'an upper-case pool name',
+    props: { ...base, systemPool: { name: 'System' } },
+    rule: Rules.nodePool,
+    property: 'systemPool.name',
+    fix: /lowercase/,
+  },
+  {
+    name: 'a Kubernetes version with a v',
+    props: { ...base, kubernetesVersion: 'v1.33' },
+    rule: Rules.kubernetesVersion,
+    property: 'kubernetesVersion',
+    fix: /"1\.33"/,
+  },
+  {
+    name: 'an admin group that is not an object id',
+    props: { ...base, adminGroupObjectIds: ['platform-admins'] },
+    rule: Rules.principalId,
+    property: 'adminGroupObjectIds[0]',
+    fix: /object id/,
+  },
+  {
+    name: 'run command principals while run command is disabled',
+    props: { ...base, apiServerAccess: ApiServerAccess.private({ runCommandPrincipals: [{ principalId: GROUP, principalType: 'Group' }] }) },
+    rule: Rules.runCommandPrincipalsNeedRunCommand,
+    property: 'apiServerAccess.runCommandPrincipals',
+    fix: /disableRunCommand: false/,
+  },
+  {
+    name: 'ACNS WireGuard on kubenet',
+    props: { ...base, podNetworking: PodNetworking.kubenet(), networkDataplane: 'cilium' },
+    rule: Rules.acnsNeedsAzurePlugin,
+    property: 'podNetworking',
+    fix: /azureCniOverlay/,
+  },
+  {
+    name: 'the Cilium dataplane on the node subnet mode',
+    props: { ...base, podNetworking: PodNetworking.azureCniNodeSubnet(), networkDataplane: 'cilium' },
+    rule: Rules.ciliumNeedsOverlayOrPodSubnet,
+    property: 'podNetworking',
+    fix: /azureCniPodSubnet/,
+  },
+  {
+    name: 'ACNS WireGuard on the Azure dataplane',
+    props: { ...base, networkDataplane: 'azure', networkPolicy: 'azure' },
+    rule: Rules.acnsNeedsCilium,
+    property: 'networkDataplane',
+    fix: /cilium/,
+  },
+  {
+    name: 'the Cilium dataplane with Calico network policy',
+    props: { ...base, networkPolicy: 'calico' },
+    rule: Rules.ciliumDataplaneNeedsCiliumPolicy,
+    property: 'networkPolicy',
+    fix: /networkPolicy "cilium"/,
+  },
+  {
+    name: 'WireGuard with a FIPS-enabled pool',
+    props: { ...base, userNodePools: [{ name: 'fips', enableFips: true }] },
+    rule: Rules.wireGuardNotFips,
+    property: 'userNodePools[0].enableFips',
+    fix: /virtualNetworkEncryption/,
+  },
+  {
+    name: 'a Windows pool on the Cilium dataplane',
+    props: { ...base, userNodePools: [{ name: 'win', osType: 'Windows' }] },
+    rule: Rules.ciliumLinuxOnly,
+    property: 'userNodePools[0].osType',
+    fix: /Azure dataplane/,
+  },
+  {
+    name: 'ACNS on Kubernetes 1.28',
+    props: { ...base, kubernetesVersion: '1.28' },
+    rule: Rules.acnsKubernetesVersion,
+    property: 'kubernetesVersion',
+    fix: /1\.29 or later/,
+  },
+  {
+    name: 'Calico WireGuard on the Cilium dataplane',
+    props: { ...base, ...calico, networkDataplane: 'cilium', networkPolicy: 'cilium' },
+    rule: Rules.calicoWireGuardNetwork,
+    property: 'networkDataplane',
+    fix: /acnsWireGuard/,
+  },
+  {
+    name: 'Calico WireGuard without Calico policy',
+    props: { ...base, ...calico, networkPolicy: 'azure' },
+    rule: Rules.calicoWireGuardNetwork,
+    property: 'networkPolicy',
+    fix: /"calico"/,
+  },
+  {
+    name: 'Calico WireGuard (unsupported by Microsoft beyond policy)',
+    props: { ...base, ...calico },
+    rule: Rules.calicoUnsupportedByMicrosoft,
+    property: 'transitEncryption',
+    fix: /Microsoft-supported/,
+  },
+  {
+    name: 'VNet encryption with API Server VNet Integration',
+    props: { ...base, transitEncryption: TransitEncryption.virtualNetworkEncryption() },
+    rule: Rules.vnetEncryptionWithVnetIntegration,
+    property: 'apiServerAccess.vnetIntegration',
+    fix: /vnetIntegration: false/,
+  },
+  {
+    name: 'VNet encryption on an unsupported VM size',
+    props: { ...base, ...vnetEnc, userNodePools: [{ name: 'old', vmSize: 'Standard_D4s_v3' }] },
+    rule: Rules.vnetEncryptionVmSize,
+    property: 'userNodePools[0].vmSize',
+    fix: /Standard_D4ds_v5/,
+  },
+  {
+    name: 'VNet encryption on an existing network',
+    props: {
+      ...base,
+      ...vnetEnc,
+      network: ClusterNetwork.fromSubnetIds({ nodeSubnetId: `${SPOKE}/subnets/nodes` }),
+    },
+    rule: Rules.vnetEncryptionExistingNetwork,
+    property: 'network',
+    fix: /AllowUnencrypted/,
+  },
+  {
+    name: 'no transit encryption',
+    props: { ...base, transitEncryption: TransitEncryption.none() },
+    rule: Rules.transitEncryptionNone,
+    property: 'transitEncryption',
+    fix: /acnsWireGuard/,
+  },
+  {
+    name: 'a Calico WireGuard port out of range',
+    props: { ...base, transitEncryption: TransitEncryption.calicoWireGuard({ listeningPort: 70000 }) },
+    rule: Rules.calicoWireGuardSettings,
+    property: 'transitEncryption.listeningPort',
+    fix: /1 to 65535/,
+  },
+  {
+    name: 'VNet encryption with Cilium on a pod subnet',
+    props: {
+      ...base,
+      ...vnetEnc,
+      podNetworking: PodNetworking.azureCniPodSubnet(),
+      network: ClusterNetwork.create({ podSubnetPrefix: '10.224.32.0/19' }),
+    },
+    rule: Rules.vnetEncryptionCiliumPodSubnet,
+    property: 'podNetworking',
+    fix: /Overlay/,
+  },
+  {
+    name: 'the pod subnet mode without a pod subnet',
+    props: { ...base, podNetworking: PodNetworking.azureCniPodSubnet() },
+    rule: Rules.podSubnet,
+    property: 'podNetworking',
+    fix: /podSubnetPrefix/,
+  },
+  {
+    name: 'a duplicate node pool name',
+    props: { ...base, userNodePools: [{ name: 'system' }] },
+    rule: Rules.nodePool,
+    property: 'userNodePools[0].name',
+    fix: /its own name/,
+  },
+  {
+    name: 'an unrestricted public API server',
+    props: { ...base, apiServerAccess: ApiServerAccess.unrestrictedPublic() },
+    rule: Rules.publicUnrestricted,
+    property: 'apiServerAccess',
+    fix: /ApiServerAccess\.private/,
+  },
+  {
+    name: 'a private API server without a way in',
+    props: base,
+    rule: Rules.privateClusterWithoutWayIn,
+    property: 'apiServerAccess',
+    fix: /linkedVnetIds/,
+  },
+];
