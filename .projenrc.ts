@@ -33,6 +33,9 @@ const project = new typescript.TypeScriptProject({
     '@pulumi/azure-native@^3',
     '@pulumi/kubernetes@^4.18',
   ],
+  // JSON Schema validation of Kubernetes and Istio objects against their CRD
+  // schemas (strict: unknown fields rejected) at synth time.
+  deps: ['ajv@^8'],
   // Test against the versions a new user installs today, not the peer range's floor.
   peerDependencyOptions: { pinnedDevDependency: false },
   devDeps: [
@@ -56,6 +59,8 @@ const project = new typescript.TypeScriptProject({
     '@azure/arm-privatedns@3.2.0',
     '@azure/arm-authorization@9.0.0',
     '@azure/core-client@^1',
+    // YAML parsing of synthesized manifests in tests.
+    'yaml@^2',
   ],
 
   github: false,

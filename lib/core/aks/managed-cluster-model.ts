@@ -384,6 +384,13 @@ function buildResources(c: ResolvedClusterConfig): ArmResource[] {
   };
 
   const createOnly: string[] = [...CREATE_ONLY_CLUSTER_PROPERTIES];
+  if (c.networkDataplane !== 'cilium') {
+    // Azure upgrades a cluster to the Cilium dataplane in place but never back
+    // (azure-cni-powered-by-cilium.md). Replacement options apply to the new
+    // state, so marking the field only when the target is not Cilium makes
+    // cilium -> azure a replacement and keeps azure -> cilium an update.
+    createOnly.push('networkProfile.networkDataplane');
+  }
   if (!a.vnetIntegration) {
     // Without VNet Integration a public cluster cannot become private, nor the reverse (private-clusters.md).
     createOnly.push('apiServerAccessProfile.enablePrivateCluster');

@@ -88,6 +88,11 @@ test('run command stays on only with a role of exactly its two actions, granted 
   expect(model.cluster.properties.apiServerAccessProfile).toMatchObject({ disableRunCommand: false });
 });
 
+test('the dataplane is marked create-only when the target is not Cilium (Azure never leaves Cilium in place)', () => {
+  expect(ManagedClusterModel.build(VALID_CLUSTERS.calicoWireGuardWithWindows).cluster.createOnlyProperties).toContain('networkProfile.networkDataplane');
+  expect(ManagedClusterModel.build(VALID_CLUSTERS.defaults).cluster.createOnlyProperties).not.toContain('networkProfile.networkDataplane');
+});
+
 test('create-only fields are marked, and enablePrivateCluster too when VNet Integration is off', () => {
   expect(ManagedClusterModel.build(VALID_CLUSTERS.defaults).cluster.createOnlyProperties).toEqual([...CREATE_ONLY_CLUSTER_PROPERTIES]);
   expect(ManagedClusterModel.build(VALID_CLUSTERS.privateLinkNoVnetIntegration).cluster.createOnlyProperties).toEqual([

@@ -1,0 +1,44 @@
+import { ApiObject, Lazy } from 'cdk8s';
+import { Construct } from 'constructs';
+import { calicoFelixConfiguration, FELIX_CONFIGURATION_SCHEMA } from '../core/encryption/calico-felix-configuration';
+import { TransitEncryption } from '../core/encryption/transit-encryption';
+import { StrictSchemaValidator } from '../core/kubernetes/schema-validator';
+
+/** Props of {@link CalicoWireGuardConfiguration}. */
+export interface CalicoWireGuardConfigurationProps {
+  /** The cluster's transit encryption: must be `TransitEncryption.calicoWireGuard(...)`. */
+  readonly transitEncryption: TransitEncryption;
+}
+
+const validator = new StrictSchemaValidator();
+validator.register('FelixConfiguration', FELIX_CONFIGURATION_SCHEMA);
+
+/**
+ * The FelixConfiguration `default` that turns Calico WireGuard on. Its name
+ * is fixed: Felix reads its global configuration only from `default`.
+ *
+ * The synthesized object (after any JSON patch) is validated strictly
+ * against the FelixConfiguration fields at synth.
+ * @see https://docs.tigera.io/calico/latest/network-policy/encrypt-cluster-pod-traffic
+ */
+export class CalicoWireGuardConfiguration extends Construct {
+  /** The FelixConfiguration object. */
+  public readonly apiObject: ApiObject;
+
+  constructor(scope: Construct, id: string, props: CalicoWireGuardConfigurationProps) {
+    super(scope, id);
+    const object = calicoFelixConfiguration(props.transitEncryption);
+    this.apiObject = new ApiObject(this, 'Resource', {
+      apiVersion: object.apiVersion,
+      kind: object.kind,
+      metadata: { name: object.metadata.name },
+      spec: Lazy.any({ produce: () => object.spec }),
+    });
+    this.node.addValidation({
+      validate: () =>
+        validator
+          .validate('FelixConfiguration', this.apiObject.toJson())
+          .map((f) => `FelixConfiguration/${object.metadata.name} ${f.path}: ${f.message}`),
+    });
+  }
+}

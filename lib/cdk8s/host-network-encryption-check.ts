@@ -1,0 +1,37 @@
+import { ApiObject } from 'cdk8s';
+import { Construct, IConstruct } from 'constructs';
+import { findUnencryptedHostNetworkWorkloads } from '../core/encryption/host-network-check';
+import { TransitEncryption } from '../core/encryption/transit-encryption';
+
+/** Props of {@link HostNetworkEncryptionCheck}. */
+export interface HostNetworkEncryptionCheckProps {
+  /** The transit encryption of the cluster the chart is applied to. */
+  readonly transitEncryption: TransitEncryption;
+  /**
+   * Objects (`kind/namespace/name`) accepted as unencrypted, after review.
+   * @default []
+   */
+  readonly acknowledged?: readonly string[];
+}
+
+/**
+ * Fails `cdk8s synth` when a workload in the same scope sets
+ * `hostNetwork: true` while the cluster relies on a transit encryption that
+ * leaves host-network traffic unencrypted (ACNS WireGuard does).
+ * @see https://learn.microsoft.com/azure/aks/container-network-security-wireguard-encryption-concepts
+ */
+export class HostNetworkEncryptionCheck extends Construct {
+  /** The findings for every ApiObject under `scope`, as plain data. */
+  public static findingsFor(scope: IConstruct, transitEncryption: TransitEncryption, acknowledged: readonly string[] = []) {
+    const objects = scope.node.findAll().filter((c): c is ApiObject => c instanceof ApiObject).map((o) => o.toJson());
+    return findUnencryptedHostNetworkWorkloads(objects, transitEncryption).filter((f) => !acknowledged.includes(f.object));
+  }
+
+  constructor(scope: Construct, id: string, props: HostNetworkEncryptionCheckProps) {
+    super(scope, id);
+    scope.node.addValidation({
+      validate: () =>
+        HostNetworkEncryptionCheck.findingsFor(scope, props.transitEncryption, props.acknowledged ?? []).map((f) => f.message),
+    });
+  }
+}

@@ -1,0 +1,79 @@
+import { KubernetesObject } from '../kubernetes/kubernetes-object';
+import { TransitEncryption, WireGuardPorts } from './transit-encryption';
+
+/** Felix reads its global configuration from the FelixConfiguration named `default`. */
+export const FELIX_DEFAULT_CONFIGURATION = 'default';
+
+/**
+ * The FelixConfiguration that turns Calico WireGuard on.
+ *
+ * Only settings that take effect are written. On AKS with Azure CNI the
+ * Tigera operator already forces `routeSource: WorkloadIPs` and
+ * `wireguardHostEncryptionEnabled: true` through calico-node environment
+ * variables, which take precedence over FelixConfiguration; writing them here
+ * would be silently overridden (mesh.md §6, tigera/operator render/node.go).
+ * Ports are written only when they differ from Felix's defaults.
+ * @see https://docs.tigera.io/calico/latest/network-policy/encrypt-cluster-pod-traffic
+ */
+export function calicoFelixConfiguration(encryption: TransitEncryption): KubernetesObject {
+  if (encryption.kind !== 'calicoWireGuard') {
+    throw new Error(`a FelixConfiguration is only for TransitEncryption.calicoWireGuard(), not ${encryption.kind}`);
+  }
+  const c = encryption.calico!;
+  const spec: Record<string, boolean | number> = { wireguardEnabled: true };
+  if (c.mtu !== undefined) spec.wireguardMTU = c.mtu;
+  if (c.listeningPort !== WireGuardPorts.calico) spec.wireguardListeningPort = c.listeningPort;
+  if (c.ipv6) {
+    spec.wireguardEnabledV6 = true;
+    if (c.mtuV6 !== undefined) spec.wireguardMTUV6 = c.mtuV6;
+    if (c.listeningPortV6 !== WireGuardPorts.calicoV6) spec.wireguardListeningPortV6 = c.listeningPortV6;
+  }
+  return {
+    apiVersion: c.apiGroup,
+    kind: 'FelixConfiguration',
+    metadata: { name: FELIX_DEFAULT_CONFIGURATION },
+    spec,
+  };
+}
+
+/**
+ * The part of Calico's FelixConfiguration schema this library writes, as a
+ * strict JSON schema: every field the library may emit, with its type from
+ * Calico's CRD (`felixconfigurations.crd.projectcalico.org`, spec fields
+ * `wireguard*`: booleans and integers), and nothing else. Calico ships its
+ * CRDs in no npm package, so the facts are transcribed here; anything
+ * outside this list is rejected, which is stricter than Calico itself.
+ * @see https://github.com/projectcalico/calico/blob/master/libcalico-go/config/crd/crd.projectcalico.org_felixconfigurations.yaml
+ */
+export const FELIX_CONFIGURATION_SCHEMA = {
+  type: 'object',
+  required: ['apiVersion', 'kind', 'metadata', 'spec'],
+  additionalProperties: false,
+  properties: {
+    apiVersion: { enum: ['crd.projectcalico.org/v1', 'projectcalico.org/v3'] },
+    kind: { const: 'FelixConfiguration' },
+    metadata: {
+      type: 'object',
+      required: ['name'],
+      additionalProperties: false,
+      properties: {
+        // Cluster-scoped: no namespace.
+        name: { type: 'string', pattern: '^(default|node\\.[a-z0-9]([-a-z0-9.]*[a-z0-9])?)$' },
+        labels: { type: 'object', additionalProperties: { type: 'string' } },
+        annotations: { type: 'object', additionalProperties: { type: 'string' } },
+      },
+    },
+    spec: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        wireguardEnabled: { type: 'boolean' },
+        wireguardEnabledV6: { type: 'boolean' },
+        wireguardMTU: { type: 'integer' },
+        wireguardMTUV6: { type: 'integer' },
+        wireguardListeningPort: { type: 'integer' },
+        wireguardListeningPortV6: { type: 'integer' },
+      },
+    },
+  },
+} as const;

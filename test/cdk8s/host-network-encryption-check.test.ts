@@ -1,0 +1,34 @@
+import { ApiObject, JsonPatch, Testing } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
+import { expect, test } from 'vitest';
+import { HostNetworkEncryptionCheck, TransitEncryption } from '../../lib';
+
+function chartWithHostNetworkDaemonSet() {
+  const chart = Testing.chart();
+  const ds = new kplus.DaemonSet(chart, 'agent', { containers: [{ image: 'example/agent:1' }] });
+  ApiObject.of(ds).addJsonPatch(JsonPatch.add('/spec/template/spec/hostNetwork', true));
+  return { chart, name: ApiObject.of(ds).name };
+}
+
+test('fails cdk8s synth when a hostNetwork workload relies on ACNS WireGuard', () => {
+  const { chart, name } = chartWithHostNetworkDaemonSet();
+  new HostNetworkEncryptionCheck(chart, 'check', { transitEncryption: TransitEncryption.acnsWireGuard() });
+  expect(() => Testing.synth(chart)).toThrow(new RegExp(`Validation failed[\\s\\S]*DaemonSet/${name} sets hostNetwork: true, so its traffic is not encrypted`));
+});
+
+test('an acknowledged object passes, and so does a chart without hostNetwork', () => {
+  const { chart, name } = chartWithHostNetworkDaemonSet();
+  new HostNetworkEncryptionCheck(chart, 'check', { transitEncryption: TransitEncryption.acnsWireGuard(), acknowledged: [`DaemonSet/${name}`] });
+  expect(Testing.synth(chart)).toHaveLength(1);
+
+  const clean = Testing.chart();
+  new kplus.Deployment(clean, 'web', { containers: [{ image: 'example/web:1' }] });
+  new HostNetworkEncryptionCheck(clean, 'check', { transitEncryption: TransitEncryption.acnsWireGuard() });
+  expect(Testing.synth(clean)).toHaveLength(1);
+});
+
+test('works as a plain function over a chart', () => {
+  const { chart, name } = chartWithHostNetworkDaemonSet();
+  expect(HostNetworkEncryptionCheck.findingsFor(chart, TransitEncryption.acnsWireGuard()).map((f) => f.object)).toEqual([`DaemonSet/${name}`]);
+  expect(HostNetworkEncryptionCheck.findingsFor(chart, TransitEncryption.calicoWireGuard())).toEqual([]);
+});
