@@ -113,10 +113,10 @@ project.addTask('synth', {
   exec: 'tsx lib/synth/cli.ts --examples examples --out dist',
 });
 
-// `docs:rules`: regenerate the validation rules table from the rule catalog.
-project.addTask('docs:rules', {
-  description: 'Regenerate docs/validation-rules.md from the rule catalog',
-  exec: 'tsx scripts/generate-rules-doc.ts',
+// `docs:generate`: regenerate the docs pages that are derived from code (rules table, coverage matrix).
+project.addTask('docs:generate', {
+  description: 'Regenerate docs/validation-rules.md and docs/encryption-coverage-matrix.md from the code',
+  exec: 'tsx scripts/generate-docs.ts',
 });
 
 project.addBins({ 'secure-aks-synth': 'build/synth/cli.js' });

@@ -2,10 +2,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { expect, test } from 'vitest';
 import { ALL_RULES } from '../../lib';
-import { rulesDocument } from '../../scripts/generate-rules-doc';
+import { generatedDocuments } from '../../scripts/generate-docs';
 
-test('docs/validation-rules.md is generated from the rule catalog (run npm run docs:rules)', () => {
-  expect(fs.readFileSync(path.resolve(__dirname, '../../docs/validation-rules.md'), 'utf8')).toBe(rulesDocument());
+test.each(Object.entries(generatedDocuments()))('docs/%s is generated from the code (run npm run docs:generate)', (name, content) => {
+  expect(fs.readFileSync(path.resolve(__dirname, '../../docs', name), 'utf8')).toBe(content);
 });
 
 test('rule ids are unique and every rule cites a source', () => {
