@@ -1,7 +1,9 @@
+import { ServicePatch } from '@pulumi/kubernetes/core/v1';
 import { Provider } from '@pulumi/kubernetes/provider';
 import { ConfigGroup } from '@pulumi/kubernetes/yaml/v2';
 import * as pulumi from '@pulumi/pulumi';
 import { Chart } from 'cdk8s';
+import { SERVER_SIDE_PATCH_ANNOTATION } from '../core/mesh/cross-cluster-link';
 
 /** Arguments of {@link ChartDeployment}. */
 export interface ChartDeploymentArgs {
@@ -18,20 +20,45 @@ export interface ChartDeploymentArgs {
  * Applies a cdk8s chart to one cluster through `@pulumi/kubernetes`, as a
  * `yaml.v2.ConfigGroup` of exactly the chart's synthesized objects. Every
  * customisation happens in cdk8s first; ConfigGroup v2 has no transformations.
+ *
+ * Objects annotated `secure-aks.io/apply-as: server-side-patch` (a port added
+ * to a preinstalled gateway Service) are applied as server-side-apply patches
+ * (`core.v1.ServicePatch`), which merge into the existing object and keep
+ * their fields across upgrades of it, instead of replacing it.
  * @see https://www.pulumi.com/registry/packages/kubernetes/api-docs/yaml/v2/configgroup/
+ * @see https://www.pulumi.com/registry/packages/kubernetes/how-to-guides/managing-resources-with-server-side-apply/
  */
 export class ChartDeployment extends pulumi.ComponentResource {
   /** The objects sent to the cluster: the chart's synth output. */
   public readonly objects: readonly Record<string, unknown>[];
-  /** The ConfigGroup holding them. */
+  /** The ConfigGroup holding them (patches excepted). */
   public readonly configGroup: ConfigGroup;
+  /** Server-side-apply patches of existing Services. */
+  public readonly servicePatches: readonly ServicePatch[];
 
   constructor(name: string, args: ChartDeploymentArgs, opts?: pulumi.ComponentResourceOptions) {
     // Synthesize first: cdk8s validations (schema, analyzer, hostNetwork check) throw before registration.
     const objects = args.chart.toJson() as Record<string, unknown>[];
     super('secure-aks:kubernetes:ChartDeployment', name, {}, opts);
     this.objects = objects;
-    this.configGroup = new ConfigGroup(name, { objs: objects }, { parent: this, provider: args.provider });
+    const isPatch = (o: Record<string, any>) => o.metadata?.annotations?.[SERVER_SIDE_PATCH_ANNOTATION] === 'server-side-patch';
+    this.configGroup = new ConfigGroup(name, { objs: objects.filter((o) => !isPatch(o)) }, { parent: this, provider: args.provider });
+    this.servicePatches = objects.filter(isPatch).map((o: Record<string, any>) => {
+      if (o.kind !== 'Service') throw new Error(`only Services can be applied as server-side patches, not ${o.kind}`);
+      const { [SERVER_SIDE_PATCH_ANNOTATION]: _, ...annotations } = o.metadata.annotations;
+      return new ServicePatch(
+        `${name}-${o.metadata.namespace}-${o.metadata.name}`,
+        {
+          metadata: {
+            ...o.metadata,
+            // The same field manager as `kubectl apply --server-side --field-manager=secure-aks`.
+            annotations: { ...annotations, 'pulumi.com/patchForce': 'true', 'pulumi.com/patchFieldManager': 'secure-aks' },
+          },
+          spec: o.spec,
+        },
+        { parent: this, provider: args.provider },
+      );
+    });
     this.registerOutputs({});
   }
 }

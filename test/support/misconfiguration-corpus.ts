@@ -1,8 +1,14 @@
 import {
   ApiServerAccess,
+  CertificateSource,
   ClusterIdentity,
   ClusterNetwork,
+  CrossClusterLinkProps,
+  CrossClusterServiceProps,
   HardenedClusterProps,
+  validateCrossClusterLink,
+  validateHardenedCluster,
+  ViolationCollector,
   PodNetworking,
   PrivateDnsZone,
   Rules,
@@ -23,14 +29,36 @@ const vnetEnc = {
 /** One misconfiguration: the input, the rule it breaks, where, and what the fix says. */
 export interface Case {
   readonly name: string;
-  readonly props: HardenedClusterProps;
+  /** A cluster definition breaking the rule ... */
+  readonly props?: HardenedClusterProps;
+  /** ... or a cross-cluster link definition. */
+  readonly link?: CrossClusterLinkProps;
   readonly rule: { readonly id: string; readonly statement: string };
   readonly property: string;
   /** Text the fix must contain. */
   readonly fix: RegExp;
 }
 
-/** One failing input (at least) per validation rule. */
+/** Runs the validator the case's input belongs to. */
+export function violationsOf(c: Case): ViolationCollector {
+  return c.link ? validateCrossClusterLink(c.link) : validateHardenedCluster(c.props!);
+}
+
+const mysql: CrossClusterServiceProps = {
+  name: 'mysql',
+  host: 'mysql.fqdn.example',
+  clientPort: 3306,
+  gatewayPort: 13306,
+  backend: { host: 'mysql.default.svc.cluster.local', port: 3306 },
+  clientNamespaces: ['default'],
+};
+const link = (services: CrossClusterServiceProps[], extra: Partial<CrossClusterLinkProps> = {}): CrossClusterLinkProps => ({
+  name: 'pair',
+  certificates: CertificateSource.certManager({ clientIssuer: { kind: 'ClusterIssuer', name: 'customer-ca' } }),
+  services,
+  ...extra,
+});
+
 export const FAILING_CASES: readonly Case[] = [
   {
     name: 'authorized ranges on a private cluster',
@@ -414,5 +442,68 @@ export const FAILING_CASES: readonly Case[] = [
     rule: Rules.privateClusterWithoutWayIn,
     property: 'apiServerAccess',
     fix: /linkedVnetIds/,
+  },
+  {
+    name: 'a wildcard service host',
+    link: link([{ ...mysql, host: '*.fqdn.example' }]),
+    rule: Rules.meshHost,
+    property: 'services[0].host',
+    fix: /service FQDN/,
+  },
+  {
+    name: 'a gateway port Istio reserves',
+    link: link([{ ...mysql, gatewayPort: 15021 }]),
+    rule: Rules.meshPort,
+    property: 'services[0].gatewayPort',
+    fix: /does not use/,
+  },
+  {
+    name: 'two services on one gateway port',
+    link: link([mysql, { ...mysql, name: 'pg', host: 'pg.fqdn.example', clientPort: 5432 }]),
+    rule: Rules.meshNameCollision,
+    property: 'services[1].gatewayPort',
+    fix: /"mysql" does not use/,
+  },
+  {
+    name: 'a credential secret ending in -cacert',
+    link: link([{ ...mysql, clientCredentialName: 'client-cacert' }]),
+    rule: Rules.meshCredentialName,
+    property: 'services[0].clientCredentialName',
+    fix: /another name/,
+  },
+  {
+    name: 'existing secrets without names',
+    link: link([mysql], { certificates: CertificateSource.existingSecrets() }),
+    rule: Rules.meshExistingSecretsNamed,
+    property: 'services[0]',
+    fix: /clientCredentialName and serverCredentialName/,
+  },
+  {
+    name: 'an upper-case namespace',
+    link: link([{ ...mysql, clientNamespaces: ['Payments'] }]),
+    rule: Rules.meshKubernetesName,
+    property: 'services[0].clientNamespaces[0]',
+    fix: /lowercase/,
+  },
+  {
+    name: 'the egress lockdown without client namespaces',
+    link: link([{ ...mysql, clientNamespaces: [] }]),
+    rule: Rules.meshEgressLockdownNamespaces,
+    property: 'services[0].clientNamespaces',
+    fix: /namespaces of the client workloads/,
+  },
+  {
+    name: 'the egress lockdown turned off',
+    link: link([mysql], { egressLockdown: { enabled: false } }),
+    rule: Rules.meshEgressLockdownOff,
+    property: 'egressLockdown.enabled',
+    fix: /keep the lockdown on/,
+  },
+  {
+    name: 'a server CIDR with host bits',
+    link: link([mysql], { egressLockdown: { serverCidrs: ['10.1.2.3/16'] } }),
+    rule: Rules.meshCidr,
+    property: 'egressLockdown.serverCidrs[0]',
+    fix: /10\.1\.0\.0\/16/,
   },
 ];

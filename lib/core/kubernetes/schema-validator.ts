@@ -14,7 +14,8 @@ export interface SchemaFinding {
  * Schemas are compiled once per key.
  */
 export class StrictSchemaValidator {
-  private readonly ajv = new Ajv({ allErrors: true, strict: false });
+  // Kubernetes OpenAPI formats (int32, byte, ...) are type hints here, not checks.
+  private readonly ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false });
   private readonly compiled = new Map<string, ValidateFunction>();
 
   /** Registers `schema` under `key` (for example `networking.istio.io/v1/Gateway`). */

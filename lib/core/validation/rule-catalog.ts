@@ -292,6 +292,62 @@ export const Rules = {
     sources: [S.privateClusters, S.eksToAksPrivateClusters],
     severity: 'warning',
   },
+  meshHost: {
+    id: 'SAKS-MESH-001',
+    statement: 'a cross-cluster service host is a lowercase DNS name (RFC 1123), at most 253 characters, labels of at most 63, no wildcard',
+    sources: [S.kubernetesNames, S.istioEgressTlsOrigination],
+    severity: 'error',
+  },
+  meshPort: {
+    id: 'SAKS-MESH-002',
+    statement: 'a port is 1 to 65535 and not one Istio reserves for its proxies (15000-15090 range: 15000, 15001, 15004, 15006, 15008, 15009, 15020, 15021, 15053, 15090)',
+    sources: [S.istioPorts],
+    severity: 'error',
+  },
+  meshNameCollision: {
+    id: 'SAKS-MESH-003',
+    statement: 'services of one gateway pair have unique names and hosts, and each gateway port is used by one service only',
+    sources: [S.istioAnalyzerMessages],
+    severity: 'error',
+  },
+  meshCredentialName: {
+    id: 'SAKS-MESH-004',
+    statement:
+      'a credential secret name is a DNS subdomain that does not end with -cacert, does not start with istio or prometheus, and is not a mesh CA secret (cacerts, istio-ca-secret)',
+    sources: [S.istioSecureIngress, S.istioEgressTlsOrigination],
+    severity: 'error',
+  },
+  meshExistingSecretsNamed: {
+    id: 'SAKS-MESH-005',
+    statement: 'with existing secrets, every service names its client and server credential secrets',
+    sources: [S.istioEgressTlsOrigination],
+    severity: 'error',
+  },
+  meshKubernetesName: {
+    id: 'SAKS-MESH-006',
+    statement: 'names and namespaces are DNS labels: lowercase letters, digits and "-", at most 63 characters, starting and ending with a letter or digit',
+    sources: [S.kubernetesNames],
+    severity: 'error',
+  },
+  meshEgressLockdownNamespaces: {
+    id: 'SAKS-MESH-007',
+    statement:
+      'the egress lockdown NetworkPolicy needs the client namespaces: Istio alone cannot force traffic through the egress gateway',
+    sources: [S.istioEgressGateway],
+    severity: 'error',
+  },
+  meshEgressLockdownOff: {
+    id: 'SAKS-MESH-008',
+    statement: 'without the egress lockdown, client workloads can bypass the egress gateway and reach the service directly',
+    sources: [S.istioEgressGateway],
+    severity: 'warning',
+  },
+  meshCidr: {
+    id: 'SAKS-MESH-009',
+    statement: 'server network CIDRs of the egress lockdown are IPv4 CIDR blocks without host bits',
+    sources: [S.istioEgressGateway],
+    severity: 'error',
+  },
   createOnlyChanged: {
     id: 'SAKS-UPD-001',
     statement: 'a create-only property changes only by replacing the cluster',

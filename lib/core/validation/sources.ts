@@ -31,6 +31,16 @@ export const Sources = {
   vnetEncryption: 'https://learn.microsoft.com/azure/virtual-network/virtual-network-encryption-overview',
   vnetEncryptionAksIssue: 'https://github.com/Azure/AKS/issues/4626',
   fipsNodePools: 'https://learn.microsoft.com/azure/aks/enable-fips-nodes',
+  istioEgressTlsOrigination: 'https://istio.io/latest/docs/tasks/traffic-management/egress/egress-gateway-tls-origination/',
+  istioEgressGateway: 'https://istio.io/latest/docs/tasks/traffic-management/egress/egress-gateway/',
+  istioSecureIngress: 'https://istio.io/latest/docs/tasks/traffic-management/ingress/secure-ingress/',
+  istioDestinationRule: 'https://istio.io/latest/docs/reference/config/networking/destination-rule/',
+  istioGatewayInjection: 'https://istio.io/latest/docs/setup/additional-setup/gateway/',
+  istioPorts: 'https://istio.io/latest/docs/ops/deployment/application-requirements/#ports-used-by-istio',
+  istioAnalyzerMessages: 'https://istio.io/latest/docs/reference/config/analysis/',
+  asmCrossClusterMtls: 'https://cloud.google.com/service-mesh/docs/security/egress-ingress-gateways-mtls',
+  kubernetesNames: 'https://kubernetes.io/docs/concepts/overview/working-with-objects/names/',
+  certManagerCertificate: 'https://cert-manager.io/docs/usage/certificate/',
   terraformAzurermAksMain: 'https://github.com/Azure/terraform-azurerm-aks/blob/main/main.tf',
 } as const;
 

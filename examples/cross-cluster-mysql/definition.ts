@@ -1,0 +1,44 @@
+/**
+ * The seed's scenario: a MySQL client in one cluster reaches a MySQL server
+ * in another through an Istio egress gateway and ingress gateway, with mutual
+ * TLS from a customer root CA (cert-manager ClusterIssuer `customer-ca`) on
+ * the hop between the clusters. Workloads are unchanged.
+ * One definition feeds `pulumi up` (index.ts), `cdk8s synth` (main.ts) and `npm run synth`.
+ */
+import { App } from 'cdk8s';
+import {
+  addCrossClusterCharts,
+  CertificateSource,
+  chartFiles,
+  CrossClusterLink,
+  renderCrossClusterEncryption,
+  SynthTarget,
+} from '../../lib';
+
+export const link = CrossClusterLink.build({
+  name: 'mysql',
+  certificates: CertificateSource.certManager({ clientIssuer: { kind: 'ClusterIssuer', name: 'customer-ca' } }),
+  egressPort: 15443,
+  services: [
+    {
+      name: 'mysql',
+      host: 'mysql.fqdn.example',
+      clientPort: 3306,
+      gatewayPort: 13306,
+      backend: { host: 'mysql.default.svc.cluster.local', port: 3306 },
+      clientNamespaces: ['default'],
+      clientCredentialName: 'client-credential',
+      serverCredentialName: 'mysql-credential',
+    },
+  ],
+});
+
+/** Both clusters' charts: `client` and `server`. */
+export function charts(app: App): void {
+  addCrossClusterCharts(app, link, { client: 'client', server: 'server' });
+}
+
+const target: SynthTarget = {
+  artifacts: () => ({ ...chartFiles(charts), 'cross-cluster-encryption.md': renderCrossClusterEncryption(link) }),
+};
+export default target;

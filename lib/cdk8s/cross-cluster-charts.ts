@@ -1,0 +1,127 @@
+import { ApiObject, App, Chart, ChartProps } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import { Ipv4Cidr } from '../core/net/ipv4-cidr';
+import { CrossClusterLink } from '../core/mesh/cross-cluster-link';
+import { analyzeMesh, analyzeMeshLink } from '../core/mesh/mesh-analyzer';
+import { formatFinding, MeshFinding, MeshInventory } from '../core/mesh/mesh-inventory';
+import { KubernetesObject } from '../core/kubernetes/kubernetes-object';
+
+/** Every ApiObject under `scope`, synthesized (JSON patches applied). */
+function objectsOf(scope: Construct): Record<string, unknown>[] {
+  return scope.node
+    .findAll()
+    .filter((c): c is ApiObject => c instanceof ApiObject)
+    .map((o) => o.toJson());
+}
+
+/** Adds the model's objects to a chart, one ApiObject each, with ids that are stable per kind, namespace and name. */
+function addObjects(scope: Construct, objects: readonly KubernetesObject[]): void {
+  for (const o of objects) {
+    const { apiVersion, kind, metadata, ...rest } = o;
+    new ApiObject(scope, `${kind}-${metadata.namespace ?? 'cluster'}-${metadata.name}`, { apiVersion, kind, metadata, ...rest });
+  }
+}
+
+/**
+ * A chart whose objects (the user's own included) are checked by the offline
+ * mesh analyzer at synth: error findings fail the synth, warnings are kept
+ * in {@link MeshAnalyzedChart.warnings}.
+ */
+export abstract class MeshAnalyzedChart extends Chart {
+  private lastWarnings: MeshFinding[] = [];
+
+  protected constructor(scope: Construct, id: string, props: ChartProps, inventory: MeshInventory) {
+    super(scope, id, props);
+    this.node.addValidation({
+      validate: () => {
+        const findings = this.analyze(inventory);
+        this.lastWarnings = findings.filter((f) => f.level === 'Warning');
+        return findings.filter((f) => f.level === 'Error').map(formatFinding);
+      },
+    });
+  }
+
+  /** Runs the analyzer on the chart's objects now. */
+  public analyze(inventory: MeshInventory): MeshFinding[] {
+    return analyzeMesh(objectsOf(this), inventory);
+  }
+
+  /** Warning findings of the last synth. */
+  public get warnings(): readonly MeshFinding[] {
+    return this.lastWarnings;
+  }
+}
+
+/** Props of the two charts of a link. */
+export interface CrossClusterChartProps extends ChartProps {
+  /** The link both charts are generated from. */
+  readonly link: CrossClusterLink;
+}
+
+/**
+ * The client cluster's side of a cross-cluster link: ServiceEntry, egress
+ * Gateway, VirtualService, DestinationRules, certificates, the egress gateway
+ * (when dedicated) and the egress lockdown NetworkPolicy.
+ */
+export class CrossClusterClientChart extends MeshAnalyzedChart {
+  /** The egress lockdown NetworkPolicies, one per client namespace. */
+  public readonly networkPolicies: readonly kplus.NetworkPolicy[];
+
+  constructor(scope: Construct, id: string, props: CrossClusterChartProps) {
+    super(scope, id, props, props.link.clientInventory());
+    const link = props.link;
+    addObjects(this, link.clientObjects());
+    this.networkPolicies = link.egressLockdown.enabled ? this.addEgressLockdown(link) : [];
+  }
+
+  /**
+   * Istio cannot force traffic through the egress gateway (egress-gateway.md):
+   * in each client namespace, egress is allowed to pods in the cluster (the
+   * egress gateway, DNS, other services) and, when server networks are named,
+   * to everything but them; otherwise nothing outside the cluster.
+   * @see https://istio.io/latest/docs/tasks/traffic-management/egress/egress-gateway/#apply-kubernetes-network-policies
+   */
+  private addEgressLockdown(link: CrossClusterLink): kplus.NetworkPolicy[] {
+    const namespaces = [...new Set(link.services.flatMap((s) => s.clientNamespaces))].sort();
+    return namespaces.map((ns) => {
+      const policy = new kplus.NetworkPolicy(this, `egress-lockdown-${ns}`, {
+        metadata: { name: `${link.name}-egress-lockdown`, namespace: ns, labels: { 'secure-aks.io/link': link.name } },
+        selector: kplus.Pods.all(this, `egress-lockdown-${ns}-pods`),
+        egress: { default: kplus.NetworkPolicyTrafficDefault.DENY },
+      });
+      policy.addEgressRule(kplus.Namespaces.all(this, `egress-lockdown-${ns}-cluster`));
+      if (link.egressLockdown.serverCidrs.length > 0) {
+        const except = link.egressLockdown.serverCidrs.map((c) => Ipv4Cidr.of(c).canonical);
+        policy.addEgressRule(kplus.NetworkPolicyIpBlock.ipv4(this, `egress-lockdown-${ns}-outside`, '0.0.0.0/0', except));
+      }
+      return policy;
+    });
+  }
+}
+
+/** The server cluster's side: ingress Gateway, VirtualService, certificates and the ingress gateway (or its port patch). */
+export class CrossClusterServerChart extends MeshAnalyzedChart {
+  constructor(scope: Construct, id: string, props: CrossClusterChartProps) {
+    super(scope, id, props, props.link.serverInventory());
+    addObjects(this, props.link.serverObjects());
+  }
+}
+
+/** The two charts of a link, checked against each other. */
+export interface CrossClusterCharts {
+  readonly client: CrossClusterClientChart;
+  readonly server: CrossClusterServerChart;
+}
+
+/**
+ * Adds both charts of `link` to `app` (`<link>-client`, `<link>-server` by
+ * default) and checks them against each other at synth: the SNI the client
+ * sends must be a host of the server's Gateway on that port.
+ */
+export function addCrossClusterCharts(app: App, link: CrossClusterLink, ids: { client?: string; server?: string } = {}): CrossClusterCharts {
+  const client = new CrossClusterClientChart(app, ids.client ?? `${link.name}-client`, { link });
+  const server = new CrossClusterServerChart(app, ids.server ?? `${link.name}-server`, { link });
+  client.node.addValidation({ validate: () => analyzeMeshLink(objectsOf(client), objectsOf(server)).map(formatFinding) });
+  return { client, server };
+}

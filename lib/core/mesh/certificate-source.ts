@@ -1,0 +1,59 @@
+/** A cert-manager issuer of the customer CA. */
+export interface IssuerReference {
+  /** `Issuer` (namespaced: it must exist in each gateway namespace) or `ClusterIssuer`. */
+  readonly kind: 'Issuer' | 'ClusterIssuer';
+  readonly name: string;
+  /** @default 'cert-manager.io' */
+  readonly group?: string;
+}
+
+/** Options of certificates issued by cert-manager. */
+export interface CertManagerOptions {
+  /** The issuer for the client (egress) side. */
+  readonly clientIssuer: IssuerReference;
+  /**
+   * The issuer for the server (ingress) side.
+   * @default - the client issuer
+   */
+  readonly serverIssuer?: IssuerReference;
+  /**
+   * Certificate lifetime, as a Go duration.
+   * @default '2160h' (90 days)
+   */
+  readonly duration?: string;
+  /**
+   * When to renew before expiry.
+   * @default '360h' (15 days)
+   */
+  readonly renewBefore?: string;
+}
+
+/**
+ * Where the customer-CA certificates of the gateway-to-gateway hop come
+ * from. They are separate from the mesh CA: rotating them never touches
+ * Istio's own CA (cacerts / istio-ca-secret).
+ */
+export class CertificateSource {
+  /**
+   * cert-manager `Certificate`s issued by the customer CA's Issuer or
+   * ClusterIssuer, written as secrets with `tls.crt`, `tls.key` and `ca.crt`
+   * in the gateway workload's namespace, renewed by cert-manager.
+   * @see https://cert-manager.io/docs/usage/certificate/
+   */
+  public static certManager(options: CertManagerOptions): CertificateSource {
+    return new CertificateSource('certManager', options);
+  }
+
+  /**
+   * Secrets that already exist in the gateway namespaces, in Istio's format
+   * (`tls.crt`, `tls.key`, `ca.crt`). Their names are given per service.
+   */
+  public static existingSecrets(): CertificateSource {
+    return new CertificateSource('existingSecrets');
+  }
+
+  private constructor(
+    public readonly kind: 'certManager' | 'existingSecrets',
+    public readonly certManager?: CertManagerOptions,
+  ) {}
+}

@@ -1,0 +1,92 @@
+import { CertificateSource } from './certificate-source';
+import { GatewayDeployment } from './gateway-deployment';
+import { MeshFlavour } from './mesh-flavour';
+
+/** How clients reach the ServiceEntry of a TCP service (IST0134). */
+export type ServiceEntryAddressing =
+  /** istiod allocates a VIP (`networking.istio.io/enable-autoallocate-ip: "true"`); needs DNS capture in the sidecars. */
+  | { readonly kind: 'autoAllocate' }
+  /** Fixed VIPs in `spec.addresses`; clients must resolve the host to them (DNS capture). */
+  | { readonly kind: 'addresses'; readonly addresses: readonly string[] };
+
+/** One TCP service reached across the clusters. */
+export interface CrossClusterServiceProps {
+  /** Short name of the service, used in object names (a DNS label). */
+  readonly name: string;
+  /** The service's FQDN, as clients dial it and as the certificates name it, e.g. `mysql.fqdn.example`. */
+  readonly host: string;
+  /** The port clients dial, e.g. 3306. */
+  readonly clientPort: number;
+  /** The gateway-to-gateway port on the server's ingress gateway, e.g. 13306. */
+  readonly gatewayPort: number;
+  /** The backend in the server cluster, e.g. `mysql.default.svc.cluster.local:3306`. */
+  readonly backend: { readonly host: string; readonly port: number };
+  /** Namespaces of the client workloads: the egress lockdown NetworkPolicy goes there. */
+  readonly clientNamespaces: readonly string[];
+  /**
+   * Secret with the client certificate, in the egress gateway's namespace.
+   * @default '<name>-client-credential'
+   */
+  readonly clientCredentialName?: string;
+  /**
+   * Secret with the server certificate, in the ingress gateway's namespace.
+   * @default '<name>-server-credential'
+   */
+  readonly serverCredentialName?: string;
+  /**
+   * ServiceEntry addressing.
+   * @default { kind: 'autoAllocate' }
+   */
+  readonly addressing?: ServiceEntryAddressing;
+}
+
+/** One side (cluster) of the link. */
+export interface MeshSideProps {
+  /**
+   * The cluster's Istio distribution.
+   * @default MeshFlavour.openSourceIstio()
+   */
+  readonly flavour?: MeshFlavour;
+  /**
+   * How the side's gateway runs.
+   * @default GatewayDeployment.dedicated()
+   */
+  readonly gateway?: GatewayDeployment;
+}
+
+/** A gateway pair between two clusters, carrying one or more TCP services over mutual TLS. */
+export interface CrossClusterLinkProps {
+  /** Name of the gateway pair (a DNS label), used in object names. */
+  readonly name: string;
+  /** The client cluster's side (egress gateway). */
+  readonly client?: MeshSideProps;
+  /** The server cluster's side (ingress gateway). */
+  readonly server?: MeshSideProps;
+  /** Where the customer-CA certificates come from. */
+  readonly certificates: CertificateSource;
+  /** The services carried. */
+  readonly services: readonly CrossClusterServiceProps[];
+  /**
+   * Istio API version of the emitted objects; `v1beta1` for meshes before Istio 1.22.
+   * @default 'v1'
+   */
+  readonly apiVersion?: 'v1' | 'v1beta1';
+  /**
+   * Port of the mesh-internal hop to the egress gateway (ISTIO_MUTUAL).
+   * @default 15443
+   */
+  readonly egressPort?: number;
+  /**
+   * The NetworkPolicy that lets client workloads leave the cluster only
+   * through the egress gateway. `serverCidrs` narrows it: traffic to those
+   * networks is denied, other external traffic allowed; without it, all
+   * traffic leaving the cluster is denied.
+   * @default { enabled: true }
+   */
+  readonly egressLockdown?: { readonly enabled?: boolean; readonly serverCidrs?: readonly string[] };
+  /**
+   * Make the server's dedicated ingress gateway Service an internal Azure load balancer.
+   * @default true
+   */
+  readonly internalLoadBalancer?: boolean;
+}

@@ -1,0 +1,422 @@
+import { KubernetesObject } from '../kubernetes/kubernetes-object';
+import { Violation } from '../validation/violation';
+import { CertificateSource } from './certificate-source';
+import { CrossClusterLinkProps, CrossClusterServiceProps } from './cross-cluster-link-props';
+import { GatewayDeployment } from './gateway-deployment';
+import { MeshFlavour } from './mesh-flavour';
+import { MeshInventory } from './mesh-inventory';
+import { validateCrossClusterLink } from './validate-cross-cluster-link';
+
+/** Marks an object the Pulumi adapter applies as a server-side-apply patch (field manager `secure-aks`). */
+export const SERVER_SIDE_PATCH_ANNOTATION = 'secure-aks.io/apply-as';
+/** Labels on every object of a link. */
+export const LINK_LABEL = 'secure-aks.io/link';
+
+/** Ports a preinstalled gateway Service exposes by default (Istio 1.10+ egress: 80 and 443 only). */
+const SHARED_DEFAULT_PORTS: Readonly<Record<'ingress' | 'egress', readonly { port: number; targetPort?: number }[]>> = {
+  ingress: [{ port: 15021 }, { port: 80, targetPort: 8080 }, { port: 443, targetPort: 8443 }],
+  egress: [{ port: 80, targetPort: 8080 }, { port: 443, targetPort: 8443 }],
+};
+
+/** One resolved gateway of the link. */
+export interface ResolvedGateway {
+  readonly mode: 'dedicated' | 'shared';
+  readonly flavour: MeshFlavour;
+  /** Namespace of the gateway workload (and of its credential secrets). */
+  readonly namespace: string;
+  readonly selector: Readonly<Record<string, string>>;
+  readonly serviceName: string;
+  /** In-cluster FQDN of the gateway Service. */
+  readonly serviceHost: string;
+  readonly replicas: number;
+  readonly existingServicePorts: readonly { port: number; targetPort?: number }[];
+}
+
+/** A service with defaults applied. */
+export interface ResolvedService extends CrossClusterServiceProps {
+  readonly clientCredentialName: string;
+  readonly serverCredentialName: string;
+}
+
+/**
+ * A cross-cluster mutual-TLS link through an Istio egress gateway in the
+ * client cluster and an ingress gateway in the server cluster, with a
+ * customer CA separate from the mesh CA. One definition yields both clusters'
+ * objects, so host, ports, SNI, subsets, gateway and secret names always agree.
+ * @see https://cloud.google.com/service-mesh/docs/security/egress-ingress-gateways-mtls
+ */
+export class CrossClusterLink {
+  /**
+   * Validates the definition and builds the link.
+   * @throws SecureAksValidationError listing every violated rule
+   */
+  public static build(props: CrossClusterLinkProps): CrossClusterLink {
+    const v = validateCrossClusterLink(props);
+    v.throwIfErrors(`cross-cluster link "${props.name}"`);
+    return new CrossClusterLink(props, v.warnings);
+  }
+
+  public readonly name: string;
+  public readonly apiVersion: 'v1' | 'v1beta1';
+  public readonly egressPort: number;
+  public readonly egress: ResolvedGateway;
+  public readonly ingress: ResolvedGateway;
+  public readonly services: readonly ResolvedService[];
+  public readonly certificates: CertificateSource;
+  public readonly egressLockdown: { readonly enabled: boolean; readonly serverCidrs: readonly string[] };
+  public readonly internalLoadBalancer: boolean;
+  /** Non-blocking findings of the definition. */
+  public readonly warnings: readonly Violation[];
+
+  private constructor(p: CrossClusterLinkProps, warnings: readonly Violation[]) {
+    this.name = p.name;
+    this.apiVersion = p.apiVersion ?? 'v1';
+    this.egressPort = p.egressPort ?? 15443;
+    this.egress = resolveGateway(p.name, 'egress', p.client?.flavour, p.client?.gateway);
+    this.ingress = resolveGateway(p.name, 'ingress', p.server?.flavour, p.server?.gateway);
+    this.services = p.services.map((s) => ({
+      ...s,
+      clientCredentialName: s.clientCredentialName ?? `${s.name}-client-credential`,
+      serverCredentialName: s.serverCredentialName ?? `${s.name}-server-credential`,
+    }));
+    this.certificates = p.certificates;
+    this.egressLockdown = { enabled: p.egressLockdown?.enabled ?? true, serverCidrs: p.egressLockdown?.serverCidrs ?? [] };
+    this.internalLoadBalancer = p.internalLoadBalancer ?? true;
+    this.warnings = warnings;
+  }
+
+  private get istio(): string {
+    return `networking.istio.io/${this.apiVersion}`;
+  }
+
+  private meta(name: string, namespace: string, extra: Record<string, string> = {}) {
+    return { name, namespace, labels: { 'app.kubernetes.io/managed-by': 'secure-aks', [LINK_LABEL]: this.name, ...extra } };
+  }
+
+  /** Name of the egress gateway's Gateway object for a service. */
+  public egressGatewayName(s: ResolvedService): string {
+    return `${s.name}-egress`;
+  }
+
+  /** Name of the ingress gateway's Gateway object for a service. */
+  public ingressGatewayName(s: ResolvedService): string {
+    return `${s.name}-ingress`;
+  }
+
+  /**
+   * The client cluster's objects: gateway (when dedicated), ServiceEntry,
+   * egress Gateway, VirtualService, the two DestinationRules, and certificates.
+   * The egress lockdown NetworkPolicy is added by the cdk8s chart (cdk8s-plus).
+   */
+  public clientObjects(): KubernetesObject[] {
+    const g = this.egress;
+    const ns = g.namespace;
+    const out: KubernetesObject[] = [...this.gatewayWorkload(g, 'egress', [{ name: 'tls-egress', port: this.egressPort }])];
+    for (const s of this.services) {
+      const addressing = s.addressing ?? { kind: 'autoAllocate' };
+      out.push({
+        apiVersion: this.istio,
+        kind: 'ServiceEntry',
+        metadata: this.meta(`${s.name}-external`, ns, addressing.kind === 'autoAllocate' ? { 'networking.istio.io/enable-autoallocate-ip': 'true' } : {}),
+        spec: {
+          hosts: [s.host],
+          ...(addressing.kind === 'addresses' ? { addresses: [...addressing.addresses] } : {}),
+          location: 'MESH_EXTERNAL',
+          // DNS resolution: with NONE the egress gateway would route to itself (egress-gateway.md).
+          resolution: 'DNS',
+          ports: [
+            { number: s.clientPort, name: 'tcp', protocol: 'TCP' },
+            { number: s.gatewayPort, name: 'tls', protocol: 'TLS' },
+          ],
+          endpoints: [{ address: s.host, ports: { tls: s.gatewayPort } }],
+          exportTo: ['*'],
+        },
+      });
+      out.push({
+        apiVersion: this.istio,
+        kind: 'Gateway',
+        metadata: this.meta(this.egressGatewayName(s), ns),
+        spec: {
+          selector: { ...g.selector },
+          servers: [{ port: { number: this.egressPort, name: `tls-${s.name}`, protocol: 'TLS' }, hosts: [s.host], tls: { mode: 'ISTIO_MUTUAL' } }],
+        },
+      });
+      out.push({
+        apiVersion: this.istio,
+        kind: 'VirtualService',
+        metadata: this.meta(`${s.name}-via-egress`, ns),
+        spec: {
+          hosts: [s.host],
+          gateways: [`${ns}/${this.egressGatewayName(s)}`, 'mesh'],
+          tcp: [
+            {
+              match: [{ gateways: ['mesh'], port: s.clientPort }],
+              route: [{ destination: { host: g.serviceHost, subset: s.name, port: { number: this.egressPort } }, weight: 100 }],
+            },
+            {
+              match: [{ gateways: [`${ns}/${this.egressGatewayName(s)}`], port: this.egressPort }],
+              route: [{ destination: { host: s.host, port: { number: s.gatewayPort } }, weight: 100 }],
+            },
+          ],
+          exportTo: ['*'],
+        },
+      });
+      out.push({
+        apiVersion: this.istio,
+        kind: 'DestinationRule',
+        metadata: this.meta(`${s.name}-originate-mtls`, ns),
+        spec: {
+          host: s.host,
+          trafficPolicy: {
+            loadBalancer: { simple: 'ROUND_ROBIN' },
+            portLevelSettings: [
+              // The customer-CA hop: credentialName applies at the gateway, whose namespace holds the secret.
+              { port: { number: s.gatewayPort }, tls: { mode: 'MUTUAL', credentialName: s.clientCredentialName, sni: s.host } },
+            ],
+          },
+          // Only the egress gateway originates this TLS; sidecars elsewhere would ignore credentialName.
+          exportTo: ['.'],
+        },
+      });
+    }
+    // One DestinationRule for the egress gateway host: subsets are not merged across rules (istio/istio#31025).
+    out.push({
+      apiVersion: this.istio,
+      kind: 'DestinationRule',
+      metadata: this.meta(`${this.name}-egress-gateway`, ns),
+      spec: {
+        host: g.serviceHost,
+        subsets: this.services.map((s) => ({
+          name: s.name,
+          trafficPolicy: {
+            loadBalancer: { simple: 'ROUND_ROBIN' },
+            portLevelSettings: [{ port: { number: this.egressPort }, tls: { mode: 'ISTIO_MUTUAL', sni: s.host } }],
+          },
+        })),
+        // In the gateway Service's namespace (on every client's lookup path), exported to all.
+        exportTo: ['*'],
+      },
+    });
+    out.push(...this.certificateObjects('client'));
+    return out;
+  }
+
+  /** The server cluster's objects: gateway (when dedicated) or its port patch, ingress Gateway, VirtualService, certificates. */
+  public serverObjects(): KubernetesObject[] {
+    const g = this.ingress;
+    const ns = g.namespace;
+    const out: KubernetesObject[] = [
+      ...this.gatewayWorkload(
+        g,
+        'ingress',
+        this.services.map((s) => ({ name: `tls-${s.name}`, port: s.gatewayPort })),
+      ),
+    ];
+    for (const s of this.services) {
+      out.push({
+        apiVersion: this.istio,
+        kind: 'Gateway',
+        metadata: this.meta(this.ingressGatewayName(s), ns),
+        spec: {
+          selector: { ...g.selector },
+          servers: [
+            {
+              port: { number: s.gatewayPort, name: `tls-${s.name}`, protocol: 'TLS' },
+              hosts: [s.host],
+              tls: { mode: 'MUTUAL', credentialName: s.serverCredentialName },
+            },
+          ],
+        },
+      });
+      out.push({
+        apiVersion: this.istio,
+        kind: 'VirtualService',
+        metadata: this.meta(`${s.name}-ingress`, ns),
+        spec: {
+          hosts: [s.host],
+          gateways: [`${ns}/${this.ingressGatewayName(s)}`],
+          tcp: [
+            {
+              match: [{ port: s.gatewayPort }],
+              route: [{ destination: { host: s.backend.host, port: { number: s.backend.port } } }],
+            },
+          ],
+        },
+      });
+    }
+    out.push(...this.certificateObjects('server'));
+    return out;
+  }
+
+  /** What the client cluster has beyond the client objects: a shared egress gateway, existing secrets. */
+  public clientInventory(): MeshInventory {
+    return this.inventory(this.egress, 'client', []);
+  }
+
+  /** What the server cluster has beyond the server objects: a shared ingress gateway, the backends, existing secrets. */
+  public serverInventory(): MeshInventory {
+    return this.inventory(
+      this.ingress,
+      'server',
+      this.services.map((s) => ({ host: s.backend.host, namespace: s.backend.host.split('.')[1] ?? 'default', ports: [{ port: s.backend.port }] })),
+    );
+  }
+
+  private inventory(g: ResolvedGateway, side: 'client' | 'server', backends: MeshInventory['services'] & object): MeshInventory {
+    return {
+      rootNamespace: g.flavour.rootNamespace,
+      services: [
+        ...backends,
+        ...(g.mode === 'shared'
+          ? [{ host: g.serviceHost, namespace: g.namespace, ports: g.existingServicePorts, selector: g.selector }]
+          : []),
+      ],
+      workloads: g.mode === 'shared' ? [{ namespace: g.namespace, labels: g.selector }] : [],
+      secrets:
+        this.certificates.kind === 'existingSecrets'
+          ? this.services.map((s) => ({ namespace: g.namespace, name: side === 'client' ? s.clientCredentialName : s.serverCredentialName }))
+          : [],
+    };
+  }
+
+  private certificateObjects(side: 'client' | 'server'): KubernetesObject[] {
+    if (this.certificates.kind !== 'certManager') return [];
+    const o = this.certificates.certManager!;
+    const issuer = side === 'client' ? o.clientIssuer : (o.serverIssuer ?? o.clientIssuer);
+    const g = side === 'client' ? this.egress : this.ingress;
+    return this.services.map((s) => ({
+      apiVersion: 'cert-manager.io/v1',
+      kind: 'Certificate',
+      metadata: this.meta(`${s.name}-${side}`, g.namespace),
+      spec: {
+        // cert-manager writes tls.crt, tls.key and ca.crt: Istio's secret format (a) (secure-ingress.md).
+        secretName: side === 'client' ? s.clientCredentialName : s.serverCredentialName,
+        dnsNames: [s.host],
+        usages: side === 'client' ? ['client auth', 'digital signature', 'key encipherment'] : ['server auth', 'digital signature', 'key encipherment'],
+        duration: o.duration ?? '2160h',
+        renewBefore: o.renewBefore ?? '360h',
+        privateKey: { algorithm: 'ECDSA', size: 256, rotationPolicy: 'Always' },
+        issuerRef: { name: issuer.name, kind: issuer.kind, group: issuer.group ?? 'cert-manager.io' },
+      },
+    }));
+  }
+
+  /** A dedicated gateway's workload, or a shared gateway's port patch. */
+  private gatewayWorkload(g: ResolvedGateway, role: 'egress' | 'ingress', ports: { name: string; port: number }[]): KubernetesObject[] {
+    if (g.mode === 'shared') {
+      const missing = ports.filter((p) => !g.existingServicePorts.some((e) => e.port === p.port || (e.targetPort ?? e.port) === p.port));
+      if (missing.length === 0) return [];
+      return [
+        {
+          apiVersion: 'v1',
+          kind: 'Service',
+          metadata: { name: g.serviceName, namespace: g.namespace, annotations: { [SERVER_SIDE_PATCH_ANNOTATION]: 'server-side-patch' } },
+          spec: { ports: missing.map((p) => ({ name: p.name, port: p.port, targetPort: p.port, protocol: 'TCP' })) },
+        },
+      ];
+    }
+    const name = g.serviceName;
+    const labels = { ...g.selector, app: name };
+    return [
+      { apiVersion: 'v1', kind: 'Namespace', metadata: { name: g.namespace, labels: this.meta(g.namespace, g.namespace).labels } },
+      { apiVersion: 'v1', kind: 'ServiceAccount', metadata: this.meta(name, g.namespace) },
+      {
+        apiVersion: 'apps/v1',
+        kind: 'Deployment',
+        metadata: this.meta(name, g.namespace),
+        spec: {
+          replicas: g.replicas,
+          selector: { matchLabels: labels },
+          template: {
+            metadata: {
+              // istiod injects the gateway proxy into this pod (gateway injection).
+              annotations: { 'inject.istio.io/templates': 'gateway' },
+              labels: { ...labels, ...g.flavour.injectionLabels },
+            },
+            spec: {
+              serviceAccountName: name,
+              containers: [
+                {
+                  name: 'istio-proxy',
+                  image: 'auto',
+                  securityContext: {
+                    allowPrivilegeEscalation: false,
+                    capabilities: { drop: ['ALL'] },
+                    privileged: false,
+                    readOnlyRootFilesystem: true,
+                    runAsNonRoot: true,
+                    runAsUser: 1337,
+                    runAsGroup: 1337,
+                  },
+                },
+              ],
+            },
+          },
+        },
+      },
+      {
+        apiVersion: 'rbac.authorization.k8s.io/v1',
+        kind: 'Role',
+        metadata: this.meta(`${name}-sds`, g.namespace),
+        rules: [{ apiGroups: [''], resources: ['secrets'], verbs: ['get', 'watch', 'list'] }],
+      },
+      {
+        apiVersion: 'rbac.authorization.k8s.io/v1',
+        kind: 'RoleBinding',
+        metadata: this.meta(`${name}-sds`, g.namespace),
+        roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: `${name}-sds` },
+        subjects: [{ kind: 'ServiceAccount', name, namespace: g.namespace }],
+      },
+      {
+        apiVersion: 'v1',
+        kind: 'Service',
+        metadata: {
+          ...this.meta(name, g.namespace),
+          ...(role === 'ingress' && this.internalLoadBalancer
+            ? { annotations: { 'service.beta.kubernetes.io/azure-load-balancer-internal': 'true' } }
+            : {}),
+        },
+        spec: {
+          type: role === 'ingress' ? 'LoadBalancer' : 'ClusterIP',
+          selector: labels,
+          ports: ports.map((p) => ({ name: p.name, port: p.port, targetPort: p.port, protocol: 'TCP' })),
+        },
+      },
+    ];
+  }
+}
+
+function resolveGateway(
+  pair: string,
+  role: 'egress' | 'ingress',
+  flavourIn: MeshFlavour | undefined,
+  deployment: GatewayDeployment | undefined,
+): ResolvedGateway {
+  const flavour = flavourIn ?? MeshFlavour.openSourceIstio();
+  const d = deployment ?? GatewayDeployment.dedicated();
+  if (d.kind === 'shared') {
+    const shared = role === 'egress' ? flavour.egressGateway : flavour.ingressGateway;
+    return {
+      mode: 'shared',
+      flavour,
+      namespace: shared.namespace,
+      selector: shared.selector,
+      serviceName: shared.serviceName,
+      serviceHost: `${shared.serviceName}.${shared.namespace}.svc.cluster.local`,
+      replicas: 0,
+      existingServicePorts: d.existingServicePorts ?? SHARED_DEFAULT_PORTS[role],
+    };
+  }
+  const namespace = d.namespace ?? `secure-aks-${role}`;
+  const serviceName = `${pair}-${role}gateway`;
+  return {
+    mode: 'dedicated',
+    flavour,
+    namespace,
+    selector: { istio: serviceName },
+    serviceName,
+    serviceHost: `${serviceName}.${namespace}.svc.cluster.local`,
+    replicas: d.replicas ?? 2,
+    existingServicePorts: [],
+  };
+}

@@ -1,0 +1,59 @@
+/** Options of a gateway the library deploys for the link. */
+export interface DedicatedGatewayOptions {
+  /**
+   * Namespace of the gateway workload; its credential secrets live here too.
+   * @default - `secure-aks-egress` (client) / `secure-aks-ingress` (server)
+   */
+  readonly namespace?: string;
+  /**
+   * Replicas of the gateway Deployment.
+   * @default 2
+   */
+  readonly replicas?: number;
+}
+
+/** Options of a preinstalled gateway shared with other traffic. */
+export interface SharedGatewayOptions {
+  /**
+   * Ports the shared gateway's Service already exposes (`port`, and
+   * `targetPort` when it differs). The link's port is added with a
+   * server-side-apply patch when it is not among them.
+   * @default - the flavour's documented defaults (80 and 443 since Istio 1.10)
+   */
+  readonly existingServicePorts?: readonly { readonly port: number; readonly targetPort?: number }[];
+}
+
+/**
+ * How a gateway of the link runs, and so how its port comes to exist on the
+ * gateway Service in a way that survives gateway upgrades.
+ */
+export class GatewayDeployment {
+  /**
+   * A gateway deployed for the link with gateway injection: a Deployment
+   * (injected by istiod with the `gateway` template), its Service with exactly
+   * the link's ports, and a ServiceAccount with a Role to read its credential
+   * secrets. The default: the port is part of the charts, so no upgrade of a
+   * shared gateway can remove it, and the link is isolated from other traffic.
+   * @see https://istio.io/latest/docs/setup/additional-setup/gateway/
+   */
+  public static dedicated(options: DedicatedGatewayOptions = {}): GatewayDeployment {
+    return new GatewayDeployment('dedicated', options.namespace, options.replicas ?? 2, undefined);
+  }
+
+  /**
+   * The flavour's preinstalled gateway (the seed's shape). The link's port is
+   * added to its Service by a server-side-apply patch (field manager
+   * `secure-aks`), applied by the Pulumi adapter as a `ServicePatch`, instead
+   * of an imperative `kubectl patch` that the next upgrade reverts.
+   */
+  public static shared(options: SharedGatewayOptions = {}): GatewayDeployment {
+    return new GatewayDeployment('shared', undefined, undefined, options.existingServicePorts);
+  }
+
+  private constructor(
+    public readonly kind: 'dedicated' | 'shared',
+    public readonly namespace: string | undefined,
+    public readonly replicas: number | undefined,
+    public readonly existingServicePorts: readonly { readonly port: number; readonly targetPort?: number }[] | undefined,
+  ) {}
+}

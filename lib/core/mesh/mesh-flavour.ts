@@ -1,0 +1,92 @@
+/** A shared (preinstalled) gateway of a mesh: where it runs and how it is selected. */
+export interface SharedGateway {
+  /** Namespace of the gateway workload (where its credential secrets must be). */
+  readonly namespace: string;
+  /** Pod labels a Gateway `selector` uses. */
+  readonly selector: Readonly<Record<string, string>>;
+  /** Name of the gateway's Kubernetes Service. */
+  readonly serviceName: string;
+}
+
+/**
+ * The Istio distribution of a cluster: its root namespace, how gateways are
+ * injected, and its preinstalled gateways.
+ */
+export class MeshFlavour {
+  /**
+   * Open-source Istio (istioctl or Helm): root namespace `istio-system`,
+   * gateways `istio-ingressgateway` / `istio-egressgateway` selected by `istio: ingressgateway|egressgateway`.
+   * @param options.revision the control plane revision, when installed with one
+   */
+  public static openSourceIstio(options: { readonly revision?: string } = {}): MeshFlavour {
+    return new MeshFlavour(
+      'openSourceIstio',
+      'istio-system',
+      options.revision ? { 'istio.io/rev': options.revision } : { 'sidecar.istio.io/inject': 'true' },
+      { namespace: 'istio-system', selector: { istio: 'ingressgateway' }, serviceName: 'istio-ingressgateway' },
+      { namespace: 'istio-system', selector: { istio: 'egressgateway' }, serviceName: 'istio-egressgateway' },
+    );
+  }
+
+  /**
+   * The AKS Istio add-on (`azure-service-mesh`): root namespace
+   * `aks-istio-system`, internal ingress gateway `aks-istio-ingressgateway-internal`
+   * in `aks-istio-ingress`, egress gateways in `aks-istio-egress` by default.
+   * Injection uses the revision label (`istio.io/rev: asm-1-xx`).
+   * @see https://learn.microsoft.com/azure/aks/istio-deploy-ingress
+   * @see https://learn.microsoft.com/azure/aks/istio-deploy-egress
+   */
+  public static aksIstioAddon(options: {
+    /** The add-on revision, e.g. `asm-1-26`. */
+    readonly revision: string;
+    /** @default 'aks-istio-egressgateway' */
+    readonly egressGatewayName?: string;
+    /** @default 'aks-istio-egress' */
+    readonly egressGatewayNamespace?: string;
+  }): MeshFlavour {
+    const egressName = options.egressGatewayName ?? 'aks-istio-egressgateway';
+    return new MeshFlavour(
+      'aksIstioAddon',
+      'aks-istio-system',
+      { 'istio.io/rev': options.revision },
+      {
+        namespace: 'aks-istio-ingress',
+        selector: { istio: 'aks-istio-ingressgateway-internal' },
+        serviceName: 'aks-istio-ingressgateway-internal',
+      },
+      { namespace: options.egressGatewayNamespace ?? 'aks-istio-egress', selector: { istio: egressName }, serviceName: egressName },
+      options.revision,
+    );
+  }
+
+  /**
+   * Anthos Service Mesh / Cloud Service Mesh: root namespace `istio-system`,
+   * gateways deployed by the user through gateway injection (`asm-ingress`,
+   * `asm-egress` in Google's samples), injection by revision label.
+   * @see https://cloud.google.com/service-mesh/docs/gateways
+   */
+  public static cloudServiceMesh(options: { readonly revision?: string } = {}): MeshFlavour {
+    return new MeshFlavour(
+      'cloudServiceMesh',
+      'istio-system',
+      options.revision ? { 'istio.io/rev': options.revision } : { 'istio-injection': 'enabled' },
+      { namespace: 'asm-ingress', selector: { asm: 'ingressgateway' }, serviceName: 'asm-ingressgateway' },
+      { namespace: 'asm-egress', selector: { asm: 'egressgateway' }, serviceName: 'asm-egressgateway' },
+    );
+  }
+
+  private constructor(
+    /** Which distribution. */
+    public readonly kind: 'openSourceIstio' | 'aksIstioAddon' | 'cloudServiceMesh',
+    /** The mesh root namespace: DestinationRules here apply to every namespace. */
+    public readonly rootNamespace: string,
+    /** Labels that make istiod inject a proxy into a pod (gateway injection included). */
+    public readonly injectionLabels: Readonly<Record<string, string>>,
+    /** The preinstalled ingress gateway. */
+    public readonly ingressGateway: SharedGateway,
+    /** The preinstalled egress gateway. */
+    public readonly egressGateway: SharedGateway,
+    /** The control plane revision, where the flavour has one. */
+    public readonly revision?: string,
+  ) {}
+}

@@ -1,0 +1,98 @@
+import { Ipv4Cidr } from '../net/ipv4-cidr';
+import { Rules } from '../validation/rule-catalog';
+import { ViolationCollector } from '../validation/violation-collector';
+import { CrossClusterLinkProps } from './cross-cluster-link-props';
+
+/** Ports Istio's proxies use (application-requirements.md, "Ports used by Istio"). */
+export const ISTIO_RESERVED_PORTS: readonly number[] = [15000, 15001, 15004, 15006, 15008, 15009, 15020, 15021, 15053, 15090];
+
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+const DNS_SUBDOMAIN = /^(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+/** The mesh CA's own secrets: never a link credential. */
+const MESH_CA_SECRETS = ['cacerts', 'istio-ca-secret'];
+
+/** Whether `host` is a lowercase DNS name with labels of at most 63 characters. */
+export function isDnsName(host: string): boolean {
+  return DNS_SUBDOMAIN.test(host) && host.split('.').every((l) => l.length <= 63);
+}
+
+/** Checks a link definition; returns every violation. */
+export function validateCrossClusterLink(p: CrossClusterLinkProps): ViolationCollector {
+  const v = new ViolationCollector();
+  const label = (property: string, value: string | undefined) => {
+    if (value !== undefined && !DNS_LABEL.test(value)) {
+      v.add(Rules.meshKubernetesName, property, value, 'use lowercase letters, digits and "-", at most 63 characters');
+    }
+  };
+  const port = (property: string, value: number) => {
+    if (!Number.isInteger(value) || value < 1 || value > 65535) {
+      v.add(Rules.meshPort, property, value, 'use a port from 1 to 65535');
+    } else if (ISTIO_RESERVED_PORTS.includes(value)) {
+      v.add(Rules.meshPort, property, value, 'choose a port Istio does not use for its proxies');
+    }
+  };
+  const credential = (property: string, value: string | undefined) => {
+    if (value === undefined) return;
+    if (!DNS_SUBDOMAIN.test(value) || value.endsWith('-cacert') || /^(istio|prometheus)/.test(value) || MESH_CA_SECRETS.includes(value)) {
+      v.add(Rules.meshCredentialName, property, value, 'choose another name, e.g. "<service>-client-credential"');
+    }
+  };
+
+  label('name', p.name);
+  label('client.gateway.namespace', p.client?.gateway?.namespace);
+  label('server.gateway.namespace', p.server?.gateway?.namespace);
+  port('egressPort', p.egressPort ?? 15443);
+
+  const names = new Set<string>();
+  const hosts = new Set<string>();
+  const gatewayPorts = new Map<number, string>();
+  p.services.forEach((s, i) => {
+    const at = `services[${i}]`;
+    label(`${at}.name`, s.name);
+    if (names.has(s.name)) v.add(Rules.meshNameCollision, `${at}.name`, s.name, 'give each service its own name');
+    names.add(s.name);
+    if (!isDnsName(s.host) || s.host.includes('*')) {
+      v.add(Rules.meshHost, `${at}.host`, s.host, 'use the service FQDN, e.g. "mysql.fqdn.example"');
+    } else if (hosts.has(s.host)) {
+      v.add(Rules.meshNameCollision, `${at}.host`, s.host, 'carry each host once');
+    }
+    hosts.add(s.host);
+    port(`${at}.clientPort`, s.clientPort);
+    port(`${at}.gatewayPort`, s.gatewayPort);
+    port(`${at}.backend.port`, s.backend.port);
+    if (!isDnsName(s.backend.host)) {
+      v.add(Rules.meshHost, `${at}.backend.host`, s.backend.host, 'use the backend Service FQDN, e.g. "mysql.default.svc.cluster.local"');
+    }
+    const other = gatewayPorts.get(s.gatewayPort);
+    if (other !== undefined) {
+      v.add(Rules.meshNameCollision, `${at}.gatewayPort`, s.gatewayPort, `choose a port that "${other}" does not use`);
+    } else {
+      gatewayPorts.set(s.gatewayPort, s.name);
+    }
+    s.clientNamespaces.forEach((ns, j) => label(`${at}.clientNamespaces[${j}]`, ns));
+    credential(`${at}.clientCredentialName`, s.clientCredentialName);
+    credential(`${at}.serverCredentialName`, s.serverCredentialName);
+    if (p.certificates.kind === 'existingSecrets' && (s.clientCredentialName === undefined || s.serverCredentialName === undefined)) {
+      v.add(Rules.meshExistingSecretsNamed, at, s.name, 'set clientCredentialName and serverCredentialName to the existing secrets');
+    }
+    if ((p.egressLockdown?.enabled ?? true) && s.clientNamespaces.length === 0) {
+      v.add(Rules.meshEgressLockdownNamespaces, `${at}.clientNamespaces`, [], 'list the namespaces of the client workloads');
+    }
+    if (s.addressing?.kind === 'addresses') {
+      s.addressing.addresses.forEach((a, j) => {
+        const parsed = Ipv4Cidr.parse(a.includes('/') ? a : `${a}/32`);
+        if (!(parsed instanceof Ipv4Cidr)) v.add(Rules.meshCidr, `${at}.addressing.addresses[${j}]`, a, 'use an IPv4 address or CIDR');
+      });
+    }
+  });
+  if (p.egressLockdown?.enabled === false) {
+    v.add(Rules.meshEgressLockdownOff, 'egressLockdown.enabled', false, 'keep the lockdown on and list the client namespaces');
+  }
+  (p.egressLockdown?.serverCidrs ?? []).forEach((c, i) => {
+    const parsed = Ipv4Cidr.parse(c);
+    if (!(parsed instanceof Ipv4Cidr) || parsed.hasHostBits) {
+      v.add(Rules.meshCidr, `egressLockdown.serverCidrs[${i}]`, c, parsed instanceof Ipv4Cidr ? `use "${parsed.canonical}"` : 'write the block as a.b.c.d/n');
+    }
+  });
+  return v;
+}

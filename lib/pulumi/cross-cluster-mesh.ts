@@ -1,0 +1,38 @@
+import { Provider } from '@pulumi/kubernetes/provider';
+import * as pulumi from '@pulumi/pulumi';
+import { App } from 'cdk8s';
+import { addCrossClusterCharts } from '../cdk8s/cross-cluster-charts';
+import { CrossClusterLink } from '../core/mesh/cross-cluster-link';
+import { ChartDeployment } from './chart-deployment';
+
+/** Arguments of {@link CrossClusterMesh}. */
+export interface CrossClusterMeshArgs {
+  /** The link; both clusters' objects come from it. */
+  readonly link: CrossClusterLink;
+  /** Kubernetes provider of the client cluster (egress side). */
+  readonly clientProvider: Provider;
+  /** Kubernetes provider of the server cluster (ingress side). */
+  readonly serverProvider: Provider;
+}
+
+/**
+ * Applies a cross-cluster link: the client chart to the client cluster and
+ * the server chart to the server cluster, each through its own provider.
+ * Both charts are synthesized and analyzed before anything is registered.
+ */
+export class CrossClusterMesh extends pulumi.ComponentResource {
+  public readonly client: ChartDeployment;
+  public readonly server: ChartDeployment;
+
+  constructor(name: string, args: CrossClusterMeshArgs, opts?: pulumi.ComponentResourceOptions) {
+    const app = new App({ outdir: 'unused' });
+    const charts = addCrossClusterCharts(app, args.link);
+    // Synthesize both now: analyzer errors throw before any registration.
+    charts.client.toJson();
+    charts.server.toJson();
+    super('secure-aks:mesh:CrossClusterMesh', name, {}, opts);
+    this.client = new ChartDeployment(`${name}-client`, { chart: charts.client, provider: args.clientProvider }, { parent: this });
+    this.server = new ChartDeployment(`${name}-server`, { chart: charts.server, provider: args.serverProvider }, { parent: this });
+    this.registerOutputs({});
+  }
+}
