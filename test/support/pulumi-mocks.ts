@@ -6,6 +6,8 @@ export interface RecordedResource {
   readonly type: string;
   readonly name: string;
   readonly inputs: Record<string, any>;
+  /** The provider reference (`urn::id`), when one was set. */
+  readonly provider?: string;
 }
 
 /** A call (invoke) made under the mocks. */
@@ -26,7 +28,7 @@ export async function installMocks(): Promise<{ resources: RecordedResource[]; c
   await pulumi.runtime.setMocks(
     {
       newResource(args) {
-        resources.push({ type: args.type, name: args.name, inputs: args.inputs });
+        resources.push({ type: args.type, name: args.name, inputs: args.inputs, provider: args.provider });
         const i = args.inputs;
         if (args.type === 'azure-native:resources:Resource') {
           const parent = i.parentResourcePath ? `${i.parentResourcePath}/` : '';

@@ -1,0 +1,58 @@
+import { ApiObject, JsonPatch, Testing } from 'cdk8s';
+import { expect, test } from 'vitest';
+import { addCrossClusterCharts, CrossClusterClientChart } from '../../lib';
+import { mysqlLink } from '../support/mesh-fixtures';
+
+test('one definition, two charts; both synthesize and agree', () => {
+  const app = Testing.app();
+  const { client, server } = addCrossClusterCharts(app, mysqlLink());
+  expect(client.node.id).toBe('mysql-client');
+  expect(server.node.id).toBe('mysql-server');
+  const c = client.toJson();
+  const s = server.toJson();
+  expect(c.filter((o: any) => o.kind === 'Gateway')[0].spec.servers[0].hosts).toEqual(s.filter((o: any) => o.kind === 'Gateway')[0].spec.servers[0].hosts);
+});
+
+test('the egress lockdown NetworkPolicy (cdk8s-plus): cluster-internal egress only, in each client namespace', () => {
+  const chart = new CrossClusterClientChart(Testing.app(), 'client', { link: mysqlLink() });
+  const [np] = Testing.synth(chart).filter((o: any) => o.kind === 'NetworkPolicy');
+  expect(np.metadata).toMatchObject({ name: 'mysql-egress-lockdown', namespace: 'default' });
+  expect(np.spec).toEqual({
+    podSelector: {},
+    policyTypes: ['Egress'],
+    egress: [{ to: [{ namespaceSelector: {}, podSelector: {} }], ports: [] }],
+  });
+});
+
+test('with server networks named, the lockdown denies only them', () => {
+  const chart = new CrossClusterClientChart(Testing.app(), 'client', { link: mysqlLink({ egressLockdown: { serverCidrs: ['10.20.0.0/16'] } }) });
+  const [np] = Testing.synth(chart).filter((o: any) => o.kind === 'NetworkPolicy');
+  expect(np.spec.egress[1].to).toEqual([{ ipBlock: { cidr: '0.0.0.0/0', except: ['10.20.0.0/16'] } }]);
+});
+
+test('the analyzer runs on objects the user adds to the chart, naming the object, the code and the fix', () => {
+  const app = Testing.app();
+  const { client } = addCrossClusterCharts(app, mysqlLink());
+  new ApiObject(client, 'user-vs', {
+    apiVersion: 'networking.istio.io/v1',
+    kind: 'VirtualService',
+    metadata: { name: 'reports', namespace: 'default' },
+    spec: { hosts: ['reports.default.svc.cluster.local'], gateways: ['secure-aks-egress/missing'], http: [{ route: [{ destination: { host: 'reports' } }] }] },
+  } as any);
+  expect(() => client.toJson()).toThrow(/Error \[IST0101\] \(VirtualService\/default\/reports\) referenced gateway "secure-aks-egress\/missing" not found; fix: create the Gateway/);
+});
+
+test('a mismatch between the two charts fails synth (cross-chart SNI check)', () => {
+  const app = Testing.app();
+  const { client, server } = addCrossClusterCharts(app, mysqlLink());
+  const gw = server.node.findAll().filter((c): c is ApiObject => c instanceof ApiObject).find((o) => o.kind === 'Gateway')!;
+  gw.addJsonPatch(JsonPatch.replace('/spec/servers/0/hosts', ['mysql.internal.example']));
+  expect(() => client.toJson()).toThrow(/SAKS-AN-SNI[\s\S]*filter_chain_not_found/);
+});
+
+test('warnings do not fail synth and are kept on the chart', () => {
+  const app = Testing.app();
+  const { client } = addCrossClusterCharts(app, mysqlLink({ services: [{ ...(mysqlLink().services[0]), addressing: { kind: 'addresses', addresses: [] } }] }));
+  expect(() => client.toJson()).not.toThrow();
+  expect(client.warnings.map((w) => w.code)).toEqual(['IST0134']);
+});

@@ -1,0 +1,54 @@
+import { Provider } from '@pulumi/kubernetes/provider';
+import { Testing } from 'cdk8s';
+import { beforeAll, expect, test } from 'vitest';
+import { addCrossClusterCharts, CrossClusterMesh, GatewayDeployment, SecureAksValidationError } from '../../lib';
+import { mysqlLink } from '../support/mesh-fixtures';
+import { installMocks, RecordedResource, settle } from '../support/pulumi-mocks';
+
+let resources: RecordedResource[];
+beforeAll(async () => {
+  ({ resources } = await installMocks());
+});
+
+const urnOf = (r: { urn: { apply: (f: (u: string) => void) => void } }) => new Promise<string>((resolve) => r.urn.apply(resolve));
+
+test('records exactly the synthesized objects of each chart, each through its cluster\'s provider', async () => {
+  const link = mysqlLink();
+  const clientProvider = new Provider('client-cluster', { kubeconfig: 'client' });
+  const serverProvider = new Provider('server-cluster', { kubeconfig: 'server' });
+  const mesh = new CrossClusterMesh('mysql', { link, clientProvider, serverProvider });
+  await settle(mesh.urn);
+  const app = Testing.app();
+  const charts = addCrossClusterCharts(app, link);
+  const group = (name: string) => resources.find((r) => r.type === 'kubernetes:yaml/v2:ConfigGroup' && r.name === name)!;
+  expect(group('mysql-client').inputs.objs).toEqual(charts.client.toJson());
+  expect(group('mysql-server').inputs.objs).toEqual(charts.server.toJson());
+  // (Pulumi's mocks keep only the immediate parent's type in a URN.)
+  expect(await urnOf(mesh.client)).toContain('secure-aks:mesh:CrossClusterMesh$secure-aks:kubernetes:ChartDeployment::mysql-client');
+  expect(await urnOf(mesh.client.configGroup)).toContain('secure-aks:kubernetes:ChartDeployment$kubernetes:yaml/v2:ConfigGroup::mysql-client');
+  // No chart goes to the wrong cluster: each ConfigGroup carries its own cluster's provider.
+  expect(group('mysql-client').provider).toContain('pulumi:providers:kubernetes::client-cluster');
+  expect(group('mysql-server').provider).toContain('pulumi:providers:kubernetes::server-cluster');
+});
+
+test('a shared gateway\'s port is applied as a ServicePatch, not in the ConfigGroup', async () => {
+  const link = mysqlLink({ name: 'shared', server: { gateway: GatewayDeployment.shared() } } as any);
+  const p = new Provider('p', { kubeconfig: 'x' });
+  const mesh = new CrossClusterMesh('shared', { link, clientProvider: p, serverProvider: p });
+  await settle(mesh.urn);
+  const patch = resources.find((r) => r.type === 'kubernetes:core/v1:ServicePatch')!;
+  expect(patch.inputs.metadata).toMatchObject({
+    name: 'istio-ingressgateway',
+    namespace: 'istio-system',
+    annotations: { 'pulumi.com/patchForce': 'true', 'pulumi.com/patchFieldManager': 'secure-aks' },
+  });
+  expect(patch.inputs.spec.ports).toEqual([{ name: 'tls-mysql', port: 13306, targetPort: 13306, protocol: 'TCP' }]);
+  const group = resources.find((r) => r.type === 'kubernetes:yaml/v2:ConfigGroup' && r.name === 'shared-server')!;
+  expect(group.inputs.objs.some((o: any) => o.kind === 'Service')).toBe(false);
+});
+
+test('fails before registering anything on an invalid link', () => {
+  const before = resources.length;
+  expect(() => mysqlLink({ services: [{ ...mysqlLink().services[0], gatewayPort: 15090 }] })).toThrow(SecureAksValidationError);
+  expect(resources.length).toBe(before);
+});
