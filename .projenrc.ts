@@ -58,9 +58,12 @@ const project = new typescript.TypeScriptProject({
     '@azure/arm-msi@2.2.0',
     '@azure/arm-privatedns@3.2.0',
     '@azure/arm-authorization@9.0.0',
+    '@azure/arm-operationalinsights@11.0.0',
     '@azure/core-client@^1',
     // YAML parsing of synthesized manifests in tests.
     'yaml@^2',
+    // API reference from the doc comments, offline (npm run docs:api).
+    'typedoc@^0.28',
   ],
 
   github: false,

@@ -16,6 +16,8 @@ export * from './core/aks/api-server-subnet-check';
 export * from './core/aks/cluster-update-check';
 export * from './core/aks/built-in-roles';
 export * from './core/aks/cluster-identity';
+export * from './core/aks/cluster-monitoring';
+export * from './core/aks/vm-size';
 export * from './core/aks/cluster-network';
 export * from './core/aks/hardened-cluster-props';
 export * from './core/aks/managed-cluster-model';

@@ -28,6 +28,7 @@ test('a brought API server subnet is looked up and, once it checks out, given to
     'byo-apiserver-subnet-network-contributor',
     'byo-cluster',
     'byo-identity',
+    'byo-log-analytics',
     'byo-node-subnet-network-contributor',
   ]);
 });

@@ -82,8 +82,11 @@ describe('a hardened cluster with an own zone and run command principals', () =>
     });
     expect(props.agentPoolProfiles[0].vnetSubnetID).toBe(`${vnetId}/subnets/nodes`);
     // Everything that is plain data in the model arrives unchanged.
-    const { apiServerAccessProfile: _a, agentPoolProfiles: _p, ...rest } = model.cluster.properties as Record<string, unknown>;
+    const { apiServerAccessProfile: _a, agentPoolProfiles: _p, addonProfiles: _o, securityProfile: _s, ...rest } = model.cluster.properties as Record<string, unknown>;
     expect(props).toMatchObject(rest);
+    const workspaceId = `/subscriptions/${SUB}/resourceGroups/rg-payments/providers/Microsoft.OperationalInsights/workspaces/payments-logs`;
+    expect(props.securityProfile.defender).toEqual({ logAnalyticsWorkspaceResourceId: workspaceId, securityMonitoring: { enabled: true } });
+    expect(props.addonProfiles.omsagent.config.logAnalyticsWorkspaceResourceID).toBe(workspaceId);
     expect(rec('cluster').inputs.identity).toEqual({
       type: 'UserAssigned',
       userAssignedIdentities: [`/subscriptions/${SUB}/resourceGroups/rg-payments/providers/Microsoft.ManagedIdentity/userAssignedIdentities/payments-identity`],

@@ -57,6 +57,7 @@ function authorizationPutApiVersion(pathSuffix: string): string {
 
 const containerService = () => load('@azure/arm-containerservice', 'dist/commonjs/models/models.js');
 const network = () => load('@azure/arm-network', 'dist/commonjs/models/common/models.js');
+const operationalInsights = () => load('@azure/arm-operationalinsights', 'dist/commonjs/models/models.js');
 
 function mapperRoundTrip(mappers: Record<string, any>, mapperName: string, wire: unknown): unknown {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -82,6 +83,11 @@ export const MicrosoftModels: Record<string, { apiVersion: () => string; roundTr
     apiVersion: () =>
       sdkApiVersion('@azure/arm-network', 'dist/commonjs/api/networkSecurityGroups/operations.js', /"api%2Dversion": "([^"]+)"/),
     roundTrip: (wire) => network().networkSecurityGroupSerializer(network().networkSecurityGroupDeserializer(wire)),
+  },
+  'Microsoft.OperationalInsights/workspaces': {
+    apiVersion: () =>
+      sdkApiVersion('@azure/arm-operationalinsights', 'dist/commonjs/api/workspaces/operations.js', /"api%2Dversion": context\.apiVersion \?\? "([^"]+)"/),
+    roundTrip: (wire) => operationalInsights().workspaceSerializer(operationalInsights().workspaceDeserializer(wire)),
   },
   'Microsoft.ManagedIdentity/userAssignedIdentities': {
     apiVersion: () => sdkApiVersion('@azure/arm-msi', 'dist/commonjs/managedServiceIdentityClient.js', /this\.apiVersion = options\.apiVersion \|\| "([^"]+)"/),

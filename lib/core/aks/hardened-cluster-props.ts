@@ -1,4 +1,5 @@
 import { ApiServerAccess } from './api-server-access';
+import { ClusterMonitoring } from './cluster-monitoring';
 import { ClusterIdentity } from './cluster-identity';
 import { ClusterNetwork } from './cluster-network';
 import { TransitEncryption } from '../encryption/transit-encryption';
@@ -96,6 +97,37 @@ export interface HardenedClusterProps {
    * @default 'Standard'
    */
   readonly tier?: 'Free' | 'Standard' | 'Premium';
+  /**
+   * The Log Analytics workspace of Microsoft Defender for Containers and Container Insights.
+   * @default ClusterMonitoring.createWorkspace()
+   */
+  readonly monitoring?: ClusterMonitoring;
+  /**
+   * Automatic upgrades of Kubernetes and of the node OS image.
+   * @default { upgradeChannel: 'patch', nodeOSUpgradeChannel: 'NodeImage' }
+   * @see https://learn.microsoft.com/azure/aks/auto-upgrade-cluster
+   */
+  readonly autoUpgrade?: {
+    readonly upgradeChannel: 'patch' | 'stable' | 'rapid' | 'node-image' | 'none';
+    readonly nodeOSUpgradeChannel: 'NodeImage' | 'SecurityPatch' | 'Unmanaged' | 'None';
+  };
+  /**
+   * The Azure Policy add-on (Gatekeeper), for the Kubernetes policies of Azure Policy.
+   * @default true
+   */
+  readonly azurePolicy?: boolean;
+  /**
+   * The Key Vault provider for the Secrets Store CSI driver, with secret rotation every 2 minutes.
+   * @default true
+   */
+  readonly keyVaultSecretsProvider?: boolean;
+  /**
+   * Encryption at host of every node pool (temp disks and caches). Needs the
+   * subscription feature Microsoft.Compute/EncryptionAtHost.
+   * @default true
+   * @see https://learn.microsoft.com/azure/aks/enable-host-encryption
+   */
+  readonly encryptionAtHost?: boolean;
   /**
    * Tags on every resource.
    * @default {}

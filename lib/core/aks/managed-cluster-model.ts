@@ -14,6 +14,7 @@ import { parseResourceId } from '../arm/resource-id';
 import { Violation } from '../validation/violation';
 import { BuiltInRoles, RUN_COMMAND_ACTIONS } from './built-in-roles';
 import { ClusterNetwork } from './cluster-network';
+import { hasLocalTempDisk } from './vm-size';
 import { HardenedClusterProps } from './hardened-cluster-props';
 import { allNodePools, ownZoneName, resolveClusterConfig, ResolvedClusterConfig } from './resolved-cluster-config';
 import { validateHardenedCluster } from './validate-cluster';
@@ -27,6 +28,7 @@ export const LogicalIds = {
   privateDnsZone: 'private-dns-zone',
   cluster: 'cluster',
   runCommandRole: 'run-command-role',
+  logAnalytics: 'log-analytics',
 } as const;
 
 /**
@@ -319,6 +321,23 @@ function buildResources(c: ResolvedClusterConfig): ArmResource[] {
     }
   }
 
+  // --- monitoring: the workspace of Defender for Containers and Container Insights
+  let workspaceId: ArmValue | undefined;
+  if (c.monitoring.kind === 'created') {
+    resources.push({
+      logicalId: LogicalIds.logAnalytics,
+      type: 'Microsoft.OperationalInsights/workspaces',
+      apiVersion: ApiVersions.operationalInsights,
+      name: [`${c.name}-logs`],
+      location: c.location,
+      tags,
+      properties: { sku: { name: 'PerGB2018' }, retentionInDays: c.monitoring.retentionInDays! },
+    });
+    workspaceId = new ArmReference(LogicalIds.logAnalytics);
+  } else if (c.monitoring.kind === 'existing') {
+    workspaceId = c.monitoring.workspaceId!;
+  }
+
   // --- the cluster
   const apiServerAccessProfile: Record<string, ArmValue> = {
     enablePrivateCluster: a.isPrivate,
@@ -359,7 +378,30 @@ function buildResources(c: ResolvedClusterConfig): ArmResource[] {
       vnetSubnetID: nodeSubnetId,
       ...(pods.mode === 'podSubnet' && podSubnetId !== undefined ? { podSubnetID: podSubnetId } : {}),
       enableFIPS: pool.enableFips,
+      enableEncryptionAtHost: c.encryptionAtHost,
+      // Ephemeral OS disks where the size has a local disk to hold them (CKV_AZURE_226).
+      osDiskType: hasLocalTempDisk(pool.vmSize) ? 'Ephemeral' : 'Managed',
+      maxPods: 110,
+      ...(pool.nodeTaints.length > 0 ? { nodeTaints: [...pool.nodeTaints] } : {}),
     })),
+    addonProfiles: {
+      azurepolicy: { enabled: c.azurePolicy },
+      azureKeyvaultSecretsProvider: {
+        enabled: c.keyVaultSecretsProvider,
+        ...(c.keyVaultSecretsProvider ? { config: { enableSecretRotation: 'true', rotationPollInterval: '2m' } } : {}),
+      },
+      omsagent:
+        workspaceId !== undefined
+          ? { enabled: true, config: { logAnalyticsWorkspaceResourceID: workspaceId, useAADAuth: 'true' } }
+          : { enabled: false },
+    },
+    securityProfile: {
+      defender:
+        workspaceId !== undefined
+          ? { logAnalyticsWorkspaceResourceId: workspaceId, securityMonitoring: { enabled: true } }
+          : { securityMonitoring: { enabled: false } },
+    },
+    autoUpgradeProfile: { upgradeChannel: c.autoUpgrade.upgradeChannel, nodeOSUpgradeChannel: c.autoUpgrade.nodeOSUpgradeChannel },
     networkProfile: {
       networkPlugin: pods.networkPlugin,
       ...(pods.mode === 'overlay' ? { networkPluginMode: 'overlay' } : {}),

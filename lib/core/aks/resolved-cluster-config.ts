@@ -1,4 +1,5 @@
 import { ApiServerAccess } from './api-server-access';
+import { ClusterMonitoring } from './cluster-monitoring';
 import { ClusterIdentity } from './cluster-identity';
 import { ClusterNetwork } from './cluster-network';
 import { TransitEncryption } from '../encryption/transit-encryption';
@@ -27,6 +28,11 @@ export interface ResolvedClusterConfig {
   readonly adminGroupObjectIds: readonly string[];
   readonly tier: 'Free' | 'Standard' | 'Premium';
   readonly tags: Readonly<Record<string, string>>;
+  readonly monitoring: ClusterMonitoring;
+  readonly autoUpgrade: NonNullable<HardenedClusterProps['autoUpgrade']>;
+  readonly azurePolicy: boolean;
+  readonly keyVaultSecretsProvider: boolean;
+  readonly encryptionAtHost: boolean;
 }
 
 /** A node pool with defaults applied. */
@@ -39,6 +45,7 @@ export interface ResolvedNodePool {
   readonly osType: 'Linux' | 'Windows';
   readonly osSku: 'AzureLinux' | 'Ubuntu' | undefined;
   readonly enableFips: boolean;
+  readonly nodeTaints: readonly string[];
 }
 
 /** Applies the defaults: the most locked-down configuration that works. */
@@ -67,8 +74,10 @@ export function resolveClusterConfig(props: HardenedClusterProps): ResolvedClust
       osType: 'Linux',
       osSku: pool.osSku ?? 'AzureLinux',
       enableFips: pool.enableFips ?? false,
+      // Only critical add-ons on the system pool (use-system-pools.md).
+      nodeTaints: (pool.onlyCriticalAddons ?? true) ? ['CriticalAddonsOnly=true:NoSchedule'] : [],
     },
-    userNodePools: (props.userNodePools ?? []).map((p) => ({
+    userNodePools: userPools(props).map((p) => ({
       name: p.name,
       mode: 'User',
       vmSize: p.vmSize ?? 'Standard_D4ds_v5',
@@ -77,6 +86,7 @@ export function resolveClusterConfig(props: HardenedClusterProps): ResolvedClust
       osType: p.osType ?? 'Linux',
       osSku: (p.osType ?? 'Linux') === 'Linux' ? 'AzureLinux' : undefined,
       enableFips: p.enableFips ?? false,
+      nodeTaints: [],
     })),
     podNetworking,
     transitEncryption,
@@ -87,7 +97,18 @@ export function resolveClusterConfig(props: HardenedClusterProps): ResolvedClust
     adminGroupObjectIds: props.adminGroupObjectIds ?? [],
     tier: props.tier ?? 'Standard',
     tags: props.tags ?? {},
+    monitoring: props.monitoring ?? ClusterMonitoring.createWorkspace(),
+    autoUpgrade: props.autoUpgrade ?? { upgradeChannel: 'patch', nodeOSUpgradeChannel: 'NodeImage' },
+    azurePolicy: props.azurePolicy ?? true,
+    keyVaultSecretsProvider: props.keyVaultSecretsProvider ?? true,
+    encryptionAtHost: props.encryptionAtHost ?? true,
   };
+}
+
+/** With a tainted system pool and no user pool, workloads need somewhere to run: a default `user` pool. */
+function userPools(props: HardenedClusterProps): NonNullable<HardenedClusterProps['userNodePools']> {
+  if (props.userNodePools && props.userNodePools.length > 0) return props.userNodePools;
+  return (props.systemPool?.onlyCriticalAddons ?? true) ? [{ name: 'user', count: 2 }] : [];
 }
 
 function defaultDataplane(pods: PodNetworking, enc: TransitEncryption): 'azure' | 'cilium' | undefined {

@@ -30,4 +30,11 @@ export interface SystemNodePoolProps {
    * @default false
    */
   readonly enableFips?: boolean;
+  /**
+   * Taint the pool `CriticalAddonsOnly=true:NoSchedule`, so only system pods
+   * run there. When on and no user pool is given, a user pool `user` is added.
+   * @default true
+   * @see https://learn.microsoft.com/azure/aks/use-system-pools
+   */
+  readonly onlyCriticalAddons?: boolean;
 }

@@ -33,6 +33,7 @@ export function validateHardenedCluster(props: HardenedClusterProps): ViolationC
   validateNetwork(c, v);
   validateIdentity(c, v);
   validateTransitEncryption(c, v);
+  validateBaseline(c, v);
   return v;
 }
 
@@ -358,6 +359,23 @@ function validateNetwork(c: ResolvedClusterConfig, v: ViolationCollector): void 
       `choose an address inside ${svc} other than its first two (the network address and the kubernetes service), e.g. the .10 address`,
     );
   }
+}
+
+/** Every weaker-than-baseline choice is visible: a warning each (docs/security-baseline.md). */
+function validateBaseline(c: ResolvedClusterConfig, v: ViolationCollector): void {
+  if (c.monitoring.kind === 'none') v.add(Rules.baselineMonitoringOff, 'monitoring', 'none', 'use ClusterMonitoring.createWorkspace() or fromWorkspaceId()');
+  if (c.monitoring.kind === 'existing' && !isResourceIdOfType(c.monitoring.workspaceId ?? '', 'Microsoft.OperationalInsights/workspaces')) {
+    v.add(Rules.resourceId, 'monitoring', c.monitoring.workspaceId, 'pass a Microsoft.OperationalInsights/workspaces resource id');
+  }
+  if (!c.azurePolicy) v.add(Rules.baselineAzurePolicyOff, 'azurePolicy', false, 'set azurePolicy: true');
+  if (!c.keyVaultSecretsProvider) v.add(Rules.baselineSecretsRotationOff, 'keyVaultSecretsProvider', false, 'set keyVaultSecretsProvider: true');
+  if (c.autoUpgrade.upgradeChannel === 'none' || c.autoUpgrade.nodeOSUpgradeChannel === 'None' || c.autoUpgrade.nodeOSUpgradeChannel === 'Unmanaged') {
+    v.add(Rules.baselineAutoUpgradeOff, 'autoUpgrade', c.autoUpgrade, 'use upgradeChannel "patch" and nodeOSUpgradeChannel "NodeImage" or "SecurityPatch"');
+  }
+  if (!c.encryptionAtHost) v.add(Rules.baselineHostEncryptionOff, 'encryptionAtHost', false, 'set encryptionAtHost: true (register Microsoft.Compute/EncryptionAtHost first)');
+  if (c.systemPool.nodeTaints.length === 0) v.add(Rules.baselineSystemPoolShared, 'systemPool.onlyCriticalAddons', false, 'set onlyCriticalAddons: true and run workloads on user pools');
+  if (c.tier === 'Free') v.add(Rules.baselineFreeTier, 'tier', 'Free', 'use tier "Standard" for production');
+  if (c.networkPolicy === 'none') v.add(Rules.baselineNoNetworkPolicy, 'networkPolicy', 'none', 'use the network policy of the dataplane (cilium, calico or azure)');
 }
 
 function validateIdentity(c: ResolvedClusterConfig, v: ViolationCollector): void {

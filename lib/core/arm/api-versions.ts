@@ -17,6 +17,8 @@ export const ApiVersions = {
   userAssignedIdentities: '2024-11-30',
   /** `@azure/arm-privatedns` 3.2.0 (the current stable Private DNS API). */
   privateDns: '2020-06-01',
+  /** `@azure/arm-operationalinsights` 11.0.0. */
+  operationalInsights: '2025-07-01',
   /** `@azure/arm-authorization` 9.0.0, and azure-native's typed RoleAssignment. */
   authorization: '2022-04-01',
 } as const;

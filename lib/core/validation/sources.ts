@@ -41,6 +41,14 @@ export const Sources = {
   asmCrossClusterMtls: 'https://cloud.google.com/service-mesh/docs/security/egress-ingress-gateways-mtls',
   kubernetesNames: 'https://kubernetes.io/docs/concepts/overview/working-with-objects/names/',
   certManagerCertificate: 'https://cert-manager.io/docs/usage/certificate/',
+  defenderForContainers: 'https://learn.microsoft.com/azure/defender-for-cloud/defender-for-containers-enable',
+  azurePolicyAks: 'https://learn.microsoft.com/azure/aks/use-azure-policy',
+  keyVaultCsi: 'https://learn.microsoft.com/azure/aks/csi-secrets-store-configuration-options',
+  autoUpgrade: 'https://learn.microsoft.com/azure/aks/auto-upgrade-cluster',
+  hostEncryption: 'https://learn.microsoft.com/azure/aks/enable-host-encryption',
+  systemPools: 'https://learn.microsoft.com/azure/aks/use-system-pools',
+  uptimeSla: 'https://learn.microsoft.com/azure/aks/free-standard-pricing-tiers',
+  checkovAzure: 'https://www.checkov.io/5.Policy%20Index/arm.html',
   terraformAzurermAksMain: 'https://github.com/Azure/terraform-azurerm-aks/blob/main/main.tf',
 } as const;
 

@@ -1,0 +1,30 @@
+/**
+ * Where the cluster's security and container logs go: the Log Analytics
+ * workspace that Microsoft Defender for Containers and Container Insights use.
+ * @see https://learn.microsoft.com/azure/defender-for-cloud/defender-for-containers-enable
+ */
+export class ClusterMonitoring {
+  /**
+   * The library creates a workspace (`<name>-logs`, PerGB2018). The default.
+   * @param options.retentionInDays log retention
+   */
+  public static createWorkspace(options: { readonly retentionInDays?: number } = {}): ClusterMonitoring {
+    return new ClusterMonitoring('created', undefined, options.retentionInDays ?? 90);
+  }
+
+  /** An existing workspace, by resource id (a central security workspace). */
+  public static fromWorkspaceId(workspaceId: string): ClusterMonitoring {
+    return new ClusterMonitoring('existing', workspaceId, undefined);
+  }
+
+  /** No Defender and no Container Insights: an explicit opt-out, reported as a warning. */
+  public static none(): ClusterMonitoring {
+    return new ClusterMonitoring('none', undefined, undefined);
+  }
+
+  private constructor(
+    public readonly kind: 'created' | 'existing' | 'none',
+    public readonly workspaceId: string | undefined,
+    public readonly retentionInDays: number | undefined,
+  ) {}
+}
