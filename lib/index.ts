@@ -21,6 +21,7 @@ export * from './core/aks/vm-size';
 export * from './core/aks/cluster-network';
 export * from './core/aks/hardened-cluster-props';
 export * from './core/aks/managed-cluster-model';
+export * from './core/aks/security-baseline';
 export * from './core/aks/node-pool';
 export * from './core/aks/pod-networking';
 export * from './core/aks/validate-transit-encryption';

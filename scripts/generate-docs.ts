@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ALL_RULES, FLOW_LABELS, IN_CLUSTER_COVERAGE, renderRulesTable } from '../lib';
+import { ALL_RULES, FLOW_LABELS, IN_CLUSTER_COVERAGE, renderRulesTable, SECURITY_BASELINE } from '../lib';
 
 /** The generated rules page; a test fails when it is out of step with the catalog. */
 export function rulesDocument(): string {
@@ -43,9 +43,40 @@ export function coverageMatrixDocument(): string {
   ].join('\n');
 }
 
+/** The security baseline page: each check, how the default meets it, and the test that proves it. */
+export function securityBaselineDocument(): string {
+  const cell = (t: string) => t.replace(/\|/g, '\\|');
+  return [
+    '# Security baseline',
+    '',
+    '<!-- Generated from SECURITY_BASELINE (lib/core/aks/security-baseline.ts) by `npm run docs:generate`. Do not edit. -->',
+    '',
+    'The default cluster configuration passes the well-known AKS checks that apply to a cluster',
+    'definition (Checkov\'s AKS policies, the CIS AKS benchmark), or documents an explicit,',
+    'justified opt-out. Every weaker choice is visible: it is a warning on every synth and',
+    'deployment (SAKS-BASE-*, see [validation-rules.md](validation-rules.md)). `npm run synth`',
+    'writes the evaluation of each cluster to `dist/<example>/security-baseline.md`.',
+    '',
+    'Each check is evaluated on the exact ARM payload by `evaluateSecurityBaseline(model)`; the',
+    'test `security baseline <check>` in `test/core/aks/security-baseline.test.ts` runs it on the',
+    'default configuration (and, where the check can be opted out of, on a configuration that does).',
+    '',
+    '| Check | What | How the library meets it | Opt-out and why | Test |',
+    '|---|---|---|---|---|',
+    ...SECURITY_BASELINE.map(
+      (c) => `| ${c.id} | ${cell(c.title)} | ${cell(c.how)} | ${cell(c.optOut ?? '')} | \`security baseline ${c.id} > ${cell(c.title)}: met by the default configuration, or a documented opt-out\` |`,
+    ),
+    '',
+  ].join('\n');
+}
+
 /** Every generated page, by path below docs/. */
 export function generatedDocuments(): Record<string, string> {
-  return { 'validation-rules.md': rulesDocument(), 'encryption-coverage-matrix.md': coverageMatrixDocument() };
+  return {
+    'validation-rules.md': rulesDocument(),
+    'encryption-coverage-matrix.md': coverageMatrixDocument(),
+    'security-baseline.md': securityBaselineDocument(),
+  };
 }
 
 if (require.main === module) {

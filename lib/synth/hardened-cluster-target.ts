@@ -1,6 +1,7 @@
 import { App, Yaml } from 'cdk8s';
 import { HardenedClusterProps } from '../core/aks/hardened-cluster-props';
 import { ManagedClusterModel } from '../core/aks/managed-cluster-model';
+import { renderSecurityBaseline } from '../core/aks/security-baseline';
 import { CrossClusterCoverage, deriveEncryptionCoverage, renderEncryptionCoverage } from '../core/encryption/encryption-coverage';
 import { formatViolation } from '../core/validation/violation';
 import { SynthTarget, toJsonFile } from './synth-target';
@@ -28,7 +29,7 @@ export interface HardenedClusterTargetOptions {
 /**
  * A synth target for one hardened cluster: `<file>.template.json` (the ARM
  * template of exactly what the Pulumi component deploys),
- * `encryption-coverage.md`, and the cluster's charts as `*.k8s.yaml`.
+ * `encryption-coverage.md`, `security-baseline.md`, and the cluster's charts as `*.k8s.yaml`.
  */
 export function hardenedClusterTarget(props: HardenedClusterProps, options: HardenedClusterTargetOptions = {}): SynthTarget {
   let model: ManagedClusterModel | undefined;
@@ -44,6 +45,7 @@ export function hardenedClusterTarget(props: HardenedClusterProps, options: Hard
           m.config.transitEncryption,
           deriveEncryptionCoverage(m.config, options.crossCluster),
         ),
+        'security-baseline.md': renderSecurityBaseline(m),
       };
       Object.assign(files, chartFiles(options.charts));
       return files;

@@ -129,6 +129,13 @@ export interface HardenedClusterProps {
    */
   readonly encryptionAtHost?: boolean;
   /**
+   * Resource id of a disk encryption set, to encrypt OS and data disks with
+   * customer-managed keys. Create-only.
+   * @default - platform-managed keys
+   * @see https://learn.microsoft.com/azure/aks/azure-disk-customer-managed-keys
+   */
+  readonly diskEncryptionSetId?: string;
+  /**
    * Tags on every resource.
    * @default {}
    */

@@ -37,6 +37,7 @@ export const LogicalIds = {
  */
 export const CREATE_ONLY_CLUSTER_PROPERTIES = [
   'dnsPrefix',
+  'diskEncryptionSetID',
   'fqdnSubdomain',
   'networkProfile.networkPlugin',
   'networkProfile.networkPluginMode',
@@ -401,6 +402,7 @@ function buildResources(c: ResolvedClusterConfig): ArmResource[] {
           ? { logAnalyticsWorkspaceResourceId: workspaceId, securityMonitoring: { enabled: true } }
           : { securityMonitoring: { enabled: false } },
     },
+    ...(c.diskEncryptionSetId !== undefined ? { diskEncryptionSetID: c.diskEncryptionSetId } : {}),
     autoUpgradeProfile: { upgradeChannel: c.autoUpgrade.upgradeChannel, nodeOSUpgradeChannel: c.autoUpgrade.nodeOSUpgradeChannel },
     networkProfile: {
       networkPlugin: pods.networkPlugin,

@@ -33,6 +33,7 @@ export interface ResolvedClusterConfig {
   readonly azurePolicy: boolean;
   readonly keyVaultSecretsProvider: boolean;
   readonly encryptionAtHost: boolean;
+  readonly diskEncryptionSetId?: string;
 }
 
 /** A node pool with defaults applied. */
@@ -102,6 +103,7 @@ export function resolveClusterConfig(props: HardenedClusterProps): ResolvedClust
     azurePolicy: props.azurePolicy ?? true,
     keyVaultSecretsProvider: props.keyVaultSecretsProvider ?? true,
     encryptionAtHost: props.encryptionAtHost ?? true,
+    diskEncryptionSetId: props.diskEncryptionSetId,
   };
 }
 

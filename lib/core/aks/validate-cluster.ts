@@ -367,6 +367,9 @@ function validateBaseline(c: ResolvedClusterConfig, v: ViolationCollector): void
   if (c.monitoring.kind === 'existing' && !isResourceIdOfType(c.monitoring.workspaceId ?? '', 'Microsoft.OperationalInsights/workspaces')) {
     v.add(Rules.resourceId, 'monitoring', c.monitoring.workspaceId, 'pass a Microsoft.OperationalInsights/workspaces resource id');
   }
+  if (c.diskEncryptionSetId !== undefined && !isResourceIdOfType(c.diskEncryptionSetId, 'Microsoft.Compute/diskEncryptionSets')) {
+    v.add(Rules.resourceId, 'diskEncryptionSetId', c.diskEncryptionSetId, 'pass a Microsoft.Compute/diskEncryptionSets resource id');
+  }
   if (!c.azurePolicy) v.add(Rules.baselineAzurePolicyOff, 'azurePolicy', false, 'set azurePolicy: true');
   if (!c.keyVaultSecretsProvider) v.add(Rules.baselineSecretsRotationOff, 'keyVaultSecretsProvider', false, 'set keyVaultSecretsProvider: true');
   if (c.autoUpgrade.upgradeChannel === 'none' || c.autoUpgrade.nodeOSUpgradeChannel === 'None' || c.autoUpgrade.nodeOSUpgradeChannel === 'Unmanaged') {
