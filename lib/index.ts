@@ -61,3 +61,8 @@ export * from './core/mesh/cert-manager-schema';
 export * from './cdk8s/cross-cluster-charts';
 export * from './pulumi/cross-cluster-mesh';
 export * from './core/mesh/cross-cluster-encryption';
+export * from './core/arm/prefix-resources';
+export * from './core/mesh/customer-ca-issuer';
+export * from './core/platform/regulated-platform-model';
+export * from './pulumi/regulated-platform';
+export * from './synth/regulated-platform-target';

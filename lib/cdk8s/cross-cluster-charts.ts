@@ -3,6 +3,7 @@ import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { Ipv4Cidr } from '../core/net/ipv4-cidr';
 import { CrossClusterLink } from '../core/mesh/cross-cluster-link';
+import { CustomerCaIssuer } from '../core/mesh/customer-ca-issuer';
 import { analyzeMesh, analyzeMeshLink } from '../core/mesh/mesh-analyzer';
 import { formatFinding, MeshFinding, MeshInventory } from '../core/mesh/mesh-inventory';
 import { KubernetesObject } from '../core/kubernetes/kubernetes-object';
@@ -16,7 +17,7 @@ function objectsOf(scope: Construct): Record<string, unknown>[] {
 }
 
 /** Adds the model's objects to a chart, one ApiObject each, with ids that are stable per kind, namespace and name. */
-function addObjects(scope: Construct, objects: readonly KubernetesObject[]): void {
+export function addObjects(scope: Construct, objects: readonly KubernetesObject[]): void {
   for (const o of objects) {
     const { apiVersion, kind, metadata, ...rest } = o;
     new ApiObject(scope, `${kind}-${metadata.namespace ?? 'cluster'}-${metadata.name}`, { apiVersion, kind, metadata, ...rest });
@@ -105,6 +106,19 @@ export class CrossClusterServerChart extends MeshAnalyzedChart {
   constructor(scope: Construct, id: string, props: CrossClusterChartProps) {
     super(scope, id, props, props.link.serverInventory());
     addObjects(this, props.link.serverObjects());
+  }
+}
+
+/** Props of {@link CustomerCaIssuerChart}. */
+export interface CustomerCaIssuerChartProps extends ChartProps {
+  readonly issuer: CustomerCaIssuer;
+}
+
+/** The customer CA's ClusterIssuer, for one cluster (checked strictly at synth). */
+export class CustomerCaIssuerChart extends MeshAnalyzedChart {
+  constructor(scope: Construct, id: string, props: CustomerCaIssuerChartProps) {
+    super(scope, id, props, { rootNamespace: 'istio-system' });
+    addObjects(this, props.issuer.objects());
   }
 }
 

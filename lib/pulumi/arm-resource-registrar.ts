@@ -34,6 +34,12 @@ export interface ArmRegistrationContext {
    * @default {}
    */
   readonly gatedIds?: Readonly<Record<string, pulumi.Output<string>>>;
+  /**
+   * Resources registered elsewhere (by another component) that these may
+   * reference, by logical id (`client/vnet`).
+   * @default - none
+   */
+  readonly existing?: ReadonlyMap<string, RegisteredArmResource>;
 }
 
 /** A registered model resource. */
@@ -84,7 +90,7 @@ export function registerArmResources(
     if (typeof v === 'string') return ctx.gatedIds?.[v] ?? v;
     if (typeof v === 'number' || typeof v === 'boolean') return v;
     if (v instanceof ArmReference) {
-      const target = registered.get(v.logicalId);
+      const target = registered.get(v.logicalId) ?? ctx.existing?.get(v.logicalId);
       if (!target) throw new Error(`model error: "${v.logicalId}" is referenced before it is registered`);
       if (v.child) return pulumi.interpolate`${target.id}/${v.child.type}/${v.child.name}`;
       if (v.attribute === 'id') return target.id;
@@ -109,7 +115,7 @@ export function registerArmResources(
     const target = targetResourceGroup(m);
     const opts: pulumi.CustomResourceOptions = {
       parent: ctx.parent,
-      dependsOn: (m.dependsOn ?? []).map((d) => registered.get(d)!.resource),
+      dependsOn: (m.dependsOn ?? []).map((d) => (registered.get(d) ?? ctx.existing?.get(d))!.resource),
       provider: target ? ctx.providersBySubscription?.[target.subscriptionId] : undefined,
       ...replacementOptions(m),
     };

@@ -14,6 +14,11 @@ export interface ChartDeploymentArgs {
    * that no chart is ever applied to whatever cluster a default provider points at.
    */
   readonly provider: Provider;
+  /**
+   * What must exist in the cluster first (CRDs from a Helm release).
+   * @default []
+   */
+  readonly dependsOn?: readonly pulumi.Resource[];
 }
 
 /**
@@ -42,7 +47,8 @@ export class ChartDeployment extends pulumi.ComponentResource {
     super('secure-aks:kubernetes:ChartDeployment', name, {}, opts);
     this.objects = objects;
     const isPatch = (o: Record<string, any>) => o.metadata?.annotations?.[SERVER_SIDE_PATCH_ANNOTATION] === 'server-side-patch';
-    this.configGroup = new ConfigGroup(name, { objs: objects.filter((o) => !isPatch(o)) }, { parent: this, provider: args.provider });
+    const dependsOn = [...(args.dependsOn ?? [])];
+    this.configGroup = new ConfigGroup(name, { objs: objects.filter((o) => !isPatch(o)) }, { parent: this, provider: args.provider, dependsOn });
     this.servicePatches = objects.filter(isPatch).map((o: Record<string, any>) => {
       if (o.kind !== 'Service') throw new Error(`only Services can be applied as server-side patches, not ${o.kind}`);
       const { [SERVER_SIDE_PATCH_ANNOTATION]: _, ...annotations } = o.metadata.annotations;
@@ -56,7 +62,7 @@ export class ChartDeployment extends pulumi.ComponentResource {
           },
           spec: o.spec,
         },
-        { parent: this, provider: args.provider },
+        { parent: this, provider: args.provider, dependsOn },
       );
     });
     this.registerOutputs({});

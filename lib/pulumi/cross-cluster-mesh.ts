@@ -13,6 +13,16 @@ export interface CrossClusterMeshArgs {
   readonly clientProvider: Provider;
   /** Kubernetes provider of the server cluster (ingress side). */
   readonly serverProvider: Provider;
+  /**
+   * What must exist first in the client cluster (Istio, cert-manager, the issuer).
+   * @default []
+   */
+  readonly clientDependsOn?: readonly pulumi.Resource[];
+  /**
+   * What must exist first in the server cluster.
+   * @default []
+   */
+  readonly serverDependsOn?: readonly pulumi.Resource[];
 }
 
 /**
@@ -31,8 +41,8 @@ export class CrossClusterMesh extends pulumi.ComponentResource {
     charts.client.toJson();
     charts.server.toJson();
     super('secure-aks:mesh:CrossClusterMesh', name, {}, opts);
-    this.client = new ChartDeployment(`${name}-client`, { chart: charts.client, provider: args.clientProvider }, { parent: this });
-    this.server = new ChartDeployment(`${name}-server`, { chart: charts.server, provider: args.serverProvider }, { parent: this });
+    this.client = new ChartDeployment(`${name}-client`, { chart: charts.client, provider: args.clientProvider, dependsOn: args.clientDependsOn }, { parent: this });
+    this.server = new ChartDeployment(`${name}-server`, { chart: charts.server, provider: args.serverProvider, dependsOn: args.serverDependsOn }, { parent: this });
     this.registerOutputs({});
   }
 }

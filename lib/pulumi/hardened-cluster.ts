@@ -34,6 +34,8 @@ export class HardenedCluster extends pulumi.ComponentResource {
   public readonly model: ManagedClusterModel;
   /** Every child resource, by the model's logical id (an escape hatch). */
   public readonly children: Readonly<Record<string, pulumi.CustomResource>>;
+  /** The registered model resources, by logical id, for resources of other components that refer to them. */
+  public readonly registered: ReadonlyMap<string, RegisteredArmResource>;
   /** Resource id of the managed cluster. */
   public readonly clusterId: pulumi.Output<string>;
   /** Name of the managed cluster. */
@@ -71,6 +73,7 @@ export class HardenedCluster extends pulumi.ComponentResource {
       gatedIds: this.checkExistingApiServerSubnet(model, args),
     });
     this.children = Object.fromEntries([...registered].map(([k, r]) => [k, r.resource]));
+    this.registered = registered;
 
     const cluster = registered.get(LogicalIds.cluster)!;
     const identity = registered.get(LogicalIds.identity);

@@ -79,6 +79,15 @@ export const MicrosoftModels: Record<string, { apiVersion: () => string; roundTr
     apiVersion: () => sdkApiVersion('@azure/arm-network', 'dist/commonjs/api/virtualNetworks/operations.js', /"api%2Dversion": "([^"]+)"/),
     roundTrip: (wire) => network().virtualNetworkSerializer(network().virtualNetworkDeserializer(wire)),
   },
+  'Microsoft.Network/virtualNetworks/virtualNetworkPeerings': {
+    apiVersion: () =>
+      sdkApiVersion('@azure/arm-network', 'dist/commonjs/api/virtualNetworkPeerings/operations.js', /"api%2Dversion": "([^"]+)"/),
+    roundTrip: (wire) => network().virtualNetworkPeeringSerializer(network().virtualNetworkPeeringDeserializer(wire)),
+  },
+  'Microsoft.Network/privateDnsZones/A': {
+    apiVersion: () => sdkApiVersion('@azure/arm-privatedns', 'dist/index.js', /this\.apiVersion = options\.apiVersion \|\| "([^"]+)"/),
+    roundTrip: (wire) => mapperRoundTrip(loadInternal('@azure/arm-privatedns', 'dist/index.js', 'Mappers'), 'RecordSet', wire),
+  },
   'Microsoft.Network/networkSecurityGroups': {
     apiVersion: () =>
       sdkApiVersion('@azure/arm-network', 'dist/commonjs/api/networkSecurityGroups/operations.js', /"api%2Dversion": "([^"]+)"/),

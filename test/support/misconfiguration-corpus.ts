@@ -7,7 +7,9 @@ import {
   CrossClusterLinkProps,
   CrossClusterServiceProps,
   HardenedClusterProps,
+  RegulatedPlatformProps,
   validateCrossClusterLink,
+  validateRegulatedPlatform,
   validateHardenedCluster,
   ViolationCollector,
   PodNetworking,
@@ -16,6 +18,7 @@ import {
   TransitEncryption,
 } from '../../lib';
 import { GROUP, HUB_VNET, HUB_ZONE_PL, SPOKE, SUB } from './cluster-fixtures';
+import { PLATFORM } from './platform-fixtures';
 
 const base = { name: 'c1', location: 'westeurope' } as const;
 const OTHER_VNET = `/subscriptions/${SUB}/resourceGroups/spoke/providers/Microsoft.Network/virtualNetworks/other`;
@@ -32,8 +35,10 @@ export interface Case {
   readonly name: string;
   /** A cluster definition breaking the rule ... */
   readonly props?: HardenedClusterProps;
-  /** ... or a cross-cluster link definition. */
+  /** ... or a cross-cluster link definition ... */
   readonly link?: CrossClusterLinkProps;
+  /** ... or a platform definition. */
+  readonly platform?: RegulatedPlatformProps;
   readonly rule: { readonly id: string; readonly statement: string };
   readonly property: string;
   /** Text the fix must contain. */
@@ -42,6 +47,7 @@ export interface Case {
 
 /** Runs the validator the case's input belongs to. */
 export function violationsOf(c: Case): ViolationCollector {
+  if (c.platform) return validateRegulatedPlatform(c.platform);
   return c.link ? validateCrossClusterLink(c.link) : validateHardenedCluster(c.props!);
 }
 
@@ -562,5 +568,33 @@ export const FAILING_CASES: readonly Case[] = [
     rule: Rules.baselineNoNetworkPolicy,
     property: 'networkPolicy',
     fix: /cilium, calico or azure/,
+  },
+  {
+    name: 'overlapping platform networks',
+    platform: { ...PLATFORM, server: { ...PLATFORM.server, addressSpace: '10.10.0.0/16' } },
+    rule: Rules.platformAddressOverlap,
+    property: 'server.addressSpace',
+    fix: /does not overlap 10\.10\.0\.0\/16/,
+  },
+  {
+    name: 'a platform network smaller than /19',
+    platform: { ...PLATFORM, client: { ...PLATFORM.client, addressSpace: '10.10.0.0/20' } },
+    rule: Rules.platformAddressSize,
+    property: 'client.addressSpace',
+    fix: /\/19 or larger/,
+  },
+  {
+    name: 'a service host without a parent domain',
+    platform: { ...PLATFORM, services: [{ ...PLATFORM.services[0], host: 'mysql.example' }] },
+    rule: Rules.platformServiceZone,
+    property: 'services[0].host',
+    fix: /a domain of yours/,
+  },
+  {
+    name: 'two platform clusters with one name',
+    platform: { ...PLATFORM, server: { ...PLATFORM.server, name: PLATFORM.client.name } },
+    rule: Rules.platformClusterNames,
+    property: 'server.name',
+    fix: /different names/,
   },
 ];

@@ -67,3 +67,72 @@ export const CERTIFICATE_SCHEMA = {
     },
   },
 } as const;
+
+/**
+ * The part of cert-manager's `ClusterIssuer` the library writes (CA, ACME,
+ * Vault), strict, from cert-manager's API reference. ACME solvers are passed
+ * through as given.
+ * @see https://cert-manager.io/docs/reference/api-docs/#cert-manager.io/v1.ClusterIssuer
+ */
+export const CLUSTER_ISSUER_SCHEMA = {
+  type: 'object',
+  required: ['apiVersion', 'kind', 'metadata', 'spec'],
+  additionalProperties: false,
+  properties: {
+    apiVersion: { const: 'cert-manager.io/v1' },
+    kind: { const: 'ClusterIssuer' },
+    metadata: CERTIFICATE_SCHEMA.properties.metadata,
+    spec: {
+      type: 'object',
+      additionalProperties: false,
+      minProperties: 1,
+      maxProperties: 1,
+      properties: {
+        ca: {
+          type: 'object',
+          required: ['secretName'],
+          additionalProperties: false,
+          properties: { secretName: { type: 'string' }, crlDistributionPoints: { type: 'array', items: { type: 'string' } } },
+        },
+        acme: {
+          type: 'object',
+          required: ['server', 'privateKeySecretRef'],
+          additionalProperties: false,
+          properties: {
+            server: { type: 'string' },
+            email: { type: 'string' },
+            privateKeySecretRef: { type: 'object', required: ['name'], additionalProperties: false, properties: { name: { type: 'string' }, key: { type: 'string' } } },
+            solvers: { type: 'array', items: { type: 'object' } },
+          },
+        },
+        vault: {
+          type: 'object',
+          required: ['server', 'path', 'auth'],
+          additionalProperties: false,
+          properties: {
+            server: { type: 'string' },
+            path: { type: 'string' },
+            caBundle: { type: 'string' },
+            auth: {
+              type: 'object',
+              additionalProperties: false,
+              properties: {
+                kubernetes: {
+                  type: 'object',
+                  required: ['role'],
+                  additionalProperties: false,
+                  properties: {
+                    role: { type: 'string' },
+                    mountPath: { type: 'string' },
+                    serviceAccountRef: { type: 'object', required: ['name'], additionalProperties: false, properties: { name: { type: 'string' } } },
+                    secretRef: { type: 'object', required: ['name'], additionalProperties: false, properties: { name: { type: 'string' }, key: { type: 'string' } } },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+  },
+} as const;

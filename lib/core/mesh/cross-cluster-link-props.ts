@@ -89,4 +89,11 @@ export interface CrossClusterLinkProps {
    * @default true
    */
   readonly internalLoadBalancer?: boolean;
+  /**
+   * Static private IP of the server's dedicated ingress gateway load balancer
+   * (in the cluster's node subnet), so DNS records can point at it before it
+   * exists (`service.beta.kubernetes.io/azure-load-balancer-ipv4`).
+   * @default - an address Azure picks
+   */
+  readonly ingressLoadBalancerIp?: string;
 }

@@ -65,6 +65,7 @@ export class CrossClusterLink {
   public readonly certificates: CertificateSource;
   public readonly egressLockdown: { readonly enabled: boolean; readonly serverCidrs: readonly string[] };
   public readonly internalLoadBalancer: boolean;
+  public readonly ingressLoadBalancerIp: string | undefined;
   /** Non-blocking findings of the definition. */
   public readonly warnings: readonly Violation[];
 
@@ -82,6 +83,7 @@ export class CrossClusterLink {
     this.certificates = p.certificates;
     this.egressLockdown = { enabled: p.egressLockdown?.enabled ?? true, serverCidrs: p.egressLockdown?.serverCidrs ?? [] };
     this.internalLoadBalancer = p.internalLoadBalancer ?? true;
+    this.ingressLoadBalancerIp = p.ingressLoadBalancerIp;
     this.warnings = warnings;
   }
 
@@ -372,8 +374,13 @@ export class CrossClusterLink {
         kind: 'Service',
         metadata: {
           ...this.meta(name, g.namespace),
-          ...(role === 'ingress' && this.internalLoadBalancer
-            ? { annotations: { 'service.beta.kubernetes.io/azure-load-balancer-internal': 'true' } }
+          ...(role === 'ingress' && (this.internalLoadBalancer || this.ingressLoadBalancerIp)
+            ? {
+                annotations: {
+                  ...(this.internalLoadBalancer ? { 'service.beta.kubernetes.io/azure-load-balancer-internal': 'true' } : {}),
+                  ...(this.ingressLoadBalancerIp ? { 'service.beta.kubernetes.io/azure-load-balancer-ipv4': this.ingressLoadBalancerIp } : {}),
+                },
+              }
             : {}),
         },
         spec: {

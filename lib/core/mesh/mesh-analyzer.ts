@@ -1,6 +1,6 @@
 import { describeObject } from '../kubernetes/kubernetes-object';
 import { StrictSchemaValidator } from '../kubernetes/schema-validator';
-import { CERTIFICATE_SCHEMA } from './cert-manager-schema';
+import { CERTIFICATE_SCHEMA, CLUSTER_ISSUER_SCHEMA } from './cert-manager-schema';
 import { istioSchemaValidator, ISTIO_KINDS } from './istio-schemas';
 import { InventoryService, InventoryWorkload, MeshFinding, MeshInventory } from './mesh-inventory';
 import { validateTlsSettings } from './istio-tls-rules';
@@ -59,12 +59,15 @@ export function analyzeMesh(objects: readonly unknown[], inventory: MeshInventor
     if (isIstio(o) && (ISTIO_KINDS as readonly string[]).includes(o.kind)) {
       for (const f of schemas.validate(o.kind, o)) add('IST0106', 'Error', o, `schema: ${f.path} ${f.message}`, 'fix the field to match the Istio CRD schema');
     }
-    if (o.kind === 'Certificate' && o.apiVersion === 'cert-manager.io/v1') {
+    if ((o.kind === 'Certificate' || o.kind === 'ClusterIssuer') && o.apiVersion === 'cert-manager.io/v1') {
       if (!certificateValidator) {
         certificateValidator = new StrictSchemaValidator();
         certificateValidator.register('Certificate', CERTIFICATE_SCHEMA);
+        certificateValidator.register('ClusterIssuer', CLUSTER_ISSUER_SCHEMA);
       }
-      for (const f of certificateValidator.validate('Certificate', o)) add('IST0106', 'Error', o, `schema: ${f.path} ${f.message}`, 'fix the field to match cert-manager\'s Certificate');
+      for (const f of certificateValidator.validate(o.kind, o)) {
+        add('IST0106', 'Error', o, `schema: ${f.path} ${f.message}`, `fix the field to match cert-manager's ${o.kind}`);
+      }
     }
   }
 

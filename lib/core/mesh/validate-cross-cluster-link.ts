@@ -88,6 +88,9 @@ export function validateCrossClusterLink(p: CrossClusterLinkProps): ViolationCol
   if (p.egressLockdown?.enabled === false) {
     v.add(Rules.meshEgressLockdownOff, 'egressLockdown.enabled', false, 'keep the lockdown on and list the client namespaces');
   }
+  if (p.ingressLoadBalancerIp !== undefined && !(Ipv4Cidr.parse(`${p.ingressLoadBalancerIp}/32`) instanceof Ipv4Cidr)) {
+    v.add(Rules.meshCidr, 'ingressLoadBalancerIp', p.ingressLoadBalancerIp, 'use an IPv4 address of the server cluster\'s node subnet');
+  }
   (p.egressLockdown?.serverCidrs ?? []).forEach((c, i) => {
     const parsed = Ipv4Cidr.parse(c);
     if (!(parsed instanceof Ipv4Cidr) || parsed.hasHostBits) {

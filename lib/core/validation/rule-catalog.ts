@@ -344,7 +344,7 @@ export const Rules = {
   },
   meshCidr: {
     id: 'SAKS-MESH-009',
-    statement: 'server network CIDRs of the egress lockdown are IPv4 CIDR blocks without host bits',
+    statement: 'server network CIDRs of the egress lockdown are IPv4 CIDR blocks without host bits, and addresses are IPv4 addresses',
     sources: [S.istioEgressGateway],
     severity: 'error',
   },
@@ -395,6 +395,30 @@ export const Rules = {
     statement: 'no network policy engine: Kubernetes NetworkPolicies are not enforced',
     sources: [S.networkPolicies, S.checkovAzure],
     severity: 'warning',
+  },
+  platformAddressOverlap: {
+    id: 'SAKS-PLAT-001',
+    statement: 'the address spaces of peered virtual networks do not overlap',
+    sources: [S.vnetPeering],
+    severity: 'error',
+  },
+  platformAddressSize: {
+    id: 'SAKS-PLAT-002',
+    statement: 'a platform cluster\'s address space is an IPv4 block of /19 or larger (a /20 node subnet and a /28 API server subnet)',
+    sources: [S.apiServerVnetIntegration],
+    severity: 'error',
+  },
+  platformServiceZone: {
+    id: 'SAKS-PLAT-003',
+    statement: 'a cross-cluster service host has a parent domain for its private DNS zone, outside cluster.local',
+    sources: [S.privateDnsZones],
+    severity: 'error',
+  },
+  platformClusterNames: {
+    id: 'SAKS-PLAT-004',
+    statement: 'the two clusters of a platform have different names',
+    sources: [S.resourceNameRules],
+    severity: 'error',
   },
   createOnlyChanged: {
     id: 'SAKS-UPD-001',

@@ -49,6 +49,8 @@ export const Sources = {
   systemPools: 'https://learn.microsoft.com/azure/aks/use-system-pools',
   uptimeSla: 'https://learn.microsoft.com/azure/aks/free-standard-pricing-tiers',
   checkovAzure: 'https://www.checkov.io/5.Policy%20Index/arm.html',
+  vnetPeering: 'https://learn.microsoft.com/azure/virtual-network/virtual-network-peering-overview',
+  privateDnsZones: 'https://learn.microsoft.com/azure/dns/private-dns-privatednszone',
   terraformAzurermAksMain: 'https://github.com/Azure/terraform-azurerm-aks/blob/main/main.tf',
 } as const;
 

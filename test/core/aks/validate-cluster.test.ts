@@ -4,6 +4,7 @@ import {
   ClusterNetwork,
   CrossClusterLink,
   HardenedClusterProps,
+  RegulatedPlatformModel,
   ManagedClusterModel,
   PrivateDnsZone,
   Rules,
@@ -34,7 +35,9 @@ function ruleKey(id: string): keyof typeof Rules {
 }
 
 describe.each(ERROR_CASES)('fails on $name', (c) => {
-  const error = buildError(c.link ? () => CrossClusterLink.build(c.link!) : c.props!);
+  const error = buildError(
+    c.platform ? () => RegulatedPlatformModel.build(c.platform!) : c.link ? () => CrossClusterLink.build(c.link!) : c.props!,
+  );
   const v = error.violations.find((x) => x.rule.id === c.rule.id && x.property === c.property);
 
   test(`reports ${c.rule.id} at ${c.property}`, () => {

@@ -1,0 +1,94 @@
+import { KubernetesObject } from '../kubernetes/kubernetes-object';
+import { IssuerReference } from './certificate-source';
+
+/**
+ * The cert-manager ClusterIssuer of the customer CA, in both clusters: the
+ * one trust chain of the hop between them, separate from the mesh CAs.
+ * @see https://cert-manager.io/docs/configuration/
+ */
+export class CustomerCaIssuer {
+  /**
+   * A CA issuer from a secret you provide (`tls.crt`, `tls.key` of the
+   * customer CA or an intermediate) in cert-manager's namespace.
+   * @see https://cert-manager.io/docs/configuration/ca/
+   */
+  public static fromCaSecret(options: { readonly name?: string; readonly secretName: string }): CustomerCaIssuer {
+    return new CustomerCaIssuer(options.name ?? 'customer-ca', { ca: { secretName: options.secretName } });
+  }
+
+  /**
+   * An ACME issuer (an internal ACME CA of the customer PKI).
+   * @see https://cert-manager.io/docs/configuration/acme/
+   */
+  public static acme(options: {
+    readonly name?: string;
+    readonly server: string;
+    readonly email?: string;
+    readonly privateKeySecretName: string;
+    /** cert-manager ACME solvers, as cert-manager documents them. */
+    readonly solvers: readonly Record<string, unknown>[];
+  }): CustomerCaIssuer {
+    return new CustomerCaIssuer(options.name ?? 'customer-ca', {
+      acme: {
+        server: options.server,
+        ...(options.email ? { email: options.email } : {}),
+        privateKeySecretRef: { name: options.privateKeySecretName },
+        solvers: [...options.solvers],
+      },
+    });
+  }
+
+  /**
+   * A HashiCorp Vault PKI issuer, authenticating with the Kubernetes auth method.
+   * @see https://cert-manager.io/docs/configuration/vault/
+   */
+  public static vault(options: {
+    readonly name?: string;
+    readonly server: string;
+    /** The PKI signing path, e.g. `pki_int/sign/mesh-gateways`. */
+    readonly path: string;
+    readonly role: string;
+    /** @default '/v1/auth/kubernetes' */
+    readonly mountPath?: string;
+    /** PEM bundle of the Vault server's CA, base64-encoded. */
+    readonly caBundle?: string;
+  }): CustomerCaIssuer {
+    return new CustomerCaIssuer(options.name ?? 'customer-ca', {
+      vault: {
+        server: options.server,
+        path: options.path,
+        ...(options.caBundle ? { caBundle: options.caBundle } : {}),
+        auth: { kubernetes: { role: options.role, mountPath: options.mountPath ?? '/v1/auth/kubernetes', serviceAccountRef: { name: 'cert-manager' } } },
+      },
+    });
+  }
+
+  /** An Issuer or ClusterIssuer you manage yourself; nothing is emitted. */
+  public static existing(reference: IssuerReference): CustomerCaIssuer {
+    return new CustomerCaIssuer(reference.name, undefined, reference);
+  }
+
+  private constructor(
+    public readonly name: string,
+    private readonly spec: Record<string, unknown> | undefined,
+    private readonly existingReference?: IssuerReference,
+  ) {}
+
+  /** The reference Certificates use. */
+  public get reference(): IssuerReference {
+    return this.existingReference ?? { kind: 'ClusterIssuer', name: this.name, group: 'cert-manager.io' };
+  }
+
+  /** The ClusterIssuer object, unless the issuer is managed elsewhere. */
+  public objects(): KubernetesObject[] {
+    if (!this.spec) return [];
+    return [
+      {
+        apiVersion: 'cert-manager.io/v1',
+        kind: 'ClusterIssuer',
+        metadata: { name: this.name, labels: { 'app.kubernetes.io/managed-by': 'secure-aks' } },
+        spec: this.spec,
+      },
+    ];
+  }
+}

@@ -1,0 +1,322 @@
+import { ApiServerAccess } from '../aks/api-server-access';
+import { ClusterNetwork } from '../aks/cluster-network';
+import { HardenedClusterProps } from '../aks/hardened-cluster-props';
+import { ManagedClusterModel } from '../aks/managed-cluster-model';
+import { validateHardenedCluster } from '../aks/validate-cluster';
+import { ArmReference } from '../arm/arm-expression';
+import { ArmResource } from '../arm/arm-resource';
+import { ArmTemplate, ArmTemplateOutput, renderArmTemplate } from '../arm/arm-template';
+import { ApiVersions } from '../arm/api-versions';
+import { prefixResources } from '../arm/prefix-resources';
+import { TransitEncryption } from '../encryption/transit-encryption';
+import { CertificateSource } from '../mesh/certificate-source';
+import { CrossClusterLink } from '../mesh/cross-cluster-link';
+import { CrossClusterServiceProps } from '../mesh/cross-cluster-link-props';
+import { CustomerCaIssuer } from '../mesh/customer-ca-issuer';
+import { MeshFlavour } from '../mesh/mesh-flavour';
+import { validateCrossClusterLink } from '../mesh/validate-cross-cluster-link';
+import { formatIpv4, Ipv4Cidr } from '../net/ipv4-cidr';
+import { Rules } from '../validation/rule-catalog';
+import { Violation } from '../validation/violation';
+import { ViolationCollector } from '../validation/violation-collector';
+
+/** One cluster of the platform: a hardened cluster in its own virtual network. */
+export interface PlatformClusterProps extends Omit<HardenedClusterProps, 'location' | 'network'> {
+  /**
+   * Address space of the cluster's virtual network: the node subnet is its
+   * first /20, the API server subnet the /28 after it.
+   */
+  readonly addressSpace: string;
+}
+
+/** A Helm chart the platform installs in each cluster, pinned. */
+export interface PinnedHelmChart {
+  /** Release name. */
+  readonly name: string;
+  readonly repo: string;
+  readonly chart: string;
+  readonly version: string;
+  readonly namespace: string;
+  readonly values: Readonly<Record<string, unknown>>;
+  /** Releases that must be installed first (by name). */
+  readonly after: readonly string[];
+}
+
+/** Intent for the regulated platform: two private clusters with WireGuard, connected by cross-cluster mTLS. */
+export interface RegulatedPlatformProps {
+  /** Azure region of both clusters. */
+  readonly location: string;
+  /** The cluster of the client workloads (egress gateway). */
+  readonly client: PlatformClusterProps;
+  /** The cluster of the served workloads (ingress gateway). */
+  readonly server: PlatformClusterProps;
+  /** The customer CA, as a cert-manager ClusterIssuer in both clusters. */
+  readonly issuer: CustomerCaIssuer;
+  /** The services the client cluster reaches in the server cluster. */
+  readonly services: readonly CrossClusterServiceProps[];
+  /**
+   * Name of the gateway pair.
+   * @default 'platform'
+   */
+  readonly linkName?: string;
+  /**
+   * Pinned versions of what the platform installs with Helm. Bump them deliberately.
+   * @default { istio: '1.29.2', certManager: 'v1.19.1' }
+   */
+  readonly versions?: { readonly istio?: string; readonly certManager?: string };
+}
+
+/** Default pins; bumped deliberately, never floating. */
+export const PINNED_VERSIONS = { istio: '1.29.2', certManager: 'v1.19.1' } as const;
+
+/**
+ * The regulated platform as exact objects: two cluster models, the peering
+ * and private DNS glue between them, the cross-cluster link, the customer CA
+ * issuer and the pinned Helm releases of cert-manager and Istio.
+ *
+ * Topology: two spoke virtual networks peered with each other (no hub): the
+ * smallest layout that keeps every path private. A hub-and-spoke estate links
+ * its hub through `PrivateDnsZone.create({ linkedVnetIds })` and its own peering.
+ */
+export class RegulatedPlatformModel {
+  /**
+   * Validates the whole platform (both clusters, the link, the glue) and builds it.
+   * @throws SecureAksValidationError listing every violation
+   */
+  public static build(props: RegulatedPlatformProps): RegulatedPlatformModel {
+    const { violations, plan, clientProps, serverProps, linkProps } = planPlatform(props);
+    violations.throwIfErrors('regulated platform');
+    return new RegulatedPlatformModel(props, clientProps, serverProps, linkProps, plan.serverNodeIp, violations.warnings);
+  }
+
+  public readonly client: ManagedClusterModel;
+  public readonly server: ManagedClusterModel;
+  public readonly link: CrossClusterLink;
+  public readonly issuer: CustomerCaIssuer;
+  /** The static address of the server's ingress gateway load balancer. */
+  public readonly ingressIp: string;
+  public readonly warnings: readonly Violation[];
+  private readonly versions: { istio: string; certManager: string };
+
+  private constructor(
+    props: RegulatedPlatformProps,
+    /** The client cluster's definition. */
+    public readonly clientProps: HardenedClusterProps,
+    /** The server cluster's definition. */
+    public readonly serverProps: HardenedClusterProps,
+    linkProps: ReturnType<typeof linkPropsOf>,
+    ingressIp: string,
+    warnings: readonly Violation[],
+  ) {
+    this.client = ManagedClusterModel.build(clientProps);
+    this.server = ManagedClusterModel.build(serverProps);
+    this.link = CrossClusterLink.build(linkProps);
+    this.issuer = props.issuer;
+    this.ingressIp = ingressIp;
+    this.warnings = warnings;
+    this.versions = { istio: props.versions?.istio ?? PINNED_VERSIONS.istio, certManager: props.versions?.certManager ?? PINNED_VERSIONS.certManager };
+  }
+
+  /**
+   * What ties the clusters together, referring to their resources as
+   * `client/<logical id>` and `server/<logical id>`: the two peerings, and
+   * the private DNS zone of the services' domain with an A record to the
+   * server's ingress gateway, linked to the client network.
+   */
+  public glueResources(): ArmResource[] {
+    const out: ArmResource[] = [];
+    const peer = (from: 'client' | 'server', to: 'client' | 'server'): ArmResource => ({
+      logicalId: `peering-${from}-to-${to}`,
+      type: 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings',
+      apiVersion: ApiVersions.network,
+      name: [`${(from === 'client' ? this.client : this.server).config.name}-vnet`, `to-${to}`],
+      properties: {
+        remoteVirtualNetwork: { id: new ArmReference(`${to}/vnet`) },
+        allowVirtualNetworkAccess: true,
+        allowForwardedTraffic: false,
+        allowGatewayTransit: false,
+        useRemoteGateways: false,
+      },
+      dependsOn: [`${from}/vnet`],
+    });
+    out.push(peer('client', 'server'), peer('server', 'client'));
+    const zones = new Map<string, string[]>();
+    for (const s of this.link.services) {
+      const zone = serviceZone(s.host)!;
+      zones.set(zone, [...(zones.get(zone) ?? []), s.host.slice(0, s.host.length - zone.length - 1)]);
+    }
+    for (const [zone, labels] of [...zones].sort()) {
+      const zoneId = `service-zone-${zone}`;
+      out.push({
+        logicalId: zoneId,
+        type: 'Microsoft.Network/privateDnsZones',
+        apiVersion: ApiVersions.privateDns,
+        name: [zone],
+        location: 'global',
+        properties: {},
+      });
+      for (const label of labels.sort()) {
+        out.push({
+          logicalId: `service-record-${label}.${zone}`,
+          type: 'Microsoft.Network/privateDnsZones/A',
+          apiVersion: ApiVersions.privateDns,
+          name: [zone, label],
+          properties: { ttl: 300, aRecords: [{ ipv4Address: this.ingressIp }] },
+          dependsOn: [zoneId],
+        });
+      }
+      out.push({
+        logicalId: `service-zone-link-${zone}`,
+        type: 'Microsoft.Network/privateDnsZones/virtualNetworkLinks',
+        apiVersion: ApiVersions.privateDns,
+        name: [zone, `${this.client.config.name}-vnet`],
+        location: 'global',
+        properties: { virtualNetwork: { id: new ArmReference('client/vnet') }, registrationEnabled: false },
+        dependsOn: [zoneId],
+      });
+    }
+    return out;
+  }
+
+  /** Every Azure resource of the platform, in one list (cluster resources prefixed `client/`, `server/`). */
+  public allResources(): ArmResource[] {
+    return [...prefixResources(this.client.resources, 'client/'), ...prefixResources(this.server.resources, 'server/'), ...this.glueResources()];
+  }
+
+  /** The whole platform as one resource-group deployment template. */
+  public toArmTemplate(): ArmTemplate {
+    const outputs: Record<string, ArmTemplateOutput> = {
+      clientClusterId: { type: 'string', value: new ArmReference('client/cluster') },
+      serverClusterId: { type: 'string', value: new ArmReference('server/cluster') },
+      ingressIp: { type: 'string', value: this.ingressIp },
+    };
+    return renderArmTemplate(this.allResources(), outputs, { generator: 'secure-aks', platform: this.link.name });
+  }
+
+  /** The Helm releases each cluster needs, pinned, with generated values. */
+  public prerequisites(): PinnedHelmChart[] {
+    const istioRepo = 'https://istio-release.storage.googleapis.com/charts';
+    return [
+      {
+        name: 'cert-manager',
+        repo: 'https://charts.jetstack.io',
+        chart: 'cert-manager',
+        version: this.versions.certManager,
+        namespace: 'cert-manager',
+        values: { crds: { enabled: true } },
+        after: [],
+      },
+      { name: 'istio-base', repo: istioRepo, chart: 'base', version: this.versions.istio, namespace: 'istio-system', values: {}, after: [] },
+      {
+        name: 'istiod',
+        repo: istioRepo,
+        chart: 'istiod',
+        version: this.versions.istio,
+        namespace: 'istio-system',
+        values: {
+          meshConfig: {
+            // Sidecars reach only registered services; the egress lockdown NetworkPolicy covers the rest.
+            outboundTrafficPolicy: { mode: 'REGISTRY_ONLY' },
+            // DNS capture: clients resolve the ServiceEntry host to its auto-allocated VIP (IST0134).
+            defaultConfig: { proxyMetadata: { ISTIO_META_DNS_CAPTURE: 'true' } },
+          },
+          pilot: { env: { PILOT_ENABLE_IP_AUTOALLOCATE: 'true' } },
+        },
+        after: ['istio-base'],
+      },
+    ];
+  }
+}
+
+/** Checks a platform definition (both clusters, the link, the glue); returns every violation. */
+export function validateRegulatedPlatform(props: RegulatedPlatformProps): ViolationCollector {
+  return planPlatform(props).violations;
+}
+
+function planPlatform(props: RegulatedPlatformProps) {
+  const v = new ViolationCollector();
+  const prefixed = (prefix: string, violations: readonly Violation[]) =>
+    violations.map((x) => ({ ...x, property: `${prefix}.${x.property}` }));
+  const plan = planNetworks(props, v);
+  const clientProps = clusterProps(props, 'client', plan.client);
+  const serverProps = clusterProps(props, 'server', plan.server);
+  const c = validateHardenedCluster(clientProps);
+  const s = validateHardenedCluster(serverProps);
+  v.addAll(prefixed('client', [...c.errors, ...c.warnings]));
+  v.addAll(prefixed('server', [...s.errors, ...s.warnings]));
+  if (props.client.name === props.server.name) {
+    v.add(Rules.platformClusterNames, 'server.name', props.server.name, 'give the two clusters different names');
+  }
+  props.services.forEach((svc, i) => {
+    const zone = serviceZone(svc.host);
+    if (!zone || zone.endsWith('cluster.local')) {
+      v.add(Rules.platformServiceZone, `services[${i}].host`, svc.host, 'use a name under a domain of yours, e.g. "mysql.payments.internal.example"');
+    }
+  });
+  const linkProps = linkPropsOf(props, plan.serverNodeIp, plan.serverSpace);
+  v.addAll(prefixed('link', [...validateCrossClusterLink(linkProps).errors]));
+  return { violations: v, plan, clientProps, serverProps, linkProps };
+}
+
+function serviceZone(host: string): string | undefined {
+  const dot = host.indexOf('.');
+  const zone = dot > 0 ? host.slice(dot + 1) : '';
+  return zone.includes('.') ? zone : undefined;
+}
+
+interface NetworkPlan {
+  client: { addressSpace: string; nodes: string; api: string };
+  server: { addressSpace: string; nodes: string; api: string };
+  serverNodeIp: string;
+  serverSpace: string;
+}
+
+function planNetworks(props: RegulatedPlatformProps, v: ViolationCollector): NetworkPlan {
+  const plan = (side: 'client' | 'server') => {
+    const text = props[side].addressSpace;
+    const parsed = Ipv4Cidr.parse(text);
+    if (!(parsed instanceof Ipv4Cidr) || parsed.hasHostBits || parsed.prefixLength > 19) {
+      v.add(Rules.platformAddressSize, `${side}.addressSpace`, text, 'use a /19 or larger block without host bits, e.g. "10.10.0.0/16"');
+      return undefined;
+    }
+    return parsed;
+  };
+  const c = plan('client');
+  const s = plan('server');
+  if (c && s && c.overlaps(s)) {
+    v.add(Rules.platformAddressOverlap, 'server.addressSpace', props.server.addressSpace, `choose a block that does not overlap ${props.client.addressSpace}`);
+  }
+  const subnets = (cidr: Ipv4Cidr | undefined, text: string) =>
+    cidr
+      ? { addressSpace: text, nodes: `${formatIpv4(cidr.network)}/20`, api: `${formatIpv4(cidr.network + 4096)}/28` }
+      : { addressSpace: '10.250.0.0/16', nodes: '10.250.0.0/20', api: '10.250.16.0/28' };
+  const server = subnets(s, props.server.addressSpace);
+  // A fixed address near the end of the server's node subnet, so DNS can point at it before the load balancer exists.
+  const nodes = Ipv4Cidr.of(server.nodes);
+  return { client: subnets(c, props.client.addressSpace), server, serverNodeIp: formatIpv4(nodes.last - 5), serverSpace: server.addressSpace };
+}
+
+function clusterProps(props: RegulatedPlatformProps, side: 'client' | 'server', net: { addressSpace: string; nodes: string; api: string }): HardenedClusterProps {
+  const { addressSpace: _, ...cluster } = props[side];
+  return {
+    apiServerAccess: ApiServerAccess.private(),
+    transitEncryption: TransitEncryption.acnsWireGuard(),
+    ...cluster,
+    location: props.location,
+    network: ClusterNetwork.create({ addressSpace: [net.addressSpace], nodeSubnetPrefix: net.nodes, apiServerSubnetPrefix: net.api }),
+  };
+}
+
+function linkPropsOf(props: RegulatedPlatformProps, ingressIp: string, serverSpace: string) {
+  return {
+    name: props.linkName ?? 'platform',
+    client: { flavour: MeshFlavour.openSourceIstio() },
+    server: { flavour: MeshFlavour.openSourceIstio() },
+    certificates: CertificateSource.certManager({ clientIssuer: props.issuer.reference }),
+    services: props.services,
+    internalLoadBalancer: true,
+    ingressLoadBalancerIp: ingressIp,
+    // Client workloads may not reach the server network except through the egress gateway.
+    egressLockdown: { enabled: true, serverCidrs: [serverSpace] },
+  };
+}

@@ -1,0 +1,104 @@
+import * as authorization from '@pulumi/azure-native/authorization';
+import { Release } from '@pulumi/kubernetes/helm/v3';
+import { Provider } from '@pulumi/kubernetes/provider';
+import * as pulumi from '@pulumi/pulumi';
+import { App } from 'cdk8s';
+import { CustomerCaIssuerChart } from '../cdk8s/cross-cluster-charts';
+import { RegulatedPlatformModel } from '../core/platform/regulated-platform-model';
+import { formatViolation } from '../core/validation/violation';
+import { registerArmResources, RegisteredArmResource } from './arm-resource-registrar';
+import { ChartDeployment } from './chart-deployment';
+import { CrossClusterMesh } from './cross-cluster-mesh';
+import { HardenedCluster } from './hardened-cluster';
+
+/** Arguments of {@link RegulatedPlatform}. */
+export interface RegulatedPlatformArgs {
+  /** The validated platform (RegulatedPlatformModel.build). */
+  readonly platform: RegulatedPlatformModel;
+  /** The resource group of both clusters and the glue. */
+  readonly resourceGroupName: pulumi.Input<string>;
+}
+
+/**
+ * The regulated platform in one component: two private clusters with API
+ * Server VNet Integration and ACNS WireGuard in peered networks, the private
+ * DNS record of each service pointing at the server's internal ingress
+ * gateway, a Kubernetes provider per cluster from its Entra ID kubeconfig,
+ * cert-manager and Istio installed by pinned Helm releases, the customer-CA
+ * ClusterIssuer, and the cross-cluster mTLS charts, each applied to its cluster.
+ */
+export class RegulatedPlatform extends pulumi.ComponentResource {
+  public readonly client: HardenedCluster;
+  public readonly server: HardenedCluster;
+  public readonly clientProvider: Provider;
+  public readonly serverProvider: Provider;
+  /** Helm releases per cluster, by release name. */
+  public readonly releases: { readonly client: Readonly<Record<string, Release>>; readonly server: Readonly<Record<string, Release>> };
+  public readonly mesh: CrossClusterMesh;
+
+  constructor(name: string, args: RegulatedPlatformArgs, opts?: pulumi.ComponentResourceOptions) {
+    super('secure-aks:platform:RegulatedPlatform', name, {}, opts);
+    const p = args.platform;
+    for (const w of p.warnings) void pulumi.log.warn(formatViolation(w), this);
+
+    this.client = new HardenedCluster(`${name}-client`, { ...p.clientProps, resourceGroupName: args.resourceGroupName }, { parent: this });
+    this.server = new HardenedCluster(`${name}-server`, { ...p.serverProps, resourceGroupName: args.resourceGroupName }, { parent: this });
+
+    const existing = new Map<string, RegisteredArmResource>([
+      ...[...this.client.registered].map(([k, r]) => [`client/${k}`, r] as const),
+      ...[...this.server.registered].map(([k, r]) => [`server/${k}`, r] as const),
+    ]);
+    registerArmResources(p.glueResources(), {
+      namePrefix: name,
+      resourceGroupName: args.resourceGroupName,
+      subscriptionId: authorization.getClientConfigOutput({ parent: this }).subscriptionId,
+      parent: this,
+      existing,
+    });
+
+    this.clientProvider = new Provider(`${name}-client`, { kubeconfig: this.client.kubeconfig, enableServerSideApply: true }, { parent: this });
+    this.serverProvider = new Provider(`${name}-server`, { kubeconfig: this.server.kubeconfig, enableServerSideApply: true }, { parent: this });
+
+    const install = (side: 'client' | 'server', provider: Provider) => {
+      const releases: Record<string, Release> = {};
+      for (const chart of p.prerequisites()) {
+        releases[chart.name] = new Release(
+          `${name}-${side}-${chart.name}`,
+          {
+            name: chart.name,
+            chart: chart.chart,
+            version: chart.version,
+            namespace: chart.namespace,
+            createNamespace: true,
+            repositoryOpts: { repo: chart.repo },
+            values: chart.values,
+            atomic: true,
+          },
+          { parent: this, provider, dependsOn: chart.after.map((a) => releases[a]) },
+        );
+      }
+      return releases;
+    };
+    this.releases = { client: install('client', this.clientProvider), server: install('server', this.serverProvider) };
+
+    const issuer = (side: 'client' | 'server', provider: Provider) => {
+      const chart = new CustomerCaIssuerChart(new App({ outdir: 'unused' }), `${side}-issuer`, { issuer: p.issuer });
+      return new ChartDeployment(`${name}-${side}-issuer`, { chart, provider, dependsOn: [this.releases[side]['cert-manager']] }, { parent: this });
+    };
+    const clientIssuer = issuer('client', this.clientProvider);
+    const serverIssuer = issuer('server', this.serverProvider);
+
+    this.mesh = new CrossClusterMesh(
+      `${name}-mesh`,
+      {
+        link: p.link,
+        clientProvider: this.clientProvider,
+        serverProvider: this.serverProvider,
+        clientDependsOn: [this.releases.client.istiod, clientIssuer],
+        serverDependsOn: [this.releases.server.istiod, serverIssuer],
+      },
+      { parent: this },
+    );
+    this.registerOutputs({});
+  }
+}
