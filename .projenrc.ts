@@ -122,6 +122,12 @@ project.addTask('docs:generate', {
   exec: 'tsx scripts/generate-docs.ts',
 });
 
+// `docs:api`: the API reference from the doc comments, offline, into docs/api/.
+project.addTask('docs:api', {
+  description: 'Generate the API reference (TypeDoc) into docs/api/',
+  exec: 'typedoc --entryPoints lib/index.ts --tsconfig tsconfig.json --out docs/api --excludePrivate --excludeInternal --readme none --disableSources --logLevel Error',
+});
+
 project.addBins({ 'secure-aks-synth': 'build/synth/cli.js' });
 
 // `npm pack` ships compiled code: compile first.
