@@ -1,4 +1,4 @@
-import { ApiObject, App, Chart, ChartProps } from 'cdk8s';
+import { App, Chart, ChartProps } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { Ipv4Cidr } from '../core/net/ipv4-cidr';
@@ -7,20 +7,23 @@ import { CustomerCaIssuer } from '../core/mesh/customer-ca-issuer';
 import { analyzeMesh, analyzeMeshLink } from '../core/mesh/mesh-analyzer';
 import { formatFinding, MeshFinding, MeshInventory } from '../core/mesh/mesh-inventory';
 import { KubernetesObject } from '../core/kubernetes/kubernetes-object';
+import { apiObjectsOf, MemoizedApiObject, SynthPassCache } from './synth-pass-cache';
 
-/** Every ApiObject under `scope`, synthesized (JSON patches applied). */
+const objectCache = new SynthPassCache<Construct, Record<string, unknown>[]>();
+const findingCache = new SynthPassCache<Construct, MeshFinding[]>();
+const linkFindingCache = new SynthPassCache<Construct, MeshFinding[]>();
+
+/** Every ApiObject under `scope`, synthesized (JSON patches applied), once per synthesis pass. */
 function objectsOf(scope: Construct): Record<string, unknown>[] {
-  return scope.node
-    .findAll()
-    .filter((c): c is ApiObject => c instanceof ApiObject)
-    .map((o) => o.toJson());
+  const { objects, fingerprint } = apiObjectsOf(scope);
+  return objectCache.get(scope, fingerprint, () => objects.map((o) => o.toJson()));
 }
 
 /** Adds the model's objects to a chart, one ApiObject each, with ids that are stable per kind, namespace and name. */
 export function addObjects(scope: Construct, objects: readonly KubernetesObject[]): void {
   for (const o of objects) {
     const { apiVersion, kind, metadata, ...rest } = o;
-    new ApiObject(scope, `${kind}-${metadata.namespace ?? 'cluster'}-${metadata.name}`, { apiVersion, kind, metadata, ...rest });
+    new MemoizedApiObject(scope, `${kind}-${metadata.namespace ?? 'cluster'}-${metadata.name}`, { apiVersion, kind, metadata, ...rest });
   }
 }
 
@@ -43,9 +46,9 @@ export abstract class MeshAnalyzedChart extends Chart {
     });
   }
 
-  /** Runs the analyzer on the chart's objects now. */
+  /** Runs the analyzer on the chart's objects (once per synthesis pass). */
   public analyze(inventory: MeshInventory): MeshFinding[] {
-    return analyzeMesh(objectsOf(this), inventory);
+    return findingCache.get(this, apiObjectsOf(this).fingerprint, () => analyzeMesh(objectsOf(this), inventory));
   }
 
   /** Warning findings of the last synth. */
@@ -136,6 +139,11 @@ export interface CrossClusterCharts {
 export function addCrossClusterCharts(app: App, link: CrossClusterLink, ids: { client?: string; server?: string } = {}): CrossClusterCharts {
   const client = new CrossClusterClientChart(app, ids.client ?? `${link.name}-client`, { link });
   const server = new CrossClusterServerChart(app, ids.server ?? `${link.name}-server`, { link });
-  client.node.addValidation({ validate: () => analyzeMeshLink(objectsOf(client), objectsOf(server)).map(formatFinding) });
+  client.node.addValidation({
+    validate: () =>
+      linkFindingCache
+        .get(client, `${apiObjectsOf(client).fingerprint}/${apiObjectsOf(server).fingerprint}`, () => analyzeMeshLink(objectsOf(client), objectsOf(server)))
+        .map(formatFinding),
+  });
   return { client, server };
 }

@@ -105,12 +105,42 @@ export function analyzeMesh(objects: readonly unknown[], inventory: MeshInventor
   const gateways = of('Gateway');
   const destinationRules = of('DestinationRule');
   const virtualServices = of('VirtualService');
-  const serviceByHost = (host: string) => services.find((s) => s.host === host);
-  const gatewayWorkloads = (gw: Obj) => workloads.filter((w) => matches(gw.spec?.selector ?? {}, w.labels));
-  const gatewayRef = (vs: Obj, ref: string) => {
-    const [gns, gname] = ref.includes('/') ? ref.split('/') : [ns(vs), ref];
-    return gateways.find((g) => ns(g) === gns && g.metadata.name === gname);
+  // Indexes: the analyzer runs at every synth, over hundreds of links.
+  const servicesByHost = new Map<string, InventoryService>();
+  for (const svc of services) if (!servicesByHost.has(svc.host)) servicesByHost.set(svc.host, svc);
+  const serviceByHost = (host: string) => servicesByHost.get(host);
+  const selectorServices = services.filter((svc) => svc.selector);
+  const gatewaysByRef = new Map(gateways.map((g) => [`${ns(g)}/${g.metadata.name}`, g]));
+  const gatewayRef = (vs: Obj, ref: string) => gatewaysByRef.get(ref.includes('/') ? ref : `${ns(vs)}/${ref}`);
+  const workloadsBySelector = new Map<string, InventoryWorkload[]>();
+  const gatewayWorkloads = (gw: Obj) => {
+    const key = JSON.stringify(gw.spec?.selector ?? {});
+    let found = workloadsBySelector.get(key);
+    if (!found) {
+      found = workloads.filter((w) => matches(gw.spec?.selector ?? {}, w.labels));
+      workloadsBySelector.set(key, found);
+    }
+    return found;
   };
+  const subsetsByHost = new Map<string, Set<string>>();
+  for (const dr of destinationRules) {
+    const host = fullHost(dr.spec?.host ?? '', ns(dr));
+    const set = subsetsByHost.get(host) ?? new Set<string>();
+    for (const sub of dr.spec?.subsets ?? []) set.add(sub.name);
+    subsetsByHost.set(host, set);
+  }
+  const gatewaysByHost = new Map<string, Obj[]>();
+  const wildcardGateways: Obj[] = [];
+  for (const g of gateways) {
+    for (const h of (g.spec?.servers ?? []).flatMap((s: Obj) => s.hosts ?? [])) {
+      const bare = String(h).replace(/^[^/]+\//, '');
+      if (bare.includes('*')) wildcardGateways.push(g);
+      else gatewaysByHost.set(bare, [...(gatewaysByHost.get(bare) ?? []), g]);
+    }
+  }
+  const gatewaysServing = (host: string) => [
+    ...new Set([...(gatewaysByHost.get(host) ?? []), ...wildcardGateways.filter((g) => (g.spec?.servers ?? []).some((s: Obj) => (s.hosts ?? []).some((h: string) => hostsOverlap(h, host))))]),
+  ];
 
   // --- IST0101: gateway selector matches no pods; credential secret missing in the gateway pods' namespace
   for (const gw of gateways) {
@@ -141,7 +171,7 @@ export function analyzeMesh(objects: readonly unknown[], inventory: MeshInventor
     const tlsSettings: Obj[] = [dr.spec?.trafficPolicy?.tls, ...(dr.spec?.trafficPolicy?.portLevelSettings ?? []).map((p: Obj) => p.tls)].filter(Boolean);
     for (const tls of tlsSettings) {
       if (!tls.credentialName || dr.spec?.workloadSelector) continue;
-      const routingGateways = gateways.filter((g) => (g.spec?.servers ?? []).some((s: Obj) => (s.hosts ?? []).some((h: string) => hostsOverlap(h, host))));
+      const routingGateways = gatewaysServing(host);
       const namespaces = new Set(routingGateways.flatMap((g) => gatewayWorkloads(g).map((w) => w.namespace)));
       if (namespaces.size === 0) namespaces.add(ns(dr));
       for (const n of namespaces) {
@@ -215,9 +245,7 @@ export function analyzeMesh(objects: readonly unknown[], inventory: MeshInventor
         add('IST0101', 'Error', vs, `destination "${d.host}:${port}" not found: the Service has ports ${svc.ports.map((p) => p.port).join(', ')}`, `expose port ${port} on the Service`);
       }
       if (d.subset) {
-        const defined = destinationRules.some(
-          (dr) => fullHost(dr.spec?.host ?? '', ns(dr)) === host && (dr.spec?.subsets ?? []).some((s: Obj) => s.name === d.subset),
-        );
+        const defined = subsetsByHost.get(host)?.has(d.subset) ?? false;
         if (!defined) add('IST0101', 'Error', vs, `subset "${d.subset}" of "${d.host}" not found in any DestinationRule`, 'define the subset');
       }
     }
@@ -226,7 +254,7 @@ export function analyzeMesh(objects: readonly unknown[], inventory: MeshInventor
   // --- IST0162: a gateway port must be a port or targetPort of a Service selecting the gateway pods
   for (const gw of gateways) {
     const pods = gatewayWorkloads(gw);
-    const podServices = services.filter((s) => s.selector && pods.some((p) => p.namespace === s.namespace && matches(s.selector!, p.labels)));
+    const podServices = selectorServices.filter((s) => pods.some((p) => p.namespace === s.namespace && matches(s.selector!, p.labels)));
     for (const server of gw.spec?.servers ?? []) {
       const port = server.port?.number;
       if (pods.length > 0 && !podServices.some((s) => s.ports.some((p) => p.port === port || p.targetPort === port))) {
@@ -235,20 +263,24 @@ export function analyzeMesh(objects: readonly unknown[], inventory: MeshInventor
     }
   }
 
-  // --- IST0145: same selector, port and host on two Gateways
-  for (let i = 0; i < gateways.length; i++) {
-    for (let j = i + 1; j < gateways.length; j++) {
-      const a = gateways[i];
-      const b = gateways[j];
-      if (JSON.stringify(a.spec?.selector ?? {}) !== JSON.stringify(b.spec?.selector ?? {})) continue;
-      for (const sa of a.spec?.servers ?? []) {
-        for (const sb of b.spec?.servers ?? []) {
-          if (sa.port?.number !== sb.port?.number) continue;
-          const shared = (sa.hosts ?? []).filter((h: string) => (sb.hosts ?? []).some((k: string) => hostsOverlap(h, k)));
-          if (shared.length > 0) {
-            add('IST0145', 'Error', b, `conflicts with ${describeObject(a)}: same selector, port ${sa.port.number} and hosts ${shared.join(', ')}`, 'merge the Gateways or give them different hosts');
-          }
+  // --- IST0145: same selector, port and host on two Gateways (indexed by selector, port and host)
+  const claimed = new Map<string, { exact: Map<string, Obj>; wildcard: { gateway: Obj; host: string }[] }>();
+  for (const g of gateways) {
+    for (const server of g.spec?.servers ?? []) {
+      const key = `${JSON.stringify(g.spec?.selector ?? {})}:${server.port?.number}`;
+      const group = claimed.get(key) ?? { exact: new Map<string, Obj>(), wildcard: [] };
+      claimed.set(key, group);
+      for (const raw of server.hosts ?? []) {
+        const host = String(raw).replace(/^[^/]+\//, '');
+        const others = host.includes('*')
+          ? [...group.exact].filter(([h]) => hostsOverlap(host, h)).map(([, o]) => o)
+          : [group.exact.get(host), ...group.wildcard.filter((w) => hostsOverlap(w.host, host)).map((w) => w.gateway)];
+        const other = others.find((o) => o !== undefined && o !== g);
+        if (other) {
+          add('IST0145', 'Error', g, `conflicts with ${describeObject(other)}: same selector, port ${server.port?.number} and hosts ${host}`, 'merge the Gateways or give them different hosts');
         }
+        if (host.includes('*')) group.wildcard.push({ gateway: g, host });
+        else if (!group.exact.has(host)) group.exact.set(host, g);
       }
     }
   }
