@@ -42,7 +42,7 @@ function bareCdk8s(objects: KubernetesObject[][]): string {
 }
 
 export function run(): { k: number; c: number; lib: number; bare: number; floor: number }[] {
-  const results = [];
+  const results: { k: number; c: number; lib: number; bare: number; floor: number }[] = [];
   for (const c of [1, 10, 50]) {
     for (const k of [10, 100, 1000]) {
       if (k < c) continue;

@@ -86,28 +86,67 @@ export function registerArmResources(
   const registered = new Map<string, RegisteredArmResource>();
   const rgId = pulumi.interpolate`/subscriptions/${ctx.subscriptionId}/resourceGroups/${ctx.resourceGroupName}`;
 
-  const resolve = (v: ArmValue): pulumi.Input<any> => {
-    if (typeof v === 'string') return ctx.gatedIds?.[v] ?? v;
-    if (typeof v === 'number' || typeof v === 'boolean') return v;
-    if (v instanceof ArmReference) {
-      const target = registered.get(v.logicalId) ?? ctx.existing?.get(v.logicalId);
-      if (!target) throw new Error(`model error: "${v.logicalId}" is referenced before it is registered`);
-      if (v.child) return pulumi.interpolate`${target.id}/${v.child.type}/${v.child.name}`;
-      if (v.attribute === 'id') return target.id;
-      return target.properties!.apply((p) => p?.[v.attribute] as string);
-    }
-    if (v instanceof ResourceGroupIdExpression) return rgId;
-    if (v instanceof SubscriptionResourceIdExpression) {
-      return pulumi.interpolate`/subscriptions/${ctx.subscriptionId}/providers/${v.type}/${resolve(v.name)}`;
-    }
-    if (v instanceof GuidExpression) {
-      return pulumi.all(v.parts.map(resolve)).apply((parts) => nameBasedGuid(parts.map(String)));
-    }
-    if (v instanceof ConcatExpression) {
-      return pulumi.all(v.parts.map(resolve)).apply((parts) => parts.join(''));
-    }
-    if (Array.isArray(v)) return v.map(resolve);
-    return Object.fromEntries(Object.entries(v as Record<string, ArmValue>).map(([k, c]) => [k, resolve(c)]));
+  const subscription = pulumi.output(ctx.subscriptionId);
+  const resourceGroup = pulumi.output(ctx.resourceGroupName);
+  const attributeOutputs = new Map<string, pulumi.Output<unknown>>();
+
+  /**
+   * Compiles a model value into a function of its base outputs (resource ids
+   * and properties, subscription, resource group). Each payload then becomes
+   * one `pulumi.all(...).apply(...)`: Pulumi pays per Output, and references,
+   * GUIDs and ids are computed inside that single apply.
+   */
+  const resolve = (value: ArmValue): pulumi.Input<any> => {
+    const leaves: pulumi.Output<unknown>[] = [];
+    const leaf = (o: pulumi.Output<unknown>) => {
+      let i = leaves.indexOf(o);
+      if (i < 0) i = leaves.push(o) - 1;
+      return (vals: unknown[]) => vals[i];
+    };
+    type Fill = (vals: unknown[]) => unknown;
+    const compile = (v: ArmValue): Fill => {
+      if (typeof v === 'string') {
+        const gated = ctx.gatedIds?.[v];
+        return gated ? leaf(gated) : () => v;
+      }
+      if (typeof v === 'number' || typeof v === 'boolean') return () => v;
+      if (v instanceof ArmReference) {
+        const target = registered.get(v.logicalId) ?? ctx.existing?.get(v.logicalId);
+        if (!target) throw new Error(`model error: "${v.logicalId}" is referenced before it is registered`);
+        const id = leaf(target.id);
+        if (v.child) return (vals) => `${id(vals)}/${v.child!.type}/${v.child!.name}`;
+        if (v.attribute === 'id') return id;
+        const key = `${v.logicalId}#${v.attribute}`;
+        if (!attributeOutputs.has(key)) attributeOutputs.set(key, target.properties!.apply((p) => p?.[v.attribute]));
+        return leaf(attributeOutputs.get(key)!);
+      }
+      if (v instanceof ResourceGroupIdExpression) {
+        const sub = leaf(subscription);
+        const rg = leaf(resourceGroup);
+        return (vals) => `/subscriptions/${sub(vals)}/resourceGroups/${rg(vals)}`;
+      }
+      if (v instanceof SubscriptionResourceIdExpression) {
+        const sub = leaf(subscription);
+        const name = compile(v.name);
+        return (vals) => `/subscriptions/${sub(vals)}/providers/${v.type}/${name(vals)}`;
+      }
+      if (v instanceof GuidExpression) {
+        const parts = v.parts.map(compile);
+        return (vals) => nameBasedGuid(parts.map((p) => String(p(vals))));
+      }
+      if (v instanceof ConcatExpression) {
+        const parts = v.parts.map(compile);
+        return (vals) => parts.map((p) => String(p(vals))).join('');
+      }
+      if (Array.isArray(v)) {
+        const items = (v as readonly ArmValue[]).map(compile);
+        return (vals) => items.map((f) => f(vals));
+      }
+      const entries = Object.entries(v as Record<string, ArmValue>).map(([k, c]) => [k, compile(c)] as const);
+      return (vals) => Object.fromEntries(entries.map(([k, f]) => [k, f(vals)]));
+    };
+    const fill = compile(value);
+    return leaves.length === 0 ? fill([]) : pulumi.all(leaves).apply((vals) => fill(vals));
   };
 
   for (const m of models) {

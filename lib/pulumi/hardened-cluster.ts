@@ -50,11 +50,8 @@ export class HardenedCluster extends pulumi.ComponentResource {
   public readonly nodeSubnetId: pulumi.Output<string>;
   /** Resource id of the API server subnet (API Server VNet Integration). */
   public readonly apiServerSubnetId: pulumi.Output<string | undefined>;
-  /**
-   * Entra ID user kubeconfig (exec format, for kubelogin), as a secret. The
-   * admin credential is never fetched: local accounts are disabled.
-   */
-  public readonly kubeconfig: pulumi.Output<string>;
+  private cachedKubeconfig?: pulumi.Output<string>;
+  private readonly resourceGroupName: pulumi.Input<string>;
 
   constructor(name: string, args: HardenedClusterArgs, opts?: pulumi.ComponentResourceOptions) {
     // Validate before anything (the component included) is registered.
@@ -92,13 +89,7 @@ export class HardenedCluster extends pulumi.ComponentResource {
       ? subnetId(vnet, ClusterNetwork.API_SERVER_SUBNET_NAME, config.network.apiServerSubnetId)
       : pulumi.output(undefined);
 
-    const credentials = containerservice.listManagedClusterUserCredentialsOutput(
-      { resourceGroupName: args.resourceGroupName, resourceName: this.clusterName, format: 'exec' },
-      { parent: this },
-    );
-    this.kubeconfig = pulumi.secret(
-      credentials.kubeconfigs.apply((k) => Buffer.from(k[0].value, 'base64').toString('utf8')),
-    );
+    this.resourceGroupName = args.resourceGroupName;
 
     this.registerOutputs({
       clusterId: this.clusterId,
@@ -108,8 +99,23 @@ export class HardenedCluster extends pulumi.ComponentResource {
       identityPrincipalId: this.identityPrincipalId,
       nodeSubnetId: this.nodeSubnetId,
       apiServerSubnetId: this.apiServerSubnetId,
-      kubeconfig: this.kubeconfig,
     });
+  }
+
+  /**
+   * Entra ID user kubeconfig (exec format, for kubelogin), as a secret. The
+   * admin credential is never fetched: local accounts are disabled. Fetched
+   * only when a program uses it.
+   */
+  public get kubeconfig(): pulumi.Output<string> {
+    if (!this.cachedKubeconfig) {
+      const credentials = containerservice.listManagedClusterUserCredentialsOutput(
+        { resourceGroupName: this.resourceGroupName, resourceName: this.clusterName, format: 'exec' },
+        { parent: this },
+      );
+      this.cachedKubeconfig = pulumi.secret(credentials.kubeconfigs.apply((k) => Buffer.from(k[0].value, 'base64').toString('utf8')));
+    }
+    return this.cachedKubeconfig;
   }
 
   /**

@@ -1,0 +1,119 @@
+/**
+ * Pulumi program evaluation under setMocks: C hardened clusters declared with
+ * the library's HardenedCluster component, against the same ARM resources
+ * declared directly with raw @pulumi/azure-native resources.
+ */
+import * as authorization from '@pulumi/azure-native/authorization';
+import * as azureResources from '@pulumi/azure-native/resources';
+import * as pulumi from '@pulumi/pulumi';
+import { ApiServerAccess, HardenedCluster, HardenedClusterProps, ManagedClusterModel, PrivateDnsZone, renderArmTemplate } from '../lib';
+import { ms, ratio } from './bench-util';
+
+const SUB = '00000000-0000-0000-0000-000000000001';
+/** A cluster definition without warnings (a hub network linked to its own zone), as a platform team writes it. */
+const props = (i: number): HardenedClusterProps => ({
+  name: `c${i}`,
+  location: 'westeurope',
+  apiServerAccess: ApiServerAccess.private({
+    dnsZone: PrivateDnsZone.create({ linkedVnetIds: [`/subscriptions/${SUB}/resourceGroups/hub/providers/Microsoft.Network/virtualNetworks/hub`] }),
+  }),
+});
+let pending = 0;
+let done: () => void = () => undefined;
+
+async function install(): Promise<void> {
+  await pulumi.runtime.setMocks(
+    {
+      newResource(args) {
+        return { id: `${args.name}-id`, state: { ...args.inputs, properties: { ...(args.inputs.properties ?? {}), principalId: 'p' } } };
+      },
+      call(args) {
+        if (args.token === 'azure-native:authorization:getClientConfig') return { subscriptionId: SUB };
+        return { kubeconfigs: [{ value: Buffer.from('k').toString('base64') }] };
+      },
+    },
+    'bench',
+    'bench',
+    false,
+  );
+}
+
+/** Waits for outputs to resolve: the end of program evaluation. */
+function settle(outputs: pulumi.Output<unknown>[]): Promise<void> {
+  return new Promise((resolve) => {
+    pending = outputs.length;
+    done = resolve;
+    for (const o of outputs) o.apply(() => { if (--pending === 0) done(); });
+  });
+}
+
+async function library(c: number, run: number): Promise<void> {
+  const outputs: pulumi.Output<unknown>[] = [];
+  for (let i = 0; i < c; i++) {
+    const aks = new HardenedCluster(`lib${run}-c${i}`, { ...props(i), resourceGroupName: 'rg' });
+    outputs.push(aks.clusterId);
+  }
+  await settle(outputs);
+}
+
+/** The same resources, written by hand against azure-native: what a user without the library declares. */
+async function raw(c: number, run: number): Promise<void> {
+  const outputs: pulumi.Output<unknown>[] = [];
+  for (let i = 0; i < c; i++) {
+    const model = ManagedClusterModel.build(props(i));
+    const template = renderArmTemplate(model.resources) as any;
+    const created: pulumi.CustomResource[] = [];
+    for (const r of template.resources) {
+      const name = `raw${run}-c${i}-${created.length}`;
+      if (r.type === 'Microsoft.Authorization/roleAssignments') {
+        created.push(new authorization.RoleAssignment(name, { scope: `/subscriptions/${SUB}/x`, roleDefinitionId: r.properties.roleDefinitionId, principalId: 'p', principalType: 'ServicePrincipal' }, { dependsOn: created.slice(-1) }));
+        continue;
+      }
+      const [ns, ...types] = r.type.split('/');
+      created.push(
+        new azureResources.Resource(
+          name,
+          {
+            resourceGroupName: 'rg',
+            resourceProviderNamespace: ns,
+            parentResourcePath: '',
+            resourceType: types[types.length - 1],
+            resourceName: r.name,
+            apiVersion: r.apiVersion,
+            location: r.location,
+            properties: r.properties,
+          },
+          { dependsOn: created.slice(-1) },
+        ),
+      );
+    }
+    outputs.push(created[created.length - 1].id);
+  }
+  await settle(outputs);
+}
+
+async function time(fn: (run: number) => Promise<void>, runs: number, offset: number): Promise<number> {
+  await fn(offset); // warm-up
+  const times: number[] = [];
+  for (let r = 1; r <= runs; r++) {
+    const start = process.hrtime.bigint();
+    await fn(offset + r);
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(times.length / 2)];
+}
+
+export async function run(): Promise<{ c: number; lib: number; raw: number }[]> {
+  await install();
+  const results: { c: number; lib: number; raw: number }[] = [];
+  for (const c of [1, 10, 50]) {
+    const runs = c >= 50 ? 3 : c >= 10 ? 7 : 15;
+    const lib = await time((r) => library(c, r), runs, c * 100);
+    const rawT = await time((r) => raw(c, r), runs, c * 100);
+    results.push({ c, lib, raw: rawT });
+    process.stdout.write(`C=${c}: library ${ms(lib)}, raw azure-native ${ms(rawT)}; ${ratio(`C=${c} library vs raw`, lib / rawT, 1.3)}\n`);
+  }
+  return results;
+}
+
+if (require.main === module) void run();
