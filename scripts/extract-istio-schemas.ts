@@ -11,6 +11,17 @@ import { parseAllDocuments } from 'yaml';
 
 const KINDS = ['Gateway', 'VirtualService', 'DestinationRule', 'ServiceEntry'];
 
+/** Drops `description` texts: validation does not need them, the package is smaller. */
+function withoutDescriptions(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(withoutDescriptions);
+  if (v === null || typeof v !== 'object') return v;
+  return Object.fromEntries(
+    Object.entries(v as Record<string, unknown>)
+      .filter(([k, c]) => k !== 'description' || typeof c !== 'string')
+      .map(([k, c]) => [k, withoutDescriptions(c)]),
+  );
+}
+
 function main(file: string, source: string): void {
   const crds = parseAllDocuments(fs.readFileSync(file, 'utf8'))
     .map((d) => d.toJSON())
@@ -22,10 +33,10 @@ function main(file: string, source: string): void {
     const served = crd.spec.versions.filter((v: any) => v.served);
     const schemas = new Set(served.map((v: any) => JSON.stringify(v.schema.openAPIV3Schema.properties.spec)));
     if (schemas.size !== 1) throw new Error(`${kind}: served versions differ in schema`);
-    kinds[kind] = { versions: served.map((v: any) => v.name).sort(), spec: served[0].schema.openAPIV3Schema.properties.spec };
+    kinds[kind] = { versions: served.map((v: any) => v.name).sort(), spec: withoutDescriptions(served[0].schema.openAPIV3Schema.properties.spec) };
   }
   const out = path.resolve(__dirname, '../lib/core/mesh/istio-crd-schemas.json');
-  fs.writeFileSync(out, `${JSON.stringify({ source, kinds }, null, 1)}\n`);
+  fs.writeFileSync(out, `${JSON.stringify({ source, kinds })}\n`);
   process.stdout.write(`wrote ${path.relative(process.cwd(), out)}\n`);
 }
 
