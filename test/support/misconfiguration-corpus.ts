@@ -1,6 +1,8 @@
 import {
   ApiServerAccess,
   CertificateSource,
+  checkClusterUpdate,
+  ManagedClusterModel,
   ClusterIdentity,
   ClusterMonitoring,
   ClusterNetwork,
@@ -37,8 +39,10 @@ export interface Case {
   readonly props?: HardenedClusterProps;
   /** ... or a cross-cluster link definition ... */
   readonly link?: CrossClusterLinkProps;
-  /** ... or a platform definition. */
+  /** ... or a platform definition ... */
   readonly platform?: RegulatedPlatformProps;
+  /** ... or a change from a previous cluster definition (compared as synthesized templates). */
+  readonly update?: { readonly previous: HardenedClusterProps; readonly next: HardenedClusterProps };
   readonly rule: { readonly id: string; readonly statement: string };
   readonly property: string;
   /** Text the fix must contain. */
@@ -47,6 +51,11 @@ export interface Case {
 
 /** Runs the validator the case's input belongs to. */
 export function violationsOf(c: Case): ViolationCollector {
+  if (c.update) {
+    const v = new ViolationCollector();
+    v.addAll(checkClusterUpdate(ManagedClusterModel.build(c.update.previous).toArmTemplate(), ManagedClusterModel.build(c.update.next).toArmTemplate()));
+    return v;
+  }
   if (c.platform) return validateRegulatedPlatform(c.platform);
   return c.link ? validateCrossClusterLink(c.link) : validateHardenedCluster(c.props!);
 }
@@ -596,5 +605,73 @@ export const FAILING_CASES: readonly Case[] = [
     rule: Rules.platformClusterNames,
     property: 'server.name',
     fix: /different names/,
+  },
+  {
+    name: 'a tag value with a newline',
+    props: { ...base, tags: { owner: 'team\nevil: true' } },
+    rule: Rules.tags,
+    property: 'tags["owner"]',
+    fix: /control characters/,
+  },
+  {
+    name: 'a location with a space',
+    props: { ...base, location: 'West Europe' },
+    rule: Rules.location,
+    property: 'location',
+    fix: /"westeurope"/,
+  },
+  {
+    name: 'a tier that is not a choice',
+    props: { ...base, tier: 'Gold' as never },
+    rule: Rules.choice,
+    property: 'tier',
+    fix: /Free, Standard, Premium/,
+  },
+  {
+    name: 'a change of dnsPrefix on an existing cluster',
+    update: { previous: { ...base, dnsPrefix: 'first' }, next: { ...base, dnsPrefix: 'second' } },
+    rule: Rules.createOnlyChanged,
+    property: 'cluster "c1" properties.dnsPrefix',
+    fix: /keep "first"/,
+  },
+  {
+    name: 'a private DNS zone change to an own zone',
+    update: {
+      previous: { ...base, apiServerAccess: ApiServerAccess.private({ publicFqdn: true }) },
+      next: { ...base, apiServerAccess: ApiServerAccess.private({ publicFqdn: true, dnsZone: PrivateDnsZone.create() }) },
+    },
+    rule: Rules.privateDnsZoneChange,
+    property: 'cluster "c1" properties.apiServerAccessProfile.privateDNSZone',
+    fix: /change it to "none"/,
+  },
+  {
+    name: 'VNet Integration turned off',
+    update: {
+      previous: { ...base, apiServerAccess: ApiServerAccess.public({ authorizedIpRanges: ['203.0.113.0/24'] }) },
+      next: { ...base, apiServerAccess: ApiServerAccess.public({ authorizedIpRanges: ['203.0.113.0/24'], vnetIntegration: false }) },
+    },
+    rule: Rules.vnetIntegrationOneWay,
+    property: 'cluster "c1" properties.apiServerAccessProfile.enableVnetIntegration',
+    fix: /vnetIntegration: true/,
+  },
+  {
+    name: 'a public cluster made private without VNet Integration',
+    update: {
+      previous: { ...base, apiServerAccess: ApiServerAccess.public({ authorizedIpRanges: ['203.0.113.0/24'], vnetIntegration: false }) },
+      next: { ...base, apiServerAccess: ApiServerAccess.private({ vnetIntegration: false, dnsZone: PrivateDnsZone.fromZoneId(HUB_ZONE_PL) }) },
+    },
+    rule: Rules.publicToPrivate,
+    property: 'cluster "c1" properties.apiServerAccessProfile.enablePrivateCluster',
+    fix: /VNet Integration in the same change/,
+  },
+  {
+    name: 'leaving the Cilium dataplane',
+    update: {
+      previous: { ...base, transitEncryption: TransitEncryption.none() },
+      next: { ...base, transitEncryption: TransitEncryption.none(), networkDataplane: 'azure', networkPolicy: 'azure' },
+    },
+    rule: Rules.dataplaneOneWay,
+    property: 'cluster "c1" properties.networkProfile.networkDataplane',
+    fix: /keep the Cilium dataplane/,
   },
 ];

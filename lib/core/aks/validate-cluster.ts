@@ -37,7 +37,33 @@ export function validateHardenedCluster(props: HardenedClusterProps): ViolationC
   return v;
 }
 
+const CHOICES: ReadonlyArray<[string, (c: ResolvedClusterConfig) => unknown, readonly unknown[]]> = [
+  ['tier', (c) => c.tier, ['Free', 'Standard', 'Premium']],
+  ['networkDataplane', (c) => c.networkDataplane, ['azure', 'cilium', undefined]],
+  ['networkPolicy', (c) => c.networkPolicy, ['cilium', 'calico', 'azure', 'none']],
+  ['systemPool.osSku', (c) => c.systemPool.osSku, ['AzureLinux', 'Ubuntu']],
+  ['autoUpgrade.upgradeChannel', (c) => c.autoUpgrade.upgradeChannel, ['patch', 'stable', 'rapid', 'node-image', 'none']],
+  ['autoUpgrade.nodeOSUpgradeChannel', (c) => c.autoUpgrade.nodeOSUpgradeChannel, ['NodeImage', 'SecurityPatch', 'Unmanaged', 'None']],
+];
+const VM_SIZE = /^Standard_[A-Za-z0-9_-]{1,64}$/;
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
 function validateNames(c: ResolvedClusterConfig, v: ViolationCollector): void {
+  if (!/^[a-z][a-z0-9]{1,39}$/.test(c.location)) {
+    v.add(Rules.location, 'location', c.location, 'use the region name, e.g. "westeurope"');
+  }
+  for (const [key, value] of Object.entries(c.tags)) {
+    if (key.length === 0 || key.length > 512 || /[<>%&\\?/]/.test(key) || CONTROL.test(key)) {
+      v.add(Rules.tags, `tags[${JSON.stringify(key)}]`, key, 'rename the tag without < > % & \\ ? / or control characters');
+    }
+    if (typeof value !== 'string' || value.length > 256 || CONTROL.test(value)) {
+      v.add(Rules.tags, `tags[${JSON.stringify(key)}]`, value, 'use a value of at most 256 characters without control characters');
+    }
+  }
+  for (const [property, get, allowed] of CHOICES) {
+    if (!allowed.includes(get(c))) v.add(Rules.choice, property, get(c), `use one of ${allowed.filter((a) => a !== undefined).join(', ')}`);
+  }
   if (!/^[a-zA-Z0-9]$|^[a-zA-Z0-9][-_a-zA-Z0-9]{0,61}[a-zA-Z0-9]$/.test(c.name)) {
     v.add(Rules.clusterName, 'name', c.name, 'use 1-63 letters, digits, "_" or "-", starting and ending with a letter or digit');
   }
@@ -54,6 +80,8 @@ function validateNames(c: ResolvedClusterConfig, v: ViolationCollector): void {
     if (!Number.isInteger(pool.count) || pool.count < 1) {
       v.add(Rules.nodePool, `${at}.count`, pool.count, 'set a whole number of nodes, at least 1 (3 across zones for production)');
     }
+    if (!VM_SIZE.test(pool.vmSize)) v.add(Rules.choice, `${at}.vmSize`, pool.vmSize, 'use an Azure VM size name, e.g. "Standard_D4ds_v5"');
+    if (!['Linux', 'Windows'].includes(pool.osType)) v.add(Rules.choice, `${at}.osType`, pool.osType, 'use Linux or Windows');
     pool.availabilityZones.forEach((z, j) => {
       if (!['1', '2', '3'].includes(z)) v.add(Rules.nodePool, `${at}.availabilityZones[${j}]`, z, 'use zones "1", "2" and "3"');
     });

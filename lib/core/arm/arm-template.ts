@@ -115,8 +115,9 @@ export function renderArmTemplate(
     if (r.scope !== undefined) {
       out.scope = r.scope instanceof ArmReference ? relativeScope(lookup(r.scope), r.scope) : render(r.scope);
     }
-    if (r.location !== undefined) out.location = r.location;
-    if (r.tags) out.tags = r.tags;
+    if (r.location !== undefined) out.location = render(r.location);
+    // Tag values are data: a value starting with "[" must not become a template expression.
+    if (r.tags) out.tags = render(r.tags as ArmValue);
     if (r.sku) out.sku = render(r.sku);
     if (r.identity) {
       out.identity = {

@@ -10,7 +10,9 @@ export interface ParsedResourceId {
   readonly relative: string;
 }
 
-const ID = /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/([^/]+)\/(.+)$/i;
+/** A segment: no separators, whitespace, control characters, quotes, brackets or template syntax. */
+const SEGMENT = `[^\\s/'"\\[\\]{}<>%&\\\\?#]+`;
+const ID = new RegExp(`^/subscriptions/(${SEGMENT})/resourceGroups/(${SEGMENT})/providers/(${SEGMENT})/((?:${SEGMENT}/)*${SEGMENT})$`, 'i');
 
 /**
  * Parses a resource-group-scoped resource id, or returns undefined when `id`

@@ -39,6 +39,17 @@ export function validateCrossClusterLink(p: CrossClusterLinkProps): ViolationCol
   };
 
   label('name', p.name);
+  if (p.certificates.kind === 'certManager') {
+    const o = p.certificates.certManager!;
+    for (const [property, issuer] of [['certificates.clientIssuer', o.clientIssuer], ['certificates.serverIssuer', o.serverIssuer]] as const) {
+      if (issuer && !DNS_SUBDOMAIN.test(issuer.name)) {
+        v.add(Rules.meshKubernetesName, `${property}.name`, issuer.name, 'use the issuer\'s Kubernetes name (lowercase letters, digits, "-" and ".")');
+      }
+      if (issuer && !['Issuer', 'ClusterIssuer'].includes(issuer.kind)) {
+        v.add(Rules.choice, `${property}.kind`, issuer.kind, 'use Issuer or ClusterIssuer');
+      }
+    }
+  }
   label('client.gateway.namespace', p.client?.gateway?.namespace);
   label('server.gateway.namespace', p.server?.gateway?.namespace);
   port('egressPort', p.egressPort ?? 15443);

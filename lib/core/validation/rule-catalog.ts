@@ -279,6 +279,24 @@ export const Rules = {
     sources: [S.managedClustersRestApi],
     severity: 'error',
   },
+  tags: {
+    id: 'SAKS-NAME-005',
+    statement: 'a tag name is 1 to 512 characters without < > % & \\ ? / or control characters; a tag value is at most 256 characters without control characters',
+    sources: [S.tags],
+    severity: 'error',
+  },
+  location: {
+    id: 'SAKS-NAME-006',
+    statement: 'a location is an Azure region name: lowercase letters and digits, e.g. westeurope',
+    sources: [S.regions],
+    severity: 'error',
+  },
+  choice: {
+    id: 'SAKS-NAME-007',
+    statement: 'a setting with documented choices takes one of them (a VM size is Standard_<size>)',
+    sources: [S.managedClustersRestApi],
+    severity: 'error',
+  },
   runCommandPrincipalsNeedRunCommand: {
     id: 'SAKS-RUN-001',
     statement: 'run command principals can only be granted access when run command stays enabled',

@@ -51,6 +51,8 @@ export const Sources = {
   checkovAzure: 'https://www.checkov.io/5.Policy%20Index/arm.html',
   vnetPeering: 'https://learn.microsoft.com/azure/virtual-network/virtual-network-peering-overview',
   privateDnsZones: 'https://learn.microsoft.com/azure/dns/private-dns-privatednszone',
+  tags: 'https://learn.microsoft.com/azure/azure-resource-manager/management/tag-resources#limitations',
+  regions: 'https://learn.microsoft.com/azure/reliability/regions-list',
   terraformAzurermAksMain: 'https://github.com/Azure/terraform-azurerm-aks/blob/main/main.tf',
 } as const;
 
