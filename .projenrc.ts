@@ -62,6 +62,8 @@ const project = new typescript.TypeScriptProject({
     '@azure/core-client@^1',
     // YAML parsing of synthesized manifests in tests.
     'yaml@^2',
+    // Property-based tests over the public inputs.
+    'fast-check@^4',
     // API reference from the doc comments, offline (npm run docs:api).
     'typedoc@^0.28',
   ],

@@ -10,9 +10,14 @@ export interface ParsedResourceId {
   readonly relative: string;
 }
 
-/** A segment: no separators, whitespace, control characters, quotes, brackets or template syntax. */
-const SEGMENT = `[^\\s/'"\\[\\]{}<>%&\\\\?#]+`;
-const ID = new RegExp(`^/subscriptions/(${SEGMENT})/resourceGroups/(${SEGMENT})/providers/(${SEGMENT})/((?:${SEGMENT}/)*${SEGMENT})$`, 'i');
+/**
+ * A segment: letters and digits (any script, as resource group names allow),
+ * and `.`, `_`, `(`, `)`, `-`. No separators, whitespace, control
+ * characters, quotes, brackets or template syntax.
+ * @see https://learn.microsoft.com/azure/azure-resource-manager/management/resource-name-rules
+ */
+const SEGMENT = '[\\p{L}\\p{N}._()-]+';
+const ID = new RegExp(`^/subscriptions/(${SEGMENT})/resourceGroups/(${SEGMENT})/providers/(${SEGMENT})/((?:${SEGMENT}/)*${SEGMENT})$`, 'iu');
 
 /**
  * Parses a resource-group-scoped resource id, or returns undefined when `id`
