@@ -20,6 +20,7 @@ import {
   TransitEncryption,
 } from '../../lib';
 import { GROUP, HUB_VNET, HUB_ZONE_PL, SPOKE, SUB } from './cluster-fixtures';
+import { MYSQL } from './mesh-fixtures';
 import { PLATFORM } from './platform-fixtures';
 
 const base = { name: 'c1', location: 'westeurope' } as const;
@@ -60,14 +61,7 @@ export function violationsOf(c: Case): ViolationCollector {
   return c.link ? validateCrossClusterLink(c.link) : validateHardenedCluster(c.props!);
 }
 
-const mysql: CrossClusterServiceProps = {
-  name: 'mysql',
-  host: 'mysql.fqdn.example',
-  clientPort: 3306,
-  gatewayPort: 13306,
-  backend: { host: 'mysql.default.svc.cluster.local', port: 3306 },
-  clientNamespaces: ['default'],
-};
+const mysql: CrossClusterServiceProps = { ...MYSQL, clientCredentialName: undefined, serverCredentialName: undefined };
 const link = (services: CrossClusterServiceProps[], extra: Partial<CrossClusterLinkProps> = {}): CrossClusterLinkProps => ({
   name: 'pair',
   certificates: CertificateSource.certManager({ clientIssuer: { kind: 'ClusterIssuer', name: 'customer-ca' } }),

@@ -2,7 +2,7 @@ import { Ipv4Cidr } from '../net/ipv4-cidr';
 import { Rules } from '../validation/rule-catalog';
 import { Violation } from '../validation/violation';
 import { ViolationCollector } from '../validation/violation-collector';
-import { API_SERVER_SUBNET_MAX_PREFIX } from './validate-cluster';
+import { API_SERVER_SUBNET_MAX_PREFIX } from './aks-limits';
 
 /** What Azure reports about an existing subnet (as `network.getSubnet` returns it). */
 export interface ObservedSubnet {

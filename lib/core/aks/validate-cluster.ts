@@ -2,6 +2,7 @@ import { isResourceIdOfType, parseResourceId } from '../arm/resource-id';
 import { Ipv4Cidr, parseIpv4 } from '../net/ipv4-cidr';
 import { Rules } from '../validation/rule-catalog';
 import { ViolationCollector } from '../validation/violation-collector';
+import { API_SERVER_SUBNET_MAX_PREFIX, AUTHORIZED_RANGE_LIMIT, AUTHORIZED_RANGE_LIMIT_WITH_VNET_INTEGRATION } from './aks-limits';
 import { HardenedClusterProps } from './hardened-cluster-props';
 import { allNodePools, ownZoneName, resolveClusterConfig, ResolvedClusterConfig } from './resolved-cluster-config';
 import { validateTransitEncryption } from './validate-transit-encryption';
@@ -14,11 +15,6 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DNS_LABEL_54 = /^[a-zA-Z0-9]([a-zA-Z0-9-]{0,52}[a-zA-Z0-9])?$/;
 const SUBZONE = /^[a-zA-Z0-9]([a-zA-Z0-9-]{0,30}[a-zA-Z0-9])?$/;
 
-/** Authorized range limits of api-server-authorized-ip-ranges.md. */
-export const AUTHORIZED_RANGE_LIMIT = 200;
-export const AUTHORIZED_RANGE_LIMIT_WITH_VNET_INTEGRATION = 2000;
-/** Smallest API server subnet: /28 (api-server-vnet-integration.md). */
-export const API_SERVER_SUBNET_MAX_PREFIX = 28;
 
 /**
  * Checks every documented rule on a cluster definition and returns all

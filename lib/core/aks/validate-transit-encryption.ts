@@ -1,10 +1,9 @@
 import { supportsVnetEncryption } from '../encryption/vnet-encryption-vm-sizes';
 import { Rules } from '../validation/rule-catalog';
 import { ViolationCollector } from '../validation/violation-collector';
+import { ACNS_MIN_KUBERNETES } from './aks-limits';
 import { allNodePools, ResolvedClusterConfig } from './resolved-cluster-config';
 
-/** ACNS security needs Kubernetes 1.29 (azure-cni-powered-by-cilium.md). */
-export const ACNS_MIN_KUBERNETES = [1, 29] as const;
 
 /**
  * Checks the transit encryption choice against the network profile, the node

@@ -2,9 +2,8 @@ import { Ipv4Cidr } from '../net/ipv4-cidr';
 import { Rules } from '../validation/rule-catalog';
 import { ViolationCollector } from '../validation/violation-collector';
 import { CrossClusterLinkProps } from './cross-cluster-link-props';
+import { ISTIO_RESERVED_PORTS } from './istio-ports';
 
-/** Ports Istio's proxies use (application-requirements.md, "Ports used by Istio"). */
-export const ISTIO_RESERVED_PORTS: readonly number[] = [15000, 15001, 15004, 15006, 15008, 15009, 15020, 15021, 15053, 15090];
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 const DNS_SUBDOMAIN = /^(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;

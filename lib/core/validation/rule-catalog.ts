@@ -1,3 +1,6 @@
+import { ACNS_MIN_KUBERNETES, API_SERVER_SUBNET_MAX_PREFIX, AUTHORIZED_RANGE_LIMIT, AUTHORIZED_RANGE_LIMIT_WITH_VNET_INTEGRATION } from '../aks/aks-limits';
+import { VNET_ENCRYPTION_SERIES } from '../encryption/vnet-encryption-vm-sizes';
+import { ISTIO_RESERVED_PORTS } from '../mesh/istio-ports';
 import { Rule } from './rule';
 import { Sources as S } from './sources';
 
@@ -15,7 +18,7 @@ export const Rules = {
   },
   authorizedRangesLimit: {
     id: 'SAKS-API-002',
-    statement: 'at most 200 authorized IP ranges, or 2,000 with API Server VNet Integration',
+    statement: `at most ${AUTHORIZED_RANGE_LIMIT} authorized IP ranges, or ${AUTHORIZED_RANGE_LIMIT_WITH_VNET_INTEGRATION.toLocaleString('en-US')} with API Server VNet Integration`,
     sources: [S.authorizedIpRanges],
     severity: 'error',
   },
@@ -98,7 +101,7 @@ export const Rules = {
   },
   apiServerSubnetSize: {
     id: 'SAKS-VNI-001',
-    statement: 'the API Server VNet Integration subnet is at least /28',
+    statement: `the API Server VNet Integration subnet is at least /${API_SERVER_SUBNET_MAX_PREFIX}`,
     sources: [S.apiServerVnetIntegration],
     severity: 'error',
   },
@@ -216,7 +219,7 @@ export const Rules = {
   },
   acnsKubernetesVersion: {
     id: 'SAKS-ENC-007',
-    statement: 'ACNS container network security needs Kubernetes 1.29 or later',
+    statement: `ACNS container network security needs Kubernetes ${ACNS_MIN_KUBERNETES.join('.')} or later`,
     sources: [S.ciliumDataplane, S.acnsOverview],
     severity: 'error',
   },
@@ -243,8 +246,7 @@ export const Rules = {
   },
   vnetEncryptionVmSize: {
     id: 'SAKS-ENC-011',
-    statement:
-      'Azure virtual network encryption needs VM sizes of the supported series (D, E v4-v6, M v2-v3, Lsv3, F v6) with accelerated networking',
+    statement: `Azure virtual network encryption needs VM sizes of the supported series (${Object.keys(VNET_ENCRYPTION_SERIES).join(', ')}) with accelerated networking`,
     sources: [S.vnetEncryption],
     severity: 'error',
   },
@@ -318,7 +320,7 @@ export const Rules = {
   },
   meshPort: {
     id: 'SAKS-MESH-002',
-    statement: 'a port is 1 to 65535 and not one Istio reserves for its proxies (15000-15090 range: 15000, 15001, 15004, 15006, 15008, 15009, 15020, 15021, 15053, 15090)',
+    statement: `a port is 1 to 65535 and not one Istio reserves for its proxies (${ISTIO_RESERVED_PORTS.join(', ')})`,
     sources: [S.istioPorts],
     severity: 'error',
   },
