@@ -114,3 +114,20 @@ test('the Pulumi program applies exactly the synthesized objects to the two clus
   expect(group('mysql-server').provider).toContain('::server-cluster::');
   void Provider;
 });
+
+test('cdk8s synth (main.ts, as the CLI runs it) writes the same bytes as npm run synth', async () => {
+  const fs = await import('node:fs');
+  const os = await import('node:os');
+  const path = await import('node:path');
+  const { spawnSync } = await import('node:child_process');
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-synth-'));
+  try {
+    const dir = path.resolve(__dirname, '../../examples/cross-cluster-mysql');
+    const run = spawnSync(process.execPath, [require.resolve('tsx/cli'), 'main.ts'], { cwd: dir, env: { ...process.env, CDK8S_OUTDIR: out }, encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    const { files } = await synth();
+    for (const f of ['client.k8s.yaml', 'server.k8s.yaml']) expect(fs.readFileSync(path.join(out, f), 'utf8')).toBe(files[f]);
+  } finally {
+    fs.rmSync(out, { recursive: true, force: true });
+  }
+});
