@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ALL_RULES, FLOW_LABELS, IN_CLUSTER_COVERAGE, renderRulesTable, SECURITY_BASELINE } from '../lib';
+import { ALL_RULES, CREATE_ONLY_CLUSTER_PROPERTIES, FLOW_LABELS, IN_CLUSTER_COVERAGE, renderRulesTable, SECURITY_BASELINE } from '../lib';
 
 /** The generated rules page; a test fails when it is out of step with the catalog. */
 export function rulesDocument(): string {
@@ -16,6 +16,15 @@ export function rulesDocument(): string {
     '(what is deployed) and flag changes Azure cannot make in place.',
     '',
     renderRulesTable(ALL_RULES),
+    '',
+    '## Create-only cluster properties',
+    '',
+    'A change to any of these is a replacement (SAKS-UPD-001; `replaceOnChanges` with',
+    '`deleteBeforeReplace` in Pulumi):',
+    '',
+    ...CREATE_ONLY_CLUSTER_PROPERTIES.map((p) => `- \`properties.${p}\``),
+    '- `properties.networkProfile.networkDataplane` when the new dataplane is not Cilium (Azure upgrades to Cilium in place, never back)',
+    '- `properties.apiServerAccessProfile.enablePrivateCluster` without API Server VNet Integration',
     '',
   ].join('\n');
 }

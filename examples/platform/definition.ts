@@ -6,13 +6,7 @@
  * One definition feeds `pulumi up` (index.ts), `cdk8s synth` (main.ts) and `npm run synth`.
  */
 import { App } from 'cdk8s';
-import {
-  addCrossClusterCharts,
-  CustomerCaIssuer,
-  CustomerCaIssuerChart,
-  RegulatedPlatformModel,
-  regulatedPlatformTarget,
-} from '../../lib';
+import { addPlatformCharts, CustomerCaIssuer, RegulatedPlatformModel, regulatedPlatformTarget } from '../../lib';
 
 export const build = (): RegulatedPlatformModel =>
   RegulatedPlatformModel.build({
@@ -37,10 +31,7 @@ export const build = (): RegulatedPlatformModel =>
 
 /** The Kubernetes side of both clusters, for `cdk8s synth`. */
 export function charts(app: App): void {
-  const platform = build();
-  addCrossClusterCharts(app, platform.link, { client: 'client', server: 'server' });
-  new CustomerCaIssuerChart(app, 'client-issuer', { issuer: platform.issuer });
-  new CustomerCaIssuerChart(app, 'server-issuer', { issuer: platform.issuer });
+  addPlatformCharts(app, build());
 }
 
 export default regulatedPlatformTarget(build);

@@ -1,7 +1,7 @@
 import { Provider } from '@pulumi/kubernetes/provider';
 import * as pulumi from '@pulumi/pulumi';
-import { App } from 'cdk8s';
 import { addCrossClusterCharts } from '../cdk8s/cross-cluster-charts';
+import { offlineApp } from '../cdk8s/offline-app';
 import { CrossClusterLink } from '../core/mesh/cross-cluster-link';
 import { ChartDeployment } from './chart-deployment';
 
@@ -35,7 +35,7 @@ export class CrossClusterMesh extends pulumi.ComponentResource {
   public readonly server: ChartDeployment;
 
   constructor(name: string, args: CrossClusterMeshArgs, opts?: pulumi.ComponentResourceOptions) {
-    const app = new App({ outdir: 'unused' });
+    const app = offlineApp();
     const charts = addCrossClusterCharts(app, args.link);
     // Synthesize both now: analyzer errors throw before any registration.
     charts.client.toJson();

@@ -32,8 +32,6 @@ export interface HardenedClusterArgs extends HardenedClusterProps {
 export class HardenedCluster extends pulumi.ComponentResource {
   /** The validated model this component deploys (the same one the offline synth renders). */
   public readonly model: ManagedClusterModel;
-  /** Every child resource, by the model's logical id (an escape hatch). */
-  public readonly children: Readonly<Record<string, pulumi.CustomResource>>;
   /** The registered model resources, by logical id, for resources of other components that refer to them. */
   public readonly registered: ReadonlyMap<string, RegisteredArmResource>;
   /** Resource id of the managed cluster. */
@@ -69,7 +67,6 @@ export class HardenedCluster extends pulumi.ComponentResource {
       providersBySubscription: args.providersBySubscription,
       gatedIds: this.checkExistingApiServerSubnet(model, args),
     });
-    this.children = Object.fromEntries([...registered].map(([k, r]) => [k, r.resource]));
     this.registered = registered;
 
     const cluster = registered.get(LogicalIds.cluster)!;
@@ -100,6 +97,11 @@ export class HardenedCluster extends pulumi.ComponentResource {
       nodeSubnetId: this.nodeSubnetId,
       apiServerSubnetId: this.apiServerSubnetId,
     });
+  }
+
+  /** Every child resource, by the model's logical id (an escape hatch). */
+  public get children(): Readonly<Record<string, pulumi.CustomResource>> {
+    return Object.fromEntries([...this.registered].map(([k, r]) => [k, r.resource]));
   }
 
   /**

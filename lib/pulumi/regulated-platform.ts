@@ -2,8 +2,8 @@ import * as authorization from '@pulumi/azure-native/authorization';
 import { Release } from '@pulumi/kubernetes/helm/v3';
 import { Provider } from '@pulumi/kubernetes/provider';
 import * as pulumi from '@pulumi/pulumi';
-import { App } from 'cdk8s';
 import { CustomerCaIssuerChart } from '../cdk8s/cross-cluster-charts';
+import { offlineApp } from '../cdk8s/offline-app';
 import { RegulatedPlatformModel } from '../core/platform/regulated-platform-model';
 import { formatViolation } from '../core/validation/violation';
 import { registerArmResources, RegisteredArmResource } from './arm-resource-registrar';
@@ -82,7 +82,7 @@ export class RegulatedPlatform extends pulumi.ComponentResource {
     this.releases = { client: install('client', this.clientProvider), server: install('server', this.serverProvider) };
 
     const issuer = (side: 'client' | 'server', provider: Provider) => {
-      const chart = new CustomerCaIssuerChart(new App({ outdir: 'unused' }), `${side}-issuer`, { issuer: p.issuer });
+      const chart = new CustomerCaIssuerChart(offlineApp(), `${side}-issuer`, { issuer: p.issuer });
       return new ChartDeployment(`${name}-${side}-issuer`, { chart, provider, dependsOn: [this.releases[side]['cert-manager']] }, { parent: this });
     };
     const clientIssuer = issuer('client', this.clientProvider);

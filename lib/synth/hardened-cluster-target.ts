@@ -1,8 +1,9 @@
 import { App, Yaml } from 'cdk8s';
+import { offlineApp } from '../cdk8s/offline-app';
 import { HardenedClusterProps } from '../core/aks/hardened-cluster-props';
 import { ManagedClusterModel } from '../core/aks/managed-cluster-model';
-import { renderSecurityBaseline } from '../core/aks/security-baseline';
-import { CrossClusterCoverage, deriveEncryptionCoverage, renderEncryptionCoverage } from '../core/encryption/encryption-coverage';
+import { CrossClusterCoverage } from '../core/encryption/encryption-coverage';
+import { clusterReports } from './cluster-reports';
 import { formatViolation } from '../core/validation/violation';
 import { SynthTarget, toJsonFile } from './synth-target';
 
@@ -38,14 +39,11 @@ export function hardenedClusterTarget(props: HardenedClusterProps, options: Hard
   return {
     artifacts: () => {
       const m = build();
+      const reports = clusterReports(m, options.crossCluster);
       const files: Record<string, string> = {
         [`${file}.template.json`]: toJsonFile(m.toArmTemplate()),
-        'encryption-coverage.md': renderEncryptionCoverage(
-          m.config.name,
-          m.config.transitEncryption,
-          deriveEncryptionCoverage(m.config, options.crossCluster),
-        ),
-        'security-baseline.md': renderSecurityBaseline(m),
+        'encryption-coverage.md': reports.coverage,
+        'security-baseline.md': reports.baseline,
       };
       Object.assign(files, chartFiles(options.charts));
       return files;
@@ -57,7 +55,7 @@ export function hardenedClusterTarget(props: HardenedClusterProps, options: Hard
 /** Synthesizes the charts `define` adds to a fresh app, one `<chart id>.k8s.yaml` each (validations run). */
 export function chartFiles(define: ((app: App) => void) | undefined): Record<string, string> {
   if (!define) return {};
-  const app = new App({ outdir: 'unused' });
+  const app = offlineApp();
   define(app);
   const files: Record<string, string> = {};
   for (const chart of app.charts) files[`${chart.node.id}.k8s.yaml`] = Yaml.stringify(...chart.toJson());

@@ -1,10 +1,9 @@
 import { Yaml } from 'cdk8s';
-import { renderSecurityBaseline } from '../core/aks/security-baseline';
-import { deriveEncryptionCoverage, renderEncryptionCoverage } from '../core/encryption/encryption-coverage';
 import { crossClusterCoverage, renderCrossClusterEncryption } from '../core/mesh/cross-cluster-encryption';
 import { RegulatedPlatformModel } from '../core/platform/regulated-platform-model';
 import { formatViolation } from '../core/validation/violation';
-import { addCrossClusterCharts, CustomerCaIssuerChart } from '../cdk8s/cross-cluster-charts';
+import { addPlatformCharts } from '../cdk8s/platform-charts';
+import { clusterReports } from './cluster-reports';
 import { chartFiles } from './hardened-cluster-target';
 import { SynthTarget, toJsonFile } from './synth-target';
 
@@ -23,17 +22,14 @@ export function regulatedPlatformTarget(build: () => RegulatedPlatformModel): Sy
       const cross = crossClusterCoverage(p.link);
       const files: Record<string, string> = {
         'platform.template.json': toJsonFile(p.toArmTemplate()),
-        ...chartFiles((app) => {
-          addCrossClusterCharts(app, p.link, { client: 'client', server: 'server' });
-          new CustomerCaIssuerChart(app, 'client-issuer', { issuer: p.issuer });
-          new CustomerCaIssuerChart(app, 'server-issuer', { issuer: p.issuer });
-        }),
+        ...chartFiles((app) => addPlatformCharts(app, p)),
         'cross-cluster-encryption.md': renderCrossClusterEncryption(p.link),
         'prerequisites.md': renderPrerequisites(p),
       };
       for (const [side, m] of [['client', p.client], ['server', p.server]] as const) {
-        files[`encryption-coverage-${side}.md`] = renderEncryptionCoverage(m.config.name, m.config.transitEncryption, deriveEncryptionCoverage(m.config, cross));
-        files[`security-baseline-${side}.md`] = renderSecurityBaseline(m);
+        const reports = clusterReports(m, cross);
+        files[`encryption-coverage-${side}.md`] = reports.coverage;
+        files[`security-baseline-${side}.md`] = reports.baseline;
       }
       return files;
     },
