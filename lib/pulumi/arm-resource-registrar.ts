@@ -11,7 +11,7 @@ import {
 } from '../core/arm/arm-expression';
 import { ArmResource } from '../core/arm/arm-resource';
 import { targetResourceGroup } from '../core/arm/arm-template';
-import { nameBasedGuid } from './name-based-guid';
+import { armGuid } from '../core/arm/arm-guid';
 
 /** Where and how model resources are registered. */
 export interface ArmRegistrationContext {
@@ -132,7 +132,8 @@ export function registerArmResources(
       }
       if (v instanceof GuidExpression) {
         const parts = v.parts.map(compile);
-        return (vals) => nameBasedGuid(parts.map((p) => String(p(vals))));
+        // ARM's own guid(): the template and `pulumi up` name role assignments alike.
+        return (vals) => armGuid(parts.map((p) => String(p(vals))));
       }
       if (v instanceof ConcatExpression) {
         const parts = v.parts.map(compile);

@@ -5,7 +5,7 @@ import {
   ApiVersions,
   HardenedCluster,
   ManagedClusterModel,
-  nameBasedGuid,
+  armGuid,
   replacementOptions,
   SecureAksValidationError,
 } from '../../lib';
@@ -100,9 +100,31 @@ describe('a hardened cluster with an own zone and run command principals', () =>
       principalId: 'principal-of-payments-identity',
       principalType: 'ServicePrincipal',
       roleDefinitionId: `/subscriptions/${SUB}/providers/Microsoft.Authorization/roleDefinitions/4d97b98b-1d4f-4787-a291-c67834d212e7`,
-      roleAssignmentName: nameBasedGuid([`/subscriptions/${SUB}/resourceGroups/rg-payments`, 'payments', 'network-contributor-apiserver']),
+      roleAssignmentName: armGuid([`/subscriptions/${SUB}/resourceGroups/rg-payments`, 'payments', 'network-contributor-apiserver']),
     });
     expect(ra.inputs.scope).toMatch(/virtualNetworks\/payments-vnet\/subnets\/apiserver$/);
+  });
+
+  test('every role assignment and definition name equals ARM guid() of the template\'s parts', () => {
+    // The template says guid(resourceGroup().id, '<cluster>', '<purpose>'...); evaluate it as ARM would.
+    const template = ManagedClusterModel.build({ ...VALID_CLUSTERS.ownCreatedZone, name: 'payments' }).toArmTemplate();
+    const rgId = `/subscriptions/${SUB}/resourceGroups/rg-payments`;
+    const evaluate = (expr: string) => {
+      const m = /^\[guid\((.*)\)\]$/.exec(expr);
+      if (!m) return undefined;
+      const parts = m[1].split(', ').map((p) => (p === 'resourceGroup().id' ? rgId : p.replace(/^'|'$/g, '').replace(/''/g, "'")));
+      return armGuid(parts);
+    };
+    const fromTemplate = template.resources
+      .filter((r) => String(r.type).startsWith('Microsoft.Authorization/role'))
+      .map((r) => evaluate(String(r.name)))
+      .sort();
+    const fromPulumi = resources
+      .filter((r) => r.type.startsWith('azure-native:authorization:Role') && r.name.startsWith('payments-'))
+      .map((r) => String(r.inputs.roleAssignmentName ?? r.inputs.roleDefinitionId))
+      .sort();
+    expect(fromTemplate.length).toBeGreaterThan(2);
+    expect(fromPulumi).toEqual(fromTemplate);
   });
 
   test('run command is granted through a custom role with exactly its two actions', () => {

@@ -54,9 +54,9 @@ export class SubscriptionResourceIdExpression {
 }
 
 /**
- * A deterministic GUID derived from the parts (ARM's `guid()` in templates, a
- * name-based UUID in Pulumi). Used for role assignment and definition names,
- * which must be GUIDs and must not change between runs.
+ * A deterministic GUID derived from the parts: ARM's `guid()` in templates,
+ * and the same algorithm (`armGuid`) in Pulumi, so both deploy paths
+ * name role assignments and definitions alike.
  */
 export class GuidExpression {
   constructor(public readonly parts: readonly ArmValue[]) {}
