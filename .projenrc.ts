@@ -35,7 +35,14 @@ const project = new typescript.TypeScriptProject({
   ],
   // JSON Schema validation of Kubernetes and Istio objects against their CRD
   // schemas (strict: unknown fields rejected) at synth time.
-  deps: ['ajv@^8'],
+  deps: [
+    'ajv@^8',
+    // The runtime input boundary: one declared schema per public input, checked
+    // before any validator reads a value (wrong types from JSON/YAML config are
+    // reported, never a TypeError). Compile-time assertions keep each schema's
+    // keys equal to its documented TypeScript interface.
+    'zod@^4',
+  ],
   // Test against the versions a new user installs today, not the peer range's floor.
   peerDependencyOptions: { pinnedDevDependency: false },
   devDeps: [

@@ -1,9 +1,20 @@
 import { Provider } from '@pulumi/kubernetes/provider';
 import * as pulumi from '@pulumi/pulumi';
+import { z } from 'zod';
+import { assertInput, factoryResult, present } from '../core/validation/input-boundary';
 import { addCrossClusterCharts } from '../cdk8s/cross-cluster-charts';
 import { offlineApp } from '../cdk8s/offline-app';
 import { CrossClusterLink } from '../core/mesh/cross-cluster-link';
 import { ChartDeployment } from './chart-deployment';
+import { failAsRunError } from './pulumi-errors';
+
+const CROSS_CLUSTER_MESH_ARGS = z.strictObject({
+  link: factoryResult((v): v is CrossClusterLink => v instanceof CrossClusterLink, 'CrossClusterLink.build({ ... })'),
+  clientProvider: present('the client cluster\'s Kubernetes provider'),
+  serverProvider: present('the server cluster\'s Kubernetes provider'),
+  clientDependsOn: z.array(z.unknown()).readonly().optional(),
+  serverDependsOn: z.array(z.unknown()).readonly().optional(),
+});
 
 /** Arguments of {@link CrossClusterMesh}. */
 export interface CrossClusterMeshArgs {
@@ -35,6 +46,7 @@ export class CrossClusterMesh extends pulumi.ComponentResource {
   public readonly server: ChartDeployment;
 
   constructor(name: string, args: CrossClusterMeshArgs, opts?: pulumi.ComponentResourceOptions) {
+    failAsRunError(() => assertInput(CROSS_CLUSTER_MESH_ARGS, args, `CrossClusterMesh "${name}"`));
     const app = offlineApp();
     const charts = addCrossClusterCharts(app, args.link);
     // Synthesize both now: analyzer errors throw before any registration.

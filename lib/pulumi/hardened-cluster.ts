@@ -10,6 +10,7 @@ import { parseResourceId } from '../core/arm/resource-id';
 import { SecureAksValidationError } from '../core/validation/validation-error';
 import { formatViolation } from '../core/validation/violation';
 import { registerArmResources, RegisteredArmResource } from './arm-resource-registrar';
+import { asRunError, failAsRunError } from './pulumi-errors';
 
 /** Arguments of {@link HardenedCluster}: the cluster intent, and where it goes. */
 export interface HardenedClusterArgs extends HardenedClusterProps {
@@ -52,8 +53,10 @@ export class HardenedCluster extends pulumi.ComponentResource {
   private readonly resourceGroupName: pulumi.Input<string>;
 
   constructor(name: string, args: HardenedClusterArgs, opts?: pulumi.ComponentResourceOptions) {
-    // Validate before anything (the component included) is registered.
-    const model = ManagedClusterModel.build(args);
+    // Validate before anything (the component included) is registered. The
+    // deployment arguments are not part of the cluster definition.
+    const { resourceGroupName: _rg, providersBySubscription: _providers, ...props } = args ?? ({} as HardenedClusterArgs);
+    const model = failAsRunError(() => ManagedClusterModel.build(props));
     super('secure-aks:azure:HardenedCluster', name, {}, opts);
     this.model = model;
     for (const w of model.warnings) void pulumi.log.warn(formatViolation(w), this);
@@ -141,7 +144,7 @@ export class HardenedCluster extends pulumi.ComponentResource {
         delegations: subnet.delegations,
       });
       if (violations.length > 0) {
-        throw new SecureAksValidationError(`cluster "${model.config.name}" API server subnet`, violations);
+        throw asRunError(new SecureAksValidationError(`cluster "${model.config.name}" API server subnet`, violations));
       }
       return id;
     });

@@ -2,6 +2,8 @@ import * as authorization from '@pulumi/azure-native/authorization';
 import { Release } from '@pulumi/kubernetes/helm/v3';
 import { Provider } from '@pulumi/kubernetes/provider';
 import * as pulumi from '@pulumi/pulumi';
+import { z } from 'zod';
+import { assertInput, factoryResult, present } from '../core/validation/input-boundary';
 import { CustomerCaIssuerChart } from '../cdk8s/cross-cluster-charts';
 import { offlineApp } from '../cdk8s/offline-app';
 import { RegulatedPlatformModel } from '../core/platform/regulated-platform-model';
@@ -10,6 +12,12 @@ import { registerArmResources, RegisteredArmResource } from './arm-resource-regi
 import { ChartDeployment } from './chart-deployment';
 import { CrossClusterMesh } from './cross-cluster-mesh';
 import { HardenedCluster } from './hardened-cluster';
+import { failAsRunError } from './pulumi-errors';
+
+const REGULATED_PLATFORM_ARGS = z.strictObject({
+  platform: factoryResult((v): v is RegulatedPlatformModel => v instanceof RegulatedPlatformModel, 'RegulatedPlatformModel.build({ ... })'),
+  resourceGroupName: present('the resource group name'),
+});
 
 /** Arguments of {@link RegulatedPlatform}. */
 export interface RegulatedPlatformArgs {
@@ -37,6 +45,7 @@ export class RegulatedPlatform extends pulumi.ComponentResource {
   public readonly mesh: CrossClusterMesh;
 
   constructor(name: string, args: RegulatedPlatformArgs, opts?: pulumi.ComponentResourceOptions) {
+    failAsRunError(() => assertInput(REGULATED_PLATFORM_ARGS, args, `RegulatedPlatform "${name}"`));
     super('secure-aks:platform:RegulatedPlatform', name, {}, opts);
     const p = args.platform;
     for (const w of p.warnings) void pulumi.log.warn(formatViolation(w), this);

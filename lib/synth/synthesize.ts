@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ArmTemplate } from '../core/arm/arm-template';
 import { checkClusterUpdate } from '../core/aks/cluster-update-check';
+import { Rules } from '../core/validation/rule-catalog';
 import { SecureAksValidationError } from '../core/validation/validation-error';
 import { SynthTarget } from './synth-target';
 import { writeArtifacts } from './write-artifacts';
@@ -93,16 +94,38 @@ export function loadExampleTargets(examplesDir: string, only?: readonly string[]
     .sort();
   for (const name of names) {
     if (only && only.length > 0 && !only.includes(name)) continue;
-    const file = definitionFile(path.resolve(examplesDir, name))!;
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const mod = require(file);
-    const target: SynthTarget | undefined = mod.default ?? mod.target;
-    if (!target || typeof target.artifacts !== 'function') {
-      throw new Error(`${file} must export a SynthTarget as default`);
-    }
-    targets.set(name, target);
+    targets.set(name, loadDefinition(definitionFile(path.resolve(examplesDir, name))!));
   }
   return targets;
+}
+
+/**
+ * The synth target a definition file exports. A definition that throws while
+ * loading, or exports no target, becomes a target that fails with the
+ * library's validation error, so that every other target is still checked.
+ */
+export function loadDefinition(file: string): SynthTarget {
+  const fail = (value: unknown, fix: string, detail?: string): SynthTarget => ({
+    artifacts: () => {
+      throw new SecureAksValidationError(`definition ${path.basename(path.dirname(file))}/${path.basename(file)}`, [
+        { rule: Rules.inputType, property: 'default export', value, fix, detail },
+      ]);
+    },
+  });
+  let mod: Record<string, unknown>;
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    mod = require(file);
+  } catch (e) {
+    if (e instanceof SecureAksValidationError) return { artifacts: () => { throw e; } };
+    const message = e instanceof Error ? e.message : String(e);
+    return fail(undefined, 'fix the error the definition throws while loading', `loading it threw: ${message.split('\n')[0]}`);
+  }
+  const target = (mod.default ?? mod.target) as SynthTarget | undefined;
+  if (!target || typeof target.artifacts !== 'function') {
+    return fail(typeof target, 'export a synth target as default, e.g. `export default hardenedClusterTarget(cluster)`');
+  }
+  return target;
 }
 
 /** Formats a failure for the terminal. */

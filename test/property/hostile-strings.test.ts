@@ -79,6 +79,13 @@ describe.each(LINK_FIELDS)('link %s', (property, make) => {
   );
 });
 
+test('a tag name that looks like a template expression is emitted as data, never evaluated', () => {
+  const template = renderArmTemplate(ManagedClusterModel.build({ ...base, tags: { "[concat('x')]": 'v' } }).resources);
+  const names = (template.resources as any[]).flatMap((r) => Object.keys(r.tags ?? {}));
+  expect(names.length).toBeGreaterThan(0);
+  expect(new Set(names)).toEqual(new Set(["[[concat('x')]"]));
+});
+
 test('a tag value that looks like a template expression is emitted as data, never evaluated', () => {
   const template = renderArmTemplate(ManagedClusterModel.build({ ...base, tags: { note: "[concat('x')]" } }).resources);
   const tags = (template.resources as any[]).map((r) => r.tags?.note).filter(Boolean);

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import { hardenedClusterTarget, ManagedClusterModel, Rules, SecureAksValidationError, synthesize, SynthTarget } from '../../lib';
+import { describeFailure, hardenedClusterTarget, loadExampleTargets, ManagedClusterModel, Rules, SecureAksValidationError, synthesize, SynthTarget } from '../../lib';
 
 let out: string;
 beforeEach(() => {
@@ -80,4 +80,23 @@ test('the CLI exits 1 with every message and writes nothing on invalid input', (
   } finally {
     fs.rmSync(examples, { recursive: true, force: true });
   }
+});
+
+test('a definition that throws while loading, or exports no target, fails alone and in the library\'s format', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'saks-defs-'));
+  const write = (name: string, body: string) => {
+    fs.mkdirSync(path.join(dir, name));
+    fs.writeFileSync(path.join(dir, name, 'definition.js'), body);
+  };
+  write('broken', "throw new TypeError(\"Cannot read properties of undefined (reading 'map')\");");
+  write('empty', 'module.exports = { default: 42 };');
+  write('invalid', `const { hardenedClusterTarget } = require(${JSON.stringify(path.resolve(__dirname, '../../lib'))}); module.exports = { default: hardenedClusterTarget({ name: 'c1', location: 7 }) };`);
+  const targets = loadExampleTargets(dir);
+  expect([...targets.keys()]).toEqual(['broken', 'empty', 'invalid']);
+  const result = synthesize(targets, path.join(dir, 'out'));
+  expect([...result.failures.keys()]).toEqual(['broken', 'empty', 'invalid']);
+  for (const error of result.failures.values()) expect(error).toBeInstanceOf(SecureAksValidationError);
+  expect(result.failures.get('broken')!.message).toContain("loading it threw: Cannot read properties of undefined (reading 'map')");
+  expect(describeFailure('broken', result.failures.get('broken')!)).not.toMatch(/\n\s+at /);
+  expect(fs.existsSync(path.join(dir, 'out'))).toBe(false);
 });

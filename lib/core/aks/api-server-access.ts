@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { checkOptions, factoryResult, schemaOf, text, textList, withInputViolations } from '../validation/input-boundary';
 import { PrivateDnsZone } from './private-dns-zone';
 
 /** A principal granted `az aks command invoke` on a cluster whose run command stays on. */
@@ -7,6 +9,11 @@ export interface RunCommandPrincipal {
   /** The principal's type. */
   readonly principalType: 'User' | 'Group' | 'ServicePrincipal';
 }
+
+const RUN_COMMAND_PRINCIPAL = schemaOf<RunCommandPrincipal>()(
+  z.strictObject({ principalId: text(), principalType: z.enum(['User', 'Group', 'ServicePrincipal']) }),
+);
+const RUN_COMMAND_PRINCIPALS = z.array(RUN_COMMAND_PRINCIPAL).readonly().optional();
 
 /** Options of a private API server. */
 export interface PrivateApiServerOptions {
@@ -78,6 +85,29 @@ export interface UnrestrictedPublicApiServerOptions {
   readonly runCommandPrincipals?: readonly RunCommandPrincipal[];
 }
 
+const PRIVATE_OPTIONS = schemaOf<PrivateApiServerOptions & { readonly authorizedIpRanges?: readonly string[] }>()(
+  z.strictObject({
+    dnsZone: factoryResult((v): v is PrivateDnsZone => v instanceof PrivateDnsZone, 'PrivateDnsZone.system(), .none(), .create() or .fromZoneId()').optional(),
+    publicFqdn: z.boolean().optional(),
+    disableRunCommand: z.boolean().optional(),
+    vnetIntegration: z.boolean().optional(),
+    runCommandPrincipals: RUN_COMMAND_PRINCIPALS,
+    // Not an option of a private API server; accepted here so that SAKS-API-001 explains why.
+    authorizedIpRanges: textList().optional(),
+  }),
+);
+const PUBLIC_OPTIONS = schemaOf<PublicApiServerOptions>()(
+  z.strictObject({
+    authorizedIpRanges: textList(),
+    vnetIntegration: z.boolean().optional(),
+    disableRunCommand: z.boolean().optional(),
+    runCommandPrincipals: RUN_COMMAND_PRINCIPALS,
+  }),
+);
+const UNRESTRICTED_OPTIONS = schemaOf<UnrestrictedPublicApiServerOptions>()(
+  z.strictObject({ vnetIntegration: z.boolean().optional(), disableRunCommand: z.boolean().optional(), runCommandPrincipals: RUN_COMMAND_PRINCIPALS }),
+);
+
 /**
  * How the cluster's API server is reached: the `apiServerAccessProfile`.
  *
@@ -88,10 +118,12 @@ export interface UnrestrictedPublicApiServerOptions {
 export class ApiServerAccess {
   /** A private API server (`enablePrivateCluster`). The default. */
   public static private(options: PrivateApiServerOptions = {}): ApiServerAccess {
+    const checked = checkOptions(PRIVATE_OPTIONS, options);
+    options = checked.options;
     // Not part of the typed options; kept when present (configuration read from
     // JSON or YAML) so that validation reports it instead of dropping it silently.
     const stray = (options as { authorizedIpRanges?: readonly string[] }).authorizedIpRanges;
-    return new ApiServerAccess(
+    return withInputViolations(new ApiServerAccess(
       'private',
       options.dnsZone ?? PrivateDnsZone.system(),
       options.publicFqdn ?? false,
@@ -99,12 +131,14 @@ export class ApiServerAccess {
       options.vnetIntegration ?? true,
       stray ?? [],
       options.runCommandPrincipals ?? [],
-    );
+    ), checked.violations);
   }
 
   /** A public API server reachable only from the authorized IP ranges. */
   public static public(options: PublicApiServerOptions): ApiServerAccess {
-    return new ApiServerAccess(
+    const checked = checkOptions(PUBLIC_OPTIONS, options);
+    options = checked.options;
+    return withInputViolations(new ApiServerAccess(
       'public',
       undefined,
       false,
@@ -112,7 +146,7 @@ export class ApiServerAccess {
       options.vnetIntegration ?? true,
       options.authorizedIpRanges ?? [],
       options.runCommandPrincipals ?? [],
-    );
+    ), checked.violations);
   }
 
   /**
@@ -120,7 +154,9 @@ export class ApiServerAccess {
    * visible opt-in that is reported as a warning on every synth and deployment.
    */
   public static unrestrictedPublic(options: UnrestrictedPublicApiServerOptions = {}): ApiServerAccess {
-    return new ApiServerAccess(
+    const checked = checkOptions(UNRESTRICTED_OPTIONS, options);
+    options = checked.options;
+    return withInputViolations(new ApiServerAccess(
       'unrestricted',
       undefined,
       false,
@@ -128,7 +164,7 @@ export class ApiServerAccess {
       options.vnetIntegration ?? true,
       [],
       options.runCommandPrincipals ?? [],
-    );
+    ), checked.violations);
   }
 
   private constructor(

@@ -1,3 +1,8 @@
+import { z } from 'zod';
+import { checkOptions, text, withInputViolations } from '../validation/input-boundary';
+
+const EXISTING_IDENTITY = z.strictObject({ resourceId: text(), principalId: text() });
+
 /**
  * The cluster's control plane identity. A user-assigned identity exists
  * before the cluster, so its roles on the subnets and an own DNS zone can be
@@ -16,7 +21,8 @@ export class ClusterIdentity {
    * @param principalId its service principal's object id, for role assignments
    */
   public static fromUserAssigned(resourceId: string, principalId: string): ClusterIdentity {
-    return new ClusterIdentity('existing', resourceId, principalId);
+    const checked = checkOptions(EXISTING_IDENTITY, { resourceId, principalId });
+    return withInputViolations(new ClusterIdentity('existing', checked.options.resourceId ?? '', checked.options.principalId ?? ''), checked.violations);
   }
 
   /**

@@ -1,3 +1,9 @@
+import { z } from 'zod';
+import { checkOptions, text, withInputViolations } from '../validation/input-boundary';
+
+const CREATED_WORKSPACE = z.strictObject({ retentionInDays: z.number().optional() });
+const EXISTING_WORKSPACE = z.strictObject({ workspaceId: text() });
+
 /**
  * Where the cluster's security and container logs go: the Log Analytics
  * workspace that Microsoft Defender for Containers and Container Insights use.
@@ -9,12 +15,14 @@ export class ClusterMonitoring {
    * @param options.retentionInDays log retention
    */
   public static createWorkspace(options: { readonly retentionInDays?: number } = {}): ClusterMonitoring {
-    return new ClusterMonitoring('created', undefined, options.retentionInDays ?? 90);
+    const checked = checkOptions(CREATED_WORKSPACE, options);
+    return withInputViolations(new ClusterMonitoring('created', undefined, checked.options.retentionInDays ?? 90), checked.violations);
   }
 
   /** An existing workspace, by resource id (a central security workspace). */
   public static fromWorkspaceId(workspaceId: string): ClusterMonitoring {
-    return new ClusterMonitoring('existing', workspaceId, undefined);
+    const checked = checkOptions(EXISTING_WORKSPACE, { workspaceId });
+    return withInputViolations(new ClusterMonitoring('existing', checked.options.workspaceId ?? '', undefined), checked.violations);
   }
 
   /** No Defender and no Container Insights: an explicit opt-out, reported as a warning. */

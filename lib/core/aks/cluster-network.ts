@@ -1,3 +1,6 @@
+import { z } from 'zod';
+import { checkOptions, schemaOf, text, textList, withInputViolations } from '../validation/input-boundary';
+
 /** Options of a virtual network the library creates for the cluster. */
 export interface CreatedClusterNetworkOptions {
   /**
@@ -47,6 +50,23 @@ export interface ExistingClusterNetworkOptions {
   readonly grantNetworkContributor?: boolean;
 }
 
+const CREATED_OPTIONS = schemaOf<CreatedClusterNetworkOptions>()(
+  z.strictObject({
+    addressSpace: textList().optional(),
+    nodeSubnetPrefix: text().optional(),
+    apiServerSubnetPrefix: text().optional(),
+    podSubnetPrefix: text().optional(),
+  }),
+);
+const EXISTING_OPTIONS = schemaOf<ExistingClusterNetworkOptions>()(
+  z.strictObject({
+    nodeSubnetId: text(),
+    apiServerSubnetId: text().optional(),
+    podSubnetId: text().optional(),
+    grantNetworkContributor: z.boolean().optional(),
+  }),
+);
+
 /**
  * The virtual network the cluster's nodes and API server live in: created by
  * the library, or brought by id.
@@ -59,7 +79,9 @@ export class ClusterNetwork {
 
   /** The library creates the virtual network, node subnet and API server subnet. The default. */
   public static create(options: CreatedClusterNetworkOptions = {}): ClusterNetwork {
-    return new ClusterNetwork(
+    const checked = checkOptions(CREATED_OPTIONS, options);
+    options = checked.options;
+    return withInputViolations(new ClusterNetwork(
       'created',
       options.addressSpace ?? ['10.224.0.0/16'],
       options.nodeSubnetPrefix ?? '10.224.0.0/20',
@@ -69,12 +91,14 @@ export class ClusterNetwork {
       true,
       options.podSubnetPrefix,
       undefined,
-    );
+    ), checked.violations);
   }
 
   /** An existing network: the cluster is placed in the given subnets. */
   public static fromSubnetIds(options: ExistingClusterNetworkOptions): ClusterNetwork {
-    return new ClusterNetwork(
+    const checked = checkOptions(EXISTING_OPTIONS, options);
+    options = checked.options;
+    return withInputViolations(new ClusterNetwork(
       'existing',
       [],
       undefined,
@@ -84,7 +108,7 @@ export class ClusterNetwork {
       options.grantNetworkContributor ?? true,
       undefined,
       options.podSubnetId,
-    );
+    ), checked.violations);
   }
 
   private constructor(

@@ -1,11 +1,13 @@
+import { z } from 'zod';
+import { factoryResult, schemaOf, text, textList } from '../validation/input-boundary';
 import { ApiServerAccess } from './api-server-access';
 import { ClusterMonitoring } from './cluster-monitoring';
 import { ClusterIdentity } from './cluster-identity';
 import { ClusterNetwork } from './cluster-network';
 import { TransitEncryption } from '../encryption/transit-encryption';
-import { NodePoolProps } from './node-pool';
+import { NODE_POOL_PROPS, NodePoolProps } from './node-pool';
 import { PodNetworking } from './pod-networking';
-import { SystemNodePoolProps } from './system-node-pool';
+import { SYSTEM_NODE_POOL_PROPS, SystemNodePoolProps } from './system-node-pool';
 
 /** Intent for a hardened AKS cluster. */
 export interface HardenedClusterProps {
@@ -141,3 +143,41 @@ export interface HardenedClusterProps {
    */
   readonly tags?: Readonly<Record<string, string>>;
 }
+
+const is = <T>(cls: Function) => (v: unknown): v is T => v instanceof cls;
+
+/** The runtime schema of {@link HardenedClusterProps}: checked before any rule reads a value. */
+export const HARDENED_CLUSTER_PROPS = schemaOf<HardenedClusterProps>()(
+  z.strictObject({
+    name: text(),
+    location: text(),
+    apiServerAccess: factoryResult(is<ApiServerAccess>(ApiServerAccess), 'ApiServerAccess.private(), .public({ authorizedIpRanges }) or .unrestrictedPublic()').optional(),
+    network: factoryResult(is<ClusterNetwork>(ClusterNetwork), 'ClusterNetwork.create() or ClusterNetwork.fromSubnetIds({ nodeSubnetId })').optional(),
+    identity: factoryResult(is<ClusterIdentity>(ClusterIdentity), 'ClusterIdentity.create(), .fromUserAssigned(resourceId, principalId) or .systemAssigned()').optional(),
+    kubernetesVersion: text().optional(),
+    dnsPrefix: text().optional(),
+    fqdnSubdomain: text().optional(),
+    systemPool: SYSTEM_NODE_POOL_PROPS.optional(),
+    userNodePools: z.array(NODE_POOL_PROPS).readonly().optional(),
+    podNetworking: factoryResult(is<PodNetworking>(PodNetworking), 'PodNetworking.azureCniOverlay(), .azureCniPodSubnet(), .azureCniNodeSubnet(), .kubenet() or .byoCni()').optional(),
+    transitEncryption: factoryResult(is<TransitEncryption>(TransitEncryption), 'TransitEncryption.acnsWireGuard(), .calicoWireGuard(), .virtualNetworkEncryption() or .none()').optional(),
+    networkDataplane: z.enum(['azure', 'cilium']).optional(),
+    networkPolicy: z.enum(['cilium', 'calico', 'azure', 'none']).optional(),
+    serviceCidr: text().optional(),
+    dnsServiceIp: text().optional(),
+    adminGroupObjectIds: textList().optional(),
+    tier: z.enum(['Free', 'Standard', 'Premium']).optional(),
+    monitoring: factoryResult(is<ClusterMonitoring>(ClusterMonitoring), 'ClusterMonitoring.createWorkspace(), .fromWorkspaceId(id) or .none()').optional(),
+    autoUpgrade: z
+      .strictObject({
+        upgradeChannel: z.enum(['patch', 'stable', 'rapid', 'node-image', 'none']),
+        nodeOSUpgradeChannel: z.enum(['NodeImage', 'SecurityPatch', 'Unmanaged', 'None']),
+      })
+      .optional(),
+    azurePolicy: z.boolean().optional(),
+    keyVaultSecretsProvider: z.boolean().optional(),
+    encryptionAtHost: z.boolean().optional(),
+    diskEncryptionSetId: text().optional(),
+    tags: z.record(text(), text()).readonly().optional(),
+  }),
+);

@@ -11,6 +11,7 @@ import { ArmResource } from '../arm/arm-resource';
 import { ArmPropertyReference, ArmTemplate, ArmTemplateOutput, renderArmTemplate } from '../arm/arm-template';
 import { ApiVersions } from '../arm/api-versions';
 import { parseResourceId } from '../arm/resource-id';
+import { subject } from '../validation/input-boundary';
 import { Violation } from '../validation/violation';
 import { BuiltInRoles, RUN_COMMAND_ACTIONS } from './built-in-roles';
 import { ClusterNetwork } from './cluster-network';
@@ -57,7 +58,7 @@ export class ManagedClusterModel {
    */
   public static build(props: HardenedClusterProps): ManagedClusterModel {
     const violations = validateHardenedCluster(props);
-    violations.throwIfErrors(`cluster "${props.name}"`);
+    violations.throwIfErrors(subject('cluster', props));
     return new ManagedClusterModel(resolveClusterConfig(props), violations.warnings);
   }
 

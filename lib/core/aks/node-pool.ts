@@ -1,3 +1,6 @@
+import { z } from 'zod';
+import { schemaOf, text, textList } from '../validation/input-boundary';
+
 /** A user node pool, beside the system pool. */
 export interface NodePoolProps {
   /**
@@ -31,3 +34,15 @@ export interface NodePoolProps {
    */
   readonly enableFips?: boolean;
 }
+
+/** The runtime schema of {@link NodePoolProps}. */
+export const NODE_POOL_PROPS = schemaOf<NodePoolProps>()(
+  z.strictObject({
+    name: text(),
+    vmSize: text().optional(),
+    count: z.number().optional(),
+    availabilityZones: textList().optional(),
+    osType: z.enum(['Linux', 'Windows']).optional(),
+    enableFips: z.boolean().optional(),
+  }),
+);

@@ -1,3 +1,8 @@
+import { z } from 'zod';
+import { checkOptions, text, withInputViolations } from '../validation/input-boundary';
+
+const POD_CIDR_OPTIONS = z.strictObject({ podCidr: text().optional() });
+
 /**
  * How pods get their IP addresses: the network plugin and its mode.
  * @see https://learn.microsoft.com/azure/aks/concepts-network-cni-overview
@@ -5,7 +10,8 @@
 export class PodNetworking {
   /** Azure CNI Overlay: pods get addresses from a private CIDR apart from the network. The default. */
   public static azureCniOverlay(options: { readonly podCidr?: string } = {}): PodNetworking {
-    return new PodNetworking('azure', 'overlay', options.podCidr ?? '10.244.0.0/16');
+    const checked = checkOptions(POD_CIDR_OPTIONS, options);
+    return withInputViolations(new PodNetworking('azure', 'overlay', checked.options.podCidr ?? '10.244.0.0/16'), checked.violations);
   }
 
   /**
@@ -23,7 +29,8 @@ export class PodNetworking {
 
   /** Legacy kubenet. */
   public static kubenet(options: { readonly podCidr?: string } = {}): PodNetworking {
-    return new PodNetworking('kubenet', 'kubenet', options.podCidr ?? '10.244.0.0/16');
+    const checked = checkOptions(POD_CIDR_OPTIONS, options);
+    return withInputViolations(new PodNetworking('kubenet', 'kubenet', checked.options.podCidr ?? '10.244.0.0/16'), checked.violations);
   }
 
   /** Bring your own CNI (`networkPlugin: none`). */

@@ -1,3 +1,6 @@
+import { z } from 'zod';
+import { checkOptions, schemaOf, text, textList, withInputViolations } from '../validation/input-boundary';
+
 /** Options for a private DNS zone the library creates for the cluster. */
 export interface CreatedPrivateDnsZoneOptions {
   /**
@@ -30,6 +33,11 @@ export interface ExistingPrivateDnsZoneOptions {
   readonly grantZoneContributor?: boolean;
 }
 
+const CREATED_OPTIONS = schemaOf<CreatedPrivateDnsZoneOptions>()(z.strictObject({ subzone: text().optional(), linkedVnetIds: textList().optional() }));
+const EXISTING_OPTIONS = schemaOf<ExistingPrivateDnsZoneOptions & { readonly zoneId: string }>()(
+  z.strictObject({ zoneId: text(), linkedVnetIds: textList().optional(), grantZoneContributor: z.boolean().optional() }),
+);
+
 /**
  * Where a private cluster's API server name is resolved: the
  * `apiServerAccessProfile.privateDNSZone` setting.
@@ -51,17 +59,18 @@ export class PrivateDnsZone {
 
   /** The library creates an own private DNS zone in the deployment's resource group. */
   public static create(options: CreatedPrivateDnsZoneOptions = {}): PrivateDnsZone {
-    return new PrivateDnsZone('created', undefined, options.subzone, options.linkedVnetIds ?? [], true);
+    const checked = checkOptions(CREATED_OPTIONS, options);
+    options = checked.options;
+    return withInputViolations(new PrivateDnsZone('created', undefined, options.subzone, options.linkedVnetIds ?? [], true), checked.violations);
   }
 
   /** An own private DNS zone that already exists, by resource id (a hub zone, often in another subscription). */
   public static fromZoneId(zoneId: string, options: ExistingPrivateDnsZoneOptions = {}): PrivateDnsZone {
-    return new PrivateDnsZone(
-      'existing',
-      zoneId,
-      undefined,
-      options.linkedVnetIds ?? [],
-      options.grantZoneContributor ?? true,
+    const checked = checkOptions(EXISTING_OPTIONS, { ...(typeof options === 'object' && options !== null ? options : {}), zoneId });
+    const o = checked.options;
+    return withInputViolations(
+      new PrivateDnsZone('existing', o.zoneId ?? '', undefined, o.linkedVnetIds ?? [], o.grantZoneContributor ?? true),
+      checked.violations,
     );
   }
 

@@ -1,3 +1,6 @@
+import { z } from 'zod';
+import { schemaOf, text, textList } from '../validation/input-boundary';
+
 /** The cluster's system node pool. */
 export interface SystemNodePoolProps {
   /**
@@ -38,3 +41,16 @@ export interface SystemNodePoolProps {
    */
   readonly onlyCriticalAddons?: boolean;
 }
+
+/** The runtime schema of {@link SystemNodePoolProps}. */
+export const SYSTEM_NODE_POOL_PROPS = schemaOf<SystemNodePoolProps>()(
+  z.strictObject({
+    name: text().optional(),
+    vmSize: text().optional(),
+    count: z.number().optional(),
+    availabilityZones: textList().optional(),
+    osSku: z.enum(['AzureLinux', 'Ubuntu']).optional(),
+    enableFips: z.boolean().optional(),
+    onlyCriticalAddons: z.boolean().optional(),
+  }),
+);

@@ -1,9 +1,10 @@
 import { isResourceIdOfType, parseResourceId } from '../arm/resource-id';
 import { Ipv4Cidr, parseIpv4 } from '../net/ipv4-cidr';
+import { checkInput } from '../validation/input-boundary';
 import { Rules } from '../validation/rule-catalog';
 import { ViolationCollector } from '../validation/violation-collector';
 import { API_SERVER_SUBNET_MAX_PREFIX, AUTHORIZED_RANGE_LIMIT, AUTHORIZED_RANGE_LIMIT_WITH_VNET_INTEGRATION } from './aks-limits';
-import { HardenedClusterProps } from './hardened-cluster-props';
+import { HARDENED_CLUSTER_PROPS, HardenedClusterProps } from './hardened-cluster-props';
 import { allNodePools, ownZoneName, resolveClusterConfig, ResolvedClusterConfig } from './resolved-cluster-config';
 import { validateTransitEncryption } from './validate-transit-encryption';
 
@@ -18,10 +19,16 @@ const SUBZONE = /^[a-zA-Z0-9]([a-zA-Z0-9-]{0,30}[a-zA-Z0-9])?$/;
 
 /**
  * Checks every documented rule on a cluster definition and returns all
- * violations found (errors and warnings); nothing is thrown.
+ * violations found (errors and warnings); nothing is thrown. The input is
+ * checked against its schema first (it may come from JSON or YAML): the rules
+ * run on what is well typed, so every problem is listed in one run.
  */
-export function validateHardenedCluster(props: HardenedClusterProps): ViolationCollector {
+export function validateHardenedCluster(input: HardenedClusterProps): ViolationCollector {
   const v = new ViolationCollector();
+  const checked = checkInput(HARDENED_CLUSTER_PROPS, input);
+  v.addAll(checked.violations);
+  if (checked.value === undefined) return v;
+  const props = checked.value;
   const c = resolveClusterConfig(props);
   validateNames(c, v);
   validateApiServerAccess(c, v);
@@ -33,32 +40,19 @@ export function validateHardenedCluster(props: HardenedClusterProps): ViolationC
   return v;
 }
 
-const CHOICES: ReadonlyArray<[string, (c: ResolvedClusterConfig) => unknown, readonly unknown[]]> = [
-  ['tier', (c) => c.tier, ['Free', 'Standard', 'Premium']],
-  ['networkDataplane', (c) => c.networkDataplane, ['azure', 'cilium', undefined]],
-  ['networkPolicy', (c) => c.networkPolicy, ['cilium', 'calico', 'azure', 'none']],
-  ['systemPool.osSku', (c) => c.systemPool.osSku, ['AzureLinux', 'Ubuntu']],
-  ['autoUpgrade.upgradeChannel', (c) => c.autoUpgrade.upgradeChannel, ['patch', 'stable', 'rapid', 'node-image', 'none']],
-  ['autoUpgrade.nodeOSUpgradeChannel', (c) => c.autoUpgrade.nodeOSUpgradeChannel, ['NodeImage', 'SecurityPatch', 'Unmanaged', 'None']],
-];
 const VM_SIZE = /^Standard_[A-Za-z0-9_-]{1,64}$/;
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f]/;
 
 function validateNames(c: ResolvedClusterConfig, v: ViolationCollector): void {
   if (!/^[a-z][a-z0-9]{1,39}$/.test(c.location)) {
     v.add(Rules.location, 'location', c.location, 'use the region name, e.g. "westeurope"');
   }
   for (const [key, value] of Object.entries(c.tags)) {
-    if (key.length === 0 || key.length > 512 || /[<>%&\\?/]/.test(key) || CONTROL.test(key)) {
-      v.add(Rules.tags, `tags[${JSON.stringify(key)}]`, key, 'rename the tag without < > % & \\ ? / or control characters');
+    if (key.length === 0 || key.length > 512 || /[<>%&\\?/]/.test(key)) {
+      v.add(Rules.tags, `tags[${JSON.stringify(key)}]`, key, 'rename the tag: 1 to 512 characters without < > % & \\ ? /');
     }
-    if (typeof value !== 'string' || value.length > 256 || CONTROL.test(value)) {
-      v.add(Rules.tags, `tags[${JSON.stringify(key)}]`, value, 'use a value of at most 256 characters without control characters');
+    if (value.length > 256) {
+      v.add(Rules.tags, `tags[${JSON.stringify(key)}]`, value, 'use a value of at most 256 characters');
     }
-  }
-  for (const [property, get, allowed] of CHOICES) {
-    if (!allowed.includes(get(c))) v.add(Rules.choice, property, get(c), `use one of ${allowed.filter((a) => a !== undefined).join(', ')}`);
   }
   if (!/^[a-zA-Z0-9]$|^[a-zA-Z0-9][-_a-zA-Z0-9]{0,61}[a-zA-Z0-9]$/.test(c.name)) {
     v.add(Rules.clusterName, 'name', c.name, 'use 1-63 letters, digits, "_" or "-", starting and ending with a letter or digit');
@@ -77,7 +71,6 @@ function validateNames(c: ResolvedClusterConfig, v: ViolationCollector): void {
       v.add(Rules.nodePool, `${at}.count`, pool.count, 'set a whole number of nodes, at least 1 (3 across zones for production)');
     }
     if (!VM_SIZE.test(pool.vmSize)) v.add(Rules.choice, `${at}.vmSize`, pool.vmSize, 'use an Azure VM size name, e.g. "Standard_D4ds_v5"');
-    if (!['Linux', 'Windows'].includes(pool.osType)) v.add(Rules.choice, `${at}.osType`, pool.osType, 'use Linux or Windows');
     pool.availabilityZones.forEach((z, j) => {
       if (!['1', '2', '3'].includes(z)) v.add(Rules.nodePool, `${at}.availabilityZones[${j}]`, z, 'use zones "1", "2" and "3"');
     });

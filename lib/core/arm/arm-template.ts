@@ -85,13 +85,17 @@ export function renderArmTemplate(
     throw new Error(`model error: cannot render ${JSON.stringify(v)} inside a template expression`);
   };
 
+  // ARM evaluates a string that starts with "[" as an expression, property names
+  // included; "[[" escapes a literal "[". User text (tag names and values) is data.
+  // https://learn.microsoft.com/azure/azure-resource-manager/templates/template-expressions#escape-characters
+  const literal = (s: string) => (s.startsWith('[') ? `[${s}` : s);
   const render = (v: ArmValue): unknown => {
-    if (typeof v === 'string') return v.startsWith('[') ? `[${v}` : v; // '[[' escapes a literal '['
+    if (typeof v === 'string') return literal(v);
     if (typeof v === 'number' || typeof v === 'boolean') return v;
     if (isArmExpression(v) || (v as unknown) instanceof ParameterExpression) return `[${inner(v)}]`;
     if (Array.isArray(v)) return (v as readonly ArmValue[]).map(render);
     const out: Record<string, unknown> = {};
-    for (const [k, child] of Object.entries(v as Record<string, ArmValue>)) out[k] = render(child);
+    for (const [k, child] of Object.entries(v as Record<string, ArmValue>)) out[literal(k)] = render(child);
     return out;
   };
 

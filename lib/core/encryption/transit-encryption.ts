@@ -1,3 +1,6 @@
+import { z } from 'zod';
+import { checkOptions, schemaOf, withInputViolations } from '../validation/input-boundary';
+
 /** Options of ACNS WireGuard. */
 export interface AcnsWireGuardOptions {
   /**
@@ -50,6 +53,18 @@ export interface CalicoWireGuardOptions {
   readonly apiGroup?: CalicoApiGroup;
 }
 
+const ACNS_OPTIONS = schemaOf<AcnsWireGuardOptions>()(z.strictObject({ observability: z.boolean().optional() }));
+const CALICO_OPTIONS = schemaOf<CalicoWireGuardOptions>()(
+  z.strictObject({
+    mtu: z.number().optional(),
+    ipv6: z.boolean().optional(),
+    mtuV6: z.number().optional(),
+    listeningPort: z.number().optional(),
+    listeningPortV6: z.number().optional(),
+    apiGroup: z.enum(['crd.projectcalico.org/v1', 'projectcalico.org/v3']).optional(),
+  }),
+);
+
 /** Documented default WireGuard ports. */
 export const WireGuardPorts = {
   /** ACNS (Cilium) WireGuard: UDP 51871 between all nodes (how-to-apply-wireguard.md). */
@@ -71,7 +86,8 @@ export class TransitEncryption {
    * The default. ACNS is a paid Azure service.
    */
   public static acnsWireGuard(options: AcnsWireGuardOptions = {}): TransitEncryption {
-    return new TransitEncryption('acnsWireGuard', options.observability ?? false);
+    const checked = checkOptions(ACNS_OPTIONS, options);
+    return withInputViolations(new TransitEncryption('acnsWireGuard', checked.options.observability ?? false), checked.violations);
   }
 
   /**
@@ -79,14 +95,16 @@ export class TransitEncryption {
    * FelixConfiguration. Microsoft supports Calico on AKS for network policy only.
    */
   public static calicoWireGuard(options: CalicoWireGuardOptions = {}): TransitEncryption {
-    return new TransitEncryption('calicoWireGuard', false, {
+    const checked = checkOptions(CALICO_OPTIONS, options);
+    options = checked.options;
+    return withInputViolations(new TransitEncryption('calicoWireGuard', false, {
       mtu: options.mtu,
       ipv6: options.ipv6 ?? false,
       mtuV6: options.mtuV6,
       listeningPort: options.listeningPort ?? WireGuardPorts.calico,
       listeningPortV6: options.listeningPortV6 ?? WireGuardPorts.calicoV6,
       apiGroup: options.apiGroup ?? 'crd.projectcalico.org/v1',
-    });
+    }), checked.violations);
   }
 
   /**

@@ -1,3 +1,6 @@
+import { z } from 'zod';
+import { checkOptions, schemaOf, text, withInputViolations } from '../validation/input-boundary';
+
 /** A cert-manager issuer of the customer CA. */
 export interface IssuerReference {
   /** `Issuer` (namespaced: it must exist in each gateway namespace) or `ClusterIssuer`. */
@@ -41,7 +44,10 @@ export class CertificateSource {
    * @see https://cert-manager.io/docs/usage/certificate/
    */
   public static certManager(options: CertManagerOptions): CertificateSource {
-    return new CertificateSource('certManager', options);
+    const checked = checkOptions(CERT_MANAGER_OPTIONS, options);
+    const o = checked.options;
+    // A broken issuer is reported; the placeholder keeps the link buildable for the other rules.
+    return withInputViolations(new CertificateSource('certManager', { ...o, clientIssuer: o.clientIssuer ?? { kind: 'ClusterIssuer', name: 'customer-ca' } }), checked.violations);
   }
 
   /**
@@ -57,3 +63,11 @@ export class CertificateSource {
     public readonly certManager?: CertManagerOptions,
   ) {}
 }
+
+/** The runtime schema of {@link IssuerReference}. */
+export const ISSUER_REFERENCE = schemaOf<IssuerReference>()(
+  z.strictObject({ kind: z.enum(['Issuer', 'ClusterIssuer']), name: text(), group: text().optional() }),
+);
+const CERT_MANAGER_OPTIONS = schemaOf<CertManagerOptions>()(
+  z.strictObject({ clientIssuer: ISSUER_REFERENCE, serverIssuer: ISSUER_REFERENCE.optional(), duration: text().optional(), renewBefore: text().optional() }),
+);

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { factoryResult, schemaOf, text, textList } from '../validation/input-boundary';
 import { CertificateSource } from './certificate-source';
 import { GatewayDeployment } from './gateway-deployment';
 import { MeshFlavour } from './mesh-flavour';
@@ -97,3 +99,45 @@ export interface CrossClusterLinkProps {
    */
   readonly ingressLoadBalancerIp?: string;
 }
+
+const is = <T>(cls: Function) => (v: unknown): v is T => v instanceof cls;
+
+/** The runtime schema of {@link CrossClusterServiceProps}. */
+export const CROSS_CLUSTER_SERVICE_PROPS = schemaOf<CrossClusterServiceProps>()(
+  z.strictObject({
+    name: text(),
+    host: text(),
+    clientPort: z.number(),
+    gatewayPort: z.number(),
+    backend: z.strictObject({ host: text(), port: z.number() }),
+    clientNamespaces: textList(),
+    clientCredentialName: text().optional(),
+    serverCredentialName: text().optional(),
+    addressing: z
+      .discriminatedUnion('kind', [z.strictObject({ kind: z.literal('autoAllocate') }), z.strictObject({ kind: z.literal('addresses'), addresses: textList() })])
+      .optional(),
+  }),
+);
+
+const MESH_SIDE_PROPS = schemaOf<MeshSideProps>()(
+  z.strictObject({
+    flavour: factoryResult(is<MeshFlavour>(MeshFlavour), 'MeshFlavour.openSourceIstio(), .aksIstioAddon({ revision }) or .cloudServiceMesh()').optional(),
+    gateway: factoryResult(is<GatewayDeployment>(GatewayDeployment), 'GatewayDeployment.dedicated() or GatewayDeployment.shared()').optional(),
+  }),
+);
+
+/** The runtime schema of {@link CrossClusterLinkProps}. */
+export const CROSS_CLUSTER_LINK_PROPS = schemaOf<CrossClusterLinkProps>()(
+  z.strictObject({
+    name: text(),
+    client: MESH_SIDE_PROPS.optional(),
+    server: MESH_SIDE_PROPS.optional(),
+    certificates: factoryResult(is<CertificateSource>(CertificateSource), 'CertificateSource.certManager({ clientIssuer }) or CertificateSource.existingSecrets()'),
+    services: z.array(CROSS_CLUSTER_SERVICE_PROPS).readonly(),
+    apiVersion: z.enum(['v1', 'v1beta1']).optional(),
+    egressPort: z.number().optional(),
+    egressLockdown: z.strictObject({ enabled: z.boolean().optional(), serverCidrs: textList().optional() }).optional(),
+    internalLoadBalancer: z.boolean().optional(),
+    ingressLoadBalancerIp: text().optional(),
+  }),
+);

@@ -1,4 +1,5 @@
 import { KubernetesObject } from '../kubernetes/kubernetes-object';
+import { subject } from '../validation/input-boundary';
 import { Violation } from '../validation/violation';
 import { CertificateSource } from './certificate-source';
 import { CrossClusterLinkProps, CrossClusterServiceProps } from './cross-cluster-link-props';
@@ -52,7 +53,7 @@ export class CrossClusterLink {
    */
   public static build(props: CrossClusterLinkProps): CrossClusterLink {
     const v = validateCrossClusterLink(props);
-    v.throwIfErrors(`cross-cluster link "${props.name}"`);
+    v.throwIfErrors(subject('cross-cluster link', props));
     return new CrossClusterLink(props, v.warnings);
   }
 

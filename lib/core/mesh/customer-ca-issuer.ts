@@ -1,5 +1,24 @@
+import { z } from 'zod';
+import { checkOptions, text, withInputViolations } from '../validation/input-boundary';
 import { KubernetesObject } from '../kubernetes/kubernetes-object';
-import { IssuerReference } from './certificate-source';
+import { ISSUER_REFERENCE, IssuerReference } from './certificate-source';
+
+const CA_SECRET_OPTIONS = z.strictObject({ name: text().optional(), secretName: text() });
+const ACME_OPTIONS = z.strictObject({
+  name: text().optional(),
+  server: text(),
+  email: text().optional(),
+  privateKeySecretName: text(),
+  solvers: z.array(z.record(z.string(), z.unknown())).readonly(),
+});
+const VAULT_OPTIONS = z.strictObject({
+  name: text().optional(),
+  server: text(),
+  path: text(),
+  role: text(),
+  mountPath: text().optional(),
+  caBundle: text().optional(),
+});
 
 /**
  * The cert-manager ClusterIssuer of the customer CA, in both clusters: the
@@ -13,7 +32,12 @@ export class CustomerCaIssuer {
    * @see https://cert-manager.io/docs/configuration/ca/
    */
   public static fromCaSecret(options: { readonly name?: string; readonly secretName: string }): CustomerCaIssuer {
-    return new CustomerCaIssuer(options.name ?? 'customer-ca', { ca: { secretName: options.secretName } });
+    const checked = checkOptions(CA_SECRET_OPTIONS, options);
+    options = checked.options as typeof options;
+    return withInputViolations(
+      new CustomerCaIssuer(options.name ?? 'customer-ca', { ca: { secretName: options.secretName } }),
+      checked.violations,
+    );
   }
 
   /**
@@ -28,14 +52,19 @@ export class CustomerCaIssuer {
     /** cert-manager ACME solvers, as cert-manager documents them. */
     readonly solvers: readonly Record<string, unknown>[];
   }): CustomerCaIssuer {
-    return new CustomerCaIssuer(options.name ?? 'customer-ca', {
+    const checked = checkOptions(ACME_OPTIONS, options);
+    options = checked.options as typeof options;
+    return withInputViolations(
+      new CustomerCaIssuer(options.name ?? 'customer-ca', {
       acme: {
         server: options.server,
         ...(options.email ? { email: options.email } : {}),
         privateKeySecretRef: { name: options.privateKeySecretName },
         solvers: [...options.solvers],
       },
-    });
+    }),
+      checked.violations,
+    );
   }
 
   /**
@@ -53,19 +82,29 @@ export class CustomerCaIssuer {
     /** PEM bundle of the Vault server's CA, base64-encoded. */
     readonly caBundle?: string;
   }): CustomerCaIssuer {
-    return new CustomerCaIssuer(options.name ?? 'customer-ca', {
+    const checked = checkOptions(VAULT_OPTIONS, options);
+    options = checked.options as typeof options;
+    return withInputViolations(
+      new CustomerCaIssuer(options.name ?? 'customer-ca', {
       vault: {
         server: options.server,
         path: options.path,
         ...(options.caBundle ? { caBundle: options.caBundle } : {}),
         auth: { kubernetes: { role: options.role, mountPath: options.mountPath ?? '/v1/auth/kubernetes', serviceAccountRef: { name: 'cert-manager' } } },
       },
-    });
+    }),
+      checked.violations,
+    );
   }
 
   /** An Issuer or ClusterIssuer you manage yourself; nothing is emitted. */
   public static existing(reference: IssuerReference): CustomerCaIssuer {
-    return new CustomerCaIssuer(reference.name, undefined, reference);
+    const checked = checkOptions(ISSUER_REFERENCE, reference);
+    reference = checked.options as typeof reference;
+    return withInputViolations(
+      new CustomerCaIssuer(reference.name, undefined, reference),
+      checked.violations,
+    );
   }
 
   private constructor(

@@ -1,3 +1,6 @@
+import { z } from 'zod';
+import { checkOptions, schemaOf, text, withInputViolations } from '../validation/input-boundary';
+
 /** Options of a gateway the library deploys for the link. */
 export interface DedicatedGatewayOptions {
   /**
@@ -37,7 +40,8 @@ export class GatewayDeployment {
    * @see https://istio.io/latest/docs/setup/additional-setup/gateway/
    */
   public static dedicated(options: DedicatedGatewayOptions = {}): GatewayDeployment {
-    return new GatewayDeployment('dedicated', options.namespace, options.replicas ?? 2, undefined);
+    const checked = checkOptions(DEDICATED_OPTIONS, options);
+    return withInputViolations(new GatewayDeployment('dedicated', checked.options.namespace, checked.options.replicas ?? 2, undefined), checked.violations);
   }
 
   /**
@@ -47,7 +51,8 @@ export class GatewayDeployment {
    * of an imperative `kubectl patch` that the next upgrade reverts.
    */
   public static shared(options: SharedGatewayOptions = {}): GatewayDeployment {
-    return new GatewayDeployment('shared', undefined, undefined, options.existingServicePorts);
+    const checked = checkOptions(SHARED_OPTIONS, options);
+    return withInputViolations(new GatewayDeployment('shared', undefined, undefined, checked.options.existingServicePorts), checked.violations);
   }
 
   private constructor(
@@ -57,3 +62,8 @@ export class GatewayDeployment {
     public readonly existingServicePorts: readonly { readonly port: number; readonly targetPort?: number }[] | undefined,
   ) {}
 }
+
+const DEDICATED_OPTIONS = schemaOf<DedicatedGatewayOptions>()(z.strictObject({ namespace: text().optional(), replicas: z.number().optional() }));
+const SHARED_OPTIONS = schemaOf<SharedGatewayOptions>()(
+  z.strictObject({ existingServicePorts: z.array(z.strictObject({ port: z.number(), targetPort: z.number().optional() })).readonly().optional() }),
+);

@@ -1,3 +1,9 @@
+import { z } from 'zod';
+import { checkOptions, text, withInputViolations } from '../validation/input-boundary';
+
+const REVISION_OPTIONS = z.strictObject({ revision: text().optional() });
+const ADDON_OPTIONS = z.strictObject({ revision: text(), egressGatewayName: text().optional(), egressGatewayNamespace: text().optional() });
+
 /** A shared (preinstalled) gateway of a mesh: where it runs and how it is selected. */
 export interface SharedGateway {
   /** Namespace of the gateway workload (where its credential secrets must be). */
@@ -19,12 +25,17 @@ export class MeshFlavour {
    * @param options.revision the control plane revision, when installed with one
    */
   public static openSourceIstio(options: { readonly revision?: string } = {}): MeshFlavour {
-    return new MeshFlavour(
+    const checked = checkOptions(REVISION_OPTIONS, options);
+    options = checked.options as typeof options;
+    return withInputViolations(
+      new MeshFlavour(
       'openSourceIstio',
       'istio-system',
       options.revision ? { 'istio.io/rev': options.revision } : { 'sidecar.istio.io/inject': 'true' },
       { namespace: 'istio-system', selector: { istio: 'ingressgateway' }, serviceName: 'istio-ingressgateway' },
       { namespace: 'istio-system', selector: { istio: 'egressgateway' }, serviceName: 'istio-egressgateway' },
+    ),
+      checked.violations,
     );
   }
 
@@ -44,8 +55,11 @@ export class MeshFlavour {
     /** @default 'aks-istio-egress' */
     readonly egressGatewayNamespace?: string;
   }): MeshFlavour {
+    const checked = checkOptions(ADDON_OPTIONS, options);
+    options = checked.options as typeof options;
     const egressName = options.egressGatewayName ?? 'aks-istio-egressgateway';
-    return new MeshFlavour(
+    return withInputViolations(
+      new MeshFlavour(
       'aksIstioAddon',
       'aks-istio-system',
       { 'istio.io/rev': options.revision },
@@ -56,6 +70,8 @@ export class MeshFlavour {
       },
       { namespace: options.egressGatewayNamespace ?? 'aks-istio-egress', selector: { istio: egressName }, serviceName: egressName },
       options.revision,
+    ),
+      checked.violations,
     );
   }
 
@@ -66,12 +82,17 @@ export class MeshFlavour {
    * @see https://cloud.google.com/service-mesh/docs/gateways
    */
   public static cloudServiceMesh(options: { readonly revision?: string } = {}): MeshFlavour {
-    return new MeshFlavour(
+    const checked = checkOptions(REVISION_OPTIONS, options);
+    options = checked.options as typeof options;
+    return withInputViolations(
+      new MeshFlavour(
       'cloudServiceMesh',
       'istio-system',
       options.revision ? { 'istio.io/rev': options.revision } : { 'istio-injection': 'enabled' },
       { namespace: 'asm-ingress', selector: { asm: 'ingressgateway' }, serviceName: 'asm-ingressgateway' },
       { namespace: 'asm-egress', selector: { asm: 'egressgateway' }, serviceName: 'asm-egressgateway' },
+    ),
+      checked.violations,
     );
   }
 

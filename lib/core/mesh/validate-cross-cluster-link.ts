@@ -1,7 +1,8 @@
 import { Ipv4Cidr } from '../net/ipv4-cidr';
+import { checkInput } from '../validation/input-boundary';
 import { Rules } from '../validation/rule-catalog';
 import { ViolationCollector } from '../validation/violation-collector';
-import { CrossClusterLinkProps } from './cross-cluster-link-props';
+import { CROSS_CLUSTER_LINK_PROPS, CrossClusterLinkProps } from './cross-cluster-link-props';
 import { ISTIO_RESERVED_PORTS } from './istio-ports';
 
 
@@ -16,8 +17,12 @@ export function isDnsName(host: string): boolean {
 }
 
 /** Checks a link definition; returns every violation. */
-export function validateCrossClusterLink(p: CrossClusterLinkProps): ViolationCollector {
+export function validateCrossClusterLink(input: CrossClusterLinkProps): ViolationCollector {
   const v = new ViolationCollector();
+  const checked = checkInput(CROSS_CLUSTER_LINK_PROPS, input);
+  v.addAll(checked.violations);
+  if (checked.value === undefined) return v;
+  const p = checked.value;
   const label = (property: string, value: string | undefined) => {
     if (value !== undefined && !DNS_LABEL.test(value)) {
       v.add(Rules.meshKubernetesName, property, value, 'use lowercase letters, digits and "-", at most 63 characters');

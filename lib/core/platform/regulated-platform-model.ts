@@ -1,6 +1,7 @@
 import { ApiServerAccess } from '../aks/api-server-access';
 import { ClusterNetwork } from '../aks/cluster-network';
-import { HardenedClusterProps } from '../aks/hardened-cluster-props';
+import { z } from 'zod';
+import { HARDENED_CLUSTER_PROPS, HardenedClusterProps } from '../aks/hardened-cluster-props';
 import { ManagedClusterModel } from '../aks/managed-cluster-model';
 import { validateHardenedCluster } from '../aks/validate-cluster';
 import { ArmReference } from '../arm/arm-expression';
@@ -11,11 +12,12 @@ import { prefixResources } from '../arm/prefix-resources';
 import { TransitEncryption } from '../encryption/transit-encryption';
 import { CertificateSource } from '../mesh/certificate-source';
 import { CrossClusterLink } from '../mesh/cross-cluster-link';
-import { CrossClusterServiceProps } from '../mesh/cross-cluster-link-props';
+import { CROSS_CLUSTER_SERVICE_PROPS, CrossClusterServiceProps } from '../mesh/cross-cluster-link-props';
 import { CustomerCaIssuer } from '../mesh/customer-ca-issuer';
 import { MeshFlavour } from '../mesh/mesh-flavour';
 import { validateCrossClusterLink } from '../mesh/validate-cross-cluster-link';
 import { formatIpv4, Ipv4Cidr } from '../net/ipv4-cidr';
+import { checkInput, factoryResult, schemaOf, text } from '../validation/input-boundary';
 import { Rules } from '../validation/rule-catalog';
 import { Violation } from '../validation/violation';
 import { ViolationCollector } from '../validation/violation-collector';
@@ -66,6 +68,21 @@ export interface RegulatedPlatformProps {
   readonly versions?: { readonly istio?: string; readonly certManager?: string };
 }
 
+const PLATFORM_CLUSTER_PROPS = schemaOf<PlatformClusterProps>()(HARDENED_CLUSTER_PROPS.omit({ location: true, network: true }).extend({ addressSpace: text() }));
+
+/** The runtime schema of {@link RegulatedPlatformProps}. */
+export const REGULATED_PLATFORM_PROPS = schemaOf<RegulatedPlatformProps>()(
+  z.strictObject({
+    location: text(),
+    client: PLATFORM_CLUSTER_PROPS,
+    server: PLATFORM_CLUSTER_PROPS,
+    issuer: factoryResult((v): v is CustomerCaIssuer => v instanceof CustomerCaIssuer, 'CustomerCaIssuer.fromCaSecret(), .acme(), .vault() or .existing()'),
+    services: z.array(CROSS_CLUSTER_SERVICE_PROPS).readonly(),
+    linkName: text().optional(),
+    versions: z.strictObject({ istio: text().optional(), certManager: text().optional() }).optional(),
+  }),
+);
+
 /** Default pins; bumped deliberately, never floating. */
 export const PINNED_VERSIONS = { istio: '1.29.2', certManager: 'v1.19.1' } as const;
 
@@ -86,7 +103,7 @@ export class RegulatedPlatformModel {
   public static build(props: RegulatedPlatformProps): RegulatedPlatformModel {
     const { violations, plan, clientProps, serverProps, linkProps } = planPlatform(props);
     violations.throwIfErrors('regulated platform');
-    return new RegulatedPlatformModel(props, clientProps, serverProps, linkProps, plan.serverNodeIp, violations.warnings);
+    return new RegulatedPlatformModel(props, clientProps!, serverProps!, linkProps!, plan!.serverNodeIp, violations.warnings);
   }
 
   public readonly client: ManagedClusterModel;
@@ -233,8 +250,12 @@ export function validateRegulatedPlatform(props: RegulatedPlatformProps): Violat
   return planPlatform(props).violations;
 }
 
-function planPlatform(props: RegulatedPlatformProps) {
+function planPlatform(input: RegulatedPlatformProps) {
   const v = new ViolationCollector();
+  const checked = checkInput(REGULATED_PLATFORM_PROPS, input);
+  v.addAll(checked.violations);
+  if (checked.value === undefined) return { violations: v, plan: undefined, clientProps: undefined, serverProps: undefined, linkProps: undefined };
+  const props = checked.value;
   const prefixed = (prefix: string, violations: readonly Violation[]) =>
     violations.map((x) => ({ ...x, property: `${prefix}.${x.property}` }));
   const plan = planNetworks(props, v);

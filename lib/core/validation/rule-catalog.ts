@@ -9,6 +9,19 @@ import { Sources as S } from './sources';
  * this catalog (`npm run docs:rules`) and a test keeps the two in step.
  */
 export const Rules = {
+  inputType: {
+    id: 'SAKS-INPUT-001',
+    statement:
+      'every property has its documented type (text, number, true/false, a list, or the result of the named factory), required properties are set, and no unknown property is given',
+    sources: [S.managedClustersRestApi, S.kubernetesNames],
+    severity: 'error',
+  },
+  unsafeCharacters: {
+    id: 'SAKS-INPUT-002',
+    statement: 'names, hosts, labels, tags, namespaces and free text contain no control, bidirectional-override or zero-width characters',
+    sources: [S.unicodeSecurity, S.trojanSource],
+    severity: 'error',
+  },
   authorizedRangesWithPrivateCluster: {
     id: 'SAKS-API-001',
     statement: 'authorized IP ranges cannot be combined with a private cluster; they apply only to a public API server',
@@ -283,7 +296,7 @@ export const Rules = {
   },
   tags: {
     id: 'SAKS-NAME-005',
-    statement: 'a tag name is 1 to 512 characters without < > % & \\ ? / or control characters; a tag value is at most 256 characters without control characters',
+    statement: 'a tag name is 1 to 512 characters without < > % & \\ ? /; a tag value is at most 256 characters (control characters: SAKS-INPUT-002)',
     sources: [S.tags],
     severity: 'error',
   },
