@@ -9,7 +9,7 @@ import { App } from 'cdk8s';
 import {
   addCrossClusterCharts,
   CertificateSource,
-  chartFiles,
+  synthesizeCharts,
   CrossClusterLink,
   renderCrossClusterEncryption,
   SynthTarget,
@@ -39,6 +39,6 @@ export function charts(app: App): void {
 }
 
 const target: SynthTarget = {
-  artifacts: () => ({ ...chartFiles(charts), 'cross-cluster-encryption.md': renderCrossClusterEncryption(link) }),
+  artifacts: () => ({ ...synthesizeCharts(charts).files, 'cross-cluster-encryption.md': renderCrossClusterEncryption(link) }),
 };
 export default target;

@@ -3,7 +3,7 @@ import { offlineApp } from '../cdk8s/offline-app';
 import { HardenedClusterProps } from '../core/aks/hardened-cluster-props';
 import { ManagedClusterModel } from '../core/aks/managed-cluster-model';
 import { CrossClusterCoverage } from '../core/encryption/encryption-coverage';
-import { clusterReports } from './cluster-reports';
+import { ClusterReports, clusterReports } from './cluster-reports';
 import { formatViolation } from '../core/validation/violation';
 import { SynthTarget, toJsonFile } from './synth-target';
 
@@ -34,30 +34,46 @@ export interface HardenedClusterTargetOptions {
  */
 export function hardenedClusterTarget(props: HardenedClusterProps, options: HardenedClusterTargetOptions = {}): SynthTarget {
   let model: ManagedClusterModel | undefined;
+  let reports: ClusterReports | undefined;
   const build = (): ManagedClusterModel => (model ??= ManagedClusterModel.build(props));
   const file = options.file ?? 'cluster';
   return {
     artifacts: () => {
       const m = build();
-      const reports = clusterReports(m, options.crossCluster);
-      const files: Record<string, string> = {
+      const charts = synthesizeCharts(options.charts);
+      reports = clusterReports(m, charts.objects, options.crossCluster);
+      return {
         [`${file}.template.json`]: toJsonFile(m.toArmTemplate()),
         'encryption-coverage.md': reports.coverage,
         'security-baseline.md': reports.baseline,
+        ...charts.files,
       };
-      Object.assign(files, chartFiles(options.charts));
-      return files;
     },
-    warnings: () => build().warnings.map(formatViolation),
+    warnings: () => [...build().warnings, ...(reports?.warnings ?? [])].map(formatViolation),
   };
 }
 
-/** Synthesizes the charts `define` adds to a fresh app, one `<chart id>.k8s.yaml` each (validations run). */
-export function chartFiles(define: ((app: App) => void) | undefined): Record<string, string> {
-  if (!define) return {};
+/** Charts synthesized in memory: their files and their objects. */
+export interface SynthesizedCharts {
+  /** One `<chart id>.k8s.yaml` per chart. */
+  readonly files: Readonly<Record<string, string>>;
+  /** Every object of every chart, as written. */
+  readonly objects: readonly unknown[];
+  /** The objects of each chart, by chart id. */
+  readonly byChart: ReadonlyMap<string, readonly unknown[]>;
+}
+
+/** Synthesizes the charts `define` adds to a fresh app (validations run). */
+export function synthesizeCharts(define: ((app: App) => void) | undefined): SynthesizedCharts {
+  if (!define) return { files: {}, objects: [], byChart: new Map() };
   const app = offlineApp();
   define(app);
   const files: Record<string, string> = {};
-  for (const chart of app.charts) files[`${chart.node.id}.k8s.yaml`] = Yaml.stringify(...chart.toJson());
-  return files;
+  const byChart = new Map<string, readonly unknown[]>();
+  for (const chart of app.charts) {
+    const objects = chart.toJson();
+    byChart.set(chart.node.id, objects);
+    files[`${chart.node.id}.k8s.yaml`] = Yaml.stringify(...objects);
+  }
+  return { files, objects: [...byChart.values()].flat(), byChart };
 }

@@ -1,10 +1,10 @@
 import { Yaml } from 'cdk8s';
 import { crossClusterCoverage, renderCrossClusterEncryption } from '../core/mesh/cross-cluster-encryption';
 import { RegulatedPlatformModel } from '../core/platform/regulated-platform-model';
-import { formatViolation } from '../core/validation/violation';
+import { formatViolation, Violation } from '../core/validation/violation';
 import { addPlatformCharts } from '../cdk8s/platform-charts';
 import { clusterReports } from './cluster-reports';
-import { chartFiles } from './hardened-cluster-target';
+import { synthesizeCharts } from './hardened-cluster-target';
 import { SynthTarget, toJsonFile } from './synth-target';
 
 /**
@@ -16,24 +16,30 @@ import { SynthTarget, toJsonFile } from './synth-target';
 export function regulatedPlatformTarget(build: () => RegulatedPlatformModel): SynthTarget {
   let model: RegulatedPlatformModel | undefined;
   const get = () => (model ??= build());
+  let deployedWarnings: Violation[] = [];
   return {
     artifacts: () => {
       const p = get();
+      deployedWarnings = [];
       const cross = crossClusterCoverage(p.link);
+      const charts = synthesizeCharts((app) => addPlatformCharts(app, p));
       const files: Record<string, string> = {
         'platform.template.json': toJsonFile(p.toArmTemplate()),
-        ...chartFiles((app) => addPlatformCharts(app, p)),
+        ...charts.files,
         'cross-cluster-encryption.md': renderCrossClusterEncryption(p.link),
         'prerequisites.md': renderPrerequisites(p),
       };
       for (const [side, m] of [['client', p.client], ['server', p.server]] as const) {
-        const reports = clusterReports(m, cross);
+        // What this cluster's deployment applies to it: its link chart and its issuer.
+        const objects = [...(charts.byChart.get(side) ?? []), ...(charts.byChart.get(`${side}-issuer`) ?? [])];
+        const reports = clusterReports(m, objects, cross);
+        deployedWarnings.push(...reports.warnings.map((w) => ({ ...w, property: `${side}.${w.property}` })));
         files[`encryption-coverage-${side}.md`] = reports.coverage;
         files[`security-baseline-${side}.md`] = reports.baseline;
       }
       return files;
     },
-    warnings: () => get().warnings.map(formatViolation),
+    warnings: () => [...get().warnings, ...deployedWarnings].map(formatViolation),
   };
 }
 

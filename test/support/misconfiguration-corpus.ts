@@ -2,6 +2,7 @@ import {
   ApiServerAccess,
   CertificateSource,
   checkClusterUpdate,
+  clusterReports,
   ManagedClusterModel,
   ClusterIdentity,
   ClusterMonitoring,
@@ -42,6 +43,8 @@ export interface Case {
   readonly link?: CrossClusterLinkProps;
   /** ... or a platform definition ... */
   readonly platform?: RegulatedPlatformProps;
+  /** ... or a deployment: a cluster definition and the Kubernetes objects applied with it ... */
+  readonly deployment?: { readonly props: HardenedClusterProps; readonly objects: readonly unknown[] };
   /** ... or a change from a previous cluster definition (compared as synthesized templates). */
   readonly update?: { readonly previous: HardenedClusterProps; readonly next: HardenedClusterProps };
   readonly rule: { readonly id: string; readonly statement: string };
@@ -58,6 +61,11 @@ export function violationsOf(c: Case): ViolationCollector {
     return v;
   }
   if (c.platform) return validateRegulatedPlatform(c.platform);
+  if (c.deployment) {
+    const v = new ViolationCollector();
+    v.addAll(clusterReports(ManagedClusterModel.build(c.deployment.props), c.deployment.objects).warnings);
+    return v;
+  }
   return c.link ? validateCrossClusterLink(c.link) : validateHardenedCluster(c.props!);
 }
 
@@ -70,6 +78,13 @@ const link = (services: CrossClusterServiceProps[], extra: Partial<CrossClusterL
 });
 
 export const FAILING_CASES: readonly Case[] = [
+  {
+    name: 'Calico WireGuard without its FelixConfiguration in the deployment',
+    deployment: { props: { ...base, ...calico }, objects: [] },
+    rule: Rules.calicoFelixNotDeployed,
+    property: 'transitEncryption',
+    fix: /CalicoWireGuardConfiguration/,
+  },
   {
     name: 'authorized ranges on a private cluster',
     props: { ...base, apiServerAccess: ApiServerAccess.private({ authorizedIpRanges: ['203.0.113.0/24'] } as never) },

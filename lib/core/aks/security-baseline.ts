@@ -1,174 +1,261 @@
 import { ArmResource } from '../arm/arm-resource';
+import { FlowCoverage } from '../encryption/encryption-coverage';
+import { markdownTable } from '../reports/markdown';
+import { Sources } from '../validation/sources';
 import { ManagedClusterModel } from './managed-cluster-model';
 import { hasLocalTempDisk } from './vm-size';
 
-/** The outcome of one baseline check on a cluster definition. */
-export type BaselineStatus = 'pass' | 'fail' | 'not-applicable' | 'opt-out';
+/**
+ * The outcome of one control on a deployed cluster: met, not met, met in part
+ * (the report says which part), or an opt-out that needs a resource only the
+ * customer can bring. A control that is missing is `fail`, never "not applicable".
+ */
+export type BaselineStatus = 'pass' | 'fail' | 'partial' | 'opt-out';
 
-/** One well-known AKS security check that applies to a cluster definition. */
+/** What a control is evaluated on: the cluster's exact payload and the encryption actually deployed. */
+export interface BaselineContext {
+  readonly cluster: ArmResource;
+  readonly coverage: readonly FlowCoverage[];
+}
+
+/** Checkov's own check for a control, replicated from its source, so the report never claims a pass Checkov would not give. */
+export interface CheckovCheck {
+  /** The Checkov id, e.g. `CKV_AZURE_6`. */
+  readonly id: string;
+  /**
+   * Checkov's verdict on an ARM template resource, as its ARM check is written;
+   * `undefined` when Checkov has no ARM check of this id (Terraform only).
+   */
+  readonly evaluate?: (cluster: ArmResource) => 'pass' | 'fail';
+  /** What Checkov's check inspects, said where its verdict differs from the control's status. */
+  readonly inspects: string;
+}
+
+/** One AKS security control, evaluated on what is deployed. */
 export interface BaselineCheck {
-  /** Checkov policy ids and CIS AKS benchmark items it corresponds to. */
+  /** Stable id of the control (the CIS AKS benchmark item where there is one). */
   readonly id: string;
   readonly title: string;
   /** How the library meets it by default. */
   readonly how: string;
-  /** Evaluates the check on the cluster's exact payload. */
-  readonly evaluate: (cluster: ArmResource) => BaselineStatus;
+  /** Evaluates the control on the cluster's exact payload and deployed encryption. */
+  readonly evaluate: (ctx: BaselineContext) => BaselineStatus;
+  /** The Checkov check of the same control, when there is one. */
+  readonly checkov?: CheckovCheck;
   /**
-   * Why the library does not meet it by default, for a documented opt-out.
+   * Why the library does not meet it by default: only for controls that need a
+   * resource the customer must bring.
    * @default - none: the default configuration passes
    */
   readonly optOut?: string;
 }
 
 type Props = Record<string, any>;
-const props = (c: ArmResource) => c.properties as Props;
+const props = (c: ArmResource) => (c.properties ?? {}) as Props;
 const pools = (c: ArmResource) => (props(c).agentPoolProfiles ?? []) as Props[];
 const ok = (b: boolean): BaselineStatus => (b ? 'pass' : 'fail');
+const verdict = (b: boolean): 'pass' | 'fail' => (b ? 'pass' : 'fail');
 
 /**
- * The checks of Checkov's AKS policies and the CIS AKS benchmark that a
- * cluster definition can satisfy. docs/security-baseline.md is generated from
- * this list, and a test runs every check on the default configuration.
+ * The AKS controls of the CIS AKS benchmark and Checkov's AKS policies that a
+ * cluster definition can meet. docs/security-baseline.md is generated from
+ * this list. Checkov's verdicts follow its ARM checks as written.
  * @see https://www.checkov.io/5.Policy%20Index/arm.html
  */
 export const SECURITY_BASELINE: readonly BaselineCheck[] = [
   {
-    id: 'CKV_AZURE_115, CKV_AZURE_6; CIS 5.4.2',
-    title: 'private API server, or one limited to authorized IP ranges',
+    id: 'CIS 5.4.2 (private endpoint)',
+    title: 'private API server, or a public one limited to authorized IP ranges',
     how: 'ApiServerAccess.private() by default; public only with authorized ranges (SAKS-API-005)',
-    evaluate: (c) => ok(props(c).apiServerAccessProfile?.enablePrivateCluster === true || (props(c).apiServerAccessProfile?.authorizedIPRanges ?? []).length > 0),
+    evaluate: ({ cluster: c }) =>
+      ok(props(c).apiServerAccessProfile?.enablePrivateCluster === true || (props(c).apiServerAccessProfile?.authorizedIPRanges ?? []).length > 0),
+    checkov: {
+      id: 'CKV_AZURE_6',
+      evaluate: (c) => verdict((props(c).apiServerAccessProfile?.authorizedIPRanges ?? []).length > 0),
+      inspects:
+        'that apiServerAccessProfile.authorizedIPRanges is set, without exempting private clusters; a private API server cannot have authorized ranges (SAKS-API-001) and has no internet endpoint to limit. Checkov\'s private-cluster check, CKV_AZURE_115, exists for Terraform only',
+    },
   },
   {
-    id: 'CKV_AZURE_141',
+    id: 'local accounts',
     title: 'local accounts disabled',
     how: 'disableLocalAccounts: true, always',
-    evaluate: (c) => ok(props(c).disableLocalAccounts === true),
+    evaluate: ({ cluster: c }) => ok(props(c).disableLocalAccounts === true),
+    checkov: { id: 'CKV_AZURE_141', evaluate: (c) => verdict(props(c).disableLocalAccounts === true), inspects: 'properties.disableLocalAccounts is true' },
   },
   {
-    id: 'CKV_AZURE_5; CIS 5.5.1',
+    id: 'CIS 5.5.1',
     title: 'Kubernetes RBAC with Entra ID and Azure RBAC',
     how: 'enableRBAC: true and aadProfile.enableAzureRBAC: true, always',
-    evaluate: (c) => ok(props(c).enableRBAC === true && props(c).aadProfile?.enableAzureRBAC === true),
+    evaluate: ({ cluster: c }) => ok(props(c).enableRBAC === true && props(c).aadProfile?.enableAzureRBAC === true),
+    checkov: { id: 'CKV_AZURE_5', evaluate: (c) => verdict(String(props(c).enableRBAC).toLowerCase() === 'true'), inspects: 'properties.enableRBAC only (not Entra ID or Azure RBAC)' },
   },
   {
-    id: 'CKV_AZURE_7; CIS 5.4.4',
+    id: 'CIS 5.4.4',
     title: 'a network policy engine',
     how: 'the dataplane\'s network policy (cilium by default; calico or azure)',
-    evaluate: (c) => ok(!!props(c).networkProfile?.networkPolicy && props(c).networkProfile.networkPolicy !== 'none'),
+    evaluate: ({ cluster: c }) => ok(!!props(c).networkProfile?.networkPolicy && props(c).networkProfile.networkPolicy !== 'none'),
+    checkov: { id: 'CKV_AZURE_7', evaluate: (c) => verdict(!!props(c).networkProfile?.networkPolicy), inspects: 'that networkProfile.networkPolicy is set, to any value, "none" included' },
   },
   {
-    id: 'CKV_AZURE_116',
+    id: 'Azure Policy add-on',
     title: 'Azure Policy add-on',
     how: 'addonProfiles.azurepolicy enabled (azurePolicy: true)',
-    evaluate: (c) => ok(props(c).addonProfiles?.azurepolicy?.enabled === true),
+    evaluate: ({ cluster: c }) => ok(props(c).addonProfiles?.azurepolicy?.enabled === true),
+    checkov: {
+      id: 'CKV_AZURE_116',
+      evaluate: (c) => verdict(!!props(c).addonProfiles?.azurePolicy?.enabled),
+      inspects: 'the key addonProfiles.azurePolicy, case-sensitively; the payload uses the key Azure documents, azurepolicy',
+    },
   },
   {
-    id: 'CIS 5.1.1 (image scanning); Microsoft cloud security benchmark',
+    id: 'CIS 5.1.1 (image scanning)',
     title: 'Microsoft Defender for Containers',
     how: 'securityProfile.defender with a Log Analytics workspace the library creates (ClusterMonitoring.createWorkspace())',
-    evaluate: (c) => ok(props(c).securityProfile?.defender?.securityMonitoring?.enabled === true),
+    evaluate: ({ cluster: c }) => ok(props(c).securityProfile?.defender?.securityMonitoring?.enabled === true),
   },
   {
-    id: 'CKV_AZURE_4',
+    id: 'Container Insights',
     title: 'logging to Azure Monitor (Container Insights)',
     how: 'addonProfiles.omsagent with the same workspace, Entra ID authentication',
-    evaluate: (c) => ok(props(c).addonProfiles?.omsagent?.enabled === true),
+    evaluate: ({ cluster: c }) => ok(props(c).addonProfiles?.omsagent?.enabled === true),
+    checkov: { id: 'CKV_AZURE_4', evaluate: (c) => verdict(!!props(c).addonProfiles?.omsagent?.enabled), inspects: 'addonProfiles.omsagent.enabled' },
   },
   {
-    id: 'CKV_AZURE_171',
-    title: 'automatic upgrade channel',
+    id: 'automatic upgrades',
+    title: 'automatic upgrades of Kubernetes and of the node OS',
     how: 'autoUpgradeProfile.upgradeChannel "patch" and nodeOSUpgradeChannel "NodeImage"',
-    evaluate: (c) =>
+    evaluate: ({ cluster: c }) =>
       ok(
         !!props(c).autoUpgradeProfile?.upgradeChannel &&
           props(c).autoUpgradeProfile.upgradeChannel !== 'none' &&
           ['NodeImage', 'SecurityPatch'].includes(props(c).autoUpgradeProfile.nodeOSUpgradeChannel),
       ),
+    checkov: {
+      id: 'CKV_AZURE_171',
+      evaluate: (c) => verdict(!!props(c).autoUpgradeProfile?.upgradeChannel && props(c).autoUpgradeProfile.upgradeChannel !== 'none'),
+      inspects: 'upgradeChannel only, not nodeOSUpgradeChannel',
+    },
   },
   {
-    id: 'CKV_AZURE_170',
-    title: 'a paid SLA tier',
+    id: 'uptime SLA',
+    title: 'a paid tier with the uptime SLA',
     how: 'sku.tier "Standard" (uptime SLA)',
-    evaluate: (c) => ok(['Standard', 'Premium'].includes((c.sku as Props | undefined)?.tier)),
+    evaluate: ({ cluster: c }) => ok(['Standard', 'Premium'].includes((c.sku as Props | undefined)?.tier)),
+    checkov: { id: 'CKV_AZURE_170', evaluate: (c) => verdict((c.sku as Props | undefined)?.tier === 'Standard'), inspects: 'sku.tier equal to Standard only; Premium carries the SLA too' },
   },
   {
-    id: 'CKV_AZURE_227',
+    id: 'encryption at host',
     title: 'host-based encryption on every node pool',
     how: 'enableEncryptionAtHost: true on every pool (needs the EncryptionAtHost subscription feature)',
-    evaluate: (c) => ok(pools(c).length > 0 && pools(c).every((p) => p.enableEncryptionAtHost === true)),
+    evaluate: ({ cluster: c }) => ok(pools(c).length > 0 && pools(c).every((p) => p.enableEncryptionAtHost === true)),
+    checkov: { id: 'CKV_AZURE_227', evaluate: (c) => verdict(pools(c)[0]?.enableEncryptionAtHost === true), inspects: 'the first node pool only' },
   },
   {
-    id: 'CKV_AZURE_226',
+    id: 'ephemeral OS disks',
     title: 'ephemeral OS disks where supported',
     how: 'osDiskType "Ephemeral" on every pool whose VM size has a local disk',
-    evaluate: (c) => ok(pools(c).every((p) => !hasLocalTempDisk(p.vmSize) || p.osDiskType === 'Ephemeral')),
+    evaluate: ({ cluster: c }) => ok(pools(c).every((p) => !hasLocalTempDisk(p.vmSize) || p.osDiskType === 'Ephemeral')),
+    checkov: { id: 'CKV_AZURE_226', evaluate: (c) => verdict(pools(c)[0]?.osDiskType === 'Ephemeral'), inspects: 'the first node pool only, whatever its VM size' },
   },
   {
-    id: 'CKV_AZURE_172',
+    id: 'secret rotation',
     title: 'Secrets Store CSI driver with secret rotation',
     how: 'addonProfiles.azureKeyvaultSecretsProvider with enableSecretRotation "true"',
-    evaluate: (c) =>
+    evaluate: ({ cluster: c }) =>
       ok(props(c).addonProfiles?.azureKeyvaultSecretsProvider?.enabled === true && props(c).addonProfiles.azureKeyvaultSecretsProvider.config?.enableSecretRotation === 'true'),
+    checkov: {
+      id: 'CKV_AZURE_172',
+      evaluate: (c) => verdict(props(c).addonProfiles?.azureKeyvaultSecretsProvider?.config?.enableSecretRotation === true),
+      inspects: 'the boolean true; add-on config values are strings in the API (ManagedClusterAddonProfile.config), so the payload sends "true"',
+    },
   },
   {
-    id: 'CKV_AZURE_232',
+    id: 'system pool isolation',
     title: 'the system pool runs critical add-ons only',
     how: 'CriticalAddonsOnly=true:NoSchedule on the system pool, and a user pool for workloads',
-    evaluate: (c) => ok(pools(c).filter((p) => p.mode === 'System').every((p) => (p.nodeTaints ?? []).includes('CriticalAddonsOnly=true:NoSchedule'))),
+    evaluate: ({ cluster: c }) => ok(pools(c).filter((p) => p.mode === 'System').every((p) => (p.nodeTaints ?? []).includes('CriticalAddonsOnly=true:NoSchedule'))),
+    checkov: { id: 'CKV_AZURE_232', inspects: 'Checkov checks only_critical_addons_enabled of Terraform\'s azurerm_kubernetes_cluster' },
   },
   {
-    id: 'CKV_AZURE_168',
+    id: 'pods per node',
     title: 'at least 50 pods per node',
     how: 'maxPods: 110 on every pool',
-    evaluate: (c) => ok(pools(c).every((p) => (p.maxPods ?? 0) >= 50)),
+    evaluate: ({ cluster: c }) => ok(pools(c).every((p) => (p.maxPods ?? 0) >= 50)),
+    checkov: { id: 'CKV_AZURE_168', evaluate: (c) => verdict((props(c).maxPods ?? pools(c)[0]?.maxPods ?? 0) >= 50), inspects: 'the first node pool only' },
   },
   {
-    id: 'secure-aks: seed 000',
+    id: 'transit encryption',
     title: 'pod traffic between nodes encrypted in transit',
-    how: 'ACNS WireGuard by default (or Calico WireGuard, or virtual network encryption)',
-    // Calico WireGuard and VNet encryption are outside the cluster payload; the coverage report states them.
-    evaluate: (c) =>
-      props(c).networkProfile?.advancedNetworking?.security?.transitEncryption?.type === 'WireGuard' ? 'pass' : 'not-applicable',
+    how: 'ACNS WireGuard by default (or Calico WireGuard with its FelixConfiguration deployed, or virtual network encryption); from the encryption coverage of what is deployed',
+    evaluate: ({ coverage }) => {
+      const status = coverage.find((f) => f.flow === 'pod-to-pod-cross-node')?.status;
+      return status === 'encrypted' ? 'pass' : status === 'partial' ? 'partial' : 'fail';
+    },
   },
   {
-    id: 'secure-aks: seed 002',
+    id: 'run command',
     title: 'run command disabled',
     how: 'disableRunCommand: true unless named principals keep it',
-    evaluate: (c) => ok(props(c).apiServerAccessProfile?.disableRunCommand === true),
+    evaluate: ({ cluster: c }) => ok(props(c).apiServerAccessProfile?.disableRunCommand === true),
   },
   {
-    id: 'CKV_AZURE_117',
+    id: 'customer-managed disk keys',
     title: 'OS and data disks encrypted with customer-managed keys (disk encryption set)',
     how: 'with diskEncryptionSetId (your disk encryption set); by default platform-managed keys, with encryption at host for temp disks and caches',
     optOut:
       'customer-managed keys need a Key Vault and a disk encryption set that the customer owns and rotates; the library does not create key material. Pass diskEncryptionSetId where your policy requires it.',
-    evaluate: (c) => (props(c).diskEncryptionSetID ? 'pass' : 'opt-out'),
+    evaluate: ({ cluster: c }) => (props(c).diskEncryptionSetID ? 'pass' : 'opt-out'),
+    checkov: { id: 'CKV_AZURE_117', inspects: 'Checkov checks disk_encryption_set_id of Terraform\'s azurerm_kubernetes_cluster' },
   },
   {
-    id: 'CKV_AZURE_8',
-    title: 'Kubernetes dashboard disabled',
-    how: 'not applicable: the dashboard add-on no longer exists on AKS',
-    evaluate: () => 'not-applicable',
+    id: 'Kubernetes dashboard',
+    title: 'Kubernetes dashboard not deployed',
+    how: 'the dashboard add-on is never enabled (AKS removed it)',
+    evaluate: ({ cluster: c }) => ok(props(c).addonProfiles?.kubeDashboard?.enabled !== true),
+    checkov: {
+      id: 'CKV_AZURE_8',
+      evaluate: (c) => verdict(String(props(c).addonProfiles?.kubeDashboard?.enabled).toLowerCase() === 'false'),
+      inspects: 'an explicit addonProfiles.kubeDashboard.enabled: false; the add-on no longer exists on AKS, so the payload does not name it',
+    },
   },
 ];
 
-/** The result of every baseline check on a cluster. */
-export function evaluateSecurityBaseline(model: ManagedClusterModel): { check: BaselineCheck; status: BaselineStatus }[] {
-  return SECURITY_BASELINE.map((check) => ({ check, status: check.evaluate(model.cluster) }));
+/** One control's result on a cluster. */
+export interface BaselineResult {
+  readonly check: BaselineCheck;
+  readonly status: BaselineStatus;
+  /** Checkov's verdict, when it has an ARM check of the control. */
+  readonly checkov?: 'pass' | 'fail';
+}
+
+/** The result of every control on a cluster, given the encryption coverage of what is deployed. */
+export function evaluateSecurityBaseline(model: ManagedClusterModel, coverage: readonly FlowCoverage[]): BaselineResult[] {
+  const ctx: BaselineContext = { cluster: model.cluster, coverage };
+  return SECURITY_BASELINE.map((check) => ({ check, status: check.evaluate(ctx), checkov: check.checkov?.evaluate?.(model.cluster) }));
+}
+
+/** A row's Checkov column: its verdict, and why it differs from the control's status. */
+export function checkovColumn(r: BaselineResult): string {
+  const c = r.check.checkov;
+  if (!c) return '';
+  if (!c.evaluate) return `${c.id}: no ARM check. ${c.inspects}`;
+  const agrees = (r.checkov === 'pass') === (r.status === 'pass');
+  return agrees ? `${c.id}: ${r.checkov}` : `${c.id}: ${r.checkov}. Checkov checks ${c.inspects}`;
 }
 
 /** The results as Markdown, for a cluster's dist folder. */
-export function renderSecurityBaseline(model: ManagedClusterModel): string {
-  const rows = evaluateSecurityBaseline(model).map(({ check, status }) => `| ${check.id} | ${check.title} | ${status} | ${check.optOut ?? check.how} |`);
+export function renderSecurityBaseline(model: ManagedClusterModel, coverage: readonly FlowCoverage[], extra: readonly string[] = []): string {
+  const rows = evaluateSecurityBaseline(model, coverage).map((r) => [r.check.id, r.check.title, r.status, checkovColumn(r), r.check.optOut ?? r.check.how]);
   return [
     `# Security baseline: ${model.config.name}`,
     '',
-    '<!-- Generated by secure-aks from the cluster definition. Do not edit. -->',
+    '<!-- Generated by secure-aks from what this deployment contains. Do not edit. -->',
     '',
-    '| Check | What | Status | How, or why not |',
-    '|---|---|---|---|',
-    ...rows,
+    `Each control is evaluated on the exact ARM payload and the encryption actually deployed. The Checkov column gives the verdict of Checkov's ARM check as written (<${Sources.checkovAzure}>), with the reason wherever it differs.`,
+    '',
+    markdownTable(['Control', 'What', 'Status', 'Checkov', 'How, or why not'], rows),
+    ...extra,
     '',
   ].join('\n');
 }

@@ -77,3 +77,37 @@ export const FELIX_CONFIGURATION_SCHEMA = {
     },
   },
 } as const;
+
+/** Whether Calico WireGuard is switched on by what a deployment contains, and if not, why. */
+export interface CalicoWireGuardDeployment {
+  readonly on: boolean;
+  /** Why it is off, for the report and the warning. */
+  readonly why?: string;
+}
+
+/**
+ * Finds the FelixConfiguration `default` among the Kubernetes objects a
+ * deployment applies to the cluster. Calico WireGuard is on only when exactly
+ * one is there with `wireguardEnabled: true` (and `wireguardEnabledV6: true`
+ * when IPv6 is asked for): Felix reads no other name.
+ * @see https://docs.tigera.io/calico/latest/network-policy/encrypt-cluster-pod-traffic
+ */
+export function calicoWireGuardDeployment(encryption: TransitEncryption, objects: readonly unknown[]): CalicoWireGuardDeployment {
+  const felix = objects.filter((o): o is KubernetesObject => {
+    const k = o as Partial<KubernetesObject> | null;
+    return (
+      !!k &&
+      k.kind === 'FelixConfiguration' &&
+      (k.apiVersion === 'crd.projectcalico.org/v1' || k.apiVersion === 'projectcalico.org/v3') &&
+      k.metadata?.name === FELIX_DEFAULT_CONFIGURATION
+    );
+  });
+  if (felix.length === 0) return { on: false, why: `no FelixConfiguration "${FELIX_DEFAULT_CONFIGURATION}" is part of this deployment, so Felix never turns WireGuard on` };
+  if (felix.length > 1) return { on: false, why: `${felix.length} FelixConfiguration "${FELIX_DEFAULT_CONFIGURATION}" objects are in this deployment; they overwrite each other` };
+  const spec = (felix[0].spec ?? {}) as Record<string, unknown>;
+  if (spec.wireguardEnabled !== true) return { on: false, why: `the deployed FelixConfiguration "${FELIX_DEFAULT_CONFIGURATION}" does not set wireguardEnabled: true` };
+  if (encryption.calico?.ipv6 && spec.wireguardEnabledV6 !== true) {
+    return { on: false, why: `IPv6 encryption is asked for, but the deployed FelixConfiguration "${FELIX_DEFAULT_CONFIGURATION}" does not set wireguardEnabledV6: true` };
+  }
+  return { on: true };
+}

@@ -1,3 +1,4 @@
+import { markdownCell, markdownTable } from '../reports/markdown';
 import { CrossClusterCoverage } from '../encryption/encryption-coverage';
 import { Sources } from '../validation/sources';
 import { CrossClusterLink } from './cross-cluster-link';
@@ -62,8 +63,7 @@ export function renderCrossClusterEncryption(link: CrossClusterLink): string {
     '',
   ];
   for (const [name, segments] of Object.entries(crossClusterSegments(link))) {
-    lines.push(`## ${name}`, '', '| # | From | To | Protocol | CA | Caveat |', '|---|---|---|---|---|---|');
-    segments.forEach((s, i) => lines.push(`| ${i + 1} | ${s.from} | ${s.to} | ${s.protocol} | ${s.ca} | ${s.caveat ?? ''} |`));
+    lines.push(`## ${markdownCell(name)}`, '', markdownTable(['#', 'From', 'To', 'Protocol', 'CA', 'Caveat'], segments.map((s, i) => [String(i + 1), s.from, s.to, s.protocol, s.ca, s.caveat ?? ''])));
     lines.push(
       '',
       '```mermaid',

@@ -269,6 +269,13 @@ export const Rules = {
     sources: [S.vnetEncryption],
     severity: 'warning',
   },
+  calicoFelixNotDeployed: {
+    id: 'SAKS-ENC-016',
+    statement:
+      'Calico WireGuard is on only when the FelixConfiguration "default" with wireguardEnabled: true is applied to the cluster in the same deployment; otherwise pod traffic is reported NOT encrypted',
+    sources: [S.calicoWireGuard, S.calicoWireGuardOnAks],
+    severity: 'warning',
+  },
   transitEncryptionNone: {
     id: 'SAKS-ENC-013',
     statement: 'pod traffic between nodes is not encrypted (explicit opt-out)',

@@ -2,7 +2,11 @@ import { describe, expect, test } from 'vitest';
 import {
   ApiServerAccess,
   ClusterMonitoring,
+  calicoFelixConfiguration,
+  checkovColumn,
+  deriveEncryptionCoverage,
   evaluateSecurityBaseline,
+  renderSecurityBaseline,
   HardenedClusterProps,
   ManagedClusterModel,
   SECURITY_BASELINE,
@@ -10,35 +14,72 @@ import {
 } from '../../../lib';
 
 const DEFAULT: HardenedClusterProps = { name: 'baseline', location: 'westeurope' };
-const status = (props: HardenedClusterProps, id: string) =>
-  evaluateSecurityBaseline(ManagedClusterModel.build(props)).find((r) => r.check.id === id)!.status;
+/** Evaluates the baseline as the synth does: on the payload and on what the deployment applies. */
+const results = (props: HardenedClusterProps, objects: unknown[] = []) => {
+  const model = ManagedClusterModel.build(props);
+  return evaluateSecurityBaseline(model, deriveEncryptionCoverage(model.config, objects));
+};
+const status = (props: HardenedClusterProps, id: string, objects: unknown[] = []) => results(props, objects).find((r) => r.check.id === id)!.status;
 
-/** For each check, a configuration that opts out of it: proof the check can fail. */
+/** For each control, a configuration that opts out of it: proof the control can fail. */
 const OPT_OUT: Record<string, Partial<HardenedClusterProps>> = {
-  'CKV_AZURE_115, CKV_AZURE_6; CIS 5.4.2': { apiServerAccess: ApiServerAccess.unrestrictedPublic() },
-  'CKV_AZURE_7; CIS 5.4.4': { transitEncryption: TransitEncryption.none(), networkDataplane: 'azure', networkPolicy: 'none' },
-  CKV_AZURE_116: { azurePolicy: false },
-  'CIS 5.1.1 (image scanning); Microsoft cloud security benchmark': { monitoring: ClusterMonitoring.none() },
-  CKV_AZURE_4: { monitoring: ClusterMonitoring.none() },
-  CKV_AZURE_171: { autoUpgrade: { upgradeChannel: 'none', nodeOSUpgradeChannel: 'None' } },
-  CKV_AZURE_170: { tier: 'Free' },
-  CKV_AZURE_227: { encryptionAtHost: false },
-  CKV_AZURE_172: { keyVaultSecretsProvider: false },
-  CKV_AZURE_232: { systemPool: { onlyCriticalAddons: false } },
-  'secure-aks: seed 002': { apiServerAccess: ApiServerAccess.private({ disableRunCommand: false }) },
+  'CIS 5.4.2 (private endpoint)': { apiServerAccess: ApiServerAccess.unrestrictedPublic() },
+  'CIS 5.4.4': { transitEncryption: TransitEncryption.none(), networkDataplane: 'azure', networkPolicy: 'none' },
+  'Azure Policy add-on': { azurePolicy: false },
+  'CIS 5.1.1 (image scanning)': { monitoring: ClusterMonitoring.none() },
+  'Container Insights': { monitoring: ClusterMonitoring.none() },
+  'automatic upgrades': { autoUpgrade: { upgradeChannel: 'none', nodeOSUpgradeChannel: 'None' } },
+  'uptime SLA': { tier: 'Free' },
+  'encryption at host': { encryptionAtHost: false },
+  'secret rotation': { keyVaultSecretsProvider: false },
+  'system pool isolation': { systemPool: { onlyCriticalAddons: false } },
+  'transit encryption': { transitEncryption: TransitEncryption.none() },
+  'run command': { apiServerAccess: ApiServerAccess.private({ disableRunCommand: false }) },
 };
 
 describe.each(SECURITY_BASELINE.map((c) => [c.id, c] as const))('security baseline %s', (id, check) => {
   test(`${check.title}: met by the default configuration, or a documented opt-out`, () => {
-    const s = status(DEFAULT, id);
-    if (check.optOut) expect(s).toBe('opt-out');
-    else if (check.how.startsWith('not applicable')) expect(s).toBe('not-applicable');
-    else expect(s).toBe('pass');
+    expect(status(DEFAULT, id)).toBe(check.optOut ? 'opt-out' : 'pass');
   });
   if (OPT_OUT[id]) {
     test('fails when the definition opts out', () => {
       expect(status({ ...DEFAULT, ...OPT_OUT[id] }, id)).toBe('fail');
     });
+  }
+});
+
+test('a cluster with no transit encryption fails the control; it is never "not applicable"', () => {
+  expect(status({ ...DEFAULT, transitEncryption: TransitEncryption.none() }, 'transit encryption')).toBe('fail');
+  const md = renderSecurityBaseline(ManagedClusterModel.build({ ...DEFAULT, transitEncryption: TransitEncryption.none() }), []);
+  expect(md).not.toMatch(/not-applicable/);
+});
+
+test('Calico WireGuard passes only with its FelixConfiguration deployed; VNet encryption is partial', () => {
+  const calico = TransitEncryption.calicoWireGuard();
+  expect(status({ ...DEFAULT, transitEncryption: calico }, 'transit encryption')).toBe('fail');
+  expect(status({ ...DEFAULT, transitEncryption: calico }, 'transit encryption', [calicoFelixConfiguration(calico)])).toBe('pass');
+  const vnet = { ...DEFAULT, transitEncryption: TransitEncryption.virtualNetworkEncryption(), apiServerAccess: ApiServerAccess.private({ vnetIntegration: false }) };
+  expect(status(vnet, 'transit encryption')).toBe('partial');
+});
+
+test('the Checkov column never says pass where Checkov\'s ARM check fails, and says why it differs', () => {
+  const rows = results(DEFAULT);
+  const col = (id: string) => checkovColumn(rows.find((r) => r.check.id === id)!);
+  // Checkov's ARM checks, as written, on the default payload.
+  expect(col('CIS 5.4.2 (private endpoint)')).toMatch(/^CKV_AZURE_6: fail\. Checkov checks .*without exempting private clusters/);
+  expect(col('Azure Policy add-on')).toMatch(/^CKV_AZURE_116: fail\. .*azurePolicy/);
+  expect(col('secret rotation')).toMatch(/^CKV_AZURE_172: fail\. .*boolean true/);
+  expect(col('Kubernetes dashboard')).toMatch(/^CKV_AZURE_8: fail\./);
+  expect(col('system pool isolation')).toMatch(/^CKV_AZURE_232: no ARM check/);
+  expect(col('local accounts')).toBe('CKV_AZURE_141: pass');
+  expect(col('uptime SLA')).toBe('CKV_AZURE_170: pass');
+  // Where Checkov is less strict than the control, the column says so too.
+  const none = results({ ...DEFAULT, transitEncryption: TransitEncryption.none(), networkDataplane: 'azure', networkPolicy: 'none' });
+  expect(checkovColumn(none.find((r) => r.check.id === 'CIS 5.4.4')!)).toMatch(/^CKV_AZURE_7: pass\. Checkov checks .*"none" included/);
+  const premium = results({ ...DEFAULT, tier: 'Premium' });
+  expect(checkovColumn(premium.find((r) => r.check.id === 'uptime SLA')!)).toMatch(/^CKV_AZURE_170: fail\. .*Premium/);
+  for (const r of rows) {
+    if (r.checkov === 'fail') expect(checkovColumn(r)).not.toMatch(/: pass/);
   }
 });
 
@@ -49,12 +90,12 @@ test('ephemeral OS disks only where the size has a local disk; at least 50 pods 
     ['Standard_D4ds_v5', 'Ephemeral', 110],
     ['Standard_D4s_v5', 'Managed', 110],
   ]);
-  expect(status({ ...DEFAULT, userNodePools: [{ name: 'nodisk', vmSize: 'Standard_D4s_v5' }] }, 'CKV_AZURE_226')).toBe('pass');
+  expect(status({ ...DEFAULT, userNodePools: [{ name: 'nodisk', vmSize: 'Standard_D4s_v5' }] }, 'ephemeral OS disks')).toBe('pass');
 });
 
 test('customer-managed disk keys pass once a disk encryption set is given', () => {
   const des = '/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/keys/providers/Microsoft.Compute/diskEncryptionSets/aks';
-  expect(status({ ...DEFAULT, diskEncryptionSetId: des }, 'CKV_AZURE_117')).toBe('pass');
+  expect(status({ ...DEFAULT, diskEncryptionSetId: des }, 'customer-managed disk keys')).toBe('pass');
 });
 
 test('a tainted system pool brings a user pool for workloads by default', () => {
