@@ -74,3 +74,7 @@ export * from './core/platform/regulated-platform-model';
 export * from './pulumi/regulated-platform';
 export * from './synth/regulated-platform-target';
 export * from './synth/cluster-reports';
+export * from './core/policy/azure-policy-definition';
+export * from './core/policy/evaluate-azure-policy';
+export * from './core/policy/aks-built-in-policies';
+export * from './core/policy/azure-policy-definitions.generated';

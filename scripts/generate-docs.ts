@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ALL_RULES, CREATE_ONLY_CLUSTER_PROPERTIES, FLOW_LABELS, IN_CLUSTER_COVERAGE, markdownTable, renderRulesTable, SECURITY_BASELINE } from '../lib';
+import { ALL_RULES, AZURE_POLICY_AKS_DEFINITIONS, CREATE_ONLY_CLUSTER_PROPERTIES, FLOW_LABELS, IN_CLUSTER_COVERAGE, markdownTable, renderRulesTable, SECURITY_BASELINE } from '../lib';
 
 /** The generated rules page; a test fails when it is out of step with the catalog. */
 export function rulesDocument(): string {
@@ -82,6 +82,19 @@ export function securityBaselineDocument(): string {
         c.optOut ?? '',
         `security baseline ${c.id} > ${c.title}: met by the default configuration, or a documented opt-out`,
       ]),
+    ),
+    '',
+    '## Azure Policy built-in definitions',
+    '',
+    'Every `security-baseline*.md` also reports each of Azure Policy\'s built-in definitions for managed',
+    'clusters, evaluated by the library on the cluster\'s exact payload with the definition\'s own `if`',
+    'condition and default parameters (`evaluateAksBuiltInPolicies`). The definitions are vendored by',
+    '`scripts/vendor-azure-policy.ts`; their source and version are recorded in',
+    '`lib/core/policy/azure-policy-definitions.generated.ts`.',
+    '',
+    markdownTable(
+      ['Definition', 'Id', 'Version', 'Effect (default)'],
+      AZURE_POLICY_AKS_DEFINITIONS.map((d) => [d.displayName, d.name, d.version ?? '', String(d.parameters.effect?.defaultValue ?? '')]),
     ),
     '',
   ].join('\n');

@@ -2,6 +2,7 @@ import { ManagedClusterModel } from '../core/aks/managed-cluster-model';
 import { renderSecurityBaseline } from '../core/aks/security-baseline';
 import { calicoWireGuardDeployment } from '../core/encryption/calico-felix-configuration';
 import { CrossClusterCoverage, deriveEncryptionCoverage, renderEncryptionCoverage } from '../core/encryption/encryption-coverage';
+import { evaluateAksBuiltInPolicies, renderAksBuiltInPolicies } from '../core/policy/aks-built-in-policies';
 import { Rules } from '../core/validation/rule-catalog';
 import { Violation } from '../core/validation/violation';
 
@@ -37,7 +38,7 @@ export function clusterReports(model: ManagedClusterModel, kubernetesObjects: re
   }
   return {
     coverage: renderEncryptionCoverage(c.name, c.transitEncryption, coverage),
-    baseline: renderSecurityBaseline(model, coverage),
+    baseline: renderSecurityBaseline(model, coverage, renderAksBuiltInPolicies(evaluateAksBuiltInPolicies(model.toArmTemplate()))),
     warnings,
   };
 }

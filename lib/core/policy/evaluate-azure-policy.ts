@@ -1,0 +1,353 @@
+import { AzurePolicyDefinition, PolicyCondition } from './azure-policy-definition';
+
+/** The outcome of one definition on one resource. */
+export type PolicyState = 'compliant' | 'non-compliant' | 'disabled';
+
+/** One definition's result. */
+export interface PolicyResult {
+  readonly definition: AzurePolicyDefinition;
+  /** The effect after parameters (`Audit`, `Deny`, `AuditIfNotExists`, `Disabled`). */
+  readonly effect: string;
+  readonly state: PolicyState;
+}
+
+/** Options of {@link evaluateAzurePolicy}. */
+export interface PolicyEvaluationOptions {
+  /**
+   * Assignment parameters, by name, over the definitions' defaults.
+   * @default {} - every parameter at its default value
+   */
+  readonly parameters?: Readonly<Record<string, unknown>>;
+  /**
+   * Name of the resource group (`resourceGroup().name` in a rule).
+   * @default ''
+   */
+  readonly resourceGroupName?: string;
+}
+
+type Json = any;
+
+/** Where a `count` loop stands: its array alias and the element being evaluated. */
+interface Current {
+  readonly alias: string;
+  readonly element: Json;
+}
+
+interface Ctx {
+  readonly resource: Json;
+  readonly parameters: Readonly<Record<string, unknown>>;
+  readonly resourceGroupName: string;
+  readonly current: readonly Current[];
+}
+
+/**
+ * Evaluates an Azure Policy definition on an ARM resource, as Azure Policy
+ * does on a create or update request: the rule's own `if` condition, its
+ * parameters at their defaults (or as assigned), string comparisons that
+ * ignore case, missing fields as the operators define them, `count` with
+ * `where`, and `[*]` aliases. For `AuditIfNotExists`, the related resources
+ * are looked for among `deployment`, the other resources deployed with it.
+ *
+ * Aliases `<type>/<path>` address `properties.<path>` of the resource (`sku`,
+ * `identity` and `kind` at the top level), as Azure's aliases of managed
+ * clusters do.
+ * @see https://learn.microsoft.com/azure/governance/policy/concepts/definition-structure-policy-rule
+ */
+export function evaluateAzurePolicy(
+  definition: AzurePolicyDefinition,
+  resource: Json,
+  deployment: readonly Json[] = [],
+  options: PolicyEvaluationOptions = {},
+): PolicyResult {
+  const parameters = {
+    ...Object.fromEntries(Object.entries(definition.parameters).map(([k, p]) => [k, p.defaultValue])),
+    ...(options.parameters ?? {}),
+  };
+  const ctx: Ctx = { resource, parameters, resourceGroupName: options.resourceGroupName ?? '', current: [] };
+  const effect = String(evaluateValue(definition.policyRule.then.effect, ctx));
+  if (effect.toLowerCase() === 'disabled') return { definition, effect, state: 'disabled' };
+  if (!condition(definition.policyRule.if, ctx)) return { definition, effect, state: 'compliant' };
+  if (/^(audit|deploy)ifnotexists$/i.test(effect)) {
+    const details = definition.policyRule.then.details ?? {};
+    const related = deployment.filter((r) => isRelated(r, resource, details));
+    const exists = related.some((r) => !details.existenceCondition || condition(details.existenceCondition, { ...ctx, resource: r, current: [] }));
+    return { definition, effect, state: exists ? 'compliant' : 'non-compliant' };
+  }
+  return { definition, effect, state: 'non-compliant' };
+}
+
+/** A related resource of `details.type` on (or under) `resource`, named `details.name` when it says. */
+function isRelated(r: Json, resource: Json, details: Json): boolean {
+  if (!eqi(r?.type, details.type)) return false;
+  const name = String(r.name ?? '');
+  const last = name.split('/').pop() ?? '';
+  if (details.name && !eqi(last, details.name)) return false;
+  const own = String(resource.name ?? '');
+  const scope = String(r.scope ?? '');
+  // An extension resource scoped to it, or a child resource named under it.
+  return (scope.includes(String(resource.type)) && scope.includes(`'${own}'`)) || scope === own || name.startsWith(`${own}/`);
+}
+
+function condition(raw: PolicyCondition, ctx: Ctx): boolean {
+  // Keywords and operators are case-insensitive ("notin", "NotEquals").
+  const c = Object.fromEntries(Object.entries(raw).map(([k, v]) => [KEYWORDS.get(k.toLowerCase()) ?? k, v])) as PolicyCondition;
+  if (c.allOf) return (c.allOf as PolicyCondition[]).every((x) => condition(x, ctx));
+  if (c.anyOf) return (c.anyOf as PolicyCondition[]).some((x) => condition(x, ctx));
+  if (c.not) return !condition(c.not, ctx);
+  const operator = OPERATORS.find((o) => o in c);
+  if (!operator) throw new Error(`unsupported policy condition ${JSON.stringify(c)}`);
+  const expected = evaluateValue(c[operator], ctx);
+  if (c.count) return compare(operator, countOf(c.count, ctx), expected, true);
+  if ('value' in c) return compare(operator, evaluateValue(c.value, ctx), expected, true);
+  const alias = String(evaluateValue(c.field, ctx));
+  const { values, many } = fieldValues(alias, ctx);
+  // A `[*]` alias outside `count` holds when every member does.
+  if (many) return values.every((v) => compare(operator, v, expected, v !== undefined));
+  return compare(operator, values[0], expected, values[0] !== undefined);
+}
+
+const OPERATORS = [
+  'equals',
+  'notEquals',
+  'in',
+  'notIn',
+  'exists',
+  'like',
+  'notLike',
+  'contains',
+  'notContains',
+  'containsKey',
+  'notContainsKey',
+  'less',
+  'lessOrEquals',
+  'greater',
+  'greaterOrEquals',
+  'match',
+  'notMatch',
+] as const;
+
+const KEYWORDS = new Map<string, string>(['allOf', 'anyOf', 'not', 'field', 'value', 'count', 'where', ...OPERATORS].map((k) => [k.toLowerCase(), k]));
+
+const lower = (v: unknown) => (typeof v === 'string' ? v.toLowerCase() : typeof v === 'boolean' || typeof v === 'number' ? String(v).toLowerCase() : JSON.stringify(v));
+const eqi = (a: unknown, b: unknown) => a !== undefined && b !== undefined && lower(a) === lower(b);
+const truthy = (v: unknown) => v === true || (typeof v === 'string' && v.toLowerCase() === 'true');
+
+function compare(operator: (typeof OPERATORS)[number], actual: unknown, expected: unknown, present: boolean): boolean {
+  switch (operator) {
+    case 'exists':
+      return present === truthy(expected);
+    case 'equals':
+      return present && eqi(actual, expected);
+    case 'notEquals':
+      return !present || !eqi(actual, expected);
+    case 'in':
+      return present && Array.isArray(expected) && expected.some((e) => eqi(actual, e));
+    case 'notIn':
+      return !present || !Array.isArray(expected) || !expected.some((e) => eqi(actual, e));
+    case 'like':
+    case 'notLike': {
+      const re = new RegExp(`^${String(expected).split('*').map(escapeRegex).join('.*')}$`, 'i');
+      const hit = present && re.test(String(actual));
+      return operator === 'like' ? hit : !hit;
+    }
+    case 'match':
+    case 'notMatch': {
+      const re = new RegExp(`^${[...String(expected)].map((ch) => (ch === '#' ? '[0-9]' : ch === '?' ? '[a-zA-Z]' : ch === '.' ? '.' : escapeRegex(ch))).join('')}$`);
+      const hit = present && re.test(String(actual));
+      return operator === 'match' ? hit : !hit;
+    }
+    case 'contains':
+    case 'notContains': {
+      const hit = present && (Array.isArray(actual) ? actual.some((a) => eqi(a, expected)) : lower(actual).includes(lower(expected)));
+      return operator === 'contains' ? hit : !hit;
+    }
+    case 'containsKey':
+    case 'notContainsKey': {
+      const hit = present && typeof actual === 'object' && actual !== null && Object.keys(actual).some((k) => eqi(k, expected));
+      return operator === 'containsKey' ? hit : !hit;
+    }
+    default: {
+      if (!present) return false;
+      const [a, b] = typeof actual === 'number' || typeof expected === 'number' ? [Number(actual), Number(expected)] : [lower(actual), lower(expected)];
+      if (operator === 'less') return a < b;
+      if (operator === 'lessOrEquals') return a <= b;
+      if (operator === 'greater') return a > b;
+      return a >= b;
+    }
+  }
+}
+
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function countOf(count: Json, ctx: Ctx): number {
+  const alias = String(evaluateValue(count.field, ctx));
+  if (!alias.endsWith('[*]')) throw new Error(`unsupported count over ${alias}`);
+  const { values } = fieldValues(alias.slice(0, -3), ctx);
+  const items = Array.isArray(values[0]) ? (values[0] as Json[]) : [];
+  const where = count.where ?? count.Where;
+  if (!where) return items.length;
+  return items.filter((element) => condition(where, { ...ctx, current: [{ alias, element }, ...ctx.current] })).length;
+}
+
+const TOP_LEVEL = new Set(['sku', 'identity', 'kind', 'plan', 'zones', 'location', 'tags']);
+
+/** The values a field refers to; `many` when the alias has a `[*]` outside the current count. */
+function fieldValues(alias: string, ctx: Ctx): { values: unknown[]; many: boolean } {
+  const r = ctx.resource ?? {};
+  const simple = alias.toLowerCase();
+  if (['type', 'name', 'location', 'kind', 'id', 'fullname'].includes(simple)) return { values: [r[simple === 'fullname' ? 'name' : simple]], many: false };
+  const tag = /^tags(?:\[['"]?(.+?)['"]?\]|\.(.+))$/.exec(alias);
+  if (tag) return { values: [lookupCaseInsensitive(r.tags, tag[1] ?? tag[2])], many: false };
+  // Inside a count, the loop's array alias (also in its legacy form without "[*]") names the current element.
+  for (const cur of ctx.current) {
+    const loop = cur.alias.slice(0, -3).toLowerCase();
+    const a = alias.toLowerCase();
+    for (const prefix of [`${loop}[*]`, loop]) {
+      if (a === prefix || a.startsWith(`${prefix}.`)) return walk(cur.element, alias.slice(prefix.length).replace(/^\./, ''));
+    }
+  }
+  const slash = alias.lastIndexOf('/');
+  const type = alias.slice(0, slash);
+  if (!eqi(type, r.type)) return { values: [undefined], many: false };
+  const path = alias.slice(slash + 1);
+  const first = path.split(/[.[]/)[0];
+  return walk(TOP_LEVEL.has(first) ? r : r.properties, path);
+}
+
+/** Follows `a.b[*].c` through `root`. */
+function walk(root: unknown, path: string): { values: unknown[]; many: boolean } {
+  let values: unknown[] = [root];
+  let many = false;
+  for (const raw of path.split('.').filter(Boolean)) {
+    const star = raw.endsWith('[*]');
+    const key = star ? raw.slice(0, -3) : raw;
+    values = values.map((v) => lookupCaseInsensitive(v, key));
+    if (star) {
+      many = true;
+      values = values.flatMap((v) => (Array.isArray(v) ? v : []));
+    }
+  }
+  return { values, many };
+}
+
+function lookupCaseInsensitive(v: unknown, key: string): unknown {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return undefined;
+  const o = v as Record<string, unknown>;
+  if (key in o) return o[key];
+  const found = Object.keys(o).find((k) => k.toLowerCase() === key.toLowerCase());
+  return found === undefined ? undefined : o[found];
+}
+
+/** A literal, or a template expression `[fn(...)]` of the functions policy rules use. */
+function evaluateValue(v: unknown, ctx: Ctx): unknown {
+  if (typeof v === 'string' && v.startsWith('[') && !v.startsWith('[[') && v.endsWith(']')) return new ExpressionParser(v.slice(1, -1), ctx).parse();
+  if (Array.isArray(v)) return v.map((x) => evaluateValue(x, ctx));
+  return v;
+}
+
+/** A small parser for the template functions found in policy rules. */
+class ExpressionParser {
+  private i = 0;
+  constructor(
+    private readonly text: string,
+    private readonly ctx: Ctx,
+  ) {}
+
+  public parse(): unknown {
+    const v = this.expression();
+    this.skip();
+    if (this.i !== this.text.length) throw new Error(`unsupported policy expression [${this.text}]`);
+    return v;
+  }
+
+  private skip(): void {
+    while (/\s/.test(this.text[this.i] ?? '')) this.i++;
+  }
+
+  private expression(): unknown {
+    this.skip();
+    const ch = this.text[this.i];
+    if (ch === "'") {
+      let s = '';
+      this.i++;
+      for (;;) {
+        const c = this.text[this.i++];
+        if (c === undefined) throw new Error(`unterminated string in [${this.text}]`);
+        if (c === "'") {
+          if (this.text[this.i] === "'") {
+            s += "'";
+            this.i++;
+            continue;
+          }
+          return s;
+        }
+        s += c;
+      }
+    }
+    const num = /^-?\d+/.exec(this.text.slice(this.i));
+    if (num) {
+      this.i += num[0].length;
+      return Number(num[0]);
+    }
+    const id = /^[A-Za-z_][\w]*/.exec(this.text.slice(this.i));
+    if (!id) throw new Error(`unsupported policy expression [${this.text}]`);
+    this.i += id[0].length;
+    this.skip();
+    if (this.text[this.i] !== '(') throw new Error(`unsupported policy expression [${this.text}]`);
+    this.i++;
+    const args: unknown[] = [];
+    this.skip();
+    while (this.text[this.i] !== ')') {
+      args.push(this.expression());
+      this.skip();
+      if (this.text[this.i] === ',') this.i++;
+      this.skip();
+    }
+    this.i++;
+    let value = this.call(id[0], args);
+    while (this.text[this.i] === '.') {
+      this.i++;
+      const prop = /^[A-Za-z_][\w]*/.exec(this.text.slice(this.i))![0];
+      this.i += prop.length;
+      value = lookupCaseInsensitive(value, prop);
+    }
+    return value;
+  }
+
+  private call(fn: string, args: unknown[]): unknown {
+    switch (fn.toLowerCase()) {
+      case 'parameters':
+        return this.ctx.parameters[String(args[0])];
+      case 'concat':
+        return args.every(Array.isArray) ? (args as unknown[][]).flat() : args.map((a) => String(a ?? '')).join('');
+      case 'padleft': {
+        const s = String(args[0] ?? '');
+        return s.padStart(Number(args[1]), String(args[2] ?? ' '));
+      }
+      case 'current': {
+        const cur = this.ctx.current[0];
+        if (!cur) return undefined;
+        const alias = args.length > 0 ? String(args[0]) : cur.alias;
+        return fieldValues(alias, this.ctx).values[0];
+      }
+      case 'field':
+        return fieldValues(String(args[0]), this.ctx).values[0];
+      case 'resourcegroup':
+        return { name: this.ctx.resourceGroupName };
+      case 'tolower':
+        return String(args[0] ?? '').toLowerCase();
+      case 'toupper':
+        return String(args[0] ?? '').toUpperCase();
+      case 'string':
+        return String(args[0] ?? '');
+      case 'empty':
+        return args[0] === undefined || args[0] === null || args[0] === '' || (Array.isArray(args[0]) && args[0].length === 0);
+      case 'if':
+        return args[0] ? args[1] : args[2];
+      case 'equals':
+        return eqi(args[0], args[1]);
+      default:
+        throw new Error(`unsupported policy function ${fn}()`);
+    }
+  }
+}
