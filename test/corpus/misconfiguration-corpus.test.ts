@@ -22,8 +22,9 @@ function raise(c: Case): unknown {
 
 test.each(FAILING_CASES.map((c) => [c.rule.id, c.name, c] as const))('%s: %s', (id, _name, c) => {
   const v = violationsOf(c);
-  const found = [...v.errors, ...v.warnings].find((x) => x.rule.id === id && x.property === c.property);
-  expect(found, `found: ${[...v.errors, ...v.warnings].map((x) => `${x.rule.id} ${x.property}`).join('; ')}`).toBeDefined();
+  const all = [...v.errors, ...v.warnings, ...v.infos];
+  const found = all.find((x) => x.rule.id === id && x.property === c.property);
+  expect(found, `found: ${all.map((x) => `${x.rule.id} ${x.property}`).join('; ')}`).toBeDefined();
   // The message names the property, the value, the rule, the fix and the source.
   const message = formatViolation(found!);
   expect(message).toContain(`[${id}] ${c.property} = `);

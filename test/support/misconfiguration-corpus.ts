@@ -79,6 +79,27 @@ const link = (services: CrossClusterServiceProps[], extra: Partial<CrossClusterL
 
 export const FAILING_CASES: readonly Case[] = [
   {
+    name: 'an acknowledgement of an error',
+    props: { ...base, acknowledgements: [{ ruleId: 'SAKS-API-001', reason: 'we want ranges on a private cluster anyway' }] },
+    rule: Rules.acknowledgement,
+    property: 'acknowledgements[0].ruleId',
+    fix: /errors cannot be acknowledged/,
+  },
+  {
+    name: 'an acknowledgement without a real reason',
+    props: { ...base, transitEncryption: TransitEncryption.none(), acknowledgements: [{ ruleId: 'SAKS-ENC-013', reason: 'ok' }] },
+    rule: Rules.acknowledgement,
+    property: 'acknowledgements[0].reason',
+    fix: /at least 20 characters/,
+  },
+  {
+    name: 'an acknowledgement that accepts nothing',
+    props: { ...base, acknowledgements: [{ ruleId: 'SAKS-ENC-013', reason: 'kept from when encryption was off' }] },
+    rule: Rules.acknowledgementUnused,
+    property: 'acknowledgements[0]',
+    fix: /remove the acknowledgement/,
+  },
+  {
     name: 'Calico WireGuard without its FelixConfiguration in the deployment',
     deployment: { props: { ...base, ...calico }, objects: [] },
     rule: Rules.calicoFelixNotDeployed,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ACKNOWLEDGEMENTS, Acknowledgement } from '../validation/acknowledgement';
 import { factoryResult, schemaOf, text, textList } from '../validation/input-boundary';
 import { ApiServerAccess } from './api-server-access';
 import { ClusterMonitoring } from './cluster-monitoring';
@@ -142,6 +143,13 @@ export interface HardenedClusterProps {
    * @default {}
    */
   readonly tags?: Readonly<Record<string, string>>;
+  /**
+   * Warnings reviewed and accepted, each by rule id with the reason. They are
+   * no longer printed, and are recorded in the security baseline report.
+   * @default []
+   * @see https://github.com/cdklabs/cdk-nag#suppressing-a-rule
+   */
+  readonly acknowledgements?: readonly Acknowledgement[];
 }
 
 const is = <T>(cls: Function) => (v: unknown): v is T => v instanceof cls;
@@ -179,5 +187,6 @@ export const HARDENED_CLUSTER_PROPS = schemaOf<HardenedClusterProps>()(
     encryptionAtHost: z.boolean().optional(),
     diskEncryptionSetId: text().optional(),
     tags: z.record(text(), text()).readonly().optional(),
+    acknowledgements: ACKNOWLEDGEMENTS.optional(),
   }),
 );

@@ -11,7 +11,9 @@ import { ArmResource } from '../arm/arm-resource';
 import { ArmPropertyReference, ArmTemplate, ArmTemplateOutput, renderArmTemplate } from '../arm/arm-template';
 import { ApiVersions } from '../arm/api-versions';
 import { parseResourceId } from '../arm/resource-id';
+import { AcknowledgedViolation } from '../validation/acknowledgement';
 import { subject } from '../validation/input-boundary';
+import { ViolationCollector } from '../validation/violation-collector';
 import { Violation } from '../validation/violation';
 import { BuiltInRoles, RUN_COMMAND_ACTIONS } from './built-in-roles';
 import { ClusterNetwork } from './cluster-network';
@@ -59,19 +61,25 @@ export class ManagedClusterModel {
   public static build(props: HardenedClusterProps): ManagedClusterModel {
     const violations = validateHardenedCluster(props);
     violations.throwIfErrors(subject('cluster', props));
-    return new ManagedClusterModel(resolveClusterConfig(props), violations.warnings);
+    return new ManagedClusterModel(resolveClusterConfig(props), violations);
   }
 
   /** The resolved configuration the resources were built from. */
   public readonly config: ResolvedClusterConfig;
   /** Every resource, in dependency order. */
   public readonly resources: readonly ArmResource[];
-  /** Warnings: rules that do not block, but that a reviewer should see. */
+  /** Warnings: rules that do not block, but that a reviewer should see (acknowledged ones excluded). */
   public readonly warnings: readonly Violation[];
+  /** Warnings the definition acknowledges, with the acknowledgement: recorded in the baseline report. */
+  public readonly acknowledged: readonly AcknowledgedViolation[];
+  /** Facts for the reader (info rules), recorded in the baseline report. */
+  public readonly notes: readonly Violation[];
 
-  private constructor(config: ResolvedClusterConfig, warnings: readonly Violation[]) {
+  private constructor(config: ResolvedClusterConfig, findings: ViolationCollector) {
     this.config = config;
-    this.warnings = warnings;
+    this.warnings = findings.warnings;
+    this.acknowledged = findings.acknowledged;
+    this.notes = findings.infos;
     this.resources = buildResources(config);
   }
 

@@ -255,6 +255,18 @@ export function renderSecurityBaseline(model: ManagedClusterModel, coverage: rea
     `Each control is evaluated on the exact ARM payload and the encryption actually deployed. The Checkov column gives the verdict of Checkov's ARM check as written (<${Sources.checkovAzure}>), with the reason wherever it differs.`,
     '',
     markdownTable(['Control', 'What', 'Status', 'Checkov', 'How, or why not'], rows),
+    '',
+    '## Acknowledged warnings',
+    '',
+    model.acknowledged.length === 0
+      ? 'None: every warning of this definition is printed on each synth and deployment.'
+      : markdownTable(
+          ['Rule', 'Property', 'Finding', 'Reason given'],
+          model.acknowledged.map((a) => [a.violation.rule.id, a.violation.property, a.violation.rule.statement, a.acknowledgement.reason]),
+        ),
+    ...(model.notes.length > 0
+      ? ['', '## Notes', '', markdownTable(['Rule', 'Property', 'Note', 'What to do'], model.notes.map((n) => [n.rule.id, n.property, n.rule.statement, n.fix]))]
+      : []),
     ...extra,
     '',
   ].join('\n');

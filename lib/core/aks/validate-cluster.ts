@@ -37,6 +37,7 @@ export function validateHardenedCluster(input: HardenedClusterProps): ViolationC
   validateIdentity(c, v);
   validateTransitEncryption(c, v);
   validateBaseline(c, v);
+  v.acknowledge(props.acknowledgements ?? []);
   return v;
 }
 

@@ -77,5 +77,13 @@ export function renderCrossClusterEncryption(link: CrossClusterLink): string {
       '',
     );
   }
+  if (link.acknowledged.length > 0) {
+    lines.push(
+      '## Acknowledged warnings',
+      '',
+      markdownTable(['Rule', 'Property', 'Finding', 'Reason given'], link.acknowledged.map((a) => [a.violation.rule.id, a.violation.property, a.violation.rule.statement, a.acknowledgement.reason])),
+      '',
+    );
+  }
   return lines.join('\n');
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ACKNOWLEDGEMENTS, Acknowledgement } from '../validation/acknowledgement';
 import { factoryResult, schemaOf, text, textList } from '../validation/input-boundary';
 import { CertificateSource } from './certificate-source';
 import { GatewayDeployment } from './gateway-deployment';
@@ -98,6 +99,12 @@ export interface CrossClusterLinkProps {
    * @default - an address Azure picks
    */
   readonly ingressLoadBalancerIp?: string;
+  /**
+   * Warnings of the link reviewed and accepted, each by rule id with the
+   * reason; recorded in `cross-cluster-encryption.md`.
+   * @default []
+   */
+  readonly acknowledgements?: readonly Acknowledgement[];
 }
 
 const is = <T>(cls: Function) => (v: unknown): v is T => v instanceof cls;
@@ -139,5 +146,6 @@ export const CROSS_CLUSTER_LINK_PROPS = schemaOf<CrossClusterLinkProps>()(
     egressLockdown: z.strictObject({ enabled: z.boolean().optional(), serverCidrs: textList().optional() }).optional(),
     internalLoadBalancer: z.boolean().optional(),
     ingressLoadBalancerIp: text().optional(),
+    acknowledgements: ACKNOWLEDGEMENTS.optional(),
   }),
 );

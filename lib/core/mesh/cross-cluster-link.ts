@@ -1,4 +1,5 @@
 import { KubernetesObject } from '../kubernetes/kubernetes-object';
+import { AcknowledgedViolation } from '../validation/acknowledgement';
 import { subject } from '../validation/input-boundary';
 import { Violation } from '../validation/violation';
 import { CertificateSource } from './certificate-source';
@@ -54,7 +55,7 @@ export class CrossClusterLink {
   public static build(props: CrossClusterLinkProps): CrossClusterLink {
     const v = validateCrossClusterLink(props);
     v.throwIfErrors(subject('cross-cluster link', props));
-    return new CrossClusterLink(props, v.warnings);
+    return new CrossClusterLink(props, v.warnings, v.acknowledged);
   }
 
   public readonly name: string;
@@ -67,10 +68,13 @@ export class CrossClusterLink {
   public readonly egressLockdown: { readonly enabled: boolean; readonly serverCidrs: readonly string[] };
   public readonly internalLoadBalancer: boolean;
   public readonly ingressLoadBalancerIp: string | undefined;
-  /** Non-blocking findings of the definition. */
+  /** Non-blocking findings of the definition (acknowledged ones excluded). */
   public readonly warnings: readonly Violation[];
+  /** Warnings the definition acknowledges, with the acknowledgement. */
+  public readonly acknowledged: readonly AcknowledgedViolation[];
 
-  private constructor(p: CrossClusterLinkProps, warnings: readonly Violation[]) {
+  private constructor(p: CrossClusterLinkProps, warnings: readonly Violation[], acknowledged: readonly AcknowledgedViolation[]) {
+    this.acknowledged = acknowledged;
     this.name = p.name;
     this.apiVersion = p.apiVersion ?? 'v1';
     this.egressPort = p.egressPort ?? 15443;

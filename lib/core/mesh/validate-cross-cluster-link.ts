@@ -112,5 +112,6 @@ export function validateCrossClusterLink(input: CrossClusterLinkProps): Violatio
       v.add(Rules.meshCidr, `egressLockdown.serverCidrs[${i}]`, c, parsed instanceof Ipv4Cidr ? `use "${parsed.canonical}"` : 'write the block as a.b.c.d/n');
     }
   });
+  v.acknowledge(p.acknowledgements ?? []);
   return v;
 }

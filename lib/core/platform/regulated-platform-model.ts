@@ -261,10 +261,8 @@ function planPlatform(input: RegulatedPlatformProps) {
   const plan = planNetworks(props, v);
   const clientProps = clusterProps(props, 'client', plan.client);
   const serverProps = clusterProps(props, 'server', plan.server);
-  const c = validateHardenedCluster(clientProps);
-  const s = validateHardenedCluster(serverProps);
-  v.addAll(prefixed('client', [...c.errors, ...c.warnings]));
-  v.addAll(prefixed('server', [...s.errors, ...s.warnings]));
+  v.merge(validateHardenedCluster(clientProps), 'client');
+  v.merge(validateHardenedCluster(serverProps), 'server');
   if (props.client.name === props.server.name) {
     v.add(Rules.platformClusterNames, 'server.name', props.server.name, 'give the two clusters different names');
   }

@@ -16,6 +16,18 @@ export const Rules = {
     sources: [S.managedClustersRestApi, S.kubernetesNames],
     severity: 'error',
   },
+  acknowledgement: {
+    id: 'SAKS-ACK-001',
+    statement: 'an acknowledgement names a warning rule of the catalog (errors cannot be acknowledged) and gives a reason of at least 20 characters',
+    sources: [S.cdkNagSuppressions, S.checkovSuppressions],
+    severity: 'error',
+  },
+  acknowledgementUnused: {
+    id: 'SAKS-ACK-002',
+    statement: 'an acknowledgement accepts a warning the definition actually raises; one that accepts nothing is stale',
+    sources: [S.cdkNagSuppressions, S.checkovSuppressions],
+    severity: 'warning',
+  },
   unsafeCharacters: {
     id: 'SAKS-INPUT-002',
     statement: 'names, hosts, labels, tags, namespaces and free text contain no control, bidirectional-override or zero-width characters',
@@ -330,7 +342,7 @@ export const Rules = {
     statement:
       'with run command disabled and no public FQDN, a private API server is reachable only from the cluster virtual network and virtual networks linked to its private DNS zone',
     sources: [S.privateClusters, S.eksToAksPrivateClusters],
-    severity: 'warning',
+    severity: 'info',
   },
   meshHost: {
     id: 'SAKS-MESH-001',

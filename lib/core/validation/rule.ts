@@ -1,7 +1,11 @@
 import { SourceUrl } from './sources';
 
-/** How a broken rule is treated. */
-export type RuleSeverity = 'error' | 'warning';
+/**
+ * How a broken rule is treated: an error blocks, a warning is printed on every
+ * synth and deployment (unless acknowledged), an info is a fact recorded in the
+ * reports for the reader.
+ */
+export type RuleSeverity = 'error' | 'warning' | 'info';
 
 /**
  * One documented constraint. Rules are data: the validators cite them by id,

@@ -53,6 +53,8 @@ export const Sources = {
   privateDnsZones: 'https://learn.microsoft.com/azure/dns/private-dns-privatednszone',
   tags: 'https://learn.microsoft.com/azure/azure-resource-manager/management/tag-resources#limitations',
   regions: 'https://learn.microsoft.com/azure/reliability/regions-list',
+  cdkNagSuppressions: 'https://github.com/cdklabs/cdk-nag#suppressing-a-rule',
+  checkovSuppressions: 'https://www.checkov.io/2.Basics/Suppressing%20and%20Skipping%20Policies.html',
   unicodeSecurity: 'https://www.unicode.org/reports/tr36/',
   trojanSource: 'https://trojansource.codes/',
   terraformAzurermAksMain: 'https://github.com/Azure/terraform-azurerm-aks/blob/main/main.tf',

@@ -1,4 +1,6 @@
+import { AcknowledgedViolation, Acknowledgement, MIN_ACKNOWLEDGEMENT_REASON } from './acknowledgement';
 import { Rule } from './rule';
+import { ALL_RULES, Rules } from './rule-catalog';
 import { SecureAksValidationError } from './validation-error';
 import { Violation } from './violation';
 
@@ -7,6 +9,7 @@ import { Violation } from './violation';
  */
 export class ViolationCollector {
   private readonly items: Violation[] = [];
+  private readonly accepted: AcknowledgedViolation[] = [];
 
   /** Records a violation of `rule` at `property`. */
   public add(rule: Rule, property: string, value: unknown, fix: string, detail?: string): void {
@@ -18,14 +21,57 @@ export class ViolationCollector {
     this.items.push(...violations);
   }
 
+  /** Takes everything another collector holds (acknowledged warnings and notes included), under `prefix`. */
+  public merge(other: ViolationCollector, prefix?: string): void {
+    const at = (v: Violation): Violation => (prefix ? { ...v, property: v.property ? `${prefix}.${v.property}` : prefix } : v);
+    this.items.push(...[...other.errors, ...other.warnings, ...other.infos].map(at));
+    this.accepted.push(...other.acknowledged.map((a) => ({ ...a, violation: at(a.violation) })));
+  }
+
   /** Error-severity violations. */
   public get errors(): Violation[] {
     return this.items.filter((v) => v.rule.severity === 'error');
   }
 
-  /** Warning-severity violations: reported, never blocking. */
+  /** Warning-severity violations that no acknowledgement accepts: reported, never blocking. */
   public get warnings(): Violation[] {
-    return this.items.filter((v) => v.rule.severity === 'warning');
+    return this.items.filter((v) => v.rule.severity === 'warning' && !this.accepted.some((a) => a.violation === v));
+  }
+
+  /** Facts for the reader (info severity): recorded in the reports, not printed as warnings. */
+  public get infos(): Violation[] {
+    return this.items.filter((v) => v.rule.severity === 'info');
+  }
+
+  /** Warnings accepted by an acknowledgement, with it. */
+  public get acknowledged(): AcknowledgedViolation[] {
+    return [...this.accepted];
+  }
+
+  /**
+   * Applies the definition's acknowledgements (at `property`): each accepts
+   * the warnings of its rule. An acknowledgement of an unknown rule, of an
+   * error, or without a real reason is an error; one that accepts nothing is a
+   * warning, so that stale acknowledgements do not pile up unseen.
+   */
+  public acknowledge(acknowledgements: readonly Acknowledgement[], property = 'acknowledgements'): void {
+    acknowledgements.forEach((ack, i) => {
+      const at = `${property}[${i}]`;
+      const rule = ALL_RULES.find((r) => r.id === ack.ruleId);
+      if (!rule || rule.severity !== 'warning') {
+        this.add(Rules.acknowledgement, `${at}.ruleId`, ack.ruleId, rule ? 'fix the error: errors cannot be acknowledged' : 'name a warning rule of docs/validation-rules.md');
+        return;
+      }
+      if (ack.reason.trim().length < MIN_ACKNOWLEDGEMENT_REASON) {
+        this.add(Rules.acknowledgement, `${at}.reason`, ack.reason, `say why the finding is accepted, in at least ${MIN_ACKNOWLEDGEMENT_REASON} characters`);
+        return;
+      }
+      const matching = this.warnings.filter((w) => w.rule.id === ack.ruleId && (ack.property === undefined || w.property === ack.property));
+      if (matching.length === 0) {
+        this.add(Rules.acknowledgementUnused, at, ack.ruleId, 'remove the acknowledgement: the definition does not break this rule (any more)');
+      }
+      this.accepted.push(...matching.map((violation) => ({ violation, acknowledgement: ack })));
+    });
   }
 
   /** Throws a {@link SecureAksValidationError} listing every error, if there is any. */

@@ -2,8 +2,11 @@ import { expect, test } from 'vitest';
 import {
   ApiServerAccess,
   ClusterNetwork,
+  deriveEncryptionCoverage,
   HardenedClusterProps,
   ManagedClusterModel,
+  renderSecurityBaseline,
+  TransitEncryption,
   PrivateDnsZone,
   Rules,
   SecureAksValidationError,
@@ -51,15 +54,30 @@ test('warnings do not block: an unrestricted public API server builds and says s
   expect(model.cluster.properties.apiServerAccessProfile).toMatchObject({ enablePrivateCluster: false, authorizedIPRanges: [] });
 });
 
-test('warns when a private API server has no documented way in, and not once a hub is linked', () => {
+test('the defaults raise no warning; a private API server without a documented way in is a note for the report', () => {
   const result = validateHardenedCluster(base);
   expect(result.errors).toEqual([]);
-  expect(result.warnings.map((w) => w.rule.id)).toEqual([Rules.privateClusterWithoutWayIn.id]);
+  expect(result.warnings).toEqual([]);
+  expect(result.infos.map((w) => w.rule.id)).toEqual([Rules.privateClusterWithoutWayIn.id]);
   const linked = validateHardenedCluster({
     ...base,
     apiServerAccess: ApiServerAccess.private({ dnsZone: PrivateDnsZone.create({ linkedVnetIds: [HUB_VNET] }) }),
   });
-  expect(linked.warnings).toEqual([]);
+  expect(linked.infos).toEqual([]);
+});
+
+test('an acknowledged warning is not printed, and is recorded with its reason in the baseline report', () => {
+  const reason = 'the claims cluster keeps pod traffic unencrypted until the ACNS licence is signed (ticket SEC-1234)';
+  const props = { ...base, transitEncryption: TransitEncryption.none(), acknowledgements: [{ ruleId: Rules.transitEncryptionNone.id, reason }] };
+  const result = validateHardenedCluster(props);
+  expect(result.warnings.map((w) => w.rule.id)).not.toContain(Rules.transitEncryptionNone.id);
+  expect(result.acknowledged.map((a) => [a.violation.rule.id, a.acknowledgement.reason])).toEqual([[Rules.transitEncryptionNone.id, reason]]);
+  const model = ManagedClusterModel.build(props);
+  const md = renderSecurityBaseline(model, deriveEncryptionCoverage(model.config, []));
+  expect(md).toContain(`| ${Rules.transitEncryptionNone.id} | transitEncryption |`);
+  expect(md).toContain(reason);
+  // Without the acknowledgement the same definition warns.
+  expect(validateHardenedCluster({ ...props, acknowledgements: [] }).warnings.map((w) => w.rule.id)).toContain(Rules.transitEncryptionNone.id);
 });
 
 test('accepts an own zone with a subzone, in either naming form', () => {

@@ -8,6 +8,7 @@ import {
   istioSchemaValidator,
   MeshFlavour,
   SERVER_SIDE_PATCH_ANNOTATION,
+  renderCrossClusterEncryption,
 } from '../../../lib';
 import { find, MYSQL, mysqlLink, POSTGRES } from '../../support/mesh-fixtures';
 
@@ -137,4 +138,13 @@ test('existing secrets: no Certificates, and the analyzer takes the named secret
 
 test('building is deterministic', () => {
   expect(JSON.stringify(mysqlLink().clientObjects())).toBe(JSON.stringify(mysqlLink().clientObjects()));
+});
+
+test('a link\'s reviewed warning can be acknowledged, and the report records it', () => {
+  const reason = 'the payments namespace runs only the egress gateway\'s own clients (reviewed 2026-11)';
+  const link = mysqlLink({ egressLockdown: { enabled: false }, acknowledgements: [{ ruleId: 'SAKS-MESH-008', reason }] });
+  expect(link.warnings.map((w) => w.rule.id)).not.toContain('SAKS-MESH-008');
+  expect(link.acknowledged.map((a) => a.acknowledgement.reason)).toEqual([reason]);
+  expect(renderCrossClusterEncryption(link)).toContain(reason);
+  expect(mysqlLink({ egressLockdown: { enabled: false } }).warnings.map((w) => w.rule.id)).toContain('SAKS-MESH-008');
 });
