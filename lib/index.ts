@@ -65,6 +65,8 @@ export * from './core/mesh/istio-tls-rules';
 export * from './core/mesh/cert-manager-schema';
 export * from './cdk8s/cross-cluster-charts';
 export * from './cdk8s/offline-app';
+export * from './cdk8s/deployment-check';
+export * from './core/kubernetes/deployment-collisions';
 export * from './cdk8s/platform-charts';
 export * from './pulumi/cross-cluster-mesh';
 export * from './core/mesh/cross-cluster-encryption';

@@ -3,6 +3,8 @@ import { Construct } from 'constructs';
 import { calicoFelixConfiguration, FELIX_CONFIGURATION_SCHEMA } from '../core/encryption/calico-felix-configuration';
 import { TransitEncryption } from '../core/encryption/transit-encryption';
 import { StrictSchemaValidator } from '../core/kubernetes/schema-validator';
+import { Rules } from '../core/validation/rule-catalog';
+import { DeploymentCheck } from './deployment-check';
 
 /** Props of {@link CalicoWireGuardConfiguration}. */
 export interface CalicoWireGuardConfigurationProps {
@@ -34,11 +36,14 @@ export class CalicoWireGuardConfiguration extends Construct {
       metadata: { name: object.metadata.name },
       spec: Lazy.any({ produce: () => object.spec }),
     });
-    this.node.addValidation({
-      validate: () =>
-        validator
-          .validate('FelixConfiguration', this.apiObject.toJson())
-          .map((f) => `FelixConfiguration/${object.metadata.name} ${f.path}: ${f.message}`),
-    });
+    DeploymentCheck.of(this).addCheck(() =>
+      validator.validate('FelixConfiguration', this.apiObject.toJson()).map((f) => ({
+        rule: Rules.kubernetesSchema,
+        property: `${this.node.path}: FelixConfiguration/${object.metadata.name} ${f.path}`,
+        value: f.path,
+        fix: 'correct the field to match Calico\'s FelixConfiguration',
+        detail: `FelixConfiguration/${object.metadata.name} ${f.path}: ${f.message}`,
+      })),
+    );
   }
 }

@@ -5,8 +5,9 @@ import { Ipv4Cidr } from '../core/net/ipv4-cidr';
 import { CrossClusterLink } from '../core/mesh/cross-cluster-link';
 import { CustomerCaIssuer } from '../core/mesh/customer-ca-issuer';
 import { analyzeMesh, analyzeMeshLink } from '../core/mesh/mesh-analyzer';
-import { formatFinding, MeshFinding, MeshInventory } from '../core/mesh/mesh-inventory';
+import { MeshFinding, MeshInventory } from '../core/mesh/mesh-inventory';
 import { KubernetesObject } from '../core/kubernetes/kubernetes-object';
+import { DeploymentCheck, findingViolation } from './deployment-check';
 import { apiObjectsOf, MemoizedApiObject, SynthPassCache } from './synth-pass-cache';
 
 const objectCache = new SynthPassCache<Construct, Record<string, unknown>[]>();
@@ -29,20 +30,22 @@ export function addObjects(scope: Construct, objects: readonly KubernetesObject[
 
 /**
  * A chart whose objects (the user's own included) are checked by the offline
- * mesh analyzer at synth: error findings fail the synth, warnings are kept
- * in {@link MeshAnalyzedChart.warnings}.
+ * mesh analyzer at synth, through the app's {@link DeploymentCheck}: error
+ * findings fail the synth with the library's validation error, warnings are
+ * kept in {@link MeshAnalyzedChart.warnings}. When placed in a cluster, its
+ * objects are also checked against every other chart of that cluster.
  */
 export abstract class MeshAnalyzedChart extends Chart {
   private lastWarnings: MeshFinding[] = [];
 
-  protected constructor(scope: Construct, id: string, props: ChartProps, inventory: MeshInventory) {
+  protected constructor(scope: Construct, id: string, props: ChartProps, inventory: MeshInventory, cluster: string | undefined) {
     super(scope, id, props);
-    this.node.addValidation({
-      validate: () => {
-        const findings = this.analyze(inventory);
-        this.lastWarnings = findings.filter((f) => f.level === 'Warning');
-        return findings.filter((f) => f.level === 'Error').map(formatFinding);
-      },
+    const check = DeploymentCheck.of(this);
+    if (cluster !== undefined) check.place(this, cluster);
+    check.addCheck(() => {
+      const findings = this.analyze(inventory);
+      this.lastWarnings = findings.filter((f) => f.level === 'Warning');
+      return findings.filter((f) => f.level === 'Error').map((f) => findingViolation(`chart ${this.node.path}`, f));
     });
   }
 
@@ -61,6 +64,13 @@ export abstract class MeshAnalyzedChart extends Chart {
 export interface CrossClusterChartProps extends ChartProps {
   /** The link both charts are generated from. */
   readonly link: CrossClusterLink;
+  /**
+   * The cluster the chart is applied to. Charts of the same cluster (of every
+   * link, and the user's charts placed with `DeploymentCheck.of(app).place()`)
+   * are checked together for colliding objects, ports and secrets.
+   * @default 'client' for the client chart, 'server' for the server chart
+   */
+  readonly cluster?: string;
 }
 
 /**
@@ -73,7 +83,7 @@ export class CrossClusterClientChart extends MeshAnalyzedChart {
   public readonly networkPolicies: readonly kplus.NetworkPolicy[];
 
   constructor(scope: Construct, id: string, props: CrossClusterChartProps) {
-    super(scope, id, props, props.link.clientInventory());
+    super(scope, id, props, props.link.clientInventory(), props.cluster ?? 'client');
     const link = props.link;
     addObjects(this, link.clientObjects());
     this.networkPolicies = link.egressLockdown.enabled ? this.addEgressLockdown(link) : [];
@@ -107,20 +117,26 @@ export class CrossClusterClientChart extends MeshAnalyzedChart {
 /** The server cluster's side: ingress Gateway, VirtualService, certificates and the ingress gateway (or its port patch). */
 export class CrossClusterServerChart extends MeshAnalyzedChart {
   constructor(scope: Construct, id: string, props: CrossClusterChartProps) {
-    super(scope, id, props, props.link.serverInventory());
+    super(scope, id, props, props.link.serverInventory(), props.cluster ?? 'server');
     addObjects(this, props.link.serverObjects());
   }
 }
 
 /** Props of {@link CustomerCaIssuerChart}. */
 export interface CustomerCaIssuerChartProps extends ChartProps {
+  /** The customer CA's issuer. */
   readonly issuer: CustomerCaIssuer;
+  /**
+   * The cluster the chart is applied to, for the checks across charts of one cluster.
+   * @default - not placed: checked on its own
+   */
+  readonly cluster?: string;
 }
 
 /** The customer CA's ClusterIssuer, for one cluster (checked strictly at synth). */
 export class CustomerCaIssuerChart extends MeshAnalyzedChart {
   constructor(scope: Construct, id: string, props: CustomerCaIssuerChartProps) {
-    super(scope, id, props, { rootNamespace: 'istio-system' });
+    super(scope, id, props, { rootNamespace: 'istio-system' }, props.cluster);
     addObjects(this, props.issuer.objects());
   }
 }
@@ -136,14 +152,27 @@ export interface CrossClusterCharts {
  * default) and checks them against each other at synth: the SNI the client
  * sends must be a host of the server's Gateway on that port.
  */
-export function addCrossClusterCharts(app: App, link: CrossClusterLink, ids: { client?: string; server?: string } = {}): CrossClusterCharts {
-  const client = new CrossClusterClientChart(app, ids.client ?? `${link.name}-client`, { link });
-  const server = new CrossClusterServerChart(app, ids.server ?? `${link.name}-server`, { link });
-  client.node.addValidation({
-    validate: () =>
-      linkFindingCache
-        .get(client, `${apiObjectsOf(client).fingerprint}/${apiObjectsOf(server).fingerprint}`, () => analyzeMeshLink(objectsOf(client), objectsOf(server)))
-        .map(formatFinding),
-  });
+export function addCrossClusterCharts(
+  app: App,
+  link: CrossClusterLink,
+  ids: { readonly client?: string; readonly server?: string; readonly clientCluster?: string; readonly serverCluster?: string } = {},
+): CrossClusterCharts {
+  const client = new CrossClusterClientChart(app, ids.client ?? `${link.name}-client`, { link, cluster: ids.clientCluster });
+  const server = new CrossClusterServerChart(app, ids.server ?? `${link.name}-server`, { link, cluster: ids.serverCluster });
+  checkLinkPair(client, server);
   return { client, server };
+}
+
+/**
+ * Checks a link's two charts against each other at synth, however they were
+ * built: the SNI the client sends must be a host of the server's Gateway on
+ * that port, and the ports must agree.
+ */
+export function checkLinkPair(client: Chart, server: Chart): void {
+  DeploymentCheck.of(client).addCheck(() =>
+    linkFindingCache
+      .get(client, `${apiObjectsOf(client).fingerprint}/${apiObjectsOf(server).fingerprint}`, () => analyzeMeshLink(objectsOf(client), objectsOf(server)))
+      .filter((f) => f.level === 'Error')
+      .map((f) => findingViolation(`charts ${client.node.path} and ${server.node.path}`, f)),
+  );
 }

@@ -2,6 +2,8 @@ import { ApiObject } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { findUnencryptedHostNetworkWorkloads } from '../core/encryption/host-network-check';
 import { TransitEncryption } from '../core/encryption/transit-encryption';
+import { Rules } from '../core/validation/rule-catalog';
+import { DeploymentCheck } from './deployment-check';
 
 /** Props of {@link HostNetworkEncryptionCheck}. */
 export interface HostNetworkEncryptionCheckProps {
@@ -29,9 +31,14 @@ export class HostNetworkEncryptionCheck extends Construct {
 
   constructor(scope: Construct, id: string, props: HostNetworkEncryptionCheckProps) {
     super(scope, id);
-    scope.node.addValidation({
-      validate: () =>
-        HostNetworkEncryptionCheck.findingsFor(scope, props.transitEncryption, props.acknowledged ?? []).map((f) => f.message),
-    });
+    DeploymentCheck.of(this).addCheck(() =>
+      HostNetworkEncryptionCheck.findingsFor(scope, props.transitEncryption, props.acknowledged ?? []).map((f) => ({
+        rule: Rules.hostNetworkUnencrypted,
+        property: `${scope.node.path}: ${f.object}`,
+        value: 'hostNetwork: true',
+        fix: 'remove hostNetwork, encrypt this traffic in the application (mTLS), or list the object in `acknowledged` after review',
+        detail: f.message,
+      })),
+    );
   }
 }

@@ -10,10 +10,10 @@ export interface PlatformCharts extends CrossClusterCharts {
 
 /** Adds the platform's charts to `app`: `client`, `server`, `client-issuer` and `server-issuer`. */
 export function addPlatformCharts(app: App, platform: RegulatedPlatformModel): PlatformCharts {
-  const link = addCrossClusterCharts(app, platform.link, { client: 'client', server: 'server' });
+  const link = addCrossClusterCharts(app, platform.link, { client: 'client', server: 'server', clientCluster: platform.client.config.name, serverCluster: platform.server.config.name });
   return {
     ...link,
-    clientIssuer: new CustomerCaIssuerChart(app, 'client-issuer', { issuer: platform.issuer }),
-    serverIssuer: new CustomerCaIssuerChart(app, 'server-issuer', { issuer: platform.issuer }),
+    clientIssuer: new CustomerCaIssuerChart(app, 'client-issuer', { issuer: platform.issuer, cluster: platform.client.config.name }),
+    serverIssuer: new CustomerCaIssuerChart(app, 'server-issuer', { issuer: platform.issuer, cluster: platform.server.config.name }),
   };
 }

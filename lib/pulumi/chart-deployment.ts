@@ -3,7 +3,28 @@ import { Provider } from '@pulumi/kubernetes/provider';
 import { ConfigGroup } from '@pulumi/kubernetes/yaml/v2';
 import * as pulumi from '@pulumi/pulumi';
 import { Chart } from 'cdk8s';
+import { findingViolation } from '../cdk8s/deployment-check';
+import { findCollisions, SourcedObject } from '../core/kubernetes/deployment-collisions';
 import { SERVER_SIDE_PATCH_ANNOTATION } from '../core/mesh/cross-cluster-link';
+import { SecureAksValidationError } from '../core/validation/validation-error';
+import { asRunError, failAsRunError } from './pulumi-errors';
+
+/** The objects applied so far in this program, by the provider (the cluster) they go to. */
+const APPLIED = new WeakMap<Provider, SourcedObject[]>();
+const providerName = (p: Provider) => (p as unknown as { __name?: string }).__name ?? 'unnamed';
+
+/**
+ * Checks objects about to be applied through `provider` against every object
+ * this program already applies through it (other components, other links):
+ * one provider is one cluster. Throws the library's error (a Pulumi RunError)
+ * on a collision; registers nothing.
+ */
+export function checkAgainstCluster(name: string, provider: Provider, objects: readonly Record<string, unknown>[]): SourcedObject[] {
+  const mine = objects.map((object) => ({ object, source: `ChartDeployment "${name}"` }));
+  const collisions = findCollisions([...(APPLIED.get(provider) ?? []), ...mine]).map((f) => findingViolation(`the cluster of provider "${providerName(provider)}"`, f));
+  if (collisions.length > 0) throw asRunError(new SecureAksValidationError(`ChartDeployment "${name}"`, collisions));
+  return mine;
+}
 
 /** Arguments of {@link ChartDeployment}. */
 export interface ChartDeploymentArgs {
@@ -43,7 +64,9 @@ export class ChartDeployment extends pulumi.ComponentResource {
 
   constructor(name: string, args: ChartDeploymentArgs, opts?: pulumi.ComponentResourceOptions) {
     // Synthesize first: cdk8s validations (schema, analyzer, hostNetwork check) throw before registration.
-    const objects = args.chart.toJson() as Record<string, unknown>[];
+    const objects = failAsRunError(() => args.chart.toJson() as Record<string, unknown>[]);
+    const mine = checkAgainstCluster(name, args.provider, objects);
+    APPLIED.set(args.provider, [...(APPLIED.get(args.provider) ?? []), ...mine]);
     super('secure-aks:kubernetes:ChartDeployment', name, {}, opts);
     this.objects = objects;
     const isPatch = (o: Record<string, any>) => o.metadata?.annotations?.[SERVER_SIDE_PATCH_ANNOTATION] === 'server-side-patch';

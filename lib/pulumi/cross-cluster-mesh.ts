@@ -5,7 +5,7 @@ import { assertInput, factoryResult, present } from '../core/validation/input-bo
 import { addCrossClusterCharts } from '../cdk8s/cross-cluster-charts';
 import { offlineApp } from '../cdk8s/offline-app';
 import { CrossClusterLink } from '../core/mesh/cross-cluster-link';
-import { ChartDeployment } from './chart-deployment';
+import { ChartDeployment, checkAgainstCluster } from './chart-deployment';
 import { failAsRunError } from './pulumi-errors';
 
 const CROSS_CLUSTER_MESH_ARGS = z.strictObject({
@@ -49,9 +49,12 @@ export class CrossClusterMesh extends pulumi.ComponentResource {
     failAsRunError(() => assertInput(CROSS_CLUSTER_MESH_ARGS, args, `CrossClusterMesh "${name}"`));
     const app = offlineApp();
     const charts = addCrossClusterCharts(app, args.link);
-    // Synthesize both now: analyzer errors throw before any registration.
-    charts.client.toJson();
-    charts.server.toJson();
+    // Synthesize both now: analyzer errors and collisions with what this
+    // program already applies to either cluster throw before any registration.
+    failAsRunError(() => {
+      checkAgainstCluster(`${name}-client`, args.clientProvider, charts.client.toJson());
+      checkAgainstCluster(`${name}-server`, args.serverProvider, charts.server.toJson());
+    });
     super('secure-aks:mesh:CrossClusterMesh', name, {}, opts);
     this.client = new ChartDeployment(`${name}-client`, { chart: charts.client, provider: args.clientProvider, dependsOn: args.clientDependsOn }, { parent: this });
     this.server = new ChartDeployment(`${name}-server`, { chart: charts.server, provider: args.serverProvider, dependsOn: args.serverDependsOn }, { parent: this });

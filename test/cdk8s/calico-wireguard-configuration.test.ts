@@ -5,6 +5,7 @@ import {
   calicoFelixConfiguration,
   FELIX_CONFIGURATION_SCHEMA,
   StrictSchemaValidator,
+  SecureAksValidationError,
   TransitEncryption,
 } from '../../lib';
 
@@ -44,5 +45,6 @@ test('fails synth when a patch adds a field the schema does not know, or a wrong
 });
 
 test('fails for an encryption other than Calico WireGuard', () => {
-  expect(() => calicoFelixConfiguration(TransitEncryption.acnsWireGuard())).toThrow('a FelixConfiguration is only for TransitEncryption.calicoWireGuard(), not acnsWireGuard');
+  expect(() => calicoFelixConfiguration(TransitEncryption.acnsWireGuard())).toThrow(SecureAksValidationError);
+  expect(() => new CalicoWireGuardConfiguration(Testing.chart(), 'felix', { transitEncryption: TransitEncryption.acnsWireGuard() })).toThrow(/\[SAKS-ENC-018\] transitEncryption = "acnsWireGuard"/);
 });

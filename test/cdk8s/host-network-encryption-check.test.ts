@@ -1,7 +1,7 @@
 import { ApiObject, JsonPatch, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { expect, test } from 'vitest';
-import { HostNetworkEncryptionCheck, TransitEncryption } from '../../lib';
+import { HostNetworkEncryptionCheck, SecureAksValidationError, TransitEncryption } from '../../lib';
 
 function chartWithHostNetworkDaemonSet() {
   const chart = Testing.chart();
@@ -13,7 +13,8 @@ function chartWithHostNetworkDaemonSet() {
 test('fails cdk8s synth when a hostNetwork workload relies on ACNS WireGuard', () => {
   const { chart, name } = chartWithHostNetworkDaemonSet();
   new HostNetworkEncryptionCheck(chart, 'check', { transitEncryption: TransitEncryption.acnsWireGuard() });
-  expect(() => Testing.synth(chart)).toThrow(new RegExp(`Validation failed[\\s\\S]*DaemonSet/${name} sets hostNetwork: true, so its traffic is not encrypted`));
+  expect(() => Testing.synth(chart)).toThrow(SecureAksValidationError);
+  expect(() => Testing.synth(chart)).toThrow(new RegExp(`\\[SAKS-ENC-017\\][\\s\\S]*DaemonSet/${name} sets hostNetwork: true, so its traffic is not encrypted`));
 });
 
 test('an acknowledged object passes, and so does a chart without hostNetwork', () => {

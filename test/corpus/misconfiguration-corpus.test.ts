@@ -1,11 +1,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { expect, test } from 'vitest';
-import { ALL_RULES, CrossClusterLink, formatViolation, ManagedClusterModel, RegulatedPlatformModel, SecureAksValidationError } from '../../lib';
+import { ALL_RULES, offlineApp, CrossClusterLink, formatViolation, ManagedClusterModel, RegulatedPlatformModel, SecureAksValidationError } from '../../lib';
 import { Case, FAILING_CASES, violationsOf } from '../support/misconfiguration-corpus';
 
 /** The rule ids of the documented rules table. */
-const DOC_RULES = [...fs.readFileSync(path.resolve(__dirname, '../../docs/validation-rules.md'), 'utf8').matchAll(/^\| (SAKS-[A-Z]+-\d{3}) \|/gm)].map((m) => m[1]);
+const DOC_RULES = [...fs.readFileSync(path.resolve(__dirname, '../../docs/validation-rules.md'), 'utf8').matchAll(/^\| (SAKS-[A-Z0-9]+-\d{3}) \|/gm)].map((m) => m[1]);
 const severity = (id: string) => ALL_RULES.find((r) => r.id === id)?.severity;
 
 function raise(c: Case): unknown {
@@ -13,6 +13,12 @@ function raise(c: Case): unknown {
     if (c.platform) RegulatedPlatformModel.build(c.platform);
     else if (c.link) CrossClusterLink.build(c.link);
     else if (c.props) ManagedClusterModel.build(c.props);
+    else if (c.charts) {
+      // As cdk8s synth does: every chart of the app, validations included.
+      const app = offlineApp();
+      c.charts(app);
+      for (const chart of app.charts) chart.toJson();
+    }
     else return undefined;
   } catch (e) {
     return e;

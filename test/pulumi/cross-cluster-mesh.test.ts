@@ -1,3 +1,4 @@
+import * as pulumi from '@pulumi/pulumi';
 import { Provider } from '@pulumi/kubernetes/provider';
 import { Testing } from 'cdk8s';
 import { beforeAll, expect, test } from 'vitest';
@@ -51,4 +52,27 @@ test('fails before registering anything on an invalid link', () => {
   const before = resources.length;
   expect(() => mysqlLink({ services: [{ ...mysqlLink().services[0], gatewayPort: 15090 }] })).toThrow(SecureAksValidationError);
   expect(resources.length).toBe(before);
+});
+
+test('two components of one program whose links collide on one cluster: the second is refused before it registers anything', () => {
+  const clientProvider = new Provider('shared-client', { kubeconfig: 'client' });
+  const serverProvider = new Provider('shared-server', { kubeconfig: 'server' });
+  new CrossClusterMesh('ledger', { link: mysqlLink({ name: 'ledger' }), clientProvider, serverProvider });
+  const before = resources.length;
+  let thrown: unknown;
+  try {
+    // Another team's link, same service name, on the same clusters and the same gateway namespaces.
+    new CrossClusterMesh('claims', { link: mysqlLink({ name: 'claims' }), clientProvider, serverProvider });
+  } catch (e) {
+    thrown = e;
+  }
+  expect(thrown).toBeInstanceOf(SecureAksValidationError);
+  expect((thrown as SecureAksValidationError).ruleIds).toContain('SAKS-MESH-011');
+  expect((thrown as Error).message).toMatch(/the cluster of provider "shared-client": Gateway\/secure-aks-egress\/mysql-egress/);
+  expect(pulumi.RunError.isInstance(thrown)).toBe(true);
+  expect(resources.filter((r) => r.name.startsWith('claims')).length).toBe(0);
+  expect(resources.length).toBe(before);
+  // The same link on other clusters is fine.
+  const other = new Provider('other-client', { kubeconfig: 'other' });
+  expect(() => new CrossClusterMesh('claims-elsewhere', { link: mysqlLink({ name: 'claims' }), clientProvider: other, serverProvider: new Provider('other-server', { kubeconfig: 'o' }) })).not.toThrow();
 });

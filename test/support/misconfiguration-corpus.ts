@@ -1,7 +1,16 @@
+import { ApiObject, App, Chart, JsonPatch } from 'cdk8s';
 import {
   ApiServerAccess,
   CertificateSource,
+  CalicoWireGuardConfiguration,
   checkClusterUpdate,
+  CrossClusterLink,
+  CrossClusterServerChart,
+  DeploymentCheck,
+  HostNetworkEncryptionCheck,
+  offlineApp,
+  SecureAksValidationError,
+  addCrossClusterCharts,
   clusterReports,
   ManagedClusterModel,
   ClusterIdentity,
@@ -45,6 +54,8 @@ export interface Case {
   readonly platform?: RegulatedPlatformProps;
   /** ... or a deployment: a cluster definition and the Kubernetes objects applied with it ... */
   readonly deployment?: { readonly props: HardenedClusterProps; readonly objects: readonly unknown[] };
+  /** ... or cdk8s charts, checked by the app's deployment check ... */
+  readonly charts?: (app: App) => void;
   /** ... or a change from a previous cluster definition (compared as synthesized templates). */
   readonly update?: { readonly previous: HardenedClusterProps; readonly next: HardenedClusterProps };
   readonly rule: { readonly id: string; readonly statement: string };
@@ -61,6 +72,19 @@ export function violationsOf(c: Case): ViolationCollector {
     return v;
   }
   if (c.platform) return validateRegulatedPlatform(c.platform);
+  if (c.charts) {
+    const v = new ViolationCollector();
+    const app = offlineApp();
+    try {
+      c.charts(app);
+    } catch (e) {
+      if (e instanceof SecureAksValidationError) v.addAll(e.violations);
+      else throw e;
+      return v;
+    }
+    v.addAll(DeploymentCheck.of(app).violations());
+    return v;
+  }
   if (c.deployment) {
     const v = new ViolationCollector();
     v.addAll(clusterReports(ManagedClusterModel.build(c.deployment.props), c.deployment.objects).warnings);
@@ -78,6 +102,56 @@ const link = (services: CrossClusterServiceProps[], extra: Partial<CrossClusterL
 });
 
 export const FAILING_CASES: readonly Case[] = [
+  {
+    name: 'two links on one cluster with the same service name, on the shared gateway namespace',
+    charts: (app) => {
+      addCrossClusterCharts(app, CrossClusterLink.build(link([mysql], { name: 'ledger' })));
+      addCrossClusterCharts(app, CrossClusterLink.build(link([{ ...mysql, host: 'mysql.claims.internal.example' }], { name: 'claims' })));
+    },
+    rule: Rules.deploymentCollision,
+    property: 'cluster "client": Gateway/secure-aks-egress/mysql-egress',
+    fix: /another name/,
+  },
+  {
+    name: 'a VirtualService of the user\'s own that references a gateway that does not exist',
+    charts: (app) => {
+      const server = new CrossClusterServerChart(app, 'server', { link: CrossClusterLink.build(link([mysql])) });
+      new ApiObject(server, 'mine', { apiVersion: 'networking.istio.io/v1', kind: 'VirtualService', metadata: { name: 'mine', namespace: 'default' }, spec: { hosts: ['x.example'], gateways: ['nowhere/none'], tcp: [{ route: [{ destination: { host: 'x.example' } }] }] } });
+    },
+    rule: Rules.meshAnalyzer,
+    property: 'chart server: VirtualService/default/mine',
+    fix: /Gateway/,
+  },
+  {
+    name: 'a FelixConfiguration with a field Calico does not have',
+    charts: (app) => {
+      const felix = new CalicoWireGuardConfiguration(new ChartOf(app), 'felix', { transitEncryption: TransitEncryption.calicoWireGuard() });
+      ApiObject.of(felix).addJsonPatch(JsonPatch.add('/spec/wireguardEnabeld', true));
+    },
+    rule: Rules.kubernetesSchema,
+    property: 'c/felix: FelixConfiguration/default /spec/wireguardEnabeld',
+    fix: /FelixConfiguration/,
+  },
+  {
+    name: 'a hostNetwork workload on a cluster with ACNS WireGuard',
+    charts: (app) => {
+      const chart = new ChartOf(app);
+      new ApiObject(chart, 'agent', { apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: { name: 'agent', namespace: 'ops' }, spec: { template: { spec: { hostNetwork: true, containers: [] } } } });
+      new HostNetworkEncryptionCheck(chart, 'check', { transitEncryption: TransitEncryption.acnsWireGuard() });
+    },
+    rule: Rules.hostNetworkUnencrypted,
+    property: 'c: DaemonSet/ops/agent',
+    fix: /remove hostNetwork/,
+  },
+  {
+    name: 'a FelixConfiguration for a cluster without Calico WireGuard',
+    charts: (app) => {
+      new CalicoWireGuardConfiguration(new ChartOf(app), 'felix', { transitEncryption: TransitEncryption.acnsWireGuard() });
+    },
+    rule: Rules.felixConfigurationForCalico,
+    property: 'transitEncryption',
+    fix: /TransitEncryption\.calicoWireGuard\(\)/,
+  },
   {
     name: 'an acknowledgement of an error',
     props: { ...base, acknowledgements: [{ ruleId: 'SAKS-API-001', reason: 'we want ranges on a private cluster anyway' }] },
@@ -747,3 +821,10 @@ export const FAILING_CASES: readonly Case[] = [
     fix: /keep the Cilium dataplane/,
   },
 ];
+
+/** A plain chart with the id `c`. */
+class ChartOf extends Chart {
+  constructor(app: App) {
+    super(app, 'c');
+  }
+}

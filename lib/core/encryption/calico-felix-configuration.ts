@@ -1,4 +1,6 @@
 import { KubernetesObject } from '../kubernetes/kubernetes-object';
+import { Rules } from '../validation/rule-catalog';
+import { SecureAksValidationError } from '../validation/validation-error';
 import { TransitEncryption, WireGuardPorts } from './transit-encryption';
 
 /** Felix reads its global configuration from the FelixConfiguration named `default`. */
@@ -16,8 +18,15 @@ export const FELIX_DEFAULT_CONFIGURATION = 'default';
  * @see https://docs.tigera.io/calico/latest/network-policy/encrypt-cluster-pod-traffic
  */
 export function calicoFelixConfiguration(encryption: TransitEncryption): KubernetesObject {
-  if (encryption.kind !== 'calicoWireGuard') {
-    throw new Error(`a FelixConfiguration is only for TransitEncryption.calicoWireGuard(), not ${encryption.kind}`);
+  if (!(encryption instanceof TransitEncryption) || encryption.kind !== 'calicoWireGuard') {
+    throw new SecureAksValidationError('CalicoWireGuardConfiguration', [
+      {
+        rule: Rules.felixConfigurationForCalico,
+        property: 'transitEncryption',
+        value: encryption instanceof TransitEncryption ? encryption.kind : encryption,
+        fix: 'pass the cluster\'s TransitEncryption.calicoWireGuard(), or remove the FelixConfiguration: this cluster does not run Calico WireGuard',
+      },
+    ]);
   }
   const c = encryption.calico!;
   const spec: Record<string, boolean | number> = { wireguardEnabled: true };

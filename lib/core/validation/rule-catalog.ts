@@ -400,6 +400,38 @@ export const Rules = {
     sources: [S.istioEgressGateway],
     severity: 'error',
   },
+  meshAnalyzer: {
+    id: 'SAKS-MESH-010',
+    statement:
+      'the Istio configuration of a cluster passes the checks of istioctl analyze that apply to it (references, hosts, ports, TLS settings, credentials in the gateway namespace), the user\'s own objects included',
+    sources: [S.istioAnalyzerMessages, S.istioDestinationRule],
+    severity: 'error',
+  },
+  deploymentCollision: {
+    id: 'SAKS-MESH-011',
+    statement:
+      'objects applied to one cluster by different charts or links do not collide: one owner for each kind, namespace and name, each port of a gateway Service, each certificate secret, and one protocol per gateway port',
+    sources: [S.kubernetesNames, S.istioAnalyzerMessages],
+    severity: 'error',
+  },
+  kubernetesSchema: {
+    id: 'SAKS-K8S-001',
+    statement: 'every Istio, cert-manager and Calico object is valid against the schema of its CRD, with no unknown fields',
+    sources: [S.istioAnalyzerMessages, S.certManagerCertificate, S.calicoWireGuard],
+    severity: 'error',
+  },
+  felixConfigurationForCalico: {
+    id: 'SAKS-ENC-018',
+    statement: 'a Calico FelixConfiguration is written only for a cluster whose transit encryption is Calico WireGuard',
+    sources: [S.calicoWireGuard],
+    severity: 'error',
+  },
+  hostNetworkUnencrypted: {
+    id: 'SAKS-ENC-017',
+    statement: 'a workload with hostNetwork: true is not covered by the cluster\'s transit encryption (ACNS WireGuard and virtual network encryption leave it unencrypted or partly so)',
+    sources: [S.wireGuardConcepts, S.vnetEncryption],
+    severity: 'error',
+  },
   baselineMonitoringOff: {
     id: 'SAKS-BASE-001',
     statement: 'Microsoft Defender for Containers and Container Insights are off (no Log Analytics workspace)',
