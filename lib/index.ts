@@ -57,6 +57,7 @@ export * from './core/mesh/gateway-deployment';
 export * from './core/mesh/certificate-source';
 export * from './core/mesh/cross-cluster-link-props';
 export * from './core/mesh/cross-cluster-link';
+export * from './core/mesh/link-contract';
 export * from './core/mesh/validate-cross-cluster-link';
 export * from './core/mesh/mesh-inventory';
 export * from './core/mesh/mesh-analyzer';

@@ -1,9 +1,12 @@
 /**
- * The seed's scenario: a MySQL client in one cluster reaches a MySQL server
+ * A MySQL client in one cluster reaches a MySQL server
  * in another through an Istio egress gateway and ingress gateway, with mutual
  * TLS from a customer root CA (cert-manager ClusterIssuer `customer-ca`) on
  * the hop between the clusters. Workloads are unchanged.
  * One definition feeds `pulumi up` (index.ts), `cdk8s synth` (main.ts) and `npm run synth`.
+ * The synth also writes `mysql.contract.json`: a client side kept in another
+ * repository builds from it with `linkFromContract` and cannot drift.
+ * @see https://cloud.google.com/service-mesh/docs/security/egress-ingress-gateways-mtls
  */
 import { App } from 'cdk8s';
 import {
@@ -11,6 +14,7 @@ import {
   CertificateSource,
   synthesizeCharts,
   CrossClusterLink,
+  linkContractFile,
   renderCrossClusterEncryption,
   SynthTarget,
 } from '../../lib';
@@ -39,6 +43,6 @@ export function charts(app: App): void {
 }
 
 const target: SynthTarget = {
-  artifacts: () => ({ ...synthesizeCharts(charts).files, 'cross-cluster-encryption.md': renderCrossClusterEncryption(link) }),
+  artifacts: () => ({ ...synthesizeCharts(charts).files, ...linkContractFile(link), 'cross-cluster-encryption.md': renderCrossClusterEncryption(link) }),
 };
 export default target;

@@ -3,6 +3,7 @@ import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { Ipv4Cidr } from '../core/net/ipv4-cidr';
 import { CrossClusterLink } from '../core/mesh/cross-cluster-link';
+import { contractDifferences, LinkContract, readLinkContract } from '../core/mesh/link-contract';
 import { CustomerCaIssuer } from '../core/mesh/customer-ca-issuer';
 import { analyzeMesh, analyzeMeshLink } from '../core/mesh/mesh-analyzer';
 import { MeshFinding, MeshInventory } from '../core/mesh/mesh-inventory';
@@ -65,6 +66,13 @@ export interface CrossClusterChartProps extends ChartProps {
   /** The link both charts are generated from. */
   readonly link: CrossClusterLink;
   /**
+   * The link contract the server side wrote, when the server side is built
+   * elsewhere (another repository): the chart fails synth if its link
+   * disagrees with it. Build the link with `linkFromContract`.
+   * @default - none: both sides are built here, from the same link
+   */
+  readonly contract?: LinkContract;
+  /**
    * The cluster the chart is applied to. Charts of the same cluster (of every
    * link, and the user's charts placed with `DeploymentCheck.of(app).place()`)
    * are checked together for colliding objects, ports and secrets.
@@ -85,6 +93,11 @@ export class CrossClusterClientChart extends MeshAnalyzedChart {
   constructor(scope: Construct, id: string, props: CrossClusterChartProps) {
     super(scope, id, props, props.link.clientInventory(), props.cluster ?? 'client');
     const link = props.link;
+    const contract = props.contract;
+    if (contract) {
+      const read = readLinkContract(contract);
+      DeploymentCheck.of(this).addCheck(() => [...read.violations, ...(read.contract ? contractDifferences(link, read.contract) : [])].map((v) => ({ ...v, property: `chart ${this.node.path}: ${v.property}` })));
+    }
     addObjects(this, link.clientObjects());
     this.networkPolicies = link.egressLockdown.enabled ? this.addEgressLockdown(link) : [];
   }

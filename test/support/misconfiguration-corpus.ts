@@ -5,7 +5,9 @@ import {
   CalicoWireGuardConfiguration,
   checkClusterUpdate,
   CrossClusterLink,
+  CrossClusterClientChart,
   CrossClusterServerChart,
+  linkContract,
   DeploymentCheck,
   HostNetworkEncryptionCheck,
   offlineApp,
@@ -102,6 +104,17 @@ const link = (services: CrossClusterServiceProps[], extra: Partial<CrossClusterL
 });
 
 export const FAILING_CASES: readonly Case[] = [
+  {
+    name: 'a client chart built from another definition than the contract it names',
+    charts: (app) => {
+      const contract = linkContract(CrossClusterLink.build(link([mysql])));
+      const drifted = CrossClusterLink.build(link([{ ...mysql, gatewayPort: 23306 }]));
+      new CrossClusterClientChart(app, 'client', { link: drifted, contract });
+    },
+    rule: Rules.linkContract,
+    property: 'chart client: services[0].gatewayPort',
+    fix: /fromContract/,
+  },
   {
     name: 'two links on one cluster with the same service name, on the shared gateway namespace',
     charts: (app) => {

@@ -414,6 +414,13 @@ export const Rules = {
     sources: [S.kubernetesNames, S.istioAnalyzerMessages],
     severity: 'error',
   },
+  linkContract: {
+    id: 'SAKS-MESH-012',
+    statement:
+      'both sides of a cross-cluster link are built from one definition: a client side built elsewhere agrees with the link contract the server side wrote (hosts and SNI, gateway ports, Istio API version, customer CA issuer), and the contract is as written',
+    sources: [S.istioEgressTlsOrigination, S.asmCrossClusterMtls],
+    severity: 'error',
+  },
   kubernetesSchema: {
     id: 'SAKS-K8S-001',
     statement: 'every Istio, cert-manager and Calico object is valid against the schema of its CRD, with no unknown fields',
