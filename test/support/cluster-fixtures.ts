@@ -61,11 +61,11 @@ export const VALID_CLUSTERS: Record<string, HardenedClusterProps> = {
     location: 'westeurope',
     network: ClusterNetwork.fromSubnetIds({ nodeSubnetId: `${SPOKE}/subnets/nodes`, apiServerSubnetId: `${SPOKE}/subnets/apiserver` }),
   },
-  calicoWireGuardWithWindows: {
+  calicoWireGuard: {
     name: 'calico',
     location: 'westeurope',
     transitEncryption: TransitEncryption.calicoWireGuard({ ipv6: true, mtu: 1340 }),
-    userNodePools: [{ name: 'win', osType: 'Windows', vmSize: 'Standard_D4s_v5' }],
+    userNodePools: [{ name: 'linux', vmSize: 'Standard_D4s_v5' }],
   },
   vnetEncryption: {
     name: 'vnet-enc',

@@ -105,6 +105,55 @@ const link = (services: CrossClusterServiceProps[], extra: Partial<CrossClusterL
 
 export const FAILING_CASES: readonly Case[] = [
   {
+    name: 'a pod CIDR in a range AKS reserves',
+    props: { ...base, podNetworking: PodNetworking.azureCniOverlay({ podCidr: '172.30.0.0/16' }) },
+    rule: Rules.reservedRanges,
+    property: 'podNetworking.podCidr',
+    fix: /172\.30\.0\.0\/16/,
+  },
+  {
+    name: 'a service CIDR larger than a /12',
+    props: { ...base, serviceCidr: '100.64.0.0/10', dnsServiceIp: '100.64.0.10' },
+    rule: Rules.serviceCidrSize,
+    property: 'serviceCidr',
+    fix: /\/12 or smaller/,
+  },
+  {
+    name: 'a pod CIDR too small for the nodes and their upgrade surge',
+    props: { ...base, podNetworking: PodNetworking.azureCniOverlay({ podCidr: '10.244.0.0/23' }) },
+    rule: Rules.podCidrCapacity,
+    property: 'podNetworking.podCidr',
+    fix: /\/21 or larger/,
+  },
+  {
+    name: 'a node subnet too small for the nodes and their upgrade surge',
+    props: { ...base, network: ClusterNetwork.create({ nodeSubnetPrefix: '10.224.0.0/29' }) },
+    rule: Rules.nodeSubnetCapacity,
+    property: 'network.nodeSubnetPrefix',
+    fix: /\/28 or larger/,
+  },
+  {
+    name: 'authorized ranges that together cover the whole internet',
+    props: { ...base, apiServerAccess: ApiServerAccess.public({ authorizedIpRanges: ['0.0.0.0/1', '128.0.0.0/1'] }) },
+    rule: Rules.publicWithoutRanges,
+    property: 'apiServerAccess.authorizedIpRanges',
+    fix: /only the public CIDRs/,
+  },
+  {
+    name: 'a Calico WireGuard MTU with no room for the AKS and WireGuard overheads',
+    props: { ...base, ...calico, transitEncryption: TransitEncryption.calicoWireGuard({ mtu: 1440 }) },
+    rule: Rules.calicoWireGuardSettings,
+    property: 'transitEncryption.mtu',
+    fix: /from 576 to 1340/,
+  },
+  {
+    name: 'a Windows node pool on a Calico WireGuard cluster',
+    props: { ...base, ...calico, userNodePools: [{ name: 'win', osType: 'Windows' }] },
+    rule: Rules.wireGuardLinuxOnly,
+    property: 'userNodePools[0].osType',
+    fix: /Windows/,
+  },
+  {
     name: 'a client chart built from another definition than the contract it names',
     charts: (app) => {
       const contract = linkContract(CrossClusterLink.build(link([mysql])));

@@ -11,3 +11,22 @@ export const AUTHORIZED_RANGE_LIMIT_WITH_VNET_INTEGRATION = 2000;
 export const API_SERVER_SUBNET_MAX_PREFIX = 28;
 /** ACNS container network security needs Kubernetes 1.29 (azure-cni-powered-by-cilium.md). */
 export const ACNS_MIN_KUBERNETES = [1, 29] as const;
+/** Pods per node the library configures on every pool (`maxPods`). */
+export const MAX_PODS_PER_NODE = 110;
+/** Nodes added during an upgrade: AKS's default max surge, 10% of the pool and at least one (upgrade-aks-cluster.md). */
+export const DEFAULT_MAX_SURGE_PERCENT = 10;
+/** Addresses Azure keeps in every subnet: the first four and the last (virtual-networks-faq.md). */
+export const AZURE_SUBNET_RESERVED_ADDRESSES = 5;
+/** Each node of Azure CNI Overlay and kubenet gets a /24 of the pod CIDR (azure-cni-overlay.md). */
+export const POD_CIDR_PREFIX_PER_NODE = 24;
+/** The largest service CIDR: kube-apiserver accepts at most a /12 for IPv4 (--service-cluster-ip-range). */
+export const SERVICE_CIDR_MIN_PREFIX = 12;
+/** Ranges AKS reserves: no pod CIDR, service CIDR or cluster network may overlap them (concepts-network-ip-address-planning.md). */
+export const AKS_RESERVED_RANGES = ['169.254.0.0/16', '172.30.0.0/16', '172.31.0.0/16', '192.0.2.0/24'] as const;
+/** Azure's virtual network MTU, less what AKS's host encryption (100) and WireGuard (60; IPv6 80) take: Calico's own MTU arithmetic on AKS. */
+export const CALICO_WIREGUARD_MTU = { min: 576, max: 1500 - 100 - 60, minV6: 1280, maxV6: 1500 - 100 - 80 } as const;
+
+/** Nodes a pool may have at once during an upgrade: its count plus the surge. */
+export function nodesWithSurge(count: number): number {
+  return count + Math.max(1, Math.ceil((count * DEFAULT_MAX_SURGE_PERCENT) / 100));
+}

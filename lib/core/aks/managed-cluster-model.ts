@@ -15,6 +15,7 @@ import { AcknowledgedViolation } from '../validation/acknowledgement';
 import { subject } from '../validation/input-boundary';
 import { ViolationCollector } from '../validation/violation-collector';
 import { Violation } from '../validation/violation';
+import { MAX_PODS_PER_NODE } from './aks-limits';
 import { BuiltInRoles, RUN_COMMAND_ACTIONS } from './built-in-roles';
 import { ClusterNetwork } from './cluster-network';
 import { hasLocalTempDisk } from './vm-size';
@@ -391,7 +392,7 @@ function buildResources(c: ResolvedClusterConfig): ArmResource[] {
       enableEncryptionAtHost: c.encryptionAtHost,
       // Ephemeral OS disks where the size has a local disk to hold them (CKV_AZURE_226).
       osDiskType: hasLocalTempDisk(pool.vmSize) ? 'Ephemeral' : 'Managed',
-      maxPods: 110,
+      maxPods: MAX_PODS_PER_NODE,
       ...(pool.nodeTaints.length > 0 ? { nodeTaints: [...pool.nodeTaints] } : {}),
     })),
     addonProfiles: {

@@ -3,7 +3,17 @@ import { Ipv4Cidr, parseIpv4 } from '../net/ipv4-cidr';
 import { checkInput } from '../validation/input-boundary';
 import { Rules } from '../validation/rule-catalog';
 import { ViolationCollector } from '../validation/violation-collector';
-import { API_SERVER_SUBNET_MAX_PREFIX, AUTHORIZED_RANGE_LIMIT, AUTHORIZED_RANGE_LIMIT_WITH_VNET_INTEGRATION } from './aks-limits';
+import {
+  AKS_RESERVED_RANGES,
+  API_SERVER_SUBNET_MAX_PREFIX,
+  AUTHORIZED_RANGE_LIMIT,
+  AUTHORIZED_RANGE_LIMIT_WITH_VNET_INTEGRATION,
+  AZURE_SUBNET_RESERVED_ADDRESSES,
+  MAX_PODS_PER_NODE,
+  nodesWithSurge,
+  POD_CIDR_PREFIX_PER_NODE,
+  SERVICE_CIDR_MIN_PREFIX,
+} from './aks-limits';
 import { HARDENED_CLUSTER_PROPS, HardenedClusterProps } from './hardened-cluster-props';
 import { allNodePools, ownZoneName, resolveClusterConfig, ResolvedClusterConfig } from './resolved-cluster-config';
 import { validateTransitEncryption } from './validate-transit-encryption';
@@ -144,6 +154,12 @@ function validateApiServerAccess(c: ResolvedClusterConfig, v: ViolationCollector
     }
   });
 
+  // Ranges that together cover every address leave the API server as open as a /0.
+  const parsedRanges = ranges.map((t) => Ipv4Cidr.parse(t)).filter((r): r is Ipv4Cidr => r instanceof Ipv4Cidr && !r.hasHostBits);
+  if (parsedRanges.length > 1 && !parsedRanges.some((r) => r.prefixLength === 0) && coversEverything(parsedRanges)) {
+    v.add(Rules.publicWithoutRanges, 'apiServerAccess.authorizedIpRanges', ranges, 'list only the public CIDRs that need access, or use ApiServerAccess.private()', 'together the ranges cover every IPv4 address');
+  }
+
   if (!a.disableRunCommand) {
     // nothing to check: run command stays on, optionally with granted principals
   } else if (a.runCommandPrincipals.length > 0) {
@@ -270,6 +286,8 @@ function validateNetwork(c: ResolvedClusterConfig, v: ViolationCollector): void 
   const n = c.network;
   const vnetIntegration = c.apiServerAccess.vnetIntegration;
   const spaces: Ipv4Cidr[] = [];
+  let nodeSubnet: Ipv4Cidr | undefined;
+  let podSubnet: Ipv4Cidr | undefined;
 
   const cidr = (property: string, text: string): Ipv4Cidr | undefined => {
     const parsed = Ipv4Cidr.parse(text);
@@ -292,9 +310,11 @@ function validateNetwork(c: ResolvedClusterConfig, v: ViolationCollector): void 
     const subnets: Array<[string, Ipv4Cidr]> = [];
     const nodes = cidr('network.nodeSubnetPrefix', n.nodeSubnetPrefix!);
     if (nodes) subnets.push(['network.nodeSubnetPrefix', nodes]);
+    nodeSubnet = nodes;
     if (n.podSubnetPrefix !== undefined) {
       const pods = cidr('network.podSubnetPrefix', n.podSubnetPrefix);
       if (pods) subnets.push(['network.podSubnetPrefix', pods]);
+      podSubnet = pods;
     }
     if (vnetIntegration) {
       const api = cidr('network.apiServerSubnetPrefix', n.apiServerSubnetPrefix!);
@@ -366,6 +386,7 @@ function validateNetwork(c: ResolvedClusterConfig, v: ViolationCollector): void 
   if (pod && svc?.overlaps(pod)) {
     v.add(Rules.clusterCidrsOverlap, 'serviceCidr', c.serviceCidr, `choose a block outside the pod CIDR (${podCidrText})`);
   }
+  validateAddressPlan(c, v, { spaces, pod, svc, nodeSubnet, podSubnet });
   const dns = parseIpv4(c.dnsServiceIp);
   if (dns === undefined) {
     v.add(Rules.dnsServiceIp, 'dnsServiceIp', c.dnsServiceIp, 'write an IPv4 address inside serviceCidr, e.g. x.x.x.10');
@@ -377,6 +398,59 @@ function validateNetwork(c: ResolvedClusterConfig, v: ViolationCollector): void 
       `choose an address inside ${svc} other than its first two (the network address and the kubernetes service), e.g. the .10 address`,
     );
   }
+}
+
+/**
+ * IP address planning: the reserved ranges, the size of the service CIDR, and
+ * whether the pod CIDR and the subnets hold every node, upgrade surge included.
+ * @see https://learn.microsoft.com/azure/aks/concepts-network-ip-address-planning
+ */
+function validateAddressPlan(
+  c: ResolvedClusterConfig,
+  v: ViolationCollector,
+  b: { spaces: readonly Ipv4Cidr[]; pod?: Ipv4Cidr; svc?: Ipv4Cidr; nodeSubnet?: Ipv4Cidr; podSubnet?: Ipv4Cidr },
+): void {
+  const reserved = AKS_RESERVED_RANGES.map((r) => Ipv4Cidr.of(r));
+  const avoidReserved = (property: string, block: Ipv4Cidr | undefined) => {
+    const hit = block && reserved.find((r) => r.overlaps(block));
+    if (hit) v.add(Rules.reservedRanges, property, block.toString(), `choose a block that does not overlap ${hit}`);
+  };
+  b.spaces.forEach((s, i) => avoidReserved(`network.addressSpace[${i}]`, s));
+  avoidReserved('podNetworking.podCidr', b.pod);
+  avoidReserved('serviceCidr', b.svc);
+  if (b.svc && b.svc.prefixLength < SERVICE_CIDR_MIN_PREFIX) {
+    v.add(Rules.serviceCidrSize, 'serviceCidr', c.serviceCidr, `use a /${SERVICE_CIDR_MIN_PREFIX} or smaller block, e.g. a /16`, `a /${b.svc.prefixLength} has ${b.svc.size} addresses`);
+  }
+
+  const pools = allNodePools(c).filter((p) => Number.isInteger(p.count) && p.count > 0);
+  const nodes = pools.reduce((n, p) => n + nodesWithSurge(p.count), 0);
+  const prefixFor = (count: number, per: number) => Math.max(0, per - Math.ceil(Math.log2(Math.max(1, count))));
+  const mode = c.podNetworking.mode;
+  if (b.pod && (mode === 'overlay' || mode === 'kubenet')) {
+    const capacity = b.pod.prefixLength > POD_CIDR_PREFIX_PER_NODE ? 0 : 2 ** (POD_CIDR_PREFIX_PER_NODE - b.pod.prefixLength);
+    if (nodes > capacity) {
+      v.add(Rules.podCidrCapacity, 'podNetworking.podCidr', c.podNetworking.podCidr, `use a /${prefixFor(nodes, POD_CIDR_PREFIX_PER_NODE)} or larger block`, `${nodes} nodes with the upgrade surge need ${nodes} /${POD_CIDR_PREFIX_PER_NODE} blocks; a /${b.pod.prefixLength} has ${capacity}`);
+    }
+  }
+  const perNode = mode === 'nodeSubnet' ? MAX_PODS_PER_NODE + 1 : 1;
+  const fits = (subnet: Ipv4Cidr, need: number) => need <= subnet.size - AZURE_SUBNET_RESERVED_ADDRESSES;
+  if (b.nodeSubnet && !fits(b.nodeSubnet, nodes * perNode)) {
+    v.add(Rules.nodeSubnetCapacity, 'network.nodeSubnetPrefix', b.nodeSubnet.toString(), `use a /${prefixFor(nodes * perNode + AZURE_SUBNET_RESERVED_ADDRESSES, 32)} or larger subnet, or fewer nodes`, `${nodes} nodes with the upgrade surge need ${nodes * perNode} addresses; the subnet has ${b.nodeSubnet.size - AZURE_SUBNET_RESERVED_ADDRESSES} usable`);
+  }
+  if (b.podSubnet && mode === 'podSubnet' && !fits(b.podSubnet, nodes * MAX_PODS_PER_NODE)) {
+    v.add(Rules.nodeSubnetCapacity, 'network.podSubnetPrefix', b.podSubnet.toString(), `use a /${prefixFor(nodes * MAX_PODS_PER_NODE + AZURE_SUBNET_RESERVED_ADDRESSES, 32)} or larger subnet`, `${nodes} nodes of ${MAX_PODS_PER_NODE} pods need ${nodes * MAX_PODS_PER_NODE} addresses; the subnet has ${b.podSubnet.size - AZURE_SUBNET_RESERVED_ADDRESSES} usable`);
+  }
+}
+
+/** Whether the blocks together cover 0.0.0.0 to 255.255.255.255. */
+function coversEverything(blocks: readonly Ipv4Cidr[]): boolean {
+  const sorted = [...blocks].sort((x, y) => x.network - y.network);
+  let next = 0;
+  for (const r of sorted) {
+    if (r.network > next) return false;
+    next = Math.max(next, r.last + 1);
+  }
+  return next > 0xffffffff;
 }
 
 /** Every weaker-than-baseline choice is visible: a warning each (docs/security-baseline.md). */

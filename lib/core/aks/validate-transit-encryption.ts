@@ -1,3 +1,4 @@
+import { CALICO_WIREGUARD_MTU } from './aks-limits';
 import { supportsVnetEncryption } from '../encryption/vnet-encryption-vm-sizes';
 import { Rules } from '../validation/rule-catalog';
 import { ViolationCollector } from '../validation/violation-collector';
@@ -70,6 +71,11 @@ export function validateTransitEncryption(c: ResolvedClusterConfig, v: Violation
     if (c.networkPolicy !== 'calico') {
       v.add(Rules.calicoWireGuardNetwork, 'networkPolicy', c.networkPolicy, 'use networkPolicy "calico"');
     }
+    allNodePools(c).forEach((p, i) => {
+      if (p.osType === 'Windows') {
+        v.add(Rules.wireGuardLinuxOnly, `${poolPath(i)}.osType`, p.osType, 'run Windows workloads in another cluster, or drop the Windows pool: its traffic would stay unencrypted');
+      }
+    });
     const s = enc.calico!;
     const ports: Array<[string, number]> = [['transitEncryption.listeningPort', s.listeningPort]];
     if (s.ipv6) ports.push(['transitEncryption.listeningPortV6', s.listeningPortV6]);
@@ -78,9 +84,13 @@ export function validateTransitEncryption(c: ResolvedClusterConfig, v: Violation
         v.add(Rules.calicoWireGuardSettings, property, port, 'use a UDP port from 1 to 65535');
       }
     }
-    for (const [property, mtu] of [['transitEncryption.mtu', s.mtu], ['transitEncryption.mtuV6', s.mtuV6]] as const) {
-      if (mtu !== undefined && (!Number.isInteger(mtu) || mtu < 1)) {
-        v.add(Rules.calicoWireGuardSettings, property, mtu, 'leave the MTU unset (auto-detected) or give a positive integer');
+    const mtus = [
+      ['transitEncryption.mtu', s.mtu, CALICO_WIREGUARD_MTU.min, CALICO_WIREGUARD_MTU.max],
+      ['transitEncryption.mtuV6', s.mtuV6, CALICO_WIREGUARD_MTU.minV6, CALICO_WIREGUARD_MTU.maxV6],
+    ] as const;
+    for (const [property, mtu, min, max] of mtus) {
+      if (mtu !== undefined && (!Number.isInteger(mtu) || mtu < min || mtu > max)) {
+        v.add(Rules.calicoWireGuardSettings, property, mtu, `leave the MTU unset (Felix derives it) or give a whole number from ${min} to ${max}`);
       }
     }
     v.add(

@@ -1,4 +1,15 @@
-import { ACNS_MIN_KUBERNETES, API_SERVER_SUBNET_MAX_PREFIX, AUTHORIZED_RANGE_LIMIT, AUTHORIZED_RANGE_LIMIT_WITH_VNET_INTEGRATION } from '../aks/aks-limits';
+import {
+  ACNS_MIN_KUBERNETES,
+  AKS_RESERVED_RANGES,
+  API_SERVER_SUBNET_MAX_PREFIX,
+  AUTHORIZED_RANGE_LIMIT,
+  AUTHORIZED_RANGE_LIMIT_WITH_VNET_INTEGRATION,
+  AZURE_SUBNET_RESERVED_ADDRESSES,
+  CALICO_WIREGUARD_MTU,
+  DEFAULT_MAX_SURGE_PERCENT,
+  POD_CIDR_PREFIX_PER_NODE,
+  SERVICE_CIDR_MIN_PREFIX,
+} from '../aks/aks-limits';
 import { VNET_ENCRYPTION_SERIES } from '../encryption/vnet-encryption-vm-sizes';
 import { ISTIO_RESERVED_PORTS } from '../mesh/istio-ports';
 import { Rule } from './rule';
@@ -62,7 +73,7 @@ export const Rules = {
   publicWithoutRanges: {
     id: 'SAKS-API-005',
     statement:
-      'a public API server is limited to authorized IP ranges; an empty list or a /0 range leaves it open to the whole internet',
+      'a public API server is limited to authorized IP ranges; an empty list, a /0 range, or ranges that together cover every address leave it open to the whole internet',
     sources: [S.authorizedIpRanges, S.eksToAksPrivateClusters],
     severity: 'error',
   },
@@ -296,8 +307,8 @@ export const Rules = {
   },
   calicoWireGuardSettings: {
     id: 'SAKS-ENC-014',
-    statement: 'Calico WireGuard ports are 1 to 65535 and MTUs are positive integers',
-    sources: [S.calicoWireGuard],
+    statement: `Calico WireGuard ports are 1 to 65535; its MTU is ${CALICO_WIREGUARD_MTU.min} to ${CALICO_WIREGUARD_MTU.max} (IPv6 ${CALICO_WIREGUARD_MTU.minV6} to ${CALICO_WIREGUARD_MTU.maxV6}): Azure's 1500-byte MTU less AKS's 100 and WireGuard's 60 (IPv6 80) bytes`,
+    sources: [S.calicoWireGuard, S.calicoMtu],
     severity: 'error',
   },
   vnetEncryptionCiliumPodSubnet: {
@@ -306,6 +317,30 @@ export const Rules = {
       'AKS supports virtual network encryption only for the pod networking of its "supported scenarios"; Cilium with a pod subnet is reported as unsupported',
     sources: [S.vnetEncryption, S.vnetEncryptionAksIssue],
     severity: 'warning',
+  },
+  reservedRanges: {
+    id: 'SAKS-NET-007',
+    statement: `the cluster network, pod CIDR and service CIDR do not overlap the ranges AKS reserves (${AKS_RESERVED_RANGES.join(', ')})`,
+    sources: [S.ipAddressPlanning, S.azureCniOverlay],
+    severity: 'error',
+  },
+  serviceCidrSize: {
+    id: 'SAKS-NET-008',
+    statement: `the service CIDR is at most a /${SERVICE_CIDR_MIN_PREFIX} (the largest IPv4 service range kube-apiserver accepts)`,
+    sources: [S.kubeApiserver, S.ipAddressPlanning],
+    severity: 'error',
+  },
+  podCidrCapacity: {
+    id: 'SAKS-NET-009',
+    statement: `the pod CIDR holds every node with its upgrade surge (${DEFAULT_MAX_SURGE_PERCENT}%, at least one): each node takes a /${POD_CIDR_PREFIX_PER_NODE} with Azure CNI Overlay and kubenet`,
+    sources: [S.azureCniOverlay, S.ipAddressPlanning, S.upgradeSurge],
+    severity: 'error',
+  },
+  nodeSubnetCapacity: {
+    id: 'SAKS-NET-010',
+    statement: `the node subnet (and the pod subnet) holds every node with its upgrade surge: one address per node, or maxPods + 1 with Azure CNI on the node subnet, and maxPods per node in a pod subnet; Azure keeps ${AZURE_SUBNET_RESERVED_ADDRESSES} addresses of every subnet`,
+    sources: [S.ipAddressPlanning, S.upgradeSurge, S.vnetFaq],
+    severity: 'error',
   },
   podSubnet: {
     id: 'SAKS-NET-006',
@@ -425,6 +460,12 @@ export const Rules = {
     id: 'SAKS-K8S-001',
     statement: 'every Istio, cert-manager and Calico object is valid against the schema of its CRD, with no unknown fields',
     sources: [S.istioAnalyzerMessages, S.certManagerCertificate, S.calicoWireGuard],
+    severity: 'error',
+  },
+  wireGuardLinuxOnly: {
+    id: 'SAKS-ENC-019',
+    statement: 'Calico WireGuard encrypts Linux nodes only (Calico for Windows does not support WireGuard): a Windows node pool would carry pod traffic unencrypted',
+    sources: [S.calicoWindowsLimitations, S.calicoWireGuard],
     severity: 'error',
   },
   felixConfigurationForCalico: {

@@ -89,7 +89,7 @@ test('run command stays on only with a role of exactly its two actions, granted 
 });
 
 test('the dataplane is marked create-only when the target is not Cilium (Azure never leaves Cilium in place)', () => {
-  expect(ManagedClusterModel.build(VALID_CLUSTERS.calicoWireGuardWithWindows).cluster.createOnlyProperties).toContain('networkProfile.networkDataplane');
+  expect(ManagedClusterModel.build(VALID_CLUSTERS.calicoWireGuard).cluster.createOnlyProperties).toContain('networkProfile.networkDataplane');
   expect(ManagedClusterModel.build(VALID_CLUSTERS.defaults).cluster.createOnlyProperties).not.toContain('networkProfile.networkDataplane');
 });
 

@@ -31,7 +31,7 @@ test('ACNS WireGuard opens UDP 51871 between nodes on the node subnet NSG', () =
 });
 
 test('Calico WireGuard: Azure CNI with Calico policy on the Azure dataplane, ACNS off, Felix ports open', () => {
-  const m = ManagedClusterModel.build(VALID_CLUSTERS.calicoWireGuardWithWindows);
+  const m = ManagedClusterModel.build(VALID_CLUSTERS.calicoWireGuard);
   expect(m.cluster.properties.networkProfile).toMatchObject({
     networkPlugin: 'azure',
     networkDataplane: 'azure',
@@ -54,7 +54,7 @@ test('virtual network encryption sets encryption on the network, enforcement All
 });
 
 test('no other choice sets the network encryption', () => {
-  for (const props of [VALID_CLUSTERS.defaults, VALID_CLUSTERS.calicoWireGuardWithWindows]) {
+  for (const props of [VALID_CLUSTERS.defaults, VALID_CLUSTERS.calicoWireGuard]) {
     expect(ManagedClusterModel.build(props).resources.find((r) => r.logicalId === 'vnet')!.properties.encryption).toBeUndefined();
   }
 });
