@@ -12,6 +12,8 @@ export * from './core/arm/arm-resource';
 export * from './core/arm/arm-template';
 export * from './core/arm/resource-id';
 export * from './core/aks/aks-limits';
+export * from './core/aks/azure-regions';
+export * from './core/kubernetes/api-server-validity';
 export * from './core/aks/api-server-access';
 export * from './core/aks/api-server-dns-resolution';
 export * from './core/aks/api-server-subnet-check';

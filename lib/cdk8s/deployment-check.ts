@@ -1,5 +1,6 @@
 import { Chart } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
+import { findInvalidForApiServer } from '../core/kubernetes/api-server-validity';
 import { findCollisions } from '../core/kubernetes/deployment-collisions';
 import { MeshFinding, formatFinding } from '../core/mesh/mesh-inventory';
 import { Rules } from '../core/validation/rule-catalog';
@@ -74,7 +75,21 @@ export class DeploymentCheck extends Construct {
     return results.get(root, `${apiObjectsOf(root).fingerprint}/${this.sources.length}/${this.placements.size}`, () => [
       ...this.sources.flatMap((s) => s()),
       ...this.collisions(),
+      ...this.apiServerValidity(),
     ]);
+  }
+
+  /** Every object of every chart of the app, the user's own included, as the API server would see it. */
+  private apiServerValidity(): Violation[] {
+    const charts = (this.node.root as Construct).node.findAll().filter((c): c is Chart => c instanceof Chart);
+    return charts.flatMap((chart) =>
+      findInvalidForApiServer(apiObjectsOf(chart).objects.filter((o) => o.chart === chart).map((o) => o.toJson())).map((f) => ({
+        rule: Rules.apiServerValidity,
+        property: `chart ${chart.node.path}: ${f.object}`,
+        value: f.message,
+        fix: f.fix,
+      })),
+    );
   }
 
   private collisions(): Violation[] {

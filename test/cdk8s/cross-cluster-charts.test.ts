@@ -1,6 +1,6 @@
-import { ApiObject, JsonPatch, Testing } from 'cdk8s';
+import { ApiObject, Chart, JsonPatch, Testing } from 'cdk8s';
 import { expect, test } from 'vitest';
-import { addCrossClusterCharts, CrossClusterClientChart } from '../../lib';
+import { addCrossClusterCharts, CrossClusterClientChart, SecureAksValidationError } from '../../lib';
 import { mysqlLink } from '../support/mesh-fixtures';
 
 test('one definition, two charts; both synthesize and agree', () => {
@@ -55,4 +55,23 @@ test('warnings do not fail synth and are kept on the chart', () => {
   const { client } = addCrossClusterCharts(app, mysqlLink({ services: [{ ...(mysqlLink().services[0]), addressing: { kind: 'addresses', addresses: [] } }] }));
   expect(() => client.toJson()).not.toThrow();
   expect(client.warnings.map((w) => w.code)).toEqual(['IST0134']);
+});
+
+test('the user\'s own objects in any chart of an app that uses the library are checked as the API server would', () => {
+  const app = Testing.app();
+  addCrossClusterCharts(app, mysqlLink());
+  const chart = new Chart(app, 'mine');
+  new ApiObject(chart, 'svc', { apiVersion: 'v1', kind: 'Service', metadata: { name: '9lives', namespace: 'default' }, spec: { ports: [{ name: 'a-very-long-port-name', port: 80 }] } });
+  let error: unknown;
+  try {
+    app.synthYaml();
+  } catch (e) {
+    error = e;
+  }
+  expect(error).toBeInstanceOf(SecureAksValidationError);
+  const found = (error as SecureAksValidationError).violations.filter((v) => v.rule.id === 'SAKS-K8S-002').map((v) => v.value);
+  expect(found).toEqual([
+    'metadata.name "9lives" is not a valid Service name (a DNS label of at most 63 characters, starting with a letter)',
+    'port name "a-very-long-port-name" is not an IANA service name (at most 15 lowercase letters, digits and "-", with a letter)',
+  ]);
 });

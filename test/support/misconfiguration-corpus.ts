@@ -3,6 +3,7 @@ import {
   ApiServerAccess,
   CertificateSource,
   CalicoWireGuardConfiguration,
+  MeshFlavour,
   checkClusterUpdate,
   CrossClusterLink,
   CrossClusterClientChart,
@@ -22,7 +23,6 @@ import {
   CrossClusterServiceProps,
   HardenedClusterProps,
   RegulatedPlatformProps,
-  validateCrossClusterLink,
   validateRegulatedPlatform,
   validateHardenedCluster,
   ViolationCollector,
@@ -92,7 +92,7 @@ export function violationsOf(c: Case): ViolationCollector {
     v.addAll(clusterReports(ManagedClusterModel.build(c.deployment.props), c.deployment.objects).warnings);
     return v;
   }
-  return c.link ? validateCrossClusterLink(c.link) : validateHardenedCluster(c.props!);
+  return c.link ? CrossClusterLink.validate(c.link) : validateHardenedCluster(c.props!);
 }
 
 const mysql: CrossClusterServiceProps = { ...MYSQL, clientCredentialName: undefined, serverCredentialName: undefined };
@@ -104,6 +104,83 @@ const link = (services: CrossClusterServiceProps[], extra: Partial<CrossClusterL
 });
 
 export const FAILING_CASES: readonly Case[] = [
+  {
+    name: 'a location that is no Azure region',
+    props: { ...base, location: 'westeurop' },
+    rule: Rules.unknownRegion,
+    property: 'location',
+    fix: /nearest known region is "westeurope"/,
+  },
+  {
+    name: 'a link host inside the cluster domain',
+    link: link([{ ...mysql, host: 'mysql.default.svc.cluster.local' }]),
+    rule: Rules.meshHostOutsideCluster,
+    property: 'services[0].host',
+    fix: /domain of yours/,
+  },
+  {
+    name: 'a backend that is not a cluster-local Service name',
+    link: link([{ ...mysql, backend: { host: 'mysql.internal.example', port: 3306 } }]),
+    rule: Rules.meshBackendClusterLocal,
+    property: 'services[0].backend.host',
+    fix: /svc\.cluster\.local/,
+  },
+  {
+    name: 'an egress lockdown on the egress gateway\'s own namespace',
+    link: link([{ ...mysql, clientNamespaces: ['secure-aks-egress'] }]),
+    rule: Rules.meshLockdownSparesGateways,
+    property: 'services[0].clientNamespaces[0]',
+    fix: /namespace of their own/,
+  },
+  {
+    name: 'an egress lockdown whose server network is the whole internet',
+    link: link([mysql], { egressLockdown: { serverCidrs: ['0.0.0.0/0'] } }),
+    rule: Rules.meshLockdownSparesGateways,
+    property: 'egressLockdown.serverCidrs[0]',
+    fix: /leave serverCidrs empty/,
+  },
+  {
+    name: 'an AKS add-on revision in the wrong form',
+    link: link([mysql], { server: { flavour: MeshFlavour.aksIstioAddon({ revision: '1.27' }) } }),
+    rule: Rules.meshVersion,
+    property: 'server.flavour.revision',
+    fix: /asm-1-27/,
+  },
+  {
+    name: 'the v1 Istio API on an add-on revision that does not serve it',
+    link: link([mysql], { server: { flavour: MeshFlavour.aksIstioAddon({ revision: 'asm-1-21' }) } }),
+    rule: Rules.meshVersion,
+    property: 'apiVersion',
+    fix: /v1beta1/,
+  },
+  {
+    name: 'a pinned Istio too old for the v1 API',
+    platform: { ...PLATFORM, versions: { istio: '1.21.6' } },
+    rule: Rules.meshVersion,
+    property: 'versions.istio',
+    fix: /1\.22 or later/,
+  },
+  {
+    name: 'a certificate renewed no earlier than it expires',
+    link: link([mysql], { certificates: CertificateSource.certManager({ clientIssuer: { kind: 'ClusterIssuer', name: 'customer-ca' }, duration: '24h', renewBefore: '48h' }) }),
+    rule: Rules.certificateLifetime,
+    property: 'certificates.renewBefore',
+    fix: /shorter than the duration/,
+  },
+  {
+    name: 'a link with no services',
+    link: link([]),
+    rule: Rules.meshLinkEmpty,
+    property: 'services',
+    fix: /add the services/,
+  },
+  {
+    name: 'a link name so long that the derived gateway Service name breaks the API server\'s limit',
+    link: link([mysql], { name: 'a'.repeat(55) }),
+    rule: Rules.apiServerValidity,
+    property: `server objects: Service/secure-aks-ingress/${'a'.repeat(55)}-ingressgateway`,
+    fix: /shorter name/,
+  },
   {
     name: 'a pod CIDR in a range AKS reserves',
     props: { ...base, podNetworking: PodNetworking.azureCniOverlay({ podCidr: '172.30.0.0/16' }) },

@@ -14,6 +14,7 @@ import {
   POD_CIDR_PREFIX_PER_NODE,
   SERVICE_CIDR_MIN_PREFIX,
 } from './aks-limits';
+import { AZURE_REGIONS, nearestRegion } from './azure-regions';
 import { HARDENED_CLUSTER_PROPS, HardenedClusterProps } from './hardened-cluster-props';
 import { allNodePools, ownZoneName, resolveClusterConfig, ResolvedClusterConfig } from './resolved-cluster-config';
 import { validateTransitEncryption } from './validate-transit-encryption';
@@ -56,6 +57,8 @@ const VM_SIZE = /^Standard_[A-Za-z0-9_-]{1,64}$/;
 function validateNames(c: ResolvedClusterConfig, v: ViolationCollector): void {
   if (!/^[a-z][a-z0-9]{1,39}$/.test(c.location)) {
     v.add(Rules.location, 'location', c.location, 'use the region name, e.g. "westeurope"');
+  } else if (!AZURE_REGIONS.includes(c.location)) {
+    v.add(Rules.unknownRegion, 'location', c.location, `check the name: the nearest known region is "${nearestRegion(c.location)}"`);
   }
   for (const [key, value] of Object.entries(c.tags)) {
     if (key.length === 0 || key.length > 512 || /[<>%&\\?/]/.test(key)) {

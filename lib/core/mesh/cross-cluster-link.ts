@@ -1,6 +1,9 @@
 import { KubernetesObject } from '../kubernetes/kubernetes-object';
 import { AcknowledgedViolation } from '../validation/acknowledgement';
+import { findInvalidForApiServer } from '../kubernetes/api-server-validity';
 import { subject } from '../validation/input-boundary';
+import { Rules } from '../validation/rule-catalog';
+import { ViolationCollector } from '../validation/violation-collector';
 import { Violation } from '../validation/violation';
 import { CertificateSource } from './certificate-source';
 import { CrossClusterLinkProps, CrossClusterServiceProps } from './cross-cluster-link-props';
@@ -53,9 +56,54 @@ export class CrossClusterLink {
    * @throws SecureAksValidationError listing every violated rule
    */
   public static build(props: CrossClusterLinkProps): CrossClusterLink {
-    const v = validateCrossClusterLink(props);
+    const v = CrossClusterLink.validate(props);
     v.throwIfErrors(subject('cross-cluster link', props));
     return new CrossClusterLink(props, v.warnings, v.acknowledged);
+  }
+
+  /**
+   * Every violation of a link definition: its own rules, and, whenever the
+   * input is well typed, what needs the resolved gateways and the derived
+   * names (the egress lockdown's namespaces, the objects as the API server
+   * sees them), all listed at once. Nothing is thrown.
+   */
+  public static validate(props: CrossClusterLinkProps): ViolationCollector {
+    const v = validateCrossClusterLink(props);
+    if (v.errors.some((e) => e.rule.id === Rules.inputType.id)) return v;
+    let link: CrossClusterLink | undefined;
+    try {
+      link = new CrossClusterLink(props, v.warnings, v.acknowledged);
+    } catch {
+      // A definition broken enough not to build is reported by its own rules.
+      return v;
+    }
+    v.addAll(CrossClusterLink.checkBuilt(link));
+    return v;
+  }
+
+  /** The checks of a built link: the egress lockdown's namespaces, and its objects as the API server sees them. */
+  private static checkBuilt(link: CrossClusterLink): Violation[] {
+    const after = new ViolationCollector();
+    const spared = [link.egress.namespace, link.egress.flavour.rootNamespace, 'kube-system'];
+    if (link.egressLockdown.enabled) {
+      link.services.forEach((s, i) =>
+        s.clientNamespaces.forEach((ns, j) => {
+          if (spared.includes(ns)) {
+            after.add(Rules.meshLockdownSparesGateways, `services[${i}].clientNamespaces[${j}]`, ns, `run the client workloads in a namespace of their own, not ${ns}`, `the egress gateway runs in ${link.egress.namespace}, the control plane in ${link.egress.flavour.rootNamespace}`);
+          }
+        }),
+      );
+    }
+    for (const [side, objects] of [['client', link.clientObjects()], ['server', link.serverObjects()]] as const) {
+      for (const f of findInvalidForApiServer(objects)) after.add(Rules.apiServerValidity, `${side} objects: ${f.object}`, f.message, f.fix);
+    }
+    if (link.egress.mode === 'dedicated' && (!Number.isInteger(link.egress.replicas) || link.egress.replicas < 1)) {
+      after.add(Rules.apiServerValidity, 'client.gateway.replicas', link.egress.replicas, 'give a whole number of replicas, 2 or more for availability');
+    }
+    if (link.ingress.mode === 'dedicated' && (!Number.isInteger(link.ingress.replicas) || link.ingress.replicas < 1)) {
+      after.add(Rules.apiServerValidity, 'server.gateway.replicas', link.ingress.replicas, 'give a whole number of replicas, 2 or more for availability');
+    }
+    return after.errors;
   }
 
   public readonly name: string;
@@ -216,7 +264,8 @@ export class CrossClusterLink {
       ...this.gatewayWorkload(
         g,
         'ingress',
-        this.services.map((s) => ({ name: `tls-${s.name}`, port: s.gatewayPort })),
+        // A Service port name is an IANA service name of at most 15 characters: from the service's name when it fits, else from the port.
+        this.services.map((s) => ({ name: `tls-${s.name}`.length <= 15 ? `tls-${s.name}` : `tls-${s.gatewayPort}`, port: s.gatewayPort })),
       ),
     ];
     for (const s of this.services) {

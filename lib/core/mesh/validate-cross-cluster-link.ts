@@ -11,6 +11,21 @@ const DNS_SUBDOMAIN = /^(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-
 /** The mesh CA's own secrets: never a link credential. */
 const MESH_CA_SECRETS = ['cacerts', 'istio-ca-secret'];
 
+const CLUSTER_LOCAL_SERVICE = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?\.[a-z0-9]([-a-z0-9]*[a-z0-9])?\.svc\.cluster\.local$/;
+/** The first Istio minor release that serves networking.istio.io/v1. */
+export const ISTIO_V1_API_MINOR = 22;
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const UNITS: Readonly<Record<string, number>> = { ns: 1e-6, us: 1e-3, µs: 1e-3, ms: 1, s: 1000, m: MINUTE, h: HOUR };
+
+/** Milliseconds of a Go duration (`2160h`, `1h30m`), or undefined when it is not one. */
+export function parseGoDuration(text: string): number | undefined {
+  if (!/^(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$/.test(text)) return undefined;
+  let total = 0;
+  for (const m of text.matchAll(/(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/g)) total += Number(m[1]) * UNITS[m[2]];
+  return total;
+}
+
 /** Whether `host` is a lowercase DNS name with labels of at most 63 characters. */
 export function isDnsName(host: string): boolean {
   return DNS_SUBDOMAIN.test(host) && host.split('.').every((l) => l.length <= 63);
@@ -68,6 +83,8 @@ export function validateCrossClusterLink(input: CrossClusterLinkProps): Violatio
     names.add(s.name);
     if (!isDnsName(s.host) || s.host.includes('*')) {
       v.add(Rules.meshHost, `${at}.host`, s.host, 'use the service FQDN, e.g. "mysql.fqdn.example"');
+    } else if (!s.host.includes('.') || /(^|\.)(cluster\.local|svc)$/.test(s.host)) {
+      v.add(Rules.meshHostOutsideCluster, `${at}.host`, s.host, 'use a name under a domain of yours that the client cluster resolves to the server\'s ingress gateway, e.g. "mysql.ledger.internal.example"');
     } else if (hosts.has(s.host)) {
       v.add(Rules.meshNameCollision, `${at}.host`, s.host, 'carry each host once');
     }
@@ -77,6 +94,8 @@ export function validateCrossClusterLink(input: CrossClusterLinkProps): Violatio
     port(`${at}.backend.port`, s.backend.port);
     if (!isDnsName(s.backend.host)) {
       v.add(Rules.meshHost, `${at}.backend.host`, s.backend.host, 'use the backend Service FQDN, e.g. "mysql.default.svc.cluster.local"');
+    } else if (!CLUSTER_LOCAL_SERVICE.test(s.backend.host)) {
+      v.add(Rules.meshBackendClusterLocal, `${at}.backend.host`, s.backend.host, 'name the backend Service in full, e.g. "mysql.default.svc.cluster.local"');
     }
     const other = gatewayPorts.get(s.gatewayPort);
     if (other !== undefined) {
@@ -110,8 +129,32 @@ export function validateCrossClusterLink(input: CrossClusterLinkProps): Violatio
     const parsed = Ipv4Cidr.parse(c);
     if (!(parsed instanceof Ipv4Cidr) || parsed.hasHostBits) {
       v.add(Rules.meshCidr, `egressLockdown.serverCidrs[${i}]`, c, parsed instanceof Ipv4Cidr ? `use "${parsed.canonical}"` : 'write the block as a.b.c.d/n');
+    } else if (parsed.prefixLength === 0) {
+      v.add(Rules.meshLockdownSparesGateways, `egressLockdown.serverCidrs[${i}]`, c, 'name the server networks; to deny all external traffic, leave serverCidrs empty');
     }
   });
+  if (p.services.length === 0) v.add(Rules.meshLinkEmpty, 'services', [], 'add the services the link carries');
+  for (const [side, props] of [['client', p.client], ['server', p.server]] as const) {
+    const f = props?.flavour;
+    if (f?.kind === 'aksIstioAddon') {
+      const minor = /^asm-1-(\d+)$/.exec(f.revision ?? '');
+      if (!minor) v.add(Rules.meshVersion, `${side}.flavour.revision`, f.revision, 'use the add-on revision as AKS names it, e.g. "asm-1-27" (az aks mesh get-revisions)');
+      else if ((p.apiVersion ?? 'v1') === 'v1' && Number(minor[1]) < ISTIO_V1_API_MINOR) {
+        v.add(Rules.meshVersion, 'apiVersion', 'v1', `use apiVersion "v1beta1" for revision ${f.revision}, or upgrade the add-on to asm-1-${ISTIO_V1_API_MINOR} or later`);
+      }
+    }
+  }
+  if (p.certificates.kind === 'certManager') {
+    const o = p.certificates.certManager!;
+    const duration = o.duration === undefined ? undefined : parseGoDuration(o.duration);
+    const renew = o.renewBefore === undefined ? undefined : parseGoDuration(o.renewBefore);
+    if (o.duration !== undefined && (duration === undefined || duration < HOUR)) {
+      v.add(Rules.certificateLifetime, 'certificates.duration', o.duration, 'use a Go duration of at least 1h, e.g. "2160h"');
+    }
+    if (o.renewBefore !== undefined && (renew === undefined || renew < 5 * MINUTE || renew >= (duration ?? 2160 * HOUR))) {
+      v.add(Rules.certificateLifetime, 'certificates.renewBefore', o.renewBefore, 'use a Go duration of at least 5m and shorter than the duration, e.g. "360h"');
+    }
+  }
   v.acknowledge(p.acknowledgements ?? []);
   return v;
 }

@@ -15,7 +15,7 @@ import { CrossClusterLink } from '../mesh/cross-cluster-link';
 import { CROSS_CLUSTER_SERVICE_PROPS, CrossClusterServiceProps } from '../mesh/cross-cluster-link-props';
 import { CustomerCaIssuer } from '../mesh/customer-ca-issuer';
 import { MeshFlavour } from '../mesh/mesh-flavour';
-import { validateCrossClusterLink } from '../mesh/validate-cross-cluster-link';
+import { ISTIO_V1_API_MINOR } from '../mesh/validate-cross-cluster-link';
 import { formatIpv4, Ipv4Cidr } from '../net/ipv4-cidr';
 import { checkInput, factoryResult, schemaOf, text } from '../validation/input-boundary';
 import { Rules } from '../validation/rule-catalog';
@@ -272,8 +272,15 @@ function planPlatform(input: RegulatedPlatformProps) {
       v.add(Rules.platformServiceZone, `services[${i}].host`, svc.host, 'use a name under a domain of yours, e.g. "mysql.payments.internal.example"');
     }
   });
+  const istio = props.versions?.istio ?? PINNED_VERSIONS.istio;
+  const istioVersion = /^(\d+)\.(\d+)\.(\d+)$/.exec(istio);
+  if (!istioVersion || (istioVersion[1] === '1' && Number(istioVersion[2]) < ISTIO_V1_API_MINOR)) {
+    v.add(Rules.meshVersion, 'versions.istio', istio, `pin a released Istio <major>.<minor>.<patch>, 1.${ISTIO_V1_API_MINOR} or later (the platform writes networking.istio.io/v1)`);
+  }
+  const certManager = props.versions?.certManager ?? PINNED_VERSIONS.certManager;
+  if (!/^v\d+\.\d+\.\d+$/.test(certManager)) v.add(Rules.meshVersion, 'versions.certManager', certManager, 'pin a cert-manager release as v<major>.<minor>.<patch>');
   const linkProps = linkPropsOf(props, plan.serverNodeIp, plan.serverSpace);
-  v.addAll(prefixed('link', [...validateCrossClusterLink(linkProps).errors]));
+  v.addAll(prefixed('link', [...CrossClusterLink.validate(linkProps).errors]));
   return { violations: v, plan, clientProps, serverProps, linkProps };
 }
 

@@ -360,6 +360,12 @@ export const Rules = {
     sources: [S.regions],
     severity: 'error',
   },
+  unknownRegion: {
+    id: 'SAKS-NAME-008',
+    statement: 'a location is a known Azure region (a name that is none of them is reported with the nearest one)',
+    sources: [S.regions],
+    severity: 'warning',
+  },
   choice: {
     id: 'SAKS-NAME-007',
     statement: 'a setting with documented choices takes one of them (a VM size is Standard_<size>)',
@@ -454,6 +460,49 @@ export const Rules = {
     statement:
       'both sides of a cross-cluster link are built from one definition: a client side built elsewhere agrees with the link contract the server side wrote (hosts and SNI, gateway ports, Istio API version, customer CA issuer), and the contract is as written',
     sources: [S.istioEgressTlsOrigination, S.asmCrossClusterMtls],
+    severity: 'error',
+  },
+  apiServerValidity: {
+    id: 'SAKS-K8S-002',
+    statement:
+      'every object written is valid for the Kubernetes API server: names, namespaces and label values of the right form and length (derived names included), Service ports named as IANA service names of at most 15 characters and never empty, replicas a whole number',
+    sources: [S.kubernetesNames, S.kubernetesLabels],
+    severity: 'error',
+  },
+  meshHostOutsideCluster: {
+    id: 'SAKS-MESH-013',
+    statement: 'a cross-cluster service host is a fully qualified name outside the cluster domain (not cluster.local, not a bare name): the client cluster resolves it to the server\'s ingress gateway',
+    sources: [S.istioEgressTlsOrigination, S.privateDnsZones],
+    severity: 'error',
+  },
+  meshBackendClusterLocal: {
+    id: 'SAKS-MESH-014',
+    statement: 'a backend is a Service of the server cluster by its full cluster-local name, <service>.<namespace>.svc.cluster.local',
+    sources: [S.kubernetesDnsForServices, S.istioSecureIngress],
+    severity: 'error',
+  },
+  meshLockdownSparesGateways: {
+    id: 'SAKS-MESH-015',
+    statement: 'the egress lockdown never applies to the namespace of the egress gateway or of the mesh control plane (it would cut the gateway off from the server), and its server networks are narrower than 0.0.0.0/0 (NetworkPolicy except blocks must lie strictly inside their CIDR)',
+    sources: [S.istioEgressGateway, S.kubernetesNetworkPolicy],
+    severity: 'error',
+  },
+  meshVersion: {
+    id: 'SAKS-MESH-016',
+    statement: 'the Istio API version matches the mesh: networking.istio.io/v1 needs Istio 1.22 or later; an AKS Istio add-on revision is asm-1-<minor>; a pinned Istio version is <major>.<minor>.<patch>, and cert-manager\'s v<major>.<minor>.<patch>',
+    sources: [S.istioV1Api, S.aksIstioAddonUpgrade],
+    severity: 'error',
+  },
+  certificateLifetime: {
+    id: 'SAKS-MESH-017',
+    statement: 'certificate duration and renewBefore are Go durations (e.g. 2160h); the duration is at least 1h, renewBefore at least 5m and shorter than the duration',
+    sources: [S.certManagerCertificate],
+    severity: 'error',
+  },
+  meshLinkEmpty: {
+    id: 'SAKS-MESH-018',
+    statement: 'a link carries at least one service: a gateway pair without one writes gateways and Services without ports',
+    sources: [S.istioEgressTlsOrigination, S.kubernetesNames],
     severity: 'error',
   },
   kubernetesSchema: {

@@ -1,0 +1,59 @@
+import { MeshFinding } from '../mesh/mesh-inventory';
+import { describeObject } from './kubernetes-object';
+
+const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
+const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const LABEL_NAME = /^([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)$/;
+const IANA_SVC_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
+/** Kinds whose name is a DNS label rather than a subdomain. */
+const LABEL_NAMED: Readonly<Record<string, RegExp>> = { Service: DNS1035_LABEL, Namespace: DNS1123_LABEL };
+
+/**
+ * What the Kubernetes API server would refuse in an object, beyond its
+ * schema: names and namespaces of the right form and length, label keys and
+ * values, Service port names (IANA service names of at most 15 characters,
+ * unique, required when there are several), non-empty port lists, and
+ * replicas. Run on every object written, derived names included.
+ * @see https://kubernetes.io/docs/concepts/overview/working-with-objects/names/
+ * @see https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#syntax-and-character-set
+ */
+export function findInvalidForApiServer(objects: readonly unknown[]): MeshFinding[] {
+  const findings: MeshFinding[] = [];
+  for (const raw of objects) {
+    const o = raw as Record<string, any>;
+    if (!o || typeof o !== 'object' || typeof o.kind !== 'string') continue;
+    const add = (message: string, fix: string) => findings.push({ code: 'SAKS-AN-K8S', level: 'Error', object: describeObject(o), message, fix });
+    const name = o.metadata?.name;
+    const nameForm = LABEL_NAMED[o.kind];
+    if (typeof name !== 'string' || !(nameForm ?? DNS1123_SUBDOMAIN).test(name) || name.length > (nameForm ? 63 : 253)) {
+      add(`metadata.name "${String(name)}" is not a valid ${nameForm ? `${o.kind} name (a DNS label of at most 63 characters${o.kind === 'Service' ? ', starting with a letter' : ''})` : 'name (a DNS subdomain of at most 253 characters)'}`, 'use a shorter name of lowercase letters, digits and "-" (shorten the link or service name it is derived from)');
+    }
+    const ns = o.metadata?.namespace;
+    if (ns !== undefined && (typeof ns !== 'string' || !DNS1123_LABEL.test(ns) || ns.length > 63)) add(`metadata.namespace "${String(ns)}" is not a DNS label of at most 63 characters`, 'use a namespace of lowercase letters, digits and "-"');
+    for (const [key, value] of Object.entries((o.metadata?.labels ?? {}) as Record<string, unknown>)) {
+      const [prefix, label] = key.includes('/') ? [key.slice(0, key.indexOf('/')), key.slice(key.indexOf('/') + 1)] : [undefined, key];
+      if ((prefix !== undefined && (!DNS1123_SUBDOMAIN.test(prefix) || prefix.length > 253)) || !LABEL_NAME.test(label) || label.length > 63) add(`label key "${key}" is not valid`, 'use a label name of at most 63 letters, digits, "-", "_" and "."');
+      if (typeof value !== 'string' || value.length > 63 || (value !== '' && !LABEL_NAME.test(value))) add(`label ${key}="${String(value)}" has a value that is not valid (at most 63 letters, digits, "-", "_" and ".")`, 'shorten the value (the name it is derived from)');
+    }
+    if (o.kind === 'Service' && o.apiVersion === 'v1' && o.spec?.type !== 'ExternalName') {
+      const ports = (o.spec?.ports ?? []) as Record<string, unknown>[];
+      if (ports.length === 0) add('has no ports', 'give the Service at least one port');
+      const names = new Set<string>();
+      for (const p of ports) {
+        const n = p.name;
+        if (ports.length > 1 && (typeof n !== 'string' || n === '')) add(`port ${String(p.port)} has no name; a Service with several ports names each`, 'name every port');
+        if (typeof n === 'string' && n !== '' && (n.length > 15 || !IANA_SVC_NAME.test(n) || !/[a-z]/.test(n) || n.includes('--'))) {
+          add(`port name "${n}" is not an IANA service name (at most 15 lowercase letters, digits and "-", with a letter)`, 'use a shorter service name: port names are derived from it');
+        }
+        if (typeof n === 'string' && names.has(n)) add(`port name "${n}" is used twice`, 'give each port its own name');
+        if (typeof n === 'string') names.add(n);
+        if (!Number.isInteger(p.port) || (p.port as number) < 1 || (p.port as number) > 65535) add(`port ${String(p.port)} is not from 1 to 65535`, 'use a port from 1 to 65535');
+      }
+    }
+    if (['Deployment', 'StatefulSet', 'ReplicaSet'].includes(o.kind) && o.spec?.replicas !== undefined && (!Number.isInteger(o.spec.replicas) || o.spec.replicas < 0)) {
+      add(`replicas ${String(o.spec.replicas)} is not a whole number of at least 0`, 'give a whole number of replicas (2 or more for a gateway)');
+    }
+  }
+  return findings;
+}
