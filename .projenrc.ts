@@ -42,6 +42,10 @@ const project = new typescript.TypeScriptProject({
     // reported, never a TypeError). Compile-time assertions keep each schema's
     // keys equal to its documented TypeScript interface.
     'zod@^4',
+    // The CEL rules of the CRDs (x-kubernetes-validations), evaluated as the
+    // Kubernetes API server does: Buf's conformant CEL implementation, with
+    // the strings extension Kubernetes enables.
+    '@bufbuild/cel@^0.6',
   ],
   // Test against the versions a new user installs today, not the peer range's floor.
   peerDependencyOptions: { pinnedDevDependency: false },

@@ -45,6 +45,11 @@ export const ISTIO_KINDS = Object.keys(istioCrdSchemas.kinds) as (keyof typeof i
 /** Where the shipped schemas come from. */
 export const ISTIO_SCHEMA_SOURCE: string = istioCrdSchemas.source;
 
+/** The CRD's schema of `spec` for a kind, as shipped (CEL rules included). */
+export function istioSpecSchema(kind: (typeof ISTIO_KINDS)[number]): Record<string, unknown> {
+  return istioCrdSchemas.kinds[kind].spec as Record<string, unknown>;
+}
+
 let validator: StrictSchemaValidator | undefined;
 
 /** Validators for `networking.istio.io` Gateway, VirtualService, DestinationRule and ServiceEntry, every served version. */

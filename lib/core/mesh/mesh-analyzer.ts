@@ -1,7 +1,8 @@
 import { describeObject } from '../kubernetes/kubernetes-object';
 import { StrictSchemaValidator } from '../kubernetes/schema-validator';
 import { CERTIFICATE_SCHEMA, CLUSTER_ISSUER_SCHEMA } from './cert-manager-schema';
-import { istioSchemaValidator, ISTIO_KINDS } from './istio-schemas';
+import { evaluateCelRules } from '../kubernetes/cel-rules';
+import { istioSchemaValidator, istioSpecSchema, ISTIO_KINDS } from './istio-schemas';
 import { InventoryService, InventoryWorkload, MeshFinding, MeshInventory } from './mesh-inventory';
 import { validateTlsSettings } from './istio-tls-rules';
 
@@ -58,6 +59,8 @@ export function analyzeMesh(objects: readonly unknown[], inventory: MeshInventor
   for (const o of all) {
     if (isIstio(o) && (ISTIO_KINDS as readonly string[]).includes(o.kind)) {
       for (const f of schemas.validate(o.kind, o)) add('IST0106', 'Error', o, `schema: ${f.path} ${f.message}`, 'fix the field to match the Istio CRD schema');
+      // The CRD's CEL rules, which the API server enforces and JSON Schema validators skip.
+      for (const f of evaluateCelRules(istioSpecSchema(o.kind), o.spec, '/spec')) add('IST0106', 'Error', o, `CEL rule at ${f.path}: ${f.message}`, `change the object so that ${f.rule} holds`);
     }
     if ((o.kind === 'Certificate' || o.kind === 'ClusterIssuer') && o.apiVersion === 'cert-manager.io/v1') {
       if (!certificateValidator) {

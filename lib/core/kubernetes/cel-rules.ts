@@ -1,0 +1,76 @@
+import type { CelEnv } from '@bufbuild/cel';
+
+/** A CEL rule of a CRD that an object breaks. */
+export interface CelRuleFinding {
+  /** JSON pointer of the value the rule is on, e.g. `/spec/servers/0/tls`. */
+  readonly path: string;
+  /** The rule's own message, or the rule when it has none. */
+  readonly message: string;
+  readonly rule: string;
+}
+
+type Schema = Record<string, any>;
+type Program = (bindings: { self: unknown }) => unknown;
+
+let cel: typeof import('@bufbuild/cel') | undefined;
+let env: CelEnv | undefined;
+const programs = new Map<string, Program>();
+
+/** Compiles a rule once; the CEL library loads only when a rule is evaluated. */
+function program(rule: string): Program {
+  let p = programs.get(rule);
+  if (!p) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    cel ??= require('@bufbuild/cel') as typeof import('@bufbuild/cel');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    env ??= cel.celEnv({ funcs: (require('@bufbuild/cel/ext') as typeof import('@bufbuild/cel/ext')).strings });
+    const planned = cel.plan(env, cel.parse(rule));
+    p = (bindings) => planned(bindings as never);
+    programs.set(rule, p);
+  }
+  return p;
+}
+
+/** The value as CEL sees it under `schema`: objects as maps, integers as int. */
+function toCel(value: unknown, schema: Schema | undefined): unknown {
+  if (Array.isArray(value)) return value.map((v) => toCel(v, schema?.items));
+  if (value !== null && typeof value === 'object') {
+    return new Map(
+      Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, toCel(v, schema?.properties?.[k] ?? (typeof schema?.additionalProperties === 'object' ? schema.additionalProperties : undefined))]),
+    );
+  }
+  if (schema?.type === 'integer' && typeof value === 'number' && Number.isInteger(value)) return BigInt(value);
+  return value;
+}
+
+/**
+ * Evaluates the CEL rules (`x-kubernetes-validations`) of a CRD's schema on
+ * an object, at every value they are declared on, as the Kubernetes API
+ * server does on create: a rule holds only if it evaluates to true (an
+ * evaluation error is a failure). Transition rules (`oldSelf`) need a
+ * previous object and are skipped.
+ * @see https://kubernetes.io/docs/tasks/extend-kubernetes/custom-resources/custom-resource-definitions/#validation-rules
+ */
+export function evaluateCelRules(schema: Schema, value: unknown, path = ''): CelRuleFinding[] {
+  if (value === undefined || schema === undefined || schema === null) return [];
+  const findings: CelRuleFinding[] = [];
+  for (const v of (schema['x-kubernetes-validations'] ?? []) as { rule: string; message?: string }[]) {
+    if (/\boldSelf\b/.test(v.rule)) continue;
+    let result: unknown;
+    try {
+      result = program(v.rule)({ self: toCel(value, schema) });
+    } catch (e) {
+      result = e;
+    }
+    if (result !== true) findings.push({ path: path || '/', message: v.message ?? `failed rule: ${v.rule}`, rule: v.rule });
+  }
+  if (Array.isArray(value)) {
+    value.forEach((item, i) => findings.push(...evaluateCelRules(schema.items, item, `${path}/${i}`)));
+  } else if (value !== null && typeof value === 'object') {
+    for (const [k, child] of Object.entries(value as Record<string, unknown>)) {
+      const childSchema = schema.properties?.[k] ?? (typeof schema.additionalProperties === 'object' ? schema.additionalProperties : undefined);
+      if (childSchema) findings.push(...evaluateCelRules(childSchema, child, `${path}/${k}`));
+    }
+  }
+  return findings;
+}

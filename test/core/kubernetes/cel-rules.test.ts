@@ -1,0 +1,34 @@
+import { expect, test } from 'vitest';
+import { analyzeMesh, evaluateCelRules, istioSpecSchema } from '../../../lib';
+
+test('the CEL rules of Istio\'s CRDs are evaluated where the API server would evaluate them', () => {
+  const se = istioSpecSchema('ServiceEntry');
+  const ok = { hosts: ['mysql.example'], location: 'MESH_EXTERNAL', resolution: 'DNS', ports: [{ number: 3306, name: 'tcp', protocol: 'TCP' }] };
+  expect(evaluateCelRules(se, ok, '/spec')).toEqual([]);
+  // Ports must be unique, a wildcard host is refused, CIDR addresses only with NONE/STATIC resolution.
+  const bad = { ...ok, hosts: ['*'], addresses: ['10.0.0.0/8'], ports: [ok.ports[0], { number: 3306, name: 'tls', protocol: 'TLS' }] };
+  expect(evaluateCelRules(se, bad, '/spec').map((f) => [f.path, f.message])).toEqual([
+    ['/spec', 'CIDR addresses are allowed only for NONE/STATIC resolution types'],
+    ['/spec/hosts/0', 'hostname cannot be wildcard'],
+    ['/spec/ports', 'port number cannot be duplicated'],
+  ]);
+});
+
+test('durations use CEL\'s duration(); one that does not parse fails the rule', () => {
+  const dr = istioSpecSchema('DestinationRule');
+  const withTimeout = (t: string) => ({ host: 'x.example', trafficPolicy: { connectionPool: { tcp: { connectTimeout: t } } } });
+  expect(evaluateCelRules(dr, withTimeout('10s'))).toEqual([]);
+  expect(evaluateCelRules(dr, withTimeout('0s')).map((f) => f.message)).toEqual(['must be a valid duration greater than 1ms']);
+  expect(evaluateCelRules(dr, withTimeout('soon')).map((f) => f.message)).toEqual(['must be a valid duration greater than 1ms']);
+});
+
+test('the analyzer reports a broken CEL rule as IST0106, on the user\'s own objects too', () => {
+  const gateway = {
+    apiVersion: 'networking.istio.io/v1',
+    kind: 'Gateway',
+    metadata: { name: 'mine', namespace: 'default' },
+    spec: { selector: { istio: 'ingressgateway' }, servers: [{ port: { number: 443, name: 'https', protocol: 'HTTPS' }, hosts: ['a.example'], tls: { mode: 'SIMPLE', credentialName: 'a', credentialNames: ['b'] } }] },
+  };
+  const findings = analyzeMesh([gateway], { rootNamespace: 'istio-system' }).filter((f) => f.message.startsWith('CEL'));
+  expect(findings.map((f) => [f.code, f.message])).toEqual([['IST0106', 'CEL rule at /spec/servers/0/tls: only one of credentialName or credentialNames can be set']]);
+});
