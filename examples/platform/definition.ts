@@ -1,5 +1,5 @@
 /**
- * The regulated platform the four seeds describe together: two private AKS
+ * The regulated platform end to end: two private AKS
  * clusters (API Server VNet Integration, ACNS WireGuard) in peered networks,
  * a MySQL service in the server cluster reached from the client cluster over
  * mutual TLS with the customer CA, and no public endpoint anywhere.

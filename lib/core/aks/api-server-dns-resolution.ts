@@ -11,7 +11,7 @@ export type ApiServerNameResolution =
   /** No name is published for these clients. */
   | 'unresolvable';
 
-/** The DNS behaviour of an API server access choice: one cell of the seed's DNS options table. */
+/** The DNS behaviour of an API server access choice: one cell of the DNS options table of Microsoft Learn's private clusters page. */
 export interface ApiServerDnsBehaviour {
   /** Nodes, and VMs in the cluster network or any network linked to the private DNS zone. */
   readonly clusterAndLinkedNetworks: ApiServerNameResolution;

@@ -8,8 +8,8 @@ export const BuiltInRoles = {
 } as const;
 
 /**
- * The two actions `az aks command invoke` needs, and nothing else (seed 002,
- * "private cluster connection and management").
+ * The two actions `az aks command invoke` needs, and nothing else (Microsoft Learn,
+ * "Access a private AKS cluster").
  * @see https://learn.microsoft.com/azure/aks/access-private-cluster
  */
 export const RUN_COMMAND_ACTIONS = [

@@ -43,8 +43,8 @@ type Fact = Omit<FlowCoverage, 'flow'>;
 const WIREGUARD_FIPS = 'WireGuard is not FIPS-validated';
 
 /**
- * What each mechanism encrypts inside a cluster, as the seeds and their
- * sources state it. The report is derived from this table; nothing else
+ * What each mechanism encrypts inside a cluster, as the documents cited on
+ * each row (Microsoft Learn, Tigera) state it. The report is derived from this table; nothing else
  * decides a row.
  */
 export const IN_CLUSTER_COVERAGE: Readonly<Record<TransitEncryption['kind'], Readonly<Record<InClusterFlow, Fact>>>> = {

@@ -12,7 +12,7 @@ export interface EncryptionSegment {
   readonly caveat?: string;
 }
 
-/** The three segments of each service of the link (seed 003: the traffic is encrypted three times). */
+/** The three segments of each service of the link (the traffic is encrypted three times: sidecar to egress gateway, gateway to gateway, ingress gateway to sidecar). */
 export function crossClusterSegments(link: CrossClusterLink): Record<string, EncryptionSegment[]> {
   return Object.fromEntries(
     link.services.map((s) => [

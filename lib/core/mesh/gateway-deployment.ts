@@ -45,7 +45,7 @@ export class GatewayDeployment {
   }
 
   /**
-   * The flavour's preinstalled gateway (the seed's shape). The link's port is
+   * The flavour's preinstalled gateway (the shape of Google's egress/ingress mTLS guide). The link's port is
    * added to its Service by a server-side-apply patch (field manager
    * `secure-aks`), applied by the Pulumi adapter as a `ServicePatch`, instead
    * of an imperative `kubectl patch` that the next upgrade reverts.

@@ -6,7 +6,7 @@ import { SecureAksValidationError } from '../validation/validation-error';
 import { Violation } from '../validation/violation';
 import { CertificateSource, ISSUER_REFERENCE, IssuerReference } from './certificate-source';
 import { CrossClusterLink } from './cross-cluster-link';
-import { CrossClusterLinkProps, MeshSideProps } from './cross-cluster-link-props';
+import { CROSS_CLUSTER_SERVICE_PROPS, CrossClusterLinkProps, MeshSideProps } from './cross-cluster-link-props';
 
 /** The kind of a link contract file. */
 export const LINK_CONTRACT_KIND = 'CrossClusterLinkContract';
@@ -50,16 +50,7 @@ const CONTRACT = z.strictObject({
   istioApiVersion: z.enum(['v1', 'v1beta1']),
   certificates: z.discriminatedUnion('kind', [z.strictObject({ kind: z.literal('certManager'), issuer: ISSUER_REFERENCE }), z.strictObject({ kind: z.literal('existingSecrets') })]),
   services: z
-    .array(
-      z.strictObject({
-        name: text(),
-        host: text(),
-        clientPort: z.number(),
-        gatewayPort: z.number(),
-        backend: z.strictObject({ host: text(), port: z.number() }),
-        serverCredentialName: text(),
-      }),
-    )
+    .array(CROSS_CLUSTER_SERVICE_PROPS.pick({ name: true, host: true, clientPort: true, gatewayPort: true, backend: true }).extend({ serverCredentialName: text() }))
     .readonly(),
   digest: text(),
 });
