@@ -1,5 +1,7 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
+import { z } from 'zod';
+import { assertInput } from '../core/validation/input-boundary';
 import { calicoFelixConfiguration, FELIX_CONFIGURATION_SCHEMA } from '../core/encryption/calico-felix-configuration';
 import { TransitEncryption } from '../core/encryption/transit-encryption';
 import { StrictSchemaValidator } from '../core/kubernetes/schema-validator';
@@ -28,6 +30,8 @@ export class CalicoWireGuardConfiguration extends Construct {
   public readonly apiObject: ApiObject;
 
   constructor(scope: Construct, id: string, props: CalicoWireGuardConfigurationProps) {
+    // The transit encryption itself is checked where the FelixConfiguration is derived (SAKS-ENC-018).
+    assertInput(z.strictObject({ transitEncryption: z.unknown() }), props, `CalicoWireGuardConfiguration "${id}"`);
     super(scope, id);
     const object = calicoFelixConfiguration(props.transitEncryption);
     this.apiObject = new ApiObject(this, 'Resource', {

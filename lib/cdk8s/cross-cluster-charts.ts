@@ -1,6 +1,8 @@
 import { App, Chart, ChartProps } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
+import { z } from 'zod';
+import { assertInput, factoryResult, text } from '../core/validation/input-boundary';
 import { Ipv4Cidr } from '../core/net/ipv4-cidr';
 import { CrossClusterLink } from '../core/mesh/cross-cluster-link';
 import { contractDifferences, LinkContract, readLinkContract } from '../core/mesh/link-contract';
@@ -10,6 +12,17 @@ import { MeshFinding, MeshInventory } from '../core/mesh/mesh-inventory';
 import { KubernetesObject } from '../core/kubernetes/kubernetes-object';
 import { DeploymentCheck, findingViolation } from './deployment-check';
 import { apiObjectsOf, MemoizedApiObject, SynthPassCache } from './synth-pass-cache';
+
+/** The props of the link charts, checked at construction (chart props such as labels pass through). */
+const CHART_PROPS = z.looseObject({
+  link: factoryResult((v): v is CrossClusterLink => v instanceof CrossClusterLink, 'CrossClusterLink.build({ ... })'),
+  cluster: text().optional(),
+  contract: z.record(z.string(), z.unknown()).optional(),
+});
+const ISSUER_CHART_PROPS = z.looseObject({
+  issuer: factoryResult((v): v is CustomerCaIssuer => v instanceof CustomerCaIssuer, 'CustomerCaIssuer.fromCaSecret(), .acme(), .vault() or .existing()'),
+  cluster: text().optional(),
+});
 
 const objectCache = new SynthPassCache<Construct, Record<string, unknown>[]>();
 const findingCache = new SynthPassCache<Construct, MeshFinding[]>();
@@ -91,6 +104,7 @@ export class CrossClusterClientChart extends MeshAnalyzedChart {
   public readonly networkPolicies: readonly kplus.NetworkPolicy[];
 
   constructor(scope: Construct, id: string, props: CrossClusterChartProps) {
+    assertInput(CHART_PROPS, props, `CrossClusterClientChart "${id}"`);
     super(scope, id, props, props.link.clientInventory(), props.cluster ?? 'client');
     const link = props.link;
     const contract = props.contract;
@@ -130,6 +144,7 @@ export class CrossClusterClientChart extends MeshAnalyzedChart {
 /** The server cluster's side: ingress Gateway, VirtualService, certificates and the ingress gateway (or its port patch). */
 export class CrossClusterServerChart extends MeshAnalyzedChart {
   constructor(scope: Construct, id: string, props: CrossClusterChartProps) {
+    assertInput(CHART_PROPS, props, `CrossClusterServerChart "${id}"`);
     super(scope, id, props, props.link.serverInventory(), props.cluster ?? 'server');
     addObjects(this, props.link.serverObjects());
   }
@@ -149,6 +164,7 @@ export interface CustomerCaIssuerChartProps extends ChartProps {
 /** The customer CA's ClusterIssuer, for one cluster (checked strictly at synth). */
 export class CustomerCaIssuerChart extends MeshAnalyzedChart {
   constructor(scope: Construct, id: string, props: CustomerCaIssuerChartProps) {
+    assertInput(ISSUER_CHART_PROPS, props, `CustomerCaIssuerChart "${id}"`);
     super(scope, id, props, { rootNamespace: 'istio-system' }, props.cluster);
     addObjects(this, props.issuer.objects());
   }

@@ -6,7 +6,7 @@ import { MeshFinding, formatFinding } from '../core/mesh/mesh-inventory';
 import { Rules } from '../core/validation/rule-catalog';
 import { SecureAksValidationError } from '../core/validation/validation-error';
 import { Violation } from '../core/validation/violation';
-import { apiObjectsOf, SynthPassCache } from './synth-pass-cache';
+import { apiObjectsOf, SynthPassCache, withObjectsWalkedOnce } from './synth-pass-cache';
 
 /** A check that contributes violations to the app's one validation. */
 export type DeploymentCheckSource = () => readonly Violation[];
@@ -43,7 +43,7 @@ export class DeploymentCheck extends Construct {
     super(scope, id);
     this.node.addValidation({
       validate: () => {
-        const errors = this.violations().filter((v) => v.rule.severity === 'error');
+        const errors = withObjectsWalkedOnce(this.node.root, () => this.violations()).filter((v) => v.rule.severity === 'error');
         if (errors.length > 0) throw new SecureAksValidationError('the Kubernetes objects of this cdk8s app', errors);
         return [];
       },

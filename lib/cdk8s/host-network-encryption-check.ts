@@ -1,9 +1,16 @@
 import { ApiObject } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
+import { z } from 'zod';
+import { assertInput, factoryResult, textList } from '../core/validation/input-boundary';
 import { findUnencryptedHostNetworkWorkloads } from '../core/encryption/host-network-check';
 import { TransitEncryption } from '../core/encryption/transit-encryption';
 import { Rules } from '../core/validation/rule-catalog';
 import { DeploymentCheck } from './deployment-check';
+
+const PROPS = z.strictObject({
+  transitEncryption: factoryResult((v): v is TransitEncryption => v instanceof TransitEncryption, 'TransitEncryption.acnsWireGuard(), .calicoWireGuard(), .virtualNetworkEncryption() or .none()'),
+  acknowledged: textList().optional(),
+});
 
 /** Props of {@link HostNetworkEncryptionCheck}. */
 export interface HostNetworkEncryptionCheckProps {
@@ -30,6 +37,7 @@ export class HostNetworkEncryptionCheck extends Construct {
   }
 
   constructor(scope: Construct, id: string, props: HostNetworkEncryptionCheckProps) {
+    assertInput(PROPS, props, `HostNetworkEncryptionCheck "${id}"`);
     super(scope, id);
     DeploymentCheck.of(this).addCheck(() =>
       HostNetworkEncryptionCheck.findingsFor(scope, props.transitEncryption, props.acknowledged ?? []).map((f) => ({

@@ -30,11 +30,44 @@ export class SynthPassCache<K extends object, V> {
   }
 }
 
-/** The ApiObjects under `scope`, and a fingerprint of their number and JSON patches. */
-export function apiObjectsOf(scope: IConstruct): { objects: ApiObject[]; fingerprint: string } {
-  const objects = scope.node.findAll().filter((c): c is ApiObject => c instanceof ApiObject);
+type ObjectsOf = { objects: ApiObject[]; fingerprint: string };
+
+/** While one validation runs, the ApiObjects of the app and of each chart, from one walk of the tree. */
+let frame: Map<IConstruct, ObjectsOf> | undefined;
+
+const fingerprintOf = (objects: ApiObject[]): ObjectsOf => {
   const patches = objects.reduce((n, o) => n + ((o as unknown as { patches: unknown[] }).patches?.length ?? 0), 0);
   return { objects, fingerprint: `${objects.length}:${patches}` };
+};
+
+/** The ApiObjects under `scope`, and a fingerprint of their number and JSON patches. */
+export function apiObjectsOf(scope: IConstruct): ObjectsOf {
+  const hit = frame?.get(scope);
+  if (hit) return hit;
+  return fingerprintOf(scope.node.findAll().filter((c): c is ApiObject => c instanceof ApiObject));
+}
+
+/**
+ * Runs `fn` with the app's objects walked once: within it, `apiObjectsOf` of
+ * the root or of any chart answers from that walk. Nothing changes the tree
+ * while a validation runs, and cdk8s validates the whole app once per chart
+ * synthesized, so one walk instead of one per check keeps synth linear.
+ */
+export function withObjectsWalkedOnce<T>(root: IConstruct, fn: () => T): T {
+  if (frame) return fn();
+  const all = root.node.findAll().filter((c): c is ApiObject => c instanceof ApiObject);
+  const byChart = new Map<IConstruct, ApiObject[]>();
+  for (const o of all) {
+    const list = byChart.get(o.chart);
+    if (list) list.push(o);
+    else byChart.set(o.chart, [o]);
+  }
+  frame = new Map([[root, fingerprintOf(all)], ...[...byChart].map(([chart, objects]) => [chart, fingerprintOf(objects)] as const)]);
+  try {
+    return fn();
+  } finally {
+    frame = undefined;
+  }
 }
 
 const objectJson = new SynthPassCache<ApiObject, Record<string, unknown>>();

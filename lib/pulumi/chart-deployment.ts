@@ -2,6 +2,8 @@ import { ServicePatch } from '@pulumi/kubernetes/core/v1';
 import { Provider } from '@pulumi/kubernetes/provider';
 import { ConfigGroup } from '@pulumi/kubernetes/yaml/v2';
 import * as pulumi from '@pulumi/pulumi';
+import { z } from 'zod';
+import { assertInput, factoryResult } from '../core/validation/input-boundary';
 import { Chart } from 'cdk8s';
 import { findingViolation } from '../cdk8s/deployment-check';
 import { findCollisions, SourcedObject } from '../core/kubernetes/deployment-collisions';
@@ -25,6 +27,12 @@ export function checkAgainstCluster(name: string, provider: Provider, objects: r
   if (collisions.length > 0) throw asRunError(new SecureAksValidationError(`ChartDeployment "${name}"`, collisions));
   return mine;
 }
+
+const ARGS = z.strictObject({
+  chart: factoryResult((v): v is Chart => v instanceof Chart, 'a cdk8s Chart'),
+  provider: factoryResult((v): v is Provider => v instanceof Provider, 'a @pulumi/kubernetes Provider of the cluster'),
+  dependsOn: z.array(z.unknown()).readonly().optional(),
+});
 
 /** Arguments of {@link ChartDeployment}. */
 export interface ChartDeploymentArgs {
@@ -64,7 +72,10 @@ export class ChartDeployment extends pulumi.ComponentResource {
 
   constructor(name: string, args: ChartDeploymentArgs, opts?: pulumi.ComponentResourceOptions) {
     // Synthesize first: cdk8s validations (schema, analyzer, hostNetwork check) throw before registration.
-    const objects = failAsRunError(() => args.chart.toJson() as Record<string, unknown>[]);
+    const objects = failAsRunError(() => {
+      assertInput(ARGS, args, `ChartDeployment "${name}"`);
+      return args.chart.toJson() as Record<string, unknown>[];
+    });
     const mine = checkAgainstCluster(name, args.provider, objects);
     APPLIED.set(args.provider, [...(APPLIED.get(args.provider) ?? []), ...mine]);
     super('secure-aks:kubernetes:ChartDeployment', name, {}, opts);

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as pulumi from '@pulumi/pulumi';
+import { Testing } from 'cdk8s';
 import * as fc from 'fast-check';
 import { beforeAll, expect, test } from 'vitest';
 import {
@@ -9,8 +10,16 @@ import {
   CertificateSource,
   ClusterNetwork,
   CrossClusterLink,
+  CalicoWireGuardConfiguration,
+  ChartDeployment,
+  CrossClusterClientChart,
+  CrossClusterMesh,
+  CrossClusterServerChart,
   CustomerCaIssuer,
+  CustomerCaIssuerChart,
   HardenedCluster,
+  HostNetworkEncryptionCheck,
+  RegulatedPlatform,
   hardenedClusterTarget,
   ManagedClusterModel,
   MeshFlavour,
@@ -158,4 +167,30 @@ test('under Pulumi: wrong input registers nothing and surfaces as a RunError (no
       expect(recorded.length).toBe(before);
     }),
   );
+});
+
+test('constructs and ChartDeployment: anything in place of their props gives the validation error', () => {
+  const props = fc.oneof(fc.anything({ maxDepth: 2 }), fc.constantFrom(null, {}, { link: { name: 'x' } }, { issuer: 'customer-ca' }, { transitEncryption: 'acnsWireGuard' }, { chart: {}, provider: {} }));
+  const build: Array<[string, (p: unknown) => unknown]> = [
+    ['CrossClusterClientChart', (p) => new CrossClusterClientChart(Testing.app(), 'c', p as never)],
+    ['CrossClusterServerChart', (p) => new CrossClusterServerChart(Testing.app(), 's', p as never)],
+    ['CustomerCaIssuerChart', (p) => new CustomerCaIssuerChart(Testing.app(), 'i', p as never)],
+    ['HostNetworkEncryptionCheck', (p) => new HostNetworkEncryptionCheck(Testing.chart(), 'h', p as never)],
+    ['CalicoWireGuardConfiguration', (p) => new CalicoWireGuardConfiguration(Testing.chart(), 'f', p as never)],
+    ['ChartDeployment', (p) => new ChartDeployment('d', p as never)],
+    ['CrossClusterMesh', (p) => new CrossClusterMesh('m', p as never)],
+    ['RegulatedPlatform', (p) => new RegulatedPlatform('p', p as never)],
+  ];
+  for (const [name, make] of build) {
+    fc.assert(
+      fc.property(props, (p) => {
+        const before = recorded.length;
+        const error = outcome(() => make(p));
+        expect(error, `${name} accepted ${JSON.stringify(p)}`).toBeDefined();
+        expectWellFormed(error);
+        expect(recorded.length).toBe(before);
+      }),
+      { numRuns: 60 },
+    );
+  }
 });
