@@ -3,6 +3,7 @@ import {
   ApiServerAccess,
   CertificateSource,
   CalicoWireGuardConfiguration,
+  CustomerCaIssuer,
   MeshFlavour,
   checkClusterUpdate,
   CrossClusterLink,
@@ -104,6 +105,13 @@ const link = (services: CrossClusterServiceProps[], extra: Partial<CrossClusterL
 });
 
 export const FAILING_CASES: readonly Case[] = [
+  {
+    name: 'a Vault issuer reached over plain http',
+    platform: { ...PLATFORM, issuer: CustomerCaIssuer.vault({ server: 'http://vault.internal.example:8200', path: 'pki_int/sign/mesh', role: 'mesh' }) },
+    rule: Rules.issuerWellFormed,
+    property: 'issuer.server',
+    fix: /https:\/\/ URL/,
+  },
   {
     name: 'a location that is no Azure region',
     props: { ...base, location: 'westeurop' },

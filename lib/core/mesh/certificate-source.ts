@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { checkOptions, schemaOf, text, withInputViolations } from '../validation/input-boundary';
+import { checkOptions, schemaOf, text, wellFormedText, withInputViolations } from '../validation/input-boundary';
+import { Rules } from '../validation/rule-catalog';
 
 /** A cert-manager issuer of the customer CA. */
 export interface IssuerReference {
@@ -66,7 +67,11 @@ export class CertificateSource {
 
 /** The runtime schema of {@link IssuerReference}. */
 export const ISSUER_REFERENCE = schemaOf<IssuerReference>()(
-  z.strictObject({ kind: z.enum(['Issuer', 'ClusterIssuer']), name: text(), group: text().optional() }),
+  z.strictObject({
+    kind: z.enum(['Issuer', 'ClusterIssuer']),
+    name: text(),
+    group: wellFormedText(Rules.issuerWellFormed, 'use the issuer\'s API group, e.g. "cert-manager.io"', (s) => /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)+$/.test(s)).optional(),
+  }),
 );
 const CERT_MANAGER_OPTIONS = schemaOf<CertManagerOptions>()(
   z.strictObject({ clientIssuer: ISSUER_REFERENCE, serverIssuer: ISSUER_REFERENCE.optional(), duration: text().optional(), renewBefore: text().optional() }),

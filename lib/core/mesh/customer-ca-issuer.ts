@@ -1,23 +1,34 @@
 import { z } from 'zod';
-import { checkOptions, text, withInputViolations } from '../validation/input-boundary';
+import { checkOptions, wellFormedText, withInputViolations } from '../validation/input-boundary';
+import { Rules } from '../validation/rule-catalog';
 import { KubernetesObject } from '../kubernetes/kubernetes-object';
 import { ISSUER_REFERENCE, IssuerReference } from './certificate-source';
 
-const CA_SECRET_OPTIONS = z.strictObject({ name: text().optional(), secretName: text() });
+const DNS_SUBDOMAIN = /^(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const kubernetesName = () => wellFormedText(Rules.issuerWellFormed, 'use a Kubernetes name: lowercase letters, digits, "-" and "."', (s) => DNS_SUBDOMAIN.test(s));
+const httpsUrl = () =>
+  wellFormedText(Rules.issuerWellFormed, 'use the server\'s https:// URL', (s) => {
+    try {
+      return new URL(s).protocol === 'https:';
+    } catch {
+      return false;
+    }
+  });
+const CA_SECRET_OPTIONS = z.strictObject({ name: kubernetesName().optional(), secretName: kubernetesName() });
 const ACME_OPTIONS = z.strictObject({
-  name: text().optional(),
-  server: text(),
-  email: text().optional(),
-  privateKeySecretName: text(),
+  name: kubernetesName().optional(),
+  server: httpsUrl(),
+  email: wellFormedText(Rules.issuerWellFormed, 'use an email address', (s) => /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(s)).optional(),
+  privateKeySecretName: kubernetesName(),
   solvers: z.array(z.record(z.string(), z.unknown())).readonly(),
 });
 const VAULT_OPTIONS = z.strictObject({
-  name: text().optional(),
-  server: text(),
-  path: text(),
-  role: text(),
-  mountPath: text().optional(),
-  caBundle: text().optional(),
+  name: kubernetesName().optional(),
+  server: httpsUrl(),
+  path: wellFormedText(Rules.issuerWellFormed, 'use the PKI signing path, e.g. "pki_int/sign/mesh-gateways"', (s) => /^[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)*$/.test(s)),
+  role: wellFormedText(Rules.issuerWellFormed, 'use the Vault role name: letters, digits, "_", "." and "-"', (s) => /^[A-Za-z0-9_.-]+$/.test(s)),
+  mountPath: wellFormedText(Rules.issuerWellFormed, 'use the auth mount path, e.g. "/v1/auth/kubernetes"', (s) => /^\/[A-Za-z0-9_./-]*$/.test(s)).optional(),
+  caBundle: wellFormedText(Rules.issuerWellFormed, 'use the base64-encoded PEM bundle', (s) => /^[A-Za-z0-9+/]+={0,2}$/.test(s)).optional(),
 });
 
 /**

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Rule } from './rule';
 import { Rules } from './rule-catalog';
 import { findUnsafeCharacter } from './unsafe-characters';
 import { SecureAksValidationError } from './validation-error';
@@ -31,6 +32,16 @@ export function text(): z.ZodType<string> {
 export function subject(kind: string, input: unknown): string {
   const name = isRecord(input) ? input.name : undefined;
   return typeof name === 'string' && name.length <= 80 && !findUnsafeCharacter(name) ? `${kind} "${name}"` : kind;
+}
+
+/**
+ * {@link text} that must also be well formed for what it is (a DNS name, an
+ * https URL, a path): otherwise a violation of `rule`, with `fix`.
+ */
+export function wellFormedText(rule: Rule, fix: string, test: (s: string) => boolean): z.ZodType<string> {
+  return text().superRefine((s, ctx) => {
+    if (!findUnsafeCharacter(s) && !test(s)) ctx.addIssue({ code: 'custom', message: fix, params: { rule, fix } });
+  });
 }
 
 /** A list of {@link text}. */
@@ -144,6 +155,9 @@ function toViolations(issue: z.core.$ZodIssue, input: unknown, root: string): Vi
   if (params.violation) {
     const inner = params.violation as Violation;
     return [{ ...inner, property: join(property, inner.property) }];
+  }
+  if (params.rule) {
+    return [{ rule: params.rule as Rule, property, value, fix: String(params.fix) }];
   }
   if (params.unsafe) {
     return [{ rule: Rules.unsafeCharacters, property, value, fix: 'remove the character: type the text again by hand', detail: `it ${issue.message}` }];

@@ -499,6 +499,13 @@ export const Rules = {
     sources: [S.certManagerCertificate],
     severity: 'error',
   },
+  issuerWellFormed: {
+    id: 'SAKS-MESH-019',
+    statement:
+      'the customer CA issuer is well formed: names and secret names are Kubernetes names, an issuer group is an API group, ACME and Vault servers are https URLs, a Vault path is a PKI path and its mount path starts with /',
+    sources: [S.certManagerIssuers, S.certManagerVault],
+    severity: 'error',
+  },
   meshLinkEmpty: {
     id: 'SAKS-MESH-018',
     statement: 'a link carries at least one service: a gateway pair without one writes gateways and Services without ports',

@@ -64,6 +64,8 @@ export const Sources = {
   kubernetesNetworkPolicy: 'https://kubernetes.io/docs/concepts/services-networking/network-policies/',
   istioV1Api: 'https://istio.io/latest/blog/2024/v1-apis/',
   aksIstioAddonUpgrade: 'https://learn.microsoft.com/azure/aks/istio-upgrade',
+  certManagerIssuers: 'https://cert-manager.io/docs/configuration/',
+  certManagerVault: 'https://cert-manager.io/docs/configuration/vault/',
   cdkNagSuppressions: 'https://github.com/cdklabs/cdk-nag#suppressing-a-rule',
   checkovSuppressions: 'https://www.checkov.io/2.Basics/Suppressing%20and%20Skipping%20Policies.html',
   unicodeSecurity: 'https://www.unicode.org/reports/tr36/',
