@@ -41,6 +41,8 @@ export class HardenedCluster extends pulumi.ComponentResource {
   public readonly clusterName: pulumi.Output<string>;
   /** Private FQDN of the API server (private clusters), as reported by Azure. */
   public readonly privateFqdn: pulumi.Output<string | undefined>;
+  /** URL of the cluster's OIDC issuer, for federated identity credentials (undefined without workload identity). */
+  public readonly oidcIssuerUrl: pulumi.Output<string | undefined>;
   /** Resource id of the control plane identity (undefined for system-assigned). */
   public readonly identityId: pulumi.Output<string | undefined>;
   /** Principal id of the control plane identity. */
@@ -80,6 +82,7 @@ export class HardenedCluster extends pulumi.ComponentResource {
     this.clusterId = cluster.id;
     this.clusterName = cluster.id.apply(() => config.name);
     this.privateFqdn = cluster.properties!.apply((p) => p?.privateFQDN as string | undefined);
+    this.oidcIssuerUrl = cluster.properties!.apply((p) => (p?.oidcIssuerProfile as { issuerURL?: string } | undefined)?.issuerURL);
     this.identityId = identity ? identity.id : pulumi.output(config.identity.resourceId);
     this.identityPrincipalId = identity
       ? identity.properties!.apply((p) => p?.principalId as string | undefined)
@@ -95,6 +98,7 @@ export class HardenedCluster extends pulumi.ComponentResource {
       clusterId: this.clusterId,
       clusterName: this.clusterName,
       privateFqdn: this.privateFqdn,
+      oidcIssuerUrl: this.oidcIssuerUrl,
       identityId: this.identityId,
       identityPrincipalId: this.identityPrincipalId,
       nodeSubnetId: this.nodeSubnetId,

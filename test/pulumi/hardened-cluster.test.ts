@@ -158,6 +158,8 @@ describe('a hardened cluster with an own zone and run command principals', () =>
   test('outputs: ids, private FQDN, identity, and the Entra ID user kubeconfig as a secret', async () => {
     expect(await unwrap(aks.clusterId)).toMatch(/managedClusters\/payments$/);
     expect(await unwrap(aks.privateFqdn)).toBe('payments.private.example');
+    // The OIDC issuer URL Azure reports, for federated identity credentials.
+    expect(await unwrap(aks.oidcIssuerUrl)).toBe('https://westeurope.oic.prod-aks.azure.com/tenant/payments/');
     expect(await unwrap(aks.identityPrincipalId)).toBe('principal-of-payments-identity');
     expect(await unwrap(aks.apiServerSubnetId)).toMatch(/subnets\/apiserver$/);
     expect(await unwrap(aks.kubeconfig)).toBe(KUBECONFIG);

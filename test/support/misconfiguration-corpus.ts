@@ -106,6 +106,41 @@ const link = (services: CrossClusterServiceProps[], extra: Partial<CrossClusterL
 
 export const FAILING_CASES: readonly Case[] = [
   {
+    name: 'SSH to nodes with a local key',
+    props: { ...base, nodeSshAccess: 'LocalUser' },
+    rule: Rules.baselineNodeSsh,
+    property: 'nodeSshAccess',
+    fix: /"Disabled"/,
+  },
+  {
+    name: 'Image Cleaner off',
+    props: { ...base, imageCleaner: { enabled: false } },
+    rule: Rules.baselineImageCleanerOff,
+    property: 'imageCleaner.enabled',
+    fix: /leave Image Cleaner on/,
+  },
+  {
+    name: 'an Image Cleaner interval under a day',
+    props: { ...base, imageCleaner: { intervalHours: 12 } },
+    rule: Rules.imageCleanerInterval,
+    property: 'imageCleaner.intervalHours',
+    fix: /from 24 to 2160/,
+  },
+  {
+    name: 'workload identity off',
+    props: { ...base, workloadIdentity: false },
+    rule: Rules.baselineWorkloadIdentityOff,
+    property: 'workloadIdentity',
+    fix: /federate identities/,
+  },
+  {
+    name: 'the OIDC issuer turned off on an existing cluster',
+    update: { previous: { ...base }, next: { ...base, workloadIdentity: false } },
+    rule: Rules.oidcIssuerOneWay,
+    property: 'cluster "c1" properties.oidcIssuerProfile.enabled',
+    fix: /keep workloadIdentity on/,
+  },
+  {
     name: 'a Vault issuer reached over plain http',
     platform: { ...PLATFORM, issuer: CustomerCaIssuer.vault({ server: 'http://vault.internal.example:8200', path: 'pki_int/sign/mesh', role: 'mesh' }) },
     rule: Rules.issuerWellFormed,

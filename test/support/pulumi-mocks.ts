@@ -37,7 +37,11 @@ export async function installMocks(): Promise<{ resources: RecordedResource[]; c
             i.resourceType === 'userAssignedIdentities'
               ? { principalId: `principal-of-${i.resourceName}`, clientId: `client-of-${i.resourceName}` }
               : i.resourceType === 'managedClusters'
-                ? { privateFQDN: `${i.resourceName}.private.example`, provisioningState: 'Succeeded' }
+                ? {
+                    privateFQDN: `${i.resourceName}.private.example`,
+                    provisioningState: 'Succeeded',
+                    ...(i.properties?.oidcIssuerProfile?.enabled ? { oidcIssuerProfile: { enabled: true, issuerURL: `https://westeurope.oic.prod-aks.azure.com/tenant/${i.resourceName}/` } } : {}),
+                  }
                 : {};
           return { id, state: { ...i, properties: { ...(i.properties ?? {}), ...readOnly } } };
         }

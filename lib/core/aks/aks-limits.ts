@@ -11,6 +11,10 @@ export const AUTHORIZED_RANGE_LIMIT_WITH_VNET_INTEGRATION = 2000;
 export const API_SERVER_SUBNET_MAX_PREFIX = 28;
 /** ACNS container network security needs Kubernetes 1.29 (azure-cni-powered-by-cilium.md). */
 export const ACNS_MIN_KUBERNETES = [1, 29] as const;
+/** Image Cleaner's interval: 24 hours to 3 months, a week by default (image-cleaner.md). */
+export const IMAGE_CLEANER_INTERVAL_HOURS = { min: 24, max: 2160 } as const;
+/** The library's Image Cleaner interval: a week. */
+export const IMAGE_CLEANER_DEFAULT_INTERVAL_HOURS = 168;
 /** Pods per node the library configures on every pool (`maxPods`). */
 export const MAX_PODS_PER_NODE = 110;
 /** Nodes added during an upgrade: AKS's default max surge, 10% of the pool and at least one (upgrade-aks-cluster.md). */

@@ -52,6 +52,9 @@ export function checkClusterUpdate(previous: ArmTemplate, next: ArmTemplate): Vi
     if (oldDataplane === 'cilium' && newDataplane !== 'cilium') {
       v.add(Rules.dataplaneOneWay, where('networkProfile.networkDataplane'), newDataplane ?? 'azure', 'keep the Cilium dataplane, or create a new cluster');
     }
+    if (old.oidcIssuerProfile?.enabled === true && after.oidcIssuerProfile?.enabled !== true) {
+      v.add(Rules.oidcIssuerOneWay, where('oidcIssuerProfile.enabled'), after.oidcIssuerProfile?.enabled ?? false, 'keep workloadIdentity on (the OIDC issuer stays on), or create a new cluster');
+    }
     if (oldAccess.enableVnetIntegration === true && newAccess.enableVnetIntegration !== true) {
       v.add(Rules.vnetIntegrationOneWay, where('apiServerAccessProfile.enableVnetIntegration'), newAccess.enableVnetIntegration ?? false, 'keep vnetIntegration: true');
     }

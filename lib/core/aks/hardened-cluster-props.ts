@@ -139,6 +139,29 @@ export interface HardenedClusterProps {
    */
   readonly diskEncryptionSetId?: string;
   /**
+   * SSH access to the nodes of every pool (`agentPoolProfiles[].securityProfile.sshAccess`).
+   * `EntraId` allows SSH with Entra ID credentials only; `LocalUser` (a local key) is reported.
+   * @default 'Disabled'
+   * @see https://learn.microsoft.com/azure/aks/manage-ssh-node-access
+   */
+  readonly nodeSshAccess?: 'Disabled' | 'EntraId' | 'LocalUser';
+  /**
+   * Image Cleaner: removes unused images with known vulnerabilities from the nodes
+   * (`securityProfile.imageCleaner`), every `intervalHours` (24 to 2,160).
+   * @default { enabled: true, intervalHours: 168 }
+   * @see https://learn.microsoft.com/azure/aks/image-cleaner
+   */
+  readonly imageCleaner?: { readonly enabled?: boolean; readonly intervalHours?: number };
+  /**
+   * Microsoft Entra Workload ID: workloads get Azure credentials from a
+   * federated service account token instead of secrets. Turns on the OIDC
+   * issuer (`oidcIssuerProfile`), whose URL the component and the template
+   * output. The issuer cannot be turned off once on.
+   * @default true
+   * @see https://learn.microsoft.com/azure/aks/workload-identity-overview
+   */
+  readonly workloadIdentity?: boolean;
+  /**
    * Tags on every resource.
    * @default {}
    */
@@ -186,6 +209,9 @@ export const HARDENED_CLUSTER_PROPS = schemaOf<HardenedClusterProps>()(
     keyVaultSecretsProvider: z.boolean().optional(),
     encryptionAtHost: z.boolean().optional(),
     diskEncryptionSetId: text().optional(),
+    nodeSshAccess: z.enum(['Disabled', 'EntraId', 'LocalUser']).optional(),
+    imageCleaner: z.strictObject({ enabled: z.boolean().optional(), intervalHours: z.number().optional() }).optional(),
+    workloadIdentity: z.boolean().optional(),
     tags: z.record(text(), text()).readonly().optional(),
     acknowledgements: ACKNOWLEDGEMENTS.optional(),
   }),

@@ -97,6 +97,9 @@ export class ManagedClusterModel {
     if (this.config.apiServerAccess.isPrivate) {
       out.privateFqdn = { type: 'string', value: new ArmPropertyReference(LogicalIds.cluster, 'privateFQDN') };
     }
+    if (this.config.workloadIdentity) {
+      out.oidcIssuerUrl = { type: 'string', value: new ArmPropertyReference(LogicalIds.cluster, 'oidcIssuerProfile.issuerURL') };
+    }
     return out;
   }
 
@@ -393,6 +396,7 @@ function buildResources(c: ResolvedClusterConfig): ArmResource[] {
       // Ephemeral OS disks where the size has a local disk to hold them (CKV_AZURE_226).
       osDiskType: hasLocalTempDisk(pool.vmSize) ? 'Ephemeral' : 'Managed',
       maxPods: MAX_PODS_PER_NODE,
+      securityProfile: { sshAccess: c.nodeSshAccess },
       ...(pool.nodeTaints.length > 0 ? { nodeTaints: [...pool.nodeTaints] } : {}),
     })),
     addonProfiles: {
@@ -406,7 +410,10 @@ function buildResources(c: ResolvedClusterConfig): ArmResource[] {
           ? { enabled: true, config: { logAnalyticsWorkspaceResourceID: workspaceId, useAADAuth: 'true' } }
           : { enabled: false },
     },
+    ...(c.workloadIdentity ? { oidcIssuerProfile: { enabled: true } } : {}),
     securityProfile: {
+      imageCleaner: c.imageCleaner.enabled ? { enabled: true, intervalHours: c.imageCleaner.intervalHours } : { enabled: false },
+      workloadIdentity: { enabled: c.workloadIdentity },
       defender:
         workspaceId !== undefined
           ? { logAnalyticsWorkspaceResourceId: workspaceId, securityMonitoring: { enabled: true } }

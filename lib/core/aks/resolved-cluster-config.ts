@@ -4,6 +4,7 @@ import { ClusterIdentity } from './cluster-identity';
 import { ClusterNetwork } from './cluster-network';
 import { TransitEncryption } from '../encryption/transit-encryption';
 import { HardenedClusterProps } from './hardened-cluster-props';
+import { IMAGE_CLEANER_DEFAULT_INTERVAL_HOURS } from './aks-limits';
 import { PodNetworking } from './pod-networking';
 
 /** {@link HardenedClusterProps} with every default applied. Defaults live here only. */
@@ -34,6 +35,9 @@ export interface ResolvedClusterConfig {
   readonly keyVaultSecretsProvider: boolean;
   readonly encryptionAtHost: boolean;
   readonly diskEncryptionSetId?: string;
+  readonly nodeSshAccess: 'Disabled' | 'EntraId' | 'LocalUser';
+  readonly imageCleaner: { readonly enabled: boolean; readonly intervalHours: number };
+  readonly workloadIdentity: boolean;
 }
 
 /** A node pool with defaults applied. */
@@ -104,6 +108,9 @@ export function resolveClusterConfig(props: HardenedClusterProps): ResolvedClust
     keyVaultSecretsProvider: props.keyVaultSecretsProvider ?? true,
     encryptionAtHost: props.encryptionAtHost ?? true,
     diskEncryptionSetId: props.diskEncryptionSetId,
+    nodeSshAccess: props.nodeSshAccess ?? 'Disabled',
+    imageCleaner: { enabled: props.imageCleaner?.enabled ?? true, intervalHours: props.imageCleaner?.intervalHours ?? IMAGE_CLEANER_DEFAULT_INTERVAL_HOURS },
+    workloadIdentity: props.workloadIdentity ?? true,
   };
 }
 

@@ -185,6 +185,24 @@ export const SECURITY_BASELINE: readonly BaselineCheck[] = [
     checkov: { id: 'CKV_AZURE_168', evaluate: (c) => verdict((props(c).maxPods ?? pools(c)[0]?.maxPods ?? 0) >= 50), inspects: 'the first node pool only' },
   },
   {
+    id: 'node SSH',
+    title: 'no SSH to nodes with local keys',
+    how: 'agentPoolProfiles[].securityProfile.sshAccess "Disabled" on every pool (nodeSshAccess)',
+    evaluate: ({ cluster: c }) => ok(pools(c).length > 0 && pools(c).every((p) => ['Disabled', 'EntraId'].includes(p.securityProfile?.sshAccess))),
+  },
+  {
+    id: 'image cleaner',
+    title: 'vulnerable unused images removed from nodes (Image Cleaner)',
+    how: 'securityProfile.imageCleaner enabled, every 168 hours',
+    evaluate: ({ cluster: c }) => ok(props(c).securityProfile?.imageCleaner?.enabled === true),
+  },
+  {
+    id: 'workload identity',
+    title: 'workloads get Azure credentials without secrets (Entra Workload ID, OIDC issuer)',
+    how: 'oidcIssuerProfile and securityProfile.workloadIdentity enabled',
+    evaluate: ({ cluster: c }) => ok(props(c).oidcIssuerProfile?.enabled === true && props(c).securityProfile?.workloadIdentity?.enabled === true),
+  },
+  {
     id: 'transit encryption',
     title: 'pod traffic between nodes encrypted in transit',
     how: 'ACNS WireGuard by default (or Calico WireGuard with its FelixConfiguration deployed, or virtual network encryption); from the encryption coverage of what is deployed',

@@ -5,6 +5,7 @@ import { Rules } from '../validation/rule-catalog';
 import { ViolationCollector } from '../validation/violation-collector';
 import {
   AKS_RESERVED_RANGES,
+  IMAGE_CLEANER_INTERVAL_HOURS,
   API_SERVER_SUBNET_MAX_PREFIX,
   AUTHORIZED_RANGE_LIMIT,
   AUTHORIZED_RANGE_LIMIT_WITH_VNET_INTEGRATION,
@@ -473,6 +474,13 @@ function validateBaseline(c: ResolvedClusterConfig, v: ViolationCollector): void
   if (!c.encryptionAtHost) v.add(Rules.baselineHostEncryptionOff, 'encryptionAtHost', false, 'set encryptionAtHost: true (register Microsoft.Compute/EncryptionAtHost first)');
   if (c.systemPool.nodeTaints.length === 0) v.add(Rules.baselineSystemPoolShared, 'systemPool.onlyCriticalAddons', false, 'set onlyCriticalAddons: true and run workloads on user pools');
   if (c.tier === 'Free') v.add(Rules.baselineFreeTier, 'tier', 'Free', 'use tier "Standard" for production');
+  if (c.nodeSshAccess === 'LocalUser') v.add(Rules.baselineNodeSsh, 'nodeSshAccess', 'LocalUser', 'use nodeSshAccess "Disabled", or "EntraId" where engineers need a shell on nodes');
+  if (!c.imageCleaner.enabled) v.add(Rules.baselineImageCleanerOff, 'imageCleaner.enabled', false, 'leave Image Cleaner on');
+  const interval = c.imageCleaner.intervalHours;
+  if (!Number.isInteger(interval) || interval < IMAGE_CLEANER_INTERVAL_HOURS.min || interval > IMAGE_CLEANER_INTERVAL_HOURS.max) {
+    v.add(Rules.imageCleanerInterval, 'imageCleaner.intervalHours', interval, `use a whole number of hours from ${IMAGE_CLEANER_INTERVAL_HOURS.min} to ${IMAGE_CLEANER_INTERVAL_HOURS.max}, e.g. 168 (a week)`);
+  }
+  if (!c.workloadIdentity) v.add(Rules.baselineWorkloadIdentityOff, 'workloadIdentity', false, 'leave workloadIdentity on, and federate identities with service accounts instead of storing secrets');
   if (c.networkPolicy === 'none') v.add(Rules.baselineNoNetworkPolicy, 'networkPolicy', 'none', 'use the network policy of the dataplane (cilium, calico or azure)');
 }
 

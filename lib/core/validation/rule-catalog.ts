@@ -7,6 +7,7 @@ import {
   AZURE_SUBNET_RESERVED_ADDRESSES,
   CALICO_WIREGUARD_MTU,
   DEFAULT_MAX_SURGE_PERCENT,
+  IMAGE_CLEANER_INTERVAL_HOURS,
   POD_CIDR_PREFIX_PER_NODE,
   SERVICE_CIDR_MIN_PREFIX,
 } from '../aks/aks-limits';
@@ -584,6 +585,30 @@ export const Rules = {
     sources: [S.networkPolicies, S.checkovAzure],
     severity: 'warning',
   },
+  baselineNodeSsh: {
+    id: 'SAKS-BASE-009',
+    statement: 'the nodes accept SSH with a local user key',
+    sources: [S.nodeSsh, S.azurePolicyAks],
+    severity: 'warning',
+  },
+  baselineImageCleanerOff: {
+    id: 'SAKS-BASE-010',
+    statement: 'Image Cleaner is off: unused images with known vulnerabilities stay on the nodes',
+    sources: [S.imageCleaner, S.azurePolicyAks],
+    severity: 'warning',
+  },
+  imageCleanerInterval: {
+    id: 'SAKS-BASE-011',
+    statement: `Image Cleaner runs every ${IMAGE_CLEANER_INTERVAL_HOURS.min} to ${IMAGE_CLEANER_INTERVAL_HOURS.max} hours`,
+    sources: [S.imageCleaner],
+    severity: 'error',
+  },
+  baselineWorkloadIdentityOff: {
+    id: 'SAKS-BASE-012',
+    statement: 'workload identity is off: workloads that call Azure need stored secrets',
+    sources: [S.workloadIdentity, S.azurePolicyAks],
+    severity: 'warning',
+  },
   platformAddressOverlap: {
     id: 'SAKS-PLAT-001',
     statement: 'the address spaces of peered virtual networks do not overlap',
@@ -630,6 +655,12 @@ export const Rules = {
     id: 'SAKS-UPD-005',
     statement: 'the Cilium dataplane cannot be changed back to the Azure dataplane',
     sources: [S.ciliumDataplane],
+    severity: 'error',
+  },
+  oidcIssuerOneWay: {
+    id: 'SAKS-UPD-006',
+    statement: 'the OIDC issuer cannot be turned off once it is on',
+    sources: [S.oidcIssuer],
     severity: 'error',
   },
   publicToPrivate: {

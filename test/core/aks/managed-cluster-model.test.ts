@@ -139,3 +139,18 @@ test('hub links are ordered by id whatever the input order', () => {
       .map((r) => r.logicalId);
   expect(make([HUB_VNET, hub2])).toEqual(make([hub2, HUB_VNET]));
 });
+
+test('by default: no SSH on any pool, Image Cleaner weekly, the OIDC issuer and workload identity on, the issuer URL an output', () => {
+  const m = ManagedClusterModel.build({ name: 'c1', location: 'westeurope' });
+  const p = m.cluster.properties as any;
+  expect(p.agentPoolProfiles.map((pool: any) => pool.securityProfile)).toEqual([{ sshAccess: 'Disabled' }, { sshAccess: 'Disabled' }]);
+  expect(p.securityProfile.imageCleaner).toEqual({ enabled: true, intervalHours: 168 });
+  expect(p.securityProfile.workloadIdentity).toEqual({ enabled: true });
+  expect(p.oidcIssuerProfile).toEqual({ enabled: true });
+  expect(m.toArmTemplate().outputs?.oidcIssuerUrl?.value).toMatch(/^\[reference\(.*\)\.oidcIssuerProfile\.issuerURL\]$/);
+  const off = ManagedClusterModel.build({ name: 'c1', location: 'westeurope', workloadIdentity: false, nodeSshAccess: 'EntraId', imageCleaner: { enabled: false } }).cluster.properties as any;
+  expect(off.oidcIssuerProfile).toBeUndefined();
+  expect(off.securityProfile.workloadIdentity).toEqual({ enabled: false });
+  expect(off.securityProfile.imageCleaner).toEqual({ enabled: false });
+  expect(off.agentPoolProfiles[0].securityProfile).toEqual({ sshAccess: 'EntraId' });
+});
