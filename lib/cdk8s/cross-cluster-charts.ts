@@ -1,11 +1,11 @@
 import { App, Chart, ChartProps } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { z } from 'zod';
 import { assertInput, factoryResult, text } from '../core/validation/input-boundary';
 import { Ipv4Cidr } from '../core/net/ipv4-cidr';
 import { CrossClusterLink } from '../core/mesh/cross-cluster-link';
-import { contractDifferences, LinkContract, readLinkContract } from '../core/mesh/link-contract';
+import { contractDifferences, LinkContract, linkContract, readLinkContract } from '../core/mesh/link-contract';
 import { CustomerCaIssuer } from '../core/mesh/customer-ca-issuer';
 import { analyzeMesh, analyzeMeshLink } from '../core/mesh/mesh-analyzer';
 import { MeshFinding, MeshInventory } from '../core/mesh/mesh-inventory';
@@ -107,6 +107,7 @@ export class CrossClusterClientChart extends MeshAnalyzedChart {
     assertInput(CHART_PROPS, props, `CrossClusterClientChart "${id}"`);
     super(scope, id, props, props.link.clientInventory(), props.cluster ?? 'client');
     const link = props.link;
+    pairBySide(this, link, 'client');
     const contract = props.contract;
     if (contract) {
       const read = readLinkContract(contract);
@@ -146,6 +147,7 @@ export class CrossClusterServerChart extends MeshAnalyzedChart {
   constructor(scope: Construct, id: string, props: CrossClusterChartProps) {
     assertInput(CHART_PROPS, props, `CrossClusterServerChart "${id}"`);
     super(scope, id, props, props.link.serverInventory(), props.cluster ?? 'server');
+    pairBySide(this, props.link, 'server');
     addObjects(this, props.link.serverObjects());
   }
 }
@@ -188,8 +190,35 @@ export function addCrossClusterCharts(
 ): CrossClusterCharts {
   const client = new CrossClusterClientChart(app, ids.client ?? `${link.name}-client`, { link, cluster: ids.clientCluster });
   const server = new CrossClusterServerChart(app, ids.server ?? `${link.name}-server`, { link, cluster: ids.serverCluster });
-  checkLinkPair(client, server);
   return { client, server };
+}
+
+/** The link charts of each app, by link name and side, to pair them however they were built. */
+const SIDES = new WeakMap<IConstruct, Map<string, { client?: { chart: Chart; link: CrossClusterLink }; server?: { chart: Chart; link: CrossClusterLink } }>>();
+
+/**
+ * Pairs a link chart with the other side's chart of the same link name in the
+ * same app, whichever is built first: the two are checked against each other
+ * (checkLinkPair), and both links must be the same definition (the contract of
+ * one equals the other's).
+ */
+function pairBySide(chart: Chart, link: CrossClusterLink, side: 'client' | 'server'): void {
+  const root = chart.node.root;
+  const byName = SIDES.get(root) ?? new Map();
+  SIDES.set(root, byName);
+  const entry = byName.get(link.name) ?? {};
+  byName.set(link.name, entry);
+  if (entry[side]) return; // a second chart of the same side: checked by collisions instead
+  entry[side] = { chart, link };
+  if (entry.client && entry.server) {
+    const { client, server } = entry;
+    checkLinkPair(client.chart, server.chart);
+    DeploymentCheck.of(chart).addCheck(() =>
+      client.link === server.link
+        ? []
+        : contractDifferences(client.link, linkContract(server.link)).map((v) => ({ ...v, property: `charts ${client.chart.node.path} and ${server.chart.node.path}: ${v.property}` })),
+    );
+  }
 }
 
 /**

@@ -1,6 +1,6 @@
 import { ApiObject, Chart, JsonPatch, Testing } from 'cdk8s';
 import { expect, test } from 'vitest';
-import { addCrossClusterCharts, CrossClusterClientChart, SecureAksValidationError } from '../../lib';
+import { addCrossClusterCharts, CrossClusterClientChart, CrossClusterServerChart, SecureAksValidationError } from '../../lib';
 import { mysqlLink } from '../support/mesh-fixtures';
 
 test('one definition, two charts; both synthesize and agree', () => {
@@ -74,4 +74,26 @@ test('the user\'s own objects in any chart of an app that uses the library are c
     'metadata.name "9lives" is not a valid Service name (a DNS label of at most 63 characters, starting with a letter)',
     'port name "a-very-long-port-name" is not an IANA service name (at most 15 lowercase letters, digits and "-", with a letter)',
   ]);
+});
+
+test('client and server charts built separately in one app are paired by link name; two different definitions are rejected', () => {
+  const app = Testing.app();
+  new CrossClusterServerChart(app, 'server', { link: mysqlLink() });
+  // Another team's copy of the definition, with a different gateway port.
+  const drifted = mysqlLink({ services: [{ ...mysqlLink().services[0], gatewayPort: 23306 }] });
+  new CrossClusterClientChart(app, 'client', { link: drifted });
+  let error: unknown;
+  try {
+    app.synthYaml();
+  } catch (e) {
+    error = e;
+  }
+  expect(error).toBeInstanceOf(SecureAksValidationError);
+  const ids = (error as SecureAksValidationError).violations.map((v) => `${v.rule.id} ${v.property}`);
+  expect(ids).toContain('SAKS-MESH-012 charts client and server: services[0].gatewayPort');
+  // The same definition, built separately, passes.
+  const ok = Testing.app();
+  new CrossClusterServerChart(ok, 'server', { link: mysqlLink() });
+  new CrossClusterClientChart(ok, 'client', { link: mysqlLink() });
+  expect(() => ok.synthYaml()).not.toThrow();
 });
