@@ -70,6 +70,7 @@ const project = new typescript.TypeScriptProject({
     '@azure/arm-privatedns@3.2.0',
     '@azure/arm-authorization@9.0.0',
     '@azure/arm-operationalinsights@11.0.0',
+    '@azure/arm-monitor@8.0.0',
     '@azure/core-client@^1',
     // YAML parsing of synthesized manifests in tests.
     'yaml@^2',

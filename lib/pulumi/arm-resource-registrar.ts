@@ -1,4 +1,5 @@
 import * as authorization from '@pulumi/azure-native/authorization';
+import * as monitor from '@pulumi/azure-native/monitor';
 import * as azureResources from '@pulumi/azure-native/resources';
 import * as pulumi from '@pulumi/pulumi';
 import {
@@ -174,6 +175,22 @@ export function registerArmResources(
         opts,
       );
       registered.set(m.logicalId, { model: m, resource: ra, id: ra.id });
+      continue;
+    }
+    if (m.type === 'Microsoft.Insights/diagnosticSettings') {
+      // An extension resource on the cluster: typed, at the model's API version (2021-05-01-preview).
+      const ds = new monitor.DiagnosticSetting(
+        name,
+        {
+          resourceUri: resolve(m.scope!),
+          name: resolve(m.name[0]),
+          workspaceId: props.workspaceId === undefined ? undefined : resolve(props.workspaceId),
+          storageAccountId: props.storageAccountId === undefined ? undefined : resolve(props.storageAccountId),
+          logs: resolve(props.logs),
+        },
+        opts,
+      );
+      registered.set(m.logicalId, { model: m, resource: ds, id: ds.id });
       continue;
     }
     if (m.type === 'Microsoft.Authorization/roleDefinitions') {

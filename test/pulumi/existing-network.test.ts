@@ -26,6 +26,7 @@ test('a brought API server subnet is looked up and, once it checks out, given to
   expect(cluster.inputs.properties.apiServerAccessProfile.subnetId).toBe(`${SPOKE}/subnets/apiserver`);
   expect(resources.filter((r) => r.name.startsWith('byo-')).map((r) => r.name).sort()).toEqual([
     'byo-apiserver-subnet-network-contributor',
+    'byo-audit-logs',
     'byo-cluster',
     'byo-identity',
     'byo-log-analytics',

@@ -127,6 +127,17 @@ describe('a hardened cluster with an own zone and run command principals', () =>
     expect(fromPulumi).toEqual(fromTemplate);
   });
 
+  test('the control-plane audit logs go through azure-native\'s typed DiagnosticSetting, on the cluster, to its workspace', () => {
+    const ds = rec('audit-logs');
+    expect(ds.type).toBe('azure-native:monitor:DiagnosticSetting');
+    expect(ds.inputs.resourceUri).toMatch(/providers\/Microsoft.ContainerService\/managedClusters\/payments$/);
+    expect(ds.inputs.workspaceId).toMatch(/providers\/Microsoft.OperationalInsights\/workspaces\//);
+    expect(ds.inputs.logs).toEqual([
+      { category: 'kube-audit-admin', enabled: true },
+      { category: 'guard', enabled: true },
+    ]);
+  });
+
   test('run command is granted through a custom role with exactly its two actions', () => {
     const role = rec('run-command-role');
     expect(role.type).toBe('azure-native:authorization:RoleDefinition');

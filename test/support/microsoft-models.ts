@@ -58,6 +58,7 @@ function authorizationPutApiVersion(pathSuffix: string): string {
 const containerService = () => load('@azure/arm-containerservice', 'dist/commonjs/models/models.js');
 const network = () => load('@azure/arm-network', 'dist/commonjs/models/common/models.js');
 const operationalInsights = () => load('@azure/arm-operationalinsights', 'dist/commonjs/models/models.js');
+const monitorModels = () => load('@azure/arm-monitor', 'dist/commonjs/models/diagnosticsSettings/models.js');
 
 function mapperRoundTrip(mappers: Record<string, any>, mapperName: string, wire: unknown): unknown {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -109,6 +110,10 @@ export const MicrosoftModels: Record<string, { apiVersion: () => string; roundTr
   'Microsoft.Network/privateDnsZones/virtualNetworkLinks': {
     apiVersion: () => sdkApiVersion('@azure/arm-privatedns', 'dist/index.js', /this\.apiVersion = options\.apiVersion \|\| "([^"]+)"/),
     roundTrip: (wire) => mapperRoundTrip(loadInternal('@azure/arm-privatedns', 'dist/index.js', 'Mappers'), 'VirtualNetworkLink', wire),
+  },
+  'Microsoft.Insights/diagnosticSettings': {
+    apiVersion: () => sdkApiVersion('@azure/arm-monitor', 'dist/commonjs/api/diagnosticSettings/operations.js', /"api%2Dversion": "([^"]+)"/),
+    roundTrip: (wire) => monitorModels().diagnosticSettingsResourceSerializer(monitorModels().diagnosticSettingsResourceDeserializer(wire)),
   },
   'Microsoft.Authorization/roleAssignments': {
     apiVersion: () => authorizationPutApiVersion('roleAssignments/{roleAssignmentName}'),

@@ -106,6 +106,20 @@ const link = (services: CrossClusterServiceProps[], extra: Partial<CrossClusterL
 
 export const FAILING_CASES: readonly Case[] = [
   {
+    name: 'control-plane audit logs off',
+    props: { ...base, auditLogs: { enabled: false } },
+    rule: Rules.baselineAuditLogsOff,
+    property: 'auditLogs.enabled',
+    fix: /leave the control-plane audit logs on/,
+  },
+  {
+    name: 'audit logs with nowhere to go',
+    props: { ...base, monitoring: ClusterMonitoring.none() },
+    rule: Rules.auditLogsDestination,
+    property: 'auditLogs',
+    fix: /storageAccountId/,
+  },
+  {
     name: 'SSH to nodes with a local key',
     props: { ...base, nodeSshAccess: 'LocalUser' },
     rule: Rules.baselineNodeSsh,
@@ -810,7 +824,7 @@ export const FAILING_CASES: readonly Case[] = [
   },
   {
     name: 'no monitoring workspace',
-    props: { ...base, monitoring: ClusterMonitoring.none() },
+    props: { ...base, monitoring: ClusterMonitoring.none(), auditLogs: { enabled: false } },
     rule: Rules.baselineMonitoringOff,
     property: 'monitoring',
     fix: /createWorkspace/,

@@ -10,6 +10,23 @@ import { NODE_POOL_PROPS, NodePoolProps } from './node-pool';
 import { PodNetworking } from './pod-networking';
 import { SYSTEM_NODE_POOL_PROPS, SystemNodePoolProps } from './system-node-pool';
 
+/** The control-plane log categories of a managed cluster (`kube-audit-admin` is `kube-audit` without get and list). */
+export const CONTROL_PLANE_LOG_CATEGORIES = [
+  'kube-audit-admin',
+  'kube-audit',
+  'guard',
+  'kube-apiserver',
+  'kube-controller-manager',
+  'kube-scheduler',
+  'cluster-autoscaler',
+  'cloud-controller-manager',
+  'csi-azuredisk-controller',
+  'csi-azurefile-controller',
+  'csi-snapshot-controller',
+] as const;
+/** One of {@link CONTROL_PLANE_LOG_CATEGORIES}. */
+export type ControlPlaneLogCategory = (typeof CONTROL_PLANE_LOG_CATEGORIES)[number];
+
 /** Intent for a hardened AKS cluster. */
 export interface HardenedClusterProps {
   /**
@@ -162,6 +179,19 @@ export interface HardenedClusterProps {
    */
   readonly workloadIdentity?: boolean;
   /**
+   * Control-plane audit logs: a diagnostic setting on the cluster that sends
+   * these log categories to the cluster's Log Analytics workspace (and to a
+   * storage account for retention, when given).
+   * @default { enabled: true, categories: ['kube-audit-admin', 'guard'] }
+   * @see https://learn.microsoft.com/azure/aks/monitor-aks-reference#resource-logs
+   */
+  readonly auditLogs?: {
+    readonly enabled?: boolean;
+    readonly categories?: readonly ControlPlaneLogCategory[];
+    /** Resource id of a storage account that keeps the logs (retention), beside the workspace. */
+    readonly storageAccountId?: string;
+  };
+  /**
    * Tags on every resource.
    * @default {}
    */
@@ -212,6 +242,9 @@ export const HARDENED_CLUSTER_PROPS = schemaOf<HardenedClusterProps>()(
     nodeSshAccess: z.enum(['Disabled', 'EntraId', 'LocalUser']).optional(),
     imageCleaner: z.strictObject({ enabled: z.boolean().optional(), intervalHours: z.number().optional() }).optional(),
     workloadIdentity: z.boolean().optional(),
+    auditLogs: z
+      .strictObject({ enabled: z.boolean().optional(), categories: z.array(z.enum(CONTROL_PLANE_LOG_CATEGORIES)).readonly().optional(), storageAccountId: text().optional() })
+      .optional(),
     tags: z.record(text(), text()).readonly().optional(),
     acknowledgements: ACKNOWLEDGEMENTS.optional(),
   }),

@@ -33,6 +33,7 @@ export const LogicalIds = {
   cluster: 'cluster',
   runCommandRole: 'run-command-role',
   logAnalytics: 'log-analytics',
+  auditLogs: 'audit-logs',
 } as const;
 
 /**
@@ -474,6 +475,22 @@ function buildResources(c: ResolvedClusterConfig): ArmResource[] {
     // The identity's roles must exist before AKS uses them to join the subnets and write DNS records.
     dependsOn: [...roleAssignmentIds, ...resources.filter((r) => r.logicalId.startsWith('dns-link-')).map((r) => r.logicalId)],
   });
+
+  // --- control-plane audit logs, to the workspace (and a storage account when given)
+  if (c.auditLogs.enabled && (workspaceId !== undefined || c.auditLogs.storageAccountId !== undefined)) {
+    resources.push({
+      logicalId: LogicalIds.auditLogs,
+      type: 'Microsoft.Insights/diagnosticSettings',
+      apiVersion: ApiVersions.diagnosticSettings,
+      name: [`${c.name}-audit-logs`],
+      scope: new ArmReference(LogicalIds.cluster),
+      properties: {
+        ...(workspaceId !== undefined ? { workspaceId } : {}),
+        ...(c.auditLogs.storageAccountId !== undefined ? { storageAccountId: c.auditLogs.storageAccountId } : {}),
+        logs: c.auditLogs.categories.map((category) => ({ category, enabled: true })),
+      },
+    });
+  }
 
   // --- run command, when it stays on: exactly its two actions, to the named principals
   if (!a.disableRunCommand && a.runCommandPrincipals.length > 0) {

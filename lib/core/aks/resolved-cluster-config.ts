@@ -38,6 +38,7 @@ export interface ResolvedClusterConfig {
   readonly nodeSshAccess: 'Disabled' | 'EntraId' | 'LocalUser';
   readonly imageCleaner: { readonly enabled: boolean; readonly intervalHours: number };
   readonly workloadIdentity: boolean;
+  readonly auditLogs: { readonly enabled: boolean; readonly categories: readonly string[]; readonly storageAccountId?: string };
 }
 
 /** A node pool with defaults applied. */
@@ -111,6 +112,12 @@ export function resolveClusterConfig(props: HardenedClusterProps): ResolvedClust
     nodeSshAccess: props.nodeSshAccess ?? 'Disabled',
     imageCleaner: { enabled: props.imageCleaner?.enabled ?? true, intervalHours: props.imageCleaner?.intervalHours ?? IMAGE_CLEANER_DEFAULT_INTERVAL_HOURS },
     workloadIdentity: props.workloadIdentity ?? true,
+    auditLogs: {
+      enabled: props.auditLogs?.enabled ?? true,
+      // The audit log without get and list (far smaller), and Entra ID authentication (guard).
+      categories: props.auditLogs?.categories ?? ['kube-audit-admin', 'guard'],
+      storageAccountId: props.auditLogs?.storageAccountId,
+    },
   };
 }
 

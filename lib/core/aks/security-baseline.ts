@@ -15,6 +15,8 @@ export type BaselineStatus = 'pass' | 'fail' | 'partial' | 'opt-out';
 /** What a control is evaluated on: the cluster's exact payload and the encryption actually deployed. */
 export interface BaselineContext {
   readonly cluster: ArmResource;
+  /** Every resource deployed with the cluster (its diagnostic settings among them). */
+  readonly resources: readonly ArmResource[];
   readonly coverage: readonly FlowCoverage[];
 }
 
@@ -185,6 +187,19 @@ export const SECURITY_BASELINE: readonly BaselineCheck[] = [
     checkov: { id: 'CKV_AZURE_168', evaluate: (c) => verdict((props(c).maxPods ?? pools(c)[0]?.maxPods ?? 0) >= 50), inspects: 'the first node pool only' },
   },
   {
+    id: 'control-plane audit logs',
+    title: 'the API server\'s audit log is collected (kube-audit-admin or kube-audit)',
+    how: 'a diagnostic setting on the cluster sends kube-audit-admin and guard to the cluster\'s Log Analytics workspace',
+    evaluate: ({ resources }) =>
+      ok(
+        resources.some(
+          (r) =>
+            r.type === 'Microsoft.Insights/diagnosticSettings' &&
+            ((r.properties.logs ?? []) as Props[]).some((l) => l.enabled === true && ['kube-audit-admin', 'kube-audit'].includes(l.category)),
+        ),
+      ),
+  },
+  {
     id: 'node SSH',
     title: 'no SSH to nodes with local keys',
     how: 'agentPoolProfiles[].securityProfile.sshAccess "Disabled" on every pool (nodeSshAccess)',
@@ -249,7 +264,7 @@ export interface BaselineResult {
 
 /** The result of every control on a cluster, given the encryption coverage of what is deployed. */
 export function evaluateSecurityBaseline(model: ManagedClusterModel, coverage: readonly FlowCoverage[]): BaselineResult[] {
-  const ctx: BaselineContext = { cluster: model.cluster, coverage };
+  const ctx: BaselineContext = { cluster: model.cluster, resources: model.resources, coverage };
   return SECURITY_BASELINE.map((check) => ({ check, status: check.evaluate(ctx), checkov: check.checkov?.evaluate?.(model.cluster) }));
 }
 

@@ -474,6 +474,14 @@ function validateBaseline(c: ResolvedClusterConfig, v: ViolationCollector): void
   if (!c.encryptionAtHost) v.add(Rules.baselineHostEncryptionOff, 'encryptionAtHost', false, 'set encryptionAtHost: true (register Microsoft.Compute/EncryptionAtHost first)');
   if (c.systemPool.nodeTaints.length === 0) v.add(Rules.baselineSystemPoolShared, 'systemPool.onlyCriticalAddons', false, 'set onlyCriticalAddons: true and run workloads on user pools');
   if (c.tier === 'Free') v.add(Rules.baselineFreeTier, 'tier', 'Free', 'use tier "Standard" for production');
+  if (!c.auditLogs.enabled) {
+    v.add(Rules.baselineAuditLogsOff, 'auditLogs.enabled', false, 'leave the control-plane audit logs on');
+  } else if (c.monitoring.kind === 'none' && c.auditLogs.storageAccountId === undefined) {
+    v.add(Rules.auditLogsDestination, 'auditLogs', 'no destination', 'keep a Log Analytics workspace (ClusterMonitoring.createWorkspace() or fromWorkspaceId()), or give auditLogs.storageAccountId');
+  }
+  if (c.auditLogs.storageAccountId !== undefined && !isResourceIdOfType(c.auditLogs.storageAccountId, 'Microsoft.Storage/storageAccounts')) {
+    v.add(Rules.resourceId, 'auditLogs.storageAccountId', c.auditLogs.storageAccountId, 'pass a Microsoft.Storage/storageAccounts resource id');
+  }
   if (c.nodeSshAccess === 'LocalUser') v.add(Rules.baselineNodeSsh, 'nodeSshAccess', 'LocalUser', 'use nodeSshAccess "Disabled", or "EntraId" where engineers need a shell on nodes');
   if (!c.imageCleaner.enabled) v.add(Rules.baselineImageCleanerOff, 'imageCleaner.enabled', false, 'leave Image Cleaner on');
   const interval = c.imageCleaner.intervalHours;

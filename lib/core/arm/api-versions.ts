@@ -19,6 +19,8 @@ export const ApiVersions = {
   privateDns: '2020-06-01',
   /** `@azure/arm-operationalinsights` 11.0.0. */
   operationalInsights: '2025-07-01',
+  /** `@azure/arm-monitor` 8.0.0, and azure-native's typed `monitor.DiagnosticSetting`. */
+  diagnosticSettings: '2021-05-01-preview',
   /** `@azure/arm-authorization` 9.0.0, and azure-native's typed RoleAssignment. */
   authorization: '2022-04-01',
 } as const;

@@ -84,8 +84,16 @@ function isRelated(r: Json, resource: Json, details: Json): boolean {
   if (details.name && !eqi(last, details.name)) return false;
   const own = String(resource.name ?? '');
   const scope = String(r.scope ?? '');
-  // An extension resource scoped to it, or a child resource named under it.
-  return (scope.includes(String(resource.type)) && scope.includes(`'${own}'`)) || scope === own || name.startsWith(`${own}/`);
+  // An extension resource scoped to it (by resourceId(), by the template's relative form
+  // <type>/<name>, or by name), or a child resource named under it.
+  const relative = `${String(resource.type)}/${own}`.toLowerCase();
+  return (
+    (scope.includes(String(resource.type)) && scope.includes(`'${own}'`)) ||
+    scope.toLowerCase() === relative ||
+    scope.toLowerCase().endsWith(`/${relative}`) ||
+    scope === own ||
+    name.startsWith(`${own}/`)
+  );
 }
 
 function condition(raw: PolicyCondition, ctx: Ctx): boolean {

@@ -585,6 +585,18 @@ export const Rules = {
     sources: [S.networkPolicies, S.checkovAzure],
     severity: 'warning',
   },
+  baselineAuditLogsOff: {
+    id: 'SAKS-BASE-013',
+    statement: 'the control-plane audit logs (kube-audit-admin, guard) are not collected: who did what on the API server is not recorded',
+    sources: [S.aksResourceLogs, S.azurePolicyAks],
+    severity: 'warning',
+  },
+  auditLogsDestination: {
+    id: 'SAKS-LOG-001',
+    statement: 'control-plane audit logs need a destination: the cluster\'s Log Analytics workspace or a storage account',
+    sources: [S.aksResourceLogs, S.diagnosticSettings],
+    severity: 'error',
+  },
   baselineNodeSsh: {
     id: 'SAKS-BASE-009',
     statement: 'the nodes accept SSH with a local user key',

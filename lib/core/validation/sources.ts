@@ -70,6 +70,8 @@ export const Sources = {
   imageCleaner: 'https://learn.microsoft.com/azure/aks/image-cleaner',
   workloadIdentity: 'https://learn.microsoft.com/azure/aks/workload-identity-overview',
   oidcIssuer: 'https://learn.microsoft.com/azure/aks/use-oidc-issuer',
+  aksResourceLogs: 'https://learn.microsoft.com/azure/aks/monitor-aks-reference#resource-logs',
+  diagnosticSettings: 'https://learn.microsoft.com/azure/azure-monitor/essentials/diagnostic-settings',
   cdkNagSuppressions: 'https://github.com/cdklabs/cdk-nag#suppressing-a-rule',
   checkovSuppressions: 'https://www.checkov.io/2.Basics/Suppressing%20and%20Skipping%20Policies.html',
   unicodeSecurity: 'https://www.unicode.org/reports/tr36/',

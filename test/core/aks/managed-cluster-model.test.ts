@@ -154,3 +154,20 @@ test('by default: no SSH on any pool, Image Cleaner weekly, the OIDC issuer and 
   expect(off.securityProfile.imageCleaner).toEqual({ enabled: false });
   expect(off.agentPoolProfiles[0].securityProfile).toEqual({ sshAccess: 'EntraId' });
 });
+
+test('control-plane audit logs: a diagnostic setting on the cluster, kube-audit-admin and guard to its workspace', () => {
+  const m = ManagedClusterModel.build({ name: 'c1', location: 'westeurope' });
+  const template = m.toArmTemplate();
+  const ds = (template.resources as any[]).find((r) => r.type === 'Microsoft.Insights/diagnosticSettings');
+  expect(ds).toMatchObject({
+    apiVersion: '2021-05-01-preview',
+    name: 'c1-audit-logs',
+    scope: 'Microsoft.ContainerService/managedClusters/c1',
+    properties: { logs: [{ category: 'kube-audit-admin', enabled: true }, { category: 'guard', enabled: true }] },
+  });
+  expect(ds.properties.workspaceId).toMatch(/^\[resourceId\('Microsoft.OperationalInsights\/workspaces'/);
+  const storage = '/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/logs/providers/Microsoft.Storage/storageAccounts/auditlogs';
+  const withStorage = ManagedClusterModel.build({ name: 'c1', location: 'westeurope', auditLogs: { categories: ['kube-audit'], storageAccountId: storage } });
+  expect(withStorage.resources.find((r) => r.logicalId === 'audit-logs')!.properties).toMatchObject({ storageAccountId: storage, logs: [{ category: 'kube-audit', enabled: true }] });
+  expect(ManagedClusterModel.build({ name: 'c1', location: 'westeurope', auditLogs: { enabled: false } }).resources.some((r) => r.logicalId === 'audit-logs')).toBe(false);
+});

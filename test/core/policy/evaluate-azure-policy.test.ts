@@ -59,7 +59,7 @@ test('AuditIfNotExists looks for the related resource in the same deployment (di
 test('the default cluster, evaluated: what it meets today and what it does not', () => {
   const results = evaluateAksBuiltInPolicies(ManagedClusterModel.build({ name: 'c1', location: 'westeurope' }).toArmTemplate());
   const byFile = Object.fromEntries(results.map((r) => [r.definition.file, r.state]));
-  for (const met of ['AKS_DisableSSH_Audit.json', 'AKS_ImageCleaner_Audit.json', 'AKS_WorkloadIdentity_Audit.json', 'AKS_PrivateCluster_Deny.json', 'AKS_DisableLocalAccounts_Deny.json', 'AKS_DisableRunCommand_Audit.json', 'AKS_EncryptionAtHost_Deny.json', 'AKS_AzurePolicyAddOn_Audit.json', 'ASC_Azure_Defender_AKS_SecurityProfile_Audit.json', 'AKS_MSI_Audit.json', 'AKS_EnableCNI.json']) {
+  for (const met of ['AuditDiagnosticLog_Audit.json', 'AKS_DisableSSH_Audit.json', 'AKS_ImageCleaner_Audit.json', 'AKS_WorkloadIdentity_Audit.json', 'AKS_PrivateCluster_Deny.json', 'AKS_DisableLocalAccounts_Deny.json', 'AKS_DisableRunCommand_Audit.json', 'AKS_EncryptionAtHost_Deny.json', 'AKS_AzurePolicyAddOn_Audit.json', 'ASC_Azure_Defender_AKS_SecurityProfile_Audit.json', 'AKS_MSI_Audit.json', 'AKS_EnableCNI.json']) {
     expect(byFile[met], met).toBe('compliant');
   }
   // A public cluster with authorized ranges passes the ranges definition, not the private one.
