@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { ApiServerAccess, AZURE_POLICY_AKS_DEFINITIONS, evaluateAksBuiltInPolicies, evaluateAzurePolicy, ManagedClusterModel } from '../../../lib';
+import { ApiServerAccess, AZURE_POLICY_AKS_DEFINITIONS, BUILT_IN_POLICY_JUSTIFICATIONS, evaluateAksBuiltInPolicies, evaluateAzurePolicy, ManagedClusterModel, renderAksBuiltInPolicies } from '../../../lib';
 
 const def = (file: string) => AZURE_POLICY_AKS_DEFINITIONS.find((d) => d.file === file)!;
 const cluster = (properties: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
@@ -66,4 +66,12 @@ test('the default cluster, evaluated: what it meets today and what it does not',
   const pub = evaluateAksBuiltInPolicies(ManagedClusterModel.build({ name: 'c1', location: 'westeurope', apiServerAccess: ApiServerAccess.public({ authorizedIpRanges: ['203.0.113.0/24'] }) }).toArmTemplate());
   expect(pub.find((r) => r.definition.file === 'ASC_EnableIpRanges_KubernetesService_Audit.json')!.state).toBe('compliant');
   expect(pub.find((r) => r.definition.file === 'AKS_PrivateCluster_Deny.json')!.state).toBe('non-compliant');
+});
+
+test('on the default cluster, every built-in not met needs something only the customer can bring, and the report says what', () => {
+  const results = evaluateAksBuiltInPolicies(ManagedClusterModel.build({ name: 'c1', location: 'westeurope' }).toArmTemplate());
+  const notMet = results.filter((r) => r.state === 'non-compliant').map((r) => r.definition.name).sort();
+  expect(notMet).toEqual(Object.keys(BUILT_IN_POLICY_JUSTIFICATIONS).sort());
+  const md = renderAksBuiltInPolicies(results).join('\n');
+  for (const reason of Object.values(BUILT_IN_POLICY_JUSTIFICATIONS)) expect(md).toContain(reason);
 });
