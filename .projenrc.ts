@@ -96,6 +96,8 @@ const project = new typescript.TypeScriptProject({
       lib: ['es2022'],
       target: 'ES2022',
       skipLibCheck: true,
+      // Internals (the input schemas, whose types are zod's) stay out of the shipped declarations.
+      stripInternal: true,
       // pulumi and cdk8s publish CommonJS; keep the package CommonJS too.
       module: 'CommonJS',
       esModuleInterop: true,

@@ -44,7 +44,27 @@ const args: HardenedClusterArgs = {
 const template: object = ManagedClusterModel.build(args).toArmTemplate();
 export const check: [object, typeof HardenedCluster, typeof SecureAksValidationError] = [template, HardenedCluster, SecureAksValidationError];
 TS
-npx tsc --noEmit --strict --esModuleInterop --skipLibCheck --module commonjs --target es2022 --types node consumer.ts
+# The tsconfig.json `pulumi new typescript` writes, verbatim but for the file name: no skipLibCheck,
+# so the shipped declarations are type-checked as a user's tsc sees them.
+cat > tsconfig.json <<'JSON'
+{
+  "compilerOptions": {
+    "strict": true,
+    "outDir": "bin",
+    "target": "es2020",
+    "module": "commonjs",
+    "moduleResolution": "node",
+    "sourceMap": true,
+    "experimentalDecorators": true,
+    "pretty": true,
+    "noFallthroughCasesInSwitch": true,
+    "noImplicitReturns": true,
+    "forceConsistentCasingInFileNames": true
+  },
+  "files": ["consumer.ts"]
+}
+JSON
+npx tsc --noEmit -p tsconfig.json
 node -e '
   const lib = require("secure-aks");
   const t = lib.ManagedClusterModel.build({ name: "consumer", location: "westeurope" }).toArmTemplate();

@@ -207,7 +207,7 @@ export interface HardenedClusterProps {
 
 const is = <T>(cls: Function) => (v: unknown): v is T => v instanceof cls;
 
-/** The runtime schema of {@link HardenedClusterProps}: checked before any rule reads a value. */
+/** The runtime schema of {@link HardenedClusterProps}: checked before any rule reads a value. @internal */
 export const HARDENED_CLUSTER_PROPS = schemaOf<HardenedClusterProps>()(
   z.strictObject({
     name: text(),

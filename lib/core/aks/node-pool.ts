@@ -35,7 +35,7 @@ export interface NodePoolProps {
   readonly enableFips?: boolean;
 }
 
-/** The runtime schema of {@link NodePoolProps}. */
+/** The runtime schema of {@link NodePoolProps}. @internal */
 export const NODE_POOL_PROPS = schemaOf<NodePoolProps>()(
   z.strictObject({
     name: text(),

@@ -42,7 +42,7 @@ export interface SystemNodePoolProps {
   readonly onlyCriticalAddons?: boolean;
 }
 
-/** The runtime schema of {@link SystemNodePoolProps}. */
+/** The runtime schema of {@link SystemNodePoolProps}. @internal */
 export const SYSTEM_NODE_POOL_PROPS = schemaOf<SystemNodePoolProps>()(
   z.strictObject({
     name: text().optional(),

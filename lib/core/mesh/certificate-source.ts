@@ -65,7 +65,7 @@ export class CertificateSource {
   ) {}
 }
 
-/** The runtime schema of {@link IssuerReference}. */
+/** The runtime schema of {@link IssuerReference}. @internal */
 export const ISSUER_REFERENCE = schemaOf<IssuerReference>()(
   z.strictObject({
     kind: z.enum(['Issuer', 'ClusterIssuer']),

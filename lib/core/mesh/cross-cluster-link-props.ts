@@ -109,7 +109,7 @@ export interface CrossClusterLinkProps {
 
 const is = <T>(cls: Function) => (v: unknown): v is T => v instanceof cls;
 
-/** The runtime schema of {@link CrossClusterServiceProps}. */
+/** The runtime schema of {@link CrossClusterServiceProps}. @internal */
 export const CROSS_CLUSTER_SERVICE_PROPS = schemaOf<CrossClusterServiceProps>()(
   z.strictObject({
     name: text(),
@@ -133,7 +133,7 @@ const MESH_SIDE_PROPS = schemaOf<MeshSideProps>()(
   }),
 );
 
-/** The runtime schema of {@link CrossClusterLinkProps}. */
+/** The runtime schema of {@link CrossClusterLinkProps}. @internal */
 export const CROSS_CLUSTER_LINK_PROPS = schemaOf<CrossClusterLinkProps>()(
   z.strictObject({
     name: text(),

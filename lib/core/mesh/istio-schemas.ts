@@ -1,5 +1,5 @@
 import { StrictSchemaValidator } from '../kubernetes/schema-validator';
-import istioCrdSchemas from './istio-crd-schemas.json';
+import { ISTIO_CRD_SCHEMAS as istioCrdSchemas } from './istio-crd-schemas.generated';
 
 /**
  * Makes an OpenAPI schema strict the way `kubectl apply --validate=strict`
@@ -47,7 +47,7 @@ export const ISTIO_SCHEMA_SOURCE: string = istioCrdSchemas.source;
 
 /** The CRD's schema of `spec` for a kind, as shipped (CEL rules included). */
 export function istioSpecSchema(kind: (typeof ISTIO_KINDS)[number]): Record<string, unknown> {
-  return istioCrdSchemas.kinds[kind].spec as Record<string, unknown>;
+  return istioCrdSchemas.kinds[kind].spec;
 }
 
 let validator: StrictSchemaValidator | undefined;

@@ -70,7 +70,7 @@ export interface RegulatedPlatformProps {
 
 const PLATFORM_CLUSTER_PROPS = schemaOf<PlatformClusterProps>()(HARDENED_CLUSTER_PROPS.omit({ location: true, network: true }).extend({ addressSpace: text() }));
 
-/** The runtime schema of {@link RegulatedPlatformProps}. */
+/** The runtime schema of {@link RegulatedPlatformProps}. @internal */
 export const REGULATED_PLATFORM_PROPS = schemaOf<RegulatedPlatformProps>()(
   z.strictObject({
     location: text(),

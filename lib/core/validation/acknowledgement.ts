@@ -20,7 +20,7 @@ export interface Acknowledgement {
   readonly property?: string;
 }
 
-/** The runtime schema of a list of {@link Acknowledgement}s. */
+/** The runtime schema of a list of {@link Acknowledgement}s. @internal */
 export const ACKNOWLEDGEMENTS = z.array(schemaOf<Acknowledgement>()(z.strictObject({ ruleId: text(), reason: text(), property: text().optional() }))).readonly();
 
 /** A warning accepted by an acknowledgement. */

@@ -16,7 +16,7 @@ import { Violation } from './violation';
 
 const INPUT_VIOLATIONS = Symbol.for('secure-aks.input-violations');
 
-/** A string of any public input: no control, bidirectional or zero-width characters. */
+/** A string of any public input: no control, bidirectional or zero-width characters. @internal */
 export function text(): z.ZodType<string> {
   return z.string().superRefine((s, ctx) => {
     const unsafe = findUnsafeCharacter(s);
@@ -28,6 +28,7 @@ export function text(): z.ZodType<string> {
  * How a definition is named in an error headline (`cluster "payments"`): its
  * `name` when that is safe text, otherwise the kind alone, so that a broken
  * input never breaks the message about it.
+ * @internal
  */
 export function subject(kind: string, input: unknown): string {
   const name = isRecord(input) ? input.name : undefined;
@@ -37,6 +38,7 @@ export function subject(kind: string, input: unknown): string {
 /**
  * {@link text} that must also be well formed for what it is (a DNS name, an
  * https URL, a path): otherwise a violation of `rule`, with `fix`.
+ * @internal
  */
 export function wellFormedText(rule: Rule, fix: string, test: (s: string) => boolean): z.ZodType<string> {
   return text().superRefine((s, ctx) => {
@@ -44,7 +46,7 @@ export function wellFormedText(rule: Rule, fix: string, test: (s: string) => boo
   });
 }
 
-/** A list of {@link text}. */
+/** A list of {@link text}. @internal */
 export function textList(): z.ZodType<readonly string[]> {
   return z.array(text()).readonly();
 }
@@ -53,6 +55,7 @@ export function textList(): z.ZodType<readonly string[]> {
  * The result of a factory (`ApiServerAccess.private()`): a plain object with the
  * same fields is refused, since only the factory applies defaults and rules. The
  * factory's own option problems are reported at this property.
+ * @internal
  */
 export function factoryResult<T>(is: (v: unknown) => v is T, factories: string): z.ZodType<T> {
   return z
@@ -62,18 +65,18 @@ export function factoryResult<T>(is: (v: unknown) => v is T, factories: string):
     });
 }
 
-/** Records the option problems of a factory call on its result, for the definition that uses it to report. */
+/** Records the option problems of a factory call on its result, for the definition that uses it to report. @internal */
 export function withInputViolations<T extends object>(result: T, violations: readonly Violation[]): T {
   if (violations.length > 0) Object.defineProperty(result, INPUT_VIOLATIONS, { value: violations, enumerable: false });
   return result;
 }
 
-/** The option problems recorded on a factory's result. */
+/** The option problems recorded on a factory's result. @internal */
 export function inputViolationsOf(value: unknown): readonly Violation[] {
   return (value !== null && typeof value === 'object' && (value as Record<symbol, readonly Violation[]>)[INPUT_VIOLATIONS]) || [];
 }
 
-/** The outcome of {@link checkInput}. */
+/** The outcome of {@link checkInput}. @internal */
 export interface CheckedInput<T> {
   /**
    * The input, when it is usable: as given when valid; otherwise with every
@@ -85,7 +88,7 @@ export interface CheckedInput<T> {
   readonly violations: readonly Violation[];
 }
 
-/** Checks `input` against `schema`; never throws. */
+/** Checks `input` against `schema`; never throws. @internal */
 export function checkInput<T>(schema: z.ZodType<T>, input: unknown, root = ''): CheckedInput<T> {
   const parsed = schema.safeParse(input);
   if (parsed.success) return { value: input as T, violations: [] };
@@ -100,14 +103,14 @@ export function checkInput<T>(schema: z.ZodType<T>, input: unknown, root = ''): 
   return { value, violations };
 }
 
-/** Checks `input` and throws the library's validation error listing every problem. */
+/** Checks `input` and throws the library's validation error listing every problem. @internal */
 export function assertInput<T>(schema: z.ZodType<T>, input: unknown, subjectText: string): T {
   const checked = checkInput(schema, input);
   if (checked.violations.length > 0) throw new SecureAksValidationError(subjectText, checked.violations);
   return input as T;
 }
 
-/** A value that must be present: a Pulumi `Input` (a value, promise or output), not checked further. */
+/** A value that must be present: a Pulumi `Input` (a value, promise or output), not checked further. @internal */
 export function present(what: string): z.ZodType<unknown> {
   return z.custom<unknown>((v) => v !== undefined && v !== null, { message: `expected ${what}` });
 }
@@ -116,6 +119,7 @@ export function present(what: string): z.ZodType<unknown> {
  * Checks a factory's options: the usable options (broken ones removed, so the
  * factory's locked-down defaults apply) and the violations, located relative
  * to the options, for {@link withInputViolations}.
+ * @internal
  */
 export function checkOptions<T extends object>(schema: z.ZodType<T>, options: unknown): { options: T; violations: readonly Violation[] } {
   const checked = checkInput(schema, options ?? {});
@@ -126,7 +130,7 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
-/** `a.b[0]["odd key"]` from a path. */
+/** `a.b[0]["odd key"]` from a path. @internal */
 export function propertyPath(root: string, path: readonly PropertyKey[]): string {
   let out = root;
   for (const seg of path) {
@@ -208,6 +212,7 @@ type KeysDiffer<O, I> = [Exclude<keyof I, keyof O>, Exclude<keyof O, keyof I>] e
  * two in step: what the schema accepts is assignable to `I`, and its keys are
  * exactly `I`'s (a property added to the interface and not to the schema does
  * not compile).
+ * @internal
  */
 export function schemaOf<I>() {
   return <S extends z.ZodType<I>>(schema: S & KeysDiffer<z.output<S>, I>): S => schema;
