@@ -47,6 +47,7 @@ export * from './core/validation/input-boundary';
 export * from './core/validation/unsafe-characters';
 export * from './core/kubernetes/kubernetes-object';
 export * from './core/kubernetes/schema-validator';
+export * from './core/kubernetes/crd-schema';
 export * from './core/kubernetes/cel-rules';
 export * from './core/encryption/calico-felix-configuration';
 export * from './core/encryption/encryption-coverage';

@@ -65,7 +65,7 @@ test('the mesh charts are exactly the synthesized ones, and wait for Istio and t
 
 test('Helm releases are pinned, in order, with the cluster\'s provider', () => {
   const istiod = resources.find((r) => r.name === 'platform-server-istiod')!;
-  expect(istiod.inputs).toMatchObject({ chart: 'istiod', version: '1.29.2', namespace: 'istio-system', repositoryOpts: { repo: 'https://istio-release.storage.googleapis.com/charts' } });
+  expect(istiod.inputs).toMatchObject({ chart: 'istiod', version: '1.30.3', namespace: 'istio-system', repositoryOpts: { repo: 'https://istio-release.storage.googleapis.com/charts' } });
   expect(options.get('platform-server-istiod')!.dependsOn).toEqual([stack.releases.server['istio-base']]);
 });
 

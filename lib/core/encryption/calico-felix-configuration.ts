@@ -1,4 +1,6 @@
+import { CLUSTER_SCOPED_METADATA, strictObjectSchema } from '../kubernetes/crd-schema';
 import { KubernetesObject } from '../kubernetes/kubernetes-object';
+import { CALICO_CRD_SCHEMAS } from './calico-crd-schemas.generated';
 import { Rules } from '../validation/rule-catalog';
 import { SecureAksValidationError } from '../validation/validation-error';
 import { TransitEncryption, WireGuardPorts } from './transit-encryption';
@@ -46,46 +48,19 @@ export function calicoFelixConfiguration(encryption: TransitEncryption): Kuberne
 }
 
 /**
- * The part of Calico's FelixConfiguration schema this library writes, as a
- * strict JSON schema: every field the library may emit, with its type from
- * Calico's CRD (`felixconfigurations.crd.projectcalico.org`, spec fields
- * `wireguard*`: booleans and integers), and nothing else. Calico ships its
- * CRDs in no npm package, so the facts are transcribed here; anything
- * outside this list is rejected, which is stricter than Calico itself.
- * @see https://github.com/projectcalico/calico/blob/master/libcalico-go/config/crd/crd.projectcalico.org_felixconfigurations.yaml
+ * Calico's FelixConfiguration, strictly, from the CRD of the Calico release
+ * the library is checked against (extracted by scripts/extract-crd-schemas.ts,
+ * source and version in the generated module). Felix reads its global
+ * configuration only from `default` (or per node, `node.<name>`).
+ * @see https://docs.tigera.io/calico/latest/reference/resources/felixconfig
  */
-export const FELIX_CONFIGURATION_SCHEMA = {
-  type: 'object',
-  required: ['apiVersion', 'kind', 'metadata', 'spec'],
-  additionalProperties: false,
-  properties: {
-    apiVersion: { enum: ['crd.projectcalico.org/v1', 'projectcalico.org/v3'] },
-    kind: { const: 'FelixConfiguration' },
-    metadata: {
-      type: 'object',
-      required: ['name'],
-      additionalProperties: false,
-      properties: {
-        // Cluster-scoped: no namespace.
-        name: { type: 'string', pattern: '^(default|node\\.[a-z0-9]([-a-z0-9.]*[a-z0-9])?)$' },
-        labels: { type: 'object', additionalProperties: { type: 'string' } },
-        annotations: { type: 'object', additionalProperties: { type: 'string' } },
-      },
-    },
-    spec: {
-      type: 'object',
-      additionalProperties: false,
-      properties: {
-        wireguardEnabled: { type: 'boolean' },
-        wireguardEnabledV6: { type: 'boolean' },
-        wireguardMTU: { type: 'integer' },
-        wireguardMTUV6: { type: 'integer' },
-        wireguardListeningPort: { type: 'integer' },
-        wireguardListeningPortV6: { type: 'integer' },
-      },
-    },
-  },
-} as const;
+export const FELIX_CONFIGURATION_SCHEMA = strictObjectSchema(
+  'FelixConfiguration',
+  CALICO_CRD_SCHEMAS.kinds.FelixConfiguration,
+  { ...CLUSTER_SCOPED_METADATA, properties: { ...CLUSTER_SCOPED_METADATA.properties, name: { type: 'string', pattern: '^(default|node\\.[a-z0-9]([-a-z0-9.]*[a-z0-9])?)$' } } },
+  // Where the Calico API server (or Calico's native v3 CRDs) serves the same resource.
+  ['projectcalico.org/v3'],
+);
 
 /** Whether Calico WireGuard is switched on by what a deployment contains, and if not, why. */
 export interface CalicoWireGuardDeployment {

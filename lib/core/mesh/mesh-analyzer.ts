@@ -1,6 +1,7 @@
 import { describeObject } from '../kubernetes/kubernetes-object';
 import { StrictSchemaValidator } from '../kubernetes/schema-validator';
-import { CERTIFICATE_SCHEMA, CLUSTER_ISSUER_SCHEMA } from './cert-manager-schema';
+import { CERT_MANAGER_CRD_SCHEMAS } from './cert-manager-crd-schemas.generated';
+import { CERTIFICATE_SCHEMA, CLUSTER_ISSUER_SCHEMA, ISSUER_SCHEMA } from './cert-manager-schema';
 import { evaluateCelRules } from '../kubernetes/cel-rules';
 import { istioSchemaValidator, istioSpecSchema, ISTIO_KINDS } from './istio-schemas';
 import { InventoryService, InventoryWorkload, MeshFinding, MeshInventory } from './mesh-inventory';
@@ -62,14 +63,19 @@ export function analyzeMesh(objects: readonly unknown[], inventory: MeshInventor
       // The CRD's CEL rules, which the API server enforces and JSON Schema validators skip.
       for (const f of evaluateCelRules(istioSpecSchema(o.kind), o.spec, '/spec')) add('IST0106', 'Error', o, `CEL rule at ${f.path}: ${f.message}`, `change the object so that ${f.rule} holds`);
     }
-    if ((o.kind === 'Certificate' || o.kind === 'ClusterIssuer') && o.apiVersion === 'cert-manager.io/v1') {
+    if ((o.kind === 'Certificate' || o.kind === 'Issuer' || o.kind === 'ClusterIssuer') && o.apiVersion === 'cert-manager.io/v1') {
       if (!certificateValidator) {
         certificateValidator = new StrictSchemaValidator();
         certificateValidator.register('Certificate', CERTIFICATE_SCHEMA);
+        certificateValidator.register('Issuer', ISSUER_SCHEMA);
         certificateValidator.register('ClusterIssuer', CLUSTER_ISSUER_SCHEMA);
       }
       for (const f of certificateValidator.validate(o.kind, o)) {
         add('IST0106', 'Error', o, `schema: ${f.path} ${f.message}`, `fix the field to match cert-manager's ${o.kind}`);
+      }
+      const kind = o.kind as keyof typeof CERT_MANAGER_CRD_SCHEMAS.kinds;
+      for (const f of evaluateCelRules(CERT_MANAGER_CRD_SCHEMAS.kinds[kind].spec, o.spec, '/spec')) {
+        add('IST0106', 'Error', o, `CEL rule at ${f.path}: ${f.message}`, `change the object so that ${f.rule} holds`);
       }
     }
   }

@@ -14,6 +14,8 @@ import { CertificateSource } from '../mesh/certificate-source';
 import { CrossClusterLink } from '../mesh/cross-cluster-link';
 import { CROSS_CLUSTER_SERVICE_PROPS, CrossClusterServiceProps } from '../mesh/cross-cluster-link-props';
 import { CustomerCaIssuer } from '../mesh/customer-ca-issuer';
+import { CERT_MANAGER_SCHEMA_VERSION } from '../mesh/cert-manager-schema';
+import { ISTIO_SCHEMA_VERSION } from '../mesh/istio-schemas';
 import { MeshFlavour } from '../mesh/mesh-flavour';
 import { ISTIO_V1_API_MINOR } from '../mesh/validate-cross-cluster-link';
 import { formatIpv4, Ipv4Cidr } from '../net/ipv4-cidr';
@@ -63,7 +65,7 @@ export interface RegulatedPlatformProps {
   readonly linkName?: string;
   /**
    * Pinned versions of what the platform installs with Helm. Bump them deliberately.
-   * @default { istio: '1.29.2', certManager: 'v1.19.1' }
+   * @default { istio: '1.30.3', certManager: 'v1.21.1' } - the releases whose CRD schemas ship with the library
    */
   readonly versions?: { readonly istio?: string; readonly certManager?: string };
 }
@@ -83,8 +85,12 @@ export const REGULATED_PLATFORM_PROPS = schemaOf<RegulatedPlatformProps>()(
   }),
 );
 
-/** Default pins; bumped deliberately, never floating. */
-export const PINNED_VERSIONS = { istio: '1.29.2', certManager: 'v1.19.1' } as const;
+/**
+ * Default pins: the releases whose CRD schemas ship with the library, so the
+ * objects are checked against exactly what the platform installs. Bumped by
+ * extracting the new release's CRDs (scripts/extract-crd-schemas.ts), never floating.
+ */
+export const PINNED_VERSIONS = { istio: ISTIO_SCHEMA_VERSION, certManager: CERT_MANAGER_SCHEMA_VERSION } as const;
 
 /**
  * The regulated platform as exact objects: two cluster models, the peering

@@ -72,9 +72,9 @@ test('the customer CA issuer: CA secret, ACME or Vault, as a ClusterIssuer the c
 test('prerequisites are pinned Helm releases with generated values', () => {
   const charts = platform.prerequisites();
   expect(charts.map((c) => [c.name, c.chart, c.version])).toEqual([
-    ['cert-manager', 'cert-manager', 'v1.19.1'],
-    ['istio-base', 'base', '1.29.2'],
-    ['istiod', 'istiod', '1.29.2'],
+    ['cert-manager', 'cert-manager', 'v1.21.1'],
+    ['istio-base', 'base', '1.30.3'],
+    ['istiod', 'istiod', '1.30.3'],
   ]);
   expect(charts[2].values).toMatchObject({ meshConfig: { outboundTrafficPolicy: { mode: 'REGISTRY_ONLY' } } });
   expect(charts[2].after).toEqual(['istio-base']);
