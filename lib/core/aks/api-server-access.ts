@@ -123,30 +123,36 @@ export class ApiServerAccess {
     // Not part of the typed options; kept when present (configuration read from
     // JSON or YAML) so that validation reports it instead of dropping it silently.
     const stray = (options as { authorizedIpRanges?: readonly string[] }).authorizedIpRanges;
-    return withInputViolations(new ApiServerAccess(
-      'private',
-      options.dnsZone ?? PrivateDnsZone.system(),
-      options.publicFqdn ?? false,
-      options.disableRunCommand ?? true,
-      options.vnetIntegration ?? true,
-      stray ?? [],
-      options.runCommandPrincipals ?? [],
-    ), checked.violations);
+    return withInputViolations(
+      new ApiServerAccess(
+        'private',
+        options.dnsZone ?? PrivateDnsZone.system(),
+        options.publicFqdn ?? false,
+        options.disableRunCommand ?? true,
+        options.vnetIntegration ?? true,
+        stray ?? [],
+        options.runCommandPrincipals ?? [],
+      ),
+      checked.violations,
+    );
   }
 
   /** A public API server reachable only from the authorized IP ranges. */
   public static public(options: PublicApiServerOptions): ApiServerAccess {
     const checked = checkOptions(PUBLIC_OPTIONS, options);
     options = checked.options;
-    return withInputViolations(new ApiServerAccess(
-      'public',
-      undefined,
-      false,
-      options.disableRunCommand ?? true,
-      options.vnetIntegration ?? true,
-      options.authorizedIpRanges ?? [],
-      options.runCommandPrincipals ?? [],
-    ), checked.violations);
+    return withInputViolations(
+      new ApiServerAccess(
+        'public',
+        undefined,
+        false,
+        options.disableRunCommand ?? true,
+        options.vnetIntegration ?? true,
+        options.authorizedIpRanges ?? [],
+        options.runCommandPrincipals ?? [],
+      ),
+      checked.violations,
+    );
   }
 
   /**
@@ -156,15 +162,18 @@ export class ApiServerAccess {
   public static unrestrictedPublic(options: UnrestrictedPublicApiServerOptions = {}): ApiServerAccess {
     const checked = checkOptions(UNRESTRICTED_OPTIONS, options);
     options = checked.options;
-    return withInputViolations(new ApiServerAccess(
-      'unrestricted',
-      undefined,
-      false,
-      options.disableRunCommand ?? true,
-      options.vnetIntegration ?? true,
-      [],
-      options.runCommandPrincipals ?? [],
-    ), checked.violations);
+    return withInputViolations(
+      new ApiServerAccess(
+        'unrestricted',
+        undefined,
+        false,
+        options.disableRunCommand ?? true,
+        options.vnetIntegration ?? true,
+        [],
+        options.runCommandPrincipals ?? [],
+      ),
+      checked.violations,
+    );
   }
 
   private constructor(

@@ -81,34 +81,40 @@ export class ClusterNetwork {
   public static create(options: CreatedClusterNetworkOptions = {}): ClusterNetwork {
     const checked = checkOptions(CREATED_OPTIONS, options);
     options = checked.options;
-    return withInputViolations(new ClusterNetwork(
-      'created',
-      options.addressSpace ?? ['10.224.0.0/16'],
-      options.nodeSubnetPrefix ?? '10.224.0.0/20',
-      options.apiServerSubnetPrefix ?? '10.224.16.0/28',
-      undefined,
-      undefined,
-      true,
-      options.podSubnetPrefix,
-      undefined,
-    ), checked.violations);
+    return withInputViolations(
+      new ClusterNetwork(
+        'created',
+        options.addressSpace ?? ['10.224.0.0/16'],
+        options.nodeSubnetPrefix ?? '10.224.0.0/20',
+        options.apiServerSubnetPrefix ?? '10.224.16.0/28',
+        undefined,
+        undefined,
+        true,
+        options.podSubnetPrefix,
+        undefined,
+      ),
+      checked.violations,
+    );
   }
 
   /** An existing network: the cluster is placed in the given subnets. */
   public static fromSubnetIds(options: ExistingClusterNetworkOptions): ClusterNetwork {
     const checked = checkOptions(EXISTING_OPTIONS, options);
     options = checked.options;
-    return withInputViolations(new ClusterNetwork(
-      'existing',
-      [],
-      undefined,
-      undefined,
-      options.nodeSubnetId,
-      options.apiServerSubnetId,
-      options.grantNetworkContributor ?? true,
-      undefined,
-      options.podSubnetId,
-    ), checked.violations);
+    return withInputViolations(
+      new ClusterNetwork(
+        'existing',
+        [],
+        undefined,
+        undefined,
+        options.nodeSubnetId,
+        options.apiServerSubnetId,
+        options.grantNetworkContributor ?? true,
+        undefined,
+        options.podSubnetId,
+      ),
+      checked.violations,
+    );
   }
 
   private constructor(

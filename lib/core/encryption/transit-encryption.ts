@@ -97,14 +97,17 @@ export class TransitEncryption {
   public static calicoWireGuard(options: CalicoWireGuardOptions = {}): TransitEncryption {
     const checked = checkOptions(CALICO_OPTIONS, options);
     options = checked.options;
-    return withInputViolations(new TransitEncryption('calicoWireGuard', false, {
-      mtu: options.mtu,
-      ipv6: options.ipv6 ?? false,
-      mtuV6: options.mtuV6,
-      listeningPort: options.listeningPort ?? WireGuardPorts.calico,
-      listeningPortV6: options.listeningPortV6 ?? WireGuardPorts.calicoV6,
-      apiGroup: options.apiGroup ?? 'crd.projectcalico.org/v1',
-    }), checked.violations);
+    return withInputViolations(
+      new TransitEncryption('calicoWireGuard', false, {
+        mtu: options.mtu,
+        ipv6: options.ipv6 ?? false,
+        mtuV6: options.mtuV6,
+        listeningPort: options.listeningPort ?? WireGuardPorts.calico,
+        listeningPortV6: options.listeningPortV6 ?? WireGuardPorts.calicoV6,
+        apiGroup: options.apiGroup ?? 'crd.projectcalico.org/v1',
+      }),
+      checked.violations,
+    );
   }
 
   /**

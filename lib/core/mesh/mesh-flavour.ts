@@ -29,12 +29,12 @@ export class MeshFlavour {
     options = checked.options as typeof options;
     return withInputViolations(
       new MeshFlavour(
-      'openSourceIstio',
-      'istio-system',
-      options.revision ? { 'istio.io/rev': options.revision } : { 'sidecar.istio.io/inject': 'true' },
-      { namespace: 'istio-system', selector: { istio: 'ingressgateway' }, serviceName: 'istio-ingressgateway' },
-      { namespace: 'istio-system', selector: { istio: 'egressgateway' }, serviceName: 'istio-egressgateway' },
-    ),
+        'openSourceIstio',
+        'istio-system',
+        options.revision ? { 'istio.io/rev': options.revision } : { 'sidecar.istio.io/inject': 'true' },
+        { namespace: 'istio-system', selector: { istio: 'ingressgateway' }, serviceName: 'istio-ingressgateway' },
+        { namespace: 'istio-system', selector: { istio: 'egressgateway' }, serviceName: 'istio-egressgateway' },
+      ),
       checked.violations,
     );
   }
@@ -60,17 +60,17 @@ export class MeshFlavour {
     const egressName = options.egressGatewayName ?? 'aks-istio-egressgateway';
     return withInputViolations(
       new MeshFlavour(
-      'aksIstioAddon',
-      'aks-istio-system',
-      { 'istio.io/rev': options.revision },
-      {
-        namespace: 'aks-istio-ingress',
-        selector: { istio: 'aks-istio-ingressgateway-internal' },
-        serviceName: 'aks-istio-ingressgateway-internal',
-      },
-      { namespace: options.egressGatewayNamespace ?? 'aks-istio-egress', selector: { istio: egressName }, serviceName: egressName },
-      options.revision,
-    ),
+        'aksIstioAddon',
+        'aks-istio-system',
+        { 'istio.io/rev': options.revision },
+        {
+          namespace: 'aks-istio-ingress',
+          selector: { istio: 'aks-istio-ingressgateway-internal' },
+          serviceName: 'aks-istio-ingressgateway-internal',
+        },
+        { namespace: options.egressGatewayNamespace ?? 'aks-istio-egress', selector: { istio: egressName }, serviceName: egressName },
+        options.revision,
+      ),
       checked.violations,
     );
   }
@@ -86,12 +86,12 @@ export class MeshFlavour {
     options = checked.options as typeof options;
     return withInputViolations(
       new MeshFlavour(
-      'cloudServiceMesh',
-      'istio-system',
-      options.revision ? { 'istio.io/rev': options.revision } : { 'istio-injection': 'enabled' },
-      { namespace: 'asm-ingress', selector: { asm: 'ingressgateway' }, serviceName: 'asm-ingressgateway' },
-      { namespace: 'asm-egress', selector: { asm: 'egressgateway' }, serviceName: 'asm-egressgateway' },
-    ),
+        'cloudServiceMesh',
+        'istio-system',
+        options.revision ? { 'istio.io/rev': options.revision } : { 'istio-injection': 'enabled' },
+        { namespace: 'asm-ingress', selector: { asm: 'ingressgateway' }, serviceName: 'asm-ingressgateway' },
+        { namespace: 'asm-egress', selector: { asm: 'egressgateway' }, serviceName: 'asm-egressgateway' },
+      ),
       checked.violations,
     );
   }
