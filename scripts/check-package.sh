@@ -44,7 +44,7 @@ const args: HardenedClusterArgs = {
 const template: object = ManagedClusterModel.build(args).toArmTemplate();
 export const check: [object, typeof HardenedCluster, typeof SecureAksValidationError] = [template, HardenedCluster, SecureAksValidationError];
 TS
-# The tsconfig.json `pulumi new typescript` writes, verbatim but for the file name: no skipLibCheck,
+# The tsconfig.json `pulumi new typescript` writes, verbatim but for the file name (library checking on),
 # so the shipped declarations are type-checked as a user's tsc sees them.
 cat > tsconfig.json <<'JSON'
 {

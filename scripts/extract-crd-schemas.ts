@@ -3,7 +3,7 @@
  * library writes or checks from upstream CRD files, into a TypeScript module
  * that ships with the package, with the source and version recorded in it.
  * A TypeScript module, not JSON: declarations that import JSON break a
- * consumer's `tsc` without skipLibCheck (TS2732).
+ * consumer's `tsc` when it checks libraries, as pulumi new's tsconfig does (TS2732).
  *
  *   npx tsx scripts/extract-crd-schemas.ts <out.ts> <CONST_NAME> <version> "<source>" <Kind,Kind> <crd.yaml>...
  *
