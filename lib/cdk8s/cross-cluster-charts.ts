@@ -2,11 +2,11 @@ import { App, Chart, ChartProps } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
 import { z } from 'zod';
-import { assertInput, factoryResult, text } from '../core/validation/input-boundary';
+import { assertInput, text } from '../core/validation/input-boundary';
 import { Ipv4Cidr } from '../core/net/ipv4-cidr';
-import { CrossClusterLink } from '../core/mesh/cross-cluster-link';
+import { CROSS_CLUSTER_LINK_RESULT, CrossClusterLink } from '../core/mesh/cross-cluster-link';
 import { contractDifferences, LinkContract, linkContract, readLinkContract } from '../core/mesh/link-contract';
-import { CustomerCaIssuer } from '../core/mesh/customer-ca-issuer';
+import { CUSTOMER_CA_ISSUER_RESULT, CustomerCaIssuer } from '../core/mesh/customer-ca-issuer';
 import { analyzeMesh, analyzeMeshLink } from '../core/mesh/mesh-analyzer';
 import { MeshFinding, MeshInventory } from '../core/mesh/mesh-inventory';
 import { KubernetesObject } from '../core/kubernetes/kubernetes-object';
@@ -15,12 +15,12 @@ import { apiObjectsOf, MemoizedApiObject, SynthPassCache } from './synth-pass-ca
 
 /** The props of the link charts, checked at construction (chart props such as labels pass through). */
 const CHART_PROPS = z.looseObject({
-  link: factoryResult((v): v is CrossClusterLink => v instanceof CrossClusterLink, 'CrossClusterLink.build({ ... })'),
+  link: CROSS_CLUSTER_LINK_RESULT,
   cluster: text().optional(),
   contract: z.record(z.string(), z.unknown()).optional(),
 });
 const ISSUER_CHART_PROPS = z.looseObject({
-  issuer: factoryResult((v): v is CustomerCaIssuer => v instanceof CustomerCaIssuer, 'CustomerCaIssuer.fromCaSecret(), .acme(), .vault() or .existing()'),
+  issuer: CUSTOMER_CA_ISSUER_RESULT,
   cluster: text().optional(),
 });
 

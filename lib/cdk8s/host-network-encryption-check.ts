@@ -1,14 +1,14 @@
 import { ApiObject } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { z } from 'zod';
-import { assertInput, factoryResult, textList } from '../core/validation/input-boundary';
+import { assertInput, textList } from '../core/validation/input-boundary';
 import { findUnencryptedHostNetworkWorkloads } from '../core/encryption/host-network-check';
-import { TransitEncryption } from '../core/encryption/transit-encryption';
+import { TRANSIT_ENCRYPTION_RESULT, TransitEncryption } from '../core/encryption/transit-encryption';
 import { Rules } from '../core/validation/rule-catalog';
 import { DeploymentCheck } from './deployment-check';
 
 const PROPS = z.strictObject({
-  transitEncryption: factoryResult((v): v is TransitEncryption => v instanceof TransitEncryption, 'TransitEncryption.acnsWireGuard(), .calicoWireGuard(), .virtualNetworkEncryption() or .none()'),
+  transitEncryption: TRANSIT_ENCRYPTION_RESULT,
   acknowledged: textList().optional(),
 });
 

@@ -29,8 +29,8 @@ export function checkAgainstCluster(name: string, provider: Provider, objects: r
 }
 
 const ARGS = z.strictObject({
-  chart: factoryResult((v): v is Chart => v instanceof Chart, 'a cdk8s Chart'),
-  provider: factoryResult((v): v is Provider => v instanceof Provider, 'a @pulumi/kubernetes Provider of the cluster'),
+  chart: factoryResult(Chart, 'a cdk8s Chart'),
+  provider: factoryResult(Provider, 'a @pulumi/kubernetes Provider of the cluster'),
   dependsOn: z.array(z.unknown()).readonly().optional(),
 });
 

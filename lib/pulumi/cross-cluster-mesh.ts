@@ -1,15 +1,15 @@
 import { Provider } from '@pulumi/kubernetes/provider';
 import * as pulumi from '@pulumi/pulumi';
 import { z } from 'zod';
-import { assertInput, factoryResult, present } from '../core/validation/input-boundary';
+import { assertInput, present } from '../core/validation/input-boundary';
 import { addCrossClusterCharts } from '../cdk8s/cross-cluster-charts';
 import { offlineApp } from '../cdk8s/offline-app';
-import { CrossClusterLink } from '../core/mesh/cross-cluster-link';
+import { CROSS_CLUSTER_LINK_RESULT, CrossClusterLink } from '../core/mesh/cross-cluster-link';
 import { ChartDeployment, checkAgainstCluster } from './chart-deployment';
 import { failAsRunError } from './pulumi-errors';
 
 const CROSS_CLUSTER_MESH_ARGS = z.strictObject({
-  link: factoryResult((v): v is CrossClusterLink => v instanceof CrossClusterLink, 'CrossClusterLink.build({ ... })'),
+  link: CROSS_CLUSTER_LINK_RESULT,
   clientProvider: present('the client cluster\'s Kubernetes provider'),
   serverProvider: present('the server cluster\'s Kubernetes provider'),
   clientDependsOn: z.array(z.unknown()).readonly().optional(),

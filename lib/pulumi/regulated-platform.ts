@@ -15,7 +15,7 @@ import { HardenedCluster } from './hardened-cluster';
 import { failAsRunError } from './pulumi-errors';
 
 const REGULATED_PLATFORM_ARGS = z.strictObject({
-  platform: factoryResult((v): v is RegulatedPlatformModel => v instanceof RegulatedPlatformModel, 'RegulatedPlatformModel.build({ ... })'),
+  platform: factoryResult(RegulatedPlatformModel, 'RegulatedPlatformModel.build({ ... })'),
   resourceGroupName: present('the resource group name'),
 });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { checkOptions, factoryResult, schemaOf, text, textList, withInputViolations } from '../validation/input-boundary';
+import { factoryResult, fromOptions, schemaOf, text, textList } from '../validation/input-boundary';
 import { PrivateDnsZone } from './private-dns-zone';
 
 /** A principal granted `az aks command invoke` on a cluster whose run command stays on. */
@@ -87,7 +87,7 @@ export interface UnrestrictedPublicApiServerOptions {
 
 const PRIVATE_OPTIONS = schemaOf<PrivateApiServerOptions & { readonly authorizedIpRanges?: readonly string[] }>()(
   z.strictObject({
-    dnsZone: factoryResult((v): v is PrivateDnsZone => v instanceof PrivateDnsZone, 'PrivateDnsZone.system(), .none(), .create() or .fromZoneId()').optional(),
+    dnsZone: factoryResult(PrivateDnsZone, 'PrivateDnsZone.system(), .none(), .create() or .fromZoneId()').optional(),
     publicFqdn: z.boolean().optional(),
     disableRunCommand: z.boolean().optional(),
     vnetIntegration: z.boolean().optional(),
@@ -118,40 +118,34 @@ const UNRESTRICTED_OPTIONS = schemaOf<UnrestrictedPublicApiServerOptions>()(
 export class ApiServerAccess {
   /** A private API server (`enablePrivateCluster`). The default. */
   public static private(options: PrivateApiServerOptions = {}): ApiServerAccess {
-    const checked = checkOptions(PRIVATE_OPTIONS, options);
-    options = checked.options;
-    // Not part of the typed options; kept when present (configuration read from
-    // JSON or YAML) so that validation reports it instead of dropping it silently.
-    const stray = (options as { authorizedIpRanges?: readonly string[] }).authorizedIpRanges;
-    return withInputViolations(
-      new ApiServerAccess(
+    return fromOptions(PRIVATE_OPTIONS, options, (o) => {
+      // Not part of the typed options; kept when present (configuration read from
+      // JSON or YAML) so that validation reports it instead of dropping it silently.
+      const stray = (o as { authorizedIpRanges?: readonly string[] }).authorizedIpRanges;
+      return new ApiServerAccess(
         'private',
-        options.dnsZone ?? PrivateDnsZone.system(),
-        options.publicFqdn ?? false,
-        options.disableRunCommand ?? true,
-        options.vnetIntegration ?? true,
+        o.dnsZone ?? PrivateDnsZone.system(),
+        o.publicFqdn ?? false,
+        o.disableRunCommand ?? true,
+        o.vnetIntegration ?? true,
         stray ?? [],
-        options.runCommandPrincipals ?? [],
-      ),
-      checked.violations,
-    );
+        o.runCommandPrincipals ?? [],
+      );
+    });
   }
 
   /** A public API server reachable only from the authorized IP ranges. */
   public static public(options: PublicApiServerOptions): ApiServerAccess {
-    const checked = checkOptions(PUBLIC_OPTIONS, options);
-    options = checked.options;
-    return withInputViolations(
+    return fromOptions(PUBLIC_OPTIONS, options, (o) =>
       new ApiServerAccess(
         'public',
         undefined,
         false,
-        options.disableRunCommand ?? true,
-        options.vnetIntegration ?? true,
-        options.authorizedIpRanges ?? [],
-        options.runCommandPrincipals ?? [],
+        o.disableRunCommand ?? true,
+        o.vnetIntegration ?? true,
+        o.authorizedIpRanges ?? [],
+        o.runCommandPrincipals ?? [],
       ),
-      checked.violations,
     );
   }
 
@@ -160,19 +154,16 @@ export class ApiServerAccess {
    * visible opt-in that is reported as a warning on every synth and deployment.
    */
   public static unrestrictedPublic(options: UnrestrictedPublicApiServerOptions = {}): ApiServerAccess {
-    const checked = checkOptions(UNRESTRICTED_OPTIONS, options);
-    options = checked.options;
-    return withInputViolations(
+    return fromOptions(UNRESTRICTED_OPTIONS, options, (o) =>
       new ApiServerAccess(
         'unrestricted',
         undefined,
         false,
-        options.disableRunCommand ?? true,
-        options.vnetIntegration ?? true,
+        o.disableRunCommand ?? true,
+        o.vnetIntegration ?? true,
         [],
-        options.runCommandPrincipals ?? [],
+        o.runCommandPrincipals ?? [],
       ),
-      checked.violations,
     );
   }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { checkOptions, text, withInputViolations } from '../validation/input-boundary';
+import { fromOptions, text } from '../validation/input-boundary';
 
 const EXISTING_IDENTITY = z.strictObject({ resourceId: text(), principalId: text() });
 
@@ -21,8 +21,7 @@ export class ClusterIdentity {
    * @param principalId its service principal's object id, for role assignments
    */
   public static fromUserAssigned(resourceId: string, principalId: string): ClusterIdentity {
-    const checked = checkOptions(EXISTING_IDENTITY, { resourceId, principalId });
-    return withInputViolations(new ClusterIdentity('existing', checked.options.resourceId ?? '', checked.options.principalId ?? ''), checked.violations);
+    return fromOptions(EXISTING_IDENTITY, { resourceId, principalId }, (o) => new ClusterIdentity('existing', o.resourceId ?? '', o.principalId ?? ''));
   }
 
   /**

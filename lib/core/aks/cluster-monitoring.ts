@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { checkOptions, text, withInputViolations } from '../validation/input-boundary';
+import { fromOptions, text } from '../validation/input-boundary';
 
 const CREATED_WORKSPACE = z.strictObject({ retentionInDays: z.number().optional() });
 const EXISTING_WORKSPACE = z.strictObject({ workspaceId: text() });
@@ -15,14 +15,12 @@ export class ClusterMonitoring {
    * @param options.retentionInDays log retention
    */
   public static createWorkspace(options: { readonly retentionInDays?: number } = {}): ClusterMonitoring {
-    const checked = checkOptions(CREATED_WORKSPACE, options);
-    return withInputViolations(new ClusterMonitoring('created', undefined, checked.options.retentionInDays ?? 90), checked.violations);
+    return fromOptions(CREATED_WORKSPACE, options, (o) => new ClusterMonitoring('created', undefined, o.retentionInDays ?? 90));
   }
 
   /** An existing workspace, by resource id (a central security workspace). */
   public static fromWorkspaceId(workspaceId: string): ClusterMonitoring {
-    const checked = checkOptions(EXISTING_WORKSPACE, { workspaceId });
-    return withInputViolations(new ClusterMonitoring('existing', checked.options.workspaceId ?? '', undefined), checked.violations);
+    return fromOptions(EXISTING_WORKSPACE, { workspaceId }, (o) => new ClusterMonitoring('existing', o.workspaceId ?? '', undefined));
   }
 
   /** No Defender and no Container Insights: an explicit opt-out, reported as a warning. */

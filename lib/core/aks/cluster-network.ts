@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { checkOptions, schemaOf, text, textList, withInputViolations } from '../validation/input-boundary';
+import { fromOptions, schemaOf, text, textList } from '../validation/input-boundary';
 
 /** Options of a virtual network the library creates for the cluster. */
 export interface CreatedClusterNetworkOptions {
@@ -79,41 +79,35 @@ export class ClusterNetwork {
 
   /** The library creates the virtual network, node subnet and API server subnet. The default. */
   public static create(options: CreatedClusterNetworkOptions = {}): ClusterNetwork {
-    const checked = checkOptions(CREATED_OPTIONS, options);
-    options = checked.options;
-    return withInputViolations(
+    return fromOptions(CREATED_OPTIONS, options, (o) =>
       new ClusterNetwork(
         'created',
-        options.addressSpace ?? ['10.224.0.0/16'],
-        options.nodeSubnetPrefix ?? '10.224.0.0/20',
-        options.apiServerSubnetPrefix ?? '10.224.16.0/28',
+        o.addressSpace ?? ['10.224.0.0/16'],
+        o.nodeSubnetPrefix ?? '10.224.0.0/20',
+        o.apiServerSubnetPrefix ?? '10.224.16.0/28',
         undefined,
         undefined,
         true,
-        options.podSubnetPrefix,
+        o.podSubnetPrefix,
         undefined,
       ),
-      checked.violations,
     );
   }
 
   /** An existing network: the cluster is placed in the given subnets. */
   public static fromSubnetIds(options: ExistingClusterNetworkOptions): ClusterNetwork {
-    const checked = checkOptions(EXISTING_OPTIONS, options);
-    options = checked.options;
-    return withInputViolations(
+    return fromOptions(EXISTING_OPTIONS, options, (o) =>
       new ClusterNetwork(
         'existing',
         [],
         undefined,
         undefined,
-        options.nodeSubnetId,
-        options.apiServerSubnetId,
-        options.grantNetworkContributor ?? true,
+        o.nodeSubnetId,
+        o.apiServerSubnetId,
+        o.grantNetworkContributor ?? true,
         undefined,
-        options.podSubnetId,
+        o.podSubnetId,
       ),
-      checked.violations,
     );
   }
 

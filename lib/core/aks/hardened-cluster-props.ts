@@ -5,7 +5,7 @@ import { ApiServerAccess } from './api-server-access';
 import { ClusterMonitoring } from './cluster-monitoring';
 import { ClusterIdentity } from './cluster-identity';
 import { ClusterNetwork } from './cluster-network';
-import { TransitEncryption } from '../encryption/transit-encryption';
+import { TRANSIT_ENCRYPTION_RESULT, TransitEncryption } from '../encryption/transit-encryption';
 import { NODE_POOL_PROPS, NodePoolProps } from './node-pool';
 import { PodNetworking } from './pod-networking';
 import { SYSTEM_NODE_POOL_PROPS, SystemNodePoolProps } from './system-node-pool';
@@ -205,30 +205,28 @@ export interface HardenedClusterProps {
   readonly acknowledgements?: readonly Acknowledgement[];
 }
 
-const is = <T>(cls: Function) => (v: unknown): v is T => v instanceof cls;
-
 /** The runtime schema of {@link HardenedClusterProps}: checked before any rule reads a value. @internal */
 export const HARDENED_CLUSTER_PROPS = schemaOf<HardenedClusterProps>()(
   z.strictObject({
     name: text(),
     location: text(),
-    apiServerAccess: factoryResult(is<ApiServerAccess>(ApiServerAccess), 'ApiServerAccess.private(), .public({ authorizedIpRanges }) or .unrestrictedPublic()').optional(),
-    network: factoryResult(is<ClusterNetwork>(ClusterNetwork), 'ClusterNetwork.create() or ClusterNetwork.fromSubnetIds({ nodeSubnetId })').optional(),
-    identity: factoryResult(is<ClusterIdentity>(ClusterIdentity), 'ClusterIdentity.create(), .fromUserAssigned(resourceId, principalId) or .systemAssigned()').optional(),
+    apiServerAccess: factoryResult(ApiServerAccess, 'ApiServerAccess.private(), .public({ authorizedIpRanges }) or .unrestrictedPublic()').optional(),
+    network: factoryResult(ClusterNetwork, 'ClusterNetwork.create() or ClusterNetwork.fromSubnetIds({ nodeSubnetId })').optional(),
+    identity: factoryResult(ClusterIdentity, 'ClusterIdentity.create(), .fromUserAssigned(resourceId, principalId) or .systemAssigned()').optional(),
     kubernetesVersion: text().optional(),
     dnsPrefix: text().optional(),
     fqdnSubdomain: text().optional(),
     systemPool: SYSTEM_NODE_POOL_PROPS.optional(),
     userNodePools: z.array(NODE_POOL_PROPS).readonly().optional(),
-    podNetworking: factoryResult(is<PodNetworking>(PodNetworking), 'PodNetworking.azureCniOverlay(), .azureCniPodSubnet(), .azureCniNodeSubnet(), .kubenet() or .byoCni()').optional(),
-    transitEncryption: factoryResult(is<TransitEncryption>(TransitEncryption), 'TransitEncryption.acnsWireGuard(), .calicoWireGuard(), .virtualNetworkEncryption() or .none()').optional(),
+    podNetworking: factoryResult(PodNetworking, 'PodNetworking.azureCniOverlay(), .azureCniPodSubnet(), .azureCniNodeSubnet(), .kubenet() or .byoCni()').optional(),
+    transitEncryption: TRANSIT_ENCRYPTION_RESULT.optional(),
     networkDataplane: z.enum(['azure', 'cilium']).optional(),
     networkPolicy: z.enum(['cilium', 'calico', 'azure', 'none']).optional(),
     serviceCidr: text().optional(),
     dnsServiceIp: text().optional(),
     adminGroupObjectIds: textList().optional(),
     tier: z.enum(['Free', 'Standard', 'Premium']).optional(),
-    monitoring: factoryResult(is<ClusterMonitoring>(ClusterMonitoring), 'ClusterMonitoring.createWorkspace(), .fromWorkspaceId(id) or .none()').optional(),
+    monitoring: factoryResult(ClusterMonitoring, 'ClusterMonitoring.createWorkspace(), .fromWorkspaceId(id) or .none()').optional(),
     autoUpgrade: z
       .strictObject({
         upgradeChannel: z.enum(['patch', 'stable', 'rapid', 'node-image', 'none']),

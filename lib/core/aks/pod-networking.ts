@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { checkOptions, text, withInputViolations } from '../validation/input-boundary';
+import { fromOptions, text } from '../validation/input-boundary';
 
 const POD_CIDR_OPTIONS = z.strictObject({ podCidr: text().optional() });
 
@@ -10,8 +10,7 @@ const POD_CIDR_OPTIONS = z.strictObject({ podCidr: text().optional() });
 export class PodNetworking {
   /** Azure CNI Overlay: pods get addresses from a private CIDR apart from the network. The default. */
   public static azureCniOverlay(options: { readonly podCidr?: string } = {}): PodNetworking {
-    const checked = checkOptions(POD_CIDR_OPTIONS, options);
-    return withInputViolations(new PodNetworking('azure', 'overlay', checked.options.podCidr ?? '10.244.0.0/16'), checked.violations);
+    return fromOptions(POD_CIDR_OPTIONS, options, (o) => new PodNetworking('azure', 'overlay', o.podCidr ?? '10.244.0.0/16'));
   }
 
   /**
@@ -29,8 +28,7 @@ export class PodNetworking {
 
   /** Legacy kubenet. */
   public static kubenet(options: { readonly podCidr?: string } = {}): PodNetworking {
-    const checked = checkOptions(POD_CIDR_OPTIONS, options);
-    return withInputViolations(new PodNetworking('kubenet', 'kubenet', checked.options.podCidr ?? '10.244.0.0/16'), checked.violations);
+    return fromOptions(POD_CIDR_OPTIONS, options, (o) => new PodNetworking('kubenet', 'kubenet', o.podCidr ?? '10.244.0.0/16'));
   }
 
   /** Bring your own CNI (`networkPlugin: none`). */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { checkOptions, schemaOf, text, textList, withInputViolations } from '../validation/input-boundary';
+import { fromOptions, schemaOf, text, textList } from '../validation/input-boundary';
 
 /** Options for a private DNS zone the library creates for the cluster. */
 export interface CreatedPrivateDnsZoneOptions {
@@ -59,19 +59,13 @@ export class PrivateDnsZone {
 
   /** The library creates an own private DNS zone in the deployment's resource group. */
   public static create(options: CreatedPrivateDnsZoneOptions = {}): PrivateDnsZone {
-    const checked = checkOptions(CREATED_OPTIONS, options);
-    options = checked.options;
-    return withInputViolations(new PrivateDnsZone('created', undefined, options.subzone, options.linkedVnetIds ?? [], true), checked.violations);
+    return fromOptions(CREATED_OPTIONS, options, (o) => new PrivateDnsZone('created', undefined, o.subzone, o.linkedVnetIds ?? [], true));
   }
 
   /** An own private DNS zone that already exists, by resource id (a hub zone, often in another subscription). */
   public static fromZoneId(zoneId: string, options: ExistingPrivateDnsZoneOptions = {}): PrivateDnsZone {
-    const checked = checkOptions(EXISTING_OPTIONS, { ...(typeof options === 'object' && options !== null ? options : {}), zoneId });
-    const o = checked.options;
-    return withInputViolations(
-      new PrivateDnsZone('existing', o.zoneId ?? '', undefined, o.linkedVnetIds ?? [], o.grantZoneContributor ?? true),
-      checked.violations,
-    );
+    const withId = { ...(typeof options === 'object' && options !== null ? options : {}), zoneId };
+    return fromOptions(EXISTING_OPTIONS, withId, (o) => new PrivateDnsZone('existing', o.zoneId ?? '', undefined, o.linkedVnetIds ?? [], o.grantZoneContributor ?? true));
   }
 
   private constructor(

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { checkOptions, schemaOf, withInputViolations } from '../validation/input-boundary';
+import { factoryResult, fromOptions, schemaOf } from '../validation/input-boundary';
 
 /** Options of ACNS WireGuard. */
 export interface AcnsWireGuardOptions {
@@ -86,8 +86,7 @@ export class TransitEncryption {
    * The default. ACNS is a paid Azure service.
    */
   public static acnsWireGuard(options: AcnsWireGuardOptions = {}): TransitEncryption {
-    const checked = checkOptions(ACNS_OPTIONS, options);
-    return withInputViolations(new TransitEncryption('acnsWireGuard', checked.options.observability ?? false), checked.violations);
+    return fromOptions(ACNS_OPTIONS, options, (o) => new TransitEncryption('acnsWireGuard', o.observability ?? false));
   }
 
   /**
@@ -95,18 +94,15 @@ export class TransitEncryption {
    * FelixConfiguration. Microsoft supports Calico on AKS for network policy only.
    */
   public static calicoWireGuard(options: CalicoWireGuardOptions = {}): TransitEncryption {
-    const checked = checkOptions(CALICO_OPTIONS, options);
-    options = checked.options;
-    return withInputViolations(
+    return fromOptions(CALICO_OPTIONS, options, (o) =>
       new TransitEncryption('calicoWireGuard', false, {
-        mtu: options.mtu,
-        ipv6: options.ipv6 ?? false,
-        mtuV6: options.mtuV6,
-        listeningPort: options.listeningPort ?? WireGuardPorts.calico,
-        listeningPortV6: options.listeningPortV6 ?? WireGuardPorts.calicoV6,
-        apiGroup: options.apiGroup ?? 'crd.projectcalico.org/v1',
+        mtu: o.mtu,
+        ipv6: o.ipv6 ?? false,
+        mtuV6: o.mtuV6,
+        listeningPort: o.listeningPort ?? WireGuardPorts.calico,
+        listeningPortV6: o.listeningPortV6 ?? WireGuardPorts.calicoV6,
+        apiGroup: o.apiGroup ?? 'crd.projectcalico.org/v1',
       }),
-      checked.violations,
     );
   }
 
@@ -147,3 +143,6 @@ export class TransitEncryption {
     return [];
   }
 }
+
+/** The schema of a property that holds a {@link TransitEncryption}. @internal */
+export const TRANSIT_ENCRYPTION_RESULT = factoryResult(TransitEncryption, 'TransitEncryption.acnsWireGuard(), .calicoWireGuard(), .virtualNetworkEncryption() or .none()');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { checkOptions, schemaOf, text, wellFormedText, withInputViolations } from '../validation/input-boundary';
+import { fromOptions, schemaOf, text, wellFormedText } from '../validation/input-boundary';
 import { Rules } from '../validation/rule-catalog';
 
 /** A cert-manager issuer of the customer CA. */
@@ -45,10 +45,12 @@ export class CertificateSource {
    * @see https://cert-manager.io/docs/usage/certificate/
    */
   public static certManager(options: CertManagerOptions): CertificateSource {
-    const checked = checkOptions(CERT_MANAGER_OPTIONS, options);
-    const o = checked.options;
     // A broken issuer is reported; the placeholder keeps the link buildable for the other rules.
-    return withInputViolations(new CertificateSource('certManager', { ...o, clientIssuer: o.clientIssuer ?? { kind: 'ClusterIssuer', name: 'customer-ca' } }), checked.violations);
+    return fromOptions(
+      CERT_MANAGER_OPTIONS,
+      options,
+      (o) => new CertificateSource('certManager', { ...o, clientIssuer: o.clientIssuer ?? { kind: 'ClusterIssuer', name: 'customer-ca' } }),
+    );
   }
 
   /**

@@ -107,8 +107,6 @@ export interface CrossClusterLinkProps {
   readonly acknowledgements?: readonly Acknowledgement[];
 }
 
-const is = <T>(cls: Function) => (v: unknown): v is T => v instanceof cls;
-
 /** The runtime schema of {@link CrossClusterServiceProps}. @internal */
 export const CROSS_CLUSTER_SERVICE_PROPS = schemaOf<CrossClusterServiceProps>()(
   z.strictObject({
@@ -128,8 +126,8 @@ export const CROSS_CLUSTER_SERVICE_PROPS = schemaOf<CrossClusterServiceProps>()(
 
 const MESH_SIDE_PROPS = schemaOf<MeshSideProps>()(
   z.strictObject({
-    flavour: factoryResult(is<MeshFlavour>(MeshFlavour), 'MeshFlavour.openSourceIstio(), .aksIstioAddon({ revision }) or .cloudServiceMesh()').optional(),
-    gateway: factoryResult(is<GatewayDeployment>(GatewayDeployment), 'GatewayDeployment.dedicated() or GatewayDeployment.shared()').optional(),
+    flavour: factoryResult(MeshFlavour, 'MeshFlavour.openSourceIstio(), .aksIstioAddon({ revision }) or .cloudServiceMesh()').optional(),
+    gateway: factoryResult(GatewayDeployment, 'GatewayDeployment.dedicated() or GatewayDeployment.shared()').optional(),
   }),
 );
 
@@ -139,7 +137,7 @@ export const CROSS_CLUSTER_LINK_PROPS = schemaOf<CrossClusterLinkProps>()(
     name: text(),
     client: MESH_SIDE_PROPS.optional(),
     server: MESH_SIDE_PROPS.optional(),
-    certificates: factoryResult(is<CertificateSource>(CertificateSource), 'CertificateSource.certManager({ clientIssuer }) or CertificateSource.existingSecrets()'),
+    certificates: factoryResult(CertificateSource, 'CertificateSource.certManager({ clientIssuer }) or CertificateSource.existingSecrets()'),
     services: z.array(CROSS_CLUSTER_SERVICE_PROPS).readonly(),
     apiVersion: z.enum(['v1', 'v1beta1']).optional(),
     egressPort: z.number().optional(),

@@ -1,7 +1,7 @@
 import { KubernetesObject } from '../kubernetes/kubernetes-object';
 import { AcknowledgedViolation } from '../validation/acknowledgement';
 import { findInvalidForApiServer } from '../kubernetes/api-server-validity';
-import { subject } from '../validation/input-boundary';
+import { factoryResult, subject } from '../validation/input-boundary';
 import { Rules } from '../validation/rule-catalog';
 import { ViolationCollector } from '../validation/violation-collector';
 import { Violation } from '../validation/violation';
@@ -481,3 +481,6 @@ function resolveGateway(
     existingServicePorts: [],
   };
 }
+
+/** The schema of a property that holds a {@link CrossClusterLink}. @internal */
+export const CROSS_CLUSTER_LINK_RESULT = factoryResult(CrossClusterLink, 'CrossClusterLink.build({ ... })');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { checkOptions, wellFormedText, withInputViolations } from '../validation/input-boundary';
+import { factoryResult, fromOptions, wellFormedText } from '../validation/input-boundary';
 import { Rules } from '../validation/rule-catalog';
 import { KubernetesObject } from '../kubernetes/kubernetes-object';
 import { ISSUER_REFERENCE, IssuerReference } from './certificate-source';
@@ -43,12 +43,7 @@ export class CustomerCaIssuer {
    * @see https://cert-manager.io/docs/configuration/ca/
    */
   public static fromCaSecret(options: { readonly name?: string; readonly secretName: string }): CustomerCaIssuer {
-    const checked = checkOptions(CA_SECRET_OPTIONS, options);
-    options = checked.options as typeof options;
-    return withInputViolations(
-      new CustomerCaIssuer(options.name ?? 'customer-ca', { ca: { secretName: options.secretName } }),
-      checked.violations,
-    );
+    return fromOptions(CA_SECRET_OPTIONS, options, (o) => new CustomerCaIssuer(o.name ?? 'customer-ca', { ca: { secretName: o.secretName } }));
   }
 
   /**
@@ -63,18 +58,15 @@ export class CustomerCaIssuer {
     /** cert-manager ACME solvers, as cert-manager documents them. */
     readonly solvers: readonly Record<string, unknown>[];
   }): CustomerCaIssuer {
-    const checked = checkOptions(ACME_OPTIONS, options);
-    options = checked.options as typeof options;
-    return withInputViolations(
-      new CustomerCaIssuer(options.name ?? 'customer-ca', {
-      acme: {
-        server: options.server,
-        ...(options.email ? { email: options.email } : {}),
-        privateKeySecretRef: { name: options.privateKeySecretName },
-        solvers: [...options.solvers],
-      },
-    }),
-      checked.violations,
+    return fromOptions(ACME_OPTIONS, options, (o) =>
+      new CustomerCaIssuer(o.name ?? 'customer-ca', {
+        acme: {
+          server: o.server,
+          ...(o.email ? { email: o.email } : {}),
+          privateKeySecretRef: { name: o.privateKeySecretName },
+          solvers: [...o.solvers],
+        },
+      }),
     );
   }
 
@@ -93,29 +85,21 @@ export class CustomerCaIssuer {
     /** PEM bundle of the Vault server's CA, base64-encoded. */
     readonly caBundle?: string;
   }): CustomerCaIssuer {
-    const checked = checkOptions(VAULT_OPTIONS, options);
-    options = checked.options as typeof options;
-    return withInputViolations(
-      new CustomerCaIssuer(options.name ?? 'customer-ca', {
-      vault: {
-        server: options.server,
-        path: options.path,
-        ...(options.caBundle ? { caBundle: options.caBundle } : {}),
-        auth: { kubernetes: { role: options.role, mountPath: options.mountPath ?? '/v1/auth/kubernetes', serviceAccountRef: { name: 'cert-manager' } } },
-      },
-    }),
-      checked.violations,
+    return fromOptions(VAULT_OPTIONS, options, (o) =>
+      new CustomerCaIssuer(o.name ?? 'customer-ca', {
+        vault: {
+          server: o.server,
+          path: o.path,
+          ...(o.caBundle ? { caBundle: o.caBundle } : {}),
+          auth: { kubernetes: { role: o.role, mountPath: o.mountPath ?? '/v1/auth/kubernetes', serviceAccountRef: { name: 'cert-manager' } } },
+        },
+      }),
     );
   }
 
   /** An Issuer or ClusterIssuer you manage yourself; nothing is emitted. */
   public static existing(reference: IssuerReference): CustomerCaIssuer {
-    const checked = checkOptions(ISSUER_REFERENCE, reference);
-    reference = checked.options as typeof reference;
-    return withInputViolations(
-      new CustomerCaIssuer(reference.name, undefined, reference),
-      checked.violations,
-    );
+    return fromOptions(ISSUER_REFERENCE, reference, (o) => new CustomerCaIssuer(o.name, undefined, o));
   }
 
   private constructor(
@@ -142,3 +126,6 @@ export class CustomerCaIssuer {
     ];
   }
 }
+
+/** The schema of a property that holds a {@link CustomerCaIssuer}. @internal */
+export const CUSTOMER_CA_ISSUER_RESULT = factoryResult(CustomerCaIssuer, 'CustomerCaIssuer.fromCaSecret(), .acme(), .vault() or .existing()');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { checkOptions, schemaOf, text, withInputViolations } from '../validation/input-boundary';
+import { fromOptions, schemaOf, text } from '../validation/input-boundary';
 
 /** Options of a gateway the library deploys for the link. */
 export interface DedicatedGatewayOptions {
@@ -40,8 +40,7 @@ export class GatewayDeployment {
    * @see https://istio.io/latest/docs/setup/additional-setup/gateway/
    */
   public static dedicated(options: DedicatedGatewayOptions = {}): GatewayDeployment {
-    const checked = checkOptions(DEDICATED_OPTIONS, options);
-    return withInputViolations(new GatewayDeployment('dedicated', checked.options.namespace, checked.options.replicas ?? 2, undefined), checked.violations);
+    return fromOptions(DEDICATED_OPTIONS, options, (o) => new GatewayDeployment('dedicated', o.namespace, o.replicas ?? 2, undefined));
   }
 
   /**
@@ -51,8 +50,7 @@ export class GatewayDeployment {
    * of an imperative `kubectl patch` that the next upgrade reverts.
    */
   public static shared(options: SharedGatewayOptions = {}): GatewayDeployment {
-    const checked = checkOptions(SHARED_OPTIONS, options);
-    return withInputViolations(new GatewayDeployment('shared', undefined, undefined, checked.options.existingServicePorts), checked.violations);
+    return fromOptions(SHARED_OPTIONS, options, (o) => new GatewayDeployment('shared', undefined, undefined, o.existingServicePorts));
   }
 
   private constructor(

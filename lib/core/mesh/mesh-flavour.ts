@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { checkOptions, text, withInputViolations } from '../validation/input-boundary';
+import { fromOptions, text } from '../validation/input-boundary';
 
 const REVISION_OPTIONS = z.strictObject({ revision: text().optional() });
 const ADDON_OPTIONS = z.strictObject({ revision: text(), egressGatewayName: text().optional(), egressGatewayNamespace: text().optional() });
@@ -25,17 +25,14 @@ export class MeshFlavour {
    * @param options.revision the control plane revision, when installed with one
    */
   public static openSourceIstio(options: { readonly revision?: string } = {}): MeshFlavour {
-    const checked = checkOptions(REVISION_OPTIONS, options);
-    options = checked.options as typeof options;
-    return withInputViolations(
+    return fromOptions(REVISION_OPTIONS, options, (o) =>
       new MeshFlavour(
         'openSourceIstio',
         'istio-system',
-        options.revision ? { 'istio.io/rev': options.revision } : { 'sidecar.istio.io/inject': 'true' },
+        o.revision ? { 'istio.io/rev': o.revision } : { 'sidecar.istio.io/inject': 'true' },
         { namespace: 'istio-system', selector: { istio: 'ingressgateway' }, serviceName: 'istio-ingressgateway' },
         { namespace: 'istio-system', selector: { istio: 'egressgateway' }, serviceName: 'istio-egressgateway' },
       ),
-      checked.violations,
     );
   }
 
@@ -55,24 +52,21 @@ export class MeshFlavour {
     /** @default 'aks-istio-egress' */
     readonly egressGatewayNamespace?: string;
   }): MeshFlavour {
-    const checked = checkOptions(ADDON_OPTIONS, options);
-    options = checked.options as typeof options;
-    const egressName = options.egressGatewayName ?? 'aks-istio-egressgateway';
-    return withInputViolations(
-      new MeshFlavour(
+    return fromOptions(ADDON_OPTIONS, options, (o) => {
+      const egressName = o.egressGatewayName ?? 'aks-istio-egressgateway';
+      return new MeshFlavour(
         'aksIstioAddon',
         'aks-istio-system',
-        { 'istio.io/rev': options.revision },
+        { 'istio.io/rev': o.revision },
         {
           namespace: 'aks-istio-ingress',
           selector: { istio: 'aks-istio-ingressgateway-internal' },
           serviceName: 'aks-istio-ingressgateway-internal',
         },
-        { namespace: options.egressGatewayNamespace ?? 'aks-istio-egress', selector: { istio: egressName }, serviceName: egressName },
-        options.revision,
-      ),
-      checked.violations,
-    );
+        { namespace: o.egressGatewayNamespace ?? 'aks-istio-egress', selector: { istio: egressName }, serviceName: egressName },
+        o.revision,
+      );
+    });
   }
 
   /**
@@ -82,17 +76,14 @@ export class MeshFlavour {
    * @see https://cloud.google.com/service-mesh/docs/gateways
    */
   public static cloudServiceMesh(options: { readonly revision?: string } = {}): MeshFlavour {
-    const checked = checkOptions(REVISION_OPTIONS, options);
-    options = checked.options as typeof options;
-    return withInputViolations(
+    return fromOptions(REVISION_OPTIONS, options, (o) =>
       new MeshFlavour(
         'cloudServiceMesh',
         'istio-system',
-        options.revision ? { 'istio.io/rev': options.revision } : { 'istio-injection': 'enabled' },
+        o.revision ? { 'istio.io/rev': o.revision } : { 'istio-injection': 'enabled' },
         { namespace: 'asm-ingress', selector: { asm: 'ingressgateway' }, serviceName: 'asm-ingressgateway' },
         { namespace: 'asm-egress', selector: { asm: 'egressgateway' }, serviceName: 'asm-egressgateway' },
       ),
-      checked.violations,
     );
   }
 

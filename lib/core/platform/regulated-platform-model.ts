@@ -13,13 +13,13 @@ import { TransitEncryption } from '../encryption/transit-encryption';
 import { CertificateSource } from '../mesh/certificate-source';
 import { CrossClusterLink } from '../mesh/cross-cluster-link';
 import { CROSS_CLUSTER_SERVICE_PROPS, CrossClusterServiceProps } from '../mesh/cross-cluster-link-props';
-import { CustomerCaIssuer } from '../mesh/customer-ca-issuer';
+import { CUSTOMER_CA_ISSUER_RESULT, CustomerCaIssuer } from '../mesh/customer-ca-issuer';
 import { CERT_MANAGER_SCHEMA_VERSION } from '../mesh/cert-manager-schema';
 import { ISTIO_SCHEMA_VERSION } from '../mesh/istio-schemas';
 import { MeshFlavour } from '../mesh/mesh-flavour';
 import { ISTIO_V1_API_MINOR } from '../mesh/validate-cross-cluster-link';
 import { formatIpv4, Ipv4Cidr } from '../net/ipv4-cidr';
-import { checkInput, factoryResult, schemaOf, text } from '../validation/input-boundary';
+import { checkInput, schemaOf, text } from '../validation/input-boundary';
 import { Rules } from '../validation/rule-catalog';
 import { Violation } from '../validation/violation';
 import { ViolationCollector } from '../validation/violation-collector';
@@ -78,7 +78,7 @@ export const REGULATED_PLATFORM_PROPS = schemaOf<RegulatedPlatformProps>()(
     location: text(),
     client: PLATFORM_CLUSTER_PROPS,
     server: PLATFORM_CLUSTER_PROPS,
-    issuer: factoryResult((v): v is CustomerCaIssuer => v instanceof CustomerCaIssuer, 'CustomerCaIssuer.fromCaSecret(), .acme(), .vault() or .existing()'),
+    issuer: CUSTOMER_CA_ISSUER_RESULT,
     services: z.array(CROSS_CLUSTER_SERVICE_PROPS).readonly(),
     linkName: text().optional(),
     versions: z.strictObject({ istio: text().optional(), certManager: text().optional() }).optional(),

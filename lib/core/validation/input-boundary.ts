@@ -57,16 +57,16 @@ export function textList(): z.ZodType<readonly string[]> {
  * factory's own option problems are reported at this property.
  * @internal
  */
-export function factoryResult<T>(is: (v: unknown) => v is T, factories: string): z.ZodType<T> {
+export function factoryResult<T>(cls: { readonly prototype: T }, factories: string): z.ZodType<T> {
   return z
-    .custom<T>((v) => is(v), { message: `expected the result of ${factories}`, params: { factories } })
+    .custom<T>((v) => v instanceof (cls as unknown as new (...args: never[]) => T), { message: `expected the result of ${factories}`, params: { factories } })
     .superRefine((v, ctx) => {
       for (const violation of inputViolationsOf(v)) ctx.addIssue({ code: 'custom', message: violation.rule.statement, params: { violation } });
     });
 }
 
 /** Records the option problems of a factory call on its result, for the definition that uses it to report. @internal */
-export function withInputViolations<T extends object>(result: T, violations: readonly Violation[]): T {
+function withInputViolations<T extends object>(result: T, violations: readonly Violation[]): T {
   if (violations.length > 0) Object.defineProperty(result, INPUT_VIOLATIONS, { value: violations, enumerable: false });
   return result;
 }
@@ -116,14 +116,15 @@ export function present(what: string): z.ZodType<unknown> {
 }
 
 /**
- * Checks a factory's options: the usable options (broken ones removed, so the
- * factory's locked-down defaults apply) and the violations, located relative
- * to the options, for {@link withInputViolations}.
+ * Builds a factory's result from its options: they are checked against
+ * `schema`, the broken ones removed (so the factory's locked-down defaults
+ * apply), and their problems recorded on the result, located relative to the
+ * options, for the definition that uses it to report.
  * @internal
  */
-export function checkOptions<T extends object>(schema: z.ZodType<T>, options: unknown): { options: T; violations: readonly Violation[] } {
+export function fromOptions<O extends object, T extends object>(schema: z.ZodType<O>, options: unknown, build: (options: O) => T): T {
   const checked = checkInput(schema, options ?? {});
-  return { options: checked.value ?? ({} as T), violations: checked.violations };
+  return withInputViolations(build(checked.value ?? ({} as O)), checked.violations);
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
