@@ -1,13 +1,11 @@
 import { MeshFinding } from '../mesh/mesh-inventory';
 import { describeObject } from './kubernetes-object';
+import { isDns1035Label, isDns1123Label, isDns1123Subdomain } from './kubernetes-names';
 
-const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
-const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const LABEL_NAME = /^([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)$/;
 const IANA_SVC_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
 /** Kinds whose name is a DNS label rather than a subdomain. */
-const LABEL_NAMED: Readonly<Record<string, RegExp>> = { Service: DNS1035_LABEL, Namespace: DNS1123_LABEL };
+const LABEL_NAMED: ReadonlyMap<string, (name: string) => boolean> = new Map([['Service', isDns1035Label], ['Namespace', isDns1123Label]]);
 
 /**
  * What the Kubernetes API server would refuse in an object, beyond its
@@ -25,15 +23,15 @@ export function findInvalidForApiServer(objects: readonly unknown[]): MeshFindin
     if (!o || typeof o !== 'object' || typeof o.kind !== 'string') continue;
     const add = (message: string, fix: string) => findings.push({ code: 'SAKS-AN-K8S', level: 'Error', object: describeObject(o), message, fix });
     const name = o.metadata?.name;
-    const nameForm = LABEL_NAMED[o.kind];
-    if (typeof name !== 'string' || !(nameForm ?? DNS1123_SUBDOMAIN).test(name) || name.length > (nameForm ? 63 : 253)) {
+    const nameForm = LABEL_NAMED.get(o.kind);
+    if (typeof name !== 'string' || !(nameForm ?? isDns1123Subdomain)(name)) {
       add(`metadata.name "${String(name)}" is not a valid ${nameForm ? `${o.kind} name (a DNS label of at most 63 characters${o.kind === 'Service' ? ', starting with a letter' : ''})` : 'name (a DNS subdomain of at most 253 characters)'}`, 'use a shorter name of lowercase letters, digits and "-" (shorten the link or service name it is derived from)');
     }
     const ns = o.metadata?.namespace;
-    if (ns !== undefined && (typeof ns !== 'string' || !DNS1123_LABEL.test(ns) || ns.length > 63)) add(`metadata.namespace "${String(ns)}" is not a DNS label of at most 63 characters`, 'use a namespace of lowercase letters, digits and "-"');
+    if (ns !== undefined && (typeof ns !== 'string' || !isDns1123Label(ns))) add(`metadata.namespace "${String(ns)}" is not a DNS label of at most 63 characters`, 'use a namespace of lowercase letters, digits and "-"');
     for (const [key, value] of Object.entries((o.metadata?.labels ?? {}) as Record<string, unknown>)) {
       const [prefix, label] = key.includes('/') ? [key.slice(0, key.indexOf('/')), key.slice(key.indexOf('/') + 1)] : [undefined, key];
-      if ((prefix !== undefined && (!DNS1123_SUBDOMAIN.test(prefix) || prefix.length > 253)) || !LABEL_NAME.test(label) || label.length > 63) add(`label key "${key}" is not valid`, 'use a label name of at most 63 letters, digits, "-", "_" and "."');
+      if ((prefix !== undefined && !isDns1123Subdomain(prefix)) || !LABEL_NAME.test(label) || label.length > 63) add(`label key "${key}" is not valid`, 'use a label name of at most 63 letters, digits, "-", "_" and "."');
       if (typeof value !== 'string' || value.length > 63 || (value !== '' && !LABEL_NAME.test(value))) add(`label ${key}="${String(value)}" has a value that is not valid (at most 63 letters, digits, "-", "_" and ".")`, 'shorten the value (the name it is derived from)');
     }
     if (o.kind === 'Service' && o.apiVersion === 'v1' && o.spec?.type !== 'ExternalName') {

@@ -1,3 +1,5 @@
+import { DNS1123_LABEL } from './kubernetes-names';
+
 /**
  * Strict schemas of custom resources from their CRDs, the way
  * `kubectl apply --validate=strict` checks an object: an object that declares
@@ -63,7 +65,7 @@ export const NAMESPACED_METADATA = {
   additionalProperties: false,
   properties: {
     name: { type: 'string', pattern: '^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$', maxLength: 253 },
-    namespace: { type: 'string', pattern: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$', maxLength: 63 },
+    namespace: { type: 'string', pattern: DNS1123_LABEL.source, maxLength: 63 },
     labels: { type: 'object', additionalProperties: { type: 'string' } },
     annotations: { type: 'object', additionalProperties: { type: 'string' } },
   },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { fromOptions, schemaOf, text, wellFormedText } from '../validation/input-boundary';
 import { Rules } from '../validation/rule-catalog';
+import { isDns1123Subdomain } from '../kubernetes/kubernetes-names';
 
 /** A cert-manager issuer of the customer CA. */
 export interface IssuerReference {
@@ -72,7 +73,7 @@ export const ISSUER_REFERENCE = schemaOf<IssuerReference>()(
   z.strictObject({
     kind: z.enum(['Issuer', 'ClusterIssuer']),
     name: text(),
-    group: wellFormedText(Rules.issuerWellFormed, 'use the issuer\'s API group, e.g. "cert-manager.io"', (s) => /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)+$/.test(s)).optional(),
+    group: wellFormedText(Rules.issuerWellFormed, 'use the issuer\'s API group, e.g. "cert-manager.io"', (s) => isDns1123Subdomain(s) && s.includes('.')).optional(),
   }),
 );
 const CERT_MANAGER_OPTIONS = schemaOf<CertManagerOptions>()(

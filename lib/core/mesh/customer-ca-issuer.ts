@@ -2,10 +2,10 @@ import { z } from 'zod';
 import { factoryResult, fromOptions, wellFormedText } from '../validation/input-boundary';
 import { Rules } from '../validation/rule-catalog';
 import { KubernetesObject } from '../kubernetes/kubernetes-object';
+import { isDns1123Subdomain } from '../kubernetes/kubernetes-names';
 import { ISSUER_REFERENCE, IssuerReference } from './certificate-source';
 
-const DNS_SUBDOMAIN = /^(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-const kubernetesName = () => wellFormedText(Rules.issuerWellFormed, 'use a Kubernetes name: lowercase letters, digits, "-" and "."', (s) => DNS_SUBDOMAIN.test(s));
+const kubernetesName = () => wellFormedText(Rules.issuerWellFormed, 'use a Kubernetes name: lowercase letters, digits, "-" and "."', isDns1123Subdomain);
 const httpsUrl = () =>
   wellFormedText(Rules.issuerWellFormed, 'use the server\'s https:// URL', (s) => {
     try {

@@ -1,3 +1,4 @@
+import { isDns1123Label, isDns1123Subdomain } from '../kubernetes/kubernetes-names';
 import { Ipv4Cidr } from '../net/ipv4-cidr';
 import { checkInput } from '../validation/input-boundary';
 import { Rules } from '../validation/rule-catalog';
@@ -5,9 +6,6 @@ import { ViolationCollector } from '../validation/violation-collector';
 import { CROSS_CLUSTER_LINK_PROPS, CrossClusterLinkProps } from './cross-cluster-link-props';
 import { ISTIO_RESERVED_PORTS } from './istio-ports';
 
-
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
-const DNS_SUBDOMAIN = /^(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 /** The mesh CA's own secrets: never a link credential. */
 const MESH_CA_SECRETS = ['cacerts', 'istio-ca-secret'];
 
@@ -28,7 +26,7 @@ export function parseGoDuration(text: string): number | undefined {
 
 /** Whether `host` is a lowercase DNS name with labels of at most 63 characters. */
 export function isDnsName(host: string): boolean {
-  return DNS_SUBDOMAIN.test(host) && host.split('.').every((l) => l.length <= 63);
+  return isDns1123Subdomain(host) && host.split('.').every((l) => l.length <= 63);
 }
 
 /** Checks a link definition; returns every violation. */
@@ -39,7 +37,7 @@ export function validateCrossClusterLink(input: CrossClusterLinkProps): Violatio
   if (checked.value === undefined) return v;
   const p = checked.value;
   const label = (property: string, value: string | undefined) => {
-    if (value !== undefined && !DNS_LABEL.test(value)) {
+    if (value !== undefined && !isDns1123Label(value)) {
       v.add(Rules.meshKubernetesName, property, value, 'use lowercase letters, digits and "-", at most 63 characters');
     }
   };
@@ -52,7 +50,7 @@ export function validateCrossClusterLink(input: CrossClusterLinkProps): Violatio
   };
   const credential = (property: string, value: string | undefined) => {
     if (value === undefined) return;
-    if (!DNS_SUBDOMAIN.test(value) || value.endsWith('-cacert') || /^(istio|prometheus)/.test(value) || MESH_CA_SECRETS.includes(value)) {
+    if (!isDns1123Subdomain(value) || value.endsWith('-cacert') || /^(istio|prometheus)/.test(value) || MESH_CA_SECRETS.includes(value)) {
       v.add(Rules.meshCredentialName, property, value, 'choose another name, e.g. "<service>-client-credential"');
     }
   };
@@ -61,7 +59,7 @@ export function validateCrossClusterLink(input: CrossClusterLinkProps): Violatio
   if (p.certificates.kind === 'certManager') {
     const o = p.certificates.certManager!;
     for (const [property, issuer] of [['certificates.clientIssuer', o.clientIssuer], ['certificates.serverIssuer', o.serverIssuer]] as const) {
-      if (issuer && !DNS_SUBDOMAIN.test(issuer.name)) {
+      if (issuer && !isDns1123Subdomain(issuer.name)) {
         v.add(Rules.meshKubernetesName, `${property}.name`, issuer.name, 'use the issuer\'s Kubernetes name (lowercase letters, digits, "-" and ".")');
       }
       if (issuer && !['Issuer', 'ClusterIssuer'].includes(issuer.kind)) {
