@@ -31,13 +31,17 @@ function program(rule: string): Program {
   return p;
 }
 
+/** The schema of an object's member `key`: a declared property, else `additionalProperties`. */
+function memberSchema(schema: Schema | undefined, key: string): Schema | undefined {
+  if (schema?.properties && Object.hasOwn(schema.properties, key)) return schema.properties[key];
+  return typeof schema?.additionalProperties === 'object' ? schema.additionalProperties : undefined;
+}
+
 /** The value as CEL sees it under `schema`: objects as maps, integers as int. */
 function toCel(value: unknown, schema: Schema | undefined): unknown {
   if (Array.isArray(value)) return value.map((v) => toCel(v, schema?.items));
   if (value !== null && typeof value === 'object') {
-    return new Map(
-      Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, toCel(v, schema?.properties?.[k] ?? (typeof schema?.additionalProperties === 'object' ? schema.additionalProperties : undefined))]),
-    );
+    return new Map(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, toCel(v, memberSchema(schema, k))]));
   }
   if (schema?.type === 'integer' && typeof value === 'number' && Number.isInteger(value)) return BigInt(value);
   return value;
@@ -54,11 +58,12 @@ function toCel(value: unknown, schema: Schema | undefined): unknown {
 export function evaluateCelRules(schema: Schema, value: unknown, path = ''): CelRuleFinding[] {
   if (value === undefined || schema === undefined || schema === null) return [];
   const findings: CelRuleFinding[] = [];
-  for (const v of (schema['x-kubernetes-validations'] ?? []) as { rule: string; message?: string }[]) {
-    if (/\boldSelf\b/.test(v.rule)) continue;
+  const rules = ((schema['x-kubernetes-validations'] ?? []) as { rule: string; message?: string }[]).filter((v) => !/\boldSelf\b/.test(v.rule));
+  const self = rules.length > 0 ? toCel(value, schema) : undefined;
+  for (const v of rules) {
     let result: unknown;
     try {
-      result = program(v.rule)({ self: toCel(value, schema) });
+      result = program(v.rule)({ self });
     } catch (e) {
       result = e;
     }
@@ -68,7 +73,7 @@ export function evaluateCelRules(schema: Schema, value: unknown, path = ''): Cel
     value.forEach((item, i) => findings.push(...evaluateCelRules(schema.items, item, `${path}/${i}`)));
   } else if (value !== null && typeof value === 'object') {
     for (const [k, child] of Object.entries(value as Record<string, unknown>)) {
-      const childSchema = schema.properties?.[k] ?? (typeof schema.additionalProperties === 'object' ? schema.additionalProperties : undefined);
+      const childSchema = memberSchema(schema, k);
       if (childSchema) findings.push(...evaluateCelRules(childSchema, child, `${path}/${k}`));
     }
   }
