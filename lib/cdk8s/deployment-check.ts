@@ -64,11 +64,6 @@ export class DeploymentCheck extends Construct {
     this.placements.set(chart, cluster);
   }
 
-  /** The cluster a chart was placed in. */
-  public clusterOf(chart: Chart): string | undefined {
-    return this.placements.get(chart);
-  }
-
   /** Every violation of the app's current objects (computed once per synthesis pass). */
   public violations(): Violation[] {
     const root = this.node.root as Construct;

@@ -1,4 +1,5 @@
 import { ArmResource } from '../arm/arm-resource';
+import { IMAGE_CLEANER_DEFAULT_INTERVAL_HOURS } from './aks-limits';
 import { FlowCoverage } from '../encryption/encryption-coverage';
 import { markdownTable } from '../reports/markdown';
 import { Sources } from '../validation/sources';
@@ -208,7 +209,7 @@ export const SECURITY_BASELINE: readonly BaselineCheck[] = [
   {
     id: 'image cleaner',
     title: 'vulnerable unused images removed from nodes (Image Cleaner)',
-    how: 'securityProfile.imageCleaner enabled, every 168 hours',
+    how: `securityProfile.imageCleaner enabled (every ${IMAGE_CLEANER_DEFAULT_INTERVAL_HOURS} hours by default)`,
     evaluate: ({ cluster: c }) => ok(props(c).securityProfile?.imageCleaner?.enabled === true),
   },
   {

@@ -5,6 +5,7 @@ import { Rules } from '../validation/rule-catalog';
 import { ViolationCollector } from '../validation/violation-collector';
 import {
   AKS_RESERVED_RANGES,
+  IMAGE_CLEANER_DEFAULT_INTERVAL_HOURS,
   IMAGE_CLEANER_INTERVAL_HOURS,
   API_SERVER_SUBNET_MAX_PREFIX,
   AUTHORIZED_RANGE_LIMIT,
@@ -486,7 +487,7 @@ function validateBaseline(c: ResolvedClusterConfig, v: ViolationCollector): void
   if (!c.imageCleaner.enabled) v.add(Rules.baselineImageCleanerOff, 'imageCleaner.enabled', false, 'leave Image Cleaner on');
   const interval = c.imageCleaner.intervalHours;
   if (!Number.isInteger(interval) || interval < IMAGE_CLEANER_INTERVAL_HOURS.min || interval > IMAGE_CLEANER_INTERVAL_HOURS.max) {
-    v.add(Rules.imageCleanerInterval, 'imageCleaner.intervalHours', interval, `use a whole number of hours from ${IMAGE_CLEANER_INTERVAL_HOURS.min} to ${IMAGE_CLEANER_INTERVAL_HOURS.max}, e.g. 168 (a week)`);
+    v.add(Rules.imageCleanerInterval, 'imageCleaner.intervalHours', interval, `use a whole number of hours from ${IMAGE_CLEANER_INTERVAL_HOURS.min} to ${IMAGE_CLEANER_INTERVAL_HOURS.max}, e.g. ${IMAGE_CLEANER_DEFAULT_INTERVAL_HOURS} (a week)`);
   }
   if (!c.workloadIdentity) v.add(Rules.baselineWorkloadIdentityOff, 'workloadIdentity', false, 'leave workloadIdentity on, and federate identities with service accounts instead of storing secrets');
   if (c.networkPolicy === 'none') v.add(Rules.baselineNoNetworkPolicy, 'networkPolicy', 'none', 'use the network policy of the dataplane (cilium, calico or azure)');

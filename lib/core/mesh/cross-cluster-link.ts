@@ -97,11 +97,10 @@ export class CrossClusterLink {
     for (const [side, objects] of [['client', link.clientObjects()], ['server', link.serverObjects()]] as const) {
       for (const f of findInvalidForApiServer(objects)) after.add(Rules.apiServerValidity, `${side} objects: ${f.object}`, f.message, f.fix);
     }
-    if (link.egress.mode === 'dedicated' && (!Number.isInteger(link.egress.replicas) || link.egress.replicas < 1)) {
-      after.add(Rules.apiServerValidity, 'client.gateway.replicas', link.egress.replicas, 'give a whole number of replicas, 2 or more for availability');
-    }
-    if (link.ingress.mode === 'dedicated' && (!Number.isInteger(link.ingress.replicas) || link.ingress.replicas < 1)) {
-      after.add(Rules.apiServerValidity, 'server.gateway.replicas', link.ingress.replicas, 'give a whole number of replicas, 2 or more for availability');
+    for (const [side, gateway] of [['client', link.egress], ['server', link.ingress]] as const) {
+      if (gateway.mode === 'dedicated' && (!Number.isInteger(gateway.replicas) || gateway.replicas < 1)) {
+        after.add(Rules.apiServerValidity, `${side}.gateway.replicas`, gateway.replicas, 'give a whole number of replicas, 2 or more for availability');
+      }
     }
     return after.errors;
   }

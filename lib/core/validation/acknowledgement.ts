@@ -11,7 +11,7 @@ import { Violation } from './violation';
 export interface Acknowledgement {
   /** The id of the warning rule, e.g. `SAKS-ENC-013`. Errors cannot be acknowledged. */
   readonly ruleId: string;
-  /** Why the finding is accepted (at least 20 characters: a reason, not a placeholder). */
+  /** Why the finding is accepted: a reason, not a placeholder (rule SAKS-ACK-001 sets the shortest length). */
   readonly reason: string;
   /**
    * Only the finding at this property (`apiServerAccess`), when the rule applies in several places.
@@ -28,6 +28,3 @@ export interface AcknowledgedViolation {
   readonly violation: Violation;
   readonly acknowledgement: Acknowledgement;
 }
-
-/** The shortest reason accepted. */
-export const MIN_ACKNOWLEDGEMENT_REASON = 20;

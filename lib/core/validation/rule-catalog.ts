@@ -16,6 +16,9 @@ import { ISTIO_RESERVED_PORTS } from '../mesh/istio-ports';
 import { Rule } from './rule';
 import { Sources as S } from './sources';
 
+/** The shortest reason an acknowledgement may give: a reason, not a placeholder (SAKS-ACK-001). */
+export const MIN_ACKNOWLEDGEMENT_REASON = 20;
+
 /**
  * Every rule the library enforces. docs/validation-rules.md is generated from
  * this catalog (`npm run docs:rules`) and a test keeps the two in step.
@@ -30,7 +33,7 @@ export const Rules = {
   },
   acknowledgement: {
     id: 'SAKS-ACK-001',
-    statement: 'an acknowledgement names a warning rule of the catalog (errors cannot be acknowledged) and gives a reason of at least 20 characters',
+    statement: `an acknowledgement names a warning rule of the catalog (errors cannot be acknowledged) and gives a reason of at least ${MIN_ACKNOWLEDGEMENT_REASON} characters`,
     sources: [S.cdkNagSuppressions, S.checkovSuppressions],
     severity: 'error',
   },

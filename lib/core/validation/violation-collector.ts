@@ -1,6 +1,6 @@
-import { AcknowledgedViolation, Acknowledgement, MIN_ACKNOWLEDGEMENT_REASON } from './acknowledgement';
+import { AcknowledgedViolation, Acknowledgement } from './acknowledgement';
 import { Rule } from './rule';
-import { ALL_RULES, Rules } from './rule-catalog';
+import { ALL_RULES, MIN_ACKNOWLEDGEMENT_REASON, Rules } from './rule-catalog';
 import { SecureAksValidationError } from './validation-error';
 import { Violation } from './violation';
 
