@@ -1,7 +1,8 @@
 import { ApiObject, Chart, JsonPatch, Testing } from 'cdk8s';
 import { expect, test } from 'vitest';
-import { addCrossClusterCharts, CrossClusterClientChart, CrossClusterServerChart, SecureAksValidationError } from '../../lib';
+import { addCrossClusterCharts, CrossClusterClientChart, CrossClusterServerChart } from '../../lib';
 import { mysqlLink } from '../support/mesh-fixtures';
+import { expectValidationError } from '../support/validation-error';
 
 test('one definition, two charts; both synthesize and agree', () => {
   const app = Testing.app();
@@ -62,14 +63,8 @@ test('the user\'s own objects in any chart of an app that uses the library are c
   addCrossClusterCharts(app, mysqlLink());
   const chart = new Chart(app, 'mine');
   new ApiObject(chart, 'svc', { apiVersion: 'v1', kind: 'Service', metadata: { name: '9lives', namespace: 'default' }, spec: { ports: [{ name: 'a-very-long-port-name', port: 80 }] } });
-  let error: unknown;
-  try {
-    app.synthYaml();
-  } catch (e) {
-    error = e;
-  }
-  expect(error).toBeInstanceOf(SecureAksValidationError);
-  const found = (error as SecureAksValidationError).violations.filter((v) => v.rule.id === 'SAKS-K8S-002').map((v) => v.value);
+  const error = expectValidationError(() => app.synthYaml());
+  const found = error.violations.filter((v) => v.rule.id === 'SAKS-K8S-002').map((v) => v.value);
   expect(found).toEqual([
     'metadata.name "9lives" is not a valid Service name (a DNS label of at most 63 characters, starting with a letter)',
     'port name "a-very-long-port-name" is not an IANA service name (at most 15 lowercase letters, digits and "-", with a letter)',
@@ -82,14 +77,8 @@ test('client and server charts built separately in one app are paired by link na
   // Another team's copy of the definition, with a different gateway port.
   const drifted = mysqlLink({ services: [{ ...mysqlLink().services[0], gatewayPort: 23306 }] });
   new CrossClusterClientChart(app, 'client', { link: drifted });
-  let error: unknown;
-  try {
-    app.synthYaml();
-  } catch (e) {
-    error = e;
-  }
-  expect(error).toBeInstanceOf(SecureAksValidationError);
-  const ids = (error as SecureAksValidationError).violations.map((v) => `${v.rule.id} ${v.property}`);
+  const error = expectValidationError(() => app.synthYaml());
+  const ids = error.violations.map((v) => `${v.rule.id} ${v.property}`);
   expect(ids).toContain('SAKS-MESH-012 charts client and server: services[0].gatewayPort');
   // The same definition, built separately, passes.
   const ok = Testing.app();

@@ -7,6 +7,7 @@ import { hardenedClusterTarget, ManagedClusterModel, SecureAksValidationError, s
 import { validCluster } from '../support/arbitraries';
 import { MicrosoftModels } from '../support/microsoft-models';
 import { templateResources, unknownProperties, wireBody } from '../support/template-resources';
+import { expectValidationError } from '../support/validation-error';
 
 test('every valid cluster definition synthesizes to payloads valid against Microsoft\'s models', () => {
   fc.assert(
@@ -48,14 +49,7 @@ test('every invalid definition raises the library\'s error listing every violati
     fc.assert(
       fc.property(validCluster, fc.uniqueArray(fc.integer({ min: 0, max: BREAKERS.length - 1 }), { minLength: 1, maxLength: 3 }), (props, picks) => {
         const broken = picks.reduce((p, i) => BREAKERS[i][1](p), props);
-        let error: unknown;
-        try {
-          ManagedClusterModel.build(broken);
-        } catch (e) {
-          error = e;
-        }
-        expect(error).toBeInstanceOf(SecureAksValidationError);
-        const ids = (error as SecureAksValidationError).ruleIds;
+        const ids = expectValidationError(() => ManagedClusterModel.build(broken)).ruleIds;
         for (const i of picks) expect(ids).toContain(BREAKERS[i][0]);
         const result = synthesize(new Map([['broken', hardenedClusterTarget(broken)]]), out);
         expect(result.failures.get('broken')).toBeInstanceOf(SecureAksValidationError);

@@ -8,10 +8,10 @@ import {
   ManagedClusterModel,
   PrivateDnsZone,
   renderArmTemplate,
-  SecureAksValidationError,
 } from '../../lib';
 import { HOSTILE_STRINGS } from '../support/arbitraries';
 import { MYSQL } from '../support/mesh-fixtures';
+import { validationErrorOf } from '../support/validation-error';
 
 const SUB = '00000000-0000-0000-0000-000000000001';
 const base: HardenedClusterProps = { name: 'c1', location: 'westeurope' };
@@ -48,15 +48,7 @@ const LINK_FIELDS: ReadonlyArray<[string, (s: string) => ReturnType<typeof link>
   ['services[0].clientCredentialName', (s) => link(() => ({ clientCredentialName: s }))],
 ];
 
-function rejection(build: () => unknown): SecureAksValidationError | undefined {
-  try {
-    build();
-  } catch (e) {
-    if (e instanceof SecureAksValidationError) return e;
-    throw new Error(`not the library's validation error: ${String(e)}`);
-  }
-  return undefined;
-}
+const rejection = validationErrorOf;
 
 describe.each(CLUSTER_FIELDS)('cluster %s', (property, make, acceptable) => {
   test.each(HOSTILE_STRINGS.filter((s) => !acceptable(s)).map((s) => [JSON.stringify(s), s]))('rejects %s with a message naming the property', (_, s) => {

@@ -32,6 +32,7 @@ import {
 import { MYSQL } from '../support/mesh-fixtures';
 import { PLATFORM } from '../support/platform-fixtures';
 import { installMocks, RecordedResource } from '../support/pulumi-mocks';
+import { expectValidationError, validationErrorOf } from '../support/validation-error';
 
 /**
  * Configuration from `pulumi config`, JSON and YAML can hold any value at any
@@ -51,16 +52,7 @@ const wrong = fc.oneof(
 );
 const someKeyOf = (o: object) => fc.constantFrom(...Object.keys(o), 'apiServerAccess', 'transitEncryption', 'tags', 'systemPool', 'userNodePools', 'unknownProperty');
 
-/** Runs `build`: returns the library's error, or undefined; any other throw fails the property. */
-function outcome(build: () => unknown): SecureAksValidationError | undefined {
-  try {
-    build();
-    return undefined;
-  } catch (e) {
-    if (e instanceof SecureAksValidationError) return e;
-    throw new Error(`not the library's validation error: ${e instanceof Error ? e.stack : String(e)}`);
-  }
-}
+const outcome = validationErrorOf;
 
 function expectWellFormed(error: SecureAksValidationError | undefined): void {
   if (!error) return;
@@ -156,13 +148,7 @@ test('under Pulumi: wrong input registers nothing and surfaces as a RunError (no
   fc.assert(
     fc.property(fc.constantFrom('location', 'tags', 'apiServerAccess', 'systemPool', 'nope'), fc.constantFrom(null, 42, 'a\u202eb', [1]), (key, value) => {
       const before = recorded.length;
-      let thrown: unknown;
-      try {
-        new HardenedCluster('bad', { ...CLUSTER, resourceGroupName: 'rg', [key]: value } as never);
-      } catch (e) {
-        thrown = e;
-      }
-      expect(thrown).toBeInstanceOf(SecureAksValidationError);
+      const thrown = expectValidationError(() => new HardenedCluster('bad', { ...CLUSTER, resourceGroupName: 'rg', [key]: value } as never));
       expect(pulumi.RunError.isInstance(thrown)).toBe(true);
       expect(recorded.length).toBe(before);
     }),

@@ -5,6 +5,7 @@ import { beforeAll, expect, test } from 'vitest';
 import { addCrossClusterCharts, CrossClusterMesh, GatewayDeployment, SecureAksValidationError } from '../../lib';
 import { mysqlLink } from '../support/mesh-fixtures';
 import { installMocks, RecordedResource, settle } from '../support/pulumi-mocks';
+import { expectValidationError } from '../support/validation-error';
 
 let resources: RecordedResource[];
 beforeAll(async () => {
@@ -59,16 +60,10 @@ test('two components of one program whose links collide on one cluster: the seco
   const serverProvider = new Provider('shared-server', { kubeconfig: 'server' });
   new CrossClusterMesh('ledger', { link: mysqlLink({ name: 'ledger' }), clientProvider, serverProvider });
   const before = resources.length;
-  let thrown: unknown;
-  try {
-    // Another team's link, same service name, on the same clusters and the same gateway namespaces.
-    new CrossClusterMesh('claims', { link: mysqlLink({ name: 'claims' }), clientProvider, serverProvider });
-  } catch (e) {
-    thrown = e;
-  }
-  expect(thrown).toBeInstanceOf(SecureAksValidationError);
-  expect((thrown as SecureAksValidationError).ruleIds).toContain('SAKS-MESH-011');
-  expect((thrown as Error).message).toMatch(/the cluster of provider "shared-client": Gateway\/secure-aks-egress\/mysql-egress/);
+  // Another team's link, same service name, on the same clusters and the same gateway namespaces.
+  const thrown = expectValidationError(() => new CrossClusterMesh('claims', { link: mysqlLink({ name: 'claims' }), clientProvider, serverProvider }));
+  expect(thrown.ruleIds).toContain('SAKS-MESH-011');
+  expect(thrown.message).toMatch(/the cluster of provider "shared-client": Gateway\/secure-aks-egress\/mysql-egress/);
   expect(pulumi.RunError.isInstance(thrown)).toBe(true);
   expect(resources.filter((r) => r.name.startsWith('claims')).length).toBe(0);
   expect(resources.length).toBe(before);

@@ -13,18 +13,12 @@ import {
   validateHardenedCluster,
 } from '../../../lib';
 import { HUB_VNET, HUB_ZONE_PL, HUB_ZONE_VNI } from '../../support/cluster-fixtures';
+import { expectValidationError } from '../../support/validation-error';
 
 const base = { name: 'c1', location: 'westeurope' } as const;
 
 function buildError(props: HardenedClusterProps | (() => unknown)): SecureAksValidationError {
-  try {
-    if (typeof props === 'function') props();
-    else ManagedClusterModel.build(props);
-  } catch (e) {
-    if (e instanceof SecureAksValidationError) return e;
-    throw e;
-  }
-  throw new Error('expected a SecureAksValidationError');
+  return expectValidationError(typeof props === 'function' ? props : () => ManagedClusterModel.build(props));
 }
 
 test('reports every violation at once', () => {

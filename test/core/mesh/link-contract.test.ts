@@ -10,6 +10,7 @@ import {
   SecureAksValidationError,
 } from '../../../lib';
 import { MYSQL, mysqlLink } from '../../support/mesh-fixtures';
+import { expectValidationError } from '../../support/validation-error';
 
 /** The server team's repository: its link, and the contract file it writes. */
 const server = mysqlLink();
@@ -27,14 +28,7 @@ test('the client built in another repository from the contract file gives the sa
 test('a client chart that disagrees with the contract it names fails synth, with every difference', () => {
   const drifted = mysqlLink({ services: [{ ...MYSQL, host: 'mysql.other.example', gatewayPort: 23306 }] });
   const chart = new CrossClusterClientChart(Testing.app(), 'client', { link: drifted, contract: file });
-  let error: unknown;
-  try {
-    chart.toJson();
-  } catch (e) {
-    error = e;
-  }
-  expect(error).toBeInstanceOf(SecureAksValidationError);
-  const properties = (error as SecureAksValidationError).violations.filter((v) => v.rule.id === 'SAKS-MESH-012').map((v) => v.property);
+  const properties = expectValidationError(() => chart.toJson()).violations.filter((v) => v.rule.id === 'SAKS-MESH-012').map((v) => v.property);
   expect(properties).toEqual(['chart client: services[0].host', 'chart client: services[0].gatewayPort']);
 });
 
