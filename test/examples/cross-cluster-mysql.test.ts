@@ -5,7 +5,7 @@ import { parseAllDocuments } from 'yaml';
 import { beforeAll, expect, test } from 'vitest';
 import { analyzeMesh, analyzeMeshLink } from '../../lib';
 import { installMocks, RecordedResource, settle } from '../support/pulumi-mocks';
-import { SEED_CLIENT, SEED_INGRESS_PORT, SEED_SERVER } from '../support/seed-003-objects';
+import { GUIDE_CLIENT, GUIDE_INGRESS_PORT, GUIDE_SERVER } from '../support/egress-ingress-guide-objects';
 
 let resources: RecordedResource[];
 beforeAll(async () => {
@@ -19,7 +19,7 @@ async function synth() {
   return { link: mod.link, client: docs(files['client.k8s.yaml']), server: docs(files['server.k8s.yaml']), files };
 }
 
-/** Our name for each of the seed's objects. */
+/** Our name for each of the guide's objects. */
 const NAMES: Record<string, string> = {
   'mysql-external': 'mysql-external',
   'istio-egressgateway-mysql': 'mysql-egress',
@@ -36,7 +36,7 @@ const NAMES: Record<string, string> = {
  * host), namespace-qualified gateway references, IP auto-allocation on the
  * ServiceEntry, an explicit port match on the server route, and port names.
  */
-function asSeed(o: any): any {
+function asGuide(o: any): any {
   const s = JSON.parse(JSON.stringify(o));
   s.apiVersion = 'networking.istio.io/v1alpha3';
   delete s.metadata.namespace;
@@ -57,24 +57,24 @@ function asSeed(o: any): any {
 const sortKeys = (v: any): any =>
   Array.isArray(v) ? v.map(sortKeys) : v && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortKeys(v[k])])) : v;
 
-test.each([...SEED_CLIENT.map((o) => ['client', `${o.kind} ${o.metadata.name}`, o] as const), ...SEED_SERVER.map((o) => ['server', `${o.kind} ${o.metadata.name}`, o] as const)])(
-  'the %s side matches the seed\'s %s field by field, but for the documented differences',
-  async (side, _name, seedObject) => {
+test.each([...GUIDE_CLIENT.map((o) => ['client', `${o.kind} ${o.metadata.name}`, o] as const), ...GUIDE_SERVER.map((o) => ['server', `${o.kind} ${o.metadata.name}`, o] as const)])(
+  'the %s side matches the guide\'s %s field by field, but for the documented differences',
+  async (side, _name, guideObject) => {
     const out = await synth();
-    const ours = (side === 'client' ? out.client : out.server).find((o: any) => o.kind === seedObject.kind && o.metadata.name === NAMES[seedObject.metadata.name]);
-    expect(ours, `no ${seedObject.kind} ${NAMES[seedObject.metadata.name]}`).toBeDefined();
-    expect(sortKeys(asSeed(ours).spec)).toEqual(sortKeys(seedObject.spec));
+    const ours = (side === 'client' ? out.client : out.server).find((o: any) => o.kind === guideObject.kind && o.metadata.name === NAMES[guideObject.metadata.name]);
+    expect(ours, `no ${guideObject.kind} ${NAMES[guideObject.metadata.name]}`).toBeDefined();
+    expect(sortKeys(asGuide(ours).spec)).toEqual(sortKeys(guideObject.spec));
     expect(ours.apiVersion).toBe('networking.istio.io/v1');
   },
 );
 
-test('the port the seed patched in imperatively is part of the server chart (a dedicated ingress gateway Service)', async () => {
+test('the port the guide patched in imperatively is part of the server chart (a dedicated ingress gateway Service)', async () => {
   const { server } = await synth();
   const svc = server.find((o: any) => o.kind === 'Service');
-  expect(svc.spec.ports).toEqual([SEED_INGRESS_PORT].map((p) => expect.objectContaining(p)));
+  expect(svc.spec.ports).toEqual([GUIDE_INGRESS_PORT].map((p) => expect.objectContaining(p)));
 });
 
-test('certificates replace the seed\'s hand-made secrets: same secret names, in the gateway namespaces', async () => {
+test('certificates replace the guide\'s hand-made secrets: same secret names, in the gateway namespaces', async () => {
   const { client, server } = await synth();
   expect(client.filter((o: any) => o.kind === 'Certificate').map((c: any) => [c.metadata.namespace, c.spec.secretName])).toEqual([['secure-aks-egress', 'client-credential']]);
   expect(server.filter((o: any) => o.kind === 'Certificate').map((c: any) => [c.metadata.namespace, c.spec.secretName])).toEqual([['secure-aks-ingress', 'mysql-credential']]);

@@ -2,7 +2,8 @@ import { expect, test } from 'vitest';
 import { ApiServerAccess, apiServerDnsBehaviour, PrivateDnsZone, Rules, validateHardenedCluster } from '../../../lib';
 import { HUB_ZONE_VNI } from '../../support/cluster-fixtures';
 
-// The seed's DNS options table (private DNS zone option x enablePrivateClusterPublicFQDN), cell by cell.
+// Every combination of private DNS zone option and enablePrivateClusterPublicFQDN, cell by cell
+// (https://learn.microsoft.com/azure/aks/private-clusters).
 const zones = {
   system: () => PrivateDnsZone.system(),
   none: () => PrivateDnsZone.none(),

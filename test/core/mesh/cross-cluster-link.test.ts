@@ -86,7 +86,7 @@ test('flavour presets: open-source Istio, the AKS add-on, Cloud Service Mesh', (
   expect(MeshFlavour.cloudServiceMesh().rootNamespace).toBe('istio-system');
 });
 
-test('the seed\'s shape: shared gateways get only the missing ports, as server-side-apply patches', () => {
+test('the guide\'s shape: shared gateways get only the missing ports, as server-side-apply patches', () => {
   const link = mysqlLink({
     client: { gateway: GatewayDeployment.shared() },
     server: { flavour: MeshFlavour.aksIstioAddon({ revision: 'asm-1-26' }), gateway: GatewayDeployment.shared() },

@@ -1,8 +1,10 @@
 /**
- * The Istio objects of seed 003 (the ASM cross-cluster MySQL example), as the
- * article gives them, transcribed for comparison. SERVICE_URL is mysql.fqdn.example.
+ * The Istio objects of Google's cross-cluster MySQL walkthrough with egress
+ * and ingress gateways, as the guide gives them, transcribed for comparison.
+ * Its SERVICE_URL is mysql.fqdn.example here.
+ * @see https://cloud.google.com/service-mesh/docs/security/egress-ingress-gateways-mtls
  */
-export const SEED_CLIENT = [
+export const GUIDE_CLIENT = [
   {
     apiVersion: 'networking.istio.io/v1alpha3',
     kind: 'ServiceEntry',
@@ -77,7 +79,7 @@ export const SEED_CLIENT = [
   },
 ];
 
-export const SEED_SERVER = [
+export const GUIDE_SERVER = [
   {
     apiVersion: 'networking.istio.io/v1alpha3',
     kind: 'Gateway',
@@ -99,5 +101,5 @@ export const SEED_SERVER = [
   },
 ];
 
-/** The seed's imperative patch of the ingress gateway Service. */
-export const SEED_INGRESS_PORT = { name: 'tls-mysql', protocol: 'TCP', targetPort: 13306, port: 13306 };
+/** The guide's imperative patch of the ingress gateway Service. */
+export const GUIDE_INGRESS_PORT = { name: 'tls-mysql', protocol: 'TCP', targetPort: 13306, port: 13306 };
