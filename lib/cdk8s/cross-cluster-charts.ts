@@ -118,7 +118,7 @@ export class CrossClusterClientChart extends MeshAnalyzedChart {
   }
 
   /**
-   * Istio cannot force traffic through the egress gateway (egress-gateway.md):
+   * Istio cannot force traffic through the egress gateway (https://istio.io/latest/docs/tasks/traffic-management/egress/egress-gateway/):
    * in each client namespace, egress is allowed to pods in the cluster (the
    * egress gateway, DNS, other services) and, when server networks are named,
    * to everything but them; otherwise nothing outside the cluster.

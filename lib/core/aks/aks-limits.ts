@@ -3,29 +3,29 @@
  * catalog are written from these constants, so each fact lives here only.
  */
 
-/** Authorized IP ranges (api-server-authorized-ip-ranges.md). */
+/** Authorized IP ranges (https://learn.microsoft.com/azure/aks/api-server-authorized-ip-ranges). */
 export const AUTHORIZED_RANGE_LIMIT = 200;
 /** Authorized IP ranges with API Server VNet Integration. */
 export const AUTHORIZED_RANGE_LIMIT_WITH_VNET_INTEGRATION = 2000;
-/** Smallest API Server VNet Integration subnet: /28 (api-server-vnet-integration.md). */
+/** Smallest API Server VNet Integration subnet: /28 (https://learn.microsoft.com/azure/aks/api-server-vnet-integration). */
 export const API_SERVER_SUBNET_MAX_PREFIX = 28;
-/** ACNS container network security needs Kubernetes 1.29 (azure-cni-powered-by-cilium.md). */
+/** ACNS container network security needs Kubernetes 1.29 (https://learn.microsoft.com/azure/aks/azure-cni-powered-by-cilium). */
 export const ACNS_MIN_KUBERNETES = [1, 29] as const;
-/** Image Cleaner's interval: 24 hours to 3 months, a week by default (image-cleaner.md). */
+/** Image Cleaner's interval: 24 hours to 3 months, a week by default (https://learn.microsoft.com/azure/aks/image-cleaner). */
 export const IMAGE_CLEANER_INTERVAL_HOURS = { min: 24, max: 2160 } as const;
 /** The library's Image Cleaner interval: a week. */
 export const IMAGE_CLEANER_DEFAULT_INTERVAL_HOURS = 168;
 /** Pods per node the library configures on every pool (`maxPods`). */
 export const MAX_PODS_PER_NODE = 110;
-/** Nodes added during an upgrade: AKS's default max surge, 10% of the pool and at least one (upgrade-aks-cluster.md). */
+/** Nodes added during an upgrade: AKS's default max surge, 10% of the pool and at least one (https://learn.microsoft.com/azure/aks/upgrade-aks-cluster#customize-node-surge-upgrade). */
 export const DEFAULT_MAX_SURGE_PERCENT = 10;
-/** Addresses Azure keeps in every subnet: the first four and the last (virtual-networks-faq.md). */
+/** Addresses Azure keeps in every subnet: the first four and the last (https://learn.microsoft.com/azure/virtual-network/virtual-networks-faq). */
 export const AZURE_SUBNET_RESERVED_ADDRESSES = 5;
-/** Each node of Azure CNI Overlay and kubenet gets a /24 of the pod CIDR (azure-cni-overlay.md). */
+/** Each node of Azure CNI Overlay and kubenet gets a /24 of the pod CIDR (https://learn.microsoft.com/azure/aks/azure-cni-overlay). */
 export const POD_CIDR_PREFIX_PER_NODE = 24;
 /** The largest service CIDR: kube-apiserver accepts at most a /12 for IPv4 (--service-cluster-ip-range). */
 export const SERVICE_CIDR_MIN_PREFIX = 12;
-/** Ranges AKS reserves: no pod CIDR, service CIDR or cluster network may overlap them (concepts-network-ip-address-planning.md). */
+/** Ranges AKS reserves: no pod CIDR, service CIDR or cluster network may overlap them (https://learn.microsoft.com/azure/aks/concepts-network-ip-address-planning). */
 export const AKS_RESERVED_RANGES = ['169.254.0.0/16', '172.30.0.0/16', '172.31.0.0/16', '192.0.2.0/24'] as const;
 /** Azure's virtual network MTU, less what AKS's host encryption (100) and WireGuard (60; IPv6 80) take: Calico's own MTU arithmetic on AKS. */
 export const CALICO_WIREGUARD_MTU = { min: 576, max: 1500 - 100 - 60, minV6: 1280, maxV6: 1500 - 100 - 80 } as const;

@@ -169,7 +169,7 @@ function buildResources(c: ResolvedClusterConfig): ArmResource[] {
   if (n.kind === 'created') {
     if (a.vnetIntegration) {
       // NSG on the API server subnet: the nodes must reach TCP 443 and 4443
-      // (api-server-vnet-integration.md, "network security groups").
+      // (https://learn.microsoft.com/azure/aks/api-server-vnet-integration, "network security groups").
       resources.push({
         logicalId: LogicalIds.apiServerNsg,
         type: 'Microsoft.Network/networkSecurityGroups',
@@ -198,7 +198,7 @@ function buildResources(c: ResolvedClusterConfig): ArmResource[] {
       });
     }
     // NSG on the node subnet: it carries the ports the transit encryption needs
-    // between nodes (UDP 51871 for ACNS WireGuard, how-to-apply-wireguard.md).
+    // between nodes (UDP 51871 for ACNS WireGuard, https://learn.microsoft.com/azure/aks/how-to-apply-wireguard).
     const enc = c.transitEncryption;
     resources.push({
       logicalId: LogicalIds.nodeNsg,
@@ -263,7 +263,8 @@ function buildResources(c: ResolvedClusterConfig): ArmResource[] {
       properties: {
         addressSpace: { addressPrefixes: [...n.addressSpace] },
         subnets,
-        // Azure virtual network encryption: only AllowUnencrypted is supported (aks.md §2 rule 17).
+        // Azure virtual network encryption: only AllowUnencrypted is supported
+        // (https://learn.microsoft.com/azure/virtual-network/virtual-network-encryption-overview).
         ...(enc.kind === 'virtualNetworkEncryption' ? { encryption: { enabled: true, enforcement: 'AllowUnencrypted' } } : {}),
       },
     });
@@ -278,7 +279,7 @@ function buildResources(c: ResolvedClusterConfig): ArmResource[] {
     podSubnetId = n.podSubnetId;
   }
   if (n.grantNetworkContributor) {
-    // Network Contributor on both subnets (api-server-vnet-integration.md; private-clusters.md).
+    // Network Contributor on both subnets (https://learn.microsoft.com/azure/aks/api-server-vnet-integration; https://learn.microsoft.com/azure/aks/private-clusters).
     grant('node-subnet-network-contributor', nodeSubnetId, BuiltInRoles.networkContributor, 'network-contributor-nodes');
     if (apiServerSubnetId !== undefined) {
       grant('apiserver-subnet-network-contributor', apiServerSubnetId, BuiltInRoles.networkContributor, 'network-contributor-apiserver');
@@ -432,7 +433,7 @@ function buildResources(c: ResolvedClusterConfig): ArmResource[] {
       dnsServiceIP: c.dnsServiceIp,
       loadBalancerSku: 'standard',
       outboundType: 'loadBalancer',
-      // ACNS WireGuard is off by default even with ACNS on: the type must be set (how-to-apply-wireguard.md).
+      // ACNS WireGuard is off by default even with ACNS on: the type must be set (https://learn.microsoft.com/azure/aks/how-to-apply-wireguard).
       advancedNetworking:
         enc.kind === 'acnsWireGuard'
           ? {
@@ -448,13 +449,13 @@ function buildResources(c: ResolvedClusterConfig): ArmResource[] {
   const createOnly: string[] = [...CREATE_ONLY_CLUSTER_PROPERTIES];
   if (c.networkDataplane !== 'cilium') {
     // Azure upgrades a cluster to the Cilium dataplane in place but never back
-    // (azure-cni-powered-by-cilium.md). Replacement options apply to the new
+    // (https://learn.microsoft.com/azure/aks/azure-cni-powered-by-cilium). Replacement options apply to the new
     // state, so marking the field only when the target is not Cilium makes
     // cilium -> azure a replacement and keeps azure -> cilium an update.
     createOnly.push('networkProfile.networkDataplane');
   }
   if (!a.vnetIntegration) {
-    // Without VNet Integration a public cluster cannot become private, nor the reverse (private-clusters.md).
+    // Without VNet Integration a public cluster cannot become private, nor the reverse (https://learn.microsoft.com/azure/aks/private-clusters).
     createOnly.push('apiServerAccessProfile.enablePrivateCluster');
   }
 

@@ -80,7 +80,7 @@ export function resolveClusterConfig(props: HardenedClusterProps): ResolvedClust
       osType: 'Linux',
       osSku: pool.osSku ?? 'AzureLinux',
       enableFips: pool.enableFips ?? false,
-      // Only critical add-ons on the system pool (use-system-pools.md).
+      // Only critical add-ons on the system pool (https://learn.microsoft.com/azure/aks/use-system-pools).
       nodeTaints: (pool.onlyCriticalAddons ?? true) ? ['CriticalAddonsOnly=true:NoSchedule'] : [],
     },
     userNodePools: userPools(props).map((p) => ({
@@ -129,7 +129,7 @@ function userPools(props: HardenedClusterProps): NonNullable<HardenedClusterProp
 
 function defaultDataplane(pods: PodNetworking, enc: TransitEncryption): 'azure' | 'cilium' | undefined {
   if (pods.mode === 'byo') return undefined;
-  // Cilium needs overlay or a pod subnet (azure-cni-powered-by-cilium.md); Calico cannot run on it.
+  // Cilium needs overlay or a pod subnet (https://learn.microsoft.com/azure/aks/azure-cni-powered-by-cilium); Calico cannot run on it.
   if (enc.kind === 'calicoWireGuard' || pods.mode === 'kubenet' || pods.mode === 'nodeSubnet') return 'azure';
   return 'cilium';
 }

@@ -16,7 +16,7 @@ export function validateTransitEncryption(c: ResolvedClusterConfig, v: Violation
   const pools = allNodePools(c);
   const poolPath = (i: number) => (i === 0 ? 'systemPool' : `userNodePools[${i - 1}]`);
 
-  // Cilium dataplane rules hold whatever the encryption (aks.md §2 rule 13).
+  // Cilium dataplane rules hold whatever the encryption (https://learn.microsoft.com/azure/aks/azure-cni-powered-by-cilium).
   if (c.networkDataplane === 'cilium') {
     if (pods.mode !== 'overlay' && pods.mode !== 'podSubnet') {
       v.add(Rules.ciliumNeedsOverlayOrPodSubnet, 'podNetworking', pods.mode, 'use PodNetworking.azureCniOverlay() or PodNetworking.azureCniPodSubnet()');

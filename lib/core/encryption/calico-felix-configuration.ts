@@ -15,7 +15,8 @@ export const FELIX_DEFAULT_CONFIGURATION = 'default';
  * Tigera operator already forces `routeSource: WorkloadIPs` and
  * `wireguardHostEncryptionEnabled: true` through calico-node environment
  * variables, which take precedence over FelixConfiguration; writing them here
- * would be silently overridden (mesh.md §6, tigera/operator render/node.go).
+ * would be silently overridden (the Tigera operator's pkg/render/node.go,
+ * https://github.com/tigera/operator).
  * Ports are written only when they differ from Felix's defaults.
  * @see https://docs.tigera.io/calico/latest/network-policy/encrypt-cluster-pod-traffic
  */

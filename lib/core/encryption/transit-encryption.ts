@@ -67,7 +67,7 @@ const CALICO_OPTIONS = schemaOf<CalicoWireGuardOptions>()(
 
 /** Documented default WireGuard ports. */
 export const WireGuardPorts = {
-  /** ACNS (Cilium) WireGuard: UDP 51871 between all nodes (how-to-apply-wireguard.md). */
+  /** ACNS (Cilium) WireGuard: UDP 51871 between all nodes (https://learn.microsoft.com/azure/aks/how-to-apply-wireguard). */
   acns: 51871,
   /** Calico WireGuard, IPv4 (Felix `wireguardListeningPort`). */
   calico: 51820,

@@ -176,7 +176,7 @@ export class CrossClusterLink {
           hosts: [s.host],
           ...(addressing.kind === 'addresses' ? { addresses: [...addressing.addresses] } : {}),
           location: 'MESH_EXTERNAL',
-          // DNS resolution: with NONE the egress gateway would route to itself (egress-gateway.md).
+          // DNS resolution: with NONE the egress gateway would route to itself (https://istio.io/latest/docs/tasks/traffic-management/egress/egress-gateway/).
           resolution: 'DNS',
           ports: [
             { number: s.clientPort, name: 'tcp', protocol: 'TCP' },
@@ -344,7 +344,7 @@ export class CrossClusterLink {
       kind: 'Certificate',
       metadata: this.meta(`${s.name}-${side}`, g.namespace),
       spec: {
-        // cert-manager writes tls.crt, tls.key and ca.crt: Istio's secret format (a) (secure-ingress.md).
+        // cert-manager writes tls.crt, tls.key and ca.crt: Istio's secret format (a) (https://istio.io/latest/docs/tasks/traffic-management/ingress/secure-ingress/).
         secretName: side === 'client' ? s.clientCredentialName : s.serverCredentialName,
         dnsNames: [s.host],
         usages: side === 'client' ? ['client auth', 'digital signature', 'key encipherment'] : ['server auth', 'digital signature', 'key encipherment'],

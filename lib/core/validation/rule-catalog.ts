@@ -53,7 +53,7 @@ export const Rules = {
     id: 'SAKS-API-001',
     statement: 'authorized IP ranges cannot be combined with a private cluster; they apply only to a public API server',
     sources: [S.authorizedIpRanges, S.privateClusters, S.eksToAksPrivateClusters],
-    citation: 'api-server-authorized-ip-ranges.md "You can\'t use this feature with private clusters"',
+    citation: 'Microsoft Learn, API server authorized IP ranges: "You can\'t use this feature with private clusters"',
     severity: 'error',
   },
   authorizedRangesLimit: {
