@@ -71,6 +71,7 @@ const project = new typescript.TypeScriptProject({
     '@azure/arm-authorization@9.0.0',
     '@azure/arm-operationalinsights@11.0.0',
     '@azure/arm-monitor@8.0.0',
+    '@azure/arm-locks@2.1.0',
     '@azure/core-client@^1',
     // YAML parsing of synthesized manifests in tests.
     'yaml@^2',

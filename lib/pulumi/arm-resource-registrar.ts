@@ -193,6 +193,16 @@ export function registerArmResources(
       registered.set(m.logicalId, { model: m, resource: ds, id: ds.id });
       continue;
     }
+    if (m.type === 'Microsoft.Authorization/locks') {
+      // An extension resource: typed, at the model's API version (2020-05-01).
+      const lock = new authorization.ManagementLockByScope(
+        name,
+        { scope: resolve(m.scope!), lockName: resolve(m.name[0]), level: resolve(props.level), notes: resolve(props.notes) },
+        opts,
+      );
+      registered.set(m.logicalId, { model: m, resource: lock, id: lock.id });
+      continue;
+    }
     if (m.type === 'Microsoft.Authorization/roleDefinitions') {
       const rd = new authorization.RoleDefinition(
         name,

@@ -3,6 +3,7 @@ import {
   ClusterIdentity,
   ClusterNetwork,
   HardenedClusterProps,
+  OutboundType,
   PodNetworking,
   PrivateDnsZone,
   TransitEncryption,
@@ -15,6 +16,12 @@ export const HUB_ZONE_PL = `/subscriptions/${SUB}/resourceGroups/hub/providers/M
 export const SPOKE = `/subscriptions/${SUB}/resourceGroups/spoke/providers/Microsoft.Network/virtualNetworks/spoke`;
 export const GROUP = '11111111-2222-3333-4444-555555555555';
 export const IDENTITY_ID = `/subscriptions/${SUB}/resourceGroups/ids/providers/Microsoft.ManagedIdentity/userAssignedIdentities/aks`;
+export const KUBELET_ID = `/subscriptions/${SUB}/resourceGroups/ids/providers/Microsoft.ManagedIdentity/userAssignedIdentities/kubelet`;
+export const HUB_ROUTE_TABLE = `/subscriptions/${SUB}/resourceGroups/hub/providers/Microsoft.Network/routeTables/spoke-egress`;
+export const NAT_GATEWAY = `/subscriptions/${SUB}/resourceGroups/hub/providers/Microsoft.Network/natGateways/egress`;
+export const REGISTRY = `/subscriptions/${SUB}/resourceGroups/hub/providers/Microsoft.ContainerRegistry/registries/bootstrap`;
+export const KEY_VAULT = `/subscriptions/${SUB}/resourceGroups/keys/providers/Microsoft.KeyVault/vaults/etcd-keys`;
+export const KMS_KEY_ID = 'https://etcd-keys.vault.azure.net/keys/etcd/0123456789abcdef0123456789abcdef';
 
 /** Valid definitions covering every option, by name. */
 export const VALID_CLUSTERS: Record<string, HardenedClusterProps> = {
@@ -80,5 +87,42 @@ export const VALID_CLUSTERS: Record<string, HardenedClusterProps> = {
     transitEncryption: TransitEncryption.acnsWireGuard({ observability: true }),
     podNetworking: PodNetworking.azureCniPodSubnet(),
     network: ClusterNetwork.create({ podSubnetPrefix: '10.224.32.0/19' }),
+  },
+  egressThroughHubFirewall: {
+    name: 'udr',
+    location: 'westeurope',
+    outboundType: OutboundType.userDefinedRouting({ firewallPrivateIp: '10.0.1.4' }),
+  },
+  egressThroughHubRouteTable: {
+    name: 'udr-rt',
+    location: 'westeurope',
+    outboundType: OutboundType.userDefinedRouting({ routeTableId: HUB_ROUTE_TABLE }),
+  },
+  userAssignedNatGateway: {
+    name: 'nat',
+    location: 'westeurope',
+    outboundType: OutboundType.userAssignedNatGateway({ natGatewayId: NAT_GATEWAY }),
+  },
+  networkIsolated: {
+    name: 'isolated',
+    location: 'westeurope',
+    kubernetesVersion: '1.33',
+    outboundType: OutboundType.networkIsolated(),
+  },
+  networkIsolatedOwnRegistry: {
+    name: 'isolated-acr',
+    location: 'westeurope',
+    outboundType: OutboundType.networkIsolated({ containerRegistryId: REGISTRY, kubeletIdentity: { resourceId: KUBELET_ID, clientId: GROUP, principalId: GROUP } }),
+  },
+  kmsPrivateVault: {
+    name: 'kms',
+    location: 'westeurope',
+    kms: { keyId: KMS_KEY_ID, keyVaultNetworkAccess: 'Private', keyVaultResourceId: KEY_VAULT },
+  },
+  istioAddon: {
+    name: 'asm',
+    location: 'westeurope',
+    kubernetesVersion: '1.34',
+    istioAddon: { revision: 'asm-1-30', egressGateways: [{ name: 'egress-payments', gatewayConfigurationName: 'payments-egress' }] },
   },
 };

@@ -124,4 +124,12 @@ export const MicrosoftModels: Record<string, { apiVersion: () => string; roundTr
     apiVersion: () => authorizationPutApiVersion('roleDefinitions/{roleDefinitionId}'),
     roundTrip: (wire) => mapperRoundTrip(loadInternal('@azure/arm-authorization', 'dist/index.js', 'Mappers'), 'RoleDefinition', wire),
   },
+  'Microsoft.Authorization/locks': {
+    apiVersion: () => sdkApiVersion('@azure/arm-locks', 'dist/index.js', /this\.apiVersion = options\.apiVersion \|\| "([^"]+)"/),
+    roundTrip: (wire) => mapperRoundTrip(loadInternal('@azure/arm-locks', 'dist/index.js', 'Mappers'), 'ManagementLockObject', wire),
+  },
+  'Microsoft.Network/routeTables': {
+    apiVersion: () => sdkApiVersion('@azure/arm-network', 'dist/commonjs/api/routeTables/operations.js', /"api%2Dversion": "([^"]+)"/),
+    roundTrip: (wire) => network().routeTableSerializer(network().routeTableDeserializer(wire)),
+  },
 };

@@ -34,3 +34,14 @@ export const CALICO_WIREGUARD_MTU = { min: 576, max: 1500 - 100 - 60, minV6: 128
 export function nodesWithSurge(count: number): number {
   return count + Math.max(1, Math.ceil((count * DEFAULT_MAX_SURGE_PERCENT) / 100));
 }
+
+/** Network isolated clusters need Kubernetes 1.30 (https://learn.microsoft.com/azure/aks/concepts-network-isolated#limitations). */
+export const NETWORK_ISOLATED_MIN_KUBERNETES = [1, 30] as const;
+/** The node OS channels a network isolated cluster supports (https://learn.microsoft.com/azure/aks/concepts-network-isolated). */
+export const NETWORK_ISOLATED_NODE_OS_CHANNELS = ['NodeImage', 'None'] as const;
+/** Where AKS puts an Istio add-on egress gateway without a namespace (https://learn.microsoft.com/azure/aks/istio-deploy-egress). */
+export const AKS_ISTIO_EGRESS_NAMESPACE = 'aks-istio-egress';
+/** Add-on egress gateway names: 1 to 53 characters, a DNS name of lowercase labels (https://learn.microsoft.com/azure/aks/istio-deploy-egress). */
+export const AKS_ISTIO_EGRESS_NAME = { maxLength: 53, pattern: /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/ } as const;
+/** At most this many add-on egress gateways per cluster. */
+export const AKS_ISTIO_EGRESS_GATEWAY_LIMIT = 500;

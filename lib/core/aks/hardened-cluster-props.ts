@@ -7,6 +7,7 @@ import { ClusterIdentity } from './cluster-identity';
 import { ClusterNetwork } from './cluster-network';
 import { TRANSIT_ENCRYPTION_RESULT, TransitEncryption } from '../encryption/transit-encryption';
 import { NODE_POOL_PROPS, NodePoolProps } from './node-pool';
+import { OutboundType } from './outbound-type';
 import { PodNetworking } from './pod-networking';
 import { SYSTEM_NODE_POOL_PROPS, SystemNodePoolProps } from './system-node-pool';
 
@@ -192,6 +193,67 @@ export interface HardenedClusterProps {
     readonly storageAccountId?: string;
   };
   /**
+   * How the nodes reach outside the virtual network: the cluster's egress path.
+   * @default OutboundType.loadBalancer() - a public egress IP on the cluster's load balancer, reported
+   * @see https://learn.microsoft.com/azure/aks/egress-outboundtype
+   */
+  readonly outboundType?: OutboundType;
+  /**
+   * KMS etcd encryption: Kubernetes secrets are encrypted in etcd with a Key
+   * Vault key you bring (`securityProfile.azureKeyVaultKms`). Needs a
+   * user-assigned control plane identity; the library grants it Key Vault
+   * Crypto User (and Key Vault Contributor for a private vault) when
+   * `keyVaultResourceId` is given.
+   * @default - off: secrets in etcd are encrypted with platform-managed keys only (reported in the baseline)
+   * @see https://learn.microsoft.com/azure/aks/use-kms-etcd-encryption
+   */
+  readonly kms?: {
+    /** The versioned key identifier, `https://<vault>.vault.azure.net/keys/<key>/<version>`. */
+    readonly keyId: string;
+    /**
+     * `Private`: the vault disables public access and AKS reaches it by private link (needs API Server VNet Integration).
+     * @default 'Public'
+     */
+    readonly keyVaultNetworkAccess?: 'Public' | 'Private';
+    /** The vault's resource id: required with `Private`; with `Public`, used only to grant the identity its role. */
+    readonly keyVaultResourceId?: string;
+  };
+  /**
+   * The AKS Istio add-on (`serviceMeshProfile`): Microsoft's managed Istio control
+   * plane at a revision of its support calendar. Install no open-source Istio
+   * alongside it.
+   * @default - off
+   * @see https://learn.microsoft.com/azure/aks/istio-about
+   */
+  readonly istioAddon?: {
+    /** The revision, e.g. `asm-1-30` (see https://learn.microsoft.com/azure/aks/istio-support-policy). */
+    readonly revision: string;
+    /**
+     * The add-on's internal ingress gateway (`aks-istio-ingressgateway-internal`, a private load balancer).
+     * @default true
+     */
+    readonly internalIngressGateway?: boolean;
+    /**
+     * The add-on's external ingress gateway: a public load balancer, reported as a warning.
+     * @default false
+     */
+    readonly externalIngressGateway?: boolean;
+    /**
+     * Add-on egress gateways. Each needs a Static Egress Gateway `StaticGatewayConfiguration`
+     * of that name in its namespace (https://learn.microsoft.com/azure/aks/istio-deploy-egress).
+     * @default []
+     */
+    readonly egressGateways?: readonly { readonly name: string; readonly namespace?: string; readonly gatewayConfigurationName: string }[];
+  };
+  /**
+   * A `CanNotDelete` management lock on the cluster and on the network and
+   * log resources the library creates, so nothing is deleted by accident.
+   * Turning it off is reported as a warning.
+   * @default true
+   * @see https://learn.microsoft.com/azure/azure-resource-manager/management/lock-resources
+   */
+  readonly deleteLocks?: boolean;
+  /**
    * Tags on every resource.
    * @default {}
    */
@@ -243,6 +305,17 @@ export const HARDENED_CLUSTER_PROPS = schemaOf<HardenedClusterProps>()(
     auditLogs: z
       .strictObject({ enabled: z.boolean().optional(), categories: z.array(z.enum(CONTROL_PLANE_LOG_CATEGORIES)).readonly().optional(), storageAccountId: text().optional() })
       .optional(),
+    outboundType: factoryResult(OutboundType, 'OutboundType.loadBalancer(), .userAssignedNatGateway(), .userDefinedRouting(), .networkIsolated() or .managedNatGateway()').optional(),
+    kms: z.strictObject({ keyId: text(), keyVaultNetworkAccess: z.enum(['Public', 'Private']).optional(), keyVaultResourceId: text().optional() }).optional(),
+    istioAddon: z
+      .strictObject({
+        revision: text(),
+        internalIngressGateway: z.boolean().optional(),
+        externalIngressGateway: z.boolean().optional(),
+        egressGateways: z.array(z.strictObject({ name: text(), namespace: text().optional(), gatewayConfigurationName: text() })).readonly().optional(),
+      })
+      .optional(),
+    deleteLocks: z.boolean().optional(),
     tags: z.record(text(), text()).readonly().optional(),
     acknowledgements: ACKNOWLEDGEMENTS.optional(),
   }),

@@ -34,7 +34,19 @@ export const LogicalIds = {
   runCommandRole: 'run-command-role',
   logAnalytics: 'log-analytics',
   auditLogs: 'audit-logs',
+  egressRouteTable: 'egress-route-table',
 } as const;
+
+/** The resources the delete locks protect, when the model creates them. */
+const LOCKED_RESOURCES = [
+  LogicalIds.cluster,
+  LogicalIds.vnet,
+  LogicalIds.apiServerNsg,
+  LogicalIds.nodeNsg,
+  LogicalIds.egressRouteTable,
+  LogicalIds.privateDnsZone,
+  LogicalIds.logAnalytics,
+] as const;
 
 /**
  * Cluster properties Azure cannot change in place. A change to any of them is
@@ -200,6 +212,7 @@ function buildResources(c: ResolvedClusterConfig): ArmResource[] {
     // NSG on the node subnet: it carries the ports the transit encryption needs
     // between nodes (UDP 51871 for ACNS WireGuard, https://learn.microsoft.com/azure/aks/how-to-apply-wireguard).
     const enc = c.transitEncryption;
+    const isolated = c.outboundType.name === 'none';
     resources.push({
       logicalId: LogicalIds.nodeNsg,
       type: 'Microsoft.Network/networkSecurityGroups',
@@ -208,33 +221,84 @@ function buildResources(c: ResolvedClusterConfig): ArmResource[] {
       location: c.location,
       tags,
       properties: {
-        securityRules: enc.nodePorts.map((port, i) => ({
-          name: `allow-wireguard-${port}`,
-          properties: {
-            description: `WireGuard between nodes (${enc.kind === 'acnsWireGuard' ? 'ACNS' : 'Calico'}), UDP ${port}`,
-            protocol: 'Udp',
-            sourceAddressPrefix: n.nodeSubnetPrefix!,
-            sourcePortRange: '*',
-            destinationAddressPrefix: n.nodeSubnetPrefix!,
-            destinationPortRange: String(port),
-            access: 'Allow',
-            priority: 100 + i,
-            direction: 'Inbound',
-          },
-        })),
+        securityRules: [
+          ...enc.nodePorts.map((port, i) => ({
+            name: `allow-wireguard-${port}`,
+            properties: {
+              description: `WireGuard between nodes (${enc.kind === 'acnsWireGuard' ? 'ACNS' : 'Calico'}), UDP ${port}`,
+              protocol: 'Udp',
+              sourceAddressPrefix: n.nodeSubnetPrefix!,
+              sourcePortRange: '*',
+              destinationAddressPrefix: n.nodeSubnetPrefix!,
+              destinationPortRange: String(port),
+              access: 'Allow',
+              priority: 100 + i,
+              direction: 'Inbound',
+            },
+          })),
+          // A network isolated cluster in your own network blocks internet egress with an NSG rule
+          // (https://learn.microsoft.com/azure/aks/egress-outboundtype#outbound-type-block-preview).
+          ...(isolated
+            ? [
+                {
+                  name: 'deny-internet-outbound',
+                  properties: {
+                    description: 'Network isolated cluster: no egress to the internet',
+                    protocol: '*',
+                    sourceAddressPrefix: '*',
+                    sourcePortRange: '*',
+                    destinationAddressPrefix: 'Internet',
+                    destinationPortRange: '*',
+                    access: 'Deny',
+                    priority: 4096,
+                    direction: 'Outbound',
+                  },
+                },
+              ]
+            : []),
+        ],
       },
     });
+    // The egress route of userDefinedRouting: 0.0.0.0/0 to the hub firewall (https://learn.microsoft.com/azure/aks/egress-udr).
+    if (c.outboundType.firewallPrivateIp !== undefined) {
+      resources.push({
+        logicalId: LogicalIds.egressRouteTable,
+        type: 'Microsoft.Network/routeTables',
+        apiVersion: ApiVersions.network,
+        name: [`${c.name}-egress-rt`],
+        location: c.location,
+        tags,
+        properties: {
+          routes: [
+            {
+              name: 'default-to-firewall',
+              properties: { addressPrefix: '0.0.0.0/0', nextHopType: 'VirtualAppliance', nextHopIpAddress: c.outboundType.firewallPrivateIp },
+            },
+          ],
+        },
+      });
+    }
+    const routeTableId: ArmValue | undefined =
+      c.outboundType.firewallPrivateIp !== undefined ? new ArmReference(LogicalIds.egressRouteTable) : c.outboundType.routeTableId;
+    // Every egress path is explicit: no subnet falls back to Azure's default outbound access
+    // (https://learn.microsoft.com/azure/virtual-network/ip-services/default-outbound-access).
+    const egress: Record<string, ArmValue> = {
+      defaultOutboundAccess: false,
+      ...(routeTableId !== undefined ? { routeTable: { id: routeTableId } } : {}),
+      ...(c.outboundType.natGatewayId !== undefined ? { natGateway: { id: c.outboundType.natGatewayId } } : {}),
+    };
     const subnets: ArmValue[] = [
       {
         name: ClusterNetwork.NODE_SUBNET_NAME,
         properties: {
           addressPrefix: n.nodeSubnetPrefix!,
           networkSecurityGroup: { id: new ArmReference(LogicalIds.nodeNsg) },
+          ...egress,
         },
       },
     ];
     if (n.podSubnetPrefix !== undefined) {
-      subnets.push({ name: ClusterNetwork.POD_SUBNET_NAME, properties: { addressPrefix: n.podSubnetPrefix } });
+      subnets.push({ name: ClusterNetwork.POD_SUBNET_NAME, properties: { addressPrefix: n.podSubnetPrefix, ...egress } });
     }
     if (a.vnetIntegration) {
       subnets.push({
@@ -248,6 +312,7 @@ function buildResources(c: ResolvedClusterConfig): ArmResource[] {
             },
           ],
           networkSecurityGroup: { id: new ArmReference(LogicalIds.apiServerNsg) },
+          defaultOutboundAccess: false,
         },
       });
     }
@@ -354,6 +419,36 @@ function buildResources(c: ResolvedClusterConfig): ArmResource[] {
     workspaceId = c.monitoring.workspaceId!;
   }
 
+  // --- KMS: the control plane identity wraps and unwraps with the key; for a private
+  // vault AKS also creates the private link (https://learn.microsoft.com/azure/aks/use-kms-etcd-encryption).
+  const kms = c.kms;
+  if (kms?.keyVaultResourceId !== undefined) {
+    grant('kms-key-vault-crypto-user', kms.keyVaultResourceId, BuiltInRoles.keyVaultCryptoUser, 'kms-crypto-user');
+    if (kms.keyVaultNetworkAccess === 'Private') {
+      grant('kms-key-vault-contributor', kms.keyVaultResourceId, BuiltInRoles.keyVaultContributor, 'kms-contributor');
+    }
+  }
+
+  // --- network isolated with a brought registry: the kubelet identity pulls from it, and the
+  // control plane identity attaches the kubelet identity to nodes (https://learn.microsoft.com/azure/aks/network-isolated).
+  const kubelet = c.outboundType.kubeletIdentity;
+  if (c.outboundType.name === 'none' && kubelet !== undefined && c.outboundType.containerRegistryId !== undefined) {
+    grant('kubelet-identity-operator', kubelet.resourceId, BuiltInRoles.managedIdentityOperator, 'kubelet-identity-operator');
+    resources.push({
+      logicalId: 'registry-acr-pull',
+      type: 'Microsoft.Authorization/roleAssignments',
+      apiVersion: ApiVersions.authorization,
+      name: [new GuidExpression([ResourceGroupIdExpression.INSTANCE, c.name, 'acr-pull', kubelet.principalId])],
+      scope: c.outboundType.containerRegistryId,
+      properties: {
+        roleDefinitionId: new SubscriptionResourceIdExpression('Microsoft.Authorization/roleDefinitions', BuiltInRoles.acrPull),
+        principalId: kubelet.principalId,
+        principalType: 'ServicePrincipal',
+      },
+    });
+    roleAssignmentIds.push('registry-acr-pull');
+  }
+
   // --- the cluster
   const apiServerAccessProfile: Record<string, ArmValue> = {
     enablePrivateCluster: a.isPrivate,
@@ -413,6 +508,44 @@ function buildResources(c: ResolvedClusterConfig): ArmResource[] {
           : { enabled: false },
     },
     ...(c.workloadIdentity ? { oidcIssuerProfile: { enabled: true } } : {}),
+    ...(kubelet !== undefined && c.outboundType.name === 'none'
+      ? { identityProfile: { kubeletidentity: { resourceId: kubelet.resourceId, clientId: kubelet.clientId, objectId: kubelet.principalId } } }
+      : {}),
+    ...(c.outboundType.name === 'none'
+      ? {
+          // Nodes bootstrap from a private registry cache, not Microsoft Artifact Registry
+          // (https://learn.microsoft.com/azure/aks/concepts-network-isolated).
+          bootstrapProfile: {
+            artifactSource: 'Cache',
+            ...(c.outboundType.containerRegistryId !== undefined ? { containerRegistryId: c.outboundType.containerRegistryId } : {}),
+          },
+        }
+      : {}),
+    serviceMeshProfile: c.istioAddon
+      ? {
+          mode: 'Istio',
+          istio: {
+            revisions: [c.istioAddon.revision],
+            components: {
+              ingressGateways: [
+                { mode: 'Internal', enabled: c.istioAddon.internalIngressGateway },
+                { mode: 'External', enabled: c.istioAddon.externalIngressGateway },
+              ],
+              ...(c.istioAddon.egressGateways.length > 0
+                ? {
+                    egressGateways: c.istioAddon.egressGateways.map((g) => ({
+                      enabled: true,
+                      name: g.name,
+                      namespace: g.namespace,
+                      gatewayConfigurationName: g.gatewayConfigurationName,
+                    })),
+                  }
+                : {}),
+            },
+          },
+        }
+      : // Explicitly off: removing the add-on from the definition turns it off.
+        { mode: 'Disabled' },
     securityProfile: {
       imageCleaner: c.imageCleaner.enabled ? { enabled: true, intervalHours: c.imageCleaner.intervalHours } : { enabled: false },
       workloadIdentity: { enabled: c.workloadIdentity },
@@ -420,6 +553,17 @@ function buildResources(c: ResolvedClusterConfig): ArmResource[] {
         workspaceId !== undefined
           ? { logAnalyticsWorkspaceResourceId: workspaceId, securityMonitoring: { enabled: true } }
           : { securityMonitoring: { enabled: false } },
+      ...(kms !== undefined
+        ? {
+            azureKeyVaultKms: {
+              enabled: true,
+              keyId: kms.keyId,
+              keyVaultNetworkAccess: kms.keyVaultNetworkAccess,
+              // The API takes the vault id only with private network access.
+              ...(kms.keyVaultNetworkAccess === 'Private' ? { keyVaultResourceId: kms.keyVaultResourceId! } : {}),
+            },
+          }
+        : {}),
     },
     ...(c.diskEncryptionSetId !== undefined ? { diskEncryptionSetID: c.diskEncryptionSetId } : {}),
     autoUpgradeProfile: { upgradeChannel: c.autoUpgrade.upgradeChannel, nodeOSUpgradeChannel: c.autoUpgrade.nodeOSUpgradeChannel },
@@ -432,7 +576,7 @@ function buildResources(c: ResolvedClusterConfig): ArmResource[] {
       serviceCidr: c.serviceCidr,
       dnsServiceIP: c.dnsServiceIp,
       loadBalancerSku: 'standard',
-      outboundType: 'loadBalancer',
+      outboundType: c.outboundType.name,
       // ACNS WireGuard is off by default even with ACNS on: the type must be set (https://learn.microsoft.com/azure/aks/how-to-apply-wireguard).
       advancedNetworking:
         enc.kind === 'acnsWireGuard'
@@ -523,6 +667,23 @@ function buildResources(c: ResolvedClusterConfig): ArmResource[] {
           principalType: p.principalType,
         },
         dependsOn: [LogicalIds.runCommandRole],
+      });
+    }
+  }
+  // --- delete locks on what the model creates (https://learn.microsoft.com/azure/azure-resource-manager/management/lock-resources)
+  if (c.deleteLocks) {
+    const created = new Set(resources.map((r) => r.logicalId));
+    for (const target of LOCKED_RESOURCES.filter((id) => created.has(id))) {
+      resources.push({
+        logicalId: `lock-${target}`,
+        type: 'Microsoft.Authorization/locks',
+        apiVersion: ApiVersions.locks,
+        name: [`${c.name}-do-not-delete`],
+        scope: new ArmReference(target),
+        properties: {
+          level: 'CanNotDelete',
+          notes: `secure-aks: part of cluster ${c.name}. Remove this lock deliberately before deleting the resource (or a node pool of the cluster).`,
+        },
       });
     }
   }

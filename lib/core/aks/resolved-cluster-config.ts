@@ -4,7 +4,8 @@ import { ClusterIdentity } from './cluster-identity';
 import { ClusterNetwork } from './cluster-network';
 import { TransitEncryption } from '../encryption/transit-encryption';
 import { HardenedClusterProps } from './hardened-cluster-props';
-import { IMAGE_CLEANER_DEFAULT_INTERVAL_HOURS } from './aks-limits';
+import { AKS_ISTIO_EGRESS_NAMESPACE, IMAGE_CLEANER_DEFAULT_INTERVAL_HOURS } from './aks-limits';
+import { OutboundType } from './outbound-type';
 import { PodNetworking } from './pod-networking';
 
 /** {@link HardenedClusterProps} with every default applied. Defaults live here only. */
@@ -39,6 +40,15 @@ export interface ResolvedClusterConfig {
   readonly imageCleaner: { readonly enabled: boolean; readonly intervalHours: number };
   readonly workloadIdentity: boolean;
   readonly auditLogs: { readonly enabled: boolean; readonly categories: readonly string[]; readonly storageAccountId?: string };
+  readonly outboundType: OutboundType;
+  readonly kms?: { readonly keyId: string; readonly keyVaultNetworkAccess: 'Public' | 'Private'; readonly keyVaultResourceId?: string };
+  readonly istioAddon?: {
+    readonly revision: string;
+    readonly internalIngressGateway: boolean;
+    readonly externalIngressGateway: boolean;
+    readonly egressGateways: readonly { readonly name: string; readonly namespace: string; readonly gatewayConfigurationName: string }[];
+  };
+  readonly deleteLocks: boolean;
 }
 
 /** A node pool with defaults applied. */
@@ -118,6 +128,15 @@ export function resolveClusterConfig(props: HardenedClusterProps): ResolvedClust
       categories: props.auditLogs?.categories ?? ['kube-audit-admin', 'guard'],
       storageAccountId: props.auditLogs?.storageAccountId,
     },
+    outboundType: props.outboundType ?? OutboundType.loadBalancer(),
+    kms: props.kms && { ...props.kms, keyVaultNetworkAccess: props.kms.keyVaultNetworkAccess ?? 'Public' },
+    istioAddon: props.istioAddon && {
+      revision: props.istioAddon.revision,
+      internalIngressGateway: props.istioAddon.internalIngressGateway ?? true,
+      externalIngressGateway: props.istioAddon.externalIngressGateway ?? false,
+      egressGateways: (props.istioAddon.egressGateways ?? []).map((g) => ({ ...g, namespace: g.namespace ?? AKS_ISTIO_EGRESS_NAMESPACE })),
+    },
+    deleteLocks: props.deleteLocks ?? true,
   };
 }
 

@@ -19,13 +19,16 @@ import {
 import { AZURE_REGIONS, nearestRegion } from './azure-regions';
 import { HARDENED_CLUSTER_PROPS, HardenedClusterProps } from './hardened-cluster-props';
 import { allNodePools, ownZoneName, resolveClusterConfig, ResolvedClusterConfig } from './resolved-cluster-config';
+import { validateEgress } from './validate-egress';
+import { validateIstioAddon } from './validate-istio-addon';
+import { validateKms } from './validate-kms';
 import { validateTransitEncryption } from './validate-transit-encryption';
+import { GUID } from './validation-helpers';
 
 const SUBNET_TYPE = 'Microsoft.Network/virtualNetworks/subnets';
 const VNET_TYPE = 'Microsoft.Network/virtualNetworks';
 const ZONE_TYPE = 'Microsoft.Network/privateDnsZones';
 const IDENTITY_TYPE = 'Microsoft.ManagedIdentity/userAssignedIdentities';
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DNS_LABEL_54 = /^[a-zA-Z0-9]([a-zA-Z0-9-]{0,52}[a-zA-Z0-9])?$/;
 const SUBZONE = /^[a-zA-Z0-9]([a-zA-Z0-9-]{0,30}[a-zA-Z0-9])?$/;
 
@@ -49,6 +52,9 @@ export function validateHardenedCluster(input: HardenedClusterProps): ViolationC
   validateNetwork(c, v);
   validateIdentity(c, v);
   validateTransitEncryption(c, v);
+  validateEgress(c, v);
+  validateKms(c, v);
+  validateIstioAddon(c, v);
   validateBaseline(c, v);
   v.acknowledge(props.acknowledgements ?? []);
   return v;
@@ -490,6 +496,7 @@ function validateBaseline(c: ResolvedClusterConfig, v: ViolationCollector): void
     v.add(Rules.imageCleanerInterval, 'imageCleaner.intervalHours', interval, `use a whole number of hours from ${IMAGE_CLEANER_INTERVAL_HOURS.min} to ${IMAGE_CLEANER_INTERVAL_HOURS.max}, e.g. ${IMAGE_CLEANER_DEFAULT_INTERVAL_HOURS} (a week)`);
   }
   if (!c.workloadIdentity) v.add(Rules.baselineWorkloadIdentityOff, 'workloadIdentity', false, 'leave workloadIdentity on, and federate identities with service accounts instead of storing secrets');
+  if (!c.deleteLocks) v.add(Rules.baselineDeleteLocksOff, 'deleteLocks', false, 'leave deleteLocks on; remove a lock deliberately (it is one call) when a resource must go');
   if (c.networkPolicy === 'none') v.add(Rules.baselineNoNetworkPolicy, 'networkPolicy', 'none', 'use the network policy of the dataplane (cilium, calico or azure)');
 }
 

@@ -3,6 +3,7 @@ import { supportsVnetEncryption } from '../encryption/vnet-encryption-vm-sizes';
 import { Rules } from '../validation/rule-catalog';
 import { ViolationCollector } from '../validation/violation-collector';
 import { ACNS_MIN_KUBERNETES } from './aks-limits';
+import { kubernetesMinorBelow } from './validation-helpers';
 import { allNodePools, ResolvedClusterConfig } from './resolved-cluster-config';
 
 
@@ -40,11 +41,8 @@ export function validateTransitEncryption(c: ResolvedClusterConfig, v: Violation
     if (c.networkDataplane !== 'cilium') {
       v.add(Rules.acnsNeedsCilium, 'networkDataplane', c.networkDataplane ?? 'none', 'use networkDataplane "cilium" (the default with ACNS WireGuard)');
     }
-    if (c.kubernetesVersion !== undefined) {
-      const [major, minor] = c.kubernetesVersion.split('.').map(Number);
-      if (major < ACNS_MIN_KUBERNETES[0] || (major === ACNS_MIN_KUBERNETES[0] && minor < ACNS_MIN_KUBERNETES[1])) {
-        v.add(Rules.acnsKubernetesVersion, 'kubernetesVersion', c.kubernetesVersion, `use Kubernetes ${ACNS_MIN_KUBERNETES.join('.')} or later`);
-      }
+    if (c.kubernetesVersion !== undefined && kubernetesMinorBelow(c.kubernetesVersion, ACNS_MIN_KUBERNETES)) {
+      v.add(Rules.acnsKubernetesVersion, 'kubernetesVersion', c.kubernetesVersion, `use Kubernetes ${ACNS_MIN_KUBERNETES.join('.')} or later`);
     }
   }
 

@@ -21,6 +21,8 @@ export const ApiVersions = {
   operationalInsights: '2025-07-01',
   /** `@azure/arm-monitor` 8.0.0, and azure-native's typed `monitor.DiagnosticSetting`. */
   diagnosticSettings: '2021-05-01-preview',
+  /** `@azure/arm-locks` 2.1.0, and azure-native's typed `authorization.ManagementLockByScope`. */
+  locks: '2020-05-01',
   /** `@azure/arm-authorization` 9.0.0, and azure-native's typed RoleAssignment. */
   authorization: '2022-04-01',
 } as const;

@@ -48,16 +48,17 @@ test('warnings do not block: an unrestricted public API server builds and says s
   expect(model.cluster.properties.apiServerAccessProfile).toMatchObject({ enablePrivateCluster: false, authorizedIPRanges: [] });
 });
 
-test('the defaults raise no warning; a private API server without a documented way in is a note for the report', () => {
+test('the defaults raise no warning; what needs the user\'s own resources is a note for the report', () => {
   const result = validateHardenedCluster(base);
   expect(result.errors).toEqual([]);
   expect(result.warnings).toEqual([]);
-  expect(result.infos.map((w) => w.rule.id)).toEqual([Rules.privateClusterWithoutWayIn.id]);
+  // No documented way in, the load balancer's public egress IP, and KMS without a key.
+  expect(result.infos.map((w) => w.rule.id)).toEqual([Rules.privateClusterWithoutWayIn.id, Rules.egressPublicIp.id, Rules.kmsOff.id]);
   const linked = validateHardenedCluster({
     ...base,
     apiServerAccess: ApiServerAccess.private({ dnsZone: PrivateDnsZone.create({ linkedVnetIds: [HUB_VNET] }) }),
   });
-  expect(linked.infos).toEqual([]);
+  expect(linked.infos.map((w) => w.rule.id)).not.toContain(Rules.privateClusterWithoutWayIn.id);
 });
 
 test('an acknowledged warning is not printed, and is recorded with its reason in the baseline report', () => {

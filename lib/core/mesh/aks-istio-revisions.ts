@@ -1,0 +1,50 @@
+/**
+ * The revisions of the AKS Istio add-on, with the end of life and the
+ * compatible AKS minor versions Microsoft publishes for each. The one table
+ * the library reads: revision validation, the end-of-life warning and the
+ * platform's default revision all come from here. Add a row when Microsoft
+ * releases a revision.
+ * @see https://learn.microsoft.com/azure/aks/istio-support-policy#service-mesh-add-on-release-calendar
+ */
+export const AKS_ISTIO_REVISIONS: readonly AksIstioRevision[] = [
+  { revision: 'asm-1-25', istioMinor: 25, endOfLife: '2026-01', compatibleKubernetes: ['1.29', '1.30', '1.31', '1.32', '1.33'] },
+  { revision: 'asm-1-26', istioMinor: 26, endOfLife: '2026-04', compatibleKubernetes: ['1.29', '1.30', '1.31', '1.32', '1.33', '1.34'] },
+  { revision: 'asm-1-27', istioMinor: 27, endOfLife: '2026-05', compatibleKubernetes: ['1.29', '1.30', '1.31', '1.32', '1.33', '1.34', '1.35'] },
+  // Microsoft gives the next three ends of life as expected months.
+  { revision: 'asm-1-28', istioMinor: 28, endOfLife: '2026-08', compatibleKubernetes: ['1.30', '1.31', '1.32', '1.33', '1.34', '1.35'] },
+  { revision: 'asm-1-29', istioMinor: 29, endOfLife: '2026-09', compatibleKubernetes: ['1.31', '1.32', '1.33', '1.34', '1.35', '1.36'] },
+  { revision: 'asm-1-30', istioMinor: 30, endOfLife: '2026-12', compatibleKubernetes: ['1.32', '1.33', '1.34', '1.35', '1.36'] },
+];
+
+/** One row of the add-on's release calendar. */
+export interface AksIstioRevision {
+  /** The revision as AKS names it (`serviceMeshProfile.istio.revisions`). */
+  readonly revision: string;
+  /** The upstream Istio minor version it ships. */
+  readonly istioMinor: number;
+  /** End of life, as year and month (`YYYY-MM`): the revision is unsupported after that month. */
+  readonly endOfLife: string;
+  /** AKS minor versions the revision runs on. */
+  readonly compatibleKubernetes: readonly string[];
+}
+
+/** The newest revision of the table: the platform's default. */
+export const NEWEST_AKS_ISTIO_REVISION: AksIstioRevision = AKS_ISTIO_REVISIONS[AKS_ISTIO_REVISIONS.length - 1];
+
+/** The row of `revision`, if the table has it. */
+export function aksIstioRevision(revision: string): AksIstioRevision | undefined {
+  return AKS_ISTIO_REVISIONS.find((r) => r.revision === revision);
+}
+
+/**
+ * The clock of the end-of-life warning: the only input of the validation that
+ * is not in the definition. Tests set it; nothing else should.
+ */
+export const revisionClock = { now: (): Date => new Date() };
+
+/** Whether the revision's end-of-life month is over on `date`. */
+export function isPastEndOfLife(row: AksIstioRevision, date: Date): boolean {
+  const [year, month] = row.endOfLife.split('-').map(Number);
+  // The first instant after the end-of-life month (Date.UTC months are 0-based, so `month` is the next one).
+  return date.getTime() >= Date.UTC(year, month, 1);
+}
