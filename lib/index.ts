@@ -28,6 +28,7 @@ export * from './core/aks/managed-cluster-model';
 export * from './core/aks/security-baseline';
 export * from './core/aks/node-pool';
 export * from './core/aks/outbound-type';
+export * from './core/aks/egress-path';
 export * from './core/aks/validate-egress';
 export * from './core/aks/validate-kms';
 export * from './core/aks/validate-istio-addon';

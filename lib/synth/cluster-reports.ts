@@ -1,4 +1,5 @@
 import { ManagedClusterModel } from '../core/aks/managed-cluster-model';
+import { deployedEgressPath } from '../core/aks/egress-path';
 import { renderSecurityBaseline } from '../core/aks/security-baseline';
 import { calicoWireGuardDeployment } from '../core/encryption/calico-felix-configuration';
 import { CrossClusterCoverage, deriveEncryptionCoverage, renderEncryptionCoverage } from '../core/encryption/encryption-coverage';
@@ -37,7 +38,7 @@ export function clusterReports(model: ManagedClusterModel, kubernetesObjects: re
     }
   }
   return {
-    coverage: renderEncryptionCoverage(c.name, c.transitEncryption, coverage),
+    coverage: renderEncryptionCoverage(c.name, c.transitEncryption, coverage, deployedEgressPath(model.cluster, model.resources)),
     baseline: renderSecurityBaseline(model, coverage, renderAksBuiltInPolicies(evaluateAksBuiltInPolicies(model.toArmTemplate()))),
     warnings,
   };

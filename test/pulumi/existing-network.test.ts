@@ -29,6 +29,9 @@ test('a brought API server subnet is looked up and, once it checks out, given to
     'byo-audit-logs',
     'byo-cluster',
     'byo-identity',
+    // Delete locks on what the component creates: the brought network is not locked.
+    'byo-lock-cluster',
+    'byo-lock-log-analytics',
     'byo-log-analytics',
     'byo-node-subnet-network-contributor',
   ]);

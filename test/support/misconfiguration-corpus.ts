@@ -4,6 +4,7 @@ import {
   CertificateSource,
   CalicoWireGuardConfiguration,
   CustomerCaIssuer,
+  GatewayDeployment,
   MeshFlavour,
   checkClusterUpdate,
   CrossClusterLink,
@@ -27,12 +28,13 @@ import {
   validateRegulatedPlatform,
   validateHardenedCluster,
   ViolationCollector,
+  OutboundType,
   PodNetworking,
   PrivateDnsZone,
   Rules,
   TransitEncryption,
 } from '../../lib';
-import { GROUP, HUB_VNET, HUB_ZONE_PL, SPOKE, SUB } from './cluster-fixtures';
+import { GROUP, HUB_ROUTE_TABLE, HUB_VNET, HUB_ZONE_PL, KEY_VAULT, KMS_KEY_ID, REGISTRY, SPOKE, SUB } from './cluster-fixtures';
 import { MYSQL } from './mesh-fixtures';
 import { PLATFORM } from './platform-fixtures';
 
@@ -104,7 +106,170 @@ const link = (services: CrossClusterServiceProps[], extra: Partial<CrossClusterL
   ...extra,
 });
 
+const byoNet = { network: ClusterNetwork.fromSubnetIds({ nodeSubnetId: `${SPOKE}/subnets/nodes`, apiServerSubnetId: `${SPOKE}/subnets/apiserver` }) } as const;
+
 export const FAILING_CASES: readonly Case[] = [
+  {
+    name: 'no delete locks',
+    props: { ...base, deleteLocks: false },
+    rule: Rules.baselineDeleteLocksOff,
+    property: 'deleteLocks',
+    fix: /leave deleteLocks on/,
+  },
+  {
+    name: 'etcd without a customer key',
+    props: { ...base },
+    rule: Rules.kmsOff,
+    property: 'kms',
+    fix: /keyId/,
+  },
+  {
+    name: 'egress through the load balancer\'s public IP',
+    props: { ...base },
+    rule: Rules.egressPublicIp,
+    property: 'outboundType',
+    fix: /firewallPrivateIp/,
+  },
+  {
+    name: 'an AKS-managed NAT gateway in the library\'s own network',
+    props: { ...base, outboundType: OutboundType.managedNatGateway() },
+    rule: Rules.egressManagedNat,
+    property: 'outboundType',
+    fix: /userAssignedNatGateway/,
+  },
+  {
+    name: 'user-defined routing without a route',
+    props: { ...base, outboundType: OutboundType.userDefinedRouting() },
+    rule: Rules.egressUdrRouteTable,
+    property: 'outboundType',
+    fix: /exactly one/,
+  },
+  {
+    name: 'a firewall address that is public',
+    props: { ...base, outboundType: OutboundType.userDefinedRouting({ firewallPrivateIp: '20.50.1.4' }) },
+    rule: Rules.egressNextHop,
+    property: 'outboundType.firewallPrivateIp',
+    fix: /private IPv4 address/,
+  },
+  {
+    name: 'a firewall address inside the cluster\'s own node subnet',
+    props: { ...base, outboundType: OutboundType.userDefinedRouting({ firewallPrivateIp: '10.224.0.4' }) },
+    rule: Rules.egressNextHop,
+    property: 'outboundType.firewallPrivateIp',
+    fix: /not one inside the cluster's subnet 10.224.0.0\/20/,
+  },
+  {
+    name: 'a user-assigned NAT gateway that is not given',
+    props: { ...base, outboundType: OutboundType.userAssignedNatGateway() },
+    rule: Rules.egressNatGateway,
+    property: 'outboundType.natGatewayId',
+    fix: /natGatewayId/,
+  },
+  {
+    name: 'a brought route table: its routes are not read offline',
+    props: { ...base, outboundType: OutboundType.userDefinedRouting({ routeTableId: HUB_ROUTE_TABLE }) },
+    rule: Rules.egressRouteNotVerified,
+    property: 'outboundType.routeTableId',
+    fix: /VirtualAppliance/,
+  },
+  {
+    name: 'a route table for subnets the library did not create',
+    props: { ...base, ...byoNet, outboundType: OutboundType.userDefinedRouting({ routeTableId: HUB_ROUTE_TABLE }) },
+    rule: Rules.egressUdrRouteTable,
+    property: 'outboundType',
+    fix: /associate the route table with your node subnet yourself/,
+  },
+  {
+    name: 'a network isolated cluster on the SecurityPatch channel',
+    props: { ...base, outboundType: OutboundType.networkIsolated(), autoUpgrade: { upgradeChannel: 'patch', nodeOSUpgradeChannel: 'SecurityPatch' } },
+    rule: Rules.networkIsolatedLimits,
+    property: 'autoUpgrade.nodeOSUpgradeChannel',
+    fix: /"NodeImage"/,
+  },
+  {
+    name: 'a network isolated cluster on Kubernetes 1.29',
+    props: { ...base, kubernetesVersion: '1.29', outboundType: OutboundType.networkIsolated() },
+    rule: Rules.networkIsolatedLimits,
+    property: 'kubernetesVersion',
+    fix: /1\.30 or later/,
+  },
+  {
+    name: 'a brought bootstrap registry without a kubelet identity',
+    props: { ...base, outboundType: OutboundType.networkIsolated({ containerRegistryId: REGISTRY }) },
+    rule: Rules.networkIsolatedRegistry,
+    property: 'outboundType.kubeletIdentity',
+    fix: /resourceId, clientId, principalId/,
+  },
+  {
+    name: 'a KMS key without a version',
+    props: { ...base, kms: { keyId: 'https://etcd-keys.vault.azure.net/keys/etcd' } },
+    rule: Rules.kmsKeyId,
+    property: 'kms.keyId',
+    fix: /versioned identifier/,
+  },
+  {
+    name: 'a private key vault without its id',
+    props: { ...base, kms: { keyId: KMS_KEY_ID, keyVaultNetworkAccess: 'Private' } },
+    rule: Rules.kmsPrivateVault,
+    property: 'kms.keyVaultResourceId',
+    fix: /private link/,
+  },
+  {
+    name: 'KMS with a system-assigned identity',
+    props: { ...base, identity: ClusterIdentity.systemAssigned(), kms: { keyId: KMS_KEY_ID, keyVaultResourceId: KEY_VAULT } },
+    rule: Rules.kmsIdentity,
+    property: 'identity',
+    fix: /ClusterIdentity.create\(\)/,
+  },
+  {
+    name: 'KMS on a public vault without its id: the role is not granted',
+    props: { ...base, kms: { keyId: KMS_KEY_ID } },
+    rule: Rules.kmsRoleNotGranted,
+    property: 'kms.keyVaultResourceId',
+    fix: /Key Vault Crypto User/,
+  },
+  {
+    name: 'an Istio add-on revision Microsoft does not publish',
+    props: { ...base, istioAddon: { revision: 'asm-1-99' } },
+    rule: Rules.istioAddonRevision,
+    property: 'istioAddon.revision',
+    fix: /asm-1-30/,
+  },
+  {
+    name: 'an Istio add-on revision past its end of life',
+    props: { ...base, istioAddon: { revision: 'asm-1-25' } },
+    rule: Rules.istioAddonEndOfLife,
+    property: 'istioAddon.revision',
+    fix: /upgrade to asm-1-30/,
+  },
+  {
+    name: 'an add-on egress gateway with an upper-case name',
+    props: { ...base, istioAddon: { revision: 'asm-1-30', egressGateways: [{ name: 'Egress', gatewayConfigurationName: 'sgc' }] } },
+    rule: Rules.istioAddonEgressGateway,
+    property: 'istioAddon.egressGateways[0].name',
+    fix: /lowercase/,
+  },
+  {
+    name: 'the add-on\'s shared ingress gateway on a port of its own',
+    link: link([mysql], { server: { flavour: MeshFlavour.aksIstioAddon({ revision: 'asm-1-30' }), gateway: GatewayDeployment.shared() } }),
+    rule: Rules.istioAddonLink,
+    property: 'services[0].gatewayPort',
+    fix: /gatewayPort 443/,
+  },
+  {
+    name: 'the add-on\'s egress gateway as the link\'s shared egress',
+    link: link([mysql], { client: { flavour: MeshFlavour.aksIstioAddon({ revision: 'asm-1-30' }), gateway: GatewayDeployment.shared() } }),
+    rule: Rules.istioAddonLink,
+    property: 'client.gateway',
+    fix: /GatewayDeployment.dedicated\(\)/,
+  },
+  {
+    name: 'the add-on\'s public ingress gateway',
+    props: { ...base, istioAddon: { revision: 'asm-1-30', externalIngressGateway: true } },
+    rule: Rules.istioAddonExternalIngress,
+    property: 'istioAddon.externalIngressGateway',
+    fix: /internal ingress gateway/,
+  },
   {
     name: 'control-plane audit logs off',
     props: { ...base, auditLogs: { enabled: false } },

@@ -1,5 +1,7 @@
+import { ArmReference } from '../arm/arm-expression';
 import { ArmResource } from '../arm/arm-resource';
 import { IMAGE_CLEANER_DEFAULT_INTERVAL_HOURS } from './aks-limits';
+import { deployedEgressPath } from './egress-path';
 import { FlowCoverage } from '../encryption/encryption-coverage';
 import { markdownTable } from '../reports/markdown';
 import { Sources } from '../validation/sources';
@@ -54,6 +56,7 @@ export interface BaselineCheck {
 }
 
 type Props = Record<string, any>;
+const EGRESS_STATUS = { no: 'pass', unverified: 'partial', yes: 'opt-out' } as const;
 const props = (c: ArmResource) => (c.properties ?? {}) as Props;
 const pools = (c: ArmResource) => (props(c).agentPoolProfiles ?? []) as Props[];
 const ok = (b: boolean): BaselineStatus => (b ? 'pass' : 'fail');
@@ -241,6 +244,37 @@ export const SECURITY_BASELINE: readonly BaselineCheck[] = [
       'customer-managed keys need a Key Vault and a disk encryption set that the customer owns and rotates; the library does not create key material. Pass diskEncryptionSetId where your policy requires it.',
     evaluate: ({ cluster: c }) => (props(c).diskEncryptionSetID ? 'pass' : 'opt-out'),
     checkov: { id: 'CKV_AZURE_117', inspects: 'Checkov checks disk_encryption_set_id of Terraform\'s azurerm_kubernetes_cluster' },
+  },
+  {
+    id: 'KMS etcd encryption',
+    title: 'Kubernetes secrets in etcd encrypted with a customer-managed key (KMS)',
+    how: 'with kms: { keyId, keyVaultNetworkAccess, keyVaultResourceId } (your Key Vault key), validated by SAKS-KMS-*',
+    optOut:
+      'KMS needs a Key Vault key that the customer owns and rotates; the library does not create key material. Without it, etcd is encrypted with platform-managed keys. Pass kms where your policy requires it.',
+    evaluate: ({ cluster: c }) => (props(c).securityProfile?.azureKeyVaultKms?.enabled === true ? 'pass' : 'opt-out'),
+  },
+  {
+    id: 'egress path',
+    title: 'no public egress IP of the cluster\'s own: egress through the hub firewall (userDefinedRouting) or none (network isolated)',
+    how: 'OutboundType.userDefinedRouting({ firewallPrivateIp }) creates the route table with 0.0.0.0/0 to the firewall; OutboundType.networkIsolated() sets outbound type none with the bootstrap registry cache',
+    optOut:
+      'egress through a firewall needs the hub firewall you run, and isolation needs a private registry cache; by default the cluster egresses through its load balancer\'s public IP. A route table or subnet brought by id is partial: its routes are not read offline.',
+    evaluate: ({ cluster, resources }) => EGRESS_STATUS[deployedEgressPath(cluster, resources).publicEgress],
+  },
+  {
+    id: 'delete locks',
+    title: 'a CanNotDelete lock on the cluster and on the network and log resources created with it',
+    how: 'deleteLocks: true by default: a Microsoft.Authorization/locks resource on each',
+    evaluate: ({ cluster: c, resources }) =>
+      ok(
+        resources.some(
+          (r) =>
+            r.type === 'Microsoft.Authorization/locks' &&
+            (r.properties as Props).level === 'CanNotDelete' &&
+            r.scope instanceof ArmReference &&
+            r.scope.logicalId === c.logicalId,
+        ),
+      ),
   },
   {
     id: 'Kubernetes dashboard',

@@ -140,6 +140,18 @@ export function validateCrossClusterLink(input: CrossClusterLinkProps): Violatio
       else if ((p.apiVersion ?? 'v1') === 'v1' && Number(minor[1]) < ISTIO_V1_API_MINOR) {
         v.add(Rules.meshVersion, 'apiVersion', 'v1', `use apiVersion "v1beta1" for revision ${f.revision}, or upgrade the add-on to asm-1-${ISTIO_V1_API_MINOR} or later`);
       }
+      // What the add-on's own gateways cannot do (https://learn.microsoft.com/azure/aks/istio-about#limitations).
+      if (props?.gateway?.kind === 'shared') {
+        if (side === 'client') {
+          v.add(Rules.istioAddonLink, 'client.gateway', 'shared', 'use GatewayDeployment.dedicated(): an add-on egress gateway needs Static Egress Gateway, which the library does not configure');
+        } else {
+          p.services.forEach((svc, i) => {
+            if (svc.gatewayPort !== 443) {
+              v.add(Rules.istioAddonLink, `services[${i}].gatewayPort`, svc.gatewayPort, 'use gatewayPort 443 on the add-on\'s ingress gateway, or GatewayDeployment.dedicated() for a port of your own');
+            }
+          });
+        }
+      }
     }
   }
   if (p.certificates.kind === 'certManager') {

@@ -27,7 +27,7 @@ export const BUILT_IN_POLICY_JUSTIFICATIONS: Readonly<Record<string, string>> = 
     'needs a disk encryption set with a key you own; pass diskEncryptionSetId (the library creates no key material)',
   // Azure Kubernetes Clusters should enable Key Management Service (KMS)
   'dbbdc317-9734-4dd8-9074-993b29c69008':
-    'needs a Key Vault key you bring for etcd encryption; the library does not configure KMS yet',
+    'needs a Key Vault key you bring for etcd encryption; pass kms: { keyId, keyVaultNetworkAccess, keyVaultResourceId } (the library creates no key material)',
   // Azure Kubernetes Service clusters should be a member of an Azure Kubernetes Fleet Manager
   'c7f49635-e3f0-4986-b072-90d0c7c3d4cd':
     'Fleet Manager membership joins a fleet your organisation runs; the library creates none',

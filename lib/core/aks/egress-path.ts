@@ -1,0 +1,42 @@
+import { ArmResource } from '../arm/arm-resource';
+
+/** The cluster's egress path, as deployed. */
+export interface EgressPath {
+  /** Whether the cluster has a public egress IP of its own; `unverified` when the route is brought by id. */
+  readonly publicEgress: 'yes' | 'no' | 'unverified';
+  /** What carries egress, for the reports. */
+  readonly description: string;
+}
+
+type Props = Record<string, any>;
+
+/**
+ * Reads the egress path from the deployed cluster payload and the resources
+ * deployed with it (the route table), never from the definition's intent.
+ * @see https://learn.microsoft.com/azure/aks/egress-outboundtype
+ */
+export function deployedEgressPath(cluster: ArmResource, resources: readonly ArmResource[]): EgressPath {
+  const p = (cluster.properties ?? {}) as Props;
+  switch (p.networkProfile?.outboundType) {
+    case 'none':
+      return {
+        publicEgress: 'no',
+        description: `none: a network isolated cluster (outbound type none); nodes bootstrap from ${p.bootstrapProfile?.containerRegistryId ? 'your private registry cache' : 'an AKS-managed private registry cache'}, and AKS configures no egress`,
+      };
+    case 'userDefinedRouting': {
+      const route = resources
+        .filter((r) => r.type === 'Microsoft.Network/routeTables')
+        .flatMap((r) => ((r.properties as Props).routes ?? []) as Props[])
+        .find((x) => x.properties?.addressPrefix === '0.0.0.0/0' && x.properties?.nextHopType === 'VirtualAppliance');
+      return route
+        ? { publicEgress: 'no', description: `through the virtual appliance at ${route.properties.nextHopIpAddress} (the node subnet's route table sends 0.0.0.0/0 to it); AKS creates no public egress IP` }
+        : { publicEgress: 'unverified', description: 'through the route table brought by id (userDefinedRouting); its default route is yours and is not read offline' };
+    }
+    case 'userAssignedNATGateway':
+      return { publicEgress: 'yes', description: 'through the public IPs of your NAT gateway on the node subnet' };
+    case 'managedNATGateway':
+      return { publicEgress: 'yes', description: 'through the public IPs of an AKS-managed NAT gateway' };
+    default:
+      return { publicEgress: 'yes', description: 'through the public IP of the cluster\'s standard load balancer (outbound type loadBalancer)' };
+  }
+}
