@@ -118,7 +118,9 @@ export function registerArmResources(
         if (v.child) return (vals) => `${id(vals)}/${v.child!.type}/${v.child!.name}`;
         if (v.attribute === 'id') return id;
         const key = `${v.logicalId}#${v.attribute}`;
-        if (!attributeOutputs.has(key)) attributeOutputs.set(key, target.properties!.apply((p) => p?.[v.attribute]));
+        // A dotted attribute is a path into the response properties (`oidcIssuerProfile.issuerURL`).
+        const read = (p: Record<string, unknown> | undefined) => v.attribute.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], p);
+        if (!attributeOutputs.has(key)) attributeOutputs.set(key, target.properties!.apply(read));
         return leaf(attributeOutputs.get(key)!);
       }
       if (v instanceof ResourceGroupIdExpression) {

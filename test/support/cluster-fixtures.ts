@@ -16,6 +16,7 @@ export const HUB_ZONE_PL = `/subscriptions/${SUB}/resourceGroups/hub/providers/M
 export const SPOKE = `/subscriptions/${SUB}/resourceGroups/spoke/providers/Microsoft.Network/virtualNetworks/spoke`;
 export const GROUP = '11111111-2222-3333-4444-555555555555';
 export const IDENTITY_ID = `/subscriptions/${SUB}/resourceGroups/ids/providers/Microsoft.ManagedIdentity/userAssignedIdentities/aks`;
+export const CERT_MANAGER_IDENTITY = `/subscriptions/${SUB}/resourceGroups/ids/providers/Microsoft.ManagedIdentity/userAssignedIdentities/cert-manager`;
 export const KUBELET_ID = `/subscriptions/${SUB}/resourceGroups/ids/providers/Microsoft.ManagedIdentity/userAssignedIdentities/kubelet`;
 export const HUB_ROUTE_TABLE = `/subscriptions/${SUB}/resourceGroups/hub/providers/Microsoft.Network/routeTables/spoke-egress`;
 export const NAT_GATEWAY = `/subscriptions/${SUB}/resourceGroups/hub/providers/Microsoft.Network/natGateways/egress`;
@@ -118,6 +119,11 @@ export const VALID_CLUSTERS: Record<string, HardenedClusterProps> = {
     name: 'kms',
     location: 'westeurope',
     kms: { keyId: KMS_KEY_ID, keyVaultNetworkAccess: 'Private', keyVaultResourceId: KEY_VAULT },
+  },
+  federatedCertManager: {
+    name: 'wid',
+    location: 'westeurope',
+    federatedIdentities: [{ name: 'cert-manager-dns', identityId: CERT_MANAGER_IDENTITY, clientId: GROUP, namespace: 'cert-manager', serviceAccountName: 'cert-manager' }],
   },
   istioAddon: {
     name: 'asm',

@@ -103,6 +103,10 @@ export const MicrosoftModels: Record<string, { apiVersion: () => string; roundTr
     apiVersion: () => sdkApiVersion('@azure/arm-msi', 'dist/commonjs/managedServiceIdentityClient.js', /this\.apiVersion = options\.apiVersion \|\| "([^"]+)"/),
     roundTrip: (wire) => mapperRoundTrip(load('@azure/arm-msi', 'dist/commonjs/models/mappers.js'), 'Identity', wire),
   },
+  'Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials': {
+    apiVersion: () => sdkApiVersion('@azure/arm-msi', 'dist/commonjs/managedServiceIdentityClient.js', /this\.apiVersion = options\.apiVersion \|\| "([^"]+)"/),
+    roundTrip: (wire) => mapperRoundTrip(load('@azure/arm-msi', 'dist/commonjs/models/mappers.js'), 'FederatedIdentityCredential', wire),
+  },
   'Microsoft.Network/privateDnsZones': {
     apiVersion: () => sdkApiVersion('@azure/arm-privatedns', 'dist/index.js', /this\.apiVersion = options\.apiVersion \|\| "([^"]+)"/),
     roundTrip: (wire) => mapperRoundTrip(loadInternal('@azure/arm-privatedns', 'dist/index.js', 'Mappers'), 'PrivateZone', wire),

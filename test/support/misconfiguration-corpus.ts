@@ -34,7 +34,7 @@ import {
   Rules,
   TransitEncryption,
 } from '../../lib';
-import { GROUP, HUB_ROUTE_TABLE, HUB_VNET, HUB_ZONE_PL, KEY_VAULT, KMS_KEY_ID, REGISTRY, SPOKE, SUB } from './cluster-fixtures';
+import { CERT_MANAGER_IDENTITY, GROUP, HUB_ROUTE_TABLE, HUB_VNET, HUB_ZONE_PL, KEY_VAULT, KMS_KEY_ID, REGISTRY, SPOKE, SUB } from './cluster-fixtures';
 import { MYSQL } from './mesh-fixtures';
 import { PLATFORM } from './platform-fixtures';
 
@@ -109,6 +109,20 @@ const link = (services: CrossClusterServiceProps[], extra: Partial<CrossClusterL
 const byoNet = { network: ClusterNetwork.fromSubnetIds({ nodeSubnetId: `${SPOKE}/subnets/nodes`, apiServerSubnetId: `${SPOKE}/subnets/apiserver` }) } as const;
 
 export const FAILING_CASES: readonly Case[] = [
+  {
+    name: 'a federated identity without the OIDC issuer',
+    props: { ...base, workloadIdentity: false, federatedIdentities: [{ name: 'cert-manager-dns', identityId: CERT_MANAGER_IDENTITY, clientId: GROUP, namespace: 'cert-manager', serviceAccountName: 'cert-manager' }] },
+    rule: Rules.federationNeedsIssuer,
+    property: 'workloadIdentity',
+    fix: /OIDC issuer/,
+  },
+  {
+    name: 'a federated identity with the identity\'s name for a client id',
+    props: { ...base, federatedIdentities: [{ name: 'cert-manager-dns', identityId: CERT_MANAGER_IDENTITY, clientId: 'cert-manager', namespace: 'cert-manager', serviceAccountName: 'cert-manager' }] },
+    rule: Rules.federatedIdentity,
+    property: 'federatedIdentities[0].clientId',
+    fix: /client id/,
+  },
   {
     name: 'no delete locks',
     props: { ...base, deleteLocks: false },

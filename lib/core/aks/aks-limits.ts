@@ -45,3 +45,5 @@ export const AKS_ISTIO_EGRESS_NAMESPACE = 'aks-istio-egress';
 export const AKS_ISTIO_EGRESS_NAME = { maxLength: 53, pattern: /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/ } as const;
 /** At most this many add-on egress gateways per cluster. */
 export const AKS_ISTIO_EGRESS_GATEWAY_LIMIT = 500;
+/** Federated identity credentials one user-assigned identity can have (https://learn.microsoft.com/entra/workload-id/workload-identity-federation-considerations). */
+export const FEDERATED_CREDENTIALS_PER_IDENTITY = 20;

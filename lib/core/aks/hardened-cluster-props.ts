@@ -8,6 +8,7 @@ import { ClusterNetwork } from './cluster-network';
 import { TRANSIT_ENCRYPTION_RESULT, TransitEncryption } from '../encryption/transit-encryption';
 import { NODE_POOL_PROPS, NodePoolProps } from './node-pool';
 import { OutboundType } from './outbound-type';
+import { FEDERATED_IDENTITY_PROPS, FederatedIdentityProps } from './federated-identity';
 import { PodNetworking } from './pod-networking';
 import { SYSTEM_NODE_POOL_PROPS, SystemNodePoolProps } from './system-node-pool';
 
@@ -193,6 +194,16 @@ export interface HardenedClusterProps {
     readonly storageAccountId?: string;
   };
   /**
+   * User-assigned identities federated with service accounts of this cluster
+   * (a federated identity credential each, issued by the cluster's OIDC
+   * issuer). Needs `workloadIdentity`. Give each service account its
+   * annotation with `workloadIdentityServiceAccount()` or the cdk8s
+   * `WorkloadIdentityServiceAccount`.
+   * @default []
+   * @see https://learn.microsoft.com/azure/aks/workload-identity-deploy-cluster
+   */
+  readonly federatedIdentities?: readonly FederatedIdentityProps[];
+  /**
    * How the nodes reach outside the virtual network: the cluster's egress path.
    * @default OutboundType.loadBalancer() - a public egress IP on the cluster's load balancer, reported
    * @see https://learn.microsoft.com/azure/aks/egress-outboundtype
@@ -305,6 +316,7 @@ export const HARDENED_CLUSTER_PROPS = schemaOf<HardenedClusterProps>()(
     auditLogs: z
       .strictObject({ enabled: z.boolean().optional(), categories: z.array(z.enum(CONTROL_PLANE_LOG_CATEGORIES)).readonly().optional(), storageAccountId: text().optional() })
       .optional(),
+    federatedIdentities: z.array(FEDERATED_IDENTITY_PROPS).readonly().optional(),
     outboundType: factoryResult(OutboundType, 'OutboundType.loadBalancer(), .userAssignedNatGateway(), .userDefinedRouting(), .networkIsolated() or .managedNatGateway()').optional(),
     kms: z.strictObject({ keyId: text(), keyVaultNetworkAccess: z.enum(['Public', 'Private']).optional(), keyVaultResourceId: text().optional() }).optional(),
     istioAddon: z

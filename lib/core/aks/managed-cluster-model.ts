@@ -17,6 +17,7 @@ import { ViolationCollector } from '../validation/violation-collector';
 import { Violation } from '../validation/violation';
 import { MAX_PODS_PER_NODE } from './aks-limits';
 import { BuiltInRoles, RUN_COMMAND_ACTIONS } from './built-in-roles';
+import { federatedSubject, WORKLOAD_IDENTITY_AUDIENCE } from './federated-identity';
 import { ClusterNetwork } from './cluster-network';
 import { hasLocalTempDisk } from './vm-size';
 import { HardenedClusterProps } from './hardened-cluster-props';
@@ -670,6 +671,25 @@ function buildResources(c: ResolvedClusterConfig): ArmResource[] {
       });
     }
   }
+  // --- federated identity credentials: the cluster's OIDC issuer vouches for each service account
+  // (https://learn.microsoft.com/azure/aks/workload-identity-deploy-cluster)
+  for (const f of c.federatedIdentities) {
+    const identity = parseResourceId(f.identityId)!;
+    resources.push({
+      logicalId: `federated-${f.name}`,
+      type: 'Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials',
+      apiVersion: ApiVersions.userAssignedIdentities,
+      name: [identity.names[0], f.name],
+      // The credential lives with its identity, in whatever resource group that is.
+      targetResourceGroup: { subscriptionId: identity.subscriptionId, resourceGroup: identity.resourceGroup },
+      properties: {
+        issuer: new ArmReference(LogicalIds.cluster, 'oidcIssuerProfile.issuerURL'),
+        subject: federatedSubject(f),
+        audiences: [WORKLOAD_IDENTITY_AUDIENCE],
+      },
+    });
+  }
+
   // --- delete locks on what the model creates (https://learn.microsoft.com/azure/azure-resource-manager/management/lock-resources)
   if (c.deleteLocks) {
     const created = new Set(resources.map((r) => r.logicalId));

@@ -5,6 +5,7 @@ import { ClusterNetwork } from './cluster-network';
 import { TransitEncryption } from '../encryption/transit-encryption';
 import { HardenedClusterProps } from './hardened-cluster-props';
 import { AKS_ISTIO_EGRESS_NAMESPACE, IMAGE_CLEANER_DEFAULT_INTERVAL_HOURS } from './aks-limits';
+import { FederatedIdentityProps } from './federated-identity';
 import { OutboundType } from './outbound-type';
 import { PodNetworking } from './pod-networking';
 
@@ -40,6 +41,7 @@ export interface ResolvedClusterConfig {
   readonly imageCleaner: { readonly enabled: boolean; readonly intervalHours: number };
   readonly workloadIdentity: boolean;
   readonly auditLogs: { readonly enabled: boolean; readonly categories: readonly string[]; readonly storageAccountId?: string };
+  readonly federatedIdentities: readonly FederatedIdentityProps[];
   readonly outboundType: OutboundType;
   readonly kms?: { readonly keyId: string; readonly keyVaultNetworkAccess: 'Public' | 'Private'; readonly keyVaultResourceId?: string };
   readonly istioAddon?: {
@@ -128,6 +130,7 @@ export function resolveClusterConfig(props: HardenedClusterProps): ResolvedClust
       categories: props.auditLogs?.categories ?? ['kube-audit-admin', 'guard'],
       storageAccountId: props.auditLogs?.storageAccountId,
     },
+    federatedIdentities: props.federatedIdentities ?? [],
     outboundType: props.outboundType ?? OutboundType.loadBalancer(),
     kms: props.kms && { ...props.kms, keyVaultNetworkAccess: props.kms.keyVaultNetworkAccess ?? 'Public' },
     istioAddon: props.istioAddon && {

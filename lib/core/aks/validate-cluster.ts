@@ -20,6 +20,7 @@ import { AZURE_REGIONS, nearestRegion } from './azure-regions';
 import { HARDENED_CLUSTER_PROPS, HardenedClusterProps } from './hardened-cluster-props';
 import { allNodePools, ownZoneName, resolveClusterConfig, ResolvedClusterConfig } from './resolved-cluster-config';
 import { validateEgress } from './validate-egress';
+import { validateFederatedIdentities } from './validate-federated-identities';
 import { validateIstioAddon } from './validate-istio-addon';
 import { validateKms } from './validate-kms';
 import { validateTransitEncryption } from './validate-transit-encryption';
@@ -54,6 +55,7 @@ export function validateHardenedCluster(input: HardenedClusterProps): ViolationC
   validateTransitEncryption(c, v);
   validateEgress(c, v);
   validateKms(c, v);
+  validateFederatedIdentities(c, v);
   validateIstioAddon(c, v);
   validateBaseline(c, v);
   v.acknowledge(props.acknowledgements ?? []);

@@ -5,7 +5,7 @@
  */
 
 /** An attribute of a resource that the model creates. */
-export type ArmAttribute = 'id' | 'principalId' | 'clientId';
+export type ArmAttribute = 'id' | 'principalId' | 'clientId' | 'oidcIssuerProfile.issuerURL';
 
 /** A child that a resource declares inline (a subnet inside its virtual network). */
 export interface ArmInlineChild {

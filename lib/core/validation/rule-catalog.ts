@@ -7,6 +7,7 @@ import {
   AZURE_SUBNET_RESERVED_ADDRESSES,
   CALICO_WIREGUARD_MTU,
   DEFAULT_MAX_SURGE_PERCENT,
+  FEDERATED_CREDENTIALS_PER_IDENTITY,
   AKS_ISTIO_EGRESS_GATEWAY_LIMIT,
   AKS_ISTIO_EGRESS_NAME,
   IMAGE_CLEANER_INTERVAL_HOURS,
@@ -740,6 +741,18 @@ export const Rules = {
     id: 'SAKS-MESH-024',
     statement: 'on the AKS Istio add-on, a link uses what the add-on provides: its shared ingress gateway serves only ports 80 and 443 (port configuration is not supported), and its egress gateways need Static Egress Gateway, which the library does not configure: use dedicated gateways for other ports and for egress',
     sources: [S.istioAddon, S.istioAddonEgress, S.istioAddonIngress],
+    severity: 'error',
+  },
+  federationNeedsIssuer: {
+    id: 'SAKS-WID-001',
+    statement: 'a federated identity needs the cluster\'s OIDC issuer and workload identity',
+    sources: [S.workloadIdentityFederation, S.oidcIssuer],
+    severity: 'error',
+  },
+  federatedIdentity: {
+    id: 'SAKS-WID-002',
+    statement: `a federated identity credential has a name of 3 to 120 letters, digits, "-" and "_", unique on its identity; at most ${FEDERATED_CREDENTIALS_PER_IDENTITY} per identity, one per service account; the identity is a user-assigned identity by resource id with its client id, and the service account a Kubernetes name in a namespace`,
+    sources: [S.workloadIdentityFederation, S.federatedCredentialLimits, S.kubernetesNames],
     severity: 'error',
   },
   platformAddressOverlap: {

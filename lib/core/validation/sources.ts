@@ -93,6 +93,7 @@ export const Sources = {
   istioAddonEgress: 'https://learn.microsoft.com/azure/aks/istio-deploy-egress',
   istioAddonMeshConfig: 'https://learn.microsoft.com/azure/aks/istio-meshconfig',
   workloadIdentityFederation: 'https://learn.microsoft.com/azure/aks/workload-identity-deploy-cluster',
+  federatedCredentialLimits: 'https://learn.microsoft.com/entra/workload-id/workload-identity-federation-considerations',
   terraformAzurermAksMain: 'https://github.com/Azure/terraform-azurerm-aks/blob/main/main.tf',
 } as const;
 

@@ -89,7 +89,7 @@ test('flavour presets: open-source Istio, the AKS add-on, Cloud Service Mesh', (
 test('the guide\'s shape: shared gateways get only the missing ports, as server-side-apply patches', () => {
   const link = mysqlLink({
     client: { gateway: GatewayDeployment.shared() },
-    server: { flavour: MeshFlavour.aksIstioAddon({ revision: 'asm-1-26' }), gateway: GatewayDeployment.shared() },
+    server: { flavour: MeshFlavour.cloudServiceMesh(), gateway: GatewayDeployment.shared() },
   });
   const c = link.clientObjects();
   const s = link.serverObjects();
@@ -98,9 +98,9 @@ test('the guide\'s shape: shared gateways get only the missing ports, as server-
     ['istio-system', 'istio-egressgateway', [{ name: 'tls-egress', port: 15443, targetPort: 15443, protocol: 'TCP' }]],
   ]);
   expect(patch(s).map((o) => [o.metadata.namespace, o.metadata.name, o.spec.ports.map((p: any) => p.port)])).toEqual([
-    ['aks-istio-ingress', 'aks-istio-ingressgateway-internal', [13306]],
+    ['asm-ingress', 'asm-ingressgateway', [13306]],
   ]);
-  expect(find(s, 'Gateway', 'mysql-ingress').spec.selector).toEqual({ istio: 'aks-istio-ingressgateway-internal' });
+  expect(find(s, 'Gateway', 'mysql-ingress').spec.selector).toEqual({ asm: 'ingressgateway' });
   expect(s.some((o) => o.kind === 'Deployment')).toBe(false);
   expect(analyzeMesh(c, link.clientInventory())).toEqual([]);
   expect(analyzeMesh(s, link.serverInventory())).toEqual([]);
@@ -109,6 +109,17 @@ test('the guide\'s shape: shared gateways get only the missing ports, as server-
 
   const declared = mysqlLink({ server: { gateway: GatewayDeployment.shared({ existingServicePorts: [{ port: 13306 }] }) } });
   expect(patch(declared.serverObjects())).toEqual([]);
+});
+
+test('the AKS Istio add-on\'s ingress gateway is used as it is: port 443, no patch (the add-on does not support port configuration)', () => {
+  const link = mysqlLink({
+    services: [{ ...MYSQL, gatewayPort: 443 }],
+    server: { flavour: MeshFlavour.aksIstioAddon({ revision: 'asm-1-30' }), gateway: GatewayDeployment.shared() },
+  });
+  const s = link.serverObjects();
+  expect(s.filter((o: any) => o.metadata.annotations?.[SERVER_SIDE_PATCH_ANNOTATION])).toEqual([]);
+  expect(find(s, 'Gateway', 'mysql-ingress').spec.selector).toEqual({ istio: 'aks-istio-ingressgateway-internal' });
+  expect(find(s, 'Gateway', 'mysql-ingress').spec.servers[0].port.number).toBe(443);
 });
 
 test('certificates: cert-manager Certificates with SANs of the host, in each gateway\'s namespace, from the customer issuer', () => {
