@@ -81,6 +81,7 @@ export * from './cdk8s/cross-cluster-charts';
 export * from './cdk8s/offline-app';
 export * from './cdk8s/deployment-check';
 export * from './core/kubernetes/deployment-collisions';
+export * from './cdk8s/mesh-config-chart';
 export * from './cdk8s/platform-charts';
 export * from './pulumi/cross-cluster-mesh';
 export * from './core/mesh/cross-cluster-encryption';

@@ -6,7 +6,8 @@ import { build } from './definition';
 // Run from a network that reaches both private API servers (a peered hub or a self-hosted
 // agent); the Kubernetes providers use the clusters' Entra ID kubeconfigs (kubelogin).
 const config = new pulumi.Config();
-const platform = build();
+// `pulumi config set meshDistribution aksIstioAddon` runs the mesh on the AKS Istio add-on.
+const platform = build(config.get('meshDistribution') as 'openSourceIstio' | 'aksIstioAddon' | undefined);
 const resourceGroup = new resources.ResourceGroup('resource-group', {
   resourceGroupName: config.get('resourceGroupName') ?? 'regulated-platform-rg',
   location: platform.client.config.location,

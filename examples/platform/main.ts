@@ -3,5 +3,6 @@ import { App } from 'cdk8s';
 import { charts } from './definition';
 
 const app = new App();
-charts(app);
+// MESH_DISTRIBUTION=aksIstioAddon cdk8s synth: the charts for the AKS Istio add-on.
+charts(app, process.env.MESH_DISTRIBUTION as 'openSourceIstio' | 'aksIstioAddon' | undefined);
 app.synth();

@@ -5,6 +5,7 @@ import * as pulumi from '@pulumi/pulumi';
 import { z } from 'zod';
 import { assertInput, factoryResult, present } from '../core/validation/input-boundary';
 import { CustomerCaIssuerChart } from '../cdk8s/cross-cluster-charts';
+import { MeshConfigChart } from '../cdk8s/mesh-config-chart';
 import { offlineApp } from '../cdk8s/offline-app';
 import { RegulatedPlatformModel } from '../core/platform/regulated-platform-model';
 import { formatViolation } from '../core/validation/violation';
@@ -32,8 +33,9 @@ export interface RegulatedPlatformArgs {
  * Server VNet Integration and ACNS WireGuard in peered networks, the private
  * DNS record of each service pointing at the server's internal ingress
  * gateway, a Kubernetes provider per cluster from its Entra ID kubeconfig,
- * cert-manager and Istio installed by pinned Helm releases, the customer-CA
- * ClusterIssuer, and the cross-cluster mTLS charts, each applied to its cluster.
+ * cert-manager and Istio installed by pinned Helm releases (on the AKS Istio
+ * add-on: cert-manager only, and the add-on's shared MeshConfig), the
+ * customer-CA ClusterIssuer, and the cross-cluster mTLS charts, each applied to its cluster.
  */
 export class RegulatedPlatform extends pulumi.ComponentResource {
   public readonly client: HardenedCluster;
@@ -97,14 +99,21 @@ export class RegulatedPlatform extends pulumi.ComponentResource {
     const clientIssuer = issuer('client', this.clientProvider);
     const serverIssuer = issuer('server', this.serverProvider);
 
+    // What the mesh needs before the link: istiod from Helm, or the add-on's shared MeshConfig.
+    const meshReady = (side: 'client' | 'server', provider: Provider): pulumi.Resource[] => {
+      if (p.meshDistribution !== 'aksIstioAddon') return [this.releases[side].istiod];
+      const chart = new MeshConfigChart(offlineApp(), `${side}-mesh-config`, { objects: p.meshConfigObjects() });
+      return [new ChartDeployment(`${name}-${side}-mesh-config`, { chart, provider }, { parent: this })];
+    };
+
     this.mesh = new CrossClusterMesh(
       `${name}-mesh`,
       {
         link: p.link,
         clientProvider: this.clientProvider,
         serverProvider: this.serverProvider,
-        clientDependsOn: [this.releases.client.istiod, clientIssuer],
-        serverDependsOn: [this.releases.server.istiod, serverIssuer],
+        clientDependsOn: [...meshReady('client', this.clientProvider), clientIssuer],
+        serverDependsOn: [...meshReady('server', this.serverProvider), serverIssuer],
       },
       { parent: this },
     );

@@ -52,6 +52,14 @@ function renderPrerequisites(p: RegulatedPlatformModel): string {
     'The Pulumi component installs these Helm releases in both clusters, pinned, in this order,',
     'before the issuer and the cross-cluster charts. By hand: `helm upgrade --install` with these values.',
     '',
+    ...(p.meshDistribution === 'aksIstioAddon'
+      ? [
+          `Istio is the AKS Istio add-on at revision \`${p.versions.aksIstioRevision}\`, enabled on both clusters by their templates`,
+          '(`serviceMeshProfile`); no open-source Istio is installed beside it. Its shared MeshConfig is in',
+          '`client-mesh-config.k8s.yaml` and `server-mesh-config.k8s.yaml` (<https://learn.microsoft.com/azure/aks/istio-meshconfig>).',
+          '',
+        ]
+      : []),
   ];
   for (const c of p.prerequisites()) {
     lines.push(

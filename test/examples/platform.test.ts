@@ -70,3 +70,48 @@ test('the Pulumi program deploys the platform', async () => {
   );
   expect(resources.some((r) => r.type === 'kubernetes:yaml/v2:ConfigGroup' && r.name === 'platform-mesh-server')).toBe(true);
 });
+
+test('egress leaves through the hub firewall: no public egress IP, and the reports say so', async () => {
+  const files = (await import('../../examples/platform/definition')).default.artifacts();
+  const template = JSON.parse(files['platform.template.json']);
+  for (const c of template.resources.filter((r: any) => r.type === 'Microsoft.ContainerService/managedClusters')) {
+    expect(c.properties.networkProfile.outboundType).toBe('userDefinedRouting');
+  }
+  const tables = template.resources.filter((r: any) => r.type === 'Microsoft.Network/routeTables');
+  expect(tables.map((t: any) => t.properties.routes[0].properties)).toEqual([
+    { addressPrefix: '0.0.0.0/0', nextHopType: 'VirtualAppliance', nextHopIpAddress: '10.0.1.4' },
+    { addressPrefix: '0.0.0.0/0', nextHopType: 'VirtualAppliance', nextHopIpAddress: '10.0.1.4' },
+  ]);
+  for (const side of ['client', 'server']) {
+    expect(files[`encryption-coverage-${side}.md`]).toContain('Public egress path: no. Egress leaves through the virtual appliance at 10.0.1.4');
+    expect(files[`security-baseline-${side}.md`]).toMatch(/\| egress path \| [^|]+ \| pass \|/);
+  }
+});
+
+test('one setting moves the platform onto the AKS Istio add-on: the clusters enable it, and no open-source Istio is installed', async () => {
+  const { build } = await import('../../examples/platform/definition');
+  const { regulatedPlatformTarget, NEWEST_AKS_ISTIO_REVISION } = await import('../../lib');
+  const files = regulatedPlatformTarget(() => build('aksIstioAddon')).artifacts();
+  const revision = NEWEST_AKS_ISTIO_REVISION.revision;
+  const template = JSON.parse(files['platform.template.json']);
+  for (const c of template.resources.filter((r: any) => r.type === 'Microsoft.ContainerService/managedClusters')) {
+    expect(c.properties.serviceMeshProfile).toEqual({
+      mode: 'Istio',
+      istio: { revisions: [revision], components: { ingressGateways: [{ mode: 'Internal', enabled: false }, { mode: 'External', enabled: false }] } },
+    });
+  }
+  expect(files['prerequisites.md']).not.toContain('istiod');
+  expect(files['prerequisites.md']).toContain(`AKS Istio add-on at revision \`${revision}\``);
+  for (const side of ['client', 'server']) {
+    const config = docs(files[`${side}-mesh-config.k8s.yaml`]);
+    expect(config.map((o: any) => [o.kind, o.metadata.namespace, o.metadata.name])).toEqual([['ConfigMap', 'aks-istio-system', `istio-shared-configmap-${revision}`]]);
+    expect(JSON.parse(config[0].data.mesh).outboundTrafficPolicy).toEqual({ mode: 'REGISTRY_ONLY' });
+  }
+  // The dedicated gateways are injected by the add-on's control plane (its revision label).
+  const client = docs(files['client.k8s.yaml']);
+  const gateway = client.find((o: any) => o.kind === 'Deployment');
+  expect(gateway.spec.template.metadata.labels['istio.io/rev']).toBe(revision);
+  const p = build('aksIstioAddon');
+  expect(analyzeMesh(client, p.link.clientInventory())).toEqual([]);
+  expect(analyzeMesh(docs(files['server.k8s.yaml']), p.link.serverInventory())).toEqual([]);
+});

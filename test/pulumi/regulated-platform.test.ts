@@ -75,3 +75,30 @@ test('the Kubernetes providers use the clusters\' Entra ID kubeconfigs, as secre
   expect(provider.inputs.kubeconfig['4dabf18193072939515e22adb298388d']).toBe('1b47061264138c4ac30d75fd1eb44270');
   expect(provider.inputs.kubeconfig.value).toContain('kubelogin');
 });
+
+test('on the AKS Istio add-on: no Istio Helm release, the shared MeshConfig applied first, and the clusters enable the add-on', async () => {
+  const addon = RegulatedPlatformModel.build({ ...PLATFORM, meshDistribution: 'aksIstioAddon' });
+  const on = new RegulatedPlatform('asm', { platform: addon, resourceGroupName: 'rg' }, {
+    transformations: [(a) => { options.set(a.name, a.opts as never); return undefined; }],
+  });
+  await settle(on.client.clusterId, on.server.clusterId, on.mesh.urn);
+  await new Promise((r) => setTimeout(r, 200));
+  const kube = resources.filter((r) => r.type.startsWith('kubernetes:') && r.name.startsWith('asm-'));
+  expect(kube.map((r) => r.name).sort()).toEqual([
+    'asm-client-cert-manager',
+    'asm-client-issuer',
+    'asm-client-mesh-config',
+    'asm-mesh-client',
+    'asm-mesh-server',
+    'asm-server-cert-manager',
+    'asm-server-issuer',
+    'asm-server-mesh-config',
+  ]);
+  const config = resources.find((r) => r.type === 'kubernetes:yaml/v2:ConfigGroup' && r.name === 'asm-client-mesh-config')!;
+  expect(config.inputs.objs.map((o: any) => o.metadata.name)).toEqual([`istio-shared-configmap-${addon.versions.aksIstioRevision}`]);
+  const deps = options.get('asm-mesh-client')!.dependsOn as pulumi.Resource[];
+  const urns = await Promise.all(deps.map((d) => new Promise<string>((resolve) => d.urn.apply(resolve))));
+  expect(urns.map((u) => u.split('::').pop()).sort()).toEqual(['asm-client-issuer', 'asm-client-mesh-config']);
+  const cluster = resources.find((r) => r.name === 'asm-client-cluster')!;
+  expect(cluster.inputs.properties.serviceMeshProfile.istio.revisions).toEqual([addon.versions.aksIstioRevision]);
+});

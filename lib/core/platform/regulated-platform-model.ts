@@ -17,6 +17,8 @@ import { CUSTOMER_CA_ISSUER_RESULT, CustomerCaIssuer } from '../mesh/customer-ca
 import { CERT_MANAGER_SCHEMA_VERSION } from '../mesh/cert-manager-schema';
 import { ISTIO_SCHEMA_VERSION } from '../mesh/istio-schemas';
 import { MeshFlavour } from '../mesh/mesh-flavour';
+import { NEWEST_AKS_ISTIO_REVISION } from '../mesh/aks-istio-revisions';
+import { KubernetesObject } from '../kubernetes/kubernetes-object';
 import { ISTIO_V1_API_MINOR } from '../mesh/validate-cross-cluster-link';
 import { formatIpv4, Ipv4Cidr } from '../net/ipv4-cidr';
 import { checkInput, schemaOf, text } from '../validation/input-boundary';
@@ -25,7 +27,7 @@ import { Violation } from '../validation/violation';
 import { ViolationCollector } from '../validation/violation-collector';
 
 /** One cluster of the platform: a hardened cluster in its own virtual network. */
-export interface PlatformClusterProps extends Omit<HardenedClusterProps, 'location' | 'network'> {
+export interface PlatformClusterProps extends Omit<HardenedClusterProps, 'location' | 'network' | 'istioAddon'> {
   /**
    * Address space of the cluster's virtual network: the node subnet is its
    * first /20, the API server subnet the /28 after it.
@@ -64,13 +66,24 @@ export interface RegulatedPlatformProps {
    */
   readonly linkName?: string;
   /**
-   * Pinned versions of what the platform installs with Helm. Bump them deliberately.
-   * @default { istio: '1.30.3', certManager: 'v1.21.1' } - the releases whose CRD schemas ship with the library
+   * Which Istio runs the mesh in both clusters. `openSourceIstio`: the platform
+   * installs istio-base and istiod with Helm at `versions.istio`.
+   * `aksIstioAddon`: the clusters enable Microsoft's managed Istio at
+   * `versions.aksIstioRevision` and nothing of open-source Istio is installed
+   * (the add-on does not run beside a self-managed Istio); the mesh settings
+   * go into the add-on's shared MeshConfig.
+   * @default 'openSourceIstio'
+   * @see https://learn.microsoft.com/azure/aks/istio-about
    */
-  readonly versions?: { readonly istio?: string; readonly certManager?: string };
+  readonly meshDistribution?: 'openSourceIstio' | 'aksIstioAddon';
+  /**
+   * Pinned versions of what the platform installs. Bump them deliberately.
+   * @default { istio: '1.30.3', certManager: 'v1.21.1', aksIstioRevision: the newest revision of the add-on's calendar } - the releases whose CRD schemas ship with the library
+   */
+  readonly versions?: { readonly istio?: string; readonly certManager?: string; readonly aksIstioRevision?: string };
 }
 
-const PLATFORM_CLUSTER_PROPS = schemaOf<PlatformClusterProps>()(HARDENED_CLUSTER_PROPS.omit({ location: true, network: true }).extend({ addressSpace: text() }));
+const PLATFORM_CLUSTER_PROPS = schemaOf<PlatformClusterProps>()(HARDENED_CLUSTER_PROPS.omit({ location: true, network: true, istioAddon: true }).extend({ addressSpace: text() }));
 
 /** The runtime schema of {@link RegulatedPlatformProps}. @internal */
 export const REGULATED_PLATFORM_PROPS = schemaOf<RegulatedPlatformProps>()(
@@ -81,7 +94,8 @@ export const REGULATED_PLATFORM_PROPS = schemaOf<RegulatedPlatformProps>()(
     issuer: CUSTOMER_CA_ISSUER_RESULT,
     services: z.array(CROSS_CLUSTER_SERVICE_PROPS).readonly(),
     linkName: text().optional(),
-    versions: z.strictObject({ istio: text().optional(), certManager: text().optional() }).optional(),
+    meshDistribution: z.enum(['openSourceIstio', 'aksIstioAddon']).optional(),
+    versions: z.strictObject({ istio: text().optional(), certManager: text().optional(), aksIstioRevision: text().optional() }).optional(),
   }),
 );
 
@@ -90,7 +104,11 @@ export const REGULATED_PLATFORM_PROPS = schemaOf<RegulatedPlatformProps>()(
  * objects are checked against exactly what the platform installs. Bumped by
  * extracting the new release's CRDs (scripts/extract-crd-schemas.ts), never floating.
  */
-export const PINNED_VERSIONS = { istio: ISTIO_SCHEMA_VERSION, certManager: CERT_MANAGER_SCHEMA_VERSION } as const;
+export const PINNED_VERSIONS = {
+  istio: ISTIO_SCHEMA_VERSION,
+  certManager: CERT_MANAGER_SCHEMA_VERSION,
+  aksIstioRevision: NEWEST_AKS_ISTIO_REVISION.revision,
+} as const;
 
 /**
  * The regulated platform as exact objects: two cluster models, the peering
@@ -119,7 +137,10 @@ export class RegulatedPlatformModel {
   /** The static address of the server's ingress gateway load balancer. */
   public readonly ingressIp: string;
   public readonly warnings: readonly Violation[];
-  private readonly versions: { istio: string; certManager: string };
+  /** Which Istio runs the mesh. */
+  public readonly meshDistribution: 'openSourceIstio' | 'aksIstioAddon';
+  /** The pinned versions: Helm charts, and the add-on revision on the AKS Istio add-on. */
+  public readonly versions: { readonly istio: string; readonly certManager: string; readonly aksIstioRevision: string };
 
   private constructor(
     props: RegulatedPlatformProps,
@@ -137,7 +158,12 @@ export class RegulatedPlatformModel {
     this.issuer = props.issuer;
     this.ingressIp = ingressIp;
     this.warnings = warnings;
-    this.versions = { istio: props.versions?.istio ?? PINNED_VERSIONS.istio, certManager: props.versions?.certManager ?? PINNED_VERSIONS.certManager };
+    this.meshDistribution = props.meshDistribution ?? 'openSourceIstio';
+    this.versions = {
+      istio: props.versions?.istio ?? PINNED_VERSIONS.istio,
+      certManager: props.versions?.certManager ?? PINNED_VERSIONS.certManager,
+      aksIstioRevision: props.versions?.aksIstioRevision ?? PINNED_VERSIONS.aksIstioRevision,
+    };
   }
 
   /**
@@ -216,19 +242,50 @@ export class RegulatedPlatformModel {
     return renderArmTemplate(this.allResources(), outputs, { generator: 'secure-aks', platform: this.link.name });
   }
 
-  /** The Helm releases each cluster needs, pinned, with generated values. */
-  public prerequisites(): PinnedHelmChart[] {
-    const istioRepo = 'https://istio-release.storage.googleapis.com/charts';
+  /**
+   * The Kubernetes objects each cluster needs before the link: on the AKS Istio
+   * add-on, its shared MeshConfig (the add-on merges it into the managed
+   * MeshConfig of the revision); none on open-source Istio, whose istiod
+   * values carry the same settings.
+   * @see https://learn.microsoft.com/azure/aks/istio-meshconfig
+   */
+  public meshConfigObjects(): KubernetesObject[] {
+    if (this.meshDistribution !== 'aksIstioAddon') return [];
+    const revision = this.versions.aksIstioRevision;
     return [
       {
-        name: 'cert-manager',
-        repo: 'https://charts.jetstack.io',
-        chart: 'cert-manager',
-        version: this.versions.certManager,
-        namespace: 'cert-manager',
-        values: { crds: { enabled: true } },
-        after: [],
+        apiVersion: 'v1',
+        kind: 'ConfigMap',
+        metadata: { name: `istio-shared-configmap-${revision}`, namespace: 'aks-istio-system' },
+        data: {
+          // JSON is YAML: istiod reads this field as YAML.
+          mesh: JSON.stringify({
+            // Sidecars reach only registered services; the egress lockdown NetworkPolicy covers the rest.
+            outboundTrafficPolicy: { mode: 'REGISTRY_ONLY' },
+            // DNS capture, and the sidecar's own address allocation for the ServiceEntries
+            // (the add-on's istiod environment cannot be set): both allowed proxyMetadata.
+            defaultConfig: { proxyMetadata: { ISTIO_META_DNS_CAPTURE: 'true', ISTIO_META_DNS_AUTO_ALLOCATE: 'true' } },
+          }, null, 2),
+        },
       },
+    ];
+  }
+
+  /** The Helm releases each cluster needs, pinned, with generated values (no Istio on the AKS Istio add-on). */
+  public prerequisites(): PinnedHelmChart[] {
+    const istioRepo = 'https://istio-release.storage.googleapis.com/charts';
+    const certManager: PinnedHelmChart = {
+      name: 'cert-manager',
+      repo: 'https://charts.jetstack.io',
+      chart: 'cert-manager',
+      version: this.versions.certManager,
+      namespace: 'cert-manager',
+      values: { crds: { enabled: true } },
+      after: [],
+    };
+    if (this.meshDistribution === 'aksIstioAddon') return [certManager];
+    return [
+      certManager,
       { name: 'istio-base', repo: istioRepo, chart: 'base', version: this.versions.istio, namespace: 'istio-system', values: {}, after: [] },
       {
         name: 'istiod',
@@ -336,14 +393,23 @@ function clusterProps(props: RegulatedPlatformProps, side: 'client' | 'server', 
     ...cluster,
     location: props.location,
     network: ClusterNetwork.create({ addressSpace: [net.addressSpace], nodeSubnetPrefix: net.nodes, apiServerSubnetPrefix: net.api }),
+    // The link brings its own (dedicated) gateways: the add-on's ingress gateways stay off.
+    ...(props.meshDistribution === 'aksIstioAddon'
+      ? { istioAddon: { revision: aksRevisionOf(props), internalIngressGateway: false, externalIngressGateway: false } }
+      : {}),
   };
 }
 
+function aksRevisionOf(props: RegulatedPlatformProps): string {
+  return props.versions?.aksIstioRevision ?? PINNED_VERSIONS.aksIstioRevision;
+}
+
 function linkPropsOf(props: RegulatedPlatformProps, ingressIp: string, serverSpace: string) {
+  const flavour = () => (props.meshDistribution === 'aksIstioAddon' ? MeshFlavour.aksIstioAddon({ revision: aksRevisionOf(props) }) : MeshFlavour.openSourceIstio());
   return {
     name: props.linkName ?? 'platform',
-    client: { flavour: MeshFlavour.openSourceIstio() },
-    server: { flavour: MeshFlavour.openSourceIstio() },
+    client: { flavour: flavour() },
+    server: { flavour: flavour() },
     certificates: CertificateSource.certManager({ clientIssuer: props.issuer.reference }),
     services: props.services,
     internalLoadBalancer: true,

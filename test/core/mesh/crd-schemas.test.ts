@@ -1,11 +1,13 @@
 import { expect, test } from 'vitest';
-import { analyzeMesh, CERT_MANAGER_SCHEMA_VERSION, ISTIO_SCHEMA_SOURCE, ISTIO_SCHEMA_VERSION, PINNED_VERSIONS, RegulatedPlatformModel } from '../../../lib';
+import { NEWEST_AKS_ISTIO_REVISION, analyzeMesh, CERT_MANAGER_SCHEMA_VERSION, ISTIO_SCHEMA_SOURCE, ISTIO_SCHEMA_VERSION, PINNED_VERSIONS, RegulatedPlatformModel } from '../../../lib';
 import { CALICO_CRD_SCHEMAS } from '../../../lib/core/encryption/calico-crd-schemas.generated';
 import { CERT_MANAGER_CRD_SCHEMAS } from '../../../lib/core/mesh/cert-manager-crd-schemas.generated';
 import { PLATFORM } from '../../support/platform-fixtures';
 
 test('each pin is the release whose CRD schemas ship with the library, and the platform installs exactly it', () => {
-  expect(PINNED_VERSIONS).toEqual({ istio: ISTIO_SCHEMA_VERSION, certManager: CERT_MANAGER_SCHEMA_VERSION });
+  expect(PINNED_VERSIONS).toEqual({ istio: ISTIO_SCHEMA_VERSION, certManager: CERT_MANAGER_SCHEMA_VERSION, aksIstioRevision: NEWEST_AKS_ISTIO_REVISION.revision });
+  // The add-on's default revision runs the Istio minor whose schemas ship, so its objects are checked against what it runs.
+  expect(`1.${NEWEST_AKS_ISTIO_REVISION.istioMinor}`).toBe(ISTIO_SCHEMA_VERSION.split('.').slice(0, 2).join('.'));
   // The recorded source names the same release.
   expect(ISTIO_SCHEMA_SOURCE).toContain(`istio/istio ${ISTIO_SCHEMA_VERSION} `);
   expect(CERT_MANAGER_CRD_SCHEMAS.source).toContain(`cert-manager/cert-manager ${CERT_MANAGER_SCHEMA_VERSION} `);
