@@ -93,3 +93,22 @@ test('the AKS Istio add-on is enabled on the cluster at its revision, with its g
     },
   });
 });
+
+test('a federated identity credential on the brought identity, issued by the cluster\'s OIDC issuer as deployed', async () => {
+  const rec = await deploy('wid', VALID_CLUSTERS.federatedCertManager);
+  const credential = rec('federated-cert-manager-dns')!;
+  expect(credential.inputs).toMatchObject({
+    resourceGroupName: 'ids',
+    resourceProviderNamespace: 'Microsoft.ManagedIdentity',
+    parentResourcePath: 'userAssignedIdentities/cert-manager',
+    resourceType: 'federatedIdentityCredentials',
+    resourceName: 'cert-manager-dns',
+    apiVersion: ApiVersions.userAssignedIdentities,
+  });
+  expect(credential.inputs.properties).toEqual({
+    // The mocks answer the cluster's issuerURL as Azure does; the credential takes exactly it.
+    issuer: 'https://westeurope.oic.prod-aks.azure.com/tenant/wid/',
+    subject: 'system:serviceaccount:cert-manager:cert-manager',
+    audiences: ['api://AzureADTokenExchange'],
+  });
+});
