@@ -124,6 +124,16 @@ export const FAILING_CASES: readonly Case[] = [
     fix: /client id/,
   },
   {
+    name: 'the KMS key vault switched from public to private while KMS is on',
+    update: {
+      previous: { ...base, kms: { keyId: KMS_KEY_ID, keyVaultResourceId: KEY_VAULT } },
+      next: { ...base, kms: { keyId: KMS_KEY_ID, keyVaultNetworkAccess: 'Private', keyVaultResourceId: KEY_VAULT } },
+    },
+    rule: Rules.kmsNetworkAccessChange,
+    property: 'cluster "c1" properties.securityProfile.azureKeyVaultKms.keyVaultNetworkAccess',
+    fix: /turn KMS off/,
+  },
+  {
     name: 'no delete locks',
     props: { ...base, deleteLocks: false },
     rule: Rules.baselineDeleteLocksOff,

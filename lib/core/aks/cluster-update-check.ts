@@ -22,8 +22,8 @@ function at(obj: Record<string, any>, dotted: string): unknown {
  * Compares the clusters of a previously synthesized template with the next
  * one and reports changes Azure cannot make in place: create-only properties,
  * privateDNSZone changes other than to `none`, turning VNet Integration off,
- * making a public cluster private without VNet Integration, and leaving the
- * Cilium dataplane.
+ * making a public cluster private without VNet Integration, leaving the
+ * Cilium dataplane, and switching the KMS key vault between public and private.
  */
 export function checkClusterUpdate(previous: ArmTemplate, next: ArmTemplate): Violation[] {
   const v = new ViolationCollector();
@@ -54,6 +54,17 @@ export function checkClusterUpdate(previous: ArmTemplate, next: ArmTemplate): Vi
     }
     if (old.oidcIssuerProfile?.enabled === true && after.oidcIssuerProfile?.enabled !== true) {
       v.add(Rules.oidcIssuerOneWay, where('oidcIssuerProfile.enabled'), after.oidcIssuerProfile?.enabled ?? false, 'keep workloadIdentity on (the OIDC issuer stays on), or create a new cluster');
+    }
+    const oldKms = old.securityProfile?.azureKeyVaultKms;
+    const newKms = after.securityProfile?.azureKeyVaultKms;
+    if (oldKms?.enabled === true && newKms?.enabled === true && oldKms.keyVaultNetworkAccess !== newKms.keyVaultNetworkAccess) {
+      v.add(
+        Rules.kmsNetworkAccessChange,
+        where('securityProfile.azureKeyVaultKms.keyVaultNetworkAccess'),
+        newKms.keyVaultNetworkAccess,
+        `keep ${JSON.stringify(oldKms.keyVaultNetworkAccess)}, or turn KMS off in one deployment and on with the new mode in the next`,
+        `was ${JSON.stringify(oldKms.keyVaultNetworkAccess)}`,
+      );
     }
     if (oldAccess.enableVnetIntegration === true && newAccess.enableVnetIntegration !== true) {
       v.add(Rules.vnetIntegrationOneWay, where('apiServerAccessProfile.enableVnetIntegration'), newAccess.enableVnetIntegration ?? false, 'keep vnetIntegration: true');

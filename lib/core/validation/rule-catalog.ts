@@ -809,6 +809,12 @@ export const Rules = {
     sources: [S.oidcIssuer],
     severity: 'error',
   },
+  kmsNetworkAccessChange: {
+    id: 'SAKS-UPD-007',
+    statement: 'with KMS on, the key vault\'s network access (public or private) cannot change: KMS is turned off and on again with the new mode',
+    sources: [S.kmsEtcd],
+    severity: 'error',
+  },
   publicToPrivate: {
     id: 'SAKS-UPD-004',
     statement: 'a public cluster becomes private in place only with API Server VNet Integration',
