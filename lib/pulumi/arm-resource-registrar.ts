@@ -188,6 +188,8 @@ export function registerArmResources(
           name: resolve(m.name[0]),
           workspaceId: props.workspaceId === undefined ? undefined : resolve(props.workspaceId),
           storageAccountId: props.storageAccountId === undefined ? undefined : resolve(props.storageAccountId),
+          eventHubAuthorizationRuleId: props.eventHubAuthorizationRuleId === undefined ? undefined : resolve(props.eventHubAuthorizationRuleId),
+          eventHubName: props.eventHubName === undefined ? undefined : resolve(props.eventHubName),
           logs: resolve(props.logs),
         },
         opts,

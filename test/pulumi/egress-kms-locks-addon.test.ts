@@ -112,3 +112,17 @@ test('a federated identity credential on the brought identity, issued by the clu
     audiences: ['api://AzureADTokenExchange'],
   });
 });
+
+test('the audit logs can also stream to an Event Hub, through the typed DiagnosticSetting', async () => {
+  const rec = await deploy('siem', VALID_CLUSTERS.auditLogsToSiem);
+  const setting = rec('audit-logs')!;
+  expect(setting.type).toBe('azure-native:monitor:DiagnosticSetting');
+  expect(setting.inputs).toMatchObject({
+    eventHubAuthorizationRuleId: VALID_CLUSTERS.auditLogsToSiem.auditLogs!.eventHub!.authorizationRuleId,
+    eventHubName: 'aks-audit',
+    logs: [
+      { category: 'kube-audit', enabled: true },
+      { category: 'guard', enabled: true },
+    ],
+  });
+});

@@ -120,6 +120,14 @@ export const VALID_CLUSTERS: Record<string, HardenedClusterProps> = {
     location: 'westeurope',
     kms: { keyId: KMS_KEY_ID, keyVaultNetworkAccess: 'Private', keyVaultResourceId: KEY_VAULT },
   },
+  auditLogsToSiem: {
+    name: 'siem',
+    location: 'westeurope',
+    auditLogs: {
+      categories: ['kube-audit', 'guard'],
+      eventHub: { authorizationRuleId: `/subscriptions/${SUB}/resourceGroups/siem/providers/Microsoft.EventHub/namespaces/siem/authorizationRules/RootManageSharedAccessKey`, name: 'aks-audit' },
+    },
+  },
   federatedCertManager: {
     name: 'wid',
     location: 'westeurope',

@@ -183,7 +183,7 @@ export interface HardenedClusterProps {
   /**
    * Control-plane audit logs: a diagnostic setting on the cluster that sends
    * these log categories to the cluster's Log Analytics workspace (and to a
-   * storage account for retention, when given).
+   * storage account for retention, and to an Event Hub for a SIEM, when given).
    * @default { enabled: true, categories: ['kube-audit-admin', 'guard'] }
    * @see https://learn.microsoft.com/azure/aks/monitor-aks-reference#resource-logs
    */
@@ -192,6 +192,12 @@ export interface HardenedClusterProps {
     readonly categories?: readonly ControlPlaneLogCategory[];
     /** Resource id of a storage account that keeps the logs (retention), beside the workspace. */
     readonly storageAccountId?: string;
+    /**
+     * An Event Hub that streams the logs on (to a SIEM), beside the workspace: the
+     * namespace's authorization rule id
+     * (`Microsoft.EventHub/namespaces/authorizationRules`) and, optionally, the hub's name.
+     */
+    readonly eventHub?: { readonly authorizationRuleId: string; readonly name?: string };
   };
   /**
    * User-assigned identities federated with service accounts of this cluster
@@ -314,7 +320,10 @@ export const HARDENED_CLUSTER_PROPS = schemaOf<HardenedClusterProps>()(
     imageCleaner: z.strictObject({ enabled: z.boolean().optional(), intervalHours: z.number().optional() }).optional(),
     workloadIdentity: z.boolean().optional(),
     auditLogs: z
-      .strictObject({ enabled: z.boolean().optional(), categories: z.array(z.enum(CONTROL_PLANE_LOG_CATEGORIES)).readonly().optional(), storageAccountId: text().optional() })
+      .strictObject({ enabled: z.boolean().optional(), categories: z.array(z.enum(CONTROL_PLANE_LOG_CATEGORIES)).readonly().optional(),
+        storageAccountId: text().optional(),
+        eventHub: z.strictObject({ authorizationRuleId: text(), name: text().optional() }).optional(),
+      })
       .optional(),
     federatedIdentities: z.array(FEDERATED_IDENTITY_PROPS).readonly().optional(),
     outboundType: factoryResult(OutboundType, 'OutboundType.loadBalancer(), .userAssignedNatGateway(), .userDefinedRouting(), .networkIsolated() or .managedNatGateway()').optional(),

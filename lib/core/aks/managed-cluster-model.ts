@@ -622,8 +622,9 @@ function buildResources(c: ResolvedClusterConfig): ArmResource[] {
     dependsOn: [...roleAssignmentIds, ...resources.filter((r) => r.logicalId.startsWith('dns-link-')).map((r) => r.logicalId)],
   });
 
-  // --- control-plane audit logs, to the workspace (and a storage account when given)
-  if (c.auditLogs.enabled && (workspaceId !== undefined || c.auditLogs.storageAccountId !== undefined)) {
+  // --- control-plane audit logs, to the workspace (and a storage account and an Event Hub when given)
+  const eventHub = c.auditLogs.eventHub;
+  if (c.auditLogs.enabled && (workspaceId !== undefined || c.auditLogs.storageAccountId !== undefined || eventHub !== undefined)) {
     resources.push({
       logicalId: LogicalIds.auditLogs,
       type: 'Microsoft.Insights/diagnosticSettings',
@@ -633,6 +634,7 @@ function buildResources(c: ResolvedClusterConfig): ArmResource[] {
       properties: {
         ...(workspaceId !== undefined ? { workspaceId } : {}),
         ...(c.auditLogs.storageAccountId !== undefined ? { storageAccountId: c.auditLogs.storageAccountId } : {}),
+        ...(eventHub !== undefined ? { eventHubAuthorizationRuleId: eventHub.authorizationRuleId, ...(eventHub.name !== undefined ? { eventHubName: eventHub.name } : {}) } : {}),
         logs: c.auditLogs.categories.map((category) => ({ category, enabled: true })),
       },
     });

@@ -40,7 +40,12 @@ export interface ResolvedClusterConfig {
   readonly nodeSshAccess: 'Disabled' | 'EntraId' | 'LocalUser';
   readonly imageCleaner: { readonly enabled: boolean; readonly intervalHours: number };
   readonly workloadIdentity: boolean;
-  readonly auditLogs: { readonly enabled: boolean; readonly categories: readonly string[]; readonly storageAccountId?: string };
+  readonly auditLogs: {
+    readonly enabled: boolean;
+    readonly categories: readonly string[];
+    readonly storageAccountId?: string;
+    readonly eventHub?: { readonly authorizationRuleId: string; readonly name?: string };
+  };
   readonly federatedIdentities: readonly FederatedIdentityProps[];
   readonly outboundType: OutboundType;
   readonly kms?: { readonly keyId: string; readonly keyVaultNetworkAccess: 'Public' | 'Private'; readonly keyVaultResourceId?: string };
@@ -129,6 +134,7 @@ export function resolveClusterConfig(props: HardenedClusterProps): ResolvedClust
       // The audit log without get and list (far smaller), and Entra ID authentication (guard).
       categories: props.auditLogs?.categories ?? ['kube-audit-admin', 'guard'],
       storageAccountId: props.auditLogs?.storageAccountId,
+      eventHub: props.auditLogs?.eventHub,
     },
     federatedIdentities: props.federatedIdentities ?? [],
     outboundType: props.outboundType ?? OutboundType.loadBalancer(),

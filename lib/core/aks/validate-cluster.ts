@@ -485,11 +485,18 @@ function validateBaseline(c: ResolvedClusterConfig, v: ViolationCollector): void
   if (c.tier === 'Free') v.add(Rules.baselineFreeTier, 'tier', 'Free', 'use tier "Standard" for production');
   if (!c.auditLogs.enabled) {
     v.add(Rules.baselineAuditLogsOff, 'auditLogs.enabled', false, 'leave the control-plane audit logs on');
-  } else if (c.monitoring.kind === 'none' && c.auditLogs.storageAccountId === undefined) {
-    v.add(Rules.auditLogsDestination, 'auditLogs', 'no destination', 'keep a Log Analytics workspace (ClusterMonitoring.createWorkspace() or fromWorkspaceId()), or give auditLogs.storageAccountId');
+  } else if (c.monitoring.kind === 'none' && c.auditLogs.storageAccountId === undefined && c.auditLogs.eventHub === undefined) {
+    v.add(Rules.auditLogsDestination, 'auditLogs', 'no destination', 'keep a Log Analytics workspace (ClusterMonitoring.createWorkspace() or fromWorkspaceId()), or give auditLogs.storageAccountId or auditLogs.eventHub');
   }
   if (c.auditLogs.storageAccountId !== undefined && !isResourceIdOfType(c.auditLogs.storageAccountId, 'Microsoft.Storage/storageAccounts')) {
     v.add(Rules.resourceId, 'auditLogs.storageAccountId', c.auditLogs.storageAccountId, 'pass a Microsoft.Storage/storageAccounts resource id');
+  }
+  const hub = c.auditLogs.eventHub;
+  if (hub !== undefined && !isResourceIdOfType(hub.authorizationRuleId, 'Microsoft.EventHub/namespaces/authorizationRules')) {
+    v.add(Rules.resourceId, 'auditLogs.eventHub.authorizationRuleId', hub.authorizationRuleId, 'pass the namespace\'s Microsoft.EventHub/namespaces/authorizationRules resource id (e.g. RootManageSharedAccessKey)');
+  }
+  if (hub?.name !== undefined && !/^[a-zA-Z0-9][a-zA-Z0-9._-]{0,255}$/.test(hub.name)) {
+    v.add(Rules.resourceId, 'auditLogs.eventHub.name', hub.name, 'use the Event Hub\'s name: letters, digits, ".", "_" and "-", starting with a letter or digit');
   }
   if (c.nodeSshAccess === 'LocalUser') v.add(Rules.baselineNodeSsh, 'nodeSshAccess', 'LocalUser', 'use nodeSshAccess "Disabled", or "EntraId" where engineers need a shell on nodes');
   if (!c.imageCleaner.enabled) v.add(Rules.baselineImageCleanerOff, 'imageCleaner.enabled', false, 'leave Image Cleaner on');

@@ -601,7 +601,7 @@ export const Rules = {
   },
   auditLogsDestination: {
     id: 'SAKS-LOG-001',
-    statement: 'control-plane audit logs need a destination: the cluster\'s Log Analytics workspace or a storage account',
+    statement: 'control-plane audit logs need a destination: the cluster\'s Log Analytics workspace, a storage account or an Event Hub',
     sources: [S.aksResourceLogs, S.diagnosticSettings],
     severity: 'error',
   },
