@@ -1,4 +1,10 @@
+import * as fs from 'node:fs';
 import { javascript, typescript } from 'projen';
+
+// The Node.js floor, written once: @pulumi/pulumi 3.270 and Microsoft's @azure/arm-* SDKs
+// need Node.js 22. The tests and the synth run on exactly this version
+// (scripts/supported-node.mjs fetches it from the npm registry when the machine's Node.js is older).
+const NODE_FLOOR = fs.readFileSync('.node-version', 'utf8').trim();
 
 // A plain TypeScript project, not jsii: Pulumi's `Input<T>` types are not
 // jsii-compatible (see the style notes in docs/architecture.md).
@@ -12,7 +18,7 @@ const project = new typescript.TypeScriptProject({
   projenrcTs: true,
   projenVersion: '0.103.25',
   packageManager: javascript.NodePackageManager.NPM,
-  minNodeVersion: '20.19.0',
+  minNodeVersion: NODE_FLOOR,
   typescriptVersion: '~5.9',
 
   srcdir: 'lib',
@@ -127,25 +133,25 @@ project.npmignore?.exclude('/examples/', '/bench/', '/docs/', '/scripts/', '/.ci
 // `test`: type-check everything (library, tests, examples' Pulumi programs), then run the suite.
 project.testTask.reset();
 project.testTask.exec('tsc --noEmit -p test/tsconfig.json');
-project.testTask.exec('vitest run');
+project.testTask.exec('node scripts/supported-node.mjs vitest run');
 project.addTask('test:watch', { exec: 'vitest' });
 
 // `synth`: the main job. Synthesizes every example offline into dist/<example>/.
 project.addTask('synth', {
   description: 'Synthesize every example offline into dist/<example>/',
-  exec: 'tsx lib/synth/cli.ts --examples examples --out dist',
+  exec: 'node scripts/supported-node.mjs tsx lib/synth/cli.ts --examples examples --out dist',
 });
 
 // `docs:generate`: regenerate the docs pages that are derived from code (rules table, coverage matrix).
 project.addTask('docs:generate', {
   description: 'Regenerate docs/validation-rules.md and docs/encryption-coverage-matrix.md from the code',
-  exec: 'tsx scripts/generate-docs.ts',
+  exec: 'node scripts/supported-node.mjs tsx scripts/generate-docs.ts',
 });
 
 // `bench`: every benchmark, offline; ratios against baselines measured in the same run.
 project.addTask('bench', {
   description: 'Run the benchmarks under bench/ (compiles first; start-up is measured on the compiled package)',
-  steps: [{ spawn: 'compile' }, { exec: 'tsx bench/run-all.ts' }],
+  steps: [{ spawn: 'compile' }, { exec: 'node scripts/supported-node.mjs tsx bench/run-all.ts' }],
 });
 
 // `docs:api`: the API reference from the doc comments, offline, into docs/api/.
