@@ -52,6 +52,9 @@ const project = new typescript.TypeScriptProject({
     // Kubernetes API server does: Buf's conformant CEL implementation, with
     // the strings extension Kubernetes enables.
     '@bufbuild/cel@^0.6',
+    // `secure-aks synth` loads users' TypeScript definitions without loader flags,
+    // through tsx's CommonJS register API (the loader cdk8s projects already use).
+    'tsx@^4',
   ],
   // Test against the versions a new user installs today, not the peer range's floor.
   peerDependencyOptions: { pinnedDevDependency: false },
@@ -66,7 +69,6 @@ const project = new typescript.TypeScriptProject({
     // pass per file, which keeps the suite fast on two cores; `tsc --noEmit`
     // type-checks everything once.
     'vitest@^4',
-    'tsx@^4',
     'ts-node@10.9.2',
     // Microsoft's published models, used only by tests to prove that every
     // property we send exists at the API version we pin.
@@ -139,7 +141,7 @@ project.addTask('test:watch', { exec: 'vitest' });
 // `synth`: the main job. Synthesizes every example offline into dist/<example>/.
 project.addTask('synth', {
   description: 'Synthesize every example offline into dist/<example>/',
-  exec: 'node scripts/supported-node.mjs tsx lib/synth/cli.ts --examples examples --out dist',
+  exec: 'node scripts/supported-node.mjs tsx lib/cli/main.ts synth examples --out dist',
 });
 
 // `docs:generate`: regenerate the docs pages that are derived from code (rules table, coverage matrix).
@@ -160,7 +162,7 @@ project.addTask('docs:api', {
   exec: 'typedoc --entryPoints lib/index.ts --tsconfig tsconfig.json --out docs/api --excludePrivate --excludeInternal --readme none --disableSources --logLevel Error',
 });
 
-project.addBins({ 'secure-aks-synth': 'build/synth/cli.js' });
+project.addBins({ 'secure-aks': 'build/cli/main.js' });
 
 // `npm pack` ships compiled code: compile first.
 project.addTask('prepack', { steps: [{ spawn: 'compile' }] });

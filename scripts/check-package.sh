@@ -20,7 +20,7 @@ peers=$(node -e '
 ts=$(node -p 'require(process.argv[1]).devDependencies.typescript' "$root/package.json")
 npm install --no-audit --no-fund --silent "./$tarball"
 npm install --no-audit --no-fund --silent $peers
-npm install --no-audit --no-fund --silent "typescript@$ts" "@types/node@20"
+npm install --no-audit --no-fund --silent "typescript@$ts" "@types/node@22"
 
 cat > consumer.ts <<'TS'
 import * as pulumi from '@pulumi/pulumi';
@@ -65,10 +65,20 @@ cat > tsconfig.json <<'JSON'
 }
 JSON
 npx tsc --noEmit -p tsconfig.json
-node -e '
+# Loading runs on the Node.js floor the package declares (Pulumi needs Node.js 22).
+node "$root/scripts/supported-node.mjs" node -e '
   const lib = require("secure-aks");
   const t = lib.ManagedClusterModel.build({ name: "consumer", location: "westeurope" }).toArmTemplate();
   if (!t.resources.some((r) => r.type === "Microsoft.ContainerService/managedClusters")) process.exit(1);
   console.log("consumer: imports load and type-check;", Object.keys(lib).length, "exports");
 '
-test -x node_modules/.bin/secure-aks-synth
+test -x node_modules/.bin/secure-aks
+# The CLI as a user runs it: a TypeScript definition, no loader flags.
+cat > definition.ts <<'TS'
+import { hardenedClusterTarget, HardenedClusterProps } from 'secure-aks';
+export const cluster: HardenedClusterProps = { name: 'consumer', location: 'westeurope' };
+export default hardenedClusterTarget(cluster);
+TS
+node "$root/scripts/supported-node.mjs" npx secure-aks synth definition.ts --out synth-out
+test -f "synth-out/$(basename "$work")/cluster.template.json"
+node "$root/scripts/supported-node.mjs" npx secure-aks --version

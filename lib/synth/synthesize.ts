@@ -25,13 +25,19 @@ export interface SynthOptions {
    * @default false
    */
   readonly allowReplacement?: boolean;
+  /**
+   * The previous synth to compare templates against: a committed copy, or the
+   * output of the main branch downloaded in a pull request's CI.
+   * @default - the output folder itself
+   */
+  readonly baselineDir?: string;
 }
 
 /**
  * Builds every target's artifacts in memory; writes them only if all
  * targets succeed. Validation errors of all targets are collected, so one run
  * shows every problem. Templates already in `outDir` are treated as what is
- * deployed: a change Azure cannot make in place is an error unless allowed.
+ * deployed (or those in `baselineDir`): a change Azure cannot make in place is an error unless allowed.
  */
 export function synthesize(
   targets: ReadonlyMap<string, SynthTarget>,
@@ -44,7 +50,7 @@ export function synthesize(
   for (const [name, target] of targets) {
     try {
       const files = target.artifacts();
-      if (!options.allowReplacement) checkAgainstPrevious(outDir, name, files);
+      if (!options.allowReplacement) checkAgainstPrevious(options.baselineDir ?? outDir, name, files);
       built.set(name, files);
       const w = target.warnings?.() ?? [];
       if (w.length > 0) warnings.set(name, w);
@@ -71,32 +77,6 @@ function checkAgainstPrevious(outDir: string, target: string, files: Readonly<Re
       throw new SecureAksValidationError(`${file} against the previous synth (pass --allow-replace to accept)`, violations);
     }
   }
-}
-
-/**
- * The files in an example folder that export its synth target (as `default`),
- * in order of preference. A `.ts` definition needs a TypeScript loader
- * (`node --import tsx`), which `npm run synth` provides.
- */
-export const DEFINITION_FILES = ['definition.ts', 'definition.js'] as const;
-
-function definitionFile(dir: string): string | undefined {
-  return DEFINITION_FILES.map((f) => path.join(dir, f)).find((f) => fs.existsSync(f));
-}
-
-/** Loads the synth target of every example folder under `examplesDir`, by folder name. */
-export function loadExampleTargets(examplesDir: string, only?: readonly string[]): Map<string, SynthTarget> {
-  const targets = new Map<string, SynthTarget>();
-  const names = fs
-    .readdirSync(examplesDir, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && definitionFile(path.join(examplesDir, d.name)) !== undefined)
-    .map((d) => d.name)
-    .sort();
-  for (const name of names) {
-    if (only && only.length > 0 && !only.includes(name)) continue;
-    targets.set(name, loadDefinition(definitionFile(path.resolve(examplesDir, name))!));
-  }
-  return targets;
 }
 
 /**

@@ -1,9 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import { describeFailure, hardenedClusterTarget, loadExampleTargets, ManagedClusterModel, Rules, SecureAksValidationError, synthesize, SynthTarget } from '../../lib';
+import { describeFailure, hardenedClusterTarget, loadDefinition, ManagedClusterModel, Rules, SecureAksValidationError, synthesize, SynthTarget } from '../../lib';
 
 let out: string;
 beforeEach(() => {
@@ -57,31 +56,6 @@ test('the same input gives byte-identical output', () => {
   expect(fs.readFileSync(path.join(out, 'one', 'cluster.template.json')).equals(first)).toBe(true);
 });
 
-test('the CLI exits 1 with every message and writes nothing on invalid input', () => {
-  const examples = fs.mkdtempSync(path.join(os.tmpdir(), 'secure-aks-examples-'));
-  try {
-    fs.mkdirSync(path.join(examples, 'broken'));
-    const lib = path.resolve(__dirname, '../../lib');
-    fs.writeFileSync(
-      path.join(examples, 'broken', 'definition.ts'),
-      `import { hardenedClusterTarget, ApiServerAccess } from ${JSON.stringify(lib)};\n` +
-        `export default hardenedClusterTarget({ name: 'broken', location: 'westeurope', ` +
-        `apiServerAccess: ApiServerAccess.public({ authorizedIpRanges: ['1.2.3.4/8', 'x'] }) });\n`,
-    );
-    const tsx = require.resolve('tsx/cli');
-    const run = spawnSync(process.execPath, [tsx, path.resolve(__dirname, '../../lib/synth/cli.ts'), '--examples', examples, '--out', out], {
-      encoding: 'utf8',
-    });
-    expect(run.status).toBe(1);
-    expect(run.stderr).toContain(`[${Rules.cidrHostBits.id}] apiServerAccess.authorizedIpRanges[0] = "1.2.3.4/8"`);
-    expect(run.stderr).toContain(`[${Rules.cidrMalformed.id}] apiServerAccess.authorizedIpRanges[1] = "x"`);
-    expect(run.stderr).toContain('nothing was written');
-    expect(fs.readdirSync(out)).toEqual([]);
-  } finally {
-    fs.rmSync(examples, { recursive: true, force: true });
-  }
-});
-
 test('a definition that throws while loading, or exports no target, fails alone and in the library\'s format', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'saks-defs-'));
   const write = (name: string, body: string) => {
@@ -91,12 +65,26 @@ test('a definition that throws while loading, or exports no target, fails alone 
   write('broken', "throw new TypeError(\"Cannot read properties of undefined (reading 'map')\");");
   write('empty', 'module.exports = { default: 42 };');
   write('invalid', `const { hardenedClusterTarget } = require(${JSON.stringify(path.resolve(__dirname, '../../lib'))}); module.exports = { default: hardenedClusterTarget({ name: 'c1', location: 7 }) };`);
-  const targets = loadExampleTargets(dir);
-  expect([...targets.keys()]).toEqual(['broken', 'empty', 'invalid']);
+  const targets = new Map(['broken', 'empty', 'invalid'].map((n) => [n, loadDefinition(path.join(dir, n, 'definition.js'))] as const));
   const result = synthesize(targets, path.join(dir, 'out'));
   expect([...result.failures.keys()]).toEqual(['broken', 'empty', 'invalid']);
   for (const error of result.failures.values()) expect(error).toBeInstanceOf(SecureAksValidationError);
   expect(result.failures.get('broken')!.message).toContain("loading it threw: Cannot read properties of undefined (reading 'map')");
   expect(describeFailure('broken', result.failures.get('broken')!)).not.toMatch(/\n\s+at /);
   expect(fs.existsSync(path.join(dir, 'out'))).toBe(false);
+});
+
+test('the replacement check can compare against a baseline folder instead of the output', () => {
+  const baseline = fs.mkdtempSync(path.join(os.tmpdir(), 'secure-aks-baseline-'));
+  try {
+    synthesize(new Map([['one', hardenedClusterTarget({ ...good, dnsPrefix: 'first' })]]), baseline);
+    const changed = new Map([['one', hardenedClusterTarget({ ...good, dnsPrefix: 'second' })]]);
+    // The output folder is empty (a fresh CI checkout): only the baseline knows what is deployed.
+    expect(synthesize(changed, out).failures.size).toBe(0);
+    fs.rmSync(path.join(out, 'one'), { recursive: true });
+    const refused = synthesize(changed, out, { baselineDir: baseline });
+    expect((refused.failures.get('one') as SecureAksValidationError).ruleIds).toEqual([Rules.createOnlyChanged.id]);
+  } finally {
+    fs.rmSync(baseline, { recursive: true, force: true });
+  }
 });

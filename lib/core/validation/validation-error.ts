@@ -1,10 +1,21 @@
 import { formatViolation, Violation } from './violation';
 
+/** The mark of the library's validation error, shared by every copy of the library. */
+const BRAND = Symbol.for('secure-aks.validation-error');
+
 /**
  * Thrown when input breaks one or more error-severity rules. It carries every
  * violation found, not just the first, so one run shows everything to fix.
  */
 export class SecureAksValidationError extends Error {
+  /**
+   * Recognizes the error of any copy of the library loaded in the process (a
+   * definition may load its own copy beside the CLI's), by a registered symbol.
+   */
+  public static [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+  }
+
   /** Every violation found, in input order. */
   public readonly violations: readonly Violation[];
 
@@ -16,6 +27,7 @@ export class SecureAksValidationError extends Error {
     );
     this.name = 'SecureAksValidationError';
     this.violations = violations;
+    Object.defineProperty(this, BRAND, { value: true });
   }
 
   /** The ids of the rules broken, in order, for assertions and tooling. */

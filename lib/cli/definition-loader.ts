@@ -1,0 +1,30 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+/** The files of a folder that hold its definition, in order of preference. */
+export const DEFINITION_FILES = ['definition.ts', 'definition.js'] as const;
+
+/** The definition file of a folder, if it has one. */
+export function definitionFileIn(dir: string): string | undefined {
+  return DEFINITION_FILES.map((f) => path.join(dir, f)).find((f) => fs.existsSync(f));
+}
+
+/** Whether loading `file` needs TypeScript support. */
+export function loadsTypeScript(file: string): boolean {
+  return /\.(ts|cts|mts)$/.test(file);
+}
+
+let registered = false;
+
+/**
+ * Lets `require` load TypeScript definitions, so users run `secure-aks synth`
+ * without loader flags: tsx's CommonJS register API, the same loader
+ * `npm run synth` and `cdk8s synth` use. Registered once, on first need.
+ * @see https://tsx.is/dev-api/register-cjs
+ */
+export function enableTypeScriptDefinitions(): void {
+  if (registered) return;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  (require('tsx/cjs/api') as { register: () => unknown }).register();
+  registered = true;
+}

@@ -1,0 +1,114 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { describeFailure, loadDefinition, synthesize } from '../synth/synthesize';
+import { SynthTarget } from '../synth/synth-target';
+import { CliResult, CliUsageError } from './cli-result';
+import { definitionFileIn, loadsTypeScript } from './definition-loader';
+
+/** `secure-aks synth --help`. */
+export const SYNTH_HELP = `Usage: secure-aks synth [target...] [options]
+
+Synthesizes each target offline: ARM templates, Kubernetes manifests and the
+review reports, into <out>/<target name>/. Every target is validated first;
+if any is invalid, every problem of every target is printed, the exit code is
+1, and nothing is written.
+
+Targets (default: .):
+  a definition file      a .ts or .js file whose default export is a synth target
+                         (named after its folder when it is definition.ts/.js)
+  a folder               its definition.ts (or .js); without one, every
+                         subfolder that has one
+
+Options:
+  --out <dir>            where to write (default: dist)
+  --only <a,b>           synthesize only the targets with these names
+  --baseline <dir>       the previous synth to compare templates against, e.g.
+                         the main branch's output in pull-request CI (default: --out)
+  --allow-replace        accept changes Azure can only make by replacing a cluster
+  -h, --help             show this help
+
+TypeScript definitions load without loader flags.`;
+
+/** Runs `secure-aks synth` with its arguments (after the command name). */
+export function synthCommand(argv: readonly string[], cwd: string): CliResult {
+  const { values, positionals } = parse(argv);
+  if (values.help) return { code: 0, stdout: `${SYNTH_HELP}\n`, stderr: '' };
+  const out = path.resolve(cwd, values.out ?? 'dist');
+  const baseline = values.baseline === undefined ? undefined : path.resolve(cwd, values.baseline);
+  if (baseline !== undefined && !fs.existsSync(baseline)) {
+    throw new CliUsageError(`--baseline ${values.baseline}: no such folder`);
+  }
+  const only = values.only?.split(',').map((s) => s.trim()).filter(Boolean);
+
+  const targets = new Map<string, SynthTarget>();
+  for (const t of positionals.length > 0 ? positionals : ['.']) {
+    for (const [name, file] of resolveTarget(path.resolve(cwd, t), t)) {
+      if (only && !only.includes(name)) continue;
+      if (targets.has(name)) throw new CliUsageError(`two targets are named "${name}": give them folders or files of different names`);
+      targets.set(name, loadDefinition(file));
+    }
+  }
+  if (only) {
+    const missing = only.filter((n) => !targets.has(n));
+    if (missing.length > 0) throw new CliUsageError(`--only ${values.only}: no target named ${missing.map((m) => `"${m}"`).join(', ')}`);
+  }
+  if (targets.size === 0) throw new CliUsageError(`no definition found in ${positionals.join(', ') || '.'}`);
+
+  const result = synthesize(targets, out, { allowReplacement: values['allow-replace'] === true, baselineDir: baseline });
+  let stdout = '';
+  let stderr = '';
+  if (result.failures.size > 0) {
+    for (const [name, error] of result.failures) stderr += `${describeFailure(name, error)}\n\n`;
+    stderr += `synth failed: ${result.failures.size} of ${targets.size} targets invalid; nothing was written\n`;
+    return { code: 1, stdout, stderr };
+  }
+  for (const [name, warnings] of result.warnings) {
+    for (const w of warnings) stderr += `${name}: warning ${w}\n`;
+  }
+  for (const [name, files] of result.written) {
+    stdout += `${path.relative(cwd, path.join(out, name)) || '.'}/: ${files.join(', ')}\n`;
+  }
+  return { code: 0, stdout, stderr };
+}
+
+function parse(argv: readonly string[]) {
+  try {
+    return parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        out: { type: 'string' },
+        only: { type: 'string' },
+        baseline: { type: 'string' },
+        'allow-replace': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (e) {
+    // parseArgs names the flag: unknown options and options without their value.
+    throw new CliUsageError((e as Error).message);
+  }
+}
+
+/** The definitions a positional target stands for, by target name. */
+function resolveTarget(absolute: string, given: string): Array<[string, string]> {
+  if (!fs.existsSync(absolute)) throw new CliUsageError(`${given}: no such file or folder`);
+  if (fs.statSync(absolute).isFile()) {
+    if (!loadsTypeScript(absolute) && !absolute.endsWith('.js') && !absolute.endsWith('.cjs')) {
+      throw new CliUsageError(`${given}: a definition is a .ts or .js file`);
+    }
+    const base = path.basename(absolute).replace(/\.(ts|js|cjs|cts)$/, '');
+    return [[base === 'definition' ? path.basename(path.dirname(absolute)) : base, absolute]];
+  }
+  const own = definitionFileIn(absolute);
+  if (own) return [[path.basename(absolute), own]];
+  return fs
+    .readdirSync(absolute, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => [d.name, definitionFileIn(path.join(absolute, d.name))] as const)
+    .filter((x): x is readonly [string, string] => x[1] !== undefined)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([name, file]) => [name, file]);
+}

@@ -1,0 +1,97 @@
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { afterEach, beforeEach, expect, test } from 'vitest';
+import { Rules } from '../../lib';
+import { runCli } from '../../lib/cli/main';
+
+const LIB = JSON.stringify(path.resolve(__dirname, '../../lib'));
+let dir: string;
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'secure-aks-cli-'));
+});
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+/** A JavaScript definition (loads without TypeScript support) of one cluster. */
+function definition(folder: string, body = `hardenedClusterTarget({ name: '${folder}', location: 'westeurope' })`): string {
+  fs.mkdirSync(path.join(dir, folder), { recursive: true });
+  const file = path.join(dir, folder, 'definition.js');
+  fs.writeFileSync(file, `const { hardenedClusterTarget, ApiServerAccess } = require(${LIB});\nmodule.exports = { default: ${body} };\n`);
+  return file;
+}
+
+test('--help and --version', () => {
+  expect(runCli(['--help'])).toMatchObject({ code: 0, stdout: expect.stringContaining('Usage: secure-aks <command>') });
+  expect(runCli(['synth', '--help']).stdout).toContain('--baseline <dir>');
+  const pkg = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../package.json'), 'utf8'));
+  expect(runCli(['--version'])).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: '' });
+});
+
+test('unknown flags, flags without their value, unknown commands and missing targets are usage errors (exit 2), naming the problem', () => {
+  definition('one');
+  const unknown = runCli(['synth', '--outdir', 'x'], dir);
+  expect(unknown.code).toBe(2);
+  expect(unknown.stderr).toContain("'--outdir'");
+  expect(unknown.stderr).toContain('See secure-aks synth --help.');
+  const missing = runCli(['synth', '--out'], dir);
+  expect(missing.code).toBe(2);
+  expect(missing.stderr).toContain("'--out");
+  expect(runCli(['deploy'], dir)).toMatchObject({ code: 2, stderr: expect.stringContaining('unknown command "deploy"') });
+  expect(runCli(['synth', 'nowhere'], dir)).toMatchObject({ code: 2, stderr: expect.stringContaining('nowhere: no such file or folder') });
+  expect(runCli(['synth', '.', '--only', 'two'], dir)).toMatchObject({ code: 2, stderr: expect.stringContaining('no target named "two"') });
+  expect(fs.existsSync(path.join(dir, 'dist'))).toBe(false);
+});
+
+test('positional targets: a definition file, a folder with one, or a folder of such folders; --out decides where', () => {
+  const file = definition('alpha');
+  definition('beta');
+  const byFile = runCli(['synth', file, '--out', 'out-a'], dir);
+  expect(byFile.code).toBe(0);
+  expect(fs.readdirSync(path.join(dir, 'out-a'))).toEqual(['alpha']);
+  expect(runCli(['synth', 'beta', '--out', 'out-b'], dir).code).toBe(0);
+  expect(fs.readdirSync(path.join(dir, 'out-b'))).toEqual(['beta']);
+  const all = runCli(['synth', '.', '--out', 'out-c', '--only', 'beta,alpha'], dir);
+  expect(all.stdout).toBe('out-c/alpha/: cluster.template.json, encryption-coverage.md, security-baseline.md\nout-c/beta/: cluster.template.json, encryption-coverage.md, security-baseline.md\n');
+});
+
+test('a definition that throws while loading is reported in the library\'s format, beside every other target\'s problems', () => {
+  fs.mkdirSync(path.join(dir, 'broken'));
+  fs.writeFileSync(path.join(dir, 'broken', 'definition.js'), "throw new TypeError(\"Cannot read properties of undefined (reading 'map')\");\n");
+  definition('invalid', "hardenedClusterTarget({ name: 'invalid', location: 'westeurope', apiServerAccess: ApiServerAccess.public({ authorizedIpRanges: ['1.2.3.4/8', 'x'] }) })");
+  definition('good');
+  const run = runCli(['synth', '.'], dir);
+  expect(run.code).toBe(1);
+  expect(run.stderr).toContain(`broken: definition broken/definition.js: 1 problem must be fixed`);
+  expect(run.stderr).toContain("loading it threw: Cannot read properties of undefined (reading 'map')");
+  expect(run.stderr).not.toMatch(/\n\s+at /);
+  expect(run.stderr).toContain(`[${Rules.cidrHostBits.id}] apiServerAccess.authorizedIpRanges[0] = "1.2.3.4/8"`);
+  expect(run.stderr).toContain(`[${Rules.cidrMalformed.id}] apiServerAccess.authorizedIpRanges[1] = "x"`);
+  expect(run.stderr).toContain('synth failed: 2 of 3 targets invalid; nothing was written');
+  expect(fs.existsSync(path.join(dir, 'dist'))).toBe(false);
+});
+
+test('--baseline compares against a previous synth, as a pull request\'s CI does with the main branch\'s output', () => {
+  // The same target "one" on the main branch and in the pull request.
+  definition('main/one', "hardenedClusterTarget({ name: 'one', location: 'westeurope', dnsPrefix: 'first' })");
+  definition('pr/one', "hardenedClusterTarget({ name: 'one', location: 'westeurope', dnsPrefix: 'second' })");
+  expect(runCli(['synth', 'main', '--out', 'main-output'], dir).code).toBe(0);
+  const refused = runCli(['synth', 'pr', '--baseline', 'main-output'], dir);
+  expect(refused.code).toBe(1);
+  expect(refused.stderr).toContain(`[${Rules.createOnlyChanged.id}]`);
+  expect(runCli(['synth', 'pr', '--baseline', 'main-output', '--allow-replace'], dir).code).toBe(0);
+  expect(runCli(['synth', 'pr', '--baseline', 'missing'], dir)).toMatchObject({ code: 2, stderr: expect.stringContaining('--baseline missing: no such folder') });
+});
+
+test('a TypeScript definition loads without loader flags', () => {
+  fs.mkdirSync(path.join(dir, 'typed'));
+  fs.writeFileSync(
+    path.join(dir, 'typed', 'definition.ts'),
+    `import { hardenedClusterTarget, HardenedClusterProps } from ${LIB};\nconst cluster: HardenedClusterProps = { name: 'typed', location: 'westeurope' };\nexport default hardenedClusterTarget(cluster);\n`,
+  );
+  // The CLI's own source runs through tsx here; the definition is loaded by the CLI's register.
+  const run = spawnSync(process.execPath, [require.resolve('tsx/cli'), path.resolve(__dirname, '../../lib/cli/main.ts'), 'synth', 'typed'], { cwd: dir, encoding: 'utf8' });
+  expect(run.stderr).toBe('');
+  expect(run.status).toBe(0);
+  expect(fs.readdirSync(path.join(dir, 'dist', 'typed'))).toContain('cluster.template.json');
+});
