@@ -90,7 +90,12 @@ const project = new typescript.TypeScriptProject({
   ],
 
   github: false,
-  release: false,
+  // Releases follow conventional commits: `npx projen release` bumps the semver version from
+  // the commits since the last tag and writes the changelog (commit-and-tag-version).
+  release: true,
+  releaseToNpm: true,
+  majorVersion: 0,
+  keywords: ['aks', 'azure', 'kubernetes', 'pulumi', 'cdk8s', 'private-cluster', 'wireguard', 'istio', 'mtls', 'compliance', 'infrastructure-as-code'],
   jest: false,
   eslint: false,
   sampleCode: false,
