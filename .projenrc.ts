@@ -164,10 +164,37 @@ project.addTask('bench', {
 // `docs:api`: the API reference from the doc comments, offline, into docs/api/.
 project.addTask('docs:api', {
   description: 'Generate the API reference (TypeDoc) into docs/api/',
-  exec: 'typedoc --entryPoints lib/index.ts --tsconfig tsconfig.json --out docs/api --excludePrivate --excludeInternal --readme none --disableSources --logLevel Error',
+  exec: 'typedoc --entryPoints lib/index.ts lib/cdk8s/index.ts lib/pulumi/index.ts lib/synth/index.ts --tsconfig tsconfig.json --out docs/api --excludePrivate --excludeInternal --readme none --disableSources --logLevel Error',
 });
 
 project.addBins({ 'secure-aks': 'build/cli/main.js' });
+
+// One entry point per front end; nothing else of build/ is importable. The pure model loads
+// neither Pulumi nor cdk8s; the cdk8s entry loads no Pulumi package, so a cdk8s-only user
+// installs no Pulumi peer (they are optional peers).
+const ENTRY_POINTS: Record<string, string> = {
+  '.': 'index',
+  './cdk8s': 'cdk8s/index',
+  './pulumi': 'pulumi/index',
+  './synth': 'synth/index',
+};
+project.package.addField(
+  'exports',
+  Object.fromEntries([
+    ...Object.entries(ENTRY_POINTS).map(([subpath, file]) => [subpath, { types: `./build/${file}.d.ts`, default: `./build/${file}.js` }]),
+    ['./package.json', './package.json'],
+  ]),
+);
+// TypeScript's classic resolution (`moduleResolution: node`, which `pulumi new typescript`
+// writes) ignores `exports`; typesVersions maps the subpaths for it.
+project.package.addField('typesVersions', {
+  '*': Object.fromEntries(Object.entries(ENTRY_POINTS).filter(([s]) => s !== '.').map(([subpath, file]) => [subpath.slice(2), [`build/${file}.d.ts`]])),
+});
+project.package.addField('peerDependenciesMeta', {
+  '@pulumi/pulumi': { optional: true },
+  '@pulumi/azure-native': { optional: true },
+  '@pulumi/kubernetes': { optional: true },
+});
 
 // `npm pack` ships compiled code: compile first.
 project.addTask('prepack', { steps: [{ spawn: 'compile' }] });

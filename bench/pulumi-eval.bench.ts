@@ -6,7 +6,8 @@
 import * as authorization from '@pulumi/azure-native/authorization';
 import * as azureResources from '@pulumi/azure-native/resources';
 import * as pulumi from '@pulumi/pulumi';
-import { ApiServerAccess, HardenedCluster, HardenedClusterProps, ManagedClusterModel, PrivateDnsZone, renderArmTemplate } from '../lib';
+import { ApiServerAccess, HardenedClusterProps, ManagedClusterModel, PrivateDnsZone, renderArmTemplate } from '../lib';
+import { HardenedCluster } from '../lib/pulumi';
 import { ms, ratio } from './bench-util';
 
 const SUB = '00000000-0000-0000-0000-000000000001';

@@ -1,3 +1,10 @@
+/**
+ * secure-aks: the pure model. Validated intent in, exact ARM resources and
+ * Kubernetes objects out; it loads neither Pulumi nor cdk8s.
+ * The front ends are their own entry points: `secure-aks/cdk8s`,
+ * `secure-aks/pulumi` and `secure-aks/synth`.
+ * @packageDocumentation
+ */
 export * from './core/validation/rule';
 export * from './core/validation/rule-catalog';
 export * from './core/validation/sources';
@@ -43,16 +50,8 @@ export * from './core/aks/private-dns-zone';
 export * from './core/aks/resolved-cluster-config';
 export * from './core/aks/system-node-pool';
 export * from './core/aks/validate-cluster';
-export * from './pulumi/arm-resource-registrar';
-export * from './pulumi/hardened-cluster';
-export * from './synth/synth-target';
-export * from './synth/synthesize';
-export * from './synth/write-artifacts';
-export * from './synth/hardened-cluster-target';
 export * from './core/validation/rules-table';
 export * from './core/reports/markdown';
-export * from './core/validation/input-boundary';
-export * from './core/validation/unsafe-characters';
 export * from './core/kubernetes/kubernetes-object';
 export * from './core/kubernetes/schema-validator';
 export * from './core/kubernetes/crd-schema';
@@ -60,10 +59,6 @@ export * from './core/kubernetes/cel-rules';
 export * from './core/encryption/calico-felix-configuration';
 export * from './core/encryption/encryption-coverage';
 export * from './core/encryption/host-network-check';
-export * from './cdk8s/calico-wireguard-configuration';
-export * from './cdk8s/host-network-encryption-check';
-export * from './cdk8s/workload-identity-service-account';
-export * from './pulumi/chart-deployment';
 export * from './core/mesh/istio-ports';
 export * from './core/mesh/mesh-flavour';
 export * from './core/mesh/gateway-deployment';
@@ -77,20 +72,11 @@ export * from './core/mesh/mesh-analyzer';
 export * from './core/mesh/istio-schemas';
 export * from './core/mesh/istio-tls-rules';
 export * from './core/mesh/cert-manager-schema';
-export * from './cdk8s/cross-cluster-charts';
-export * from './cdk8s/offline-app';
-export * from './cdk8s/deployment-check';
 export * from './core/kubernetes/deployment-collisions';
-export * from './cdk8s/mesh-config-chart';
-export * from './cdk8s/platform-charts';
-export * from './pulumi/cross-cluster-mesh';
 export * from './core/mesh/cross-cluster-encryption';
 export * from './core/arm/prefix-resources';
 export * from './core/mesh/customer-ca-issuer';
 export * from './core/platform/regulated-platform-model';
-export * from './pulumi/regulated-platform';
-export * from './synth/regulated-platform-target';
-export * from './synth/cluster-reports';
 export * from './core/policy/azure-policy-definition';
 export * from './core/policy/evaluate-azure-policy';
 export * from './core/policy/aks-built-in-policies';

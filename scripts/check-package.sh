@@ -1,52 +1,25 @@
 #!/usr/bin/env bash
-# Packs secure-aks and proves that a fresh consumer project can install it with
-# its peer dependencies, load every entry point, and type-check code that uses it.
+# Packs secure-aks and proves, as users install it:
+#  - a Pulumi consumer (every peer) loads every entry point and type-checks its code with
+#    exactly the tsconfig `pulumi new typescript` writes (library checking on);
+#  - a cdk8s-only consumer installs only the cdk8s peers, type-checks, loads the cdk8s entry
+#    without any @pulumi package, and synthesizes a chart;
+#  - internals are not importable, and the CLI runs a TypeScript definition without loader flags.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+on_floor() { node "$root/scripts/supported-node.mjs" "$@"; }
 
 cd "$root"
 tarball=$(npm pack --silent --pack-destination "$work" | tail -n 1)
 echo "packed $tarball ($(du -h "$work/$tarball" | cut -f1))"
-
-cd "$work"
-npm init -y >/dev/null
-# Peers at the versions this repo tests with; small groups keep npm from stalling.
-peers=$(node -e '
-  const p = require(process.argv[1]);
-  console.log(Object.keys(p.peerDependencies).map((n) => `${n}@${p.devDependencies[n]}`).join(" "));
-' "$root/package.json")
 ts=$(node -p 'require(process.argv[1]).devDependencies.typescript' "$root/package.json")
-npm install --no-audit --no-fund --silent "./$tarball"
-npm install --no-audit --no-fund --silent $peers
-npm install --no-audit --no-fund --silent "typescript@$ts" "@types/node@22"
+version_of() { node -p 'require(process.argv[1]).devDependencies[process.argv[2]]' "$root/package.json" "$1"; }
 
-cat > consumer.ts <<'TS'
-import * as pulumi from '@pulumi/pulumi';
-import {
-  ApiServerAccess,
-  ClusterNetwork,
-  HardenedCluster,
-  HardenedClusterArgs,
-  ManagedClusterModel,
-  PrivateDnsZone,
-  SecureAksValidationError,
-} from 'secure-aks';
-
-const args: HardenedClusterArgs = {
-  name: 'consumer',
-  location: 'westeurope',
-  resourceGroupName: pulumi.output('rg'),
-  apiServerAccess: ApiServerAccess.private({ dnsZone: PrivateDnsZone.system() }),
-  network: ClusterNetwork.create(),
-};
-const template: object = ManagedClusterModel.build(args).toArmTemplate();
-export const check: [object, typeof HardenedCluster, typeof SecureAksValidationError] = [template, HardenedCluster, SecureAksValidationError];
-TS
-# The tsconfig.json `pulumi new typescript` writes, verbatim but for the file name (library checking on),
-# so the shipped declarations are type-checked as a user's tsc sees them.
-cat > tsconfig.json <<'JSON'
+# The tsconfig.json `pulumi new typescript` writes, verbatim but for the file list.
+pulumi_new_tsconfig() {
+  cat > tsconfig.json <<JSON
 {
   "compilerOptions": {
     "strict": true,
@@ -61,24 +34,91 @@ cat > tsconfig.json <<'JSON'
     "noImplicitReturns": true,
     "forceConsistentCasingInFileNames": true
   },
-  "files": ["consumer.ts"]
+  "files": ["$1"]
 }
 JSON
+}
+
+# --- a Pulumi consumer: every peer
+mkdir "$work/pulumi-consumer" && cd "$work/pulumi-consumer"
+npm init -y >/dev/null
+peers=$(node -e '
+  const p = require(process.argv[1]);
+  console.log(Object.keys(p.peerDependencies).map((n) => `${n}@${p.devDependencies[n]}`).join(" "));
+' "$root/package.json")
+# Small groups keep npm from stalling.
+npm install --no-audit --no-fund --silent "../$tarball"
+npm install --no-audit --no-fund --silent $peers
+npm install --no-audit --no-fund --silent "typescript@$ts" "@types/node@22"
+cat > consumer.ts <<'TS'
+import * as pulumi from '@pulumi/pulumi';
+import { ApiServerAccess, ClusterNetwork, ManagedClusterModel, PrivateDnsZone, SecureAksValidationError } from 'secure-aks';
+import { CrossClusterClientChart } from 'secure-aks/cdk8s';
+import { HardenedCluster, HardenedClusterArgs } from 'secure-aks/pulumi';
+import { hardenedClusterTarget } from 'secure-aks/synth';
+
+const args: HardenedClusterArgs = {
+  name: 'consumer',
+  location: 'westeurope',
+  resourceGroupName: pulumi.output('rg'),
+  apiServerAccess: ApiServerAccess.private({ dnsZone: PrivateDnsZone.system() }),
+  network: ClusterNetwork.create(),
+};
+const template: object = ManagedClusterModel.build(args).toArmTemplate();
+export const check: [object, typeof HardenedCluster, typeof SecureAksValidationError, typeof CrossClusterClientChart, typeof hardenedClusterTarget] = [
+  template, HardenedCluster, SecureAksValidationError, CrossClusterClientChart, hardenedClusterTarget,
+];
+TS
+pulumi_new_tsconfig consumer.ts
 npx tsc --noEmit -p tsconfig.json
-# Loading runs on the Node.js floor the package declares (Pulumi needs Node.js 22).
-node "$root/scripts/supported-node.mjs" node -e '
-  const lib = require("secure-aks");
-  const t = lib.ManagedClusterModel.build({ name: "consumer", location: "westeurope" }).toArmTemplate();
+on_floor node -e '
+  const entries = ["secure-aks", "secure-aks/cdk8s", "secure-aks/pulumi", "secure-aks/synth"].map((e) => [e, Object.keys(require(e)).length]);
+  const t = require("secure-aks").ManagedClusterModel.build({ name: "consumer", location: "westeurope" }).toArmTemplate();
   if (!t.resources.some((r) => r.type === "Microsoft.ContainerService/managedClusters")) process.exit(1);
-  console.log("consumer: imports load and type-check;", Object.keys(lib).length, "exports");
+  for (const internal of ["secure-aks/build/core/validation/input-boundary", "secure-aks/build/pulumi/arm-resource-registrar"]) {
+    try { require(internal); console.error("internal module importable: " + internal); process.exit(1); } catch (e) { if (e.code !== "ERR_PACKAGE_PATH_NOT_EXPORTED") throw e; }
+  }
+  console.log("pulumi consumer: entry points load and type-check;", entries.map(([e, n]) => `${e} (${n})`).join(", "));
 '
 test -x node_modules/.bin/secure-aks
 # The CLI as a user runs it: a TypeScript definition, no loader flags.
 cat > definition.ts <<'TS'
-import { hardenedClusterTarget, HardenedClusterProps } from 'secure-aks';
+import { HardenedClusterProps } from 'secure-aks';
+import { hardenedClusterTarget } from 'secure-aks/synth';
 export const cluster: HardenedClusterProps = { name: 'consumer', location: 'westeurope' };
 export default hardenedClusterTarget(cluster);
 TS
-node "$root/scripts/supported-node.mjs" npx secure-aks synth definition.ts --out synth-out
-test -f "synth-out/$(basename "$work")/cluster.template.json"
-node "$root/scripts/supported-node.mjs" npx secure-aks --version
+on_floor npx secure-aks synth definition.ts --out synth-out
+test -f synth-out/pulumi-consumer/cluster.template.json
+on_floor npx secure-aks --version
+
+# --- a cdk8s-only consumer: only the cdk8s peers, no Pulumi package at all
+mkdir "$work/cdk8s-consumer" && cd "$work/cdk8s-consumer"
+npm init -y >/dev/null
+npm install --no-audit --no-fund --silent "../$tarball"
+npm install --no-audit --no-fund --silent "constructs@$(version_of constructs)" "cdk8s@$(version_of cdk8s)" "cdk8s-plus-28@$(version_of cdk8s-plus-28)"
+npm install --no-audit --no-fund --silent "typescript@$ts" "@types/node@22"
+if [ -d node_modules/@pulumi ]; then echo "a cdk8s-only install pulled in $(ls node_modules/@pulumi)"; exit 1; fi
+cat > main.ts <<'TS'
+import { App } from 'cdk8s';
+import { CertificateSource, CrossClusterLink } from 'secure-aks';
+import { addCrossClusterCharts } from 'secure-aks/cdk8s';
+
+const app = new App({ outdir: 'cdk8s-out' });
+const link = CrossClusterLink.build({
+  name: 'mysql',
+  certificates: CertificateSource.certManager({ clientIssuer: { kind: 'ClusterIssuer', name: 'customer-ca' } }),
+  services: [{ name: 'mysql', host: 'mysql.example.internal', clientPort: 3306, gatewayPort: 13306, backend: { host: 'mysql.default.svc.cluster.local', port: 3306 }, clientNamespaces: ['payments'] }],
+});
+addCrossClusterCharts(app, link);
+app.synth();
+TS
+pulumi_new_tsconfig main.ts
+npx tsc -p tsconfig.json
+on_floor node -e '
+  require("./bin/main.js");
+  const pulumi = Object.keys(require.cache).filter((f) => f.includes("/@pulumi/"));
+  if (pulumi.length > 0) { console.error("the cdk8s entry loaded " + pulumi[0]); process.exit(1); }
+  const fs = require("node:fs");
+  console.log("cdk8s-only consumer: no Pulumi package installed or loaded; synthesized", fs.readdirSync("cdk8s-out").join(", "));
+'

@@ -1,6 +1,15 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ALL_RULES, AZURE_POLICY_AKS_DEFINITIONS, CREATE_ONLY_CLUSTER_PROPERTIES, FLOW_LABELS, IN_CLUSTER_COVERAGE, markdownTable, renderRulesTable, SECURITY_BASELINE } from '../lib';
+import {
+  ALL_RULES,
+  AZURE_POLICY_AKS_DEFINITIONS,
+  CREATE_ONLY_CLUSTER_PROPERTIES,
+  FLOW_LABELS,
+  IN_CLUSTER_COVERAGE,
+  markdownTable,
+  renderRulesTable,
+  SECURITY_BASELINE,
+} from '../lib';
 
 /** The generated rules page; a test fails when it is out of step with the catalog. */
 export function rulesDocument(): string {

@@ -6,13 +6,9 @@
  */
 import { App, Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import {
-  ApiServerAccess,
-  HardenedClusterProps,
-  hardenedClusterTarget,
-  HostNetworkEncryptionCheck,
-  TransitEncryption,
-} from '../../lib';
+import { ApiServerAccess, HardenedClusterProps, TransitEncryption } from '../../lib';
+import { HostNetworkEncryptionCheck } from '../../lib/cdk8s';
+import { hardenedClusterTarget } from '../../lib/synth';
 
 export const cluster: HardenedClusterProps = {
   name: 'ledger-prod',

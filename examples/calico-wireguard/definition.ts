@@ -4,13 +4,9 @@
  * network policy only: WireGuard here is supported by the Calico project.
  */
 import { App, Chart } from 'cdk8s';
-import {
-  ApiServerAccess,
-  CalicoWireGuardConfiguration,
-  HardenedClusterProps,
-  hardenedClusterTarget,
-  TransitEncryption,
-} from '../../lib';
+import { ApiServerAccess, HardenedClusterProps, TransitEncryption } from '../../lib';
+import { CalicoWireGuardConfiguration } from '../../lib/cdk8s';
+import { hardenedClusterTarget } from '../../lib/synth';
 
 export const cluster: HardenedClusterProps = {
   name: 'claims-prod',

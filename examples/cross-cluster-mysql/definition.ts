@@ -9,15 +9,9 @@
  * @see https://cloud.google.com/service-mesh/docs/security/egress-ingress-gateways-mtls
  */
 import { App } from 'cdk8s';
-import {
-  addCrossClusterCharts,
-  CertificateSource,
-  synthesizeCharts,
-  CrossClusterLink,
-  linkContractFile,
-  renderCrossClusterEncryption,
-  SynthTarget,
-} from '../../lib';
+import { CertificateSource, CrossClusterLink, linkContractFile, renderCrossClusterEncryption } from '../../lib';
+import { addCrossClusterCharts } from '../../lib/cdk8s';
+import { synthesizeCharts, SynthTarget } from '../../lib/synth';
 
 export const link = CrossClusterLink.build({
   name: 'mysql',

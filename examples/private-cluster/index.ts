@@ -1,6 +1,6 @@
 import * as resources from '@pulumi/azure-native/resources';
 import * as pulumi from '@pulumi/pulumi';
-import { HardenedCluster } from '../../lib';
+import { HardenedCluster } from '../../lib/pulumi';
 import { cluster } from './definition';
 
 const config = new pulumi.Config();

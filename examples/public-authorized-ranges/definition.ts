@@ -2,7 +2,8 @@
  * A public API server with API Server VNet Integration, reachable only from
  * named CIDRs (an office range and a build agent's egress IP).
  */
-import { ApiServerAccess, HardenedClusterProps, hardenedClusterTarget } from '../../lib';
+import { ApiServerAccess, HardenedClusterProps } from '../../lib';
+import { hardenedClusterTarget } from '../../lib/synth';
 
 export const cluster: HardenedClusterProps = {
   name: 'analytics-dev',

@@ -1,13 +1,13 @@
 import { ApiObject, JsonPatch, Testing } from 'cdk8s';
 import { expect, test } from 'vitest';
 import {
-  CalicoWireGuardConfiguration,
   calicoFelixConfiguration,
   FELIX_CONFIGURATION_SCHEMA,
   StrictSchemaValidator,
   SecureAksValidationError,
   TransitEncryption,
 } from '../../lib';
+import { CalicoWireGuardConfiguration } from '../../lib/cdk8s';
 
 const validator = new StrictSchemaValidator();
 validator.register('felix', FELIX_CONFIGURATION_SCHEMA);

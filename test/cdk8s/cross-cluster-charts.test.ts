@@ -1,6 +1,6 @@
 import { ApiObject, Chart, JsonPatch, Testing } from 'cdk8s';
 import { expect, test } from 'vitest';
-import { addCrossClusterCharts, CrossClusterClientChart, CrossClusterServerChart } from '../../lib';
+import { addCrossClusterCharts, CrossClusterClientChart, CrossClusterServerChart } from '../../lib/cdk8s';
 import { mysqlLink } from '../support/mesh-fixtures';
 import { expectValidationError } from '../support/validation-error';
 

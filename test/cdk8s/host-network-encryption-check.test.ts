@@ -1,7 +1,8 @@
 import { ApiObject, JsonPatch, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { expect, test } from 'vitest';
-import { HostNetworkEncryptionCheck, SecureAksValidationError, TransitEncryption } from '../../lib';
+import { SecureAksValidationError, TransitEncryption } from '../../lib';
+import { HostNetworkEncryptionCheck } from '../../lib/cdk8s';
 
 function chartWithHostNetworkDaemonSet() {
   const chart = Testing.chart();

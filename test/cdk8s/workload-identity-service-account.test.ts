@@ -1,6 +1,7 @@
 import { Testing } from 'cdk8s';
 import { expect, test } from 'vitest';
-import { Rules, WorkloadIdentityServiceAccount } from '../../lib';
+import { Rules } from '../../lib';
+import { WorkloadIdentityServiceAccount } from '../../lib/cdk8s';
 import { CERT_MANAGER_IDENTITY, GROUP } from '../support/cluster-fixtures';
 import { expectValidationError } from '../support/validation-error';
 

@@ -1,7 +1,15 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { expect, test } from 'vitest';
-import { ALL_RULES, offlineApp, CrossClusterLink, formatViolation, ManagedClusterModel, RegulatedPlatformModel, SecureAksValidationError } from '../../lib';
+import {
+  ALL_RULES,
+  CrossClusterLink,
+  formatViolation,
+  ManagedClusterModel,
+  RegulatedPlatformModel,
+  SecureAksValidationError,
+} from '../../lib';
+import { offlineApp } from '../../lib/cdk8s';
 import { Case, FAILING_CASES, violationsOf } from '../support/misconfiguration-corpus';
 
 /** The rule ids of the documented rules table. */

@@ -90,7 +90,8 @@ test('egress leaves through the hub firewall: no public egress IP, and the repor
 
 test('one setting moves the platform onto the AKS Istio add-on: the clusters enable it, and no open-source Istio is installed', async () => {
   const { build } = await import('../../examples/platform/definition');
-  const { regulatedPlatformTarget, NEWEST_AKS_ISTIO_REVISION } = await import('../../lib');
+  const { NEWEST_AKS_ISTIO_REVISION } = await import('../../lib');
+  const { regulatedPlatformTarget } = await import('../../lib/synth');
   const files = regulatedPlatformTarget(() => build('aksIstioAddon')).artifacts();
   const revision = NEWEST_AKS_ISTIO_REVISION.revision;
   const template = JSON.parse(files['platform.template.json']);

@@ -10,25 +10,23 @@ import {
   CertificateSource,
   ClusterNetwork,
   CrossClusterLink,
-  CalicoWireGuardConfiguration,
-  ChartDeployment,
-  CrossClusterClientChart,
-  CrossClusterMesh,
-  CrossClusterServerChart,
   CustomerCaIssuer,
-  CustomerCaIssuerChart,
-  HardenedCluster,
-  HostNetworkEncryptionCheck,
-  RegulatedPlatform,
-  hardenedClusterTarget,
   ManagedClusterModel,
   MeshFlavour,
   PrivateDnsZone,
   RegulatedPlatformModel,
   SecureAksValidationError,
-  synthesize,
   TransitEncryption,
 } from '../../lib';
+import {
+  CalicoWireGuardConfiguration,
+  CrossClusterClientChart,
+  CrossClusterServerChart,
+  CustomerCaIssuerChart,
+  HostNetworkEncryptionCheck,
+} from '../../lib/cdk8s';
+import { ChartDeployment, CrossClusterMesh, HardenedCluster, RegulatedPlatform } from '../../lib/pulumi';
+import { hardenedClusterTarget, synthesize } from '../../lib/synth';
 import { MYSQL } from '../support/mesh-fixtures';
 import { PLATFORM } from '../support/platform-fixtures';
 import { installMocks, RecordedResource } from '../support/pulumi-mocks';

@@ -1,7 +1,8 @@
 import * as fc from 'fast-check';
 import { Testing } from 'cdk8s';
 import { expect, test } from 'vitest';
-import { addCrossClusterCharts, analyzeMesh, analyzeMeshLink, CrossClusterLink } from '../../lib';
+import { analyzeMesh, analyzeMeshLink, CrossClusterLink } from '../../lib';
+import { addCrossClusterCharts } from '../../lib/cdk8s';
 import { validLink } from '../support/arbitraries';
 import { expectValidationError } from '../support/validation-error';
 

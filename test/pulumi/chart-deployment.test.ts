@@ -2,7 +2,9 @@ import { Provider } from '@pulumi/kubernetes/provider';
 import { Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { beforeAll, expect, test } from 'vitest';
-import { CalicoWireGuardConfiguration, ChartDeployment, HostNetworkEncryptionCheck, TransitEncryption } from '../../lib';
+import { TransitEncryption } from '../../lib';
+import { CalicoWireGuardConfiguration, HostNetworkEncryptionCheck } from '../../lib/cdk8s';
+import { ChartDeployment } from '../../lib/pulumi';
 import { installMocks, RecordedResource, settle } from '../support/pulumi-mocks';
 
 let resources: RecordedResource[];

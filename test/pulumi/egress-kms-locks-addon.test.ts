@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, test } from 'vitest';
-import { ApiVersions, BuiltInRoles, HardenedCluster, HardenedClusterProps } from '../../lib';
+import { ApiVersions, BuiltInRoles, HardenedClusterProps } from '../../lib';
+import { HardenedCluster } from '../../lib/pulumi';
 import { KEY_VAULT, KMS_KEY_ID, REGISTRY, SUB, VALID_CLUSTERS } from '../support/cluster-fixtures';
 import { installMocks, RecordedResource, settle } from '../support/pulumi-mocks';
 

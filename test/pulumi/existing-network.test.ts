@@ -1,5 +1,6 @@
 import { beforeAll, expect, test } from 'vitest';
-import { ClusterNetwork, HardenedCluster } from '../../lib';
+import { ClusterNetwork } from '../../lib';
+import { HardenedCluster } from '../../lib/pulumi';
 import { SPOKE } from '../support/cluster-fixtures';
 import { installMocks, RecordedCall, RecordedResource, settle } from '../support/pulumi-mocks';
 

@@ -1,14 +1,8 @@
 import * as pulumi from '@pulumi/pulumi';
 import { beforeAll, describe, expect, test } from 'vitest';
-import {
-  ApiServerAccess,
-  ApiVersions,
-  HardenedCluster,
-  ManagedClusterModel,
-  armGuid,
-  replacementOptions,
-  SecureAksValidationError,
-} from '../../lib';
+import { ApiServerAccess, ApiVersions, ManagedClusterModel, armGuid, SecureAksValidationError } from '../../lib';
+import { HardenedCluster } from '../../lib/pulumi';
+import { replacementOptions } from '../../lib/pulumi/arm-resource-registrar';
 import { GROUP, HUB_ZONE_VNI, SUB, VALID_CLUSTERS } from '../support/cluster-fixtures';
 import { installMocks, KUBECONFIG, RecordedCall, RecordedResource, settle, unwrap } from '../support/pulumi-mocks';
 

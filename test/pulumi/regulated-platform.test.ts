@@ -1,7 +1,9 @@
 import * as pulumi from '@pulumi/pulumi';
 import { Testing } from 'cdk8s';
 import { beforeAll, expect, test } from 'vitest';
-import { addCrossClusterCharts, RegulatedPlatform, RegulatedPlatformModel } from '../../lib';
+import { RegulatedPlatformModel } from '../../lib';
+import { addCrossClusterCharts } from '../../lib/cdk8s';
+import { RegulatedPlatform } from '../../lib/pulumi';
 import { PLATFORM } from '../support/platform-fixtures';
 import { installMocks, RecordedResource, settle } from '../support/pulumi-mocks';
 

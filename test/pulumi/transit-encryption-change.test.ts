@@ -1,6 +1,7 @@
 import * as pulumi from '@pulumi/pulumi';
 import { beforeAll, expect, test } from 'vitest';
-import { HardenedCluster, HardenedClusterProps, PodNetworking, TransitEncryption } from '../../lib';
+import { HardenedClusterProps, PodNetworking, TransitEncryption } from '../../lib';
+import { HardenedCluster } from '../../lib/pulumi';
 import { installMocks, RecordedResource, settle } from '../support/pulumi-mocks';
 
 let resources: RecordedResource[];

@@ -2,21 +2,13 @@ import { ApiObject, App, Chart, JsonPatch } from 'cdk8s';
 import {
   ApiServerAccess,
   CertificateSource,
-  CalicoWireGuardConfiguration,
   CustomerCaIssuer,
   GatewayDeployment,
   MeshFlavour,
   checkClusterUpdate,
   CrossClusterLink,
-  CrossClusterClientChart,
-  CrossClusterServerChart,
   linkContract,
-  DeploymentCheck,
-  HostNetworkEncryptionCheck,
-  offlineApp,
   SecureAksValidationError,
-  addCrossClusterCharts,
-  clusterReports,
   ManagedClusterModel,
   ClusterIdentity,
   ClusterMonitoring,
@@ -34,6 +26,16 @@ import {
   Rules,
   TransitEncryption,
 } from '../../lib';
+import {
+  CalicoWireGuardConfiguration,
+  CrossClusterClientChart,
+  CrossClusterServerChart,
+  DeploymentCheck,
+  HostNetworkEncryptionCheck,
+  offlineApp,
+  addCrossClusterCharts,
+} from '../../lib/cdk8s';
+import { clusterReports } from '../../lib/synth';
 import { CERT_MANAGER_IDENTITY, GROUP, HUB_ROUTE_TABLE, HUB_VNET, HUB_ZONE_PL, KEY_VAULT, KMS_KEY_ID, REGISTRY, SPOKE, SUB } from './cluster-fixtures';
 import { MYSQL } from './mesh-fixtures';
 import { PLATFORM } from './platform-fixtures';

@@ -2,7 +2,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import { describeFailure, hardenedClusterTarget, loadDefinition, ManagedClusterModel, Rules, SecureAksValidationError, synthesize, SynthTarget } from '../../lib';
+import { ManagedClusterModel, Rules, SecureAksValidationError } from '../../lib';
+import { describeFailure, hardenedClusterTarget, loadDefinition, synthesize, SynthTarget } from '../../lib/synth';
 
 let out: string;
 beforeEach(() => {

@@ -1,5 +1,13 @@
 import { expect, test } from 'vitest';
-import { ApiServerAccess, checkClusterUpdate, HardenedClusterProps, ManagedClusterModel, PodNetworking, PrivateDnsZone, Rules } from '../../../lib';
+import {
+  ApiServerAccess,
+  checkClusterUpdate,
+  HardenedClusterProps,
+  ManagedClusterModel,
+  PodNetworking,
+  PrivateDnsZone,
+  Rules,
+} from '../../../lib';
 import { HUB_ZONE_PL, HUB_ZONE_VNI } from '../../support/cluster-fixtures';
 
 const base = { name: 'c1', location: 'westeurope' } as const;

@@ -1,5 +1,13 @@
 import { expect, test } from 'vitest';
-import { NEWEST_AKS_ISTIO_REVISION, analyzeMesh, CERT_MANAGER_SCHEMA_VERSION, ISTIO_SCHEMA_SOURCE, ISTIO_SCHEMA_VERSION, PINNED_VERSIONS, RegulatedPlatformModel } from '../../../lib';
+import {
+  NEWEST_AKS_ISTIO_REVISION,
+  analyzeMesh,
+  CERT_MANAGER_SCHEMA_VERSION,
+  ISTIO_SCHEMA_SOURCE,
+  ISTIO_SCHEMA_VERSION,
+  PINNED_VERSIONS,
+  RegulatedPlatformModel,
+} from '../../../lib';
 import { CALICO_CRD_SCHEMAS } from '../../../lib/core/encryption/calico-crd-schemas.generated';
 import { CERT_MANAGER_CRD_SCHEMAS } from '../../../lib/core/mesh/cert-manager-crd-schemas.generated';
 import { PLATFORM } from '../../support/platform-fixtures';

@@ -1,14 +1,7 @@
 import { Testing } from 'cdk8s';
 import { expect, test } from 'vitest';
-import {
-  addCrossClusterCharts,
-  CrossClusterClientChart,
-  linkContract,
-  linkContractFile,
-  linkFromContract,
-  readLinkContract,
-  SecureAksValidationError,
-} from '../../../lib';
+import { linkContract, linkContractFile, linkFromContract, readLinkContract, SecureAksValidationError } from '../../../lib';
+import { addCrossClusterCharts, CrossClusterClientChart } from '../../../lib/cdk8s';
 import { MYSQL, mysqlLink } from '../../support/mesh-fixtures';
 import { expectValidationError } from '../../support/validation-error';
 

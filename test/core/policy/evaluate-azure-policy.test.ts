@@ -1,5 +1,13 @@
 import { expect, test } from 'vitest';
-import { ApiServerAccess, AZURE_POLICY_AKS_DEFINITIONS, BUILT_IN_POLICY_JUSTIFICATIONS, evaluateAksBuiltInPolicies, evaluateAzurePolicy, ManagedClusterModel, renderAksBuiltInPolicies } from '../../../lib';
+import {
+  ApiServerAccess,
+  AZURE_POLICY_AKS_DEFINITIONS,
+  BUILT_IN_POLICY_JUSTIFICATIONS,
+  evaluateAksBuiltInPolicies,
+  evaluateAzurePolicy,
+  ManagedClusterModel,
+  renderAksBuiltInPolicies,
+} from '../../../lib';
 
 const def = (file: string) => AZURE_POLICY_AKS_DEFINITIONS.find((d) => d.file === file)!;
 const cluster = (properties: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({

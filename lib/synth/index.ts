@@ -1,0 +1,11 @@
+/**
+ * secure-aks/synth: offline synthesis of definitions into ARM templates,
+ * Kubernetes manifests and review reports (what `secure-aks synth` runs).
+ * @packageDocumentation
+ */
+export * from './synth-target';
+export * from './synthesize';
+export * from './write-artifacts';
+export * from './hardened-cluster-target';
+export * from './regulated-platform-target';
+export * from './cluster-reports';
