@@ -81,15 +81,30 @@ on_floor node -e '
   console.log("pulumi consumer: entry points load and type-check;", entries.map(([e, n]) => `${e} (${n})`).join(", "));
 '
 test -x node_modules/.bin/secure-aks
-# The CLI as a user runs it: a TypeScript definition, no loader flags.
-cat > definition.ts <<'TS'
-import { HardenedClusterProps } from 'secure-aks';
-import { hardenedClusterTarget } from 'secure-aks/synth';
-export const cluster: HardenedClusterProps = { name: 'consumer', location: 'westeurope' };
-export default hardenedClusterTarget(cluster);
-TS
-on_floor npx secure-aks synth definition.ts --out synth-out
-test -f synth-out/pulumi-consumer/cluster.template.json
+# The README's quick starts, literally: their TypeScript type-checks with the pulumi new
+# tsconfig, and the one-cluster definition synthesizes with the CLI, no loader flags.
+node "$root/scripts/readme-quick-starts.mjs" "$root/README.md" .
+cat > tsconfig.json <<'JSON'
+{
+  "compilerOptions": {
+    "strict": true,
+    "outDir": "bin",
+    "target": "es2020",
+    "module": "commonjs",
+    "moduleResolution": "node",
+    "sourceMap": true,
+    "experimentalDecorators": true,
+    "pretty": true,
+    "noFallthroughCasesInSwitch": true,
+    "noImplicitReturns": true,
+    "forceConsistentCasingInFileNames": true
+  },
+  "files": ["platform.ts", "definition.ts", "index.ts"]
+}
+JSON
+npx tsc --noEmit -p tsconfig.json
+on_floor npx secure-aks synth definition.ts --out dist
+test -f dist/pulumi-consumer/cluster.template.json
 on_floor npx secure-aks --version
 
 # --- a cdk8s-only consumer: only the cdk8s peers, no Pulumi package at all

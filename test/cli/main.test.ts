@@ -7,6 +7,7 @@ import { Rules } from '../../lib';
 import { runCli } from '../../lib/cli/main';
 
 const LIB = JSON.stringify(path.resolve(__dirname, '../../lib'));
+const SYNTH = JSON.stringify(path.resolve(__dirname, '../../lib/synth'));
 let dir: string;
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'secure-aks-cli-'));
@@ -17,7 +18,7 @@ afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 function definition(folder: string, body = `hardenedClusterTarget({ name: '${folder}', location: 'westeurope' })`): string {
   fs.mkdirSync(path.join(dir, folder), { recursive: true });
   const file = path.join(dir, folder, 'definition.js');
-  fs.writeFileSync(file, `const { hardenedClusterTarget, ApiServerAccess } = require(${LIB});\nmodule.exports = { default: ${body} };\n`);
+  fs.writeFileSync(file, `const { ApiServerAccess } = require(${LIB});\nconst { hardenedClusterTarget } = require(${SYNTH});\nmodule.exports = { default: ${body} };\n`);
   return file;
 }
 
@@ -87,7 +88,7 @@ test('a TypeScript definition loads without loader flags', () => {
   fs.mkdirSync(path.join(dir, 'typed'));
   fs.writeFileSync(
     path.join(dir, 'typed', 'definition.ts'),
-    `import { hardenedClusterTarget, HardenedClusterProps } from ${LIB};\nconst cluster: HardenedClusterProps = { name: 'typed', location: 'westeurope' };\nexport default hardenedClusterTarget(cluster);\n`,
+    `import { HardenedClusterProps } from ${LIB};\nimport { hardenedClusterTarget } from ${SYNTH};\nconst cluster: HardenedClusterProps = { name: 'typed', location: 'westeurope' };\nexport default hardenedClusterTarget(cluster);\n`,
   );
   // The CLI's own source runs through tsx here; the definition is loaded by the CLI's register.
   const run = spawnSync(process.execPath, [require.resolve('tsx/cli'), path.resolve(__dirname, '../../lib/cli/main.ts'), 'synth', 'typed'], { cwd: dir, encoding: 'utf8' });

@@ -65,7 +65,7 @@ test('a definition that throws while loading, or exports no target, fails alone 
   };
   write('broken', "throw new TypeError(\"Cannot read properties of undefined (reading 'map')\");");
   write('empty', 'module.exports = { default: 42 };');
-  write('invalid', `const { hardenedClusterTarget } = require(${JSON.stringify(path.resolve(__dirname, '../../lib'))}); module.exports = { default: hardenedClusterTarget({ name: 'c1', location: 7 }) };`);
+  write('invalid', `const { hardenedClusterTarget } = require(${JSON.stringify(path.resolve(__dirname, '../../lib/synth'))}); module.exports = { default: hardenedClusterTarget({ name: 'c1', location: 7 }) };`);
   const targets = new Map(['broken', 'empty', 'invalid'].map((n) => [n, loadDefinition(path.join(dir, n, 'definition.js'))] as const));
   const result = synthesize(targets, path.join(dir, 'out'));
   expect([...result.failures.keys()]).toEqual(['broken', 'empty', 'invalid']);
