@@ -155,6 +155,16 @@ project.addTask('docs:generate', {
   exec: 'node scripts/supported-node.mjs tsx scripts/generate-docs.ts',
 });
 
+// `generate:validators`: compile the strict validators of the shipped CRD schemas once (ajv
+// standalone code), so that no run of the library compiles them. A test fails when stale.
+project.addTask('generate:validators', {
+  description: 'Compile the validators of the shipped Istio, cert-manager and Calico CRD schemas into lib/core/kubernetes/schema-validators.generated.js',
+  exec: 'node scripts/supported-node.mjs tsx scripts/compile-schema-validators.ts',
+});
+// The compiled validators are plain JavaScript: tsc leaves them alone, so the build copies them.
+project.postCompileTask.exec('cp lib/core/kubernetes/schema-validators.generated.js build/core/kubernetes/');
+project.gitattributes.addAttributes('/lib/core/kubernetes/schema-validators.generated.js', 'linguist-generated', '-diff');
+
 // `bench`: every benchmark, offline; ratios against baselines measured in the same run.
 project.addTask('bench', {
   description: 'Run the benchmarks under bench/ (compiles first; start-up is measured on the compiled package)',

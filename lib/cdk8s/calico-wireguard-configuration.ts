@@ -2,7 +2,7 @@ import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { z } from 'zod';
 import { assertInput } from '../core/validation/input-boundary';
-import { calicoFelixConfiguration, FELIX_CONFIGURATION_SCHEMA } from '../core/encryption/calico-felix-configuration';
+import { calicoFelixConfiguration } from '../core/encryption/calico-felix-configuration';
 import { TransitEncryption } from '../core/encryption/transit-encryption';
 import { StrictSchemaValidator } from '../core/kubernetes/schema-validator';
 import { Rules } from '../core/validation/rule-catalog';
@@ -14,15 +14,13 @@ export interface CalicoWireGuardConfigurationProps {
   readonly transitEncryption: TransitEncryption;
 }
 
-const validator = new StrictSchemaValidator();
-validator.register('FelixConfiguration', FELIX_CONFIGURATION_SCHEMA);
 
 /**
  * The FelixConfiguration `default` that turns Calico WireGuard on. Its name
  * is fixed: Felix reads its global configuration only from `default`.
  *
  * The synthesized object (after any JSON patch) is validated strictly
- * against the FelixConfiguration fields at synth.
+ * against Calico's FelixConfiguration CRD schema at synth.
  * @see https://docs.tigera.io/calico/latest/network-policy/encrypt-cluster-pod-traffic
  */
 export class CalicoWireGuardConfiguration extends Construct {
@@ -41,7 +39,7 @@ export class CalicoWireGuardConfiguration extends Construct {
       spec: Lazy.any({ produce: () => object.spec }),
     });
     DeploymentCheck.of(this).addCheck(() =>
-      validator.validate('FelixConfiguration', this.apiObject.toJson()).map((f) => ({
+      StrictSchemaValidator.shipped().validate('calico/FelixConfiguration', this.apiObject.toJson()).map((f) => ({
         rule: Rules.kubernetesSchema,
         property: `${this.node.path}: FelixConfiguration/${object.metadata.name} ${f.path}`,
         value: f.path,

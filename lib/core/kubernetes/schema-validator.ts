@@ -1,4 +1,7 @@
-import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
+import type { ErrorObject, Options, ValidateFunction } from 'ajv';
+
+/** The options of every strict validator: compiled ones (at build time) and registered ones alike. */
+export const STRICT_VALIDATOR_OPTIONS: Options = { allErrors: true, strict: false, validateFormats: false };
 
 /** One schema error of an object. */
 export interface SchemaFinding {
@@ -11,15 +14,37 @@ export interface SchemaFinding {
 /**
  * Validates objects against JSON schemas strictly: a field the schema does
  * not declare is an error (as with `kubectl apply --validate=strict`).
- * Schemas are compiled once per key.
+ * The shipped CRD schemas come compiled ({@link StrictSchemaValidator.shipped});
+ * other schemas are compiled once per key when registered.
  */
 export class StrictSchemaValidator {
-  // Kubernetes OpenAPI formats (int32, byte, ...) are type hints here, not checks.
-  private readonly ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false });
+  /**
+   * The validators of the shipped Istio, cert-manager and Calico schemas,
+   * compiled at build time (ajv's standalone code), loaded on first use.
+   */
+  public static shipped(): StrictSchemaValidator {
+    if (!shippedValidator) {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const compiled = require('./schema-validators.generated.js') as Record<string, ValidateFunction>;
+      shippedValidator = new StrictSchemaValidator();
+      for (const [key, fn] of Object.entries(compiled)) {
+        if (typeof fn === 'function') shippedValidator.compiled.set(key, fn);
+      }
+    }
+    return shippedValidator;
+  }
+
+  private ajv?: { compile(schema: object): ValidateFunction };
   private readonly compiled = new Map<string, ValidateFunction>();
 
-  /** Registers `schema` under `key` (for example `networking.istio.io/v1/Gateway`). */
+  /** Compiles and registers `schema` under `key` (for a schema that does not ship). */
   public register(key: string, schema: object): void {
+    if (!this.ajv) {
+      // Kubernetes OpenAPI formats (int32, byte, ...) are type hints here, not checks.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const Ajv = (require('ajv') as { default: new (o: Options) => { compile(schema: object): ValidateFunction } }).default;
+      this.ajv = new Ajv(STRICT_VALIDATOR_OPTIONS);
+    }
     this.compiled.set(key, this.ajv.compile(schema));
   }
 
@@ -36,6 +61,8 @@ export class StrictSchemaValidator {
     return (fn.errors ?? []).map(toFinding);
   }
 }
+
+let shippedValidator: StrictSchemaValidator | undefined;
 
 function toFinding(e: ErrorObject): SchemaFinding {
   if (e.keyword === 'additionalProperties') {

@@ -1,5 +1,4 @@
-import { strictObjectSchema } from '../kubernetes/crd-schema';
-import { StrictSchemaValidator } from '../kubernetes/schema-validator';
+import { SchemaFinding, StrictSchemaValidator } from '../kubernetes/schema-validator';
 import { ISTIO_CRD_SCHEMAS as istioCrdSchemas } from './istio-crd-schemas.generated';
 
 /** The Istio networking kinds whose CRD schema ships with the library. */
@@ -16,14 +15,7 @@ export function istioSpecSchema(kind: (typeof ISTIO_KINDS)[number]): Record<stri
   return istioCrdSchemas.kinds[kind].spec;
 }
 
-let validator: StrictSchemaValidator | undefined;
-
-/** Validators for `networking.istio.io` Gateway, VirtualService, DestinationRule and ServiceEntry, every served version. */
-export function istioSchemaValidator(): StrictSchemaValidator {
-  if (validator) return validator;
-  validator = new StrictSchemaValidator();
-  for (const kind of ISTIO_KINDS) {
-    validator.register(kind, strictObjectSchema(kind, istioCrdSchemas.kinds[kind]));
-  }
-  return validator;
+/** Validates an Istio networking object of a shipped kind against its CRD schema (compiled at build time), every served version. */
+export function validateIstioObject(kind: string, object: unknown): SchemaFinding[] {
+  return StrictSchemaValidator.shipped().validate(`istio/${kind}`, object);
 }

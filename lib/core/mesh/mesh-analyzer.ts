@@ -1,16 +1,14 @@
 import { describeObject } from '../kubernetes/kubernetes-object';
 import { StrictSchemaValidator } from '../kubernetes/schema-validator';
 import { CERT_MANAGER_CRD_SCHEMAS } from './cert-manager-crd-schemas.generated';
-import { CERTIFICATE_SCHEMA, CLUSTER_ISSUER_SCHEMA, ISSUER_SCHEMA } from './cert-manager-schema';
 import { evaluateCelRules } from '../kubernetes/cel-rules';
-import { istioSchemaValidator, istioSpecSchema, ISTIO_KINDS } from './istio-schemas';
+import { istioSpecSchema, ISTIO_KINDS, validateIstioObject } from './istio-schemas';
 import { InventoryService, InventoryWorkload, MeshFinding, MeshInventory } from './mesh-inventory';
 import { validateTlsSettings } from './istio-tls-rules';
 
 type Obj = Record<string, any>;
 
 const CLUSTER_DOMAIN = 'svc.cluster.local';
-let certificateValidator: StrictSchemaValidator | undefined;
 
 /** Istio object kinds the analyzer checks. */
 const isIstio = (o: Obj) => typeof o.apiVersion === 'string' && o.apiVersion.startsWith('networking.istio.io/');
@@ -56,21 +54,14 @@ export function analyzeMesh(objects: readonly unknown[], inventory: MeshInventor
   const of = (kind: string) => all.filter((o) => o.kind === kind && (kind === 'Service' || kind === 'Deployment' || kind === 'Certificate' || kind === 'Secret' || isIstio(o)));
 
   // --- schema (IST0106 is istioctl's code for schema errors)
-  const schemas = istioSchemaValidator();
   for (const o of all) {
     if (isIstio(o) && (ISTIO_KINDS as readonly string[]).includes(o.kind)) {
-      for (const f of schemas.validate(o.kind, o)) add('IST0106', 'Error', o, `schema: ${f.path} ${f.message}`, 'fix the field to match the Istio CRD schema');
+      for (const f of validateIstioObject(o.kind, o)) add('IST0106', 'Error', o, `schema: ${f.path} ${f.message}`, 'fix the field to match the Istio CRD schema');
       // The CRD's CEL rules, which the API server enforces and JSON Schema validators skip.
       for (const f of evaluateCelRules(istioSpecSchema(o.kind), o.spec, '/spec')) add('IST0106', 'Error', o, `CEL rule at ${f.path}: ${f.message}`, `change the object so that ${f.rule} holds`);
     }
     if ((o.kind === 'Certificate' || o.kind === 'Issuer' || o.kind === 'ClusterIssuer') && o.apiVersion === 'cert-manager.io/v1') {
-      if (!certificateValidator) {
-        certificateValidator = new StrictSchemaValidator();
-        certificateValidator.register('Certificate', CERTIFICATE_SCHEMA);
-        certificateValidator.register('Issuer', ISSUER_SCHEMA);
-        certificateValidator.register('ClusterIssuer', CLUSTER_ISSUER_SCHEMA);
-      }
-      for (const f of certificateValidator.validate(o.kind, o)) {
+      for (const f of StrictSchemaValidator.shipped().validate(`cert-manager/${o.kind}`, o)) {
         add('IST0106', 'Error', o, `schema: ${f.path} ${f.message}`, `fix the field to match cert-manager's ${o.kind}`);
       }
       const kind = o.kind as keyof typeof CERT_MANAGER_CRD_SCHEMAS.kinds;
