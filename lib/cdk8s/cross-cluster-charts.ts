@@ -42,41 +42,62 @@ export function addObjects(scope: Construct, objects: readonly KubernetesObject[
   }
 }
 
+/** The mesh analysis of each chart: the inventories of every link construct in it, merged. */
+const ANALYSES = new WeakMap<Chart, { inventory: MeshInventory; warnings: MeshFinding[] }>();
+
+/**
+ * Checks every object of `chart` (the user's own included) with the offline
+ * mesh analyzer at synth, through the app's {@link DeploymentCheck}, knowing
+ * what `inventory` says exists in the cluster; called by every link construct
+ * of the chart, whose inventories add up. Error findings fail the synth with
+ * the library's validation error; warnings are kept for {@link meshWarningsOf}.
+ */
+export function analyzeChartMesh(chart: Chart, inventory: MeshInventory, cluster: string | undefined): void {
+  const check = DeploymentCheck.of(chart);
+  if (cluster !== undefined) check.place(chart, cluster);
+  const existing = ANALYSES.get(chart);
+  if (existing) {
+    existing.inventory = mergeInventories(existing.inventory, inventory);
+    return;
+  }
+  const analysis = { inventory, warnings: [] as MeshFinding[] };
+  ANALYSES.set(chart, analysis);
+  check.addCheck(() => {
+    const findings = findingCache.get(chart, apiObjectsOf(chart).fingerprint, () => analyzeMesh(objectsOf(chart), analysis.inventory));
+    analysis.warnings = findings.filter((f) => f.level === 'Warning');
+    return findings.filter((f) => f.level === 'Error').map((f) => findingViolation(`chart ${chart.node.path}`, f));
+  });
+}
+
+/** The analyzer's warning findings on a chart at its last synth. */
+export function meshWarningsOf(chart: Chart): readonly MeshFinding[] {
+  return ANALYSES.get(chart)?.warnings ?? [];
+}
+
+function mergeInventories(a: MeshInventory, b: MeshInventory): MeshInventory {
+  return {
+    rootNamespace: a.rootNamespace,
+    services: [...(a.services ?? []), ...(b.services ?? [])],
+    workloads: [...(a.workloads ?? []), ...(b.workloads ?? [])],
+    secrets: [...(a.secrets ?? []), ...(b.secrets ?? [])],
+  };
+}
+
 /**
  * A chart whose objects (the user's own included) are checked by the offline
- * mesh analyzer at synth, through the app's {@link DeploymentCheck}: error
- * findings fail the synth with the library's validation error, warnings are
- * kept in {@link MeshAnalyzedChart.warnings}. When placed in a cluster, its
- * objects are also checked against every other chart of that cluster.
+ * mesh analyzer at synth. When placed in a cluster, its objects are also
+ * checked against every other chart of that cluster.
  */
 export abstract class MeshAnalyzedChart extends Chart {
-  private lastWarnings: MeshFinding[] = [];
-
-  protected constructor(scope: Construct, id: string, props: ChartProps, inventory: MeshInventory, cluster: string | undefined) {
-    super(scope, id, props);
-    const check = DeploymentCheck.of(this);
-    if (cluster !== undefined) check.place(this, cluster);
-    check.addCheck(() => {
-      const findings = this.analyze(inventory);
-      this.lastWarnings = findings.filter((f) => f.level === 'Warning');
-      return findings.filter((f) => f.level === 'Error').map((f) => findingViolation(`chart ${this.node.path}`, f));
-    });
-  }
-
-  /** Runs the analyzer on the chart's objects (once per synthesis pass). */
-  public analyze(inventory: MeshInventory): MeshFinding[] {
-    return findingCache.get(this, apiObjectsOf(this).fingerprint, () => analyzeMesh(objectsOf(this), inventory));
-  }
-
   /** Warning findings of the last synth. */
   public get warnings(): readonly MeshFinding[] {
-    return this.lastWarnings;
+    return meshWarningsOf(this);
   }
 }
 
-/** Props of the two charts of a link. */
-export interface CrossClusterChartProps extends ChartProps {
-  /** The link both charts are generated from. */
+/** Props of the two constructs of a link, for a chart of your own. */
+export interface CrossClusterSideProps {
+  /** The link both sides are generated from. */
   readonly link: CrossClusterLink;
   /**
    * The link contract the server side wrote, when the server side is built
@@ -89,29 +110,40 @@ export interface CrossClusterChartProps extends ChartProps {
    * The cluster the chart is applied to. Charts of the same cluster (of every
    * link, and the user's charts placed with `DeploymentCheck.of(app).place()`)
    * are checked together for colliding objects, ports and secrets.
-   * @default 'client' for the client chart, 'server' for the server chart
+   * @default 'client' for the client side, 'server' for the server side
    */
   readonly cluster?: string;
 }
 
+/** Props of the two charts of a link. */
+export interface CrossClusterChartProps extends ChartProps, CrossClusterSideProps {}
+
 /**
- * The client cluster's side of a cross-cluster link: ServiceEntry, egress
- * Gateway, VirtualService, DestinationRules, certificates, the egress gateway
- * (when dedicated) and the egress lockdown NetworkPolicy.
+ * The client cluster's side of a cross-cluster link, in a chart of your own:
+ * ServiceEntry, egress Gateway, VirtualService, DestinationRules, certificates,
+ * the egress gateway (when dedicated) and the egress lockdown NetworkPolicy.
+ * The whole chart it is in (your objects included) is checked by the mesh
+ * analyzer at synth, against the link's server side wherever that is built in
+ * the same app, and against the other charts of its cluster.
+ * @example
+ * const chart = new Chart(app, 'payments');
+ * new CrossClusterClient(chart, 'mysql-link', { link, cluster: 'payments-client' });
  */
-export class CrossClusterClientChart extends MeshAnalyzedChart {
+export class CrossClusterClient extends Construct {
   /** The egress lockdown NetworkPolicies, one per client namespace. */
   public readonly networkPolicies: readonly kplus.NetworkPolicy[];
 
-  constructor(scope: Construct, id: string, props: CrossClusterChartProps) {
-    assertInput(CHART_PROPS, props, `CrossClusterClientChart "${id}"`);
-    super(scope, id, props, props.link.clientInventory(), props.cluster ?? 'client');
+  constructor(scope: Construct, id: string, props: CrossClusterSideProps) {
+    assertInput(CHART_PROPS, props, `CrossClusterClient "${id}"`);
+    super(scope, id);
     const link = props.link;
-    pairBySide(this, link, 'client');
+    const chart = Chart.of(this);
+    analyzeChartMesh(chart, link.clientInventory(), props.cluster ?? 'client');
+    pairBySide(chart, link, 'client');
     const contract = props.contract;
     if (contract) {
       const read = readLinkContract(contract);
-      DeploymentCheck.of(this).addCheck(() => [...read.violations, ...(read.contract ? contractDifferences(link, read.contract) : [])].map((v) => ({ ...v, property: `chart ${this.node.path}: ${v.property}` })));
+      DeploymentCheck.of(this).addCheck(() => [...read.violations, ...(read.contract ? contractDifferences(link, read.contract) : [])].map((v) => ({ ...v, property: `chart ${chart.node.path}: ${v.property}` })));
     }
     addObjects(this, link.clientObjects());
     this.networkPolicies = link.egressLockdown.enabled ? this.addEgressLockdown(link) : [];
@@ -142,13 +174,47 @@ export class CrossClusterClientChart extends MeshAnalyzedChart {
   }
 }
 
-/** The server cluster's side: ingress Gateway, VirtualService, certificates and the ingress gateway (or its port patch). */
+/**
+ * The server cluster's side of a cross-cluster link, in a chart of your own:
+ * ingress Gateway, VirtualService, certificates and the ingress gateway (or
+ * its port patch). Checked like {@link CrossClusterClient}.
+ * @example
+ * new CrossClusterServer(new Chart(app, 'ledger'), 'mysql-link', { link, cluster: 'ledger-server' });
+ */
+export class CrossClusterServer extends Construct {
+  constructor(scope: Construct, id: string, props: CrossClusterSideProps) {
+    assertInput(CHART_PROPS, props, `CrossClusterServer "${id}"`);
+    super(scope, id);
+    const chart = Chart.of(this);
+    analyzeChartMesh(chart, props.link.serverInventory(), props.cluster ?? 'server');
+    pairBySide(chart, props.link, 'server');
+    addObjects(this, props.link.serverObjects());
+  }
+}
+
+/**
+ * A chart with only the client side of a link: a {@link CrossClusterClient}
+ * in a chart of its own, for apps that keep each link apart.
+ * @example
+ * const { client, server } = addCrossClusterCharts(app, link);
+ */
+export class CrossClusterClientChart extends MeshAnalyzedChart {
+  /** The egress lockdown NetworkPolicies, one per client namespace. */
+  public readonly networkPolicies: readonly kplus.NetworkPolicy[];
+
+  constructor(scope: Construct, id: string, props: CrossClusterChartProps) {
+    assertInput(CHART_PROPS, props, `CrossClusterClientChart "${id}"`);
+    super(scope, id, props);
+    this.networkPolicies = new CrossClusterClient(this, 'link', { link: props.link, contract: props.contract, cluster: props.cluster }).networkPolicies;
+  }
+}
+
+/** A chart with only the server side of a link: a {@link CrossClusterServer} in a chart of its own. */
 export class CrossClusterServerChart extends MeshAnalyzedChart {
   constructor(scope: Construct, id: string, props: CrossClusterChartProps) {
     assertInput(CHART_PROPS, props, `CrossClusterServerChart "${id}"`);
-    super(scope, id, props, props.link.serverInventory(), props.cluster ?? 'server');
-    pairBySide(this, props.link, 'server');
-    addObjects(this, props.link.serverObjects());
+    super(scope, id, props);
+    new CrossClusterServer(this, 'link', { link: props.link, contract: props.contract, cluster: props.cluster });
   }
 }
 
@@ -167,7 +233,22 @@ export interface CustomerCaIssuerChartProps extends ChartProps {
 export class CustomerCaIssuerChart extends MeshAnalyzedChart {
   constructor(scope: Construct, id: string, props: CustomerCaIssuerChartProps) {
     assertInput(ISSUER_CHART_PROPS, props, `CustomerCaIssuerChart "${id}"`);
-    super(scope, id, props, { rootNamespace: 'istio-system' }, props.cluster);
+    super(scope, id, props);
+    new CustomerCaIssuerObjects(this, 'issuer', { issuer: props.issuer, cluster: props.cluster });
+  }
+}
+
+/**
+ * The customer CA's ClusterIssuer (or Issuer), in a chart of your own: checked
+ * strictly against cert-manager's CRD schema and CEL rules at synth.
+ * @example
+ * new CustomerCaIssuerObjects(chart, 'customer-ca', { issuer: CustomerCaIssuer.fromCaSecret({ secretName: 'customer-ca' }) });
+ */
+export class CustomerCaIssuerObjects extends Construct {
+  constructor(scope: Construct, id: string, props: { readonly issuer: CustomerCaIssuer; readonly cluster?: string }) {
+    assertInput(ISSUER_CHART_PROPS, props, `CustomerCaIssuerObjects "${id}"`);
+    super(scope, id);
+    analyzeChartMesh(Chart.of(this), { rootNamespace: 'istio-system' }, props.cluster);
     addObjects(this, props.issuer.objects());
   }
 }

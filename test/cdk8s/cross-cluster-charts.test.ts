@@ -1,7 +1,8 @@
 import { ApiObject, Chart, JsonPatch, Testing } from 'cdk8s';
 import { expect, test } from 'vitest';
-import { addCrossClusterCharts, CrossClusterClientChart, CrossClusterServerChart } from '../../lib/cdk8s';
-import { mysqlLink } from '../support/mesh-fixtures';
+import { CertificateSource, CrossClusterLink } from '../../lib';
+import { addCrossClusterCharts, CrossClusterClient, CrossClusterClientChart, CrossClusterServer, CrossClusterServerChart, meshWarningsOf } from '../../lib/cdk8s';
+import { MYSQL, mysqlLink, POSTGRES } from '../support/mesh-fixtures';
 import { expectValidationError } from '../support/validation-error';
 
 test('one definition, two charts; both synthesize and agree', () => {
@@ -85,4 +86,45 @@ test('client and server charts built separately in one app are paired by link na
   new CrossClusterServerChart(ok, 'server', { link: mysqlLink() });
   new CrossClusterClientChart(ok, 'client', { link: mysqlLink() });
   expect(() => ok.synthYaml()).not.toThrow();
+});
+
+test('the link\'s sides as constructs in the user\'s own charts: the same objects, and the same checks across the app', () => {
+  const viaCharts = addCrossClusterCharts(Testing.app(), mysqlLink());
+  const app = Testing.app();
+  const payments = new Chart(app, 'payments');
+  const ledger = new Chart(app, 'ledger');
+  new ApiObject(payments, 'app-ns', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'payments' } });
+  new CrossClusterClient(payments, 'mysql', { link: mysqlLink(), cluster: 'payments-client' });
+  new CrossClusterServer(ledger, 'mysql', { link: mysqlLink(), cluster: 'ledger-server' });
+  const client = payments.toJson().filter((o: any) => !(o.kind === 'Namespace' && o.metadata.name === 'payments'));
+  expect(client).toEqual(viaCharts.client.toJson());
+  expect(ledger.toJson()).toEqual(viaCharts.server.toJson());
+
+  // The pair is checked however the sides were placed: a drifted server side fails synth.
+  const drifted = Testing.app();
+  new CrossClusterClient(new Chart(drifted, 'payments'), 'mysql', { link: mysqlLink() });
+  new CrossClusterServer(new Chart(drifted, 'ledger'), 'mysql', { link: mysqlLink({ services: [{ ...MYSQL, gatewayPort: 23306 }] }) });
+  const error = expectValidationError(() => drifted.synthYaml());
+  expect(error.violations.map((v) => `${v.rule.id} ${v.property}`)).toContain('SAKS-MESH-012 charts payments and ledger: services[0].gatewayPort');
+});
+
+test('two links in one chart of the user: the analyzer knows both links\' gateways and secrets, and the user\'s objects are analyzed', () => {
+  const app = Testing.app();
+  const chart = new Chart(app, 'payments');
+  const postgres = CrossClusterLink.build({
+    name: 'postgres',
+    certificates: CertificateSource.certManager({ clientIssuer: { kind: 'ClusterIssuer', name: 'customer-ca' } }),
+    services: [POSTGRES],
+  });
+  new CrossClusterClient(chart, 'mysql', { link: mysqlLink() });
+  new CrossClusterClient(chart, 'postgres', { link: postgres });
+  expect(() => app.synthYaml()).not.toThrow();
+  expect(meshWarningsOf(chart)).toEqual([]);
+  new ApiObject(chart, 'user-dr', {
+    apiVersion: 'networking.istio.io/v1',
+    kind: 'DestinationRule',
+    metadata: { name: 'reports', namespace: 'default' },
+    spec: { host: 'reports', trafficPolicy: { tls: { mode: 'MUTUAL', credentialName: 'reports', notAField: true } } },
+  });
+  expect(() => app.synthYaml()).toThrow(/IST0106[\s\S]*DestinationRule\/default\/reports[\s\S]*notAField/);
 });
