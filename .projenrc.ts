@@ -162,7 +162,7 @@ project.addTask('generate:validators', {
   exec: 'node scripts/supported-node.mjs tsx scripts/compile-schema-validators.ts',
 });
 // The compiled validators are plain JavaScript: tsc leaves them alone, so the build copies them.
-project.postCompileTask.exec('cp lib/core/kubernetes/schema-validators.generated.js build/core/kubernetes/');
+project.compileTask.exec('cp lib/core/kubernetes/schema-validators.generated.js build/core/kubernetes/');
 project.gitattributes.addAttributes('/lib/core/kubernetes/schema-validators.generated.js', 'linguist-generated', '-diff');
 
 // `bench`: every benchmark, offline; ratios against baselines measured in the same run.

@@ -128,3 +128,18 @@ test('two links in one chart of the user: the analyzer knows both links\' gatewa
   });
   expect(() => app.synthYaml()).toThrow(/IST0106[\s\S]*DestinationRule\/default\/reports[\s\S]*notAField/);
 });
+
+test('many links on one pair of clusters, each with its dedicated gateways, share the gateway namespaces without colliding', () => {
+  const app = Testing.app();
+  for (const [i, svc] of [MYSQL, POSTGRES].entries()) {
+    const link = CrossClusterLink.build({
+      name: `link${i}`,
+      certificates: CertificateSource.certManager({ clientIssuer: { kind: 'ClusterIssuer', name: 'customer-ca' } }),
+      services: [svc],
+    });
+    addCrossClusterCharts(app, link, { clientCluster: 'client', serverCluster: 'server' });
+  }
+  const yaml = app.synthYaml();
+  // One Namespace object per chart, identical across links.
+  expect(yaml.match(/name: secure-aks-egress\n/g)?.length).toBeGreaterThanOrEqual(2);
+});

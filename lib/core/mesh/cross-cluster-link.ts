@@ -373,7 +373,8 @@ export class CrossClusterLink {
     const name = g.serviceName;
     const labels = { ...g.selector, app: name };
     return [
-      { apiVersion: 'v1', kind: 'Namespace', metadata: { name: g.namespace, labels: this.meta(g.namespace, g.namespace).labels } },
+      // Shared by every link's dedicated gateway in it: no link label, so that all links write the same object.
+      { apiVersion: 'v1', kind: 'Namespace', metadata: { name: g.namespace, labels: { 'app.kubernetes.io/managed-by': 'secure-aks' } } },
       { apiVersion: 'v1', kind: 'ServiceAccount', metadata: this.meta(name, g.namespace) },
       {
         apiVersion: 'apps/v1',
