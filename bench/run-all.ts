@@ -3,12 +3,15 @@ import { run as installFootprint } from './install-footprint.bench';
 import { run as pulumiEval } from './pulumi-eval.bench';
 import { run as startup } from './startup.bench';
 import { run as synthScale } from './synth-scale.bench';
+import { run as wholeProcess } from './whole-process.bench';
 
 async function main(): Promise<void> {
   process.stdout.write(`# secure-aks benchmarks (node ${process.version}, ${require('node:os').cpus().length} cores)\n\n## Synth at scale\n`);
   synthScale();
   process.stdout.write('\n## Pulumi program evaluation (setMocks)\n');
   await pulumiEval();
+  process.stdout.write('\n## Whole processes, as a user runs them\n');
+  wholeProcess();
   process.stdout.write('\n## Start-up\n');
   startup();
   process.stdout.write('\n## Install footprint\n');

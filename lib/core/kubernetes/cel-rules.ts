@@ -47,6 +47,32 @@ function toCel(value: unknown, schema: Schema | undefined): unknown {
   return value;
 }
 
+interface NodeRules {
+  /** The node's own rules, transition rules (`oldSelf`) left out, with their programs compiled on first use. */
+  readonly rules: readonly { readonly rule: string; readonly message?: string }[];
+  /** Whether the node or any node below it has a rule: subtrees without one are not walked. */
+  readonly anyBelow: boolean;
+}
+
+const nodeRules = new WeakMap<Schema, NodeRules>();
+
+/** The rules of a schema node, computed once per schema (the shipped schemas are shared objects). */
+function rulesOf(schema: Schema): NodeRules {
+  let r = nodeRules.get(schema);
+  if (r) return r;
+  // Guard against recursive schemas while this node is being computed.
+  nodeRules.set(schema, { rules: [], anyBelow: true });
+  const rules = ((schema['x-kubernetes-validations'] ?? []) as { rule: string; message?: string }[]).filter((v) => !/\boldSelf\b/.test(v.rule));
+  const children: Schema[] = [
+    ...Object.values((schema.properties ?? {}) as Record<string, Schema>),
+    ...(typeof schema.additionalProperties === 'object' && schema.additionalProperties !== null ? [schema.additionalProperties] : []),
+    ...(schema.items && typeof schema.items === 'object' ? [schema.items] : []),
+  ];
+  r = { rules, anyBelow: rules.length > 0 || children.some((c) => rulesOf(c).anyBelow) };
+  nodeRules.set(schema, r);
+  return r;
+}
+
 /**
  * Evaluates the CEL rules (`x-kubernetes-validations`) of a CRD's schema on
  * an object, at every value they are declared on, as the Kubernetes API
@@ -57,8 +83,9 @@ function toCel(value: unknown, schema: Schema | undefined): unknown {
  */
 export function evaluateCelRules(schema: Schema, value: unknown, path = ''): CelRuleFinding[] {
   if (value === undefined || schema === undefined || schema === null) return [];
+  const { rules, anyBelow } = rulesOf(schema);
+  if (!anyBelow) return [];
   const findings: CelRuleFinding[] = [];
-  const rules = ((schema['x-kubernetes-validations'] ?? []) as { rule: string; message?: string }[]).filter((v) => !/\boldSelf\b/.test(v.rule));
   const self = rules.length > 0 ? toCel(value, schema) : undefined;
   for (const v of rules) {
     let result: unknown;
