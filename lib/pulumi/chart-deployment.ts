@@ -61,6 +61,8 @@ export interface ChartDeploymentArgs {
  * their fields across upgrades of it, instead of replacing it.
  * @see https://www.pulumi.com/registry/packages/kubernetes/api-docs/yaml/v2/configgroup/
  * @see https://www.pulumi.com/registry/packages/kubernetes/how-to-guides/managing-resources-with-server-side-apply/
+ * @example
+ * new ChartDeployment('workloads', { chart: new WorkloadsChart(offlineApp(), 'workloads'), provider });
  */
 export class ChartDeployment extends pulumi.ComponentResource {
   /** The objects sent to the cluster: the chart's synth output. */

@@ -40,6 +40,8 @@ export interface CrossClusterMeshArgs {
  * Applies a cross-cluster link: the client chart to the client cluster and
  * the server chart to the server cluster, each through its own provider.
  * Both charts are synthesized and analyzed before anything is registered.
+ * @example
+ * new CrossClusterMesh('mysql', { link, clientProvider, serverProvider });
  */
 export class CrossClusterMesh extends pulumi.ComponentResource {
   public readonly client: ChartDeployment;

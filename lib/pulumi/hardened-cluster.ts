@@ -29,6 +29,9 @@ export interface HardenedClusterArgs extends HardenedClusterProps {
  *
  * The definition is validated before anything is registered; every violation
  * is reported at once. The payloads are the model's, at its pinned API versions.
+ * @example
+ * const aks = new HardenedCluster('payments', { name: 'payments-prod', location: 'westeurope', resourceGroupName: rg.name });
+ * export const kubeconfig = aks.kubeconfig;
  */
 export class HardenedCluster extends pulumi.ComponentResource {
   /** The validated model this component deploys (the same one the offline synth renders). */

@@ -36,6 +36,8 @@ export interface RegulatedPlatformArgs {
  * cert-manager and Istio installed by pinned Helm releases (on the AKS Istio
  * add-on: cert-manager only, and the add-on's shared MeshConfig), the
  * customer-CA ClusterIssuer, and the cross-cluster mTLS charts, each applied to its cluster.
+ * @example
+ * new RegulatedPlatform('platform', { platform: RegulatedPlatformModel.build({ ... }), resourceGroupName: rg.name });
  */
 export class RegulatedPlatform extends pulumi.ComponentResource {
   public readonly client: HardenedCluster;

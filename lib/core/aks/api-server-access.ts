@@ -114,6 +114,10 @@ const UNRESTRICTED_OPTIONS = schemaOf<UnrestrictedPublicApiServerOptions>()(
  * The three exposure modes of the AKS docs: a private API server, a public one
  * limited to authorized IP ranges, and (explicit opt-in) an unrestricted public one.
  * @see https://learn.microsoft.com/azure/architecture/aws-professional/eks-to-aks/private-clusters
+ * @example
+ * ApiServerAccess.private(); // the default: private, system zone, VNet Integration, run command off
+ * ApiServerAccess.private({ dnsZone: PrivateDnsZone.fromZoneId(hubZoneId), publicFqdn: false });
+ * ApiServerAccess.public({ authorizedIpRanges: ['203.0.113.0/24'] });
  */
 export class ApiServerAccess {
   /** A private API server (`enablePrivateCluster`). The default. */

@@ -8,6 +8,9 @@ const EXISTING_IDENTITY = z.strictObject({ resourceId: text(), principalId: text
  * before the cluster, so its roles on the subnets and an own DNS zone can be
  * granted before AKS needs them.
  * @see https://learn.microsoft.com/azure/aks/use-managed-identity
+ * @example
+ * ClusterIdentity.create(); // the default: a user-assigned identity created with the cluster
+ * ClusterIdentity.fromUserAssigned(identityId, principalId);
  */
 export class ClusterIdentity {
   /** The library creates a user-assigned identity. The default. */

@@ -8,6 +8,9 @@ const EXISTING_WORKSPACE = z.strictObject({ workspaceId: text() });
  * Where the cluster's security and container logs go: the Log Analytics
  * workspace that Microsoft Defender for Containers and Container Insights use.
  * @see https://learn.microsoft.com/azure/defender-for-cloud/defender-for-containers-enable
+ * @example
+ * ClusterMonitoring.createWorkspace({ retentionInDays: 365 });
+ * ClusterMonitoring.fromWorkspaceId(centralWorkspaceId);
  */
 export class ClusterMonitoring {
   /**

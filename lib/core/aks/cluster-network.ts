@@ -70,6 +70,9 @@ const EXISTING_OPTIONS = schemaOf<ExistingClusterNetworkOptions>()(
 /**
  * The virtual network the cluster's nodes and API server live in: created by
  * the library, or brought by id.
+ * @example
+ * ClusterNetwork.create({ addressSpace: ['10.224.0.0/16'], nodeSubnetPrefix: '10.224.0.0/20', apiServerSubnetPrefix: '10.224.16.0/28' });
+ * ClusterNetwork.fromSubnetIds({ nodeSubnetId, apiServerSubnetId });
  */
 export class ClusterNetwork {
   /** Names of the subnets the library creates. Renaming one replaces it. */

@@ -67,6 +67,8 @@ export const CREATE_ONLY_CLUSTER_PROPERTIES = [
 /**
  * The hardened cluster as exact ARM resources: validated intent in, wire
  * payloads out. Knows nothing of Pulumi or cdk8s.
+ * @example
+ * const template = ManagedClusterModel.build({ name: 'payments-prod', location: 'westeurope' }).toArmTemplate();
  */
 export class ManagedClusterModel {
   /**

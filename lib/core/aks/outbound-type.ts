@@ -27,6 +27,9 @@ export type OutboundTypeName = 'loadBalancer' | 'managedNATGateway' | 'userAssig
  * between these types in place; a change moves the cluster's egress IP, so the
  * reports show which path the deployed cluster has.
  * @see https://learn.microsoft.com/azure/aks/egress-outboundtype
+ * @example
+ * OutboundType.userDefinedRouting({ firewallPrivateIp: '10.0.1.4' }); // egress through the hub firewall
+ * OutboundType.networkIsolated(); // no egress; nodes bootstrap from a private registry cache
  */
 export class OutboundType {
   /**

@@ -6,6 +6,9 @@ const POD_CIDR_OPTIONS = z.strictObject({ podCidr: text().optional() });
 /**
  * How pods get their IP addresses: the network plugin and its mode.
  * @see https://learn.microsoft.com/azure/aks/concepts-network-cni-overview
+ * @example
+ * PodNetworking.azureCniOverlay({ podCidr: '10.244.0.0/16' }); // the default
+ * PodNetworking.azureCniPodSubnet(); // with ClusterNetwork.create({ podSubnetPrefix })
  */
 export class PodNetworking {
   /** Azure CNI Overlay: pods get addresses from a private CIDR apart from the network. The default. */

@@ -42,6 +42,10 @@ const EXISTING_OPTIONS = schemaOf<ExistingPrivateDnsZoneOptions & { readonly zon
  * Where a private cluster's API server name is resolved: the
  * `apiServerAccessProfile.privateDNSZone` setting.
  * @see https://learn.microsoft.com/azure/aks/private-clusters
+ * @example
+ * PrivateDnsZone.system();
+ * PrivateDnsZone.create({ subzone: 'payments', linkedVnetIds: [hubVnetId] });
+ * PrivateDnsZone.fromZoneId('/subscriptions/<id>/resourceGroups/hub/providers/Microsoft.Network/privateDnsZones/private.westeurope.azmk8s.io');
  */
 export class PrivateDnsZone {
   /** AKS creates and manages a private DNS zone in the node resource group (`system`). */

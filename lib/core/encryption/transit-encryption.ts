@@ -78,6 +78,10 @@ export const WireGuardPorts = {
 /**
  * How pod traffic between nodes is encrypted inside the cluster.
  * @see https://learn.microsoft.com/azure/aks/container-network-security-wireguard-encryption-concepts
+ * @example
+ * TransitEncryption.acnsWireGuard(); // the default
+ * TransitEncryption.calicoWireGuard({ mtu: 1340 });
+ * TransitEncryption.virtualNetworkEncryption();
  */
 export class TransitEncryption {
   /**

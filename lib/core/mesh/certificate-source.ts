@@ -37,6 +37,9 @@ export interface CertManagerOptions {
  * Where the customer-CA certificates of the gateway-to-gateway hop come
  * from. They are separate from the mesh CA: rotating them never touches
  * Istio's own CA (cacerts / istio-ca-secret).
+ * @example
+ * CertificateSource.certManager({ clientIssuer: { kind: 'ClusterIssuer', name: 'customer-ca' } });
+ * CertificateSource.existingSecrets();
  */
 export class CertificateSource {
   /**

@@ -49,6 +49,13 @@ export interface ResolvedService extends CrossClusterServiceProps {
  * customer CA separate from the mesh CA. One definition yields both clusters'
  * objects, so host, ports, SNI, subsets, gateway and secret names always agree.
  * @see https://cloud.google.com/service-mesh/docs/security/egress-ingress-gateways-mtls
+ * @example
+ * const link = CrossClusterLink.build({
+ *   name: 'mysql',
+ *   certificates: CertificateSource.certManager({ clientIssuer: { kind: 'ClusterIssuer', name: 'customer-ca' } }),
+ *   services: [{ name: 'mysql', host: 'mysql.ledger.internal.example', clientPort: 3306, gatewayPort: 13306,
+ *     backend: { host: 'mysql.default.svc.cluster.local', port: 3306 }, clientNamespaces: ['payments'] }],
+ * });
  */
 export class CrossClusterLink {
   /**

@@ -35,6 +35,9 @@ const VAULT_OPTIONS = z.strictObject({
  * The cert-manager ClusterIssuer of the customer CA, in both clusters: the
  * one trust chain of the hop between them, separate from the mesh CAs.
  * @see https://cert-manager.io/docs/configuration/
+ * @example
+ * CustomerCaIssuer.fromCaSecret({ secretName: 'customer-ca' });
+ * CustomerCaIssuer.vault({ server: 'https://vault.internal.example:8200', path: 'pki_int/sign/mesh', role: 'mesh' });
  */
 export class CustomerCaIssuer {
   /**

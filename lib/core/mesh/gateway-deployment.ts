@@ -29,6 +29,9 @@ export interface SharedGatewayOptions {
 /**
  * How a gateway of the link runs, and so how its port comes to exist on the
  * gateway Service in a way that survives gateway upgrades.
+ * @example
+ * GatewayDeployment.dedicated({ replicas: 3 }); // the default: a gateway per link
+ * GatewayDeployment.shared({ existingServicePorts: [{ port: 443 }] });
  */
 export class GatewayDeployment {
   /**

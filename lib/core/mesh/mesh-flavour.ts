@@ -17,6 +17,9 @@ export interface SharedGateway {
 /**
  * The Istio distribution of a cluster: its root namespace, how gateways are
  * injected, and its preinstalled gateways.
+ * @example
+ * MeshFlavour.openSourceIstio(); // the default
+ * MeshFlavour.aksIstioAddon({ revision: 'asm-1-30' });
  */
 export class MeshFlavour {
   /**

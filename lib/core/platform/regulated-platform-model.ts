@@ -118,6 +118,8 @@ export const PINNED_VERSIONS = {
  * Topology: two spoke virtual networks peered with each other (no hub): the
  * smallest layout that keeps every path private. A hub-and-spoke estate links
  * its hub through `PrivateDnsZone.create({ linkedVnetIds })` and its own peering.
+ * @example
+ * const platform = RegulatedPlatformModel.build({ location: 'westeurope', client, server, issuer, services, meshDistribution: 'aksIstioAddon' });
  */
 export class RegulatedPlatformModel {
   /**
