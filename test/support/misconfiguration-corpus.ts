@@ -220,6 +220,13 @@ export const FAILING_CASES: readonly Case[] = [
     fix: /1\.30 or later/,
   },
   {
+    name: 'a network isolated cluster whose nodes would reach a public API server',
+    props: { ...base, apiServerAccess: ApiServerAccess.public({ authorizedIpRanges: ['203.0.113.0/24'], vnetIntegration: false }), outboundType: OutboundType.networkIsolated() },
+    rule: Rules.networkIsolatedLimits,
+    property: 'apiServerAccess',
+    fix: /ApiServerAccess.private\(\)/,
+  },
+  {
     name: 'a brought bootstrap registry without a kubelet identity',
     props: { ...base, outboundType: OutboundType.networkIsolated({ containerRegistryId: REGISTRY }) },
     rule: Rules.networkIsolatedRegistry,

@@ -38,14 +38,18 @@ export const LogicalIds = {
   egressRouteTable: 'egress-route-table',
 } as const;
 
-/** The resources the delete locks protect, when the model creates them. */
+/**
+ * The resources the delete locks protect, when the model creates them. Not the
+ * private DNS zone: a lock applies to every DELETE below its scope, and AKS
+ * deletes the API server's records in that zone itself.
+ * @see https://learn.microsoft.com/azure/azure-resource-manager/management/lock-resources#considerations-before-applying-your-locks
+ */
 const LOCKED_RESOURCES = [
   LogicalIds.cluster,
   LogicalIds.vnet,
   LogicalIds.apiServerNsg,
   LogicalIds.nodeNsg,
   LogicalIds.egressRouteTable,
-  LogicalIds.privateDnsZone,
   LogicalIds.logAnalytics,
 ] as const;
 
@@ -420,6 +424,13 @@ function buildResources(c: ResolvedClusterConfig): ArmResource[] {
     workspaceId = new ArmReference(LogicalIds.logAnalytics);
   } else if (c.monitoring.kind === 'existing') {
     workspaceId = c.monitoring.workspaceId!;
+  }
+
+  // --- kubenet writes the pod routes into the node subnet's route table: with a route table for
+  // egress, the control plane identity needs Network Contributor on it (https://learn.microsoft.com/azure/aks/configure-kubenet#bring-your-own-subnet-and-route-table-with-kubenet).
+  if (c.podNetworking.mode === 'kubenet' && n.kind === 'created' && (c.outboundType.firewallPrivateIp !== undefined || c.outboundType.routeTableId !== undefined)) {
+    const table: ArmValue = c.outboundType.firewallPrivateIp !== undefined ? new ArmReference(LogicalIds.egressRouteTable) : c.outboundType.routeTableId!;
+    grant('route-table-network-contributor', table, BuiltInRoles.networkContributor, 'network-contributor-route-table');
   }
 
   // --- KMS: the control plane identity wraps and unwraps with the key; for a private

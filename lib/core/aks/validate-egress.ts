@@ -91,6 +91,9 @@ function validateNetworkIsolated(c: ResolvedClusterConfig, v: ViolationCollector
   if (!(NETWORK_ISOLATED_NODE_OS_CHANNELS as readonly string[]).includes(c.autoUpgrade.nodeOSUpgradeChannel)) {
     v.add(Rules.networkIsolatedLimits, 'autoUpgrade.nodeOSUpgradeChannel', c.autoUpgrade.nodeOSUpgradeChannel, 'use nodeOSUpgradeChannel "NodeImage"');
   }
+  if (!c.apiServerAccess.isPrivate && !c.apiServerAccess.vnetIntegration) {
+    v.add(Rules.networkIsolatedLimits, 'apiServerAccess', 'public', 'use ApiServerAccess.private(), or API Server VNet Integration: without egress, nodes reach the API server only inside the network');
+  }
   allNodePools(c).forEach((pool, i) => {
     if (pool.osType === 'Windows') v.add(Rules.networkIsolatedLimits, `userNodePools[${i - 1}].osType`, 'Windows', 'run Windows workloads in a cluster with another outbound type');
   });

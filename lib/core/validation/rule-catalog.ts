@@ -679,8 +679,8 @@ export const Rules = {
   },
   networkIsolatedLimits: {
     id: 'SAKS-EGR-007',
-    statement: `a network isolated cluster runs Kubernetes ${NETWORK_ISOLATED_MIN_KUBERNETES.join('.')} or later, no Windows node pools, and the node OS upgrade channel ${NETWORK_ISOLATED_NODE_OS_CHANNELS.join(' or ')}`,
-    sources: [S.networkIsolated],
+    statement: `a network isolated cluster runs Kubernetes ${NETWORK_ISOLATED_MIN_KUBERNETES.join('.')} or later, no Windows node pools, the node OS upgrade channel ${NETWORK_ISOLATED_NODE_OS_CHANNELS.join(' or ')}, and an API server reached inside the network (private, or with API Server VNet Integration)`,
+    sources: [S.networkIsolated, S.networkIsolatedHowTo],
     severity: 'error',
   },
   networkIsolatedRegistry: {

@@ -2,12 +2,17 @@ import { expect, test } from 'vitest';
 import {
   ApiServerAccess,
   ApiVersions,
+  ArmReference,
   BuiltInRoles,
   ClusterIdentity,
   CREATE_ONLY_CLUSTER_PROPERTIES,
   ManagedClusterModel,
+  OutboundType,
+  PodNetworking,
   PrivateDnsZone,
+  Rules,
   RUN_COMMAND_ACTIONS,
+  TransitEncryption,
 } from '../../../lib';
 import { GROUP, HUB_VNET, VALID_CLUSTERS } from '../../support/cluster-fixtures';
 
@@ -170,4 +175,30 @@ test('control-plane audit logs: a diagnostic setting on the cluster, kube-audit-
   const withStorage = ManagedClusterModel.build({ name: 'c1', location: 'westeurope', auditLogs: { categories: ['kube-audit'], storageAccountId: storage } });
   expect(withStorage.resources.find((r) => r.logicalId === 'audit-logs')!.properties).toMatchObject({ storageAccountId: storage, logs: [{ category: 'kube-audit', enabled: true }] });
   expect(ManagedClusterModel.build({ name: 'c1', location: 'westeurope', auditLogs: { enabled: false } }).resources.some((r) => r.logicalId === 'audit-logs')).toBe(false);
+});
+
+test('kubenet with egress through the hub firewall: the control plane identity may write pod routes into the route table', () => {
+  const model = ManagedClusterModel.build({
+    name: 'kubenet-udr',
+    location: 'westeurope',
+    podNetworking: PodNetworking.kubenet(),
+    // Kubenet carries no transit encryption of the library's; the opt-out is acknowledged.
+    transitEncryption: TransitEncryption.none(),
+    acknowledgements: [{ ruleId: Rules.transitEncryptionNone.id, reason: 'a test of the route table grant alone, nothing deployed' }],
+    outboundType: OutboundType.userDefinedRouting({ firewallPrivateIp: '10.0.1.4' }),
+  });
+  const grant = model.resources.find((r) => r.logicalId === 'route-table-network-contributor')!;
+  expect(grant.scope).toEqual(new ArmReference('egress-route-table'));
+  expect(model.cluster.dependsOn).toContain('route-table-network-contributor');
+  // Azure CNI does not write routes: no grant.
+  const overlay = ManagedClusterModel.build({ name: 'overlay-udr', location: 'westeurope', outboundType: OutboundType.userDefinedRouting({ firewallPrivateIp: '10.0.1.4' }) });
+  expect(overlay.resources.some((r) => r.logicalId === 'route-table-network-contributor')).toBe(false);
+});
+
+test('the delete locks leave the private DNS zone alone: AKS deletes its own records there', () => {
+  const model = ManagedClusterModel.build({ name: 'zone', location: 'westeurope', apiServerAccess: ApiServerAccess.private({ dnsZone: PrivateDnsZone.create() }) });
+  const locked = model.resources.filter((r) => r.type === 'Microsoft.Authorization/locks').map((r) => (r.scope as ArmReference).logicalId);
+  expect([...locked].sort()).toEqual(['apiserver-nsg', 'cluster', 'log-analytics', 'nodes-nsg', 'vnet']);
+  expect(locked).not.toContain('private-dns-zone');
+  expect(model.resources.some((r) => r.logicalId === 'private-dns-zone')).toBe(true);
 });
