@@ -17,8 +17,10 @@ echo "packed $tarball ($(du -h "$work/$tarball" | cut -f1))"
 ts=$(node -p 'require(process.argv[1]).devDependencies.typescript' "$root/package.json")
 version_of() { node -p 'require(process.argv[1]).devDependencies[process.argv[2]]' "$root/package.json" "$1"; }
 
-# The tsconfig.json `pulumi new typescript` writes, verbatim but for the file list.
+# The tsconfig.json `pulumi new typescript` writes, verbatim but for the file list (the arguments).
 pulumi_new_tsconfig() {
+  local files
+  files=$(printf '"%s", ' "$@")
   cat > tsconfig.json <<JSON
 {
   "compilerOptions": {
@@ -34,7 +36,7 @@ pulumi_new_tsconfig() {
     "noImplicitReturns": true,
     "forceConsistentCasingInFileNames": true
   },
-  "files": ["$1"]
+  "files": [${files%, }]
 }
 JSON
 }
@@ -84,24 +86,7 @@ test -x node_modules/.bin/secure-aks
 # The README's quick starts, literally: their TypeScript type-checks with the pulumi new
 # tsconfig, and the one-cluster definition synthesizes with the CLI, no loader flags.
 node "$root/scripts/readme-quick-starts.mjs" "$root/README.md" .
-cat > tsconfig.json <<'JSON'
-{
-  "compilerOptions": {
-    "strict": true,
-    "outDir": "bin",
-    "target": "es2020",
-    "module": "commonjs",
-    "moduleResolution": "node",
-    "sourceMap": true,
-    "experimentalDecorators": true,
-    "pretty": true,
-    "noFallthroughCasesInSwitch": true,
-    "noImplicitReturns": true,
-    "forceConsistentCasingInFileNames": true
-  },
-  "files": ["platform.ts", "definition.ts", "index.ts"]
-}
-JSON
+pulumi_new_tsconfig platform.ts definition.ts index.ts
 npx tsc --noEmit -p tsconfig.json
 on_floor npx secure-aks synth definition.ts --out dist
 test -f dist/pulumi-consumer/cluster.template.json
