@@ -1,6 +1,6 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
-import { z } from 'zod';
+import { zod } from '../core/validation/lazy-zod';
 import { assertInput } from '../core/validation/input-boundary';
 import { calicoFelixConfiguration } from '../core/encryption/calico-felix-configuration';
 import { TransitEncryption } from '../core/encryption/transit-encryption';
@@ -29,7 +29,7 @@ export class CalicoWireGuardConfiguration extends Construct {
 
   constructor(scope: Construct, id: string, props: CalicoWireGuardConfigurationProps) {
     // The transit encryption itself is checked where the FelixConfiguration is derived (SAKS-ENC-018).
-    assertInput(z.strictObject({ transitEncryption: z.unknown() }), props, `CalicoWireGuardConfiguration "${id}"`);
+    assertInput(zod.strictObject({ transitEncryption: zod.unknown() }), props, `CalicoWireGuardConfiguration "${id}"`);
     super(scope, id);
     const object = calicoFelixConfiguration(props.transitEncryption);
     this.apiObject = new ApiObject(this, 'Resource', {

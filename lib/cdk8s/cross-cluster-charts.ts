@@ -1,7 +1,7 @@
 import { App, Chart, ChartProps } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
-import { z } from 'zod';
+import { zod, lazySchema } from '../core/validation/lazy-zod';
 import { assertInput, text } from '../core/validation/input-boundary';
 import { Ipv4Cidr } from '../core/net/ipv4-cidr';
 import { CROSS_CLUSTER_LINK_RESULT, CrossClusterLink } from '../core/mesh/cross-cluster-link';
@@ -14,15 +14,15 @@ import { DeploymentCheck, findingViolation } from './deployment-check';
 import { apiObjectsOf, MemoizedApiObject, SynthPassCache } from './synth-pass-cache';
 
 /** The props of the link charts, checked at construction (chart props such as labels pass through). */
-const CHART_PROPS = z.looseObject({
+const CHART_PROPS = lazySchema(() => zod.looseObject({
   link: CROSS_CLUSTER_LINK_RESULT,
   cluster: text().optional(),
-  contract: z.record(z.string(), z.unknown()).optional(),
-});
-const ISSUER_CHART_PROPS = z.looseObject({
+  contract: zod.record(zod.string(), zod.unknown()).optional(),
+}));
+const ISSUER_CHART_PROPS = lazySchema(() => zod.looseObject({
   issuer: CUSTOMER_CA_ISSUER_RESULT,
   cluster: text().optional(),
-});
+}));
 
 const objectCache = new SynthPassCache<Construct, Record<string, unknown>[]>();
 const findingCache = new SynthPassCache<Construct, MeshFinding[]>();

@@ -1,16 +1,16 @@
 import { ApiObject } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
-import { z } from 'zod';
+import { zod, lazySchema } from '../core/validation/lazy-zod';
 import { assertInput, textList } from '../core/validation/input-boundary';
 import { findUnencryptedHostNetworkWorkloads } from '../core/encryption/host-network-check';
 import { TRANSIT_ENCRYPTION_RESULT, TransitEncryption } from '../core/encryption/transit-encryption';
 import { Rules } from '../core/validation/rule-catalog';
 import { DeploymentCheck } from './deployment-check';
 
-const PROPS = z.strictObject({
+const PROPS = lazySchema(() => zod.strictObject({
   transitEncryption: TRANSIT_ENCRYPTION_RESULT,
   acknowledged: textList().optional(),
-});
+}));
 
 /** Props of {@link HostNetworkEncryptionCheck}. */
 export interface HostNetworkEncryptionCheckProps {

@@ -2,7 +2,7 @@ import { ServicePatch } from '@pulumi/kubernetes/core/v1';
 import { Provider } from '@pulumi/kubernetes/provider';
 import { ConfigGroup } from '@pulumi/kubernetes/yaml/v2';
 import * as pulumi from '@pulumi/pulumi';
-import { z } from 'zod';
+import { zod, lazySchema } from '../core/validation/lazy-zod';
 import { assertInput, factoryResult } from '../core/validation/input-boundary';
 import { Chart } from 'cdk8s';
 import { findingViolation } from '../cdk8s/deployment-check';
@@ -28,11 +28,11 @@ export function checkAgainstCluster(name: string, provider: Provider, objects: r
   return mine;
 }
 
-const ARGS = z.strictObject({
+const ARGS = lazySchema(() => zod.strictObject({
   chart: factoryResult(Chart, 'a cdk8s Chart'),
   provider: factoryResult(Provider, 'a @pulumi/kubernetes Provider of the cluster'),
-  dependsOn: z.array(z.unknown()).readonly().optional(),
-});
+  dependsOn: zod.array(zod.unknown()).readonly().optional(),
+}));
 
 /** Arguments of {@link ChartDeployment}. */
 export interface ChartDeploymentArgs {

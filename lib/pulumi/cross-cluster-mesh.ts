@@ -1,6 +1,6 @@
 import { Provider } from '@pulumi/kubernetes/provider';
 import * as pulumi from '@pulumi/pulumi';
-import { z } from 'zod';
+import { zod, lazySchema } from '../core/validation/lazy-zod';
 import { assertInput, present } from '../core/validation/input-boundary';
 import { addCrossClusterCharts } from '../cdk8s/cross-cluster-charts';
 import { offlineApp } from '../cdk8s/offline-app';
@@ -8,13 +8,13 @@ import { CROSS_CLUSTER_LINK_RESULT, CrossClusterLink } from '../core/mesh/cross-
 import { ChartDeployment, checkAgainstCluster } from './chart-deployment';
 import { failAsRunError } from './pulumi-errors';
 
-const CROSS_CLUSTER_MESH_ARGS = z.strictObject({
+const CROSS_CLUSTER_MESH_ARGS = lazySchema(() => zod.strictObject({
   link: CROSS_CLUSTER_LINK_RESULT,
   clientProvider: present('the client cluster\'s Kubernetes provider'),
   serverProvider: present('the server cluster\'s Kubernetes provider'),
-  clientDependsOn: z.array(z.unknown()).readonly().optional(),
-  serverDependsOn: z.array(z.unknown()).readonly().optional(),
-});
+  clientDependsOn: zod.array(zod.unknown()).readonly().optional(),
+  serverDependsOn: zod.array(zod.unknown()).readonly().optional(),
+}));
 
 /** Arguments of {@link CrossClusterMesh}. */
 export interface CrossClusterMeshArgs {

@@ -2,7 +2,7 @@ import * as authorization from '@pulumi/azure-native/authorization';
 import { Release } from '@pulumi/kubernetes/helm/v3';
 import { Provider } from '@pulumi/kubernetes/provider';
 import * as pulumi from '@pulumi/pulumi';
-import { z } from 'zod';
+import { zod, lazySchema } from '../core/validation/lazy-zod';
 import { assertInput, factoryResult, present } from '../core/validation/input-boundary';
 import { CustomerCaIssuerChart } from '../cdk8s/cross-cluster-charts';
 import { MeshConfigChart } from '../cdk8s/mesh-config-chart';
@@ -15,10 +15,10 @@ import { CrossClusterMesh } from './cross-cluster-mesh';
 import { HardenedCluster } from './hardened-cluster';
 import { failAsRunError } from './pulumi-errors';
 
-const REGULATED_PLATFORM_ARGS = z.strictObject({
+const REGULATED_PLATFORM_ARGS = lazySchema(() => zod.strictObject({
   platform: factoryResult(RegulatedPlatformModel, 'RegulatedPlatformModel.build({ ... })'),
   resourceGroupName: present('the resource group name'),
-});
+}));
 
 /** Arguments of {@link RegulatedPlatform}. */
 export interface RegulatedPlatformArgs {

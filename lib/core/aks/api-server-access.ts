@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { zod, lazySchema } from '../validation/lazy-zod';
 import { factoryResult, fromOptions, schemaOf, text, textList } from '../validation/input-boundary';
 import { PrivateDnsZone } from './private-dns-zone';
 
@@ -10,10 +10,10 @@ export interface RunCommandPrincipal {
   readonly principalType: 'User' | 'Group' | 'ServicePrincipal';
 }
 
-const RUN_COMMAND_PRINCIPAL = schemaOf<RunCommandPrincipal>()(
-  z.strictObject({ principalId: text(), principalType: z.enum(['User', 'Group', 'ServicePrincipal']) }),
-);
-const RUN_COMMAND_PRINCIPALS = z.array(RUN_COMMAND_PRINCIPAL).readonly().optional();
+const RUN_COMMAND_PRINCIPAL = lazySchema(() => schemaOf<RunCommandPrincipal>()(
+  zod.strictObject({ principalId: text(), principalType: zod.enum(['User', 'Group', 'ServicePrincipal']) }),
+));
+const RUN_COMMAND_PRINCIPALS = lazySchema(() => zod.array(RUN_COMMAND_PRINCIPAL).readonly().optional());
 
 /** Options of a private API server. */
 export interface PrivateApiServerOptions {
@@ -85,28 +85,28 @@ export interface UnrestrictedPublicApiServerOptions {
   readonly runCommandPrincipals?: readonly RunCommandPrincipal[];
 }
 
-const PRIVATE_OPTIONS = schemaOf<PrivateApiServerOptions & { readonly authorizedIpRanges?: readonly string[] }>()(
-  z.strictObject({
+const PRIVATE_OPTIONS = lazySchema(() => schemaOf<PrivateApiServerOptions & { readonly authorizedIpRanges?: readonly string[] }>()(
+  zod.strictObject({
     dnsZone: factoryResult(PrivateDnsZone, 'PrivateDnsZone.system(), .none(), .create() or .fromZoneId()').optional(),
-    publicFqdn: z.boolean().optional(),
-    disableRunCommand: z.boolean().optional(),
-    vnetIntegration: z.boolean().optional(),
+    publicFqdn: zod.boolean().optional(),
+    disableRunCommand: zod.boolean().optional(),
+    vnetIntegration: zod.boolean().optional(),
     runCommandPrincipals: RUN_COMMAND_PRINCIPALS,
     // Not an option of a private API server; accepted here so that SAKS-API-001 explains why.
     authorizedIpRanges: textList().optional(),
   }),
-);
-const PUBLIC_OPTIONS = schemaOf<PublicApiServerOptions>()(
-  z.strictObject({
+));
+const PUBLIC_OPTIONS = lazySchema(() => schemaOf<PublicApiServerOptions>()(
+  zod.strictObject({
     authorizedIpRanges: textList(),
-    vnetIntegration: z.boolean().optional(),
-    disableRunCommand: z.boolean().optional(),
+    vnetIntegration: zod.boolean().optional(),
+    disableRunCommand: zod.boolean().optional(),
     runCommandPrincipals: RUN_COMMAND_PRINCIPALS,
   }),
-);
-const UNRESTRICTED_OPTIONS = schemaOf<UnrestrictedPublicApiServerOptions>()(
-  z.strictObject({ vnetIntegration: z.boolean().optional(), disableRunCommand: z.boolean().optional(), runCommandPrincipals: RUN_COMMAND_PRINCIPALS }),
-);
+));
+const UNRESTRICTED_OPTIONS = lazySchema(() => schemaOf<UnrestrictedPublicApiServerOptions>()(
+  zod.strictObject({ vnetIntegration: zod.boolean().optional(), disableRunCommand: zod.boolean().optional(), runCommandPrincipals: RUN_COMMAND_PRINCIPALS }),
+));
 
 /**
  * How the cluster's API server is reached: the `apiServerAccessProfile`.

@@ -1,7 +1,7 @@
-import { z } from 'zod';
+import { zod, lazySchema } from '../validation/lazy-zod';
 import { fromOptions, text } from '../validation/input-boundary';
 
-const EXISTING_IDENTITY = z.strictObject({ resourceId: text(), principalId: text() });
+const EXISTING_IDENTITY = lazySchema(() => zod.strictObject({ resourceId: text(), principalId: text() }));
 
 /**
  * The cluster's control plane identity. A user-assigned identity exists

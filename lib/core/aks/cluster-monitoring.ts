@@ -1,8 +1,8 @@
-import { z } from 'zod';
+import { zod, lazySchema } from '../validation/lazy-zod';
 import { fromOptions, text } from '../validation/input-boundary';
 
-const CREATED_WORKSPACE = z.strictObject({ retentionInDays: z.number().optional() });
-const EXISTING_WORKSPACE = z.strictObject({ workspaceId: text() });
+const CREATED_WORKSPACE = lazySchema(() => zod.strictObject({ retentionInDays: zod.number().optional() }));
+const EXISTING_WORKSPACE = lazySchema(() => zod.strictObject({ workspaceId: text() }));
 
 /**
  * Where the cluster's security and container logs go: the Log Analytics

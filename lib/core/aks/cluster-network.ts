@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { zod, lazySchema } from '../validation/lazy-zod';
 import { fromOptions, schemaOf, text, textList } from '../validation/input-boundary';
 
 /** Options of a virtual network the library creates for the cluster. */
@@ -50,22 +50,22 @@ export interface ExistingClusterNetworkOptions {
   readonly grantNetworkContributor?: boolean;
 }
 
-const CREATED_OPTIONS = schemaOf<CreatedClusterNetworkOptions>()(
-  z.strictObject({
+const CREATED_OPTIONS = lazySchema(() => schemaOf<CreatedClusterNetworkOptions>()(
+  zod.strictObject({
     addressSpace: textList().optional(),
     nodeSubnetPrefix: text().optional(),
     apiServerSubnetPrefix: text().optional(),
     podSubnetPrefix: text().optional(),
   }),
-);
-const EXISTING_OPTIONS = schemaOf<ExistingClusterNetworkOptions>()(
-  z.strictObject({
+));
+const EXISTING_OPTIONS = lazySchema(() => schemaOf<ExistingClusterNetworkOptions>()(
+  zod.strictObject({
     nodeSubnetId: text(),
     apiServerSubnetId: text().optional(),
     podSubnetId: text().optional(),
-    grantNetworkContributor: z.boolean().optional(),
+    grantNetworkContributor: zod.boolean().optional(),
   }),
-);
+));
 
 /**
  * The virtual network the cluster's nodes and API server live in: created by

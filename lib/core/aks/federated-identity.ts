@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { zod, lazySchema } from '../validation/lazy-zod';
 import { KubernetesObject } from '../kubernetes/kubernetes-object';
 import { text } from '../validation/input-boundary';
 
@@ -26,13 +26,13 @@ export interface FederatedIdentityProps {
 }
 
 /** The runtime schema of {@link FederatedIdentityProps}. @internal */
-export const FEDERATED_IDENTITY_PROPS = z.strictObject({
+export const FEDERATED_IDENTITY_PROPS = lazySchema(() => zod.strictObject({
   name: text(),
   identityId: text(),
   clientId: text(),
   namespace: text(),
   serviceAccountName: text(),
-});
+}));
 
 /** The audience of Entra ID's token exchange: the only one Workload ID accepts. */
 export const WORKLOAD_IDENTITY_AUDIENCE = 'api://AzureADTokenExchange';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { zod, lazySchema } from '../validation/lazy-zod';
 import { ACKNOWLEDGEMENTS, Acknowledgement } from '../validation/acknowledgement';
 import { factoryResult, schemaOf, text, textList } from '../validation/input-boundary';
 import { ApiServerAccess } from './api-server-access';
@@ -285,8 +285,8 @@ export interface HardenedClusterProps {
 }
 
 /** The runtime schema of {@link HardenedClusterProps}: checked before any rule reads a value. @internal */
-export const HARDENED_CLUSTER_PROPS = schemaOf<HardenedClusterProps>()(
-  z.strictObject({
+export const HARDENED_CLUSTER_PROPS = lazySchema(() => schemaOf<HardenedClusterProps>()(
+  zod.strictObject({
     name: text(),
     location: text(),
     apiServerAccess: factoryResult(ApiServerAccess, 'ApiServerAccess.private(), .public({ authorizedIpRanges }) or .unrestrictedPublic()').optional(),
@@ -296,48 +296,48 @@ export const HARDENED_CLUSTER_PROPS = schemaOf<HardenedClusterProps>()(
     dnsPrefix: text().optional(),
     fqdnSubdomain: text().optional(),
     systemPool: SYSTEM_NODE_POOL_PROPS.optional(),
-    userNodePools: z.array(NODE_POOL_PROPS).readonly().optional(),
+    userNodePools: zod.array(NODE_POOL_PROPS).readonly().optional(),
     podNetworking: factoryResult(PodNetworking, 'PodNetworking.azureCniOverlay(), .azureCniPodSubnet(), .azureCniNodeSubnet(), .kubenet() or .byoCni()').optional(),
     transitEncryption: TRANSIT_ENCRYPTION_RESULT.optional(),
-    networkDataplane: z.enum(['azure', 'cilium']).optional(),
-    networkPolicy: z.enum(['cilium', 'calico', 'azure', 'none']).optional(),
+    networkDataplane: zod.enum(['azure', 'cilium']).optional(),
+    networkPolicy: zod.enum(['cilium', 'calico', 'azure', 'none']).optional(),
     serviceCidr: text().optional(),
     dnsServiceIp: text().optional(),
     adminGroupObjectIds: textList().optional(),
-    tier: z.enum(['Free', 'Standard', 'Premium']).optional(),
+    tier: zod.enum(['Free', 'Standard', 'Premium']).optional(),
     monitoring: factoryResult(ClusterMonitoring, 'ClusterMonitoring.createWorkspace(), .fromWorkspaceId(id) or .none()').optional(),
-    autoUpgrade: z
+    autoUpgrade: zod
       .strictObject({
-        upgradeChannel: z.enum(['patch', 'stable', 'rapid', 'node-image', 'none']),
-        nodeOSUpgradeChannel: z.enum(['NodeImage', 'SecurityPatch', 'Unmanaged', 'None']),
+        upgradeChannel: zod.enum(['patch', 'stable', 'rapid', 'node-image', 'none']),
+        nodeOSUpgradeChannel: zod.enum(['NodeImage', 'SecurityPatch', 'Unmanaged', 'None']),
       })
       .optional(),
-    azurePolicy: z.boolean().optional(),
-    keyVaultSecretsProvider: z.boolean().optional(),
-    encryptionAtHost: z.boolean().optional(),
+    azurePolicy: zod.boolean().optional(),
+    keyVaultSecretsProvider: zod.boolean().optional(),
+    encryptionAtHost: zod.boolean().optional(),
     diskEncryptionSetId: text().optional(),
-    nodeSshAccess: z.enum(['Disabled', 'EntraId', 'LocalUser']).optional(),
-    imageCleaner: z.strictObject({ enabled: z.boolean().optional(), intervalHours: z.number().optional() }).optional(),
-    workloadIdentity: z.boolean().optional(),
-    auditLogs: z
-      .strictObject({ enabled: z.boolean().optional(), categories: z.array(z.enum(CONTROL_PLANE_LOG_CATEGORIES)).readonly().optional(),
+    nodeSshAccess: zod.enum(['Disabled', 'EntraId', 'LocalUser']).optional(),
+    imageCleaner: zod.strictObject({ enabled: zod.boolean().optional(), intervalHours: zod.number().optional() }).optional(),
+    workloadIdentity: zod.boolean().optional(),
+    auditLogs: zod
+      .strictObject({ enabled: zod.boolean().optional(), categories: zod.array(zod.enum(CONTROL_PLANE_LOG_CATEGORIES)).readonly().optional(),
         storageAccountId: text().optional(),
-        eventHub: z.strictObject({ authorizationRuleId: text(), name: text().optional() }).optional(),
+        eventHub: zod.strictObject({ authorizationRuleId: text(), name: text().optional() }).optional(),
       })
       .optional(),
-    federatedIdentities: z.array(FEDERATED_IDENTITY_PROPS).readonly().optional(),
+    federatedIdentities: zod.array(FEDERATED_IDENTITY_PROPS).readonly().optional(),
     outboundType: factoryResult(OutboundType, 'OutboundType.loadBalancer(), .userAssignedNatGateway(), .userDefinedRouting(), .networkIsolated() or .managedNatGateway()').optional(),
-    kms: z.strictObject({ keyId: text(), keyVaultNetworkAccess: z.enum(['Public', 'Private']).optional(), keyVaultResourceId: text().optional() }).optional(),
-    istioAddon: z
+    kms: zod.strictObject({ keyId: text(), keyVaultNetworkAccess: zod.enum(['Public', 'Private']).optional(), keyVaultResourceId: text().optional() }).optional(),
+    istioAddon: zod
       .strictObject({
         revision: text(),
-        internalIngressGateway: z.boolean().optional(),
-        externalIngressGateway: z.boolean().optional(),
-        egressGateways: z.array(z.strictObject({ name: text(), namespace: text().optional(), gatewayConfigurationName: text() })).readonly().optional(),
+        internalIngressGateway: zod.boolean().optional(),
+        externalIngressGateway: zod.boolean().optional(),
+        egressGateways: zod.array(zod.strictObject({ name: text(), namespace: text().optional(), gatewayConfigurationName: text() })).readonly().optional(),
       })
       .optional(),
-    deleteLocks: z.boolean().optional(),
-    tags: z.record(text(), text()).readonly().optional(),
+    deleteLocks: zod.boolean().optional(),
+    tags: zod.record(text(), text()).readonly().optional(),
     acknowledgements: ACKNOWLEDGEMENTS.optional(),
   }),
-);
+));

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { zod, lazySchema } from '../validation/lazy-zod';
 import { schemaOf, text, textList } from '../validation/input-boundary';
 
 /** A user node pool, beside the system pool. */
@@ -36,13 +36,13 @@ export interface NodePoolProps {
 }
 
 /** The runtime schema of {@link NodePoolProps}. @internal */
-export const NODE_POOL_PROPS = schemaOf<NodePoolProps>()(
-  z.strictObject({
+export const NODE_POOL_PROPS = lazySchema(() => schemaOf<NodePoolProps>()(
+  zod.strictObject({
     name: text(),
     vmSize: text().optional(),
-    count: z.number().optional(),
+    count: zod.number().optional(),
     availabilityZones: textList().optional(),
-    osType: z.enum(['Linux', 'Windows']).optional(),
-    enableFips: z.boolean().optional(),
+    osType: zod.enum(['Linux', 'Windows']).optional(),
+    enableFips: zod.boolean().optional(),
   }),
-);
+));

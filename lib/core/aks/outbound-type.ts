@@ -1,12 +1,12 @@
-import { z } from 'zod';
+import { zod, lazySchema } from '../validation/lazy-zod';
 import { fromOptions, text } from '../validation/input-boundary';
 
-const NAT_OPTIONS = z.strictObject({ natGatewayId: text().optional() });
-const UDR_OPTIONS = z.strictObject({ firewallPrivateIp: text().optional(), routeTableId: text().optional() });
-const ISOLATED_OPTIONS = z.strictObject({
+const NAT_OPTIONS = lazySchema(() => zod.strictObject({ natGatewayId: text().optional() }));
+const UDR_OPTIONS = lazySchema(() => zod.strictObject({ firewallPrivateIp: text().optional(), routeTableId: text().optional() }));
+const ISOLATED_OPTIONS = lazySchema(() => zod.strictObject({
   containerRegistryId: text().optional(),
-  kubeletIdentity: z.strictObject({ resourceId: text(), clientId: text(), principalId: text() }).optional(),
-});
+  kubeletIdentity: zod.strictObject({ resourceId: text(), clientId: text(), principalId: text() }).optional(),
+}));
 
 /** A user-assigned identity brought by id, with the ids the cluster payload and role assignments need. */
 export interface BroughtIdentity {

@@ -1,7 +1,7 @@
-import { z } from 'zod';
+import { zod, lazySchema } from '../validation/lazy-zod';
 import { fromOptions, text } from '../validation/input-boundary';
 
-const POD_CIDR_OPTIONS = z.strictObject({ podCidr: text().optional() });
+const POD_CIDR_OPTIONS = lazySchema(() => zod.strictObject({ podCidr: text().optional() }));
 
 /**
  * How pods get their IP addresses: the network plugin and its mode.

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { zod, lazySchema } from '../validation/lazy-zod';
 import { fromOptions, schemaOf, text, textList } from '../validation/input-boundary';
 
 /** Options for a private DNS zone the library creates for the cluster. */
@@ -33,10 +33,10 @@ export interface ExistingPrivateDnsZoneOptions {
   readonly grantZoneContributor?: boolean;
 }
 
-const CREATED_OPTIONS = schemaOf<CreatedPrivateDnsZoneOptions>()(z.strictObject({ subzone: text().optional(), linkedVnetIds: textList().optional() }));
-const EXISTING_OPTIONS = schemaOf<ExistingPrivateDnsZoneOptions & { readonly zoneId: string }>()(
-  z.strictObject({ zoneId: text(), linkedVnetIds: textList().optional(), grantZoneContributor: z.boolean().optional() }),
-);
+const CREATED_OPTIONS = lazySchema(() => schemaOf<CreatedPrivateDnsZoneOptions>()(zod.strictObject({ subzone: text().optional(), linkedVnetIds: textList().optional() })));
+const EXISTING_OPTIONS = lazySchema(() => schemaOf<ExistingPrivateDnsZoneOptions & { readonly zoneId: string }>()(
+  zod.strictObject({ zoneId: text(), linkedVnetIds: textList().optional(), grantZoneContributor: zod.boolean().optional() }),
+));
 
 /**
  * Where a private cluster's API server name is resolved: the

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { zod, lazySchema } from '../validation/lazy-zod';
 import { schemaOf, text, textList } from '../validation/input-boundary';
 
 /** The cluster's system node pool. */
@@ -43,14 +43,14 @@ export interface SystemNodePoolProps {
 }
 
 /** The runtime schema of {@link SystemNodePoolProps}. @internal */
-export const SYSTEM_NODE_POOL_PROPS = schemaOf<SystemNodePoolProps>()(
-  z.strictObject({
+export const SYSTEM_NODE_POOL_PROPS = lazySchema(() => schemaOf<SystemNodePoolProps>()(
+  zod.strictObject({
     name: text().optional(),
     vmSize: text().optional(),
-    count: z.number().optional(),
+    count: zod.number().optional(),
     availabilityZones: textList().optional(),
-    osSku: z.enum(['AzureLinux', 'Ubuntu']).optional(),
-    enableFips: z.boolean().optional(),
-    onlyCriticalAddons: z.boolean().optional(),
+    osSku: zod.enum(['AzureLinux', 'Ubuntu']).optional(),
+    enableFips: zod.boolean().optional(),
+    onlyCriticalAddons: zod.boolean().optional(),
   }),
-);
+));

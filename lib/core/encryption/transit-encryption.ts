@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { zod, lazySchema } from '../validation/lazy-zod';
 import { factoryResult, fromOptions, schemaOf } from '../validation/input-boundary';
 
 /** Options of ACNS WireGuard. */
@@ -53,17 +53,17 @@ export interface CalicoWireGuardOptions {
   readonly apiGroup?: CalicoApiGroup;
 }
 
-const ACNS_OPTIONS = schemaOf<AcnsWireGuardOptions>()(z.strictObject({ observability: z.boolean().optional() }));
-const CALICO_OPTIONS = schemaOf<CalicoWireGuardOptions>()(
-  z.strictObject({
-    mtu: z.number().optional(),
-    ipv6: z.boolean().optional(),
-    mtuV6: z.number().optional(),
-    listeningPort: z.number().optional(),
-    listeningPortV6: z.number().optional(),
-    apiGroup: z.enum(['crd.projectcalico.org/v1', 'projectcalico.org/v3']).optional(),
+const ACNS_OPTIONS = lazySchema(() => schemaOf<AcnsWireGuardOptions>()(zod.strictObject({ observability: zod.boolean().optional() })));
+const CALICO_OPTIONS = lazySchema(() => schemaOf<CalicoWireGuardOptions>()(
+  zod.strictObject({
+    mtu: zod.number().optional(),
+    ipv6: zod.boolean().optional(),
+    mtuV6: zod.number().optional(),
+    listeningPort: zod.number().optional(),
+    listeningPortV6: zod.number().optional(),
+    apiGroup: zod.enum(['crd.projectcalico.org/v1', 'projectcalico.org/v3']).optional(),
   }),
-);
+));
 
 /** Documented default WireGuard ports. */
 export const WireGuardPorts = {
@@ -149,4 +149,4 @@ export class TransitEncryption {
 }
 
 /** The schema of a property that holds a {@link TransitEncryption}. @internal */
-export const TRANSIT_ENCRYPTION_RESULT = factoryResult(TransitEncryption, 'TransitEncryption.acnsWireGuard(), .calicoWireGuard(), .virtualNetworkEncryption() or .none()');
+export const TRANSIT_ENCRYPTION_RESULT = lazySchema(() => factoryResult(TransitEncryption, 'TransitEncryption.acnsWireGuard(), .calicoWireGuard(), .virtualNetworkEncryption() or .none()'));

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { zod, lazySchema } from '../validation/lazy-zod';
 import { fromOptions, schemaOf, text, wellFormedText } from '../validation/input-boundary';
 import { Rules } from '../validation/rule-catalog';
 import { isDns1123Subdomain } from '../kubernetes/kubernetes-names';
@@ -72,13 +72,13 @@ export class CertificateSource {
 }
 
 /** The runtime schema of {@link IssuerReference}. @internal */
-export const ISSUER_REFERENCE = schemaOf<IssuerReference>()(
-  z.strictObject({
-    kind: z.enum(['Issuer', 'ClusterIssuer']),
+export const ISSUER_REFERENCE = lazySchema(() => schemaOf<IssuerReference>()(
+  zod.strictObject({
+    kind: zod.enum(['Issuer', 'ClusterIssuer']),
     name: text(),
     group: wellFormedText(Rules.issuerWellFormed, 'use the issuer\'s API group, e.g. "cert-manager.io"', (s) => isDns1123Subdomain(s) && s.includes('.')).optional(),
   }),
-);
-const CERT_MANAGER_OPTIONS = schemaOf<CertManagerOptions>()(
-  z.strictObject({ clientIssuer: ISSUER_REFERENCE, serverIssuer: ISSUER_REFERENCE.optional(), duration: text().optional(), renewBefore: text().optional() }),
-);
+));
+const CERT_MANAGER_OPTIONS = lazySchema(() => schemaOf<CertManagerOptions>()(
+  zod.strictObject({ clientIssuer: ISSUER_REFERENCE, serverIssuer: ISSUER_REFERENCE.optional(), duration: text().optional(), renewBefore: text().optional() }),
+));

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { zod, lazySchema } from '../validation/lazy-zod';
 import { ACKNOWLEDGEMENTS, Acknowledgement } from '../validation/acknowledgement';
 import { factoryResult, schemaOf, text, textList } from '../validation/input-boundary';
 import { CertificateSource } from './certificate-source';
@@ -108,42 +108,42 @@ export interface CrossClusterLinkProps {
 }
 
 /** The runtime schema of {@link CrossClusterServiceProps}. @internal */
-export const CROSS_CLUSTER_SERVICE_PROPS = schemaOf<CrossClusterServiceProps>()(
-  z.strictObject({
+export const CROSS_CLUSTER_SERVICE_PROPS = lazySchema(() => schemaOf<CrossClusterServiceProps>()(
+  zod.strictObject({
     name: text(),
     host: text(),
-    clientPort: z.number(),
-    gatewayPort: z.number(),
-    backend: z.strictObject({ host: text(), port: z.number() }),
+    clientPort: zod.number(),
+    gatewayPort: zod.number(),
+    backend: zod.strictObject({ host: text(), port: zod.number() }),
     clientNamespaces: textList(),
     clientCredentialName: text().optional(),
     serverCredentialName: text().optional(),
-    addressing: z
-      .discriminatedUnion('kind', [z.strictObject({ kind: z.literal('autoAllocate') }), z.strictObject({ kind: z.literal('addresses'), addresses: textList() })])
+    addressing: zod
+      .discriminatedUnion('kind', [zod.strictObject({ kind: zod.literal('autoAllocate') }), zod.strictObject({ kind: zod.literal('addresses'), addresses: textList() })])
       .optional(),
   }),
-);
+));
 
-const MESH_SIDE_PROPS = schemaOf<MeshSideProps>()(
-  z.strictObject({
+const MESH_SIDE_PROPS = lazySchema(() => schemaOf<MeshSideProps>()(
+  zod.strictObject({
     flavour: factoryResult(MeshFlavour, 'MeshFlavour.openSourceIstio(), .aksIstioAddon({ revision }) or .cloudServiceMesh()').optional(),
     gateway: factoryResult(GatewayDeployment, 'GatewayDeployment.dedicated() or GatewayDeployment.shared()').optional(),
   }),
-);
+));
 
 /** The runtime schema of {@link CrossClusterLinkProps}. @internal */
-export const CROSS_CLUSTER_LINK_PROPS = schemaOf<CrossClusterLinkProps>()(
-  z.strictObject({
+export const CROSS_CLUSTER_LINK_PROPS = lazySchema(() => schemaOf<CrossClusterLinkProps>()(
+  zod.strictObject({
     name: text(),
     client: MESH_SIDE_PROPS.optional(),
     server: MESH_SIDE_PROPS.optional(),
     certificates: factoryResult(CertificateSource, 'CertificateSource.certManager({ clientIssuer }) or CertificateSource.existingSecrets()'),
-    services: z.array(CROSS_CLUSTER_SERVICE_PROPS).readonly(),
-    apiVersion: z.enum(['v1', 'v1beta1']).optional(),
-    egressPort: z.number().optional(),
-    egressLockdown: z.strictObject({ enabled: z.boolean().optional(), serverCidrs: textList().optional() }).optional(),
-    internalLoadBalancer: z.boolean().optional(),
+    services: zod.array(CROSS_CLUSTER_SERVICE_PROPS).readonly(),
+    apiVersion: zod.enum(['v1', 'v1beta1']).optional(),
+    egressPort: zod.number().optional(),
+    egressLockdown: zod.strictObject({ enabled: zod.boolean().optional(), serverCidrs: textList().optional() }).optional(),
+    internalLoadBalancer: zod.boolean().optional(),
     ingressLoadBalancerIp: text().optional(),
     acknowledgements: ACKNOWLEDGEMENTS.optional(),
   }),
-);
+));

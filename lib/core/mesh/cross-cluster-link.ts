@@ -2,6 +2,7 @@ import { KubernetesObject } from '../kubernetes/kubernetes-object';
 import { AcknowledgedViolation } from '../validation/acknowledgement';
 import { findInvalidForApiServer } from '../kubernetes/api-server-validity';
 import { factoryResult, subject } from '../validation/input-boundary';
+import { lazySchema } from '../validation/lazy-zod';
 import { Rules } from '../validation/rule-catalog';
 import { ViolationCollector } from '../validation/violation-collector';
 import { Violation } from '../validation/violation';
@@ -490,4 +491,4 @@ function resolveGateway(
 }
 
 /** The schema of a property that holds a {@link CrossClusterLink}. @internal */
-export const CROSS_CLUSTER_LINK_RESULT = factoryResult(CrossClusterLink, 'CrossClusterLink.build({ ... })');
+export const CROSS_CLUSTER_LINK_RESULT = lazySchema(() => factoryResult(CrossClusterLink, 'CrossClusterLink.build({ ... })'));

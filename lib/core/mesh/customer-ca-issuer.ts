@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { zod, lazySchema } from '../validation/lazy-zod';
 import { factoryResult, fromOptions, wellFormedText } from '../validation/input-boundary';
 import { Rules } from '../validation/rule-catalog';
 import { KubernetesObject } from '../kubernetes/kubernetes-object';
@@ -14,22 +14,22 @@ const httpsUrl = () =>
       return false;
     }
   });
-const CA_SECRET_OPTIONS = z.strictObject({ name: kubernetesName().optional(), secretName: kubernetesName() });
-const ACME_OPTIONS = z.strictObject({
+const CA_SECRET_OPTIONS = lazySchema(() => zod.strictObject({ name: kubernetesName().optional(), secretName: kubernetesName() }));
+const ACME_OPTIONS = lazySchema(() => zod.strictObject({
   name: kubernetesName().optional(),
   server: httpsUrl(),
   email: wellFormedText(Rules.issuerWellFormed, 'use an email address', (s) => /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(s)).optional(),
   privateKeySecretName: kubernetesName(),
-  solvers: z.array(z.record(z.string(), z.unknown())).readonly(),
-});
-const VAULT_OPTIONS = z.strictObject({
+  solvers: zod.array(zod.record(zod.string(), zod.unknown())).readonly(),
+}));
+const VAULT_OPTIONS = lazySchema(() => zod.strictObject({
   name: kubernetesName().optional(),
   server: httpsUrl(),
   path: wellFormedText(Rules.issuerWellFormed, 'use the PKI signing path, e.g. "pki_int/sign/mesh-gateways"', (s) => /^[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)*$/.test(s)),
   role: wellFormedText(Rules.issuerWellFormed, 'use the Vault role name: letters, digits, "_", "." and "-"', (s) => /^[A-Za-z0-9_.-]+$/.test(s)),
   mountPath: wellFormedText(Rules.issuerWellFormed, 'use the auth mount path, e.g. "/v1/auth/kubernetes"', (s) => /^\/[A-Za-z0-9_./-]*$/.test(s)).optional(),
   caBundle: wellFormedText(Rules.issuerWellFormed, 'use the base64-encoded PEM bundle', (s) => /^[A-Za-z0-9+/]+={0,2}$/.test(s)).optional(),
-});
+}));
 
 /**
  * The cert-manager ClusterIssuer of the customer CA, in both clusters: the
@@ -131,4 +131,4 @@ export class CustomerCaIssuer {
 }
 
 /** The schema of a property that holds a {@link CustomerCaIssuer}. @internal */
-export const CUSTOMER_CA_ISSUER_RESULT = factoryResult(CustomerCaIssuer, 'CustomerCaIssuer.fromCaSecret(), .acme(), .vault() or .existing()');
+export const CUSTOMER_CA_ISSUER_RESULT = lazySchema(() => factoryResult(CustomerCaIssuer, 'CustomerCaIssuer.fromCaSecret(), .acme(), .vault() or .existing()'));

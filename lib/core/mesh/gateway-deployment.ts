@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { zod, lazySchema } from '../validation/lazy-zod';
 import { fromOptions, schemaOf, text } from '../validation/input-boundary';
 
 /** Options of a gateway the library deploys for the link. */
@@ -64,7 +64,7 @@ export class GatewayDeployment {
   ) {}
 }
 
-const DEDICATED_OPTIONS = schemaOf<DedicatedGatewayOptions>()(z.strictObject({ namespace: text().optional(), replicas: z.number().optional() }));
-const SHARED_OPTIONS = schemaOf<SharedGatewayOptions>()(
-  z.strictObject({ existingServicePorts: z.array(z.strictObject({ port: z.number(), targetPort: z.number().optional() })).readonly().optional() }),
-);
+const DEDICATED_OPTIONS = lazySchema(() => schemaOf<DedicatedGatewayOptions>()(zod.strictObject({ namespace: text().optional(), replicas: zod.number().optional() })));
+const SHARED_OPTIONS = lazySchema(() => schemaOf<SharedGatewayOptions>()(
+  zod.strictObject({ existingServicePorts: zod.array(zod.strictObject({ port: zod.number(), targetPort: zod.number().optional() })).readonly().optional() }),
+));

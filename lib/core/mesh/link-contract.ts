@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import { zod, lazySchema } from '../validation/lazy-zod';
 import { checkInput, text, textList } from '../validation/input-boundary';
 import { Rules } from '../validation/rule-catalog';
 import { SecureAksValidationError } from '../validation/validation-error';
@@ -43,17 +43,17 @@ export interface LinkContract {
   readonly digest: string;
 }
 
-const CONTRACT = z.strictObject({
-  apiVersion: z.literal(LINK_CONTRACT_API_VERSION),
-  kind: z.literal(LINK_CONTRACT_KIND),
+const CONTRACT = lazySchema(() => zod.strictObject({
+  apiVersion: zod.literal(LINK_CONTRACT_API_VERSION),
+  kind: zod.literal(LINK_CONTRACT_KIND),
   link: text(),
-  istioApiVersion: z.enum(['v1', 'v1beta1']),
-  certificates: z.discriminatedUnion('kind', [z.strictObject({ kind: z.literal('certManager'), issuer: ISSUER_REFERENCE }), z.strictObject({ kind: z.literal('existingSecrets') })]),
-  services: z
+  istioApiVersion: zod.enum(['v1', 'v1beta1']),
+  certificates: zod.discriminatedUnion('kind', [zod.strictObject({ kind: zod.literal('certManager'), issuer: ISSUER_REFERENCE }), zod.strictObject({ kind: zod.literal('existingSecrets') })]),
+  services: zod
     .array(CROSS_CLUSTER_SERVICE_PROPS.pick({ name: true, host: true, clientPort: true, gatewayPort: true, backend: true }).extend({ serverCredentialName: text() }))
     .readonly(),
   digest: text(),
-});
+}));
 
 const canonical = (v: unknown): string =>
   JSON.stringify(v, (_, x) => (x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : 1))) : x));
@@ -168,13 +168,13 @@ export function contractDifferences(link: CrossClusterLink, contract: LinkContra
   return out;
 }
 
-const CLIENT_SIDE = z.strictObject({
-  client: z.custom<MeshSideProps>((v) => v === undefined || (typeof v === 'object' && v !== null), { message: 'expected the client side props' }).optional(),
-  clientNamespaces: z.union([textList(), z.record(text(), textList())]),
-  egressPort: z.number().optional(),
-  egressLockdown: z.unknown().optional(),
-  acknowledgements: z.unknown().optional(),
-});
+const CLIENT_SIDE = lazySchema(() => zod.strictObject({
+  client: zod.custom<MeshSideProps>((v) => v === undefined || (typeof v === 'object' && v !== null), { message: 'expected the client side props' }).optional(),
+  clientNamespaces: zod.union([textList(), zod.record(text(), textList())]),
+  egressPort: zod.number().optional(),
+  egressLockdown: zod.unknown().optional(),
+  acknowledgements: zod.unknown().optional(),
+}));
 
 /**
  * The client side of a link, built in its own repository from the contract

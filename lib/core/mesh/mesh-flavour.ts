@@ -1,8 +1,8 @@
-import { z } from 'zod';
+import { zod, lazySchema } from '../validation/lazy-zod';
 import { fromOptions, text } from '../validation/input-boundary';
 
-const REVISION_OPTIONS = z.strictObject({ revision: text().optional() });
-const ADDON_OPTIONS = z.strictObject({ revision: text(), egressGatewayName: text().optional(), egressGatewayNamespace: text().optional() });
+const REVISION_OPTIONS = lazySchema(() => zod.strictObject({ revision: text().optional() }));
+const ADDON_OPTIONS = lazySchema(() => zod.strictObject({ revision: text(), egressGatewayName: text().optional(), egressGatewayNamespace: text().optional() }));
 
 /** A shared (preinstalled) gateway of a mesh: where it runs and how it is selected. */
 export interface SharedGateway {

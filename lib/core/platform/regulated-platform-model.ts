@@ -1,6 +1,6 @@
 import { ApiServerAccess } from '../aks/api-server-access';
 import { ClusterNetwork } from '../aks/cluster-network';
-import { z } from 'zod';
+import { zod, lazySchema } from '../validation/lazy-zod';
 import { HARDENED_CLUSTER_PROPS, HardenedClusterProps } from '../aks/hardened-cluster-props';
 import { ManagedClusterModel } from '../aks/managed-cluster-model';
 import { validateHardenedCluster } from '../aks/validate-cluster';
@@ -83,21 +83,21 @@ export interface RegulatedPlatformProps {
   readonly versions?: { readonly istio?: string; readonly certManager?: string; readonly aksIstioRevision?: string };
 }
 
-const PLATFORM_CLUSTER_PROPS = schemaOf<PlatformClusterProps>()(HARDENED_CLUSTER_PROPS.omit({ location: true, network: true, istioAddon: true }).extend({ addressSpace: text() }));
+const PLATFORM_CLUSTER_PROPS = lazySchema(() => schemaOf<PlatformClusterProps>()(HARDENED_CLUSTER_PROPS.omit({ location: true, network: true, istioAddon: true }).extend({ addressSpace: text() })));
 
 /** The runtime schema of {@link RegulatedPlatformProps}. @internal */
-export const REGULATED_PLATFORM_PROPS = schemaOf<RegulatedPlatformProps>()(
-  z.strictObject({
+export const REGULATED_PLATFORM_PROPS = lazySchema(() => schemaOf<RegulatedPlatformProps>()(
+  zod.strictObject({
     location: text(),
     client: PLATFORM_CLUSTER_PROPS,
     server: PLATFORM_CLUSTER_PROPS,
     issuer: CUSTOMER_CA_ISSUER_RESULT,
-    services: z.array(CROSS_CLUSTER_SERVICE_PROPS).readonly(),
+    services: zod.array(CROSS_CLUSTER_SERVICE_PROPS).readonly(),
     linkName: text().optional(),
-    meshDistribution: z.enum(['openSourceIstio', 'aksIstioAddon']).optional(),
-    versions: z.strictObject({ istio: text().optional(), certManager: text().optional(), aksIstioRevision: text().optional() }).optional(),
+    meshDistribution: zod.enum(['openSourceIstio', 'aksIstioAddon']).optional(),
+    versions: zod.strictObject({ istio: text().optional(), certManager: text().optional(), aksIstioRevision: text().optional() }).optional(),
   }),
-);
+));
 
 /**
  * Default pins: the releases whose CRD schemas ship with the library, so the

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { zod, lazySchema } from './lazy-zod';
 import { schemaOf, text } from './input-boundary';
 import { Violation } from './violation';
 
@@ -21,7 +21,7 @@ export interface Acknowledgement {
 }
 
 /** The runtime schema of a list of {@link Acknowledgement}s. @internal */
-export const ACKNOWLEDGEMENTS = z.array(schemaOf<Acknowledgement>()(z.strictObject({ ruleId: text(), reason: text(), property: text().optional() }))).readonly();
+export const ACKNOWLEDGEMENTS = lazySchema(() => zod.array(schemaOf<Acknowledgement>()(zod.strictObject({ ruleId: text(), reason: text(), property: text().optional() }))).readonly());
 
 /** A warning accepted by an acknowledgement. */
 export interface AcknowledgedViolation {

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import { zod } from './lazy-zod';
 import { Rule } from './rule';
 import { Rules } from './rule-catalog';
 import { findUnsafeCharacter } from './unsafe-characters';
@@ -18,7 +19,7 @@ const INPUT_VIOLATIONS = Symbol.for('secure-aks.input-violations');
 
 /** A string of any public input: no control, bidirectional or zero-width characters. @internal */
 export function text(): z.ZodType<string> {
-  return z.string().superRefine((s, ctx) => {
+  return zod.string().superRefine((s, ctx) => {
     const unsafe = findUnsafeCharacter(s);
     if (unsafe) ctx.addIssue({ code: 'custom', message: `contains ${unsafe}`, params: { unsafe } });
   });
@@ -48,7 +49,7 @@ export function wellFormedText(rule: Rule, fix: string, test: (s: string) => boo
 
 /** A list of {@link text}. @internal */
 export function textList(): z.ZodType<readonly string[]> {
-  return z.array(text()).readonly();
+  return zod.array(text()).readonly();
 }
 
 /**
@@ -58,7 +59,7 @@ export function textList(): z.ZodType<readonly string[]> {
  * @internal
  */
 export function factoryResult<T>(cls: { readonly prototype: T }, factories: string): z.ZodType<T> {
-  return z
+  return zod
     .custom<T>((v) => v instanceof (cls as unknown as new (...args: never[]) => T), { message: `expected the result of ${factories}`, params: { factories } })
     .superRefine((v, ctx) => {
       for (const violation of inputViolationsOf(v)) ctx.addIssue({ code: 'custom', message: violation.rule.statement, params: { violation } });
@@ -112,7 +113,7 @@ export function assertInput<T>(schema: z.ZodType<T>, input: unknown, subjectText
 
 /** A value that must be present: a Pulumi `Input` (a value, promise or output), not checked further. @internal */
 export function present(what: string): z.ZodType<unknown> {
-  return z.custom<unknown>((v) => v !== undefined && v !== null, { message: `expected ${what}` });
+  return zod.custom<unknown>((v) => v !== undefined && v !== null, { message: `expected ${what}` });
 }
 
 /**
