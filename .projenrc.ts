@@ -73,9 +73,9 @@ const project = new typescript.TypeScriptProject({
     // Microsoft's published models, used only by tests to prove that every
     // property we send exists at the API version we pin.
     '@azure/arm-containerservice@25.5.0',
-    '@azure/arm-network@39.0.0',
-    '@azure/arm-msi@2.2.0',
-    '@azure/arm-privatedns@3.2.0',
+    '@azure/arm-network@33.5.0',
+    '@azure/arm-msi@2.1.0',
+    '@azure/arm-privatedns@4.0.0',
     '@azure/arm-authorization@9.0.0',
     '@azure/arm-operationalinsights@11.0.0',
     '@azure/arm-monitor@8.0.0',

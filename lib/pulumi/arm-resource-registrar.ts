@@ -13,6 +13,7 @@ import {
 import { ArmResource } from '../core/arm/arm-resource';
 import { targetResourceGroup } from '../core/arm/arm-template';
 import { armGuid } from '../core/arm/arm-guid';
+import { flattenProperties, TYPED_ARM_RESOURCES } from './typed-arm-resources';
 
 /** Where and how model resources are registered. */
 export interface ArmRegistrationContext {
@@ -70,15 +71,18 @@ export function replacementOptions(m: ArmResource): Pick<pulumi.CustomResourceOp
 /**
  * Registers the model's ARM resources as Pulumi resources, in order.
  *
- * Resource-group resources go through azure-native's generic
- * `resources.Resource` with the model's pinned `apiVersion`, so Pulumi sends
- * byte for byte the payload the ARM template holds. This matters for the
- * managed cluster: azure-native's typed `containerservice.ManagedCluster` is
- * on API 2025-09-01, which has no `advancedNetworking.security.transitEncryption`,
- * so a WireGuard setting on it would never reach Azure. Role assignments and
- * definitions are extension resources the generic resource cannot address;
- * they use azure-native's typed `authorization` resources, whose API version
- * (2022-04-01) is the one the model pins.
+ * Each resource goes through its typed azure-native resource wherever that
+ * resource's API version carries every property the model sends, and the
+ * model pins that same version ({@link TYPED_ARM_RESOURCES}: network, private
+ * DNS and identity resources; role assignments and definitions, diagnostic
+ * settings and locks, which are extension resources). Pulumi then sends what
+ * the template holds, and policy packs and searches find the resources by type.
+ * The rest goes through the generic `resources.Resource` at the model's pinned
+ * `apiVersion`: the managed cluster, because azure-native's typed
+ * `containerservice.ManagedCluster` is on API 2025-09-01, which has no
+ * `advancedNetworking.security.transitEncryption` (a WireGuard setting on it
+ * would never reach Azure), and the Log Analytics workspace, whose typed
+ * version has no published Microsoft model to check the payload against.
  */
 export function registerArmResources(
   models: readonly ArmResource[],
@@ -222,6 +226,23 @@ export function registerArmResources(
         opts,
       );
       registered.set(m.logicalId, { model: m, resource: rd, id: rd.id });
+      continue;
+    }
+
+    const typed = TYPED_ARM_RESOURCES[m.type];
+    if (typed) {
+      // The typed azure-native resource of the type, at the API version the model pins to it.
+      const flat = flattenProperties(props) as Record<string, ArmValue>;
+      const payload = Object.fromEntries(Object.entries(flat).map(([k, v]) => [k, resolve(v)]));
+      const resource = typed.create(
+        name,
+        { resourceGroupName: target?.resourceGroup ?? ctx.resourceGroupName, names: m.name.map((n) => resolve(n)), location: m.location, tags: m.tags },
+        payload,
+        // Stacks deployed before these resources were typed registered them as the generic
+        // resource: the alias keeps them the same resources, so the change of type is no replacement.
+        { ...opts, aliases: [{ type: 'azure-native:resources:Resource' }] },
+      );
+      registered.set(m.logicalId, { model: m, resource, id: resource.id, properties: typed.attributes?.(resource) });
       continue;
     }
 

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, test } from 'vitest';
-import { ApiVersions, BuiltInRoles, HardenedClusterProps } from '../../lib';
+import { BuiltInRoles, HardenedClusterProps } from '../../lib';
 import { HardenedCluster } from '../../lib/pulumi';
 import { KEY_VAULT, KMS_KEY_ID, REGISTRY, SUB, VALID_CLUSTERS } from '../support/cluster-fixtures';
 import { installMocks, RecordedResource, settle } from '../support/pulumi-mocks';
@@ -25,13 +25,13 @@ describe('egress through the hub firewall under pulumi up', () => {
 
   test('the route table sends 0.0.0.0/0 to the firewall, and the node subnet uses it', () => {
     const table = rec('egress-route-table')!;
-    expect(table.inputs).toMatchObject({ resourceProviderNamespace: 'Microsoft.Network', resourceType: 'routeTables', apiVersion: ApiVersions.network });
-    expect(table.inputs.properties.routes).toEqual([
-      { name: 'default-to-firewall', properties: { addressPrefix: '0.0.0.0/0', nextHopType: 'VirtualAppliance', nextHopIpAddress: '10.0.1.4' } },
-    ]);
-    const nodes = rec('vnet')!.inputs.properties.subnets.find((s: any) => s.name === 'nodes');
-    expect(nodes.properties.routeTable).toEqual({ id: `${RG}/providers/Microsoft.Network/routeTables/udr-egress-rt` });
-    expect(nodes.properties.defaultOutboundAccess).toBe(false);
+    // azure-native's typed RouteTable and VirtualNetwork, whose arguments flatten `properties`.
+    expect(table.type).toBe('azure-native:network:RouteTable');
+    expect(table.inputs.routeTableName).toBe('udr-egress-rt');
+    expect(table.inputs.routes).toEqual([{ name: 'default-to-firewall', addressPrefix: '0.0.0.0/0', nextHopType: 'VirtualAppliance', nextHopIpAddress: '10.0.1.4' }]);
+    const nodes = rec('vnet')!.inputs.subnets.find((s: any) => s.name === 'nodes');
+    expect(nodes.routeTable).toEqual({ id: `${RG}/providers/Microsoft.Network/routeTables/udr-egress-rt` });
+    expect(nodes.defaultOutboundAccess).toBe(false);
     expect(rec('cluster')!.inputs.properties.networkProfile.outboundType).toBe('userDefinedRouting');
   });
 
@@ -74,8 +74,8 @@ test('a network isolated cluster with its own registry: bootstrap cache, kubelet
   expect(rec('registry-acr-pull')!.inputs).toMatchObject({ scope: REGISTRY });
   expect(rec('registry-acr-pull')!.inputs.roleDefinitionId).toContain(BuiltInRoles.acrPull);
   expect(rec('kubelet-identity-operator')!.inputs.roleDefinitionId).toContain(BuiltInRoles.managedIdentityOperator);
-  const rules = rec('nodes-nsg')!.inputs.properties.securityRules;
-  expect(rules.find((r: any) => r.name === 'deny-internet-outbound').properties).toMatchObject({ direction: 'Outbound', access: 'Deny', destinationAddressPrefix: 'Internet' });
+  const rules = rec('nodes-nsg')!.inputs.securityRules;
+  expect(rules.find((r: any) => r.name === 'deny-internet-outbound')).toMatchObject({ direction: 'Outbound', access: 'Deny', destinationAddressPrefix: 'Internet' });
 });
 
 test('the AKS Istio add-on is enabled on the cluster at its revision, with its gateways', async () => {
@@ -98,15 +98,11 @@ test('the AKS Istio add-on is enabled on the cluster at its revision, with its g
 test('a federated identity credential on the brought identity, issued by the cluster\'s OIDC issuer as deployed', async () => {
   const rec = await deploy('wid', VALID_CLUSTERS.federatedCertManager);
   const credential = rec('federated-cert-manager-dns')!;
-  expect(credential.inputs).toMatchObject({
+  expect(credential.type).toBe('azure-native:managedidentity:FederatedIdentityCredential');
+  expect(credential.inputs).toEqual({
     resourceGroupName: 'ids',
-    resourceProviderNamespace: 'Microsoft.ManagedIdentity',
-    parentResourcePath: 'userAssignedIdentities/cert-manager',
-    resourceType: 'federatedIdentityCredentials',
-    resourceName: 'cert-manager-dns',
-    apiVersion: ApiVersions.userAssignedIdentities,
-  });
-  expect(credential.inputs.properties).toEqual({
+    resourceName: 'cert-manager',
+    federatedIdentityCredentialResourceName: 'cert-manager-dns',
     // The mocks answer the cluster's issuerURL as Azure does; the credential takes exactly it.
     issuer: 'https://westeurope.oic.prod-aks.azure.com/tenant/wid/',
     subject: 'system:serviceaccount:cert-manager:cert-manager',

@@ -198,7 +198,8 @@ test('a link on a hub zone in another subscription uses the provider given for i
   }, { transformations: [(a) => { captured.set(a.name, a.opts); return undefined; }] });
   await settle(aks.clusterId);
   const link = resources.find((r) => r.name.startsWith('hubbed-dns-link-'))!;
-  expect(link.inputs).toMatchObject({ resourceGroupName: 'hub', parentResourcePath: 'privateDnsZones/payments.private.westeurope.azmk8s.io', resourceType: 'virtualNetworkLinks' });
+  expect(link.type).toBe('azure-native:privatedns:VirtualNetworkLink');
+  expect(link.inputs).toMatchObject({ resourceGroupName: 'hub', privateZoneName: 'payments.private.westeurope.azmk8s.io', registrationEnabled: false });
   expect((captured.get(link.name) as pulumi.CustomResourceOptions).provider).toBe(hubProvider);
 });
 

@@ -31,8 +31,10 @@ test('each cluster\'s ARM resources are children of its HardenedCluster, itself 
 
 test('the glue refers to the real networks of both clusters', () => {
   const peering = resources.find((r) => r.name === 'platform-peering-client-to-server')!;
-  expect(peering.inputs).toMatchObject({ parentResourcePath: 'virtualNetworks/client-a-vnet', resourceType: 'virtualNetworkPeerings', resourceName: 'to-server' });
-  expect(peering.inputs.properties.remoteVirtualNetwork.id).toMatch(/virtualNetworks\/server-b-vnet$/);
+  // azure-native's typed resource, at the API version the model pins.
+  expect(peering.type).toBe('azure-native:network:VirtualNetworkPeering');
+  expect(peering.inputs).toMatchObject({ virtualNetworkName: 'client-a-vnet', virtualNetworkPeeringName: 'to-server', allowForwardedTraffic: false });
+  expect(peering.inputs.remoteVirtualNetwork.id).toMatch(/virtualNetworks\/server-b-vnet$/);
 });
 
 test('no chart goes to the wrong cluster: every Kubernetes resource carries its own cluster\'s provider', () => {

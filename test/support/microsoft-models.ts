@@ -56,7 +56,14 @@ function authorizationPutApiVersion(pathSuffix: string): string {
 }
 
 const containerService = () => load('@azure/arm-containerservice', 'dist/commonjs/models/models.js');
-const network = () => load('@azure/arm-network', 'dist/commonjs/models/common/models.js');
+const networkMappers = () => loadInternal('@azure/arm-network', 'dist/index.js', 'Mappers');
+const privateDns = () => load('@azure/arm-privatedns', 'dist/commonjs/models/models.js');
+const msiMappers = () => loadInternal('@azure/arm-msi', 'dist/index.js', 'Mappers');
+/** The API version of an older-style SDK: its `apiVersion` parameter's default. */
+const parameterApiVersion = (pkg: string) => sdkApiVersion(pkg, 'dist/index.js', /const apiVersion = \{\s*parameterPath: "apiVersion",\s*mapper: \{\s*defaultValue: "([^"]+)"/);
+const privateDnsApiVersion = () =>
+  sdkApiVersion('@azure/arm-privatedns', 'dist/commonjs/api/privateZones/operations.js', /"api%2Dversion": context\.apiVersion \?\? "([^"]+)"/);
+const msiApiVersion = () => sdkApiVersion('@azure/arm-msi', 'dist/index.js', /this\.apiVersion = options\.apiVersion \|\| "([^"]+)"/);
 const operationalInsights = () => load('@azure/arm-operationalinsights', 'dist/commonjs/models/models.js');
 const monitorModels = () => load('@azure/arm-monitor', 'dist/commonjs/models/diagnosticsSettings/models.js');
 
@@ -77,22 +84,20 @@ export const MicrosoftModels: Record<string, { apiVersion: () => string; roundTr
     roundTrip: (wire) => containerService().managedClusterSerializer(containerService().managedClusterDeserializer(wire)),
   },
   'Microsoft.Network/virtualNetworks': {
-    apiVersion: () => sdkApiVersion('@azure/arm-network', 'dist/commonjs/api/virtualNetworks/operations.js', /"api%2Dversion": "([^"]+)"/),
-    roundTrip: (wire) => network().virtualNetworkSerializer(network().virtualNetworkDeserializer(wire)),
+    apiVersion: () => parameterApiVersion('@azure/arm-network'),
+    roundTrip: (wire) => mapperRoundTrip(networkMappers(), 'VirtualNetwork', wire),
   },
   'Microsoft.Network/virtualNetworks/virtualNetworkPeerings': {
-    apiVersion: () =>
-      sdkApiVersion('@azure/arm-network', 'dist/commonjs/api/virtualNetworkPeerings/operations.js', /"api%2Dversion": "([^"]+)"/),
-    roundTrip: (wire) => network().virtualNetworkPeeringSerializer(network().virtualNetworkPeeringDeserializer(wire)),
+    apiVersion: () => parameterApiVersion('@azure/arm-network'),
+    roundTrip: (wire) => mapperRoundTrip(networkMappers(), 'VirtualNetworkPeering', wire),
   },
   'Microsoft.Network/privateDnsZones/A': {
-    apiVersion: () => sdkApiVersion('@azure/arm-privatedns', 'dist/index.js', /this\.apiVersion = options\.apiVersion \|\| "([^"]+)"/),
-    roundTrip: (wire) => mapperRoundTrip(loadInternal('@azure/arm-privatedns', 'dist/index.js', 'Mappers'), 'RecordSet', wire),
+    apiVersion: privateDnsApiVersion,
+    roundTrip: (wire) => privateDns().recordSetSerializer(privateDns().recordSetDeserializer(wire)),
   },
   'Microsoft.Network/networkSecurityGroups': {
-    apiVersion: () =>
-      sdkApiVersion('@azure/arm-network', 'dist/commonjs/api/networkSecurityGroups/operations.js', /"api%2Dversion": "([^"]+)"/),
-    roundTrip: (wire) => network().networkSecurityGroupSerializer(network().networkSecurityGroupDeserializer(wire)),
+    apiVersion: () => parameterApiVersion('@azure/arm-network'),
+    roundTrip: (wire) => mapperRoundTrip(networkMappers(), 'NetworkSecurityGroup', wire),
   },
   'Microsoft.OperationalInsights/workspaces': {
     apiVersion: () =>
@@ -100,20 +105,20 @@ export const MicrosoftModels: Record<string, { apiVersion: () => string; roundTr
     roundTrip: (wire) => operationalInsights().workspaceSerializer(operationalInsights().workspaceDeserializer(wire)),
   },
   'Microsoft.ManagedIdentity/userAssignedIdentities': {
-    apiVersion: () => sdkApiVersion('@azure/arm-msi', 'dist/commonjs/managedServiceIdentityClient.js', /this\.apiVersion = options\.apiVersion \|\| "([^"]+)"/),
-    roundTrip: (wire) => mapperRoundTrip(load('@azure/arm-msi', 'dist/commonjs/models/mappers.js'), 'Identity', wire),
+    apiVersion: msiApiVersion,
+    roundTrip: (wire) => mapperRoundTrip(msiMappers(), 'Identity', wire),
   },
   'Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials': {
-    apiVersion: () => sdkApiVersion('@azure/arm-msi', 'dist/commonjs/managedServiceIdentityClient.js', /this\.apiVersion = options\.apiVersion \|\| "([^"]+)"/),
-    roundTrip: (wire) => mapperRoundTrip(load('@azure/arm-msi', 'dist/commonjs/models/mappers.js'), 'FederatedIdentityCredential', wire),
+    apiVersion: msiApiVersion,
+    roundTrip: (wire) => mapperRoundTrip(msiMappers(), 'FederatedIdentityCredential', wire),
   },
   'Microsoft.Network/privateDnsZones': {
-    apiVersion: () => sdkApiVersion('@azure/arm-privatedns', 'dist/index.js', /this\.apiVersion = options\.apiVersion \|\| "([^"]+)"/),
-    roundTrip: (wire) => mapperRoundTrip(loadInternal('@azure/arm-privatedns', 'dist/index.js', 'Mappers'), 'PrivateZone', wire),
+    apiVersion: privateDnsApiVersion,
+    roundTrip: (wire) => privateDns().privateZoneSerializer(privateDns().privateZoneDeserializer(wire)),
   },
   'Microsoft.Network/privateDnsZones/virtualNetworkLinks': {
-    apiVersion: () => sdkApiVersion('@azure/arm-privatedns', 'dist/index.js', /this\.apiVersion = options\.apiVersion \|\| "([^"]+)"/),
-    roundTrip: (wire) => mapperRoundTrip(loadInternal('@azure/arm-privatedns', 'dist/index.js', 'Mappers'), 'VirtualNetworkLink', wire),
+    apiVersion: privateDnsApiVersion,
+    roundTrip: (wire) => privateDns().virtualNetworkLinkSerializer(privateDns().virtualNetworkLinkDeserializer(wire)),
   },
   'Microsoft.Insights/diagnosticSettings': {
     apiVersion: () => sdkApiVersion('@azure/arm-monitor', 'dist/commonjs/api/diagnosticSettings/operations.js', /"api%2Dversion": "([^"]+)"/),
@@ -133,7 +138,7 @@ export const MicrosoftModels: Record<string, { apiVersion: () => string; roundTr
     roundTrip: (wire) => mapperRoundTrip(loadInternal('@azure/arm-locks', 'dist/index.js', 'Mappers'), 'ManagementLockObject', wire),
   },
   'Microsoft.Network/routeTables': {
-    apiVersion: () => sdkApiVersion('@azure/arm-network', 'dist/commonjs/api/routeTables/operations.js', /"api%2Dversion": "([^"]+)"/),
-    roundTrip: (wire) => network().routeTableSerializer(network().routeTableDeserializer(wire)),
+    apiVersion: () => parameterApiVersion('@azure/arm-network'),
+    roundTrip: (wire) => mapperRoundTrip(networkMappers(), 'RouteTable', wire),
   },
 };

@@ -18,6 +18,20 @@ export interface RecordedCall {
 
 export const KUBECONFIG = 'apiVersion: v1\nkind: Config\nusers:\n- name: clusterUser\n  user:\n    exec:\n      command: kubelogin\n';
 
+/** The ARM path (after `providers/`) of each typed azure-native resource the library registers, from its inputs. */
+const TYPED_IDS: Record<string, (i: Record<string, any>) => string> = {
+  'azure-native:network:VirtualNetwork': (i) => `Microsoft.Network/virtualNetworks/${i.virtualNetworkName}`,
+  'azure-native:network:NetworkSecurityGroup': (i) => `Microsoft.Network/networkSecurityGroups/${i.networkSecurityGroupName}`,
+  'azure-native:network:RouteTable': (i) => `Microsoft.Network/routeTables/${i.routeTableName}`,
+  'azure-native:network:VirtualNetworkPeering': (i) => `Microsoft.Network/virtualNetworks/${i.virtualNetworkName}/virtualNetworkPeerings/${i.virtualNetworkPeeringName}`,
+  'azure-native:privatedns:PrivateZone': (i) => `Microsoft.Network/privateDnsZones/${i.privateZoneName}`,
+  'azure-native:privatedns:VirtualNetworkLink': (i) => `Microsoft.Network/privateDnsZones/${i.privateZoneName}/virtualNetworkLinks/${i.virtualNetworkLinkName}`,
+  'azure-native:privatedns:PrivateRecordSet': (i) => `Microsoft.Network/privateDnsZones/${i.privateZoneName}/${i.recordType}/${i.relativeRecordSetName}`,
+  'azure-native:managedidentity:UserAssignedIdentity': (i) => `Microsoft.ManagedIdentity/userAssignedIdentities/${i.resourceName}`,
+  'azure-native:managedidentity:FederatedIdentityCredential': (i) =>
+    `Microsoft.ManagedIdentity/userAssignedIdentities/${i.resourceName}/federatedIdentityCredentials/${i.federatedIdentityCredentialResourceName}`,
+};
+
 /**
  * Installs Pulumi mocks that record every resource and call. Generic ARM
  * resources get realistic ids and the read-only properties Azure returns.
@@ -44,6 +58,13 @@ export async function installMocks(): Promise<{ resources: RecordedResource[]; c
                   }
                 : {};
           return { id, state: { ...i, properties: { ...(i.properties ?? {}), ...readOnly } } };
+        }
+        const typed = TYPED_IDS[args.type];
+        if (typed) {
+          const id = `/subscriptions/${SUB}/resourceGroups/${i.resourceGroupName}/providers/${typed(i)}`;
+          // Azure's read-only values of a user-assigned identity.
+          const readOnly = args.type === 'azure-native:managedidentity:UserAssignedIdentity' ? { principalId: `principal-of-${i.resourceName}`, clientId: `client-of-${i.resourceName}` } : {};
+          return { id, state: { ...i, ...readOnly } };
         }
         if (args.type === 'azure-native:authorization:RoleAssignment') {
           return { id: `${i.scope}/providers/Microsoft.Authorization/roleAssignments/${i.roleAssignmentName}`, state: i };

@@ -11,12 +11,16 @@ export const ApiVersions = {
    * @see https://github.com/Azure/azure-rest-api-specs/tree/main/specification/containerservice/resource-manager/Microsoft.ContainerService/aks/stable
    */
   managedClusters: '2026-06-01',
-  /** `@azure/arm-network` 39.0.0. */
-  network: '2026-01-01',
-  /** `@azure/arm-msi` 2.2.0. */
-  userAssignedIdentities: '2024-11-30',
-  /** `@azure/arm-privatedns` 3.2.0 (the current stable Private DNS API). */
-  privateDns: '2020-06-01',
+  /**
+   * The version of azure-native's typed `network` resources (3.28), so that Pulumi registers
+   * typed VirtualNetwork, NetworkSecurityGroup, RouteTable and VirtualNetworkPeering resources
+   * that send what the template holds; `@azure/arm-network` 33.5.0 is Microsoft's model of it.
+   */
+  network: '2024-05-01',
+  /** azure-native's typed `managedidentity` resources; `@azure/arm-msi` 2.1.0. */
+  userAssignedIdentities: '2023-01-31',
+  /** azure-native's typed `privatedns` resources; `@azure/arm-privatedns` 4.0.0. */
+  privateDns: '2024-06-01',
   /** `@azure/arm-operationalinsights` 11.0.0. */
   operationalInsights: '2025-07-01',
   /** `@azure/arm-monitor` 8.0.0, and azure-native's typed `monitor.DiagnosticSetting`. */
