@@ -20,7 +20,31 @@ export interface TypedArmResource {
   attributes?(resource: pulumi.CustomResource): pulumi.Output<Record<string, unknown> | undefined>;
 }
 
-const located = (ctx: TypedResourceContext) => ({ resourceGroupName: ctx.resourceGroupName, location: ctx.location, tags: ctx.tags ? { ...ctx.tags } : undefined });
+type TypedConstructor = new (name: string, args: never, opts: pulumi.CustomResourceOptions) => pulumi.CustomResource;
+
+/**
+ * A typed resource whose name segments go to `nameArgs` (parent first), with
+ * location and tags when the type is a tracked resource, and `fixed` arguments.
+ */
+function typed(
+  Resource: TypedConstructor,
+  nameArgs: readonly string[],
+  options: { readonly tracked?: boolean; readonly fixed?: Record<string, string>; readonly attributes?: TypedArmResource['attributes'] } = {},
+): TypedArmResource {
+  return {
+    create: (name, ctx, payload, opts) => {
+      const args: Record<string, unknown> = {
+        resourceGroupName: ctx.resourceGroupName,
+        ...(options.tracked ? { location: ctx.location, tags: ctx.tags ? { ...ctx.tags } : undefined } : {}),
+        ...Object.fromEntries(nameArgs.map((arg, i) => [arg, ctx.names[i]])),
+        ...options.fixed,
+        ...payload,
+      };
+      return new Resource(name, args as never, opts);
+    },
+    attributes: options.attributes,
+  };
+}
 
 /**
  * The ARM types the model sends at the API version of azure-native's typed
@@ -32,59 +56,24 @@ const located = (ctx: TypedResourceContext) => ({ resourceGroupName: ctx.resourc
  * of the typed Workspace's version (2023-09-01) exists to check the payload against.
  */
 export const TYPED_ARM_RESOURCES: Readonly<Record<string, TypedArmResource>> = {
-  'Microsoft.Network/virtualNetworks': {
-    create: (name, ctx, p, opts) => new network.VirtualNetwork(name, { ...located(ctx), virtualNetworkName: ctx.names[0], ...p } as unknown as network.VirtualNetworkArgs, opts),
-  },
-  'Microsoft.Network/networkSecurityGroups': {
-    create: (name, ctx, p, opts) =>
-      new network.NetworkSecurityGroup(name, { ...located(ctx), networkSecurityGroupName: ctx.names[0], ...p } as unknown as network.NetworkSecurityGroupArgs, opts),
-  },
-  'Microsoft.Network/routeTables': {
-    create: (name, ctx, p, opts) => new network.RouteTable(name, { ...located(ctx), routeTableName: ctx.names[0], ...p } as unknown as network.RouteTableArgs, opts),
-  },
-  'Microsoft.Network/virtualNetworks/virtualNetworkPeerings': {
-    create: (name, ctx, p, opts) =>
-      new network.VirtualNetworkPeering(
-        name,
-        { resourceGroupName: ctx.resourceGroupName, virtualNetworkName: ctx.names[0], virtualNetworkPeeringName: ctx.names[1], ...p } as unknown as network.VirtualNetworkPeeringArgs,
-        opts,
-      ),
-  },
-  'Microsoft.Network/privateDnsZones': {
-    create: (name, ctx, p, opts) => new privatedns.PrivateZone(name, { ...located(ctx), privateZoneName: ctx.names[0], ...p } as unknown as privatedns.PrivateZoneArgs, opts),
-  },
-  'Microsoft.Network/privateDnsZones/virtualNetworkLinks': {
-    create: (name, ctx, p, opts) =>
-      new privatedns.VirtualNetworkLink(
-        name,
-        { ...located(ctx), privateZoneName: ctx.names[0], virtualNetworkLinkName: ctx.names[1], ...p } as unknown as privatedns.VirtualNetworkLinkArgs,
-        opts,
-      ),
-  },
-  'Microsoft.Network/privateDnsZones/A': {
-    create: (name, ctx, p, opts) =>
-      new privatedns.PrivateRecordSet(
-        name,
-        { resourceGroupName: ctx.resourceGroupName, privateZoneName: ctx.names[0], relativeRecordSetName: ctx.names[1], recordType: 'A', ...p } as unknown as privatedns.PrivateRecordSetArgs,
-        opts,
-      ),
-  },
-  'Microsoft.ManagedIdentity/userAssignedIdentities': {
-    create: (name, ctx, p, opts) =>
-      new managedidentity.UserAssignedIdentity(name, { ...located(ctx), resourceName: ctx.names[0], ...p } as unknown as managedidentity.UserAssignedIdentityArgs, opts),
+  'Microsoft.Network/virtualNetworks': typed(network.VirtualNetwork, ['virtualNetworkName'], { tracked: true }),
+  'Microsoft.Network/networkSecurityGroups': typed(network.NetworkSecurityGroup, ['networkSecurityGroupName'], { tracked: true }),
+  'Microsoft.Network/routeTables': typed(network.RouteTable, ['routeTableName'], { tracked: true }),
+  'Microsoft.Network/virtualNetworks/virtualNetworkPeerings': typed(network.VirtualNetworkPeering, ['virtualNetworkName', 'virtualNetworkPeeringName']),
+  'Microsoft.Network/privateDnsZones': typed(privatedns.PrivateZone, ['privateZoneName'], { tracked: true }),
+  'Microsoft.Network/privateDnsZones/virtualNetworkLinks': typed(privatedns.VirtualNetworkLink, ['privateZoneName', 'virtualNetworkLinkName'], { tracked: true }),
+  'Microsoft.Network/privateDnsZones/A': typed(privatedns.PrivateRecordSet, ['privateZoneName', 'relativeRecordSetName'], { fixed: { recordType: 'A' } }),
+  'Microsoft.ManagedIdentity/userAssignedIdentities': typed(managedidentity.UserAssignedIdentity, ['resourceName'], {
+    tracked: true,
     attributes: (r) => {
       const identity = r as managedidentity.UserAssignedIdentity;
       return pulumi.output({ principalId: identity.principalId, clientId: identity.clientId });
     },
-  },
-  'Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials': {
-    create: (name, ctx, p, opts) =>
-      new managedidentity.FederatedIdentityCredential(
-        name,
-        { resourceGroupName: ctx.resourceGroupName, resourceName: ctx.names[0], federatedIdentityCredentialResourceName: ctx.names[1], ...p } as unknown as managedidentity.FederatedIdentityCredentialArgs,
-        opts,
-      ),
-  },
+  }),
+  'Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials': typed(managedidentity.FederatedIdentityCredential, [
+    'resourceName',
+    'federatedIdentityCredentialResourceName',
+  ]),
 };
 
 /**
