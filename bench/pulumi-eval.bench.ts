@@ -1,13 +1,19 @@
 /**
  * Pulumi program evaluation under setMocks: C hardened clusters declared with
  * the library's HardenedCluster component, against the same ARM resources
- * declared directly with raw @pulumi/azure-native resources.
+ * declared by hand with azure-native's typed resources.
  */
 import * as authorization from '@pulumi/azure-native/authorization';
-import * as azureResources from '@pulumi/azure-native/resources';
+import * as containerservice from '@pulumi/azure-native/containerservice';
+import * as managedidentity from '@pulumi/azure-native/managedidentity';
+import * as monitor from '@pulumi/azure-native/monitor';
+import * as network from '@pulumi/azure-native/network';
+import * as operationalinsights from '@pulumi/azure-native/operationalinsights';
+import * as privatedns from '@pulumi/azure-native/privatedns';
 import * as pulumi from '@pulumi/pulumi';
 import { ApiServerAccess, HardenedClusterProps, ManagedClusterModel, PrivateDnsZone, renderArmTemplate } from '../lib';
 import { HardenedCluster } from '../lib/pulumi';
+import { flattenProperties } from '../lib/pulumi/typed-arm-resources';
 import { ms, ratio } from './bench-util';
 
 const SUB = '00000000-0000-0000-0000-000000000001';
@@ -57,7 +63,11 @@ async function library(c: number, run: number): Promise<void> {
   await settle(outputs);
 }
 
-/** The same resources, written by hand against azure-native: what a user without the library declares. */
+/**
+ * The same resources, written by hand against azure-native's typed resources: what a
+ * user without the library declares (the payload copied from the model's template,
+ * reshaped to the typed arguments).
+ */
 async function raw(c: number, run: number): Promise<void> {
   const outputs: pulumi.Output<unknown>[] = [];
   for (let i = 0; i < c; i++) {
@@ -66,27 +76,45 @@ async function raw(c: number, run: number): Promise<void> {
     const created: pulumi.CustomResource[] = [];
     for (const r of template.resources) {
       const name = `raw${run}-c${i}-${created.length}`;
-      if (r.type === 'Microsoft.Authorization/roleAssignments') {
-        created.push(new authorization.RoleAssignment(name, { scope: `/subscriptions/${SUB}/x`, roleDefinitionId: r.properties.roleDefinitionId, principalId: 'p', principalType: 'ServicePrincipal' }, { dependsOn: created.slice(-1) }));
-        continue;
+      const opts = { dependsOn: created.slice(-1) };
+      const p = flattenProperties(r.properties ?? {}) as Record<string, any>;
+      const rg = { resourceGroupName: 'rg' };
+      const tracked = { ...rg, location: r.location };
+      const names: string[] = String(r.name).replace(/^\[|\]$/g, '').split('/');
+      switch (r.type) {
+        case 'Microsoft.Authorization/roleAssignments':
+          created.push(new authorization.RoleAssignment(name, { scope: `/subscriptions/${SUB}/x`, roleDefinitionId: r.properties.roleDefinitionId, principalId: 'p', principalType: 'ServicePrincipal' }, opts));
+          break;
+        case 'Microsoft.Authorization/locks':
+          created.push(new authorization.ManagementLockByScope(name, { scope: `/subscriptions/${SUB}/x`, level: 'CanNotDelete', notes: p.notes }, opts));
+          break;
+        case 'Microsoft.Insights/diagnosticSettings':
+          created.push(new monitor.DiagnosticSetting(name, { resourceUri: `/subscriptions/${SUB}/x`, workspaceId: 'w', logs: p.logs }, opts));
+          break;
+        case 'Microsoft.ManagedIdentity/userAssignedIdentities':
+          created.push(new managedidentity.UserAssignedIdentity(name, { ...tracked, resourceName: names[0] }, opts));
+          break;
+        case 'Microsoft.Network/virtualNetworks':
+          created.push(new network.VirtualNetwork(name, { ...tracked, virtualNetworkName: names[0], ...p }, opts));
+          break;
+        case 'Microsoft.Network/networkSecurityGroups':
+          created.push(new network.NetworkSecurityGroup(name, { ...tracked, networkSecurityGroupName: names[0], ...p }, opts));
+          break;
+        case 'Microsoft.Network/privateDnsZones':
+          created.push(new privatedns.PrivateZone(name, { ...tracked, privateZoneName: names[0] }, opts));
+          break;
+        case 'Microsoft.Network/privateDnsZones/virtualNetworkLinks':
+          created.push(new privatedns.VirtualNetworkLink(name, { ...tracked, privateZoneName: names[0], virtualNetworkLinkName: names[1], ...p }, opts));
+          break;
+        case 'Microsoft.OperationalInsights/workspaces':
+          created.push(new operationalinsights.Workspace(name, { ...tracked, workspaceName: names[0], ...p }, opts));
+          break;
+        case 'Microsoft.ContainerService/managedClusters':
+          created.push(new containerservice.ManagedCluster(name, { ...tracked, resourceName: names[0], ...p, sku: r.sku, identity: { type: 'UserAssigned', userAssignedIdentities: ['i'] } } as never, opts));
+          break;
+        default:
+          throw new Error(`no hand-written resource for ${r.type}`);
       }
-      const [ns, ...types] = r.type.split('/');
-      created.push(
-        new azureResources.Resource(
-          name,
-          {
-            resourceGroupName: 'rg',
-            resourceProviderNamespace: ns,
-            parentResourcePath: '',
-            resourceType: types[types.length - 1],
-            resourceName: r.name,
-            apiVersion: r.apiVersion,
-            location: r.location,
-            properties: r.properties,
-          },
-          { dependsOn: created.slice(-1) },
-        ),
-      );
     }
     outputs.push(created[created.length - 1].id);
   }
