@@ -18,11 +18,19 @@ type Props = Record<string, any>;
 export function deployedEgressPath(cluster: ArmResource, resources: readonly ArmResource[]): EgressPath {
   const p = (cluster.properties ?? {}) as Props;
   switch (p.networkProfile?.outboundType) {
-    case 'none':
-      return {
-        publicEgress: 'no',
-        description: `none: a network isolated cluster (outbound type none); nodes bootstrap from ${p.bootstrapProfile?.containerRegistryId ? 'your private registry cache' : 'an AKS-managed private registry cache'}, and AKS configures no egress`,
-      };
+    case 'none': {
+      const registry = p.bootstrapProfile?.containerRegistryId ? 'your private registry cache' : 'an AKS-managed private registry cache';
+      // No egress only when what is deployed blocks it: the node subnet without default outbound
+      // access, under an NSG that denies the internet. A brought subnet's own egress is not read offline.
+      const blocked =
+        resources.some((r) => r.type === 'Microsoft.Network/networkSecurityGroups' && (((r.properties as Props).securityRules ?? []) as Props[]).some(
+          (rule) => rule.properties?.direction === 'Outbound' && rule.properties?.access === 'Deny' && rule.properties?.destinationAddressPrefix === 'Internet',
+        )) &&
+        resources.some((r) => r.type === 'Microsoft.Network/virtualNetworks' && (((r.properties as Props).subnets ?? []) as Props[]).some((sn) => sn.properties?.defaultOutboundAccess === false));
+      return blocked
+        ? { publicEgress: 'no', description: `nowhere: a network isolated cluster (outbound type none) whose node subnet has no default outbound access and an NSG that denies the internet; nodes bootstrap from ${registry}` }
+        : { publicEgress: 'unverified', description: `a network isolated cluster (outbound type none; nodes bootstrap from ${registry}) in a brought subnet, whose own egress (NAT gateway, route table, default outbound access) is not read offline` };
+    }
     case 'userDefinedRouting': {
       const route = resources
         .filter((r) => r.type === 'Microsoft.Network/routeTables')
