@@ -20,7 +20,7 @@ const INTERNAL = [
 test('no tracked file refers to anything a user does not have', () => {
   const files = execFileSync('git', ['ls-files'], { cwd: root, encoding: 'utf8' })
     .split('\n')
-    .filter((f) => f && !f.startsWith('docs/api/') && !/generated|package-lock\.json$/.test(f) && f !== 'test/docs/public-references.test.ts');
+    .filter((f) => f && !f.startsWith('docs/api/') && !/generated|package-lock\.json$/.test(f));
   const found: string[] = [];
   for (const file of files) {
     const text = fs.readFileSync(path.join(root, file), 'utf8');
@@ -33,5 +33,7 @@ test('no tracked file refers to anything a user does not have', () => {
 });
 
 test('the scan finds what it looks for (it can fail)', () => {
-  expect(INTERNAL.map(({ pattern }) => pattern.test('see ../shared/reference/aks.md, seed 003, /work/main'))).toEqual([true, true, true, true]);
+  // Assembled from parts, so that this file itself holds none of what it looks for.
+  const sample = ['see', ['..', 'shared', 'reference', ['aks', 'md'].join('.')].join('/'), ['seed', '003'].join(' '), ['', 'work', 'main'].join('/')].join(' ');
+  expect(INTERNAL.map(({ pattern }) => pattern.test(sample))).toEqual([true, true, true, true]);
 });
