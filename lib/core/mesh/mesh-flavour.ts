@@ -1,5 +1,6 @@
 import { zod, lazySchema } from '../validation/lazy-zod';
 import { fromOptions, text } from '../validation/input-boundary';
+import { AKS_ISTIO_EGRESS_NAMESPACE } from '../aks/aks-limits';
 
 const REVISION_OPTIONS = lazySchema(() => zod.strictObject({ revision: text().optional() }));
 const ADDON_OPTIONS = lazySchema(() => zod.strictObject({ revision: text(), egressGatewayName: text().optional(), egressGatewayNamespace: text().optional() }));
@@ -66,7 +67,7 @@ export class MeshFlavour {
           selector: { istio: 'aks-istio-ingressgateway-internal' },
           serviceName: 'aks-istio-ingressgateway-internal',
         },
-        { namespace: o.egressGatewayNamespace ?? 'aks-istio-egress', selector: { istio: egressName }, serviceName: egressName },
+        { namespace: o.egressGatewayNamespace ?? AKS_ISTIO_EGRESS_NAMESPACE, selector: { istio: egressName }, serviceName: egressName },
         o.revision,
       );
     });

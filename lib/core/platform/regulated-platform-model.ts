@@ -258,7 +258,8 @@ export class RegulatedPlatformModel {
       {
         apiVersion: 'v1',
         kind: 'ConfigMap',
-        metadata: { name: `istio-shared-configmap-${revision}`, namespace: 'aks-istio-system' },
+        // In the add-on's root namespace, named after the revision (https://learn.microsoft.com/azure/aks/istio-meshconfig).
+        metadata: { name: `istio-shared-configmap-${revision}`, namespace: MeshFlavour.aksIstioAddon({ revision }).rootNamespace },
         data: {
           // JSON is YAML: istiod reads this field as YAML.
           mesh: JSON.stringify({
