@@ -1,5 +1,4 @@
 import * as authorization from '@pulumi/azure-native/authorization';
-import * as monitor from '@pulumi/azure-native/monitor';
 import * as azureResources from '@pulumi/azure-native/resources';
 import * as pulumi from '@pulumi/pulumi';
 import {
@@ -168,49 +167,6 @@ export function registerArmResources(
     };
     const props = m.properties as Record<string, ArmValue>;
 
-    if (m.type === 'Microsoft.Authorization/roleAssignments') {
-      const ra = new authorization.RoleAssignment(
-        name,
-        {
-          scope: resolve(m.scope!),
-          roleAssignmentName: resolve(m.name[0]),
-          roleDefinitionId: resolve(props.roleDefinitionId),
-          principalId: resolve(props.principalId),
-          principalType: resolve(props.principalType),
-        },
-        opts,
-      );
-      registered.set(m.logicalId, { model: m, resource: ra, id: ra.id });
-      continue;
-    }
-    if (m.type === 'Microsoft.Insights/diagnosticSettings') {
-      // An extension resource on the cluster: typed, at the model's API version (2021-05-01-preview).
-      const ds = new monitor.DiagnosticSetting(
-        name,
-        {
-          resourceUri: resolve(m.scope!),
-          name: resolve(m.name[0]),
-          workspaceId: props.workspaceId === undefined ? undefined : resolve(props.workspaceId),
-          storageAccountId: props.storageAccountId === undefined ? undefined : resolve(props.storageAccountId),
-          eventHubAuthorizationRuleId: props.eventHubAuthorizationRuleId === undefined ? undefined : resolve(props.eventHubAuthorizationRuleId),
-          eventHubName: props.eventHubName === undefined ? undefined : resolve(props.eventHubName),
-          logs: resolve(props.logs),
-        },
-        opts,
-      );
-      registered.set(m.logicalId, { model: m, resource: ds, id: ds.id });
-      continue;
-    }
-    if (m.type === 'Microsoft.Authorization/locks') {
-      // An extension resource: typed, at the model's API version (2020-05-01).
-      const lock = new authorization.ManagementLockByScope(
-        name,
-        { scope: resolve(m.scope!), lockName: resolve(m.name[0]), level: resolve(props.level), notes: resolve(props.notes) },
-        opts,
-      );
-      registered.set(m.logicalId, { model: m, resource: lock, id: lock.id });
-      continue;
-    }
     if (m.type === 'Microsoft.Authorization/roleDefinitions') {
       const rd = new authorization.RoleDefinition(
         name,
@@ -236,7 +192,13 @@ export function registerArmResources(
       const payload = Object.fromEntries(Object.entries(flat).map(([k, v]) => [k, resolve(v)]));
       const resource = typed.create(
         name,
-        { resourceGroupName: target?.resourceGroup ?? ctx.resourceGroupName, names: m.name.map((n) => resolve(n)), location: m.location, tags: m.tags },
+        {
+          resourceGroupName: target?.resourceGroup ?? ctx.resourceGroupName,
+          scope: m.scope === undefined ? undefined : resolve(m.scope),
+          names: m.name.map((n) => resolve(n)),
+          location: m.location,
+          tags: m.tags,
+        },
         payload,
         // Stacks deployed before these resources were typed registered them as the generic
         // resource: the alias keeps them the same resources, so the change of type is no replacement.

@@ -1,4 +1,6 @@
+import * as authorization from '@pulumi/azure-native/authorization';
 import * as managedidentity from '@pulumi/azure-native/managedidentity';
+import * as monitor from '@pulumi/azure-native/monitor';
 import * as network from '@pulumi/azure-native/network';
 import * as privatedns from '@pulumi/azure-native/privatedns';
 import * as pulumi from '@pulumi/pulumi';
@@ -7,6 +9,8 @@ import { ArmValue } from '../core/arm/arm-expression';
 /** What a typed resource gets: the resource group, the model's name segments, location and tags. */
 export interface TypedResourceContext {
   readonly resourceGroupName: pulumi.Input<string>;
+  /** The resource an extension resource is on (a role assignment's, a lock's or a diagnostic setting's scope). */
+  readonly scope?: pulumi.Input<string>;
   readonly names: readonly pulumi.Input<string>[];
   readonly location?: string;
   readonly tags?: Readonly<Record<string, string>>;
@@ -25,16 +29,22 @@ type TypedConstructor = new (name: string, args: never, opts: pulumi.CustomResou
 /**
  * A typed resource whose name segments go to `nameArgs` (parent first), with
  * location and tags when the type is a tracked resource, and `fixed` arguments.
+ * An extension resource takes its scope in `scopeArg` instead of a resource group.
  */
 function typed(
   Resource: TypedConstructor,
   nameArgs: readonly string[],
-  options: { readonly tracked?: boolean; readonly fixed?: Record<string, string>; readonly attributes?: TypedArmResource['attributes'] } = {},
+  options: {
+    readonly tracked?: boolean;
+    readonly scopeArg?: string;
+    readonly fixed?: Record<string, string>;
+    readonly attributes?: TypedArmResource['attributes'];
+  } = {},
 ): TypedArmResource {
   return {
     create: (name, ctx, payload, opts) => {
       const args: Record<string, unknown> = {
-        resourceGroupName: ctx.resourceGroupName,
+        ...(options.scopeArg ? { [options.scopeArg]: ctx.scope } : { resourceGroupName: ctx.resourceGroupName }),
         ...(options.tracked ? { location: ctx.location, tags: ctx.tags ? { ...ctx.tags } : undefined } : {}),
         ...Object.fromEntries(nameArgs.map((arg, i) => [arg, ctx.names[i]])),
         ...options.fixed,
@@ -56,6 +66,9 @@ function typed(
  * of the typed Workspace's version (2023-09-01) exists to check the payload against.
  */
 export const TYPED_ARM_RESOURCES: Readonly<Record<string, TypedArmResource>> = {
+  'Microsoft.Authorization/roleAssignments': typed(authorization.RoleAssignment, ['roleAssignmentName'], { scopeArg: 'scope' }),
+  'Microsoft.Authorization/locks': typed(authorization.ManagementLockByScope, ['lockName'], { scopeArg: 'scope' }),
+  'Microsoft.Insights/diagnosticSettings': typed(monitor.DiagnosticSetting, ['name'], { scopeArg: 'resourceUri' }),
   'Microsoft.Network/virtualNetworks': typed(network.VirtualNetwork, ['virtualNetworkName'], { tracked: true }),
   'Microsoft.Network/networkSecurityGroups': typed(network.NetworkSecurityGroup, ['networkSecurityGroupName'], { tracked: true }),
   'Microsoft.Network/routeTables': typed(network.RouteTable, ['routeTableName'], { tracked: true }),

@@ -8,6 +8,9 @@ import { PLATFORM } from '../support/platform-fixtures';
 
 /** The azure-native module of each typed resource the registrar uses. */
 const MODULES: Record<string, string> = {
+  'Microsoft.Authorization/roleAssignments': 'authorization/roleAssignment.js',
+  'Microsoft.Authorization/locks': 'authorization/managementLockByScope.js',
+  'Microsoft.Insights/diagnosticSettings': 'monitor/diagnosticSetting.js',
   'Microsoft.Network/virtualNetworks': 'network/virtualNetwork.js',
   'Microsoft.Network/networkSecurityGroups': 'network/networkSecurityGroup.js',
   'Microsoft.Network/routeTables': 'network/routeTable.js',
