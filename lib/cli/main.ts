@@ -2,7 +2,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CliResult, CliUsageError } from './cli-result';
-import { enableTypeScriptDefinitions } from './definition-loader';
 import { synthCommand, SYNTH_HELP } from './synth-command';
 
 const HELP = `Usage: secure-aks <command> [options]
@@ -32,10 +31,7 @@ export function runCli(argv: readonly string[], cwd = process.cwd()): CliResult 
   try {
     if (command === undefined || command === '-h' || command === '--help' || command === 'help') return { code: 0, stdout: `${HELP}\n`, stderr: '' };
     if (command === '-v' || command === '--version') return { code: 0, stdout: `${version()}\n`, stderr: '' };
-    if (command === 'synth') {
-      enableTypeScriptDefinitions();
-      return synthCommand(rest, cwd);
-    }
+    if (command === 'synth') return synthCommand(rest, cwd);
     throw new CliUsageError(`unknown command "${command}"`);
   } catch (e) {
     if (e instanceof CliUsageError) {

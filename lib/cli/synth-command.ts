@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { describeFailure, loadDefinition, synthesize } from '../synth/synthesize';
 import { SynthTarget } from '../synth/synth-target';
 import { CliResult, CliUsageError } from './cli-result';
-import { definitionFileIn, loadsTypeScript } from './definition-loader';
+import { definitionFileIn, enableTypeScriptDefinitions, loadsTypeScript } from './definition-loader';
 
 /** `secure-aks synth --help`. */
 export const SYNTH_HELP = `Usage: secure-aks synth [target...] [options]
@@ -46,6 +46,8 @@ export function synthCommand(argv: readonly string[], cwd: string): CliResult {
     for (const [name, file] of resolveTarget(path.resolve(cwd, t), t)) {
       if (only && !only.includes(name)) continue;
       if (targets.has(name)) throw new CliUsageError(`two targets are named "${name}": give them folders or files of different names`);
+      // The TypeScript loader only when a definition needs it: a JavaScript definition starts without it.
+      if (loadsTypeScript(file)) enableTypeScriptDefinitions();
       targets.set(name, loadDefinition(file));
     }
   }

@@ -2,9 +2,14 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { afterEach, beforeEach, expect, test } from 'vitest';
+import { afterEach, beforeAll, beforeEach, expect, test } from 'vitest';
 import { Rules } from '../../lib';
 import { runCli } from '../../lib/cli/main';
+import { enableTypeScriptDefinitions } from '../../lib/cli/definition-loader';
+
+// The JavaScript definitions below require the library's TypeScript sources (a user's require the
+// compiled package), so this process needs the TypeScript loader the CLI enables only for .ts definitions.
+beforeAll(() => enableTypeScriptDefinitions());
 
 const LIB = JSON.stringify(path.resolve(__dirname, '../../lib'));
 const SYNTH = JSON.stringify(path.resolve(__dirname, '../../lib/synth'));
