@@ -6,7 +6,7 @@ import { MeshFinding, formatFinding } from '../core/mesh/mesh-inventory';
 import { Rules } from '../core/validation/rule-catalog';
 import { SecureAksValidationError } from '../core/validation/validation-error';
 import { Violation } from '../core/validation/violation';
-import { apiObjectsOf, SynthPassCache, withObjectsWalkedOnce } from './synth-pass-cache';
+import { apiObjectsOf, oncePerSynthesis, SynthPassCache, trackWholeAppSynthesis, withObjectsWalkedOnce } from './synth-pass-cache';
 
 /** A check that contributes violations to the app's one validation. */
 export type DeploymentCheckSource = () => readonly Violation[];
@@ -41,9 +41,11 @@ export class DeploymentCheck extends Construct {
 
   private constructor(scope: Construct, id: string) {
     super(scope, id);
+    trackWholeAppSynthesis(this.node.root);
     this.node.addValidation({
       validate: () => {
-        const errors = withObjectsWalkedOnce(this.node.root, () => this.violations()).filter((v) => v.rule.severity === 'error');
+        const root = this.node.root;
+        const errors = oncePerSynthesis(root, this, () => withObjectsWalkedOnce(root, () => this.violations()).filter((v) => v.rule.severity === 'error'));
         if (errors.length > 0) throw new SecureAksValidationError('the Kubernetes objects of this cdk8s app', errors);
         return [];
       },

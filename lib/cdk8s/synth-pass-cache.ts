@@ -1,4 +1,4 @@
-import { ApiObject } from 'cdk8s';
+import { ApiObject, App } from 'cdk8s';
 import { IConstruct } from 'constructs';
 
 /**
@@ -81,4 +81,52 @@ export class MemoizedApiObject extends ApiObject {
     const patches = (this as unknown as { patches: unknown[] }).patches.length;
     return objectJson.get(this, String(patches), () => super.toJson());
   }
+}
+
+/** Apps inside a whole-app synthesis, with the values computed once for it. */
+const synthesizing = new WeakMap<IConstruct, Map<object, unknown>>();
+const tracked = new WeakSet<App>();
+
+/**
+ * Runs `fn` as one synthesis of the app at `root`: within it, {@link oncePerSynthesis}
+ * computes each value once. For code that synthesizes several charts in a row and
+ * runs nothing else in between.
+ */
+export function inOneSynthesis<T>(root: IConstruct, fn: () => T): T {
+  if (synthesizing.has(root)) return fn();
+  synthesizing.set(root, new Map());
+  try {
+    return fn();
+  } finally {
+    synthesizing.delete(root);
+  }
+}
+
+/**
+ * Makes `app.synth()` and `app.synthYaml()` of this app one synthesis each.
+ * Between the validation passes of those calls (one for the app, then one per
+ * chart, see `App.synth` in cdk8s) only cdk8s runs: no user code can add or
+ * change an object, so the app's checks run once per call instead of once per
+ * chart, and synth stays linear in the number of charts. A chart synthesized
+ * on its own (`chart.toJson()`) is still checked afresh on each call.
+ */
+export function trackWholeAppSynthesis(root: IConstruct): void {
+  if (!(root instanceof App) || tracked.has(root)) return;
+  tracked.add(root);
+  for (const method of ['synth', 'synthYaml'] as const) {
+    const original = root[method] as (...args: unknown[]) => unknown;
+    Object.defineProperty(root, method, {
+      configurable: true,
+      writable: true,
+      value: (...args: unknown[]) => inOneSynthesis(root, () => original.apply(root, args)),
+    });
+  }
+}
+
+/** Within one synthesis of the app at `root`, `compute()`'s value for `key` once; else `compute()`. */
+export function oncePerSynthesis<T>(root: IConstruct, key: object, compute: () => T): T {
+  const values = synthesizing.get(root);
+  if (!values) return compute();
+  if (!values.has(key)) values.set(key, compute());
+  return values.get(key) as T;
 }

@@ -1,0 +1,99 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { ApiObject, App, Chart, Testing } from 'cdk8s';
+import { expect, test, vi } from 'vitest';
+import { addCrossClusterCharts } from '../../lib/cdk8s';
+import { DeploymentCheck } from '../../lib/cdk8s/deployment-check';
+import { Rules } from '../../lib/core/validation/rule-catalog';
+import { mysqlLink } from '../support/mesh-fixtures';
+
+/** An app with `charts` charts of one object each, and a check that counts its runs and fails on a `bad` label. */
+function countedApp(charts: number, app: App = Testing.app()) {
+  let runs = 0;
+  const made = Array.from({ length: charts }, (_, i) => {
+    const chart = new Chart(app, `chart${i}`);
+    new ApiObject(chart, 'cm', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `cm${i}` } });
+    return chart;
+  });
+  DeploymentCheck.of(app).addCheck(() => {
+    runs++;
+    return app.node.findAll().filter((c): c is ApiObject => c instanceof ApiObject && c.metadata.getLabel('bad') !== undefined)
+      .map((o) => ({ rule: Rules.kubernetesSchema, property: o.node.path, value: 'bad', fix: 'remove the label' }));
+  });
+  return { app, charts: made, runs: () => runs };
+}
+
+test('one app.synthYaml() runs the app\'s checks once, and the next one sees a change made in between', () => {
+  const { app, charts, runs } = countedApp(20);
+  app.synthYaml();
+  expect(runs()).toBe(1);
+  // A change between two synths is seen by the next one.
+  new ApiObject(charts[5], 'late', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'late', labels: { bad: 'yes' } } });
+  expect(() => app.synthYaml()).toThrow(/chart5\/late/);
+  expect(runs()).toBe(2);
+});
+
+test('the checks walk the construct tree once per app.synthYaml(), however many charts (synth stays linear)', () => {
+  // cdk8s walks the tree once per chart; the library adds no walk per chart.
+  const walks = (charts: number) => {
+    const { app } = countedApp(charts);
+    const findAll = vi.spyOn(app.node, 'findAll');
+    app.synthYaml();
+    return findAll.mock.calls.length;
+  };
+  const extraCharts = 15;
+  expect(walks(5 + extraCharts) - walks(5)).toBe(extraCharts);
+});
+
+test('one app.synth() runs the checks once and writes every chart', () => {
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'secure-aks-check-'));
+  try {
+    const { app, runs } = countedApp(10, new App({ outdir }));
+    app.synth();
+    expect(runs()).toBe(1);
+    expect(fs.readdirSync(outdir)).toHaveLength(10);
+  } finally {
+    fs.rmSync(outdir, { recursive: true, force: true });
+  }
+});
+
+test('charts synthesized one by one are checked afresh: an object added between two toJson() calls is caught', () => {
+  const { charts } = countedApp(2);
+  expect(() => charts[0].toJson()).not.toThrow();
+  new ApiObject(charts[1], 'late', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'late', labels: { bad: 'yes' } } });
+  expect(() => charts[1].toJson()).toThrow(/chart1\/late/);
+});
+
+test('a failing check in app.synth() writes nothing', () => {
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'secure-aks-check-'));
+  try {
+    const { app, charts } = countedApp(3, new App({ outdir }));
+    new ApiObject(charts[2], 'bad', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'bad', labels: { bad: 'yes' } } });
+    expect(() => app.synth()).toThrow(/chart2\/bad/);
+    expect(fs.readdirSync(outdir)).toEqual([]);
+  } finally {
+    fs.rmSync(outdir, { recursive: true, force: true });
+  }
+});
+
+test('the library\'s own checks still fail app.synthYaml() once per problem', () => {
+  const app = Testing.app();
+  const { client } = addCrossClusterCharts(app, mysqlLink());
+  new ApiObject(client, 'user-vs', {
+    apiVersion: 'networking.istio.io/v1',
+    kind: 'VirtualService',
+    metadata: { name: 'reports', namespace: 'default' },
+    spec: { hosts: ['reports.default.svc.cluster.local'], gateways: ['secure-aks-egress/missing'], http: [{ route: [{ destination: { host: 'reports' } }] }] },
+  } as any);
+  let message = '';
+  try {
+    app.synthYaml();
+  } catch (e) {
+    message = String((e as Error).message);
+  }
+  // The gateway reference and the destination host, each listed once.
+  expect(message).toMatch(/: 2 problems must be fixed/);
+  expect(message.match(/referenced gateway "secure-aks-egress\/missing" not found/g)).toHaveLength(1);
+  expect(message.match(/destination host "reports" not found/g)).toHaveLength(1);
+});
