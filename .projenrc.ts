@@ -52,6 +52,8 @@ const project = new typescript.TypeScriptProject({
     // Kubernetes API server does: Buf's conformant CEL implementation, with
     // the strings extension Kubernetes enables.
     '@bufbuild/cel@^0.6',
+    // The RE2 engine CEL's matches() runs on, given to CEL with each pattern compiled once.
+    '@bufbuild/re2@^0.6',
     // `secure-aks synth` loads users' TypeScript definitions without loader flags,
     // through tsx's CommonJS register API (the loader cdk8s projects already use).
     'tsx@^4',
