@@ -32,3 +32,19 @@ test('the analyzer reports a broken CEL rule as IST0106, on the user\'s own obje
   const findings = analyzeMesh([gateway], { rootNamespace: 'istio-system' }).filter((f) => f.message.startsWith('CEL'));
   expect(findings.map((f) => [f.code, f.message])).toEqual([['IST0106', 'CEL rule at /spec/servers/0/tls: only one of credentialName or credentialNames can be set']]);
 });
+
+test('matches() applies the rule\'s RE2 pattern to every value, the pattern compiled once and reused', () => {
+  const se = istioSpecSchema('ServiceEntry');
+  const withPorts = (ports: Record<string, number>) => ({
+    hosts: ['mysql.example'],
+    location: 'MESH_EXTERNAL',
+    resolution: 'STATIC',
+    ports: [{ number: 3306, name: 'tcp', protocol: 'TCP' }],
+    endpoints: [{ address: '10.0.0.4', ports }],
+  });
+  expect(evaluateCelRules(se, withPorts({ tcp: 3306 }))).toEqual([]);
+  // The same pattern, on later values: a leading dash and a trailing dash break it, a clean name does not.
+  expect(evaluateCelRules(se, withPorts({ '-tcp': 3306 })).map((f) => [f.path, f.message])).toEqual([['/endpoints/0/ports', 'port name must be valid']]);
+  expect(evaluateCelRules(se, withPorts({ 'tcp-': 3306 })).map((f) => f.message)).toEqual(['port name must be valid']);
+  expect(evaluateCelRules(se, withPorts({ 'tcp-2': 3306 }))).toEqual([]);
+});
