@@ -14,7 +14,6 @@ type Program = (bindings: { self: unknown }) => unknown;
 
 let cel: typeof import('@bufbuild/cel') | undefined;
 let env: CelEnv | undefined;
-const programs = new Map<string, Program>();
 
 /**
  * CEL's `matches()` with each pattern compiled once: the built-in one compiles
@@ -37,10 +36,22 @@ function compiledOnce(): { compile(pattern: string): { test(input: string): bool
   };
 }
 
+/** A compiled rule, and the fields of `self` it reads when it reads nothing else of it. */
+interface CompiledRule {
+  readonly run: Program;
+  /** The fields the rule selects on `self` (`self.f`, `has(self.f)`), or undefined when it uses `self` whole. */
+  readonly fields: readonly string[] | undefined;
+  /** Results by the values of `fields`, for rules that read only them. */
+  readonly results: Map<string, boolean>;
+}
+
+const compiledRules = new Map<string, CompiledRule>();
+const MAX_REMEMBERED = 10_000;
+
 /** Compiles a rule once; the CEL library loads only when a rule is evaluated. */
-function program(rule: string): Program {
-  let p = programs.get(rule);
-  if (!p) {
+function compile(rule: string): CompiledRule {
+  let c = compiledRules.get(rule);
+  if (!c) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     cel ??= require('@bufbuild/cel') as typeof import('@bufbuild/cel');
     env ??= cel.celEnv({
@@ -48,11 +59,62 @@ function program(rule: string): Program {
       funcs: (require('@bufbuild/cel/ext') as typeof import('@bufbuild/cel/ext')).strings,
       re2: compiledOnce(),
     });
-    const planned = cel.plan(env, cel.parse(rule));
-    p = (bindings) => planned(bindings as never);
-    programs.set(rule, p);
+    const parsed = cel.parse(rule);
+    const planned = cel.plan(env, parsed);
+    c = { run: (bindings) => planned(bindings as never), fields: selfFields(parsed.expr), results: new Map() };
+    compiledRules.set(rule, c);
   }
-  return p;
+  return c;
+}
+
+/**
+ * The fields a parsed rule selects on `self`, when `self` appears only as
+ * the operand of a field selection or a `has()` test: the rule's result then
+ * depends on those fields' values alone. Undefined when `self` is used whole
+ * (`size(self)`, `self.all(...)`, `self != "*"`) or a comprehension rebinds it.
+ */
+function selfFields(expr: unknown): string[] | undefined {
+  const fields = new Set<string>();
+  let whole = false;
+  const visit = (node: unknown): void => {
+    if (whole || node === null || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach(visit);
+    const n = node as { $typeName?: string; exprKind?: { case?: string; value?: any } };
+    if (n.$typeName === 'cel.expr.Expr') {
+      const { case: kind, value } = n.exprKind ?? {};
+      if (kind === 'selectExpr' && value.operand?.exprKind?.case === 'identExpr' && value.operand.exprKind.value.name === 'self') {
+        fields.add(value.field);
+        return;
+      }
+      if (kind === 'identExpr' && value.name === 'self') {
+        whole = true;
+        return;
+      }
+      if (kind === 'comprehensionExpr' && [value.iterVar, value.iterVar2, value.accuVar].includes('self')) {
+        whole = true;
+        return;
+      }
+    }
+    Object.values(node).forEach(visit);
+  };
+  visit(expr);
+  return whole ? undefined : [...fields].sort();
+}
+
+/** The values of `fields` of a plain object, as a key; undefined when `value` is not one. */
+function fieldsKey(value: unknown, fields: readonly string[]): string | undefined {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const parts: string[] = [];
+  for (const f of fields) {
+    if (!Object.hasOwn(value, f)) {
+      parts.push('');
+      continue;
+    }
+    const v = (value as Record<string, unknown>)[f];
+    if (v === undefined) return undefined;
+    parts.push(JSON.stringify(v));
+  }
+  return parts.join('\u0000');
 }
 
 /** The schema of an object's member `key`: a declared property, else `additionalProperties`. */
@@ -110,15 +172,32 @@ export function evaluateCelRules(schema: Schema, value: unknown, path = ''): Cel
   const { rules, anyBelow } = rulesOf(schema);
   if (!anyBelow) return [];
   const findings: CelRuleFinding[] = [];
-  const self = rules.length > 0 ? toCel(value, schema) : undefined;
+  let self: unknown;
+  let converted = false;
   for (const v of rules) {
-    let result: unknown;
-    try {
-      result = program(v.rule)({ self });
-    } catch (e) {
-      result = e;
+    const c = compile(v.rule);
+    // A rule that reads only some fields of `self` has one result per value of those fields:
+    // a thousand ServiceEntries with the same resolution and endpoints evaluate it once.
+    const key = c.fields && fieldsKey(value, c.fields);
+    let holds = key === undefined ? undefined : c.results.get(key);
+    if (holds === undefined) {
+      if (!converted) {
+        self = toCel(value, schema);
+        converted = true;
+      }
+      let result: unknown;
+      try {
+        result = c.run({ self });
+      } catch (e) {
+        result = e;
+      }
+      holds = result === true;
+      if (key !== undefined) {
+        if (c.results.size >= MAX_REMEMBERED) c.results.clear();
+        c.results.set(key, holds);
+      }
     }
-    if (result !== true) findings.push({ path: path || '/', message: v.message ?? `failed rule: ${v.rule}`, rule: v.rule });
+    if (!holds) findings.push({ path: path || '/', message: v.message ?? `failed rule: ${v.rule}`, rule: v.rule });
   }
   if (Array.isArray(value)) {
     value.forEach((item, i) => findings.push(...evaluateCelRules(schema.items, item, `${path}/${i}`)));
