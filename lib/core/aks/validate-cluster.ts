@@ -8,8 +8,6 @@ import {
   IMAGE_CLEANER_DEFAULT_INTERVAL_HOURS,
   IMAGE_CLEANER_INTERVAL_HOURS,
   API_SERVER_SUBNET_MAX_PREFIX,
-  AUTHORIZED_RANGE_LIMIT,
-  AUTHORIZED_RANGE_LIMIT_WITH_VNET_INTEGRATION,
   AZURE_SUBNET_RESERVED_ADDRESSES,
   MAX_PODS_PER_NODE,
   nodesWithSurge,
@@ -17,8 +15,10 @@ import {
   SERVICE_CIDR_MIN_PREFIX,
 } from './aks-limits';
 import { AZURE_REGIONS, nearestRegion } from './azure-regions';
+import { AccessVocabulary, authorizedRangeFindings } from './authorized-ranges';
+import { SUBZONE, zoneNameProblem } from './private-dns-zone-name';
 import { HARDENED_CLUSTER_PROPS, HardenedClusterProps } from './hardened-cluster-props';
-import { allNodePools, ownZoneName, resolveClusterConfig, ResolvedClusterConfig } from './resolved-cluster-config';
+import { allNodePools, resolveClusterConfig, ResolvedClusterConfig } from './resolved-cluster-config';
 import { validateEgress } from './validate-egress';
 import { validateFederatedIdentities } from './validate-federated-identities';
 import { validateIstioAddon } from './validate-istio-addon';
@@ -31,7 +31,6 @@ const VNET_TYPE = 'Microsoft.Network/virtualNetworks';
 const ZONE_TYPE = 'Microsoft.Network/privateDnsZones';
 const IDENTITY_TYPE = 'Microsoft.ManagedIdentity/userAssignedIdentities';
 const DNS_LABEL_54 = /^[a-zA-Z0-9]([a-zA-Z0-9-]{0,52}[a-zA-Z0-9])?$/;
-const SUBZONE = /^[a-zA-Z0-9]([a-zA-Z0-9-]{0,30}[a-zA-Z0-9])?$/;
 
 
 /**
@@ -61,6 +60,11 @@ export function validateHardenedCluster(input: HardenedClusterProps): ViolationC
   v.acknowledge(props.acknowledgements ?? []);
   return v;
 }
+
+const INTENT_ACCESS_VOCABULARY: AccessVocabulary = {
+  makePrivate: 'use ApiServerAccess.private()',
+  makePublic: 'use ApiServerAccess.public({ authorizedIpRanges })',
+};
 
 const VM_SIZE = /^Standard_[A-Za-z0-9_-]{1,64}$/;
 
@@ -111,21 +115,8 @@ function validateApiServerAccess(c: ResolvedClusterConfig, v: ViolationCollector
   const a = c.apiServerAccess;
   const ranges = a.authorizedIpRanges;
 
-  if (a.isPrivate && ranges.length > 0) {
-    v.add(
-      Rules.authorizedRangesWithPrivateCluster,
-      'apiServerAccess.authorizedIpRanges',
-      ranges,
-      'remove the ranges (reach a private API server through peered or linked networks), or use ApiServerAccess.public({ authorizedIpRanges })',
-    );
-  }
-  if (a.mode === 'public' && ranges.length === 0) {
-    v.add(
-      Rules.publicWithoutRanges,
-      'apiServerAccess.authorizedIpRanges',
-      ranges,
-      'list the public CIDRs that may reach the API server, or use ApiServerAccess.private()',
-    );
+  for (const f of authorizedRangeFindings(ranges, { isPrivate: a.isPrivate, vnetIntegration: a.vnetIntegration, unrestrictedOptIn: a.mode === 'unrestricted' }, INTENT_ACCESS_VOCABULARY)) {
+    v.add(f.rule, f.index === undefined ? 'apiServerAccess.authorizedIpRanges' : `apiServerAccess.authorizedIpRanges[${f.index}]`, f.value, f.fix, f.detail);
   }
   if (a.mode === 'unrestricted') {
     v.add(
@@ -134,43 +125,6 @@ function validateApiServerAccess(c: ResolvedClusterConfig, v: ViolationCollector
       'unrestrictedPublic',
       'use ApiServerAccess.private() or ApiServerAccess.public({ authorizedIpRanges })',
     );
-  }
-  const limit = a.vnetIntegration ? AUTHORIZED_RANGE_LIMIT_WITH_VNET_INTEGRATION : AUTHORIZED_RANGE_LIMIT;
-  if (ranges.length > limit) {
-    v.add(
-      Rules.authorizedRangesLimit,
-      'apiServerAccess.authorizedIpRanges',
-      `${ranges.length} ranges`,
-      a.vnetIntegration
-        ? 'aggregate the ranges into fewer, larger CIDR blocks'
-        : 'aggregate the ranges, or turn on API Server VNet Integration (raises the limit to 2,000)',
-      `the limit here is ${limit}`,
-    );
-  }
-  ranges.forEach((text, i) => {
-    const property = `apiServerAccess.authorizedIpRanges[${i}]`;
-    const parsed = Ipv4Cidr.parse(text);
-    if (!(parsed instanceof Ipv4Cidr)) {
-      v.add(Rules.cidrMalformed, property, text, 'write the range as a.b.c.d/n, e.g. "203.0.113.7/32" for one address', parsed.error);
-      return;
-    }
-    if (parsed.hasHostBits) {
-      v.add(Rules.cidrHostBits, property, text, `use "${parsed.canonical}"`);
-    }
-    if (parsed.prefixLength === 0) {
-      v.add(
-        Rules.publicWithoutRanges,
-        property,
-        text,
-        'list only the public CIDRs that need access, or use ApiServerAccess.private()',
-      );
-    }
-  });
-
-  // Ranges that together cover every address leave the API server as open as a /0.
-  const parsedRanges = ranges.map((t) => Ipv4Cidr.parse(t)).filter((r): r is Ipv4Cidr => r instanceof Ipv4Cidr && !r.hasHostBits);
-  if (parsedRanges.length > 1 && !parsedRanges.some((r) => r.prefixLength === 0) && coversEverything(parsedRanges)) {
-    v.add(Rules.publicWithoutRanges, 'apiServerAccess.authorizedIpRanges', ranges, 'list only the public CIDRs that need access, or use ApiServerAccess.private()', 'together the ranges cover every IPv4 address');
   }
 
   if (!a.disableRunCommand) {
@@ -231,24 +185,8 @@ function validateDns(c: ResolvedClusterConfig, v: ViolationCollector, dnsPrefixD
       v.add(Rules.privateDnsZoneId, 'apiServerAccess.dnsZone', zone.zoneId, 'pass /subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.Network/privateDnsZones/<zone>');
     } else {
       const zoneName = parsed.names[0];
-      const suffix = ownZoneName(c.location, a.vnetIntegration);
-      const lower = zoneName.toLowerCase();
-      if (lower !== suffix && !lower.endsWith(`.${suffix}`)) {
-        v.add(
-          Rules.ownZoneName,
-          'apiServerAccess.dnsZone',
-          zoneName,
-          `use a zone named "${suffix}" or "<subzone>.${suffix}"`,
-          a.vnetIntegration ? 'API Server VNet Integration is on, so the zone is private.<region>' : undefined,
-        );
-      } else if (lower !== suffix) {
-        const subzone = zoneName.slice(0, zoneName.length - suffix.length - 1);
-        if (subzone.length > 32) {
-          v.add(Rules.ownZoneSubzoneLength, 'apiServerAccess.dnsZone', zoneName, 'use a subzone of at most 32 characters', `the subzone "${subzone}" has ${subzone.length}`);
-        } else if (!SUBZONE.test(subzone)) {
-          v.add(Rules.ownZoneName, 'apiServerAccess.dnsZone', zoneName, 'use a single subzone label of letters, digits and hyphens');
-        }
-      }
+      const problem = zoneNameProblem(zoneName, c.location, a.vnetIntegration);
+      if (problem) v.add(problem.rule, 'apiServerAccess.dnsZone', zoneName, problem.fix, problem.detail);
     }
   }
   zone?.linkedVnetIds.forEach((id, i) => {
@@ -456,16 +394,6 @@ function validateAddressPlan(
 }
 
 /** Whether the blocks together cover 0.0.0.0 to 255.255.255.255. */
-function coversEverything(blocks: readonly Ipv4Cidr[]): boolean {
-  const sorted = [...blocks].sort((x, y) => x.network - y.network);
-  let next = 0;
-  for (const r of sorted) {
-    if (r.network > next) return false;
-    next = Math.max(next, r.last + 1);
-  }
-  return next > 0xffffffff;
-}
-
 /** Every weaker-than-baseline choice is visible: a warning each (docs/security-baseline.md). */
 function validateBaseline(c: ResolvedClusterConfig, v: ViolationCollector): void {
   if (c.monitoring.kind === 'none') v.add(Rules.baselineMonitoringOff, 'monitoring', 'none', 'use ClusterMonitoring.createWorkspace() or fromWorkspaceId()');
