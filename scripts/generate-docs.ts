@@ -10,6 +10,7 @@ import {
   renderRulesTable,
   SECURITY_BASELINE,
 } from '../lib';
+import { enforcementOf } from '../lib/core/audit/rule-enforcement';
 
 /** The generated rules page; a test fails when it is out of step with the catalog. */
 export function rulesDocument(): string {
@@ -28,7 +29,12 @@ export function rulesDocument(): string {
     'The `SAKS-UPD-*` rules compare a new synth with the template already in `dist/`',
     '(what is deployed) and flag changes Azure cannot make in place.',
     '',
-    renderRulesTable(ALL_RULES),
+    '"Enforced in" says where each rule is checked: *intent* on a definition before synthesis,',
+    '*policy pack* on the Pulumi resources of any program (`secure-aks/policy`), and *audit* on a',
+    'cluster\'s Azure JSON (`secure-aks audit`); the last two share one implementation on the ARM',
+    'payload. See [enforcing-on-clusters-you-did-not-build.md](enforcing-on-clusters-you-did-not-build.md).',
+    '',
+    renderRulesTable(ALL_RULES, enforcementOf),
     '',
     '## Create-only cluster properties',
     '',

@@ -2,6 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CliResult, CliUsageError } from './cli-result';
+import { auditCommand, AUDIT_HELP } from './audit-command';
 import { synthCommand, SYNTH_HELP } from './synth-command';
 
 const HELP = `Usage: secure-aks <command> [options]
@@ -9,12 +10,16 @@ const HELP = `Usage: secure-aks <command> [options]
 Commands:
   synth [target...]   synthesize definitions offline into ARM templates,
                       Kubernetes manifests and review reports
+  audit <file>...     audit clusters from their Azure JSON (REST, az aks show,
+                      ARM template): broken rules, encryption, baseline, as
+                      text, JSON or SARIF
 
 Options:
   -h, --help          show this help (secure-aks synth --help for the command's)
   -v, --version       show the version
 
-${SYNTH_HELP.split('\n')[0]}`;
+${SYNTH_HELP.split('\n')[0]}
+${AUDIT_HELP.split('\n')[0]}`;
 
 function version(): string {
   const pkg = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../package.json'), 'utf8')) as { version: string };
@@ -32,10 +37,11 @@ export function runCli(argv: readonly string[], cwd = process.cwd()): CliResult 
     if (command === undefined || command === '-h' || command === '--help' || command === 'help') return { code: 0, stdout: `${HELP}\n`, stderr: '' };
     if (command === '-v' || command === '--version') return { code: 0, stdout: `${version()}\n`, stderr: '' };
     if (command === 'synth') return synthCommand(rest, cwd);
+    if (command === 'audit') return auditCommand(rest, cwd, version());
     throw new CliUsageError(`unknown command "${command}"`);
   } catch (e) {
     if (e instanceof CliUsageError) {
-      const help = command === 'synth' ? 'secure-aks synth --help' : 'secure-aks --help';
+      const help = command === 'synth' || command === 'audit' ? `secure-aks ${command} --help` : 'secure-aks --help';
       return { code: 2, stdout: '', stderr: `secure-aks: ${e.message}\nSee ${help}.\n` };
     }
     throw e;

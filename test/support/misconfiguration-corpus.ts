@@ -36,6 +36,8 @@ import {
   addCrossClusterCharts,
 } from '../../lib/cdk8s';
 import { clusterReports } from '../../lib/synth';
+import { AuditedResource } from '../../lib/core/audit/audited-resource';
+import { checkClusterPayload } from '../../lib/core/audit/cluster-payload-rules';
 import { CERT_MANAGER_IDENTITY, GROUP, HUB_ROUTE_TABLE, HUB_VNET, HUB_ZONE_PL, KEY_VAULT, KMS_KEY_ID, REGISTRY, SPOKE, SUB } from './cluster-fixtures';
 import { MYSQL } from './mesh-fixtures';
 import { PLATFORM } from './platform-fixtures';
@@ -63,6 +65,8 @@ export interface Case {
   readonly deployment?: { readonly props: HardenedClusterProps; readonly objects: readonly unknown[] };
   /** ... or cdk8s charts, checked by the app's deployment check ... */
   readonly charts?: (app: App) => void;
+  /** ... or a cluster as Azure describes it (the payload rules of the audit and the policy pack) ... */
+  readonly payload?: AuditedResource;
   /** ... or a change from a previous cluster definition (compared as synthesized templates). */
   readonly update?: { readonly previous: HardenedClusterProps; readonly next: HardenedClusterProps };
   readonly rule: { readonly id: string; readonly statement: string };
@@ -79,6 +83,7 @@ export function violationsOf(c: Case): ViolationCollector {
     return v;
   }
   if (c.platform) return validateRegulatedPlatform(c.platform);
+  if (c.payload) return checkClusterPayload(c.payload, []).violations;
   if (c.charts) {
     const v = new ViolationCollector();
     const app = offlineApp();
@@ -110,7 +115,62 @@ const link = (services: CrossClusterServiceProps[], extra: Partial<CrossClusterL
 
 const byoNet = { network: ClusterNetwork.fromSubnetIds({ nodeSubnetId: `${SPOKE}/subnets/nodes`, apiServerSubnetId: `${SPOKE}/subnets/apiserver` }) } as const;
 
+/** A managed cluster as Azure describes it, meeting the payload rules except where a case breaks one. */
+export function hardenedPayload(properties: Record<string, unknown> = {}): AuditedResource {
+  return {
+    id: `/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/c1`,
+    name: 'c1',
+    type: 'Microsoft.ContainerService/managedClusters',
+    location: 'westeurope',
+    sku: { name: 'Base', tier: 'Standard' },
+    identity: { type: 'SystemAssigned' },
+    properties: {
+      kubernetesVersion: '1.33',
+      dnsPrefix: 'c1',
+      enableRBAC: true,
+      disableLocalAccounts: true,
+      aadProfile: { managed: true, enableAzureRBAC: true },
+      apiServerAccessProfile: { enablePrivateCluster: true, privateDNSZone: 'system', disableRunCommand: false },
+      agentPoolProfiles: [{ name: 'system', mode: 'System', count: 3, vmSize: 'Standard_D4ds_v5', osType: 'Linux', enableEncryptionAtHost: true, nodeTaints: ['CriticalAddonsOnly=true:NoSchedule'], securityProfile: { sshAccess: 'Disabled' } }],
+      networkProfile: { networkPlugin: 'azure', networkPluginMode: 'overlay', networkDataplane: 'cilium', networkPolicy: 'cilium', podCidr: '10.244.0.0/16', serviceCidr: '10.0.0.0/16', dnsServiceIP: '10.0.0.10', outboundType: 'loadBalancer' },
+      addonProfiles: { omsagent: { enabled: true }, azurepolicy: { enabled: true }, azureKeyvaultSecretsProvider: { enabled: true, config: { enableSecretRotation: 'true' } } },
+      autoUpgradeProfile: { upgradeChannel: 'patch', nodeOSUpgradeChannel: 'NodeImage' },
+      oidcIssuerProfile: { enabled: true },
+      securityProfile: { workloadIdentity: { enabled: true }, imageCleaner: { enabled: true, intervalHours: 168 }, defender: { securityMonitoring: { enabled: true } } },
+      ...properties,
+    },
+  };
+}
+
 export const FAILING_CASES: readonly Case[] = [
+  {
+    name: 'a cluster that authenticates with a service principal (as Azure describes it)',
+    payload: hardenedPayload({ servicePrincipalProfile: { clientId: '3fa85f64-5717-4562-b3fc-2c963f66afa6', secret: 'placeholder' } }),
+    rule: Rules.servicePrincipalIdentity,
+    property: 'properties.servicePrincipalProfile.clientId',
+    fix: /managed identity/,
+  },
+  {
+    name: 'a cluster with local accounts (as Azure describes it)',
+    payload: hardenedPayload({ disableLocalAccounts: false }),
+    rule: Rules.localAccountsEnabled,
+    property: 'properties.disableLocalAccounts',
+    fix: /disableLocalAccounts: true/,
+  },
+  {
+    name: 'a cluster without Azure RBAC (as Azure describes it)',
+    payload: hardenedPayload({ aadProfile: { managed: true, enableAzureRBAC: false } }),
+    rule: Rules.kubernetesRbacOff,
+    property: 'properties.aadProfile.enableAzureRBAC',
+    fix: /enableAzureRBAC: true/,
+  },
+  {
+    name: 'nodes with public IP addresses (as Azure describes it)',
+    payload: hardenedPayload({ agentPoolProfiles: [{ ...(hardenedPayload().properties.agentPoolProfiles[0]), enableNodePublicIP: true }] }),
+    rule: Rules.nodePublicIp,
+    property: 'properties.agentPoolProfiles[0].enableNodePublicIP',
+    fix: /enableNodePublicIP: false/,
+  },
   {
     name: 'a federated identity without the OIDC issuer',
     props: { ...base, workloadIdentity: false, federatedIdentities: [{ name: 'cert-manager-dns', identityId: CERT_MANAGER_IDENTITY, clientId: GROUP, namespace: 'cert-manager', serviceAccountName: 'cert-manager' }] },

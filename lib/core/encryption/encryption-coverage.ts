@@ -14,8 +14,12 @@ export type TrafficFlow =
   | 'nodes-to-api-server'
   | 'cross-cluster';
 
-/** How much of a flow is encrypted. */
-export type CoverageStatus = 'encrypted' | 'partial' | 'unencrypted' | 'not-configured';
+/**
+ * How much of a flow is encrypted. `not-verified`: what would encrypt it is
+ * not in what was read (a live cluster's JSON without its network, or
+ * Calico's configuration inside the cluster), so the report claims neither.
+ */
+export type CoverageStatus = 'encrypted' | 'partial' | 'unencrypted' | 'not-configured' | 'not-verified';
 
 /** The encryption of one flow. */
 export interface FlowCoverage {
@@ -156,7 +160,7 @@ export function deriveEncryptionCoverage(
   const inCluster = (Object.keys(facts) as InClusterFlow[]).map((flow) => ({ flow, ...facts[flow] }));
   return [
     ...inCluster,
-    apiServerCoverage(c),
+    apiServerCoverage(c.apiServerAccess),
     crossCluster
       ? { flow: 'cross-cluster', status: 'encrypted', ...crossCluster }
       : {
@@ -177,8 +181,8 @@ function inClusterFacts(encryption: TransitEncryption, objects: readonly unknown
   return { 'pod-to-pod-same-node': facts['pod-to-pod-same-node'], 'pod-to-pod-cross-node': off, 'host-network-pods': off, 'node-to-node': off };
 }
 
-function apiServerCoverage(c: ResolvedClusterConfig): FlowCoverage {
-  const a = c.apiServerAccess;
+/** The nodes-to-API-server row, from the access mode as defined or as deployed. */
+export function apiServerCoverage(a: { readonly isPrivate: boolean; readonly vnetIntegration: boolean }): FlowCoverage {
   const path = a.vnetIntegration
     ? 'over the private network to the API server VIP in the delegated subnet (API Server VNet Integration)'
     : a.isPrivate
@@ -193,18 +197,19 @@ function apiServerCoverage(c: ResolvedClusterConfig): FlowCoverage {
   };
 }
 
-const MECHANISM_NAMES: Readonly<Record<TransitEncryption['kind'], string>> = {
+export const MECHANISM_NAMES: Readonly<Record<TransitEncryption['kind'], string>> = {
   acnsWireGuard: 'ACNS WireGuard (Azure CNI powered by Cilium; ACNS is a paid Azure service)',
   calicoWireGuard: 'Calico WireGuard on Azure CNI (supported by the Calico project; Microsoft supports Calico for network policy only)',
   virtualNetworkEncryption: 'Azure virtual network encryption',
   none: 'none (explicit opt-out)',
 };
 
-const STATUS_MARK: Readonly<Record<CoverageStatus, string>> = {
+export const STATUS_MARK: Readonly<Record<CoverageStatus, string>> = {
   encrypted: 'encrypted',
   partial: 'partly encrypted',
   unencrypted: 'NOT encrypted',
   'not-configured': 'not configured',
+  'not-verified': 'not verified',
 };
 
 const STATUS_COLOUR: Readonly<Record<CoverageStatus, string>> = {
@@ -212,6 +217,7 @@ const STATUS_COLOUR: Readonly<Record<CoverageStatus, string>> = {
   partial: '#ef6c00',
   unencrypted: '#c62828',
   'not-configured': '#757575',
+  'not-verified': '#757575',
 };
 
 /** The coverage as Markdown: a table and a Mermaid diagram, for a pull request. */

@@ -646,6 +646,30 @@ export const Rules = {
     sources: [S.kmsEtcd, S.azurePolicyAks],
     severity: 'info',
   },
+  localAccountsEnabled: {
+    id: 'SAKS-BASE-016',
+    statement: 'local accounts are disabled (disableLocalAccounts): every access to the API server goes through Entra ID, so it is attributed and can be revoked',
+    sources: [S.localAccounts],
+    severity: 'error',
+  },
+  kubernetesRbacOff: {
+    id: 'SAKS-BASE-017',
+    statement: 'Kubernetes RBAC is on (enableRBAC), with Entra ID integration and Azure RBAC for Kubernetes authorization (aadProfile.managed, aadProfile.enableAzureRBAC)',
+    sources: [S.entraIdAzureRbac],
+    severity: 'error',
+  },
+  servicePrincipalIdentity: {
+    id: 'SAKS-ID-001',
+    statement: 'the cluster authenticates to Azure with a managed identity, not a service principal and its client secret (servicePrincipalProfile)',
+    sources: [S.managedIdentity],
+    severity: 'error',
+  },
+  nodePublicIp: {
+    id: 'SAKS-NET-011',
+    statement: 'no node pool gives its nodes public IP addresses (enableNodePublicIP): nodes are reached only through the cluster\'s network',
+    sources: [S.nodePublicIp, S.aksBaselineArchitecture],
+    severity: 'error',
+  },
   egressPublicIp: {
     id: 'SAKS-EGR-001',
     statement: 'the cluster has a public egress path of its own: the public IP of its load balancer or of a NAT gateway',

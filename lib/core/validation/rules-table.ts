@@ -1,10 +1,19 @@
 import { markdownLink, markdownTable } from '../reports/markdown';
 import { Rule } from './rule';
 
-/** Renders the rule catalog as a Markdown table: id, severity, rule, sources. */
-export function renderRulesTable(rules: readonly Rule[]): string {
+/**
+ * Renders the rule catalog as a Markdown table: id, severity, rule, where it
+ * is enforced (when `enforcedIn` says), sources.
+ */
+export function renderRulesTable(rules: readonly Rule[], enforcedIn?: (rule: Rule) => readonly string[]): string {
   return markdownTable(
-    ['Rule', 'Severity', 'Constraint', 'Source'],
-    rules.map((r) => [r.id, r.severity, `${r.statement}${r.citation ? ` (${r.citation})` : ''}`, { raw: r.sources.map(markdownLink).join('<br>') }]),
+    ['Rule', 'Severity', 'Constraint', ...(enforcedIn ? ['Enforced in'] : []), 'Source'],
+    rules.map((r) => [
+      r.id,
+      r.severity,
+      `${r.statement}${r.citation ? ` (${r.citation})` : ''}`,
+      ...(enforcedIn ? [enforcedIn(r).join(', ')] : []),
+      { raw: r.sources.map(markdownLink).join('<br>') },
+    ]),
   );
 }

@@ -19,6 +19,7 @@ export const Sources = {
   managedIdentity: 'https://learn.microsoft.com/azure/aks/use-managed-identity',
   entraIdAzureRbac: 'https://learn.microsoft.com/azure/aks/manage-azure-rbac',
   localAccounts: 'https://learn.microsoft.com/azure/aks/manage-local-accounts-managed-azure-ad',
+  nodePublicIp: 'https://learn.microsoft.com/azure/aks/use-node-public-ips',
   commandInvoke: 'https://learn.microsoft.com/azure/aks/access-private-cluster',
   subnetDelegation: 'https://learn.microsoft.com/azure/virtual-network/subnet-delegation-overview',
   acnsOverview: 'https://learn.microsoft.com/azure/aks/advanced-container-networking-services-overview',

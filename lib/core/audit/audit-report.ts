@@ -1,0 +1,159 @@
+import { FLOW_LABELS, MECHANISM_NAMES, STATUS_MARK } from '../encryption/encryption-coverage';
+import { Rule } from '../validation/rule';
+import { describeValue, formatViolation, Violation } from '../validation/violation';
+import { ClusterAudit } from './audit-cluster';
+
+/** One run of the audit: every cluster read, and every input that could not be. */
+export interface AuditRun {
+  readonly audits: readonly ClusterAudit[];
+  /** Unusable input: files that are not JSON, or hold no managed cluster. */
+  readonly problems: readonly string[];
+}
+
+/** What fails the run besides unusable input: broken error rules, or warnings too. */
+export type FailOn = 'error' | 'warning';
+
+/** The exit code: 2 unusable input, 1 a broken rule at or above `failOn`, 0 clean. */
+export function auditExitCode(run: AuditRun, failOn: FailOn = 'error'): 0 | 1 | 2 {
+  if (run.problems.length > 0) return 2;
+  const failing = (v: Violation) => v.rule.severity === 'error' || (failOn === 'warning' && v.rule.severity === 'warning');
+  return run.audits.some((a) => a.violations.some(failing)) ? 1 : 0;
+}
+
+/** The report for a terminal or a pipeline log. */
+export function renderAuditText(run: AuditRun): string {
+  const lines: string[] = [];
+  for (const p of run.problems) lines.push(`unusable input: ${p}`);
+  for (const a of run.audits) {
+    const errors = a.violations.filter((v) => v.rule.severity === 'error').length;
+    const warnings = a.violations.filter((v) => v.rule.severity === 'warning').length;
+    lines.push('', `# ${a.cluster.cluster.name} (${a.cluster.source}, read as ${a.cluster.form})`, `${errors} errors, ${warnings} warnings`);
+    for (const v of a.violations) lines.push(formatViolation(v));
+    if (a.undecided.length > 0) {
+      lines.push('', 'Not decided (what they need was not read):');
+      for (const u of a.undecided) lines.push(`  [${u.rule.id}] ${u.reason}`);
+    }
+    const mechanism = a.transitEncryption.kind === 'not-verified' ? 'not verified' : a.transitEncryption.kind === 'none' ? 'none' : MECHANISM_NAMES[a.transitEncryption.kind];
+    lines.push('', `Transit encryption: ${mechanism} (${a.transitEncryption.reason}).`);
+    for (const f of a.coverage) lines.push(`  ${FLOW_LABELS[f.flow]}: ${STATUS_MARK[f.status]}: ${f.by}${f.caveat ? ` (${f.caveat})` : ''}`);
+    lines.push(`Public egress path: ${a.egress.publicEgress === 'unverified' ? 'not verified offline' : a.egress.publicEgress}: ${a.egress.description}.`);
+    lines.push('', 'Security baseline:');
+    for (const c of a.baseline) lines.push(`  ${c.status.padEnd(12)} ${c.id}: ${c.title}`);
+    lines.push('', 'Azure Policy built-in definitions:');
+    for (const p of a.policies) lines.push(`  ${p.state.padEnd(13)} ${p.result.definition.displayName} (${p.result.definition.name}, ${p.result.effect})`);
+  }
+  return `${lines.join('\n').replace(/^\n/, '')}\n`;
+}
+
+/** The report as JSON: stable keys, for other tools. */
+export function renderAuditJson(run: AuditRun): string {
+  const violation = (v: Violation) => ({
+    ruleId: v.rule.id,
+    severity: v.rule.severity,
+    property: v.property,
+    value: v.value === undefined ? null : v.value,
+    rule: v.rule.statement,
+    fix: v.fix,
+    ...(v.detail ? { detail: v.detail } : {}),
+    sources: v.rule.sources,
+  });
+  return `${JSON.stringify(
+    {
+      problems: run.problems,
+      clusters: run.audits.map((a) => ({
+        name: a.cluster.cluster.name,
+        id: a.cluster.cluster.id ?? null,
+        source: a.cluster.source,
+        form: a.cluster.form,
+        violations: a.violations.map(violation),
+        undecided: a.undecided.map((u) => ({ ruleId: u.rule.id, reason: u.reason })),
+        transitEncryption: a.transitEncryption,
+        encryptionCoverage: a.coverage.map((f) => ({ flow: f.flow, status: f.status, by: f.by, ...(f.caveat ? { caveat: f.caveat } : {}), sources: f.sources })),
+        egress: a.egress,
+        securityBaseline: a.baseline,
+        azurePolicy: a.policies.map((p) => ({ name: p.result.definition.name, displayName: p.result.definition.displayName, effect: p.result.effect, state: p.state })),
+      })),
+    },
+    null,
+    2,
+  )}\n`;
+}
+
+const SARIF_LEVEL: Readonly<Record<Rule['severity'], 'error' | 'warning' | 'note'>> = { error: 'error', warning: 'warning', info: 'note' };
+
+/** Options of {@link renderAuditSarif}. */
+export interface SarifOptions {
+  /** The tool's version, recorded in the log. */
+  readonly toolVersion: string;
+}
+
+/**
+ * The report as a SARIF 2.1.0 log, for GitHub code scanning and Azure DevOps:
+ * one result per broken rule, located in the file it was read from and at the
+ * resource and property (as a logical location).
+ * @see https://docs.oasis-open.org/sarif/sarif/v2.1.0/sarif-v2.1.0.html
+ * @see https://docs.github.com/code-security/code-scanning/integrating-with-code-scanning/sarif-support-for-code-scanning
+ */
+export function renderAuditSarif(run: AuditRun, options: SarifOptions): string {
+  const rules: Rule[] = [];
+  const index = new Map<string, number>();
+  for (const v of run.audits.flatMap((a) => a.violations)) {
+    if (!index.has(v.rule.id)) {
+      index.set(v.rule.id, rules.length);
+      rules.push(v.rule);
+    }
+  }
+  const results = run.audits.flatMap((a) =>
+    a.violations.map((v) => {
+      const [file, pointer] = a.cluster.source.split('#');
+      const resource = a.cluster.cluster.id ?? a.cluster.cluster.name;
+      return {
+        ruleId: v.rule.id,
+        ruleIndex: index.get(v.rule.id)!,
+        level: SARIF_LEVEL[v.rule.severity],
+        message: { text: `${a.cluster.cluster.name}: ${v.property} = ${describeValue(v.value)}. ${v.fix}.${v.detail ? ` ${v.detail}.` : ''}` },
+        locations: [
+          {
+            physicalLocation: { artifactLocation: { uri: toUri(file) } },
+            logicalLocations: [{ fullyQualifiedName: `${resource}${pointer ? `#${pointer}` : ''}/${v.property}`, kind: 'resource' }],
+          },
+        ],
+        partialFingerprints: { 'secureAksFinding/v1': `${v.rule.id}:${resource.toLowerCase()}:${v.property}` },
+      };
+    }),
+  );
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'secure-aks',
+            version: options.toolVersion,
+            rules: rules.map((r) => ({
+              id: r.id,
+              shortDescription: { text: r.statement },
+              fullDescription: { text: `${r.statement}. Source: ${r.sources.join(' ; ')}` },
+              helpUri: r.sources[0],
+              defaultConfiguration: { level: SARIF_LEVEL[r.severity] },
+            })),
+          },
+        },
+        invocations: [
+          {
+            executionSuccessful: run.problems.length === 0,
+            toolExecutionNotifications: run.problems.map((p) => ({ level: 'error', message: { text: `unusable input: ${p}` } })),
+          },
+        ],
+        results,
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+/** A file path as a relative URI reference (SARIF's artifactLocation.uri). */
+function toUri(file: string): string {
+  return file.split(/[\\/]/).map(encodeURIComponent).join('/');
+}

@@ -1,0 +1,74 @@
+import { parseResourceId } from '../arm/resource-id';
+import { AuditedResource, isType } from './audited-resource';
+
+const VNET = 'Microsoft.Network/virtualNetworks';
+const SUBNET = 'Microsoft.Network/virtualNetworks/subnets';
+
+/** The deployed resources a cluster's rules can look up, by id or by ARM name. */
+export class RelatedResources {
+  constructor(private readonly resources: readonly AuditedResource[]) {}
+
+  /** Resources of `type`. */
+  public ofType(type: string): AuditedResource[] {
+    return this.resources.filter((r) => isType(r.type, type));
+  }
+
+  /**
+   * The resource a resource id names: by its id, or (in a template, where ids
+   * are expressions) by its type and ARM name.
+   */
+  public byId(id: unknown): AuditedResource | undefined {
+    if (typeof id !== 'string') return undefined;
+    const lower = id.toLowerCase();
+    const exact = this.resources.find((r) => r.id?.toLowerCase() === lower);
+    if (exact) return exact;
+    const parsed = parseResourceId(id) ?? templateReference(id);
+    if (!parsed) return undefined;
+    const name = parsed.names.join('/').toLowerCase();
+    return this.resources.find((r) => isType(r.type, parsed.type) && r.name.toLowerCase() === name);
+  }
+
+  /**
+   * The subnet a subnet id names, as its own resource or inline in its
+   * virtual network's `subnets`; with the address space of that network.
+   */
+  public subnet(id: unknown): { subnet: Readonly<Record<string, any>>; vnet?: AuditedResource } | undefined {
+    if (typeof id !== 'string') return undefined;
+    const parsed = parseResourceId(id);
+    if (!parsed || !isType(parsed.type, SUBNET)) return undefined;
+    const vnetId = id.slice(0, id.toLowerCase().lastIndexOf('/subnets/'));
+    const vnet = this.byId(vnetId);
+    const own = this.byId(id);
+    if (own) return { subnet: own.properties, vnet };
+    const inline = ((vnet?.properties.subnets ?? []) as Record<string, any>[]).find((s) => typeof s.name === 'string' && s.name.toLowerCase() === parsed.names[1].toLowerCase());
+    return inline ? { subnet: inline.properties ?? {}, vnet } : undefined;
+  }
+
+  /** The virtual network of a subnet id, when it is among the resources. */
+  public vnetOfSubnet(id: unknown): AuditedResource | undefined {
+    if (typeof id !== 'string' || !id.toLowerCase().includes('/subnets/')) return undefined;
+    const vnet = this.byId(id.slice(0, id.toLowerCase().lastIndexOf('/subnets/')));
+    return vnet && isType(vnet.type, VNET) ? vnet : undefined;
+  }
+}
+
+/**
+ * A reference to a resource of the same template: `<namespace>/<type>/<name>`
+ * (the form of an extension resource's `scope`), or `[resourceId('<type>', '<name>', ...)]`
+ * with literal arguments.
+ * @see https://learn.microsoft.com/azure/azure-resource-manager/templates/scope-extension-resources
+ */
+function templateReference(ref: string): { type: string; names: string[] } | undefined {
+  const call = /^\[\s*resourceId\((.*)\)\s*\]$/i.exec(ref);
+  if (call) {
+    const args = [...call[1].matchAll(/\s*'([^']*)'\s*(,|$)/g)].map((m) => m[1]);
+    if (args.join('').length === 0 || call[1].replace(/'[^']*'/g, '').replace(/[\s,]/g, '') !== '') return undefined;
+    return { type: args[0], names: args.slice(1) };
+  }
+  if (ref.startsWith('/') || ref.startsWith('[')) return undefined;
+  const [namespace, ...rest] = ref.split('/');
+  if (rest.length < 2 || rest.length % 2 !== 0) return undefined;
+  const types = rest.filter((_, i) => i % 2 === 0);
+  const names = rest.filter((_, i) => i % 2 === 1);
+  return { type: [namespace, ...types].join('/'), names };
+}
