@@ -75,6 +75,10 @@ const project = new typescript.TypeScriptProject({
     // Microsoft's published models, used only by tests to prove that every
     // property we send exists at the API version we pin.
     '@azure/arm-containerservice@25.5.0',
+    // SARIF 2.1.0: the OASIS schema (rtm.5) as Microsoft's SARIF SDK ships it, and ajv's
+    // draft-04 dialect, which that schema is written in, to validate the audit's SARIF logs.
+    '@microsoft/jest-sarif@1.0.0-beta.0',
+    'ajv-draft-04@^1',
     '@azure/arm-network@33.5.0',
     '@azure/arm-msi@2.1.0',
     '@azure/arm-privatedns@4.0.0',

@@ -19,7 +19,7 @@ import { Rule } from '../validation/rule';
 import { Rules } from '../validation/rule-catalog';
 import { ViolationCollector } from '../validation/violation-collector';
 import { AuditedResource, isType } from './audited-resource';
-import { RelatedResources } from './related-resources';
+import { reference, RelatedResources } from './related-resources';
 
 type Json = Record<string, any>;
 
@@ -85,7 +85,7 @@ export function checkClusterPayload(cluster: AuditedResource, relatedResources: 
   const pool = (i: number) => `properties.agentPoolProfiles[${i}]`;
   const version = typeof p.kubernetesVersion === 'string' && KUBERNETES_VERSION.test(p.kubernetesVersion) ? p.kubernetesVersion : undefined;
   const userAssigned = String(cluster.identity?.type ?? '').toLowerCase() === 'userassigned';
-  const nodeSubnetIds = pools.map((x) => x.vnetSubnetID).filter((id): id is string => typeof id === 'string' && !isExpression(id));
+  const nodeSubnetIds = pools.map((x) => x.vnetSubnetID).filter((id): id is string => typeof id === 'string');
 
   // --- names
   if (!isExpression(cluster.name) && !CLUSTER_NAME.test(cluster.name)) {
@@ -212,13 +212,15 @@ export function checkClusterPayload(cluster: AuditedResource, relatedResources: 
   if (vnetIntegration && nodeSubnetIds.length > 0 && typeof apiSubnetId !== 'string') {
     v.add(Rules.vnetIntegrationNeedsSubnet, 'properties.apiServerAccessProfile.subnetId', null, 'give the delegated API server subnet of the cluster network');
   }
-  if (vnetIntegration && typeof apiSubnetId === 'string' && !isExpression(apiSubnetId)) {
+  const apiSubnet = reference(apiSubnetId);
+  if (vnetIntegration && typeof apiSubnetId === 'string' && apiSubnet) {
     const at = 'properties.apiServerAccessProfile.subnetId';
-    if (nodeSubnetIds.some((id) => id.toLowerCase() === apiSubnetId.toLowerCase())) {
+    const key = (ref: { names: readonly string[] }) => ref.names.join('/').toLowerCase();
+    const nodeSubnets = pools.map((x) => reference(x.vnetSubnetID)).filter((r): r is NonNullable<typeof r> => r !== undefined);
+    if (nodeSubnets.some((r) => key(r) === key(apiSubnet))) {
       v.add(Rules.apiServerSubnetDedicated, at, apiSubnetId, 'use a subnet of its own, delegated to Microsoft.ContainerService/managedClusters');
     }
-    const vnetOf = (id: string) => id.toLowerCase().slice(0, id.toLowerCase().lastIndexOf('/subnets/'));
-    if (nodeSubnetIds.length > 0 && vnetOf(nodeSubnetIds[0]) !== vnetOf(apiSubnetId)) {
+    if (nodeSubnets.length > 0 && nodeSubnets[0].names[0].toLowerCase() !== apiSubnet.names[0].toLowerCase()) {
       v.add(Rules.apiServerSubnetSameVnet, at, apiSubnetId, 'use a subnet of the node subnet\'s virtual network');
     }
     const found = related.subnet(apiSubnetId);

@@ -22,7 +22,7 @@ export class RelatedResources {
     const lower = id.toLowerCase();
     const exact = this.resources.find((r) => r.id?.toLowerCase() === lower);
     if (exact) return exact;
-    const parsed = parseResourceId(id) ?? templateReference(id);
+    const parsed = reference(id);
     if (!parsed) return undefined;
     const name = parsed.names.join('/').toLowerCase();
     return this.resources.find((r) => isType(r.type, parsed.type) && r.name.toLowerCase() === name);
@@ -33,23 +33,28 @@ export class RelatedResources {
    * virtual network's `subnets`; with the address space of that network.
    */
   public subnet(id: unknown): { subnet: Readonly<Record<string, any>>; vnet?: AuditedResource } | undefined {
-    if (typeof id !== 'string') return undefined;
-    const parsed = parseResourceId(id);
-    if (!parsed || !isType(parsed.type, SUBNET)) return undefined;
-    const vnetId = id.slice(0, id.toLowerCase().lastIndexOf('/subnets/'));
-    const vnet = this.byId(vnetId);
+    const ref = reference(id);
+    if (!ref || !isType(ref.type, SUBNET)) return undefined;
+    const vnet = this.vnetOfSubnet(id);
     const own = this.byId(id);
     if (own) return { subnet: own.properties, vnet };
-    const inline = ((vnet?.properties.subnets ?? []) as Record<string, any>[]).find((s) => typeof s.name === 'string' && s.name.toLowerCase() === parsed.names[1].toLowerCase());
+    const inline = ((vnet?.properties.subnets ?? []) as Record<string, any>[]).find((s) => typeof s.name === 'string' && s.name.toLowerCase() === ref.names[1].toLowerCase());
     return inline ? { subnet: inline.properties ?? {}, vnet } : undefined;
   }
 
   /** The virtual network of a subnet id, when it is among the resources. */
   public vnetOfSubnet(id: unknown): AuditedResource | undefined {
-    if (typeof id !== 'string' || !id.toLowerCase().includes('/subnets/')) return undefined;
-    const vnet = this.byId(id.slice(0, id.toLowerCase().lastIndexOf('/subnets/')));
-    return vnet && isType(vnet.type, VNET) ? vnet : undefined;
+    const ref = reference(id);
+    if (!ref || !isType(ref.type, SUBNET)) return undefined;
+    const vnet = typeof id === 'string' && id.startsWith('/') ? this.byId(id.slice(0, id.toLowerCase().lastIndexOf('/subnets/'))) : undefined;
+    return vnet ?? this.resources.find((r) => isType(r.type, VNET) && r.name.toLowerCase() === ref.names[0].toLowerCase());
   }
+}
+
+/** The type and names a resource id or a template's reference to a resource stands for. */
+export function reference(id: unknown): { type: string; names: readonly string[] } | undefined {
+  if (typeof id !== 'string') return undefined;
+  return parseResourceId(id) ?? templateReference(id);
 }
 
 /**
