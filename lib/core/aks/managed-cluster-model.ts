@@ -132,6 +132,16 @@ export class ManagedClusterModel {
   }
 }
 
+/**
+ * The template of a definition built without its validation. Only for the
+ * test that the payload rules (audit, policy pack) agree with the definition's
+ * on every misconfiguration; not exported from the package.
+ * @internal
+ */
+export function unvalidatedClusterTemplate(props: HardenedClusterProps): ArmTemplate {
+  return renderArmTemplate(buildResources(resolveClusterConfig(props)), {}, { generator: 'secure-aks', cluster: String(props.name) });
+}
+
 function shortHash(text: string): string {
   return createHash('sha256').update(text.toLowerCase()).digest('hex').slice(0, 8);
 }

@@ -1,4 +1,4 @@
-import { isResourceIdOfType, parseResourceId } from '../arm/resource-id';
+import { isResourceIdOfType } from '../arm/resource-id';
 import {
   ACNS_MIN_KUBERNETES,
   AKS_RESERVED_RANGES,
@@ -122,8 +122,8 @@ export function checkClusterPayload(cluster: AuditedResource, relatedResources: 
   if (isPrivate && zoneKind === 'none' && access.enablePrivateClusterPublicFQDN !== true) {
     v.add(Rules.privateDnsNoneNeedsPublicFqdn, 'properties.apiServerAccessProfile.enablePrivateClusterPublicFQDN', access.enablePrivateClusterPublicFQDN ?? false, 'set enablePrivateClusterPublicFQDN: true, or use privateDNSZone "system" or an own zone', 'privateDNSZone is "none"');
   }
-  if (isPrivate && zoneKind === 'own' && zone !== undefined && !isExpression(zone)) {
-    const parsed = parseResourceId(zone);
+  if (isPrivate && zoneKind === 'own' && zone !== undefined && (!isExpression(zone) || reference(zone))) {
+    const parsed = reference(zone);
     if (!parsed || !isType(parsed.type, ZONE_TYPE)) {
       v.add(Rules.privateDnsZoneId, zonePath, zone, 'use "system", "none", or /subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.Network/privateDnsZones/<zone>');
     } else {
@@ -134,7 +134,7 @@ export function checkClusterPayload(cluster: AuditedResource, relatedResources: 
       } else if (related.byId(zone)) {
         // The zone is deployed here: its role for the identity must be too.
         const granted = related.ofType('Microsoft.Authorization/roleAssignments').some((r) =>
-          String(r.properties.roleDefinitionId ?? '').toLowerCase().endsWith(BuiltInRoles.privateDnsZoneContributor) && related.byId(r.scope) === related.byId(zone));
+          String(r.properties.roleDefinitionId ?? '').toLowerCase().includes(BuiltInRoles.privateDnsZoneContributor) && related.byId(r.scope) === related.byId(zone));
         if (!granted) {
           v.add(Rules.ownZoneNeedsUserAssignedIdentity, zonePath, parsed.names[0], 'grant the control plane identity Private DNS Zone Contributor (b12aa53e-6015-4669-85d0-8515ebb3ae7f) on the zone', 'no such role assignment is deployed with the zone');
         }
@@ -154,7 +154,13 @@ export function checkClusterPayload(cluster: AuditedResource, relatedResources: 
     }
   }
   if (isPrivate && access.disableRunCommand === true && access.enablePrivateClusterPublicFQDN !== true) {
-    v.add(Rules.privateClusterWithoutWayIn, 'properties.apiServerAccessProfile.disableRunCommand', true, 'reach the API server from the cluster network, a linked network, or a jump host');
+    // A network linked to the API server's zone is a way in (a hub with a jump host or a VPN).
+    const links = related.ofType('Microsoft.Network/privateDnsZones/virtualNetworkLinks');
+    if (links.length === 0 && options.wholeDeployment && !(zoneKind === 'own' && !related.byId(zone))) {
+      v.add(Rules.privateClusterWithoutWayIn, 'properties.apiServerAccessProfile.disableRunCommand', true, 'reach the API server from the cluster network, a network linked to its private DNS zone, or a jump host; or keep run command');
+    } else if (links.length === 0) {
+      undecided.push({ rule: Rules.privateClusterWithoutWayIn, reason: 'the private DNS zone\'s virtual network links are not among the resources read' });
+    }
   }
 
   // --- identity and authentication

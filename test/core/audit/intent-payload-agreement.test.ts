@@ -1,0 +1,92 @@
+import { expect, test } from 'vitest';
+import { ManagedClusterModel, validateHardenedCluster } from '../../../lib';
+import { unvalidatedClusterTemplate } from '../../../lib/core/aks/managed-cluster-model';
+import { auditedTogether, readAzureDescription } from '../../../lib/core/audit/read-azure-description';
+import { checkClusterPayload, PAYLOAD_ONLY_RULE_IDS, PAYLOAD_RULE_IDS } from '../../../lib/core/audit/cluster-payload-rules';
+import { VALID_CLUSTERS } from '../../support/cluster-fixtures';
+import { FAILING_CASES, hardenedPayload } from '../../support/misconfiguration-corpus';
+
+/** The payload rules on a template, as the audit and the policy pack read it. */
+function payloadRuleIds(template: unknown): string[] {
+  const [c] = auditedTogether([readAzureDescription(JSON.parse(JSON.stringify(template)), 'template.json')]);
+  const r = checkClusterPayload(c.cluster, c.related, { wholeDeployment: true }).violations;
+  return [...new Set([...r.errors, ...r.warnings, ...r.infos].map((v) => v.rule.id))].sort();
+}
+
+/** The rules both sides decide: the definition's, restricted to what a payload shows. */
+function intentRuleIds(props: Parameters<typeof validateHardenedCluster>[0]): string[] {
+  const v = validateHardenedCluster(props);
+  return [...new Set([...v.errors, ...v.warnings, ...v.infos, ...v.acknowledged.map((a) => a.violation)].map((x) => x.rule.id))].filter((id) => PAYLOAD_RULE_IDS.has(id)).sort();
+}
+
+test.each(Object.entries(VALID_CLUSTERS))('valid definition "%s": its template breaks the same payload rules as the definition, and no payload-only one', (_name, props) => {
+  const payload = payloadRuleIds(ManagedClusterModel.build(props).toArmTemplate());
+  expect(payload.filter((id) => PAYLOAD_ONLY_RULE_IDS.has(id))).toEqual([]);
+  expect(payload).toEqual(intentRuleIds(props));
+});
+
+// Every corpus misconfiguration of a cluster definition whose rule a payload decides: built without
+// validation, its template breaks the same rule for the audit and the policy pack.
+const decidable = FAILING_CASES.filter((c) => c.props && PAYLOAD_RULE_IDS.has(c.rule.id));
+
+/**
+ * Cases whose template cannot show the mistake, and why: the model never
+ * writes what the rule forbids, so the payload rule is proven on a payload
+ * written by hand (below) instead.
+ */
+const NOT_IN_THE_TEMPLATE: Readonly<Record<string, string>> = {
+  'authorized ranges on a private cluster': 'the model writes authorized ranges only for a public API server',
+  'a private key vault without its id': 'the model cannot write a private vault\'s KMS settings without the vault id',
+};
+/** Where the template shows the same mistake under the payload's own rule. */
+const SAME_MISTAKE: Readonly<Record<string, string>> = {
+  // No destination: the model writes no diagnostic setting, and the payload sees the audit logs off.
+  'SAKS-LOG-001': 'SAKS-BASE-013',
+};
+
+test('the corpus has payload-decidable cluster cases to compare', () => {
+  expect(decidable.length).toBeGreaterThan(20);
+  for (const name of Object.keys(NOT_IN_THE_TEMPLATE)) expect(decidable.map((c) => c.name)).toContain(name);
+});
+
+test.each(decidable.map((c) => [c.rule.id, c.name, c] as const))('%s (%s): the payload rules find it too', (id, name, c) => {
+  let found: string[];
+  try {
+    found = payloadRuleIds(unvalidatedClusterTemplate(c.props!));
+  } catch (e) {
+    expect(NOT_IN_THE_TEMPLATE[name], `building "${name}" without validation threw ${(e as Error).message}`).toBeDefined();
+    return;
+  }
+  if (NOT_IN_THE_TEMPLATE[name]) {
+    // Listed as not shown: if the template ever shows it, the payload rule must find it and the list shrink.
+    expect(found).not.toContain(id);
+    return;
+  }
+  expect(found).toContain(SAME_MISTAKE[id] ?? id);
+});
+
+test('the mistakes no template shows are found on payloads written by hand', () => {
+  const found = (properties: Record<string, unknown>) => checkClusterPayload(hardenedPayload(properties), []).violations.errors.map((v) => v.rule.id);
+  expect(found({ apiServerAccessProfile: { enablePrivateCluster: true, authorizedIPRanges: ['203.0.113.0/24'] } })).toContain('SAKS-API-001');
+  expect(found({ securityProfile: { ...hardenedPayload().properties.securityProfile, azureKeyVaultKms: { enabled: true, keyId: `https://etcd-keys.vault.azure.net/keys/etcd/${'0'.repeat(32)}`, keyVaultNetworkAccess: 'Private' } } })).toContain('SAKS-KMS-002');
+});
+
+// Every example with a cluster (cross-cluster-mysql is Kubernetes objects only).
+const EXAMPLES = ['private-cluster', 'public-authorized-ranges', 'acns-wireguard', 'calico-wireguard', 'platform'];
+
+test.each(EXAMPLES)('example "%s": every template it synthesizes breaks no error rule of the payload, as its definition breaks none', async (example) => {
+  const mod = await import(`../../../examples/${example}/definition`);
+  const artifacts: Record<string, string> = mod.default.artifacts();
+  const templates = Object.entries(artifacts).filter(([file]) => file.endsWith('.template.json'));
+  expect(templates.length, `${example} writes no template`).toBeGreaterThan(0);
+  for (const [file, text] of templates) {
+    const clusters = auditedTogether([readAzureDescription(JSON.parse(text), file)]);
+    expect(clusters.length).toBeGreaterThan(0);
+    for (const c of clusters) {
+      const r = checkClusterPayload(c.cluster, c.related, { wholeDeployment: true }).violations;
+      expect(r.errors.map((v) => `${v.rule.id} ${v.property}`), `${file} ${c.cluster.name}`).toEqual([]);
+    }
+  }
+  // Where the example exports its cluster definition, the two sides break the same rules.
+  if (mod.cluster) expect(payloadRuleIds(JSON.parse(templates[0][1]))).toEqual(intentRuleIds(mod.cluster));
+});
