@@ -38,6 +38,8 @@ const project = new typescript.TypeScriptProject({
     '@pulumi/pulumi@^3.150',
     '@pulumi/azure-native@^3',
     '@pulumi/kubernetes@^4.18',
+    // The CrossGuard policy pack (secure-aks/policy) runs inside a policy pack project, which has it.
+    '@pulumi/policy@^1.13',
   ],
   // JSON Schema validation of Kubernetes and Istio objects against their CRD
   // schemas (strict: unknown fields rejected) at synth time.
@@ -67,6 +69,7 @@ const project = new typescript.TypeScriptProject({
     '@pulumi/pulumi@3.270.0',
     '@pulumi/azure-native@3.28.0',
     '@pulumi/kubernetes@4.34.2',
+    '@pulumi/policy@1.21.0',
     // Test runner: vitest runs TypeScript through esbuild without a type-check
     // pass per file, which keeps the suite fast on two cores; `tsc --noEmit`
     // type-checks everything once.
@@ -180,7 +183,7 @@ project.addTask('bench', {
 // `docs:api`: the API reference from the doc comments, offline, into docs/api/.
 project.addTask('docs:api', {
   description: 'Generate the API reference (TypeDoc) into docs/api/',
-  exec: 'typedoc --entryPoints lib/index.ts lib/cdk8s/index.ts lib/pulumi/index.ts lib/synth/index.ts --tsconfig tsconfig.json --out docs/api --excludePrivate --excludeInternal --readme none --disableSources --logLevel Error',
+  exec: 'typedoc --entryPoints lib/index.ts lib/cdk8s/index.ts lib/pulumi/index.ts lib/synth/index.ts lib/policy/index.ts --tsconfig tsconfig.json --out docs/api --excludePrivate --excludeInternal --readme none --disableSources --logLevel Error',
 });
 
 project.addBins({ 'secure-aks': 'build/cli/main.js' });
@@ -193,6 +196,7 @@ const ENTRY_POINTS: Record<string, string> = {
   './cdk8s': 'cdk8s/index',
   './pulumi': 'pulumi/index',
   './synth': 'synth/index',
+  './policy': 'policy/index',
 };
 project.package.addField(
   'exports',
@@ -210,6 +214,7 @@ project.package.addField('peerDependenciesMeta', {
   '@pulumi/pulumi': { optional: true },
   '@pulumi/azure-native': { optional: true },
   '@pulumi/kubernetes': { optional: true },
+  '@pulumi/policy': { optional: true },
 });
 
 // `npm pack` ships compiled code: compile first.

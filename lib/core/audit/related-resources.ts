@@ -39,7 +39,8 @@ export class RelatedResources {
     const own = this.byId(id);
     if (own) return { subnet: own.properties, vnet };
     const inline = ((vnet?.properties.subnets ?? []) as Record<string, any>[]).find((s) => typeof s.name === 'string' && s.name.toLowerCase() === ref.names[1].toLowerCase());
-    return inline ? { subnet: inline.properties ?? {}, vnet } : undefined;
+    // ARM nests an inline subnet's settings in `properties`; Pulumi's typed inputs flatten them.
+    return inline ? { subnet: inline.properties ?? inline, vnet } : undefined;
   }
 
   /** The virtual network of a subnet id, when it is among the resources. */

@@ -1,0 +1,109 @@
+import { AuditedResource, MANAGED_CLUSTER_TYPE } from '../core/audit/audited-resource';
+
+type Json = Record<string, any>;
+
+/**
+ * A value Pulumi does not know yet (an output of another resource, during
+ * preview). The payload rules treat it as they treat an ARM template
+ * expression: not decided offline.
+ */
+export const UNKNOWN_VALUE = '[unknown until the resource is created]';
+
+/**
+ * The Azure resource types the policy pack reads, by the `azure-native` type
+ * token that registers them: the typed resource in any of its version modules
+ * (`azure-native:containerservice:ManagedCluster`,
+ * `azure-native:containerservice/v20250801:ManagedCluster`), keyed by module
+ * and resource name.
+ * @see https://www.pulumi.com/registry/packages/azure-native/api-docs/containerservice/managedcluster/
+ */
+const TYPED: Readonly<Record<string, { type: string; names: readonly string[] }>> = {
+  'containerservice:ManagedCluster': { type: MANAGED_CLUSTER_TYPE, names: ['resourceName'] },
+  'network:VirtualNetwork': { type: 'Microsoft.Network/virtualNetworks', names: ['virtualNetworkName'] },
+  'network:Subnet': { type: 'Microsoft.Network/virtualNetworks/subnets', names: ['virtualNetworkName', 'subnetName'] },
+  'network:NetworkSecurityGroup': { type: 'Microsoft.Network/networkSecurityGroups', names: ['networkSecurityGroupName'] },
+  'network:RouteTable': { type: 'Microsoft.Network/routeTables', names: ['routeTableName'] },
+  'privatedns:PrivateZone': { type: 'Microsoft.Network/privateDnsZones', names: ['privateZoneName'] },
+  'privatedns:VirtualNetworkLink': { type: 'Microsoft.Network/privateDnsZones/virtualNetworkLinks', names: ['privateZoneName', 'virtualNetworkLinkName'] },
+  'authorization:RoleAssignment': { type: 'Microsoft.Authorization/roleAssignments', names: ['roleAssignmentName'] },
+  'authorization:ManagementLockByScope': { type: 'Microsoft.Authorization/locks', names: ['lockName'] },
+  'authorization:ManagementLockAtResourceLevel': { type: 'Microsoft.Authorization/locks', names: ['lockName'] },
+  // azure-native 3 has it in the monitor module; 2 had it in insights.
+  'monitor:DiagnosticSetting': { type: 'Microsoft.Insights/diagnosticSettings', names: ['name'] },
+  'insights:DiagnosticSetting': { type: 'Microsoft.Insights/diagnosticSettings', names: ['name'] },
+};
+
+/** Members of a typed resource's inputs that are not ARM `properties`. */
+const ENVELOPE = new Set(['location', 'tags', 'identity', 'sku', 'extendedLocation', 'kind', 'resourceGroupName', 'scope', 'resourceUri', 'id', 'urn', 'name']);
+
+/** The typed resource's module and name, e.g. `containerservice:ManagedCluster`, whatever its version module. */
+function typedKey(token: string): string | undefined {
+  const m = /^azure-native:([a-z]+)(?:\/v[0-9a-z]+)?:([A-Za-z]+)$/.exec(token);
+  return m ? `${m[1]}:${m[2]}` : undefined;
+}
+
+/**
+ * A Pulumi resource's inputs as Azure describes the resource: `properties`
+ * for the typed resource's flattened inputs, the generic
+ * `azure-native:resources:Resource` read by its provider namespace and type.
+ * Undefined for a resource the rules do not read.
+ */
+export function describeAsAzure(token: string, urnName: string, rawProps: Json): AuditedResource | undefined {
+  const props = known(rawProps) as Json;
+  if (token === 'azure-native:resources:Resource') {
+    if (typeof props.resourceProviderNamespace !== 'string' || typeof props.resourceType !== 'string') return undefined;
+    const parent = typeof props.parentResourcePath === 'string' && props.parentResourcePath !== '' ? `/${props.parentResourcePath}` : '';
+    const parentTypes = parent.split('/').filter((_, i) => i % 2 === 1);
+    const parentNames = parent.split('/').filter((_, i) => i > 0 && i % 2 === 0);
+    return {
+      name: [...parentNames, props.resourceName ?? urnName].join('/'),
+      type: [props.resourceProviderNamespace, ...parentTypes, props.resourceType].join('/'),
+      apiVersion: props.apiVersion,
+      location: props.location,
+      sku: props.sku,
+      identity: props.identity,
+      tags: props.tags,
+      properties: props.properties ?? {},
+    };
+  }
+  const key = typedKey(token);
+  const typed = key ? TYPED[key] : undefined;
+  if (!typed) return undefined;
+  const names = typed.names.map((n) => props[n]);
+  const properties = Object.fromEntries(Object.entries(props).filter(([k]) => !ENVELOPE.has(k) && !typed.names.includes(k)));
+  return {
+    name: names.every((n) => typeof n === 'string') ? names.join('/') : urnName,
+    type: typed.type,
+    location: props.location,
+    sku: props.sku,
+    identity: props.identity,
+    tags: props.tags,
+    scope: typeof props.scope === 'string' ? props.scope : typeof props.resourceUri === 'string' ? props.resourceUri : undefined,
+    properties,
+  };
+}
+
+/**
+ * A deep copy of `value` in which every value Pulumi does not know yet is
+ * {@link UNKNOWN_VALUE}: CrossGuard throws when an unknown is read, which would
+ * stop every rule of the resource instead of the ones that need it.
+ */
+function known(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    const out: unknown[] = [];
+    for (let i = 0; i < value.length; i++) out.push(read(() => value[i]));
+    return out;
+  }
+  const out: Json = {};
+  for (const k of Object.keys(value)) out[k] = read(() => (value as Json)[k]);
+  return out;
+}
+
+function read(get: () => unknown): unknown {
+  try {
+    return known(get());
+  } catch {
+    return UNKNOWN_VALUE;
+  }
+}

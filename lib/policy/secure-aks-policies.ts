@@ -1,0 +1,147 @@
+import type { EnforcementLevel, Policies, PolicyResource, ReportViolation, ResourceValidationPolicy, StackValidationPolicy } from '@pulumi/policy';
+import { AuditedResource, isType, MANAGED_CLUSTER_TYPE } from '../core/audit/audited-resource';
+import { checkClusterPayload, PAYLOAD_RULE_IDS } from '../core/audit/cluster-payload-rules';
+import { ALL_RULES, Rules } from '../core/validation/rule-catalog';
+import { Rule } from '../core/validation/rule';
+import { describeValue, Violation } from '../core/validation/violation';
+import { describeAsAzure } from './pulumi-resource-description';
+
+/**
+ * Rules decided on the whole stack: they read resources beside the cluster
+ * (its subnets and network, its private DNS zone, role assignments,
+ * diagnostic settings, locks). The others are decided on each cluster alone.
+ */
+export const STACK_RULE_IDS: ReadonlySet<string> = new Set(
+  [
+    Rules.ownZoneNeedsUserAssignedIdentity,
+    Rules.apiServerSubnetSize,
+    Rules.apiServerSubnetDedicated,
+    Rules.vnetEncryptionWithVnetIntegration,
+    Rules.clusterCidrsOverlap,
+    Rules.privateClusterWithoutWayIn,
+    Rules.auditLogsDestination,
+    Rules.baselineAuditLogsOff,
+    Rules.baselineDeleteLocksOff,
+  ].map((r) => r.id),
+);
+
+/** The configuration every policy of the pack takes (its enforcement level is Pulumi's own setting). */
+export interface SecureAksPolicyConfig {
+  /**
+   * Resource names (the Pulumi names of clusters) the policy does not apply
+   * to, each with the reason after a colon: `"legacy-aks: replaced in Q3, ticket OPS-142"`.
+   * Recorded in the policy configuration, so the exemption is reviewed like code.
+   * @default []
+   */
+  readonly exemptions?: readonly string[];
+}
+
+/** Options of {@link secureAksPolicies}. */
+export interface SecureAksPoliciesOptions {
+  /**
+   * Enforcement level of each policy by rule id, over the default (mandatory
+   * for an error rule, advisory for a warning or an info). Policy
+   * configuration (`pulumi up --policy-pack-config`) still overrides it.
+   * @default {}
+   */
+  readonly enforcementLevels?: Readonly<Record<string, EnforcementLevel>>;
+}
+
+/** The name of the policy of a rule: its id in lowercase, e.g. `saks-api-005`. */
+export function policyName(rule: Rule): string {
+  return rule.id.toLowerCase();
+}
+
+const CONFIG_SCHEMA = {
+  properties: {
+    exemptions: {
+      type: 'array' as const,
+      items: { type: 'string' as const, pattern: '^[^:]+: .{10,}$' },
+      description: 'Pulumi names of clusters the policy does not apply to, each as "<name>: <reason of at least 10 characters>"',
+    },
+  },
+};
+
+/**
+ * The policies of the CrossGuard policy pack: one per rule of the catalog
+ * that an Azure payload decides, named after the rule, on every managed
+ * cluster of a Pulumi program however it is written (the typed
+ * `azure-native` ManagedCluster of any API version module, or the generic
+ * `azure-native:resources:Resource`), and on the stack for the rules that read
+ * several resources.
+ * @example
+ * // index.ts of a policy pack project (PulumiPolicy.yaml: runtime: nodejs)
+ * import { PolicyPack } from '@pulumi/policy';
+ * import { secureAksPolicies } from 'secure-aks/policy';
+ * new PolicyPack('secure-aks', { policies: secureAksPolicies() });
+ * @see https://www.pulumi.com/docs/iac/using-pulumi/crossguard/
+ */
+export function secureAksPolicies(options: SecureAksPoliciesOptions = {}): Policies {
+  const levels = options.enforcementLevels ?? {};
+  const unknown = Object.keys(levels).filter((id) => !PAYLOAD_RULE_IDS.has(id));
+  if (unknown.length > 0) {
+    throw new Error(`secureAksPolicies: enforcementLevels names rules the policy pack does not check: ${unknown.join(', ')} (see docs/validation-rules.md, "Enforced in")`);
+  }
+  const rules = ALL_RULES.filter((r) => PAYLOAD_RULE_IDS.has(r.id));
+  return rules.map((rule) => {
+    const common = {
+      name: policyName(rule),
+      description: `${rule.id}: ${rule.statement}. Source: ${rule.sources.join(' ; ')}`,
+      enforcementLevel: levels[rule.id] ?? (rule.severity === 'error' ? 'mandatory' : 'advisory'),
+      configSchema: CONFIG_SCHEMA,
+    } as const;
+    if (STACK_RULE_IDS.has(rule.id)) {
+      const policy: StackValidationPolicy = {
+        ...common,
+        validateStack: (args, report) => {
+          const exempt = exemptionsOf(args.getConfig<SecureAksPolicyConfig>());
+          const described = args.resources.map((r) => ({ r, azure: describeAsAzure(r.type, r.name, r.props) }));
+          const related = described.flatMap((d) => (d.azure ? [d.azure] : []));
+          for (const { r, azure } of described) {
+            if (!azure || !isType(azure.type, MANAGED_CLUSTER_TYPE) || exempt.has(r.name)) continue;
+            const v = checkClusterPayload(azure, related.filter((x) => x !== azure), { wholeDeployment: true }).violations;
+            reportRule(rule, [...v.errors, ...v.warnings, ...v.infos], r, report);
+          }
+        },
+      };
+      return policy;
+    }
+    const policy: ResourceValidationPolicy = {
+      ...common,
+      validateResource: (args, report) => {
+        const azure = describeAsAzure(args.type, args.name, args.props);
+        if (!azure || !isType(azure.type, MANAGED_CLUSTER_TYPE)) return;
+        if (exemptionsOf(args.getConfig<SecureAksPolicyConfig>()).has(args.name)) return;
+        const v = violationsOf(azure);
+        reportRule(rule, [...v.errors, ...v.warnings, ...v.infos], undefined, report);
+      },
+    };
+    return policy;
+  });
+}
+
+/** The payload rules of one cluster, computed once for all the pack's policies (keyed by the payload). */
+const computed = new Map<string, ReturnType<typeof checkClusterPayload>['violations']>();
+function violationsOf(azure: AuditedResource) {
+  const key = JSON.stringify(azure);
+  let v = computed.get(key);
+  if (!v) {
+    v = checkClusterPayload(azure, []).violations;
+    if (computed.size >= 100) computed.clear();
+    computed.set(key, v);
+  }
+  return v;
+}
+
+function exemptionsOf(config: SecureAksPolicyConfig): Set<string> {
+  return new Set((config.exemptions ?? []).map((e) => e.slice(0, e.indexOf(':')).trim()));
+}
+
+function reportRule(rule: Rule, violations: readonly Violation[], resource: PolicyResource | undefined, report: ReportViolation): void {
+  for (const v of violations) {
+    if (v.rule.id !== rule.id) continue;
+    const message = `${v.property} = ${describeValue(v.value)}: ${v.fix}${v.detail ? ` (${v.detail})` : ''}`;
+    if (resource) report(message, resource.urn);
+    else report(message);
+  }
+}

@@ -1,0 +1,156 @@
+import * as containerservice from '@pulumi/azure-native/containerservice';
+import * as network from '@pulumi/azure-native/network';
+import type { Policies, ResourceValidationPolicy, StackValidationPolicy } from '@pulumi/policy';
+import { beforeAll, expect, test } from 'vitest';
+import { ALL_RULES } from '../../lib';
+import { PAYLOAD_RULE_IDS } from '../../lib/core/audit/cluster-payload-rules';
+import { policyName, secureAksPolicies, STACK_RULE_IDS } from '../../lib/policy';
+import { installMocks, RecordedResource, settle } from '../support/pulumi-mocks';
+
+let resources: RecordedResource[];
+beforeAll(async () => {
+  ({ resources } = await installMocks());
+});
+
+interface Reported {
+  readonly policy: string;
+  readonly level: string;
+  readonly message: string;
+  readonly urn?: string;
+}
+
+const urnOf = (r: RecordedResource) => `urn:pulumi:stack::project::${r.type}::${r.name}`;
+const policyResource = (r: RecordedResource) => ({ type: r.type, props: r.inputs, urn: urnOf(r), name: r.name, opts: {}, dependencies: [], propertyDependencies: {}, isType: () => false, asType: () => undefined });
+
+/** Runs every policy as CrossGuard does (resource policies per resource, stack policies once), with a policy configuration. */
+function runPack(pack: Policies, stack: readonly RecordedResource[], config: Record<string, object> = {}): Reported[] {
+  const out: Reported[] = [];
+  const common = (name: string) => ({ stackTags: new Map(), getConfig: () => config[name] ?? {}, notApplicable: () => { throw new Error('not applicable'); } });
+  for (const p of pack) {
+    if (p.enforcementLevel === 'disabled') continue;
+    const report = (message: string, urn?: string) => out.push({ policy: p.name, level: p.enforcementLevel!, message, urn });
+    if ('validateStack' in p) {
+      (p as StackValidationPolicy).validateStack({ resources: stack.map(policyResource) as never, ...common(p.name) }, report);
+    } else {
+      for (const r of stack) (p as ResourceValidationPolicy & { validateResource: Function }).validateResource({ ...policyResource(r), ...common(p.name) }, report);
+    }
+  }
+  return out;
+}
+const mandatory = (reported: readonly Reported[]) => reported.filter((r) => r.level === 'mandatory').map((r) => `${r.policy}: ${r.message}`);
+
+/** The resources a program registers under the mocks, from its import to its outputs. */
+async function recorded(load: () => Promise<Record<string, unknown>>): Promise<RecordedResource[]> {
+  const before = resources.length;
+  const program = await load();
+  await settle(...(Object.values(program).filter((v) => v && typeof v === 'object' && 'apply' in (v as object)) as never[]));
+  return resources.slice(before);
+}
+
+test('one policy per rule the payload decides, named after it; errors mandatory, warnings advisory', () => {
+  const pack = secureAksPolicies();
+  expect(pack.map((p) => p.name).sort()).toEqual(ALL_RULES.filter((r) => PAYLOAD_RULE_IDS.has(r.id)).map(policyName).sort());
+  expect(pack.find((p) => p.name === 'saks-api-005')).toMatchObject({ enforcementLevel: 'mandatory', description: expect.stringContaining('api-server-authorized-ip-ranges') });
+  expect(pack.find((p) => p.name === 'saks-base-009')?.enforcementLevel).toBe('advisory');
+  expect('validateStack' in pack.find((p) => p.name === 'saks-vni-001')!).toBe(true);
+  expect([...STACK_RULE_IDS].every((id) => PAYLOAD_RULE_IDS.has(id))).toBe(true);
+  expect(secureAksPolicies({ enforcementLevels: { 'SAKS-BASE-009': 'mandatory' } }).find((p) => p.name === 'saks-base-009')?.enforcementLevel).toBe('mandatory');
+  expect(() => secureAksPolicies({ enforcementLevels: { 'SAKS-MESH-001': 'mandatory' } })).toThrow(/SAKS-MESH-001/);
+});
+
+test.each([
+  ['private-cluster', () => import('../../examples/private-cluster/index')],
+  ['public-authorized-ranges', () => import('../../examples/public-authorized-ranges/index')],
+  ['acns-wireguard', () => import('../../examples/acns-wireguard/index')],
+  ['calico-wireguard', () => import('../../examples/calico-wireguard/index')],
+  ['platform', () => import('../../examples/platform/index')],
+])('the pack accepts the library\'s own example "%s", recorded under mocks', async (_name, load) => {
+  const stack = await recorded(load as () => Promise<Record<string, unknown>>);
+  const clusters = stack.filter((r) => r.type === 'azure-native:resources:Resource' && r.inputs.resourceType === 'managedClusters');
+  expect(clusters.length).toBeGreaterThan(0);
+  const reported = runPack(secureAksPolicies(), stack);
+  expect(mandatory(reported)).toEqual([]);
+  // The stack policies found each cluster's audit-log setting and lock among the program's resources.
+  expect(reported.filter((r) => ['saks-base-013', 'saks-base-014', 'saks-log-001'].includes(r.policy))).toEqual([]);
+});
+
+/** A cluster as users write it with the typed azure-native resource: hardened, except where a test changes it. */
+function typedCluster(name: string, args: Partial<containerservice.ManagedClusterArgs> = {}): containerservice.ManagedClusterArgs {
+  return {
+    resourceGroupName: 'rg',
+    resourceName: name,
+    location: 'westeurope',
+    dnsPrefix: name,
+    kubernetesVersion: '1.33',
+    sku: { name: 'Base', tier: 'Standard' },
+    identity: { type: 'SystemAssigned' },
+    enableRBAC: true,
+    disableLocalAccounts: true,
+    aadProfile: { managed: true, enableAzureRBAC: true },
+    apiServerAccessProfile: { enablePrivateCluster: true, privateDNSZone: 'system' },
+    agentPoolProfiles: [{ name: 'system', mode: 'System', count: 3, vmSize: 'Standard_D4ds_v5', osType: 'Linux', enableEncryptionAtHost: true, nodeTaints: ['CriticalAddonsOnly=true:NoSchedule'], securityProfile: { sshAccess: 'Disabled' } }],
+    networkProfile: { networkPlugin: 'azure', networkPluginMode: 'overlay', networkDataplane: 'cilium', networkPolicy: 'cilium', podCidr: '10.244.0.0/16', serviceCidr: '10.0.0.0/16', dnsServiceIP: '10.0.0.10', advancedNetworking: { enabled: true, security: { enabled: true, transitEncryption: { type: 'WireGuard' } } } },
+    ...args,
+  };
+}
+
+const PRIVATE_ZONE = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/hub/providers/Microsoft.Network/privateDnsZones/privatelink.westeurope.azmk8s.io';
+
+test.each([
+  ['a public API server with no authorized range', { apiServerAccessProfile: {} }, 'saks-api-005'],
+  ['authorized ranges on a private cluster', { apiServerAccessProfile: { enablePrivateCluster: true, authorizedIPRanges: ['203.0.113.0/24'] } }, 'saks-api-001'],
+  ['private DNS zone none without the public FQDN', { apiServerAccessProfile: { enablePrivateCluster: true, privateDNSZone: 'none' } }, 'saks-dns-001'],
+  ['an own private DNS zone with a system-assigned identity', { apiServerAccessProfile: { enablePrivateCluster: true, privateDNSZone: PRIVATE_ZONE } }, 'saks-dns-004'],
+  ['WireGuard without the Cilium dataplane', { networkProfile: { networkPlugin: 'azure', networkPluginMode: 'overlay', networkPolicy: 'azure', advancedNetworking: { enabled: true, security: { enabled: true, transitEncryption: { type: 'WireGuard' } } } } }, 'saks-enc-003'],
+  ['a service principal with a secret', { servicePrincipalProfile: { clientId: '3fa85f64-5717-4562-b3fc-2c963f66afa6', secret: 'placeholder' } }, 'saks-id-001'],
+  ['node public IPs', { agentPoolProfiles: [{ name: 'system', mode: 'System', count: 3, vmSize: 'Standard_D4ds_v5', enableNodePublicIP: true }] }, 'saks-net-011'],
+  ['local accounts', { disableLocalAccounts: false }, 'saks-base-016'],
+  ['an unversioned KMS key', { identity: { type: 'UserAssigned', userAssignedIdentities: ['/subscriptions/s/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id'] }, securityProfile: { azureKeyVaultKms: { enabled: true, keyId: 'https://vault1.vault.azure.net/keys/etcd' } } }, 'saks-kms-001'],
+  ['a service CIDR larger than /12', { networkProfile: { networkPlugin: 'azure', networkPluginMode: 'overlay', networkDataplane: 'cilium', networkPolicy: 'cilium', serviceCidr: '10.0.0.0/8', dnsServiceIP: '10.0.0.10' } }, 'saks-net-008'],
+] as const)('the pack rejects a typed azure-native ManagedCluster with %s', async (_mistake, change, policy) => {
+  const name = `typed-${policy}`;
+  new containerservice.ManagedCluster(name, typedCluster(name, change as Partial<containerservice.ManagedClusterArgs>));
+  await settle();
+  const stack = resources.filter((r) => r.name === name);
+  expect(stack.map((r) => r.type)).toEqual(['azure-native:containerservice:ManagedCluster']);
+  const reported = runPack(secureAksPolicies(), stack);
+  expect(reported.filter((r) => r.policy === policy && r.level === 'mandatory').length, JSON.stringify(mandatory(reported))).toBeGreaterThan(0);
+  // The same inputs under a version module's token are the same cluster for the pack.
+  const versioned = stack.map((r) => ({ ...r, type: 'azure-native:containerservice/v20250801:ManagedCluster' }));
+  expect(mandatory(runPack(secureAksPolicies(), versioned))).toEqual(mandatory(reported));
+});
+
+test('a hardened typed ManagedCluster passes every mandatory policy', async () => {
+  new containerservice.ManagedCluster('typed-hardened', typedCluster('typed-hardened'));
+  await settle();
+  expect(mandatory(runPack(secureAksPolicies(), resources.filter((r) => r.name === 'typed-hardened')))).toEqual([]);
+});
+
+test('stack policies read the resources beside the cluster: an undelegated /29 API server subnet', async () => {
+  const vnetId = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/spoke';
+  new network.Subnet('apiserver-subnet', { resourceGroupName: 'rg', virtualNetworkName: 'spoke', subnetName: 'apiserver', addressPrefix: '10.1.16.0/29' });
+  new containerservice.ManagedCluster('typed-vnet-integration', typedCluster('typed-vnet-integration', {
+    apiServerAccessProfile: { enablePrivateCluster: true, enableVnetIntegration: true, subnetId: `${vnetId}/subnets/apiserver` },
+    agentPoolProfiles: [{ name: 'system', mode: 'System', count: 3, vmSize: 'Standard_D4ds_v5', vnetSubnetID: `${vnetId}/subnets/nodes`, enableEncryptionAtHost: true, nodeTaints: ['CriticalAddonsOnly=true:NoSchedule'], securityProfile: { sshAccess: 'Disabled' } }],
+  }));
+  await settle();
+  const stack = resources.filter((r) => ['apiserver-subnet', 'typed-vnet-integration'].includes(r.name));
+  const reported = runPack(secureAksPolicies(), stack);
+  expect(reported.filter((r) => r.level === 'mandatory').map((r) => [r.policy, r.urn])).toEqual([
+    ['saks-vni-001', urnOf(stack.find((r) => r.name === 'typed-vnet-integration')!)],
+    ['saks-vni-002', urnOf(stack.find((r) => r.name === 'typed-vnet-integration')!)],
+  ]);
+  // Exempted through policy configuration, with the reason: nothing reported for it.
+  const exempt = { 'saks-vni-001': { exemptions: ['typed-vnet-integration: migrates to a /28 in the next window'] } };
+  expect(runPack(secureAksPolicies(), stack, exempt).filter((r) => r.policy === 'saks-vni-001')).toEqual([]);
+});
+
+test('a policy set to disabled reports nothing; the generic Resource of a managed cluster is read like the typed one', () => {
+  const generic: RecordedResource = {
+    type: 'azure-native:resources:Resource',
+    name: 'generic',
+    inputs: { resourceProviderNamespace: 'Microsoft.ContainerService', resourceType: 'managedClusters', resourceName: 'generic', location: 'westeurope', properties: { disableLocalAccounts: false } },
+  };
+  expect(runPack(secureAksPolicies(), [generic]).some((r) => r.policy === 'saks-base-016' && r.level === 'mandatory')).toBe(true);
+  expect(runPack(secureAksPolicies({ enforcementLevels: { 'SAKS-BASE-016': 'disabled' } }), [generic]).some((r) => r.policy === 'saks-base-016')).toBe(false);
+});
