@@ -58,6 +58,12 @@ import { ApiServerAccess, ClusterNetwork, ManagedClusterModel, PrivateDnsZone, S
 import { CrossClusterClientChart } from 'secure-aks/cdk8s';
 import { HardenedCluster, HardenedClusterArgs } from 'secure-aks/pulumi';
 import { hardenedClusterTarget } from 'secure-aks/synth';
+import { PolicyPack } from '@pulumi/policy';
+import { secureAksPolicies } from 'secure-aks/policy';
+
+// What a policy pack project's index.ts holds (docs/enforcing-on-clusters-you-did-not-build.md).
+export const pack: typeof PolicyPack = PolicyPack;
+export const policies = secureAksPolicies({ enforcementLevels: { 'SAKS-BASE-009': 'mandatory' } });
 
 const args: HardenedClusterArgs = {
   name: 'consumer',
@@ -74,7 +80,8 @@ TS
 pulumi_new_tsconfig consumer.ts
 npx tsc --noEmit -p tsconfig.json
 on_floor node -e '
-  const entries = ["secure-aks", "secure-aks/cdk8s", "secure-aks/pulumi", "secure-aks/synth"].map((e) => [e, Object.keys(require(e)).length]);
+  const entries = ["secure-aks", "secure-aks/cdk8s", "secure-aks/pulumi", "secure-aks/synth", "secure-aks/policy"].map((e) => [e, Object.keys(require(e)).length]);
+  if (require("secure-aks/policy").secureAksPolicies().length < 50) process.exit(1);
   // The input schemas are built on first use: loading the entry points loads no zod.
   if (Object.keys(require.cache).some((f) => f.includes("/node_modules/zod/"))) { console.error("zod loaded at import"); process.exit(1); }
   const t = require("secure-aks").ManagedClusterModel.build({ name: "consumer", location: "westeurope" }).toArmTemplate();
@@ -85,6 +92,9 @@ on_floor node -e '
   console.log("pulumi consumer: entry points load and type-check;", entries.map(([e, n]) => `${e} (${n})`).join(", "));
 '
 test -x node_modules/.bin/secure-aks
+# `secure-aks audit` of a file that holds no cluster: unusable input, exit code 2.
+set +e; on_floor npx secure-aks audit node_modules/secure-aks/package.json >/dev/null 2>&1; code=$?; set -e
+test "$code" -eq 2
 # The README's quick starts, literally: their TypeScript type-checks with the pulumi new
 # tsconfig, and the one-cluster definition synthesizes with the CLI, no loader flags.
 node "$root/scripts/readme-quick-starts.mjs" "$root/README.md" .
