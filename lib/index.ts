@@ -2,7 +2,7 @@
  * secure-aks: the pure model. Validated intent in, exact ARM resources and
  * Kubernetes objects out; it loads neither Pulumi nor cdk8s.
  * The front ends are their own entry points: `secure-aks/cdk8s`,
- * `secure-aks/pulumi` and `secure-aks/synth`.
+ * `secure-aks/pulumi`, `secure-aks/synth` and `secure-aks/policy`.
  * @packageDocumentation
  */
 export * from './core/validation/rule';
@@ -31,7 +31,8 @@ export * from './core/aks/cluster-monitoring';
 export * from './core/aks/vm-size';
 export * from './core/aks/cluster-network';
 export * from './core/aks/hardened-cluster-props';
-export * from './core/aks/managed-cluster-model';
+// Not the definition's template without validation: that is for the agreement test only.
+export { CREATE_ONLY_CLUSTER_PROPERTIES, LogicalIds, ManagedClusterModel } from './core/aks/managed-cluster-model';
 export * from './core/aks/security-baseline';
 export * from './core/aks/node-pool';
 export * from './core/aks/outbound-type';
@@ -81,3 +82,12 @@ export * from './core/policy/azure-policy-definition';
 export * from './core/policy/evaluate-azure-policy';
 export * from './core/policy/aks-built-in-policies';
 export * from './core/policy/azure-policy-definitions.generated';
+export * from './core/audit/audited-resource';
+export * from './core/audit/read-azure-description';
+export * from './core/audit/cluster-payload-rules';
+export * from './core/audit/payload-encryption-coverage';
+export * from './core/audit/audit-cluster';
+export * from './core/audit/audit-report';
+export * from './core/audit/rule-enforcement';
+export * from './core/aks/authorized-ranges';
+export * from './core/aks/private-dns-zone-name';

@@ -1,4 +1,6 @@
-import type { EnforcementLevel, Policies, PolicyResource, ReportViolation, ResourceValidationPolicy, StackValidationPolicy } from '@pulumi/policy';
+// The types from their own module: @pulumi/policy 1.21.0's index.d.ts re-exports members its
+// proxy.d.ts does not declare, so importing the package root fails a type check without skipLibCheck.
+import type { EnforcementLevel, Policies, PolicyResource, ReportViolation, ResourceValidationPolicy, StackValidationPolicy } from '@pulumi/policy/policy';
 import { AuditedResource, isType, MANAGED_CLUSTER_TYPE } from '../core/audit/audited-resource';
 import { checkClusterPayload, PAYLOAD_RULE_IDS } from '../core/audit/cluster-payload-rules';
 import { ALL_RULES, Rules } from '../core/validation/rule-catalog';

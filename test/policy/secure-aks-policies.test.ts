@@ -1,6 +1,6 @@
 import * as containerservice from '@pulumi/azure-native/containerservice';
 import * as network from '@pulumi/azure-native/network';
-import type { Policies, ResourceValidationPolicy, StackValidationPolicy } from '@pulumi/policy';
+import type { Policies, ResourceValidationPolicy, StackValidationPolicy } from '@pulumi/policy/policy';
 import { beforeAll, expect, test } from 'vitest';
 import { ALL_RULES } from '../../lib';
 import { PAYLOAD_RULE_IDS } from '../../lib/core/audit/cluster-payload-rules';
