@@ -6,7 +6,7 @@ import { checkClusterPayload, PAYLOAD_RULE_IDS } from '../core/audit/cluster-pay
 import { ALL_RULES, Rules } from '../core/validation/rule-catalog';
 import { Rule } from '../core/validation/rule';
 import { describeValue, Violation } from '../core/validation/violation';
-import { describeAsAzure } from './pulumi-resource-description';
+import { describeAsAzure, UNKNOWN_VALUE } from './pulumi-resource-description';
 
 /**
  * Rules decided on the whole stack: they read resources beside the cluster
@@ -102,7 +102,7 @@ export function secureAksPolicies(options: SecureAksPoliciesOptions = {}): Polic
           for (const { r, azure } of described) {
             if (!azure || !isType(azure.type, MANAGED_CLUSTER_TYPE) || exempt.has(r.name)) continue;
             const v = checkClusterPayload(azure, related.filter((x) => x !== azure), { wholeDeployment: true }).violations;
-            reportRule(rule, [...v.errors, ...v.warnings, ...v.infos], r, report);
+            reportRule(rule, decided(azure, [...v.errors, ...v.warnings, ...v.infos]), r, report);
           }
         },
       };
@@ -115,7 +115,7 @@ export function secureAksPolicies(options: SecureAksPoliciesOptions = {}): Polic
         if (!azure || !isType(azure.type, MANAGED_CLUSTER_TYPE)) return;
         if (exemptionsOf(args.getConfig<SecureAksPolicyConfig>()).has(args.name)) return;
         const v = violationsOf(azure);
-        reportRule(rule, [...v.errors, ...v.warnings, ...v.infos], undefined, report);
+        reportRule(rule, decided(azure, [...v.errors, ...v.warnings, ...v.infos]), undefined, report);
       },
     };
     return policy;
@@ -133,6 +133,19 @@ function violationsOf(azure: AuditedResource) {
     computed.set(key, v);
   }
   return v;
+}
+
+/**
+ * The violations whose part of the payload Pulumi knows: during preview, a
+ * section of the payload holding a value not known yet (another resource's
+ * output) is not decided; `pulumi up` checks it once the value is known.
+ */
+function decided(azure: AuditedResource, violations: readonly Violation[]): Violation[] {
+  return violations.filter((v) => {
+    const [head, second] = v.property.split('.');
+    const section = head === 'properties' && second ? azure.properties[second.replace(/\[\d+\]$/, '')] : (azure as unknown as Record<string, unknown>)[head.replace(/\[\d+\]$/, '')];
+    return !JSON.stringify(section ?? null).includes(UNKNOWN_VALUE);
+  });
 }
 
 function exemptionsOf(config: SecureAksPolicyConfig): Set<string> {

@@ -156,3 +156,16 @@ test('a policy set to disabled reports nothing; the generic Resource of a manage
   expect(runPack(secureAksPolicies(), [generic]).some((r) => r.policy === 'saks-base-016' && r.level === 'mandatory')).toBe(true);
   expect(runPack(secureAksPolicies({ enforcementLevels: { 'SAKS-BASE-016': 'disabled' } }), [generic]).some((r) => r.policy === 'saks-base-016')).toBe(false);
 });
+
+test('at preview, a value Pulumi does not know yet leaves its part of the payload undecided, and the rest is still checked', () => {
+  // CrossGuard's inputs throw when an unknown value is read.
+  const unknownRanges = Object.defineProperty({ enablePrivateCluster: false }, 'authorizedIPRanges', { enumerable: true, get: () => { throw new Error('unknown value'); } });
+  const preview: RecordedResource = {
+    type: 'azure-native:resources:Resource',
+    name: 'preview',
+    inputs: { resourceProviderNamespace: 'Microsoft.ContainerService', resourceType: 'managedClusters', resourceName: 'preview', location: 'westeurope', properties: { apiServerAccessProfile: unknownRanges, disableLocalAccounts: false } },
+  };
+  const policies = runPack(secureAksPolicies(), [preview]).map((r) => r.policy);
+  expect(policies).not.toContain('saks-api-005');
+  expect(policies).toContain('saks-base-016');
+});
