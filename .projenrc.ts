@@ -56,6 +56,9 @@ const project = new typescript.TypeScriptProject({
     '@bufbuild/cel@^0.6',
     // The RE2 engine CEL's matches() runs on, given to CEL with each pattern compiled once.
     '@bufbuild/re2@^0.6',
+    // `secure-aks audit` places each SARIF result on the line of the property in the file it read:
+    // Microsoft's JSON scanner and parser (VS Code's), which keeps every node's offset.
+    'jsonc-parser@^3',
     // `secure-aks synth` loads users' TypeScript definitions without loader flags,
     // through tsx's CommonJS register API (the loader cdk8s projects already use).
     'tsx@^4',

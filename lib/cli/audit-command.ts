@@ -5,6 +5,7 @@ import { auditCluster } from '../core/audit/audit-cluster';
 import { AuditRun, auditExitCode, FailOn, renderAuditJson, renderAuditSarif, renderAuditText } from '../core/audit/audit-report';
 import { auditedTogether, AzureDescription, readAzureDescription } from '../core/audit/read-azure-description';
 import { CliResult, CliUsageError } from './cli-result';
+import { PropertyLocations } from './property-locations';
 
 /** `secure-aks audit --help`. */
 export const AUDIT_HELP = `Usage: secure-aks audit <file>... [options]
@@ -45,11 +46,14 @@ export function auditCommand(argv: readonly string[], cwd: string, toolVersion: 
 
   const descriptions: AzureDescription[] = [];
   const problems: string[] = [];
+  const locations = new PropertyLocations();
   for (const file of positionals) {
     const absolute = path.resolve(cwd, file);
     let document: unknown;
     try {
-      document = JSON.parse(fs.readFileSync(absolute, 'utf8'));
+      const text = fs.readFileSync(absolute, 'utf8');
+      document = JSON.parse(text);
+      locations.add(file, text);
     } catch (e) {
       problems.push(`${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : `not JSON (${(e as Error).message})`}`);
       continue;
@@ -59,7 +63,7 @@ export function auditCommand(argv: readonly string[], cwd: string, toolVersion: 
     problems.push(...d.problems);
   }
   const run: AuditRun = { audits: auditedTogether(descriptions).map(auditCluster), problems };
-  const report = format === 'json' ? renderAuditJson(run) : format === 'sarif' ? renderAuditSarif(run, { toolVersion }) : renderAuditText(run);
+  const report = format === 'json' ? renderAuditJson(run) : format === 'sarif' ? renderAuditSarif(run, { toolVersion, lineOf: (source, property) => locations.lineOf(source, property) }) : renderAuditText(run);
   const code = auditExitCode(run, failOn as FailOn);
   if (values.output !== undefined) {
     fs.writeFileSync(path.resolve(cwd, values.output), report);

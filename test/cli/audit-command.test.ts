@@ -98,3 +98,30 @@ test('the same input gives byte-identical reports', () => {
     expect(runCli(['audit', file, '--format', format], dir).stdout).toBe(runCli(['audit', file, '--format', format], dir).stdout);
   }
 });
+
+test('each SARIF result is on the line of its property, in the REST shape and in az aks show\'s', () => {
+  const lineOfText = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
+  const premium = path.join(FIXTURES, 'ManagedClustersCreate_Premium.json');
+  const text = fs.readFileSync(premium, 'utf8');
+  const log = JSON.parse(runCli(['audit', premium, '--format', 'sarif'], dir).stdout);
+  const at = (ruleId: string) => log.runs[0].results.find((r: any) => r.ruleId === ruleId).locations[0].physicalLocation.region?.startLine;
+  // The request comes first in Microsoft's example file.
+  expect(at('SAKS-NET-011')).toBe(lineOfText(text, '"enableNodePublicIP": true'));
+  expect(at('SAKS-ID-001')).toBe(lineOfText(text, '"clientId": "clientid"'));
+  // A property that is not written: the line of the deepest part that is (here the properties object).
+  expect(at('SAKS-BASE-016')).toBe(lineOfText(text, '"properties": {'));
+
+  const show = JSON.stringify({
+    id: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/c1',
+    name: 'c1',
+    type: 'Microsoft.ContainerService/ManagedClusters',
+    location: 'westeurope',
+    apiServerAccessProfile: { enablePrivateCluster: false, authorizedIpRanges: ['0.0.0.0/0'] },
+    disableLocalAccounts: true,
+  }, null, 2);
+  write('show.json', show);
+  const cli = JSON.parse(runCli(['audit', 'show.json', '--format', 'sarif'], dir).stdout);
+  const open = cli.runs[0].results.find((r: any) => r.ruleId === 'SAKS-API-005');
+  expect(open.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'show.json' }, region: { startLine: lineOfText(show, '"0.0.0.0/0"') } });
+  expect(sarifValidator()(cli)).toBe(true);
+});

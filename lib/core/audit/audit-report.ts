@@ -85,6 +85,12 @@ const SARIF_LEVEL: Readonly<Record<Rule['severity'], 'error' | 'warning' | 'note
 export interface SarifOptions {
   /** The tool's version, recorded in the log. */
   readonly toolVersion: string;
+  /**
+   * The 1-based line of a cluster's property in the file it was read from
+   * (`source` is `file#pointer`), when known: the result's region.
+   * @default - no region: the result is on the file
+   */
+  readonly lineOf?: (source: string, property: string) => number | undefined;
 }
 
 /**
@@ -107,6 +113,7 @@ export function renderAuditSarif(run: AuditRun, options: SarifOptions): string {
     a.violations.map((v) => {
       const [file, pointer] = a.cluster.source.split('#');
       const resource = a.cluster.cluster.id ?? a.cluster.cluster.name;
+      const startLine = options.lineOf?.(a.cluster.source, v.property);
       return {
         ruleId: v.rule.id,
         ruleIndex: index.get(v.rule.id)!,
@@ -114,7 +121,7 @@ export function renderAuditSarif(run: AuditRun, options: SarifOptions): string {
         message: { text: `${a.cluster.cluster.name}: ${v.property} = ${describeValue(v.value)}. ${v.fix}.${v.detail ? ` ${v.detail}.` : ''}` },
         locations: [
           {
-            physicalLocation: { artifactLocation: { uri: toUri(file) } },
+            physicalLocation: { artifactLocation: { uri: toUri(file) }, ...(startLine ? { region: { startLine } } : {}) },
             logicalLocations: [{ fullyQualifiedName: `${resource}${pointer ? `#${pointer}` : ''}/${v.property}`, kind: 'resource' }],
           },
         ],
