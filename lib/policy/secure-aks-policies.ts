@@ -6,6 +6,8 @@ import { checkClusterPayload, PAYLOAD_RULE_IDS } from '../core/audit/cluster-pay
 import { ALL_RULES, Rules } from '../core/validation/rule-catalog';
 import { Rule } from '../core/validation/rule';
 import { describeValue, Violation } from '../core/validation/violation';
+import { assertInput } from '../core/validation/input-boundary';
+import { lazySchema, zod } from '../core/validation/lazy-zod';
 import { describeAsAzure, UNKNOWN_VALUE } from './pulumi-resource-description';
 
 /**
@@ -54,6 +56,17 @@ export function policyName(rule: Rule): string {
   return rule.id.toLowerCase();
 }
 
+const OPTIONS = lazySchema(() =>
+  zod.strictObject({
+    enforcementLevels: zod
+      .partialRecord(
+        zod.enum([...PAYLOAD_RULE_IDS] as [string, ...string[]], { message: 'expected the id of a rule the policy pack checks ("Enforced in: policy pack" in docs/validation-rules.md)' }),
+        zod.enum(['advisory', 'mandatory', 'remediate', 'disabled']),
+      )
+      .optional(),
+  }),
+);
+
 const CONFIG_SCHEMA = {
   properties: {
     exemptions: {
@@ -79,11 +92,9 @@ const CONFIG_SCHEMA = {
  * @see https://www.pulumi.com/docs/iac/using-pulumi/crossguard/
  */
 export function secureAksPolicies(options: SecureAksPoliciesOptions = {}): Policies {
+  // Options may come from a policy project's JSON or YAML: wrong types and unknown rules are reported all at once.
+  assertInput(OPTIONS, options, 'secureAksPolicies options');
   const levels = options.enforcementLevels ?? {};
-  const unknown = Object.keys(levels).filter((id) => !PAYLOAD_RULE_IDS.has(id));
-  if (unknown.length > 0) {
-    throw new Error(`secureAksPolicies: enforcementLevels names rules the policy pack does not check: ${unknown.join(', ')} (see docs/validation-rules.md, "Enforced in")`);
-  }
   const rules = ALL_RULES.filter((r) => PAYLOAD_RULE_IDS.has(r.id));
   return rules.map((rule) => {
     const common = {

@@ -2,7 +2,7 @@ import * as containerservice from '@pulumi/azure-native/containerservice';
 import * as network from '@pulumi/azure-native/network';
 import type { Policies, ResourceValidationPolicy, StackValidationPolicy } from '@pulumi/policy/policy';
 import { beforeAll, expect, test } from 'vitest';
-import { ALL_RULES } from '../../lib';
+import { ALL_RULES, SecureAksValidationError } from '../../lib';
 import { PAYLOAD_RULE_IDS } from '../../lib/core/audit/cluster-payload-rules';
 import { policyName, secureAksPolicies, STACK_RULE_IDS } from '../../lib/policy';
 import { installMocks, RecordedResource, settle } from '../support/pulumi-mocks';
@@ -56,7 +56,10 @@ test('one policy per rule the payload decides, named after it; errors mandatory,
   expect('validateStack' in pack.find((p) => p.name === 'saks-vni-001')!).toBe(true);
   expect([...STACK_RULE_IDS].every((id) => PAYLOAD_RULE_IDS.has(id))).toBe(true);
   expect(secureAksPolicies({ enforcementLevels: { 'SAKS-BASE-009': 'mandatory' } }).find((p) => p.name === 'saks-base-009')?.enforcementLevel).toBe('mandatory');
-  expect(() => secureAksPolicies({ enforcementLevels: { 'SAKS-MESH-001': 'mandatory' } })).toThrow(/SAKS-MESH-001/);
+  // Options from a policy project's JSON: every problem reported at once, in the library's error.
+  const bad = () => secureAksPolicies({ enforcementLevels: { 'SAKS-MESH-001': 'mandatory', 'SAKS-API-005': 'strict' } } as never);
+  expect(bad).toThrow(SecureAksValidationError);
+  expect(bad).toThrow(/2 problems[\s\S]*enforcementLevels\["SAKS-API-005"\] = "strict"[\s\S]*enforcementLevels\["SAKS-MESH-001"\]/);
 });
 
 test.each([

@@ -1,3 +1,4 @@
+import { findUnsafeCharacter } from '../validation/unsafe-characters';
 import { AuditedCluster, AuditedResource, AzureDescriptionForm, isType, MANAGED_CLUSTER_TYPE } from './audited-resource';
 
 /** What was read from one document: clusters and other resources, or why nothing could be. */
@@ -57,6 +58,10 @@ const ENVELOPE = new Set(['id', 'name', 'type', 'apiVersion', 'location', 'sku',
  * `identityProfile`, ...) are kept as they are: no rule reads them as settings.
  */
 export function readAzureDescription(document: unknown, source: string): AzureDescription {
+  // Azure names and settings hold no control, bidirectional-override or zero-width character: a
+  // document that does is not audited, so no report prints a string that spoofs its own lines.
+  const unsafe = unsafeStrings(document, source);
+  if (unsafe.length > 0) return { clusters: [], resources: [], problems: unsafe };
   const clusters: AuditedCluster[] = [];
   const resources: AuditedResource[] = [];
   const problems: string[] = [];
@@ -110,6 +115,28 @@ export function auditedTogether(descriptions: readonly AzureDescription[]): Audi
   const related = descriptions.flatMap((d) => d.resources);
   const clusters = descriptions.flatMap((d) => d.clusters);
   return clusters.map((c) => ({ ...c, related: [...related, ...clusters.filter((o) => o !== c).map((o) => o.cluster)] }));
+}
+
+/** Where the document's keys and strings hold an unsafe character (the first ten). */
+function unsafeStrings(document: unknown, source: string): string[] {
+  const found: string[] = [];
+  const visit = (value: unknown, at: string): void => {
+    if (found.length >= 10) return;
+    if (typeof value === 'string') {
+      const bad = findUnsafeCharacter(value);
+      if (bad) found.push(`${source}#${at}: ${bad} (Azure names and settings hold no such character; see SAKS-INPUT-002)`);
+    } else if (Array.isArray(value)) {
+      value.forEach((v, i) => visit(v, `${at}/${i}`));
+    } else if (isObject(value)) {
+      for (const [k, v] of Object.entries(value)) {
+        const bad = findUnsafeCharacter(k);
+        if (bad) found.push(`${source}#${at}: a key with ${bad}`);
+        else visit(v, `${at}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+      }
+    }
+  };
+  visit(document, '');
+  return found;
 }
 
 function isObject(value: unknown): value is Json {

@@ -77,3 +77,13 @@ test('files read together are one deployment: each cluster sees the others\' res
   const [c] = auditedTogether([readAzureDescription(hardenedPayload(), 'c.json'), readAzureDescription(vnet, 'v.json')]);
   expect(c.related.map((r) => r.name)).toEqual(['v']);
 });
+
+test('a document with a control or bidirectional-override character is not audited: unusable input, located', () => {
+  const hostile = hardenedPayload({ dnsPrefix: 'c1\u202e' });
+  const d = readAzureDescription({ ...hostile, name: 'c1\u001b[2J' }, 'hostile.json');
+  expect(d.clusters).toEqual([]);
+  expect(d.problems).toEqual([
+    expect.stringMatching(/^hostile\.json#\/name: U\+001B .* SAKS-INPUT-002/),
+    expect.stringMatching(/^hostile\.json#\/properties\/dnsPrefix: U\+202E right-to-left override/),
+  ]);
+});
