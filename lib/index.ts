@@ -89,5 +89,6 @@ export * from './core/audit/payload-encryption-coverage';
 export * from './core/audit/audit-cluster';
 export * from './core/audit/audit-report';
 export * from './core/audit/rule-enforcement';
+export * from './core/audit/related-payload-rules';
 export * from './core/aks/authorized-ranges';
 export * from './core/aks/private-dns-zone-name';

@@ -3,6 +3,8 @@
 import type { EnforcementLevel, Policies, PolicyResource, ReportViolation, ResourceValidationPolicy, StackValidationPolicy } from '@pulumi/policy/policy';
 import { AuditedResource, isType, MANAGED_CLUSTER_TYPE } from '../core/audit/audited-resource';
 import { checkClusterPayload, PAYLOAD_RULE_IDS } from '../core/audit/cluster-payload-rules';
+import { checkRelatedPayloads } from '../core/audit/related-payload-rules';
+import { reference } from '../core/audit/related-resources';
 import { ALL_RULES, Rules } from '../core/validation/rule-catalog';
 import { Rule } from '../core/validation/rule';
 import { describeValue, Violation } from '../core/validation/violation';
@@ -110,10 +112,19 @@ export function secureAksPolicies(options: SecureAksPoliciesOptions = {}): Polic
           const exempt = exemptionsOf(args.getConfig<SecureAksPolicyConfig>());
           const described = args.resources.map((r) => ({ r, azure: describeAsAzure(r.type, r.name, r.props) }));
           const related = described.flatMap((d) => (d.azure ? [d.azure] : []));
+          const used = new Set<string>();
           for (const { r, azure } of described) {
-            if (!azure || !isType(azure.type, MANAGED_CLUSTER_TYPE) || exempt.has(r.name)) continue;
+            if (!azure || !isType(azure.type, MANAGED_CLUSTER_TYPE)) continue;
+            const apiSubnet = reference(azure.properties.apiServerAccessProfile?.subnetId);
+            if (apiSubnet) used.add(apiSubnet.names.join('/').toLowerCase());
+            if (exempt.has(r.name)) continue;
             const v = checkClusterPayload(azure, related.filter((x) => x !== azure), { wholeDeployment: true }).violations;
             reportRule(rule, decided(azure, [...v.errors, ...v.warnings, ...v.infos]), r, report);
+          }
+          // Resources made for AKS in a stack without the cluster that uses them (another team's network).
+          for (const f of checkRelatedPayloads(related)) {
+            const owner = described.find((d) => d.azure === f.resource)!.r;
+            if (!used.has(f.subject.toLowerCase()) && !exempt.has(owner.name)) reportRule(rule, [f.violation], owner, report);
           }
         },
       };
@@ -123,8 +134,12 @@ export function secureAksPolicies(options: SecureAksPoliciesOptions = {}): Polic
       ...common,
       validateResource: (args, report) => {
         const azure = describeAsAzure(args.type, args.name, args.props);
-        if (!azure || !isType(azure.type, MANAGED_CLUSTER_TYPE)) return;
-        if (exemptionsOf(args.getConfig<SecureAksPolicyConfig>()).has(args.name)) return;
+        if (!azure || exemptionsOf(args.getConfig<SecureAksPolicyConfig>()).has(args.name)) return;
+        if (!isType(azure.type, MANAGED_CLUSTER_TYPE)) {
+          // A private DNS zone named for AKS API servers, checked on its own (the subnet rule is the stack's).
+          reportRule(rule, checkRelatedPayloads([azure]).map((f) => f.violation), undefined, report);
+          return;
+        }
         const v = violationsOf(azure);
         reportRule(rule, decided(azure, [...v.errors, ...v.warnings, ...v.infos]), undefined, report);
       },

@@ -172,3 +172,19 @@ test('at preview, a value Pulumi does not know yet leaves its part of the payloa
   expect(policies).not.toContain('saks-api-005');
   expect(policies).toContain('saks-base-016');
 });
+
+test('resources made for AKS in a stack without their cluster are checked on their own: a delegated subnet, an AKS zone', async () => {
+  // Another team's network stack: the API server subnet and the zone, no cluster.
+  new network.Subnet('team-apiserver', { resourceGroupName: 'net', virtualNetworkName: 'hub', subnetName: 'aks-apiserver', addressPrefix: '10.9.0.0/29', delegations: [{ name: 'aks', serviceName: 'Microsoft.ContainerService/managedClusters' }] });
+  new network.Subnet('team-apiserver-ok', { resourceGroupName: 'net', virtualNetworkName: 'hub', subnetName: 'aks-apiserver-2', addressPrefix: '10.9.1.0/28', delegations: [{ name: 'aks', serviceName: 'Microsoft.ContainerService/managedClusters' }] });
+  new network.Subnet('team-plain', { resourceGroupName: 'net', virtualNetworkName: 'hub', subnetName: 'plain', addressPrefix: '10.9.2.0/29' });
+  await settle();
+  const stack = resources.filter((r) => r.name.startsWith('team-'));
+  const zone: RecordedResource = { type: 'azure-native:privatedns:PrivateZone', name: 'team-zone', inputs: { resourceGroupName: 'net', privateZoneName: 'payments.privatelink.westeruope.azmk8s.io', location: 'global' } };
+  const reported = runPack(secureAksPolicies(), [...stack, zone]).filter((r) => r.level === 'mandatory');
+  expect(reported.map((r) => [r.policy, r.urn ?? 'resource'])).toEqual([
+    ['saks-dns-002', 'resource'],
+    ['saks-vni-001', urnOf(stack.find((r) => r.name === 'team-apiserver')!)],
+  ]);
+  expect(reported[0].message).toContain('"westeruope" is not an Azure region');
+});

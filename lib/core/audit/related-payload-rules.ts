@@ -1,0 +1,66 @@
+import { API_SERVER_SUBNET_MAX_PREFIX } from '../aks/aks-limits';
+import { AZURE_REGIONS } from '../aks/azure-regions';
+import { zoneNameProblem } from '../aks/private-dns-zone-name';
+import { Ipv4Cidr } from '../net/ipv4-cidr';
+import { Rules } from '../validation/rule-catalog';
+import { Violation } from '../validation/violation';
+import { AuditedResource, isType } from './audited-resource';
+
+const SUBNET = 'Microsoft.Network/virtualNetworks/subnets';
+const VNET = 'Microsoft.Network/virtualNetworks';
+const ZONE = 'Microsoft.Network/privateDnsZones';
+const DELEGATION = 'Microsoft.ContainerService/managedClusters';
+/** An AKS API server zone: `[<subzone>.]privatelink.<region>.azmk8s.io`, or `private.` with VNet Integration. */
+const AKS_ZONE = /^(?:(.+)\.)?(privatelink|private)\.([^.]+)\.azmk8s\.io$/i;
+
+/** A broken rule on a resource deployed for clusters, decided on that resource alone. */
+export interface RelatedViolation {
+  readonly resource: AuditedResource;
+  /** The ARM name of what is broken (`vnet/subnet` for a subnet inline in its network). */
+  readonly subject: string;
+  readonly violation: Violation;
+}
+
+/**
+ * The rules a resource made for AKS breaks on its own, wherever the cluster
+ * that will use it is defined (another team's stack, another repository):
+ * a subnet delegated to managed clusters is an API Server VNet Integration
+ * subnet and holds at least a /28 (SAKS-VNI-001); a private DNS zone named
+ * for AKS API servers has the name AKS accepts (SAKS-DNS-002, SAKS-DNS-003).
+ * @see https://learn.microsoft.com/azure/aks/api-server-vnet-integration
+ * @see https://learn.microsoft.com/azure/aks/private-clusters#configure-a-private-dns-zone
+ */
+export function checkRelatedPayloads(resources: readonly AuditedResource[]): RelatedViolation[] {
+  const out: RelatedViolation[] = [];
+  for (const r of resources) {
+    if (isType(r.type, SUBNET)) out.push(...delegatedSubnet(r, r.name, r.properties, 'properties.addressPrefix'));
+    if (isType(r.type, VNET)) {
+      ((r.properties.subnets ?? []) as Record<string, any>[]).forEach((s, i) => {
+        // ARM nests an inline subnet's settings in `properties`; Pulumi's typed inputs flatten them.
+        const nested = s.properties !== undefined;
+        out.push(...delegatedSubnet(r, `${r.name}/${s.name}`, s.properties ?? s, `properties.subnets[${i}]${nested ? '.properties' : ''}.addressPrefix`));
+      });
+    }
+    if (isType(r.type, ZONE)) out.push(...zone(r));
+  }
+  return out;
+}
+
+function delegatedSubnet(resource: AuditedResource, subject: string, subnet: Readonly<Record<string, any>>, at: string): RelatedViolation[] {
+  const delegated = ((subnet.delegations ?? []) as Record<string, any>[]).some((d) => isType(d.properties?.serviceName ?? d.serviceName, DELEGATION));
+  const prefix = typeof subnet.addressPrefix === 'string' ? Ipv4Cidr.parse(subnet.addressPrefix) : undefined;
+  if (!delegated || !(prefix instanceof Ipv4Cidr) || prefix.prefixLength <= API_SERVER_SUBNET_MAX_PREFIX) return [];
+  return [{ resource, subject, violation: { rule: Rules.apiServerSubnetSize, property: at, value: subnet.addressPrefix, fix: `use a /${API_SERVER_SUBNET_MAX_PREFIX} or larger subnet: it is delegated to ${DELEGATION}` } }];
+}
+
+function zone(resource: AuditedResource): RelatedViolation[] {
+  const name = resource.name.split('/').pop()!;
+  const m = AKS_ZONE.exec(name);
+  if (!m) return [];
+  const region = m[3].toLowerCase();
+  if (!AZURE_REGIONS.includes(region)) {
+    return [{ resource, subject: name, violation: { rule: Rules.ownZoneName, property: 'name', value: name, fix: `name the zone for the cluster's region: "${region}" is not an Azure region` } }];
+  }
+  const problem = zoneNameProblem(name, region, m[2].toLowerCase() === 'private');
+  return problem ? [{ resource, subject: name, violation: { rule: problem.rule, property: 'name', value: name, fix: problem.fix, detail: problem.detail } }] : [];
+}
