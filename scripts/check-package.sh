@@ -81,9 +81,9 @@ pulumi_new_tsconfig consumer.ts
 npx tsc --noEmit -p tsconfig.json
 on_floor node -e '
   const entries = ["secure-aks", "secure-aks/cdk8s", "secure-aks/pulumi", "secure-aks/synth", "secure-aks/policy"].map((e) => [e, Object.keys(require(e)).length]);
-  if (require("secure-aks/policy").secureAksPolicies().length < 50) process.exit(1);
   // The input schemas are built on first use: loading the entry points loads no zod.
   if (Object.keys(require.cache).some((f) => f.includes("/node_modules/zod/"))) { console.error("zod loaded at import"); process.exit(1); }
+  if (require("secure-aks/policy").secureAksPolicies().length < 50) process.exit(1);
   const t = require("secure-aks").ManagedClusterModel.build({ name: "consumer", location: "westeurope" }).toArmTemplate();
   if (!t.resources.some((r) => r.type === "Microsoft.ContainerService/managedClusters")) process.exit(1);
   for (const internal of ["secure-aks/build/core/validation/input-boundary", "secure-aks/build/pulumi/arm-resource-registrar"]) {
