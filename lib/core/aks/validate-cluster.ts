@@ -24,13 +24,12 @@ import { validateFederatedIdentities } from './validate-federated-identities';
 import { validateIstioAddon } from './validate-istio-addon';
 import { validateKms } from './validate-kms';
 import { validateTransitEncryption } from './validate-transit-encryption';
-import { GUID } from './validation-helpers';
+import { CLUSTER_NAME, DNS_LABEL_54, GUID, isNodePoolName, KUBERNETES_VERSION, LOCATION_NAME } from './validation-helpers';
 
 const SUBNET_TYPE = 'Microsoft.Network/virtualNetworks/subnets';
 const VNET_TYPE = 'Microsoft.Network/virtualNetworks';
 const ZONE_TYPE = 'Microsoft.Network/privateDnsZones';
 const IDENTITY_TYPE = 'Microsoft.ManagedIdentity/userAssignedIdentities';
-const DNS_LABEL_54 = /^[a-zA-Z0-9]([a-zA-Z0-9-]{0,52}[a-zA-Z0-9])?$/;
 
 
 /**
@@ -69,7 +68,7 @@ const INTENT_ACCESS_VOCABULARY: AccessVocabulary = {
 const VM_SIZE = /^Standard_[A-Za-z0-9_-]{1,64}$/;
 
 function validateNames(c: ResolvedClusterConfig, v: ViolationCollector): void {
-  if (!/^[a-z][a-z0-9]{1,39}$/.test(c.location)) {
+  if (!LOCATION_NAME.test(c.location)) {
     v.add(Rules.location, 'location', c.location, 'use the region name, e.g. "westeurope"');
   } else if (!AZURE_REGIONS.includes(c.location)) {
     v.add(Rules.unknownRegion, 'location', c.location, `check the name: the nearest known region is "${nearestRegion(c.location)}"`);
@@ -82,14 +81,14 @@ function validateNames(c: ResolvedClusterConfig, v: ViolationCollector): void {
       v.add(Rules.tags, `tags[${JSON.stringify(key)}]`, value, 'use a value of at most 256 characters');
     }
   }
-  if (!/^[a-zA-Z0-9]$|^[a-zA-Z0-9][-_a-zA-Z0-9]{0,61}[a-zA-Z0-9]$/.test(c.name)) {
+  if (!CLUSTER_NAME.test(c.name)) {
     v.add(Rules.clusterName, 'name', c.name, 'use 1-63 letters, digits, "_" or "-", starting and ending with a letter or digit');
   }
   const seen = new Set<string>();
   allNodePools(c).forEach((pool, i) => {
     const at = pool.mode === 'System' ? 'systemPool' : `userNodePools[${i - 1}]`;
     const max = pool.osType === 'Windows' ? 6 : 12;
-    if (!new RegExp(`^[a-z][a-z0-9]{0,${max - 1}}$`).test(pool.name)) {
+    if (!isNodePoolName(pool.name, pool.osType)) {
       v.add(Rules.nodePool, `${at}.name`, pool.name, `use 1-${max} lowercase letters and digits, starting with a letter`);
     } else if (seen.has(pool.name)) {
       v.add(Rules.nodePool, `${at}.name`, pool.name, 'give every node pool its own name');
@@ -103,7 +102,7 @@ function validateNames(c: ResolvedClusterConfig, v: ViolationCollector): void {
       if (!['1', '2', '3'].includes(z)) v.add(Rules.nodePool, `${at}.availabilityZones[${j}]`, z, 'use zones "1", "2" and "3"');
     });
   });
-  if (c.kubernetesVersion !== undefined && !/^\d+\.\d+(\.\d+)?$/.test(c.kubernetesVersion)) {
+  if (c.kubernetesVersion !== undefined && !KUBERNETES_VERSION.test(c.kubernetesVersion)) {
     v.add(Rules.kubernetesVersion, 'kubernetesVersion', c.kubernetesVersion, 'write the version as "1.33" or "1.33.2"');
   }
   c.adminGroupObjectIds.forEach((g, i) => {

@@ -12,7 +12,8 @@ import { authorizedRangeFindings, PAYLOAD_ACCESS_VOCABULARY } from '../aks/autho
 import { AZURE_REGIONS, nearestRegion } from '../aks/azure-regions';
 import { BuiltInRoles } from '../aks/built-in-roles';
 import { zoneNameProblem } from '../aks/private-dns-zone-name';
-import { kubernetesMinorBelow } from '../aks/validation-helpers';
+import { CLUSTER_NAME, DNS_LABEL_54, isNodePoolName, kubernetesMinorBelow, KUBERNETES_VERSION, LOCATION_NAME } from '../aks/validation-helpers';
+import { kmsKeyVaultName } from '../aks/validate-kms';
 import { aksIstioRevision, isPastEndOfLife, revisionClock } from '../mesh/aks-istio-revisions';
 import { Ipv4Cidr, parseIpv4 } from '../net/ipv4-cidr';
 import { Rule } from '../validation/rule';
@@ -49,10 +50,6 @@ export interface PayloadRuleOptions {
 
 const ZONE_TYPE = 'Microsoft.Network/privateDnsZones';
 const DELEGATION = 'Microsoft.ContainerService/managedClusters';
-const DNS_LABEL_54 = /^[a-zA-Z0-9]([a-zA-Z0-9-]{0,52}[a-zA-Z0-9])?$/;
-const CLUSTER_NAME = /^[a-zA-Z0-9]([a-zA-Z0-9_-]{0,61}[a-zA-Z0-9])?$/;
-const KUBERNETES_VERSION = /^\d+\.\d+(\.\d+)?$/;
-const KMS_KEY_ID = /^https:\/\/[a-z0-9-]{3,24}\.vault\.azure\.net\/keys\/[a-zA-Z0-9-]{1,127}\/[a-f0-9]{32}$/i;
 const RESERVED = AKS_RESERVED_RANGES.map((r) => Ipv4Cidr.of(r));
 
 /** Whether a value is an ARM template expression, whose value is not known offline. */
@@ -92,7 +89,7 @@ export function checkClusterPayload(cluster: AuditedResource, relatedResources: 
     v.add(Rules.clusterName, 'name', cluster.name, 'use 1 to 63 letters, digits, underscores and hyphens, starting and ending with a letter or digit');
   }
   if (typeof cluster.location === 'string' && !isExpression(cluster.location)) {
-    if (!/^[a-z][a-z0-9]{1,39}$/.test(cluster.location)) v.add(Rules.location, 'location', cluster.location, 'use the region name, e.g. "westeurope"');
+    if (!LOCATION_NAME.test(cluster.location)) v.add(Rules.location, 'location', cluster.location, 'use the region name, e.g. "westeurope"');
     else if (!AZURE_REGIONS.includes(cluster.location)) v.add(Rules.unknownRegion, 'location', cluster.location, `check the name: the nearest known region is "${nearestRegion(cluster.location)}"`);
   }
   if (typeof p.kubernetesVersion === 'string' && p.kubernetesVersion !== '' && !isExpression(p.kubernetesVersion) && version === undefined) {
@@ -101,9 +98,8 @@ export function checkClusterPayload(cluster: AuditedResource, relatedResources: 
   const poolNames = new Set<string>();
   pools.forEach((x, i) => {
     if (typeof x.name !== 'string' || isExpression(x.name)) return;
-    const max = x.osType === 'Windows' ? 6 : 12;
-    if (!new RegExp(`^[a-z][a-z0-9]{0,${max - 1}}$`).test(x.name) || poolNames.has(x.name)) {
-      v.add(Rules.nodePool, `${pool(i)}.name`, x.name, `use 1 to ${max} lowercase letters and digits starting with a letter, unique in the cluster`);
+    if (!isNodePoolName(x.name, x.osType) || poolNames.has(x.name)) {
+      v.add(Rules.nodePool, `${pool(i)}.name`, x.name, `use 1 to ${x.osType === 'Windows' ? 6 : 12} lowercase letters and digits starting with a letter, unique in the cluster`);
     }
     poolNames.add(x.name);
   });
@@ -285,7 +281,7 @@ export function checkClusterPayload(cluster: AuditedResource, relatedResources: 
   const kms: Json | undefined = p.securityProfile?.azureKeyVaultKms;
   if (kms?.enabled === true) {
     const at = 'properties.securityProfile.azureKeyVaultKms';
-    if (typeof kms.keyId !== 'string' || (!isExpression(kms.keyId) && !KMS_KEY_ID.test(kms.keyId))) {
+    if (typeof kms.keyId !== 'string' || (!isExpression(kms.keyId) && kmsKeyVaultName(kms.keyId) === undefined)) {
       v.add(Rules.kmsKeyId, `${at}.keyId`, kms.keyId ?? null, 'use the versioned key identifier, https://<vault>.vault.azure.net/keys/<key>/<version>');
     }
     if (kms.keyVaultNetworkAccess === 'Private') {
