@@ -171,12 +171,12 @@ project.addTask('docs:generate', {
 // `generate:validators`: compile the strict validators of the shipped CRD schemas once (ajv
 // standalone code), so that no run of the library compiles them. A test fails when stale.
 project.addTask('generate:validators', {
-  description: 'Compile the validators of the shipped Istio, cert-manager and Calico CRD schemas into lib/core/kubernetes/schema-validators.generated.js',
+  description: 'Compile the validators of the shipped Istio, cert-manager and Calico CRD schemas into lib/core/kubernetes/schema-validators/',
   exec: 'node scripts/supported-node.mjs tsx scripts/compile-schema-validators.ts',
 });
 // The compiled validators are plain JavaScript: tsc leaves them alone, so the build copies them.
-project.compileTask.exec('cp lib/core/kubernetes/schema-validators.generated.js build/core/kubernetes/');
-project.gitattributes.addAttributes('/lib/core/kubernetes/schema-validators.generated.js', 'linguist-generated', '-diff');
+project.compileTask.exec('rm -rf build/core/kubernetes/schema-validators && cp -r lib/core/kubernetes/schema-validators build/core/kubernetes/');
+project.gitattributes.addAttributes('/lib/core/kubernetes/schema-validators/*.generated.js', 'linguist-generated', '-diff');
 
 // `bench`: every benchmark, offline; ratios against baselines measured in the same run.
 project.addTask('bench', {

@@ -5,12 +5,16 @@
  * functions instead of compiling the schemas on every run.
  *
  * Usage: npx tsx scripts/compile-schema-validators.ts   (npm run generate:validators)
- * Writes lib/core/kubernetes/schema-validators.generated.js; a test fails when it is stale.
+ * Writes one module per schema into lib/core/kubernetes/schema-validators/; a test fails when one is stale.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { compiledValidatorsSource, COMPILED_VALIDATORS_FILE } from '../lib/core/kubernetes/compile-schema-validators';
+import { compiledValidatorSources, COMPILED_VALIDATORS_DIR } from '../lib/core/kubernetes/compile-schema-validators';
 
-const out = path.resolve(__dirname, '..', COMPILED_VALIDATORS_FILE);
-fs.writeFileSync(out, compiledValidatorsSource());
-console.log(`wrote ${path.relative(process.cwd(), out)} (${fs.statSync(out).size} bytes)`);
+const dir = path.resolve(__dirname, '..', COMPILED_VALIDATORS_DIR);
+fs.rmSync(dir, { recursive: true, force: true });
+fs.mkdirSync(dir, { recursive: true });
+for (const [file, source] of Object.entries(compiledValidatorSources())) {
+  fs.writeFileSync(path.join(dir, file), source);
+  console.log(`wrote ${path.relative(process.cwd(), path.join(dir, file))} (${source.length} bytes)`);
+}

@@ -1,3 +1,5 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { ErrorObject, Options, ValidateFunction } from 'ajv';
 
 /** The options of every strict validator: compiled ones (at build time) and registered ones alike. */
@@ -24,16 +26,24 @@ export class StrictSchemaValidator {
    */
   public static shipped(): StrictSchemaValidator {
     if (!shippedValidator) {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const compiled = require('./schema-validators.generated.js') as Record<string, ValidateFunction>;
       shippedValidator = new StrictSchemaValidator();
-      for (const [key, fn] of Object.entries(compiled)) {
-        if (typeof fn === 'function') shippedValidator.compiled.set(key, fn);
+      // One module per schema: only the kinds a synth meets are loaded.
+      const dir = path.join(__dirname, 'schema-validators');
+      for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.generated.js')).sort()) {
+        const key = file.replace(/\.generated\.js$/, '').replace('.', '/');
+        shippedValidator.lazy.set(key, () => {
+          // eslint-disable-next-line @typescript-eslint/no-require-imports
+          const fn = (require(path.join(dir, file)) as Record<string, ValidateFunction>)[key];
+          if (typeof fn !== 'function') throw new Error(`${file} does not export the validator of ${key}`);
+          return fn;
+        });
       }
     }
     return shippedValidator;
   }
 
+  /** Validators compiled at build time, loaded on their first use. */
+  private readonly lazy = new Map<string, () => ValidateFunction>();
   private ajv?: { compile(schema: object): ValidateFunction };
   private readonly compiled = new Map<string, ValidateFunction>();
 
@@ -50,12 +60,18 @@ export class StrictSchemaValidator {
 
   /** Whether a schema is registered under `key`. */
   public has(key: string): boolean {
-    return this.compiled.has(key);
+    return this.compiled.has(key) || this.lazy.has(key);
   }
 
   /** Validates `object` against the schema registered under `key`. */
   public validate(key: string, object: unknown): SchemaFinding[] {
-    const fn = this.compiled.get(key);
+    let fn = this.compiled.get(key);
+    const load = fn ? undefined : this.lazy.get(key);
+    if (load) {
+      fn = load();
+      this.compiled.set(key, fn);
+      this.lazy.delete(key);
+    }
     if (!fn) return [{ path: '', message: `no schema is known for ${key}` }];
     if (fn(object)) return [];
     return (fn.errors ?? []).map(toFinding);
