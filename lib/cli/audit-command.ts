@@ -1,10 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
 import { auditCluster } from '../core/audit/audit-cluster';
 import { AuditRun, auditExitCode, FailOn, renderAuditJson, renderAuditSarif, renderAuditText } from '../core/audit/audit-report';
 import { auditedTogether, AzureDescription, readAzureDescription } from '../core/audit/read-azure-description';
-import { CliResult, CliUsageError } from './cli-result';
+import { CliResult, CliUsageError, parseCommandLine } from './cli-result';
 import { PropertyLocations } from './property-locations';
 
 /** `secure-aks audit --help`. */
@@ -36,7 +35,12 @@ const FORMATS = ['text', 'json', 'sarif'] as const;
 
 /** Runs `secure-aks audit` with its arguments (after the command name). */
 export function auditCommand(argv: readonly string[], cwd: string, toolVersion: string): CliResult {
-  const { values, positionals } = parse(argv);
+  const { values, positionals } = parseCommandLine(argv, {
+    format: { type: 'string' },
+    output: { type: 'string' },
+    'fail-on': { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
   if (values.help) return { code: 0, stdout: `${AUDIT_HELP}\n`, stderr: '' };
   const format = values.format ?? 'text';
   if (!(FORMATS as readonly string[]).includes(format)) throw new CliUsageError(`--format ${format}: use ${FORMATS.join(', ')}`);
@@ -65,27 +69,11 @@ export function auditCommand(argv: readonly string[], cwd: string, toolVersion: 
   const run: AuditRun = { audits: auditedTogether(descriptions).map(auditCluster), problems };
   const report = format === 'json' ? renderAuditJson(run) : format === 'sarif' ? renderAuditSarif(run, { toolVersion, lineOf: (source, property) => locations.lineOf(source, property) }) : renderAuditText(run);
   const code = auditExitCode(run, failOn as FailOn);
+  // The text report lists unusable input itself; a JSON or SARIF report, or a file, leaves it to stderr.
+  const stderr = problems.map((p) => `unusable input: ${p}\n`).join('');
   if (values.output !== undefined) {
     fs.writeFileSync(path.resolve(cwd, values.output), report);
-    return { code, stdout: '', stderr: problems.map((p) => `unusable input: ${p}\n`).join('') };
+    return { code, stdout: '', stderr };
   }
-  return { code, stdout: report, stderr: format === 'text' ? '' : problems.map((p) => `unusable input: ${p}\n`).join('') };
-}
-
-function parse(argv: readonly string[]) {
-  try {
-    return parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        format: { type: 'string' },
-        output: { type: 'string' },
-        'fail-on': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (e) {
-    throw new CliUsageError((e as Error).message);
-  }
+  return { code, stdout: report, stderr: format === 'text' ? '' : stderr };
 }

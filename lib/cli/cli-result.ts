@@ -1,3 +1,5 @@
+import { parseArgs, ParseArgsOptionsConfig } from 'node:util';
+
 /** What a command prints and its exit code; `main` writes it, tests read it. */
 export interface CliResult {
   readonly code: number;
@@ -10,5 +12,18 @@ export class CliUsageError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'CliUsageError';
+  }
+}
+
+/**
+ * Parses a command's arguments strictly (`node:util` parseArgs): positionals
+ * and the given flags only. An unknown flag, or a flag without its value, is a
+ * usage error that names the flag.
+ */
+export function parseCommandLine<const O extends ParseArgsOptionsConfig>(argv: readonly string[], options: O) {
+  try {
+    return parseArgs({ args: [...argv], allowPositionals: true, strict: true, options });
+  } catch (e) {
+    throw new CliUsageError((e as Error).message);
   }
 }

@@ -1,9 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
 import { describeFailure, loadDefinition, synthesize } from '../synth/synthesize';
 import { SynthTarget } from '../synth/synth-target';
-import { CliResult, CliUsageError } from './cli-result';
+import { CliResult, CliUsageError, parseCommandLine } from './cli-result';
 import { definitionFileIn, enableTypeScriptDefinitions, loadsTypeScript } from './definition-loader';
 
 /** `secure-aks synth --help`. */
@@ -32,7 +31,13 @@ TypeScript definitions load without loader flags.`;
 
 /** Runs `secure-aks synth` with its arguments (after the command name). */
 export function synthCommand(argv: readonly string[], cwd: string): CliResult {
-  const { values, positionals } = parse(argv);
+  const { values, positionals } = parseCommandLine(argv, {
+    out: { type: 'string' },
+    only: { type: 'string' },
+    baseline: { type: 'string' },
+    'allow-replace': { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
   if (values.help) return { code: 0, stdout: `${SYNTH_HELP}\n`, stderr: '' };
   const out = path.resolve(cwd, values.out ?? 'dist');
   const baseline = values.baseline === undefined ? undefined : path.resolve(cwd, values.baseline);
@@ -74,25 +79,6 @@ export function synthCommand(argv: readonly string[], cwd: string): CliResult {
   return { code: 0, stdout, stderr };
 }
 
-function parse(argv: readonly string[]) {
-  try {
-    return parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        out: { type: 'string' },
-        only: { type: 'string' },
-        baseline: { type: 'string' },
-        'allow-replace': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (e) {
-    // parseArgs names the flag: unknown options and options without their value.
-    throw new CliUsageError((e as Error).message);
-  }
-}
 
 /** The definitions a positional target stands for, by target name. */
 function resolveTarget(absolute: string, given: string): Array<[string, string]> {
