@@ -2,7 +2,7 @@ import { ApiObject, Chart, JsonPatch, Testing } from 'cdk8s';
 import { expect, test } from 'vitest';
 import { CertificateSource, CrossClusterLink } from '../../lib';
 import { addCrossClusterCharts, CrossClusterClient, CrossClusterClientChart, CrossClusterServer, CrossClusterServerChart, meshWarningsOf } from '../../lib/cdk8s';
-import { MYSQL, mysqlLink, POSTGRES } from '../support/mesh-fixtures';
+import { MYSQL, mysqlLink, POSTGRES, USER_VIRTUAL_SERVICE_WITH_MISSING_REFERENCES } from '../support/mesh-fixtures';
 import { expectValidationError } from '../support/validation-error';
 
 test('one definition, two charts; both synthesize and agree', () => {
@@ -35,12 +35,7 @@ test('with server networks named, the lockdown denies only them', () => {
 test('the analyzer runs on objects the user adds to the chart, naming the object, the code and the fix', () => {
   const app = Testing.app();
   const { client } = addCrossClusterCharts(app, mysqlLink());
-  new ApiObject(client, 'user-vs', {
-    apiVersion: 'networking.istio.io/v1',
-    kind: 'VirtualService',
-    metadata: { name: 'reports', namespace: 'default' },
-    spec: { hosts: ['reports.default.svc.cluster.local'], gateways: ['secure-aks-egress/missing'], http: [{ route: [{ destination: { host: 'reports' } }] }] },
-  } as any);
+  new ApiObject(client, 'user-vs', USER_VIRTUAL_SERVICE_WITH_MISSING_REFERENCES);
   expect(() => client.toJson()).toThrow(/Error \[IST0101\] \(VirtualService\/default\/reports\) referenced gateway "secure-aks-egress\/missing" not found; fix: create the Gateway/);
 });
 

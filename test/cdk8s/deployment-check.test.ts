@@ -6,7 +6,7 @@ import { expect, test, vi } from 'vitest';
 import { addCrossClusterCharts } from '../../lib/cdk8s';
 import { DeploymentCheck } from '../../lib/cdk8s/deployment-check';
 import { Rules } from '../../lib/core/validation/rule-catalog';
-import { mysqlLink } from '../support/mesh-fixtures';
+import { mysqlLink, USER_VIRTUAL_SERVICE_WITH_MISSING_REFERENCES } from '../support/mesh-fixtures';
 
 /** An app with `charts` charts of one object each, and a check that counts its runs and fails on a `bad` label. */
 function countedApp(charts: number, app: App = Testing.app()) {
@@ -80,12 +80,7 @@ test('a failing check in app.synth() writes nothing', () => {
 test('the library\'s own checks still fail app.synthYaml() once per problem', () => {
   const app = Testing.app();
   const { client } = addCrossClusterCharts(app, mysqlLink());
-  new ApiObject(client, 'user-vs', {
-    apiVersion: 'networking.istio.io/v1',
-    kind: 'VirtualService',
-    metadata: { name: 'reports', namespace: 'default' },
-    spec: { hosts: ['reports.default.svc.cluster.local'], gateways: ['secure-aks-egress/missing'], http: [{ route: [{ destination: { host: 'reports' } }] }] },
-  } as any);
+  new ApiObject(client, 'user-vs', USER_VIRTUAL_SERVICE_WITH_MISSING_REFERENCES);
   let message = '';
   try {
     app.synthYaml();

@@ -35,3 +35,15 @@ export function copy<T>(objects: T): any {
 }
 
 export const find = (objects: any[], kind: string, name: string) => objects.find((o) => o.kind === kind && o.metadata.name === name);
+
+/**
+ * A user's own VirtualService with two mistakes istioctl analyze reports as
+ * IST0101: a gateway that does not exist and a destination host no Service or
+ * ServiceEntry declares.
+ */
+export const USER_VIRTUAL_SERVICE_WITH_MISSING_REFERENCES = {
+  apiVersion: 'networking.istio.io/v1',
+  kind: 'VirtualService',
+  metadata: { name: 'reports', namespace: 'default' },
+  spec: { hosts: ['reports.default.svc.cluster.local'], gateways: ['secure-aks-egress/missing'], http: [{ route: [{ destination: { host: 'reports' } }] }] },
+};
