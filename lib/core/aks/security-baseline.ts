@@ -6,6 +6,7 @@ import { FlowCoverage } from '../encryption/encryption-coverage';
 import { markdownTable } from '../reports/markdown';
 import { Sources } from '../validation/sources';
 import { ManagedClusterModel } from './managed-cluster-model';
+import { networkPolicyEngine } from './network-policy-engine';
 import { hasLocalTempDisk } from './vm-size';
 
 /**
@@ -100,7 +101,10 @@ export const SECURITY_BASELINE: readonly BaselineCheck[] = [
     id: 'CIS 5.4.4',
     title: 'a network policy engine',
     how: 'the dataplane\'s network policy (cilium by default; calico or azure)',
-    evaluate: ({ cluster: c }) => ok(!!props(c).networkProfile?.networkPolicy && props(c).networkProfile.networkPolicy !== 'none'),
+    evaluate: ({ cluster: c }) => {
+      const engine = networkPolicyEngine(props(c).networkProfile);
+      return ok(engine !== undefined && engine !== 'none');
+    },
     checkov: { id: 'CKV_AZURE_7', evaluate: (c) => verdict(!!props(c).networkProfile?.networkPolicy), inspects: 'that networkProfile.networkPolicy is set, to any value, "none" included' },
   },
   {

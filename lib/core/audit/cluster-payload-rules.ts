@@ -11,6 +11,7 @@ import {
 import { authorizedRangeFindings, PAYLOAD_ACCESS_VOCABULARY } from '../aks/authorized-ranges';
 import { AZURE_REGIONS, nearestRegion } from '../aks/azure-regions';
 import { BuiltInRoles } from '../aks/built-in-roles';
+import { networkPolicyEngine } from '../aks/network-policy-engine';
 import { zoneNameProblem } from '../aks/private-dns-zone-name';
 import { CLUSTER_NAME, DNS_LABEL_54, isNodePoolName, kubernetesMinorBelow, KUBERNETES_VERSION, LOCATION_NAME } from '../aks/validation-helpers';
 import { kmsKeyVaultName } from '../aks/validate-kms';
@@ -178,9 +179,7 @@ export function checkClusterPayload(cluster: AuditedResource, relatedResources: 
   // --- transit encryption and the dataplane
   const plugin = np.networkPlugin;
   const dataplane = np.networkDataplane;
-  // With the Cilium dataplane, Cilium enforces network policy when none is named
-  // (https://learn.microsoft.com/azure/aks/azure-cni-powered-by-cilium).
-  const policy = np.networkPolicy ?? (dataplane === 'cilium' ? 'cilium' : undefined);
+  const policy = networkPolicyEngine(np);
   const podSubnet = pools.some((x) => typeof x.podSubnetID === 'string');
   const wireGuard = String(np.advancedNetworking?.security?.transitEncryption?.type ?? '').toLowerCase() === 'wireguard';
   const windows = pools.map((x, i) => [x, i] as const).filter(([x]) => x.osType === 'Windows');

@@ -57,6 +57,8 @@ test('the ACNS example is read as WireGuard; its pod traffic across nodes is enc
   // Cilium enforces network policy when none is named: no ENC-004, no "no network policy".
   expect(a.violations.map((v) => v.rule.id)).not.toContain('SAKS-ENC-004');
   expect(a.violations.map((v) => v.rule.id)).not.toContain('SAKS-BASE-008');
+  // ... and the baseline's control reads the network policy engine the same way.
+  expect(a.baseline.find((c) => c.id === 'CIS 5.4.4')?.status).toBe('pass');
 });
 
 test('a cluster read alone: audit logs and locks are not verified, never reported as passing or failing', () => {
