@@ -90,3 +90,28 @@ test.each(EXAMPLES)('example "%s": every template it synthesizes breaks no error
   // Where the example exports its cluster definition, the two sides break the same rules.
   if (mod.cluster) expect(payloadRuleIds(JSON.parse(templates[0][1]))).toEqual(intentRuleIds(mod.cluster));
 });
+
+test('PAYLOAD_RULE_IDS (the rules table\'s "policy pack, audit") is exactly what the payload rules raise on the test inputs', () => {
+  const raised = new Set<string>();
+  const record = (cluster: ReturnType<typeof hardenedPayload>, related: Parameters<typeof checkClusterPayload>[1] = []) => {
+    const v = checkClusterPayload(cluster, related, { wholeDeployment: true }).violations;
+    for (const x of [...v.errors, ...v.warnings, ...v.infos]) raised.add(x.rule.id);
+  };
+  for (const c of FAILING_CASES) {
+    if (c.payload) record(c.payload);
+    if (!c.props) continue;
+    let template: unknown;
+    try {
+      template = unvalidatedClusterTemplate(c.props);
+    } catch {
+      continue;
+    }
+    for (const a of auditedTogether([readAzureDescription(JSON.parse(JSON.stringify(template)), 'template.json')])) record(a.cluster, a.related);
+  }
+  // What no template shows: ranges on a private cluster, a private vault without its id, a setting with nowhere to send logs.
+  record(hardenedPayload({ apiServerAccessProfile: { enablePrivateCluster: true, authorizedIPRanges: ['203.0.113.0/24'] } }));
+  record(hardenedPayload({ securityProfile: { azureKeyVaultKms: { enabled: true, keyId: `https://etcd-keys.vault.azure.net/keys/etcd/${'0'.repeat(32)}`, keyVaultNetworkAccess: 'Private' } } }));
+  const cluster = hardenedPayload();
+  record(cluster, [{ name: 'audit', type: 'Microsoft.Insights/diagnosticSettings', scope: cluster.id, properties: { logs: [{ category: 'kube-audit-admin', enabled: true }] } }]);
+  expect([...raised].sort()).toEqual([...PAYLOAD_RULE_IDS].sort());
+});
