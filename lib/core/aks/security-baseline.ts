@@ -13,8 +13,10 @@ import { hasLocalTempDisk } from './vm-size';
  * The outcome of one control on a deployed cluster: met, not met, met in part
  * (the report says which part), or an opt-out that needs a resource only the
  * customer can bring. A control that is missing is `fail`, never "not applicable".
+ * `not-verified`: what decides it was not read (a live cluster audited without
+ * its separate resources), so the report claims neither.
  */
-export type BaselineStatus = 'pass' | 'fail' | 'partial' | 'opt-out';
+export type BaselineStatus = 'pass' | 'fail' | 'partial' | 'opt-out' | 'not-verified';
 
 /** What a control is evaluated on: the cluster's exact payload and the encryption actually deployed. */
 export interface BaselineContext {
@@ -22,6 +24,13 @@ export interface BaselineContext {
   /** Every resource deployed with the cluster (its diagnostic settings among them). */
   readonly resources: readonly ArmResource[];
   readonly coverage: readonly FlowCoverage[];
+  /**
+   * Whether `resources` is the whole deployment (a template, a Pulumi program):
+   * then a resource that is absent is absent. When it is not (a live cluster read
+   * on its own), a control that finds nothing among them is not verified.
+   * @default true
+   */
+  readonly wholeDeployment?: boolean;
 }
 
 /** Checkov's own check for a control, replicated from its source, so the report never claims a pass Checkov would not give. */
@@ -61,6 +70,8 @@ const EGRESS_STATUS = { no: 'pass', unverified: 'partial', yes: 'opt-out' } as c
 const props = (c: ArmResource) => (c.properties ?? {}) as Props;
 const pools = (c: ArmResource) => (props(c).agentPoolProfiles ?? []) as Props[];
 const ok = (b: boolean): BaselineStatus => (b ? 'pass' : 'fail');
+/** A control met by a resource beside the cluster: not found is a fail only where every resource was read. */
+const foundAmong = (wholeDeployment: boolean | undefined, found: boolean): BaselineStatus => (found ? 'pass' : wholeDeployment === false ? 'not-verified' : 'fail');
 const verdict = (b: boolean): 'pass' | 'fail' => (b ? 'pass' : 'fail');
 
 /**
@@ -198,8 +209,9 @@ export const SECURITY_BASELINE: readonly BaselineCheck[] = [
     id: 'control-plane audit logs',
     title: 'the API server\'s audit log is collected (kube-audit-admin or kube-audit)',
     how: 'a diagnostic setting on the cluster sends kube-audit-admin and guard to the cluster\'s Log Analytics workspace',
-    evaluate: ({ resources }) =>
-      ok(
+    evaluate: ({ resources, wholeDeployment }) =>
+      foundAmong(
+        wholeDeployment,
         resources.some(
           (r) =>
             r.type === 'Microsoft.Insights/diagnosticSettings' &&
@@ -231,7 +243,7 @@ export const SECURITY_BASELINE: readonly BaselineCheck[] = [
     how: 'ACNS WireGuard by default (or Calico WireGuard with its FelixConfiguration deployed, or virtual network encryption); from the encryption coverage of what is deployed',
     evaluate: ({ coverage }) => {
       const status = coverage.find((f) => f.flow === 'pod-to-pod-cross-node')?.status;
-      return status === 'encrypted' ? 'pass' : status === 'partial' ? 'partial' : 'fail';
+      return status === 'encrypted' ? 'pass' : status === 'partial' ? 'partial' : status === 'not-verified' ? 'not-verified' : 'fail';
     },
   },
   {
@@ -269,8 +281,9 @@ export const SECURITY_BASELINE: readonly BaselineCheck[] = [
     id: 'delete locks',
     title: 'a CanNotDelete lock on the cluster and on the network and log resources created with it',
     how: 'deleteLocks: true by default: a Microsoft.Authorization/locks resource on each',
-    evaluate: ({ cluster: c, resources }) =>
-      ok(
+    evaluate: ({ cluster: c, resources, wholeDeployment }) =>
+      foundAmong(
+        wholeDeployment,
         resources.some(
           (r) =>
             r.type === 'Microsoft.Authorization/locks' &&

@@ -16,7 +16,7 @@ export interface AuditedControl {
   readonly id: string;
   readonly title: string;
   /** `not-verified` when the control needs a resource that was not read. */
-  readonly status: BaselineStatus | 'not-verified';
+  readonly status: BaselineStatus;
 }
 
 /** One Azure Policy built-in on an audited cluster. */
@@ -40,9 +40,6 @@ export interface ClusterAudit {
   readonly policies: readonly AuditedPolicy[];
 }
 
-/** Controls that read resources deployed beside the cluster (a diagnostic setting, a lock). */
-const NEEDS_RELATED = new Set(['control-plane audit logs', 'delete locks']);
-
 /**
  * Audits one cluster as Azure describes it: the rules its payload decides,
  * the encryption coverage, the egress path, the security baseline and Azure
@@ -59,11 +56,7 @@ export function auditCluster(c: AuditedCluster): ClusterAudit {
   const related = new RelatedResources([c.cluster, ...c.related]);
   const resources = [cluster, ...c.related.map((r) => asArmResource(r, c.cluster, related))];
   const egress = deployedEgressPath(cluster, resources);
-  const baseline = SECURITY_BASELINE.map((check): AuditedControl => {
-    const status = check.evaluate({ cluster, resources, coverage });
-    const notRead = (NEEDS_RELATED.has(check.id) && !wholeDeployment && status !== 'pass') || (check.id === 'transit encryption' && transitEncryption.kind === 'not-verified');
-    return { id: check.id, title: check.title, status: notRead ? 'not-verified' : status };
-  });
+  const baseline = SECURITY_BASELINE.map((check): AuditedControl => ({ id: check.id, title: check.title, status: check.evaluate({ cluster, resources, coverage, wholeDeployment }) }));
   const json = restJson(c.cluster);
   const policies = AZURE_POLICY_AKS_DEFINITIONS.map((d): AuditedPolicy => {
     const result = evaluateAzurePolicy(d, json, c.related.map(restJson));
