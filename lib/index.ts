@@ -18,6 +18,7 @@ export * from './core/arm/arm-guid';
 export * from './core/arm/arm-resource';
 export * from './core/arm/arm-template';
 export * from './core/arm/resource-id';
+export * from './core/arm/azure-native-resources';
 export * from './core/aks/aks-limits';
 export * from './core/aks/azure-regions';
 export * from './core/kubernetes/api-server-validity';

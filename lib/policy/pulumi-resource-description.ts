@@ -1,4 +1,5 @@
-import { AuditedResource, MANAGED_CLUSTER_TYPE } from '../core/audit/audited-resource';
+import { AZURE_NATIVE_TYPED_RESOURCES, AzureNativeTypedResource } from '../core/arm/azure-native-resources';
+import { AuditedResource } from '../core/audit/audited-resource';
 
 type Json = Record<string, any>;
 
@@ -10,31 +11,19 @@ type Json = Record<string, any>;
 export const UNKNOWN_VALUE = '[unknown until the resource is created]';
 
 /**
- * The Azure resource types the policy pack reads, by the `azure-native` type
- * token that registers them: the typed resource in any of its version modules
- * (`azure-native:containerservice:ManagedCluster`,
- * `azure-native:containerservice/v20250801:ManagedCluster`), keyed by module
- * and resource name.
+ * The ARM type and name arguments of each typed azure-native resource, by
+ * `<module>:<Resource>` (whatever the version module of its token), from the
+ * table the Pulumi adapter registers them with.
  * @see https://www.pulumi.com/registry/packages/azure-native/api-docs/containerservice/managedcluster/
  */
-const TYPED: Readonly<Record<string, { type: string; names: readonly string[] }>> = {
-  'containerservice:ManagedCluster': { type: MANAGED_CLUSTER_TYPE, names: ['resourceName'] },
-  'network:VirtualNetwork': { type: 'Microsoft.Network/virtualNetworks', names: ['virtualNetworkName'] },
-  'network:Subnet': { type: 'Microsoft.Network/virtualNetworks/subnets', names: ['virtualNetworkName', 'subnetName'] },
-  'network:NetworkSecurityGroup': { type: 'Microsoft.Network/networkSecurityGroups', names: ['networkSecurityGroupName'] },
-  'network:RouteTable': { type: 'Microsoft.Network/routeTables', names: ['routeTableName'] },
-  'privatedns:PrivateZone': { type: 'Microsoft.Network/privateDnsZones', names: ['privateZoneName'] },
-  'privatedns:VirtualNetworkLink': { type: 'Microsoft.Network/privateDnsZones/virtualNetworkLinks', names: ['privateZoneName', 'virtualNetworkLinkName'] },
-  'authorization:RoleAssignment': { type: 'Microsoft.Authorization/roleAssignments', names: ['roleAssignmentName'] },
-  'authorization:ManagementLockByScope': { type: 'Microsoft.Authorization/locks', names: ['lockName'] },
-  'authorization:ManagementLockAtResourceLevel': { type: 'Microsoft.Authorization/locks', names: ['lockName'] },
-  // azure-native 3 has it in the monitor module; 2 had it in insights.
-  'monitor:DiagnosticSetting': { type: 'Microsoft.Insights/diagnosticSettings', names: ['name'] },
-  'insights:DiagnosticSetting': { type: 'Microsoft.Insights/diagnosticSettings', names: ['name'] },
+const TYPED: Readonly<Record<string, AzureNativeTypedResource & { readonly type: string }>> = {
+  ...Object.fromEntries(Object.entries(AZURE_NATIVE_TYPED_RESOURCES).map(([type, r]) => [r.token, { type, ...r }])),
+  // azure-native 2 had the diagnostic setting in its insights module.
+  'insights:DiagnosticSetting': { type: 'Microsoft.Insights/diagnosticSettings', ...AZURE_NATIVE_TYPED_RESOURCES['Microsoft.Insights/diagnosticSettings'] },
 };
 
 /** Members of a typed resource's inputs that are not ARM `properties`. */
-const ENVELOPE = new Set(['location', 'tags', 'identity', 'sku', 'extendedLocation', 'kind', 'resourceGroupName', 'scope', 'resourceUri', 'id', 'urn', 'name']);
+const ENVELOPE = new Set(['location', 'tags', 'identity', 'sku', 'extendedLocation', 'kind', 'resourceGroupName', 'id', 'urn']);
 
 /** The typed resource's module and name, e.g. `containerservice:ManagedCluster`, whatever its version module. */
 function typedKey(token: string): string | undefined {
@@ -69,8 +58,9 @@ export function describeAsAzure(token: string, urnName: string, rawProps: Json):
   const key = typedKey(token);
   const typed = key ? TYPED[key] : undefined;
   if (!typed) return undefined;
-  const names = typed.names.map((n) => props[n]);
-  const properties = Object.fromEntries(Object.entries(props).filter(([k]) => !ENVELOPE.has(k) && !typed.names.includes(k)));
+  const names = typed.nameArgs.map((n) => props[n]);
+  const scope = typed.scopeArg ? props[typed.scopeArg] : undefined;
+  const properties = Object.fromEntries(Object.entries(props).filter(([k]) => !ENVELOPE.has(k) && !typed.nameArgs.includes(k) && k !== typed.scopeArg));
   return {
     name: names.every((n) => typeof n === 'string') ? names.join('/') : urnName,
     type: typed.type,
@@ -78,7 +68,7 @@ export function describeAsAzure(token: string, urnName: string, rawProps: Json):
     sku: props.sku,
     identity: props.identity,
     tags: props.tags,
-    scope: typeof props.scope === 'string' ? props.scope : typeof props.resourceUri === 'string' ? props.resourceUri : undefined,
+    scope: typeof scope === 'string' ? scope : undefined,
     properties,
   };
 }

@@ -5,6 +5,7 @@ import * as network from '@pulumi/azure-native/network';
 import * as privatedns from '@pulumi/azure-native/privatedns';
 import * as pulumi from '@pulumi/pulumi';
 import { ArmValue } from '../core/arm/arm-expression';
+import { AZURE_NATIVE_TYPED_RESOURCES } from '../core/arm/azure-native-resources';
 
 /** What a typed resource gets: the resource group, the model's name segments, location and tags. */
 export interface TypedResourceContext {
@@ -27,24 +28,25 @@ export interface TypedArmResource {
 type TypedConstructor = new (name: string, args: never, opts: pulumi.CustomResourceOptions) => pulumi.CustomResource;
 
 /**
- * A typed resource whose name segments go to `nameArgs` (parent first), with
- * location and tags when the type is a tracked resource, and `fixed` arguments.
- * An extension resource takes its scope in `scopeArg` instead of a resource group.
+ * The typed resource of `armType`: its name segments go to the arguments
+ * AZURE_NATIVE_TYPED_RESOURCES names (parent first), with location and tags
+ * when the type is a tracked resource, and `fixed` arguments. An extension
+ * resource takes its scope instead of a resource group.
  */
 function typed(
   Resource: TypedConstructor,
-  nameArgs: readonly string[],
+  armType: string,
   options: {
     readonly tracked?: boolean;
-    readonly scopeArg?: string;
     readonly fixed?: Record<string, string>;
     readonly attributes?: TypedArmResource['attributes'];
   } = {},
 ): TypedArmResource {
+  const { nameArgs, scopeArg } = AZURE_NATIVE_TYPED_RESOURCES[armType];
   return {
     create: (name, ctx, payload, opts) => {
       const args: Record<string, unknown> = {
-        ...(options.scopeArg ? { [options.scopeArg]: ctx.scope } : { resourceGroupName: ctx.resourceGroupName }),
+        ...(scopeArg ? { [scopeArg]: ctx.scope } : { resourceGroupName: ctx.resourceGroupName }),
         ...(options.tracked ? { location: ctx.location, tags: ctx.tags ? { ...ctx.tags } : undefined } : {}),
         ...Object.fromEntries(nameArgs.map((arg, i) => [arg, ctx.names[i]])),
         ...options.fixed,
@@ -66,27 +68,24 @@ function typed(
  * of the typed Workspace's version (2023-09-01) exists to check the payload against.
  */
 export const TYPED_ARM_RESOURCES: Readonly<Record<string, TypedArmResource>> = {
-  'Microsoft.Authorization/roleAssignments': typed(authorization.RoleAssignment, ['roleAssignmentName'], { scopeArg: 'scope' }),
-  'Microsoft.Authorization/locks': typed(authorization.ManagementLockByScope, ['lockName'], { scopeArg: 'scope' }),
-  'Microsoft.Insights/diagnosticSettings': typed(monitor.DiagnosticSetting, ['name'], { scopeArg: 'resourceUri' }),
-  'Microsoft.Network/virtualNetworks': typed(network.VirtualNetwork, ['virtualNetworkName'], { tracked: true }),
-  'Microsoft.Network/networkSecurityGroups': typed(network.NetworkSecurityGroup, ['networkSecurityGroupName'], { tracked: true }),
-  'Microsoft.Network/routeTables': typed(network.RouteTable, ['routeTableName'], { tracked: true }),
-  'Microsoft.Network/virtualNetworks/virtualNetworkPeerings': typed(network.VirtualNetworkPeering, ['virtualNetworkName', 'virtualNetworkPeeringName']),
-  'Microsoft.Network/privateDnsZones': typed(privatedns.PrivateZone, ['privateZoneName'], { tracked: true }),
-  'Microsoft.Network/privateDnsZones/virtualNetworkLinks': typed(privatedns.VirtualNetworkLink, ['privateZoneName', 'virtualNetworkLinkName'], { tracked: true }),
-  'Microsoft.Network/privateDnsZones/A': typed(privatedns.PrivateRecordSet, ['privateZoneName', 'relativeRecordSetName'], { fixed: { recordType: 'A' } }),
-  'Microsoft.ManagedIdentity/userAssignedIdentities': typed(managedidentity.UserAssignedIdentity, ['resourceName'], {
+  'Microsoft.Authorization/roleAssignments': typed(authorization.RoleAssignment, 'Microsoft.Authorization/roleAssignments'),
+  'Microsoft.Authorization/locks': typed(authorization.ManagementLockByScope, 'Microsoft.Authorization/locks'),
+  'Microsoft.Insights/diagnosticSettings': typed(monitor.DiagnosticSetting, 'Microsoft.Insights/diagnosticSettings'),
+  'Microsoft.Network/virtualNetworks': typed(network.VirtualNetwork, 'Microsoft.Network/virtualNetworks', { tracked: true }),
+  'Microsoft.Network/networkSecurityGroups': typed(network.NetworkSecurityGroup, 'Microsoft.Network/networkSecurityGroups', { tracked: true }),
+  'Microsoft.Network/routeTables': typed(network.RouteTable, 'Microsoft.Network/routeTables', { tracked: true }),
+  'Microsoft.Network/virtualNetworks/virtualNetworkPeerings': typed(network.VirtualNetworkPeering, 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings'),
+  'Microsoft.Network/privateDnsZones': typed(privatedns.PrivateZone, 'Microsoft.Network/privateDnsZones', { tracked: true }),
+  'Microsoft.Network/privateDnsZones/virtualNetworkLinks': typed(privatedns.VirtualNetworkLink, 'Microsoft.Network/privateDnsZones/virtualNetworkLinks', { tracked: true }),
+  'Microsoft.Network/privateDnsZones/A': typed(privatedns.PrivateRecordSet, 'Microsoft.Network/privateDnsZones/A', { fixed: { recordType: 'A' } }),
+  'Microsoft.ManagedIdentity/userAssignedIdentities': typed(managedidentity.UserAssignedIdentity, 'Microsoft.ManagedIdentity/userAssignedIdentities', {
     tracked: true,
     attributes: (r) => {
       const identity = r as managedidentity.UserAssignedIdentity;
       return pulumi.output({ principalId: identity.principalId, clientId: identity.clientId });
     },
   }),
-  'Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials': typed(managedidentity.FederatedIdentityCredential, [
-    'resourceName',
-    'federatedIdentityCredentialResourceName',
-  ]),
+  'Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials': typed(managedidentity.FederatedIdentityCredential, 'Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials'),
 };
 
 /**
