@@ -80,6 +80,7 @@ export * from './core/mesh/cross-cluster-encryption';
 export * from './core/arm/prefix-resources';
 export * from './core/mesh/customer-ca-issuer';
 export * from './core/platform/regulated-platform-model';
+export * from './core/platform/mesh-prerequisites';
 export * from './core/policy/azure-policy-definition';
 export * from './core/policy/evaluate-azure-policy';
 export * from './core/policy/aks-built-in-policies';

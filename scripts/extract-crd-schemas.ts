@@ -5,7 +5,11 @@
  * A TypeScript module, not JSON: declarations that import JSON break a
  * consumer's `tsc` when it checks libraries, as pulumi new's tsconfig does (TS2732).
  *
- *   npx tsx scripts/extract-crd-schemas.ts <out.ts> <CONST_NAME> <version> "<source>" <Kind,Kind> <crd.yaml>...
+ *   npx tsx scripts/extract-crd-schemas.ts <out.ts> <CONST_NAME> <version> "<source>" <Kind,Kind@apiVersion> <crd.yaml>...
+ *
+ * `Kind@apiVersion` takes that served version only (Flux serves older betas
+ * with other schemas beside its stable API); a bare `Kind` needs every served
+ * version to share one schema.
  *
  * e.g. Istio 1.30.3 (manifests/charts/base/files/crd-all.gen.yaml), cert-manager
  * v1.21.1 (deploy/crds/cert-manager.io_*.yaml), Calico v3.31.7
@@ -27,15 +31,20 @@ function withoutDescriptions(v: unknown): unknown {
 }
 
 function main(out: string, constName: string, version: string, source: string, kindList: string, files: string[]): void {
-  const kinds = kindList.split(',');
+  const selections = kindList.split(',').map((k) => {
+    const [kind, apiVersion] = k.split('@');
+    return { kind, apiVersion };
+  });
+  const kinds = selections.map((s) => s.kind);
   const crds = files
     .flatMap((f) => parseAllDocuments(fs.readFileSync(f, 'utf8')).map((d) => d.toJSON()))
     .filter((d) => d?.kind === 'CustomResourceDefinition');
   const extracted: Record<string, { group: string; versions: string[]; spec: unknown }> = {};
-  for (const kind of kinds) {
+  for (const { kind, apiVersion } of selections) {
     const crd = crds.find((c) => c.spec.names.kind === kind);
     if (!crd) throw new Error(`${kind} not found in ${files.join(', ')}`);
-    const served = crd.spec.versions.filter((v: any) => v.served);
+    const served = crd.spec.versions.filter((v: any) => v.served && (apiVersion === undefined || v.name === apiVersion));
+    if (served.length === 0) throw new Error(`${kind}: ${apiVersion} is not served`);
     const schemas = new Set(served.map((v: any) => JSON.stringify(v.schema.openAPIV3Schema.properties.spec)));
     if (schemas.size !== 1) throw new Error(`${kind}: served versions differ in schema`);
     extracted[kind] = { group: crd.spec.group, versions: served.map((v: any) => v.name).sort(), spec: withoutDescriptions(served[0].schema.openAPIV3Schema.properties.spec) };

@@ -29,4 +29,16 @@ export const ApiVersions = {
   locks: '2020-05-01',
   /** `@azure/arm-authorization` 9.0.0, and azure-native's typed RoleAssignment. */
   authorization: '2022-04-01',
+  /**
+   * Cluster extensions (`microsoft.flux`): `@azure/arm-kubernetesconfiguration`
+   * 6.1.0, and azure-native's typed `kubernetesconfiguration.Extension`.
+   */
+  kubernetesConfigurationExtensions: '2023-05-01',
+  /**
+   * Flux configurations: the first stable version with the `OCIRepository`
+   * source kind. Microsoft's JS SDK stops at 2023-05-01 (no OCI source), so the
+   * tests check the payload against the REST API specification of this version.
+   * @see https://github.com/Azure/azure-rest-api-specs/tree/main/specification/kubernetesconfiguration/resource-manager/Microsoft.KubernetesConfiguration/fluxConfigurations/stable/2025-04-01
+   */
+  fluxConfigurations: '2025-04-01',
 } as const;

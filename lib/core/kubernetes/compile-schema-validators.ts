@@ -1,5 +1,6 @@
 import Ajv from 'ajv';
 import standaloneCode from 'ajv/dist/standalone';
+import { fluxObjectSchema } from '../gitops/flux-schemas';
 import { FELIX_CONFIGURATION_SCHEMA } from '../encryption/calico-felix-configuration';
 import { CERTIFICATE_SCHEMA, CLUSTER_ISSUER_SCHEMA, ISSUER_SCHEMA } from '../mesh/cert-manager-schema';
 import { ISTIO_CRD_SCHEMAS } from '../mesh/istio-crd-schemas.generated';
@@ -22,6 +23,8 @@ export function shippedSchemas(): Record<string, object> {
   schemas['cert-manager/Issuer'] = ISSUER_SCHEMA;
   schemas['cert-manager/ClusterIssuer'] = CLUSTER_ISSUER_SCHEMA;
   schemas['calico/FelixConfiguration'] = FELIX_CONFIGURATION_SCHEMA;
+  schemas['flux/HelmRepository'] = fluxObjectSchema('HelmRepository');
+  schemas['flux/HelmRelease'] = fluxObjectSchema('HelmRelease');
   return schemas;
 }
 

@@ -14,16 +14,22 @@ import { CertificateSource } from '../mesh/certificate-source';
 import { CrossClusterLink } from '../mesh/cross-cluster-link';
 import { CROSS_CLUSTER_SERVICE_PROPS, CrossClusterServiceProps } from '../mesh/cross-cluster-link-props';
 import { CUSTOMER_CA_ISSUER_RESULT, CustomerCaIssuer } from '../mesh/customer-ca-issuer';
-import { CERT_MANAGER_SCHEMA_VERSION } from '../mesh/cert-manager-schema';
-import { ISTIO_SCHEMA_VERSION } from '../mesh/istio-schemas';
-import { MeshFlavour } from '../mesh/mesh-flavour';
-import { NEWEST_AKS_ISTIO_REVISION } from '../mesh/aks-istio-revisions';
 import { KubernetesObject } from '../kubernetes/kubernetes-object';
-import { ISTIO_V1_API_MINOR } from '../mesh/validate-cross-cluster-link';
 import { formatIpv4, Ipv4Cidr } from '../net/ipv4-cidr';
 import { checkInput, schemaOf, text } from '../validation/input-boundary';
 import { Rules } from '../validation/rule-catalog';
 import { Violation } from '../validation/violation';
+import {
+  aksIstioAddonProps,
+  checkPinnedVersions,
+  meshConfigObjects,
+  meshFlavourOf,
+  meshPrerequisites,
+  PinnedHelmChart,
+  PinnedVersions,
+  resolvePinnedVersions,
+  serviceZone,
+} from './mesh-prerequisites';
 import { ViolationCollector } from '../validation/violation-collector';
 
 /** One cluster of the platform: a hardened cluster in its own virtual network. */
@@ -33,19 +39,6 @@ export interface PlatformClusterProps extends Omit<HardenedClusterProps, 'locati
    * first /20, the API server subnet the /28 after it.
    */
   readonly addressSpace: string;
-}
-
-/** A Helm chart the platform installs in each cluster, pinned. */
-export interface PinnedHelmChart {
-  /** Release name. */
-  readonly name: string;
-  readonly repo: string;
-  readonly chart: string;
-  readonly version: string;
-  readonly namespace: string;
-  readonly values: Readonly<Record<string, unknown>>;
-  /** Releases that must be installed first (by name). */
-  readonly after: readonly string[];
 }
 
 /** Intent for the regulated platform: two private clusters with WireGuard, connected by cross-cluster mTLS. */
@@ -100,17 +93,6 @@ export const REGULATED_PLATFORM_PROPS = lazySchema(() => schemaOf<RegulatedPlatf
 ));
 
 /**
- * Default pins: the releases whose CRD schemas ship with the library, so the
- * objects are checked against exactly what the platform installs. Bumped by
- * extracting the new release's CRDs (scripts/extract-crd-schemas.ts), never floating.
- */
-export const PINNED_VERSIONS = {
-  istio: ISTIO_SCHEMA_VERSION,
-  certManager: CERT_MANAGER_SCHEMA_VERSION,
-  aksIstioRevision: NEWEST_AKS_ISTIO_REVISION.revision,
-} as const;
-
-/**
  * The regulated platform as exact objects: two cluster models, the peering
  * and private DNS glue between them, the cross-cluster link, the customer CA
  * issuer and the pinned Helm releases of cert-manager and Istio.
@@ -142,7 +124,7 @@ export class RegulatedPlatformModel {
   /** Which Istio runs the mesh. */
   public readonly meshDistribution: 'openSourceIstio' | 'aksIstioAddon';
   /** The pinned versions: Helm charts, and the add-on revision on the AKS Istio add-on. */
-  public readonly versions: { readonly istio: string; readonly certManager: string; readonly aksIstioRevision: string };
+  public readonly versions: PinnedVersions;
 
   private constructor(
     props: RegulatedPlatformProps,
@@ -161,11 +143,7 @@ export class RegulatedPlatformModel {
     this.ingressIp = ingressIp;
     this.warnings = warnings;
     this.meshDistribution = props.meshDistribution ?? 'openSourceIstio';
-    this.versions = {
-      istio: props.versions?.istio ?? PINNED_VERSIONS.istio,
-      certManager: props.versions?.certManager ?? PINNED_VERSIONS.certManager,
-      aksIstioRevision: props.versions?.aksIstioRevision ?? PINNED_VERSIONS.aksIstioRevision,
-    };
+    this.versions = resolvePinnedVersions(props.versions);
   }
 
   /**
@@ -252,62 +230,12 @@ export class RegulatedPlatformModel {
    * @see https://learn.microsoft.com/azure/aks/istio-meshconfig
    */
   public meshConfigObjects(): KubernetesObject[] {
-    if (this.meshDistribution !== 'aksIstioAddon') return [];
-    const revision = this.versions.aksIstioRevision;
-    return [
-      {
-        apiVersion: 'v1',
-        kind: 'ConfigMap',
-        // In the add-on's root namespace, named after the revision (https://learn.microsoft.com/azure/aks/istio-meshconfig).
-        metadata: { name: `istio-shared-configmap-${revision}`, namespace: MeshFlavour.aksIstioAddon({ revision }).rootNamespace },
-        data: {
-          // JSON is YAML: istiod reads this field as YAML.
-          mesh: JSON.stringify({
-            // Sidecars reach only registered services; the egress lockdown NetworkPolicy covers the rest.
-            outboundTrafficPolicy: { mode: 'REGISTRY_ONLY' },
-            // DNS capture, and the sidecar's own address allocation for the ServiceEntries
-            // (the add-on's istiod environment cannot be set): both allowed proxyMetadata.
-            defaultConfig: { proxyMetadata: { ISTIO_META_DNS_CAPTURE: 'true', ISTIO_META_DNS_AUTO_ALLOCATE: 'true' } },
-          }, null, 2),
-        },
-      },
-    ];
+    return meshConfigObjects(this.meshDistribution, this.versions);
   }
 
   /** The Helm releases each cluster needs, pinned, with generated values (no Istio on the AKS Istio add-on). */
   public prerequisites(): PinnedHelmChart[] {
-    const istioRepo = 'https://istio-release.storage.googleapis.com/charts';
-    const certManager: PinnedHelmChart = {
-      name: 'cert-manager',
-      repo: 'https://charts.jetstack.io',
-      chart: 'cert-manager',
-      version: this.versions.certManager,
-      namespace: 'cert-manager',
-      values: { crds: { enabled: true } },
-      after: [],
-    };
-    if (this.meshDistribution === 'aksIstioAddon') return [certManager];
-    return [
-      certManager,
-      { name: 'istio-base', repo: istioRepo, chart: 'base', version: this.versions.istio, namespace: 'istio-system', values: {}, after: [] },
-      {
-        name: 'istiod',
-        repo: istioRepo,
-        chart: 'istiod',
-        version: this.versions.istio,
-        namespace: 'istio-system',
-        values: {
-          meshConfig: {
-            // Sidecars reach only registered services; the egress lockdown NetworkPolicy covers the rest.
-            outboundTrafficPolicy: { mode: 'REGISTRY_ONLY' },
-            // DNS capture: clients resolve the ServiceEntry host to its auto-allocated VIP (IST0134).
-            defaultConfig: { proxyMetadata: { ISTIO_META_DNS_CAPTURE: 'true' } },
-          },
-          pilot: { env: { PILOT_ENABLE_IP_AUTOALLOCATE: 'true' } },
-        },
-        after: ['istio-base'],
-      },
-    ];
+    return meshPrerequisites(this.meshDistribution, this.versions);
   }
 }
 
@@ -338,22 +266,10 @@ function planPlatform(input: RegulatedPlatformProps) {
       v.add(Rules.platformServiceZone, `services[${i}].host`, svc.host, 'use a name under a domain of yours, e.g. "mysql.payments.internal.example"');
     }
   });
-  const istio = props.versions?.istio ?? PINNED_VERSIONS.istio;
-  const istioVersion = /^(\d+)\.(\d+)\.(\d+)$/.exec(istio);
-  if (!istioVersion || (istioVersion[1] === '1' && Number(istioVersion[2]) < ISTIO_V1_API_MINOR)) {
-    v.add(Rules.meshVersion, 'versions.istio', istio, `pin a released Istio <major>.<minor>.<patch>, 1.${ISTIO_V1_API_MINOR} or later (the platform writes networking.istio.io/v1)`);
-  }
-  const certManager = props.versions?.certManager ?? PINNED_VERSIONS.certManager;
-  if (!/^v\d+\.\d+\.\d+$/.test(certManager)) v.add(Rules.meshVersion, 'versions.certManager', certManager, 'pin a cert-manager release as v<major>.<minor>.<patch>');
+  checkPinnedVersions(v, resolvePinnedVersions(props.versions));
   const linkProps = linkPropsOf(props, plan.serverNodeIp, plan.serverSpace);
   v.addAll(prefixed('link', [...CrossClusterLink.validate(linkProps).errors]));
   return { violations: v, plan, clientProps, serverProps, linkProps };
-}
-
-function serviceZone(host: string): string | undefined {
-  const dot = host.indexOf('.');
-  const zone = dot > 0 ? host.slice(dot + 1) : '';
-  return zone.includes('.') ? zone : undefined;
 }
 
 interface NetworkPlan {
@@ -397,18 +313,12 @@ function clusterProps(props: RegulatedPlatformProps, side: 'client' | 'server', 
     location: props.location,
     network: ClusterNetwork.create({ addressSpace: [net.addressSpace], nodeSubnetPrefix: net.nodes, apiServerSubnetPrefix: net.api }),
     // The link brings its own (dedicated) gateways: the add-on's ingress gateways stay off.
-    ...(props.meshDistribution === 'aksIstioAddon'
-      ? { istioAddon: { revision: aksRevisionOf(props), internalIngressGateway: false, externalIngressGateway: false } }
-      : {}),
+    ...aksIstioAddonProps(props.meshDistribution ?? 'openSourceIstio', resolvePinnedVersions(props.versions)),
   };
 }
 
-function aksRevisionOf(props: RegulatedPlatformProps): string {
-  return props.versions?.aksIstioRevision ?? PINNED_VERSIONS.aksIstioRevision;
-}
-
 function linkPropsOf(props: RegulatedPlatformProps, ingressIp: string, serverSpace: string) {
-  const flavour = () => (props.meshDistribution === 'aksIstioAddon' ? MeshFlavour.aksIstioAddon({ revision: aksRevisionOf(props) }) : MeshFlavour.openSourceIstio());
+  const flavour = () => meshFlavourOf(props.meshDistribution ?? 'openSourceIstio', resolvePinnedVersions(props.versions));
   return {
     name: props.linkName ?? 'platform',
     client: { flavour: flavour() },

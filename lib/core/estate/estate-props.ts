@@ -1,0 +1,111 @@
+import { HARDENED_CLUSTER_PROPS, HardenedClusterProps } from '../aks/hardened-cluster-props';
+import { ClusterDelivery } from '../gitops/cluster-delivery';
+import { CROSS_CLUSTER_SERVICE_PROPS, CrossClusterServiceProps } from '../mesh/cross-cluster-link-props';
+import { CUSTOMER_CA_ISSUER_RESULT, CustomerCaIssuer } from '../mesh/customer-ca-issuer';
+import { factoryResult, schemaOf, text, textList } from '../validation/input-boundary';
+import { zod, lazySchema } from '../validation/lazy-zod';
+
+/** One cluster of the estate: a hardened private cluster in its own spoke network. */
+export interface EstateClusterProps extends Omit<HardenedClusterProps, 'network' | 'istioAddon'> {
+  /**
+   * Address space of the cluster's spoke network, created by the library:
+   * the node subnet is its first /20, the API server subnet the /28 after it.
+   */
+  readonly addressSpace: string;
+  /**
+   * The resource group the cluster's template is deployed to (and the Pulumi component creates).
+   * @default 'rg-<name>'
+   */
+  readonly resourceGroupName?: string;
+  /**
+   * How this cluster's Kubernetes objects reach it.
+   * @default - the estate's `delivery`
+   */
+  readonly delivery?: ClusterDelivery;
+}
+
+/** The hub network, brought by id: the network team's, with its firewall. */
+export interface EstateHubProps {
+  /** Resource id of the hub virtual network. */
+  readonly virtualNetworkId: string;
+  /** The hub's address space, checked against every spoke's. */
+  readonly addressSpace: readonly string[];
+  /**
+   * Private IP of the hub firewall: every spoke's default route goes there,
+   * so egress and spoke-to-spoke traffic pass it.
+   * @see https://learn.microsoft.com/azure/architecture/networking/guide/spoke-to-spoke-networking
+   */
+  readonly firewallPrivateIp: string;
+}
+
+/** A cross-cluster link of the estate: services of `server` reached from `client` over mutual TLS. */
+export interface EstateLinkProps {
+  /** Name of the gateway pair (a DNS label), unique in the estate. */
+  readonly name: string;
+  /** The client cluster, by name (egress gateway). */
+  readonly client: string;
+  /** The server cluster, by name (ingress gateway). */
+  readonly server: string;
+  /** The services carried. */
+  readonly services: readonly CrossClusterServiceProps[];
+  /**
+   * Static private IP of the server's ingress gateway load balancer for this link, in the server's node subnet.
+   * @default - an address near the end of the server's node subnet, derived from the link's name (stable when links are added)
+   */
+  readonly ingressIp?: string;
+}
+
+/** Intent for an estate: any number of clusters in one or more regions, linked in any direction, around a hub. */
+export interface EstateProps {
+  /** The subscription of the spokes and clusters (their resource ids are written into the hub's template). */
+  readonly subscriptionId: string;
+  /** The hub network. */
+  readonly hub: EstateHubProps;
+  /** The clusters. */
+  readonly clusters: readonly EstateClusterProps[];
+  /** The links between them. */
+  readonly links: readonly EstateLinkProps[];
+  /** The customer CA, as a cert-manager ClusterIssuer in every cluster. */
+  readonly issuer: CustomerCaIssuer;
+  /** How the clusters' Kubernetes objects reach them, unless a cluster says otherwise. */
+  readonly delivery: ClusterDelivery;
+  /**
+   * Which Istio runs the mesh in every cluster.
+   * @default 'openSourceIstio'
+   * @see https://learn.microsoft.com/azure/aks/istio-about
+   */
+  readonly meshDistribution?: 'openSourceIstio' | 'aksIstioAddon';
+  /**
+   * Pinned versions of what the estate installs.
+   * @default - the releases whose CRD schemas ship with the library
+   */
+  readonly versions?: { readonly istio?: string; readonly certManager?: string; readonly aksIstioRevision?: string };
+}
+
+const CLUSTER = lazySchema(() =>
+  schemaOf<EstateClusterProps>()(
+    HARDENED_CLUSTER_PROPS.omit({ network: true, istioAddon: true }).extend({
+      addressSpace: text(),
+      resourceGroupName: text().optional(),
+      delivery: factoryResult(ClusterDelivery, 'ClusterDelivery.gitOps({ ... }) or ClusterDelivery.pulumiKubernetes()').optional(),
+    }),
+  ),
+);
+
+/** The runtime schema of {@link EstateProps}. @internal */
+export const ESTATE_PROPS = lazySchema(() =>
+  schemaOf<EstateProps>()(
+    zod.strictObject({
+      subscriptionId: text(),
+      hub: zod.strictObject({ virtualNetworkId: text(), addressSpace: textList(), firewallPrivateIp: text() }),
+      clusters: zod.array(CLUSTER).readonly(),
+      links: zod
+        .array(zod.strictObject({ name: text(), client: text(), server: text(), services: zod.array(CROSS_CLUSTER_SERVICE_PROPS).readonly(), ingressIp: text().optional() }))
+        .readonly(),
+      issuer: CUSTOMER_CA_ISSUER_RESULT,
+      delivery: factoryResult(ClusterDelivery, 'ClusterDelivery.gitOps({ ... }) or ClusterDelivery.pulumiKubernetes()'),
+      meshDistribution: zod.enum(['openSourceIstio', 'aksIstioAddon']).optional(),
+      versions: zod.strictObject({ istio: text().optional(), certManager: text().optional(), aksIstioRevision: text().optional() }).optional(),
+    }),
+  ),
+);
