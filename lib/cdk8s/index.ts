@@ -11,3 +11,4 @@ export * from './offline-app';
 export * from './deployment-check';
 export * from './mesh-config-chart';
 export * from './platform-charts';
+export * from './estate-charts';

@@ -9,3 +9,4 @@ export * from './write-artifacts';
 export * from './hardened-cluster-target';
 export * from './regulated-platform-target';
 export * from './cluster-reports';
+export * from './estate-target';

@@ -43,9 +43,10 @@ export function crossClusterSegments(link: CrossClusterLink): Record<string, Enc
 }
 
 /** The cross-cluster row of a cluster's coverage report. */
-export function crossClusterCoverage(link: CrossClusterLink): CrossClusterCoverage {
+export function crossClusterCoverage(...links: readonly CrossClusterLink[]): CrossClusterCoverage {
+  const names = links.map((l) => `"${l.name}"`).join(', ');
   return {
-    by: `mutual TLS through Istio gateways (link "${link.name}"): mesh CA to the egress gateway, customer CA between the gateways, mesh CA from the ingress gateway`,
+    by: `mutual TLS through Istio gateways (${links.length === 1 ? 'link' : 'links'} ${names}): mesh CA to the egress gateway, customer CA between the gateways, mesh CA from the ingress gateway`,
     caveat: 'the last segment needs the backend in the mesh (sidecar, STRICT PeerAuthentication)',
     sources: [Sources.asmCrossClusterMtls, Sources.istioEgressTlsOrigination],
   };

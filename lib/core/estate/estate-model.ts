@@ -1,0 +1,549 @@
+import { ApiServerAccess } from '../aks/api-server-access';
+import { ClusterNetwork } from '../aks/cluster-network';
+import { FederatedIdentityProps } from '../aks/federated-identity';
+import { HardenedClusterProps } from '../aks/hardened-cluster-props';
+import { LogicalIds, ManagedClusterModel } from '../aks/managed-cluster-model';
+import { OutboundType } from '../aks/outbound-type';
+import { validateHardenedCluster } from '../aks/validate-cluster';
+import { ApiVersions } from '../arm/api-versions';
+import { ArmReference } from '../arm/arm-expression';
+import { ArmResource } from '../arm/arm-resource';
+import { ArmTemplate, renderArmTemplate } from '../arm/arm-template';
+import { externalizeReferences } from '../arm/external-references';
+import { parseResourceId } from '../arm/resource-id';
+import { TransitEncryption } from '../encryption/transit-encryption';
+import { ClusterDelivery } from '../gitops/cluster-delivery';
+import { FLUX_SOURCE_CONTROLLER, fluxConfigurationResource, fluxExtensionResource } from '../gitops/flux-extension';
+import { GitOpsTree, gitOpsTree } from '../gitops/gitops-tree';
+import { findCollisions, SourcedObject } from '../kubernetes/deployment-collisions';
+import { KubernetesObject } from '../kubernetes/kubernetes-object';
+import { CertificateSource } from '../mesh/certificate-source';
+import { CrossClusterLink } from '../mesh/cross-cluster-link';
+import { CrossClusterLinkProps } from '../mesh/cross-cluster-link-props';
+import { CustomerCaIssuer } from '../mesh/customer-ca-issuer';
+import { formatIpv4, Ipv4Cidr, parseIpv4 } from '../net/ipv4-cidr';
+import {
+  aksIstioAddonProps,
+  checkPinnedVersions,
+  MeshDistribution,
+  meshConfigObjects,
+  meshFlavourOf,
+  meshPrerequisites,
+  PinnedHelmChart,
+  PinnedVersions,
+  resolvePinnedVersions,
+  serviceZone,
+} from '../platform/mesh-prerequisites';
+import { checkInput } from '../validation/input-boundary';
+import { Rules } from '../validation/rule-catalog';
+import { Violation } from '../validation/violation';
+import { ViolationCollector } from '../validation/violation-collector';
+import { ESTATE_PROPS, EstateClusterProps, EstateLinkProps, EstateProps } from './estate-props';
+
+/** One cluster of a built estate. */
+export interface EstateCluster {
+  readonly name: string;
+  readonly location: string;
+  /** The resource group of its template. */
+  readonly resourceGroupName: string;
+  /** The spoke's address space and node subnet. */
+  readonly addressSpace: string;
+  readonly nodeSubnet: string;
+  /** The resource id its spoke network gets (written into the hub's template). */
+  readonly virtualNetworkId: string;
+  /** The cluster definition the estate derived (defaults, network, Flux identity). */
+  readonly props: HardenedClusterProps;
+  readonly model: ManagedClusterModel;
+  readonly delivery: ClusterDelivery;
+}
+
+/** One link of a built estate. */
+export interface EstateLink {
+  readonly name: string;
+  readonly client: string;
+  readonly server: string;
+  /** The static address of the link's ingress gateway load balancer in the server's node subnet. */
+  readonly ingressIp: string;
+  readonly link: CrossClusterLink;
+}
+
+/** Proof that the estate was planned and validated. */
+const VALIDATED = Symbol('validated estate');
+
+/** Addresses at the end of a node subnet the links' ingress gateways take theirs from (derived from the link's name). */
+const INGRESS_ADDRESS_POOL = 64;
+
+/** FNV-1a of the text: a stable spread of link names over the ingress address pool. */
+function fnv1a(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h;
+}
+
+interface Plan {
+  readonly clusters: EstateCluster[];
+  readonly links: { readonly props: EstateLinkProps; readonly ingressIp: string; readonly linkProps: CrossClusterLinkProps }[];
+}
+
+/**
+ * An estate of any number of private clusters in one or more regions, around
+ * a hub network brought by id, with cross-cluster mTLS links in any direction.
+ *
+ * Topology: hub and spoke. Each cluster's spoke peers with the hub, and every
+ * spoke sends `0.0.0.0/0` to the hub firewall, so spoke-to-spoke traffic and
+ * egress both pass it. The private DNS zones of the services live in the hub.
+ * One definition gives a template per cluster (its resource group), a template
+ * for the hub's resource group (the hub's peerings and the DNS zones), a
+ * GitOps tree per GitOps-delivered cluster, and the reports.
+ * @see https://learn.microsoft.com/azure/architecture/networking/architecture/hub-spoke
+ * @example
+ * const estate = EstateModel.build({ subscriptionId, hub, clusters, links, issuer, delivery: ClusterDelivery.gitOps({ source }) });
+ */
+export class EstateModel {
+  /**
+   * Validates the whole estate (every cluster, every link, and what spans
+   * them) and builds it.
+   * @throws SecureAksValidationError listing every violation
+   */
+  public static build(props: EstateProps): EstateModel {
+    const { violations, model } = planEstate(props);
+    violations.throwIfErrors('estate');
+    return model!;
+  }
+
+  /** The clusters, by name, in definition order. */
+  public readonly clusters: ReadonlyMap<string, EstateCluster>;
+  /** The links, in definition order. */
+  public readonly links: readonly EstateLink[];
+  public readonly issuer: CustomerCaIssuer;
+  public readonly meshDistribution: MeshDistribution;
+  public readonly versions: PinnedVersions;
+  public readonly warnings: readonly Violation[];
+  /** The hub's virtual network id and resource group. */
+  public readonly hub: { readonly virtualNetworkId: string; readonly name: string; readonly subscriptionId: string; readonly resourceGroupName: string; readonly firewallPrivateIp: string };
+
+  /** Only `EstateModel.build` constructs an estate: never without its validation. @internal */
+  public constructor(token: symbol, props: EstateProps, plan: Plan, warnings: readonly Violation[]) {
+    if (token !== VALIDATED) throw new Error('build an estate with EstateModel.build({ ... })');
+    this.clusters = new Map(plan.clusters.map((c) => [c.name, c]));
+    this.links = plan.links.map((l) => ({
+      name: l.props.name,
+      client: l.props.client,
+      server: l.props.server,
+      ingressIp: l.ingressIp,
+      link: CrossClusterLink.build(l.linkProps),
+    }));
+    this.issuer = props.issuer;
+    this.meshDistribution = props.meshDistribution ?? 'openSourceIstio';
+    this.versions = resolvePinnedVersions(props.versions);
+    this.warnings = warnings;
+    const hubId = parseResourceId(props.hub.virtualNetworkId)!;
+    this.hub = {
+      virtualNetworkId: props.hub.virtualNetworkId,
+      name: hubId.names[0],
+      subscriptionId: hubId.subscriptionId,
+      resourceGroupName: hubId.resourceGroup,
+      firewallPrivateIp: props.hub.firewallPrivateIp,
+    };
+  }
+
+  private cluster(name: string): EstateCluster {
+    const c = this.clusters.get(name);
+    if (!c) throw new Error(`no cluster "${name}" in the estate`);
+    return c;
+  }
+
+  /**
+   * What the estate adds to a cluster's own resources (logical ids unprefixed,
+   * in its resource group): the spoke's peering to the hub and, on GitOps
+   * delivery, the Flux extension and the cluster's fluxConfiguration.
+   */
+  public clusterGlue(name: string): ArmResource[] {
+    const c = this.cluster(name);
+    const out: ArmResource[] = [
+      {
+        logicalId: 'peering-to-hub',
+        type: 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings',
+        apiVersion: ApiVersions.network,
+        name: [`${c.name}-vnet`, 'to-hub'],
+        properties: {
+          remoteVirtualNetwork: { id: this.hub.virtualNetworkId },
+          allowVirtualNetworkAccess: true,
+          // Traffic of other spokes arrives forwarded by the hub firewall.
+          allowForwardedTraffic: true,
+          allowGatewayTransit: false,
+          useRemoteGateways: false,
+        },
+        dependsOn: [LogicalIds.vnet],
+      },
+    ];
+    if (c.delivery.kind === 'gitOps') out.push(fluxExtensionResource(c.delivery), fluxConfigurationResource(c.name, c.delivery));
+    return out;
+  }
+
+  /** Every resource of a cluster's resource group: the cluster model's and the estate's glue. */
+  public clusterResources(name: string): ArmResource[] {
+    return [...this.cluster(name).model.resources, ...this.clusterGlue(name)];
+  }
+
+  /** The template of one cluster's resource group. */
+  public clusterTemplate(name: string): ArmTemplate {
+    const c = this.cluster(name);
+    return renderArmTemplate(
+      this.clusterResources(name),
+      { ...c.model.outputs, virtualNetworkId: { type: 'string', value: new ArmReference(LogicalIds.vnet) } },
+      { generator: 'secure-aks', estateCluster: c.name },
+    );
+  }
+
+  /**
+   * The hub's resources (in its resource group), referring to the spokes as
+   * `<cluster>/vnet`: the hub side of every spoke's peering, and the private
+   * DNS zone of each service domain with an A record per service host to its
+   * link's ingress gateway, linked to the network of every client cluster
+   * that dials a host in it.
+   */
+  public hubResources(): ArmResource[] {
+    const out: ArmResource[] = [];
+    for (const c of this.clusters.values()) {
+      out.push({
+        logicalId: `hub-peering-to-${c.name}`,
+        type: 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings',
+        apiVersion: ApiVersions.network,
+        name: [this.hub.name, `to-${c.name}`],
+        properties: {
+          remoteVirtualNetwork: { id: new ArmReference(`${c.name}/${LogicalIds.vnet}`) },
+          allowVirtualNetworkAccess: true,
+          allowForwardedTraffic: true,
+          allowGatewayTransit: false,
+          useRemoteGateways: false,
+        },
+      });
+    }
+    const zones = new Map<string, { records: Map<string, string>; clients: Set<string> }>();
+    for (const l of this.links) {
+      for (const s of l.link.services) {
+        const zone = serviceZone(s.host)!;
+        const entry = zones.get(zone) ?? { records: new Map(), clients: new Set() };
+        zones.set(zone, entry);
+        entry.records.set(s.host.slice(0, s.host.length - zone.length - 1), l.ingressIp);
+        entry.clients.add(l.client);
+      }
+    }
+    for (const [zone, entry] of [...zones].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      const zoneId = `service-zone-${zone}`;
+      out.push({ logicalId: zoneId, type: 'Microsoft.Network/privateDnsZones', apiVersion: ApiVersions.privateDns, name: [zone], location: 'global', properties: {} });
+      for (const [label, ip] of [...entry.records].sort(([a], [b]) => (a < b ? -1 : 1))) {
+        out.push({
+          logicalId: `service-record-${label}.${zone}`,
+          type: 'Microsoft.Network/privateDnsZones/A',
+          apiVersion: ApiVersions.privateDns,
+          name: [zone, label],
+          properties: { ttl: 300, aRecords: [{ ipv4Address: ip }] },
+          dependsOn: [zoneId],
+        });
+      }
+      for (const client of [...entry.clients].sort()) {
+        out.push({
+          logicalId: `service-zone-link-${zone}-${client}`,
+          type: 'Microsoft.Network/privateDnsZones/virtualNetworkLinks',
+          apiVersion: ApiVersions.privateDns,
+          name: [zone, `${client}-vnet`],
+          location: 'global',
+          properties: { virtualNetwork: { id: new ArmReference(`${client}/${LogicalIds.vnet}`) }, registrationEnabled: false },
+          dependsOn: [zoneId],
+        });
+      }
+    }
+    return out;
+  }
+
+  /** The spokes' ids, by the logical id the hub's resources refer to them with (`<cluster>/vnet`). */
+  public spokeIds(): ReadonlyMap<string, string> {
+    return new Map([...this.clusters.values()].map((c) => [`${c.name}/${LogicalIds.vnet}`, c.virtualNetworkId]));
+  }
+
+  /** The template of the hub's resource group (deploy after the clusters' templates: it peers with their spokes). */
+  public hubTemplate(): ArmTemplate {
+    return renderArmTemplate(externalizeReferences(this.hubResources(), this.spokeIds()), {}, { generator: 'secure-aks', estateHub: this.hub.name });
+  }
+
+  /** The pinned Helm releases every cluster installs. */
+  public prerequisites(): PinnedHelmChart[] {
+    return meshPrerequisites(this.meshDistribution, this.versions);
+  }
+
+  /** The add-on's shared MeshConfig (AKS Istio add-on only). */
+  public meshConfigObjects(): KubernetesObject[] {
+    return meshConfigObjects(this.meshDistribution, this.versions);
+  }
+
+  /** The links a cluster is the client of, and those it serves. */
+  public linksOf(name: string): { readonly asClient: readonly EstateLink[]; readonly asServer: readonly EstateLink[] } {
+    return { asClient: this.links.filter((l) => l.client === name), asServer: this.links.filter((l) => l.server === name) };
+  }
+
+  /** The Kubernetes objects a cluster gets from its links: its egress side of each link it dials, its ingress side of each it serves. */
+  public linkObjects(name: string): KubernetesObject[] {
+    const { asClient, asServer } = this.linksOf(name);
+    return [...asClient.flatMap((l) => l.link.clientObjects()), ...asServer.flatMap((l) => l.link.serverObjects())];
+  }
+
+  /**
+   * A GitOps-delivered cluster's tree: the pinned Helm releases as Flux
+   * objects, the issuer, and the mesh config and link objects.
+   */
+  public gitOpsTree(name: string, mesh: readonly KubernetesObject[] = [...this.meshConfigObjects(), ...this.linkObjects(name)]): GitOpsTree {
+    this.cluster(name);
+    return gitOpsTree({ cluster: name, releases: this.prerequisites(), issuer: this.issuer.objects(), mesh });
+  }
+}
+
+/** Checks an estate definition (every cluster, every link, and what spans them); returns every violation. */
+export function validateEstate(props: EstateProps): ViolationCollector {
+  return planEstate(props).violations;
+}
+
+function planEstate(input: EstateProps): { violations: ViolationCollector; model?: EstateModel } {
+  const v = new ViolationCollector();
+  const checked = checkInput(ESTATE_PROPS, input);
+  v.addAll(checked.violations);
+  if (checked.value === undefined) return { violations: v };
+  const props = checked.value;
+  const versions = resolvePinnedVersions(props.versions);
+  const distribution = props.meshDistribution ?? 'openSourceIstio';
+  checkPinnedVersions(v, versions);
+
+  const hubId = parseResourceId(props.hub.virtualNetworkId);
+  if (!hubId || hubId.type !== 'Microsoft.Network/virtualNetworks') {
+    v.add(Rules.estateReachability, 'hub.virtualNetworkId', props.hub.virtualNetworkId, 'give the hub virtual network\'s resource id, /subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.Network/virtualNetworks/<name>');
+  }
+  if (parseIpv4(props.hub.firewallPrivateIp) === undefined) {
+    v.add(Rules.estateReachability, 'hub.firewallPrivateIp', props.hub.firewallPrivateIp, 'give the hub firewall\'s private IPv4 address');
+  }
+
+  // --- names
+  const clusterIndex = new Map<string, number>();
+  props.clusters.forEach((c, i) => {
+    if (clusterIndex.has(c.name)) v.add(Rules.estateClusterNames, `clusters[${i}].name`, c.name, `give it a name no other cluster has (clusters[${clusterIndex.get(c.name)}] is "${c.name}" too)`);
+    else clusterIndex.set(c.name, i);
+  });
+  const linkIndex = new Map<string, number>();
+  props.links.forEach((l, i) => {
+    if (linkIndex.has(l.name)) v.add(Rules.estateClusterNames, `links[${i}].name`, l.name, `give it a name no other link has (links[${linkIndex.get(l.name)}] is "${l.name}" too)`);
+    else linkIndex.set(l.name, i);
+  });
+
+  // --- address plans: the hub and every spoke are peered or routed together
+  const networks: { property: string; text: string; cidr: Ipv4Cidr }[] = [];
+  props.hub.addressSpace.forEach((text, i) => {
+    const parsed = Ipv4Cidr.parse(text);
+    if (parsed instanceof Ipv4Cidr) networks.push({ property: `hub.addressSpace[${i}]`, text, cidr: parsed });
+    else v.add(Rules.estateAddressOverlap, `hub.addressSpace[${i}]`, text, 'give the hub\'s address prefixes in CIDR notation, e.g. "10.0.0.0/22"');
+  });
+  const spokes = props.clusters.map((c, i) => {
+    const parsed = Ipv4Cidr.parse(c.addressSpace);
+    if (!(parsed instanceof Ipv4Cidr) || parsed.hasHostBits || parsed.prefixLength > 19) {
+      v.add(Rules.platformAddressSize, `clusters[${i}].addressSpace`, c.addressSpace, 'use a /19 or larger block without host bits, e.g. "10.10.0.0/16"');
+      return undefined;
+    }
+    networks.push({ property: `clusters[${i}].addressSpace`, text: c.addressSpace, cidr: parsed });
+    return parsed;
+  });
+  for (let a = 0; a < networks.length; a++) {
+    for (let b = a + 1; b < networks.length; b++) {
+      if (networks[a].cidr.overlaps(networks[b].cidr)) {
+        v.add(Rules.estateAddressOverlap, networks[b].property, networks[b].text, `choose a block that does not overlap ${networks[a].text} (${networks[a].property})`);
+      }
+    }
+  }
+
+  // --- clusters
+  const clusters: EstateCluster[] = props.clusters.map((c, i) => {
+    const delivery = c.delivery ?? props.delivery;
+    const cidr = spokes[i] ?? Ipv4Cidr.of('10.250.0.0/16');
+    const nodes = `${formatIpv4(cidr.network)}/20`;
+    const clusterProps = clusterPropsOf(c, props, distribution, versions, delivery, nodes, `${formatIpv4(cidr.network + 4096)}/28`);
+    v.merge(validateHardenedCluster(clusterProps), `clusters[${i}]`);
+    checkDelivery(v, `clusters[${i}]`, c, clusterProps, delivery);
+    const resourceGroupName = c.resourceGroupName ?? `rg-${c.name}`;
+    return {
+      name: c.name,
+      location: c.location,
+      resourceGroupName,
+      addressSpace: c.addressSpace,
+      nodeSubnet: nodes,
+      virtualNetworkId: `/subscriptions/${props.subscriptionId}/resourceGroups/${resourceGroupName}/providers/Microsoft.Network/virtualNetworks/${c.name}-vnet`,
+      props: clusterProps,
+      model: undefined as unknown as ManagedClusterModel,
+      delivery,
+    };
+  });
+  const byName = new Map(clusters.map((c) => [c.name, c]));
+
+  // --- links
+  const links: Plan['links'] = [];
+  const hostOwner = new Map<string, string>();
+  const ingressOwner = new Map<string, string>();
+  props.links.forEach((l, i) => {
+    const client = byName.get(l.client);
+    const server = byName.get(l.server);
+    if (!client) v.add(Rules.estateLinkClusters, `links[${i}].client`, l.client, `name a cluster of the estate (${[...byName.keys()].join(', ')})`);
+    if (!server) v.add(Rules.estateLinkClusters, `links[${i}].server`, l.server, `name a cluster of the estate (${[...byName.keys()].join(', ')})`);
+    if (client && server && client === server) v.add(Rules.estateLinkClusters, `links[${i}].server`, l.server, 'link two different clusters: inside one cluster the mesh itself carries the traffic');
+    for (const [side, c] of [['client', client], ['server', server]] as const) {
+      if (c && !routedThroughHub(c.props.outboundType, props.hub.firewallPrivateIp)) {
+        v.add(
+          Rules.estateReachability,
+          `links[${i}].${side}`,
+          c.name,
+          `route cluster "${c.name}" through the hub firewall: outboundType OutboundType.userDefinedRouting({ firewallPrivateIp: '${props.hub.firewallPrivateIp}' }) (the estate's default)`,
+          'spokes are peered with the hub only; without the default route to the hub firewall they have no route to each other',
+        );
+      }
+    }
+    const serverNodes = server ? Ipv4Cidr.of(server.nodeSubnet) : undefined;
+    const ingressIp = l.ingressIp ?? (serverNodes ? formatIpv4(serverNodes.last - 5 - (fnv1a(l.name) % INGRESS_ADDRESS_POOL)) : '10.250.15.250');
+    const ip = parseIpv4(ingressIp);
+    if (serverNodes && (ip === undefined || !serverNodes.containsAddress(ip) || ip <= serverNodes.network + 3 || ip === serverNodes.last)) {
+      v.add(Rules.estateCollisions, `links[${i}].ingressIp`, ingressIp, `use a usable address of the server's node subnet ${server!.nodeSubnet}`);
+    }
+    if (server) {
+      const key = `${server.name}|${ingressIp}`;
+      const other = ingressOwner.get(key);
+      if (other) v.add(Rules.estateCollisions, `links[${i}].ingressIp`, ingressIp, `set links[${i}].ingressIp to a free address of ${server.nodeSubnet}: link "${other}" has this ingress address in cluster "${server.name}"`);
+      else ingressOwner.set(key, l.name);
+    }
+    l.services.forEach((s, j) => {
+      const zone = serviceZone(s.host);
+      if (!zone || zone.endsWith('cluster.local')) {
+        v.add(Rules.platformServiceZone, `links[${i}].services[${j}].host`, s.host, 'use a name under a domain of yours, e.g. "mysql.payments.internal.example"');
+      }
+      const owner = hostOwner.get(s.host.toLowerCase());
+      if (owner !== undefined && owner !== l.name) {
+        v.add(Rules.estateServiceDns, `links[${i}].services[${j}].host`, s.host, `give the service its own host name: link "${owner}" carries ${s.host} already, and one private DNS record cannot point at two ingress gateways`);
+      } else {
+        hostOwner.set(s.host.toLowerCase(), l.name);
+      }
+    });
+    const linkProps: CrossClusterLinkProps = {
+      name: l.name,
+      client: { flavour: meshFlavourOf(distribution, versions) },
+      server: { flavour: meshFlavourOf(distribution, versions) },
+      certificates: CertificateSource.certManager({ clientIssuer: props.issuer.reference }),
+      services: l.services,
+      internalLoadBalancer: true,
+      ingressLoadBalancerIp: ingressIp,
+      // Client workloads reach the server's network only through the egress gateway.
+      egressLockdown: { enabled: true, serverCidrs: [server?.addressSpace ?? '10.250.0.0/16'] },
+    };
+    v.addAll([...CrossClusterLink.validate(linkProps).errors].map((x) => ({ ...x, property: `links[${i}].${x.property}` })));
+    links.push({ props: l, ingressIp, linkProps });
+  });
+
+  if (v.errors.length > 0) return { violations: v };
+
+  // --- what spans the links: every cluster's objects from all its links, together
+  const built = links.map((l) => ({ ...l, link: CrossClusterLink.build(l.linkProps) }));
+  clusters.forEach((c, i) => {
+    const objects: SourcedObject[] = [];
+    built.forEach((l) => {
+      if (l.props.client === c.name) objects.push(...l.link.clientObjects().map((object) => ({ object, source: `link "${l.props.name}"` })));
+      if (l.props.server === c.name) objects.push(...l.link.serverObjects().map((object) => ({ object, source: `link "${l.props.name}"` })));
+    });
+    for (const f of findCollisions(objects)) v.add(Rules.estateCollisions, `clusters[${i}]`, c.name, f.fix, `${f.object}: ${f.message}`);
+  });
+  if (v.errors.length > 0) return { violations: v };
+
+  const final = clusters.map((c) => ({ ...c, model: ManagedClusterModel.build(c.props) }));
+  const model = new EstateModel(VALIDATED, props, { clusters: final, links }, v.warnings);
+  // The hub's DNS as built: every host resolvable from every cluster that dials it.
+  v.addAll(checkServiceDns(model.links, model.hubResources()));
+  return { violations: v, model: v.errors.length > 0 ? undefined : model };
+}
+
+/** Whether a cluster's default route goes to the hub firewall (a route table the library creates). */
+function routedThroughHub(outbound: OutboundType | undefined, firewallPrivateIp: string): boolean {
+  return outbound?.name === 'userDefinedRouting' && outbound.firewallPrivateIp === firewallPrivateIp;
+}
+
+/** The cluster definition the estate derives: the estate's secure defaults, its spoke, its mesh, Flux's identity. */
+function clusterPropsOf(
+  c: EstateClusterProps,
+  props: EstateProps,
+  distribution: MeshDistribution,
+  versions: PinnedVersions,
+  delivery: ClusterDelivery,
+  nodes: string,
+  api: string,
+): HardenedClusterProps {
+  const { addressSpace, resourceGroupName: _rg, delivery: _d, ...cluster } = c;
+  const identity = delivery.kind === 'gitOps' ? delivery.source?.identity : undefined;
+  const fluxIdentity: FederatedIdentityProps[] = identity
+    ? [{ name: 'flux-source-controller', identityId: identity.identityId, clientId: identity.clientId, ...FLUX_SOURCE_CONTROLLER }]
+    : [];
+  return {
+    apiServerAccess: ApiServerAccess.private(),
+    transitEncryption: TransitEncryption.acnsWireGuard(),
+    outboundType: OutboundType.userDefinedRouting({ firewallPrivateIp: props.hub.firewallPrivateIp }),
+    ...cluster,
+    federatedIdentities: [...(cluster.federatedIdentities ?? []), ...fluxIdentity],
+    network: ClusterNetwork.create({ addressSpace: [addressSpace], nodeSubnetPrefix: nodes, apiServerSubnetPrefix: api }),
+    ...aksIstioAddonProps(distribution, versions),
+  };
+}
+
+/** The GitOps source's rules for this cluster: encrypted transport, a private registry for isolated clusters, workload identity on. */
+function checkDelivery(v: ViolationCollector, at: string, c: EstateClusterProps, clusterProps: HardenedClusterProps, delivery: ClusterDelivery): void {
+  const source = delivery.source;
+  if (delivery.kind !== 'gitOps' || !source) return;
+  const property = `${c.delivery ? at : 'delivery'}.source.url`;
+  const allowed = source.kind === 'OCIRepository' ? ['oci'] : ['https', 'ssh'];
+  if (!source.scheme || !allowed.includes(source.scheme) || !source.host) {
+    v.add(Rules.gitOpsSourceTransport, property, source.url, source.kind === 'OCIRepository' ? 'use oci://<registry>/<repository>' : 'use an https:// or ssh:// URL');
+  }
+  if (clusterProps.outboundType?.name === 'none' && !(source.kind === 'OCIRepository' && source.host?.endsWith('.azurecr.io'))) {
+    v.add(Rules.gitOpsIsolatedSource, property, source.url, `push the tree of "${c.name}" as an OCI artifact to your Azure Container Registry with a private endpoint in the cluster's network (oci://<registry>.azurecr.io/...)`);
+  }
+  if (source.identity && clusterProps.workloadIdentity === false) {
+    v.add(Rules.gitOpsWorkloadIdentity, `${at}.workloadIdentity`, false, 'leave workloadIdentity on (the default): Flux pulls the OCI artifact with a federated identity');
+  }
+}
+
+/**
+ * Checks the hub's DNS resources as built: every service host of every link
+ * has an A record to its link's ingress address, in a zone linked to its
+ * client cluster's network. A report derived from what is deployed.
+ * @internal
+ */
+export function checkServiceDns(links: readonly EstateLink[], hubResources: readonly ArmResource[]): Violation[] {
+  const out: Violation[] = [];
+  const records = new Map<string, string[]>();
+  const linked = new Set<string>();
+  for (const r of hubResources) {
+    if (r.type === 'Microsoft.Network/privateDnsZones/A') {
+      const ips = ((r.properties.aRecords ?? []) as { ipv4Address: string }[]).map((a) => a.ipv4Address);
+      records.set(`${String(r.name[1])}.${String(r.name[0])}`.toLowerCase(), ips);
+    }
+    if (r.type === 'Microsoft.Network/privateDnsZones/virtualNetworkLinks') {
+      const ref = (r.properties.virtualNetwork as { id?: unknown } | undefined)?.id;
+      if (ref instanceof ArmReference) linked.add(`${String(r.name[0])}|${ref.logicalId}`);
+    }
+  }
+  links.forEach((l, i) => {
+    l.link.services.forEach((s, j) => {
+      const ips = records.get(s.host.toLowerCase());
+      const zone = serviceZone(s.host) ?? '';
+      if (!ips || ips.length !== 1 || ips[0] !== l.ingressIp) {
+        out.push({ rule: Rules.estateServiceDns, property: `links[${i}].services[${j}].host`, value: s.host, fix: `give ${s.host} one A record to ${l.ingressIp}`, detail: `the hub's zone holds ${ips ? ips.join(', ') : 'no record'}` });
+      }
+      if (!linked.has(`${zone}|${l.client}/${LogicalIds.vnet}`)) {
+        out.push({ rule: Rules.estateServiceDns, property: `links[${i}].client`, value: l.client, fix: `link the zone ${zone} to the network of cluster "${l.client}"`, detail: 'its pods could not resolve the service host' });
+      }
+    });
+  });
+  return out;
+}

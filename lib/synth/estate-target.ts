@@ -1,0 +1,74 @@
+import { Yaml } from 'cdk8s';
+import { EstateModel } from '../core/estate/estate-model';
+import { renderEstateOverview } from '../core/estate/estate-overview';
+import { GITOPS_LAYERS } from '../core/gitops/flux-extension';
+import { KubernetesObject } from '../core/kubernetes/kubernetes-object';
+import { crossClusterCoverage, renderCrossClusterEncryption } from '../core/mesh/cross-cluster-encryption';
+import { formatViolation, Violation } from '../core/validation/violation';
+import { addEstateCharts } from '../cdk8s/estate-charts';
+import { clusterReports } from './cluster-reports';
+import { synthesizeCharts } from './hardened-cluster-target';
+import { SynthTarget, toJsonFile } from './synth-target';
+
+/**
+ * A whole estate offline:
+ * - `clusters/<name>.template.json`, one per cluster's resource group (its
+ *   spoke, its peering to the hub, the cluster, and on GitOps delivery the
+ *   Flux extension and its fluxConfiguration);
+ * - `hub.template.json` for the hub's resource group (the hub's peerings and
+ *   the services' private DNS zones), deployed after the clusters;
+ * - `gitops/<tree path>/<layer>/*.yaml` for each GitOps-delivered cluster,
+ *   ready to commit or to push as one OCI artifact (`flux push artifact`);
+ * - `k8s/*.k8s.yaml`, the charts of the clusters Pulumi delivers;
+ * - `reports/` with each cluster's encryption coverage and security baseline,
+ *   `cross-cluster-encryption.md` and `estate-overview.md` (Mermaid).
+ */
+export function estateTarget(build: () => EstateModel): SynthTarget {
+  let model: EstateModel | undefined;
+  const get = () => (model ??= build());
+  let deployedWarnings: Violation[] = [];
+  return {
+    artifacts: () => {
+      const estate = get();
+      deployedWarnings = [];
+      // Every chart in one app: the app's checks see each cluster whole.
+      const charts = synthesizeCharts((app) => addEstateCharts(app, estate));
+      const files: Record<string, string> = {
+        'hub.template.json': toJsonFile(estate.hubTemplate()),
+        'estate-overview.md': renderEstateOverview(estate),
+        'cross-cluster-encryption.md': estate.links.map((l) => renderCrossClusterEncryption(l.link)).join('\n'),
+      };
+      for (const c of estate.clusters.values()) {
+        const { asClient, asServer } = estate.linksOf(c.name);
+        const chartIds = [
+          `cluster-${c.name}-mesh-config`,
+          ...asClient.map((l) => `link-${l.name}-client`),
+          ...asServer.map((l) => `link-${l.name}-server`),
+        ];
+        const mesh = chartIds.flatMap((id) => (charts.byChart.get(id) ?? []) as KubernetesObject[]);
+        const issuer = (charts.byChart.get(`cluster-${c.name}-issuer`) ?? []) as KubernetesObject[];
+        files[`clusters/${c.name}.template.json`] = toJsonFile(estate.clusterTemplate(c.name));
+        if (c.delivery.kind === 'gitOps') {
+          const tree = estate.gitOpsTree(c.name, mesh);
+          for (const layer of GITOPS_LAYERS) {
+            for (const [file, objects] of Object.entries(tree[layer])) {
+              if (objects.length > 0) files[`gitops/${c.delivery.treePath(c.name)}/${layer}/${file}`] = Yaml.stringify(...objects);
+            }
+          }
+        } else {
+          for (const id of [`cluster-${c.name}-issuer`, ...chartIds]) {
+            const text = charts.files[`${id}.k8s.yaml`];
+            if (text !== undefined) files[`k8s/${id}.k8s.yaml`] = text;
+          }
+        }
+        const links = [...asClient, ...asServer].map((l) => l.link);
+        const reports = clusterReports(c.model, [...issuer, ...mesh], links.length > 0 ? crossClusterCoverage(...links) : undefined);
+        deployedWarnings.push(...reports.warnings.map((w) => ({ ...w, property: `${c.name}.${w.property}` })));
+        files[`reports/encryption-coverage-${c.name}.md`] = reports.coverage;
+        files[`reports/security-baseline-${c.name}.md`] = reports.baseline;
+      }
+      return files;
+    },
+    warnings: () => [...get().warnings, ...deployedWarnings].map(formatViolation),
+  };
+}
