@@ -89,6 +89,7 @@ const project = new typescript.TypeScriptProject({
     '@azure/arm-network@33.5.0',
     '@azure/arm-msi@2.1.0',
     '@azure/arm-privatedns@4.0.0',
+    '@azure/arm-kubernetesconfiguration@6.1.0',
     '@azure/arm-authorization@9.0.0',
     '@azure/arm-operationalinsights@11.0.0',
     '@azure/arm-monitor@8.0.0',

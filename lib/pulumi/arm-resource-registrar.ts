@@ -211,12 +211,21 @@ export function registerArmResources(
     const [namespace, ...types] = m.type.split('/');
     const parentSegments: string[] = [];
     for (let i = 0; i < types.length - 1; i++) parentSegments.push(types[i], String(m.name[i]));
+    // An extension resource on a resource of this group (a fluxConfiguration on the cluster):
+    // its path runs through the scope, `<scope type>/<scope name>/providers/<namespace>/...`.
+    const scoped =
+      m.scope === undefined
+        ? undefined
+        : pulumi.output(resolve(m.scope) as pulumi.Input<string>).apply((id) => {
+            const [, , , , group, , scopeNamespace, ...rest] = id.split('/');
+            return { group, scopeNamespace, path: [...rest, 'providers', namespace, ...parentSegments].join('/') };
+          });
     const generic = new azureResources.Resource(
       name,
       {
-        resourceGroupName: target?.resourceGroup ?? ctx.resourceGroupName,
-        resourceProviderNamespace: namespace,
-        parentResourcePath: parentSegments.join('/'),
+        resourceGroupName: scoped ? scoped.group : target?.resourceGroup ?? ctx.resourceGroupName,
+        resourceProviderNamespace: scoped ? scoped.scopeNamespace : namespace,
+        parentResourcePath: scoped ? scoped.path : parentSegments.join('/'),
         resourceType: types[types.length - 1],
         resourceName: resolve(m.name[m.name.length - 1]),
         apiVersion: m.apiVersion,

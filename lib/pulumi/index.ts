@@ -7,3 +7,4 @@ export * from './hardened-cluster';
 export * from './chart-deployment';
 export * from './cross-cluster-mesh';
 export * from './regulated-platform';
+export * from './regulated-estate';

@@ -1,4 +1,5 @@
 import * as authorization from '@pulumi/azure-native/authorization';
+import * as kubernetesconfiguration from '@pulumi/azure-native/kubernetesconfiguration';
 import * as managedidentity from '@pulumi/azure-native/managedidentity';
 import * as monitor from '@pulumi/azure-native/monitor';
 import * as network from '@pulumi/azure-native/network';
@@ -59,6 +60,30 @@ function typed(
 }
 
 /**
+ * A cluster extension (`microsoft.flux`): azure-native's typed Extension names
+ * the cluster by resource provider, type and name instead of a scope id, so
+ * they are read off the scope (the managed cluster's id).
+ */
+const clusterExtension: TypedArmResource = {
+  create: (name, ctx, payload, opts) => {
+    const segment = (i: number) => pulumi.output(ctx.scope!).apply((id) => id.split('/')[i]);
+    // /subscriptions/<s>/resourceGroups/<g>/providers/<rp>/<type>/<name>
+    return new kubernetesconfiguration.Extension(
+      name,
+      {
+        resourceGroupName: segment(4),
+        clusterRp: segment(6),
+        clusterResourceName: segment(7),
+        clusterName: segment(8),
+        extensionName: ctx.names[0],
+        ...(payload as Record<string, never>),
+      },
+      opts,
+    );
+  },
+};
+
+/**
  * The ARM types the model sends at the API version of azure-native's typed
  * resource (ApiVersions pins them to it), so Pulumi registers them as
  * `azure-native:network:VirtualNetwork` and the like: policy packs, `pulumi
@@ -85,6 +110,7 @@ export const TYPED_ARM_RESOURCES: Readonly<Record<string, TypedArmResource>> = {
       return pulumi.output({ principalId: identity.principalId, clientId: identity.clientId });
     },
   }),
+  'Microsoft.KubernetesConfiguration/extensions': clusterExtension,
   'Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials': typed(managedidentity.FederatedIdentityCredential, 'Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials'),
 };
 

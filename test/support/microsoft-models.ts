@@ -142,3 +142,47 @@ export const MicrosoftModels: Record<string, { apiVersion: () => string; roundTr
     roundTrip: (wire) => mapperRoundTrip(networkMappers(), 'RouteTable', wire),
   },
 };
+
+const kubernetesConfigurationMappers = () => loadInternal('@azure/arm-kubernetesconfiguration', 'dist/index.js', 'Mappers');
+
+/** Cluster extensions: `@azure/arm-kubernetesconfiguration` 6.1.0. */
+export const EXTENSION_MODEL = {
+  apiVersion: () => parameterApiVersion('@azure/arm-kubernetesconfiguration'),
+  roundTrip: (wire: unknown) => mapperRoundTrip(kubernetesConfigurationMappers(), 'Extension', wire),
+};
+
+type Transcribed = Record<string, Record<string, string | null | { additionalProperties?: string | null; items?: string | null }>>;
+
+/**
+ * The property paths of a fluxConfiguration body that the 2025-04-01 REST API
+ * specification does not define (see test/fixtures/flux-configurations-2025-04-01).
+ */
+export function unknownFluxConfigurationProperties(body: Record<string, unknown>): string[] {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const model = require('../fixtures/flux-configurations-2025-04-01/writable-properties.json') as Transcribed;
+  const out: string[] = [];
+  const visit = (value: unknown, definition: string | null, at: string): void => {
+    if (definition === null || value === null || typeof value !== 'object' || Array.isArray(value)) return;
+    const properties = model[definition];
+    if (!properties) {
+      out.push(`${at} (${definition} is not transcribed)`);
+      return;
+    }
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+      if (!(k in properties)) {
+        out.push(at === '' ? k : `${at}.${k}`);
+        continue;
+      }
+      const ref = properties[k];
+      const path = at === '' ? k : `${at}.${k}`;
+      if (ref !== null && typeof ref === 'object') {
+        if ('additionalProperties' in ref) for (const [key, item] of Object.entries(v as Record<string, unknown>)) visit(item, ref.additionalProperties ?? null, `${path}.${key}`);
+        if ('items' in ref) (v as unknown[]).forEach((item, i) => visit(item, ref.items ?? null, `${path}[${i}]`));
+      } else {
+        visit(v, ref, path);
+      }
+    }
+  };
+  visit(body, 'FluxConfiguration', '');
+  return out;
+}

@@ -30,6 +30,8 @@ export const AZURE_NATIVE_TYPED_RESOURCES: Readonly<Record<string, AzureNativeTy
   'Microsoft.Network/privateDnsZones': { token: 'privatedns:PrivateZone', nameArgs: ['privateZoneName'] },
   'Microsoft.Network/privateDnsZones/virtualNetworkLinks': { token: 'privatedns:VirtualNetworkLink', nameArgs: ['privateZoneName', 'virtualNetworkLinkName'] },
   'Microsoft.Network/privateDnsZones/A': { token: 'privatedns:PrivateRecordSet', nameArgs: ['privateZoneName', 'relativeRecordSetName'] },
+  // Named by the cluster's resource provider, type and name rather than a scope argument.
+  'Microsoft.KubernetesConfiguration/extensions': { token: 'kubernetesconfiguration:Extension', nameArgs: ['extensionName'] },
   'Microsoft.ManagedIdentity/userAssignedIdentities': { token: 'managedidentity:UserAssignedIdentity', nameArgs: ['resourceName'] },
   'Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials': {
     token: 'managedidentity:FederatedIdentityCredential',

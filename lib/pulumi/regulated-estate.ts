@@ -1,0 +1,134 @@
+import * as authorization from '@pulumi/azure-native/authorization';
+import * as resources from '@pulumi/azure-native/resources';
+import { Release } from '@pulumi/kubernetes/helm/v3';
+import { Provider } from '@pulumi/kubernetes/provider';
+import * as pulumi from '@pulumi/pulumi';
+import { CrossClusterClientChart, CrossClusterServerChart, CustomerCaIssuerChart } from '../cdk8s/cross-cluster-charts';
+import { MeshConfigChart } from '../cdk8s/mesh-config-chart';
+import { offlineApp } from '../cdk8s/offline-app';
+import { LogicalIds } from '../core/aks/managed-cluster-model';
+import { EstateModel } from '../core/estate/estate-model';
+import { assertInput, factoryResult } from '../core/validation/input-boundary';
+import { zod, lazySchema } from '../core/validation/lazy-zod';
+import { formatViolation } from '../core/validation/violation';
+import { registerArmResources, RegisteredArmResource } from './arm-resource-registrar';
+import { ChartDeployment } from './chart-deployment';
+import { HardenedCluster } from './hardened-cluster';
+import { failAsRunError } from './pulumi-errors';
+
+const ARGS = lazySchema(() => zod.strictObject({ estate: factoryResult(EstateModel, 'EstateModel.build({ ... })') }));
+
+/** Arguments of {@link RegulatedEstate}. */
+export interface RegulatedEstateArgs {
+  /** The validated estate (EstateModel.build). */
+  readonly estate: EstateModel;
+}
+
+/** What the estate registers for one cluster. */
+export interface EstateClusterResources {
+  readonly resourceGroup: resources.ResourceGroup;
+  readonly cluster: HardenedCluster;
+  /** The spoke's peering to the hub and, on GitOps delivery, the Flux extension and fluxConfiguration, by logical id. */
+  readonly glue: ReadonlyMap<string, RegisteredArmResource>;
+  /** The Kubernetes provider: only for clusters Pulumi delivers to. GitOps-delivered clusters get none. */
+  readonly provider?: Provider;
+}
+
+/**
+ * A whole estate in one component, the choice for one platform team that owns
+ * every cluster: each cluster in its resource group (created here) with its
+ * spoke, its peering to the hub and, on GitOps delivery, the Flux extension
+ * and its fluxConfiguration; the hub's side of every peering and the
+ * services' private DNS zones in the hub's resource group. Only clusters
+ * delivered by Pulumi get a Kubernetes provider (so `pulumi up` must reach
+ * their API servers); a GitOps-delivered cluster's objects are in its tree,
+ * which you commit or push (`secure-aks synth`).
+ *
+ * Names are `<component>-<cluster>-...` and `<component>-hub-...`: adding a
+ * cluster or a link adds resources and never renames an existing one.
+ * @see https://learn.microsoft.com/azure/azure-arc/kubernetes/conceptual-gitops-flux2
+ * @example
+ * new RegulatedEstate('estate', { estate: EstateModel.build({ ... }) });
+ */
+export class RegulatedEstate extends pulumi.ComponentResource {
+  /** By cluster name. */
+  public readonly clusters: ReadonlyMap<string, EstateClusterResources>;
+  /** The hub's peerings and DNS resources, by logical id. */
+  public readonly hub: ReadonlyMap<string, RegisteredArmResource>;
+
+  constructor(name: string, args: RegulatedEstateArgs, opts?: pulumi.ComponentResourceOptions) {
+    failAsRunError(() => assertInput(ARGS, args, `RegulatedEstate "${name}"`));
+    super('secure-aks:platform:RegulatedEstate', name, {}, opts);
+    const estate = args.estate;
+    for (const w of estate.warnings) void pulumi.log.warn(formatViolation(w), this);
+    const subscriptionId = authorization.getClientConfigOutput({ parent: this }).subscriptionId;
+
+    const clusters = new Map<string, EstateClusterResources>();
+    for (const c of estate.clusters.values()) {
+      const prefix = `${name}-${c.name}`;
+      const resourceGroup = new resources.ResourceGroup(`${prefix}-rg`, { resourceGroupName: c.resourceGroupName, location: c.location }, { parent: this });
+      const cluster = new HardenedCluster(prefix, { ...c.props, resourceGroupName: resourceGroup.name }, { parent: this });
+      const glue = registerArmResources(estate.clusterGlue(c.name), {
+        namePrefix: prefix,
+        resourceGroupName: resourceGroup.name,
+        subscriptionId,
+        parent: this,
+        existing: cluster.registered,
+      });
+      const provider =
+        c.delivery.kind === 'pulumiKubernetes'
+          ? new Provider(prefix, { kubeconfig: cluster.kubeconfig, enableServerSideApply: true }, { parent: this })
+          : undefined;
+      clusters.set(c.name, { resourceGroup, cluster, glue, provider });
+    }
+
+    const spokes = new Map<string, RegisteredArmResource>();
+    for (const [clusterName, c] of clusters) spokes.set(`${clusterName}/${LogicalIds.vnet}`, c.cluster.registered.get(LogicalIds.vnet)!);
+    this.hub = registerArmResources(estate.hubResources(), {
+      namePrefix: `${name}-hub`,
+      resourceGroupName: estate.hub.resourceGroupName,
+      subscriptionId,
+      parent: this,
+      existing: spokes,
+    });
+
+    // The Kubernetes side of the clusters Pulumi delivers to: prerequisites, issuer, mesh config, link sides.
+    const ready = new Map<string, pulumi.Resource[]>();
+    for (const [clusterName, c] of clusters) {
+      if (!c.provider) continue;
+      const prefix = `${name}-${clusterName}`;
+      const releases: Record<string, Release> = {};
+      for (const chart of estate.prerequisites()) {
+        releases[chart.name] = new Release(
+          `${prefix}-${chart.name}`,
+          { name: chart.name, chart: chart.chart, version: chart.version, namespace: chart.namespace, createNamespace: true, repositoryOpts: { repo: chart.repo }, values: chart.values, atomic: true },
+          { parent: this, provider: c.provider, dependsOn: chart.after.map((a) => releases[a]) },
+        );
+      }
+      const issuer = new ChartDeployment(
+        `${prefix}-issuer`,
+        { chart: new CustomerCaIssuerChart(offlineApp(), `${clusterName}-issuer`, { issuer: estate.issuer }), provider: c.provider, dependsOn: [releases['cert-manager']] },
+        { parent: this },
+      );
+      const mesh: pulumi.Resource[] = releases.istiod ? [releases.istiod] : [];
+      if (estate.meshConfigObjects().length > 0) {
+        mesh.push(new ChartDeployment(`${prefix}-mesh-config`, { chart: new MeshConfigChart(offlineApp(), `${clusterName}-mesh-config`, { objects: estate.meshConfigObjects() }), provider: c.provider }, { parent: this }));
+      }
+      ready.set(clusterName, [...mesh, issuer]);
+    }
+    for (const l of estate.links) {
+      const client = clusters.get(l.client)!;
+      const server = clusters.get(l.server)!;
+      if (client.provider) {
+        const chart = new CrossClusterClientChart(offlineApp(), `${l.name}-client`, { link: l.link });
+        new ChartDeployment(`${name}-link-${l.name}-client`, { chart, provider: client.provider, dependsOn: ready.get(l.client) }, { parent: this });
+      }
+      if (server.provider) {
+        const chart = new CrossClusterServerChart(offlineApp(), `${l.name}-server`, { link: l.link });
+        new ChartDeployment(`${name}-link-${l.name}-server`, { chart, provider: server.provider, dependsOn: ready.get(l.server) }, { parent: this });
+      }
+    }
+    this.clusters = clusters;
+    this.registerOutputs({});
+  }
+}

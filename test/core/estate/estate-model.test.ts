@@ -1,0 +1,176 @@
+import { describe, expect, test } from 'vitest';
+import {
+  ClusterDelivery,
+  EstateModel,
+  EstateProps,
+  GitOpsSource,
+  OutboundType,
+  Rules,
+  validateEstate,
+  checkServiceDns,
+  validateFluxObject,
+} from '../../../lib';
+import { props as exampleProps } from '../../../examples/estate/definition';
+import { EXTENSION_MODEL, MicrosoftModels, unknownFluxConfigurationProperties } from '../../support/microsoft-models';
+import { templateResources, unknownProperties, wireBody } from '../../support/template-resources';
+import { expectValidationError } from '../../support/validation-error';
+
+const estate = EstateModel.build(exampleProps);
+const ruleIds = (props: EstateProps) => validateEstate(props).errors.map((e) => e.rule.id);
+
+describe('the templates against Microsoft\'s published models', () => {
+  const templates = [...[...estate.clusters.keys()].map((n) => [n, estate.clusterTemplate(n)] as const), ['hub', estate.hubTemplate()] as const];
+  const all = templates.flatMap(([t, template]) => templateResources(template).filter((r) => r.resource.type !== 'Microsoft.Resources/deployments').map((r) => [t, r.resource.type, r.resource.name, r.resource] as const));
+
+  test.each(all)('%s: %s %s is valid at its pinned API version', (_t, type, _name, resource) => {
+    const body = wireBody(resource);
+    if (type === 'Microsoft.KubernetesConfiguration/fluxConfigurations') {
+      expect(resource.apiVersion).toBe('2025-04-01');
+      expect(unknownFluxConfigurationProperties(body)).toEqual([]);
+      return;
+    }
+    const model = type === 'Microsoft.KubernetesConfiguration/extensions' ? EXTENSION_MODEL : MicrosoftModels[type];
+    expect(model, `no Microsoft model wired for ${type}`).toBeDefined();
+    expect(resource.apiVersion).toBe(model.apiVersion());
+    expect(unknownProperties(body, model.roundTrip(body))).toEqual([]);
+  });
+
+  test('the model checks can fail: a misspelled Flux property is reported', () => {
+    const flux = all.find(([, type]) => type === 'Microsoft.KubernetesConfiguration/fluxConfigurations')![3];
+    const body = wireBody({ ...flux, properties: { ...flux.properties, ociRepository: { ...flux.properties.ociRepository, useWorkloadIdentityy: true } } });
+    expect(unknownFluxConfigurationProperties(body)).toEqual(['properties.ociRepository.useWorkloadIdentityy']);
+    const ext = all.find(([, type]) => type === 'Microsoft.KubernetesConfiguration/extensions')![3];
+    const extBody = wireBody({ ...ext, properties: { ...ext.properties, autoUpgradeMinorVersions: false } });
+    expect(unknownProperties(extBody, EXTENSION_MODEL.roundTrip(extBody))).toEqual(['properties.autoUpgradeMinorVersions']);
+  });
+});
+
+describe('GitOps delivery', () => {
+  test('each cluster gets the pinned Flux extension with workload identity, and a fluxConfiguration of three ordered layers', () => {
+    const resources = templateResources(estate.clusterTemplate('payments')).map((r) => r.resource);
+    const ext = resources.find((r) => r.type === 'Microsoft.KubernetesConfiguration/extensions')!;
+    expect(ext.scope).toMatch(/Microsoft\.ContainerService\/managedClusters/);
+    expect(ext.properties).toMatchObject({
+      extensionType: 'microsoft.flux',
+      autoUpgradeMinorVersion: false,
+      configurationSettings: { 'workloadIdentity.enable': 'true', 'workloadIdentity.azureClientId': exampleProps.delivery.source!.identity!.clientId },
+    });
+    const flux = resources.find((r) => r.type === 'Microsoft.KubernetesConfiguration/fluxConfigurations')!;
+    expect(flux.properties.ociRepository).toMatchObject({ url: 'oci://contosoplatform.azurecr.io/estate/clusters', useWorkloadIdentity: true, insecure: false, repositoryRef: { tag: 'production' } });
+    const k = flux.properties.kustomizations;
+    expect(Object.keys(k)).toEqual(['prerequisites', 'issuer', 'mesh']);
+    expect([k.prerequisites.dependsOn, k.issuer.dependsOn, k.mesh.dependsOn]).toEqual([[], ['prerequisites'], ['issuer']]);
+    expect(Object.values(k).every((x: any) => x.wait === true && x.path.startsWith('./clusters/payments/'))).toBe(true);
+    // The pull identity is federated with Flux's source-controller.
+    const credential = resources.find((r) => r.type === 'Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials' && JSON.stringify(r).includes('source-controller'))!;
+    expect(credential.properties.subject).toBe('system:serviceaccount:flux-system:source-controller');
+  });
+
+  test('every Flux object of every tree is valid against the Flux CRDs, and the check can fail', () => {
+    for (const name of estate.clusters.keys()) {
+      const tree = estate.gitOpsTree(name);
+      const flux = Object.values(tree.prerequisites).flat();
+      expect(flux.map((o) => o.kind).sort()).toEqual(['HelmRelease', 'HelmRelease', 'HelmRelease', 'HelmRepository', 'HelmRepository']);
+      for (const o of flux) expect(validateFluxObject(o)).toEqual([]);
+      const istiod = flux.find((o) => o.metadata.name === 'istiod') as any;
+      expect(istiod.spec.dependsOn).toEqual([{ name: 'istio-base' }]);
+      const broken = { ...istiod, spec: { ...istiod.spec, chartRef: { kind: 'OCIRepository', name: 'x' }, wait: true } };
+      expect(validateFluxObject(broken).map((f) => f.path)).toEqual(expect.arrayContaining(['/spec/wait', '/spec']));
+    }
+  });
+
+  test('a network-isolated cluster must pull from an Azure Container Registry; a plaintext source is refused', () => {
+    const isolated: EstateProps = {
+      ...exampleProps,
+      clusters: exampleProps.clusters.map((c, i) => (i === 3 ? { ...c, outboundType: OutboundType.networkIsolated() } : c)),
+      links: exampleProps.links.filter((l) => l.client !== 'reporting'),
+      delivery: ClusterDelivery.gitOps({ source: GitOpsSource.gitRepository({ url: 'http://git.example/platform', branch: 'main' }) }),
+    };
+    const errors = validateEstate(isolated).errors;
+    expect(errors.filter((e) => e.rule === Rules.gitOpsSourceTransport).map((e) => e.property)).toEqual(['delivery.source.url', 'delivery.source.url', 'delivery.source.url', 'delivery.source.url']);
+    expect(errors.filter((e) => e.rule === Rules.gitOpsIsolatedSource).map((e) => e.value)).toEqual(['http://git.example/platform']);
+  });
+
+  test('turning workload identity off under an OCI source with an identity is refused', () => {
+    const props = { ...exampleProps, clusters: exampleProps.clusters.map((c, i) => (i === 0 ? { ...c, workloadIdentity: false } : c)) };
+    expect(validateEstate(props).errors.filter((e) => e.rule === Rules.gitOpsWorkloadIdentity).map((e) => e.property)).toEqual(['clusters[0].workloadIdentity']);
+  });
+});
+
+describe('estate-wide validation', () => {
+  test('one bad estate: every problem named at once', () => {
+    const [payments, ledger, fx, reporting] = exampleProps.clusters;
+    const bad: EstateProps = {
+      ...exampleProps,
+      hub: { ...exampleProps.hub, addressSpace: ['10.40.0.0/22'] },
+      clusters: [payments, { ...ledger, addressSpace: '10.10.128.0/17' }, { ...fx, outboundType: OutboundType.loadBalancer() }, reporting, { ...reporting }],
+      links: [
+        ...exampleProps.links,
+        { name: 'payments-ghost', client: 'payments', server: 'ghost', services: [] },
+        { name: 'fx-again', client: 'reporting', server: 'fx-rates', services: [{ ...exampleProps.links[0].services[0], name: 'mysql2', gatewayPort: 13307 }] },
+      ],
+    };
+    const error = expectValidationError(() => EstateModel.build(bad));
+    const found = error.violations.map((v) => [v.rule.id, v.property]);
+    expect(found).toEqual(
+      expect.arrayContaining([
+        [Rules.estateClusterNames.id, 'clusters[4].name'],
+        [Rules.estateAddressOverlap.id, 'clusters[1].addressSpace'],
+        [Rules.estateAddressOverlap.id, 'clusters[3].addressSpace'],
+        [Rules.estateLinkClusters.id, 'links[4].server'],
+        [Rules.estateReachability.id, 'links[1].server'],
+        [Rules.estateServiceDns.id, 'links[5].services[0].host'],
+      ]),
+    );
+    expect(error.message).toContain('SAKS-EST-004');
+  });
+
+  test('links that share a cluster may not collide there: the same credential secret twice', () => {
+    const [a, b] = exampleProps.links;
+    const clash: EstateProps = {
+      ...exampleProps,
+      links: [
+        { ...a, services: [{ ...a.services[0], clientCredentialName: 'shared-credential' }] },
+        { ...b, services: [{ ...b.services[0], clientCredentialName: 'shared-credential' }] },
+      ],
+    };
+    const errors = validateEstate(clash).errors.filter((e) => e.rule === Rules.estateCollisions);
+    expect(errors.map((e) => e.property)).toEqual(['clusters[0]']);
+    expect(errors[0].detail).toMatch(/shared-credential/);
+  });
+
+  test('two links to one server may not take the same ingress address', () => {
+    const links = [exampleProps.links[0], { ...exampleProps.links[3], ingressIp: estate.links[0].ingressIp }];
+    const errors = validateEstate({ ...exampleProps, links }).errors.filter((e) => e.rule === Rules.estateCollisions);
+    expect(errors.map((e) => e.property)).toEqual(['links[1].ingressIp']);
+  });
+
+  test('the DNS check reads the hub resources as built, and fails on a missing record or zone link', () => {
+    const hub = estate.hubResources();
+    expect(checkServiceDns(estate.links, hub)).toEqual([]);
+    const withoutLedgerRecord = hub.filter((r) => !(r.type === 'Microsoft.Network/privateDnsZones/A' && r.name[1] === 'mysql'));
+    expect(checkServiceDns(estate.links, withoutLedgerRecord).map((v) => v.property)).toEqual(['links[0].services[0].host']);
+    const withoutLink = hub.filter((r) => !(r.type === 'Microsoft.Network/privateDnsZones/virtualNetworkLinks' && r.name[1] === 'reporting-vnet'));
+    expect(checkServiceDns(estate.links, withoutLink).map((v) => v.property)).toEqual(['links[3].client']);
+  });
+});
+
+describe('stable and deterministic', () => {
+  test('adding a cluster and a link changes no existing cluster\'s template and no existing ingress address', () => {
+    const grown = EstateModel.build({
+      ...exampleProps,
+      clusters: [...exampleProps.clusters, { ...exampleProps.clusters[3], name: 'risk', addressSpace: '10.50.0.0/16' }],
+      links: [...exampleProps.links, { ...exampleProps.links[3], name: 'risk-ledger', client: 'risk', services: [{ ...exampleProps.links[3].services[0], name: 'risk-db', host: 'risk-db.ledger.internal.example', gatewayPort: 15433 }] }],
+    });
+    for (const name of estate.clusters.keys()) {
+      if (name === 'ledger') continue; // it serves the new link: its own objects grow, its template does not change
+      expect(JSON.stringify(grown.clusterTemplate(name))).toBe(JSON.stringify(estate.clusterTemplate(name)));
+    }
+    expect(JSON.stringify(grown.clusterTemplate('ledger'))).toBe(JSON.stringify(estate.clusterTemplate('ledger')));
+    expect(grown.links.slice(0, 4).map((l) => l.ingressIp)).toEqual(estate.links.map((l) => l.ingressIp));
+  });
+
+  test('an estate cannot be constructed around its validation', () => {
+    expect(() => new (EstateModel as any)(Symbol('validated estate'), exampleProps, { clusters: [], links: [] }, [])).toThrow(/EstateModel\.build/);
+  });
+});
