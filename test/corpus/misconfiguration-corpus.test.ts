@@ -4,6 +4,8 @@ import { expect, test } from 'vitest';
 import {
   ALL_RULES,
   CrossClusterLink,
+  EstateModel,
+  gitOpsTree,
   formatViolation,
   ManagedClusterModel,
   RegulatedPlatformModel,
@@ -19,6 +21,8 @@ const severity = (id: string) => ALL_RULES.find((r) => r.id === id)?.severity;
 function raise(c: Case): unknown {
   try {
     if (c.platform) RegulatedPlatformModel.build(c.platform);
+    else if (c.estate) EstateModel.build(c.estate);
+    else if (c.tree) gitOpsTree(c.tree);
     else if (c.link) CrossClusterLink.build(c.link);
     else if (c.props) ManagedClusterModel.build(c.props);
     else if (c.charts) {

@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { expect, test } from 'vitest';
-import { ApiVersions, ManagedClusterModel, RegulatedPlatformModel } from '../../lib';
+import { ApiVersions, EstateModel, ManagedClusterModel, RegulatedPlatformModel } from '../../lib';
+import { props as ESTATE } from '../../examples/estate/definition';
 import { flattenProperties, TYPED_ARM_RESOURCES } from '../../lib/pulumi/typed-arm-resources';
 import { VALID_CLUSTERS } from '../support/cluster-fixtures';
 import { PLATFORM } from '../support/platform-fixtures';
@@ -20,6 +21,7 @@ const MODULES: Record<string, string> = {
   'Microsoft.Network/privateDnsZones/A': 'privatedns/privateRecordSet.js',
   'Microsoft.ManagedIdentity/userAssignedIdentities': 'managedidentity/userAssignedIdentity.js',
   'Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials': 'managedidentity/federatedIdentityCredential.js',
+  'Microsoft.KubernetesConfiguration/extensions': 'kubernetesconfiguration/extension.js',
 };
 
 function typedApiVersion(type: string): string {
@@ -29,7 +31,7 @@ function typedApiVersion(type: string): string {
 
 test('every resource registered through a typed azure-native resource is pinned to that resource\'s API version: the template and pulumi up send the same', () => {
   expect(Object.keys(TYPED_ARM_RESOURCES).sort()).toEqual(Object.keys(MODULES).sort());
-  const models = [...Object.values(VALID_CLUSTERS).map((p) => ManagedClusterModel.build(p).resources), RegulatedPlatformModel.build(PLATFORM).allResources()].flat();
+  const models = [...Object.values(VALID_CLUSTERS).map((p) => ManagedClusterModel.build(p).resources), RegulatedPlatformModel.build(PLATFORM).allResources(), ...[...EstateModel.build(ESTATE).clusters.keys()].map((n) => EstateModel.build(ESTATE).clusterResources(n))].flat();
   const seen = new Set<string>();
   for (const r of models) {
     if (!TYPED_ARM_RESOURCES[r.type]) continue;

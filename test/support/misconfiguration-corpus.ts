@@ -41,6 +41,8 @@ import { checkClusterPayload } from '../../lib/core/audit/cluster-payload-rules'
 import { CERT_MANAGER_IDENTITY, GROUP, HUB_ROUTE_TABLE, HUB_VNET, HUB_ZONE_PL, KEY_VAULT, KMS_KEY_ID, REGISTRY, SPOKE, SUB } from './cluster-fixtures';
 import { MYSQL } from './mesh-fixtures';
 import { PLATFORM } from './platform-fixtures';
+import { props as ESTATE } from '../../examples/estate/definition';
+import { ClusterDelivery, EstateModel, EstateProps, GitOpsSource, GitOpsTreeInput, gitOpsTree, validateEstate } from '../../lib';
 
 const base = { name: 'c1', location: 'westeurope' } as const;
 const OTHER_VNET = `/subscriptions/${SUB}/resourceGroups/spoke/providers/Microsoft.Network/virtualNetworks/other`;
@@ -61,6 +63,10 @@ export interface Case {
   readonly link?: CrossClusterLinkProps;
   /** ... or a platform definition ... */
   readonly platform?: RegulatedPlatformProps;
+  /** ... or an estate definition ... */
+  readonly estate?: EstateProps;
+  /** ... or a GitOps tree's input ... */
+  readonly tree?: GitOpsTreeInput;
   /** ... or a deployment: a cluster definition and the Kubernetes objects applied with it ... */
   readonly deployment?: { readonly props: HardenedClusterProps; readonly objects: readonly unknown[] };
   /** ... or cdk8s charts, checked by the app's deployment check ... */
@@ -83,6 +89,17 @@ export function violationsOf(c: Case): ViolationCollector {
     return v;
   }
   if (c.platform) return validateRegulatedPlatform(c.platform);
+  if (c.estate) return validateEstate(c.estate);
+  if (c.tree) {
+    const v = new ViolationCollector();
+    try {
+      gitOpsTree(c.tree);
+    } catch (e) {
+      if (e instanceof SecureAksValidationError) v.addAll(e.violations);
+      else throw e;
+    }
+    return v;
+  }
   if (c.payload) return checkClusterPayload(c.payload, []).violations;
   if (c.charts) {
     const v = new ViolationCollector();
@@ -1163,6 +1180,80 @@ export const FAILING_CASES: readonly Case[] = [
     rule: Rules.platformClusterNames,
     property: 'server.name',
     fix: /different names/,
+  },
+  {
+    name: 'two estate clusters with one name',
+    estate: { ...ESTATE, clusters: [...ESTATE.clusters, { ...ESTATE.clusters[0], addressSpace: '10.60.0.0/16' }] },
+    rule: Rules.estateClusterNames,
+    property: 'clusters[4].name',
+    fix: /a name no other cluster has/,
+  },
+  {
+    name: 'a spoke overlapping the hub',
+    estate: { ...ESTATE, hub: { ...ESTATE.hub, addressSpace: ['10.10.0.0/22'] } },
+    rule: Rules.estateAddressOverlap,
+    property: 'clusters[0].addressSpace',
+    fix: /does not overlap 10\.10\.0\.0\/22/,
+  },
+  {
+    name: 'a link to a cluster the estate does not have',
+    estate: { ...ESTATE, links: [{ ...ESTATE.links[0], server: 'ghost' }] },
+    rule: Rules.estateLinkClusters,
+    property: 'links[0].server',
+    fix: /name a cluster of the estate/,
+  },
+  {
+    name: 'a linked cluster that does not route through the hub firewall',
+    estate: { ...ESTATE, clusters: ESTATE.clusters.map((c) => (c.name === 'fx-rates' ? { ...c, outboundType: OutboundType.loadBalancer() } : c)) },
+    rule: Rules.estateReachability,
+    property: 'links[1].server',
+    fix: /through the hub firewall/,
+  },
+  {
+    name: 'two links taking one ingress address of their server',
+    estate: { ...ESTATE, links: ESTATE.links.map((l, i) => (i === 3 ? { ...l, ingressIp: EstateModel.build(ESTATE).links[0].ingressIp } : l)) },
+    rule: Rules.estateCollisions,
+    property: 'links[3].ingressIp',
+    fix: /a free address/,
+  },
+  {
+    name: 'one service host carried by two links',
+    estate: { ...ESTATE, links: ESTATE.links.map((l, i) => (i === 3 ? { ...l, services: [{ ...l.services[0], host: 'mysql.ledger.internal.example' }] } : l)) },
+    rule: Rules.estateServiceDns,
+    property: 'links[3].services[0].host',
+    fix: /its own host name/,
+  },
+  {
+    name: 'a GitOps source over plain HTTP',
+    estate: { ...ESTATE, delivery: ClusterDelivery.gitOps({ source: GitOpsSource.gitRepository({ url: 'http://git.example/platform', branch: 'main' }) }) },
+    rule: Rules.gitOpsSourceTransport,
+    property: 'delivery.source.url',
+    fix: /https:\/\/ or ssh:\/\//,
+  },
+  {
+    name: 'a network-isolated cluster pulling its tree from a Git server',
+    estate: {
+      ...ESTATE,
+      clusters: ESTATE.clusters.map((c) => (c.name === 'reporting' ? { ...c, outboundType: OutboundType.networkIsolated() } : c)),
+      delivery: ClusterDelivery.gitOps({ source: GitOpsSource.gitRepository({ url: 'https://github.com/contoso/platform', branch: 'main' }) }),
+    },
+    rule: Rules.gitOpsIsolatedSource,
+    property: 'delivery.source.url',
+    fix: /Azure Container Registry/,
+  },
+  {
+    name: 'workload identity off on a cluster whose Flux pulls with one',
+    estate: { ...ESTATE, clusters: ESTATE.clusters.map((c, i) => (i === 0 ? { ...c, workloadIdentity: false } : c)) },
+    rule: Rules.gitOpsWorkloadIdentity,
+    property: 'clusters[0].workloadIdentity',
+    fix: /leave workloadIdentity on/,
+  },
+  {
+    name: 'a GitOps tree with a Helm repository on FTP',
+    tree: { cluster: 'c', releases: [{ name: 'x', repo: 'ftp://charts.example', chart: 'x', version: '1.0.0', namespace: 'x', values: {}, after: [] }], issuer: [], mesh: [] },
+    rule: Rules.gitOpsFluxSchema,
+    property: 'HelmRepository/charts-example/spec/url',
+    fix: /report this/,
   },
   {
     name: 'a tag value with a newline',

@@ -16,7 +16,6 @@ import { templateResources, unknownProperties, wireBody } from '../../support/te
 import { expectValidationError } from '../../support/validation-error';
 
 const estate = EstateModel.build(exampleProps);
-const ruleIds = (props: EstateProps) => validateEstate(props).errors.map((e) => e.rule.id);
 
 describe('the templates against Microsoft\'s published models', () => {
   const templates = [...[...estate.clusters.keys()].map((n) => [n, estate.clusterTemplate(n)] as const), ['hub', estate.hubTemplate()] as const];
