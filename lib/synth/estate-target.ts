@@ -5,7 +5,7 @@ import { GITOPS_LAYERS } from '../core/gitops/flux-extension';
 import { KubernetesObject } from '../core/kubernetes/kubernetes-object';
 import { crossClusterCoverage, renderCrossClusterEncryption } from '../core/mesh/cross-cluster-encryption';
 import { formatViolation, Violation } from '../core/validation/violation';
-import { addEstateCharts } from '../cdk8s/estate-charts';
+import { addEstateClusterCharts } from '../cdk8s/estate-charts';
 import { clusterReports } from './cluster-reports';
 import { synthesizeCharts } from './hardened-cluster-target';
 import { SynthTarget, toJsonFile } from './synth-target';
@@ -31,14 +31,14 @@ export function estateTarget(build: () => EstateModel): SynthTarget {
     artifacts: () => {
       const estate = get();
       deployedWarnings = [];
-      // Every chart in one app: the app's checks see each cluster whole.
-      const charts = synthesizeCharts((app) => addEstateCharts(app, estate));
       const files: Record<string, string> = {
         'hub.template.json': toJsonFile(estate.hubTemplate()),
         'estate-overview.md': renderEstateOverview(estate),
         'cross-cluster-encryption.md': estate.links.map((l) => renderCrossClusterEncryption(l.link)).join('\n'),
       };
       for (const c of estate.clusters.values()) {
+        // One app per cluster: its checks see the cluster whole (every link that shares it).
+        const charts = synthesizeCharts((app) => addEstateClusterCharts(app, estate, c.name));
         const { asClient, asServer } = estate.linksOf(c.name);
         const chartIds = [
           `cluster-${c.name}-mesh-config`,
