@@ -1,4 +1,5 @@
 /** `npm run bench`: every benchmark, offline, printing figures and ratios. */
+import { run as estate } from './estate.bench';
 import { run as installFootprint } from './install-footprint.bench';
 import { run as pulumiEval } from './pulumi-eval.bench';
 import { run as startup } from './startup.bench';
@@ -12,6 +13,8 @@ async function main(): Promise<void> {
   await pulumiEval();
   process.stdout.write('\n## Whole processes, as a user runs them\n');
   wholeProcess();
+  process.stdout.write('\n## An estate, as a user synthesizes it\n');
+  estate();
   process.stdout.write('\n## Start-up\n');
   startup();
   process.stdout.write('\n## Install footprint\n');

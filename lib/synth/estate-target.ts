@@ -1,4 +1,4 @@
-import { Yaml } from 'cdk8s';
+import { ApiObject, App, Chart, Yaml } from 'cdk8s';
 import { EstateModel } from '../core/estate/estate-model';
 import { renderEstateOverview } from '../core/estate/estate-overview';
 import { GITOPS_LAYERS } from '../core/gitops/flux-extension';
@@ -9,6 +9,16 @@ import { addEstateClusterCharts } from '../cdk8s/estate-charts';
 import { clusterReports } from './cluster-reports';
 import { synthesizeCharts } from './hardened-cluster-target';
 import { SynthTarget, toJsonFile } from './synth-target';
+
+/**
+ * A manifest of objects as cdk8s writes them (keys sorted): the charts'
+ * objects already are; the Flux objects the model writes go through ApiObjects.
+ */
+function manifest(objects: readonly KubernetesObject[]): string {
+  const chart = new Chart(new App(), 'manifest');
+  objects.forEach((o, i) => new ApiObject(chart, `o${i}`, o));
+  return Yaml.stringify(...chart.toJson());
+}
 
 /**
  * A whole estate offline:
@@ -49,10 +59,12 @@ export function estateTarget(build: () => EstateModel): SynthTarget {
         const issuer = (charts.byChart.get(`cluster-${c.name}-issuer`) ?? []) as KubernetesObject[];
         files[`clusters/${c.name}.template.json`] = toJsonFile(estate.clusterTemplate(c.name));
         if (c.delivery.kind === 'gitOps') {
-          const tree = estate.gitOpsTree(c.name, mesh);
+          const tree = estate.gitOpsTree(c.name, { issuer, mesh });
           for (const layer of GITOPS_LAYERS) {
             for (const [file, objects] of Object.entries(tree[layer])) {
-              if (objects.length > 0) files[`gitops/${c.delivery.treePath(c.name)}/${layer}/${file}`] = Yaml.stringify(...objects);
+              // The charts' objects are already as cdk8s writes them; the Flux objects come from the model.
+              const text = layer === 'prerequisites' ? manifest(objects) : Yaml.stringify(...objects);
+              if (objects.length > 0) files[`gitops/${c.delivery.treePath(c.name)}/${layer}/${file}`] = text;
             }
           }
         } else {

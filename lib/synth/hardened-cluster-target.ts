@@ -63,17 +63,24 @@ export interface SynthesizedCharts {
   readonly byChart: ReadonlyMap<string, readonly unknown[]>;
 }
 
-/** Synthesizes the charts `define` adds to a fresh app (validations run). */
+/**
+ * Synthesizes the charts `define` adds to a fresh app (validations run). The
+ * YAML files are rendered on first use: a caller that arranges the objects
+ * its own way (an estate's GitOps trees) never pays for them.
+ */
 export function synthesizeCharts(define: ((app: App) => void) | undefined): SynthesizedCharts {
   if (!define) return { files: {}, objects: [], byChart: new Map() };
   const app = offlineApp();
   define(app);
-  const files: Record<string, string> = {};
   const byChart = new Map<string, readonly unknown[]>();
-  for (const chart of app.charts) {
-    const objects = chart.toJson();
-    byChart.set(chart.node.id, objects);
-    files[`${chart.node.id}.k8s.yaml`] = Yaml.stringify(...objects);
-  }
-  return { files, objects: [...byChart.values()].flat(), byChart };
+  for (const chart of app.charts) byChart.set(chart.node.id, chart.toJson());
+  let files: Record<string, string> | undefined;
+  return {
+    get files() {
+      files ??= Object.fromEntries([...byChart].map(([id, objects]) => [`${id}.k8s.yaml`, Yaml.stringify(...objects)]));
+      return files;
+    },
+    objects: [...byChart.values()].flat(),
+    byChart,
+  };
 }

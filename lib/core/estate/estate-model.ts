@@ -294,11 +294,20 @@ export class EstateModel {
 
   /**
    * A GitOps-delivered cluster's tree: the pinned Helm releases as Flux
-   * objects, the issuer, and the mesh config and link objects.
+   * objects, the issuer, and the mesh config and link objects (by default the
+   * model's; the synth passes the objects its charts wrote).
    */
-  public gitOpsTree(name: string, mesh: readonly KubernetesObject[] = [...this.meshConfigObjects(), ...this.linkObjects(name)]): GitOpsTree {
+  public gitOpsTree(
+    name: string,
+    objects: { readonly issuer?: readonly KubernetesObject[]; readonly mesh?: readonly KubernetesObject[] } = {},
+  ): GitOpsTree {
     this.cluster(name);
-    return gitOpsTree({ cluster: name, releases: this.prerequisites(), issuer: this.issuer.objects(), mesh });
+    return gitOpsTree({
+      cluster: name,
+      releases: this.prerequisites(),
+      issuer: objects.issuer ?? this.issuer.objects(),
+      mesh: objects.mesh ?? [...this.meshConfigObjects(), ...this.linkObjects(name)],
+    });
   }
 }
 
