@@ -8,6 +8,7 @@ import { MeshConfigChart } from '../cdk8s/mesh-config-chart';
 import { offlineApp } from '../cdk8s/offline-app';
 import { LogicalIds } from '../core/aks/managed-cluster-model';
 import { EstateModel } from '../core/estate/estate-model';
+import { externalizeReferences } from '../core/arm/external-references';
 import { assertInput, factoryResult } from '../core/validation/input-boundary';
 import { zod, lazySchema } from '../core/validation/lazy-zod';
 import { formatViolation } from '../core/validation/violation';
@@ -82,9 +83,13 @@ export class RegulatedEstate extends pulumi.ComponentResource {
       clusters.set(c.name, { resourceGroup, cluster, glue, provider });
     }
 
+    // Created spokes by reference (Pulumi orders the hub after them); brought spokes by their ids.
     const spokes = new Map<string, RegisteredArmResource>();
-    for (const [clusterName, c] of clusters) spokes.set(`${clusterName}/${LogicalIds.vnet}`, c.cluster.registered.get(LogicalIds.vnet)!);
-    this.hub = registerArmResources(estate.hubResources(), {
+    for (const [clusterName, c] of clusters) {
+      const vnet = c.cluster.registered.get(LogicalIds.vnet);
+      if (vnet) spokes.set(`${clusterName}/${LogicalIds.vnet}`, vnet);
+    }
+    this.hub = registerArmResources(externalizeReferences(estate.hubResources(), estate.broughtSpokeIds()), {
       namePrefix: `${name}-hub`,
       resourceGroupName: estate.hub.resourceGroupName,
       subscriptionId,

@@ -1224,6 +1224,20 @@ export const FAILING_CASES: readonly Case[] = [
     fix: /its own host name/,
   },
   {
+    name: 'a spoke brought by id, peered by the network team',
+    estate: {
+      ...ESTATE,
+      clusters: ESTATE.clusters.map((c, i) =>
+        i === 3
+          ? { ...c, existingSpoke: { virtualNetworkId: `${SPOKE.split('/subnets')[0]}`, nodeSubnetName: 'nodes', nodeSubnetPrefix: '10.40.0.0/22', apiServerSubnetName: 'apiserver' } }
+          : c,
+      ),
+    },
+    rule: Rules.estateSpokePeeringNotVerified,
+    property: 'clusters[3].existingSpoke.virtualNetworkId',
+    fix: /peered with the hub/,
+  },
+  {
     name: 'a GitOps source over plain HTTP',
     estate: { ...ESTATE, delivery: ClusterDelivery.gitOps({ source: GitOpsSource.gitRepository({ url: 'http://git.example/platform', branch: 'main' }) }) },
     rule: Rules.gitOpsSourceTransport,

@@ -38,7 +38,7 @@ import { checkInput } from '../validation/input-boundary';
 import { Rules } from '../validation/rule-catalog';
 import { Violation } from '../validation/violation';
 import { ViolationCollector } from '../validation/violation-collector';
-import { ESTATE_PROPS, EstateClusterProps, EstateLinkProps, EstateProps } from './estate-props';
+import { ESTATE_PROPS, EstateClusterProps, EstateExistingSpokeProps, EstateLinkProps, EstateProps } from './estate-props';
 
 /** One cluster of a built estate. */
 export interface EstateCluster {
@@ -49,8 +49,10 @@ export interface EstateCluster {
   /** The spoke's address space and node subnet. */
   readonly addressSpace: string;
   readonly nodeSubnet: string;
-  /** The resource id its spoke network gets (written into the hub's template). */
+  /** The resource id of its spoke network (written into the hub's template). */
   readonly virtualNetworkId: string;
+  /** Whether the spoke was brought by id (the network team's, peered by them). */
+  readonly existingSpoke: boolean;
   /** The cluster definition the estate derived (defaults, network, Flux identity). */
   readonly props: HardenedClusterProps;
   readonly model: ManagedClusterModel;
@@ -163,7 +165,9 @@ export class EstateModel {
    */
   public clusterGlue(name: string): ArmResource[] {
     const c = this.cluster(name);
-    const out: ArmResource[] = [
+    const out: ArmResource[] = [];
+    // A brought spoke's peering with the hub is the network team's (SAKS-EST-007).
+    if (!c.existingSpoke) out.push(
       {
         logicalId: 'peering-to-hub',
         type: 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings',
@@ -179,7 +183,7 @@ export class EstateModel {
         },
         dependsOn: [LogicalIds.vnet],
       },
-    ];
+    );
     if (c.delivery.kind === 'gitOps') out.push(fluxExtensionResource(c.delivery), fluxConfigurationResource(c.name, c.delivery));
     return out;
   }
@@ -194,7 +198,7 @@ export class EstateModel {
     const c = this.cluster(name);
     return renderArmTemplate(
       this.clusterResources(name),
-      { ...c.model.outputs, virtualNetworkId: { type: 'string', value: new ArmReference(LogicalIds.vnet) } },
+      { ...c.model.outputs, virtualNetworkId: { type: 'string', value: c.existingSpoke ? c.virtualNetworkId : new ArmReference(LogicalIds.vnet) } },
       { generator: 'secure-aks', estateCluster: c.name },
     );
   }
@@ -208,7 +212,7 @@ export class EstateModel {
    */
   public hubResources(): ArmResource[] {
     const out: ArmResource[] = [];
-    for (const c of this.clusters.values()) {
+    for (const c of [...this.clusters.values()].filter((x) => !x.existingSpoke)) {
       out.push({
         logicalId: `hub-peering-to-${c.name}`,
         type: 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings',
@@ -261,12 +265,17 @@ export class EstateModel {
     return out;
   }
 
-  /** The spokes' ids, by the logical id the hub's resources refer to them with (`<cluster>/vnet`). */
+  /** The spokes' ids, by the logical id the hub's resources refer to them with (`<cluster>/vnet`); brought spokes included. */
   public spokeIds(): ReadonlyMap<string, string> {
     return new Map([...this.clusters.values()].map((c) => [`${c.name}/${LogicalIds.vnet}`, c.virtualNetworkId]));
   }
 
   /** The template of the hub's resource group (deploy after the clusters' templates: it peers with their spokes). */
+  /** The ids of the spokes brought by id, by the logical id the hub's resources refer to them with. */
+  public broughtSpokeIds(): ReadonlyMap<string, string> {
+    return new Map([...this.clusters.values()].filter((c) => c.existingSpoke).map((c) => [`${c.name}/${LogicalIds.vnet}`, c.virtualNetworkId]));
+  }
+
   public hubTemplate(): ArmTemplate {
     return renderArmTemplate(externalizeReferences(this.hubResources(), this.spokeIds()), {}, { generator: 'secure-aks', estateHub: this.hub.name });
   }
@@ -374,8 +383,12 @@ function planEstate(input: EstateProps): { violations: ViolationCollector; model
   const clusters: EstateCluster[] = props.clusters.map((c, i) => {
     const delivery = c.delivery ?? props.delivery;
     const cidr = spokes[i] ?? Ipv4Cidr.of('10.250.0.0/16');
-    const nodes = `${formatIpv4(cidr.network)}/20`;
+    const brought = c.existingSpoke;
+    const nodes = brought ? checkExistingSpoke(v, `clusters[${i}].existingSpoke`, brought, spokes[i]) : `${formatIpv4(cidr.network)}/20`;
     const clusterProps = clusterPropsOf(c, props, distribution, versions, delivery, nodes, `${formatIpv4(cidr.network + 4096)}/28`);
+    if (brought) {
+      v.add(Rules.estateSpokePeeringNotVerified, `clusters[${i}].existingSpoke.virtualNetworkId`, brought.virtualNetworkId, `make sure the spoke is peered with the hub (allowing forwarded traffic) and its subnets route 0.0.0.0/0 to ${props.hub.firewallPrivateIp}`);
+    }
     v.merge(validateHardenedCluster(clusterProps), `clusters[${i}]`);
     checkDelivery(v, `clusters[${i}]`, c, clusterProps, delivery);
     const resourceGroupName = c.resourceGroupName ?? `rg-${c.name}`;
@@ -385,7 +398,8 @@ function planEstate(input: EstateProps): { violations: ViolationCollector; model
       resourceGroupName,
       addressSpace: c.addressSpace,
       nodeSubnet: nodes,
-      virtualNetworkId: `/subscriptions/${props.subscriptionId}/resourceGroups/${resourceGroupName}/providers/Microsoft.Network/virtualNetworks/${c.name}-vnet`,
+      virtualNetworkId: brought?.virtualNetworkId ?? `/subscriptions/${props.subscriptionId}/resourceGroups/${resourceGroupName}/providers/Microsoft.Network/virtualNetworks/${c.name}-vnet`,
+      existingSpoke: brought !== undefined,
       props: clusterProps,
       model: undefined as unknown as ManagedClusterModel,
       delivery,
@@ -404,7 +418,7 @@ function planEstate(input: EstateProps): { violations: ViolationCollector; model
     if (!server) v.add(Rules.estateLinkClusters, `links[${i}].server`, l.server, `name a cluster of the estate (${[...byName.keys()].join(', ')})`);
     if (client && server && client === server) v.add(Rules.estateLinkClusters, `links[${i}].server`, l.server, 'link two different clusters: inside one cluster the mesh itself carries the traffic');
     for (const [side, c] of [['client', client], ['server', server]] as const) {
-      if (c && !routedThroughHub(c.props.outboundType, props.hub.firewallPrivateIp)) {
+      if (c && !routedThroughHub(c, props.hub.firewallPrivateIp)) {
         v.add(
           Rules.estateReachability,
           `links[${i}].${side}`,
@@ -474,9 +488,30 @@ function planEstate(input: EstateProps): { violations: ViolationCollector; model
   return { violations: v, model: v.errors.length > 0 ? undefined : model };
 }
 
-/** Whether a cluster's default route goes to the hub firewall (a route table the library creates). */
-function routedThroughHub(outbound: OutboundType | undefined, firewallPrivateIp: string): boolean {
-  return outbound?.name === 'userDefinedRouting' && outbound.firewallPrivateIp === firewallPrivateIp;
+/** A brought spoke's id and node subnet: a virtual network's id, and a node prefix inside the cluster's address space. Returns the node prefix. */
+function checkExistingSpoke(v: ViolationCollector, at: string, spoke: EstateExistingSpokeProps, space: Ipv4Cidr | undefined): string {
+  const id = parseResourceId(spoke.virtualNetworkId);
+  if (!id || id.type !== 'Microsoft.Network/virtualNetworks') {
+    v.add(Rules.estateAddressOverlap, `${at}.virtualNetworkId`, spoke.virtualNetworkId, 'give the spoke virtual network\'s resource id, /subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.Network/virtualNetworks/<name>');
+  }
+  const nodes = Ipv4Cidr.parse(spoke.nodeSubnetPrefix);
+  if (!(nodes instanceof Ipv4Cidr) || nodes.hasHostBits || (space && !space.contains(nodes))) {
+    v.add(Rules.estateAddressOverlap, `${at}.nodeSubnetPrefix`, spoke.nodeSubnetPrefix, 'give the node subnet\'s prefix, inside the cluster\'s addressSpace');
+    return '10.250.0.0/20';
+  }
+  return nodes.canonical;
+}
+
+/**
+ * Whether a cluster's default route goes to the hub firewall: a route table the
+ * library creates to it, or, in a brought spoke, the subnets' own route table
+ * (declared, not verified offline: SAKS-EST-007 and SAKS-EGR-006 say so).
+ */
+function routedThroughHub(c: EstateCluster, firewallPrivateIp: string): boolean {
+  const outbound = c.props.outboundType;
+  if (outbound?.name !== 'userDefinedRouting') return false;
+  if (outbound.firewallPrivateIp === firewallPrivateIp) return true;
+  return c.existingSpoke && outbound.firewallPrivateIp === undefined && outbound.routeTableId === undefined;
 }
 
 /** The cluster definition the estate derives: the estate's secure defaults, its spoke, its mesh, Flux's identity. */
@@ -489,7 +524,7 @@ function clusterPropsOf(
   nodes: string,
   api: string,
 ): HardenedClusterProps {
-  const { addressSpace, resourceGroupName: _rg, delivery: _d, ...cluster } = c;
+  const { addressSpace, resourceGroupName: _rg, delivery: _d, existingSpoke, ...cluster } = c;
   const identity = delivery.kind === 'gitOps' ? delivery.source?.identity : undefined;
   const fluxIdentity: FederatedIdentityProps[] = identity
     ? [{ name: 'flux-source-controller', identityId: identity.identityId, clientId: identity.clientId, ...FLUX_SOURCE_CONTROLLER }]
@@ -497,10 +532,16 @@ function clusterPropsOf(
   return {
     apiServerAccess: ApiServerAccess.private(),
     transitEncryption: TransitEncryption.acnsWireGuard(),
-    outboundType: OutboundType.userDefinedRouting({ firewallPrivateIp: props.hub.firewallPrivateIp }),
+    // A brought spoke's subnets carry the network team's route table (its route is not verified offline: SAKS-EGR-006).
+    outboundType: existingSpoke ? OutboundType.userDefinedRouting() : OutboundType.userDefinedRouting({ firewallPrivateIp: props.hub.firewallPrivateIp }),
     ...cluster,
     federatedIdentities: [...(cluster.federatedIdentities ?? []), ...fluxIdentity],
-    network: ClusterNetwork.create({ addressSpace: [addressSpace], nodeSubnetPrefix: nodes, apiServerSubnetPrefix: api }),
+    network: existingSpoke
+      ? ClusterNetwork.fromSubnetIds({
+          nodeSubnetId: `${existingSpoke.virtualNetworkId}/subnets/${existingSpoke.nodeSubnetName}`,
+          apiServerSubnetId: `${existingSpoke.virtualNetworkId}/subnets/${existingSpoke.apiServerSubnetName}`,
+        })
+      : ClusterNetwork.create({ addressSpace: [addressSpace], nodeSubnetPrefix: nodes, apiServerSubnetPrefix: api }),
     ...aksIstioAddonProps(distribution, versions),
   };
 }

@@ -13,6 +13,13 @@ export interface EstateClusterProps extends Omit<HardenedClusterProps, 'network'
    */
   readonly addressSpace: string;
   /**
+   * A spoke the network team already has, instead of one the library creates.
+   * Its peering with the hub and the routes of its subnets are theirs: they are
+   * not read offline, and the estate says so (SAKS-EST-007, SAKS-EGR-006).
+   * @default - the library creates the spoke from `addressSpace`
+   */
+  readonly existingSpoke?: EstateExistingSpokeProps;
+  /**
    * The resource group the cluster's template is deployed to (and the Pulumi component creates).
    * @default 'rg-<name>'
    */
@@ -22,6 +29,21 @@ export interface EstateClusterProps extends Omit<HardenedClusterProps, 'network'
    * @default - the estate's `delivery`
    */
   readonly delivery?: ClusterDelivery;
+}
+
+/** A spoke network brought by id. */
+export interface EstateExistingSpokeProps {
+  /** Resource id of the spoke virtual network (its address space is the cluster's `addressSpace`). */
+  readonly virtualNetworkId: string;
+  /** Name of the node subnet in it. */
+  readonly nodeSubnetName: string;
+  /** The node subnet's prefix: the links' ingress addresses are taken from it. */
+  readonly nodeSubnetPrefix: string;
+  /**
+   * Name of the API server subnet in it (delegated to `Microsoft.ContainerService/managedClusters`, at least /28).
+   * @see https://learn.microsoft.com/azure/aks/api-server-vnet-integration
+   */
+  readonly apiServerSubnetName: string;
 }
 
 /** The hub network, brought by id: the network team's, with its firewall. */
@@ -86,6 +108,7 @@ const CLUSTER = lazySchema(() =>
   schemaOf<EstateClusterProps>()(
     HARDENED_CLUSTER_PROPS.omit({ network: true, istioAddon: true }).extend({
       addressSpace: text(),
+      existingSpoke: zod.strictObject({ virtualNetworkId: text(), nodeSubnetName: text(), nodeSubnetPrefix: text(), apiServerSubnetName: text() }).optional(),
       resourceGroupName: text().optional(),
       delivery: factoryResult(ClusterDelivery, 'ClusterDelivery.gitOps({ ... }) or ClusterDelivery.pulumiKubernetes()').optional(),
     }),

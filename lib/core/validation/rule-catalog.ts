@@ -844,6 +844,12 @@ export const Rules = {
     sources: [S.privateDnsZones, S.istioEgressTlsOrigination],
     severity: 'error',
   },
+  estateSpokePeeringNotVerified: {
+    id: 'SAKS-EST-007',
+    statement: 'the peering of a spoke brought by id with the hub is not verified offline: it is the network team\'s, and the estate\'s reachability and DNS depend on it',
+    sources: [S.vnetPeering, S.hubSpokeTopology],
+    severity: 'warning',
+  },
   gitOpsSourceTransport: {
     id: 'SAKS-GIT-001',
     statement: 'a GitOps source is fetched over an encrypted transport: oci://, https:// or ssh://',

@@ -173,3 +173,33 @@ describe('stable and deterministic', () => {
     expect(() => new (EstateModel as any)(Symbol('validated estate'), exampleProps, { clusters: [], links: [] }, [])).toThrow(/EstateModel\.build/);
   });
 });
+
+describe('a spoke brought by id', () => {
+  const spokeId = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/reporting-spoke';
+  const brought: EstateProps = {
+    ...exampleProps,
+    clusters: exampleProps.clusters.map((c) =>
+      c.name === 'reporting' ? { ...c, existingSpoke: { virtualNetworkId: spokeId, nodeSubnetName: 'aks-nodes', nodeSubnetPrefix: '10.40.4.0/22', apiServerSubnetName: 'aks-api' } } : c,
+    ),
+  };
+  const built = EstateModel.build(brought);
+
+  test('the cluster runs in its subnets; neither side of its peering is created, and the estate says it is not verified', () => {
+    const resources = templateResources(built.clusterTemplate('reporting')).map((r) => r.resource);
+    expect(resources.some((r) => r.type === 'Microsoft.Network/virtualNetworks')).toBe(false);
+    expect(resources.some((r) => r.type === 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings')).toBe(false);
+    const cluster = resources.find((r) => r.type === 'Microsoft.ContainerService/managedClusters')!;
+    expect(cluster.properties.agentPoolProfiles[0].vnetSubnetID).toBe(`${spokeId}/subnets/aks-nodes`);
+    expect(cluster.properties.networkProfile.outboundType).toBe('userDefinedRouting');
+    const hub = templateResources(built.hubTemplate()).map((r) => r.resource);
+    expect(hub.filter((r) => r.type === 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings').map((r) => r.name)).toEqual(['hub-vnet/to-payments', 'hub-vnet/to-ledger', 'hub-vnet/to-fx-rates']);
+    // It dials the ledger: the ledger's zone is linked to the brought spoke by its id.
+    expect(hub.find((r) => r.type === 'Microsoft.Network/privateDnsZones/virtualNetworkLinks' && r.name === 'ledger.internal.example/reporting-vnet')!.properties.virtualNetwork.id).toBe(spokeId);
+    expect(validateEstate(brought).warnings.filter((w) => w.rule === Rules.estateSpokePeeringNotVerified).map((w) => w.property)).toEqual(['clusters[3].existingSpoke.virtualNetworkId']);
+  });
+
+  test('its node subnet must lie in its address space', () => {
+    const outside = { ...brought, clusters: brought.clusters.map((c) => (c.existingSpoke ? { ...c, existingSpoke: { ...c.existingSpoke, nodeSubnetPrefix: '10.99.0.0/22' } } : c)) };
+    expect(validateEstate(outside).errors.map((e) => e.property)).toEqual(['clusters[3].existingSpoke.nodeSubnetPrefix']);
+  });
+});

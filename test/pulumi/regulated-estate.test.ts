@@ -1,0 +1,56 @@
+import { beforeAll, expect, test } from 'vitest';
+import { ClusterDelivery, EstateModel, EstateProps } from '../../lib';
+import { RegulatedEstate } from '../../lib/pulumi';
+import { props as ESTATE } from '../../examples/estate/definition';
+import { installMocks, RecordedResource, settle } from '../support/pulumi-mocks';
+
+const SPOKE = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/reporting-spoke';
+/** The ledger delivered by Pulumi, the others by GitOps; reporting in a spoke brought by id. */
+const MIXED: EstateProps = {
+  ...ESTATE,
+  clusters: ESTATE.clusters.map((c) =>
+    c.name === 'ledger'
+      ? { ...c, delivery: ClusterDelivery.pulumiKubernetes() }
+      : c.name === 'reporting'
+        ? { ...c, existingSpoke: { virtualNetworkId: SPOKE, nodeSubnetName: 'aks-nodes', nodeSubnetPrefix: '10.40.4.0/22', apiServerSubnetName: 'apiserver' } }
+        : c,
+  ),
+};
+
+let resources: RecordedResource[];
+let stack: RegulatedEstate;
+beforeAll(async () => {
+  ({ resources } = await installMocks());
+  stack = new RegulatedEstate('estate', { estate: EstateModel.build(MIXED) });
+  await settle(...[...stack.clusters.values()].map((c) => c.cluster.clusterId));
+  await new Promise((r) => setTimeout(r, 300));
+});
+
+test('only the Pulumi-delivered cluster gets a Kubernetes provider, and only its objects are applied by Pulumi', () => {
+  expect(resources.filter((r) => r.type === 'pulumi:providers:kubernetes').map((r) => r.name)).toEqual(['estate-ledger']);
+  expect([...stack.clusters].filter(([, c]) => c.provider).map(([name]) => name)).toEqual(['ledger']);
+  const k8s = resources.filter((r) => r.type.startsWith('kubernetes:') || r.type.startsWith('secure-aks:kubernetes'));
+  expect(k8s.length).toBeGreaterThan(0);
+  expect(k8s.every((r) => r.name.startsWith('estate-ledger-') || /^estate-link-(payments-ledger|reporting-ledger)-server|^estate-link-ledger-notify-client/.test(r.name))).toBe(true);
+  // Its side of each of its three links, and nothing of the GitOps clusters' sides.
+  const sides = resources.filter((r) => r.type === 'secure-aks:kubernetes:ChartDeployment' && r.name.startsWith('estate-link-')).map((r) => r.name).sort();
+  expect(sides).toEqual(['estate-link-ledger-notify-client', 'estate-link-payments-ledger-server', 'estate-link-reporting-ledger-server']);
+  // Only GitOps-delivered clusters get the Flux extension.
+  expect(resources.filter((r) => r.type === 'azure-native:kubernetesconfiguration:Extension').map((r) => r.inputs.clusterName).sort()).toEqual(['fx-rates', 'payments', 'reporting']);
+});
+
+test('a brought spoke is neither created nor peered here; the hub\'s DNS links it by its id', () => {
+  expect(resources.some((r) => r.type === 'azure-native:network:VirtualNetwork' && r.name.startsWith('estate-reporting-'))).toBe(false);
+  const peerings = resources.filter((r) => r.type === 'azure-native:network:VirtualNetworkPeering');
+  expect(peerings.map((r) => r.name).sort()).toEqual([
+    'estate-fx-rates-peering-to-hub',
+    'estate-hub-hub-peering-to-fx-rates',
+    'estate-hub-hub-peering-to-ledger',
+    'estate-hub-hub-peering-to-payments',
+    'estate-ledger-peering-to-hub',
+    'estate-payments-peering-to-hub',
+  ]);
+  const link = resources.find((r) => r.type === 'azure-native:privatedns:VirtualNetworkLink' && r.inputs.virtualNetworkLinkName === 'reporting-vnet')!;
+  expect(link.inputs.virtualNetwork.id).toBe(SPOKE);
+  expect(link.inputs.resourceGroupName).toBe('rg-hub');
+});
