@@ -106,7 +106,16 @@ export class RegulatedEstate extends pulumi.ComponentResource {
       for (const chart of estate.prerequisites()) {
         releases[chart.name] = new Release(
           `${prefix}-${chart.name}`,
-          { name: chart.name, chart: chart.chart, version: chart.version, namespace: chart.namespace, createNamespace: true, repositoryOpts: { repo: chart.repo }, values: chart.values, atomic: true },
+          {
+            name: chart.name,
+            version: chart.version,
+            namespace: chart.namespace,
+            createNamespace: true,
+            // An OCI mirror names the chart by its full reference; a Helm repository by name within it.
+            ...(chart.repo.startsWith('oci://') ? { chart: `${chart.repo}/${chart.chart}` } : { chart: chart.chart, repositoryOpts: { repo: chart.repo } }),
+            values: chart.values,
+            atomic: true,
+          },
           { parent: this, provider: c.provider, dependsOn: chart.after.map((a) => releases[a]) },
         );
       }

@@ -8,6 +8,7 @@ const SPOKE = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroup
 /** The ledger delivered by Pulumi, the others by GitOps; reporting in a spoke brought by id. */
 const MIXED: EstateProps = {
   ...ESTATE,
+  helmChartMirror: 'oci://contosoplatform.azurecr.io/helm',
   clusters: ESTATE.clusters.map((c) =>
     c.name === 'ledger'
       ? { ...c, delivery: ClusterDelivery.pulumiKubernetes() }
@@ -53,4 +54,13 @@ test('a brought spoke is neither created nor peered here; the hub\'s DNS links i
   const link = resources.find((r) => r.type === 'azure-native:privatedns:VirtualNetworkLink' && r.inputs.virtualNetworkLinkName === 'reporting-vnet')!;
   expect(link.inputs.virtualNetwork.id).toBe(SPOKE);
   expect(link.inputs.resourceGroupName).toBe('rg-hub');
+});
+
+test('the Pulumi-delivered cluster installs the pinned charts from the OCI mirror by their full reference', () => {
+  const releases = resources.filter((r) => r.type === 'kubernetes:helm.sh/v3:Release');
+  expect(releases.map((r) => [r.name, r.inputs.chart, r.inputs.repositoryOpts]).sort()).toEqual([
+    ['estate-ledger-cert-manager', 'oci://contosoplatform.azurecr.io/helm/cert-manager', undefined],
+    ['estate-ledger-istio-base', 'oci://contosoplatform.azurecr.io/helm/base', undefined],
+    ['estate-ledger-istiod', 'oci://contosoplatform.azurecr.io/helm/istiod', undefined],
+  ]);
 });

@@ -123,6 +123,8 @@ export class EstateModel {
   public readonly issuer: CustomerCaIssuer;
   public readonly meshDistribution: MeshDistribution;
   public readonly versions: PinnedVersions;
+  /** The OCI registry the pinned Helm charts are fetched from, when not their public repositories. */
+  public readonly helmChartMirror?: string;
   public readonly warnings: readonly Violation[];
   /** The hub's virtual network id and resource group. */
   public readonly hub: { readonly virtualNetworkId: string; readonly name: string; readonly subscriptionId: string; readonly resourceGroupName: string; readonly firewallPrivateIp: string };
@@ -141,6 +143,7 @@ export class EstateModel {
     this.issuer = props.issuer;
     this.meshDistribution = props.meshDistribution ?? 'openSourceIstio';
     this.versions = resolvePinnedVersions(props.versions);
+    this.helmChartMirror = props.helmChartMirror?.replace(/\/+$/, '');
     this.warnings = warnings;
     const hubId = parseResourceId(props.hub.virtualNetworkId)!;
     this.hub = {
@@ -280,9 +283,10 @@ export class EstateModel {
     return renderArmTemplate(externalizeReferences(this.hubResources(), this.spokeIds()), {}, { generator: 'secure-aks', estateHub: this.hub.name });
   }
 
-  /** The pinned Helm releases every cluster installs. */
+  /** The pinned Helm releases every cluster installs, from the mirror when there is one. */
   public prerequisites(): PinnedHelmChart[] {
-    return meshPrerequisites(this.meshDistribution, this.versions);
+    const mirror = this.helmChartMirror;
+    return meshPrerequisites(this.meshDistribution, this.versions).map((c) => (mirror ? { ...c, repo: mirror } : c));
   }
 
   /** The add-on's shared MeshConfig (AKS Istio add-on only). */
@@ -343,6 +347,10 @@ function planEstate(input: EstateProps): { violations: ViolationCollector; model
     v.add(Rules.estateReachability, 'hub.firewallPrivateIp', props.hub.firewallPrivateIp, 'give the hub firewall\'s private IPv4 address');
   }
 
+  if (props.helmChartMirror !== undefined && !/^oci:\/\/[a-z0-9.-]+(:\d+)?\/\S+$/i.test(props.helmChartMirror)) {
+    v.add(Rules.gitOpsSourceTransport, 'helmChartMirror', props.helmChartMirror, 'give the mirror as oci://<registry>/<path>');
+  }
+
   // --- names
   const clusterIndex = new Map<string, number>();
   props.clusters.forEach((c, i) => {
@@ -391,6 +399,9 @@ function planEstate(input: EstateProps): { violations: ViolationCollector; model
     }
     v.merge(validateHardenedCluster(clusterProps), `clusters[${i}]`);
     checkDelivery(v, `clusters[${i}]`, c, clusterProps, delivery);
+    if (clusterProps.outboundType?.name === 'none' && !/^oci:\/\/[a-z0-9-]+\.azurecr\.io\//i.test(props.helmChartMirror ?? '')) {
+      v.add(Rules.gitOpsIsolatedSource, 'helmChartMirror', props.helmChartMirror, `copy the pinned Helm charts into your Azure Container Registry and give it as helmChartMirror: cluster "${c.name}" has no egress to their public repositories`);
+    }
     const resourceGroupName = c.resourceGroupName ?? `rg-${c.name}`;
     return {
       name: c.name,

@@ -98,6 +98,16 @@ export interface EstateProps {
    */
   readonly meshDistribution?: 'openSourceIstio' | 'aksIstioAddon';
   /**
+   * An OCI registry holding copies of the pinned Helm charts
+   * (`oci://<registry>.azurecr.io/<path>`, with `<path>/cert-manager`,
+   * `<path>/base`, `<path>/istiod`), so the clusters fetch them from your
+   * registry instead of the charts' public repositories. Flux pulls them with
+   * its workload identity; a network-isolated cluster needs it (SAKS-GIT-002).
+   * @default - the charts' public repositories
+   * @see https://fluxcd.io/flux/components/source/helmrepositories/#helm-oci-repository
+   */
+  readonly helmChartMirror?: string;
+  /**
    * Pinned versions of what the estate installs.
    * @default - the releases whose CRD schemas ship with the library
    */
@@ -128,6 +138,7 @@ export const ESTATE_PROPS = lazySchema(() =>
       issuer: CUSTOMER_CA_ISSUER_RESULT,
       delivery: factoryResult(ClusterDelivery, 'ClusterDelivery.gitOps({ ... }) or ClusterDelivery.pulumiKubernetes()'),
       meshDistribution: zod.enum(['openSourceIstio', 'aksIstioAddon']).optional(),
+      helmChartMirror: text().optional(),
       versions: zod.strictObject({ istio: text().optional(), certManager: text().optional(), aksIstioRevision: text().optional() }).optional(),
     }),
   ),

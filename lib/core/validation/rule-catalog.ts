@@ -852,13 +852,13 @@ export const Rules = {
   },
   gitOpsSourceTransport: {
     id: 'SAKS-GIT-001',
-    statement: 'a GitOps source is fetched over an encrypted transport: oci://, https:// or ssh://',
+    statement: 'a GitOps source, and a Helm chart mirror, is fetched over an encrypted transport: oci://, https:// or ssh://',
     sources: [S.gitOpsFlux, S.fluxOciRepository],
     severity: 'error',
   },
   gitOpsIsolatedSource: {
     id: 'SAKS-GIT-002',
-    statement: 'a network-isolated cluster (outbound type none) pulls its GitOps tree from an OCI artifact in Azure Container Registry, reached through its private endpoint',
+    statement: 'a network-isolated cluster (outbound type none) pulls its GitOps tree and its Helm charts from Azure Container Registry (OCI), reached through its private endpoint',
     sources: [S.networkIsolated, S.acrPrivateLink],
     severity: 'error',
   },

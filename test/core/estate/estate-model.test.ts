@@ -87,7 +87,23 @@ describe('GitOps delivery', () => {
     };
     const errors = validateEstate(isolated).errors;
     expect(errors.filter((e) => e.rule === Rules.gitOpsSourceTransport).map((e) => e.property)).toEqual(['delivery.source.url', 'delivery.source.url', 'delivery.source.url', 'delivery.source.url']);
-    expect(errors.filter((e) => e.rule === Rules.gitOpsIsolatedSource).map((e) => e.value)).toEqual(['http://git.example/platform']);
+    expect(errors.filter((e) => e.rule === Rules.gitOpsIsolatedSource).map((e) => [e.property, e.value])).toEqual([
+      ['delivery.source.url', 'http://git.example/platform'],
+      // Nor can it fetch the Helm charts from their public repositories.
+      ['helmChartMirror', undefined],
+    ]);
+  });
+
+  test('with a Helm chart mirror, every tree fetches the charts from it, as an OCI Helm repository with Azure authentication', () => {
+    const mirrored = EstateModel.build({ ...exampleProps, helmChartMirror: 'oci://contosoplatform.azurecr.io/helm/' });
+    const tree = mirrored.gitOpsTree('payments');
+    expect(tree.prerequisites['helm-repositories.yaml'].map((o) => o.spec)).toEqual([{ url: 'oci://contosoplatform.azurecr.io/helm', interval: '1h', type: 'oci', provider: 'azure' }]);
+    expect(tree.prerequisites['helm-releases.yaml'].map((o: any) => o.spec.chart.spec.sourceRef.name)).toEqual(['contosoplatform-azurecr-io', 'contosoplatform-azurecr-io', 'contosoplatform-azurecr-io']);
+    for (const o of Object.values(tree.prerequisites).flat()) expect(validateFluxObject(o)).toEqual([]);
+    expect(validateEstate({ ...exampleProps, helmChartMirror: 'https://charts.example' }).errors.map((e) => [e.rule.id, e.property])).toEqual([[Rules.gitOpsSourceTransport.id, 'helmChartMirror']]);
+    // An isolated cluster is satisfied by an Azure Container Registry mirror.
+    const isolated = { ...exampleProps, helmChartMirror: 'oci://contosoplatform.azurecr.io/helm', clusters: exampleProps.clusters.map((c, i) => (i === 3 ? { ...c, outboundType: OutboundType.networkIsolated() } : c)) };
+    expect(validateEstate(isolated).errors.filter((e) => e.rule === Rules.gitOpsIsolatedSource)).toEqual([]);
   });
 
   test('turning workload identity off under an OCI source with an identity is refused', () => {
