@@ -2,8 +2,9 @@
  * An estate: four private AKS clusters in two regions around the network
  * team's hub, linked both ways over mutual TLS with the customer CA, and
  * delivered by GitOps. `pulumi up` needs only Azure Resource Manager: each
- * cluster's Flux (the AKS GitOps extension) pulls its tree from the platform
- * team's Azure Container Registry through its private endpoint.
+ * cluster's Flux (the AKS GitOps extension) pulls its tree, and the pinned
+ * Helm charts, from the platform team's Azure Container Registry through its
+ * private endpoint.
  *
  * - payments (westeurope) dials the ledger (westeurope) and fx-rates (northeurope);
  * - the ledger dials payments' notification service: the other direction;
@@ -52,6 +53,8 @@ export const props: EstateProps = {
     { name: 'ledger-notify', client: 'ledger', server: 'payments', services: [service('notify', 'notify.payments.internal.example', 9443, 19443, 'notify.default.svc.cluster.local', ['ledger'])] },
     { name: 'reporting-ledger', client: 'reporting', server: 'ledger', services: [service('reports-db', 'reports-db.ledger.internal.example', 5432, 15432, 'postgres.default.svc.cluster.local', ['reporting'])] },
   ],
+  // Copies of the pinned Helm charts in the same registry: nothing is fetched from the Internet.
+  helmChartMirror: 'oci://contosoplatform.azurecr.io/helm',
   // The customer CA: a secret `customer-ca` (tls.crt, tls.key) you place in the cert-manager namespace of each cluster.
   issuer: CustomerCaIssuer.fromCaSecret({ secretName: 'customer-ca' }),
   delivery: ClusterDelivery.gitOps({

@@ -30,6 +30,11 @@ export interface ArmRegistrationContext {
    */
   readonly providersBySubscription?: Readonly<Record<string, pulumi.ProviderResource>>;
   /**
+   * The provider of the deployment's own resources (a hub in another subscription).
+   * @default - the default provider
+   */
+  readonly provider?: pulumi.ProviderResource;
+  /**
    * Values to send in place of ids of existing resources, such as an id that
    * only resolves once a deploy-time check of that resource has passed.
    * @default {}
@@ -162,7 +167,7 @@ export function registerArmResources(
     const opts: pulumi.CustomResourceOptions = {
       parent: ctx.parent,
       dependsOn: (m.dependsOn ?? []).map((d) => (registered.get(d) ?? ctx.existing?.get(d))!.resource),
-      provider: target ? ctx.providersBySubscription?.[target.subscriptionId] : undefined,
+      provider: target ? ctx.providersBySubscription?.[target.subscriptionId] : ctx.provider,
       ...replacementOptions(m),
     };
     const props = m.properties as Record<string, ArmValue>;

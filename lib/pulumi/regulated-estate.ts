@@ -17,12 +17,24 @@ import { ChartDeployment } from './chart-deployment';
 import { HardenedCluster } from './hardened-cluster';
 import { failAsRunError } from './pulumi-errors';
 
-const ARGS = lazySchema(() => zod.strictObject({ estate: factoryResult(EstateModel, 'EstateModel.build({ ... })') }));
+const ARGS = lazySchema(() =>
+  zod.strictObject({
+    estate: factoryResult(EstateModel, 'EstateModel.build({ ... })'),
+    hubProvider: factoryResult(pulumi.ProviderResource, 'an azure-native Provider of the hub\'s subscription').optional(),
+  }),
+);
 
 /** Arguments of {@link RegulatedEstate}. */
 export interface RegulatedEstateArgs {
   /** The validated estate (EstateModel.build). */
   readonly estate: EstateModel;
+  /**
+   * The azure-native provider the hub's resources (its peerings, the DNS
+   * zones) are registered with, when the hub is in another subscription or
+   * needs the network team's credentials.
+   * @default - the default provider
+   */
+  readonly hubProvider?: pulumi.ProviderResource;
 }
 
 /** What the estate registers for one cluster. */
@@ -95,6 +107,7 @@ export class RegulatedEstate extends pulumi.ComponentResource {
       subscriptionId,
       parent: this,
       existing: spokes,
+      provider: args.hubProvider,
     });
 
     // The Kubernetes side of the clusters Pulumi delivers to: prerequisites, issuer, mesh config, link sides.

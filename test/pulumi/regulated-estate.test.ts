@@ -1,3 +1,4 @@
+import * as azure from '@pulumi/azure-native/provider';
 import { beforeAll, expect, test } from 'vitest';
 import { ClusterDelivery, EstateModel, EstateProps } from '../../lib';
 import { RegulatedEstate } from '../../lib/pulumi';
@@ -20,9 +21,11 @@ const MIXED: EstateProps = {
 
 let resources: RecordedResource[];
 let stack: RegulatedEstate;
+let hubProvider: azure.Provider;
 beforeAll(async () => {
   ({ resources } = await installMocks());
-  stack = new RegulatedEstate('estate', { estate: EstateModel.build(MIXED) });
+  hubProvider = new azure.Provider('hub-subscription', { subscriptionId: '11111111-1111-1111-1111-111111111111' });
+  stack = new RegulatedEstate('estate', { estate: EstateModel.build(MIXED), hubProvider });
   await settle(...[...stack.clusters.values()].map((c) => c.cluster.clusterId));
   await new Promise((r) => setTimeout(r, 300));
 });
@@ -63,4 +66,11 @@ test('the Pulumi-delivered cluster installs the pinned charts from the OCI mirro
     ['estate-ledger-istio-base', 'oci://contosoplatform.azurecr.io/helm/base', undefined],
     ['estate-ledger-istiod', 'oci://contosoplatform.azurecr.io/helm/istiod', undefined],
   ]);
+});
+
+test('the hub\'s resources go through the hub\'s provider; the clusters\' through the default', () => {
+  const hub = resources.filter((r) => r.name.startsWith('estate-hub-'));
+  expect(hub.map((r) => r.name).sort()).toEqual(EstateModel.build(MIXED).hubResources().map((r) => `estate-hub-${r.logicalId}`).sort());
+  expect(hub.every((r) => r.provider?.includes('hub-subscription'))).toBe(true);
+  expect(resources.filter((r) => r.name.startsWith('estate-payments-')).some((r) => r.provider?.includes('hub-subscription'))).toBe(false);
 });
