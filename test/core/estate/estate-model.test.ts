@@ -69,7 +69,9 @@ describe('GitOps delivery', () => {
     for (const name of estate.clusters.keys()) {
       const tree = estate.gitOpsTree(name);
       const flux = Object.values(tree.prerequisites).flat();
-      expect(flux.map((o) => o.kind).sort()).toEqual(['HelmRelease', 'HelmRelease', 'HelmRelease', 'HelmRepository', 'HelmRepository']);
+      // One HelmRelease per pinned chart, one HelmRepository per repository they come from (the example's mirror).
+      expect(flux.filter((o) => o.kind === 'HelmRelease').map((o) => o.metadata.name)).toEqual(estate.prerequisites().map((c) => c.name));
+      expect(flux.filter((o) => o.kind === 'HelmRepository').map((o: any) => o.spec.url)).toEqual(['oci://contosoplatform.azurecr.io/helm']);
       for (const o of flux) expect(validateFluxObject(o)).toEqual([]);
       const istiod = flux.find((o) => o.metadata.name === 'istiod') as any;
       expect(istiod.spec.dependsOn).toEqual([{ name: 'istio-base' }]);
@@ -81,6 +83,7 @@ describe('GitOps delivery', () => {
   test('a network-isolated cluster must pull from an Azure Container Registry; a plaintext source is refused', () => {
     const isolated: EstateProps = {
       ...exampleProps,
+      helmChartMirror: undefined,
       clusters: exampleProps.clusters.map((c, i) => (i === 3 ? { ...c, outboundType: OutboundType.networkIsolated() } : c)),
       links: exampleProps.links.filter((l) => l.client !== 'reporting'),
       delivery: ClusterDelivery.gitOps({ source: GitOpsSource.gitRepository({ url: 'http://git.example/platform', branch: 'main' }) }),
