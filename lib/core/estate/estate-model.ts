@@ -87,7 +87,7 @@ function fnv1a(text: string): number {
 
 interface Plan {
   readonly clusters: EstateCluster[];
-  readonly links: { readonly props: EstateLinkProps; readonly ingressIp: string; readonly linkProps: CrossClusterLinkProps }[];
+  readonly links: { readonly props: EstateLinkProps; readonly ingressIp: string; readonly link: CrossClusterLink }[];
 }
 
 /**
@@ -138,7 +138,7 @@ export class EstateModel {
       client: l.props.client,
       server: l.props.server,
       ingressIp: l.ingressIp,
-      link: CrossClusterLink.build(l.linkProps),
+      link: l.link,
     }));
     this.issuer = props.issuer;
     this.meshDistribution = props.meshDistribution ?? 'openSourceIstio';
@@ -419,7 +419,7 @@ function planEstate(input: EstateProps): { violations: ViolationCollector; model
   const byName = new Map(clusters.map((c) => [c.name, c]));
 
   // --- links
-  const links: Plan['links'] = [];
+  const links: { readonly props: EstateLinkProps; readonly ingressIp: string; readonly linkProps: CrossClusterLinkProps }[] = [];
   const hostOwner = new Map<string, string>();
   const ingressOwner = new Map<string, string>();
   props.links.forEach((l, i) => {
@@ -493,7 +493,7 @@ function planEstate(input: EstateProps): { violations: ViolationCollector; model
   if (v.errors.length > 0) return { violations: v };
 
   const final = clusters.map((c) => ({ ...c, model: ManagedClusterModel.build(c.props) }));
-  const model = new EstateModel(VALIDATED, props, { clusters: final, links }, v.warnings);
+  const model = new EstateModel(VALIDATED, props, { clusters: final, links: built }, v.warnings);
   // The hub's DNS as built: every host resolvable from every cluster that dials it.
   v.addAll(checkServiceDns(model.links, model.hubResources()));
   return { violations: v, model: v.errors.length > 0 ? undefined : model };
