@@ -2,8 +2,26 @@ import { crossClusterSegments } from '../mesh/cross-cluster-encryption';
 import { markdownTable } from '../reports/markdown';
 import { EstateModel } from './estate-model';
 
-/** A Mermaid node id from a name (DNS labels: letters, digits, `-`). */
-const nodeId = (kind: string, name: string) => `${kind}_${name.replace(/[^A-Za-z0-9]/g, '_')}`;
+/**
+ * Mermaid node ids by name: the name's letters and digits, and a number when
+ * two names would otherwise meet (`a-b` and `a_b`), so no two nodes merge.
+ */
+function nodeIds(): (kind: string, name: string) => string {
+  const ids = new Map<string, string>();
+  const taken = new Set<string>();
+  return (kind, name) => {
+    const key = `${kind}\u0000${name}`;
+    let id = ids.get(key);
+    if (id === undefined) {
+      const base = `${kind}_${name.replace(/[^A-Za-z0-9]/g, '_')}`;
+      id = base;
+      for (let i = 2; taken.has(id); i++) id = `${base}_${i}`;
+      taken.add(id);
+      ids.set(key, id);
+    }
+    return id;
+  };
+}
 
 /**
  * The estate at a glance, as Markdown with a Mermaid flowchart: the regions,
@@ -14,6 +32,7 @@ const nodeId = (kind: string, name: string) => `${kind}_${name.replace(/[^A-Za-z
  * @see https://mermaid.js.org/syntax/flowchart.html
  */
 export function renderEstateOverview(estate: EstateModel): string {
+  const nodeId = nodeIds();
   const clusters = [...estate.clusters.values()];
   const regions = [...new Set(clusters.map((c) => c.location))].sort();
   const lines = [

@@ -2,7 +2,6 @@ import { ApiVersions } from '../arm/api-versions';
 import { ArmReference, ArmValue } from '../arm/arm-expression';
 import { ArmResource } from '../arm/arm-resource';
 import { ClusterDelivery } from './cluster-delivery';
-import { FLUX_SCHEMA_VERSION } from './flux-schemas';
 
 /**
  * The `microsoft.flux` extension version the library installs, pinned: it runs
@@ -104,6 +103,3 @@ export function fluxConfigurationResource(cluster: string, delivery: ClusterDeli
     dependsOn: ['flux-extension'],
   };
 }
-
-/** The Flux release the extension runs. */
-export const FLUX_RELEASE = FLUX_SCHEMA_VERSION;
