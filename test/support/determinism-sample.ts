@@ -1,15 +1,19 @@
 /**
  * Prints a digest of the templates of a fixed sample of generated cluster
- * definitions. Run in a separate process by the determinism test.
+ * definitions, and of every file of the estate example's synth (templates,
+ * GitOps trees, reports). Run in a separate process by the determinism test.
  */
 import { createHash } from 'node:crypto';
 import * as fc from 'fast-check';
 import { ManagedClusterModel } from '../../lib';
 import { validCluster } from './arbitraries';
+import estate from '../../examples/estate/definition';
 
 export function digest(): string {
   const hash = createHash('sha256');
   for (const props of fc.sample(validCluster, { seed: 20261121, numRuns: 8 })) hash.update(JSON.stringify(ManagedClusterModel.build(props).toArmTemplate()));
+  const files = estate.artifacts();
+  for (const name of Object.keys(files).sort()) hash.update(`${name}\u0000${files[name]}`);
   return hash.digest('hex');
 }
 
