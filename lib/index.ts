@@ -96,6 +96,7 @@ export * from './core/audit/related-payload-rules';
 export * from './core/aks/authorized-ranges';
 export * from './core/aks/private-dns-zone-name';
 export * from './core/arm/external-references';
+export * from './core/arm/map-references';
 export * from './core/gitops/gitops-source';
 export * from './core/gitops/cluster-delivery';
 export * from './core/gitops/flux-schemas';

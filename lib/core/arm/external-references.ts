@@ -1,5 +1,5 @@
-import { ArmReference, ArmValue, ConcatExpression, GuidExpression, SubscriptionResourceIdExpression } from './arm-expression';
 import { ArmResource } from './arm-resource';
+import { mapReferences } from './map-references';
 
 /**
  * The resources with every reference to a resource of another template
@@ -10,27 +10,13 @@ import { ArmResource } from './arm-resource';
  * @throws Error when a reference to an attribute other than `id` crosses templates
  */
 export function externalizeReferences(resources: readonly ArmResource[], ids: ReadonlyMap<string, string>): ArmResource[] {
-  const value = (v: ArmValue): ArmValue => {
-    if (v instanceof ArmReference) {
-      const id = ids.get(v.logicalId);
-      if (id === undefined) return v;
-      if (v.attribute !== 'id') throw new Error(`the ${v.attribute} of ${v.logicalId} cannot cross templates`);
-      return v.child ? `${id}/${v.child.type}/${v.child.name}` : id;
-    }
-    if (v instanceof GuidExpression) return new GuidExpression(v.parts.map(value));
-    if (v instanceof ConcatExpression) return new ConcatExpression(v.parts.map(value));
-    if (v instanceof SubscriptionResourceIdExpression) return new SubscriptionResourceIdExpression(v.type, value(v.name));
-    if (Array.isArray(v)) return v.map(value);
-    if (v !== null && typeof v === 'object' && v.constructor === Object) {
-      return Object.fromEntries(Object.entries(v).map(([k, c]) => [k, value(c as ArmValue)]));
-    }
-    return v;
-  };
-  return resources.map((r) => ({
-    ...r,
-    name: r.name.map(value),
-    scope: r.scope === undefined ? undefined : value(r.scope),
-    properties: value(r.properties) as ArmResource['properties'],
-    dependsOn: r.dependsOn?.filter((d) => !ids.has(d)),
-  }));
+  return mapReferences(resources, {
+    reference: (ref) => {
+      const id = ids.get(ref.logicalId);
+      if (id === undefined) return ref;
+      if (ref.attribute !== 'id') throw new Error(`the ${ref.attribute} of ${ref.logicalId} cannot cross templates`);
+      return ref.child ? `${id}/${ref.child.type}/${ref.child.name}` : id;
+    },
+    dependsOn: (d) => (ids.has(d) ? undefined : d),
+  });
 }
