@@ -1,28 +1,17 @@
 import { KubernetesObject } from '../kubernetes/kubernetes-object';
+import { PinnedHelmChart } from '../platform/mesh-prerequisites';
 import { SERVER_SIDE_PATCH_ANNOTATION } from '../mesh/cross-cluster-link';
 import { SecureAksValidationError } from '../validation/validation-error';
 import { Rules } from '../validation/rule-catalog';
 import { FLUX_NAMESPACE, GitOpsLayer } from './flux-extension';
 import { fluxApiVersion, validateFluxObject } from './flux-schemas';
 
-/** A Helm release a GitOps tree installs (the platform's pinned prerequisites). */
-export interface TreeHelmRelease {
-  readonly name: string;
-  readonly repo: string;
-  readonly chart: string;
-  readonly version: string;
-  readonly namespace: string;
-  readonly values: Readonly<Record<string, unknown>>;
-  /** Releases installed first, by name. */
-  readonly after: readonly string[];
-}
-
 /** What goes into one cluster's GitOps tree. */
 export interface GitOpsTreeInput {
   /** The cluster's name (error messages). */
   readonly cluster: string;
   /** Helm releases of the `prerequisites` layer. */
-  readonly releases: readonly TreeHelmRelease[];
+  readonly releases: readonly PinnedHelmChart[];
   /** Objects of the `issuer` layer (the customer CA's ClusterIssuer). */
   readonly issuer: readonly KubernetesObject[];
   /** Objects of the `mesh` layer (mesh configuration, the cross-cluster objects). */
