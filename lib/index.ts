@@ -81,6 +81,8 @@ export * from './core/arm/prefix-resources';
 export * from './core/mesh/customer-ca-issuer';
 export * from './core/platform/regulated-platform-model';
 export * from './core/platform/mesh-prerequisites';
+export * from './core/platform/service-dns';
+export * from './core/platform/spoke-network';
 export * from './core/policy/azure-policy-definition';
 export * from './core/policy/evaluate-azure-policy';
 export * from './core/policy/aks-built-in-policies';

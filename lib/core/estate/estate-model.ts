@@ -5,7 +5,6 @@ import { HardenedClusterProps } from '../aks/hardened-cluster-props';
 import { LogicalIds, ManagedClusterModel } from '../aks/managed-cluster-model';
 import { OutboundType } from '../aks/outbound-type';
 import { validateHardenedCluster } from '../aks/validate-cluster';
-import { ApiVersions } from '../arm/api-versions';
 import { ArmReference } from '../arm/arm-expression';
 import { ArmResource } from '../arm/arm-resource';
 import { ArmTemplate, renderArmTemplate } from '../arm/arm-template';
@@ -32,8 +31,9 @@ import {
   PinnedHelmChart,
   PinnedVersions,
   resolvePinnedVersions,
-  serviceZone,
 } from '../platform/mesh-prerequisites';
+import { checkServiceHost, serviceDnsResources, serviceZone } from '../platform/service-dns';
+import { checkSpokeAddressSpace, spokeSubnets, virtualNetworkPeering } from '../platform/spoke-network';
 import { checkInput } from '../validation/input-boundary';
 import { Rules } from '../validation/rule-catalog';
 import { Violation } from '../validation/violation';
@@ -170,23 +170,19 @@ export class EstateModel {
     const c = this.cluster(name);
     const out: ArmResource[] = [];
     // A brought spoke's peering with the hub is the network team's (SAKS-EST-007).
-    if (!c.existingSpoke) out.push(
-      {
-        logicalId: 'peering-to-hub',
-        type: 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings',
-        apiVersion: ApiVersions.network,
-        name: [`${c.name}-vnet`, 'to-hub'],
-        properties: {
-          remoteVirtualNetwork: { id: this.hub.virtualNetworkId },
-          allowVirtualNetworkAccess: true,
+    if (!c.existingSpoke) {
+      out.push(
+        virtualNetworkPeering({
+          logicalId: 'peering-to-hub',
+          vnetName: `${c.name}-vnet`,
+          peeringName: 'to-hub',
+          remoteVirtualNetworkId: this.hub.virtualNetworkId,
           // Traffic of other spokes arrives forwarded by the hub firewall.
           allowForwardedTraffic: true,
-          allowGatewayTransit: false,
-          useRemoteGateways: false,
-        },
-        dependsOn: [LogicalIds.vnet],
-      },
-    );
+          dependsOn: [LogicalIds.vnet],
+        }),
+      );
+    }
     if (c.delivery.kind === 'gitOps') out.push(fluxExtensionResource(c.delivery), fluxConfigurationResource(c.name, c.delivery));
     return out;
   }
@@ -214,58 +210,21 @@ export class EstateModel {
    * that dials a host in it.
    */
   public hubResources(): ArmResource[] {
-    const out: ArmResource[] = [];
-    for (const c of [...this.clusters.values()].filter((x) => !x.existingSpoke)) {
-      out.push({
-        logicalId: `hub-peering-to-${c.name}`,
-        type: 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings',
-        apiVersion: ApiVersions.network,
-        name: [this.hub.name, `to-${c.name}`],
-        properties: {
-          remoteVirtualNetwork: { id: new ArmReference(`${c.name}/${LogicalIds.vnet}`) },
-          allowVirtualNetworkAccess: true,
+    const peerings = [...this.clusters.values()]
+      .filter((c) => !c.existingSpoke)
+      .map((c) =>
+        virtualNetworkPeering({
+          logicalId: `hub-peering-to-${c.name}`,
+          vnetName: this.hub.name,
+          peeringName: `to-${c.name}`,
+          remoteVirtualNetworkId: new ArmReference(`${c.name}/${LogicalIds.vnet}`),
           allowForwardedTraffic: true,
-          allowGatewayTransit: false,
-          useRemoteGateways: false,
-        },
-      });
-    }
-    const zones = new Map<string, { records: Map<string, string>; clients: Set<string> }>();
-    for (const l of this.links) {
-      for (const s of l.link.services) {
-        const zone = serviceZone(s.host)!;
-        const entry = zones.get(zone) ?? { records: new Map(), clients: new Set() };
-        zones.set(zone, entry);
-        entry.records.set(s.host.slice(0, s.host.length - zone.length - 1), l.ingressIp);
-        entry.clients.add(l.client);
-      }
-    }
-    for (const [zone, entry] of [...zones].sort(([a], [b]) => (a < b ? -1 : 1))) {
-      const zoneId = `service-zone-${zone}`;
-      out.push({ logicalId: zoneId, type: 'Microsoft.Network/privateDnsZones', apiVersion: ApiVersions.privateDns, name: [zone], location: 'global', properties: {} });
-      for (const [label, ip] of [...entry.records].sort(([a], [b]) => (a < b ? -1 : 1))) {
-        out.push({
-          logicalId: `service-record-${label}.${zone}`,
-          type: 'Microsoft.Network/privateDnsZones/A',
-          apiVersion: ApiVersions.privateDns,
-          name: [zone, label],
-          properties: { ttl: 300, aRecords: [{ ipv4Address: ip }] },
-          dependsOn: [zoneId],
-        });
-      }
-      for (const client of [...entry.clients].sort()) {
-        out.push({
-          logicalId: `service-zone-link-${zone}-${client}`,
-          type: 'Microsoft.Network/privateDnsZones/virtualNetworkLinks',
-          apiVersion: ApiVersions.privateDns,
-          name: [zone, `${client}-vnet`],
-          location: 'global',
-          properties: { virtualNetwork: { id: new ArmReference(`${client}/${LogicalIds.vnet}`) }, registrationEnabled: false },
-          dependsOn: [zoneId],
-        });
-      }
-    }
-    return out;
+        }),
+      );
+    const records = this.links.flatMap((l) =>
+      l.link.services.map((s) => ({ host: s.host, ip: l.ingressIp, client: { prefix: l.client, vnetName: `${l.client}-vnet` } })),
+    );
+    return [...peerings, ...serviceDnsResources(records, (zone, client) => `service-zone-link-${zone}-${client.prefix}`)];
   }
 
   /** The spokes' ids, by the logical id the hub's resources refer to them with (`<cluster>/vnet`); brought spokes included. */
@@ -371,12 +330,8 @@ function planEstate(input: EstateProps): { violations: ViolationCollector; model
     else v.add(Rules.estateAddressOverlap, `hub.addressSpace[${i}]`, text, 'give the hub\'s address prefixes in CIDR notation, e.g. "10.0.0.0/22"');
   });
   const spokes = props.clusters.map((c, i) => {
-    const parsed = Ipv4Cidr.parse(c.addressSpace);
-    if (!(parsed instanceof Ipv4Cidr) || parsed.hasHostBits || parsed.prefixLength > 19) {
-      v.add(Rules.platformAddressSize, `clusters[${i}].addressSpace`, c.addressSpace, 'use a /19 or larger block without host bits, e.g. "10.10.0.0/16"');
-      return undefined;
-    }
-    networks.push({ property: `clusters[${i}].addressSpace`, text: c.addressSpace, cidr: parsed });
+    const parsed = checkSpokeAddressSpace(v, `clusters[${i}].addressSpace`, c.addressSpace);
+    if (parsed) networks.push({ property: `clusters[${i}].addressSpace`, text: c.addressSpace, cidr: parsed });
     return parsed;
   });
   for (let a = 0; a < networks.length; a++) {
@@ -390,10 +345,10 @@ function planEstate(input: EstateProps): { violations: ViolationCollector; model
   // --- clusters
   const clusters: EstateCluster[] = props.clusters.map((c, i) => {
     const delivery = c.delivery ?? props.delivery;
-    const cidr = spokes[i] ?? Ipv4Cidr.of('10.250.0.0/16');
+    const subnets = spokeSubnets(spokes[i] ?? Ipv4Cidr.of('10.250.0.0/16'));
     const brought = c.existingSpoke;
-    const nodes = brought ? checkExistingSpoke(v, `clusters[${i}].existingSpoke`, brought, spokes[i]) : `${formatIpv4(cidr.network)}/20`;
-    const clusterProps = clusterPropsOf(c, props, distribution, versions, delivery, nodes, `${formatIpv4(cidr.network + 4096)}/28`);
+    const nodes = brought ? checkExistingSpoke(v, `clusters[${i}].existingSpoke`, brought, spokes[i]) : subnets.nodes;
+    const clusterProps = clusterPropsOf(c, props, distribution, versions, delivery, nodes, subnets.api);
     if (brought) {
       v.add(Rules.estateSpokePeeringNotVerified, `clusters[${i}].existingSpoke.virtualNetworkId`, brought.virtualNetworkId, `make sure the spoke is peered with the hub (allowing forwarded traffic) and its subnets route 0.0.0.0/0 to ${props.hub.firewallPrivateIp}`);
     }
@@ -452,10 +407,7 @@ function planEstate(input: EstateProps): { violations: ViolationCollector; model
       else ingressOwner.set(key, l.name);
     }
     l.services.forEach((s, j) => {
-      const zone = serviceZone(s.host);
-      if (!zone || zone.endsWith('cluster.local')) {
-        v.add(Rules.platformServiceZone, `links[${i}].services[${j}].host`, s.host, 'use a name under a domain of yours, e.g. "mysql.payments.internal.example"');
-      }
+      checkServiceHost(v, `links[${i}].services[${j}].host`, s.host);
       const owner = hostOwner.get(s.host.toLowerCase());
       if (owner !== undefined && owner !== l.name) {
         v.add(Rules.estateServiceDns, `links[${i}].services[${j}].host`, s.host, `give the service its own host name: link "${owner}" carries ${s.host} already, and one private DNS record cannot point at two ingress gateways`);

@@ -137,9 +137,3 @@ export function aksIstioAddonProps(distribution: MeshDistribution, versions: Pin
     : {};
 }
 
-/** The private DNS zone of a service host: everything after its first label, when that has a dot. */
-export function serviceZone(host: string): string | undefined {
-  const dot = host.indexOf('.');
-  const zone = dot > 0 ? host.slice(dot + 1) : '';
-  return zone.includes('.') ? zone : undefined;
-}

@@ -7,7 +7,6 @@ import { validateHardenedCluster } from '../aks/validate-cluster';
 import { ArmReference } from '../arm/arm-expression';
 import { ArmResource } from '../arm/arm-resource';
 import { ArmTemplate, ArmTemplateOutput, renderArmTemplate } from '../arm/arm-template';
-import { ApiVersions } from '../arm/api-versions';
 import { prefixResources } from '../arm/prefix-resources';
 import { TransitEncryption } from '../encryption/transit-encryption';
 import { CertificateSource } from '../mesh/certificate-source';
@@ -28,8 +27,9 @@ import {
   PinnedHelmChart,
   PinnedVersions,
   resolvePinnedVersions,
-  serviceZone,
 } from './mesh-prerequisites';
+import { checkServiceHost, serviceDnsResources } from './service-dns';
+import { checkSpokeAddressSpace, spokeSubnets, virtualNetworkPeering } from './spoke-network';
 import { ViolationCollector } from '../validation/violation-collector';
 
 /** One cluster of the platform: a hardened cluster in its own virtual network. */
@@ -153,58 +153,22 @@ export class RegulatedPlatformModel {
    * server's ingress gateway, linked to the client network.
    */
   public glueResources(): ArmResource[] {
-    const out: ArmResource[] = [];
-    const peer = (from: 'client' | 'server', to: 'client' | 'server'): ArmResource => ({
-      logicalId: `peering-${from}-to-${to}`,
-      type: 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings',
-      apiVersion: ApiVersions.network,
-      name: [`${(from === 'client' ? this.client : this.server).config.name}-vnet`, `to-${to}`],
-      properties: {
-        remoteVirtualNetwork: { id: new ArmReference(`${to}/vnet`) },
-        allowVirtualNetworkAccess: true,
+    const vnetName = (side: 'client' | 'server') => `${(side === 'client' ? this.client : this.server).config.name}-vnet`;
+    const peer = (from: 'client' | 'server', to: 'client' | 'server') =>
+      virtualNetworkPeering({
+        logicalId: `peering-${from}-to-${to}`,
+        vnetName: vnetName(from),
+        peeringName: `to-${to}`,
+        remoteVirtualNetworkId: new ArmReference(`${to}/vnet`),
         allowForwardedTraffic: false,
-        allowGatewayTransit: false,
-        useRemoteGateways: false,
-      },
-      dependsOn: [`${from}/vnet`],
-    });
-    out.push(peer('client', 'server'), peer('server', 'client'));
-    const zones = new Map<string, string[]>();
-    for (const s of this.link.services) {
-      const zone = serviceZone(s.host)!;
-      zones.set(zone, [...(zones.get(zone) ?? []), s.host.slice(0, s.host.length - zone.length - 1)]);
-    }
-    for (const [zone, labels] of [...zones].sort()) {
-      const zoneId = `service-zone-${zone}`;
-      out.push({
-        logicalId: zoneId,
-        type: 'Microsoft.Network/privateDnsZones',
-        apiVersion: ApiVersions.privateDns,
-        name: [zone],
-        location: 'global',
-        properties: {},
+        dependsOn: [`${from}/vnet`],
       });
-      for (const label of labels.sort()) {
-        out.push({
-          logicalId: `service-record-${label}.${zone}`,
-          type: 'Microsoft.Network/privateDnsZones/A',
-          apiVersion: ApiVersions.privateDns,
-          name: [zone, label],
-          properties: { ttl: 300, aRecords: [{ ipv4Address: this.ingressIp }] },
-          dependsOn: [zoneId],
-        });
-      }
-      out.push({
-        logicalId: `service-zone-link-${zone}`,
-        type: 'Microsoft.Network/privateDnsZones/virtualNetworkLinks',
-        apiVersion: ApiVersions.privateDns,
-        name: [zone, `${this.client.config.name}-vnet`],
-        location: 'global',
-        properties: { virtualNetwork: { id: new ArmReference('client/vnet') }, registrationEnabled: false },
-        dependsOn: [zoneId],
-      });
-    }
-    return out;
+    const client = { prefix: 'client', vnetName: vnetName('client') };
+    return [
+      peer('client', 'server'),
+      peer('server', 'client'),
+      ...serviceDnsResources(this.link.services.map((s) => ({ host: s.host, ip: this.ingressIp, client })), (zone) => `service-zone-link-${zone}`),
+    ];
   }
 
   /** Every Azure resource of the platform, in one list (cluster resources prefixed `client/`, `server/`). */
@@ -260,12 +224,7 @@ function planPlatform(input: RegulatedPlatformProps) {
   if (props.client.name === props.server.name) {
     v.add(Rules.platformClusterNames, 'server.name', props.server.name, 'give the two clusters different names');
   }
-  props.services.forEach((svc, i) => {
-    const zone = serviceZone(svc.host);
-    if (!zone || zone.endsWith('cluster.local')) {
-      v.add(Rules.platformServiceZone, `services[${i}].host`, svc.host, 'use a name under a domain of yours, e.g. "mysql.payments.internal.example"');
-    }
-  });
+  props.services.forEach((svc, i) => checkServiceHost(v, `services[${i}].host`, svc.host));
   checkPinnedVersions(v, resolvePinnedVersions(props.versions));
   const linkProps = linkPropsOf(props, plan.serverNodeIp, plan.serverSpace);
   v.addAll(prefixed('link', [...CrossClusterLink.validate(linkProps).errors]));
@@ -280,24 +239,14 @@ interface NetworkPlan {
 }
 
 function planNetworks(props: RegulatedPlatformProps, v: ViolationCollector): NetworkPlan {
-  const plan = (side: 'client' | 'server') => {
-    const text = props[side].addressSpace;
-    const parsed = Ipv4Cidr.parse(text);
-    if (!(parsed instanceof Ipv4Cidr) || parsed.hasHostBits || parsed.prefixLength > 19) {
-      v.add(Rules.platformAddressSize, `${side}.addressSpace`, text, 'use a /19 or larger block without host bits, e.g. "10.10.0.0/16"');
-      return undefined;
-    }
-    return parsed;
-  };
+  const plan = (side: 'client' | 'server') => checkSpokeAddressSpace(v, `${side}.addressSpace`, props[side].addressSpace);
   const c = plan('client');
   const s = plan('server');
   if (c && s && c.overlaps(s)) {
     v.add(Rules.platformAddressOverlap, 'server.addressSpace', props.server.addressSpace, `choose a block that does not overlap ${props.client.addressSpace}`);
   }
   const subnets = (cidr: Ipv4Cidr | undefined, text: string) =>
-    cidr
-      ? { addressSpace: text, nodes: `${formatIpv4(cidr.network)}/20`, api: `${formatIpv4(cidr.network + 4096)}/28` }
-      : { addressSpace: '10.250.0.0/16', nodes: '10.250.0.0/20', api: '10.250.16.0/28' };
+    cidr ? { addressSpace: text, ...spokeSubnets(cidr) } : { addressSpace: '10.250.0.0/16', ...spokeSubnets(Ipv4Cidr.of('10.250.0.0/16')) };
   const server = subnets(s, props.server.addressSpace);
   // A fixed address near the end of the server's node subnet, so DNS can point at it before the load balancer exists.
   const nodes = Ipv4Cidr.of(server.nodes);
