@@ -11,6 +11,7 @@ import {
 } from '../core/arm/arm-expression';
 import { ArmResource } from '../core/arm/arm-resource';
 import { targetResourceGroup } from '../core/arm/arm-template';
+import { parseResourceId } from '../core/arm/resource-id';
 import { armGuid } from '../core/arm/arm-guid';
 import { flattenProperties, TYPED_ARM_RESOURCES } from './typed-arm-resources';
 
@@ -222,8 +223,11 @@ export function registerArmResources(
       m.scope === undefined
         ? undefined
         : pulumi.output(resolve(m.scope) as pulumi.Input<string>).apply((id) => {
-            const [, , , , group, , scopeNamespace, ...rest] = id.split('/');
-            return { group, scopeNamespace, path: [...rest, 'providers', namespace, ...parentSegments].join('/') };
+            const parsed = parseResourceId(id);
+            if (!parsed) throw new Error(`the scope of ${m.logicalId} is not a resource id: ${id}`);
+            const scopeNamespace = parsed.type.split('/')[0];
+            const below = parsed.relative.slice(scopeNamespace.length + 1);
+            return { group: parsed.resourceGroup, scopeNamespace, path: [below, 'providers', namespace, ...parentSegments].join('/') };
           });
     const generic = new azureResources.Resource(
       name,

@@ -1,10 +1,8 @@
 import * as authorization from '@pulumi/azure-native/authorization';
 import * as resources from '@pulumi/azure-native/resources';
-import { Release } from '@pulumi/kubernetes/helm/v3';
 import { Provider } from '@pulumi/kubernetes/provider';
 import * as pulumi from '@pulumi/pulumi';
-import { CrossClusterClientChart, CrossClusterServerChart, CustomerCaIssuerChart } from '../cdk8s/cross-cluster-charts';
-import { MeshConfigChart } from '../cdk8s/mesh-config-chart';
+import { CrossClusterClientChart, CrossClusterServerChart } from '../cdk8s/cross-cluster-charts';
 import { offlineApp } from '../cdk8s/offline-app';
 import { LogicalIds } from '../core/aks/managed-cluster-model';
 import { EstateModel } from '../core/estate/estate-model';
@@ -15,6 +13,7 @@ import { formatViolation } from '../core/validation/violation';
 import { registerArmResources, RegisteredArmResource } from './arm-resource-registrar';
 import { ChartDeployment } from './chart-deployment';
 import { HardenedCluster } from './hardened-cluster';
+import { deployMeshPrerequisites } from './mesh-prerequisites-deployment';
 import { failAsRunError } from './pulumi-errors';
 
 const ARGS = lazySchema(() =>
@@ -111,37 +110,16 @@ export class RegulatedEstate extends pulumi.ComponentResource {
     });
 
     // The Kubernetes side of the clusters Pulumi delivers to: prerequisites, issuer, mesh config, link sides.
-    const ready = new Map<string, pulumi.Resource[]>();
+    const ready = new Map<string, readonly pulumi.Resource[]>();
     for (const [clusterName, c] of clusters) {
       if (!c.provider) continue;
-      const prefix = `${name}-${clusterName}`;
-      const releases: Record<string, Release> = {};
-      for (const chart of estate.prerequisites()) {
-        releases[chart.name] = new Release(
-          `${prefix}-${chart.name}`,
-          {
-            name: chart.name,
-            version: chart.version,
-            namespace: chart.namespace,
-            createNamespace: true,
-            // An OCI mirror names the chart by its full reference; a Helm repository by name within it.
-            ...(chart.repo.startsWith('oci://') ? { chart: `${chart.repo}/${chart.chart}` } : { chart: chart.chart, repositoryOpts: { repo: chart.repo } }),
-            values: chart.values,
-            atomic: true,
-          },
-          { parent: this, provider: c.provider, dependsOn: chart.after.map((a) => releases[a]) },
-        );
-      }
-      const issuer = new ChartDeployment(
-        `${prefix}-issuer`,
-        { chart: new CustomerCaIssuerChart(offlineApp(), `${clusterName}-issuer`, { issuer: estate.issuer }), provider: c.provider, dependsOn: [releases['cert-manager']] },
-        { parent: this },
+      const deployed = deployMeshPrerequisites(
+        `${name}-${clusterName}`,
+        clusterName,
+        { charts: estate.prerequisites(), issuer: estate.issuer, meshConfig: estate.meshConfigObjects(), provider: c.provider },
+        this,
       );
-      const mesh: pulumi.Resource[] = releases.istiod ? [releases.istiod] : [];
-      if (estate.meshConfigObjects().length > 0) {
-        mesh.push(new ChartDeployment(`${prefix}-mesh-config`, { chart: new MeshConfigChart(offlineApp(), `${clusterName}-mesh-config`, { objects: estate.meshConfigObjects() }), provider: c.provider }, { parent: this }));
-      }
-      ready.set(clusterName, [...mesh, issuer]);
+      ready.set(clusterName, deployed.ready);
     }
     for (const l of estate.links) {
       const client = clusters.get(l.client)!;

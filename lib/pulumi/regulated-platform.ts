@@ -4,15 +4,12 @@ import { Provider } from '@pulumi/kubernetes/provider';
 import * as pulumi from '@pulumi/pulumi';
 import { zod, lazySchema } from '../core/validation/lazy-zod';
 import { assertInput, factoryResult, present } from '../core/validation/input-boundary';
-import { CustomerCaIssuerChart } from '../cdk8s/cross-cluster-charts';
-import { MeshConfigChart } from '../cdk8s/mesh-config-chart';
-import { offlineApp } from '../cdk8s/offline-app';
 import { RegulatedPlatformModel } from '../core/platform/regulated-platform-model';
 import { formatViolation } from '../core/validation/violation';
 import { registerArmResources, RegisteredArmResource } from './arm-resource-registrar';
-import { ChartDeployment } from './chart-deployment';
 import { CrossClusterMesh } from './cross-cluster-mesh';
 import { HardenedCluster } from './hardened-cluster';
+import { deployMeshPrerequisites } from './mesh-prerequisites-deployment';
 import { failAsRunError } from './pulumi-errors';
 
 const REGULATED_PLATFORM_ARGS = lazySchema(() => zod.strictObject({
@@ -72,41 +69,11 @@ export class RegulatedPlatform extends pulumi.ComponentResource {
     this.clientProvider = new Provider(`${name}-client`, { kubeconfig: this.client.kubeconfig, enableServerSideApply: true }, { parent: this });
     this.serverProvider = new Provider(`${name}-server`, { kubeconfig: this.server.kubeconfig, enableServerSideApply: true }, { parent: this });
 
-    const install = (side: 'client' | 'server', provider: Provider) => {
-      const releases: Record<string, Release> = {};
-      for (const chart of p.prerequisites()) {
-        releases[chart.name] = new Release(
-          `${name}-${side}-${chart.name}`,
-          {
-            name: chart.name,
-            chart: chart.chart,
-            version: chart.version,
-            namespace: chart.namespace,
-            createNamespace: true,
-            repositoryOpts: { repo: chart.repo },
-            values: chart.values,
-            atomic: true,
-          },
-          { parent: this, provider, dependsOn: chart.after.map((a) => releases[a]) },
-        );
-      }
-      return releases;
-    };
-    this.releases = { client: install('client', this.clientProvider), server: install('server', this.serverProvider) };
-
-    const issuer = (side: 'client' | 'server', provider: Provider) => {
-      const chart = new CustomerCaIssuerChart(offlineApp(), `${side}-issuer`, { issuer: p.issuer });
-      return new ChartDeployment(`${name}-${side}-issuer`, { chart, provider, dependsOn: [this.releases[side]['cert-manager']] }, { parent: this });
-    };
-    const clientIssuer = issuer('client', this.clientProvider);
-    const serverIssuer = issuer('server', this.serverProvider);
-
-    // What the mesh needs before the link: istiod from Helm, or the add-on's shared MeshConfig.
-    const meshReady = (side: 'client' | 'server', provider: Provider): pulumi.Resource[] => {
-      if (p.meshDistribution !== 'aksIstioAddon') return [this.releases[side].istiod];
-      const chart = new MeshConfigChart(offlineApp(), `${side}-mesh-config`, { objects: p.meshConfigObjects() });
-      return [new ChartDeployment(`${name}-${side}-mesh-config`, { chart, provider }, { parent: this })];
-    };
+    const deploy = (side: 'client' | 'server', provider: Provider) =>
+      deployMeshPrerequisites(`${name}-${side}`, side, { charts: p.prerequisites(), issuer: p.issuer, meshConfig: p.meshConfigObjects(), provider }, this);
+    const client = deploy('client', this.clientProvider);
+    const server = deploy('server', this.serverProvider);
+    this.releases = { client: client.releases, server: server.releases };
 
     this.mesh = new CrossClusterMesh(
       `${name}-mesh`,
@@ -114,8 +81,8 @@ export class RegulatedPlatform extends pulumi.ComponentResource {
         link: p.link,
         clientProvider: this.clientProvider,
         serverProvider: this.serverProvider,
-        clientDependsOn: [...meshReady('client', this.clientProvider), clientIssuer],
-        serverDependsOn: [...meshReady('server', this.serverProvider), serverIssuer],
+        clientDependsOn: client.ready,
+        serverDependsOn: server.ready,
       },
       { parent: this },
     );

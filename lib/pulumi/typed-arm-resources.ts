@@ -7,6 +7,7 @@ import * as privatedns from '@pulumi/azure-native/privatedns';
 import * as pulumi from '@pulumi/pulumi';
 import { ArmValue } from '../core/arm/arm-expression';
 import { AZURE_NATIVE_TYPED_RESOURCES } from '../core/arm/azure-native-resources';
+import { parseResourceId } from '../core/arm/resource-id';
 
 /** What a typed resource gets: the resource group, the model's name segments, location and tags. */
 export interface TypedResourceContext {
@@ -66,15 +67,19 @@ function typed(
  */
 const clusterExtension: TypedArmResource = {
   create: (name, ctx, payload, opts) => {
-    const segment = (i: number) => pulumi.output(ctx.scope!).apply((id) => id.split('/')[i]);
-    // /subscriptions/<s>/resourceGroups/<g>/providers/<rp>/<type>/<name>
+    const cluster = pulumi.output(ctx.scope!).apply((id) => {
+      const parsed = parseResourceId(id);
+      if (!parsed) throw new Error(`a cluster extension's scope is a cluster's resource id, not ${id}`);
+      const [clusterRp, clusterResourceName] = parsed.type.split('/');
+      return { resourceGroupName: parsed.resourceGroup, clusterRp, clusterResourceName, clusterName: parsed.names[0] };
+    });
     return new kubernetesconfiguration.Extension(
       name,
       {
-        resourceGroupName: segment(4),
-        clusterRp: segment(6),
-        clusterResourceName: segment(7),
-        clusterName: segment(8),
+        resourceGroupName: cluster.resourceGroupName,
+        clusterRp: cluster.clusterRp,
+        clusterResourceName: cluster.clusterResourceName,
+        clusterName: cluster.clusterName,
         extensionName: ctx.names[0],
         ...(payload as Record<string, never>),
       },
