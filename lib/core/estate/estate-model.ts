@@ -12,6 +12,7 @@ import { externalizeReferences } from '../arm/external-references';
 import { parseResourceId } from '../arm/resource-id';
 import { TransitEncryption } from '../encryption/transit-encryption';
 import { ClusterDelivery } from '../gitops/cluster-delivery';
+import { isAzureContainerRegistryOci, urlHost, urlScheme } from '../gitops/gitops-source';
 import { FLUX_SOURCE_CONTROLLER, fluxConfigurationResource, fluxExtensionResource } from '../gitops/flux-extension';
 import { GitOpsTree, gitOpsTree } from '../gitops/gitops-tree';
 import { findCollisions, SourcedObject } from '../kubernetes/deployment-collisions';
@@ -84,6 +85,9 @@ function fnv1a(text: string): number {
   }
   return h;
 }
+
+/** A cluster as planned, before its model is built (once the whole estate is valid). */
+type PlannedCluster = Omit<EstateCluster, 'model'>;
 
 interface Plan {
   readonly clusters: EstateCluster[];
@@ -232,12 +236,12 @@ export class EstateModel {
     return new Map([...this.clusters.values()].map((c) => [`${c.name}/${LogicalIds.vnet}`, c.virtualNetworkId]));
   }
 
-  /** The template of the hub's resource group (deploy after the clusters' templates: it peers with their spokes). */
   /** The ids of the spokes brought by id, by the logical id the hub's resources refer to them with. */
   public broughtSpokeIds(): ReadonlyMap<string, string> {
     return new Map([...this.clusters.values()].filter((c) => c.existingSpoke).map((c) => [`${c.name}/${LogicalIds.vnet}`, c.virtualNetworkId]));
   }
 
+  /** The template of the hub's resource group (deploy after the clusters' templates: it peers with their spokes). */
   public hubTemplate(): ArmTemplate {
     return renderArmTemplate(externalizeReferences(this.hubResources(), this.spokeIds()), {}, { generator: 'secure-aks', estateHub: this.hub.name });
   }
@@ -306,7 +310,7 @@ function planEstate(input: EstateProps): { violations: ViolationCollector; model
     v.add(Rules.estateReachability, 'hub.firewallPrivateIp', props.hub.firewallPrivateIp, 'give the hub firewall\'s private IPv4 address');
   }
 
-  if (props.helmChartMirror !== undefined && !/^oci:\/\/[a-z0-9.-]+(:\d+)?\/\S+$/i.test(props.helmChartMirror)) {
+  if (props.helmChartMirror !== undefined && !(urlScheme(props.helmChartMirror) === 'oci' && urlHost(props.helmChartMirror) && /^oci:\/\/[^/]+\/\S+$/i.test(props.helmChartMirror))) {
     v.add(Rules.gitOpsSourceTransport, 'helmChartMirror', props.helmChartMirror, 'give the mirror as oci://<registry>/<path>');
   }
 
@@ -343,7 +347,7 @@ function planEstate(input: EstateProps): { violations: ViolationCollector; model
   }
 
   // --- clusters
-  const clusters: EstateCluster[] = props.clusters.map((c, i) => {
+  const clusters: PlannedCluster[] = props.clusters.map((c, i) => {
     const delivery = c.delivery ?? props.delivery;
     const subnets = spokeSubnets(spokes[i] ?? Ipv4Cidr.of('10.250.0.0/16'));
     const brought = c.existingSpoke;
@@ -354,7 +358,7 @@ function planEstate(input: EstateProps): { violations: ViolationCollector; model
     }
     v.merge(validateHardenedCluster(clusterProps), `clusters[${i}]`);
     checkDelivery(v, `clusters[${i}]`, c, clusterProps, delivery);
-    if (clusterProps.outboundType?.name === 'none' && !/^oci:\/\/[a-z0-9-]+\.azurecr\.io\//i.test(props.helmChartMirror ?? '')) {
+    if (clusterProps.outboundType?.name === 'none' && !isAzureContainerRegistryOci(props.helmChartMirror ?? '')) {
       v.add(Rules.gitOpsIsolatedSource, 'helmChartMirror', props.helmChartMirror, `copy the pinned Helm charts into your Azure Container Registry and give it as helmChartMirror: cluster "${c.name}" has no egress to their public repositories`);
     }
     const resourceGroupName = c.resourceGroupName ?? `rg-${c.name}`;
@@ -367,7 +371,6 @@ function planEstate(input: EstateProps): { violations: ViolationCollector; model
       virtualNetworkId: brought?.virtualNetworkId ?? `/subscriptions/${props.subscriptionId}/resourceGroups/${resourceGroupName}/providers/Microsoft.Network/virtualNetworks/${c.name}-vnet`,
       existingSpoke: brought !== undefined,
       props: clusterProps,
-      model: undefined as unknown as ManagedClusterModel,
       delivery,
     };
   });
@@ -434,13 +437,14 @@ function planEstate(input: EstateProps): { violations: ViolationCollector; model
 
   // --- what spans the links: every cluster's objects from all its links, together
   const built = links.map((l) => ({ ...l, link: CrossClusterLink.build(l.linkProps) }));
+  const objectsOf = new Map<string, SourcedObject[]>(clusters.map((c) => [c.name, []]));
+  for (const l of built) {
+    const source = `link "${l.props.name}"`;
+    objectsOf.get(l.props.client)!.push(...l.link.clientObjects().map((object) => ({ object, source })));
+    objectsOf.get(l.props.server)!.push(...l.link.serverObjects().map((object) => ({ object, source })));
+  }
   clusters.forEach((c, i) => {
-    const objects: SourcedObject[] = [];
-    built.forEach((l) => {
-      if (l.props.client === c.name) objects.push(...l.link.clientObjects().map((object) => ({ object, source: `link "${l.props.name}"` })));
-      if (l.props.server === c.name) objects.push(...l.link.serverObjects().map((object) => ({ object, source: `link "${l.props.name}"` })));
-    });
-    for (const f of findCollisions(objects)) v.add(Rules.estateCollisions, `clusters[${i}]`, c.name, f.fix, `${f.object}: ${f.message}`);
+    for (const f of findCollisions(objectsOf.get(c.name)!)) v.add(Rules.estateCollisions, `clusters[${i}]`, c.name, f.fix, `${f.object}: ${f.message}`);
   });
   if (v.errors.length > 0) return { violations: v };
 
@@ -470,7 +474,7 @@ function checkExistingSpoke(v: ViolationCollector, at: string, spoke: EstateExis
  * library creates to it, or, in a brought spoke, the subnets' own route table
  * (declared, not verified offline: SAKS-EST-007 and SAKS-EGR-006 say so).
  */
-function routedThroughHub(c: EstateCluster, firewallPrivateIp: string): boolean {
+function routedThroughHub(c: PlannedCluster, firewallPrivateIp: string): boolean {
   const outbound = c.props.outboundType;
   if (outbound?.name !== 'userDefinedRouting') return false;
   if (outbound.firewallPrivateIp === firewallPrivateIp) return true;
@@ -518,7 +522,7 @@ function checkDelivery(v: ViolationCollector, at: string, c: EstateClusterProps,
   if (!source.scheme || !allowed.includes(source.scheme) || !source.host) {
     v.add(Rules.gitOpsSourceTransport, property, source.url, source.kind === 'OCIRepository' ? 'use oci://<registry>/<repository>' : 'use an https:// or ssh:// URL');
   }
-  if (clusterProps.outboundType?.name === 'none' && !(source.kind === 'OCIRepository' && source.host?.endsWith('.azurecr.io'))) {
+  if (clusterProps.outboundType?.name === 'none' && !(source.kind === 'OCIRepository' && isAzureContainerRegistryOci(source.url))) {
     v.add(Rules.gitOpsIsolatedSource, property, source.url, `push the tree of "${c.name}" as an OCI artifact to your Azure Container Registry with a private endpoint in the cluster's network (oci://<registry>.azurecr.io/...)`);
   }
   if (source.identity && clusterProps.workloadIdentity === false) {

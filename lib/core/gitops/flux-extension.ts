@@ -4,10 +4,10 @@ import { ArmResource } from '../arm/arm-resource';
 import { ClusterDelivery } from './cluster-delivery';
 
 /**
- * The `microsoft.flux` extension version the library installs, pinned: it runs
- * Flux v2.6.4 (source-controller v1.6.2, helm-controller v1.3.0), whose CRDs
- * the GitOps tree is validated against. Bumped together with the extracted
- * CRDs (scripts/vendor-flux-crds.sh), never floating.
+ * The `microsoft.flux` extension version the library installs, pinned: the one
+ * whose Flux release (FLUX_SCHEMA_VERSION; the controllers' tags are in
+ * FLUX_SCHEMA_SOURCE) the GitOps tree is validated against. Bumped together
+ * with the extracted CRDs (scripts/vendor-flux-crds.sh), never floating.
  * @see https://learn.microsoft.com/azure/azure-arc/kubernetes/extensions-release#flux-gitops
  */
 export const FLUX_EXTENSION_VERSION = '1.17.3';

@@ -42,6 +42,28 @@ export interface GitRepositorySourceOptions {
   readonly localAuthRef?: string;
 }
 
+/** A URL's scheme, lower-cased (`oci`, `https`, `ssh`), when it has one. */
+export function urlScheme(url: string): string | undefined {
+  const m = /^([a-z][a-z0-9+.-]*):\/\//i.exec(url);
+  return m ? m[1].toLowerCase() : undefined;
+}
+
+/** A URL's host, lower-cased, without user or port, when it parses. */
+export function urlHost(url: string): string | undefined {
+  const m = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/]*@)?([^/:?#]+)/i.exec(url);
+  return m ? m[1].toLowerCase() : undefined;
+}
+
+/**
+ * Whether `url` is an OCI repository in an Azure Container Registry
+ * (`oci://<registry>.azurecr.io/<path>`): what a network-isolated cluster
+ * reaches through the registry's private endpoint.
+ * @see https://learn.microsoft.com/azure/container-registry/container-registry-private-link
+ */
+export function isAzureContainerRegistryOci(url: string): boolean {
+  return urlScheme(url) === 'oci' && /^[a-z0-9-]+\.azurecr\.io$/.test(urlHost(url) ?? '') && /^oci:\/\/[^/]+\/\S+$/i.test(url);
+}
+
 const IDENTITY = lazySchema(() => schemaOf<FluxSourceIdentity>()(zod.strictObject({ identityId: text(), clientId: text() })));
 const OCI_OPTIONS = lazySchema(() => schemaOf<OciRepositorySourceOptions>()(zod.strictObject({ url: text(), tag: text(), identity: IDENTITY })));
 const GIT_OPTIONS = lazySchema(() =>
@@ -97,13 +119,11 @@ export class GitOpsSource {
 
   /** The registry or Git server host, when the URL parses. */
   public get host(): string | undefined {
-    const m = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/]*@)?([^/:?#]+)/i.exec(this.url);
-    return m ? m[1].toLowerCase() : undefined;
+    return urlHost(this.url);
   }
 
   /** The URL's scheme, lower-cased (`oci`, `https`, `ssh`). */
   public get scheme(): string | undefined {
-    const m = /^([a-z][a-z0-9+.-]*):\/\//i.exec(this.url);
-    return m ? m[1].toLowerCase() : undefined;
+    return urlScheme(this.url);
   }
 }
