@@ -9,7 +9,7 @@ import { ArmReference } from '../arm/arm-expression';
 import { ArmResource } from '../arm/arm-resource';
 import { ArmTemplate, renderArmTemplate } from '../arm/arm-template';
 import { externalizeReferences } from '../arm/external-references';
-import { parseResourceId } from '../arm/resource-id';
+import { isResourceIdOfType, parseResourceId } from '../arm/resource-id';
 import { TransitEncryption } from '../encryption/transit-encryption';
 import { ClusterDelivery } from '../gitops/cluster-delivery';
 import { isAzureContainerRegistryOci, urlHost, urlScheme } from '../gitops/gitops-source';
@@ -302,9 +302,8 @@ function planEstate(input: EstateProps): { violations: ViolationCollector; model
   const distribution = props.meshDistribution ?? 'openSourceIstio';
   checkPinnedVersions(v, versions);
 
-  const hubId = parseResourceId(props.hub.virtualNetworkId);
-  if (!hubId || hubId.type !== 'Microsoft.Network/virtualNetworks') {
-    v.add(Rules.estateReachability, 'hub.virtualNetworkId', props.hub.virtualNetworkId, 'give the hub virtual network\'s resource id, /subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.Network/virtualNetworks/<name>');
+  if (!isResourceIdOfType(props.hub.virtualNetworkId, 'Microsoft.Network/virtualNetworks')) {
+    v.add(Rules.resourceId, 'hub.virtualNetworkId', props.hub.virtualNetworkId, 'pass a Microsoft.Network/virtualNetworks resource id');
   }
   if (parseIpv4(props.hub.firewallPrivateIp) === undefined) {
     v.add(Rules.estateReachability, 'hub.firewallPrivateIp', props.hub.firewallPrivateIp, 'give the hub firewall\'s private IPv4 address');
@@ -457,9 +456,8 @@ function planEstate(input: EstateProps): { violations: ViolationCollector; model
 
 /** A brought spoke's id and node subnet: a virtual network's id, and a node prefix inside the cluster's address space. Returns the node prefix. */
 function checkExistingSpoke(v: ViolationCollector, at: string, spoke: EstateExistingSpokeProps, space: Ipv4Cidr | undefined): string {
-  const id = parseResourceId(spoke.virtualNetworkId);
-  if (!id || id.type !== 'Microsoft.Network/virtualNetworks') {
-    v.add(Rules.estateAddressOverlap, `${at}.virtualNetworkId`, spoke.virtualNetworkId, 'give the spoke virtual network\'s resource id, /subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.Network/virtualNetworks/<name>');
+  if (!isResourceIdOfType(spoke.virtualNetworkId, 'Microsoft.Network/virtualNetworks')) {
+    v.add(Rules.resourceId, `${at}.virtualNetworkId`, spoke.virtualNetworkId, 'pass a Microsoft.Network/virtualNetworks resource id');
   }
   const nodes = Ipv4Cidr.parse(spoke.nodeSubnetPrefix);
   if (!(nodes instanceof Ipv4Cidr) || nodes.hasHostBits || (space && !space.contains(nodes))) {

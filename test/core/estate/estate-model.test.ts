@@ -217,6 +217,14 @@ describe('a spoke brought by id', () => {
     expect(validateEstate(brought).warnings.filter((w) => w.rule === Rules.estateSpokePeeringNotVerified).map((w) => w.property)).toEqual(['clusters[3].existingSpoke.virtualNetworkId']);
   });
 
+  test('the hub and a brought spoke are named by virtual network ids', () => {
+    const wrong = { ...brought, hub: { ...brought.hub, virtualNetworkId: 'hub-vnet' }, clusters: brought.clusters.map((c) => (c.existingSpoke ? { ...c, existingSpoke: { ...c.existingSpoke, virtualNetworkId: `${spokeId}/subnets/aks-nodes` } } : c)) };
+    // (The subnet ids derived from the wrong spoke id are refused by the cluster's own rules too.)
+    expect(validateEstate(wrong).errors.filter((e) => e.rule === Rules.resourceId).map((e) => e.property)).toEqual(
+      expect.arrayContaining(['hub.virtualNetworkId', 'clusters[3].existingSpoke.virtualNetworkId']),
+    );
+  });
+
   test('its node subnet must lie in its address space', () => {
     const outside = { ...brought, clusters: brought.clusters.map((c) => (c.existingSpoke ? { ...c, existingSpoke: { ...c.existingSpoke, nodeSubnetPrefix: '10.99.0.0/22' } } : c)) };
     expect(validateEstate(outside).errors.map((e) => e.property)).toEqual(['clusters[3].existingSpoke.nodeSubnetPrefix']);
