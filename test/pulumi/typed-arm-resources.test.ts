@@ -31,7 +31,8 @@ function typedApiVersion(type: string): string {
 
 test('every resource registered through a typed azure-native resource is pinned to that resource\'s API version: the template and pulumi up send the same', () => {
   expect(Object.keys(TYPED_ARM_RESOURCES).sort()).toEqual(Object.keys(MODULES).sort());
-  const models = [...Object.values(VALID_CLUSTERS).map((p) => ManagedClusterModel.build(p).resources), RegulatedPlatformModel.build(PLATFORM).allResources(), ...[...EstateModel.build(ESTATE).clusters.keys()].map((n) => EstateModel.build(ESTATE).clusterResources(n))].flat();
+  const estate = EstateModel.build(ESTATE);
+  const models = [...Object.values(VALID_CLUSTERS).map((p) => ManagedClusterModel.build(p).resources), RegulatedPlatformModel.build(PLATFORM).allResources(), ...[...estate.clusters.keys()].map((n) => estate.clusterResources(n))].flat();
   const seen = new Set<string>();
   for (const r of models) {
     if (!TYPED_ARM_RESOURCES[r.type]) continue;

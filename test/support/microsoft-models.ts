@@ -65,6 +65,7 @@ const privateDnsApiVersion = () =>
   sdkApiVersion('@azure/arm-privatedns', 'dist/commonjs/api/privateZones/operations.js', /"api%2Dversion": context\.apiVersion \?\? "([^"]+)"/);
 const msiApiVersion = () => sdkApiVersion('@azure/arm-msi', 'dist/index.js', /this\.apiVersion = options\.apiVersion \|\| "([^"]+)"/);
 const operationalInsights = () => load('@azure/arm-operationalinsights', 'dist/commonjs/models/models.js');
+const kubernetesConfigurationMappers = () => loadInternal('@azure/arm-kubernetesconfiguration', 'dist/index.js', 'Mappers');
 const monitorModels = () => load('@azure/arm-monitor', 'dist/commonjs/models/diagnosticsSettings/models.js');
 
 function mapperRoundTrip(mappers: Record<string, any>, mapperName: string, wire: unknown): unknown {
@@ -78,6 +79,11 @@ function mapperRoundTrip(mappers: Record<string, any>, mapperName: string, wire:
 
 /** Round trips of a wire payload through the SDK model of each resource type, and the version that model is for. */
 export const MicrosoftModels: Record<string, { apiVersion: () => string; roundTrip: (wire: any) => unknown }> = {
+  /** Cluster extensions: `@azure/arm-kubernetesconfiguration` 6.1.0. */
+  'Microsoft.KubernetesConfiguration/extensions': {
+    apiVersion: () => parameterApiVersion('@azure/arm-kubernetesconfiguration'),
+    roundTrip: (wire) => mapperRoundTrip(kubernetesConfigurationMappers(), 'Extension', wire),
+  },
   'Microsoft.ContainerService/managedClusters': {
     apiVersion: () =>
       sdkApiVersion('@azure/arm-containerservice', 'dist/commonjs/api/managedClusters/operations.js', /"api%2Dversion": context\.apiVersion \?\? "([^"]+)"/),
@@ -143,13 +149,6 @@ export const MicrosoftModels: Record<string, { apiVersion: () => string; roundTr
   },
 };
 
-const kubernetesConfigurationMappers = () => loadInternal('@azure/arm-kubernetesconfiguration', 'dist/index.js', 'Mappers');
-
-/** Cluster extensions: `@azure/arm-kubernetesconfiguration` 6.1.0. */
-export const EXTENSION_MODEL = {
-  apiVersion: () => parameterApiVersion('@azure/arm-kubernetesconfiguration'),
-  roundTrip: (wire: unknown) => mapperRoundTrip(kubernetesConfigurationMappers(), 'Extension', wire),
-};
 
 type Transcribed = Record<string, Record<string, string | null | { additionalProperties?: string | null; items?: string | null }>>;
 

@@ -11,7 +11,7 @@ import {
   validateFluxObject,
 } from '../../../lib';
 import { props as exampleProps } from '../../../examples/estate/definition';
-import { EXTENSION_MODEL, MicrosoftModels, unknownFluxConfigurationProperties } from '../../support/microsoft-models';
+import { MicrosoftModels, unknownFluxConfigurationProperties } from '../../support/microsoft-models';
 import { templateResources, unknownProperties, wireBody } from '../../support/template-resources';
 import { expectValidationError } from '../../support/validation-error';
 
@@ -28,7 +28,7 @@ describe('the templates against Microsoft\'s published models', () => {
       expect(unknownFluxConfigurationProperties(body)).toEqual([]);
       return;
     }
-    const model = type === 'Microsoft.KubernetesConfiguration/extensions' ? EXTENSION_MODEL : MicrosoftModels[type];
+    const model = MicrosoftModels[type];
     expect(model, `no Microsoft model wired for ${type}`).toBeDefined();
     expect(resource.apiVersion).toBe(model.apiVersion());
     expect(unknownProperties(body, model.roundTrip(body))).toEqual([]);
@@ -40,7 +40,7 @@ describe('the templates against Microsoft\'s published models', () => {
     expect(unknownFluxConfigurationProperties(body)).toEqual(['properties.ociRepository.useWorkloadIdentityy']);
     const ext = all.find(([, type]) => type === 'Microsoft.KubernetesConfiguration/extensions')![3];
     const extBody = wireBody({ ...ext, properties: { ...ext.properties, autoUpgradeMinorVersions: false } });
-    expect(unknownProperties(extBody, EXTENSION_MODEL.roundTrip(extBody))).toEqual(['properties.autoUpgradeMinorVersions']);
+    expect(unknownProperties(extBody, MicrosoftModels['Microsoft.KubernetesConfiguration/extensions'].roundTrip(extBody))).toEqual(['properties.autoUpgradeMinorVersions']);
   });
 });
 
