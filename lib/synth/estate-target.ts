@@ -48,15 +48,14 @@ export function estateTarget(build: () => EstateModel): SynthTarget {
       };
       for (const c of estate.clusters.values()) {
         // One app per cluster: its checks see the cluster whole (every link that shares it).
-        const charts = synthesizeCharts((app) => addEstateClusterCharts(app, estate, c.name));
+        let added: ReturnType<typeof addEstateClusterCharts> | undefined;
+        const charts = synthesizeCharts((app) => {
+          added = addEstateClusterCharts(app, estate, c.name);
+        });
+        const objectsOf = (chart: Chart | undefined) => (chart ? (charts.byChart.get(chart.node.id) ?? []) : []) as KubernetesObject[];
+        const mesh = [added!.meshConfig, ...added!.clientLinks.values(), ...added!.serverLinks.values()].flatMap(objectsOf);
+        const issuer = objectsOf(added!.issuer);
         const { asClient, asServer } = estate.linksOf(c.name);
-        const chartIds = [
-          `cluster-${c.name}-mesh-config`,
-          ...asClient.map((l) => `link-${l.name}-client`),
-          ...asServer.map((l) => `link-${l.name}-server`),
-        ];
-        const mesh = chartIds.flatMap((id) => (charts.byChart.get(id) ?? []) as KubernetesObject[]);
-        const issuer = (charts.byChart.get(`cluster-${c.name}-issuer`) ?? []) as KubernetesObject[];
         files[`clusters/${c.name}.template.json`] = toJsonFile(estate.clusterTemplate(c.name));
         if (c.delivery.kind === 'gitOps') {
           const tree = estate.gitOpsTree(c.name, { issuer, mesh });
@@ -68,10 +67,8 @@ export function estateTarget(build: () => EstateModel): SynthTarget {
             }
           }
         } else {
-          for (const id of [`cluster-${c.name}-issuer`, ...chartIds]) {
-            const text = charts.files[`${id}.k8s.yaml`];
-            if (text !== undefined) files[`k8s/${id}.k8s.yaml`] = text;
-          }
+          // The cluster's own app holds exactly its charts.
+          for (const [file, text] of Object.entries(charts.files)) files[`k8s/${file}`] = text;
         }
         const links = [...asClient, ...asServer].map((l) => l.link);
         const reports = clusterReports(c.model, [...issuer, ...mesh], links.length > 0 ? crossClusterCoverage(...links) : undefined);

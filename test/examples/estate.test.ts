@@ -89,3 +89,18 @@ test('the mocked Pulumi run registers every resource under its cluster, with no 
   expect(hub.filter((r) => r.type === 'azure-native:network:VirtualNetworkPeering').every((r) => r.inputs.resourceGroupName === 'rg-hub')).toBe(true);
   expect(hub.filter((r) => r.type === 'azure-native:privatedns:PrivateRecordSet').map((r) => r.inputs.relativeRecordSetName).sort()).toEqual(['mysql', 'notify', 'rates', 'reports-db']);
 });
+
+test('a cluster Pulumi delivers gets its charts as manifests instead of a tree', async () => {
+  const { props } = await import('../../examples/estate/definition');
+  const { ClusterDelivery, EstateModel } = await import('../../lib');
+  const { estateTarget } = await import('../../lib/synth');
+  const mixed = { ...props, clusters: props.clusters.map((c) => (c.name === 'ledger' ? { ...c, delivery: ClusterDelivery.pulumiKubernetes() } : c)) };
+  const names = Object.keys(estateTarget(() => EstateModel.build(mixed)).artifacts());
+  expect(names.filter((n) => n.startsWith('k8s/')).sort()).toEqual([
+    'k8s/cluster-ledger-issuer.k8s.yaml',
+    'k8s/link-ledger-notify-client.k8s.yaml',
+    'k8s/link-payments-ledger-server.k8s.yaml',
+    'k8s/link-reporting-ledger-server.k8s.yaml',
+  ]);
+  expect(names.some((n) => n.startsWith('gitops/clusters/ledger/'))).toBe(false);
+});
