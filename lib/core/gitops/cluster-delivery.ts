@@ -1,4 +1,5 @@
-import { fromOptions, factoryResult } from '../validation/input-boundary';
+import { fromOptions, factoryResult, wellFormedText } from '../validation/input-boundary';
+import { Rules } from '../validation/rule-catalog';
 import { zod, lazySchema } from '../validation/lazy-zod';
 import { GitOpsSource } from './gitops-source';
 
@@ -13,8 +14,14 @@ export interface GitOpsDeliveryOptions {
   readonly path?: string;
 }
 
+/** A folder inside the source: relative, `/`-separated segments of letters, digits, `.`, `_`, `-`, never `.` or `..`. */
+const isTreePath = (s: string) => s.split('/').every((seg) => /^[A-Za-z0-9._-]+$/.test(seg) && seg !== '.' && seg !== '..');
+
 const GITOPS_OPTIONS = lazySchema(() =>
-  zod.strictObject({ source: factoryResult(GitOpsSource, 'GitOpsSource.ociRepository({ ... }) or GitOpsSource.gitRepository({ ... })'), path: zod.string().optional() }),
+  zod.strictObject({
+    source: factoryResult(GitOpsSource, 'GitOpsSource.ociRepository({ ... }) or GitOpsSource.gitRepository({ ... })'),
+    path: wellFormedText(Rules.inputType, 'use a folder inside the source, e.g. "clusters/payments": segments of letters, digits, ".", "_" and "-"', isTreePath).optional(),
+  }),
 );
 
 /**

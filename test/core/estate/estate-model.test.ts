@@ -109,6 +109,12 @@ describe('GitOps delivery', () => {
     expect(validateEstate(isolated).errors.filter((e) => e.rule === Rules.gitOpsIsolatedSource)).toEqual([]);
   });
 
+  test('a tree path that would leave its folder is refused before anything is written', () => {
+    const source = exampleProps.delivery.source!;
+    const errors = validateEstate({ ...exampleProps, delivery: ClusterDelivery.gitOps({ source, path: '../hub' }) }).errors;
+    expect(errors.map((e) => [e.rule.id, e.property, e.value])).toEqual([[Rules.inputType.id, 'delivery.path', '../hub']]);
+  });
+
   test('turning workload identity off under an OCI source with an identity is refused', () => {
     const props = { ...exampleProps, clusters: exampleProps.clusters.map((c, i) => (i === 0 ? { ...c, workloadIdentity: false } : c)) };
     expect(validateEstate(props).errors.filter((e) => e.rule === Rules.gitOpsWorkloadIdentity).map((e) => e.property)).toEqual(['clusters[0].workloadIdentity']);
