@@ -5,6 +5,7 @@ import { HardenedClusterProps } from '../aks/hardened-cluster-props';
 import { LogicalIds, ManagedClusterModel } from '../aks/managed-cluster-model';
 import { OutboundType } from '../aks/outbound-type';
 import { validateHardenedCluster } from '../aks/validate-cluster';
+import { GUID } from '../aks/validation-helpers';
 import { ArmReference } from '../arm/arm-expression';
 import { ArmResource } from '../arm/arm-resource';
 import { ArmTemplate, renderArmTemplate } from '../arm/arm-template';
@@ -305,6 +306,9 @@ function planEstate(input: EstateProps): { violations: ViolationCollector; model
   if (!isResourceIdOfType(props.hub.virtualNetworkId, 'Microsoft.Network/virtualNetworks')) {
     v.add(Rules.resourceId, 'hub.virtualNetworkId', props.hub.virtualNetworkId, 'pass a Microsoft.Network/virtualNetworks resource id');
   }
+  if (!GUID.test(props.subscriptionId)) {
+    v.add(Rules.resourceId, 'subscriptionId', props.subscriptionId, 'give the subscription id of the spokes (a GUID)');
+  }
   if (parseIpv4(props.hub.firewallPrivateIp) === undefined) {
     v.add(Rules.estateReachability, 'hub.firewallPrivateIp', props.hub.firewallPrivateIp, 'give the hub firewall\'s private IPv4 address');
   }
@@ -361,13 +365,17 @@ function planEstate(input: EstateProps): { violations: ViolationCollector; model
       v.add(Rules.gitOpsIsolatedSource, 'helmChartMirror', props.helmChartMirror, `copy the pinned Helm charts into your Azure Container Registry and give it as helmChartMirror: cluster "${c.name}" has no egress to their public repositories`);
     }
     const resourceGroupName = c.resourceGroupName ?? `rg-${c.name}`;
+    const virtualNetworkId = brought?.virtualNetworkId ?? `/subscriptions/${props.subscriptionId}/resourceGroups/${resourceGroupName}/providers/Microsoft.Network/virtualNetworks/${c.name}-vnet`;
+    if (!brought && GUID.test(props.subscriptionId) && !isResourceIdOfType(virtualNetworkId, 'Microsoft.Network/virtualNetworks')) {
+      v.add(Rules.resourceId, `clusters[${i}].resourceGroupName`, resourceGroupName, 'use a resource group name: letters, digits, ".", "_", "(", ")" and "-"');
+    }
     return {
       name: c.name,
       location: c.location,
       resourceGroupName,
       addressSpace: c.addressSpace,
       nodeSubnet: nodes,
-      virtualNetworkId: brought?.virtualNetworkId ?? `/subscriptions/${props.subscriptionId}/resourceGroups/${resourceGroupName}/providers/Microsoft.Network/virtualNetworks/${c.name}-vnet`,
+      virtualNetworkId,
       existingSpoke: brought !== undefined,
       props: clusterProps,
       delivery,

@@ -109,6 +109,12 @@ describe('GitOps delivery', () => {
     expect(validateEstate(isolated).errors.filter((e) => e.rule === Rules.gitOpsIsolatedSource)).toEqual([]);
   });
 
+  test('the subscription and resource groups the spokes\' ids are written from are well formed', () => {
+    const bad = { ...exampleProps, clusters: exampleProps.clusters.map((c, i) => (i === 1 ? { ...c, resourceGroupName: 'rg/../hub' } : c)) };
+    expect(validateEstate(bad).errors.map((e) => [e.rule.id, e.property])).toEqual([[Rules.resourceId.id, 'clusters[1].resourceGroupName']]);
+    expect(validateEstate({ ...exampleProps, subscriptionId: 'not-a-subscription' }).errors.map((e) => [e.rule.id, e.property])).toEqual([[Rules.resourceId.id, 'subscriptionId']]);
+  });
+
   test('a tree path that would leave its folder is refused before anything is written', () => {
     const source = exampleProps.delivery.source!;
     const errors = validateEstate({ ...exampleProps, delivery: ClusterDelivery.gitOps({ source, path: '../hub' }) }).errors;
