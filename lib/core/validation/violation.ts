@@ -1,3 +1,4 @@
+import { Provenance } from '../description/fact';
 import { Rule } from './rule';
 
 /** One broken rule, located at a property of the user's input. */
@@ -12,6 +13,8 @@ export interface Violation {
   readonly fix: string;
   /** Extra facts about this case (the computed limit, the conflicting setting). */
   readonly detail?: string;
+  /** Where it was read: a definition's property, or a document and the JSON pointer of the value. */
+  readonly at?: Provenance;
 }
 
 /** Renders a value for a message: JSON, but short. */

@@ -1,0 +1,158 @@
+import { DescribedValue } from '../../description/described-value';
+import { isArmType, referenceOf } from '../../description/related-resources';
+import { ClusterRule, clusterRule, ClusterRuleContext } from '../../rules/cluster-rule';
+import { Rule } from '../../validation/rule';
+import { Rules } from '../../validation/rule-catalog';
+import { AccessVocabulary, authorizedRangeFindings, PAYLOAD_ACCESS_VOCABULARY } from '../authorized-ranges';
+import { BuiltInRoles } from '../built-in-roles';
+import { zoneNameProblem } from '../private-dns-zone-name';
+import { DNS_LABEL_54 } from '../validation-helpers';
+import { authorizedRanges, hasVnetIntegration, isPrivateCluster, isUserAssigned, same } from './cluster-facts';
+
+/**
+ * The rules of API server access: private clusters, their DNS, authorized IP
+ * ranges, and the ways in.
+ * @see https://learn.microsoft.com/azure/aks/private-clusters
+ * @see https://learn.microsoft.com/azure/aks/api-server-authorized-ip-ranges
+ */
+
+const DEFINITION_ACCESS_VOCABULARY: AccessVocabulary = {
+  makePrivate: 'use ApiServerAccess.private()',
+  makePublic: 'use ApiServerAccess.public({ authorizedIpRanges })',
+};
+const ZONE_TYPE = 'Microsoft.Network/privateDnsZones';
+const ACCESS = 'properties.apiServerAccessProfile';
+
+/** The definition's opt-in to a public API server open to the whole internet. */
+export const UNRESTRICTED_PUBLIC_OPT_IN = 'unrestrictedPublic';
+
+/** One rule of the authorized ranges, from the one reading of them both a definition and a payload get. */
+function rangeRule(rule: Rule): ClusterRule {
+  return clusterRule(rule, 'cluster', (c) => {
+    const isPrivate = isPrivateCluster(c);
+    const { at, ranges } = authorizedRanges(c);
+    const texts = ranges.map((r) => c.text(r.asFact()) ?? '');
+    const words = c.cluster.origin === 'definition' ? DEFINITION_ACCESS_VOCABULARY : PAYLOAD_ACCESS_VOCABULARY;
+    const exposure = { isPrivate, vnetIntegration: hasVnetIntegration(c), unrestrictedOptIn: c.cluster.optIns.has(UNRESTRICTED_PUBLIC_OPT_IN) };
+    for (const f of authorizedRangeFindings(texts, exposure, words)) {
+      if (f.rule !== rule) continue;
+      const subject = f.index === undefined ? at : ranges[f.index];
+      c.fail(subject, f.fix, { value: f.value, detail: f.detail });
+    }
+  });
+}
+
+/** The zone a private cluster names in `privateDNSZone`: `system`, `none`, or its own (by id). */
+function zoneOf(c: ClusterRuleContext): { kind: 'system' | 'none' | 'own'; value?: unknown; position?: DescribedValue } {
+  const fact = c.fact(`${ACCESS}.privateDNSZone`);
+  const zone = c.reference(fact);
+  if (zone === undefined || same(zone, 'system')) return { kind: 'system' };
+  if (same(zone, 'none')) return { kind: 'none' };
+  const position = c.cluster.at(`${ACCESS}.privateDNSZone`);
+  return { kind: 'own', value: zone, position: position instanceof DescribedValue ? position : undefined };
+}
+
+/** The own zone's name, from its id. */
+function ownZoneName(zone: unknown): string | undefined {
+  const parsed = referenceOf(zone);
+  return parsed && isArmType(parsed.type, ZONE_TYPE) ? parsed.names[0] : undefined;
+}
+
+export const API_SERVER_RULES: readonly ClusterRule[] = [
+  rangeRule(Rules.authorizedRangesWithPrivateCluster),
+  rangeRule(Rules.authorizedRangesLimit),
+  rangeRule(Rules.cidrMalformed),
+  rangeRule(Rules.cidrHostBits),
+  rangeRule(Rules.publicWithoutRanges),
+  clusterRule(Rules.publicUnrestricted, 'cluster', (c) => {
+    if (!c.cluster.optIns.has(UNRESTRICTED_PUBLIC_OPT_IN) || isPrivateCluster(c)) return;
+    c.fail(c.fact(`${ACCESS}.enablePrivateCluster`), 'use ApiServerAccess.private() or ApiServerAccess.public({ authorizedIpRanges })', { value: 'unrestrictedPublic' });
+  }),
+  clusterRule(Rules.privateDnsNoneNeedsPublicFqdn, 'cluster', (c) => {
+    if (!isPrivateCluster(c) || zoneOf(c).kind !== 'none') return;
+    const fqdn = c.fact(`${ACCESS}.enablePrivateClusterPublicFQDN`);
+    if (c.bool(fqdn) !== true) {
+      c.fail(fqdn, { definition: 'set publicFqdn: true, or use PrivateDnsZone.system() or an own zone', payload: 'set enablePrivateClusterPublicFQDN: true, or use privateDNSZone "system" or an own zone' }, { value: false, detail: 'privateDNSZone is "none"' });
+    }
+  }),
+  clusterRule(Rules.privateDnsZoneId, 'cluster', (c) => {
+    if (!isPrivateCluster(c)) return;
+    const zone = zoneOf(c);
+    if (zone.kind !== 'own') return;
+    if (ownZoneName(zone.value) === undefined) {
+      c.fail(zone.position ?? c.fact(`${ACCESS}.privateDNSZone`), { definition: 'pass /subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.Network/privateDnsZones/<zone>', payload: 'use "system", "none", or /subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.Network/privateDnsZones/<zone>' });
+    }
+  }),
+  ...[Rules.ownZoneName, Rules.ownZoneSubzoneLength].map((rule) =>
+    clusterRule(rule, 'cluster', (c) => {
+      if (!isPrivateCluster(c)) return;
+      const zone = zoneOf(c);
+      const name = zone.kind === 'own' ? ownZoneName(zone.value) : undefined;
+      if (name === undefined) return;
+      const location = c.text(c.fact('location'));
+      if (location === undefined) return;
+      const problem = zoneNameProblem(name, location, hasVnetIntegration(c));
+      if (problem?.rule === rule) c.fail(zone.position ?? c.fact(`${ACCESS}.privateDNSZone`), problem.fix, { value: name, detail: problem.detail });
+    }),
+  ),
+  clusterRule(Rules.ownZoneNeedsUserAssignedIdentity, 'deployment', (c) => {
+    if (!isPrivateCluster(c)) return;
+    const zone = zoneOf(c);
+    if (zone.kind !== 'own' || ownZoneName(zone.value) === undefined) return;
+    if (!isUserAssigned(c)) {
+      c.fail(c.fact('identity.type'), { definition: 'use ClusterIdentity.create() or ClusterIdentity.fromUserAssigned(...)', payload: 'use a user-assigned identity with Private DNS Zone Contributor on the zone' }, { value: c.value(c.fact('identity.type')) ?? 'SystemAssigned' });
+      return;
+    }
+    const found = c.cluster.related.resolve(zone.value);
+    if (found.state !== 'found') {
+      c.cannotDecide(`the identity's role on the private DNS zone: ${found.reason}`, zone.position);
+      return;
+    }
+    // The zone is deployed here: its role for the identity must be too.
+    const granted = c.cluster.related.ofType('Microsoft.Authorization/roleAssignments').some((r) => {
+      const role = (r.body.properties as Record<string, unknown> | undefined)?.roleDefinitionId;
+      const scope = c.cluster.related.resolve(r.scope);
+      return String(role ?? '').toLowerCase().includes(BuiltInRoles.privateDnsZoneContributor) && scope.state === 'found' && scope.resource === found.resource;
+    });
+    if (!granted) {
+      c.fail(zone.position ?? c.fact(`${ACCESS}.privateDNSZone`), 'grant the control plane identity Private DNS Zone Contributor (b12aa53e-6015-4669-85d0-8515ebb3ae7f) on the zone', { value: ownZoneName(zone.value), detail: 'no such role assignment is deployed with the zone' });
+    }
+  }),
+  clusterRule(Rules.fqdnSubdomainNeedsOwnZone, 'cluster', (c) => {
+    const sub = c.fact('properties.fqdnSubdomain');
+    if (c.text(sub) === undefined) return;
+    if (!(isPrivateCluster(c) && zoneOf(c).kind === 'own')) {
+      c.fail(sub, { definition: 'use dnsPrefix instead, or a private API server with PrivateDnsZone.create() or PrivateDnsZone.fromZoneId()', payload: 'use dnsPrefix, or an own private DNS zone on a private cluster' });
+    }
+  }),
+  clusterRule(Rules.fqdnSubdomainExcludesDnsPrefix, 'cluster', (c) => {
+    const prefix = c.fact('properties.dnsPrefix');
+    if (c.text(c.fact('properties.fqdnSubdomain')) !== undefined && c.text(prefix) !== undefined) {
+      c.fail(prefix, { definition: 'remove dnsPrefix; fqdnSubdomain takes its place', payload: 'set either dnsPrefix or fqdnSubdomain' });
+    }
+  }),
+  clusterRule(Rules.dnsLabel, 'cluster', (c) => {
+    c.each(['dnsPrefix', 'fqdnSubdomain'], (key) => {
+      const fact = c.fact(`properties.${key}`);
+      const label = c.text(fact);
+      if (label !== undefined && !DNS_LABEL_54.test(label)) c.fail(fact, 'use 1 to 54 letters, digits and hyphens, starting and ending with a letter or digit');
+    });
+  }),
+  clusterRule(Rules.privateClusterWithoutWayIn, 'deployment', (c) => {
+    if (!isPrivateCluster(c) || c.bool(c.fact(`${ACCESS}.disableRunCommand`)) !== true) return;
+    if (c.bool(c.fact(`${ACCESS}.enablePrivateClusterPublicFQDN`)) === true) return;
+    // A network linked to the API server's zone is a way in (a hub with a jump host or a VPN).
+    const links = c.cluster.related.ofType('Microsoft.Network/privateDnsZones/virtualNetworkLinks');
+    if (links.length > 0) return;
+    const zone = zoneOf(c);
+    const ownZoneRead = zone.kind !== 'own' || c.cluster.related.resolve(zone.value).state === 'found';
+    if (!c.cluster.wholeDeployment || !ownZoneRead) {
+      c.cannotDecide('the private DNS zone\'s virtual network links are not among the resources read', c.fact(`${ACCESS}.disableRunCommand`));
+      return;
+    }
+    c.fail(c.fact(`${ACCESS}.disableRunCommand`), {
+      definition: 'make sure a jump host, Bastion, self-hosted agent or VPN lands in the cluster network; or link hub networks with PrivateDnsZone.create({ linkedVnetIds }); or keep run command with runCommandPrincipals',
+      payload: 'reach the API server from the cluster network, a network linked to its private DNS zone, or a jump host; or keep run command',
+    });
+  }),
+];

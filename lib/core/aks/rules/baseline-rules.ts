@@ -1,0 +1,154 @@
+import { DescribedResource } from '../../description/described-resource';
+import { clusterRule, ClusterRule, ClusterRuleContext } from '../../rules/cluster-rule';
+import { Rules } from '../../validation/rule-catalog';
+import { IMAGE_CLEANER_DEFAULT_INTERVAL_HOURS, IMAGE_CLEANER_INTERVAL_HOURS } from '../aks-limits';
+import { networkPolicyEngineOf, same } from './cluster-facts';
+
+/**
+ * The security baseline's settings, each a warning when weaker than the
+ * baseline (docs/security-baseline.md).
+ * @see https://learn.microsoft.com/azure/aks/best-practices
+ * @see https://learn.microsoft.com/security/benchmark/azure/baselines/azure-kubernetes-service-aks-security-baseline
+ */
+
+const ADDONS = 'properties.addonProfiles';
+const SECURITY = 'properties.securityProfile';
+
+/** An add-on's profile: add-on names are case-insensitive keys. */
+function addon(c: ClusterRuleContext, name: string) {
+  return c.member(ADDONS, name);
+}
+
+/** The cluster's diagnostic settings and locks, or why they cannot be known. */
+function extensionResources(c: ClusterRuleContext, type: string): DescribedResource[] {
+  return c.cluster.related.ofType(type).filter((r) => c.cluster.isScopeOfThisCluster(r.scope) === true);
+}
+
+/** Whether a diagnostic setting sends a category (its `logs` or `categoryGroup` `audit`/`allLogs`). */
+function sendsAuditLog(setting: DescribedResource): boolean {
+  const logs = (setting.body.properties as Record<string, any> | undefined)?.logs;
+  if (!Array.isArray(logs)) return false;
+  return logs.some((l) => l?.enabled === true && (['kube-audit', 'kube-audit-admin'].some((k) => same(l.category, k)) || ['audit', 'allLogs'].some((g) => same(l.categoryGroup, g))));
+}
+
+export const BASELINE_RULES: readonly ClusterRule[] = [
+  clusterRule(Rules.baselineMonitoringOff, 'cluster', (c) => {
+    const oms = addon(c, 'omsagent');
+    const omsOn = oms ? c.bool(oms.fact('enabled')) === true : false;
+    const defender = c.bool(c.fact(`${SECURITY}.defender.securityMonitoring.enabled`)) === true;
+    if (!omsOn && !defender) {
+      c.fail(oms ?? c.fact(`${ADDONS}.omsagent`), { definition: 'use ClusterMonitoring.createWorkspace() or fromWorkspaceId()', payload: 'enable Container Insights (omsagent) and Defender for Containers with a Log Analytics workspace' }, { value: oms ? c.bool(oms.fact('enabled')) ?? null : null });
+    }
+  }),
+  clusterRule(Rules.baselineAzurePolicyOff, 'cluster', (c) => {
+    const policy = addon(c, 'azurepolicy');
+    const on = policy ? c.bool(policy.fact('enabled')) : undefined;
+    if (on !== true) c.fail(policy ? policy.fact('enabled') : c.fact(`${ADDONS}.azurepolicy.enabled`), { definition: 'set azurePolicy: true', payload: 'enable the azurepolicy add-on' }, { value: on ?? null });
+  }),
+  clusterRule(Rules.baselineSecretsRotationOff, 'cluster', (c) => {
+    const csi = addon(c, 'azureKeyvaultSecretsProvider');
+    const on = csi ? c.bool(csi.fact('enabled')) === true : false;
+    const rotation = csi ? c.bool(csi.fact('config.enableSecretRotation')) === true : false;
+    if (!on || !rotation) {
+      c.fail(csi ?? c.fact(`${ADDONS}.azureKeyvaultSecretsProvider`), { definition: 'set keyVaultSecretsProvider: true', payload: 'enable the azureKeyvaultSecretsProvider add-on with config.enableSecretRotation "true"' }, { value: csi ? c.bool(csi.fact('enabled')) ?? null : null });
+    }
+  }),
+  clusterRule(Rules.baselineAutoUpgradeOff, 'cluster', (c) => {
+    const channel = c.text(c.fact('properties.autoUpgradeProfile.upgradeChannel'));
+    const nodeOs = c.text(c.fact('properties.autoUpgradeProfile.nodeOSUpgradeChannel'));
+    if (channel === undefined || same(channel, 'none') || !['NodeImage', 'SecurityPatch'].some((x) => same(nodeOs, x))) {
+      c.fail(c.fact('properties.autoUpgradeProfile'), 'set upgradeChannel "patch" and nodeOSUpgradeChannel "NodeImage" or "SecurityPatch"', { value: { upgradeChannel: channel ?? null, nodeOSUpgradeChannel: nodeOs ?? null } });
+    }
+  }),
+  clusterRule(Rules.baselineHostEncryptionOff, 'cluster', (c) => {
+    c.each(c.pools(), (p) => {
+      const fact = p.profile.fact('enableEncryptionAtHost');
+      if (c.bool(fact) !== true) c.fail(fact, { definition: 'set encryptionAtHost: true (register Microsoft.Compute/EncryptionAtHost first)', payload: 'set enableEncryptionAtHost: true' }, { value: false });
+    });
+  }),
+  clusterRule(Rules.baselineSystemPoolShared, 'cluster', (c) => {
+    c.each(c.pools(), (p) => {
+      if (!same(c.text(p.profile.fact('mode')), 'System')) return;
+      const taints = c.list('nodeTaints', p.profile).map((t) => c.text(t.asFact()));
+      if (!taints.includes('CriticalAddonsOnly=true:NoSchedule')) {
+        c.fail(p.profile.fact('nodeTaints'), { definition: 'set onlyCriticalAddons: true and run workloads on user pools', payload: 'taint the system pool CriticalAddonsOnly=true:NoSchedule and run workloads on user pools' }, { value: taints });
+      }
+    });
+  }),
+  clusterRule(Rules.baselineFreeTier, 'cluster', (c) => {
+    const tier = c.fact('sku.tier');
+    // `Paid` is the name the tier with the uptime SLA had before it was renamed Standard.
+    // https://learn.microsoft.com/azure/aks/free-standard-pricing-tiers
+    if (!['Standard', 'Premium', 'Paid'].some((t) => same(c.text(tier), t))) c.fail(tier, { definition: 'use tier "Standard" for production', payload: 'use the Standard or Premium tier' }, { value: c.text(tier) ?? 'Free' });
+  }),
+  clusterRule(Rules.baselineNoNetworkPolicy, 'cluster', (c) => {
+    const engine = networkPolicyEngineOf(c);
+    if (engine === undefined || engine === 'none') c.fail(c.fact('properties.networkProfile.networkPolicy'), 'use networkPolicy "cilium", "calico" or "azure"', { value: engine ?? null });
+  }),
+  clusterRule(Rules.baselineNodeSsh, 'cluster', (c) => {
+    c.each(c.pools(), (p) => {
+      const os = c.text(p.profile.fact('osType'));
+      if (os !== undefined && !same(os, 'Linux')) return;
+      const ssh = p.profile.fact('securityProfile.sshAccess');
+      const value = c.text(ssh);
+      if (!same(value, 'Disabled') && !same(value, 'EntraId')) {
+        c.fail(ssh, { definition: 'use nodeSshAccess "Disabled", or "EntraId" where engineers need a shell on nodes', payload: 'set securityProfile.sshAccess "Disabled" on the pool' }, { value: value ?? 'LocalUser' });
+      }
+    });
+  }),
+  clusterRule(Rules.baselineImageCleanerOff, 'cluster', (c) => {
+    const enabled = c.fact(`${SECURITY}.imageCleaner.enabled`);
+    if (c.bool(enabled) !== true) c.fail(enabled, { definition: 'leave Image Cleaner on', payload: 'enable Image Cleaner' }, { value: c.bool(enabled) ?? null });
+  }),
+  clusterRule(Rules.imageCleanerInterval, 'cluster', (c) => {
+    if (c.bool(c.fact(`${SECURITY}.imageCleaner.enabled`)) !== true) return;
+    const fact = c.fact(`${SECURITY}.imageCleaner.intervalHours`);
+    const hours = c.number(fact);
+    if (hours !== undefined && (!Number.isInteger(hours) || hours < IMAGE_CLEANER_INTERVAL_HOURS.min || hours > IMAGE_CLEANER_INTERVAL_HOURS.max)) {
+      c.fail(fact, `use a whole number of hours from ${IMAGE_CLEANER_INTERVAL_HOURS.min} to ${IMAGE_CLEANER_INTERVAL_HOURS.max}, e.g. ${IMAGE_CLEANER_DEFAULT_INTERVAL_HOURS} (a week)`);
+    }
+  }),
+  clusterRule(Rules.baselineWorkloadIdentityOff, 'cluster', (c) => {
+    const wid = c.fact(`${SECURITY}.workloadIdentity.enabled`);
+    if (c.bool(c.fact('properties.oidcIssuerProfile.enabled')) !== true || c.bool(wid) !== true) {
+      c.fail(wid, { definition: 'leave workloadIdentity on, and federate identities with service accounts instead of storing secrets', payload: 'enable oidcIssuerProfile and securityProfile.workloadIdentity' }, { value: c.bool(wid) ?? null });
+    }
+  }),
+  clusterRule(Rules.kmsOff, 'cluster', (c) => {
+    const kms = c.fact(`${SECURITY}.azureKeyVaultKms.enabled`);
+    if (c.bool(kms) !== true) c.fail(kms, { definition: 'pass kms: { keyId, keyVaultNetworkAccess, keyVaultResourceId } where your policy requires customer-managed keys', payload: 'enable KMS with a versioned Key Vault key you own' }, { value: c.bool(kms) ?? null });
+  }),
+  clusterRule(Rules.auditLogsDestination, 'deployment', (c) => {
+    for (const s of extensionResources(c, 'Microsoft.Insights/diagnosticSettings')) {
+      const p = (s.body.properties ?? {}) as Record<string, unknown>;
+      const logs = Array.isArray(p.logs) ? p.logs : [];
+      if (logs.some((l) => l?.enabled === true) && !p.workspaceId && !p.storageAccountId && !p.eventHubAuthorizationRuleId) {
+        c.fail({ state: 'known', value: String(s.name), path: `diagnostic setting ${String(s.name)}`, at: s.origin }, 'send the logs to a Log Analytics workspace, a storage account or an Event Hub', { value: null });
+      }
+    }
+  }),
+  clusterRule(Rules.baselineAuditLogsOff, 'deployment', (c) => {
+    const settings = extensionResources(c, 'Microsoft.Insights/diagnosticSettings');
+    if (settings.some(sendsAuditLog)) return;
+    if (!c.cluster.wholeDeployment) {
+      c.cannotDecide('no diagnostic setting of the cluster is among the resources read (it is a separate resource)');
+      return;
+    }
+    c.fail(deploymentFact(c, 'diagnostic settings', 'auditLogs.enabled'), { definition: 'leave the control-plane audit logs on', payload: 'add a diagnostic setting on the cluster with kube-audit-admin and guard' }, { value: null });
+  }),
+  clusterRule(Rules.baselineDeleteLocksOff, 'deployment', (c) => {
+    const locks = extensionResources(c, 'Microsoft.Authorization/locks');
+    if (locks.some((l) => same((l.body.properties as Record<string, unknown> | undefined)?.level, 'CanNotDelete'))) return;
+    if (!c.cluster.wholeDeployment) {
+      c.cannotDecide('no lock on the cluster is among the resources read (it is a separate resource)');
+      return;
+    }
+    c.fail(deploymentFact(c, 'locks', 'deleteLocks'), { definition: 'leave deleteLocks on; remove a lock deliberately (it is one call) when a resource must go', payload: 'add a CanNotDelete lock on the cluster' }, { value: null });
+  }),
+];
+
+/** The absence of a separate resource, as a fact: named in the deployment, or by the definition's property that creates it. */
+function deploymentFact(c: ClusterRuleContext, what: string, definitionProperty: string) {
+  const at = c.cluster.origin === 'definition' ? { definition: definitionProperty } : c.cluster.resource.origin;
+  return { state: 'absent' as const, path: what, at };
+}

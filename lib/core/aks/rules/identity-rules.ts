@@ -1,0 +1,68 @@
+import { isResourceIdOfType } from '../../arm/resource-id';
+import { clusterRule, ClusterRule } from '../../rules/cluster-rule';
+import { Rules } from '../../validation/rule-catalog';
+import { kmsKeyVaultName } from '../validate-kms';
+import { hasVnetIntegration, isUserAssigned, same } from './cluster-facts';
+
+/**
+ * Who the cluster is and who may sign in: managed identity, Entra ID with
+ * Azure RBAC, no local accounts, and KMS with a key the customer owns.
+ * @see https://learn.microsoft.com/azure/aks/use-managed-identity
+ * @see https://learn.microsoft.com/azure/aks/manage-local-accounts-managed-azure-ad
+ * @see https://learn.microsoft.com/azure/aks/use-kms-etcd-encryption
+ */
+
+const KMS = 'properties.securityProfile.azureKeyVaultKms';
+
+/** Whether KMS is on. */
+function kmsEnabled(c: Parameters<ClusterRule['check']>[0]): boolean {
+  return c.bool(c.fact(`${KMS}.enabled`)) === true;
+}
+
+export const IDENTITY_RULES: readonly ClusterRule[] = [
+  clusterRule(Rules.servicePrincipalIdentity, 'cluster', (c) => {
+    // Property names are case-insensitive in ARM: "ClientId" is clientId.
+    const fact = c.fact('properties.servicePrincipalProfile.clientId');
+    const clientId = c.text(fact);
+    if (clientId !== undefined && clientId !== '' && !same(clientId, 'msi')) {
+      c.fail(fact, 'use a managed identity (identity.type SystemAssigned or UserAssigned) and drop servicePrincipalProfile');
+    }
+  }),
+  clusterRule(Rules.localAccountsEnabled, 'cluster', (c) => {
+    const fact = c.fact('properties.disableLocalAccounts');
+    if (c.bool(fact) !== true) c.fail(fact, 'set disableLocalAccounts: true (needs Entra ID integration)', { value: c.bool(fact) ?? false });
+  }),
+  clusterRule(Rules.kubernetesRbacOff, 'cluster', (c) => {
+    const rbac = c.fact('properties.enableRBAC');
+    if (c.bool(rbac) === false) {
+      c.fail(rbac, 'set enableRBAC: true and aadProfile: { managed: true, enableAzureRBAC: true }');
+      return;
+    }
+    const azureRbac = c.fact('properties.aadProfile.enableAzureRBAC');
+    if (c.bool(azureRbac) !== true) c.fail(azureRbac, 'set enableRBAC: true and aadProfile: { managed: true, enableAzureRBAC: true }');
+  }),
+  clusterRule(Rules.nodePublicIp, 'cluster', (c) => {
+    c.each(c.pools(), (pool) => {
+      const fact = pool.profile.fact('enableNodePublicIP');
+      if (c.bool(fact) === true) c.fail(fact, 'set enableNodePublicIP: false; reach nodes through the cluster network or a bastion');
+    });
+  }),
+  clusterRule(Rules.kmsKeyId, 'cluster', (c) => {
+    if (!kmsEnabled(c)) return;
+    const fact = c.fact(`${KMS}.keyId`);
+    const keyId = c.text(fact);
+    if (keyId === undefined || kmsKeyVaultName(keyId) === undefined) c.fail(fact, 'use the versioned key identifier, https://<vault>.vault.azure.net/keys/<key>/<version>');
+  }),
+  clusterRule(Rules.kmsPrivateVault, 'cluster', (c) => {
+    if (!kmsEnabled(c) || !same(c.text(c.fact(`${KMS}.keyVaultNetworkAccess`)), 'Private')) return;
+    const vault = c.fact(`${KMS}.keyVaultResourceId`);
+    const id = c.text(vault);
+    if (id === undefined || !isResourceIdOfType(id, 'Microsoft.KeyVault/vaults')) c.fail(vault, 'give the Microsoft.KeyVault/vaults id of the key\'s vault');
+    if (!hasVnetIntegration(c)) c.fail(c.fact('properties.apiServerAccessProfile.enableVnetIntegration'), 'turn on API Server VNet Integration for a private key vault', { value: false });
+  }),
+  clusterRule(Rules.kmsIdentity, 'cluster', (c) => {
+    if (kmsEnabled(c) && !isUserAssigned(c)) {
+      c.fail(c.fact('identity.type'), { definition: 'use ClusterIdentity.create() or ClusterIdentity.fromUserAssigned(...), granted Key Vault Crypto User on the key', payload: 'use a user-assigned control plane identity, granted Key Vault Crypto User on the key' });
+    }
+  }),
+];

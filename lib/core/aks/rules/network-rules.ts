@@ -1,0 +1,136 @@
+import { DescribedValue } from '../../description/described-value';
+import { isArmType, referenceOf } from '../../description/related-resources';
+import { Ipv4Cidr, parseIpv4 } from '../../net/ipv4-cidr';
+import { clusterRule, ClusterRule, ClusterRuleContext } from '../../rules/cluster-rule';
+import { Rules } from '../../validation/rule-catalog';
+import { AKS_RESERVED_RANGES, API_SERVER_SUBNET_MAX_PREFIX, SERVICE_CIDR_MIN_PREFIX } from '../aks-limits';
+import { hasVnetIntegration, nodeSubnetIds } from './cluster-facts';
+
+/**
+ * The cluster's address plan and API Server VNet Integration subnet.
+ * @see https://learn.microsoft.com/azure/aks/concepts-network-ip-address-planning
+ * @see https://learn.microsoft.com/azure/aks/api-server-vnet-integration
+ */
+
+const NETWORK = 'properties.networkProfile';
+const API_SUBNET = 'properties.apiServerAccessProfile.subnetId';
+const DELEGATION = 'Microsoft.ContainerService/managedClusters';
+const RESERVED = AKS_RESERVED_RANGES.map((r) => Ipv4Cidr.of(r));
+
+/** A CIDR block at a REST path, when it is a well-formed one. */
+function cidrAt(c: ClusterRuleContext, path: string): { block: Ipv4Cidr; at: DescribedValue } | undefined {
+  const at = c.at(path);
+  const text = at ? c.text(at.asFact()) : undefined;
+  if (!at || text === undefined) return undefined;
+  const parsed = Ipv4Cidr.parse(text);
+  return parsed instanceof Ipv4Cidr ? { block: parsed, at } : undefined;
+}
+
+/** The address spaces of the node subnet's network, when that network was read. */
+function nodeNetworkSpaces(c: ClusterRuleContext): Ipv4Cidr[] | undefined {
+  const ids = nodeSubnetIds(c);
+  if (ids.length === 0) return undefined;
+  const vnet = c.cluster.related.vnetOfSubnet(ids[0]);
+  if (vnet.state !== 'found') return undefined;
+  const prefixes = (vnet.resource.body.properties as Record<string, any> | undefined)?.addressSpace?.addressPrefixes;
+  if (!Array.isArray(prefixes)) return undefined;
+  return prefixes.map((p) => (typeof p === 'string' ? Ipv4Cidr.parse(p) : undefined)).filter((p): p is Ipv4Cidr => p instanceof Ipv4Cidr);
+}
+
+/** The API server subnet's id and the node subnets, as references. */
+function apiSubnet(c: ClusterRuleContext): { id: unknown; at: DescribedValue } | undefined {
+  if (!hasVnetIntegration(c)) return undefined;
+  const at = c.cluster.at(API_SUBNET);
+  if (!(at instanceof DescribedValue)) return undefined;
+  const id = c.reference(at.asFact());
+  return id === undefined ? undefined : { id, at };
+}
+
+const key = (ref: { names: readonly string[] }) => ref.names.join('/').toLowerCase();
+
+export const NETWORK_RULES: readonly ClusterRule[] = [
+  clusterRule(Rules.clusterCidrsOverlap, 'deployment', (c) => {
+    const pod = cidrAt(c, `${NETWORK}.podCidr`);
+    const svc = cidrAt(c, `${NETWORK}.serviceCidr`);
+    if (pod && svc?.block.overlaps(pod.block)) c.fail(svc.at, `choose a block outside the pod CIDR (${pod.block})`);
+    if (!pod && !svc) return;
+    const spaces = nodeNetworkSpaces(c);
+    if (spaces === undefined) {
+      if (nodeSubnetIds(c).length > 0) c.cannotDecide('the node subnet\'s virtual network is not among the resources read');
+      return;
+    }
+    for (const space of spaces) {
+      for (const block of [pod, svc]) if (block?.block.overlaps(space)) c.fail(block.at, `choose a block outside the virtual network (${space})`);
+    }
+  }),
+  clusterRule(Rules.reservedRanges, 'cluster', (c) => {
+    for (const key of ['podCidr', 'serviceCidr']) {
+      const block = cidrAt(c, `${NETWORK}.${key}`);
+      const hit = block && RESERVED.find((r) => r.overlaps(block.block));
+      if (hit) c.fail(block.at, `choose a block that does not overlap ${hit}`, { value: block.block.toString() });
+    }
+  }),
+  clusterRule(Rules.serviceCidrSize, 'cluster', (c) => {
+    const svc = cidrAt(c, `${NETWORK}.serviceCidr`);
+    if (svc && svc.block.prefixLength < SERVICE_CIDR_MIN_PREFIX) {
+      c.fail(svc.at, `use a /${SERVICE_CIDR_MIN_PREFIX} or smaller block, e.g. a /16`, { detail: `a /${svc.block.prefixLength} has ${svc.block.size} addresses` });
+    }
+  }),
+  clusterRule(Rules.dnsServiceIp, 'cluster', (c) => {
+    const svc = cidrAt(c, `${NETWORK}.serviceCidr`);
+    const fact = c.fact(`${NETWORK}.dnsServiceIP`);
+    const text = c.text(fact);
+    if (!svc || text === undefined) return;
+    const dns = parseIpv4(text);
+    if (dns === undefined || !svc.block.containsAddress(dns) || dns <= svc.block.network + 1) {
+      c.fail(fact, `choose an address inside ${svc.block} other than its first two (the network address and the kubernetes service), e.g. the .10 address`);
+    }
+  }),
+  clusterRule(Rules.vnetIntegrationNeedsSubnet, 'cluster', (c) => {
+    if (!hasVnetIntegration(c) || nodeSubnetIds(c).length === 0) return;
+    const fact = c.fact(API_SUBNET);
+    if (c.value(fact) === undefined) {
+      c.fail(fact, { definition: 'pass the id of a dedicated /28 (or larger) subnet delegated to Microsoft.ContainerService/managedClusters, or turn off vnetIntegration', payload: 'give the delegated API server subnet of the cluster network' });
+    }
+  }),
+  clusterRule(Rules.apiServerSubnetDedicated, 'deployment', (c) => {
+    const api = apiSubnet(c);
+    const ref = api && referenceOf(api.id);
+    if (!api || !ref) return;
+    const nodes = nodeSubnetIds(c).map(referenceOf).filter((r): r is NonNullable<typeof r> => r !== undefined);
+    if (nodes.some((n) => key(n) === key(ref))) {
+      c.fail(api.at, 'use a subnet of its own, delegated to Microsoft.ContainerService/managedClusters, for the API server');
+      return;
+    }
+    const found = c.cluster.related.subnet(api.id);
+    if (found.state !== 'found') {
+      c.cannotDecide(`the API server subnet's delegation: ${found.reason}`, api.at);
+      return;
+    }
+    const delegations = (found.subnet.delegations ?? []) as Array<Record<string, any>>;
+    if (!Array.isArray(delegations) || !delegations.some((d) => isArmType(d?.properties?.serviceName ?? d?.serviceName, DELEGATION))) {
+      c.fail(api.at, 'delegate the subnet to Microsoft.ContainerService/managedClusters');
+    }
+  }),
+  clusterRule(Rules.apiServerSubnetSameVnet, 'cluster', (c) => {
+    const api = apiSubnet(c);
+    const ref = api && referenceOf(api.id);
+    const nodes = nodeSubnetIds(c).map(referenceOf).filter((r): r is NonNullable<typeof r> => r !== undefined);
+    if (api && ref && nodes.length > 0 && nodes[0].names[0].toLowerCase() !== ref.names[0].toLowerCase()) {
+      c.fail(api.at, 'use a subnet of the node subnet\'s virtual network');
+    }
+  }),
+  clusterRule(Rules.apiServerSubnetSize, 'deployment', (c) => {
+    const api = apiSubnet(c);
+    if (!api || !referenceOf(api.id)) return;
+    const found = c.cluster.related.subnet(api.id);
+    if (found.state !== 'found') {
+      c.cannotDecide(`the API server subnet's size: ${found.reason}`, api.at);
+      return;
+    }
+    const prefix = typeof found.subnet.addressPrefix === 'string' ? Ipv4Cidr.parse(found.subnet.addressPrefix) : undefined;
+    if (prefix instanceof Ipv4Cidr && prefix.prefixLength > API_SERVER_SUBNET_MAX_PREFIX) {
+      c.fail(api.at, `use a /${API_SERVER_SUBNET_MAX_PREFIX} or larger subnet`, { value: found.subnet.addressPrefix, detail: `a /${prefix.prefixLength} has ${prefix.size} addresses` });
+    }
+  }),
+];

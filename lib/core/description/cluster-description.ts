@@ -1,0 +1,175 @@
+import { DescribedResource, DocumentReading, NotExamined } from './described-resource';
+import { DescribedValue, Locator } from './described-value';
+import { Fact } from './fact';
+import { isArmType, RelatedResources } from './related-resources';
+import { UnknownValue } from './unknown-value';
+
+/** The managed cluster type, compared without regard to case as ARM does. */
+export const MANAGED_CLUSTER_TYPE = 'Microsoft.ContainerService/managedClusters';
+/** An agent pool declared as its own resource (AVM and the AKS Landing Zone Accelerator write them so). */
+export const AGENT_POOL_TYPE = 'Microsoft.ContainerService/managedClusters/agentPools';
+
+/** One node pool of a cluster: inline in `agentPoolProfiles`, or its own `agentPools` resource. */
+export interface DescribedPool {
+  /** The pool's profile: `vmSize`, `mode`, `osType`, ... */
+  readonly profile: DescribedValue;
+  /** Its name. */
+  readonly name: Fact;
+}
+
+/** How the cluster was described: a library definition, or a document read by the audit or the policy pack. */
+export type DescriptionOrigin = 'definition' | 'document';
+
+/** Options of a {@link ClusterDescription}. */
+export interface ClusterDescriptionOptions {
+  /** @default 'document' */
+  readonly origin?: DescriptionOrigin;
+  /** Names positions for messages (a definition's reader names its properties). */
+  readonly locator?: Locator;
+  /** Weaker choices the definition opted into explicitly (`unrestrictedPublic`), which turn some errors into warnings. */
+  readonly optIns?: ReadonlySet<string>;
+}
+
+/**
+ * One description of one AKS cluster, whatever it was read from: the
+ * managed cluster resource, its node pools, and the resources read with it.
+ * Every rule of the library reads a cluster through this.
+ */
+export class ClusterDescription {
+  /** The cluster resource's body (`properties`, `sku`, `identity`, ...). */
+  public readonly root: DescribedValue;
+  public readonly origin: DescriptionOrigin;
+  public readonly optIns: ReadonlySet<string>;
+  private poolsCache?: DescribedPool[] | Fact;
+
+  constructor(
+    public readonly resource: DescribedResource,
+    /** The node pools declared as their own resources. */
+    public readonly poolResources: readonly DescribedResource[],
+    public readonly related: RelatedResources,
+    options: ClusterDescriptionOptions = {},
+  ) {
+    this.root = new DescribedValue(resource.body, '', resource.origin, options.locator);
+    this.origin = options.origin ?? 'document';
+    this.optIns = options.optIns ?? new Set();
+  }
+
+  /** The cluster's name as read. */
+  public get name(): string {
+    return typeof this.resource.name === 'string' ? this.resource.name : this.resource.name.toString();
+  }
+
+  /** The cluster's name as a fact (the resource's `name`, beside its body). */
+  public get nameFact(): Fact {
+    const name = this.resource.name;
+    const at = this.root.locatorOf('name', { document: this.resource.origin.document, pointer: `${this.resource.origin.pointer}/name` });
+    return name instanceof UnknownValue ? { state: 'unknown', reason: name.reason, path: 'name', at } : { state: 'known', value: name, path: 'name', at };
+  }
+
+  /** A fact of the cluster resource, by REST path (`properties.networkProfile.podCidr`, `sku.tier`). */
+  public fact(path: string): Fact {
+    return this.root.fact(path);
+  }
+
+  /** The value as read at a REST path of the cluster, or of one of its pools' profiles (`properties.agentPoolProfiles[0].vnetSubnetID`). */
+  public rawAt(path: string): unknown {
+    const pools = this.pools;
+    if (Array.isArray(pools)) {
+      for (const p of pools) {
+        if (path.startsWith(`${p.profile.path}.`)) {
+          const found = p.profile.walk(path.slice(p.profile.path.length + 1));
+          return found instanceof DescribedValue ? found.raw : undefined;
+        }
+      }
+    }
+    const found = this.root.walk(path);
+    return found instanceof DescribedValue ? found.raw : undefined;
+  }
+
+  /** The position at a REST path (absent or unknown stop the walk and come back as a fact). */
+  public at(path: string): DescribedValue | Fact {
+    return this.root.walk(path);
+  }
+
+  /** Every node pool, or the fact why they are not known (an expression in place of `agentPoolProfiles`). */
+  public get pools(): DescribedPool[] | Fact {
+    if (this.poolsCache === undefined) this.poolsCache = this.readPools();
+    return this.poolsCache;
+  }
+
+  /** Whether the resources read are the whole deployment, so that absent means absent. */
+  public get wholeDeployment(): boolean {
+    return this.related.wholeDeployment;
+  }
+
+  /** Whether an extension resource (a diagnostic setting, a lock, a role assignment) is on this cluster. */
+  public isScopeOfThisCluster(scope: unknown): boolean | undefined {
+    if (scope === undefined || scope === null) return false;
+    if (scope instanceof UnknownValue && scope.symbol === undefined) return undefined;
+    const found = this.related.resolve(scope);
+    if (found.state === 'found') return found.resource === this.resource;
+    const id = this.resource.id;
+    if (typeof id === 'string' && typeof scope === 'string') return id.toLowerCase() === scope.toLowerCase();
+    return found.state === 'unknown' ? undefined : false;
+  }
+
+  private readPools(): DescribedPool[] | Fact {
+    const inline = this.root.walk('properties.agentPoolProfiles');
+    let pools: DescribedPool[] = [];
+    if (inline instanceof DescribedValue) {
+      const elements = inline.elements();
+      if (!Array.isArray(elements)) return elements;
+      pools = elements.map((profile) => ({ profile, name: profile.fact('name') }));
+    } else if (inline.state === 'unknown') {
+      return inline;
+    }
+    for (const r of this.poolResources) {
+      const origin = r.origin;
+      const profile = new DescribedValue(r.body.properties, 'properties', { document: origin.document, pointer: `${origin.pointer}/properties` });
+      const name = r.name instanceof UnknownValue
+        ? { state: 'unknown' as const, reason: r.name.reason, path: 'name', at: { document: origin.document, pointer: `${origin.pointer}/name` } }
+        : { state: 'known' as const, value: r.name.split('/').pop()!, path: 'name', at: { document: origin.document, pointer: `${origin.pointer}/name` } };
+      pools.push({ profile, name });
+    }
+    return pools;
+  }
+}
+
+/** Everything read from documents given together: the clusters, and what was seen but not examined. */
+export interface DescribedDeployment {
+  readonly clusters: readonly ClusterDescription[];
+  readonly notExamined: readonly NotExamined[];
+  /** Agent pools whose cluster is not among the resources read. */
+  readonly orphanPools: readonly DescribedResource[];
+}
+
+/**
+ * The clusters of documents read together (one deployment: a template, the
+ * files given together, a Pulumi stack), each with its node pools and every
+ * other resource read.
+ */
+export function describeDeployment(readings: readonly DocumentReading[], options: ClusterDescriptionOptions = {}): DescribedDeployment {
+  const resources = readings.flatMap((r) => r.resources);
+  const related = new RelatedResources(resources, readings.length > 0 && readings.every((r) => r.wholeDeployment));
+  const clusters = resources.filter((r) => isArmType(r.type, MANAGED_CLUSTER_TYPE));
+  const pools = resources.filter((r) => isArmType(r.type, AGENT_POOL_TYPE));
+  const used = new Set<DescribedResource>();
+  // A pool whose cluster's name is not known belongs to the only cluster there is, if there is one.
+  const sole = clusters.length === 1 ? clusters[0] : undefined;
+  const described = clusters.map((cluster) => {
+    const own = pools.filter((p) => poolOf(p, cluster) || (cluster === sole && poolOf(p, cluster) === undefined));
+    own.forEach((p) => used.add(p));
+    return new ClusterDescription(cluster, own, related, options);
+  });
+  return { clusters: described, notExamined: readings.flatMap((r) => r.notExamined), orphanPools: pools.filter((p) => !used.has(p)) };
+}
+
+/** Whether an agent pool resource (`<cluster>/<pool>`) belongs to `cluster`. */
+function poolOf(pool: DescribedResource, cluster: DescribedResource): boolean | undefined {
+  const text = (v: unknown) => (typeof v === 'string' ? v : v instanceof UnknownValue ? v.symbol : undefined);
+  const poolName = text(pool.name);
+  const clusterName = text(cluster.name);
+  if (poolName === undefined || clusterName === undefined) return undefined;
+  const slash = poolName.lastIndexOf('/');
+  return slash > 0 && poolName.slice(0, slash).toLowerCase() === clusterName.toLowerCase();
+}

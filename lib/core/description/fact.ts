@@ -1,0 +1,46 @@
+import { DocumentLocation } from './described-resource';
+
+/** Where a definition's value comes from: its property path, as the user wrote the definition. */
+export interface DefinitionLocation {
+  /** The definition's property, e.g. `apiServerAccess.authorizedIpRanges[2]`. */
+  readonly definition: string;
+}
+
+/** Where a fact comes from: a place in a document, or a property of a definition. */
+export type Provenance = DocumentLocation | DefinitionLocation;
+
+/** Whether `at` is a place in a document (not a definition's property). */
+export function isDocumentLocation(at: Provenance): at is DocumentLocation {
+  return (at as DocumentLocation).document !== undefined;
+}
+
+interface FactBase {
+  /** The REST path of the value in its resource, e.g. `properties.apiServerAccessProfile.enablePrivateCluster`. */
+  readonly path: string;
+  /** Where it was read (for an absent value: where it would be written). */
+  readonly at: Provenance;
+}
+
+/** A value the reader knows. */
+export interface KnownFact<T = unknown> extends FactBase {
+  readonly state: 'known';
+  readonly value: T;
+}
+
+/** A value the reader cannot know offline, and why. */
+export interface UnknownFact extends FactBase {
+  readonly state: 'unknown';
+  readonly reason: string;
+}
+
+/** A value that is not set (absent, or `null` as `az` prints it): Azure's default applies. */
+export interface AbsentFact extends FactBase {
+  readonly state: 'absent';
+}
+
+/**
+ * One fact of a cluster's description, three-valued: known, unknown (with
+ * the reason), or absent; with its provenance. Rules decide only on known
+ * and absent facts; an unknown one leaves them undecided.
+ */
+export type Fact<T = unknown> = KnownFact<T> | UnknownFact | AbsentFact;

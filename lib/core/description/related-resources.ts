@@ -1,0 +1,115 @@
+import { parseResourceId } from '../arm/resource-id';
+import { DescribedResource } from './described-resource';
+import { UnknownValue } from './unknown-value';
+
+const VNET = 'microsoft.network/virtualnetworks';
+const SUBNET = 'microsoft.network/virtualnetworks/subnets';
+
+/** A resource a reference names: found, not among the resources read, or not known. */
+export type Resolved =
+  | { readonly state: 'found'; readonly resource: DescribedResource }
+  | { readonly state: 'not-read'; readonly reason: string }
+  | { readonly state: 'unknown'; readonly reason: string };
+
+/** Whether `type` names the ARM type `expected` (ARM types are case-insensitive). */
+export function isArmType(type: unknown, expected: string): boolean {
+  return typeof type === 'string' && type.toLowerCase() === expected.toLowerCase();
+}
+
+/** The type and names a resource id, a template reference (`Microsoft.X/y/name`), or `[resourceId(...)]` with literals stands for. */
+export function referenceOf(ref: unknown): { type: string; names: readonly string[] } | undefined {
+  if (ref instanceof UnknownValue && ref.symbol !== undefined) return referenceOf(ref.symbol);
+  if (typeof ref !== 'string') return undefined;
+  const parsed = parseResourceId(ref);
+  if (parsed) return parsed;
+  const call = /^\[\s*resourceId\((.*)\)\s*\]$/i.exec(ref);
+  if (call) {
+    const args = [...call[1].matchAll(/\s*'([^']*)'\s*(,|$)/g)].map((m) => m[1]);
+    if (args.join('').length === 0 || call[1].replace(/'[^']*'/g, '').replace(/[\s,]/g, '') !== '') return undefined;
+    return { type: args[0], names: args.slice(1) };
+  }
+  if (ref.startsWith('/') || ref.startsWith('[')) return undefined;
+  const [namespace, ...rest] = ref.split('/');
+  if (rest.length < 2 || rest.length % 2 !== 0) return undefined;
+  return { type: [namespace, ...rest.filter((_, i) => i % 2 === 0)].join('/'), names: rest.filter((_, i) => i % 2 === 1) };
+}
+
+/** The text two equal references share: a literal, or the symbol of an unknown value. */
+function key(value: unknown): string | undefined {
+  if (typeof value === 'string') return value.toLowerCase();
+  if (value instanceof UnknownValue && value.symbol !== undefined) return value.symbol.toLowerCase();
+  return undefined;
+}
+
+/**
+ * The resources read with a cluster (the same template, the files given
+ * together, the same Pulumi stack), looked up as a rule needs them: by id,
+ * by a template's reference, or by type.
+ */
+export class RelatedResources {
+  constructor(
+    public readonly resources: readonly DescribedResource[],
+    /** Whether the resources are a whole deployment: a reference to a resource of it that is not there is then a resource that exists outside it. */
+    public readonly wholeDeployment: boolean,
+  ) {}
+
+  /** Resources of `type`. */
+  public ofType(type: string): DescribedResource[] {
+    return this.resources.filter((r) => isArmType(r.type, type));
+  }
+
+  /** The resource `ref` names (an id, a template reference, or an unknown value with a symbol). */
+  public resolve(ref: unknown): Resolved {
+    if (ref instanceof UnknownValue && ref.symbol === undefined) return { state: 'unknown', reason: ref.reason };
+    const wanted = key(ref);
+    if (wanted === undefined) return { state: 'unknown', reason: 'the reference is not a resource id' };
+    const byId = this.resources.find((r) => key(r.id) === wanted);
+    if (byId) return { state: 'found', resource: byId };
+    const parsed = referenceOf(typeof ref === 'string' ? ref : (ref as UnknownValue).symbol);
+    if (parsed) {
+      const names = parsed.names.join('/').toLowerCase();
+      const found = this.resources.find((r) => isArmType(r.type, parsed.type) && key(r.name) === names);
+      if (found) return { state: 'found', resource: found };
+    }
+    return { state: 'not-read', reason: `${typeof ref === 'string' ? ref : 'the referenced resource'} is not among the resources read` };
+  }
+
+  /**
+   * The subnet a subnet id names, as its own resource or inline in its
+   * virtual network's `subnets` (ARM nests its settings in `properties`;
+   * Pulumi's typed inputs flatten them), with its network.
+   */
+  public subnet(ref: unknown): { state: 'found'; subnet: Readonly<Record<string, unknown>>; vnet?: DescribedResource } | Exclude<Resolved, { state: 'found' }> {
+    const own = this.resolve(ref);
+    const vnet = this.vnetOfSubnet(ref);
+    if (own.state === 'found') return { state: 'found', subnet: (own.resource.body.properties ?? {}) as Record<string, unknown>, vnet: vnet.state === 'found' ? vnet.resource : undefined };
+    if (vnet.state !== 'found') return own.state === 'unknown' ? own : vnet;
+    const name = subnetName(ref);
+    const inline = ((vnet.resource.body.properties as Record<string, unknown> | undefined)?.subnets ?? []) as unknown;
+    if (!Array.isArray(inline)) return { state: 'unknown', reason: `the subnets of ${String(vnet.resource.name)} are not known` };
+    const found = inline.find((s) => s && typeof s === 'object' && typeof (s as Record<string, unknown>).name === 'string' && ((s as Record<string, unknown>).name as string).toLowerCase() === name);
+    if (!found) return { state: 'not-read', reason: `the subnet ${name} is not among the subnets of ${String(vnet.resource.name)} read` };
+    const s = found as Record<string, unknown>;
+    return { state: 'found', subnet: (s.properties ?? s) as Record<string, unknown>, vnet: vnet.resource };
+  }
+
+  /** The virtual network of a subnet id. */
+  public vnetOfSubnet(ref: unknown): Resolved {
+    const text = typeof ref === 'string' ? ref : ref instanceof UnknownValue ? ref.symbol : undefined;
+    if (text === undefined) return { state: 'unknown', reason: ref instanceof UnknownValue ? ref.reason : 'the subnet reference is not a resource id' };
+    const parsed = referenceOf(text);
+    if (!parsed || parsed.type.toLowerCase() !== SUBNET) return { state: 'unknown', reason: `${text} is not a subnet id` };
+    const at = text.toLowerCase().lastIndexOf('/subnets/');
+    if (text.startsWith('/') && at > 0) {
+      const direct = this.resolve(text.slice(0, at));
+      if (direct.state === 'found') return direct;
+    }
+    const found = this.resources.find((r) => r.type.toLowerCase() === VNET && key(r.name) === parsed.names[0].toLowerCase());
+    return found ? { state: 'found', resource: found } : { state: 'not-read', reason: `the virtual network ${parsed.names[0]} is not among the resources read` };
+  }
+}
+
+function subnetName(ref: unknown): string {
+  const text = typeof ref === 'string' ? ref : ref instanceof UnknownValue ? ref.symbol ?? '' : '';
+  return (referenceOf(text)?.names[1] ?? '').toLowerCase();
+}

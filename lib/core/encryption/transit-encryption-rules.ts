@@ -1,0 +1,90 @@
+import { ACNS_MIN_KUBERNETES } from '../aks/aks-limits';
+import { hasVnetIntegration, kubernetesVersion, networkPolicyEngineOf, nodeSubnetIds, same } from '../aks/rules/cluster-facts';
+import { kubernetesMinorBelow } from '../aks/validation-helpers';
+import { clusterRule, ClusterRule, ClusterRuleContext } from '../rules/cluster-rule';
+import { Rules } from '../validation/rule-catalog';
+
+/**
+ * What ACNS WireGuard and the Cilium dataplane need, and what virtual
+ * network encryption excludes, on the cluster as deployed.
+ * @see https://learn.microsoft.com/azure/aks/container-network-security-wireguard-encryption-concepts
+ * @see https://learn.microsoft.com/azure/aks/azure-cni-powered-by-cilium
+ * @see https://learn.microsoft.com/azure/virtual-network/virtual-network-encryption-overview
+ */
+
+const NETWORK = 'properties.networkProfile';
+
+/** Whether ACNS WireGuard is the transit encryption of the network profile. */
+export function acnsWireGuardOn(c: ClusterRuleContext): boolean {
+  return same(c.text(c.fact(`${NETWORK}.advancedNetworking.security.transitEncryption.type`)), 'WireGuard');
+}
+
+function ciliumDataplane(c: ClusterRuleContext): boolean {
+  return same(c.text(c.fact(`${NETWORK}.networkDataplane`)), 'cilium');
+}
+
+/** The Windows pools, with their `osType` positions. */
+function windowsPools(c: ClusterRuleContext) {
+  return c.pools().filter((p) => same(c.text(p.profile.fact('osType')), 'Windows'));
+}
+
+export const TRANSIT_ENCRYPTION_RULES: readonly ClusterRule[] = [
+  clusterRule(Rules.ciliumNeedsOverlayOrPodSubnet, 'cluster', (c) => {
+    if (!ciliumDataplane(c)) return;
+    const plugin = c.text(c.fact(`${NETWORK}.networkPlugin`));
+    const mode = c.fact(`${NETWORK}.networkPluginMode`);
+    const podSubnet = c.pools().some((p) => c.value(p.profile.fact('podSubnetID')) !== undefined);
+    if (!(same(plugin, 'azure') && (same(c.text(mode), 'overlay') || podSubnet))) {
+      c.fail(mode, { definition: 'use PodNetworking.azureCniOverlay() or PodNetworking.azureCniPodSubnet()', payload: 'use networkPlugin "azure" with networkPluginMode "overlay", or pod subnets' });
+    }
+  }),
+  clusterRule(Rules.ciliumDataplaneNeedsCiliumPolicy, 'cluster', (c) => {
+    const policy = networkPolicyEngineOf(c);
+    const at = c.fact(`${NETWORK}.networkPolicy`);
+    if (ciliumDataplane(c) && policy !== 'cilium') c.fail(at, 'use networkPolicy "cilium" with the Cilium dataplane', { value: policy ?? null });
+    else if (!ciliumDataplane(c) && policy === 'cilium') c.fail(at, 'use networkDataplane "cilium", or another network policy');
+  }),
+  clusterRule(Rules.ciliumLinuxOnly, 'cluster', (c) => {
+    if (!ciliumDataplane(c)) return;
+    for (const p of windowsPools(c)) c.fail(p.profile.fact('osType'), 'run Windows workloads in a cluster on the Azure dataplane, or drop the Windows pool');
+  }),
+  clusterRule(Rules.acnsNeedsAzurePlugin, 'cluster', (c) => {
+    const plugin = c.fact(`${NETWORK}.networkPlugin`);
+    if (acnsWireGuardOn(c) && !same(c.text(plugin), 'azure')) {
+      c.fail(plugin, { definition: 'use PodNetworking.azureCniOverlay() or PodNetworking.azureCniPodSubnet()', payload: 'use networkPlugin "azure" (Azure CNI powered by Cilium)' });
+    }
+  }),
+  clusterRule(Rules.acnsNeedsCilium, 'cluster', (c) => {
+    if (acnsWireGuardOn(c) && !ciliumDataplane(c)) {
+      c.fail(c.fact(`${NETWORK}.networkDataplane`), 'use networkDataplane "cilium" (the default with ACNS WireGuard)');
+    }
+  }),
+  clusterRule(Rules.acnsKubernetesVersion, 'cluster', (c) => {
+    if (!acnsWireGuardOn(c)) return;
+    const version = kubernetesVersion(c);
+    if (version !== undefined && kubernetesMinorBelow(version, ACNS_MIN_KUBERNETES)) {
+      c.fail(c.fact('properties.kubernetesVersion'), `use Kubernetes ${ACNS_MIN_KUBERNETES.join('.')} or later`);
+    }
+  }),
+  clusterRule(Rules.wireGuardNotFips, 'cluster', (c) => {
+    if (!acnsWireGuardOn(c)) return;
+    c.each(c.pools(), (p) => {
+      const fips = p.profile.fact('enableFIPS');
+      if (c.bool(fips) === true) c.fail(fips, 'use virtual network encryption where FIPS is required, or a pool without FIPS', { detail: 'WireGuard\'s ChaCha20-Poly1305 is not a FIPS-approved algorithm' });
+    });
+  }),
+  clusterRule(Rules.vnetEncryptionWithVnetIntegration, 'deployment', (c) => {
+    if (!hasVnetIntegration(c)) return;
+    const ids = nodeSubnetIds(c);
+    if (ids.length === 0) return;
+    const vnet = c.cluster.related.vnetOfSubnet(ids[0]);
+    if (vnet.state !== 'found') {
+      c.cannotDecide(`whether the cluster network is encrypted: ${vnet.reason}`);
+      return;
+    }
+    const encryption = (vnet.resource.body.properties as Record<string, any> | undefined)?.encryption;
+    if (encryption?.enabled === true) {
+      c.fail(c.fact('properties.apiServerAccessProfile.enableVnetIntegration'), 'turn off virtual network encryption on the cluster network, or API Server VNet Integration', { detail: `virtual network ${String(vnet.resource.name)} has encryption enabled` });
+    }
+  }),
+];

@@ -1,0 +1,56 @@
+import { kubernetesVersion } from '../aks/rules/cluster-facts';
+import { kubernetesMinor } from '../aks/validation-helpers';
+import { clusterRule, ClusterRule, ClusterRuleContext } from '../rules/cluster-rule';
+import { Rules } from '../validation/rule-catalog';
+import { AKS_ISTIO_REVISIONS, aksIstioRevision, isPastEndOfLife, NEWEST_AKS_ISTIO_REVISION, revisionClock } from './aks-istio-revisions';
+
+/**
+ * The AKS Istio add-on: a revision Microsoft publishes for the cluster's
+ * version and still supports, and no internet-facing ingress gateway.
+ * @see https://learn.microsoft.com/azure/aks/istio-support-policy
+ * @see https://learn.microsoft.com/azure/aks/istio-deploy-ingress
+ */
+
+const MESH = 'properties.serviceMeshProfile';
+
+function istioOn(c: ClusterRuleContext): boolean {
+  const mode = c.text(c.fact(`${MESH}.mode`));
+  return mode !== undefined && mode.toLowerCase() === 'istio';
+}
+
+export const ISTIO_ADDON_RULES: readonly ClusterRule[] = [
+  clusterRule(Rules.istioAddonRevision, 'cluster', (c) => {
+    if (!istioOn(c)) return;
+    c.each(c.list(`${MESH}.istio.revisions`), (r) => {
+      const revision = c.text(r.asFact());
+      const row = revision === undefined ? undefined : aksIstioRevision(revision.toLowerCase());
+      if (!row) {
+        c.fail(r, `use a revision of Microsoft's calendar: ${AKS_ISTIO_REVISIONS.map((x) => x.revision).join(', ')} (az aks mesh get-revisions)`);
+        return;
+      }
+      const version = kubernetesVersion(c);
+      if (version !== undefined && !row.compatibleKubernetes.includes(kubernetesMinor(version))) {
+        c.fail(r, `use a revision compatible with Kubernetes ${kubernetesMinor(version)}; ${row.revision} runs on ${row.compatibleKubernetes.join(', ')}`);
+      }
+    });
+  }),
+  clusterRule(Rules.istioAddonEndOfLife, 'cluster', (c) => {
+    if (!istioOn(c)) return;
+    c.each(c.list(`${MESH}.istio.revisions`), (r) => {
+      const revision = c.text(r.asFact());
+      const row = revision === undefined ? undefined : aksIstioRevision(revision.toLowerCase());
+      if (row && isPastEndOfLife(row, revisionClock.now())) {
+        c.fail(r, `upgrade to ${NEWEST_AKS_ISTIO_REVISION.revision} (a canary upgrade: https://learn.microsoft.com/azure/aks/istio-upgrade)`, { detail: `its end of life was ${row.endOfLife}` });
+      }
+    });
+  }),
+  clusterRule(Rules.istioAddonExternalIngress, 'cluster', (c) => {
+    if (!istioOn(c)) return;
+    c.each(c.list(`${MESH}.istio.components.ingressGateways`), (g) => {
+      const mode = c.text(g.fact('mode'));
+      if (mode?.toLowerCase() === 'external' && c.bool(g.fact('enabled')) === true) {
+        c.fail(g, 'serve clients through the internal ingress gateway, behind your own firewall or Application Gateway', { value: 'External' });
+      }
+    });
+  }),
+];

@@ -1,0 +1,184 @@
+import { ClusterDescription, DescribedPool } from '../description/cluster-description';
+import { DescribedValue } from '../description/described-value';
+import { Fact, isDocumentLocation, Provenance } from '../description/fact';
+import { UnknownValue } from '../description/unknown-value';
+import { Rule } from '../validation/rule';
+import { Violation } from '../validation/violation';
+import { UndecidedReason } from './rule-outcome';
+import { Undecided } from './undecided';
+
+/** What to change, in the words of the reader: a definition's factories, or the ARM payload. */
+export type Fix = string | { readonly definition: string; readonly payload: string };
+
+/** Which resources a rule reads: the cluster alone, or the resources deployed beside it too. */
+export type RuleScope = 'cluster' | 'deployment';
+
+/**
+ * A rule of the catalog decided on a cluster's description: its one and only
+ * implementation, run for definitions, synth, the policy pack and the audit.
+ */
+export interface ClusterRule {
+  readonly rule: Rule;
+  readonly scope: RuleScope;
+  /** Reads the description through the context; reports with `fail`, and stops undecided on an unknown value. */
+  readonly check: (c: ClusterRuleContext) => void;
+}
+
+/** Declares the implementation of `rule`. */
+export function clusterRule(rule: Rule, scope: RuleScope, check: (c: ClusterRuleContext) => void): ClusterRule {
+  return { rule, scope, check };
+}
+
+/** Where a finding is, and the value found there. */
+type Subject = Fact | DescribedValue;
+
+/**
+ * What a rule sees of a cluster, and how it answers. Reading an unknown
+ * value stops the rule undecided; `each` keeps one item's unknown from
+ * hiding another item's failure.
+ */
+export class ClusterRuleContext {
+  public readonly findings: Violation[] = [];
+  public readonly undecided: UndecidedReason[] = [];
+
+  constructor(
+    public readonly cluster: ClusterDescription,
+    public readonly rule: Rule,
+  ) {}
+
+  /** A fact of the cluster resource by REST path. */
+  public fact(path: string): Fact {
+    return this.cluster.fact(path);
+  }
+
+  /** A fact's value: `undefined` when absent; stops the rule when unknown. */
+  public value(fact: Fact): unknown {
+    if (fact.state === 'unknown') throw Undecided.of(fact);
+    if (fact.state === 'absent') return undefined;
+    if (containsUnknown(fact.value)) throw new Undecided(`part of ${fact.path} is not known`, fact.path, fact.at);
+    return fact.value;
+  }
+
+  /**
+   * A reference to a resource (an id): known, or unknown with a symbol that
+   * still names the resource (a template's `resourceId(...)`); `undefined` when
+   * absent; stops when it names nothing that can be found.
+   */
+  public reference(fact: Fact): unknown {
+    if (fact.state === 'unknown') {
+      const raw = this.cluster.rawAt(fact.path);
+      if (raw instanceof UnknownValue && raw.symbol !== undefined) return raw;
+      throw Undecided.of(fact);
+    }
+    return this.value(fact);
+  }
+
+  /** A boolean fact (`"true"`/`"false"` as ARM coerces them); `undefined` when absent. */
+  public bool(fact: Fact): boolean | undefined {
+    const v = this.value(fact);
+    if (v === undefined || typeof v === 'boolean') return v;
+    if (typeof v === 'string' && /^(true|false)$/i.test(v)) return v.toLowerCase() === 'true';
+    throw new Undecided(`${fact.path} is not true or false: ${JSON.stringify(v)}`, fact.path, fact.at);
+  }
+
+  /** A text fact; `undefined` when absent. */
+  public text(fact: Fact): string | undefined {
+    const v = this.value(fact);
+    if (v === undefined || typeof v === 'string') return v;
+    throw new Undecided(`${fact.path} is not text: ${JSON.stringify(v)}`, fact.path, fact.at);
+  }
+
+  /** A number fact; `undefined` when absent. */
+  public number(fact: Fact): number | undefined {
+    const v = this.value(fact);
+    if (v === undefined || typeof v === 'number') return v;
+    if (typeof v === 'string' && /^-?\d+$/.test(v)) return Number(v);
+    throw new Undecided(`${fact.path} is not a number: ${JSON.stringify(v)}`, fact.path, fact.at);
+  }
+
+  /** The position at a REST path of the cluster; absent is `undefined`; stops when unknown. */
+  public at(path: string, from: DescribedValue = this.cluster.root): DescribedValue | undefined {
+    const found = from.walk(path);
+    if (found instanceof DescribedValue) {
+      const f = found.asFact();
+      if (f.state === 'unknown') throw Undecided.of(f);
+      return f.state === 'absent' ? undefined : found;
+    }
+    if (found.state === 'unknown') throw Undecided.of(found);
+    return undefined;
+  }
+
+  /** The elements of a list at a REST path: `[]` when absent; stops when the list is unknown. */
+  public list(path: string, from: DescribedValue = this.cluster.root): DescribedValue[] {
+    const position = this.at(path, from);
+    if (!position) return [];
+    const elements = position.elements();
+    if (!Array.isArray(elements)) {
+      if (elements.state === 'unknown') throw Undecided.of(elements);
+      return [];
+    }
+    return elements;
+  }
+
+  /** The member `name` of the object at a REST path, found without regard to case (add-on names, map keys). */
+  public member(path: string, name: string, from: DescribedValue = this.cluster.root): DescribedValue | undefined {
+    const position = this.at(path, from);
+    if (!position) return undefined;
+    const found = position.member(name);
+    const fact = found instanceof DescribedValue ? found.asFact() : found;
+    if (fact.state === 'unknown') throw Undecided.of(fact);
+    return fact.state === 'known' && found instanceof DescribedValue ? found : undefined;
+  }
+
+  /** Every node pool; stops when they are not known. */
+  public pools(): DescribedPool[] {
+    const pools = this.cluster.pools;
+    if (!Array.isArray(pools)) {
+      if (pools.state === 'unknown') throw Undecided.of(pools);
+      return [];
+    }
+    return pools;
+  }
+
+  /** Runs `check` on each item on its own: an unknown in one item leaves that item undecided and the others decided. */
+  public each<T>(items: readonly T[], check: (item: T, index: number) => void): void {
+    items.forEach((item, i) => this.guard(() => check(item, i)));
+  }
+
+  /** Runs `check`, recording an undecided part instead of stopping the whole rule. */
+  public guard(check: () => void): void {
+    try {
+      check();
+    } catch (e) {
+      if (!(e instanceof Undecided)) throw e;
+      this.undecided.push({ reason: e.reason, path: e.path, at: e.at });
+    }
+  }
+
+  /** Records that the rule cannot be decided for a reason other than an unknown value (a resource not read). */
+  public cannotDecide(reason: string, at?: Subject): void {
+    const fact = at instanceof DescribedValue ? at.asFact() : at;
+    this.undecided.push({ reason, path: fact?.path, at: fact?.at });
+  }
+
+  /**
+   * Records a broken rule at `at` (a fact or position of the description).
+   * The value defaults to the one found there (`null` when absent).
+   */
+  public fail(at: Subject, fix: Fix, options: { readonly value?: unknown; readonly detail?: string; readonly path?: string } = {}): void {
+    const fact = at instanceof DescribedValue ? at.asFact() : at;
+    const provenance: Provenance = fact.at;
+    const definition = this.cluster.origin === 'definition';
+    const property = isDocumentLocation(provenance) ? options.path ?? fact.path : provenance.definition;
+    const value = 'value' in options ? options.value : fact.state === 'known' ? fact.value : null;
+    const words = typeof fix === 'string' ? fix : definition ? fix.definition : fix.payload;
+    this.findings.push({ rule: this.rule, property, value, fix: words, detail: options.detail, at: provenance });
+  }
+}
+
+function containsUnknown(value: unknown): boolean {
+  if (value instanceof UnknownValue) return true;
+  if (Array.isArray(value)) return value.some(containsUnknown);
+  if (value !== null && typeof value === 'object') return Object.values(value).some(containsUnknown);
+  return false;
+}

@@ -1,0 +1,24 @@
+import { Provenance } from '../description/fact';
+import { Rule } from '../validation/rule';
+import { Violation } from '../validation/violation';
+
+/** A rule's answer on one subject: broken, kept, or not decidable from what was read. */
+export type Verdict = 'pass' | 'fail' | 'undecided';
+
+/** Why a rule is undecided: the value it needs is unknown, or a resource it needs was not read. */
+export interface UndecidedReason {
+  readonly reason: string;
+  /** The REST path of the value that is not known, when there is one. */
+  readonly path?: string;
+  readonly at?: Provenance;
+}
+
+/** One rule's verdict on one cluster, with what decided it. */
+export interface RuleOutcome {
+  readonly rule: Rule;
+  readonly verdict: Verdict;
+  /** The broken parts (verdict `fail`). */
+  readonly findings: readonly Violation[];
+  /** What kept it from being decided (verdict `undecided`; also recorded beside a `fail`). */
+  readonly undecided: readonly UndecidedReason[];
+}
