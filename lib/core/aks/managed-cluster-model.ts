@@ -142,6 +142,15 @@ export function unvalidatedClusterTemplate(props: HardenedClusterProps): ArmTemp
   return renderArmTemplate(buildResources(resolveClusterConfig(props)), {}, { generator: 'secure-aks', cluster: String(props.name) });
 }
 
+/**
+ * The template of a resolved configuration, as the model builds it whether or
+ * not it is valid: what a definition's rules read.
+ * @internal
+ */
+export function templateOfConfig(config: ResolvedClusterConfig): ArmTemplate {
+  return renderArmTemplate(buildResources(config), {}, { generator: 'secure-aks', cluster: config.name });
+}
+
 function shortHash(text: string): string {
   return createHash('sha256').update(text.toLowerCase()).digest('hex').slice(0, 8);
 }
@@ -483,9 +492,9 @@ function buildResources(c: ResolvedClusterConfig): ArmResource[] {
   if (a.isPrivate) {
     apiServerAccessProfile.privateDNSZone = privateDnsZone!;
     apiServerAccessProfile.enablePrivateClusterPublicFQDN = a.publicFqdn;
-  } else {
-    apiServerAccessProfile.authorizedIPRanges = [...a.authorizedIpRanges];
   }
+  // The ranges as given, so that the rules see a definition's mistake (ranges on a private cluster) in its payload.
+  if (!a.isPrivate || a.authorizedIpRanges.length > 0) apiServerAccessProfile.authorizedIPRanges = [...a.authorizedIpRanges];
 
   const pods = c.podNetworking;
   const enc = c.transitEncryption;
@@ -584,7 +593,7 @@ function buildResources(c: ResolvedClusterConfig): ArmResource[] {
               keyId: kms.keyId,
               keyVaultNetworkAccess: kms.keyVaultNetworkAccess,
               // The API takes the vault id only with private network access.
-              ...(kms.keyVaultNetworkAccess === 'Private' ? { keyVaultResourceId: kms.keyVaultResourceId! } : {}),
+              ...(kms.keyVaultNetworkAccess === 'Private' && kms.keyVaultResourceId !== undefined ? { keyVaultResourceId: kms.keyVaultResourceId } : {}),
             },
           }
         : {}),
@@ -647,7 +656,8 @@ function buildResources(c: ResolvedClusterConfig): ArmResource[] {
 
   // --- control-plane audit logs, to the workspace (and a storage account and an Event Hub when given)
   const eventHub = c.auditLogs.eventHub;
-  if (c.auditLogs.enabled && (workspaceId !== undefined || c.auditLogs.storageAccountId !== undefined || eventHub !== undefined)) {
+  // Written whenever the logs are on, destination or not, so that the rules see a definition's missing destination in its payload.
+  if (c.auditLogs.enabled) {
     resources.push({
       logicalId: LogicalIds.auditLogs,
       type: 'Microsoft.Insights/diagnosticSettings',

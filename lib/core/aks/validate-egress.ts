@@ -2,9 +2,8 @@ import { isResourceIdOfType } from '../arm/resource-id';
 import { Ipv4Cidr, parseIpv4 } from '../net/ipv4-cidr';
 import { Rules } from '../validation/rule-catalog';
 import { ViolationCollector } from '../validation/violation-collector';
-import { NETWORK_ISOLATED_MIN_KUBERNETES, NETWORK_ISOLATED_NODE_OS_CHANNELS } from './aks-limits';
-import { allNodePools, ResolvedClusterConfig } from './resolved-cluster-config';
-import { GUID, kubernetesMinorBelow } from './validation-helpers';
+import { ResolvedClusterConfig } from './resolved-cluster-config';
+import { GUID } from './validation-helpers';
 
 /** Private IPv4 space an appliance in a hub network has (RFC 1918 and the shared 100.64.0.0/10). */
 const PRIVATE_RANGES = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10'].map((r) => Ipv4Cidr.of(r));
@@ -21,9 +20,6 @@ export function validateEgress(c: ResolvedClusterConfig, v: ViolationCollector):
     v.add(Rules.egressPublicIp, 'outboundType', o.name, 'send egress through your hub firewall with OutboundType.userDefinedRouting({ firewallPrivateIp }), or isolate the cluster with OutboundType.networkIsolated()');
   }
   switch (o.name) {
-    case 'managedNATGateway':
-      v.add(Rules.egressManagedNat, 'outboundType', o.name, 'use OutboundType.userAssignedNatGateway({ natGatewayId }) with a NAT gateway you own');
-      break;
     case 'userAssignedNATGateway':
       if (created && o.natGatewayId === undefined) {
         v.add(Rules.egressNatGateway, 'outboundType.natGatewayId', undefined, 'pass the id of your NAT gateway: OutboundType.userAssignedNatGateway({ natGatewayId })');
@@ -85,18 +81,6 @@ function validateUserDefinedRouting(c: ResolvedClusterConfig, v: ViolationCollec
 
 function validateNetworkIsolated(c: ResolvedClusterConfig, v: ViolationCollector): void {
   const o = c.outboundType;
-  if (c.kubernetesVersion !== undefined && kubernetesMinorBelow(c.kubernetesVersion, NETWORK_ISOLATED_MIN_KUBERNETES)) {
-    v.add(Rules.networkIsolatedLimits, 'kubernetesVersion', c.kubernetesVersion, `use Kubernetes ${NETWORK_ISOLATED_MIN_KUBERNETES.join('.')} or later`);
-  }
-  if (!(NETWORK_ISOLATED_NODE_OS_CHANNELS as readonly string[]).includes(c.autoUpgrade.nodeOSUpgradeChannel)) {
-    v.add(Rules.networkIsolatedLimits, 'autoUpgrade.nodeOSUpgradeChannel', c.autoUpgrade.nodeOSUpgradeChannel, 'use nodeOSUpgradeChannel "NodeImage"');
-  }
-  if (!c.apiServerAccess.isPrivate && !c.apiServerAccess.vnetIntegration) {
-    v.add(Rules.networkIsolatedLimits, 'apiServerAccess', 'public', 'use ApiServerAccess.private(), or API Server VNet Integration: without egress, nodes reach the API server only inside the network');
-  }
-  allNodePools(c).forEach((pool, i) => {
-    if (pool.osType === 'Windows') v.add(Rules.networkIsolatedLimits, `userNodePools[${i - 1}].osType`, 'Windows', 'run Windows workloads in a cluster with another outbound type');
-  });
   if (o.containerRegistryId === undefined) {
     if (o.kubeletIdentity !== undefined) v.add(Rules.networkIsolatedRegistry, 'outboundType.kubeletIdentity', o.kubeletIdentity.resourceId, 'remove the kubelet identity, or bring the registry it pulls from (containerRegistryId)');
     return;

@@ -1,9 +1,7 @@
-import { aksIstioRevision, AKS_ISTIO_REVISIONS, isPastEndOfLife, revisionClock } from '../mesh/aks-istio-revisions';
 import { Rules } from '../validation/rule-catalog';
 import { ViolationCollector } from '../validation/violation-collector';
 import { AKS_ISTIO_EGRESS_GATEWAY_LIMIT, AKS_ISTIO_EGRESS_NAME } from './aks-limits';
 import { ResolvedClusterConfig } from './resolved-cluster-config';
-import { kubernetesMinor } from './validation-helpers';
 import { isDns1123Label, isDns1123Subdomain } from '../kubernetes/kubernetes-names';
 
 /**
@@ -15,21 +13,6 @@ import { isDns1123Label, isDns1123Subdomain } from '../kubernetes/kubernetes-nam
 export function validateIstioAddon(c: ResolvedClusterConfig, v: ViolationCollector): void {
   const addon = c.istioAddon;
   if (addon === undefined) return;
-  const row = aksIstioRevision(addon.revision);
-  if (row === undefined) {
-    v.add(Rules.istioAddonRevision, 'istioAddon.revision', addon.revision, `use a revision of Microsoft's calendar: ${AKS_ISTIO_REVISIONS.map((r) => r.revision).join(', ')}`);
-  } else {
-    if (c.kubernetesVersion !== undefined && !row.compatibleKubernetes.includes(kubernetesMinor(c.kubernetesVersion))) {
-      v.add(Rules.istioAddonRevision, 'istioAddon.revision', addon.revision, `use a revision compatible with Kubernetes ${kubernetesMinor(c.kubernetesVersion)}; ${row.revision} runs on ${row.compatibleKubernetes.join(', ')}`);
-    }
-    if (isPastEndOfLife(row, revisionClock.now())) {
-      const newest = AKS_ISTIO_REVISIONS[AKS_ISTIO_REVISIONS.length - 1].revision;
-      v.add(Rules.istioAddonEndOfLife, 'istioAddon.revision', addon.revision, `upgrade to ${newest} (a canary upgrade: https://learn.microsoft.com/azure/aks/istio-upgrade)`, `its end of life was ${row.endOfLife}`);
-    }
-  }
-  if (addon.externalIngressGateway) {
-    v.add(Rules.istioAddonExternalIngress, 'istioAddon.externalIngressGateway', true, 'serve clients through the internal ingress gateway, behind your own firewall or Application Gateway');
-  }
   if (addon.egressGateways.length > AKS_ISTIO_EGRESS_GATEWAY_LIMIT) {
     v.add(Rules.istioAddonEgressGateway, 'istioAddon.egressGateways', `${addon.egressGateways.length} gateways`, `use at most ${AKS_ISTIO_EGRESS_GATEWAY_LIMIT}`);
   }

@@ -2,62 +2,20 @@ import { CALICO_WIREGUARD_MTU } from './aks-limits';
 import { supportsVnetEncryption } from '../encryption/vnet-encryption-vm-sizes';
 import { Rules } from '../validation/rule-catalog';
 import { ViolationCollector } from '../validation/violation-collector';
-import { ACNS_MIN_KUBERNETES } from './aks-limits';
-import { kubernetesMinorBelow } from './validation-helpers';
 import { allNodePools, ResolvedClusterConfig } from './resolved-cluster-config';
 
 
 /**
- * Checks the transit encryption choice against the network profile, the node
- * pools and the API server access: the prerequisites of each mechanism.
+ * Checks what only the definition's transit encryption choice shows: Calico
+ * WireGuard's network and settings, virtual network encryption's VM sizes and
+ * network. What the payload shows (ACNS, Cilium, FIPS, VNet Integration) is a
+ * cluster rule (encryption/transit-encryption-rules.ts).
  */
 export function validateTransitEncryption(c: ResolvedClusterConfig, v: ViolationCollector): void {
   const enc = c.transitEncryption;
   const pods = c.podNetworking;
   const pools = allNodePools(c);
   const poolPath = (i: number) => (i === 0 ? 'systemPool' : `userNodePools[${i - 1}]`);
-
-  // Cilium dataplane rules hold whatever the encryption (https://learn.microsoft.com/azure/aks/azure-cni-powered-by-cilium).
-  if (c.networkDataplane === 'cilium') {
-    if (pods.mode !== 'overlay' && pods.mode !== 'podSubnet') {
-      v.add(Rules.ciliumNeedsOverlayOrPodSubnet, 'podNetworking', pods.mode, 'use PodNetworking.azureCniOverlay() or PodNetworking.azureCniPodSubnet()');
-    }
-    if (c.networkPolicy !== 'cilium') {
-      v.add(Rules.ciliumDataplaneNeedsCiliumPolicy, 'networkPolicy', c.networkPolicy, 'use networkPolicy "cilium" with the Cilium dataplane');
-    }
-    pools.forEach((p, i) => {
-      if (p.osType === 'Windows') {
-        v.add(Rules.ciliumLinuxOnly, `${poolPath(i)}.osType`, p.osType, 'run Windows workloads in a cluster on the Azure dataplane, or drop the Windows pool');
-      }
-    });
-  } else if (c.networkPolicy === 'cilium') {
-    v.add(Rules.ciliumDataplaneNeedsCiliumPolicy, 'networkPolicy', 'cilium', 'use networkDataplane "cilium", or another network policy');
-  }
-
-  if (enc.kind === 'acnsWireGuard') {
-    if (pods.networkPlugin !== 'azure') {
-      v.add(Rules.acnsNeedsAzurePlugin, 'podNetworking', pods.mode, 'use PodNetworking.azureCniOverlay() or PodNetworking.azureCniPodSubnet()');
-    }
-    if (c.networkDataplane !== 'cilium') {
-      v.add(Rules.acnsNeedsCilium, 'networkDataplane', c.networkDataplane ?? 'none', 'use networkDataplane "cilium" (the default with ACNS WireGuard)');
-    }
-    if (c.kubernetesVersion !== undefined && kubernetesMinorBelow(c.kubernetesVersion, ACNS_MIN_KUBERNETES)) {
-      v.add(Rules.acnsKubernetesVersion, 'kubernetesVersion', c.kubernetesVersion, `use Kubernetes ${ACNS_MIN_KUBERNETES.join('.')} or later`);
-    }
-  }
-
-  if (enc.isWireGuard) {
-    pools.forEach((p, i) => {
-      if (p.enableFips) {
-        v.add(
-          Rules.wireGuardNotFips,
-          `${poolPath(i)}.enableFips`,
-          true,
-          'use TransitEncryption.virtualNetworkEncryption() where FIPS is required, or turn FIPS off on the pool',
-        );
-      }
-    });
-  }
 
   if (enc.kind === 'calicoWireGuard') {
     if (pods.networkPlugin !== 'azure') {
@@ -100,14 +58,6 @@ export function validateTransitEncryption(c: ResolvedClusterConfig, v: Violation
   }
 
   if (enc.kind === 'virtualNetworkEncryption') {
-    if (c.apiServerAccess.vnetIntegration) {
-      v.add(
-        Rules.vnetEncryptionWithVnetIntegration,
-        'apiServerAccess.vnetIntegration',
-        true,
-        'turn off API Server VNet Integration (vnetIntegration: false), or use TransitEncryption.acnsWireGuard()',
-      );
-    }
     pools.forEach((p, i) => {
       if (!supportsVnetEncryption(p.vmSize)) {
         v.add(Rules.vnetEncryptionVmSize, `${poolPath(i)}.vmSize`, p.vmSize, 'use a supported size such as Standard_D4ds_v5 or Standard_E4ds_v5');

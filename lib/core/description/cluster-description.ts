@@ -26,6 +26,8 @@ export interface ClusterDescriptionOptions {
   readonly origin?: DescriptionOrigin;
   /** Names positions for messages (a definition's reader names its properties). */
   readonly locator?: Locator;
+  /** Kubernetes objects deployed with the cluster, where the reader knows them (a definition's FelixConfiguration). */
+  readonly kubernetesObjects?: readonly Readonly<Record<string, any>>[];
   /** Weaker choices the definition opted into explicitly (`unrestrictedPublic`), which turn some errors into warnings. */
   readonly optIns?: ReadonlySet<string>;
 }
@@ -40,6 +42,8 @@ export class ClusterDescription {
   public readonly root: DescribedValue;
   public readonly origin: DescriptionOrigin;
   public readonly optIns: ReadonlySet<string>;
+  /** Kubernetes objects deployed with the cluster, where known; `undefined` when they were not read. */
+  public readonly kubernetesObjects?: readonly Readonly<Record<string, any>>[];
   private poolsCache?: DescribedPool[] | Fact;
 
   constructor(
@@ -52,6 +56,7 @@ export class ClusterDescription {
     this.root = new DescribedValue(resource.body, '', resource.origin, options.locator);
     this.origin = options.origin ?? 'document';
     this.optIns = options.optIns ?? new Set();
+    this.kubernetesObjects = options.kubernetesObjects;
   }
 
   /** The cluster's name as read. */

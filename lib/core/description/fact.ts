@@ -4,6 +4,8 @@ import { DocumentLocation } from './described-resource';
 export interface DefinitionLocation {
   /** The definition's property, e.g. `apiServerAccess.authorizedIpRanges[2]`. */
   readonly definition: string;
+  /** How the value came to be when the user did not write it (`dnsPrefix defaults to the cluster name`). */
+  readonly note?: string;
 }
 
 /** Where a fact comes from: a place in a document, or a property of a definition. */

@@ -19,6 +19,16 @@ export function acnsWireGuardOn(c: ClusterRuleContext): boolean {
   return same(c.text(c.fact(`${NETWORK}.advancedNetworking.security.transitEncryption.type`)), 'WireGuard');
 }
 
+/**
+ * Whether WireGuard encrypts pod traffic: ACNS, or Calico's FelixConfiguration
+ * with `wireguardEnabled` among the objects deployed with the cluster.
+ * @see https://docs.tigera.io/calico/latest/network-policy/encrypt-cluster-pod-traffic
+ */
+function wireGuardOn(c: ClusterRuleContext): boolean {
+  if (acnsWireGuardOn(c)) return true;
+  return (c.cluster.kubernetesObjects ?? []).some((o) => o?.kind === 'FelixConfiguration' && (o.spec?.wireguardEnabled === true || o.spec?.wireguardEnabledV6 === true));
+}
+
 function ciliumDataplane(c: ClusterRuleContext): boolean {
   return same(c.text(c.fact(`${NETWORK}.networkDataplane`)), 'cilium');
 }
@@ -67,10 +77,10 @@ export const TRANSIT_ENCRYPTION_RULES: readonly ClusterRule[] = [
     }
   }),
   clusterRule(Rules.wireGuardNotFips, 'cluster', (c) => {
-    if (!acnsWireGuardOn(c)) return;
+    if (!wireGuardOn(c)) return;
     c.each(c.pools(), (p) => {
       const fips = p.profile.fact('enableFIPS');
-      if (c.bool(fips) === true) c.fail(fips, 'use virtual network encryption where FIPS is required, or a pool without FIPS', { detail: 'WireGuard\'s ChaCha20-Poly1305 is not a FIPS-approved algorithm' });
+      if (c.bool(fips) === true) c.fail(fips, { definition: 'use TransitEncryption.virtualNetworkEncryption() where FIPS is required, or turn FIPS off on the pool', payload: 'use virtual network encryption where FIPS is required, or turn FIPS off on the pool' }, { detail: 'WireGuard\'s ChaCha20-Poly1305 is not a FIPS-approved algorithm' });
     });
   }),
   clusterRule(Rules.vnetEncryptionWithVnetIntegration, 'deployment', (c) => {
@@ -84,7 +94,7 @@ export const TRANSIT_ENCRYPTION_RULES: readonly ClusterRule[] = [
     }
     const encryption = (vnet.resource.body.properties as Record<string, any> | undefined)?.encryption;
     if (encryption?.enabled === true) {
-      c.fail(c.fact('properties.apiServerAccessProfile.enableVnetIntegration'), 'turn off virtual network encryption on the cluster network, or API Server VNet Integration', { detail: `virtual network ${String(vnet.resource.name)} has encryption enabled` });
+      c.fail(c.fact('properties.apiServerAccessProfile.enableVnetIntegration'), { definition: 'turn off API Server VNet Integration (vnetIntegration: false), or use TransitEncryption.acnsWireGuard()', payload: 'turn off virtual network encryption on the cluster network, or API Server VNet Integration' }, { detail: `virtual network ${String(vnet.resource.name)} has encryption enabled` });
     }
   }),
 ];

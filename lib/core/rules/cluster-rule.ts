@@ -172,7 +172,9 @@ export class ClusterRuleContext {
     const property = isDocumentLocation(provenance) ? options.path ?? fact.path : provenance.definition;
     const value = 'value' in options ? options.value : fact.state === 'known' ? fact.value : null;
     const words = typeof fix === 'string' ? fix : definition ? fix.definition : fix.payload;
-    this.findings.push({ rule: this.rule, property, value, fix: words, detail: options.detail, at: provenance });
+    const note = isDocumentLocation(provenance) ? undefined : provenance.note;
+    const detail = [options.detail, note].filter((x) => x !== undefined).join('; ') || undefined;
+    this.findings.push({ rule: this.rule, property, value, fix: words, detail, at: provenance });
   }
 }
 

@@ -135,7 +135,7 @@ export const API_SERVER_RULES: readonly ClusterRule[] = [
     c.each(['dnsPrefix', 'fqdnSubdomain'], (key) => {
       const fact = c.fact(`properties.${key}`);
       const label = c.text(fact);
-      if (label !== undefined && !DNS_LABEL_54.test(label)) c.fail(fact, 'use 1 to 54 letters, digits and hyphens, starting and ending with a letter or digit');
+      if (label !== undefined && !DNS_LABEL_54.test(label)) c.fail(fact, 'use 1-54 letters, digits and hyphens, starting and ending with a letter or digit');
     });
   }),
   clusterRule(Rules.privateClusterWithoutWayIn, 'deployment', (c) => {

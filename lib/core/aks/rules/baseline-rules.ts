@@ -83,7 +83,7 @@ export const BASELINE_RULES: readonly ClusterRule[] = [
   }),
   clusterRule(Rules.baselineNoNetworkPolicy, 'cluster', (c) => {
     const engine = networkPolicyEngineOf(c);
-    if (engine === undefined || engine === 'none') c.fail(c.fact('properties.networkProfile.networkPolicy'), 'use networkPolicy "cilium", "calico" or "azure"', { value: engine ?? null });
+    if (engine === undefined || engine === 'none') c.fail(c.fact('properties.networkProfile.networkPolicy'), { definition: 'use the network policy of the dataplane (cilium, calico or azure)', payload: 'use networkPolicy "cilium", "calico" or "azure"' }, { value: engine ?? 'none' });
   }),
   clusterRule(Rules.baselineNodeSsh, 'cluster', (c) => {
     c.each(c.pools(), (p) => {
@@ -116,14 +116,18 @@ export const BASELINE_RULES: readonly ClusterRule[] = [
   }),
   clusterRule(Rules.kmsOff, 'cluster', (c) => {
     const kms = c.fact(`${SECURITY}.azureKeyVaultKms.enabled`);
-    if (c.bool(kms) !== true) c.fail(kms, { definition: 'pass kms: { keyId, keyVaultNetworkAccess, keyVaultResourceId } where your policy requires customer-managed keys', payload: 'enable KMS with a versioned Key Vault key you own' }, { value: c.bool(kms) ?? null });
+    if (c.bool(kms) !== true) c.fail(kms, { definition: 'bring a Key Vault key: kms: { keyId, keyVaultNetworkAccess: "Private", keyVaultResourceId }', payload: 'enable KMS with a versioned Key Vault key you own' }, { value: c.bool(kms) ?? null });
   }),
   clusterRule(Rules.auditLogsDestination, 'deployment', (c) => {
     for (const s of extensionResources(c, 'Microsoft.Insights/diagnosticSettings')) {
       const p = (s.body.properties ?? {}) as Record<string, unknown>;
       const logs = Array.isArray(p.logs) ? p.logs : [];
       if (logs.some((l) => l?.enabled === true) && !p.workspaceId && !p.storageAccountId && !p.eventHubAuthorizationRuleId) {
-        c.fail({ state: 'known', value: String(s.name), path: `diagnostic setting ${String(s.name)}`, at: s.origin }, 'send the logs to a Log Analytics workspace, a storage account or an Event Hub', { value: null });
+        const at = c.cluster.origin === 'definition' ? { definition: 'auditLogs' } : s.origin;
+        c.fail({ state: 'known', value: String(s.name), path: `diagnostic setting ${String(s.name)}`, at }, {
+          definition: 'keep a Log Analytics workspace (ClusterMonitoring.createWorkspace() or fromWorkspaceId()), or give auditLogs.storageAccountId or auditLogs.eventHub',
+          payload: 'send the logs to a Log Analytics workspace, a storage account or an Event Hub',
+        }, { value: 'no destination' });
       }
     }
   }),

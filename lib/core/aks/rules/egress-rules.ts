@@ -32,12 +32,12 @@ export const EGRESS_RULES: readonly ClusterRule[] = [
       const channel = c.fact('properties.autoUpgradeProfile.nodeOSUpgradeChannel');
       const value = c.text(channel);
       if (!NETWORK_ISOLATED_NODE_OS_CHANNELS.some((allowed) => same(value, allowed))) {
-        c.fail(channel, `use nodeOSUpgradeChannel ${NETWORK_ISOLATED_NODE_OS_CHANNELS.join(' or ')}`);
+        c.fail(channel, `use nodeOSUpgradeChannel ${NETWORK_ISOLATED_NODE_OS_CHANNELS.map((x) => `"${x}"`).join(' or ')}`);
       }
     });
     c.guard(() => {
       if (!isPrivateCluster(c) && !hasVnetIntegration(c)) {
-        c.fail(outbound, { definition: 'use ApiServerAccess.private(), or API Server VNet Integration: without egress, nodes reach the API server only inside the network', payload: 'make the API server private, or use API Server VNet Integration' });
+        c.fail(c.fact('properties.apiServerAccessProfile.enablePrivateCluster'), { definition: 'use ApiServerAccess.private(), or API Server VNet Integration: without egress, nodes reach the API server only inside the network', payload: 'make the API server private, or use API Server VNet Integration' });
       }
     });
     c.each(c.pools(), (p) => {

@@ -1,4 +1,4 @@
-import { isResourceIdOfType } from '../../arm/resource-id';
+import { isResourceIdOfType, parseResourceId } from '../../arm/resource-id';
 import { clusterRule, ClusterRule } from '../../rules/cluster-rule';
 import { Rules } from '../../validation/rule-catalog';
 import { kmsKeyVaultName } from '../validate-kms';
@@ -51,14 +51,22 @@ export const IDENTITY_RULES: readonly ClusterRule[] = [
     if (!kmsEnabled(c)) return;
     const fact = c.fact(`${KMS}.keyId`);
     const keyId = c.text(fact);
-    if (keyId === undefined || kmsKeyVaultName(keyId) === undefined) c.fail(fact, 'use the versioned key identifier, https://<vault>.vault.azure.net/keys/<key>/<version>');
+    if (keyId === undefined || kmsKeyVaultName(keyId) === undefined) c.fail(fact, 'use the key\'s versioned identifier, https://<vault>.vault.azure.net/keys/<key>/<version>, e.g. https://my-vault.vault.azure.net/keys/etcd/0123456789abcdef0123456789abcdef');
   }),
   clusterRule(Rules.kmsPrivateVault, 'cluster', (c) => {
     if (!kmsEnabled(c) || !same(c.text(c.fact(`${KMS}.keyVaultNetworkAccess`)), 'Private')) return;
     const vault = c.fact(`${KMS}.keyVaultResourceId`);
     const id = c.text(vault);
-    if (id === undefined || !isResourceIdOfType(id, 'Microsoft.KeyVault/vaults')) c.fail(vault, 'give the Microsoft.KeyVault/vaults id of the key\'s vault');
-    if (!hasVnetIntegration(c)) c.fail(c.fact('properties.apiServerAccessProfile.enableVnetIntegration'), 'turn on API Server VNet Integration for a private key vault', { value: false });
+    if (id === undefined || !isResourceIdOfType(id, 'Microsoft.KeyVault/vaults')) {
+      c.fail(vault, 'give the Microsoft.KeyVault/vaults id of the key\'s vault: AKS creates the private link to it');
+    } else {
+      const keyVault = kmsKeyVaultName(c.text(c.fact(`${KMS}.keyId`)) ?? '');
+      const named = parseResourceId(id)!.names[0];
+      if (keyVault !== undefined && named.toLowerCase() !== keyVault.toLowerCase()) c.fail(vault, `pass the id of vault "${keyVault}", which holds the key`);
+    }
+    if (!hasVnetIntegration(c)) {
+      c.fail(c.fact(`${KMS}.keyVaultNetworkAccess`), { definition: 'turn on API Server VNet Integration (the default of ApiServerAccess.private()), or use a public vault', payload: 'turn on API Server VNet Integration for a private key vault, or use a public vault' });
+    }
   }),
   clusterRule(Rules.kmsIdentity, 'cluster', (c) => {
     if (kmsEnabled(c) && !isUserAssigned(c)) {

@@ -11,7 +11,7 @@ export const NAME_RULES: readonly ClusterRule[] = [
   clusterRule(Rules.clusterName, 'cluster', (c) => {
     const fact = c.cluster.nameFact;
     const name = c.text(fact);
-    if (name !== undefined && !CLUSTER_NAME.test(name)) c.fail(fact, 'use 1 to 63 letters, digits, underscores and hyphens, starting and ending with a letter or digit');
+    if (name !== undefined && !CLUSTER_NAME.test(name)) c.fail(fact, 'use 1-63 letters, digits, "_" or "-", starting and ending with a letter or digit');
   }),
   clusterRule(Rules.location, 'cluster', (c) => {
     const fact = c.fact('location');
@@ -37,9 +37,8 @@ export const NAME_RULES: readonly ClusterRule[] = [
       if (name === undefined) return;
       const osType = c.text(pool.profile.fact('osType')) ?? 'Linux';
       const windows = osType.toLowerCase() === 'windows';
-      if (!isNodePoolName(name, windows ? 'Windows' : 'Linux') || seen.has(name.toLowerCase())) {
-        c.fail(pool.name, `use 1 to ${windows ? 6 : 12} lowercase letters and digits starting with a letter, unique in the cluster`);
-      }
+      if (!isNodePoolName(name, windows ? 'Windows' : 'Linux')) c.fail(pool.name, `use 1-${windows ? 6 : 12} lowercase letters and digits, starting with a letter`);
+      else if (seen.has(name.toLowerCase())) c.fail(pool.name, 'give every node pool its own name');
       seen.add(name.toLowerCase());
       const count = pool.profile.fact('count');
       const n = c.number(count);

@@ -117,7 +117,7 @@ export const NETWORK_RULES: readonly ClusterRule[] = [
     const ref = api && referenceOf(api.id);
     const nodes = nodeSubnetIds(c).map(referenceOf).filter((r): r is NonNullable<typeof r> => r !== undefined);
     if (api && ref && nodes.length > 0 && nodes[0].names[0].toLowerCase() !== ref.names[0].toLowerCase()) {
-      c.fail(api.at, 'use a subnet of the node subnet\'s virtual network');
+      c.fail(api.at, `use a subnet of the node subnet's network (${nodes[0].names[0]})`);
     }
   }),
   clusterRule(Rules.apiServerSubnetSize, 'deployment', (c) => {
