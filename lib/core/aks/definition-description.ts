@@ -1,4 +1,6 @@
+import { AuditedResource } from '../audit/audited-resource';
 import { describedFromAudited } from '../audit/described-from-audited';
+import { ClusterNetwork } from './cluster-network';
 import { readAzureDescription } from '../audit/read-azure-description';
 import { ClusterDescription, describeDeployment } from '../description/cluster-description';
 import { DocumentLocation } from '../description/described-resource';
@@ -26,7 +28,8 @@ export function describeDefinition(config: ResolvedClusterConfig, defaulted: { r
   ];
   const clusterPointer = resources[0].origin.pointer;
   const locator = (path: string, at: DocumentLocation): Provenance => {
-    const definition = at.pointer.startsWith(clusterPointer) ? definitionProperty(path, config) : path;
+    const related = /^\/related\/(\d+)/.exec(at.pointer);
+    const definition = at.pointer.startsWith(clusterPointer) ? definitionProperty(path, config) : related ? relatedProperty(reading.resources[Number(related[1])], path) : path;
     return definition === 'dnsPrefix' && defaulted.dnsPrefix ? { definition, note: 'dnsPrefix defaults to the cluster name' } : { definition };
   };
   const optIns = new Set(config.apiServerAccess.mode === 'unrestricted' ? [UNRESTRICTED_PUBLIC_OPT_IN] : []);
@@ -86,6 +89,23 @@ const CLUSTER_PROPERTIES: ReadonlyArray<readonly [RegExp, PropertyOf]> = [
   [/^properties\.aadProfile\.adminGroupObjectIDs(\[\d+\])?$/, 'adminGroupObjectIds$1'],
   [/^properties\.diskEncryptionSetID$/, 'diskEncryptionSetId'],
 ];
+
+/** The subnets the model creates, by name, and the definition's property of each prefix. */
+const SUBNET_PROPERTIES: Readonly<Record<string, string>> = {
+  [ClusterNetwork.NODE_SUBNET_NAME]: 'network.nodeSubnetPrefix',
+  [ClusterNetwork.API_SERVER_SUBNET_NAME]: 'network.apiServerSubnetPrefix',
+  [ClusterNetwork.POD_SUBNET_NAME]: 'network.podSubnetPrefix',
+};
+
+/** The definition's property behind a property of the network the model creates (the REST path for other resources). */
+function relatedProperty(resource: AuditedResource | undefined, path: string): string {
+  if (!resource || resource.type.toLowerCase() !== 'microsoft.network/virtualnetworks') return path;
+  const space = /^properties\.addressSpace\.addressPrefixes(\[\d+\])?$/.exec(path);
+  if (space) return `network.addressSpace${space[1] ?? ''}`;
+  const subnet = /^properties\.subnets\[(\d+)\]/.exec(path);
+  const name = subnet ? (resource.properties.subnets?.[Number(subnet[1])]?.name as string | undefined) : undefined;
+  return (name !== undefined ? SUBNET_PROPERTIES[name] : undefined) ?? path;
+}
 
 /** The definition's property of a node pool's payload property (pool 0 is the system pool). */
 function poolProperty(index: number, field: string, c: ResolvedClusterConfig): string {

@@ -181,5 +181,5 @@ export function allNodePools(c: ResolvedClusterConfig): readonly ResolvedNodePoo
 /** The private DNS zone name AKS expects for an own zone in `location`. */
 export function ownZoneName(location: string, vnetIntegration: boolean, subzone?: string): string {
   const base = `${vnetIntegration ? 'private' : 'privatelink'}.${location.toLowerCase()}.azmk8s.io`;
-  return subzone ? `${subzone}.${base}` : base;
+  return subzone !== undefined ? `${subzone}.${base}` : base;
 }

@@ -40,6 +40,7 @@ export interface ClusterDescriptionOptions {
 export class ClusterDescription {
   /** The cluster resource's body (`properties`, `sku`, `identity`, ...). */
   public readonly root: DescribedValue;
+  private readonly locator?: Locator;
   public readonly origin: DescriptionOrigin;
   public readonly optIns: ReadonlySet<string>;
   /** Kubernetes objects deployed with the cluster, where known; `undefined` when they were not read. */
@@ -53,6 +54,7 @@ export class ClusterDescription {
     public readonly related: RelatedResources,
     options: ClusterDescriptionOptions = {},
   ) {
+    this.locator = options.locator;
     this.root = new DescribedValue(resource.body, '', resource.origin, options.locator);
     this.origin = options.origin ?? 'document';
     this.optIns = options.optIns ?? new Set();
@@ -62,6 +64,11 @@ export class ClusterDescription {
   /** The cluster's name as read. */
   public get name(): string {
     return typeof this.resource.name === 'string' ? this.resource.name : this.resource.name.toString();
+  }
+
+  /** Another resource read with the cluster, as a position whose facts are named as the cluster's are. */
+  public describe(resource: DescribedResource): DescribedValue {
+    return new DescribedValue(resource.body, '', resource.origin, this.locator);
   }
 
   /** The cluster's name as a fact (the resource's `name`, beside its body). */

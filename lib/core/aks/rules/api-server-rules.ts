@@ -7,6 +7,8 @@ import { AccessVocabulary, authorizedRangeFindings, PAYLOAD_ACCESS_VOCABULARY } 
 import { BuiltInRoles } from '../built-in-roles';
 import { zoneNameProblem } from '../private-dns-zone-name';
 import { DNS_LABEL_54 } from '../validation-helpers';
+import { Ipv4Cidr } from '../../net/ipv4-cidr';
+import { networkBlocks } from './network-rules';
 import { authorizedRanges, hasVnetIntegration, isPrivateCluster, isUserAssigned, same } from './cluster-facts';
 
 /**
@@ -58,11 +60,33 @@ function ownZoneName(zone: unknown): string | undefined {
   return parsed && isArmType(parsed.type, ZONE_TYPE) ? parsed.names[0] : undefined;
 }
 
+/**
+ * A CIDR's form, on the authorized ranges and on every block of the cluster's
+ * network (address spaces, subnets, pod and service CIDRs).
+ */
+function cidrFormRule(rule: Rule): ClusterRule {
+  const ranges = rangeRule(rule);
+  return clusterRule(rule, 'deployment', (c) => {
+    c.guard(() => ranges.check(c));
+    const { spaces, subnets, cluster } = networkBlocks(c);
+    c.each([...spaces, ...subnets, ...cluster], (at) => {
+      const text = c.text(at.asFact());
+      if (text === undefined) return;
+      const parsed = Ipv4Cidr.parse(text);
+      if (!(parsed instanceof Ipv4Cidr)) {
+        if (rule === Rules.cidrMalformed) c.fail(at, 'write the block as a.b.c.d/n', { detail: parsed.error });
+      } else if (parsed.hasHostBits && rule === Rules.cidrHostBits) {
+        c.fail(at, `use "${parsed.canonical}"`);
+      }
+    });
+  });
+}
+
 export const API_SERVER_RULES: readonly ClusterRule[] = [
   rangeRule(Rules.authorizedRangesWithPrivateCluster),
   rangeRule(Rules.authorizedRangesLimit),
-  rangeRule(Rules.cidrMalformed),
-  rangeRule(Rules.cidrHostBits),
+  cidrFormRule(Rules.cidrMalformed),
+  cidrFormRule(Rules.cidrHostBits),
   rangeRule(Rules.publicWithoutRanges),
   clusterRule(Rules.publicUnrestricted, 'cluster', (c) => {
     if (!c.cluster.optIns.has(UNRESTRICTED_PUBLIC_OPT_IN) || isPrivateCluster(c)) return;

@@ -28,7 +28,7 @@ export const NAME_RULES: readonly ClusterRule[] = [
   clusterRule(Rules.kubernetesVersion, 'cluster', (c) => {
     const fact = c.fact('properties.kubernetesVersion');
     const version = c.text(fact);
-    if (version !== undefined && version !== '' && !KUBERNETES_VERSION.test(version)) c.fail(fact, 'write <major>.<minor> or <major>.<minor>.<patch>, e.g. "1.33"');
+    if (version !== undefined && !KUBERNETES_VERSION.test(version)) c.fail(fact, 'write <major>.<minor> or <major>.<minor>.<patch>, e.g. "1.33"');
   }),
   clusterRule(Rules.nodePool, 'cluster', (c) => {
     const seen = new Set<string>();

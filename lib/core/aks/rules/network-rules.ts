@@ -48,6 +48,22 @@ function apiSubnet(c: ClusterRuleContext): { id: unknown; at: DescribedValue } |
 
 const key = (ref: { names: readonly string[] }) => ref.names.join('/').toLowerCase();
 
+/**
+ * The CIDR blocks of the cluster's network as positions: the node network's
+ * address spaces and its subnets' prefixes (when that network was read), then
+ * the pod and service CIDRs.
+ */
+export function networkBlocks(c: ClusterRuleContext): { spaces: DescribedValue[]; subnets: DescribedValue[]; cluster: DescribedValue[] } {
+  const cluster = ['podCidr', 'serviceCidr'].map((k) => c.at(`${NETWORK}.${k}`)).filter((p): p is DescribedValue => p !== undefined);
+  const ids = nodeSubnetIds(c);
+  const vnet = ids.length > 0 ? c.cluster.related.vnetOfSubnet(ids[0]) : undefined;
+  if (!vnet || vnet.state !== 'found') return { spaces: [], subnets: [], cluster };
+  const root = c.cluster.describe(vnet.resource);
+  const spaces = c.list('properties.addressSpace.addressPrefixes', root);
+  const subnets = c.list('properties.subnets', root).map((s) => c.at('properties.addressPrefix', s) ?? c.at('addressPrefix', s)).filter((p): p is DescribedValue => p !== undefined);
+  return { spaces, subnets, cluster };
+}
+
 export const NETWORK_RULES: readonly ClusterRule[] = [
   clusterRule(Rules.clusterCidrsOverlap, 'deployment', (c) => {
     const pod = cidrAt(c, `${NETWORK}.podCidr`);
@@ -63,12 +79,13 @@ export const NETWORK_RULES: readonly ClusterRule[] = [
       for (const block of [pod, svc]) if (block?.block.overlaps(space)) c.fail(block.at, `choose a block outside the virtual network (${space})`);
     }
   }),
-  clusterRule(Rules.reservedRanges, 'cluster', (c) => {
-    for (const key of ['podCidr', 'serviceCidr']) {
-      const block = cidrAt(c, `${NETWORK}.${key}`);
-      const hit = block && RESERVED.find((r) => r.overlaps(block.block));
-      if (hit) c.fail(block.at, `choose a block that does not overlap ${hit}`, { value: block.block.toString() });
-    }
+  clusterRule(Rules.reservedRanges, 'deployment', (c) => {
+    const { spaces, cluster } = networkBlocks(c);
+    c.each([...spaces, ...cluster], (at) => {
+      const parsed = Ipv4Cidr.parse(c.text(at.asFact()) ?? '');
+      const hit = parsed instanceof Ipv4Cidr ? RESERVED.find((r) => r.overlaps(parsed)) : undefined;
+      if (hit) c.fail(at, `choose a block that does not overlap ${hit}`, { value: (parsed as Ipv4Cidr).toString() });
+    });
   }),
   clusterRule(Rules.serviceCidrSize, 'cluster', (c) => {
     const svc = cidrAt(c, `${NETWORK}.serviceCidr`);
