@@ -11,13 +11,13 @@
  * @see https://learn.microsoft.com/azure/aks/istio-support-policy#service-mesh-add-on-release-calendar
  */
 export const AKS_ISTIO_REVISIONS: readonly AksIstioRevision[] = [
-  { revision: 'asm-1-25', istioMinor: 25, endOfLife: '2026-01', compatibleKubernetes: ['1.29', '1.30', '1.31', '1.32', '1.33'] },
-  { revision: 'asm-1-26', istioMinor: 26, endOfLife: '2026-04', compatibleKubernetes: ['1.29', '1.30', '1.31', '1.32', '1.33', '1.34'] },
-  { revision: 'asm-1-27', istioMinor: 27, endOfLife: '2026-05', compatibleKubernetes: ['1.29', '1.30', '1.31', '1.32', '1.33', '1.34', '1.35'] },
+  { revision: 'asm-1-25', istioMinor: 25, aksRelease: '2025-05', endOfLife: '2026-01', compatibleKubernetes: ['1.29', '1.30', '1.31', '1.32', '1.33'] },
+  { revision: 'asm-1-26', istioMinor: 26, aksRelease: '2025-07', endOfLife: '2026-04', compatibleKubernetes: ['1.29', '1.30', '1.31', '1.32', '1.33', '1.34'] },
+  { revision: 'asm-1-27', istioMinor: 27, aksRelease: '2025-09', endOfLife: '2026-05', compatibleKubernetes: ['1.29', '1.30', '1.31', '1.32', '1.33', '1.34', '1.35'] },
   // Microsoft gives the next three ends of life as expected months.
-  { revision: 'asm-1-28', istioMinor: 28, endOfLife: '2026-08', endOfLifeExpected: true, compatibleKubernetes: ['1.30', '1.31', '1.32', '1.33', '1.34', '1.35'] },
-  { revision: 'asm-1-29', istioMinor: 29, endOfLife: '2026-09', endOfLifeExpected: true, compatibleKubernetes: ['1.31', '1.32', '1.33', '1.34', '1.35', '1.36'] },
-  { revision: 'asm-1-30', istioMinor: 30, endOfLife: '2026-12', endOfLifeExpected: true, compatibleKubernetes: ['1.32', '1.33', '1.34', '1.35', '1.36'] },
+  { revision: 'asm-1-28', istioMinor: 28, aksRelease: '2026-01', endOfLife: '2026-08', endOfLifeExpected: true, compatibleKubernetes: ['1.30', '1.31', '1.32', '1.33', '1.34', '1.35'] },
+  { revision: 'asm-1-29', istioMinor: 29, aksRelease: '2026-04', endOfLife: '2026-09', endOfLifeExpected: true, compatibleKubernetes: ['1.31', '1.32', '1.33', '1.34', '1.35', '1.36'] },
+  { revision: 'asm-1-30', istioMinor: 30, aksRelease: '2026-07', endOfLife: '2026-12', endOfLifeExpected: true, compatibleKubernetes: ['1.32', '1.33', '1.34', '1.35', '1.36'] },
 ];
 
 /** One row of the add-on's release calendar. */
@@ -26,6 +26,8 @@ export interface AksIstioRevision {
   readonly revision: string;
   /** The upstream Istio minor version it ships. */
   readonly istioMinor: number;
+  /** The month AKS released the revision (`YYYY-MM`), from the same calendar. */
+  readonly aksRelease: string;
   /** End of life, as year and month (`YYYY-MM`): the revision is unsupported after that month. */
   readonly endOfLife: string;
   /** Whether Microsoft gives `endOfLife` as an expected month ("~Dec 2026 (expected)") rather than a firm one. */
