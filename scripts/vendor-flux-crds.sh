@@ -6,12 +6,15 @@
 #   scripts/vendor-flux-crds.sh [<source-controller checkout> <helm-controller checkout>]
 #
 # Without arguments it clones both repositories from GitHub. The versions are
-# those of the microsoft.flux release notes:
-# https://learn.microsoft.com/azure/azure-arc/kubernetes/extensions-release#flux-gitops
+# those the microsoft.flux release notes give for the pinned extension
+# (FLUX_EXTENSION_VERSION in lib/core/gitops/flux-extension.ts): 1.24.1 runs
+# Flux v2.7.5 with source-controller v1.7.4 and helm-controller v1.4.5 (Microsoft
+# builds them as v1.7.4-23 and v1.4.5-16; the CRDs are upstream's, at the tags).
+# https://learn.microsoft.com/azure/azure-arc/kubernetes/flux-gitops-release-notes
 set -euo pipefail
-SOURCE_CONTROLLER_TAG=v1.6.2
-HELM_CONTROLLER_TAG=v1.3.0
-FLUX_RELEASE=v2.6.4
+SOURCE_CONTROLLER_TAG=v1.7.4
+HELM_CONTROLLER_TAG=v1.4.5
+FLUX_RELEASE=v2.7.5
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 src=${1:-}

@@ -1,7 +1,7 @@
 import * as pulumi from '@pulumi/pulumi';
 import { Testing } from 'cdk8s';
 import { beforeAll, expect, test } from 'vitest';
-import { RegulatedPlatformModel } from '../../lib';
+import { PINNED_VERSIONS, RegulatedPlatformModel } from '../../lib';
 import { addCrossClusterCharts } from '../../lib/cdk8s';
 import { RegulatedPlatform } from '../../lib/pulumi';
 import { PLATFORM } from '../support/platform-fixtures';
@@ -69,7 +69,7 @@ test('the mesh charts are exactly the synthesized ones, and wait for Istio and t
 
 test('Helm releases are pinned, in order, with the cluster\'s provider', () => {
   const istiod = resources.find((r) => r.name === 'platform-server-istiod')!;
-  expect(istiod.inputs).toMatchObject({ chart: 'istiod', version: '1.30.3', namespace: 'istio-system', repositoryOpts: { repo: 'https://istio-release.storage.googleapis.com/charts' } });
+  expect(istiod.inputs).toMatchObject({ chart: 'istiod', version: PINNED_VERSIONS.istio, namespace: 'istio-system', repositoryOpts: { repo: 'https://istio-release.storage.googleapis.com/charts' } });
   expect(options.get('platform-server-istiod')!.dependsOn).toEqual([stack.releases.server['istio-base']]);
 });
 

@@ -8,9 +8,15 @@ import { ClusterDelivery } from './cluster-delivery';
  * whose Flux release (FLUX_SCHEMA_VERSION; the controllers' tags are in
  * FLUX_SCHEMA_SOURCE) the GitOps tree is validated against. Bumped together
  * with the extracted CRDs (scripts/vendor-flux-crds.sh), never floating.
+ *
+ * 1.24.1 (release notes of 2026-08-10, Flux v2.7.5) is the newest release the
+ * notes list as of their August 2026 revision. Microsoft supports the newest
+ * release and the two before it, so each later release shortens this pin's
+ * support: bump it when a new one is out.
+ * @see https://learn.microsoft.com/azure/azure-arc/kubernetes/flux-gitops-release-notes
  * @see https://learn.microsoft.com/azure/azure-arc/kubernetes/extensions-release#flux-gitops
  */
-export const FLUX_EXTENSION_VERSION = '1.17.3';
+export const FLUX_EXTENSION_VERSION = '1.24.1';
 
 /** The namespace the extension installs Flux into, and where the fluxConfiguration lives. */
 export const FLUX_NAMESPACE = 'flux-system';

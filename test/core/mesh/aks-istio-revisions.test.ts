@@ -36,4 +36,7 @@ test('the table is in release order with one row per minor, and the ends of life
   expect(AKS_ISTIO_REVISIONS.map((r) => r.revision)).toEqual(minors.map((m) => `asm-1-${m}`));
   const eol = AKS_ISTIO_REVISIONS.map((r) => r.endOfLife);
   expect(eol).toEqual([...eol].sort());
+  const released = AKS_ISTIO_REVISIONS.map((r) => r.aksRelease);
+  expect(released).toEqual([...released].sort());
+  for (const r of AKS_ISTIO_REVISIONS) expect(r.aksRelease < r.endOfLife, r.revision).toBe(true);
 });

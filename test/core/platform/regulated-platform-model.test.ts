@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { analyzeMesh, analyzeMeshLink, CustomerCaIssuer, RegulatedPlatformModel } from '../../../lib';
+import { analyzeMesh, analyzeMeshLink, CustomerCaIssuer, PINNED_VERSIONS, RegulatedPlatformModel } from '../../../lib';
 import { MicrosoftModels } from '../../support/microsoft-models';
 import { PLATFORM } from '../../support/platform-fixtures';
 import { templateResources, unknownProperties, wireBody } from '../../support/template-resources';
@@ -72,9 +72,9 @@ test('the customer CA issuer: CA secret, ACME or Vault, as a ClusterIssuer the c
 test('prerequisites are pinned Helm releases with generated values', () => {
   const charts = platform.prerequisites();
   expect(charts.map((c) => [c.name, c.chart, c.version])).toEqual([
-    ['cert-manager', 'cert-manager', 'v1.21.1'],
-    ['istio-base', 'base', '1.30.3'],
-    ['istiod', 'istiod', '1.30.3'],
+    ['cert-manager', 'cert-manager', PINNED_VERSIONS.certManager],
+    ['istio-base', 'base', PINNED_VERSIONS.istio],
+    ['istiod', 'istiod', PINNED_VERSIONS.istio],
   ]);
   expect(charts[2].values).toMatchObject({ meshConfig: { outboundTrafficPolicy: { mode: 'REGISTRY_ONLY' } } });
   expect(charts[2].after).toEqual(['istio-base']);

@@ -1,0 +1,183 @@
+import { AKS_ISTIO_REVISIONS } from '../mesh/aks-istio-revisions';
+import { releaseLine, SupportComponent } from './release-line';
+
+/**
+ * One release line's end of support, as its owner publishes it.
+ * `endOfSupport` is `YYYY-MM-DD`, or `YYYY-MM` when the owner gives only a
+ * month (then the line is supported through the last day of that month, as
+ * Microsoft's AKS calendar defines it).
+ */
+export interface SupportWindow {
+  readonly component: SupportComponent;
+  readonly line: string;
+  readonly endOfSupport: string;
+  readonly source: string;
+  readonly note?: string;
+}
+
+/**
+ * A release line the owner supports until an event, not a date (the release
+ * of a later version), where that event is not dated in the sources read. The
+ * evaluation says 'unknown' for it, with the source and why: never a guess.
+ */
+export interface UndatedSupport {
+  readonly component: SupportComponent;
+  readonly line: string;
+  readonly source: string;
+  readonly note: string;
+}
+
+const AKS_CALENDAR = 'https://learn.microsoft.com/azure/aks/supported-kubernetes-versions#aks-kubernetes-release-calendar-and-upcoming-versions';
+const ISTIO_ADDON_CALENDAR = 'https://learn.microsoft.com/azure/aks/istio-support-policy#service-mesh-add-on-release-calendar';
+const ISTIO_SUPPORT = 'https://istio.io/latest/docs/releases/supported-releases/';
+const CERT_MANAGER_SUPPORT = 'https://cert-manager.io/docs/releases/';
+const FLUX_NOTES = 'https://learn.microsoft.com/azure/azure-arc/kubernetes/flux-gitops-release-notes';
+const AZURE_API_VERSIONING = 'https://learn.microsoft.com/azure/developer/intro/azure-service-sdk-tool-versioning#preview-versions';
+
+/**
+ * AKS Kubernetes minors, standard tier, from Microsoft's calendar (its
+ * revision of 2026-08-05, the newest read). Long-term support is a paid
+ * option with later ends, given in the note.
+ */
+const AKS_KUBERNETES: readonly SupportWindow[] = (
+  [
+    ['1.29', '2025-03', 'LTS until 2026-04'],
+    ['1.30', '2025-08-22', 'LTS until 2026-07'],
+    ['1.31', '2025-11-01', 'LTS until 2026-11'],
+    ['1.32', '2026-03', 'LTS until 2027-03'],
+    ['1.33', '2026-07', 'LTS until 2027-07'],
+    ['1.34', '2026-11', 'LTS until 2027-11'],
+    ['1.35', '2027-03', 'LTS until 2028-03'],
+    ['1.36', '2027-06', 'LTS until 2028-06'],
+    ['1.37', '2027-10', 'GA on AKS October 2026; LTS until 2028-10'],
+  ] as const
+).map(([line, endOfSupport, note]) => ({ component: 'aks-kubernetes' as const, line, endOfSupport, source: AKS_CALENDAR, note }));
+
+/** The add-on's revisions: read from the one table the add-on's validation uses. */
+const AKS_ISTIO_ADDON: readonly SupportWindow[] = AKS_ISTIO_REVISIONS.map((r) => ({
+  component: 'aks-istio-addon' as const,
+  line: r.revision,
+  endOfSupport: r.endOfLife,
+  source: ISTIO_ADDON_CALENDAR,
+  ...(r.endOfLifeExpected ? { note: 'an expected month: Microsoft may move it' } : {}),
+}));
+
+/**
+ * Istio supports a minor until six weeks after the N+2 minor is released, so
+ * each row is computed from a release date. Minors are dated here by their
+ * announcement on istio.io; 1.32.0 is not in the material read (its newest
+ * releases are 1.31.1 and 1.30.5, of 2026-09-21), so 1.30 and 1.31 are undated.
+ */
+const ISTIO_MINOR_RELEASES: readonly { readonly minor: number; readonly released: string; readonly source: string }[] = [
+  { minor: 30, released: '2026-05-18', source: 'https://istio.io/latest/news/releases/1.30.x/announcing-1.30/' },
+  { minor: 31, released: '2026-08-20', source: 'https://istio.io/latest/news/releases/1.31.x/announcing-1.31/' },
+];
+const SIX_WEEKS_MS = 42 * 24 * 3600 * 1000;
+const ISTIO: readonly SupportWindow[] = ISTIO_MINOR_RELEASES.map((r) => ({
+  component: 'istio' as const,
+  line: `1.${r.minor - 2}`,
+  endOfSupport: new Date(Date.parse(`${r.released}T00:00:00Z`) + SIX_WEEKS_MS).toISOString().slice(0, 10),
+  source: ISTIO_SUPPORT,
+  note: `six weeks after 1.${r.minor}.0 (${r.released}, ${r.source})`,
+}));
+
+/** cert-manager supports its two newest minors; ends of those before are dated on its releases page (revision of 2026-07-08). */
+const CERT_MANAGER: readonly SupportWindow[] = (
+  [
+    ['1.17', '2025-10-07'],
+    ['1.18', '2026-03-10'],
+    ['1.19', '2026-07-08'],
+  ] as const
+).map(([line, endOfSupport]) => ({ component: 'cert-manager' as const, line, endOfSupport, source: CERT_MANAGER_SUPPORT }));
+
+/**
+ * `microsoft.flux` releases in order, dated by the day their notes were
+ * published (MicrosoftDocs/azure-management-docs history; a release can take
+ * days to reach every region). Microsoft supports the newest and the two before
+ * it, so a release's support ends when the third newer one is published.
+ */
+const FLUX_EXTENSION_RELEASES: readonly (readonly [release: string, notesPublished: string])[] = [
+  ['1.17.3', '2025-09-16'],
+  ['1.18.2', '2025-10-17'],
+  ['1.18.4', '2025-11-25'],
+  ['1.18.5', '2025-12-15'],
+  ['1.19.5', '2026-02-18'],
+  ['1.20.4', '2026-03-23'],
+  ['1.21.0', '2026-04-01'],
+  ['1.21.1', '2026-04-30'],
+  ['1.22.1', '2026-05-26'],
+  ['1.22.2', '2026-05-26'],
+  ['1.23.0', '2026-06-11'],
+  ['1.23.1', '2026-07-02'],
+  ['1.23.3', '2026-07-13'],
+  ['1.24.0', '2026-07-22'],
+  ['1.24.1', '2026-08-10'],
+];
+const FLUX_EXTENSION: readonly SupportWindow[] = FLUX_EXTENSION_RELEASES.slice(0, -3).map(([release], i) => {
+  const [third, published] = FLUX_EXTENSION_RELEASES[i + 3];
+  return {
+    component: 'flux-extension' as const,
+    line: release,
+    endOfSupport: published,
+    source: FLUX_NOTES,
+    note: `out of the newest three when ${third} was published; at the latest, if a release the notes omit came earlier`,
+  };
+});
+
+/** Every dated end of support the library knows, one row per release line. */
+export const SUPPORT_WINDOWS: readonly SupportWindow[] = [...AKS_KUBERNETES, ...AKS_ISTIO_ADDON, ...ISTIO, ...CERT_MANAGER, ...FLUX_EXTENSION];
+
+/** Release lines whose end the owners tie to an event not yet dated in the sources read. */
+export const UNDATED_SUPPORT: readonly UndatedSupport[] = [
+  ...FLUX_EXTENSION_RELEASES.slice(-3).map(([release]) => ({
+    component: 'flux-extension' as const,
+    line: release,
+    source: FLUX_NOTES,
+    note: 'supported while among the three newest releases; the notes read (revision of 2026-08-10) list none newer than 1.24.1',
+  })),
+  { component: 'istio', line: '1.30', source: ISTIO_SUPPORT, note: 'supported until six weeks after 1.32.0, which the material read does not date' },
+  { component: 'istio', line: '1.31', source: ISTIO_SUPPORT, note: 'supported until six weeks after 1.33.0, which the material read does not date' },
+  { component: 'cert-manager', line: '1.20', source: CERT_MANAGER_SUPPORT, note: 'supported until the release of 1.22 (upcoming "~Nov 2026", not a firm date)' },
+  { component: 'cert-manager', line: '1.21', source: CERT_MANAGER_SUPPORT, note: 'supported until the release of 1.23, not yet dated' },
+  {
+    component: 'arm-api-version',
+    line: 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview',
+    source: AZURE_API_VERSIONING,
+    note: 'Azure retires a preview API version as early as 90 days after a newer preview or stable version is available; no newer version of diagnosticSettings was found (https://github.com/Azure/azure-rest-api-specs/issues/16697), and no retirement is announced',
+  },
+];
+
+/** What the table says of a version on a date. */
+export interface SupportStatus {
+  readonly status: 'supported' | 'ending' | 'ended' | 'unknown';
+  /** The end of support, as its owner gives it (`YYYY-MM-DD` or `YYYY-MM`). */
+  readonly endOfSupport?: string;
+  readonly source?: string;
+  readonly note?: string;
+}
+
+const DAY_MS = 24 * 3600 * 1000;
+
+/** The first instant after the end of support: the day after it, or the first day after its month. */
+export function supportEndsAt(endOfSupport: string): Date {
+  const [year, month, day] = endOfSupport.split('-').map(Number);
+  return new Date(day === undefined ? Date.UTC(year, month, 1) : Date.UTC(year, month - 1, day + 1));
+}
+
+/**
+ * The support status of `version` of `component` at `at`: 'ended' from the
+ * first instant after its end of support, 'ending' in the `warnDays` before,
+ * 'supported' earlier, and 'unknown' when the table has no date for its line
+ * (with the source and the reason when the line is known but undated).
+ */
+export function supportStatus(component: SupportComponent, version: string, at: Date, warnDays = 90): SupportStatus {
+  const line = releaseLine(component, version);
+  const row = line === undefined ? undefined : SUPPORT_WINDOWS.find((w) => w.component === component && w.line === line);
+  if (!row) {
+    const undated = line === undefined ? undefined : UNDATED_SUPPORT.find((u) => u.component === component && u.line === line);
+    return undated ? { status: 'unknown', source: undated.source, note: undated.note } : { status: 'unknown' };
+  }
+  const end = supportEndsAt(row.endOfSupport).getTime();
+  const status = at.getTime() >= end ? 'ended' : at.getTime() >= end - warnDays * DAY_MS ? 'ending' : 'supported';
+  return { status, endOfSupport: row.endOfSupport, source: row.source, ...(row.note ? { note: row.note } : {}) };
+}
