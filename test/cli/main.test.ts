@@ -37,27 +37,29 @@ test('--help and --version', () => {
 test('unknown flags, flags without their value, unknown commands and missing targets are usage errors (exit 2), naming the problem', () => {
   definition('one');
   const unknown = runCli(['synth', '--outdir', 'x'], dir);
-  expect(unknown.code).toBe(2);
-  expect(unknown.stderr).toContain("'--outdir'");
-  expect(unknown.stderr).toContain('See secure-aks synth --help.');
-  const missing = runCli(['synth', '--out'], dir);
+  expect(unknown).toEqual({ code: 2, stdout: '', stderr: "secure-aks: unknown option '--outdir'\nSee 'secure-aks synth --help'.\n" });
+  expect(runCli(['synth', '--ouptut', 'x'], dir).stderr).toContain("secure-aks: unknown option '--ouptut'. Did you mean '--output'?");
+  expect(runCli(['synth', '-x'], dir).stderr).toContain("secure-aks: unknown option '-x'\n");
+  const missing = runCli(['synth', '--output'], dir);
   expect(missing.code).toBe(2);
-  expect(missing.stderr).toContain("'--out");
-  expect(runCli(['deploy'], dir)).toMatchObject({ code: 2, stderr: expect.stringContaining('unknown command "deploy"') });
+  expect(missing.stderr).toContain("secure-aks: option '--output' needs a value");
+  expect(runCli(['deploy'], dir)).toMatchObject({ code: 2, stderr: expect.stringContaining("unknown command 'deploy'\n") });
+  expect(runCli(['adit'], dir)).toMatchObject({ code: 2, stderr: expect.stringContaining("unknown command 'adit'. Did you mean 'audit'?") });
   expect(runCli(['synth', 'nowhere'], dir)).toMatchObject({ code: 2, stderr: expect.stringContaining('nowhere: no such file or folder') });
   expect(runCli(['synth', '.', '--only', 'two'], dir)).toMatchObject({ code: 2, stderr: expect.stringContaining('no target named "two"') });
   expect(fs.existsSync(path.join(dir, 'dist'))).toBe(false);
 });
 
-test('positional targets: a definition file, a folder with one, or a folder of such folders; --out decides where', () => {
+test('positional targets: a definition file, a folder with one, or a folder of such folders; --output (-o) decides where', () => {
   const file = definition('alpha');
   definition('beta');
-  const byFile = runCli(['synth', file, '--out', 'out-a'], dir);
+  const byFile = runCli(['synth', file, '--output', 'out-a'], dir);
   expect(byFile.code).toBe(0);
+  expect(byFile.stderr).toBe('');
   expect(fs.readdirSync(path.join(dir, 'out-a'))).toEqual(['alpha']);
-  expect(runCli(['synth', 'beta', '--out', 'out-b'], dir).code).toBe(0);
+  expect(runCli(['synth', 'beta', '-o', 'out-b'], dir).code).toBe(0);
   expect(fs.readdirSync(path.join(dir, 'out-b'))).toEqual(['beta']);
-  const all = runCli(['synth', '.', '--out', 'out-c', '--only', 'beta,alpha'], dir);
+  const all = runCli(['synth', '.', '-o', 'out-c', '--only', 'beta,alpha'], dir);
   expect(all.stdout).toBe('out-c/alpha/: cluster.template.json, encryption-coverage.md, security-baseline.md\nout-c/beta/: cluster.template.json, encryption-coverage.md, security-baseline.md\n');
 });
 
@@ -69,7 +71,10 @@ test('a definition that throws while loading is reported in the library\'s forma
   const run = runCli(['synth', '.'], dir);
   expect(run.code).toBe(1);
   expect(run.stderr).toContain(`broken: definition broken/definition.js: 1 problem must be fixed`);
-  expect(run.stderr).toContain("loading it threw: Cannot read properties of undefined (reading 'map')");
+  // The place it throws (file:line:column), the line, the message, under the rule of its own.
+  expect(run.stderr).toContain(`[${Rules.definitionLoad.id}] broken/definition.js:1:7 = "throw new TypeError(`);
+  expect(run.stderr).toContain("detail: TypeError: Cannot read properties of undefined (reading 'map')");
+  expect(run.stderr).not.toContain(Rules.inputType.id);
   expect(run.stderr).not.toMatch(/\n\s+at /);
   expect(run.stderr).toContain(`[${Rules.cidrHostBits.id}] apiServerAccess.authorizedIpRanges[0] = "1.2.3.4/8"`);
   expect(run.stderr).toContain(`[${Rules.cidrMalformed.id}] apiServerAccess.authorizedIpRanges[1] = "x"`);
