@@ -6,6 +6,8 @@ import { afterEach, beforeAll, beforeEach, expect, test } from 'vitest';
 import { Rules } from '../../lib';
 import { runCli } from '../../lib/cli/main';
 import { enableTypeScriptDefinitions } from '../../lib/cli/definition-loader';
+import { hardenedPayload } from '../support/misconfiguration-corpus';
+import { spawnCli } from './cli-process';
 
 // The JavaScript definitions below require the library's TypeScript sources (a user's require the
 // compiled package), so this process needs the TypeScript loader the CLI enables only for .ts definitions.
@@ -105,4 +107,33 @@ test('a TypeScript definition loads without loader flags', () => {
   expect(run.stderr).toBe('');
   expect(run.status).toBe(0);
   expect(fs.readdirSync(path.join(dir, 'dist', 'typed'))).toContain('cluster.template.json');
+});
+
+test('a bare secure-aks is a usage mistake: the usage on standard error, exit 2; --help is the usage on standard output, exit 0', () => {
+  const bare = spawnCli([], { cwd: dir });
+  expect(bare.status).toBe(2);
+  expect(bare.stdout).toBe('');
+  expect(bare.stderr).toContain('Usage: secure-aks <command>');
+  expect(runCli(['help'])).toMatchObject({ code: 0, stdout: expect.stringContaining('Usage: secure-aks <command>'), stderr: '' });
+});
+
+test('progress on standard error only when it is a terminal: a line per synth target, a counter for the audit', () => {
+  definition('alpha');
+  definition('beta');
+  const written: string[] = [];
+  const progress = { write: (t: string) => written.push(t) };
+  const synth = runCli(['synth', '.'], dir, { progress });
+  expect(synth.code).toBe(0);
+  expect(written.join('')).toBe('synth: alpha (1/2)\nsynth: beta (2/2)\n');
+  expect(synth.stdout).not.toContain('synth:');
+
+  written.length = 0;
+  fs.writeFileSync(path.join(dir, 'c.json'), JSON.stringify(hardenedPayload()));
+  const audit = runCli(['audit', 'c.json'], dir, { progress });
+  expect(written.join('')).toBe('\raudit: 1/1 clusters\x1b[K\r\x1b[K');
+  expect(audit.stdout).not.toContain('\r');
+  // A pipe, as in CI: nothing but the diagnostics.
+  const piped = spawnCli(['synth', '.', '-o', 'piped'], { cwd: dir });
+  expect(piped.stderr).toBe('');
+  expect(piped.status).toBe(0);
 });
