@@ -17,12 +17,15 @@ export function parseCommandLine<const O extends ParseArgsOptionsConfig>(argv: r
     const option = options[token.name] as ParseArgsOptionsConfig[string] | undefined;
     if (option === undefined) throw new CliUsageError(unknownOption(token.rawName, Object.keys(options).filter((n) => !hidden.includes(n))));
     if (option.type === 'string' && token.value === undefined) throw new CliUsageError(`option '${token.rawName}' needs a value`);
+    if (option.type === 'string' && !token.inlineValue && /^-./.test(token.value ?? '')) {
+      throw new CliUsageError(`option '${token.rawName}' needs a value, not the option '${token.value}' (write ${token.rawName}=${token.value} if you mean it)`);
+    }
     if (option.type === 'boolean' && token.value !== undefined) throw new CliUsageError(`option '${token.rawName}' takes no value`);
   }
   try {
     return parseArgs({ args: [...argv], allowPositionals: true, strict: true, options });
   } catch (e) {
-    // What the lenient pass lets through, e.g. `--output --format`: the value looks like an option.
+    // Anything the lenient pass lets through, in Node's words.
     throw new CliUsageError((e as Error).message.replace(/^Option/, 'option'));
   }
 }

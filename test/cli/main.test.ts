@@ -45,6 +45,7 @@ test('unknown flags, flags without their value, unknown commands and missing tar
   const missing = runCli(['synth', '--output'], dir);
   expect(missing.code).toBe(2);
   expect(missing.stderr).toContain("secure-aks: option '--output' needs a value");
+  expect(runCli(['synth', '--output', '--only', 'a'], dir).stderr).toContain("secure-aks: option '--output' needs a value, not the option '--only' (write --output=--only if you mean it)\n");
   expect(runCli(['deploy'], dir)).toMatchObject({ code: 2, stderr: expect.stringContaining("unknown command 'deploy'\n") });
   expect(runCli(['adit'], dir)).toMatchObject({ code: 2, stderr: expect.stringContaining("unknown command 'adit'. Did you mean 'audit'?") });
   expect(runCli(['synth', 'nowhere'], dir)).toMatchObject({ code: 2, stderr: expect.stringContaining('nowhere: no such file or folder') });
