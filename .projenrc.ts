@@ -160,7 +160,7 @@ project.addTask('test:watch', { exec: 'vitest' });
 // `synth`: the main job. Synthesizes every example offline into dist/<example>/.
 project.addTask('synth', {
   description: 'Synthesize every example offline into dist/<example>/',
-  exec: 'node scripts/supported-node.mjs tsx lib/cli/main.ts synth examples --out dist',
+  exec: 'node scripts/supported-node.mjs tsx lib/cli/main.ts synth examples --output dist',
 });
 
 // `docs:generate`: regenerate the docs pages that are derived from code (rules table, coverage matrix).

@@ -100,7 +100,7 @@ test "$code" -eq 2
 node "$root/scripts/readme-quick-starts.mjs" "$root/README.md" .
 pulumi_new_tsconfig platform.ts definition.ts index.ts
 npx tsc --noEmit -p tsconfig.json
-on_floor npx secure-aks synth definition.ts --out dist
+on_floor npx secure-aks synth definition.ts --output dist
 test -f dist/pulumi-consumer/cluster.template.json
 on_floor npx secure-aks --version
 

@@ -1,10 +1,16 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { auditCluster } from '../core/audit/audit-cluster';
+import { auditCluster, ClusterAudit } from '../core/audit/audit-cluster';
 import { AuditRun, auditExitCode, FailOn, renderAuditJson, renderAuditSarif, renderAuditText } from '../core/audit/audit-report';
 import { auditedTogether, AzureDescription, readAzureDescription } from '../core/audit/read-azure-description';
-import { CliResult, CliUsageError, parseCommandLine } from './cli-result';
+import { artifactUri, SOURCE_ROOT, sourceRootUri, STDIN_NAME } from './artifact-uri';
+import { CliIo, useColour } from './cli-io';
+import { CliResult, CliUsageError } from './cli-result';
+import { checkWritableFolder, describeFileSystemError, writeOutputFile } from './output-path';
+import { parseCommandLine } from './parse-command-line';
+import { Progress } from './progress';
 import { PropertyLocations } from './property-locations';
+import { severityLabel } from './severity-label';
 
 /** `secure-aks audit --help`. */
 export const AUDIT_HELP = `Usage: secure-aks audit <file>... [options]
@@ -17,27 +23,33 @@ their JSON as Azure describes them:
   - Microsoft's REST API example files.
 Files given together are one deployment: a subnet, virtual network, private
 DNS zone, role assignment, diagnostic setting or lock in one file is read
-with the clusters of the others.
+with the clusters of the others. A file named - is standard input, named
+${STDIN_NAME} in the report.
 
-Prints the broken rules, the encryption coverage, the egress path, the
-security baseline and Azure Policy's built-in definitions for AKS.
+Prints the broken rules (each with its severity: error, warning or info),
+the encryption coverage, the egress path, the security baseline and Azure
+Policy's built-in definitions for AKS. The report goes to standard output;
+unusable input and progress (on a terminal only) go to standard error.
 
 Options:
   --format <f>           text (default), json or sarif (SARIF 2.1.0)
-  --output <file>        write the report to a file instead of standard output
+  -o, --output <file>    write the report to a file (its folders are created)
+                         instead of standard output (-)
   --fail-on <level>      error (default) or warning: the lowest severity that
                          makes the exit code 1
   -h, --help             show this help
 
-Exit codes: 0 no broken rule, 1 broken rules, 2 unusable input or usage.`;
+Colour: on a terminal only, never with NO_COLOR set (https://no-color.org).
+Exit codes: 0 no broken rule, 1 broken rules, 2 unusable input, a usage
+mistake or an internal error.`;
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
 
 /** Runs `secure-aks audit` with its arguments (after the command name). */
-export function auditCommand(argv: readonly string[], cwd: string, toolVersion: string): CliResult {
+export function auditCommand(argv: readonly string[], io: CliIo, toolVersion: string): CliResult {
   const { values, positionals } = parseCommandLine(argv, {
     format: { type: 'string' },
-    output: { type: 'string' },
+    output: { type: 'string', short: 'o' },
     'fail-on': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
@@ -46,34 +58,74 @@ export function auditCommand(argv: readonly string[], cwd: string, toolVersion: 
   if (!(FORMATS as readonly string[]).includes(format)) throw new CliUsageError(`--format ${format}: use ${FORMATS.join(', ')}`);
   const failOn = values['fail-on'] ?? 'error';
   if (failOn !== 'error' && failOn !== 'warning') throw new CliUsageError(`--fail-on ${failOn}: use error or warning`);
-  if (positionals.length === 0) throw new CliUsageError('give at least one file to audit');
+  if (positionals.length === 0) throw new CliUsageError('give at least one file to audit (- for standard input)');
+  if (positionals.filter((p) => p === '-').length > 1) throw new CliUsageError('- (standard input) can be given once');
+  const output = values.output === undefined || values.output === '-' ? undefined : path.resolve(io.cwd, values.output);
+  if (output !== undefined) checkWritableFolder(path.dirname(output), values.output!);
 
+  const progress = new Progress(io.progress);
+  const { descriptions, problems, locations, given } = readInputs(positionals, io);
+  const clusters = auditedTogether(descriptions);
+  const audits: ClusterAudit[] = [];
+  for (const cluster of clusters) {
+    audits.push(auditCluster(cluster));
+    progress.count('audit', audits.length, clusters.length, 'clusters');
+  }
+  progress.clear();
+  const run: AuditRun = { audits, problems };
+
+  let report: string;
+  if (format === 'json') report = renderAuditJson(run);
+  else if (format === 'sarif') {
+    report = renderAuditSarif(run, {
+      toolVersion,
+      lineOf: (source, property) => locations.lineOf(source, property),
+      artifactUri: (name) => artifactUri(given.get(name) ?? name, io.cwd),
+      originalUriBaseIds: { [SOURCE_ROOT]: { uri: sourceRootUri(io.cwd) } },
+    });
+  } else {
+    // Unusable input goes to standard error only, the report stays the report.
+    const colour = output === undefined && useColour(io);
+    report = renderAuditText({ audits, problems: [] }, { severityLabel: (s) => severityLabel(s, colour) });
+  }
+  const stderr = problems.map((p) => `secure-aks: unusable input: ${p}\n`).join('');
+  const code = auditExitCode(run, failOn as FailOn);
+  if (output === undefined) return { code, stdout: report, stderr };
+  writeOutputFile(output, report, values.output!);
+  return { code, stdout: '', stderr };
+}
+
+/**
+ * Every file read and described, with the problems of those that cannot be,
+ * and the path each report name was given as. A report names a resource
+ * `<file>#<JSON pointer>`, so a `#` in a file's name is written `%23` there.
+ */
+function readInputs(files: readonly string[], io: CliIo) {
   const descriptions: AzureDescription[] = [];
   const problems: string[] = [];
   const locations = new PropertyLocations();
-  for (const file of positionals) {
-    const absolute = path.resolve(cwd, file);
-    let document: unknown;
+  const names = new Map<string, string>();
+  for (const given of files) {
+    const name = given === '-' ? STDIN_NAME : given.replace(/#/g, '%23');
+    names.set(name, given === '-' ? STDIN_NAME : given);
+    let text: string;
     try {
-      const text = fs.readFileSync(absolute, 'utf8');
-      document = JSON.parse(text);
-      locations.add(file, text);
+      text = given === '-' ? io.readStdin() : fs.readFileSync(path.resolve(io.cwd, given), 'utf8');
     } catch (e) {
-      problems.push(`${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : `not JSON (${(e as Error).message})`}`);
+      problems.push(`${name}: ${given === '-' ? 'cannot read standard input: ' : ''}${describeFileSystemError(e)}`);
       continue;
     }
-    const d = readAzureDescription(document, file);
+    let document: unknown;
+    try {
+      document = JSON.parse(text);
+    } catch (e) {
+      problems.push(`${name}: not JSON (${(e as Error).message})`);
+      continue;
+    }
+    locations.add(name, text);
+    const d = readAzureDescription(document, name);
     descriptions.push(d);
     problems.push(...d.problems);
   }
-  const run: AuditRun = { audits: auditedTogether(descriptions).map(auditCluster), problems };
-  const report = format === 'json' ? renderAuditJson(run) : format === 'sarif' ? renderAuditSarif(run, { toolVersion, lineOf: (source, property) => locations.lineOf(source, property) }) : renderAuditText(run);
-  const code = auditExitCode(run, failOn as FailOn);
-  // The text report lists unusable input itself; a JSON or SARIF report, or a file, leaves it to stderr.
-  const stderr = problems.map((p) => `unusable input: ${p}\n`).join('');
-  if (values.output !== undefined) {
-    fs.writeFileSync(path.resolve(cwd, values.output), report);
-    return { code, stdout: '', stderr };
-  }
-  return { code, stdout: report, stderr: format === 'text' ? '' : stderr };
+  return { descriptions, problems, locations, given: names };
 }

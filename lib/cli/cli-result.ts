@@ -1,5 +1,3 @@
-import { parseArgs, ParseArgsOptionsConfig } from 'node:util';
-
 /** What a command prints and its exit code; `main` writes it, tests read it. */
 export interface CliResult {
   readonly code: number;
@@ -7,7 +5,7 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-/** A mistake in the command line itself (unknown flag, missing value, missing target): exit code 2. */
+/** A mistake in the command line itself (unknown flag, missing value, missing target): exit code 2, with a pointer to the help. */
 export class CliUsageError extends Error {
   constructor(message: string) {
     super(message);
@@ -16,14 +14,13 @@ export class CliUsageError extends Error {
 }
 
 /**
- * Parses a command's arguments strictly (`node:util` parseArgs): positionals
- * and the given flags only. An unknown flag, or a flag without its value, is a
- * usage error that names the flag.
+ * A command that cannot do its work for a reason outside the program (a file
+ * that cannot be written, standard input that cannot be read): exit code 2,
+ * with the reason on one line.
  */
-export function parseCommandLine<const O extends ParseArgsOptionsConfig>(argv: readonly string[], options: O) {
-  try {
-    return parseArgs({ args: [...argv], allowPositionals: true, strict: true, options });
-  } catch (e) {
-    throw new CliUsageError((e as Error).message);
+export class CliFailure extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CliFailure';
   }
 }

@@ -1,5 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { SecureAksValidationError } from '../core/validation/validation-error';
+import { loadDefinition } from '../synth/synthesize';
+import { SynthTarget } from '../synth/synth-target';
+import { definitionLoadError } from './definition-load-error';
 
 /** The files of a folder that hold its definition, in order of preference. */
 export const DEFINITION_FILES = ['definition.ts', 'definition.js'] as const;
@@ -27,4 +31,24 @@ export function enableTypeScriptDefinitions(): void {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   (require('tsx/cjs/api') as { register: () => unknown }).register();
   registered = true;
+}
+
+/**
+ * The synth target a definition file exports. A definition that does not
+ * compile or throws while loading becomes a target that fails with the
+ * library's validation error, at the place of the problem (file, line,
+ * column) under its own rule, so every other target is still checked. A
+ * module that loads is then read by the library's {@link loadDefinition}
+ * (from `require`'s cache: it does not run twice).
+ * @param cwd the folder places are shown relative to
+ */
+export function loadDefinitionFile(file: string, cwd: string): SynthTarget {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    require(file);
+  } catch (e) {
+    const error = e instanceof SecureAksValidationError ? e : definitionLoadError(e, file, cwd);
+    return { artifacts: () => { throw error; } };
+  }
+  return loadDefinition(file);
 }

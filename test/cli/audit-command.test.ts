@@ -1,10 +1,12 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import Ajv from 'ajv-draft-04';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { runCli } from '../../lib/cli/main';
 import { hardenedPayload } from '../support/misconfiguration-corpus';
+import { spawnCli } from './cli-process';
+import { sarifUriProblems, sarifValidator } from './sarif-checks';
 
 const FIXTURES = path.resolve(__dirname, '../fixtures/aks-rest-examples');
 let dir: string;
@@ -18,19 +20,11 @@ const write = (name: string, value: unknown) => {
   return name;
 };
 
-/** The OASIS SARIF 2.1.0 schema (rtm.5) as Microsoft's SARIF SDK ships it, compiled with ajv's draft-04 dialect. */
-function sarifValidator() {
-  const schemaFile = path.join(path.dirname(require.resolve('@microsoft/jest-sarif')), 'schemas', 'sarif-2.1.0-rtm.5.json');
-  // The schema's patterns are ECMAScript without the u flag (one has a bracket the u flag rejects).
-  const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
-  return ajv.compile(JSON.parse(fs.readFileSync(schemaFile, 'utf8')));
-}
-
 test('exit 0 on a cluster that breaks no error rule; its warnings are still printed', () => {
   const r = runCli(['audit', write('c.json', hardenedPayload())], dir);
   expect(r.code).toBe(0);
   expect(r.stdout).toContain('# c1 (c.json, read as rest)');
-  expect(r.stdout).toContain('0 errors');
+  expect(r.stdout).toMatch(/^\d+ findings: 0 errors, \d+ warnings, \d+ info$/m);
   expect(r.stdout).toContain('Nodes to the API server: encrypted');
   // --fail-on warning: the undecided rules are not warnings, the info is not either: still clean.
   expect(runCli(['audit', 'c.json', '--fail-on', 'warning'], dir).code).toBe(0);
@@ -45,21 +39,113 @@ test('exit 1 on broken rules, naming each with its fix and source', () => {
   expect(r.stdout).toMatch(/not-verified +control-plane audit logs/);
 });
 
-test('exit 2 on unusable input, with the other files still audited and reported', () => {
+test('exit 2 on unusable input, named on standard error; the other files are still audited and reported on standard output', () => {
   write('broken.json', '{ not json');
   write('network.json', { name: 'v', type: 'Microsoft.Network/virtualNetworks', properties: {} });
-  const r = runCli(['audit', 'broken.json', write('c.json', hardenedPayload({ disableLocalAccounts: false })), 'missing.json'], dir);
+  fs.mkdirSync(path.join(dir, 'folder.json'));
+  const r = runCli(['audit', 'broken.json', write('c.json', hardenedPayload({ disableLocalAccounts: false })), 'missing.json', 'folder.json'], dir);
   expect(r.code).toBe(2);
-  expect(r.stdout).toMatch(/^unusable input: broken\.json: not JSON/m);
-  expect(r.stdout).toContain('unusable input: missing.json: no such file');
+  expect(r.stderr).toMatch(/^secure-aks: unusable input: broken\.json: not JSON/m);
+  expect(r.stderr).toContain('secure-aks: unusable input: missing.json: no such file');
+  expect(r.stderr).toContain('secure-aks: unusable input: folder.json: it is a folder');
+  expect(r.stdout).not.toContain('unusable input');
   expect(r.stdout).toContain('[SAKS-BASE-016]');
-  expect(runCli(['audit', 'network.json'], dir).stdout).toContain('no managed cluster');
+  expect(runCli(['audit', 'network.json'], dir).stderr).toContain('no managed cluster');
+});
+
+test('every finding of the text report carries its severity, and the counts add up to the findings listed', () => {
+  const r = runCli(['audit', path.join(FIXTURES, 'ManagedClustersCreate_Premium.json')], dir);
+  const [, total, errors, warnings, infos] = /^(\d+) findings: (\d+) errors, (\d+) warnings, (\d+) info$/m.exec(r.stdout)!.map(Number);
+  const findings = r.stdout.split('\n').filter((l) => /^\w+ \[SAKS-/.test(l));
+  const labelled = (severity: string) => findings.filter((l) => l.startsWith(`${severity} [`)).length;
+  expect(findings.length).toBe(total);
+  expect(errors + warnings + infos).toBe(total);
+  expect([labelled('error'), labelled('warning'), labelled('info')]).toEqual([errors, warnings, infos]);
+  // This example has an info finding: it is listed and counted, not left out.
+  expect(infos).toBeGreaterThan(0);
+  // Every finding line carries one of the three labels.
+  expect(findings.every((l) => /^(error|warning|info) \[/.test(l))).toBe(true);
+});
+
+test('colour only on a terminal, and never with NO_COLOR set', () => {
+  const file = path.join(FIXTURES, 'ManagedClustersCreate_Premium.json');
+  const ESC = '\x1b[';
+  const onTerminal = (env: Record<string, string>) => runCli(['audit', file], dir, { stdoutIsTty: true, env }).stdout;
+  expect(onTerminal({})).toContain(`${ESC}31merror${ESC}0m [SAKS-API-005]`);
+  // https://no-color.org: set and not empty means no colour; empty means unset.
+  expect(onTerminal({ NO_COLOR: '1' })).not.toContain(ESC);
+  expect(onTerminal({ NO_COLOR: '' })).toContain(ESC);
+  expect(runCli(['audit', file], dir, { stdoutIsTty: false, env: {} }).stdout).not.toContain(ESC);
+  // A report written to a file has none either.
+  runCli(['audit', file, '-o', 'report.txt'], dir, { stdoutIsTty: true, env: {} });
+  expect(fs.readFileSync(path.join(dir, 'report.txt'), 'utf8')).not.toContain(ESC);
+});
+
+test('- reads standard input, named <stdin> in the reports; once only', () => {
+  const payload = JSON.stringify(hardenedPayload({ disableLocalAccounts: false }), null, 2);
+  const r = runCli(['audit', '-'], dir, { readStdin: () => payload });
+  expect(r.code).toBe(1);
+  expect(r.stdout).toContain('# c1 (<stdin>, read as rest)');
+  const json = JSON.parse(runCli(['audit', '-', '--format', 'json'], dir, { readStdin: () => payload }).stdout);
+  expect(json.clusters[0].source).toBe('<stdin>');
+  expect(runCli(['audit', '-'], dir, { readStdin: () => '{' }).stderr).toMatch(/^secure-aks: unusable input: <stdin>: not JSON/);
+  expect(runCli(['audit', '-', '-'], dir, { readStdin: () => payload })).toMatchObject({ code: 2, stderr: expect.stringContaining('- (standard input) can be given once') });
+  // As a shell pipes it: `az aks show ... | secure-aks audit -`.
+  const piped = spawnCli(['audit', '-', '--format', 'sarif'], { cwd: dir, input: payload });
+  expect(piped.status).toBe(1);
+  expect(piped.stderr).toBe('');
+  const log = JSON.parse(piped.stdout);
+  expect(log.runs[0].results[0].locations[0].physicalLocation).toMatchObject({ artifactLocation: { uri: 'stdin', uriBaseId: 'STDIN' }, region: { startLine: expect.any(Number) } });
+  expect(sarifValidator()(log)).toBe(true);
+  expect(sarifUriProblems(log)).toEqual([]);
+});
+
+test('SARIF locations are valid URIs: relative paths against %SRCROOT% (the working folder), others as file: URIs, percent-encoded', () => {
+  const payload = hardenedPayload({ disableLocalAccounts: false });
+  fs.mkdirSync(path.join(dir, 'sub dir', 'ü#1'), { recursive: true });
+  write('sub dir/ü#1/c [x].json', payload);
+  const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'secure-aks-outside-'));
+  const absolute = path.join(outside, 'a b%.json');
+  fs.writeFileSync(absolute, JSON.stringify(payload));
+  try {
+    const log = JSON.parse(runCli(['audit', 'sub dir/ü#1/c [x].json', absolute, path.join(dir, 'sub dir', 'ü#1', 'c [x].json'), '--format', 'sarif'], dir).stdout);
+    const validate = sarifValidator();
+    expect(validate(log), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+    expect(sarifUriProblems(log)).toEqual([]);
+    const base = log.runs[0].originalUriBaseIds['%SRCROOT%'].uri;
+    expect(fileURLToPath(base)).toBe(`${dir}${path.sep}`);
+    const locations = log.runs[0].results.map((r: any) => r.locations[0].physicalLocation.artifactLocation);
+    const uris = [...new Set(locations.map((a: any) => JSON.stringify(a)))].map((a) => JSON.parse(a as string));
+    expect(uris).toEqual(expect.arrayContaining([
+      { uri: 'sub%20dir/%C3%BC%231/c%20%5Bx%5D.json', uriBaseId: '%SRCROOT%' },
+      { uri: expect.stringMatching(/^file:\/\/\/.*\/a%20b%25\.json$/) },
+    ]));
+    // Each resolves to the file it was read from: the SARIF Multitool and GitHub find it.
+    for (const a of uris) {
+      const resolved = fileURLToPath(new URL(a.uri, a.uriBaseId ? base : undefined));
+      expect([path.join(dir, 'sub dir', 'ü#1', 'c [x].json'), absolute]).toContain(resolved);
+    }
+  } finally {
+    fs.rmSync(outside, { recursive: true, force: true });
+  }
+});
+
+test('the SARIF URI checks can fail: an absolute path as the uri, a relative one without its base', () => {
+  const log = (artifactLocation: unknown) => ({ runs: [{ results: [{ locations: [{ physicalLocation: { artifactLocation } }] }] }] });
+  expect(sarifUriProblems(log({ uri: 'file:///a/b.json' }))).toEqual([]);
+  expect(sarifUriProblems(log({ uri: 'a/b.json' }))).toEqual(['a/b.json: a relative reference without a uriBaseId']);
+  expect(sarifUriProblems(log({ uri: 'a b.json', uriBaseId: '%SRCROOT%' }))).toEqual(['a b.json: not a URI reference']);
+  expect(sarifUriProblems(log({ uri: 'file:///a', uriBaseId: '%SRCROOT%' }))).toEqual(['file:///a: an absolute URI with a uriBaseId']);
+  expect(sarifUriProblems({ runs: [{ originalUriBaseIds: { R: { uri: 'file:///a/../b' } }, results: [] }] })).toHaveLength(2);
 });
 
 test('usage mistakes exit 2 and point to the help', () => {
   expect(runCli(['audit'], dir)).toMatchObject({ code: 2, stderr: expect.stringContaining('give at least one file') });
   expect(runCli(['audit', 'x.json', '--format', 'xml'], dir)).toMatchObject({ code: 2, stderr: expect.stringContaining('--format xml: use text, json, sarif') });
-  expect(runCli(['audit', 'x.json', '--verbose'], dir)).toMatchObject({ code: 2, stderr: expect.stringContaining("'--verbose'") });
+  expect(runCli(['audit', 'x.json', '--verbose'], dir)).toMatchObject({ code: 2, stderr: "secure-aks: unknown option '--verbose'\nSee 'secure-aks audit --help'.\n" });
+  expect(runCli(['audit', 'x.json', '--fromat', 'json'], dir)).toMatchObject({ code: 2, stderr: expect.stringContaining("secure-aks: unknown option '--fromat'. Did you mean '--format'?") });
+  expect(runCli(['audit', 'x.json', '--output'], dir)).toMatchObject({ code: 2, stderr: expect.stringContaining("option '--output' needs a value") });
+  expect(runCli(['audit', 'x.json', '--help=yes'], dir)).toMatchObject({ code: 2, stderr: expect.stringContaining("option '--help' takes no value") });
   expect(runCli(['audit', '--help'], dir).stdout).toContain('Exit codes: 0 no broken rule, 1 broken rules, 2 unusable input');
   expect(runCli(['--help'], dir).stdout).toContain('audit <file>...');
 });
@@ -80,14 +166,17 @@ test('the SARIF log of every shipped fixture validates against the SARIF 2.1.0 s
     locations: [{ physicalLocation: { artifactLocation: { uri: expect.stringMatching(/ManagedClustersCreate_\w+\.json$|AdvancedNetworkingTransitEncryption\.json$/) } } }],
   });
   expect(log.runs[0].invocations[0].toolExecutionNotifications.length).toBe(4);
+  expect(sarifUriProblems(log)).toEqual([]);
   // A broken log does not validate: the check can fail.
   expect(validate({ ...log, version: '2.0.0' })).toBe(false);
 });
 
-test('JSON output: every finding with its rule, fix and sources; written to --output', () => {
-  const r = runCli(['audit', write('c.json', hardenedPayload({ disableLocalAccounts: false })), '--format', 'json', '--output', 'report.json'], dir);
-  expect(r).toMatchObject({ code: 1, stdout: '' });
-  const report = JSON.parse(fs.readFileSync(path.join(dir, 'report.json'), 'utf8'));
+test('JSON output: every finding with its rule, fix and sources; written to --output (-o), its folders created', () => {
+  const r = runCli(['audit', write('c.json', hardenedPayload({ disableLocalAccounts: false })), '--format', 'json', '-o', 'reports/today/report.json'], dir);
+  expect(r).toMatchObject({ code: 1, stdout: '', stderr: '' });
+  const report = JSON.parse(fs.readFileSync(path.join(dir, 'reports/today/report.json'), 'utf8'));
+  // -o - is standard output.
+  expect(JSON.parse(runCli(['audit', 'c.json', '--format', 'json', '--output', '-'], dir).stdout)).toEqual(report);
   expect(report.clusters[0].violations[0]).toMatchObject({ ruleId: 'SAKS-BASE-016', severity: 'error', property: 'properties.disableLocalAccounts', value: false, sources: ['https://learn.microsoft.com/azure/aks/manage-local-accounts-managed-azure-ad'] });
   expect(report.clusters[0].transitEncryption.kind).toBe('acnsWireGuard');
 });
@@ -122,6 +211,6 @@ test('each SARIF result is on the line of its property, in the REST shape and in
   write('show.json', show);
   const cli = JSON.parse(runCli(['audit', 'show.json', '--format', 'sarif'], dir).stdout);
   const open = cli.runs[0].results.find((r: any) => r.ruleId === 'SAKS-API-005');
-  expect(open.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'show.json' }, region: { startLine: lineOfText(show, '"0.0.0.0/0"') } });
+  expect(open.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'show.json', uriBaseId: '%SRCROOT%' }, region: { startLine: lineOfText(show, '"0.0.0.0/0"') } });
   expect(sarifValidator()(cli)).toBe(true);
 });

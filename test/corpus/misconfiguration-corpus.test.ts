@@ -12,7 +12,7 @@ import {
   SecureAksValidationError,
 } from '../../lib';
 import { offlineApp } from '../../lib/cdk8s';
-import { Case, FAILING_CASES, violationsOf } from '../support/misconfiguration-corpus';
+import { Case, FAILING_CASES, loadCaseDefinition, violationsOf } from '../support/misconfiguration-corpus';
 
 /** The rule ids of the documented rules table. */
 const DOC_RULES = [...fs.readFileSync(path.resolve(__dirname, '../../docs/validation-rules.md'), 'utf8').matchAll(/^\| (SAKS-[A-Z0-9]+-\d{3}) \|/gm)].map((m) => m[1]);
@@ -20,6 +20,7 @@ const severity = (id: string) => ALL_RULES.find((r) => r.id === id)?.severity;
 
 function raise(c: Case): unknown {
   try {
+    if (c.definition) return loadCaseDefinition(c.definition);
     if (c.platform) RegulatedPlatformModel.build(c.platform);
     else if (c.estate) EstateModel.build(c.estate);
     else if (c.tree) gitOpsTree(c.tree);

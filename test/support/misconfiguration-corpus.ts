@@ -1,3 +1,6 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { ApiObject, App, Chart, JsonPatch } from 'cdk8s';
 import {
   ApiServerAccess,
@@ -35,6 +38,7 @@ import {
   offlineApp,
   addCrossClusterCharts,
 } from '../../lib/cdk8s';
+import { loadDefinitionFile } from '../../lib/cli/definition-loader';
 import { clusterReports } from '../../lib/synth';
 import { AuditedResource } from '../../lib/core/audit/audited-resource';
 import { checkClusterPayload } from '../../lib/core/audit/cluster-payload-rules';
@@ -73,8 +77,10 @@ export interface Case {
   readonly charts?: (app: App) => void;
   /** ... or a cluster as Azure describes it (the payload rules of the audit and the policy pack) ... */
   readonly payload?: AuditedResource;
-  /** ... or a change from a previous cluster definition (compared as synthesized templates). */
+  /** ... or a change from a previous cluster definition (compared as synthesized templates) ... */
   readonly update?: { readonly previous: HardenedClusterProps; readonly next: HardenedClusterProps };
+  /** ... or a definition file's JavaScript, loaded as `secure-aks synth` loads `<folder>/definition.js`. */
+  readonly definition?: { readonly folder: string; readonly text: string };
   readonly rule: { readonly id: string; readonly statement: string };
   readonly property: string;
   /** Text the fix must contain. */
@@ -83,6 +89,12 @@ export interface Case {
 
 /** Runs the validator the case's input belongs to. */
 export function violationsOf(c: Case): ViolationCollector {
+  if (c.definition) {
+    const v = new ViolationCollector();
+    const e = loadCaseDefinition(c.definition);
+    if (e instanceof SecureAksValidationError) v.addAll(e.violations);
+    return v;
+  }
   if (c.update) {
     const v = new ViolationCollector();
     v.addAll(checkClusterUpdate(ManagedClusterModel.build(c.update.previous).toArmTemplate(), ManagedClusterModel.build(c.update.next).toArmTemplate()));
@@ -120,6 +132,22 @@ export function violationsOf(c: Case): ViolationCollector {
     return v;
   }
   return c.link ? CrossClusterLink.validate(c.link) : validateHardenedCluster(c.props!);
+}
+
+/** What building a definition file's target throws, the file written to a fresh folder that places are shown relative to. */
+export function loadCaseDefinition(definition: NonNullable<Case['definition']>): unknown {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'secure-aks-corpus-'));
+  try {
+    fs.mkdirSync(path.join(dir, definition.folder));
+    const file = path.join(dir, definition.folder, 'definition.js');
+    fs.writeFileSync(file, definition.text);
+    loadDefinitionFile(file, dir).artifacts();
+  } catch (e) {
+    return e;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  return undefined;
 }
 
 const mysql: CrossClusterServiceProps = { ...MYSQL, clientCredentialName: undefined, serverCredentialName: undefined };
@@ -1378,6 +1406,13 @@ export const FAILING_CASES: readonly Case[] = [
     rule: Rules.dataplaneOneWay,
     property: 'cluster "c1" properties.networkProfile.networkDataplane',
     fix: /keep the Cilium dataplane/,
+  },
+  {
+    name: 'a definition that throws while it loads',
+    definition: { folder: 'broken', text: "const pools = undefined;\nmodule.exports = { default: pools.map((p) => p) };\n" },
+    rule: Rules.definitionLoad,
+    property: 'broken/definition.js:2:35',
+    fix: /load without throwing/,
   },
 ];
 

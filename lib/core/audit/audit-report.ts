@@ -20,15 +20,25 @@ export function auditExitCode(run: AuditRun, failOn: FailOn = 'error'): 0 | 1 | 
   return run.audits.some((a) => a.violations.some(failing)) ? 1 : 0;
 }
 
-/** The report for a terminal or a pipeline log. */
-export function renderAuditText(run: AuditRun): string {
+/** Options of {@link renderAuditText}. */
+export interface TextReportOptions {
+  /**
+   * How a finding's severity is written before it (the CLI colours it on a terminal).
+   * @default - the severity itself: `error`, `warning` or `info`
+   */
+  readonly severityLabel?: (severity: Rule['severity']) => string;
+}
+
+/** The report for a terminal or a pipeline log: every finding labelled with its severity, and counted. */
+export function renderAuditText(run: AuditRun, options: TextReportOptions = {}): string {
+  const label = options.severityLabel ?? ((s: Rule['severity']) => s);
   const lines: string[] = [];
   for (const p of run.problems) lines.push(`unusable input: ${p}`);
   for (const a of run.audits) {
-    const errors = a.violations.filter((v) => v.rule.severity === 'error').length;
-    const warnings = a.violations.filter((v) => v.rule.severity === 'warning').length;
-    lines.push('', `# ${a.cluster.cluster.name} (${a.cluster.source}, read as ${a.cluster.form})`, `${errors} errors, ${warnings} warnings`);
-    for (const v of a.violations) lines.push(formatViolation(v));
+    const count = (s: Rule['severity']) => a.violations.filter((v) => v.rule.severity === s).length;
+    const [errors, warnings, infos] = [count('error'), count('warning'), count('info')];
+    lines.push('', `# ${a.cluster.cluster.name} (${a.cluster.source}, read as ${a.cluster.form})`, `${errors + warnings + infos} findings: ${errors} errors, ${warnings} warnings, ${infos} info`);
+    for (const v of a.violations) lines.push(`${label(v.rule.severity)} ${formatViolation(v)}`);
     if (a.undecided.length > 0) {
       lines.push('', 'Not decided (what they need was not read):');
       for (const u of a.undecided) lines.push(`  [${u.rule.id}] ${u.reason}`);
@@ -91,6 +101,14 @@ export interface SarifOptions {
    * @default - no region: the result is on the file
    */
   readonly lineOf?: (source: string, property: string) => number | undefined;
+  /**
+   * The artifact location of a file a cluster was read from, a valid URI
+   * (relative ones with their `uriBaseId`).
+   * @default - the file's path, percent-encoded, as a relative reference
+   */
+  readonly artifactUri?: (file: string) => { readonly uri: string; readonly uriBaseId?: string };
+  /** The run's `originalUriBaseIds`: what each `uriBaseId` stands for, an absolute URI ending with `/`. */
+  readonly originalUriBaseIds?: Readonly<Record<string, { readonly uri: string }>>;
 }
 
 /**
@@ -121,7 +139,7 @@ export function renderAuditSarif(run: AuditRun, options: SarifOptions): string {
         message: { text: `${a.cluster.cluster.name}: ${v.property} = ${describeValue(v.value)}. ${v.fix}.${v.detail ? ` ${v.detail}.` : ''}` },
         locations: [
           {
-            physicalLocation: { artifactLocation: { uri: toUri(file) }, ...(startLine ? { region: { startLine } } : {}) },
+            physicalLocation: { artifactLocation: options.artifactUri?.(file) ?? { uri: toUri(file) }, ...(startLine ? { region: { startLine } } : {}) },
             logicalLocations: [{ fullyQualifiedName: `${resource}${pointer ? `#${pointer}` : ''}/${v.property}`, kind: 'resource' }],
           },
         ],
@@ -153,6 +171,7 @@ export function renderAuditSarif(run: AuditRun, options: SarifOptions): string {
             toolExecutionNotifications: run.problems.map((p) => ({ level: 'error', message: { text: `unusable input: ${p}` } })),
           },
         ],
+        ...(options.originalUriBaseIds ? { originalUriBaseIds: options.originalUriBaseIds } : {}),
         results,
       },
     ],

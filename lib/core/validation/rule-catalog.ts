@@ -916,6 +916,12 @@ export const Rules = {
     sources: [S.privateClusters, S.apiServerVnetIntegration, S.eksToAksPrivateClusters],
     severity: 'error',
   },
+  definitionLoad: {
+    id: 'SAKS-LOAD-001',
+    statement: 'the definition file loads: it compiles and its module runs without throwing',
+    sources: [S.esbuildTypeScript, S.nodeModules],
+    severity: 'error',
+  },
 } as const satisfies Record<string, Rule>;
 
 /** Every rule, in catalog order. */

@@ -103,6 +103,8 @@ export const Sources = {
   workloadIdentityFederation: 'https://learn.microsoft.com/azure/aks/workload-identity-deploy-cluster',
   federatedCredentialLimits: 'https://learn.microsoft.com/entra/workload-id/workload-identity-federation-considerations',
   terraformAzurermAksMain: 'https://github.com/Azure/terraform-azurerm-aks/blob/main/main.tf',
+  esbuildTypeScript: 'https://esbuild.github.io/content-types/#typescript',
+  nodeModules: 'https://nodejs.org/api/modules.html',
 } as const;
 
 export type SourceUrl = (typeof Sources)[keyof typeof Sources];

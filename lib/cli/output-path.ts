@@ -1,0 +1,52 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { CliFailure } from './cli-result';
+
+/** A file system error in a few words, for `secure-aks: cannot write <path>: <reason>`. */
+export function describeFileSystemError(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ENOTDIR':
+    case 'EEXIST':
+      return 'a file is in the way of a folder';
+    case 'EISDIR':
+      return 'it is a folder';
+    case 'ENOSPC':
+      return 'no space left on the device';
+    case 'EROFS':
+      return 'read-only file system';
+    case 'ENOENT':
+      return 'no such file or folder';
+    default:
+      return e instanceof Error ? e.message : String(e);
+  }
+}
+
+/**
+ * Checks, before any work, that `folder` can be created or written: its
+ * nearest existing ancestor is a folder we may write to. A long run then does
+ * not fail at its end for a mistyped path.
+ */
+export function checkWritableFolder(folder: string, given: string): void {
+  let existing = folder;
+  while (!fs.existsSync(existing) && path.dirname(existing) !== existing) existing = path.dirname(existing);
+  if (!fs.statSync(existing).isDirectory()) throw new CliFailure(`cannot write ${given}: ${existing} is a file, not a folder`);
+  try {
+    fs.accessSync(existing, fs.constants.W_OK);
+  } catch (e) {
+    throw new CliFailure(`cannot write ${given}: ${describeFileSystemError(e)} (${existing})`);
+  }
+}
+
+/** Writes `text` to `file`, creating its parent folders, or fails with the reason in a line. */
+export function writeOutputFile(file: string, text: string, shown: string): void {
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, text);
+  } catch (e) {
+    throw new CliFailure(`cannot write ${shown}: ${describeFileSystemError(e)}`);
+  }
+}
