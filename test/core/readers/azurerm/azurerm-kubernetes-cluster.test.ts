@@ -261,6 +261,10 @@ describe('mapKubernetesCluster: absent, null and unknown', () => {
     expect(p.networkProfile).toBeUndefined();
     expect(p.autoUpgradeProfile).toEqual({ upgradeChannel: 'none' });
     expect(withNulls.sku).toEqual({ name: 'Base', tier: 'Free' });
+    const pulumiMinimal = { name: 'aks', dnsPrefix: 'aks', identity: { type: 'SystemAssigned' }, defaultNodePool: { name: 'default' } };
+    const pulumiNulls = pulumi({ ...pulumiMinimal, localAccountDisabled: null, runCommandEnabled: null, networkProfile: null, apiServerAccessProfile: null });
+    expect(JSON.stringify(pulumiNulls)).toBe(JSON.stringify(pulumi(pulumiMinimal)));
+    expect(JSON.stringify(pulumiNulls)).toBe(JSON.stringify(withNulls));
   });
 
   it('keeps an unknown value unknown: never a default, never a pass or a fail', () => {
