@@ -65,7 +65,21 @@ export function readTerraformPlan(plan: unknown, document: string): DocumentRead
   };
   visit(root, `/${source}/root_module`);
 
-  return { resources: relatePools(planned, config).map((p) => p.described), notExamined, problems, wholeDeployment: true };
+  const partial = partialPlan(plan);
+  if (partial) notExamined.push({ at: at(`/${partial.member}`), what: 'the rest of the plan', reason: partial.reason });
+  return { resources: relatePools(planned, config).map((p) => p.described), notExamined, problems, wholeDeployment: !partial };
+}
+
+/**
+ * Why a plan's planned values may not be all it will deploy: Terraform marks
+ * a plan that failed (`errored`) or that defers changes (`complete: false`);
+ * then a resource absent from it is not known to be absent.
+ * @see https://developer.hashicorp.com/terraform/internals/json-format#plan-representation
+ */
+function partialPlan(plan: Json): { member: string; reason: string } | undefined {
+  if (plan.errored === true) return { member: 'errored', reason: 'the plan errored: its planned values may be partial' };
+  if (plan.complete === false) return { member: 'complete', reason: 'the plan is incomplete (changes deferred to a later plan)' };
+  return undefined;
 }
 
 /** One resource: described, not examined (an AKS resource that cannot be read), or undefined (not one the rules read). */
@@ -107,7 +121,6 @@ function describe(known: AzurermResourceType, values: Json, address: string, at:
       },
     };
   } catch (e) {
-    if (!known.aks) throw e;
     return { at, what: `the ${known.terraformType} ${address}`, reason: `its values cannot be read (${(e as Error).message})` };
   }
 }

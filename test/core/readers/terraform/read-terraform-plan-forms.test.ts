@@ -110,6 +110,17 @@ describe('readTerraformPlan: document forms', () => {
     expect(reading.notExamined[0].reason).toBe('its body is known only after apply');
   });
 
+  it('does not take an errored or incomplete plan as the whole deployment', () => {
+    const planned = { planned_values: { root_module: { resources: [cluster({})] } } };
+    expect(readTerraformPlan({ ...planned, errored: false, complete: true }, 'plan.json').wholeDeployment).toBe(true);
+    for (const [mark, pointer] of [[{ errored: true }, '/errored'], [{ complete: false }, '/complete']] as const) {
+      const reading = readTerraformPlan({ ...planned, ...mark }, 'plan.json');
+      expect(reading.wholeDeployment).toBe(false);
+      expect(reading.resources).toHaveLength(1);
+      expect(reading.notExamined).toEqual([{ at: { document: 'plan.json', pointer }, what: 'the rest of the plan', reason: expect.any(String) }]);
+    }
+  });
+
   it('reports a document that is not terraform show -json output as a problem', () => {
     expect(readTerraformPlan({ resources: [] }, 'x.json').problems[0].message).toContain('not the output of `terraform show -json`');
     expect(readTerraformPlan([], 'x.json').problems).toHaveLength(1);
