@@ -95,6 +95,9 @@ const project = new typescript.TypeScriptProject({
     '@azure/arm-monitor@8.0.0',
     '@azure/arm-locks@2.1.0',
     '@azure/core-client@^1',
+    // The classic Pulumi Azure provider (bridged from Terraform's azurerm): tests run a public
+    // program written with it under mocks to prove the classic-provider reader maps its inputs.
+    '@pulumi/azure@6.40.0',
     // YAML parsing of synthesized manifests in tests.
     'yaml@^2',
     // Property-based tests over the public inputs.
