@@ -17,7 +17,7 @@ export interface ArmTemplateReadOptions {
 }
 
 /** The members of a template resource that are not in its REST shape. */
-const TEMPLATE_ONLY = new Set(['type', 'name', 'apiversion', 'dependson', 'condition', 'copy', 'comments', 'scope', 'resources', 'existing', 'parent', 'import']);
+const TEMPLATE_ONLY = new Set(['type', 'name', 'apiversion', 'dependson', 'condition', 'copy', 'comments', 'scope', 'resources', 'existing', 'parent', 'import', 'resourcegroup', 'subscriptionid']);
 
 /** How deep nested deployments are followed. */
 const MAX_NESTING = 16;
@@ -57,7 +57,13 @@ export function readArmTemplate(template: unknown, document: string, options: Ar
     const context = templateContext({ template, pointer: '', supplied, scope: TOP_LEVEL_SCOPE }, sink);
     const schema = typeof template.$schema === 'string' ? template.$schema : '';
     const resourceGroupScoped = schema === '' || /\/deploymentTemplate\.json/i.test(schema);
-    new TemplateReader(sink, resources).read(template, '', { context, target: TOP_LEVEL_SCOPE, depth: 0, resourceGroupScoped });
+    try {
+      new TemplateReader(sink, resources).read(template, '', { context, target: TOP_LEVEL_SCOPE, depth: 0, resourceGroupScoped });
+    } catch (e) {
+      // A template nested so deep that reading it exhausts the stack is a problem, not a crash.
+      if (!(e instanceof RangeError)) throw e;
+      sink.problem('', `the template cannot be read whole: ${e.message}`);
+    }
   }
   return { resources, notExamined: sink.notExamined, problems: sink.problems, wholeDeployment: true };
 }
@@ -140,16 +146,7 @@ export class TemplateReader {
   }
 
   private readInstance(raw: JsonObject, at: string, frame: TemplateFrame, context: EvaluationContext, symbols: (name: string) => SymbolInfo | undefined, parent?: SymbolInfo): void {
-    let condition = frame.condition;
-    if ('condition' in raw) {
-      const value = evaluateTemplateValue(raw.condition, `${at}/condition`, context, this.sink);
-      if (value === false) return;
-      if (isUnknown(value)) condition ??= value;
-      else if (value !== true) {
-        this.sink.problem(`${at}/condition`, `a condition is a boolean, not ${typeName(value)}`);
-        condition ??= new UnknownValue('the condition is not a boolean');
-      }
-    }
+    const own = this.conditionOf(raw, at, context);
     const type = evaluateTemplateValue(raw.type, `${at}/type`, context, this.sink);
     if (typeof type !== 'string' || type === '') {
       this.sink.skip(at, 'a resource whose type is not known', isUnknown(type) ? type.reason : `its type is ${typeName(type)}`);
@@ -177,27 +174,43 @@ export class TemplateReader {
       scope = this.scopeOf(raw.scope, `${at}/scope`, context, frame, symbols);
     }
     const id = frame.resourceGroupScoped ? resourceIdOf(fullType, levels, frame.target, scope) : undefined;
-    const apiVersion = evaluateTemplateValue(raw.apiVersion, `${at}/apiVersion`, context, this.sink);
-    const isDeployment = fullType.toLowerCase() === 'microsoft.resources/deployments';
-    const resource: DescribedResource = {
-      type: fullType,
-      name: joinedName(levels),
-      ...(id !== undefined ? { id } : {}),
-      ...(typeof apiVersion === 'string' ? { apiVersion } : {}),
-      ...(scope !== undefined ? { scope } : {}),
-      ...(condition !== undefined ? { condition } : {}),
-      body: this.body(raw, at, context, isDeployment),
-      origin: { document: this.sink.document, pointer: at },
-    };
-    this.out.push(resource);
+    if (own !== false) {
+      const condition = frame.condition ?? own;
+      const apiVersion = evaluateTemplateValue(raw.apiVersion, `${at}/apiVersion`, context, this.sink);
+      const isDeployment = fullType.toLowerCase() === 'microsoft.resources/deployments';
+      const resource: DescribedResource = {
+        type: fullType,
+        name: joinedName(levels),
+        ...(id !== undefined ? { id } : {}),
+        ...(typeof apiVersion === 'string' ? { apiVersion } : {}),
+        ...(scope !== undefined ? { scope } : {}),
+        ...(condition !== undefined ? { condition } : {}),
+        body: this.body(raw, at, context, isDeployment),
+        origin: { document: this.sink.document, pointer: at },
+      };
+      this.out.push(resource);
+      if (isDeployment) {
+        if (frame.depth >= MAX_NESTING) this.sink.skip(at, 'a nested deployment', `it is nested more than ${MAX_NESTING} deep`);
+        // What a nested deployment holds is deployed only when it is.
+        else readNestedDeployment(raw, at, resource, { ...frame, context, ...(condition ? { condition } : {}) }, this.sink, (t, p, f) => this.read(t, p, f));
+      }
+    }
+    // A condition does not cascade to child resources: they are read whatever the parent's.
+    // https://learn.microsoft.com/azure/azure-resource-manager/templates/conditional-resource-deployment
     if (Array.isArray(raw.resources)) {
       const self: SymbolInfo = { type: fullType, levels, id };
-      raw.resources.forEach((child, i) => this.readEntry(child, `${at}/resources/${i}`, { ...frame, context, condition }, symbols, self));
+      raw.resources.forEach((child, i) => this.readEntry(child, `${at}/resources/${i}`, { ...frame, context }, symbols, self));
     }
-    if (isDeployment) {
-      if (frame.depth >= MAX_NESTING) this.sink.skip(at, 'a nested deployment', `it is nested more than ${MAX_NESTING} deep`);
-      else readNestedDeployment(raw, at, resource, { ...frame, context, condition }, this.sink, (t, p, f) => this.read(t, p, f));
-    }
+  }
+
+  /** The resource's own condition: false (not deployed), unknown, or undefined (deployed). */
+  private conditionOf(raw: JsonObject, at: string, context: EvaluationContext): false | UnknownValue | undefined {
+    if (!('condition' in raw)) return undefined;
+    const value = evaluateTemplateValue(raw.condition, `${at}/condition`, context, this.sink);
+    if (value === false || isUnknown(value)) return value;
+    if (value === true) return undefined;
+    this.sink.problem(`${at}/condition`, `a condition is a boolean, not ${typeName(value)}`);
+    return new UnknownValue('the condition is not a boolean');
   }
 
   /** An extension resource's `scope`: an id, a relative reference, or (2.0) a symbolic name. */

@@ -7,7 +7,13 @@ export class ReadSink {
 
   constructor(public readonly document: string) {}
 
+  private readonly seen = new Set<string>();
+
+  /** Records a problem once: a copy loop or a symbolic reference may evaluate the same place again. */
   public problem(pointer: string, message: string): void {
+    const key = `${pointer}\n${message}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
     this.problems.push({ at: { document: this.document, pointer }, message });
   }
 

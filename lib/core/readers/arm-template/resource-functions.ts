@@ -1,6 +1,6 @@
 import { UnknownValue, isUnknown } from '../../description/unknown-value';
-import { TemplateExpressionError, typeName, unknownText } from './arm-value';
-import { DeploymentScope, scopeText } from './deployment-scope';
+import { TemplateExpressionError, renderForSymbol, typeName, unknownText } from './arm-value';
+import { DeploymentScope, TOP_LEVEL_SCOPE, scopeText } from './deployment-scope';
 import { ArmFunction, arity } from './function-arguments';
 
 /** `Namespace/type1/type2` and names `n1`, `n2` as `Namespace/type1/n1/type2/n2`, unknown where a part is. */
@@ -69,6 +69,16 @@ function notType(fn: string): never {
   throw new TemplateExpressionError(`${fn}() with a resource type after its names`);
 }
 
+function resourceGroupSymbol(id: unknown): string | undefined {
+  const rendered = renderForSymbol(id);
+  return rendered === undefined ? undefined : `[resourceGroup(${rendered})]`;
+}
+
+function deploymentSymbol(name: unknown): string | undefined {
+  const rendered = renderForSymbol(name);
+  return rendered === undefined ? undefined : `[deployment(${rendered})]`;
+}
+
 function symbolic(reason: string, symbol: string): UnknownValue {
   return new UnknownValue(reason, symbol);
 }
@@ -76,8 +86,9 @@ function symbolic(reason: string, symbol: string): UnknownValue {
 /** `resourceGroup()`: its id and name from the deployment's scope; its location and tags are not known. */
 function resourceGroup(scope: DeploymentScope): Record<string, unknown> {
   const id = scopeText(['/subscriptions/', scope.subscriptionId, '/resourceGroups/', scope.resourceGroup]);
-  const at = isUnknown(id) ? id.symbol ?? '[resourceGroup()]' : '[resourceGroup()]';
-  const member = (m: string) => symbolic(`the resource group's ${m} is not in the template`, `${at}.${m}`);
+  // A nested deployment's resource group is another one, with its own location and tags.
+  const at = scope.resourceGroup === TOP_LEVEL_SCOPE.resourceGroup && scope.subscriptionId === TOP_LEVEL_SCOPE.subscriptionId ? '[resourceGroup()]' : resourceGroupSymbol(id);
+  const member = (m: string) => new UnknownValue(`the resource group's ${m} is not in the template`, at === undefined ? undefined : `${at}.${m}`);
   return {
     id,
     name: scope.resourceGroup,
@@ -109,7 +120,7 @@ export const RESOURCE_FUNCTIONS: Readonly<Record<string, ArmFunction>> = {
     return {
       id: scopeText(['/subscriptions/', scope.subscriptionId]),
       subscriptionId: scope.subscriptionId,
-      tenantId: symbolic('the tenant is not in the template', '[tenant().tenantId]'),
+      tenantId: symbolic('the tenant is not in the template', '[tenant()].tenantId'),
       displayName: symbolic("the subscription's display name is not in the template", '[subscription().displayName]'),
     };
   },
@@ -117,10 +128,12 @@ export const RESOURCE_FUNCTIONS: Readonly<Record<string, ArmFunction>> = {
   managementgroup: () => symbolic('the management group is not in the template', '[managementGroup()]'),
   deployment: (args, scope) => {
     arity('deployment', args, 0, 0);
+    // A nested deployment is another deployment, with its own properties.
+    const at = scope.deploymentName === TOP_LEVEL_SCOPE.deploymentName ? '[deployment()]' : deploymentSymbol(scope.deploymentName);
     return {
       name: scope.deploymentName,
-      properties: symbolic("the deployment's properties are known at deployment", '[deployment().properties]'),
-      location: symbolic("the deployment's location is known at deployment", '[deployment().location]'),
+      properties: new UnknownValue("the deployment's properties are known at deployment", at === undefined ? undefined : `${at}.properties`),
+      location: new UnknownValue("the deployment's location is known at deployment", at === undefined ? undefined : `${at}.location`),
     };
   },
   environment: () => symbolic('the Azure cloud is chosen at deployment', '[environment()]'),

@@ -161,6 +161,15 @@ export const STRING_FUNCTIONS: Readonly<Record<string, ArmFunction>> = {
       throw new TemplateExpressionError(`uri() of '${String(base)}' is not an absolute URI`);
     }
   }),
+  join: knownArgs('join', 2, 2, ([list, delimiter]) => asArray('join', list).map((v) => (typeof v === 'number' ? String(v) : asString('join', v))).join(asString('join', delimiter))),
+  uricomponent: knownArgs('uriComponent', 1, 1, ([s]) => encodeURIComponent(asString('uriComponent', s))),
+  uricomponenttostring: knownArgs('uriComponentToString', 1, 1, ([s]) => {
+    try {
+      return decodeURIComponent(asString('uriComponentToString', s));
+    } catch {
+      throw new TemplateExpressionError('uriComponentToString() of text that is not URI-encoded');
+    }
+  }),
   newguid: () => new UnknownValue('newGuid() is a new value at each deployment'),
   utcnow: () => new UnknownValue('utcNow() is the time of the deployment'),
 };

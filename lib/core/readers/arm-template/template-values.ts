@@ -32,7 +32,7 @@ export function evaluateTemplateString(raw: string, pointer: string, context: Ev
   }
   try {
     const value = evaluateNode(p.node, context);
-    if (value !== null && typeof value === 'object' && !isUnknown(value) && (Array.isArray(value) || isObject(value))) recordIfNew(value, pointer);
+    recordBuilt(value, pointer);
     return value;
   } catch (e) {
     if (!(e instanceof TemplateExpressionError) && !(e instanceof RangeError)) throw e;
@@ -49,6 +49,19 @@ function quote(raw: string): string {
 /** Records a pointer for a value an expression built, unless it came from elsewhere (a variable) and has its own. */
 function recordIfNew(value: object, pointer: string): void {
   if (recordedPointer(value) === undefined) recordPointer(value, pointer);
+}
+
+/**
+ * Records `pointer` on the arrays and objects an expression built (`union`,
+ * `createObject`, `map`, ...), at any depth; a part that has its place (from
+ * a variable or a parameter's default) keeps it, and what it holds too.
+ */
+function recordBuilt(value: unknown, pointer: string): void {
+  if (value === null || typeof value !== 'object' || isUnknown(value) || !(Array.isArray(value) || isObject(value))) return;
+  if (recordedPointer(value) !== undefined) return;
+  recordPointer(value, pointer);
+  if (Array.isArray(value)) for (const v of value) recordBuilt(v, pointer);
+  else for (const k in value) recordBuilt(value[k], pointer);
 }
 
 /**

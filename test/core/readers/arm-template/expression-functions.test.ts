@@ -83,6 +83,8 @@ test.each([
   ["objectKeys(parameters('obj'))", ['A', 'b']],
   ["tryGet(parameters('obj'), 'missing')", null],
   ["tryGet(parameters('obj'), 'B')", 2],
+  ["join(createArray('a', 1), '-')", 'a-1'],
+  ["uriComponent('a b/c')", 'a%20b%2Fc'],
   ["shallowMerge(createArray(createObject('a', 1, 'b', 1), createObject('b', 2)))", { a: 1, b: 2 }],
   ['flatten(createArray(createArray(1), createArray(2, 3)))', [1, 2, 3]],
   ["filter(parameters('list'), lambda('x', greater(lambdaVariables('x'), 1)))", [3, 2]],

@@ -260,3 +260,51 @@ test('never throws on bad input: each bad part is a problem with its pointer, th
   expect(readArmTemplate(template('nope'), 't').problems).toEqual([{ at: { document: 't', pointer: '/resources' }, message: '"resources" is a string, neither an array nor an object' }]);
   expect(readArmTemplate([], 't').problems[0].message).toMatch(/JSON object/);
 });
+
+test('a condition does not cascade to child resources, as ARM documents', () => {
+  const reading = readArmTemplate(
+    template([{ type: 'Microsoft.Network/virtualNetworks', apiVersion: '2024-05-01', name: 'vnet', condition: false, resources: [{ type: 'subnets', apiVersion: '2024-05-01', name: 'nodes' }] }]),
+    't',
+  );
+  expect(reading.resources.map((r) => [r.type, r.name, r.condition])).toEqual([['Microsoft.Network/virtualNetworks/subnets', 'vnet/nodes', undefined]]);
+});
+
+test('a nested deployment in another resource group has that group\'s own unknown location', () => {
+  const reading = readArmTemplate(
+    template([
+      { type: 'Microsoft.Network/virtualNetworks', apiVersion: '2024-05-01', name: 'a', location: '[resourceGroup().location]' },
+      {
+        type: 'Microsoft.Resources/deployments',
+        apiVersion: '2022-09-01',
+        name: 'other',
+        resourceGroup: 'rg-2',
+        properties: { expressionEvaluationOptions: { scope: 'inner' }, template: { resources: [{ type: 'Microsoft.Network/virtualNetworks', apiVersion: '2024-05-01', name: 'b', location: '[resourceGroup().location]' }] } },
+      },
+    ]),
+    't',
+  );
+  const [a, , b] = reading.resources.map((r) => r.body.location as any);
+  expect(isUnknown(a) && isUnknown(b)).toBe(true);
+  expect(a.symbol).not.toBe(b.symbol);
+});
+
+test('deeply nested input is a problem, not a crash', () => {
+  let value: unknown = 'x';
+  for (let i = 0; i < 100_000; i++) value = [value];
+  const reading = readArmTemplate(template([{ type: CLUSTER, apiVersion: '2024-05-01', name: 'aks', properties: { deep: value } }]), 't');
+  expect(reading.problems[0].message).toMatch(/cannot be read whole/);
+});
+
+test('objects an expression builds name the expression; what they take from a variable keeps its place', () => {
+  const reading = readArmTemplate(
+    template([{ type: CLUSTER, apiVersion: '2024-05-01', name: 'aks', properties: { networkProfile: "[union(createObject('inner', createObject('a', 1)), createObject('fromVariable', variables('v')))]" } }], {
+      variables: { v: { b: [1] } },
+    }),
+    't',
+  );
+  const profile = (reading.resources[0].body.properties as any).networkProfile;
+  expect(recordedPointer(profile)).toBe('/resources/0/properties/networkProfile');
+  expect(recordedPointer(profile.inner)).toBe('/resources/0/properties/networkProfile');
+  expect(recordedPointer(profile.fromVariable)).toBe('/variables/v');
+  expect(recordedPointer(profile.fromVariable.b)).toBe('/variables/v/b');
+});
