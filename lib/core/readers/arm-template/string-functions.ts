@@ -21,10 +21,24 @@ export function toText(value: unknown): string | UnknownValue {
   throw new TemplateExpressionError(`string() of ${typeName(value)}`);
 }
 
+/**
+ * The longest text this reader builds: ARM's own limit on a template is
+ * 4 MB, and a template that doubles a text in a chain of variables would
+ * otherwise exhaust memory.
+ * @see https://learn.microsoft.com/azure/azure-resource-manager/templates/best-practices#template-limits
+ */
+const MAX_TEXT = 4 * 1024 * 1024;
+
+/** `text`, refused when longer than {@link MAX_TEXT}. */
+export function bounded(name: string, text: string): string {
+  if (text.length > MAX_TEXT) throw new TemplateExpressionError(`${name}() builds a text longer than a template may be`);
+  return text;
+}
+
 /** Joins text parts, unknown (with a symbol where each unknown part has one) when a part is. */
 function joinText(parts: readonly unknown[]): string | UnknownValue {
   const texts = parts.map(toText);
-  return texts.every((t): t is string => typeof t === 'string') ? texts.join('') : unknownText(texts);
+  return texts.every((t): t is string => typeof t === 'string') ? bounded('concat', texts.join('')) : unknownText(texts);
 }
 
 /** `concat`: arrays joined when the first argument is one, else text. */
@@ -127,7 +141,7 @@ export const STRING_FUNCTIONS: Readonly<Record<string, ArmFunction>> = {
   guid,
   uniquestring: uniqueString,
   trim: knownArgs('trim', 1, 1, ([s]) => asString('trim', s).trim()),
-  replace: knownArgs('replace', 3, 3, ([s, from, to]) => asString('replace', s).split(asString('replace', from)).join(asString('replace', to))),
+  replace: knownArgs('replace', 3, 3, ([s, from, to]) => bounded('replace', asString('replace', s).split(asString('replace', from)).join(asString('replace', to)))),
   split: knownArgs('split', 2, 2, ([s, d]) => {
     const delimiters = Array.isArray(d) ? d.map((x) => asString('split', x)) : [asString('split', d)];
     let parts = [asString('split', s)];
@@ -150,7 +164,7 @@ export const STRING_FUNCTIONS: Readonly<Record<string, ArmFunction>> = {
     const text = typeof v === 'number' ? String(v) : asString('padLeft', v);
     const char = pad === undefined ? ' ' : asString('padLeft', pad);
     if (char.length !== 1) throw new TemplateExpressionError('padLeft() pads with one character');
-    return text.padStart(asInteger('padLeft', total), char);
+    return bounded('padLeft', text.padStart(Math.min(asInteger('padLeft', total), MAX_TEXT + 1), char));
   }, true),
   base64: knownArgs('base64', 1, 1, ([s]) => Buffer.from(asString('base64', s), 'utf8').toString('base64'), true),
   base64tostring: knownArgs('base64ToString', 1, 1, ([s]) => Buffer.from(asString('base64ToString', s), 'base64').toString('utf8')),

@@ -80,9 +80,12 @@ export function templateContext(input: TemplateInput, sink: ReadSink): Evaluatio
     const key = name.toLowerCase();
     const declaration = isObject(declared[name]) ? declared[name] : {};
     if (input.supplied.has(key)) return input.supplied.get(key);
-    if ('defaultValue' in declaration) return evaluateTemplateValue(declaration.defaultValue, `${pointer}/parameters/${pointerToken(name)}/defaultValue`, context, sink);
     // A nullable parameter of languageVersion 2.0 without a value is null.
-    if (declaration.nullable === true) return null;
+    if (declaration.nullable === true && (declaration.defaultValue === undefined || declaration.defaultValue === null)) return null;
+    // A null default of a parameter that is not nullable is no value at all.
+    if (declaration.defaultValue !== undefined && declaration.defaultValue !== null) {
+      return evaluateTemplateValue(declaration.defaultValue, `${pointer}/parameters/${pointerToken(name)}/defaultValue`, context, sink);
+    }
     const type = typeof declaration.type === 'string' ? declaration.type.toLowerCase() : '';
     if (type === 'securestring' || type === 'secureobject') return new UnknownValue(`the secure parameter '${name}' has no value here`, `[${qualifier}parameters('${key}')]`);
     return new UnknownValue(`parameter '${name}' has no default value`, `[${qualifier}parameters('${key}')]`);

@@ -149,3 +149,10 @@ test('fails where ARM would refuse the expression: a problem at its place, and t
   expect(run("constructor('a')").problems).toEqual([]);
   expect(run("constructor('a')").value).toMatchObject({ reason: "the template function 'constructor' is not evaluated by this reader" });
 });
+
+test('fails on text that grows past what a template may hold, instead of exhausting memory', () => {
+  const variables: Record<string, string> = { v0: "[padLeft('', 1000, 'x')]" };
+  for (let i = 1; i <= 30; i++) variables[`v${i}`] = `[concat(variables('v${i - 1}'), variables('v${i - 1}'))]`;
+  expect(run("variables('v30')", { variables }).problems.some((p) => /longer than a template may be/.test(p.message))).toBe(true);
+  expect(run("padLeft('a', 100000000, 'x')").problems[0].message).toMatch(/longer than a template may be/);
+});

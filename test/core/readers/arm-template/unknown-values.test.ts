@@ -113,3 +113,9 @@ test('deterministic unknowns have a symbol: the same expression over the same in
   expect(unknown("reference('x').id").symbol).toBeUndefined();
   expect(unknown("concat('a', utcNow())").symbol).toBeUndefined();
 });
+
+test('a null default is no value, unless the parameter is nullable', () => {
+  const template = { parameters: { exported: { type: 'String', defaultValue: null }, optional: { type: 'string', nullable: true, defaultValue: null } } };
+  expect(isUnknown(evaluate("parameters('exported')", template))).toBe(true);
+  expect(evaluate("parameters('optional')", template)).toBeNull();
+});
