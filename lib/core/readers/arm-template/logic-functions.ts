@@ -1,21 +1,7 @@
-import { UnknownValue, isUnknown } from '../../description/unknown-value';
+import { isUnknown } from '../../description/unknown-value';
 import { TemplateExpressionError, deepEqual, holdsUnknown, typeName, unknownResult } from './arm-value';
 import { holdsPlaceholder } from './deployment-scope';
 import { ArmFunction, arity, asInteger, asString, knownArgs, placeholderResult } from './function-arguments';
-
-/** `and`/`or`: decided by one known false (true) whatever the unknown others are. */
-function junction(name: string, decisive: boolean): ArmFunction {
-  return (args) => {
-    arity(name, args, 2, Infinity);
-    let unknown: UnknownValue | undefined;
-    for (const a of args) {
-      if (a === decisive) return decisive;
-      if (isUnknown(a)) unknown ??= a;
-      else if (typeof a !== 'boolean') throw new TemplateExpressionError(`${name}() of ${typeName(a)}`);
-    }
-    return unknown ? unknownResult(name, args) : !decisive;
-  };
-}
 
 /**
  * `equals`: deep equality. Two texts with a placeholder are equal when they
@@ -103,8 +89,6 @@ function divide(name: string, op: (a: number, b: number) => number): ArmFunction
  * @see https://learn.microsoft.com/azure/azure-resource-manager/templates/template-functions-numeric
  */
 export const LOGIC_FUNCTIONS: Readonly<Record<string, ArmFunction>> = {
-  and: junction('and', false),
-  or: junction('or', true),
   not: (args) => {
     arity('not', args, 1, 1);
     if (isUnknown(args[0])) return unknownResult('not', args);

@@ -16,6 +16,38 @@ function nameArgument(args: readonly ExpressionNode[], evaluate: Evaluate, fn: s
   return name;
 }
 
+const REFUSED = Symbol('refused');
+
+/** The value, or {@link REFUSED} where evaluating it is an error. */
+function tryEvaluate(evaluate: Evaluate, node: ExpressionNode): unknown {
+  try {
+    return evaluate(node);
+  } catch (e) {
+    if (e instanceof TemplateExpressionError) return REFUSED;
+    throw e;
+  }
+}
+
+/**
+ * `and`/`or`, evaluated left to right: one known false (true) decides, and
+ * what follows it is not evaluated, as a guard such as
+ * `and(not(empty(x)), equals(x[0], 'a'))` needs. After an unknown argument,
+ * one ARM would refuse leaves the result unknown.
+ * @see https://learn.microsoft.com/azure/azure-resource-manager/templates/template-functions-logical
+ */
+function junction(name: string, decisive: boolean, args: readonly ExpressionNode[], evaluate: Evaluate): unknown {
+  if (args.length < 2) throw new TemplateExpressionError(`${name}() takes at least 2 arguments, not ${args.length}`);
+  let unknown: UnknownValue | undefined;
+  for (const node of args) {
+    const value = unknown ? tryEvaluate(evaluate, node) : evaluate(node);
+    if (value === decisive) return decisive;
+    if (value === REFUSED) continue;
+    if (isUnknown(value)) unknown ??= value;
+    else if (typeof value !== 'boolean') throw new TemplateExpressionError(`${name}() of ${typeName(value)}`);
+  }
+  return unknown ? new UnknownValue(unknown.reason) : !decisive;
+}
+
 /**
  * The functions that are not plain functions of their evaluated arguments.
  * @see https://learn.microsoft.com/azure/azure-resource-manager/templates/template-functions-deployment#parameters
@@ -55,11 +87,14 @@ export const SPECIAL_FORMS: Readonly<Record<string, SpecialForm>> = {
     if (condition === true) return evaluate(args[1]);
     if (condition === false) return evaluate(args[2]);
     if (!isUnknown(condition)) throw new TemplateExpressionError(`if() with a condition of ${typeName(condition)}`);
-    const whenTrue = evaluate(args[1]);
-    const whenFalse = evaluate(args[2]);
-    if (!holdsUnknown(whenTrue) && deepEqual(whenTrue, whenFalse)) return whenTrue;
+    // Either branch may be the one ARM evaluates: one it would refuse makes the result unknown, not a problem.
+    const whenTrue = tryEvaluate(evaluate, args[1]);
+    const whenFalse = tryEvaluate(evaluate, args[2]);
+    if (whenTrue !== REFUSED && !holdsUnknown(whenTrue) && deepEqual(whenTrue, whenFalse)) return whenTrue;
     return new UnknownValue(`it depends on a condition not known: ${condition.reason}`);
   },
+  and: (args, _context, evaluate) => junction('and', false, args, evaluate),
+  or: (args, _context, evaluate) => junction('or', true, args, evaluate),
   lambda: (args, context, evaluate) => {
     if (args.length < 2) throw new TemplateExpressionError('lambda() needs a parameter name and a body');
     const names = args.slice(0, -1).map((a) => evaluate(a));

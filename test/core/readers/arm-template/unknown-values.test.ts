@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
 import { UnknownValue, isUnknown } from '../../../../lib/core/description/unknown-value';
 import { RESOURCE_GROUP_PLACEHOLDER, SUBSCRIPTION_PLACEHOLDER } from '../../../../lib/core/readers/arm-template';
-import { evaluate } from './evaluate-expression';
+import { evaluate, run } from './evaluate-expression';
 
 const T = {
   parameters: {
@@ -118,4 +118,13 @@ test('a null default is no value, unless the parameter is nullable', () => {
   const template = { parameters: { exported: { type: 'String', defaultValue: null }, optional: { type: 'string', nullable: true, defaultValue: null } } };
   expect(isUnknown(evaluate("parameters('exported')", template))).toBe(true);
   expect(evaluate("parameters('optional')", template)).toBeNull();
+});
+
+test('a guard decides before what it guards is evaluated; with an unknown guard, what ARM would refuse is unknown, not a problem', () => {
+  const template = { parameters: { list: { type: 'array', defaultValue: [] }, maybe: { type: 'array' } } };
+  expect(evaluate("and(not(empty(parameters('list'))), equals(parameters('list')[0], 'a'))", template)).toBe(false);
+  expect(evaluate("or(empty(parameters('list')), equals(parameters('list')[0], 'a'))", template)).toBe(true);
+  expect(isUnknown(evaluate("and(not(empty(parameters('maybe'))), equals(createArray()[0], 'a'))", template))).toBe(true);
+  expect(isUnknown(evaluate("if(empty(parameters('maybe')), 'none', createArray()[0])", template))).toBe(true);
+  expect(run("and(true(), equals(createArray()[0], 'a'))", template).problems[0].message).toMatch(/outside the array/);
 });
