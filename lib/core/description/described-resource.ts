@@ -35,6 +35,12 @@ export interface DescribedResource {
   readonly apiVersion?: string;
   /** For an extension resource (role assignment, lock, diagnostic setting): the id, or the template reference, of the resource it is on. */
   readonly scope?: string | UnknownValue;
+  /**
+   * The resource's deployment condition when it is not known (a template's
+   * `condition` over a parameter without a value): the resource may not be
+   * deployed at all. Absent when it is deployed.
+   */
+  readonly condition?: UnknownValue;
   /** The resource in its REST shape: `location`, `sku`, `identity`, `tags`, `zones`, `properties`, ... */
   readonly body: Readonly<Record<string, unknown>>;
   /** Where the resource is written. */
