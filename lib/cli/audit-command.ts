@@ -1,8 +1,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { auditCluster, ClusterAudit } from '../core/audit/audit-cluster';
+import { descriptionForm } from '../core/audit/audited-resource';
 import { AuditRun, auditExitCode, FailOn, renderAuditJson, renderAuditSarif, renderAuditText } from '../core/audit/audit-report';
-import { auditedTogether, AzureDescription, readAzureDescription } from '../core/audit/read-azure-description';
+import { describeDeployment } from '../core/description/cluster-description';
+import { decodeDocument, parseJsonDocument } from '../core/readers/document-text';
+import { readDocument } from '../core/readers/read-document';
 import { artifactUri, SOURCE_ROOT, sourceRootUri, STDIN_NAME } from './artifact-uri';
 import { CliIo, useColour } from './cli-io';
 import { CliResult, CliUsageError } from './cli-result';
@@ -37,6 +40,9 @@ Options:
                          instead of standard output (-)
   --fail-on <level>      error (default) or warning: the lowest severity that
                          makes the exit code 1
+  --fail-on-undecided    exit 1 too when such a rule is undecided (a value it
+                         needs is not known offline) or something was not
+                         examined (a linked template, an unmapped resource)
   -h, --help             show this help
 
 Colour: on a terminal only, never with NO_COLOR set (https://no-color.org).
@@ -51,6 +57,7 @@ export function auditCommand(argv: readonly string[], io: CliIo, toolVersion: st
     format: { type: 'string' },
     output: { type: 'string', short: 'o' },
     'fail-on': { type: 'string' },
+    'fail-on-undecided': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) return { code: 0, stdout: `${AUDIT_HELP}\n`, stderr: '' };
@@ -64,15 +71,22 @@ export function auditCommand(argv: readonly string[], io: CliIo, toolVersion: st
   if (output !== undefined) checkWritableFolder(path.dirname(output), values.output!);
 
   const progress = new Progress(io.progress);
-  const { descriptions, problems, locations, given } = readInputs(positionals, io);
-  const clusters = auditedTogether(descriptions);
+  const { readings, problems, locations, given } = readInputs(positionals, io);
+  const deployment = describeDeployment(readings);
+  for (const r of readings) {
+    const holdsCluster = r.resources.some((x) => x.type.toLowerCase() === 'microsoft.containerservice/managedclusters');
+    const name = r.resources[0]?.origin.document ?? r.notExamined[0]?.at.document ?? r.name;
+    if (!holdsCluster && r.notExamined.length === 0) problems.push(`${name}: no managed cluster (Microsoft.ContainerService/managedClusters) in this document`);
+  }
+  const clusters = deployment.clusters;
   const audits: ClusterAudit[] = [];
   for (const cluster of clusters) {
-    audits.push(auditCluster(cluster));
+    const reading = readings.find((r) => r.resources.includes(cluster.resource));
+    audits.push(auditCluster(cluster, descriptionForm(reading?.form ?? 'azure-json', cluster.resource.origin.pointer)));
     progress.count('audit', audits.length, clusters.length, 'clusters');
   }
   progress.clear();
-  const run: AuditRun = { audits, problems };
+  const run: AuditRun = { audits, problems, notExamined: deployment.notExamined };
 
   let report: string;
   if (format === 'json') report = renderAuditJson(run);
@@ -89,7 +103,7 @@ export function auditCommand(argv: readonly string[], io: CliIo, toolVersion: st
     report = renderAuditText({ audits, problems: [] }, { severityLabel: (s) => severityLabel(s, colour) });
   }
   const stderr = problems.map((p) => `secure-aks: unusable input: ${p}\n`).join('');
-  const code = auditExitCode(run, failOn as FailOn);
+  const code = auditExitCode(run, failOn as FailOn, values['fail-on-undecided'] === true);
   if (output === undefined) return { code, stdout: report, stderr };
   writeOutputFile(output, report, values.output!);
   return { code, stdout: '', stderr };
@@ -101,7 +115,7 @@ export function auditCommand(argv: readonly string[], io: CliIo, toolVersion: st
  * `<file>#<JSON pointer>`, so a `#` in a file's name is written `%23` there.
  */
 function readInputs(files: readonly string[], io: CliIo) {
-  const descriptions: AzureDescription[] = [];
+  const readings: Array<ReturnType<typeof readDocument> & { readonly name: string }> = [];
   const problems: string[] = [];
   const locations = new PropertyLocations();
   const names = new Map<string, string>();
@@ -110,22 +124,29 @@ function readInputs(files: readonly string[], io: CliIo) {
     names.set(name, given === '-' ? STDIN_NAME : given);
     let text: string;
     try {
-      text = given === '-' ? io.readStdin() : fs.readFileSync(path.resolve(io.cwd, given), 'utf8');
+      if (given === '-') {
+        text = io.readStdin();
+      } else {
+        const decoded = decodeDocument(fs.readFileSync(path.resolve(io.cwd, given)), name);
+        if ('problem' in decoded) {
+          problems.push(`${name}: ${decoded.problem.message}`);
+          continue;
+        }
+        text = decoded.text;
+      }
     } catch (e) {
       problems.push(`${name}: ${given === '-' ? 'cannot read standard input: ' : ''}${describeFileSystemError(e)}`);
       continue;
     }
-    let document: unknown;
-    try {
-      document = JSON.parse(text);
-    } catch (e) {
-      problems.push(`${name}: not JSON (${(e as Error).message})`);
+    const parsed = parseJsonDocument(text, name);
+    if ('problems' in parsed) {
+      problems.push(...parsed.problems.map((p) => `${name}: not JSON (${p.message})`));
       continue;
     }
     locations.add(name, text);
-    const d = readAzureDescription(document, name);
-    descriptions.push(d);
-    problems.push(...d.problems);
+    const reading = { ...readDocument(parsed.value, name), name };
+    readings.push(reading);
+    problems.push(...reading.problems.map((p) => `${p.at.document}#${p.at.pointer}: ${p.message}`));
   }
-  return { descriptions, problems, locations, given: names };
+  return { readings, problems, locations, given: names };
 }

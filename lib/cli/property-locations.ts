@@ -26,9 +26,11 @@ export class PropertyLocations {
     const tree = this.trees.get(file);
     if (!tree?.root) return undefined;
     let node: Node | undefined = tree.root;
+    // A pointer may end at a value that is not written (an absent property): its line is that of the deepest part that is.
     for (const segment of pointer.split('/').filter(Boolean).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))) {
-      node = child(node, segment);
-      if (!node) return undefined;
+      const next: Node | undefined = child(node, segment);
+      if (!next) break;
+      node = next;
     }
     for (const segment of payloadPath(property)) {
       const next: Node | undefined = child(node, segment);

@@ -1,6 +1,6 @@
 import { zod, lazySchema } from '../validation/lazy-zod';
 import { ACKNOWLEDGEMENTS, Acknowledgement } from '../validation/acknowledgement';
-import { factoryResult, schemaOf, text, textList } from '../validation/input-boundary';
+import { factoryResult, nonEmptyText, schemaOf, text, textList } from '../validation/input-boundary';
 import { ApiServerAccess } from './api-server-access';
 import { ClusterMonitoring } from './cluster-monitoring';
 import { ClusterIdentity } from './cluster-identity';
@@ -292,7 +292,8 @@ export const HARDENED_CLUSTER_PROPS = lazySchema(() => schemaOf<HardenedClusterP
     apiServerAccess: factoryResult(ApiServerAccess, 'ApiServerAccess.private(), .public({ authorizedIpRanges }) or .unrestrictedPublic()').optional(),
     network: factoryResult(ClusterNetwork, 'ClusterNetwork.create() or ClusterNetwork.fromSubnetIds({ nodeSubnetId })').optional(),
     identity: factoryResult(ClusterIdentity, 'ClusterIdentity.create(), .fromUserAssigned(resourceId, principalId) or .systemAssigned()').optional(),
-    kubernetesVersion: text().optional(),
+    // An empty version asks Azure for its default; a definition that wants the default leaves the property out.
+    kubernetesVersion: nonEmptyText('a version such as "1.33", or no kubernetesVersion for Azure\'s default').optional(),
     dnsPrefix: text().optional(),
     fqdnSubdomain: text().optional(),
     systemPool: SYSTEM_NODE_POOL_PROPS.optional(),

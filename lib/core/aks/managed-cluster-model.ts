@@ -499,7 +499,7 @@ function buildResources(c: ResolvedClusterConfig): ArmResource[] {
   const pods = c.podNetworking;
   const enc = c.transitEncryption;
   const properties: Record<string, ArmValue> = {
-    ...(c.kubernetesVersion !== undefined ? { kubernetesVersion: c.kubernetesVersion } : {}),
+    ...(c.kubernetesVersion ? { kubernetesVersion: c.kubernetesVersion } : {}),
     ...(c.dnsPrefix !== undefined ? { dnsPrefix: c.dnsPrefix } : {}),
     ...(c.fqdnSubdomain !== undefined ? { fqdnSubdomain: c.fqdnSubdomain } : {}),
     enableRBAC: true,

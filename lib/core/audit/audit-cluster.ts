@@ -1,13 +1,20 @@
 import { ArmReference } from '../arm/arm-expression';
 import { ArmResource } from '../arm/arm-resource';
+import { CLUSTER_RULES } from '../aks/cluster-rule-set';
 import { deployedEgressPath, EgressPath } from '../aks/egress-path';
 import { BaselineStatus, SECURITY_BASELINE } from '../aks/security-baseline';
-import { FlowCoverage } from '../encryption/encryption-coverage';
+import { ClusterDescription } from '../description/cluster-description';
+import { DescribedResource } from '../description/described-resource';
+import { guardedView, orUndecided } from '../description/guarded-view';
+import { UnknownValue } from '../description/unknown-value';
+import { FLOW_LABELS, FlowCoverage, TrafficFlow } from '../encryption/encryption-coverage';
 import { AZURE_POLICY_AKS_DEFINITIONS } from '../policy/azure-policy-definitions.generated';
 import { evaluateAzurePolicy, PolicyResult } from '../policy/evaluate-azure-policy';
+import { evaluateClusterRules } from '../rules/evaluate-cluster-rules';
+import { RuleOutcome } from '../rules/rule-outcome';
 import { Violation } from '../validation/violation';
-import { AuditedCluster, AuditedResource } from './audited-resource';
-import { checkClusterPayload, UndecidedRule } from './cluster-payload-rules';
+import { AuditedCluster, AuditedResource, AzureDescriptionForm } from './audited-resource';
+import { UndecidedRule } from './cluster-payload-rules';
 import { deployedEncryptionCoverage, deployedTransitEncryption, DeployedTransitEncryption } from './payload-encryption-coverage';
 import { RelatedResources } from './related-resources';
 
@@ -15,15 +22,18 @@ import { RelatedResources } from './related-resources';
 export interface AuditedControl {
   readonly id: string;
   readonly title: string;
-  /** `not-verified` when the control needs a resource that was not read. */
+  /** `not-verified` when what decides the control was not read or is not known. */
   readonly status: BaselineStatus;
 }
 
 /** One Azure Policy built-in on an audited cluster. */
 export interface AuditedPolicy {
   readonly result: PolicyResult;
-  /** `not-verified` for an AuditIfNotExists definition when the related resources were not read. */
-  readonly state: PolicyResult['state'] | 'not-verified';
+  /**
+   * `not-verified` for an AuditIfNotExists definition when the related resources were not read;
+   * `undecided` when a value the definition reads is not known.
+   */
+  readonly state: PolicyResult['state'] | 'not-verified' | 'undecided';
 }
 
 /** Everything the audit says of one cluster. */
@@ -31,8 +41,10 @@ export interface ClusterAudit {
   readonly cluster: AuditedCluster;
   /** Broken rules, errors first. */
   readonly violations: readonly Violation[];
-  /** Rules not decided: what they need was not read. */
+  /** Rules not decided: a value they need is not known, or a resource they need was not read. */
   readonly undecided: readonly UndecidedRule[];
+  /** Every rule's verdict (pass, fail or undecided) with what decided it. */
+  readonly outcomes: readonly RuleOutcome[];
   readonly transitEncryption: DeployedTransitEncryption;
   readonly coverage: readonly FlowCoverage[];
   readonly egress: EgressPath;
@@ -40,36 +52,83 @@ export interface ClusterAudit {
   readonly policies: readonly AuditedPolicy[];
 }
 
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+
 /**
- * Audits one cluster as Azure describes it: the rules its payload decides,
- * the encryption coverage, the egress path, the security baseline and Azure
- * Policy's built-in definitions for AKS. A template is a whole deployment: a
- * resource absent from it is absent. A live cluster read on its own is not:
- * what needs its separate resources is reported as not verified.
+ * Audits one cluster as described: every cluster rule (pass, fail or
+ * undecided), the encryption coverage, the egress path, the security baseline
+ * and Azure Policy's built-in definitions for AKS. A template or a plan is a
+ * whole deployment: a resource absent from it is absent. A live cluster read
+ * on its own is not: what needs its separate resources is not verified. A
+ * value the reader could not know makes what reads it undecided, never a pass.
  */
-export function auditCluster(c: AuditedCluster): ClusterAudit {
-  const wholeDeployment = c.form === 'arm-template';
-  const rules = checkClusterPayload(c.cluster, c.related, { wholeDeployment });
-  const coverage = deployedEncryptionCoverage(c.cluster, c.related);
-  const transitEncryption = deployedTransitEncryption(c.cluster, c.related);
-  const cluster = asArmResource(c.cluster, c.cluster);
-  const related = new RelatedResources([c.cluster, ...c.related]);
-  const resources = [cluster, ...c.related.map((r) => asArmResource(r, c.cluster, related))];
-  const egress = deployedEgressPath(cluster, resources);
-  const baseline = SECURITY_BASELINE.map((check): AuditedControl => ({ id: check.id, title: check.title, status: check.evaluate({ cluster, resources, coverage, wholeDeployment }) }));
-  const json = restJson(c.cluster);
-  const policies = AZURE_POLICY_AKS_DEFINITIONS.map((d): AuditedPolicy => {
-    const result = evaluateAzurePolicy(d, json, c.related.map(restJson));
+export function auditCluster(d: ClusterDescription, form: AzureDescriptionForm = 'rest'): ClusterAudit {
+  const outcomes = evaluateClusterRules(d, CLUSTER_RULES);
+  const violations = outcomes.flatMap((o) => o.findings).sort((a, b) => SEVERITY_ORDER[a.rule.severity] - SEVERITY_ORDER[b.rule.severity]);
+  const undecided = outcomes.filter((o) => o.verdict === 'undecided').map((o) => ({ rule: o.rule, reason: o.undecided.map((u) => u.reason).join('; ') }));
+  const wholeDeployment = d.wholeDeployment;
+  const audited = auditedOf(d.resource);
+  const others = d.related.resources.filter((r) => r !== d.resource).map(auditedOf);
+  const { document, pointer } = d.resource.origin;
+  const cluster: AuditedCluster = { source: pointer === '' ? document : `${document}#${pointer}`, form, cluster: audited, related: others };
+
+  const notVerified = (reason: string): DeployedTransitEncryption => ({ kind: 'not-verified', reason });
+  const transitEncryption = orUndecided(() => deployedTransitEncryption(audited, others), (reason) => notVerified(`not known offline: ${reason}`));
+  const coverage = orUndecided(
+    () => deployedEncryptionCoverage(audited, others),
+    (reason) => (Object.keys(FLOW_LABELS) as TrafficFlow[]).map((flow): FlowCoverage => ({ flow, status: 'not-verified', by: `not known offline: ${reason}`, sources: [] })),
+  );
+  const arm = asArmResource(audited, audited);
+  const related = new RelatedResources([audited, ...others]);
+  const resources = [arm, ...others.map((r) => asArmResource(r, audited, related))];
+  const egress = orUndecided(() => deployedEgressPath(arm, resources), (reason): EgressPath => ({ publicEgress: 'unverified', description: `not known offline (${reason})` } as EgressPath));
+  const baseline = SECURITY_BASELINE.map((check): AuditedControl => ({
+    id: check.id,
+    title: check.title,
+    status: orUndecided(() => check.evaluate({ cluster: arm, resources, coverage, wholeDeployment }), (): BaselineStatus => 'not-verified'),
+  }));
+  const json = restJson(audited);
+  const relatedJson = others.map(restJson);
+  const policies = AZURE_POLICY_AKS_DEFINITIONS.map((definition): AuditedPolicy => {
+    const result = orUndecided(() => evaluateAzurePolicy(definition, json, relatedJson), () => undefined);
+    if (result === undefined) return { result: { definition, effect: definition.policyRule?.then?.effect ?? 'unknown', state: 'not-applicable' } as unknown as PolicyResult, state: 'undecided' };
     const needsRelated = /ifnotexists$/i.test(result.effect);
     return { result, state: needsRelated && !wholeDeployment && result.state === 'non-compliant' ? 'not-verified' : result.state };
   });
-  const violations = [...rules.violations.errors, ...rules.violations.warnings, ...rules.violations.infos];
-  return { cluster: c, violations, undecided: rules.undecided, transitEncryption, coverage, egress, baseline, policies };
+  return { cluster, violations, undecided, outcomes, transitEncryption, coverage, egress, baseline, policies };
 }
 
-/** The REST JSON of a resource, as Azure Policy evaluates it. */
+/**
+ * A described resource in the shape the coverage, baseline and Azure Policy
+ * code read, with every unknown value guarded: reading one stops that code
+ * undecided.
+ */
+function auditedOf(r: DescribedResource): AuditedResource {
+  const body = guardedView(r.body) as Record<string, any>;
+  const text = (v: unknown) => (typeof v === 'string' ? v : v instanceof UnknownValue ? v.toString() : undefined);
+  return {
+    id: text(r.id),
+    name: text(r.name) ?? '',
+    type: r.type,
+    apiVersion: r.apiVersion,
+    location: readOrUndefined(() => body.location),
+    sku: readOrUndefined(() => body.sku),
+    identity: readOrUndefined(() => body.identity),
+    tags: readOrUndefined(() => body.tags),
+    scope: text(r.scope),
+    get properties() {
+      return body.properties ?? {};
+    },
+  };
+}
+
+function readOrUndefined<T>(read: () => T): T | undefined {
+  return orUndecided(read, () => undefined);
+}
+
+/** The REST JSON of a resource, as Azure Policy evaluates it (reading an unknown part stops the evaluation undecided). */
 function restJson(r: AuditedResource): Record<string, unknown> {
-  return { id: r.id, name: r.name, type: r.type, location: r.location, sku: r.sku, identity: r.identity, tags: r.tags, properties: r.properties };
+  return { id: r.id, name: r.name, type: r.type, location: r.location, sku: r.sku, identity: r.identity, tags: r.tags, get properties() { return r.properties; } };
 }
 
 /**
@@ -87,6 +146,8 @@ function asArmResource(r: AuditedResource, cluster: AuditedResource, related?: R
     location: r.location,
     sku: r.sku as ArmResource['sku'],
     scope: onCluster ? new ArmReference('cluster') : r.scope,
-    properties: r.properties as ArmResource['properties'],
+    get properties() {
+      return r.properties as ArmResource['properties'];
+    },
   };
 }

@@ -1,6 +1,8 @@
 import { FLOW_LABELS, MECHANISM_NAMES, STATUS_MARK } from '../encryption/encryption-coverage';
 import { Rule } from '../validation/rule';
 import { describeValue, formatViolation, Violation } from '../validation/violation';
+import { NotExamined } from '../description/described-resource';
+import { isDocumentLocation } from '../description/fact';
 import { ClusterAudit } from './audit-cluster';
 
 /** One run of the audit: every cluster read, and every input that could not be. */
@@ -8,16 +10,23 @@ export interface AuditRun {
   readonly audits: readonly ClusterAudit[];
   /** Unusable input: files that are not JSON, or hold no managed cluster. */
   readonly problems: readonly string[];
+  /** What the readers saw but did not examine (a linked template, a copy loop of unknown count, an unmapped cluster): never passed. */
+  readonly notExamined?: readonly NotExamined[];
 }
 
 /** What fails the run besides unusable input: broken error rules, or warnings too. */
 export type FailOn = 'error' | 'warning';
 
-/** The exit code: 2 unusable input, 1 a broken rule at or above `failOn`, 0 clean. */
-export function auditExitCode(run: AuditRun, failOn: FailOn = 'error'): 0 | 1 | 2 {
+/**
+ * The exit code: 2 unusable input, 1 a broken rule at or above `failOn` (or,
+ * with `failOnUndecided`, such a rule undecided, or something not examined), 0 clean.
+ */
+export function auditExitCode(run: AuditRun, failOn: FailOn = 'error', failOnUndecided = false): 0 | 1 | 2 {
   if (run.problems.length > 0) return 2;
-  const failing = (v: Violation) => v.rule.severity === 'error' || (failOn === 'warning' && v.rule.severity === 'warning');
-  return run.audits.some((a) => a.violations.some(failing)) ? 1 : 0;
+  const counts = (rule: Rule) => rule.severity === 'error' || (failOn === 'warning' && rule.severity === 'warning');
+  if (run.audits.some((a) => a.violations.some((v) => counts(v.rule)))) return 1;
+  if (failOnUndecided && (run.audits.some((a) => a.undecided.some((u) => counts(u.rule))) || (run.notExamined ?? []).length > 0)) return 1;
+  return 0;
 }
 
 /** Options of {@link renderAuditText}. */
@@ -40,8 +49,8 @@ export function renderAuditText(run: AuditRun, options: TextReportOptions = {}):
     lines.push('', `# ${a.cluster.cluster.name} (${a.cluster.source}, read as ${a.cluster.form})`, `${errors + warnings + infos} findings: ${errors} errors, ${warnings} warnings, ${infos} info`);
     for (const v of a.violations) lines.push(`${label(v.rule.severity)} ${formatViolation(v)}`);
     if (a.undecided.length > 0) {
-      lines.push('', 'Not decided (what they need was not read):');
-      for (const u of a.undecided) lines.push(`  [${u.rule.id}] ${u.reason}`);
+      lines.push('', `Undecided: ${a.undecided.length} rules (a value they need is not known offline, or a resource they need was not read):`);
+      for (const u of a.undecided) lines.push(`  undecided ${label(u.rule.severity)} [${u.rule.id}] ${u.reason}`);
     }
     const mechanism = a.transitEncryption.kind === 'not-verified' ? 'not verified' : a.transitEncryption.kind === 'none' ? 'none' : MECHANISM_NAMES[a.transitEncryption.kind];
     lines.push('', `Transit encryption: ${mechanism} (${a.transitEncryption.reason}).`);
@@ -51,6 +60,10 @@ export function renderAuditText(run: AuditRun, options: TextReportOptions = {}):
     for (const c of a.baseline) lines.push(`  ${c.status.padEnd(12)} ${c.id}: ${c.title}`);
     lines.push('', 'Azure Policy built-in definitions:');
     for (const p of a.policies) lines.push(`  ${p.state.padEnd(13)} ${p.result.definition.displayName} (${p.result.definition.name}, ${p.result.effect})`);
+  }
+  if ((run.notExamined ?? []).length > 0) {
+    lines.push('', 'Not examined (never counted as passing):');
+    for (const n of run.notExamined!) lines.push(`  ${n.at.document}#${n.at.pointer}: ${n.what}: ${n.reason}`);
   }
   return `${lines.join('\n').replace(/^\n/, '')}\n`;
 }
@@ -70,13 +83,15 @@ export function renderAuditJson(run: AuditRun): string {
   return `${JSON.stringify(
     {
       problems: run.problems,
+      notExamined: (run.notExamined ?? []).map((n) => ({ document: n.at.document, pointer: n.at.pointer, what: n.what, reason: n.reason })),
       clusters: run.audits.map((a) => ({
         name: a.cluster.cluster.name,
         id: a.cluster.cluster.id ?? null,
         source: a.cluster.source,
         form: a.cluster.form,
         violations: a.violations.map(violation),
-        undecided: a.undecided.map((u) => ({ ruleId: u.rule.id, reason: u.reason })),
+        undecided: a.undecided.map((u) => ({ ruleId: u.rule.id, severity: u.rule.severity, reason: u.reason })),
+        verdicts: Object.fromEntries(a.outcomes.map((o) => [o.rule.id, o.verdict])),
         transitEncryption: a.transitEncryption,
         encryptionCoverage: a.coverage.map((f) => ({ flow: f.flow, status: f.status, by: f.by, ...(f.caveat ? { caveat: f.caveat } : {}), sources: f.sources })),
         egress: a.egress,
@@ -121,7 +136,7 @@ export interface SarifOptions {
 export function renderAuditSarif(run: AuditRun, options: SarifOptions): string {
   const rules: Rule[] = [];
   const index = new Map<string, number>();
-  for (const v of run.audits.flatMap((a) => a.violations)) {
+  for (const v of run.audits.flatMap((a) => [...a.violations, ...a.undecided])) {
     if (!index.has(v.rule.id)) {
       index.set(v.rule.id, rules.length);
       rules.push(v.rule);
@@ -131,7 +146,8 @@ export function renderAuditSarif(run: AuditRun, options: SarifOptions): string {
     a.violations.map((v) => {
       const [file, pointer] = a.cluster.source.split('#');
       const resource = a.cluster.cluster.id ?? a.cluster.cluster.name;
-      const startLine = options.lineOf?.(a.cluster.source, v.property);
+      const at = v.at !== undefined && isDocumentLocation(v.at) ? v.at : undefined;
+      const startLine = at ? options.lineOf?.(`${at.document}#${at.pointer}`, '') : options.lineOf?.(a.cluster.source, v.property);
       return {
         ruleId: v.rule.id,
         ruleIndex: index.get(v.rule.id)!,
@@ -147,6 +163,29 @@ export function renderAuditSarif(run: AuditRun, options: SarifOptions): string {
       };
     }),
   );
+  // An undecided rule is a result of kind "open": the tool lacks what it needs to say pass or fail (SARIF 2.1.0, 3.27.9).
+  const undecided = run.audits.flatMap((a) =>
+    a.undecided.map((u) => {
+      const [file, pointer] = a.cluster.source.split('#');
+      const resource = a.cluster.cluster.id ?? a.cluster.cluster.name;
+      const startLine = options.lineOf?.(a.cluster.source, '');
+      return {
+        ruleId: u.rule.id,
+        ruleIndex: index.get(u.rule.id)!,
+        kind: 'open',
+        level: 'none',
+        message: { text: `${a.cluster.cluster.name}: undecided: ${u.reason}.` },
+        locations: [
+          {
+            physicalLocation: { artifactLocation: options.artifactUri?.(file) ?? { uri: toUri(file) }, ...(startLine ? { region: { startLine } } : {}) },
+            logicalLocations: [{ fullyQualifiedName: `${resource}${pointer ? `#${pointer}` : ''}`, kind: 'resource' }],
+          },
+        ],
+        partialFingerprints: { 'secureAksFinding/v1': `${u.rule.id}:${resource.toLowerCase()}:undecided` },
+      };
+    }),
+  );
+  results.push(...(undecided as unknown as typeof results));
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',

@@ -48,7 +48,9 @@ export type AzureDescriptionForm =
   /** A request body of Microsoft's REST API examples (`parameters.parameters`). */
   | 'rest-example-request'
   /** A response body of Microsoft's REST API examples (`responses.<code>.body`). */
-  | 'rest-example-response';
+  | 'rest-example-response'
+  /** `terraform show -json` of a plan or a state. */
+  | 'terraform-plan';
 
 /** The managed cluster type, compared without regard to case as ARM does. */
 export const MANAGED_CLUSTER_TYPE = 'Microsoft.ContainerService/managedClusters';
@@ -61,4 +63,11 @@ export function isType(type: unknown, expected: string): boolean {
 /** Whether `id` is the resource id of `resource` (ids are compared without regard to case). */
 export function sameId(id: unknown, resource: AuditedResource): boolean {
   return typeof id === 'string' && resource.id !== undefined && id.toLowerCase() === resource.id.toLowerCase();
+}
+
+/** How a cluster read by a document reader is named in reports (a REST example's request body is at `/parameters`). */
+export function descriptionForm(form: 'arm-template' | 'terraform-plan' | 'azure-json' | 'rest-example', pointer: string): AzureDescriptionForm {
+  if (form === 'azure-json') return 'rest';
+  if (form === 'rest-example') return pointer.startsWith('/parameters') ? 'rest-example-request' : 'rest-example-response';
+  return form;
 }

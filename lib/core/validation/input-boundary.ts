@@ -25,6 +25,11 @@ export function text(): z.ZodType<string> {
   });
 }
 
+/** A string of a public input that must not be empty (`expected` says what it should be). @internal */
+export function nonEmptyText(expected: string): z.ZodType<string> {
+  return text().refine((s) => s.length > 0, { message: `expected ${expected}` });
+}
+
 /**
  * How a definition is named in an error headline (`cluster "payments"`): its
  * `name` when that is safe text, otherwise the kind alone, so that a broken

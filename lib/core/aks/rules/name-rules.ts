@@ -28,7 +28,8 @@ export const NAME_RULES: readonly ClusterRule[] = [
   clusterRule(Rules.kubernetesVersion, 'cluster', (c) => {
     const fact = c.fact('properties.kubernetesVersion');
     const version = c.text(fact);
-    if (version !== undefined && !KUBERNETES_VERSION.test(version)) c.fail(fact, 'write <major>.<minor> or <major>.<minor>.<patch>, e.g. "1.33"');
+    // An empty version is Azure's default (Microsoft's own REST examples send "").
+    if (version !== undefined && version !== '' && !KUBERNETES_VERSION.test(version)) c.fail(fact, 'write <major>.<minor> or <major>.<minor>.<patch>, e.g. "1.33"');
   }),
   clusterRule(Rules.nodePool, 'cluster', (c) => {
     const seen = new Set<string>();
