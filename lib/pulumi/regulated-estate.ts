@@ -7,6 +7,7 @@ import { offlineApp } from '../cdk8s/offline-app';
 import { LogicalIds } from '../core/aks/managed-cluster-model';
 import { EstateModel } from '../core/estate/estate-model';
 import { externalizeReferences } from '../core/arm/external-references';
+import { ArmReference } from '../core/arm/arm-expression';
 import { assertInput, factoryResult } from '../core/validation/input-boundary';
 import { zod, lazySchema } from '../core/validation/lazy-zod';
 import { formatViolation } from '../core/validation/violation';
@@ -67,6 +68,8 @@ export class RegulatedEstate extends pulumi.ComponentResource {
   public readonly clusters: ReadonlyMap<string, EstateClusterResources>;
   /** The hub's peerings and DNS resources, by logical id. */
   public readonly hub: ReadonlyMap<string, RegisteredArmResource>;
+  /** The clusters' Flux credentials on their pull identities, by logical id (`flux-credential-<cluster>`), chained per identity. */
+  public readonly fluxCredentials: ReadonlyMap<string, RegisteredArmResource>;
 
   constructor(name: string, args: RegulatedEstateArgs, opts?: pulumi.ComponentResourceOptions) {
     failAsRunError(() => assertInput(ARGS, args, `RegulatedEstate "${name}"`));
@@ -93,6 +96,14 @@ export class RegulatedEstate extends pulumi.ComponentResource {
           : undefined;
       clusters.set(c.name, { resourceGroup, cluster, glue, provider });
     }
+
+    // The clusters' Flux credentials on their pull identities: one per cluster, each after the one
+    // before it on the same identity (Entra refuses concurrent writes to one identity).
+    const registeredClusters = new Map([...clusters].map(([n, c]) => [`${n}/${LogicalIds.cluster}`, c.cluster.registered.get(LogicalIds.cluster)!] as const));
+    this.fluxCredentials = registerArmResources(
+      estate.fluxCredentials((n) => new ArmReference(`${n}/${LogicalIds.cluster}`, 'oidcIssuerProfile.issuerURL')),
+      { namePrefix: name, resourceGroupName: estate.hub.resourceGroupName, subscriptionId, parent: this, existing: registeredClusters },
+    );
 
     // Created spokes by reference (Pulumi orders the hub after them); brought spokes by their ids.
     const spokes = new Map<string, RegisteredArmResource>();

@@ -103,6 +103,17 @@ export const Sources = {
   workloadIdentityFederation: 'https://learn.microsoft.com/azure/aks/workload-identity-deploy-cluster',
   federatedCredentialLimits: 'https://learn.microsoft.com/entra/workload-id/workload-identity-federation-considerations',
   terraformAzurermAksMain: 'https://github.com/Azure/terraform-azurerm-aks/blob/main/main.tf',
+  fluxConfigurationsRestApi: 'https://learn.microsoft.com/rest/api/kubernetesconfiguration/flux-configurations/create-or-update',
+  gitCheckRefFormat: 'https://git-scm.com/docs/git-check-ref-format',
+  ociDistributionSpec: 'https://github.com/opencontainers/distribution-spec/blob/main/spec.md#pulling-manifests',
+  fluxOciAzureProvider: 'https://fluxcd.io/flux/components/source/ocirepositories/#azure',
+  acrNaming: 'https://learn.microsoft.com/azure/container-registry/container-registry-get-started-portal',
+  sovereignCloudEndpoints: 'https://learn.microsoft.com/azure/china/resources-developer-guide',
+  gitUrls: 'https://git-scm.com/docs/git-clone#_git_urls',
+  armResourceIds: 'https://learn.microsoft.com/azure/azure-resource-manager/templates/template-functions-resource#resourceid',
+  armDependsOn: 'https://learn.microsoft.com/azure/azure-resource-manager/templates/resource-dependency',
+  azureCniOverlayPlanning: 'https://learn.microsoft.com/azure/aks/azure-cni-overlay#ip-address-planning',
+  internalLoadBalancer: 'https://learn.microsoft.com/azure/aks/internal-lb',
 } as const;
 
 export type SourceUrl = (typeof Sources)[keyof typeof Sources];
