@@ -16,6 +16,8 @@ import { ChartDeployment } from './chart-deployment';
 import { HardenedCluster } from './hardened-cluster';
 import { deployMeshPrerequisites } from './mesh-prerequisites-deployment';
 import { failAsRunError } from './pulumi-errors';
+import { claimAzureIds, DEFAULT_PROVIDER_SUBSCRIPTION, markClaimedByParent } from './planned-azure-ids';
+import { plannedResourceIds, PlannedResourceId } from '../core/arm/planned-resource-ids';
 
 const ARGS = lazySchema(() =>
   zod.strictObject({
@@ -73,7 +75,10 @@ export class RegulatedEstate extends pulumi.ComponentResource {
 
   constructor(name: string, args: RegulatedEstateArgs, opts?: pulumi.ComponentResourceOptions) {
     failAsRunError(() => assertInput(ARGS, args, `RegulatedEstate "${name}"`));
+    // The whole program before the first registration: every Azure id of the estate, against every other component's.
+    claimAzureIds(`RegulatedEstate "${name}"`, plannedEstateIds(args.estate, args.hubProvider !== undefined));
     super('secure-aks:platform:RegulatedEstate', name, {}, opts);
+    markClaimedByParent(this);
     const estate = args.estate;
     for (const w of estate.warnings) void pulumi.log.warn(formatViolation(w), this);
     const subscriptionId = authorization.getClientConfigOutput({ parent: this }).subscriptionId;
@@ -147,4 +152,21 @@ export class RegulatedEstate extends pulumi.ComponentResource {
     this.clusters = clusters;
     this.registerOutputs({});
   }
+}
+
+/**
+ * The Azure ids the component registers: each cluster's resources and glue in
+ * its resource group, the hub's in the hub's (in the hub provider's
+ * subscription when there is one), the Flux credentials with their identities.
+ * Resources of the default provider share one placeholder subscription.
+ */
+function plannedEstateIds(estate: EstateModel, hubProvider: boolean): PlannedResourceId[] {
+  const clusters = [...estate.clusters.values()].flatMap((c) =>
+    plannedResourceIds(estate.clusterResources(c.name), { subscriptionId: DEFAULT_PROVIDER_SUBSCRIPTION, resourceGroup: c.resourceGroupName }),
+  );
+  const hub = plannedResourceIds(externalizeReferences(estate.hubResources(), estate.spokeIds()), {
+    subscriptionId: hubProvider ? '{hub provider}' : DEFAULT_PROVIDER_SUBSCRIPTION,
+    resourceGroup: estate.hub.resourceGroupName,
+  });
+  return [...clusters, ...hub, ...plannedResourceIds(estate.fluxCredentials(), {})];
 }

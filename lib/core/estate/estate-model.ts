@@ -487,7 +487,7 @@ function planEstate(input: EstateProps): { violations: ViolationCollector; model
     const ingressIp = l.ingressIp ?? (serverNodes ? formatIpv4(serverNodes.last - 5 - (fnv1a(l.name) % INGRESS_ADDRESS_POOL)) : '10.250.15.250');
     const ip = parseIpv4(ingressIp);
     if (serverNodes && (ip === undefined || !serverNodes.containsAddress(ip) || ip <= serverNodes.network + 3 || ip === serverNodes.last)) {
-      v.add(Rules.estateCollisions, `links[${i}].ingressIp`, ingressIp, `use a usable address of the server's node subnet ${server!.nodeSubnet}`);
+      v.add(Rules.estateInternalLoadBalancerAddress, `links[${i}].ingressIp`, ingressIp, `use a usable address of the server's node subnet ${server!.nodeSubnet}`, 'the ingress gateway\'s internal load balancer takes its frontend address from that subnet');
     }
     if (server) {
       const key = `${server.name}|${ingressIp}`;
