@@ -107,8 +107,6 @@ export const Sources = {
   gitCheckRefFormat: 'https://git-scm.com/docs/git-check-ref-format',
   ociDistributionSpec: 'https://github.com/opencontainers/distribution-spec/blob/main/spec.md#pulling-manifests',
   fluxOciAzureProvider: 'https://fluxcd.io/flux/components/source/ocirepositories/#azure',
-  acrNaming: 'https://learn.microsoft.com/azure/container-registry/container-registry-get-started-portal',
-  sovereignCloudEndpoints: 'https://learn.microsoft.com/azure/china/resources-developer-guide',
   gitUrls: 'https://git-scm.com/docs/git-clone#_git_urls',
   armResourceIds: 'https://learn.microsoft.com/azure/azure-resource-manager/templates/template-functions-resource#resourceid',
   armDependsOn: 'https://learn.microsoft.com/azure/azure-resource-manager/templates/resource-dependency',
