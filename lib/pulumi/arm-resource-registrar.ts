@@ -5,6 +5,7 @@ import {
   ArmReference,
   ArmValue,
   ConcatExpression,
+  ExternalAttributeReference,
   GuidExpression,
   ResourceGroupIdExpression,
   SubscriptionResourceIdExpression,
@@ -146,6 +147,10 @@ export function registerArmResources(
         const parts = v.parts.map(compile);
         // ARM's own guid(): the template and `pulumi up` name role assignments alike.
         return (vals) => armGuid(parts.map((p) => String(p(vals))));
+      }
+      if (v instanceof ExternalAttributeReference) {
+        // Templates only: Pulumi registers these resources with references to the registered resources.
+        throw new Error(`model error: ${v.resourceId} is referenced by literal id; register it with an ArmReference`);
       }
       if (v instanceof ConcatExpression) {
         const parts = v.parts.map(compile);

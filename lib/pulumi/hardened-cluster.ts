@@ -9,7 +9,9 @@ import { ClusterNetwork } from '../core/aks/cluster-network';
 import { parseResourceId } from '../core/arm/resource-id';
 import { SecureAksValidationError } from '../core/validation/validation-error';
 import { formatViolation } from '../core/validation/violation';
+import { plannedResourceIds } from '../core/arm/planned-resource-ids';
 import { registerArmResources, RegisteredArmResource } from './arm-resource-registrar';
+import { claimAzureIds, claimedByParent, DEFAULT_PROVIDER_SUBSCRIPTION } from './planned-azure-ids';
 import { asRunError, failAsRunError } from './pulumi-errors';
 
 /** Arguments of {@link HardenedCluster}: the cluster intent, and where it goes. */
@@ -62,6 +64,11 @@ export class HardenedCluster extends pulumi.ComponentResource {
     // deployment arguments are not part of the cluster definition.
     const { resourceGroupName: _rg, providersBySubscription: _providers, ...props } = args ?? ({} as HardenedClusterArgs);
     const model = failAsRunError(() => ManagedClusterModel.build(props));
+    // The whole program before the first registration: no other component writes these Azure ids.
+    if (!claimedByParent(opts?.parent)) {
+      const resourceGroup = typeof args.resourceGroupName === 'string' ? args.resourceGroupName : undefined;
+      claimAzureIds(`HardenedCluster "${name}"`, plannedResourceIds(model.resources, { subscriptionId: DEFAULT_PROVIDER_SUBSCRIPTION, resourceGroup }));
+    }
     super('secure-aks:azure:HardenedCluster', name, {}, opts);
     this.model = model;
     for (const w of model.warnings) void pulumi.log.warn(formatViolation(w), this);

@@ -7,6 +7,7 @@ import { offlineApp } from '../cdk8s/offline-app';
 import { LogicalIds } from '../core/aks/managed-cluster-model';
 import { EstateModel } from '../core/estate/estate-model';
 import { externalizeReferences } from '../core/arm/external-references';
+import { ArmReference } from '../core/arm/arm-expression';
 import { assertInput, factoryResult } from '../core/validation/input-boundary';
 import { zod, lazySchema } from '../core/validation/lazy-zod';
 import { formatViolation } from '../core/validation/violation';
@@ -15,6 +16,8 @@ import { ChartDeployment } from './chart-deployment';
 import { HardenedCluster } from './hardened-cluster';
 import { deployMeshPrerequisites } from './mesh-prerequisites-deployment';
 import { failAsRunError } from './pulumi-errors';
+import { claimAzureIds, DEFAULT_PROVIDER_SUBSCRIPTION, markClaimedByParent } from './planned-azure-ids';
+import { plannedResourceIds, PlannedResourceId } from '../core/arm/planned-resource-ids';
 
 const ARGS = lazySchema(() =>
   zod.strictObject({
@@ -67,10 +70,15 @@ export class RegulatedEstate extends pulumi.ComponentResource {
   public readonly clusters: ReadonlyMap<string, EstateClusterResources>;
   /** The hub's peerings and DNS resources, by logical id. */
   public readonly hub: ReadonlyMap<string, RegisteredArmResource>;
+  /** The clusters' Flux credentials on their pull identities, by logical id (`flux-credential-<cluster>`), chained per identity. */
+  public readonly fluxCredentials: ReadonlyMap<string, RegisteredArmResource>;
 
   constructor(name: string, args: RegulatedEstateArgs, opts?: pulumi.ComponentResourceOptions) {
     failAsRunError(() => assertInput(ARGS, args, `RegulatedEstate "${name}"`));
+    // The whole program before the first registration: every Azure id of the estate, against every other component's.
+    claimAzureIds(`RegulatedEstate "${name}"`, plannedEstateIds(args.estate, args.hubProvider !== undefined));
     super('secure-aks:platform:RegulatedEstate', name, {}, opts);
+    markClaimedByParent(this);
     const estate = args.estate;
     for (const w of estate.warnings) void pulumi.log.warn(formatViolation(w), this);
     const subscriptionId = authorization.getClientConfigOutput({ parent: this }).subscriptionId;
@@ -93,6 +101,14 @@ export class RegulatedEstate extends pulumi.ComponentResource {
           : undefined;
       clusters.set(c.name, { resourceGroup, cluster, glue, provider });
     }
+
+    // The clusters' Flux credentials on their pull identities: one per cluster, each after the one
+    // before it on the same identity (Entra refuses concurrent writes to one identity).
+    const registeredClusters = new Map([...clusters].map(([n, c]) => [`${n}/${LogicalIds.cluster}`, c.cluster.registered.get(LogicalIds.cluster)!] as const));
+    this.fluxCredentials = registerArmResources(
+      estate.fluxCredentials((n) => new ArmReference(`${n}/${LogicalIds.cluster}`, 'oidcIssuerProfile.issuerURL')),
+      { namePrefix: name, resourceGroupName: estate.hub.resourceGroupName, subscriptionId, parent: this, existing: registeredClusters },
+    );
 
     // Created spokes by reference (Pulumi orders the hub after them); brought spokes by their ids.
     const spokes = new Map<string, RegisteredArmResource>();
@@ -136,4 +152,21 @@ export class RegulatedEstate extends pulumi.ComponentResource {
     this.clusters = clusters;
     this.registerOutputs({});
   }
+}
+
+/**
+ * The Azure ids the component registers: each cluster's resources and glue in
+ * its resource group, the hub's in the hub's (in the hub provider's
+ * subscription when there is one), the Flux credentials with their identities.
+ * Resources of the default provider share one placeholder subscription.
+ */
+function plannedEstateIds(estate: EstateModel, hubProvider: boolean): PlannedResourceId[] {
+  const clusters = [...estate.clusters.values()].flatMap((c) =>
+    plannedResourceIds(estate.clusterResources(c.name), { subscriptionId: DEFAULT_PROVIDER_SUBSCRIPTION, resourceGroup: c.resourceGroupName }),
+  );
+  const hub = plannedResourceIds(externalizeReferences(estate.hubResources(), estate.spokeIds()), {
+    subscriptionId: hubProvider ? '{hub provider}' : DEFAULT_PROVIDER_SUBSCRIPTION,
+    resourceGroup: estate.hub.resourceGroupName,
+  });
+  return [...clusters, ...hub, ...plannedResourceIds(estate.fluxCredentials(), {})];
 }

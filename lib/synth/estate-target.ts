@@ -27,6 +27,8 @@ function manifest(objects: readonly KubernetesObject[]): string {
  *   Flux extension and its fluxConfiguration);
  * - `hub.template.json` for the hub's resource group (the hub's peerings and
  *   the services' private DNS zones), deployed after the clusters;
+ * - `flux-credentials.template.json`, the clusters' Flux credentials on their
+ *   pull identities, chained, deployed after the clusters (it reads their OIDC issuers);
  * - `gitops/<tree path>/<layer>/*.yaml` for each GitOps-delivered cluster,
  *   ready to commit or to push as one OCI artifact (`flux push artifact`);
  * - `k8s/*.k8s.yaml`, the charts of the clusters Pulumi delivers;
@@ -46,6 +48,9 @@ export function estateTarget(build: () => EstateModel): SynthTarget {
         'estate-overview.md': renderEstateOverview(estate),
         'cross-cluster-encryption.md': estate.links.map((l) => renderCrossClusterEncryption(l.link)).join('\n'),
       };
+      // The clusters' Flux credentials, one chain per identity: deployed after the clusters' templates.
+      const credentials = estate.fluxCredentialsTemplate();
+      if (credentials) files['flux-credentials.template.json'] = toJsonFile(credentials);
       for (const c of estate.clusters.values()) {
         // One app per cluster: its checks see the cluster whole (every link that shares it).
         let added: ReturnType<typeof addEstateClusterCharts> | undefined;

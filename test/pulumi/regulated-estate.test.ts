@@ -1,7 +1,7 @@
 import * as azure from '@pulumi/azure-native/provider';
 import { beforeAll, expect, test } from 'vitest';
-import { ClusterDelivery, EstateModel, EstateProps } from '../../lib';
-import { RegulatedEstate } from '../../lib/pulumi';
+import { ClusterDelivery, EstateModel, EstateProps, SecureAksValidationError } from '../../lib';
+import { HardenedCluster, RegulatedEstate } from '../../lib/pulumi';
 import { props as ESTATE } from '../../examples/estate/definition';
 import { installMocks, RecordedResource, settle } from '../support/pulumi-mocks';
 
@@ -73,4 +73,49 @@ test('the hub\'s resources go through the hub\'s provider; the clusters\' throug
   expect(hub.map((r) => r.name).sort()).toEqual(EstateModel.build(MIXED).hubResources().map((r) => `estate-hub-${r.logicalId}`).sort());
   expect(hub.every((r) => r.provider?.includes('hub-subscription'))).toBe(true);
   expect(resources.filter((r) => r.name.startsWith('estate-payments-')).some((r) => r.provider?.includes('hub-subscription'))).toBe(false);
+});
+
+test('each cluster\'s Flux credential is its own, registered one after another on the shared identity', async () => {
+  ({ resources } = await installMocks());
+  const opts = new Map<string, any>();
+  const chain = new RegulatedEstate('chain', { estate: EstateModel.build(ESTATE) }, { transformations: [(a) => { opts.set(a.name, a.opts); return undefined; }] });
+  await settle(...[...chain.fluxCredentials.values()].map((c) => c.id));
+  const credentials = resources.filter((r) => r.type === 'azure-native:managedidentity:FederatedIdentityCredential' && r.name.startsWith('chain-flux-credential-'));
+  expect(credentials.map((r) => [r.inputs.resourceName, r.inputs.federatedIdentityCredentialResourceName])).toEqual(
+    ['payments', 'ledger', 'fx-rates', 'reporting'].map((c) => ['flux-pull', `${c}-flux-source-controller`]),
+  );
+  // Each cluster's own issuer.
+  expect(credentials.map((r) => r.inputs.issuer)).toEqual(['payments', 'ledger', 'fx-rates', 'reporting'].map((c) => `https://westeurope.oic.prod-aks.azure.com/tenant/${c}/`));
+  const order = ['payments', 'ledger', 'fx-rates', 'reporting'];
+  order.slice(1).forEach((c, i) => {
+    const before = chain.fluxCredentials.get(`flux-credential-${order[i]}`)!.resource;
+    expect(opts.get(`chain-flux-credential-${c}`).dependsOn).toEqual([before]);
+  });
+  expect(opts.get('chain-flux-credential-payments').dependsOn).toEqual([]);
+});
+
+test('a second component writing the same Azure ids is refused before it registers anything, however composed', async () => {
+  ({ resources } = await installMocks());
+  const estate = EstateModel.build(ESTATE);
+  new RegulatedEstate('first', { estate });
+  let error: unknown;
+  try {
+    new RegulatedEstate('second', { estate });
+  } catch (e) {
+    error = e;
+  }
+  expect(error).toBeInstanceOf(SecureAksValidationError);
+  const violations = (error as SecureAksValidationError).violations;
+  expect(violations.every((v) => v.rule.id === 'SAKS-EST-008')).toBe(true);
+  expect(violations.map((v) => v.value)).toContain('/subscriptions/{default provider}/resourceGroups/rg-payments/providers/Microsoft.ContainerService/managedClusters/payments');
+  expect(violations.map((v) => v.value)).toContain(
+    '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-platform/providers/Microsoft.ManagedIdentity/userAssignedIdentities/flux-pull/federatedIdentityCredentials/payments-flux-source-controller',
+  );
+  // A cluster of its own beside the estate, with the name and resource group of one of its clusters.
+  expect(() => new HardenedCluster('solo', { name: 'ledger', location: 'westeurope', resourceGroupName: 'rg-ledger' })).toThrow(/SAKS-EST-008[\s\S]*managedClusters\/ledger/);
+  // Elsewhere, the same cluster is fine.
+  new HardenedCluster('elsewhere', { name: 'ledger', location: 'westeurope', resourceGroupName: 'rg-other' });
+  await new Promise((r) => setTimeout(r, 300));
+  expect(resources.filter((r) => r.name.startsWith('second') || r.name.startsWith('solo'))).toEqual([]);
+  expect(resources.some((r) => r.name.startsWith('elsewhere-'))).toBe(true);
 });

@@ -82,6 +82,8 @@ test('the Kubernetes providers use the clusters\' Entra ID kubeconfigs, as secre
 
 test('on the AKS Istio add-on: no Istio Helm release, the shared MeshConfig applied first, and the clusters enable the add-on', async () => {
   const addon = RegulatedPlatformModel.build({ ...PLATFORM, meshDistribution: 'aksIstioAddon' });
+  // Another program: the same clusters in the same resource group would collide with the first platform's.
+  ({ resources } = await installMocks());
   const on = new RegulatedPlatform('asm', { platform: addon, resourceGroupName: 'rg' }, {
     transformations: [(a) => { options.set(a.name, a.opts as never); return undefined; }],
   });

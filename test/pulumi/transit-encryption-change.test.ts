@@ -9,8 +9,10 @@ beforeAll(async () => {
   ({ resources } = await installMocks());
 });
 
-/** Deploys `props` under stack name `stack` and returns what was recorded for the cluster, with its options. */
+/** Deploys `props` under stack name `stack`, as its own program, and returns what was recorded for the cluster, with its options. */
 async function deploy(stack: string, props: Partial<HardenedClusterProps>) {
+  // Each deployment is its own program: one program writing the same cluster twice is refused.
+  ({ resources } = await installMocks());
   const opts = new Map<string, pulumi.CustomResourceOptions>();
   const aks = new HardenedCluster(stack, { name: 'same', location: 'westeurope', resourceGroupName: 'rg', ...props }, {
     transformations: [(a) => { opts.set(a.name, a.opts); return undefined; }],

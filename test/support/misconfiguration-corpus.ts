@@ -49,6 +49,10 @@ import { props as ESTATE } from '../../examples/estate/definition';
 import { ClusterDelivery, EstateModel, EstateProps, GitOpsSource, GitOpsTreeInput, gitOpsTree, validateEstate } from '../../lib';
 
 const base = { name: 'c1', location: 'westeurope' } as const;
+/** cert-manager federated with its identity, under a credential name. */
+const certManagerFederation = (name: string) => ({ name, identityId: CERT_MANAGER_IDENTITY, clientId: '00000000-0000-0000-0000-0000000000c1', namespace: 'cert-manager', serviceAccountName: 'cert-manager' });
+/** The estate example's OCI source, to change one field of. */
+const OCI_SOURCE = { url: 'oci://contosoplatform.azurecr.io/estate/clusters', tag: 'production', identity: ESTATE.delivery.source!.identity! };
 const OTHER_VNET = `/subscriptions/${SUB}/resourceGroups/spoke/providers/Microsoft.Network/virtualNetworks/other`;
 /** Settings that keep Calico WireGuard valid, so a case breaks one rule only. */
 const calico = { transitEncryption: TransitEncryption.calicoWireGuard() } as const;
@@ -1289,6 +1293,82 @@ export const FAILING_CASES: readonly Case[] = [
     rule: Rules.gitOpsWorkloadIdentity,
     property: 'clusters[0].workloadIdentity',
     fix: /leave workloadIdentity on/,
+  },
+  {
+    name: 'two clusters writing one federated credential on one identity',
+    estate: { ...ESTATE, clusters: ESTATE.clusters.map((c, i) => (i < 2 ? { ...c, federatedIdentities: [certManagerFederation('cert-manager')] } : c)) },
+    rule: Rules.estateAzureIds,
+    property: 'clusters[1]',
+    fix: /both \/subscriptions\/.*\/federatedIdentityCredentials\/cert-manager/,
+  },
+  {
+    name: 'two cluster templates writing credentials on one identity, concurrently when deployed together',
+    estate: { ...ESTATE, clusters: ESTATE.clusters.map((c, i) => (i < 2 ? { ...c, federatedIdentities: [certManagerFederation(`cert-manager-${c.name}`)] } : c)) },
+    rule: Rules.estateFederatedCredentials,
+    property: 'clusters[1]',
+    fix: /their own identity/,
+  },
+  {
+    name: 'a service CIDR over the hub (AKS\'s default 10.0.0.0/16 around a hub in 10.0.0.0/22)',
+    estate: { ...ESTATE, clusters: ESTATE.clusters.map((c, i) => (i === 0 ? { ...c, serviceCidr: '10.0.0.0/16', dnsServiceIp: '10.0.0.10' } : c)) },
+    rule: Rules.estateKubernetesRanges,
+    property: 'clusters[0].serviceCidr',
+    fix: /outside 10\.0\.0\.0\/22 \(hub\.addressSpace\[0\]\)/,
+  },
+  {
+    name: 'a public address for a link\'s internal load balancer',
+    estate: { ...ESTATE, links: ESTATE.links.map((l, i) => (i === 0 ? { ...l, ingressIp: '20.50.1.4' } : l)) },
+    rule: Rules.estateInternalLoadBalancerAddress,
+    property: 'links[0].ingressIp',
+    fix: /usable address of the server's node subnet/,
+  },
+  {
+    name: 'a token in a Git URL',
+    estate: { ...ESTATE, delivery: ClusterDelivery.gitOps({ source: GitOpsSource.gitRepository({ url: 'https://ci:ghp_secret@github.com/contoso/platform', branch: 'main' }) }) },
+    rule: Rules.gitOpsUrlCredentials,
+    property: 'delivery.source.url',
+    fix: /localAuthRef/,
+  },
+  {
+    name: 'a branch name git refuses',
+    estate: { ...ESTATE, delivery: ClusterDelivery.gitOps({ source: GitOpsSource.gitRepository({ url: 'https://github.com/contoso/platform', branch: 'main..x' }) }) },
+    rule: Rules.gitOpsBranchName,
+    property: 'delivery.source.branch',
+    fix: /git check-ref-format/,
+  },
+  {
+    name: 'a tag inside an OCI URL',
+    estate: { ...ESTATE, delivery: ClusterDelivery.gitOps({ source: GitOpsSource.ociRepository({ ...OCI_SOURCE, url: 'oci://contosoplatform.azurecr.io/estate/clusters:production' }) }) },
+    rule: Rules.gitOpsOciReference,
+    property: 'delivery.source.url',
+    fix: /tag field/,
+  },
+  {
+    name: 'the Azure provider for a registry that is not ACR',
+    estate: { ...ESTATE, delivery: ClusterDelivery.gitOps({ source: GitOpsSource.ociRepository({ ...OCI_SOURCE, url: 'oci://ghcr.io/contoso/estate' }) }) },
+    rule: Rules.gitOpsAzureProvider,
+    property: 'delivery.source.url',
+    fix: /azurecr\.io/,
+  },
+  {
+    name: 'Flux on a network-isolated cluster',
+    estate: { ...ESTATE, clusters: ESTATE.clusters.map((c) => (c.name === 'reporting' ? { ...c, outboundType: OutboundType.networkIsolated() } : c)) },
+    rule: Rules.gitOpsNetworkIsolated,
+    property: 'delivery',
+    fix: /pulumiKubernetes/,
+  },
+  {
+    name: 'kubenet on a network-isolated cluster',
+    estate: {
+      ...ESTATE,
+      links: [],
+      clusters: ESTATE.clusters.map((c) =>
+        c.name === 'reporting' ? { ...c, outboundType: OutboundType.networkIsolated(), podNetworking: PodNetworking.kubenet(), delivery: ClusterDelivery.pulumiKubernetes() } : c,
+      ),
+    },
+    rule: Rules.networkIsolatedUnsupported,
+    property: 'clusters[3].podNetworking',
+    fix: /Azure CNI Overlay/,
   },
   {
     name: 'a GitOps tree with a Helm repository on FTP',

@@ -8,6 +8,8 @@ export interface RecordedResource {
   readonly inputs: Record<string, any>;
   /** The provider reference (`urn::id`), when one was set. */
   readonly provider?: string;
+  /** The id the mocks gave it: the Azure resource id, as Azure would, for every Azure resource the library registers. */
+  readonly id?: string;
 }
 
 /** A call (invoke) made under the mocks. */
@@ -42,58 +44,13 @@ export async function installMocks(): Promise<{ resources: RecordedResource[]; c
   await pulumi.runtime.setMocks(
     {
       newResource(args) {
-        resources.push({ type: args.type, name: args.name, inputs: args.inputs, provider: args.provider });
-        const i = args.inputs;
-        if (args.type === 'azure-native:resources:Resource') {
-          const parent = i.parentResourcePath ? `${i.parentResourcePath}/` : '';
-          const id = `/subscriptions/${SUB}/resourceGroups/${i.resourceGroupName}/providers/${i.resourceProviderNamespace}/${parent}${i.resourceType}/${i.resourceName}`;
-          const readOnly =
-            i.resourceType === 'userAssignedIdentities'
-              ? { principalId: `principal-of-${i.resourceName}`, clientId: `client-of-${i.resourceName}` }
-              : i.resourceType === 'managedClusters'
-                ? {
-                    privateFQDN: `${i.resourceName}.private.example`,
-                    provisioningState: 'Succeeded',
-                    ...(i.properties?.oidcIssuerProfile?.enabled ? { oidcIssuerProfile: { enabled: true, issuerURL: `https://westeurope.oic.prod-aks.azure.com/tenant/${i.resourceName}/` } } : {}),
-                  }
-                : {};
-          return { id, state: { ...i, properties: { ...(i.properties ?? {}), ...readOnly } } };
-        }
-        const typed = TYPED_IDS[args.type];
-        if (typed) {
-          const id = `/subscriptions/${SUB}/resourceGroups/${i.resourceGroupName}/providers/${typed(i)}`;
-          // Azure's read-only values of a user-assigned identity.
-          const readOnly = args.type === 'azure-native:managedidentity:UserAssignedIdentity' ? { principalId: `principal-of-${i.resourceName}`, clientId: `client-of-${i.resourceName}` } : {};
-          return { id, state: { ...i, ...readOnly } };
-        }
-        if (args.type === 'azure-native:authorization:RoleAssignment') {
-          return { id: `${i.scope}/providers/Microsoft.Authorization/roleAssignments/${i.roleAssignmentName}`, state: i };
-        }
-        if (args.type === 'azure-native:authorization:RoleDefinition') {
-          return { id: `/subscriptions/${SUB}/providers/Microsoft.Authorization/roleDefinitions/${i.roleDefinitionId}`, state: i };
-        }
-        if (args.type === 'azure-native:resources:ResourceGroup') {
-          // Azure returns the name it was given.
-          return { id: `/subscriptions/${SUB}/resourceGroups/${i.resourceGroupName}`, state: { ...i, name: i.resourceGroupName } };
-        }
-        return { id: `${args.name}-id`, state: i };
+        const result = mockResource(args);
+        resources.push({ type: args.type, name: args.name, inputs: args.inputs, provider: args.provider, id: result.id });
+        return result;
       },
       call(args) {
         calls.push({ token: args.token, inputs: args.inputs });
-        if (args.token === 'azure-native:authorization:getClientConfig') {
-          return { subscriptionId: SUB, tenantId: 'tenant', clientId: 'client', objectId: 'object' };
-        }
-        if (args.token === 'azure-native:containerservice:listManagedClusterUserCredentials') {
-          return { kubeconfigs: [{ name: 'clusterUser', value: Buffer.from(KUBECONFIG).toString('base64') }] };
-        }
-        if (args.token === 'azure-native:network:getSubnet') {
-          // Subnets named "apiserver*" are delegated /28s; any other is a plain /24.
-          const apiserver = String(args.inputs.subnetName).startsWith('apiserver');
-          return apiserver
-            ? { addressPrefix: '10.10.16.0/28', delegations: [{ name: 'aks', serviceName: 'Microsoft.ContainerService/managedClusters' }] }
-            : { addressPrefix: '10.10.0.0/24', delegations: [] };
-        }
-        throw new Error(`unexpected call ${args.token}`);
+        return mockCall(args);
       },
     },
     'project',
@@ -101,6 +58,72 @@ export async function installMocks(): Promise<{ resources: RecordedResource[]; c
     false,
   );
   return { resources, calls };
+}
+
+/** A resource's id and state under the mocks: Azure's resource id for the Azure resources the library registers. */
+function mockResource(args: pulumi.runtime.MockResourceArgs): { id: string; state: Record<string, any> } {
+  const i = args.inputs;
+  if (args.type === 'azure-native:resources:Resource') {
+    const parent = i.parentResourcePath ? `${i.parentResourcePath}/` : '';
+    const id = `/subscriptions/${SUB}/resourceGroups/${i.resourceGroupName}/providers/${i.resourceProviderNamespace}/${parent}${i.resourceType}/${i.resourceName}`;
+    const readOnly =
+      i.resourceType === 'userAssignedIdentities'
+        ? { principalId: `principal-of-${i.resourceName}`, clientId: `client-of-${i.resourceName}` }
+        : i.resourceType === 'managedClusters'
+          ? {
+              privateFQDN: `${i.resourceName}.private.example`,
+              provisioningState: 'Succeeded',
+              ...(i.properties?.oidcIssuerProfile?.enabled ? { oidcIssuerProfile: { enabled: true, issuerURL: `https://westeurope.oic.prod-aks.azure.com/tenant/${i.resourceName}/` } } : {}),
+            }
+          : {};
+    return { id, state: { ...i, properties: { ...(i.properties ?? {}), ...readOnly } } };
+  }
+  const typed = TYPED_IDS[args.type];
+  if (typed) {
+    const id = `/subscriptions/${SUB}/resourceGroups/${i.resourceGroupName}/providers/${typed(i)}`;
+    // Azure's read-only values of a user-assigned identity.
+    const readOnly = args.type === 'azure-native:managedidentity:UserAssignedIdentity' ? { principalId: `principal-of-${i.resourceName}`, clientId: `client-of-${i.resourceName}` } : {};
+    return { id, state: { ...i, ...readOnly } };
+  }
+  if (args.type === 'azure-native:authorization:RoleAssignment') {
+    return { id: `${i.scope}/providers/Microsoft.Authorization/roleAssignments/${i.roleAssignmentName}`, state: i };
+  }
+  if (args.type === 'azure-native:authorization:ManagementLockByScope') {
+    return { id: `${i.scope}/providers/Microsoft.Authorization/locks/${i.lockName}`, state: i };
+  }
+  if (args.type === 'azure-native:monitor:DiagnosticSetting') {
+    return { id: `${i.resourceUri}/providers/Microsoft.Insights/diagnosticSettings/${i.name}`, state: i };
+  }
+  if (args.type === 'azure-native:kubernetesconfiguration:Extension') {
+    const cluster = `/subscriptions/${SUB}/resourceGroups/${i.resourceGroupName}/providers/${i.clusterRp}/${i.clusterResourceName}/${i.clusterName}`;
+    return { id: `${cluster}/providers/Microsoft.KubernetesConfiguration/extensions/${i.extensionName}`, state: i };
+  }
+  if (args.type === 'azure-native:authorization:RoleDefinition') {
+    return { id: `/subscriptions/${SUB}/providers/Microsoft.Authorization/roleDefinitions/${i.roleDefinitionId}`, state: i };
+  }
+  if (args.type === 'azure-native:resources:ResourceGroup') {
+    // Azure returns the name it was given.
+    return { id: `/subscriptions/${SUB}/resourceGroups/${i.resourceGroupName}`, state: { ...i, name: i.resourceGroupName } };
+  }
+  return { id: `${args.name}-id`, state: i };
+}
+
+/** What the mocks answer to a call (an invoke). */
+function mockCall(args: pulumi.runtime.MockCallArgs): Record<string, any> {
+  if (args.token === 'azure-native:authorization:getClientConfig') {
+    return { subscriptionId: SUB, tenantId: 'tenant', clientId: 'client', objectId: 'object' };
+  }
+  if (args.token === 'azure-native:containerservice:listManagedClusterUserCredentials') {
+    return { kubeconfigs: [{ name: 'clusterUser', value: Buffer.from(KUBECONFIG).toString('base64') }] };
+  }
+  if (args.token === 'azure-native:network:getSubnet') {
+    // Subnets named "apiserver*" are delegated /28s; any other is a plain /24.
+    const apiserver = String(args.inputs.subnetName).startsWith('apiserver');
+    return apiserver
+      ? { addressPrefix: '10.10.16.0/28', delegations: [{ name: 'aks', serviceName: 'Microsoft.ContainerService/managedClusters' }] }
+      : { addressPrefix: '10.10.0.0/24', delegations: [] };
+  }
+  throw new Error(`unexpected call ${args.token}`);
 }
 
 /** Resolves an output (or plain value) for assertions. */

@@ -62,6 +62,25 @@ export class GuidExpression {
   constructor(public readonly parts: readonly ArmValue[]) {}
 }
 
+/**
+ * An attribute of a resource another template deploys, by its literal id:
+ * ARM's `reference(id, apiVersion)`, which reads a resource of any resource
+ * group once it exists (a cluster's OIDC issuer URL, read by the template of
+ * the estate's Flux credentials). The Pulumi adapter never meets one: it
+ * registers the same resources with {@link ArmReference}s to the resources.
+ * @see https://learn.microsoft.com/azure/azure-resource-manager/templates/template-functions-resource#reference
+ */
+export class ExternalAttributeReference {
+  constructor(
+    /** The referenced resource's id. */
+    public readonly resourceId: string,
+    /** The API version to read it with. */
+    public readonly apiVersion: string,
+    /** A path into its `properties`. */
+    public readonly attribute: Exclude<ArmAttribute, 'id'>,
+  ) {}
+}
+
 /** Any value the model can place in a resource. */
 export type ArmValue =
   | string
@@ -72,15 +91,17 @@ export type ArmValue =
   | SubscriptionResourceIdExpression
   | GuidExpression
   | ConcatExpression
+  | ExternalAttributeReference
   | readonly ArmValue[]
   | { readonly [key: string]: ArmValue };
 
 /** Whether `v` is a deploy-time expression rather than plain data. */
 export function isArmExpression(
   v: unknown,
-): v is ArmReference | ResourceGroupIdExpression | SubscriptionResourceIdExpression | GuidExpression | ConcatExpression {
+): v is ArmReference | ResourceGroupIdExpression | SubscriptionResourceIdExpression | GuidExpression | ConcatExpression | ExternalAttributeReference {
   return (
     v instanceof ConcatExpression ||
+    v instanceof ExternalAttributeReference ||
     v instanceof ArmReference ||
     v instanceof ResourceGroupIdExpression ||
     v instanceof SubscriptionResourceIdExpression ||
@@ -96,7 +117,7 @@ export function collectReferences(value: ArmValue | undefined): ArmReference[] {
     if (v instanceof ArmReference) out.push(v);
     else if (v instanceof SubscriptionResourceIdExpression) visit(v.name);
     else if (v instanceof GuidExpression || v instanceof ConcatExpression) v.parts.forEach(visit);
-    else if (v instanceof ResourceGroupIdExpression) return;
+    else if (v instanceof ResourceGroupIdExpression || v instanceof ExternalAttributeReference) return;
     else if (Array.isArray(v)) v.forEach(visit);
     else if (typeof v === 'object') Object.values(v).forEach(visit);
   };

@@ -3,6 +3,7 @@ import {
   ArmValue,
   collectReferences,
   ConcatExpression,
+  ExternalAttributeReference,
   isArmExpression,
   GuidExpression,
   ResourceGroupIdExpression,
@@ -78,6 +79,7 @@ export function renderArmTemplate(
       return `reference(${idExpr}, '${target.apiVersion}').${v.attribute}`;
     }
     if (v instanceof ResourceGroupIdExpression) return 'resourceGroup().id';
+    if (v instanceof ExternalAttributeReference) return `reference(${inner(v.resourceId)}, ${inner(v.apiVersion)}).${v.attribute}`;
     if (v instanceof SubscriptionResourceIdExpression) return `subscriptionResourceId('${v.type}', ${inner(v.name)})`;
     if (v instanceof GuidExpression) return `guid(${v.parts.map(inner).join(', ')})`;
     if (v instanceof ConcatExpression) return `concat(${v.parts.map(inner).join(', ')})`;

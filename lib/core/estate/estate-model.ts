@@ -1,12 +1,17 @@
 import { ApiServerAccess } from '../aks/api-server-access';
 import { ClusterNetwork } from '../aks/cluster-network';
-import { FederatedIdentityProps } from '../aks/federated-identity';
 import { HardenedClusterProps } from '../aks/hardened-cluster-props';
 import { LogicalIds, ManagedClusterModel } from '../aks/managed-cluster-model';
 import { OutboundType } from '../aks/outbound-type';
 import { validateHardenedCluster } from '../aks/validate-cluster';
+import { networkIsolatedUnsupported } from '../aks/network-isolated-support';
+import { validateFederatedIdentity } from '../aks/validate-federated-identities';
+import { resolveClusterConfig } from '../aks/resolved-cluster-config';
+import { FEDERATED_CREDENTIALS_PER_IDENTITY } from '../aks/aks-limits';
 import { GUID } from '../aks/validation-helpers';
-import { ArmReference } from '../arm/arm-expression';
+import { ArmReference, ArmValue, ExternalAttributeReference } from '../arm/arm-expression';
+import { findIdCollisions, plannedResourceIds, PlannedResourceId } from '../arm/planned-resource-ids';
+import { ApiVersions } from '../arm/api-versions';
 import { ArmResource } from '../arm/arm-resource';
 import { ArmTemplate, renderArmTemplate } from '../arm/arm-template';
 import { externalizeReferences } from '../arm/external-references';
@@ -14,7 +19,9 @@ import { isResourceIdOfType, parseResourceId } from '../arm/resource-id';
 import { TransitEncryption } from '../encryption/transit-encryption';
 import { ClusterDelivery } from '../gitops/cluster-delivery';
 import { isAzureContainerRegistryOci, urlHost, urlScheme } from '../gitops/gitops-source';
-import { FLUX_SOURCE_CONTROLLER, fluxConfigurationResource, fluxExtensionResource } from '../gitops/flux-extension';
+import { fluxConfigurationResource, fluxExtensionResource } from '../gitops/flux-extension';
+import { checkGitOpsSource, checkHelmChartMirror } from '../gitops/gitops-source-rules';
+import { findInvalidForApiServer } from '../kubernetes/api-server-validity';
 import { GitOpsTree, gitOpsTree } from '../gitops/gitops-tree';
 import { findCollisions, SourcedObject } from '../kubernetes/deployment-collisions';
 import { KubernetesObject } from '../kubernetes/kubernetes-object';
@@ -40,6 +47,8 @@ import { checkInput } from '../validation/input-boundary';
 import { Rules } from '../validation/rule-catalog';
 import { Violation } from '../validation/violation';
 import { ViolationCollector } from '../validation/violation-collector';
+import { checkKubernetesRanges, deriveServiceRange, PlannedNetwork } from './estate-address-plan';
+import { fluxCredentialResources } from './estate-flux-credentials';
 import { ESTATE_PROPS, EstateClusterProps, EstateExistingSpokeProps, EstateLinkProps, EstateProps } from './estate-props';
 
 /** One cluster of a built estate. */
@@ -131,6 +140,8 @@ export class EstateModel {
   /** The OCI registry the pinned Helm charts are fetched from, when not their public repositories. */
   public readonly helmChartMirror?: string;
   public readonly warnings: readonly Violation[];
+  /** The subscription of the spokes and clusters. */
+  public readonly subscriptionId: string;
   /** The hub's virtual network id and resource group. */
   public readonly hub: { readonly virtualNetworkId: string; readonly name: string; readonly subscriptionId: string; readonly resourceGroupName: string; readonly firewallPrivateIp: string };
 
@@ -150,6 +161,7 @@ export class EstateModel {
     this.versions = resolvePinnedVersions(props.versions);
     this.helmChartMirror = props.helmChartMirror?.replace(/\/+$/, '');
     this.warnings = warnings;
+    this.subscriptionId = props.subscriptionId;
     const hubId = parseResourceId(props.hub.virtualNetworkId)!;
     this.hub = {
       virtualNetworkId: props.hub.virtualNetworkId,
@@ -195,6 +207,54 @@ export class EstateModel {
   /** Every resource of a cluster's resource group: the cluster model's and the estate's glue. */
   public clusterResources(name: string): ArmResource[] {
     return [...this.cluster(name).model.resources, ...this.clusterGlue(name)];
+  }
+
+  /**
+   * The federated credentials of the clusters' Flux on their pull identities,
+   * one per cluster, each after the one before it on the same identity
+   * (Entra refuses concurrent writes to one identity). `issuer` gives a
+   * cluster's OIDC issuer URL; by default an ARM `reference()` to the
+   * cluster by its literal id (the template), the Pulumi component passes a
+   * reference to the registered cluster.
+   */
+  public fluxCredentials(issuer?: (cluster: string) => ArmValue): ArmResource[] {
+    const read = issuer ?? ((name: string) => new ExternalAttributeReference(this.clusterId(name), ApiVersions.managedClusters, 'oidcIssuerProfile.issuerURL'));
+    return fluxCredentialResources([...this.clusters.values()], read);
+  }
+
+  /**
+   * The template of the Flux credentials: deploy it after the clusters'
+   * templates (it reads their OIDC issuers), to any resource group; each
+   * credential is written into its identity's resource group by a nested
+   * deployment, chained so they are created one after another. Undefined
+   * when no cluster's Flux pulls with a workload identity.
+   */
+  public fluxCredentialsTemplate(): ArmTemplate | undefined {
+    const resources = this.fluxCredentials();
+    if (resources.length === 0) return undefined;
+    return renderArmTemplate(resources, {}, { generator: 'secure-aks', estateFluxCredentials: [...this.clusters.keys()].join(',') });
+  }
+
+  /** A cluster's resource id (its template's managed cluster). */
+  public clusterId(name: string): string {
+    const c = this.cluster(name);
+    return `/subscriptions/${this.subscriptionId}/resourceGroups/${c.resourceGroupName}/providers/Microsoft.ContainerService/managedClusters/${c.model.config.name}`;
+  }
+
+  /**
+   * The resource ids every template of the estate will write, by template
+   * file: each cluster's, the hub's and the Flux credentials'. Nested
+   * deployments included (they are resources too).
+   */
+  public plannedTemplates(): { readonly file: string; readonly cluster?: string; readonly ids: readonly PlannedResourceId[] }[] {
+    const clusters = [...this.clusters.values()].map((c) => ({
+      file: `clusters/${c.name}.template.json`,
+      cluster: c.name,
+      ids: plannedResourceIds(this.clusterResources(c.name), { subscriptionId: this.subscriptionId, resourceGroup: c.resourceGroupName, template: true }),
+    }));
+    const hub = { file: 'hub.template.json', ids: plannedResourceIds(externalizeReferences(this.hubResources(), this.spokeIds()), { subscriptionId: this.hub.subscriptionId, resourceGroup: this.hub.resourceGroupName, template: true }) };
+    const flux = { file: 'flux-credentials.template.json', ids: plannedResourceIds(this.fluxCredentials(), { template: true }) };
+    return [...clusters, hub, flux];
   }
 
   /** The template of one cluster's resource group. */
@@ -316,6 +376,7 @@ function planEstate(input: EstateProps): { violations: ViolationCollector; model
   if (props.helmChartMirror !== undefined && !(urlScheme(props.helmChartMirror) === 'oci' && urlHost(props.helmChartMirror) && /^oci:\/\/[^/]+\/\S+$/i.test(props.helmChartMirror))) {
     v.add(Rules.gitOpsSourceTransport, 'helmChartMirror', props.helmChartMirror, 'give the mirror as oci://<registry>/<path>');
   }
+  if (props.helmChartMirror !== undefined) v.addAll(checkHelmChartMirror(props.helmChartMirror, 'helmChartMirror'));
 
   // --- names
   const clusterIndex = new Map<string, number>();
@@ -330,11 +391,16 @@ function planEstate(input: EstateProps): { violations: ViolationCollector; model
   });
 
   // --- address plans: the hub and every spoke are peered or routed together
-  const networks: { property: string; text: string; cidr: Ipv4Cidr }[] = [];
+  const networks: PlannedNetwork[] = [];
   props.hub.addressSpace.forEach((text, i) => {
     const parsed = Ipv4Cidr.parse(text);
     if (parsed instanceof Ipv4Cidr) networks.push({ property: `hub.addressSpace[${i}]`, text, cidr: parsed });
     else v.add(Rules.estateAddressOverlap, `hub.addressSpace[${i}]`, text, 'give the hub\'s address prefixes in CIDR notation, e.g. "10.0.0.0/22"');
+  });
+  (props.connectedNetworks ?? []).forEach((text, i) => {
+    const parsed = Ipv4Cidr.parse(text);
+    if (parsed instanceof Ipv4Cidr) networks.push({ property: `connectedNetworks[${i}]`, text, cidr: parsed });
+    else v.add(Rules.estateAddressOverlap, `connectedNetworks[${i}]`, text, 'give the connected networks in CIDR notation, e.g. "192.168.0.0/16"');
   });
   const spokes = props.clusters.map((c, i) => {
     const parsed = checkSpokeAddressSpace(v, `clusters[${i}].addressSpace`, c.addressSpace);
@@ -350,17 +416,35 @@ function planEstate(input: EstateProps): { violations: ViolationCollector; model
   }
 
   // --- clusters
+  const checkedDeliveries = new Set<ClusterDelivery>();
   const clusters: PlannedCluster[] = props.clusters.map((c, i) => {
     const delivery = c.delivery ?? props.delivery;
     const subnets = spokeSubnets(spokes[i] ?? Ipv4Cidr.of('10.250.0.0/16'));
     const brought = c.existingSpoke;
     const nodes = brought ? checkExistingSpoke(v, `clusters[${i}].existingSpoke`, brought, spokes[i]) : subnets.nodes;
-    const clusterProps = clusterPropsOf(c, props, distribution, versions, delivery, nodes, subnets.api);
+    const clusterProps = withServiceRange(clusterPropsOf(c, props, distribution, versions, delivery, nodes, subnets.api), networks);
     if (brought) {
       v.add(Rules.estateSpokePeeringNotVerified, `clusters[${i}].existingSpoke.virtualNetworkId`, brought.virtualNetworkId, `make sure the spoke is peered with the hub (allowing forwarded traffic) and its subnets route 0.0.0.0/0 to ${props.hub.firewallPrivateIp}`);
     }
-    v.merge(validateHardenedCluster(clusterProps), `clusters[${i}]`);
-    checkDelivery(v, `clusters[${i}]`, c, clusterProps, delivery);
+    const clusterViolations = validateHardenedCluster(clusterProps);
+    v.merge(clusterViolations, `clusters[${i}]`);
+    if (clusterViolations.errors.length === 0) {
+      // Every network the cluster reaches: through the hub firewall, all of them (SAKS-EST-010).
+      const resolved = resolveClusterConfig(clusterProps);
+      const pods = resolved.podNetworking;
+      v.addAll(
+        checkKubernetesRanges(
+          `clusters[${i}]`,
+          { serviceCidr: resolved.serviceCidr, dnsServiceIp: resolved.dnsServiceIp, podCidr: pods.mode === 'overlay' || pods.mode === 'kubenet' ? pods.podCidr : undefined },
+          networks,
+        ),
+      );
+    }
+    checkDelivery(v, `clusters[${i}]`, c, clusterProps, delivery, checkedDeliveries);
+    // What Microsoft does not support on a network-isolated cluster (Flux is SAKS-GIT-009's, with the estate's fix).
+    for (const x of networkIsolatedUnsupported(clusterProps.outboundType?.name ?? '', clusterProps.podNetworking?.networkPlugin, false)) {
+      v.addAll([{ ...x, property: `clusters[${i}].${x.property}` }]);
+    }
     if (clusterProps.outboundType?.name === 'none' && !isAzureContainerRegistryOci(props.helmChartMirror ?? '')) {
       v.add(Rules.gitOpsIsolatedSource, 'helmChartMirror', props.helmChartMirror, `copy the pinned Helm charts into your Azure Container Registry and give it as helmChartMirror: cluster "${c.name}" has no egress to their public repositories`);
     }
@@ -408,7 +492,7 @@ function planEstate(input: EstateProps): { violations: ViolationCollector; model
     const ingressIp = l.ingressIp ?? (serverNodes ? formatIpv4(serverNodes.last - 5 - (fnv1a(l.name) % INGRESS_ADDRESS_POOL)) : '10.250.15.250');
     const ip = parseIpv4(ingressIp);
     if (serverNodes && (ip === undefined || !serverNodes.containsAddress(ip) || ip <= serverNodes.network + 3 || ip === serverNodes.last)) {
-      v.add(Rules.estateCollisions, `links[${i}].ingressIp`, ingressIp, `use a usable address of the server's node subnet ${server!.nodeSubnet}`);
+      v.add(Rules.estateInternalLoadBalancerAddress, `links[${i}].ingressIp`, ingressIp, `use a usable address of the server's node subnet ${server!.nodeSubnet}`, 'the ingress gateway\'s internal load balancer takes its frontend address from that subnet');
     }
     if (server) {
       const key = `${server.name}|${ingressIp}`;
@@ -453,13 +537,105 @@ function planEstate(input: EstateProps): { violations: ViolationCollector; model
   clusters.forEach((c, i) => {
     for (const f of findCollisions(objectsOf.get(c.name)!)) v.add(Rules.estateCollisions, `clusters[${i}]`, c.name, f.fix, `${f.object}: ${f.message}`);
   });
-  if (v.errors.length > 0) return { violations: v };
+  // Every object the estate writes into a cluster, derived names and labels (the revision's istio.io/rev) included.
+  const shared = [...meshConfigObjects(distribution, versions), ...props.issuer.objects()];
+  clusters.forEach((c, i) => {
+    for (const f of findInvalidForApiServer([...shared, ...objectsOf.get(c.name)!.map((o) => o.object)])) {
+      const fromRevision = distribution === 'aksIstioAddon' && f.message.includes(versions.aksIstioRevision);
+      v.add(Rules.apiServerValidity, fromRevision ? 'versions.aksIstioRevision' : `clusters[${i}]`, fromRevision ? versions.aksIstioRevision : c.name, f.fix, `${f.object}: ${f.message}`);
+    }
+  });
+  if (v.errors.length > 0) return { violations: dedupe(v) };
 
   const final = clusters.map((c) => ({ ...c, model: ManagedClusterModel.build(c.props) }));
   const model = new EstateModel(VALIDATED, props, { clusters: final, links: built }, v.warnings);
   // The hub's DNS as built: every host resolvable from every cluster that dials it.
   v.addAll(checkServiceDns(model.links, model.hubResources()));
+  // Every Azure id of every template, and every identity's credentials, across the estate.
+  v.addAll(checkEstateIdentities(model, props));
   return { violations: v, model: v.errors.length > 0 ? undefined : model };
+}
+
+/** The violations, each reported once (one finding of a shared object is the same in every cluster). */
+function dedupe(v: ViolationCollector): ViolationCollector {
+  const out = new ViolationCollector();
+  const seen = new Set<string>();
+  for (const x of [...v.errors, ...v.warnings, ...v.infos]) {
+    const key = `${x.rule.id}|${x.property}|${x.fix}|${x.detail ?? ''}`;
+    if (!seen.has(key)) out.addAll([x]);
+    seen.add(key);
+  }
+  return out;
+}
+
+/**
+ * A cluster definition with a service CIDR and DNS service IP outside every
+ * network of the estate and outside its pod CIDR, unless it gives them.
+ */
+function withServiceRange(clusterProps: HardenedClusterProps, networks: readonly PlannedNetwork[]): HardenedClusterProps {
+  if (clusterProps.serviceCidr !== undefined || clusterProps.dnsServiceIp !== undefined) return clusterProps;
+  const taken = networks.map((n) => n.cidr);
+  try {
+    const pods = resolveClusterConfig(clusterProps).podNetworking.podCidr;
+    const parsed = pods === undefined ? undefined : Ipv4Cidr.parse(pods);
+    if (parsed instanceof Ipv4Cidr) taken.push(parsed);
+  } catch {
+    // An invalid definition: its own rules report it, and the default ranges stay.
+  }
+  return { ...clusterProps, ...deriveServiceRange(taken) };
+}
+
+/**
+ * The estate's Azure ids and identities, on the resources as built: no two
+ * resources of its templates with one id (SAKS-EST-008); per identity at most
+ * the documented number of federated credentials, written from one template
+ * only so they are created one after another (SAKS-EST-009).
+ */
+function checkEstateIdentities(model: EstateModel, props: EstateProps): Violation[] {
+  const out: Violation[] = [];
+  const where = new Map<string, string>();
+  const index = new Map(props.clusters.map((c, i) => [c.name, i]));
+  const planned: (PlannedResourceId & { readonly template: string; readonly property: string })[] = [];
+  for (const t of model.plannedTemplates()) {
+    for (const p of t.ids) planned.push({ ...p, template: t.file, property: t.cluster !== undefined ? `clusters[${index.get(t.cluster)}]` : t.file.startsWith('flux') ? 'delivery' : 'hub' });
+  }
+  for (const c of findIdCollisions(planned)) {
+    out.push({
+      rule: Rules.estateAzureIds,
+      property: c.second.property,
+      value: c.second.logicalId,
+      fix: `give one of them another name: ${c.first.logicalId} of ${c.first.template} and ${c.second.logicalId} of ${c.second.template} are both ${c.id}`,
+      detail: 'the second deployment would overwrite the first resource',
+    });
+  }
+  const credentials = new Map<string, typeof planned>();
+  for (const p of planned) {
+    if (p.type !== 'Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials') continue;
+    const key = p.parentId.toLowerCase();
+    credentials.set(key, [...(credentials.get(key) ?? []), p]);
+    where.set(key, p.parentId);
+  }
+  for (const [key, list] of credentials) {
+    const identity = where.get(key)!;
+    if (list.length > FEDERATED_CREDENTIALS_PER_IDENTITY) {
+      out.push({
+        rule: Rules.estateFederatedCredentials,
+        property: list[FEDERATED_CREDENTIALS_PER_IDENTITY].property,
+        value: identity,
+        fix: `use at most ${FEDERATED_CREDENTIALS_PER_IDENTITY} credentials on one identity across the estate (it gets ${list.length}): give some clusters their own identity (their own delivery with another identity)`,
+      });
+    }
+    const clusterTemplates = [...new Set(list.filter((p) => p.template.startsWith('clusters/')).map((p) => p.template))];
+    if (clusterTemplates.length > 1) {
+      out.push({
+        rule: Rules.estateFederatedCredentials,
+        property: list.find((p) => p.template === clusterTemplates[1])!.property,
+        value: identity,
+        fix: `give each cluster's federatedIdentities their own identity: ${clusterTemplates.join(' and ')} both write credentials on it, and templates deployed together would write them concurrently`,
+      });
+    }
+  }
+  return out;
 }
 
 /** A brought spoke's id and node subnet: a virtual network's id, and a node prefix inside the cluster's address space. Returns the node prefix. */
@@ -493,22 +669,18 @@ function clusterPropsOf(
   props: EstateProps,
   distribution: MeshDistribution,
   versions: PinnedVersions,
-  delivery: ClusterDelivery,
+  _delivery: ClusterDelivery,
   nodes: string,
   api: string,
 ): HardenedClusterProps {
   const { addressSpace, resourceGroupName: _rg, delivery: _d, existingSpoke, ...cluster } = c;
-  const identity = delivery.kind === 'gitOps' ? delivery.source?.identity : undefined;
-  const fluxIdentity: FederatedIdentityProps[] = identity
-    ? [{ name: 'flux-source-controller', identityId: identity.identityId, clientId: identity.clientId, ...FLUX_SOURCE_CONTROLLER }]
-    : [];
   return {
     apiServerAccess: ApiServerAccess.private(),
     transitEncryption: TransitEncryption.acnsWireGuard(),
     // A brought spoke's subnets carry the network team's route table (its route is not verified offline: SAKS-EGR-006).
     outboundType: existingSpoke ? OutboundType.userDefinedRouting() : OutboundType.userDefinedRouting({ firewallPrivateIp: props.hub.firewallPrivateIp }),
     ...cluster,
-    federatedIdentities: [...(cluster.federatedIdentities ?? []), ...fluxIdentity],
+    // Flux's credential is the estate's (one per cluster, created one after another: fluxCredentialResources).
     network: existingSpoke
       ? ClusterNetwork.fromSubnetIds({
           nodeSubnetId: `${existingSpoke.virtualNetworkId}/subnets/${existingSpoke.nodeSubnetName}`,
@@ -519,11 +691,36 @@ function clusterPropsOf(
   };
 }
 
-/** The GitOps source's rules for this cluster: encrypted transport, a private registry for isolated clusters, workload identity on. */
-function checkDelivery(v: ViolationCollector, at: string, c: EstateClusterProps, clusterProps: HardenedClusterProps, delivery: ClusterDelivery): void {
+/**
+ * The GitOps source's rules for this cluster: encrypted transport, a private
+ * registry for isolated clusters, workload identity on, no Flux on a
+ * network-isolated cluster; the source's own rules (URL, branch, OCI
+ * reference, provider) once per delivery, for the first cluster it serves.
+ */
+function checkDelivery(v: ViolationCollector, at: string, c: EstateClusterProps, clusterProps: HardenedClusterProps, delivery: ClusterDelivery, checked: Set<ClusterDelivery>): void {
   const source = delivery.source;
   if (delivery.kind !== 'gitOps' || !source) return;
-  const property = `${c.delivery ? at : 'delivery'}.source.url`;
+  const sourceAt = `${c.delivery ? at : 'delivery'}.source`;
+  const property = `${sourceAt}.url`;
+  if (!checked.has(delivery)) {
+    checked.add(delivery);
+    v.addAll(checkGitOpsSource(source, sourceAt));
+    if (source.identity) {
+      // The identity's own fields, as a cluster's federated identity is checked (SAKS-FED rules).
+      const fields = new ViolationCollector();
+      validateFederatedIdentity({ name: 'flux', identityId: source.identity.identityId, clientId: source.identity.clientId, namespace: 'flux-system', serviceAccountName: 'source-controller' }, `${sourceAt}.identity`, fields);
+      v.merge(fields);
+    }
+  }
+  if (clusterProps.outboundType?.name === 'none') {
+    v.add(
+      Rules.gitOpsNetworkIsolated,
+      `${c.delivery ? at : 'delivery'}`,
+      'gitOps',
+      `deliver cluster "${c.name}" with ClusterDelivery.pulumiKubernetes() from a network that reaches its API server, or give it an outbound type with egress (the hub firewall's userDefinedRouting)`,
+      'Microsoft lists the GitOps (Flux) extension among the features network isolated clusters do not support',
+    );
+  }
   const allowed = source.kind === 'OCIRepository' ? ['oci'] : ['https', 'ssh'];
   if (!source.scheme || !allowed.includes(source.scheme) || !source.host) {
     v.add(Rules.gitOpsSourceTransport, property, source.url, source.kind === 'OCIRepository' ? 'use oci://<registry>/<repository>' : 'use an https:// or ssh:// URL');

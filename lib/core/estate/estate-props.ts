@@ -5,7 +5,12 @@ import { CUSTOMER_CA_ISSUER_RESULT, CustomerCaIssuer } from '../mesh/customer-ca
 import { factoryResult, schemaOf, text, textList } from '../validation/input-boundary';
 import { zod, lazySchema } from '../validation/lazy-zod';
 
-/** One cluster of the estate: a hardened private cluster in its own spoke network. */
+/**
+ * One cluster of the estate: a hardened private cluster in its own spoke network.
+ * Unless `serviceCidr` or `dnsServiceIp` is given, the estate derives both
+ * outside every network the cluster reaches (the first free /16 of the
+ * private ranges, and its tenth address), instead of AKS's 10.0.0.0/16.
+ */
 export interface EstateClusterProps extends Omit<HardenedClusterProps, 'network' | 'istioAddon'> {
   /**
    * Address space of the cluster's spoke network, created by the library:
@@ -87,6 +92,16 @@ export interface EstateProps {
   readonly clusters: readonly EstateClusterProps[];
   /** The links between them. */
   readonly links: readonly EstateLinkProps[];
+  /**
+   * Address ranges every cluster reaches beyond the hub and the spokes:
+   * on-premises networks behind ExpressRoute or VPN, other networks peered
+   * with the hub. No spoke overlaps them (SAKS-EST-002), and no cluster's
+   * service CIDR, DNS service IP or pod CIDR does (SAKS-EST-010): traffic to
+   * them would stay inside the cluster. The derived service CIDRs avoid them.
+   * @default [] - none
+   * @see https://learn.microsoft.com/azure/aks/concepts-network-ip-address-planning
+   */
+  readonly connectedNetworks?: readonly string[];
   /** The customer CA, as a cert-manager ClusterIssuer in every cluster. */
   readonly issuer: CustomerCaIssuer;
   /** How the clusters' Kubernetes objects reach them, unless a cluster says otherwise. */
@@ -135,6 +150,7 @@ export const ESTATE_PROPS = lazySchema(() =>
       links: zod
         .array(zod.strictObject({ name: text(), client: text(), server: text(), services: zod.array(CROSS_CLUSTER_SERVICE_PROPS).readonly(), ingressIp: text().optional() }))
         .readonly(),
+      connectedNetworks: textList().optional(),
       issuer: CUSTOMER_CA_ISSUER_RESULT,
       delivery: factoryResult(ClusterDelivery, 'ClusterDelivery.gitOps({ ... }) or ClusterDelivery.pulumiKubernetes()'),
       meshDistribution: zod.enum(['openSourceIstio', 'aksIstioAddon']).optional(),

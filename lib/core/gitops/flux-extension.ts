@@ -81,7 +81,7 @@ export function fluxConfigurationResource(cluster: string, delivery: ClusterDeli
   });
   const sourceProperties: Record<string, ArmValue> =
     source.kind === 'OCIRepository'
-      ? { ociRepository: { url: source.url, repositoryRef: { tag: source.tag! }, useWorkloadIdentity: true, insecure: false, syncIntervalInSeconds: 300, timeoutInSeconds: 600 } }
+      ? { ociRepository: { url: source.url, repositoryRef: source.digest !== undefined ? { digest: source.digest } : { tag: source.tag! }, useWorkloadIdentity: true, insecure: false, syncIntervalInSeconds: 300, timeoutInSeconds: 600 } }
       : {
           gitRepository: {
             url: source.url,

@@ -18,8 +18,20 @@ export interface OciRepositorySourceOptions {
    * @see https://learn.microsoft.com/azure/azure-arc/kubernetes/conceptual-gitops-flux2
    */
   readonly url: string;
-  /** The artifact's tag that Flux follows (pushed by `flux push artifact ... --tag`). */
-  readonly tag: string;
+  /**
+   * The artifact's tag that Flux follows (pushed by `flux push artifact ... --tag`):
+   * `[a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}`, never inside `url`. Give `tag` or `digest`.
+   * @default - none: give `digest`
+   * @see https://github.com/opencontainers/distribution-spec/blob/main/spec.md#pulling-manifests
+   */
+  readonly tag?: string;
+  /**
+   * The artifact's digest (`sha256:<64 hex digits>`), pinning one exact artifact
+   * instead of following a tag. Give `tag` or `digest`.
+   * @default - none: Flux follows `tag`
+   * @see https://fluxcd.io/flux/components/source/ocirepositories/#reference
+   */
+  readonly digest?: string;
   /**
    * The identity Flux pulls with: no secret in the cluster or the template.
    * The library federates it with the `flux-system/source-controller` service account.
@@ -30,13 +42,24 @@ export interface OciRepositorySourceOptions {
 
 /** Options of {@link GitOpsSource.gitRepository}. */
 export interface GitRepositorySourceOptions {
-  /** `https://` or `ssh://` URL of the repository. */
+  /**
+   * `https://` or `ssh://` URL of the repository, without credentials
+   * (`https://user:token@...` is refused: SAKS-GIT-005); `ssh://git@host/...`
+   * names the SSH user only.
+   * @see https://git-scm.com/docs/git-clone#_git_urls
+   */
   readonly url: string;
-  /** The branch Flux follows. */
+  /**
+   * The branch Flux follows: a name `git check-ref-format --branch` accepts.
+   * @see https://git-scm.com/docs/git-check-ref-format
+   */
   readonly branch: string;
   /**
    * Name of a secret in `flux-system` holding the credentials (you create it):
-   * the template carries no credential.
+   * the template carries no credential. Microsoft's alternative, HTTPS
+   * credentials in the fluxConfiguration's `configurationProtectedSettings`,
+   * would put the secret into the template: the library does not write it.
+   * @see https://learn.microsoft.com/rest/api/kubernetesconfiguration/flux-configurations/create-or-update
    * @default - none: a repository readable without credentials
    */
   readonly localAuthRef?: string;
@@ -55,17 +78,25 @@ export function urlHost(url: string): string | undefined {
 }
 
 /**
+ * An Azure Container Registry's login server: `<registry>.azurecr.io`, or a
+ * sovereign cloud's `.azurecr.cn` (Azure operated by 21Vianet) and
+ * `.azurecr.us` (Azure Government). Registry names are 5 to 50 letters and digits.
+ * @see https://fluxcd.io/flux/components/source/ocirepositories/#azure
+ */
+export const AZURE_CONTAINER_REGISTRY_HOST = /^[a-z0-9]{5,50}\.azurecr\.(io|cn|us)$/;
+
+/**
  * Whether `url` is an OCI repository in an Azure Container Registry
  * (`oci://<registry>.azurecr.io/<path>`): what a network-isolated cluster
  * reaches through the registry's private endpoint.
  * @see https://learn.microsoft.com/azure/container-registry/container-registry-private-link
  */
 export function isAzureContainerRegistryOci(url: string): boolean {
-  return urlScheme(url) === 'oci' && /^[a-z0-9-]+\.azurecr\.io$/.test(urlHost(url) ?? '') && /^oci:\/\/[^/]+\/\S+$/i.test(url);
+  return urlScheme(url) === 'oci' && AZURE_CONTAINER_REGISTRY_HOST.test(urlHost(url) ?? '') && /^oci:\/\/[^/]+\/\S+$/i.test(url);
 }
 
 const IDENTITY = lazySchema(() => schemaOf<FluxSourceIdentity>()(zod.strictObject({ identityId: text(), clientId: text() })));
-const OCI_OPTIONS = lazySchema(() => schemaOf<OciRepositorySourceOptions>()(zod.strictObject({ url: text(), tag: text(), identity: IDENTITY })));
+const OCI_OPTIONS = lazySchema(() => schemaOf<OciRepositorySourceOptions>()(zod.strictObject({ url: text(), tag: text().optional(), digest: text().optional(), identity: IDENTITY })));
 const GIT_OPTIONS = lazySchema(() =>
   schemaOf<GitRepositorySourceOptions>()(zod.strictObject({ url: text(), branch: text(), localAuthRef: text().optional() })),
 );
@@ -81,7 +112,7 @@ const GIT_OPTIONS = lazySchema(() =>
 export class GitOpsSource {
   /** An OCI artifact, pulled with a workload identity. */
   public static ociRepository(options: OciRepositorySourceOptions): GitOpsSource {
-    return fromOptions(OCI_OPTIONS, options, (o) => new GitOpsSource('OCIRepository', o.url ?? '', { tag: o.tag, identity: o.identity }));
+    return fromOptions(OCI_OPTIONS, options, (o) => new GitOpsSource('OCIRepository', o.url ?? '', { tag: o.tag, digest: o.digest, identity: o.identity }));
   }
 
   /** A Git repository branch. */
@@ -94,12 +125,17 @@ export class GitOpsSource {
     public readonly kind: 'OCIRepository' | 'GitRepository',
     /** The source URL. */
     public readonly url: string,
-    private readonly options: { readonly tag?: string; readonly branch?: string; readonly localAuthRef?: string; readonly identity?: FluxSourceIdentity },
+    private readonly options: { readonly tag?: string; readonly digest?: string; readonly branch?: string; readonly localAuthRef?: string; readonly identity?: FluxSourceIdentity },
   ) {}
 
   /** The OCI artifact's tag. */
   public get tag(): string | undefined {
     return this.options.tag;
+  }
+
+  /** The OCI artifact's digest. */
+  public get digest(): string | undefined {
+    return this.options.digest;
   }
 
   /** The Git branch. */

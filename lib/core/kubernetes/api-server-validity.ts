@@ -7,6 +7,12 @@ const IANA_SVC_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
 /** Kinds whose name is a DNS label rather than a subdomain. */
 const LABEL_NAMED: ReadonlyMap<string, (name: string) => boolean> = new Map([['Service', isDns1035Label], ['Namespace', isDns1123Label]]);
 
+/** A qualified name (label and annotation keys): an optional DNS subdomain prefix and a name of at most 63 characters. */
+function isQualifiedName(key: string): boolean {
+  const [prefix, name] = key.includes('/') ? [key.slice(0, key.indexOf('/')), key.slice(key.indexOf('/') + 1)] : [undefined, key];
+  return (prefix === undefined || isDns1123Subdomain(prefix)) && LABEL_NAME.test(name) && name.length <= 63;
+}
+
 /**
  * What the Kubernetes API server would refuse in an object, beyond its
  * schema: names and namespaces of the right form and length, label keys and
@@ -29,10 +35,24 @@ export function findInvalidForApiServer(objects: readonly unknown[]): MeshFindin
     }
     const ns = o.metadata?.namespace;
     if (ns !== undefined && (typeof ns !== 'string' || !isDns1123Label(ns))) add(`metadata.namespace "${String(ns)}" is not a DNS label of at most 63 characters`, 'use a namespace of lowercase letters, digits and "-"');
-    for (const [key, value] of Object.entries((o.metadata?.labels ?? {}) as Record<string, unknown>)) {
-      const [prefix, label] = key.includes('/') ? [key.slice(0, key.indexOf('/')), key.slice(key.indexOf('/') + 1)] : [undefined, key];
-      if ((prefix !== undefined && !isDns1123Subdomain(prefix)) || !LABEL_NAME.test(label) || label.length > 63) add(`label key "${key}" is not valid`, 'use a label name of at most 63 letters, digits, "-", "_" and "."');
-      if (typeof value !== 'string' || value.length > 63 || (value !== '' && !LABEL_NAME.test(value))) add(`label ${key}="${String(value)}" has a value that is not valid (at most 63 letters, digits, "-", "_" and ".")`, 'shorten the value (the name it is derived from)');
+    // Labels and annotation keys wherever the API server validates them: the object's, its pod
+    // template's (a gateway Deployment's istio.io/rev), and its selector's.
+    const at = (where: string) => (where ? `${where} ` : '');
+    const labelMaps: [string, unknown][] = [
+      ['', o.metadata?.labels],
+      ['spec.template.metadata.labels', o.spec?.template?.metadata?.labels],
+      ['spec.selector.matchLabels', o.spec?.selector?.matchLabels],
+    ];
+    for (const [where, labels] of labelMaps) {
+      for (const [key, value] of Object.entries((labels ?? {}) as Record<string, unknown>)) {
+        if (!isQualifiedName(key)) add(`${at(where)}label key "${key}" is not valid`, 'use a label name of at most 63 letters, digits, "-", "_" and "."');
+        if (typeof value !== 'string' || value.length > 63 || (value !== '' && !LABEL_NAME.test(value))) add(`${at(where)}label ${key}="${String(value)}" has a value that is not valid (at most 63 letters, digits, "-", "_" and ".")`, 'shorten the value (the name or revision it is derived from)');
+      }
+    }
+    for (const [where, annotations] of [['', o.metadata?.annotations], ['spec.template.metadata.annotations', o.spec?.template?.metadata?.annotations]] as [string, unknown][]) {
+      for (const key of Object.keys((annotations ?? {}) as Record<string, unknown>)) {
+        if (!isQualifiedName(key)) add(`${at(where)}annotation key "${key}" is not valid`, 'use an annotation name of at most 63 letters, digits, "-", "_" and ".", with an optional DNS prefix');
+      }
     }
     if (o.kind === 'Service' && o.apiVersion === 'v1' && o.spec?.type !== 'ExternalName') {
       const ports = (o.spec?.ports ?? []) as Record<string, unknown>[];

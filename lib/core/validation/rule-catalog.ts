@@ -922,6 +922,70 @@ export const Rules = {
     sources: [S.esbuildTypeScript, S.nodeModules],
     severity: 'error',
   },
+  // --- estates and GitOps: identities, address plans, sources, supported combinations
+  estateAzureIds: {
+    id: 'SAKS-EST-008',
+    statement:
+      'every Azure resource of an estate has its own resource id across all its templates: a name Azure or Entra scopes to a parent (a federated credential on its identity, a role assignment or lock on its scope, the Flux extension and configuration on a cluster, a nested deployment in its resource group) is unique under that parent',
+    sources: [S.armResourceIds, S.federatedCredentialLimits],
+    severity: 'error',
+  },
+  estateFederatedCredentials: {
+    id: 'SAKS-EST-009',
+    statement: `the federated credentials the whole estate writes on one identity are at most ${FEDERATED_CREDENTIALS_PER_IDENTITY} and are created one after another (Entra refuses concurrent writes to one identity)`,
+    sources: [S.federatedCredentialLimits, S.armDependsOn],
+    severity: 'error',
+  },
+  estateKubernetesRanges: {
+    id: 'SAKS-EST-010',
+    statement:
+      'a cluster\'s service CIDR, DNS service IP and overlay pod CIDR overlap no network the cluster reaches: its own spoke, the hub, every other spoke of the estate and the networks the estate declares as connected (on-premises, other peered networks)',
+    sources: [S.ipAddressPlanning, S.azureCniOverlayPlanning],
+    severity: 'error',
+  },
+  estateInternalLoadBalancerAddress: {
+    id: 'SAKS-EST-011',
+    statement: 'the address of an internal load balancer (a link\'s ingress gateway) is a usable private address of the subnet it is created in',
+    sources: [S.internalLoadBalancer, S.vnetFaq],
+    severity: 'error',
+  },
+  gitOpsUrlCredentials: {
+    id: 'SAKS-GIT-005',
+    statement: 'a GitOps source URL carries no credentials (no user information in an https:// or oci:// URL, no password in an ssh:// URL): credentials come from a Secret reference or the configuration\'s protected settings',
+    sources: [S.gitOpsFlux, S.fluxConfigurationsRestApi, S.gitUrls],
+    severity: 'error',
+  },
+  gitOpsBranchName: {
+    id: 'SAKS-GIT-006',
+    statement: 'a Git branch is a name git accepts as a branch (git check-ref-format --branch): not empty, no "..", "@{", space, control character or any of ~ ^ : ? * [ \\, no component starting with "." or ending with ".lock", not starting with "-" or "/", not ending with "/" or "."',
+    sources: [S.gitCheckRefFormat],
+    severity: 'error',
+  },
+  gitOpsOciReference: {
+    id: 'SAKS-GIT-007',
+    statement:
+      'an OCI source is oci://<registry>/<repository> with the repository in the distribution spec\'s grammar (lower-case path components), and its tag ([a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}) or digest (<algorithm>:<hex>) in their own fields, never inside the URL',
+    sources: [S.ociDistributionSpec, S.fluxOciRepository],
+    severity: 'error',
+  },
+  gitOpsAzureProvider: {
+    id: 'SAKS-GIT-008',
+    statement: 'Flux pulls with the Azure provider (workload identity) only from an Azure Container Registry: a host ending in .azurecr.io, or a sovereign cloud\'s .azurecr.cn or .azurecr.us',
+    sources: [S.fluxOciAzureProvider, S.gitOpsFluxTutorial],
+    severity: 'error',
+  },
+  gitOpsNetworkIsolated: {
+    id: 'SAKS-GIT-009',
+    statement: 'a network-isolated cluster (outbound type none) gets no GitOps (Flux) extension: Microsoft lists it among the features network isolated clusters do not support; deliver its objects with Pulumi from a network that reaches its API server',
+    sources: [S.networkIsolated],
+    severity: 'error',
+  },
+  networkIsolatedUnsupported: {
+    id: 'SAKS-EGR-009',
+    statement: 'a network-isolated cluster (outbound type none) uses none of the features Microsoft lists as unsupported there: no kubenet network plugin, no GitOps (Flux) extension',
+    sources: [S.networkIsolated],
+    severity: 'error',
+  },
 } as const satisfies Record<string, Rule>;
 
 /** Every rule, in catalog order. */

@@ -105,6 +105,15 @@ export const Sources = {
   terraformAzurermAksMain: 'https://github.com/Azure/terraform-azurerm-aks/blob/main/main.tf',
   esbuildTypeScript: 'https://esbuild.github.io/content-types/#typescript',
   nodeModules: 'https://nodejs.org/api/modules.html',
+  fluxConfigurationsRestApi: 'https://learn.microsoft.com/rest/api/kubernetesconfiguration/flux-configurations/create-or-update',
+  gitCheckRefFormat: 'https://git-scm.com/docs/git-check-ref-format',
+  ociDistributionSpec: 'https://github.com/opencontainers/distribution-spec/blob/main/spec.md#pulling-manifests',
+  fluxOciAzureProvider: 'https://fluxcd.io/flux/components/source/ocirepositories/#azure',
+  gitUrls: 'https://git-scm.com/docs/git-clone#_git_urls',
+  armResourceIds: 'https://learn.microsoft.com/azure/azure-resource-manager/templates/template-functions-resource#resourceid',
+  armDependsOn: 'https://learn.microsoft.com/azure/azure-resource-manager/templates/resource-dependency',
+  azureCniOverlayPlanning: 'https://learn.microsoft.com/azure/aks/azure-cni-overlay#ip-address-planning',
+  internalLoadBalancer: 'https://learn.microsoft.com/azure/aks/internal-lb',
 } as const;
 
 export type SourceUrl = (typeof Sources)[keyof typeof Sources];

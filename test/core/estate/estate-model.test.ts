@@ -18,7 +18,11 @@ import { expectValidationError } from '../../support/validation-error';
 const estate = EstateModel.build(exampleProps);
 
 describe('the templates against Microsoft\'s published models', () => {
-  const templates = [...[...estate.clusters.keys()].map((n) => [n, estate.clusterTemplate(n)] as const), ['hub', estate.hubTemplate()] as const];
+  const templates = [
+    ...[...estate.clusters.keys()].map((n) => [n, estate.clusterTemplate(n)] as const),
+    ['hub', estate.hubTemplate()] as const,
+    ['flux credentials', estate.fluxCredentialsTemplate()!] as const,
+  ];
   const all = templates.flatMap(([t, template]) => templateResources(template).filter((r) => r.resource.type !== 'Microsoft.Resources/deployments').map((r) => [t, r.resource.type, r.resource.name, r.resource] as const));
 
   test.each(all)('%s: %s %s is valid at its pinned API version', (_t, type, _name, resource) => {
@@ -60,9 +64,32 @@ describe('GitOps delivery', () => {
     expect(Object.keys(k)).toEqual(['prerequisites', 'issuer', 'mesh']);
     expect([k.prerequisites.dependsOn, k.issuer.dependsOn, k.mesh.dependsOn]).toEqual([[], ['prerequisites'], ['issuer']]);
     expect(Object.values(k).every((x: any) => x.wait === true && x.path.startsWith('./clusters/payments/'))).toBe(true);
-    // The pull identity is federated with Flux's source-controller.
-    const credential = resources.find((r) => r.type === 'Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials' && JSON.stringify(r).includes('source-controller'))!;
-    expect(credential.properties.subject).toBe('system:serviceaccount:flux-system:source-controller');
+    // The cluster's template writes no credential on the shared pull identity: the estate's credentials template does.
+    expect(resources.filter((r) => r.type === 'Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials')).toEqual([]);
+  });
+
+  test('each cluster has its own Flux credential on the shared identity, in one template, created one after another', () => {
+    const template = estate.fluxCredentialsTemplate()!;
+    const nested = template.resources as any[];
+    const credentials = templateResources(template).map((r) => r.resource).filter((r) => r.type !== 'Microsoft.Resources/deployments');
+    expect(credentials.map((r) => r.name)).toEqual(['payments', 'ledger', 'fx-rates', 'reporting'].map((c) => `flux-pull/${c}-flux-source-controller`));
+    expect(new Set(credentials.map((r) => r.properties.issuer)).size).toBe(4);
+    expect(credentials[1].properties).toMatchObject({
+      subject: 'system:serviceaccount:flux-system:source-controller',
+      issuer: "[reference('/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-ledger/providers/Microsoft.ContainerService/managedClusters/ledger', '2026-06-01').oidcIssuerProfile.issuerURL]",
+    });
+    // A chain: each nested deployment depends on the one before it, the first on none.
+    expect(nested[0].dependsOn).toBeUndefined();
+    nested.slice(1).forEach((d, i) => expect(d.dependsOn).toEqual([expect.stringContaining(`'nested-flux-credential-${['payments', 'ledger', 'fx-rates'][i]}'`)]));
+  });
+
+  test('clusters with their own pull identities get a credential each, chained per identity only', () => {
+    const identity = (n: string) => ({ identityId: `/subscriptions/${exampleProps.subscriptionId}/resourceGroups/rg-platform/providers/Microsoft.ManagedIdentity/userAssignedIdentities/flux-${n}`, clientId: '00000000-0000-0000-0000-0000000000f2' });
+    const own = (n: string) => ClusterDelivery.gitOps({ source: GitOpsSource.ociRepository({ url: 'oci://contosoplatform.azurecr.io/estate/clusters', tag: 'production', identity: identity(n) }) });
+    const e = EstateModel.build({ ...exampleProps, clusters: exampleProps.clusters.map((c) => ({ ...c, delivery: own(c.name) })) });
+    const credentials = e.fluxCredentials();
+    expect(credentials.map((r) => r.name[0])).toEqual(['flux-payments', 'flux-ledger', 'flux-fx-rates', 'flux-reporting']);
+    expect(credentials.every((r) => r.dependsOn === undefined)).toBe(true);
   });
 
   test('every Flux object of every tree is valid against the Flux CRDs, and the check can fail', () => {
