@@ -162,7 +162,9 @@ export interface DescribedDeployment {
  */
 export function describeDeployment(readings: readonly DocumentReading[], options: ClusterDescriptionOptions = {}): DescribedDeployment {
   const resources = readings.flatMap((r) => r.resources);
-  const related = new RelatedResources(resources, readings.length > 0 && readings.every((r) => r.wholeDeployment));
+  // Absent means absent only where everything was read: a loop of unknown count or a linked template may hold the resource.
+  const whole = readings.length > 0 && readings.every((r) => r.wholeDeployment) && readings.every((r) => r.notExamined.length === 0);
+  const related = new RelatedResources(resources, whole);
   const clusters = resources.filter((r) => isArmType(r.type, MANAGED_CLUSTER_TYPE));
   const pools = resources.filter((r) => isArmType(r.type, AGENT_POOL_TYPE));
   const used = new Set<DescribedResource>();

@@ -1,8 +1,9 @@
 import { DescribedResource } from '../../description/described-resource';
+import { UnknownValue } from '../../description/unknown-value';
 import { clusterRule, ClusterRule, ClusterRuleContext } from '../../rules/cluster-rule';
 import { Rules } from '../../validation/rule-catalog';
 import { IMAGE_CLEANER_DEFAULT_INTERVAL_HOURS, IMAGE_CLEANER_INTERVAL_HOURS } from '../aks-limits';
-import { networkPolicyEngineOf, same } from './cluster-facts';
+import { isAksAutomatic, networkPolicyEngineOf, same } from './cluster-facts';
 
 /**
  * The security baseline's settings, each a warning when weaker than the
@@ -19,9 +20,14 @@ function addon(c: ClusterRuleContext, name: string) {
   return c.member(ADDONS, name);
 }
 
-/** The cluster's diagnostic settings and locks, or why they cannot be known. */
+/** The cluster's diagnostic settings or locks (those deployed only under a condition not known included). */
 function extensionResources(c: ClusterRuleContext, type: string): DescribedResource[] {
   return c.cluster.related.ofType(type).filter((r) => c.cluster.isScopeOfThisCluster(r.scope) === true);
+}
+
+/** Whether a resource is deployed for certain (not under a condition the reader could not evaluate). */
+function certain(r: DescribedResource): boolean {
+  return r.condition === undefined;
 }
 
 /** Whether a diagnostic setting sends a category (its `logs` or `categoryGroup` `audit`/`allLogs`). */
@@ -55,7 +61,9 @@ export const BASELINE_RULES: readonly ClusterRule[] = [
   }),
   clusterRule(Rules.baselineAutoUpgradeOff, 'cluster', (c) => {
     const channel = c.text(c.fact('properties.autoUpgradeProfile.upgradeChannel'));
-    const nodeOs = c.text(c.fact('properties.autoUpgradeProfile.nodeOSUpgradeChannel'));
+    // An absent node OS channel is NodeImage, the API's documented default
+    // (https://learn.microsoft.com/rest/api/aks/managed-clusters/create-or-update#nodeosupgradechannel).
+    const nodeOs = c.text(c.fact('properties.autoUpgradeProfile.nodeOSUpgradeChannel')) ?? 'NodeImage';
     if (channel === undefined || same(channel, 'none') || !['NodeImage', 'SecurityPatch'].some((x) => same(nodeOs, x))) {
       c.fail(c.fact('properties.autoUpgradeProfile'), 'set upgradeChannel "patch" and nodeOSUpgradeChannel "NodeImage" or "SecurityPatch"', { value: { upgradeChannel: channel ?? null, nodeOSUpgradeChannel: nodeOs ?? null } });
     }
@@ -83,6 +91,10 @@ export const BASELINE_RULES: readonly ClusterRule[] = [
   }),
   clusterRule(Rules.baselineNoNetworkPolicy, 'cluster', (c) => {
     const engine = networkPolicyEngineOf(c);
+    if ((engine === undefined || engine === 'none') && isAksAutomatic(c)) {
+      c.cannotDecide('AKS Automatic configures the network policy itself');
+      return;
+    }
     if (engine === undefined || engine === 'none') c.fail(c.fact('properties.networkProfile.networkPolicy'), { definition: 'use the network policy of the dataplane (cilium, calico or azure)', payload: 'use networkPolicy "cilium", "calico" or "azure"' }, { value: engine ?? 'none' });
   }),
   clusterRule(Rules.baselineNodeSsh, 'cluster', (c) => {
@@ -111,6 +123,10 @@ export const BASELINE_RULES: readonly ClusterRule[] = [
   clusterRule(Rules.baselineWorkloadIdentityOff, 'cluster', (c) => {
     const wid = c.fact(`${SECURITY}.workloadIdentity.enabled`);
     if (c.bool(c.fact('properties.oidcIssuerProfile.enabled')) !== true || c.bool(wid) !== true) {
+      if (isAksAutomatic(c)) {
+        c.cannotDecide('AKS Automatic configures workload identity and the OIDC issuer itself');
+        return;
+      }
       c.fail(wid, { definition: 'leave workloadIdentity on, and federate identities with service accounts instead of storing secrets', payload: 'enable oidcIssuerProfile and securityProfile.workloadIdentity' }, { value: c.bool(wid) ?? null });
     }
   }),
@@ -133,7 +149,11 @@ export const BASELINE_RULES: readonly ClusterRule[] = [
   }),
   clusterRule(Rules.baselineAuditLogsOff, 'deployment', (c) => {
     const settings = extensionResources(c, 'Microsoft.Insights/diagnosticSettings');
-    if (settings.some(sendsAuditLog)) return;
+    if (settings.some((s) => certain(s) && sendsAuditLog(s))) return;
+    if (settings.some((s) => !certain(s))) {
+      c.cannotDecide('a diagnostic setting of the cluster is deployed only under a condition that is not known offline');
+      return;
+    }
     if (!c.cluster.wholeDeployment) {
       c.cannotDecide('no diagnostic setting of the cluster is among the resources read (it is a separate resource)');
       return;
@@ -142,7 +162,12 @@ export const BASELINE_RULES: readonly ClusterRule[] = [
   }),
   clusterRule(Rules.baselineDeleteLocksOff, 'deployment', (c) => {
     const locks = extensionResources(c, 'Microsoft.Authorization/locks');
-    if (locks.some((l) => same((l.body.properties as Record<string, unknown> | undefined)?.level, 'CanNotDelete'))) return;
+    const level = (l: DescribedResource) => (l.body.properties as Record<string, unknown> | undefined)?.level;
+    if (locks.some((l) => certain(l) && same(level(l), 'CanNotDelete'))) return;
+    if (locks.some((l) => !certain(l) || level(l) instanceof UnknownValue)) {
+      c.cannotDecide('a lock on the cluster is deployed only under a condition, or at a level, that is not known offline');
+      return;
+    }
     if (!c.cluster.wholeDeployment) {
       c.cannotDecide('no lock on the cluster is among the resources read (it is a separate resource)');
       return;

@@ -58,8 +58,19 @@ export function nodeSubnetIds(c: ClusterRuleContext): unknown[] {
 /** The network plugin, policy engine and dataplane of the network profile. */
 export function networkPolicyEngineOf(c: ClusterRuleContext): string | undefined {
   const policy = c.text(c.fact('properties.networkProfile.networkPolicy'));
-  if (policy !== undefined) return policy.toLowerCase();
+  // An empty policy is no policy, as an absent one is.
+  if (policy !== undefined && policy !== '') return policy.toLowerCase();
   // Cilium enforces NetworkPolicies itself when the dataplane is Cilium and no policy is named.
   // https://learn.microsoft.com/azure/aks/azure-cni-powered-by-cilium
   return same(c.text(c.fact('properties.networkProfile.networkDataplane')), 'cilium') ? 'cilium' : undefined;
+}
+
+/**
+ * Whether the cluster is AKS Automatic, which configures its network policy,
+ * workload identity and OIDC issuer itself: what the document leaves unset
+ * there is Azure's choice, not absent.
+ * @see https://learn.microsoft.com/azure/aks/intro-aks-automatic
+ */
+export function isAksAutomatic(c: ClusterRuleContext): boolean {
+  return same(c.text(c.fact('sku.name')), 'Automatic');
 }

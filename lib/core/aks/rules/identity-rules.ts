@@ -24,7 +24,9 @@ export const IDENTITY_RULES: readonly ClusterRule[] = [
     // Property names are case-insensitive in ARM: "ClientId" is clientId.
     const fact = c.fact('properties.servicePrincipalProfile.clientId');
     const clientId = c.text(fact);
-    if (clientId !== undefined && clientId !== '' && !same(clientId, 'msi')) {
+    // With a managed identity, the service principal profile is not what the cluster runs as (AKS reports "msi" there).
+    const identity = c.text(c.fact('identity.type'));
+    if (clientId !== undefined && clientId !== '' && !same(clientId, 'msi') && !same(identity, 'SystemAssigned') && !same(identity, 'UserAssigned')) {
       c.fail(fact, 'use a managed identity (identity.type SystemAssigned or UserAssigned) and drop servicePrincipalProfile');
     }
   }),

@@ -34,7 +34,7 @@ export function readNestedDeployment(raw: JsonObject, at: string, deployment: De
   const pointer = `${at}/properties/template`;
   const options = isObject(properties.expressionEvaluationOptions) ? properties.expressionEvaluationOptions : {};
   const inner = typeof options.scope === 'string' && options.scope.toLowerCase() === 'inner';
-  const context = inner ? templateContext({ template, pointer, supplied: passedParameters(deployment), scope: target.scope }, sink) : frame.context;
+  const context = inner ? templateContext({ template, pointer, supplied: passedParameters(deployment), scope: target.scope, nested: true }, sink) : frame.context;
   const schema = typeof template.$schema === 'string' ? template.$schema : '';
   read(template, pointer, {
     context,

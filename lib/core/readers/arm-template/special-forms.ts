@@ -59,7 +59,8 @@ export const SPECIAL_FORMS: Readonly<Record<string, SpecialForm>> = {
     const name = nameArgument(args, evaluate, 'parameters');
     if (isUnknown(name)) return new UnknownValue(`a parameter whose name is not known: ${name.reason}`);
     const value = context.parameter(name);
-    if (value === undefined) throw new TemplateExpressionError(`the template has no parameter '${name}'`);
+    // ARM refuses such a template at deployment; here the value is simply not known, and the rest is read.
+    if (value === undefined) return new UnknownValue(`the template has no parameter '${name}'`);
     return value;
   },
   variables: (args, context, evaluate) => {

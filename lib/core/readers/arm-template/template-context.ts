@@ -17,6 +17,8 @@ export interface TemplateInput {
   readonly supplied: ReadonlyMap<string, unknown>;
   /** The scope that `resourceGroup()`, `subscription()` and `deployment()` describe. */
   readonly scope: DeploymentScope;
+  /** Whether this is a nested deployment's inner template, whose parameters the document itself passes. */
+  readonly nested?: boolean;
 }
 
 const IN_PROGRESS = Symbol('in progress');
@@ -80,8 +82,10 @@ export function templateContext(input: TemplateInput, sink: ReadSink): Evaluatio
     const key = name.toLowerCase();
     const declaration = isObject(declared[name]) ? declared[name] : {};
     if (input.supplied.has(key)) return input.supplied.get(key);
-    // A nullable parameter of languageVersion 2.0 without a value is null.
-    if (declaration.nullable === true && (declaration.defaultValue === undefined || declaration.defaultValue === null)) return null;
+    // A nullable parameter without a default is null when nothing is passed. An inner template's
+    // caller is the document itself, which passes what it passes; the top-level template's caller
+    // is whoever deploys it, which the document does not say: unknown.
+    if (input.nested === true && declaration.nullable === true && (declaration.defaultValue === undefined || declaration.defaultValue === null)) return null;
     // A null default of a parameter that is not nullable is no value at all.
     if (declaration.defaultValue !== undefined && declaration.defaultValue !== null) {
       return evaluateTemplateValue(declaration.defaultValue, `${pointer}/parameters/${pointerToken(name)}/defaultValue`, context, sink);
