@@ -1,35 +1,30 @@
 // The types from their own module: @pulumi/policy 1.21.0's index.d.ts re-exports members its
 // proxy.d.ts does not declare, so importing the package root fails a type check without skipLibCheck.
 import type { EnforcementLevel, Policies, PolicyResource, ReportViolation, ResourceValidationPolicy, StackValidationPolicy } from '@pulumi/policy/policy';
-import { AuditedResource, isType, MANAGED_CLUSTER_TYPE } from '../core/audit/audited-resource';
-import { checkClusterPayload, PAYLOAD_RULE_IDS } from '../core/audit/cluster-payload-rules';
+import { CLUSTER_RULES } from '../core/aks/cluster-rule-set';
+import { isType, MANAGED_CLUSTER_TYPE } from '../core/audit/audited-resource';
+import { PAYLOAD_RULE_IDS } from '../core/audit/cluster-payload-rules';
+import { describedFromAudited } from '../core/audit/described-from-audited';
+import { describeDeployment } from '../core/description/cluster-description';
+import { DescribedResource } from '../core/description/described-resource';
+import { describeClassicAzureResource } from '../core/readers/pulumi/classic-azure-resource';
+import { evaluateClusterRules } from '../core/rules/evaluate-cluster-rules';
 import { checkRelatedPayloads } from '../core/audit/related-payload-rules';
 import { reference } from '../core/audit/related-resources';
-import { ALL_RULES, Rules } from '../core/validation/rule-catalog';
+import { ALL_RULES } from '../core/validation/rule-catalog';
 import { Rule } from '../core/validation/rule';
 import { describeValue, Violation } from '../core/validation/violation';
 import { assertInput } from '../core/validation/input-boundary';
 import { lazySchema, zod } from '../core/validation/lazy-zod';
-import { describeAsAzure, UNKNOWN_VALUE } from './pulumi-resource-description';
+import { describeAsAzure } from './pulumi-resource-description';
 
 /**
  * Rules decided on the whole stack: they read resources beside the cluster
  * (its subnets and network, its private DNS zone, role assignments,
  * diagnostic settings, locks). The others are decided on each cluster alone.
+ * Each rule says which it is (its scope), once, beside its predicate.
  */
-export const STACK_RULE_IDS: ReadonlySet<string> = new Set(
-  [
-    Rules.ownZoneNeedsUserAssignedIdentity,
-    Rules.apiServerSubnetSize,
-    Rules.apiServerSubnetDedicated,
-    Rules.vnetEncryptionWithVnetIntegration,
-    Rules.clusterCidrsOverlap,
-    Rules.privateClusterWithoutWayIn,
-    Rules.auditLogsDestination,
-    Rules.baselineAuditLogsOff,
-    Rules.baselineDeleteLocksOff,
-  ].map((r) => r.id),
-);
+export const STACK_RULE_IDS: ReadonlySet<string> = new Set(CLUSTER_RULES.filter((r) => r.scope === 'deployment').map((r) => r.rule.id));
 
 /** The configuration every policy of the pack takes (its enforcement level is Pulumi's own setting). */
 export interface SecureAksPolicyConfig {
@@ -110,20 +105,18 @@ export function secureAksPolicies(options: SecureAksPoliciesOptions = {}): Polic
         ...common,
         validateStack: (args, report) => {
           const exempt = exemptionsOf(args.getConfig<SecureAksPolicyConfig>());
-          const described = args.resources.map((r) => ({ r, azure: describeAsAzure(r.type, r.name, r.props) }));
-          const related = described.flatMap((d) => (d.azure ? [d.azure] : []));
+          const stack = stackOutcomes(args.resources);
+          const related = stack.described.flatMap((d) => (d.azure ? [d.azure] : []));
           const used = new Set<string>();
-          for (const { r, azure } of described) {
+          for (const { azure } of stack.described) {
             if (!azure || !isType(azure.type, MANAGED_CLUSTER_TYPE)) continue;
             const apiSubnet = reference(azure.properties.apiServerAccessProfile?.subnetId);
             if (apiSubnet) used.add(apiSubnet.names.join('/').toLowerCase());
-            if (exempt.has(r.name)) continue;
-            const v = checkClusterPayload(azure, related.filter((x) => x !== azure), { wholeDeployment: true }).violations;
-            reportRule(rule, decided(azure, [...v.errors, ...v.warnings, ...v.infos]), r, report);
           }
+          for (const { r, findings } of stack.clusters) if (!exempt.has(r.name)) reportRule(rule, findings, r, report);
           // Resources made for AKS in a stack without the cluster that uses them (another team's network).
           for (const f of checkRelatedPayloads(related)) {
-            const owner = described.find((d) => d.azure === f.resource)!.r;
+            const owner = stack.described.find((d) => d.azure === f.resource)!.r;
             if (!used.has(f.subject.toLowerCase()) && !exempt.has(owner.name)) reportRule(rule, [f.violation], owner, report);
           }
         },
@@ -133,45 +126,67 @@ export function secureAksPolicies(options: SecureAksPoliciesOptions = {}): Polic
     const policy: ResourceValidationPolicy = {
       ...common,
       validateResource: (args, report) => {
+        if (exemptionsOf(args.getConfig<SecureAksPolicyConfig>()).has(args.name)) return;
         const azure = describeAsAzure(args.type, args.name, args.props);
-        if (!azure || exemptionsOf(args.getConfig<SecureAksPolicyConfig>()).has(args.name)) return;
-        if (!isType(azure.type, MANAGED_CLUSTER_TYPE)) {
+        if (azure && !isType(azure.type, MANAGED_CLUSTER_TYPE)) {
           // A private DNS zone named for AKS API servers, checked on its own (the subnet rule is the stack's).
           reportRule(rule, checkRelatedPayloads([azure]).map((f) => f.violation), undefined, report);
           return;
         }
-        const v = violationsOf(azure);
-        reportRule(rule, decided(azure, [...v.errors, ...v.warnings, ...v.infos]), undefined, report);
+        reportRule(rule, resourceFindings(args.type, args.name, args.props, args.urn), undefined, report);
       },
     };
     return policy;
   });
 }
 
-/** The payload rules of one cluster, computed once for all the pack's policies (keyed by the payload). */
-const computed = new Map<string, ReturnType<typeof checkClusterPayload>['violations']>();
-function violationsOf(azure: AuditedResource) {
-  const key = JSON.stringify(azure);
-  let v = computed.get(key);
-  if (!v) {
-    v = checkClusterPayload(azure, []).violations;
-    if (computed.size >= 100) computed.clear();
-    computed.set(key, v);
-  }
-  return v;
+/** A Pulumi resource as a described one: azure-native (typed or generic) or the classic `@pulumi/azure` provider. */
+function describedOf(type: string, name: string, props: Record<string, unknown>, urn: string): DescribedResource | undefined {
+  const azure = describeAsAzure(type, name, props);
+  if (azure) return describedFromAudited(azure, { document: urn, pointer: '' });
+  return describeClassicAzureResource(type, name, props, urn);
 }
 
 /**
- * The violations whose part of the payload Pulumi knows: during preview, a
- * section of the payload holding a value not known yet (another resource's
- * output) is not decided; `pulumi up` checks it once the value is known.
+ * The findings of the cluster rules on one resource, computed once for all the
+ * pack's policies (keyed by the resource's URN and inputs): each policy
+ * reports its own rule's.
  */
-function decided(azure: AuditedResource, violations: readonly Violation[]): Violation[] {
-  return violations.filter((v) => {
-    const [head, second] = v.property.split('.');
-    const section = head === 'properties' && second ? azure.properties[second.replace(/\[\d+\]$/, '')] : (azure as unknown as Record<string, unknown>)[head.replace(/\[\d+\]$/, '')];
-    return !JSON.stringify(section ?? null).includes(UNKNOWN_VALUE);
-  });
+const computed = new Map<string, readonly Violation[]>();
+function resourceFindings(type: string, name: string, props: Record<string, unknown>, urn: string): readonly Violation[] {
+  const described = describedOf(type, name, props, urn);
+  if (!described || !isType(described.type, MANAGED_CLUSTER_TYPE)) return [];
+  const key = `${urn}\n${JSON.stringify(described.body)}`;
+  let found = computed.get(key);
+  if (!found) {
+    const [cluster] = describeDeployment([{ resources: [described], notExamined: [], problems: [], wholeDeployment: false }]).clusters;
+    found = evaluateClusterRules(cluster, CLUSTER_RULES.filter((r) => r.scope === 'cluster')).flatMap((o) => o.findings);
+    if (computed.size >= 100) computed.clear();
+    computed.set(key, found);
+  }
+  return found;
+}
+
+/** The stack's clusters, each with the findings of the stack rules, computed once per stack for all the pack's policies. */
+const stacks = new WeakMap<readonly PolicyResource[], ReturnType<typeof evaluateStack>>();
+function stackOutcomes(resources: readonly PolicyResource[]) {
+  let found = stacks.get(resources);
+  if (!found) {
+    found = evaluateStack(resources);
+    stacks.set(resources, found);
+  }
+  return found;
+}
+
+function evaluateStack(resources: readonly PolicyResource[]) {
+  const described = resources.map((r) => ({ r, azure: describeAsAzure(r.type, r.name, r.props), d: describedOf(r.type, r.name, r.props, r.urn) }));
+  const deployment = describeDeployment([{ resources: described.flatMap((x) => (x.d ? [x.d] : [])), notExamined: [], problems: [], wholeDeployment: true }]);
+  const stackRules = CLUSTER_RULES.filter((r) => r.scope === 'deployment');
+  const clusters = deployment.clusters.map((cluster) => ({
+    r: described.find((x) => x.d === cluster.resource)!.r,
+    findings: evaluateClusterRules(cluster, stackRules).flatMap((o) => o.findings),
+  }));
+  return { described, clusters };
 }
 
 function exemptionsOf(config: SecureAksPolicyConfig): Set<string> {

@@ -188,3 +188,19 @@ test('resources made for AKS in a stack without their cluster are checked on the
   ]);
   expect(reported[0].message).toContain('"westeruope" is not an Azure region');
 });
+
+test('a cluster of the classic @pulumi/azure provider is judged by the same rules: public, a service principal secret, local accounts', async () => {
+  const classic = await import('@pulumi/azure/containerservice');
+  new classic.KubernetesCluster('classic-aks', {
+    location: 'westeurope',
+    resourceGroupName: 'rg',
+    dnsPrefix: 'classic',
+    defaultNodePool: { name: 'default', nodeCount: 2, vmSize: 'Standard_B2s' },
+    servicePrincipal: { clientId: '3fa85f64-5717-4562-b3fc-2c963f66afa6', clientSecret: 'placeholder' },
+  });
+  await settle();
+  const stack = resources.filter((r) => r.name === 'classic-aks');
+  expect(stack.map((r) => r.type)).toEqual(['azure:containerservice/kubernetesCluster:KubernetesCluster']);
+  const failed = new Set(runPack(secureAksPolicies(), stack).filter((r) => r.level === 'mandatory').map((r) => r.policy));
+  for (const policy of ['saks-api-005', 'saks-id-001', 'saks-base-016']) expect(failed, policy).toContain(policy);
+});

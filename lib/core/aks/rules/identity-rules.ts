@@ -24,9 +24,13 @@ export const IDENTITY_RULES: readonly ClusterRule[] = [
     // Property names are case-insensitive in ARM: "ClientId" is clientId.
     const fact = c.fact('properties.servicePrincipalProfile.clientId');
     const clientId = c.text(fact);
-    // With a managed identity, the service principal profile is not what the cluster runs as (AKS reports "msi" there).
+    // With a managed identity and no secret, the profile is not what the cluster runs as (AKS reports
+    // "msi" there; a recorded GET may show another id). A secret is a credential in the payload either way.
     const identity = c.text(c.fact('identity.type'));
-    if (clientId !== undefined && clientId !== '' && !same(clientId, 'msi') && !same(identity, 'SystemAssigned') && !same(identity, 'UserAssigned')) {
+    const managed = same(identity, 'SystemAssigned') || same(identity, 'UserAssigned');
+    // A secret a reader keeps hidden (unknown) is still a secret that is there.
+    const secret = c.fact('properties.servicePrincipalProfile.secret').state !== 'absent';
+    if (clientId !== undefined && clientId !== '' && !same(clientId, 'msi') && (!managed || secret)) {
       c.fail(fact, 'use a managed identity (identity.type SystemAssigned or UserAssigned) and drop servicePrincipalProfile');
     }
   }),

@@ -24,7 +24,8 @@ test('a parameter without default and not given is unknown, with the reason', ()
   expect(unknown("parameters('noDefault')").reason).toBe("parameter 'noDefault' has no default value");
   expect(unknown("parameters('secret')").reason).toBe("the secure parameter 'secret' has no value here");
   expect(evaluate("parameters('secretWithDefault')", T)).toEqual({ a: 1 });
-  expect(evaluate("parameters('maybe')", T)).toBeNull();
+  // Nullable without default: the caller of a top-level template decides, so it is unknown too.
+  expect(isUnknown(evaluate("parameters('maybe')", T))).toBe(true);
 });
 
 test('given parameter values override defaults and fill parameters without one (names case-insensitive)', () => {
@@ -114,10 +115,10 @@ test('deterministic unknowns have a symbol: the same expression over the same in
   expect(unknown("concat('a', utcNow())").symbol).toBeUndefined();
 });
 
-test('a null default is no value, unless the parameter is nullable', () => {
+test('a null default is no value; a nullable parameter of a top-level template is the caller\'s, so unknown', () => {
   const template = { parameters: { exported: { type: 'String', defaultValue: null }, optional: { type: 'string', nullable: true, defaultValue: null } } };
   expect(isUnknown(evaluate("parameters('exported')", template))).toBe(true);
-  expect(evaluate("parameters('optional')", template)).toBeNull();
+  expect(isUnknown(evaluate("parameters('optional')", template))).toBe(true);
 });
 
 test('a guard decides before what it guards is evaluated; with an unknown guard, what ARM would refuse is unknown, not a problem', () => {
