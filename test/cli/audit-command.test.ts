@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import Ajv from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { runCli } from '../../lib/cli/main';
 import { hardenedPayload } from '../support/misconfiguration-corpus';
@@ -18,11 +19,16 @@ const write = (name: string, value: unknown) => {
   return name;
 };
 
-/** The OASIS SARIF 2.1.0 schema (rtm.5) as Microsoft's SARIF SDK ships it, compiled with ajv's draft-04 dialect. */
+/**
+ * The OASIS SARIF 2.1.0 schema (rtm.5) as Microsoft's SARIF SDK ships it, compiled with ajv's
+ * draft-04 dialect, its formats (uri, uri-reference, date-time) checked with ajv-formats.
+ * @see https://ajv.js.org/packages/ajv-formats.html
+ */
 function sarifValidator() {
   const schemaFile = path.join(path.dirname(require.resolve('@microsoft/jest-sarif')), 'schemas', 'sarif-2.1.0-rtm.5.json');
   // The schema's patterns are ECMAScript without the u flag (one has a bracket the u flag rejects).
   const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
+  addFormats(ajv, ['uri', 'uri-reference', 'date-time']);
   return ajv.compile(JSON.parse(fs.readFileSync(schemaFile, 'utf8')));
 }
 
@@ -82,6 +88,8 @@ test('the SARIF log of every shipped fixture validates against the SARIF 2.1.0 s
   expect(log.runs[0].invocations[0].toolExecutionNotifications.length).toBe(4);
   // A broken log does not validate: the check can fail.
   expect(validate({ ...log, version: '2.0.0' })).toBe(false);
+  // The schema's formats are checked, not ignored: a $schema that is no URI fails.
+  expect(validate({ ...log, $schema: 'sarif schema 2.1.0' })).toBe(false);
 });
 
 test('JSON output: every finding with its rule, fix and sources; written to --output', () => {
