@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { describeFailure, loadDefinition, synthesize } from '../synth/synthesize';
 import { SynthTarget } from '../synth/synth-target';
 import { CliResult, CliUsageError, parseCommandLine } from './cli-result';
-import { definitionFileIn, enableTypeScriptDefinitions, loadsTypeScript } from './definition-loader';
+import { definitionFileIn, enableTypeScriptDefinitions, loadsTypeScript, pulumiProjectOfProgram } from './definition-loader';
 
 /** `secure-aks synth --help`. */
 export const SYNTH_HELP = `Usage: secure-aks synth [target...] [options]
@@ -86,6 +86,13 @@ function resolveTarget(absolute: string, given: string): Array<[string, string]>
   if (fs.statSync(absolute).isFile()) {
     if (!loadsTypeScript(absolute) && !absolute.endsWith('.js') && !absolute.endsWith('.cjs')) {
       throw new CliUsageError(`${given}: a definition is a .ts or .js file`);
+    }
+    const project = pulumiProjectOfProgram(absolute);
+    if (project) {
+      throw new CliUsageError(
+        `${given} is the program of the Pulumi project ${path.join(path.dirname(given), path.relative(path.dirname(absolute), project))}: it registers resources, which only \`pulumi up\` runs. ` +
+          'Give secure-aks synth the module whose default export is the synth target (definition.ts in the examples, which index.ts imports)',
+      );
     }
     const base = path.basename(absolute).replace(/\.(ts|js|cjs|cts)$/, '');
     return [[base === 'definition' ? path.basename(path.dirname(absolute)) : base, absolute]];
