@@ -265,10 +265,9 @@ project.package.addField('peerDependenciesMeta', {
   '@pulumi/policy': { optional: true },
 });
 
-// `npm pack` ships compiled code: compile first.
-project.addTask('prepack', { steps: [{ spawn: 'compile' }] });
-// `npm install git+https://...` builds the package from its sources: npm installs the clone's
-// dependencies and runs `prepare` before packing a git dependency (it runs on `npm ci` here too).
+// The package ships compiled code: `prepare` compiles before `npm pack` and `npm publish`, and
+// when npm installs the package from a git URL (it installs the clone's dependencies, runs
+// `prepare`, then packs); it also runs after `npm ci` here.
 // https://docs.npmjs.com/cli/v11/using-npm/scripts#prepare-and-prepublish
 project.addTask('prepare', { steps: [{ spawn: 'compile' }] });
 
