@@ -179,7 +179,7 @@ const project = new typescript.TypeScriptProject({
   npmignoreEnabled: true,
 });
 
-project.npmignore?.exclude('/examples/', '/bench/', '/docs/', '/scripts/', '/.ci/', '/dist/', '/tools/', '/lib/**/*.ts', '!/build/**/*.d.ts');
+project.npmignore?.exclude('/examples/', '/bench/', '/docs/', '/scripts/', '/.ci/', '/dist/', '/tools/', '/vitest.config.mts', '/lib/**/*.ts', '!/build/**/*.d.ts');
 
 // The Node.js of the project's tasks, as a locked dependency: a private workspace package whose
 // optional dependencies are the registry's Node.js binaries at NODE_FLOOR. `npm ci` installs the
