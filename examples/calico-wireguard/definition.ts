@@ -4,9 +4,9 @@
  * network policy only: WireGuard here is supported by the Calico project.
  */
 import { App, Chart } from 'cdk8s';
-import { ApiServerAccess, HardenedClusterProps, TransitEncryption } from '../../lib';
-import { CalicoWireGuardConfiguration } from '../../lib/cdk8s';
-import { hardenedClusterTarget } from '../../lib/synth';
+import { ApiServerAccess, HardenedClusterProps, TransitEncryption } from 'secure-aks';
+import { CalicoWireGuardConfiguration } from 'secure-aks/cdk8s';
+import { hardenedClusterTarget } from 'secure-aks/synth';
 
 export const cluster: HardenedClusterProps = {
   name: 'claims-prod',

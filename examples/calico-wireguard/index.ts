@@ -2,7 +2,7 @@ import * as resources from '@pulumi/azure-native/resources';
 import * as k8s from '@pulumi/kubernetes';
 import * as pulumi from '@pulumi/pulumi';
 import { App } from 'cdk8s';
-import { ChartDeployment, HardenedCluster } from '../../lib/pulumi';
+import { ChartDeployment, HardenedCluster } from 'secure-aks/pulumi';
 import { charts, cluster } from './definition';
 
 const config = new pulumi.Config();

@@ -9,9 +9,9 @@
  * @see https://cloud.google.com/service-mesh/docs/security/egress-ingress-gateways-mtls
  */
 import { App } from 'cdk8s';
-import { CertificateSource, CrossClusterLink, linkContractFile, renderCrossClusterEncryption } from '../../lib';
-import { addCrossClusterCharts } from '../../lib/cdk8s';
-import { synthesizeCharts, SynthTarget } from '../../lib/synth';
+import { CertificateSource, CrossClusterLink, linkContractFile, renderCrossClusterEncryption } from 'secure-aks';
+import { addCrossClusterCharts } from 'secure-aks/cdk8s';
+import { synthesizeCharts, SynthTarget } from 'secure-aks/synth';
 
 export const link = CrossClusterLink.build({
   name: 'mysql',

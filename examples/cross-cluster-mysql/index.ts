@@ -1,6 +1,6 @@
 import { Provider } from '@pulumi/kubernetes/provider';
 import * as pulumi from '@pulumi/pulumi';
-import { CrossClusterMesh } from '../../lib/pulumi';
+import { CrossClusterMesh } from 'secure-aks/pulumi';
 import { link } from './definition';
 
 // The two existing clusters, by kubeconfig (pulumi config set --secret clientKubeconfig ...).

@@ -13,9 +13,9 @@
  * One definition feeds `pulumi up` (index.ts), `cdk8s synth` (main.ts) and `npm run synth`.
  */
 import { App } from 'cdk8s';
-import { ClusterDelivery, CustomerCaIssuer, EstateModel, EstateProps, GitOpsSource } from '../../lib';
-import { addEstateCharts } from '../../lib/cdk8s';
-import { estateTarget } from '../../lib/synth';
+import { ClusterDelivery, CustomerCaIssuer, EstateModel, EstateProps, GitOpsSource } from 'secure-aks';
+import { addEstateCharts } from 'secure-aks/cdk8s';
+import { estateTarget } from 'secure-aks/synth';
 
 const SUBSCRIPTION = '00000000-0000-0000-0000-000000000000';
 const ADMINS = ['00000000-0000-0000-0000-0000000000a1'];

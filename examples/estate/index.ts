@@ -1,4 +1,4 @@
-import { RegulatedEstate } from '../../lib/pulumi';
+import { RegulatedEstate } from 'secure-aks/pulumi';
 import { build } from './definition';
 
 // Needs only Azure Resource Manager: every cluster is GitOps-delivered, so no Kubernetes

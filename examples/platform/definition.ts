@@ -15,9 +15,9 @@
  * MESH_DISTRIBUTION environment variable for cdk8s synth).
  */
 import { App } from 'cdk8s';
-import { CustomerCaIssuer, OutboundType, RegulatedPlatformModel, RegulatedPlatformProps } from '../../lib';
-import { addPlatformCharts } from '../../lib/cdk8s';
-import { regulatedPlatformTarget } from '../../lib/synth';
+import { CustomerCaIssuer, OutboundType, RegulatedPlatformModel, RegulatedPlatformProps } from 'secure-aks';
+import { addPlatformCharts } from 'secure-aks/cdk8s';
+import { regulatedPlatformTarget } from 'secure-aks/synth';
 
 /** The hub firewall's private IP: the next hop of both spokes' default route. */
 const HUB_FIREWALL_IP = '10.0.1.4';

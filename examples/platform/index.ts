@@ -1,6 +1,6 @@
 import * as resources from '@pulumi/azure-native/resources';
 import * as pulumi from '@pulumi/pulumi';
-import { RegulatedPlatform } from '../../lib/pulumi';
+import { RegulatedPlatform } from 'secure-aks/pulumi';
 import { build } from './definition';
 
 // Run from a network that reaches both private API servers (a peered hub or a self-hosted

@@ -3,8 +3,8 @@
  * API Server VNet Integration on a delegated /28 the library creates.
  * This one definition feeds both `pulumi up` (index.ts) and `npm run synth`.
  */
-import { ApiServerAccess, ClusterNetwork, HardenedClusterProps, PrivateDnsZone } from '../../lib';
-import { hardenedClusterTarget } from '../../lib/synth';
+import { ApiServerAccess, ClusterNetwork, HardenedClusterProps, PrivateDnsZone } from 'secure-aks';
+import { hardenedClusterTarget } from 'secure-aks/synth';
 
 export const cluster: HardenedClusterProps = {
   name: 'payments-prod',

@@ -1,6 +1,6 @@
 import * as resources from '@pulumi/azure-native/resources';
 import * as pulumi from '@pulumi/pulumi';
-import { HardenedCluster } from '../../lib/pulumi';
+import { HardenedCluster } from 'secure-aks/pulumi';
 import { cluster } from './definition';
 
 const config = new pulumi.Config();

@@ -2,8 +2,8 @@
  * A public API server with API Server VNet Integration, reachable only from
  * named CIDRs (an office range and a build agent's egress IP).
  */
-import { ApiServerAccess, HardenedClusterProps } from '../../lib';
-import { hardenedClusterTarget } from '../../lib/synth';
+import { ApiServerAccess, HardenedClusterProps } from 'secure-aks';
+import { hardenedClusterTarget } from 'secure-aks/synth';
 
 export const cluster: HardenedClusterProps = {
   name: 'analytics-dev',

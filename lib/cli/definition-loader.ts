@@ -52,3 +52,24 @@ export function loadDefinitionFile(file: string, cwd: string): SynthTarget {
   }
   return loadDefinition(file);
 }
+
+/**
+ * The Pulumi.yaml of the project whose program `file` is, if it is one: the project's `main`, or
+ * the index.ts/index.js of its folder. A program registers resources, which only the Pulumi engine
+ * can run: loaded offline, @pulumi/pulumi fails later, outside the definition, with
+ * `Cannot read properties of undefined (reading 'invoke')`. So it is refused before it is loaded.
+ * @see https://www.pulumi.com/docs/iac/concepts/projects/project-file/ (`main`)
+ */
+export function pulumiProjectOfProgram(file: string): string | undefined {
+  for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
+    const project = ['Pulumi.yaml', 'Pulumi.yml'].map((f) => path.join(dir, f)).find((f) => fs.existsSync(f));
+    if (project) {
+      const main = /^main:\s*["']?([^"'#\s]+)/m.exec(fs.readFileSync(project, 'utf8'))?.[1];
+      const program = path.resolve(dir, main ?? '.');
+      const isDir = fs.existsSync(program) && fs.statSync(program).isDirectory();
+      const programs = isDir ? ['index.ts', 'index.js'].map((f) => path.join(program, f)) : [program];
+      return programs.includes(file) ? project : undefined;
+    }
+    if (path.dirname(dir) === dir) return undefined;
+  }
+}

@@ -4,7 +4,7 @@ import { describeFailure, synthesize } from '../synth/synthesize';
 import { SynthTarget } from '../synth/synth-target';
 import { CliIo } from './cli-io';
 import { CliFailure, CliResult, CliUsageError } from './cli-result';
-import { definitionFileIn, enableTypeScriptDefinitions, loadDefinitionFile, loadsTypeScript } from './definition-loader';
+import { definitionFileIn, enableTypeScriptDefinitions, loadDefinitionFile, loadsTypeScript, pulumiProjectOfProgram } from './definition-loader';
 import { checkWritableFolder, describeFileSystemError } from './output-path';
 import { parseCommandLine } from './parse-command-line';
 import { Progress } from './progress';
@@ -130,6 +130,13 @@ function resolveTarget(absolute: string, given: string): Array<[string, string]>
   if (fs.statSync(absolute).isFile()) {
     if (!loadsTypeScript(absolute) && !absolute.endsWith('.js') && !absolute.endsWith('.cjs')) {
       throw new CliUsageError(`${given}: a definition is a .ts or .js file`);
+    }
+    const project = pulumiProjectOfProgram(absolute);
+    if (project) {
+      throw new CliUsageError(
+        `${given} is the program of the Pulumi project ${path.join(path.dirname(given), path.relative(path.dirname(absolute), project))}: it registers resources, which only \`pulumi up\` runs. ` +
+          'Give secure-aks synth the module whose default export is the synth target (definition.ts in the examples, which index.ts imports)',
+      );
     }
     const base = path.basename(absolute).replace(/\.(ts|js|cjs|cts)$/, '');
     return [[base === 'definition' ? path.basename(path.dirname(absolute)) : base, absolute]];

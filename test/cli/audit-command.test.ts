@@ -169,6 +169,8 @@ test('the SARIF log of every shipped fixture validates against the SARIF 2.1.0 s
   expect(sarifUriProblems(log)).toEqual([]);
   // A broken log does not validate: the check can fail.
   expect(validate({ ...log, version: '2.0.0' })).toBe(false);
+  // The schema's formats are checked, not ignored: a $schema that is no URI fails.
+  expect(validate({ ...log, $schema: 'sarif schema 2.1.0' })).toBe(false);
 });
 
 test('JSON output: every finding with its rule, fix and sources; written to --output (-o), its folders created', () => {

@@ -1,12 +1,15 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Ajv from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
 
 /** The OASIS SARIF 2.1.0 schema (rtm.5) as Microsoft's SARIF SDK ships it, compiled with ajv's draft-04 dialect. */
 export function sarifValidator() {
   const schemaFile = path.join(path.dirname(require.resolve('@microsoft/jest-sarif')), 'schemas', 'sarif-2.1.0-rtm.5.json');
   // The schema's patterns are ECMAScript without the u flag (one has a bracket the u flag rejects).
   const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
+  // Its formats (uri, uri-reference, date-time) are checked, not ignored (https://ajv.js.org/packages/ajv-formats.html).
+  addFormats(ajv, ['uri', 'uri-reference', 'date-time']);
   return ajv.compile(JSON.parse(fs.readFileSync(schemaFile, 'utf8')));
 }
 

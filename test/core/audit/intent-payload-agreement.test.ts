@@ -70,7 +70,8 @@ test('the mistakes no template shows are found on payloads written by hand', () 
 const EXAMPLES = ['private-cluster', 'public-authorized-ranges', 'acns-wireguard', 'calico-wireguard', 'platform'];
 
 test.each(EXAMPLES)('example "%s": every template it synthesizes breaks no error rule of the payload, as its definition breaks none', async (example) => {
-  const mod = await import(`../../../examples/${example}/definition`);
+  // With its extension: vite resolves a dynamic import of a variable path only from a glob it can build.
+  const mod = await import(`../../../examples/${example}/definition.ts`);
   const artifacts: Record<string, string> = mod.default.artifacts();
   const templates = Object.entries(artifacts).filter(([file]) => file.endsWith('.template.json'));
   expect(templates.length, `${example} writes no template`).toBeGreaterThan(0);
