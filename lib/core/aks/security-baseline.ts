@@ -5,6 +5,7 @@ import { deployedEgressPath } from './egress-path';
 import { FlowCoverage } from '../encryption/encryption-coverage';
 import { markdownTable } from '../reports/markdown';
 import { Sources } from '../validation/sources';
+import { CHECKOV_ARM_AKS_CHECKS, CheckovVerdict } from './checkov-arm-checks';
 import { ManagedClusterModel } from './managed-cluster-model';
 import { networkPolicyEngine } from './network-policy-engine';
 import { hasLocalTempDisk } from './vm-size';
@@ -38,10 +39,11 @@ export interface CheckovCheck {
   /** The Checkov id, e.g. `CKV_AZURE_6`. */
   readonly id: string;
   /**
-   * Checkov's verdict on an ARM template resource, as its ARM check is written;
-   * `undefined` when Checkov has no ARM check of this id (Terraform only).
+   * Checkov's verdict on the cluster's ARM resource, from the replica of its ARM
+   * check proven on Checkov's own fixtures (checkov-arm-checks.ts); `undefined`
+   * when Checkov ships the check for Terraform only.
    */
-  readonly evaluate?: (cluster: ArmResource) => 'pass' | 'fail';
+  readonly evaluate?: (cluster: ArmResource) => CheckovVerdict;
   /** What Checkov's check inspects, said where its verdict differs from the control's status. */
   readonly inspects: string;
 }
@@ -72,7 +74,17 @@ const pools = (c: ArmResource) => (props(c).agentPoolProfiles ?? []) as Props[];
 const ok = (b: boolean): BaselineStatus => (b ? 'pass' : 'fail');
 /** A control met by a resource beside the cluster: not found is a fail only where every resource was read. */
 const foundAmong = (wholeDeployment: boolean | undefined, found: boolean): BaselineStatus => (found ? 'pass' : wholeDeployment === false ? 'not-verified' : 'fail');
-const verdict = (b: boolean): 'pass' | 'fail' => (b ? 'pass' : 'fail');
+/** Checkov's own verdict, from the replica of its ARM check of that id. */
+const checkovArm = (id: string) => {
+  const check = CHECKOV_ARM_AKS_CHECKS.find((c) => c.id === id)!;
+  return (c: ArmResource): CheckovVerdict => check.evaluate(checkovResource(c));
+};
+/** The cluster's ARM resource as a template holds it, as Checkov reads it. */
+function checkovResource(c: ArmResource): Record<string, unknown> {
+  return { type: c.type, apiVersion: c.apiVersion, name: c.name.join('/'), location: c.location, sku: c.sku, properties: c.properties };
+}
+/** Checkov ships this id for Terraform only: its file there. */
+const terraformOnly = (file: string) => `Checkov ships this check for Terraform only (${file}); it has no ARM check`;
 
 /**
  * The AKS controls of the CIS AKS benchmark and Checkov's AKS policies that a
@@ -82,31 +94,38 @@ const verdict = (b: boolean): 'pass' | 'fail' => (b ? 'pass' : 'fail');
  */
 export const SECURITY_BASELINE: readonly BaselineCheck[] = [
   {
-    id: 'CIS 5.4.2 (private endpoint)',
-    title: 'private API server, or a public one limited to authorized IP ranges',
+    id: 'CIS 5.4.1 (control plane endpoint)',
+    title: 'the API server is private, or its public endpoint is limited to authorized IP ranges',
     how: 'ApiServerAccess.private() by default; public only with authorized ranges (SAKS-API-005)',
     evaluate: ({ cluster: c }) =>
       ok(props(c).apiServerAccessProfile?.enablePrivateCluster === true || (props(c).apiServerAccessProfile?.authorizedIPRanges ?? []).length > 0),
     checkov: {
       id: 'CKV_AZURE_6',
-      evaluate: (c) => verdict((props(c).apiServerAccessProfile?.authorizedIPRanges ?? []).length > 0),
+      evaluate: checkovArm('CKV_AZURE_6'),
       inspects:
-        'that apiServerAccessProfile.authorizedIPRanges is set, without exempting private clusters; a private API server cannot have authorized ranges (SAKS-API-001) and has no internet endpoint to limit. Checkov\'s private-cluster check, CKV_AZURE_115, exists for Terraform only',
+        'that apiServerAccessProfile.authorizedIPRanges is set, without exempting private clusters; a private API server cannot have authorized ranges (SAKS-API-001) and has no internet endpoint to limit',
     },
+  },
+  {
+    id: 'CIS 5.4.2 (private endpoint, public access disabled)',
+    title: 'the API server has no public endpoint: a private cluster',
+    how: 'ApiServerAccess.private() by default; a public API server, even limited to authorized ranges, does not meet it',
+    evaluate: ({ cluster: c }) => ok(props(c).apiServerAccessProfile?.enablePrivateCluster === true),
+    checkov: { id: 'CKV_AZURE_115', inspects: terraformOnly('checkov/terraform/checks/resource/azure/AKSEnablesPrivateClusters.py') },
   },
   {
     id: 'local accounts',
     title: 'local accounts disabled',
     how: 'disableLocalAccounts: true, always',
     evaluate: ({ cluster: c }) => ok(props(c).disableLocalAccounts === true),
-    checkov: { id: 'CKV_AZURE_141', evaluate: (c) => verdict(props(c).disableLocalAccounts === true), inspects: 'properties.disableLocalAccounts is true' },
+    checkov: { id: 'CKV_AZURE_141', evaluate: checkovArm('CKV_AZURE_141'), inspects: 'properties.disableLocalAccounts is true' },
   },
   {
     id: 'CIS 5.5.1',
     title: 'Kubernetes RBAC with Entra ID and Azure RBAC',
     how: 'enableRBAC: true and aadProfile.enableAzureRBAC: true, always',
     evaluate: ({ cluster: c }) => ok(props(c).enableRBAC === true && props(c).aadProfile?.enableAzureRBAC === true),
-    checkov: { id: 'CKV_AZURE_5', evaluate: (c) => verdict(String(props(c).enableRBAC).toLowerCase() === 'true'), inspects: 'properties.enableRBAC only (not Entra ID or Azure RBAC)' },
+    checkov: { id: 'CKV_AZURE_5', evaluate: checkovArm('CKV_AZURE_5'), inspects: 'properties.enableRBAC only (not Entra ID or Azure RBAC)' },
   },
   {
     id: 'CIS 5.4.4',
@@ -116,18 +135,14 @@ export const SECURITY_BASELINE: readonly BaselineCheck[] = [
       const engine = networkPolicyEngine(props(c).networkProfile);
       return ok(engine !== undefined && engine !== 'none');
     },
-    checkov: { id: 'CKV_AZURE_7', evaluate: (c) => verdict(!!props(c).networkProfile?.networkPolicy), inspects: 'that networkProfile.networkPolicy is set, to any value, "none" included' },
+    checkov: { id: 'CKV_AZURE_7', evaluate: checkovArm('CKV_AZURE_7'), inspects: 'that networkProfile.networkPolicy is set, to any value, "none" included' },
   },
   {
     id: 'Azure Policy add-on',
     title: 'Azure Policy add-on',
     how: 'addonProfiles.azurepolicy enabled (azurePolicy: true)',
     evaluate: ({ cluster: c }) => ok(props(c).addonProfiles?.azurepolicy?.enabled === true),
-    checkov: {
-      id: 'CKV_AZURE_116',
-      evaluate: (c) => verdict(!!props(c).addonProfiles?.azurePolicy?.enabled),
-      inspects: 'the key addonProfiles.azurePolicy, case-sensitively; the payload uses the key Azure documents, azurepolicy',
-    },
+    checkov: { id: 'CKV_AZURE_116', inspects: terraformOnly('checkov/terraform/checks/resource/azure/AKSUsesAzurePoliciesAddon.py') },
   },
   {
     id: 'CIS 5.1.1 (image scanning)',
@@ -140,7 +155,7 @@ export const SECURITY_BASELINE: readonly BaselineCheck[] = [
     title: 'logging to Azure Monitor (Container Insights)',
     how: 'addonProfiles.omsagent with the same workspace, Entra ID authentication',
     evaluate: ({ cluster: c }) => ok(props(c).addonProfiles?.omsagent?.enabled === true),
-    checkov: { id: 'CKV_AZURE_4', evaluate: (c) => verdict(!!props(c).addonProfiles?.omsagent?.enabled), inspects: 'addonProfiles.omsagent.enabled' },
+    checkov: { id: 'CKV_AZURE_4', evaluate: checkovArm('CKV_AZURE_4'), inspects: 'addonProfiles.omsagent.enabled, as Python reads it (the string "false" passes)' },
   },
   {
     id: 'automatic upgrades',
@@ -154,7 +169,7 @@ export const SECURITY_BASELINE: readonly BaselineCheck[] = [
       ),
     checkov: {
       id: 'CKV_AZURE_171',
-      evaluate: (c) => verdict(!!props(c).autoUpgradeProfile?.upgradeChannel && props(c).autoUpgradeProfile.upgradeChannel !== 'none'),
+      evaluate: checkovArm('CKV_AZURE_171'),
       inspects: 'upgradeChannel only, not nodeOSUpgradeChannel',
     },
   },
@@ -163,21 +178,21 @@ export const SECURITY_BASELINE: readonly BaselineCheck[] = [
     title: 'a paid tier with the uptime SLA',
     how: 'sku.tier "Standard" (uptime SLA)',
     evaluate: ({ cluster: c }) => ok(['Standard', 'Premium'].includes((c.sku as Props | undefined)?.tier)),
-    checkov: { id: 'CKV_AZURE_170', evaluate: (c) => verdict((c.sku as Props | undefined)?.tier === 'Standard'), inspects: 'sku.tier equal to Standard only; Premium carries the SLA too' },
+    checkov: { id: 'CKV_AZURE_170', inspects: terraformOnly('checkov/terraform/checks/resource/azure/AKSIsPaidSku.py') },
   },
   {
     id: 'encryption at host',
     title: 'host-based encryption on every node pool',
     how: 'enableEncryptionAtHost: true on every pool (needs the EncryptionAtHost subscription feature)',
     evaluate: ({ cluster: c }) => ok(pools(c).length > 0 && pools(c).every((p) => p.enableEncryptionAtHost === true)),
-    checkov: { id: 'CKV_AZURE_227', evaluate: (c) => verdict(pools(c)[0]?.enableEncryptionAtHost === true), inspects: 'the first node pool only' },
+    checkov: { id: 'CKV_AZURE_227', evaluate: checkovArm('CKV_AZURE_227'), inspects: 'the first node pool only' },
   },
   {
     id: 'ephemeral OS disks',
     title: 'ephemeral OS disks where supported',
     how: 'osDiskType "Ephemeral" on every pool whose VM size has a local disk',
     evaluate: ({ cluster: c }) => ok(pools(c).every((p) => !hasLocalTempDisk(p.vmSize) || p.osDiskType === 'Ephemeral')),
-    checkov: { id: 'CKV_AZURE_226', evaluate: (c) => verdict(pools(c)[0]?.osDiskType === 'Ephemeral'), inspects: 'the first node pool only, whatever its VM size' },
+    checkov: { id: 'CKV_AZURE_226', evaluate: checkovArm('CKV_AZURE_226'), inspects: 'the first node pool only, whatever its VM size' },
   },
   {
     id: 'secret rotation',
@@ -187,7 +202,7 @@ export const SECURITY_BASELINE: readonly BaselineCheck[] = [
       ok(props(c).addonProfiles?.azureKeyvaultSecretsProvider?.enabled === true && props(c).addonProfiles.azureKeyvaultSecretsProvider.config?.enableSecretRotation === 'true'),
     checkov: {
       id: 'CKV_AZURE_172',
-      evaluate: (c) => verdict(props(c).addonProfiles?.azureKeyvaultSecretsProvider?.config?.enableSecretRotation === true),
+      evaluate: checkovArm('CKV_AZURE_172'),
       inspects: 'the boolean true; add-on config values are strings in the API (ManagedClusterAddonProfile.config), so the payload sends "true"',
     },
   },
@@ -196,14 +211,14 @@ export const SECURITY_BASELINE: readonly BaselineCheck[] = [
     title: 'the system pool runs critical add-ons only',
     how: 'CriticalAddonsOnly=true:NoSchedule on the system pool, and a user pool for workloads',
     evaluate: ({ cluster: c }) => ok(pools(c).filter((p) => p.mode === 'System').every((p) => (p.nodeTaints ?? []).includes('CriticalAddonsOnly=true:NoSchedule'))),
-    checkov: { id: 'CKV_AZURE_232', inspects: 'Checkov checks only_critical_addons_enabled of Terraform\'s azurerm_kubernetes_cluster' },
+    checkov: { id: 'CKV_AZURE_232', inspects: terraformOnly('checkov/terraform/checks/resource/azure/AKSOnlyCriticalPodsOnSystemNodes.py') },
   },
   {
     id: 'pods per node',
     title: 'at least 50 pods per node',
     how: 'maxPods: 110 on every pool',
     evaluate: ({ cluster: c }) => ok(pools(c).every((p) => (p.maxPods ?? 0) >= 50)),
-    checkov: { id: 'CKV_AZURE_168', evaluate: (c) => verdict((props(c).maxPods ?? pools(c)[0]?.maxPods ?? 0) >= 50), inspects: 'the first node pool only' },
+    checkov: { id: 'CKV_AZURE_168', evaluate: checkovArm('CKV_AZURE_168'), inspects: 'the first node pool only' },
   },
   {
     id: 'control-plane audit logs',
@@ -259,7 +274,7 @@ export const SECURITY_BASELINE: readonly BaselineCheck[] = [
     optOut:
       'customer-managed keys need a Key Vault and a disk encryption set that the customer owns and rotates; the library does not create key material. Pass diskEncryptionSetId where your policy requires it.',
     evaluate: ({ cluster: c }) => (props(c).diskEncryptionSetID ? 'pass' : 'opt-out'),
-    checkov: { id: 'CKV_AZURE_117', inspects: 'Checkov checks disk_encryption_set_id of Terraform\'s azurerm_kubernetes_cluster' },
+    checkov: { id: 'CKV_AZURE_117', inspects: terraformOnly('checkov/terraform/checks/resource/azure/AKSUsesDiskEncryptionSet.py') },
   },
   {
     id: 'KMS etcd encryption',
@@ -300,7 +315,7 @@ export const SECURITY_BASELINE: readonly BaselineCheck[] = [
     evaluate: ({ cluster: c }) => ok(props(c).addonProfiles?.kubeDashboard?.enabled !== true),
     checkov: {
       id: 'CKV_AZURE_8',
-      evaluate: (c) => verdict(String(props(c).addonProfiles?.kubeDashboard?.enabled).toLowerCase() === 'false'),
+      evaluate: checkovArm('CKV_AZURE_8'),
       inspects: 'an explicit addonProfiles.kubeDashboard.enabled: false; the add-on no longer exists on AKS, so the payload does not name it',
     },
   },
@@ -311,7 +326,7 @@ export interface BaselineResult {
   readonly check: BaselineCheck;
   readonly status: BaselineStatus;
   /** Checkov's verdict, when it has an ARM check of the control. */
-  readonly checkov?: 'pass' | 'fail';
+  readonly checkov?: CheckovVerdict;
 }
 
 /** The result of every control on a cluster, given the encryption coverage of what is deployed. */
@@ -324,7 +339,7 @@ export function evaluateSecurityBaseline(model: ManagedClusterModel, coverage: r
 export function checkovColumn(r: BaselineResult): string {
   const c = r.check.checkov;
   if (!c) return '';
-  if (!c.evaluate) return `${c.id}: no ARM check. ${c.inspects}`;
+  if (!c.evaluate) return `${c.id}: ${c.inspects}`;
   const agrees = (r.checkov === 'pass') === (r.status === 'pass');
   return agrees ? `${c.id}: ${r.checkov}` : `${c.id}: ${r.checkov}. Checkov checks ${c.inspects}`;
 }

@@ -23,7 +23,8 @@ const status = (props: HardenedClusterProps, id: string, objects: unknown[] = []
 
 /** For each control, a configuration that opts out of it: proof the control can fail. */
 const OPT_OUT: Record<string, Partial<HardenedClusterProps>> = {
-  'CIS 5.4.2 (private endpoint)': { apiServerAccess: ApiServerAccess.unrestrictedPublic() },
+  'CIS 5.4.1 (control plane endpoint)': { apiServerAccess: ApiServerAccess.unrestrictedPublic() },
+  'CIS 5.4.2 (private endpoint, public access disabled)': { apiServerAccess: ApiServerAccess.public({ authorizedIpRanges: ['203.0.113.0/24'] }) },
   'CIS 5.4.4': { transitEncryption: TransitEncryption.none(), networkDataplane: 'azure', networkPolicy: 'none' },
   'Azure Policy add-on': { azurePolicy: false },
   'node SSH': { nodeSshAccess: 'LocalUser' },
@@ -69,19 +70,18 @@ test('Calico WireGuard passes only with its FelixConfiguration deployed; VNet en
 test('the Checkov column never says pass where Checkov\'s ARM check fails, and says why it differs', () => {
   const rows = results(DEFAULT);
   const col = (id: string) => checkovColumn(rows.find((r) => r.check.id === id)!);
-  // Checkov's ARM checks, as written, on the default payload.
-  expect(col('CIS 5.4.2 (private endpoint)')).toMatch(/^CKV_AZURE_6: fail\. Checkov checks .*without exempting private clusters/);
-  expect(col('Azure Policy add-on')).toMatch(/^CKV_AZURE_116: fail\. .*azurePolicy/);
+  // Checkov's ARM checks (replicas proven on Checkov's own fixtures) on the default payload.
+  expect(col('CIS 5.4.1 (control plane endpoint)')).toMatch(/^CKV_AZURE_6: fail\. Checkov checks .*without exempting private clusters/);
+  expect(col('CIS 5.4.2 (private endpoint, public access disabled)')).toMatch(/^CKV_AZURE_115: Checkov ships this check for Terraform only/);
+  expect(col('Azure Policy add-on')).toMatch(/^CKV_AZURE_116: Checkov ships this check for Terraform only \(.*AKSUsesAzurePoliciesAddon\.py\)/);
   expect(col('secret rotation')).toMatch(/^CKV_AZURE_172: fail\. .*boolean true/);
   expect(col('Kubernetes dashboard')).toMatch(/^CKV_AZURE_8: fail\./);
-  expect(col('system pool isolation')).toMatch(/^CKV_AZURE_232: no ARM check/);
+  expect(col('system pool isolation')).toMatch(/^CKV_AZURE_232: Checkov ships this check for Terraform only/);
   expect(col('local accounts')).toBe('CKV_AZURE_141: pass');
-  expect(col('uptime SLA')).toBe('CKV_AZURE_170: pass');
+  expect(col('uptime SLA')).toMatch(/^CKV_AZURE_170: Checkov ships this check for Terraform only/);
   // Where Checkov is less strict than the control, the column says so too.
   const none = results({ ...DEFAULT, transitEncryption: TransitEncryption.none(), networkDataplane: 'azure', networkPolicy: 'none' });
   expect(checkovColumn(none.find((r) => r.check.id === 'CIS 5.4.4')!)).toMatch(/^CKV_AZURE_7: pass\. Checkov checks .*"none" included/);
-  const premium = results({ ...DEFAULT, tier: 'Premium' });
-  expect(checkovColumn(premium.find((r) => r.check.id === 'uptime SLA')!)).toMatch(/^CKV_AZURE_170: fail\. .*Premium/);
   for (const r of rows) {
     if (r.checkov === 'fail') expect(checkovColumn(r)).not.toMatch(/: pass/);
   }
@@ -108,4 +108,12 @@ test('a tainted system pool brings a user pool for workloads by default', () => 
     ['system', 'System', ['CriticalAddonsOnly=true:NoSchedule']],
     ['user', 'User', undefined],
   ]);
+});
+
+test('CIS 5.4.2 fails on a public API server, even one limited to authorized ranges; CIS 5.4.1 passes it', () => {
+  const rows = results({ ...DEFAULT, apiServerAccess: ApiServerAccess.public({ authorizedIpRanges: ['203.0.113.0/24'] }) });
+  const status = (id: string) => rows.find((r) => r.check.id === id)!.status;
+  expect(status('CIS 5.4.2 (private endpoint, public access disabled)')).toBe('fail');
+  expect(status('CIS 5.4.1 (control plane endpoint)')).toBe('pass');
+  expect(results(DEFAULT).find((r) => r.check.id === 'CIS 5.4.2 (private endpoint, public access disabled)')!.status).toBe('pass');
 });
