@@ -1,8 +1,7 @@
-import { Ipv4Cidr } from '../net/ipv4-cidr';
 import { Rules } from '../validation/rule-catalog';
 import { Violation } from '../validation/violation';
 import { ViolationCollector } from '../validation/violation-collector';
-import { API_SERVER_SUBNET_MAX_PREFIX } from './aks-limits';
+import { API_SERVER_SUBNET_DELEGATION, delegatedToManagedClusters, tooSmallForApiServer } from './api-server-subnet';
 
 /** What Azure reports about an existing subnet (as `network.getSubnet` returns it). */
 export interface ObservedSubnet {
@@ -12,8 +11,7 @@ export interface ObservedSubnet {
   readonly delegations?: readonly { readonly serviceName?: string }[];
 }
 
-/** The delegation API Server VNet Integration needs. */
-export const API_SERVER_SUBNET_DELEGATION = 'Microsoft.ContainerService/managedClusters';
+export { API_SERVER_SUBNET_DELEGATION };
 
 /**
  * Checks an existing API server subnet as Azure reports it: delegated to
@@ -23,8 +21,7 @@ export const API_SERVER_SUBNET_DELEGATION = 'Microsoft.ContainerService/managedC
  */
 export function checkExistingApiServerSubnet(subnet: ObservedSubnet): Violation[] {
   const v = new ViolationCollector();
-  const delegated = (subnet.delegations ?? []).some((d) => d.serviceName === API_SERVER_SUBNET_DELEGATION);
-  if (!delegated) {
+  if (!delegatedToManagedClusters(subnet.delegations ?? [])) {
     v.add(
       Rules.apiServerSubnetDedicated,
       'network.apiServerSubnetId',
@@ -34,8 +31,7 @@ export function checkExistingApiServerSubnet(subnet: ObservedSubnet): Violation[
     );
   }
   const prefixes = subnet.addressPrefixes && subnet.addressPrefixes.length > 0 ? subnet.addressPrefixes : [subnet.addressPrefix ?? ''];
-  const sizes = prefixes.map((p) => Ipv4Cidr.parse(p)).filter((p): p is Ipv4Cidr => p instanceof Ipv4Cidr);
-  if (sizes.length > 0 && !sizes.some((p) => p.prefixLength <= API_SERVER_SUBNET_MAX_PREFIX)) {
+  if (tooSmallForApiServer(prefixes)) {
     v.add(Rules.apiServerSubnetSize, 'network.apiServerSubnetId', subnet.id, 'use a /28 or larger subnet', `its prefixes are ${prefixes.join(', ')}`);
   }
   return v.errors;

@@ -1,7 +1,7 @@
 import { API_SERVER_SUBNET_MAX_PREFIX } from '../aks/aks-limits';
+import { API_SERVER_SUBNET_DELEGATION as DELEGATION, delegatedToManagedClusters, tooSmallForApiServer } from '../aks/api-server-subnet';
 import { AZURE_REGIONS } from '../aks/azure-regions';
 import { zoneNameProblem } from '../aks/private-dns-zone-name';
-import { Ipv4Cidr } from '../net/ipv4-cidr';
 import { Rules } from '../validation/rule-catalog';
 import { Violation } from '../validation/violation';
 import { AuditedResource, isType } from './audited-resource';
@@ -9,7 +9,6 @@ import { AuditedResource, isType } from './audited-resource';
 const SUBNET = 'Microsoft.Network/virtualNetworks/subnets';
 const VNET = 'Microsoft.Network/virtualNetworks';
 const ZONE = 'Microsoft.Network/privateDnsZones';
-const DELEGATION = 'Microsoft.ContainerService/managedClusters';
 /** An AKS API server zone: `[<subzone>.]privatelink.<region>.azmk8s.io`, or `private.` with VNet Integration. */
 const AKS_ZONE = /^(?:(.+)\.)?(privatelink|private)\.([^.]+)\.azmk8s\.io$/i;
 
@@ -47,9 +46,7 @@ export function checkRelatedPayloads(resources: readonly AuditedResource[]): Rel
 }
 
 function delegatedSubnet(resource: AuditedResource, subject: string, subnet: Readonly<Record<string, any>>, at: string): RelatedViolation[] {
-  const delegated = ((subnet.delegations ?? []) as Record<string, any>[]).some((d) => isType(d.properties?.serviceName ?? d.serviceName, DELEGATION));
-  const prefix = typeof subnet.addressPrefix === 'string' ? Ipv4Cidr.parse(subnet.addressPrefix) : undefined;
-  if (!delegated || !(prefix instanceof Ipv4Cidr) || prefix.prefixLength <= API_SERVER_SUBNET_MAX_PREFIX) return [];
+  if (!delegatedToManagedClusters(subnet.delegations) || !tooSmallForApiServer([subnet.addressPrefix])) return [];
   return [{ resource, subject, violation: { rule: Rules.apiServerSubnetSize, property: at, value: subnet.addressPrefix, fix: `use a /${API_SERVER_SUBNET_MAX_PREFIX} or larger subnet: it is delegated to ${DELEGATION}` } }];
 }
 

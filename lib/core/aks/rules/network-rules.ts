@@ -1,5 +1,6 @@
 import { DescribedValue } from '../../description/described-value';
-import { isArmType, referenceOf } from '../../description/related-resources';
+import { referenceOf } from '../../description/related-resources';
+import { delegatedToManagedClusters, tooSmallForApiServer } from '../api-server-subnet';
 import { Ipv4Cidr, parseIpv4 } from '../../net/ipv4-cidr';
 import { clusterRule, ClusterRule, ClusterRuleContext } from '../../rules/cluster-rule';
 import { Rules } from '../../validation/rule-catalog';
@@ -14,7 +15,6 @@ import { hasVnetIntegration, nodeSubnetIds } from './cluster-facts';
 
 const NETWORK = 'properties.networkProfile';
 const API_SUBNET = 'properties.apiServerAccessProfile.subnetId';
-const DELEGATION = 'Microsoft.ContainerService/managedClusters';
 const RESERVED = AKS_RESERVED_RANGES.map((r) => Ipv4Cidr.of(r));
 
 /** A CIDR block at a REST path, when it is a well-formed one. */
@@ -124,8 +124,7 @@ export const NETWORK_RULES: readonly ClusterRule[] = [
       c.cannotDecide(`the API server subnet's delegation: ${found.reason}`, api.at);
       return;
     }
-    const delegations = (found.subnet.delegations ?? []) as Array<Record<string, any>>;
-    if (!Array.isArray(delegations) || !delegations.some((d) => isArmType(d?.properties?.serviceName ?? d?.serviceName, DELEGATION))) {
+    if (!delegatedToManagedClusters(found.subnet.delegations)) {
       c.fail(api.at, 'delegate the subnet to Microsoft.ContainerService/managedClusters');
     }
   }),
@@ -145,8 +144,9 @@ export const NETWORK_RULES: readonly ClusterRule[] = [
       c.cannotDecide(`the API server subnet's size: ${found.reason}`, api.at);
       return;
     }
-    const prefix = typeof found.subnet.addressPrefix === 'string' ? Ipv4Cidr.parse(found.subnet.addressPrefix) : undefined;
-    if (prefix instanceof Ipv4Cidr && prefix.prefixLength > API_SERVER_SUBNET_MAX_PREFIX) {
+    const prefixes = Array.isArray(found.subnet.addressPrefixes) && found.subnet.addressPrefixes.length > 0 ? found.subnet.addressPrefixes : [found.subnet.addressPrefix];
+    const prefix = tooSmallForApiServer(prefixes);
+    if (prefix) {
       c.fail(api.at, `use a /${API_SERVER_SUBNET_MAX_PREFIX} or larger subnet`, { value: found.subnet.addressPrefix, detail: `a /${prefix.prefixLength} has ${prefix.size} addresses` });
     }
   }),
