@@ -69,7 +69,8 @@ test('a cluster read alone: audit logs and locks are not verified, never reporte
   expect(a.baseline.filter((c) => c.status === 'not-verified').map((c) => c.id)).toEqual(['control-plane audit logs', 'delete locks']);
   expect(a.policies.some((p) => p.state === 'not-verified')).toBe(a.policies.some((p) => /ifnotexists/i.test(p.result.effect)));
   // The private endpoint control: a public API server with no range fails it.
-  expect(a.baseline.find((c) => c.id === 'CIS 5.4.2 (private endpoint)')?.status).toBe('fail');
+  expect(a.baseline.find((c) => c.id === 'CIS 5.4.1 (control plane endpoint)')?.status).toBe('fail');
+  expect(a.baseline.find((c) => c.id === 'CIS 5.4.2 (private endpoint, public access disabled)')?.status).toBe('fail');
   expect(a.egress.publicEgress).toBe('yes');
 });
 
