@@ -15,6 +15,9 @@ import { RuleOutcome } from '../rules/rule-outcome';
 import { Violation } from '../validation/violation';
 import { AuditedCluster, AuditedResource, AzureDescriptionForm } from './audited-resource';
 import { UndecidedRule } from './cluster-payload-rules';
+import { guardEmittedStrings } from './emitted-strings';
+import { Rules } from '../validation/rule-catalog';
+import { escapeUnsafeCharacters, findUnsafeCharacter } from '../validation/unsafe-characters';
 import { deployedEncryptionCoverage, deployedTransitEncryption, DeployedTransitEncryption } from './payload-encryption-coverage';
 import { RelatedResources } from './related-resources';
 
@@ -64,10 +67,16 @@ const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
  */
 export function auditCluster(d: ClusterDescription, form: AzureDescriptionForm = 'rest'): ClusterAudit {
   const outcomes = evaluateClusterRules(d, CLUSTER_RULES);
-  const violations = outcomes.flatMap((o) => o.findings).sort((a, b) => SEVERITY_ORDER[a.rule.severity] - SEVERITY_ORDER[b.rule.severity]);
+  const violations = guardEmittedStrings(outcomes.flatMap((o) => o.findings)).sort((a, b) => SEVERITY_ORDER[a.rule.severity] - SEVERITY_ORDER[b.rule.severity]);
   const undecided = outcomes.filter((o) => o.verdict === 'undecided').map((o) => ({ rule: o.rule, reason: o.undecided.map((u) => u.reason).join('; ') }));
   const wholeDeployment = d.wholeDeployment;
   const audited = auditedOf(d.resource);
+  // The name heads the cluster's report: printed only with unsafe characters escaped, and refused where it is written.
+  const unsafeName = findUnsafeCharacter(audited.name);
+  if (unsafeName) {
+    violations.unshift({ rule: Rules.unsafeCharacters, property: 'name', value: escapeUnsafeCharacters(audited.name), fix: 'remove the character: Azure names hold none', detail: unsafeName, at: d.nameFact.at });
+    (audited as { name: string }).name = escapeUnsafeCharacters(audited.name);
+  }
   const others = d.related.resources.filter((r) => r !== d.resource).map(auditedOf);
   const { document, pointer } = d.resource.origin;
   const cluster: AuditedCluster = { source: pointer === '' ? document : `${document}#${pointer}`, form, cluster: audited, related: others };

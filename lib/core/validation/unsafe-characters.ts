@@ -41,3 +41,8 @@ export function findUnsafeCharacter(text: string): string | undefined {
   const name = NAMES[cp] ?? (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) ? 'control character' : 'invisible character');
   return `U+${cp.toString(16).toUpperCase().padStart(4, '0')} ${name} at position ${m.index}`;
 }
+
+/** `text` with every unsafe character written as its escape (`\u202E`), so that printing it cannot reorder or hide what a reader sees. */
+export function escapeUnsafeCharacters(text: string): string {
+  return text.replace(new RegExp(UNSAFE.source, 'gu'), (c) => `\\u${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
+}
