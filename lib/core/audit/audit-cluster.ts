@@ -15,6 +15,7 @@ import { RuleOutcome } from '../rules/rule-outcome';
 import { Violation } from '../validation/violation';
 import { AuditedCluster, AuditedResource, AzureDescriptionForm } from './audited-resource';
 import { UndecidedRule } from './cluster-payload-rules';
+import { restNames } from './read-azure-description';
 import { guardEmittedStrings } from './emitted-strings';
 import { Rules } from '../validation/rule-catalog';
 import { escapeUnsafeCharacters, findUnsafeCharacter } from '../validation/unsafe-characters';
@@ -113,7 +114,8 @@ export function auditCluster(d: ClusterDescription, form: AzureDescriptionForm =
  * undecided.
  */
 function auditedOf(r: DescribedResource): AuditedResource {
-  const body = guardedView(r.body) as Record<string, any>;
+  // The code below reads REST names as written in the API (`authorizedIPRanges`); `az` writes some in other casing.
+  const body = guardedView(restNames(r.body)) as Record<string, any>;
   const text = (v: unknown) => (typeof v === 'string' ? v : v instanceof UnknownValue ? v.toString() : undefined);
   return {
     id: text(r.id),

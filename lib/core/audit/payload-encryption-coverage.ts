@@ -44,7 +44,8 @@ export function deployedTransitEncryption(cluster: AuditedResource, relatedResou
 export function deployedEncryptionCoverage(cluster: AuditedResource, relatedResources: readonly AuditedResource[]): FlowCoverage[] {
   const enc = deployedTransitEncryption(cluster, relatedResources);
   const access = cluster.properties.apiServerAccessProfile ?? {};
-  const api = apiServerCoverage({ isPrivate: access.enablePrivateCluster === true, vnetIntegration: access.enableVnetIntegration === true });
+  const ranges = access.authorizedIPRanges ?? cluster.properties.apiServerAuthorizedIPRanges;
+  const api = apiServerCoverage({ isPrivate: access.enablePrivateCluster === true, vnetIntegration: access.enableVnetIntegration === true, authorizedIpRanges: Array.isArray(ranges) ? ranges : [] });
   const crossCluster: FlowCoverage = {
     flow: 'cross-cluster',
     status: 'not-verified',

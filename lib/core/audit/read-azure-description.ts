@@ -1,3 +1,4 @@
+import { UnknownValue } from '../description/unknown-value';
 import { findUnsafeCharacter } from '../validation/unsafe-characters';
 import { AuditedCluster, AuditedResource, AzureDescriptionForm, isType, MANAGED_CLUSTER_TYPE } from './audited-resource';
 
@@ -23,6 +24,8 @@ type Json = Record<string, any>;
 export const REST_NAMES_BY_LOWERCASE: Readonly<Record<string, string>> = Object.fromEntries(
   [
     'enableRBAC',
+    'nodeOSUpgradeChannel',
+    'keyVaultNetworkAccess',
     'enableAzureRBAC',
     'privateDNSZone',
     'enablePrivateClusterPublicFQDN',
@@ -173,9 +176,9 @@ function envelope(value: Json, properties: Json): AuditedResource {
 }
 
 /** `az aks show`'s names back to the REST API's, at every depth (map keys such as add-on names are left alone). */
-function restNames(value: unknown): unknown {
+export function restNames(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(restNames);
-  if (!isObject(value)) return value;
+  if (!isObject(value) || value instanceof UnknownValue) return value;
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [REST_NAMES_BY_LOWERCASE[k.toLowerCase()] ?? k, restNames(v)]));
 }
 

@@ -1,4 +1,4 @@
-import { parseResourceId } from '../arm/resource-id';
+import { referenceOf as reference } from '../description/related-resources';
 import { AuditedResource, isType } from './audited-resource';
 
 const VNET = 'Microsoft.Network/virtualNetworks';
@@ -52,29 +52,5 @@ export class RelatedResources {
   }
 }
 
-/** The type and names a resource id or a template's reference to a resource stands for. */
-export function reference(id: unknown): { type: string; names: readonly string[] } | undefined {
-  if (typeof id !== 'string') return undefined;
-  return parseResourceId(id) ?? templateReference(id);
-}
-
-/**
- * A reference to a resource of the same template: `<namespace>/<type>/<name>`
- * (the form of an extension resource's `scope`), or `[resourceId('<type>', '<name>', ...)]`
- * with literal arguments.
- * @see https://learn.microsoft.com/azure/azure-resource-manager/templates/scope-extension-resources
- */
-function templateReference(ref: string): { type: string; names: string[] } | undefined {
-  const call = /^\[\s*resourceId\((.*)\)\s*\]$/i.exec(ref);
-  if (call) {
-    const args = [...call[1].matchAll(/\s*'([^']*)'\s*(,|$)/g)].map((m) => m[1]);
-    if (args.join('').length === 0 || call[1].replace(/'[^']*'/g, '').replace(/[\s,]/g, '') !== '') return undefined;
-    return { type: args[0], names: args.slice(1) };
-  }
-  if (ref.startsWith('/') || ref.startsWith('[')) return undefined;
-  const [namespace, ...rest] = ref.split('/');
-  if (rest.length < 2 || rest.length % 2 !== 0) return undefined;
-  const types = rest.filter((_, i) => i % 2 === 0);
-  const names = rest.filter((_, i) => i % 2 === 1);
-  return { type: [namespace, ...types].join('/'), names };
-}
+/** The type and names a resource id or a template's reference to a resource stands for (one reading, shared with the description's). */
+export { referenceOf as reference } from '../description/related-resources';

@@ -182,12 +182,15 @@ function inClusterFacts(encryption: TransitEncryption, objects: readonly unknown
 }
 
 /** The nodes-to-API-server row, from the access mode as defined or as deployed. */
-export function apiServerCoverage(a: { readonly isPrivate: boolean; readonly vnetIntegration: boolean }): FlowCoverage {
+export function apiServerCoverage(a: { readonly isPrivate: boolean; readonly vnetIntegration: boolean; readonly authorizedIpRanges: readonly unknown[] }): FlowCoverage {
+  // What the public endpoint is limited to is said from the ranges themselves, never assumed (SAKS-API-005 decides whether they are enough).
+  const ranges = a.authorizedIpRanges.length;
+  const publicPath = ranges > 0 ? `to the public endpoint (limited to ${ranges} authorized IP range${ranges === 1 ? '' : 's'})` : 'to the public endpoint, which no authorized IP range limits';
   const path = a.vnetIntegration
     ? 'over the private network to the API server VIP in the delegated subnet (API Server VNet Integration)'
     : a.isPrivate
       ? 'over the private network through the private endpoint (Private Link)'
-      : 'to the public endpoint (limited by authorized IP ranges)';
+      : publicPath;
   return {
     flow: 'nodes-to-api-server',
     status: 'encrypted',

@@ -72,6 +72,10 @@ test('a cluster read alone: audit logs and locks are not verified, never reporte
   expect(a.baseline.find((c) => c.id === 'CIS 5.4.1 (control plane endpoint)')?.status).toBe('fail');
   expect(a.baseline.find((c) => c.id === 'CIS 5.4.2 (private endpoint, public access disabled)')?.status).toBe('fail');
   expect(a.egress.publicEgress).toBe('yes');
+  // The coverage says what limits the public endpoint from the ranges themselves: here none.
+  const api = a.coverage.find((f) => f.flow === 'nodes-to-api-server')!;
+  expect(api.by).toContain('which no authorized IP range limits');
+  expect(a.violations.map((v) => v.rule.id)).toContain('SAKS-API-005');
 });
 
 test('the List example: its cluster in the response body, with RBAC off', () => {
