@@ -1,4 +1,5 @@
 /** `npm run bench`: every benchmark, offline, printing figures and ratios. */
+import { run as auditScale } from './audit-scale.bench';
 import { run as estate } from './estate.bench';
 import { run as installFootprint } from './install-footprint.bench';
 import { run as pulumiEval } from './pulumi-eval.bench';
@@ -15,6 +16,8 @@ async function main(): Promise<void> {
   wholeProcess();
   process.stdout.write('\n## An estate, as a user synthesizes it\n');
   estate();
+  process.stdout.write('\n## secure-aks audit of a tenant (Azure Resource Graph export)\n');
+  auditScale();
   process.stdout.write('\n## Start-up\n');
   startup();
   process.stdout.write('\n## Install footprint\n');
