@@ -1,10 +1,7 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isUnknown } from '../../../../lib/core/description/unknown-value';
 import { AttributeReader } from '../../../../lib/core/readers/azurerm/attribute-reader';
 import { mapKubernetesCluster } from '../../../../lib/core/readers/azurerm/azurerm-kubernetes-cluster';
-import { readTerraformPlan } from '../../../../lib/core/readers/terraform/read-terraform-plan';
 import { MicrosoftModels } from '../../../support/microsoft-models';
 import { unknownProperties } from '../../../support/template-resources';
 
@@ -119,20 +116,4 @@ describe("the readers write only properties of Microsoft's models (@azure/arm-co
     expect(roundTripLoss('Microsoft.ContainerService/managedClusters', body)).toEqual([]);
   });
 
-  it('writes a node pool resource with properties the agent pool profile has', () => {
-    const plan = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'fixtures', 'terraform-plans', 'repro-502', 'plan.json'), 'utf8'));
-    const reading = readTerraformPlan(plan, 'plan.json');
-    const pool = reading.resources.find((r) => r.type === 'Microsoft.ContainerService/managedClusters/agentPools')!;
-    const asProfile = { location: 'westeurope', properties: { agentPoolProfiles: [{ name: 'user', ...(pool.body.properties as object) }] } };
-    expect(roundTripLoss('Microsoft.ContainerService/managedClusters', asProfile)).toEqual([]);
-  });
-
-  it('reads the public plans into bodies the models have, for every type the models cover', () => {
-    for (const slug of ['repro-502', 'terraform-aks-demo']) {
-      const plan = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'fixtures', 'terraform-plans', slug, 'plan.json'), 'utf8'));
-      const checked = readTerraformPlan(plan, 'plan.json').resources.filter((r) => MicrosoftModels[r.type]);
-      expect(checked.map((r) => r.type)).toContain('Microsoft.ContainerService/managedClusters');
-      for (const r of checked) expect(roundTripLoss(r.type, r.body), `${slug} ${r.type}`).toEqual([]);
-    }
-  });
 });
