@@ -79,9 +79,10 @@ export function auditCommand(argv: readonly string[], io: CliIo, toolVersion: st
     if (!holdsCluster && r.notExamined.length === 0) problems.push(`${name}: no managed cluster (Microsoft.ContainerService/managedClusters) in this document`);
   }
   const clusters = deployment.clusters;
+  const readingOf = new Map(readings.flatMap((r) => r.resources.map((x) => [x, r] as const)));
   const audits: ClusterAudit[] = [];
   for (const cluster of clusters) {
-    const reading = readings.find((r) => r.resources.includes(cluster.resource));
+    const reading = readingOf.get(cluster.resource);
     audits.push(auditCluster(cluster, descriptionForm(reading?.form ?? 'azure-json', cluster.resource.origin.pointer)));
     progress.count('audit', audits.length, clusters.length, 'clusters');
   }

@@ -3,7 +3,8 @@ import { ArmResource } from '../arm/arm-resource';
 import { CLUSTER_RULES } from '../aks/cluster-rule-set';
 import { deployedEgressPath, EgressPath } from '../aks/egress-path';
 import { BaselineStatus, SECURITY_BASELINE } from '../aks/security-baseline';
-import { ClusterDescription } from '../description/cluster-description';
+import { AGENT_POOL_TYPE, ClusterDescription, MANAGED_CLUSTER_TYPE } from '../description/cluster-description';
+import { isArmType } from '../description/related-resources';
 import { DescribedResource } from '../description/described-resource';
 import { guardedView, orUndecided } from '../description/guarded-view';
 import { UnknownValue } from '../description/unknown-value';
@@ -72,13 +73,15 @@ export function auditCluster(d: ClusterDescription, form: AzureDescriptionForm =
   const undecided = outcomes.filter((o) => o.verdict === 'undecided').map((o) => ({ rule: o.rule, reason: o.undecided.map((u) => u.reason).join('; ') }));
   const wholeDeployment = d.wholeDeployment;
   const audited = auditedOf(d.resource);
+  // What the coverage, baseline and Azure Policy read beside the cluster: the resources that are not clusters
+  // (a tenant's other clusters are not this one's network, settings or locks), each converted once.
+  const others = d.related.resources.filter((r) => r !== d.resource && !isArmType(r.type, MANAGED_CLUSTER_TYPE) && !isArmType(r.type, AGENT_POOL_TYPE)).map(cachedAuditedOf);
   // The name heads the cluster's report: printed only with unsafe characters escaped, and refused where it is written.
   const unsafeName = findUnsafeCharacter(audited.name);
   if (unsafeName) {
     violations.unshift({ rule: Rules.unsafeCharacters, property: 'name', value: escapeUnsafeCharacters(audited.name), fix: 'remove the character: Azure names hold none', detail: unsafeName, at: d.nameFact.at });
     (audited as { name: string }).name = escapeUnsafeCharacters(audited.name);
   }
-  const others = d.related.resources.filter((r) => r !== d.resource).map(auditedOf);
   const { document, pointer } = d.resource.origin;
   const cluster: AuditedCluster = { source: pointer === '' ? document : `${document}#${pointer}`, form, cluster: audited, related: others };
 
@@ -106,6 +109,16 @@ export function auditCluster(d: ClusterDescription, form: AzureDescriptionForm =
     return { result, state: needsRelated && !wholeDeployment && result.state === 'non-compliant' ? 'not-verified' : result.state };
   });
   return { cluster, violations, undecided, outcomes, transitEncryption, coverage, egress, baseline, policies };
+}
+
+const AUDITED = new WeakMap<DescribedResource, AuditedResource>();
+function cachedAuditedOf(r: DescribedResource): AuditedResource {
+  let found = AUDITED.get(r);
+  if (!found) {
+    found = auditedOf(r);
+    AUDITED.set(r, found);
+  }
+  return found;
 }
 
 /**

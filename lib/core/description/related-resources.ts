@@ -47,15 +47,31 @@ function key(value: unknown): string | undefined {
  * by a template's reference, or by type.
  */
 export class RelatedResources {
+  // Indexes, so that a tenant's thousands of clusters are each looked up in constant time.
+  private readonly byKey = new Map<string, DescribedResource>();
+  private readonly byTypeAndName = new Map<string, DescribedResource>();
+  private readonly byType = new Map<string, DescribedResource[]>();
+
   constructor(
     public readonly resources: readonly DescribedResource[],
     /** Whether the resources are a whole deployment: a reference to a resource of it that is not there is then a resource that exists outside it. */
     public readonly wholeDeployment: boolean,
-  ) {}
+  ) {
+    for (const r of resources) {
+      const id = key(r.id);
+      if (id !== undefined && !this.byKey.has(id)) this.byKey.set(id, r);
+      const type = r.type.toLowerCase();
+      const name = key(r.name);
+      if (name !== undefined && !this.byTypeAndName.has(`${type}|${name}`)) this.byTypeAndName.set(`${type}|${name}`, r);
+      const list = this.byType.get(type);
+      if (list) list.push(r);
+      else this.byType.set(type, [r]);
+    }
+  }
 
   /** Resources of `type`. */
   public ofType(type: string): DescribedResource[] {
-    return this.resources.filter((r) => isArmType(r.type, type));
+    return this.byType.get(type.toLowerCase()) ?? [];
   }
 
   /** The resource `ref` names (an id, a template reference, or an unknown value with a symbol). */
@@ -63,12 +79,11 @@ export class RelatedResources {
     if (ref instanceof UnknownValue && ref.symbol === undefined) return { state: 'unknown', reason: ref.reason };
     const wanted = key(ref);
     if (wanted === undefined) return { state: 'unknown', reason: 'the reference is not a resource id' };
-    const byId = this.resources.find((r) => key(r.id) === wanted);
+    const byId = this.byKey.get(wanted);
     if (byId) return { state: 'found', resource: byId };
     const parsed = referenceOf(typeof ref === 'string' ? ref : (ref as UnknownValue).symbol);
     if (parsed) {
-      const names = parsed.names.join('/').toLowerCase();
-      const found = this.resources.find((r) => isArmType(r.type, parsed.type) && key(r.name) === names);
+      const found = this.byTypeAndName.get(`${parsed.type.toLowerCase()}|${parsed.names.join('/').toLowerCase()}`);
       if (found) return { state: 'found', resource: found };
     }
     return { state: 'not-read', reason: `${typeof ref === 'string' ? ref : 'the referenced resource'} is not among the resources read` };
@@ -104,7 +119,7 @@ export class RelatedResources {
       const direct = this.resolve(text.slice(0, at));
       if (direct.state === 'found') return direct;
     }
-    const found = this.resources.find((r) => r.type.toLowerCase() === VNET && key(r.name) === parsed.names[0].toLowerCase());
+    const found = this.byTypeAndName.get(`${VNET}|${parsed.names[0].toLowerCase()}`);
     return found ? { state: 'found', resource: found } : { state: 'not-read', reason: `the virtual network ${parsed.names[0]} is not among the resources read` };
   }
 }
