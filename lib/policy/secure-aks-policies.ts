@@ -140,9 +140,8 @@ export function secureAksPolicies(options: SecureAksPoliciesOptions = {}): Polic
   });
 }
 
-/** A Pulumi resource as a described one: azure-native (typed or generic) or the classic `@pulumi/azure` provider. */
-function describedOf(type: string, name: string, props: Record<string, unknown>, urn: string): DescribedResource | undefined {
-  const azure = describeAsAzure(type, name, props);
+/** A Pulumi resource as a described one: azure-native (typed or generic, given as `azure` when already read) or the classic `@pulumi/azure` provider. */
+function describedOf(type: string, name: string, props: Record<string, unknown>, urn: string, azure = describeAsAzure(type, name, props)): DescribedResource | undefined {
   if (azure) return describedFromAudited(azure, { document: urn, pointer: '' });
   return describeClassicAzureResource(type, name, props, urn);
 }
@@ -179,7 +178,10 @@ function stackOutcomes(resources: readonly PolicyResource[]) {
 }
 
 function evaluateStack(resources: readonly PolicyResource[]) {
-  const described = resources.map((r) => ({ r, azure: describeAsAzure(r.type, r.name, r.props), d: describedOf(r.type, r.name, r.props, r.urn) }));
+  const described = resources.map((r) => {
+    const azure = describeAsAzure(r.type, r.name, r.props);
+    return { r, azure, d: describedOf(r.type, r.name, r.props, r.urn, azure) };
+  });
   const deployment = describeDeployment([{ resources: described.flatMap((x) => (x.d ? [x.d] : [])), notExamined: [], problems: [], wholeDeployment: true }]);
   const stackRules = CLUSTER_RULES.filter((r) => r.scope === 'deployment');
   const clusters = deployment.clusters.map((cluster) => ({

@@ -15,7 +15,7 @@ import { evaluateClusterRules } from '../rules/evaluate-cluster-rules';
 import { RuleOutcome } from '../rules/rule-outcome';
 import { Violation } from '../validation/violation';
 import { AuditedCluster, AuditedResource, AzureDescriptionForm } from './audited-resource';
-import { UndecidedRule } from './cluster-payload-rules';
+import { resultOf, UndecidedRule } from './cluster-payload-rules';
 import { restNames } from './read-azure-description';
 import { guardEmittedStrings } from './emitted-strings';
 import { Rules } from '../validation/rule-catalog';
@@ -69,8 +69,8 @@ const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
  */
 export function auditCluster(d: ClusterDescription, form: AzureDescriptionForm = 'rest'): ClusterAudit {
   const outcomes = evaluateClusterRules(d, CLUSTER_RULES);
+  const { undecided } = resultOf(outcomes);
   const violations = guardEmittedStrings(outcomes.flatMap((o) => o.findings)).sort((a, b) => SEVERITY_ORDER[a.rule.severity] - SEVERITY_ORDER[b.rule.severity]);
-  const undecided = outcomes.filter((o) => o.verdict === 'undecided').map((o) => ({ rule: o.rule, reason: o.undecided.map((u) => u.reason).join('; ') }));
   const wholeDeployment = d.wholeDeployment;
   const audited = auditedOf(d.resource);
   // What the coverage, baseline and Azure Policy read beside the cluster: the resources that are not clusters

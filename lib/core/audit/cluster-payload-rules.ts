@@ -3,7 +3,6 @@ import { describeDeployment } from '../description/cluster-description';
 import { DescribedResource } from '../description/described-resource';
 import { evaluateClusterRules } from '../rules/evaluate-cluster-rules';
 import { RuleOutcome } from '../rules/rule-outcome';
-import { UNRESTRICTED_PUBLIC_OPT_IN } from '../aks/rules/api-server-rules';
 import { Rule } from '../validation/rule';
 import { Rules } from '../validation/rule-catalog';
 import { ViolationCollector } from '../validation/violation-collector';
@@ -63,6 +62,3 @@ export const PAYLOAD_RULE_IDS: ReadonlySet<string> = new Set([...CLUSTER_RULE_ID
 export const PAYLOAD_ONLY_RULE_IDS: ReadonlySet<string> = new Set(
   [Rules.servicePrincipalIdentity, Rules.localAccountsEnabled, Rules.kubernetesRbacOff, Rules.nodePublicIp].map((r) => r.id),
 );
-
-/** The definition's opt-in that only a definition can give. */
-export { UNRESTRICTED_PUBLIC_OPT_IN };
