@@ -1,6 +1,6 @@
 import { DescribedResource } from '../../description/described-resource';
 import { UnknownValue } from '../../description/unknown-value';
-import { clusterRule, ClusterRule, ClusterRuleContext } from '../../rules/cluster-rule';
+import { clusterRule, ClusterRule, ClusterRuleContext, Fix } from '../../rules/cluster-rule';
 import { Rules } from '../../validation/rule-catalog';
 import { IMAGE_CLEANER_DEFAULT_INTERVAL_HOURS, IMAGE_CLEANER_INTERVAL_HOURS } from '../aks-limits';
 import { isAksAutomatic, networkPolicyEngineOf, same } from './cluster-facts';
@@ -147,34 +147,51 @@ export const BASELINE_RULES: readonly ClusterRule[] = [
       }
     }
   }),
-  clusterRule(Rules.baselineAuditLogsOff, 'deployment', (c) => {
-    const settings = extensionResources(c, 'Microsoft.Insights/diagnosticSettings');
-    if (settings.some((s) => certain(s) && sendsAuditLog(s))) return;
-    if (settings.some((s) => !certain(s))) {
-      c.cannotDecide('a diagnostic setting of the cluster is deployed only under a condition that is not known offline');
-      return;
-    }
-    if (!c.cluster.wholeDeployment) {
-      c.cannotDecide('no diagnostic setting of the cluster is among the resources read (it is a separate resource)');
-      return;
-    }
-    c.fail(deploymentFact(c, 'diagnostic settings', 'auditLogs.enabled'), { definition: 'leave the control-plane audit logs on', payload: 'add a diagnostic setting on the cluster with kube-audit-admin and guard' }, { value: null });
-  }),
-  clusterRule(Rules.baselineDeleteLocksOff, 'deployment', (c) => {
-    const locks = extensionResources(c, 'Microsoft.Authorization/locks');
-    const level = (l: DescribedResource) => (l.body.properties as Record<string, unknown> | undefined)?.level;
-    if (locks.some((l) => certain(l) && same(level(l), 'CanNotDelete'))) return;
-    if (locks.some((l) => !certain(l) || level(l) instanceof UnknownValue)) {
-      c.cannotDecide('a lock on the cluster is deployed only under a condition, or at a level, that is not known offline');
-      return;
-    }
-    if (!c.cluster.wholeDeployment) {
-      c.cannotDecide('no lock on the cluster is among the resources read (it is a separate resource)');
-      return;
-    }
-    c.fail(deploymentFact(c, 'locks', 'deleteLocks'), { definition: 'leave deleteLocks on; remove a lock deliberately (it is one call) when a resource must go', payload: 'add a CanNotDelete lock on the cluster' }, { value: null });
-  }),
+  clusterRule(Rules.baselineAuditLogsOff, 'deployment', (c) =>
+    requireOnCluster(c, {
+      type: 'Microsoft.Insights/diagnosticSettings',
+      what: 'diagnostic settings',
+      meets: sendsAuditLog,
+      definitionProperty: 'auditLogs.enabled',
+      fix: { definition: 'leave the control-plane audit logs on', payload: 'add a diagnostic setting on the cluster with kube-audit-admin and guard' },
+    }),
+  ),
+  clusterRule(Rules.baselineDeleteLocksOff, 'deployment', (c) =>
+    requireOnCluster(c, {
+      type: 'Microsoft.Authorization/locks',
+      what: 'locks',
+      meets: (l) => {
+        const level = (l.body.properties as Record<string, unknown> | undefined)?.level;
+        return level instanceof UnknownValue ? undefined : same(level, 'CanNotDelete');
+      },
+      definitionProperty: 'deleteLocks',
+      fix: { definition: 'leave deleteLocks on; remove a lock deliberately (it is one call) when a resource must go', payload: 'add a CanNotDelete lock on the cluster' },
+    }),
+  ),
 ];
+
+/**
+ * A resource that must be on the cluster (a diagnostic setting, a lock):
+ * found for certain, it passes; one that may be there (under a condition, or
+ * with a value, not known offline) leaves the rule undecided; none found fails
+ * only where the whole deployment was read.
+ */
+function requireOnCluster(
+  c: ClusterRuleContext,
+  r: { type: string; what: string; meets: (resource: DescribedResource) => boolean | undefined; definitionProperty: string; fix: Fix },
+): void {
+  const found = extensionResources(c, r.type);
+  if (found.some((x) => certain(x) && r.meets(x) === true)) return;
+  if (found.some((x) => !certain(x) || r.meets(x) === undefined)) {
+    c.cannotDecide(`${r.what} of the cluster may be deployed: under a condition, or with a value, that is not known offline`);
+    return;
+  }
+  if (!c.cluster.wholeDeployment) {
+    c.cannotDecide(`no ${r.what.replace(/s$/, '')} of the cluster is among the resources read (it is a separate resource)`);
+    return;
+  }
+  c.fail(deploymentFact(c, r.what, r.definitionProperty), r.fix, { value: null });
+}
 
 /** The absence of a separate resource, as a fact: named in the deployment, or by the definition's property that creates it. */
 function deploymentFact(c: ClusterRuleContext, what: string, definitionProperty: string) {
