@@ -329,6 +329,13 @@ export const FAILING_CASES: readonly Case[] = [
     fix: /1\.30 or later/,
   },
   {
+    name: 'kubenet on a network isolated cluster',
+    props: { ...base, outboundType: OutboundType.networkIsolated(), podNetworking: PodNetworking.kubenet() },
+    rule: Rules.networkIsolatedUnsupported,
+    property: 'podNetworking',
+    fix: /Azure CNI Overlay/,
+  },
+  {
     name: 'a network isolated cluster whose nodes would reach a public API server',
     props: { ...base, apiServerAccess: ApiServerAccess.public({ authorizedIpRanges: ['203.0.113.0/24'], vnetIntegration: false }), outboundType: OutboundType.networkIsolated() },
     rule: Rules.networkIsolatedLimits,

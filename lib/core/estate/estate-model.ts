@@ -4,7 +4,6 @@ import { HardenedClusterProps } from '../aks/hardened-cluster-props';
 import { LogicalIds, ManagedClusterModel } from '../aks/managed-cluster-model';
 import { OutboundType } from '../aks/outbound-type';
 import { validateHardenedCluster } from '../aks/validate-cluster';
-import { networkIsolatedUnsupported } from '../aks/network-isolated-support';
 import { validateFederatedIdentity } from '../aks/validate-federated-identities';
 import { resolveClusterConfig } from '../aks/resolved-cluster-config';
 import { FEDERATED_CREDENTIALS_PER_IDENTITY } from '../aks/aks-limits';
@@ -441,10 +440,6 @@ function planEstate(input: EstateProps): { violations: ViolationCollector; model
       );
     }
     checkDelivery(v, `clusters[${i}]`, c, clusterProps, delivery, checkedDeliveries);
-    // What Microsoft does not support on a network-isolated cluster (Flux is SAKS-GIT-009's, with the estate's fix).
-    for (const x of networkIsolatedUnsupported(clusterProps.outboundType?.name ?? '', clusterProps.podNetworking?.networkPlugin, false)) {
-      v.addAll([{ ...x, property: `clusters[${i}].${x.property}` }]);
-    }
     if (clusterProps.outboundType?.name === 'none' && !isAzureContainerRegistryOci(props.helmChartMirror ?? '')) {
       v.add(Rules.gitOpsIsolatedSource, 'helmChartMirror', props.helmChartMirror, `copy the pinned Helm charts into your Azure Container Registry and give it as helmChartMirror: cluster "${c.name}" has no egress to their public repositories`);
     }

@@ -3,7 +3,7 @@ import { UnknownValue } from '../../description/unknown-value';
 import { clusterRule, ClusterRule, ClusterRuleContext, Fix } from '../../rules/cluster-rule';
 import { Rules } from '../../validation/rule-catalog';
 import { IMAGE_CLEANER_DEFAULT_INTERVAL_HOURS, IMAGE_CLEANER_INTERVAL_HOURS } from '../aks-limits';
-import { isAksAutomatic, networkPolicyEngineOf, same } from './cluster-facts';
+import { certain, extensionResources, isAksAutomatic, networkPolicyEngineOf, same } from './cluster-facts';
 
 /**
  * The security baseline's settings, each a warning when weaker than the
@@ -18,16 +18,6 @@ const SECURITY = 'properties.securityProfile';
 /** An add-on's profile: add-on names are case-insensitive keys. */
 function addon(c: ClusterRuleContext, name: string) {
   return c.member(ADDONS, name);
-}
-
-/** The cluster's diagnostic settings or locks (those deployed only under a condition not known included). */
-function extensionResources(c: ClusterRuleContext, type: string): DescribedResource[] {
-  return c.cluster.related.ofType(type).filter((r) => c.cluster.isScopeOfThisCluster(r.scope) === true);
-}
-
-/** Whether a resource is deployed for certain (not under a condition the reader could not evaluate). */
-function certain(r: DescribedResource): boolean {
-  return r.condition === undefined;
 }
 
 /** Whether a diagnostic setting sends a category (its `logs` or `categoryGroup` `audit`/`allLogs`). */

@@ -1,3 +1,4 @@
+import { DescribedResource } from '../../description/described-resource';
 import { DescribedValue } from '../../description/described-value';
 import { Fact } from '../../description/fact';
 import { ClusterRuleContext } from '../../rules/cluster-rule';
@@ -73,4 +74,14 @@ export function networkPolicyEngineOf(c: ClusterRuleContext): string | undefined
  */
 export function isAksAutomatic(c: ClusterRuleContext): boolean {
   return same(c.text(c.fact('sku.name')), 'Automatic');
+}
+
+/** The resources of a type deployed on the cluster (an extension resource's scope), those under a condition not known included. */
+export function extensionResources(c: ClusterRuleContext, type: string): DescribedResource[] {
+  return c.cluster.related.ofType(type).filter((r) => c.cluster.isScopeOfThisCluster(r.scope) === true);
+}
+
+/** Whether a resource is deployed for certain (not under a condition the reader could not evaluate). */
+export function certain(r: DescribedResource): boolean {
+  return r.condition === undefined;
 }

@@ -1,8 +1,9 @@
-import { clusterRule, ClusterRule } from '../../rules/cluster-rule';
+import { clusterRule, ClusterRule, ClusterRuleContext } from '../../rules/cluster-rule';
 import { Rules } from '../../validation/rule-catalog';
 import { NETWORK_ISOLATED_MIN_KUBERNETES, NETWORK_ISOLATED_NODE_OS_CHANNELS } from '../aks-limits';
 import { kubernetesMinorBelow } from '../validation-helpers';
-import { hasVnetIntegration, isPrivateCluster, kubernetesVersion, nodeSubnetIds, same } from './cluster-facts';
+import { networkIsolatedUnsupported } from '../network-isolated-support';
+import { certain, extensionResources, hasVnetIntegration, isPrivateCluster, kubernetesVersion, nodeSubnetIds, same } from './cluster-facts';
 
 /**
  * The outbound types whose prerequisites a payload shows.
@@ -11,6 +12,33 @@ import { hasVnetIntegration, isPrivateCluster, kubernetesVersion, nodeSubnetIds,
  */
 
 const OUTBOUND = 'properties.networkProfile.outboundType';
+const EXTENSIONS = 'Microsoft.KubernetesConfiguration/extensions';
+const FLUX_CONFIGURATIONS = 'Microsoft.KubernetesConfiguration/fluxConfigurations';
+
+/**
+ * The GitOps (Flux) resources on a network-isolated cluster: each found fails;
+ * one whose type or presence is not known offline, or none where the
+ * cluster's extensions were not read, leaves this part undecided.
+ */
+function checkGitOpsWhenIsolated(c: ClusterRuleContext): void {
+  const [gitOps] = networkIsolatedUnsupported('none', undefined, true);
+  const configurations = extensionResources(c, FLUX_CONFIGURATIONS).map((r) => ({ r, at: c.cluster.describe(r).fact('properties.sourceKind'), flux: true as boolean | undefined }));
+  const extensions = extensionResources(c, EXTENSIONS).map((r) => {
+    const at = c.cluster.describe(r).fact('properties.extensionType');
+    return { r, at, flux: at.state === 'unknown' ? undefined : same(at.state === 'known' ? at.value : undefined, 'microsoft.flux') };
+  });
+  let undecided: string | undefined;
+  let found = false;
+  for (const { r, at, flux } of [...extensions, ...configurations]) {
+    if (flux === true && certain(r)) {
+      c.fail(at, gitOps.fix, { value: r.name, detail: gitOps.detail });
+      found = true;
+    } else if (flux !== false) undecided ??= `the ${r.type} "${r.name}" may be the GitOps (Flux) extension or deployed: its type or condition is not known offline`;
+  }
+  if (found) return;
+  if (undecided) c.cannotDecide(undecided);
+  else if (!c.cluster.wholeDeployment) c.cannotDecide("the cluster's extensions (a GitOps extension among them) are separate resources, not among those read");
+}
 
 export const EGRESS_RULES: readonly ClusterRule[] = [
   clusterRule(Rules.egressManagedNat, 'cluster', (c) => {
@@ -44,5 +72,13 @@ export const EGRESS_RULES: readonly ClusterRule[] = [
       const os = p.profile.fact('osType');
       if (same(c.text(os), 'Windows')) c.fail(os, 'run Windows workloads in a cluster with another outbound type: network isolated clusters run Linux pools only');
     });
+  }),
+  clusterRule(Rules.networkIsolatedUnsupported, 'deployment', (c) => {
+    if (!same(c.text(c.fact(OUTBOUND)), 'none')) return;
+    c.guard(() => {
+      const plugin = c.fact('properties.networkProfile.networkPlugin');
+      for (const x of networkIsolatedUnsupported('none', c.text(plugin), false)) c.fail(plugin, x.fix, { detail: x.detail });
+    });
+    c.guard(() => checkGitOpsWhenIsolated(c));
   }),
 ];
