@@ -23,14 +23,19 @@ export const AZURE_REGIONS: readonly string[] = [
   'chinanorth', 'chinanorth2', 'chinanorth3', 'chinaeast', 'chinaeast2', 'chinaeast3',
 ];
 
-/** The known region nearest to `name` by edit distance. */
+const NEAREST = new Map<string, string>();
+
+/** The known region nearest to `name` by edit distance (remembered: a tenant repeats its few misspellings). */
 export function nearestRegion(name: string): string {
+  const known = NEAREST.get(name);
+  if (known !== undefined) return known;
   let best = AZURE_REGIONS[0];
   let bestDistance = Infinity;
   for (const r of AZURE_REGIONS) {
     const d = editDistance(name, r);
     if (d < bestDistance) [best, bestDistance] = [r, d];
   }
+  NEAREST.set(name, best);
   return best;
 }
 

@@ -13,7 +13,7 @@ export type Resolved =
 
 /** Whether `type` names the ARM type `expected` (ARM types are case-insensitive). */
 export function isArmType(type: unknown, expected: string): boolean {
-  return typeof type === 'string' && type.toLowerCase() === expected.toLowerCase();
+  return typeof type === 'string' && type.length === expected.length && (type === expected || type.toLowerCase() === expected.toLowerCase());
 }
 
 /** The type and names a resource id, a template reference (`Microsoft.X/y/name`), or `[resourceId(...)]` with literals stands for. */
