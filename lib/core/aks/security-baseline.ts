@@ -3,6 +3,7 @@ import { ArmResource } from '../arm/arm-resource';
 import { IMAGE_CLEANER_DEFAULT_INTERVAL_HOURS } from './aks-limits';
 import { deployedEgressPath } from './egress-path';
 import { FlowCoverage } from '../encryption/encryption-coverage';
+import { FRAMEWORKS_NOTE, frameworkClausesLine } from '../compliance/framework-clauses-text';
 import { markdownTable } from '../reports/markdown';
 import { Sources } from '../validation/sources';
 import { CHECKOV_ARM_AKS_CHECKS, CheckovVerdict } from './checkov-arm-checks';
@@ -346,7 +347,7 @@ export function checkovColumn(r: BaselineResult): string {
 
 /** The results as Markdown, for a cluster's dist folder. */
 export function renderSecurityBaseline(model: ManagedClusterModel, coverage: readonly FlowCoverage[], extra: readonly string[] = []): string {
-  const rows = evaluateSecurityBaseline(model, coverage).map((r) => [r.check.id, r.check.title, r.status, checkovColumn(r), r.check.optOut ?? r.check.how]);
+  const rows = evaluateSecurityBaseline(model, coverage).map((r) => [r.check.id, r.check.title, r.status, checkovColumn(r), frameworkClausesLine(r.check.id), r.check.optOut ?? r.check.how]);
   return [
     `# Security baseline: ${model.config.name}`,
     '',
@@ -354,16 +355,22 @@ export function renderSecurityBaseline(model: ManagedClusterModel, coverage: rea
     '',
     `Each control is evaluated on the exact ARM payload and the encryption actually deployed. The Checkov column gives the verdict of Checkov's ARM check as written (<${Sources.checkovAzure}>), with the reason wherever it differs.`,
     '',
-    markdownTable(['Control', 'What', 'Status', 'Checkov', 'How, or why not'], rows),
+    FRAMEWORKS_NOTE,
+    '',
+    markdownTable(['Control', 'What', 'Status', 'Checkov', 'Frameworks', 'How, or why not'], rows),
     '',
     '## Acknowledged warnings',
     '',
     model.acknowledged.length === 0
       ? 'None: every warning of this definition is printed on each synth and deployment.'
-      : markdownTable(
-          ['Rule', 'Property', 'Finding', 'Reason given'],
-          model.acknowledged.map((a) => [a.violation.rule.id, a.violation.property, a.violation.rule.statement, a.acknowledgement.reason]),
-        ),
+      : [
+          `Each acknowledgement is a deviation accepted with its reason (SAKS-ACK-001: ${frameworkClausesLine('SAKS-ACK-001')}). Frameworks: the clauses the accepted rule supports, which the deviation leaves unmet.`,
+          '',
+          markdownTable(
+            ['Rule', 'Property', 'Finding', 'Reason given', 'Frameworks'],
+            model.acknowledged.map((a) => [a.violation.rule.id, a.violation.property, a.violation.rule.statement, a.acknowledgement.reason, frameworkClausesLine(a.violation.rule.id)]),
+          ),
+        ].join('\n'),
     ...(model.notes.length > 0
       ? ['', '## Notes', '', markdownTable(['Rule', 'Property', 'Note', 'What to do'], model.notes.map((n) => [n.rule.id, n.property, n.rule.statement, n.fix]))]
       : []),

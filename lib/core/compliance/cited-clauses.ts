@@ -70,6 +70,16 @@ const SUPPORTED_AND_PATCHED: readonly CitedClause[] = [
   },
 ];
 
+/** The clauses an acknowledgement supports: it is a deviation accepted with its reason. */
+const ACCEPTED_DEVIATIONS: readonly CitedClause[] = [
+  {
+    framework: 'nist-sp-800-53-r5',
+    control: 'CM-6',
+    source: FrameworkTexts.nistSp80053r5,
+    citation: 'CM-6 item c, configuration settings: deviations from the established settings are identified, documented and approved',
+  },
+];
+
 /**
  * Framework clauses of rules and baseline controls that no built-in ties to a
  * framework, each from the framework's public text. A control not listed here
@@ -82,7 +92,7 @@ export const CITED_CLAUSES: Readonly<Record<string, readonly CitedClause[]>> = {
   'SAKS-ENC-013': TRANSIT_ENCRYPTION,
   // A hostNetwork workload falls outside that encryption.
   'SAKS-ENC-017': TRANSIT_ENCRYPTION,
-  // GitOps sources are fetched over an encrypted transport.
+  // GitOps sources are fetched over an encrypted transport (not PCI DSS 4.2.1: a GitOps source carries manifests, not cardholder data).
   'SAKS-GIT-001': TRANSIT_ENCRYPTION.filter((c) => c.framework !== 'pci-dss-4.0.1'),
   // Automatic upgrades apply Kubernetes and node image patches.
   'automatic upgrades': SUPPORTED_AND_PATCHED,
@@ -97,21 +107,7 @@ export const CITED_CLAUSES: Readonly<Record<string, readonly CitedClause[]>> = {
       citation: 'SA-22, unsupported system components: a component is replaced once its developer no longer supports it, or its continued support is provided otherwise',
     },
   ],
-  // An acknowledgement records an accepted warning with its reason.
-  'SAKS-ACK-001': [
-    {
-      framework: 'nist-sp-800-53-r5',
-      control: 'CM-6',
-      source: FrameworkTexts.nistSp80053r5,
-      citation: 'CM-6 item c, configuration settings: deviations from the established settings are identified, documented and approved',
-    },
-  ],
-  'SAKS-ACK-002': [
-    {
-      framework: 'nist-sp-800-53-r5',
-      control: 'CM-6',
-      source: FrameworkTexts.nistSp80053r5,
-      citation: 'CM-6 item c, configuration settings: deviations from the established settings are identified, documented and approved; a stale acceptance is no longer one',
-    },
-  ],
+  // An acknowledgement records an accepted warning with its reason; a stale one accepts nothing.
+  'SAKS-ACK-001': ACCEPTED_DEVIATIONS,
+  'SAKS-ACK-002': ACCEPTED_DEVIATIONS,
 };
