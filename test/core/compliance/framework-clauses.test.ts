@@ -10,6 +10,7 @@ import {
   deriveEncryptionCoverage,
   evaluateAksBuiltInPolicies,
   evaluateSecurityBaseline,
+  FRAMEWORK_LABELS,
   frameworkClausesOf,
   frameworkClausesText,
   HardenedClusterProps,
@@ -148,6 +149,10 @@ describe('order', () => {
         expect(d, `${id}: ${a.control} before ${b.control}`).toBeLessThanOrEqual(0);
       }
     }
+  });
+
+  test('every vendored framework has a short name for the reports', () => {
+    expect(Object.keys(FRAMEWORK_LABELS).sort()).toEqual(REGULATORY_INITIATIVES.map((i) => i.framework).sort());
   });
 
   test('the one-line form groups clauses per framework and marks cited ones', () => {
