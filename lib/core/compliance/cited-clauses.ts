@@ -56,7 +56,7 @@ const TRANSIT_ENCRYPTION: readonly CitedClause[] = [
     framework: 'nis2',
     control: '21',
     source: FrameworkTexts.nis2,
-    citation: 'Article 21(2)(h): the measures include policies and procedures on the use of cryptography and, where appropriate, encryption',
+    citation: 'Article 21(2)(h): the cybersecurity risk-management measures include policies and procedures for using cryptography, and encryption where appropriate',
   },
 ];
 
@@ -67,6 +67,17 @@ const SUPPORTED_AND_PATCHED: readonly CitedClause[] = [
     control: 'SI-2',
     source: FrameworkTexts.nistSp80053r5,
     citation: 'SI-2, flaw remediation: flaws are corrected and security-relevant updates installed within a set time of their release',
+  },
+];
+
+/** The clauses a control supports when it flags a component its developer no longer supports (a version past its end of life). */
+const UNSUPPORTED_COMPONENT: readonly CitedClause[] = [
+  ...SUPPORTED_AND_PATCHED,
+  {
+    framework: 'nist-sp-800-53-r5',
+    control: 'SA-22',
+    source: FrameworkTexts.nistSp80053r5,
+    citation: 'SA-22, unsupported system components: a component is replaced once its developer no longer supports it, or its continued support is provided otherwise',
   },
 ];
 
@@ -98,15 +109,7 @@ export const CITED_CLAUSES: Readonly<Record<string, readonly CitedClause[]>> = {
   'automatic upgrades': SUPPORTED_AND_PATCHED,
   'SAKS-BASE-004': SUPPORTED_AND_PATCHED,
   // An Istio add-on revision past its end of life gets no security patches.
-  'SAKS-MESH-021': [
-    ...SUPPORTED_AND_PATCHED,
-    {
-      framework: 'nist-sp-800-53-r5',
-      control: 'SA-22',
-      source: FrameworkTexts.nistSp80053r5,
-      citation: 'SA-22, unsupported system components: a component is replaced once its developer no longer supports it, or its continued support is provided otherwise',
-    },
-  ],
+  'SAKS-MESH-021': UNSUPPORTED_COMPONENT,
   // An acknowledgement records an accepted warning with its reason; a stale one accepts nothing.
   'SAKS-ACK-001': ACCEPTED_DEVIATIONS,
   'SAKS-ACK-002': ACCEPTED_DEVIATIONS,
