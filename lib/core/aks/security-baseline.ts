@@ -4,6 +4,7 @@ import { IMAGE_CLEANER_DEFAULT_INTERVAL_HOURS } from './aks-limits';
 import { deployedEgressPath } from './egress-path';
 import { FlowCoverage } from '../encryption/encryption-coverage';
 import { FRAMEWORKS_NOTE, frameworkClausesLine } from '../compliance/framework-clauses-text';
+import { renderAcknowledgedWarnings } from '../reports/acknowledged-warnings';
 import { markdownTable } from '../reports/markdown';
 import { Sources } from '../validation/sources';
 import { CHECKOV_ARM_AKS_CHECKS, CheckovVerdict } from './checkov-arm-checks';
@@ -363,14 +364,7 @@ export function renderSecurityBaseline(model: ManagedClusterModel, coverage: rea
     '',
     model.acknowledged.length === 0
       ? 'None: every warning of this definition is printed on each synth and deployment.'
-      : [
-          `Each acknowledgement is a deviation accepted with its reason (SAKS-ACK-001: ${frameworkClausesLine('SAKS-ACK-001')}). Frameworks: the clauses the accepted rule supports, which the deviation leaves unmet.`,
-          '',
-          markdownTable(
-            ['Rule', 'Property', 'Finding', 'Reason given', 'Frameworks'],
-            model.acknowledged.map((a) => [a.violation.rule.id, a.violation.property, a.violation.rule.statement, a.acknowledgement.reason, frameworkClausesLine(a.violation.rule.id)]),
-          ),
-        ].join('\n'),
+      : renderAcknowledgedWarnings(model.acknowledged),
     ...(model.notes.length > 0
       ? ['', '## Notes', '', markdownTable(['Rule', 'Property', 'Note', 'What to do'], model.notes.map((n) => [n.rule.id, n.property, n.rule.statement, n.fix]))]
       : []),
