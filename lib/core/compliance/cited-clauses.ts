@@ -103,6 +103,8 @@ export const CITED_CLAUSES: Readonly<Record<string, readonly CitedClause[]>> = {
   'SAKS-ENC-013': TRANSIT_ENCRYPTION,
   // A hostNetwork workload falls outside that encryption.
   'SAKS-ENC-017': TRANSIT_ENCRYPTION,
+  // Calico WireGuard chosen, but its FelixConfiguration not deployed: pod traffic is not encrypted.
+  'SAKS-ENC-016': TRANSIT_ENCRYPTION,
   // GitOps sources are fetched over an encrypted transport (not PCI DSS 4.2.1: a GitOps source carries manifests, not cardholder data).
   'SAKS-GIT-001': TRANSIT_ENCRYPTION.filter((c) => c.framework !== 'pci-dss-4.0.1'),
   // Automatic upgrades apply Kubernetes and node image patches.
