@@ -101,7 +101,7 @@ export function securityBaselineDocument(): string {
     'differently from Azure\'s documents, a boolean where the API takes a string, the first node pool',
     'only, no exemption for private clusters), the report gives Checkov\'s verdict and the reason.',
     '',
-    `${FRAMEWORKS_NOTE} See [frameworks.md](frameworks.md).`,
+    FRAMEWORKS_NOTE.replace('docs/frameworks.md', '[frameworks.md](frameworks.md)'),
     '',
     markdownTable(
       ['Control', 'What', 'How the library meets it', 'Checkov check', 'Frameworks', 'Opt-out and why', 'Test'],

@@ -14,7 +14,7 @@ export const FRAMEWORK_LABELS: Readonly<Record<string, string>> = {
 
 /** What a report's Frameworks column holds, said once for every report. */
 export const FRAMEWORKS_NOTE =
-  'The Frameworks column gives the clauses each control supports: from Microsoft\'s regulatory-compliance initiatives for Azure Policy, through the built-in that checks the same property, or "(cited)" from the framework\'s public text. "unmapped" claims none (secure-aks docs/frameworks.md says how each is derived).';
+  'The Frameworks column gives the clauses each control supports: from Microsoft\'s regulatory-compliance initiatives for Azure Policy, through the built-in that checks the same property, or "(cited)" from the framework\'s public text. "unmapped" claims none. docs/frameworks.md says how each is derived.';
 
 /**
  * Clauses as one line, per framework in order: `MCSB NS-2; NIST SP 800-53 R5
