@@ -39,3 +39,10 @@ export function frameworkClausesText(clauses: readonly FrameworkClause[]): strin
 export function frameworkClausesLine(controlId: string): string {
   return frameworkClausesText(frameworkClausesOf(controlId));
 }
+
+/** Each clause once, as `<framework> <clause>` (`NIST SP 800-53 R5 SC-7`), "(cited)" where no built-in supports it: tags for other tools. */
+export function frameworkClauseLabels(clauses: readonly FrameworkClause[]): string[] {
+  const builtIn = new Set(clauses.filter((c) => c.basis.kind === 'built-in').map((c) => `${c.framework} ${c.control}`));
+  const labels = clauses.map((c) => `${FRAMEWORK_LABELS[c.framework] ?? c.framework} ${c.control}${builtIn.has(`${c.framework} ${c.control}`) ? '' : ' (cited)'}`);
+  return [...new Set(labels)];
+}
