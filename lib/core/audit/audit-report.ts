@@ -1,5 +1,5 @@
 import { FrameworkClause, frameworkClausesOf } from '../compliance/framework-clauses';
-import { frameworkClauseLabels, frameworkClausesText } from '../compliance/framework-clauses-text';
+import { frameworkClauseLabels, frameworkClausesLine } from '../compliance/framework-clauses-text';
 import { FLOW_LABELS, MECHANISM_NAMES, STATUS_MARK } from '../encryption/encryption-coverage';
 import { Rule } from '../validation/rule';
 import { describeValue, formatViolation, Violation } from '../validation/violation';
@@ -72,8 +72,7 @@ export function renderAuditText(run: AuditRun, options: TextReportOptions = {}):
 
 /** The framework clauses of a rule or control after `prefix`, or nothing when it is unmapped. */
 function clausesLine(controlId: string, prefix: string): string {
-  const clauses = frameworkClausesOf(controlId);
-  return clauses.length === 0 ? '' : `${prefix}${frameworkClausesText(clauses)}`;
+  return frameworkClausesOf(controlId).length === 0 ? '' : `${prefix}${frameworkClausesLine(controlId)}`;
 }
 
 /** Every rule and baseline control the report names, with its framework clauses ([] when unmapped), by id. */

@@ -35,9 +35,16 @@ export function frameworkClausesText(clauses: readonly FrameworkClause[]): strin
     .join('; ');
 }
 
-/** The clauses of a rule or baseline control as one line (see `frameworkClausesText`). */
+const lines = new Map<string, string>();
+
+/** The clauses of a rule or baseline control as one line (see `frameworkClausesText`), written once per control. */
 export function frameworkClausesLine(controlId: string): string {
-  return frameworkClausesText(frameworkClausesOf(controlId));
+  let line = lines.get(controlId);
+  if (line === undefined) {
+    line = frameworkClausesText(frameworkClausesOf(controlId));
+    lines.set(controlId, line);
+  }
+  return line;
 }
 
 /** Each clause once, as `<framework> <clause>` (`NIST SP 800-53 R5 SC-7`), "(cited)" where no built-in supports it: tags for other tools. */
