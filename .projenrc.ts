@@ -221,9 +221,10 @@ project.addTask('synth', {
   exec: 'node scripts/supported-node.mjs tsx lib/cli/main.ts synth examples --output dist',
 });
 
-// `docs:generate`: regenerate the docs pages that are derived from code (rules table, coverage matrix).
+// `docs:generate`: regenerate the docs pages that are derived from code (rules table, coverage matrix,
+// baseline), and the severity of every `(SAKS-..., severity)` mention of the hand-written pages.
 project.addTask('docs:generate', {
-  description: 'Regenerate docs/validation-rules.md and docs/encryption-coverage-matrix.md from the code',
+  description: 'Regenerate the docs pages derived from the code, and the rule severities the other pages state',
   exec: 'node scripts/supported-node.mjs tsx scripts/generate-docs.ts',
 });
 
