@@ -3,6 +3,7 @@
  * warning on a location that is none of them. New regions open every year,
  * so an unknown name warns instead of failing.
  * @see https://learn.microsoft.com/azure/reliability/regions-list
+ * @category Clusters
  */
 export const AZURE_REGIONS: readonly string[] = [
   // Americas
@@ -23,7 +24,10 @@ export const AZURE_REGIONS: readonly string[] = [
   'chinanorth', 'chinanorth2', 'chinanorth3', 'chinaeast', 'chinaeast2', 'chinaeast3',
 ];
 
-/** The known region nearest to `name` by edit distance. */
+/**
+ * The known region nearest to `name` by edit distance.
+ * @category Clusters
+ */
 export function nearestRegion(name: string): string {
   let best = AZURE_REGIONS[0];
   let bestDistance = Infinity;

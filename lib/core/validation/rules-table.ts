@@ -4,6 +4,7 @@ import { Rule } from './rule';
 /**
  * Renders the rule catalog as a Markdown table: id, severity, rule, where it
  * is enforced (when `enforcedIn` says), sources.
+ * @internal
  */
 export function renderRulesTable(rules: readonly Rule[], enforcedIn?: (rule: Rule) => readonly string[]): string {
   return markdownTable(
