@@ -153,7 +153,9 @@ const project = new typescript.TypeScriptProject({
       lib: ['es2022'],
       target: 'ES2022',
       skipLibCheck: true,
-      // Internals (the input schemas, whose types are zod's) stay out of the shipped declarations.
+      // Internals (`@internal`: the input schemas, whose types are zod's, and the engine's helpers)
+      // stay out of the shipped declarations, as out of the API reference. No public declaration
+      // names one: check:package type-checks the declarations with library checking on.
       stripInternal: true,
       // pulumi and cdk8s publish CommonJS; keep the package CommonJS too.
       module: 'CommonJS',
@@ -184,7 +186,7 @@ const project = new typescript.TypeScriptProject({
   npmignoreEnabled: true,
 });
 
-project.npmignore?.exclude('/examples/', '/bench/', '/docs/', '/scripts/', '/.ci/', '/dist/', '/tools/', '/vitest.config.mts', '/lib/**/*.ts', '!/build/**/*.d.ts');
+project.npmignore?.exclude('/examples/', '/bench/', '/docs/', '/scripts/', '/.ci/', '/dist/', '/tools/', '/vitest.config.mts', '/lib/**/*.ts', '!/build/**/*.d.ts', '/typedoc.json');
 
 // The Node.js of the project's tasks, as a locked dependency: a private workspace package whose
 // optional dependencies are the registry's Node.js binaries at NODE_FLOOR. `npm ci` installs the
@@ -221,9 +223,10 @@ project.addTask('synth', {
   exec: 'node scripts/supported-node.mjs tsx lib/cli/main.ts synth examples --output dist',
 });
 
-// `docs:generate`: regenerate the docs pages that are derived from code (rules table, coverage matrix).
+// `docs:generate`: regenerate the docs pages that are derived from code (rules table, coverage matrix,
+// baseline), and the severity of every `(SAKS-..., severity)` mention of the hand-written pages.
 project.addTask('docs:generate', {
-  description: 'Regenerate docs/validation-rules.md and docs/encryption-coverage-matrix.md from the code',
+  description: 'Regenerate the docs pages derived from the code, and the rule severities the other pages state',
   exec: 'node scripts/supported-node.mjs tsx scripts/generate-docs.ts',
 });
 
@@ -243,10 +246,13 @@ project.addTask('bench', {
   steps: [{ spawn: 'compile' }, { exec: 'node scripts/supported-node.mjs tsx bench/run-all.ts' }],
 });
 
-// `docs:api`: the API reference from the doc comments, offline, into docs/api/.
+// `docs:api`: the API reference from the doc comments, offline, into docs/api/ (not committed; CI
+// builds it on every run). typedoc.json holds its configuration: one module per entry point of
+// `exports`, the public symbols grouped by their `@category`, `@internal` ones left out, and any
+// warning (a public declaration naming a hidden type, a broken link) fails the task.
 project.addTask('docs:api', {
-  description: 'Generate the API reference (TypeDoc) into docs/api/',
-  exec: 'typedoc --entryPoints lib/index.ts lib/cdk8s/index.ts lib/pulumi/index.ts lib/synth/index.ts lib/policy/index.ts --tsconfig tsconfig.json --out docs/api --excludePrivate --excludeInternal --readme none --disableSources --logLevel Error',
+  description: 'Generate the API reference (TypeDoc, configured by typedoc.json) into docs/api/',
+  exec: 'typedoc',
 });
 
 project.addBins({ 'secure-aks': 'build/cli/main.js' });

@@ -4,6 +4,7 @@
  * The front ends are their own entry points: `secure-aks/cdk8s`,
  * `secure-aks/pulumi`, `secure-aks/synth` and `secure-aks/policy`.
  * @packageDocumentation
+ * @module secure-aks
  */
 export * from './core/validation/rule';
 export * from './core/validation/rule-catalog';
@@ -116,3 +117,10 @@ export * from './core/gitops/gitops-tree';
 export * from './core/estate/estate-props';
 export * from './core/estate/estate-model';
 export * from './core/estate/estate-overview';
+// Types the public declarations above name: the audit's outcomes, where a fact was read,
+// acknowledgements, and an estate's planned resource ids.
+export type { DocumentLocation, NotExamined } from './core/description/described-resource';
+export type { DefinitionLocation, Provenance } from './core/description/fact';
+export type { RuleOutcome, UndecidedReason, Verdict } from './core/rules/rule-outcome';
+export type { AcknowledgedViolation, Acknowledgement } from './core/validation/acknowledgement';
+export type { PlannedResourceId } from './core/arm/planned-resource-ids';

@@ -21,6 +21,7 @@ import {
   SECURITY_BASELINE,
 } from '../lib';
 import { enforcementOf } from '../lib/core/audit/rule-enforcement';
+import { withCatalogSeverities } from './rule-severity-mentions';
 
 /** The generated rules page; a test fails when it is out of step with the catalog. */
 export function rulesDocument(): string {
@@ -91,7 +92,7 @@ export function securityBaselineDocument(): string {
     'The default cluster configuration meets every control below that it can meet alone; the one',
     'exception is an opt-out that needs a resource only you can bring (a disk encryption set). A',
     'control that is missing is reported as `fail`, never as "not applicable". Every weaker choice is',
-    'visible: it is a warning on every synth and deployment (SAKS-BASE-*, see',
+    'visible: a rule reports it on every synth and deployment (SAKS-BASE-*, each with its severity in',
     '[validation-rules.md](validation-rules.md)). `npm run synth` writes the evaluation of each cluster',
     'to `dist/<example>/security-baseline.md`, from its exact ARM payload and the encryption its',
     'deployment actually contains.',
@@ -239,17 +240,29 @@ export function frameworksDocument(): string {
 
 /** Every generated page, by path below docs/. */
 export function generatedDocuments(): Record<string, string> {
-  return {
+  const generated: Record<string, string> = {
     'validation-rules.md': rulesDocument(),
     'encryption-coverage-matrix.md': coverageMatrixDocument(),
     'security-baseline.md': securityBaselineDocument(),
     'frameworks.md': frameworksDocument(),
   };
+  return { ...generated, ...handWrittenPagesWithCatalogSeverities(Object.keys(generated)) };
+}
+
+/**
+ * The hand-written pages (the README and the other pages of docs/), each with the severity of every
+ * `(SAKS-..., severity)` mention written from the rule catalog: one severity per rule everywhere.
+ */
+function handWrittenPagesWithCatalogSeverities(generated: readonly string[]): Record<string, string> {
+  const docs = path.resolve(__dirname, '../docs');
+  const pages = ['../README.md', ...fs.readdirSync(docs).filter((f) => f.endsWith('.md') && !generated.includes(f)).sort()];
+  return Object.fromEntries(pages.map((p) => [p, withCatalogSeverities(fs.readFileSync(path.join(docs, p), 'utf8'), ALL_RULES, path.join('docs', p))]));
 }
 
 if (require.main === module) {
   for (const [name, content] of Object.entries(generatedDocuments())) {
     const file = path.resolve(__dirname, '../docs', name);
+    if (fs.existsSync(file) && fs.readFileSync(file, 'utf8') === content) continue;
     fs.writeFileSync(file, content);
     process.stdout.write(`wrote ${path.relative(process.cwd(), file)}\n`);
   }

@@ -8,7 +8,10 @@ import { StrictSchemaValidator } from '../core/kubernetes/schema-validator';
 import { Rules } from '../core/validation/rule-catalog';
 import { DeploymentCheck } from './deployment-check';
 
-/** Props of {@link CalicoWireGuardConfiguration}. */
+/**
+ * Props of {@link CalicoWireGuardConfiguration}.
+ * @category Transit encryption
+ */
 export interface CalicoWireGuardConfigurationProps {
   /** The cluster's transit encryption: must be `TransitEncryption.calicoWireGuard(...)`. */
   readonly transitEncryption: TransitEncryption;
@@ -22,6 +25,7 @@ export interface CalicoWireGuardConfigurationProps {
  * The synthesized object (after any JSON patch) is validated strictly
  * against Calico's FelixConfiguration CRD schema at synth.
  * @see https://docs.tigera.io/calico/latest/network-policy/encrypt-cluster-pod-traffic
+ * @category Transit encryption
  */
 export class CalicoWireGuardConfiguration extends Construct {
   /** The FelixConfiguration object. */

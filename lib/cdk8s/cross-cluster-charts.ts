@@ -34,7 +34,10 @@ function objectsOf(scope: Construct): Record<string, unknown>[] {
   return objectCache.get(scope, fingerprint, () => objects.map((o) => o.toJson()));
 }
 
-/** Adds the model's objects to a chart, one ApiObject each, with ids that are stable per kind, namespace and name. */
+/**
+ * Adds the model's objects to a chart, one ApiObject each, with ids that are stable per kind, namespace and name.
+ * @internal
+ */
 export function addObjects(scope: Construct, objects: readonly KubernetesObject[]): void {
   for (const o of objects) {
     const { apiVersion, kind, metadata, ...rest } = o;
@@ -51,6 +54,7 @@ const ANALYSES = new WeakMap<Chart, { inventory: MeshInventory; warnings: MeshFi
  * what `inventory` says exists in the cluster; called by every link construct
  * of the chart, whose inventories add up. Error findings fail the synth with
  * the library's validation error; warnings are kept for {@link meshWarningsOf}.
+ * @category Cross-cluster mTLS
  */
 export function analyzeChartMesh(chart: Chart, inventory: MeshInventory, cluster: string | undefined): void {
   const check = DeploymentCheck.of(chart);
@@ -69,7 +73,10 @@ export function analyzeChartMesh(chart: Chart, inventory: MeshInventory, cluster
   });
 }
 
-/** The analyzer's warning findings on a chart at its last synth. */
+/**
+ * The analyzer's warning findings on a chart at its last synth.
+ * @category Cross-cluster mTLS
+ */
 export function meshWarningsOf(chart: Chart): readonly MeshFinding[] {
   return ANALYSES.get(chart)?.warnings ?? [];
 }
@@ -87,6 +94,7 @@ function mergeInventories(a: MeshInventory, b: MeshInventory): MeshInventory {
  * A chart whose objects (the user's own included) are checked by the offline
  * mesh analyzer at synth. When placed in a cluster, its objects are also
  * checked against every other chart of that cluster.
+ * @category Cross-cluster mTLS
  */
 export abstract class MeshAnalyzedChart extends Chart {
   /** Warning findings of the last synth. */
@@ -95,7 +103,10 @@ export abstract class MeshAnalyzedChart extends Chart {
   }
 }
 
-/** Props of the two constructs of a link, for a chart of your own. */
+/**
+ * Props of the two constructs of a link, for a chart of your own.
+ * @category Cross-cluster mTLS
+ */
 export interface CrossClusterSideProps {
   /** The link both sides are generated from. */
   readonly link: CrossClusterLink;
@@ -115,7 +126,10 @@ export interface CrossClusterSideProps {
   readonly cluster?: string;
 }
 
-/** Props of the two charts of a link. */
+/**
+ * Props of the two charts of a link.
+ * @category Cross-cluster mTLS
+ */
 export interface CrossClusterChartProps extends ChartProps, CrossClusterSideProps {}
 
 /**
@@ -128,6 +142,7 @@ export interface CrossClusterChartProps extends ChartProps, CrossClusterSideProp
  * @example
  * const chart = new Chart(app, 'payments');
  * new CrossClusterClient(chart, 'mysql-link', { link, cluster: 'payments-client' });
+ * @category Cross-cluster mTLS
  */
 export class CrossClusterClient extends Construct {
   /** The egress lockdown NetworkPolicies, one per client namespace. */
@@ -180,6 +195,7 @@ export class CrossClusterClient extends Construct {
  * its port patch). Checked like {@link CrossClusterClient}.
  * @example
  * new CrossClusterServer(new Chart(app, 'ledger'), 'mysql-link', { link, cluster: 'ledger-server' });
+ * @category Cross-cluster mTLS
  */
 export class CrossClusterServer extends Construct {
   constructor(scope: Construct, id: string, props: CrossClusterSideProps) {
@@ -197,6 +213,7 @@ export class CrossClusterServer extends Construct {
  * in a chart of its own, for apps that keep each link apart.
  * @example
  * const { client, server } = addCrossClusterCharts(app, link);
+ * @category Cross-cluster mTLS
  */
 export class CrossClusterClientChart extends MeshAnalyzedChart {
   /** The egress lockdown NetworkPolicies, one per client namespace. */
@@ -209,7 +226,10 @@ export class CrossClusterClientChart extends MeshAnalyzedChart {
   }
 }
 
-/** A chart with only the server side of a link: a {@link CrossClusterServer} in a chart of its own. */
+/**
+ * A chart with only the server side of a link: a {@link CrossClusterServer} in a chart of its own.
+ * @category Cross-cluster mTLS
+ */
 export class CrossClusterServerChart extends MeshAnalyzedChart {
   constructor(scope: Construct, id: string, props: CrossClusterChartProps) {
     assertInput(CHART_PROPS, props, `CrossClusterServerChart "${id}"`);
@@ -218,7 +238,10 @@ export class CrossClusterServerChart extends MeshAnalyzedChart {
   }
 }
 
-/** Props of {@link CustomerCaIssuerChart}. */
+/**
+ * Props of {@link CustomerCaIssuerChart}.
+ * @category Cross-cluster mTLS
+ */
 export interface CustomerCaIssuerChartProps extends ChartProps {
   /** The customer CA's issuer. */
   readonly issuer: CustomerCaIssuer;
@@ -229,7 +252,10 @@ export interface CustomerCaIssuerChartProps extends ChartProps {
   readonly cluster?: string;
 }
 
-/** The customer CA's ClusterIssuer, for one cluster (checked strictly at synth). */
+/**
+ * The customer CA's ClusterIssuer, for one cluster (checked strictly at synth).
+ * @category Cross-cluster mTLS
+ */
 export class CustomerCaIssuerChart extends MeshAnalyzedChart {
   constructor(scope: Construct, id: string, props: CustomerCaIssuerChartProps) {
     assertInput(ISSUER_CHART_PROPS, props, `CustomerCaIssuerChart "${id}"`);
@@ -243,6 +269,7 @@ export class CustomerCaIssuerChart extends MeshAnalyzedChart {
  * strictly against cert-manager's CRD schema and CEL rules at synth.
  * @example
  * new CustomerCaIssuerObjects(chart, 'customer-ca', { issuer: CustomerCaIssuer.fromCaSecret({ secretName: 'customer-ca' }) });
+ * @category Cross-cluster mTLS
  */
 export class CustomerCaIssuerObjects extends Construct {
   constructor(scope: Construct, id: string, props: { readonly issuer: CustomerCaIssuer; readonly cluster?: string }) {
@@ -253,7 +280,10 @@ export class CustomerCaIssuerObjects extends Construct {
   }
 }
 
-/** The two charts of a link, checked against each other. */
+/**
+ * The two charts of a link, checked against each other.
+ * @category Cross-cluster mTLS
+ */
 export interface CrossClusterCharts {
   readonly client: CrossClusterClientChart;
   readonly server: CrossClusterServerChart;
@@ -263,6 +293,7 @@ export interface CrossClusterCharts {
  * Adds both charts of `link` to `app` (`<link>-client`, `<link>-server` by
  * default) and checks them against each other at synth: the SNI the client
  * sends must be a host of the server's Gateway on that port.
+ * @category Cross-cluster mTLS
  */
 export function addCrossClusterCharts(
   app: App,
@@ -306,6 +337,7 @@ function pairBySide(chart: Chart, link: CrossClusterLink, side: 'client' | 'serv
  * Checks a link's two charts against each other at synth, however they were
  * built: the SNI the client sends must be a host of the server's Gateway on
  * that port, and the ports must agree.
+ * @internal
  */
 export function checkLinkPair(client: Chart, server: Chart): void {
   DeploymentCheck.of(client).addCheck(() =>

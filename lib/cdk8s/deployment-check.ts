@@ -8,13 +8,19 @@ import { SecureAksValidationError } from '../core/validation/validation-error';
 import { Violation } from '../core/validation/violation';
 import { apiObjectsOf, oncePerSynthesis, SynthPassCache, trackWholeAppSynthesis, withObjectsWalkedOnce } from './synth-pass-cache';
 
-/** A check that contributes violations to the app's one validation. */
+/**
+ * A check that contributes violations to the app's one validation.
+ * @category Validation
+ */
 export type DeploymentCheckSource = () => readonly Violation[];
 
 const ID = 'secure-aks-deployment-check';
 const results = new SynthPassCache<Construct, Violation[]>();
 
-/** A finding of the mesh analyzer or the collision check, as a violation. */
+/**
+ * A finding of the mesh analyzer or the collision check, as a violation.
+ * @internal
+ */
 export function findingViolation(where: string, f: MeshFinding): Violation {
   const rule = f.code === 'SAKS-AN-COLLISION' ? Rules.deploymentCollision : f.code === 'IST0106' ? Rules.kubernetesSchema : Rules.meshAnalyzer;
   return { rule, property: `${where}: ${f.object}`, value: f.code, fix: f.fix, detail: formatFinding(f) };
@@ -28,6 +34,7 @@ export function findingViolation(where: string, f: MeshFinding): Violation {
  * once with the library's validation error listing every problem, however the
  * charts were built: through the helpers, or as constructs placed separately
  * next to the user's own objects.
+ * @category Validation
  */
 export class DeploymentCheck extends Construct {
   /** The app's check (created with the first construct that needs it). */

@@ -3,14 +3,20 @@ import { EstateModel } from '../core/estate/estate-model';
 import { CrossClusterCharts, CrossClusterClientChart, CrossClusterServerChart, CustomerCaIssuerChart } from './cross-cluster-charts';
 import { MeshConfigChart } from './mesh-config-chart';
 
-/** The charts of one cluster of an estate. */
+/**
+ * The charts of one cluster of an estate.
+ * @category Estates
+ */
 export interface EstateClusterCharts {
   readonly issuer: CustomerCaIssuerChart;
   /** The AKS Istio add-on's shared MeshConfig (add-on only). */
   readonly meshConfig?: MeshConfigChart;
 }
 
-/** Every chart of an estate: each cluster's issuer (and mesh config), and both sides of every link. */
+/**
+ * Every chart of an estate: each cluster's issuer (and mesh config), and both sides of every link.
+ * @category Estates
+ */
 export interface EstateCharts {
   /** By cluster name. */
   readonly clusters: ReadonlyMap<string, EstateClusterCharts>;
@@ -27,6 +33,7 @@ export interface EstateCharts {
  * const app = new App();
  * addEstateCharts(app, EstateModel.build({ ... }));
  * app.synth();
+ * @category Estates
  */
 export function addEstateCharts(app: App, estate: EstateModel): EstateCharts {
   const clusters = new Map<string, EstateClusterCharts>();
@@ -47,6 +54,7 @@ export function addEstateCharts(app: App, estate: EstateModel): EstateCharts {
  * cdk8s's whole-app validation, which runs once per chart, from growing with
  * the square of the estate; both sides of a link come from the same link
  * definition, so they agree by construction.
+ * @category Estates
  */
 export function addEstateClusterCharts(app: App, estate: EstateModel, cluster: string): EstateClusterCharts & {
   readonly clientLinks: ReadonlyMap<string, CrossClusterClientChart>;

@@ -12,7 +12,10 @@ const PROPS = lazySchema(() => zod.strictObject({
   acknowledged: textList().optional(),
 }));
 
-/** Props of {@link HostNetworkEncryptionCheck}. */
+/**
+ * Props of {@link HostNetworkEncryptionCheck}.
+ * @category Transit encryption
+ */
 export interface HostNetworkEncryptionCheckProps {
   /** The transit encryption of the cluster the chart is applied to. */
   readonly transitEncryption: TransitEncryption;
@@ -28,6 +31,7 @@ export interface HostNetworkEncryptionCheckProps {
  * `hostNetwork: true` while the cluster relies on a transit encryption that
  * leaves host-network traffic unencrypted (ACNS WireGuard does).
  * @see https://learn.microsoft.com/azure/aks/container-network-security-wireguard-encryption-concepts
+ * @category Transit encryption
  */
 export class HostNetworkEncryptionCheck extends Construct {
   /** The findings for every ApiObject under `scope`, as plain data. */

@@ -2,6 +2,7 @@
  * secure-aks/cdk8s: constructs and charts for cdk8s apps, and the checks across
  * every chart of an app. Loads no Pulumi package.
  * @packageDocumentation
+ * @module secure-aks/cdk8s
  */
 export * from './calico-wireguard-configuration';
 export * from './host-network-encryption-check';

@@ -3,7 +3,10 @@ import { RegulatedPlatformModel } from '../core/platform/regulated-platform-mode
 import { addCrossClusterCharts, CrossClusterCharts, CustomerCaIssuerChart } from './cross-cluster-charts';
 import { MeshConfigChart } from './mesh-config-chart';
 
-/** The Kubernetes side of the platform: both clusters' link charts and their issuers. */
+/**
+ * The Kubernetes side of the platform: both clusters' link charts and their issuers.
+ * @category Regulated platform
+ */
 export interface PlatformCharts extends CrossClusterCharts {
   readonly clientIssuer: CustomerCaIssuerChart;
   readonly serverIssuer: CustomerCaIssuerChart;
@@ -14,6 +17,7 @@ export interface PlatformCharts extends CrossClusterCharts {
 /**
  * Adds the platform's charts to `app`: `client`, `server`, `client-issuer` and
  * `server-issuer`, and on the AKS Istio add-on `client-mesh-config` and `server-mesh-config`.
+ * @category Regulated platform
  */
 export function addPlatformCharts(app: App, platform: RegulatedPlatformModel): PlatformCharts {
   const link = addCrossClusterCharts(app, platform.link, { client: 'client', server: 'server', clientCluster: platform.client.config.name, serverCluster: platform.server.config.name });

@@ -15,6 +15,7 @@ import { ViolationCollector } from '../core/validation/violation-collector';
  *   name: 'cert-manager-dns', identityId, clientId, namespace: 'cert-manager', serviceAccountName: 'cert-manager',
  * });
  * @see https://learn.microsoft.com/azure/aks/workload-identity-deploy-cluster
+ * @category Network and identity
  */
 export class WorkloadIdentityServiceAccount extends Construct {
   /** The ServiceAccount object. */

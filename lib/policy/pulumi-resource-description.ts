@@ -7,6 +7,7 @@ type Json = Record<string, any>;
  * A value Pulumi does not know yet (an output of another resource, during
  * preview). The payload rules treat it as they treat an ARM template
  * expression: not decided offline.
+ * @internal
  */
 export const UNKNOWN_VALUE = '[unknown until the resource is created]';
 
@@ -36,6 +37,7 @@ function typedKey(token: string): string | undefined {
  * for the typed resource's flattened inputs, the generic
  * `azure-native:resources:Resource` read by its provider namespace and type.
  * Undefined for a resource the rules do not read.
+ * @internal
  */
 export function describeAsAzure(token: string, urnName: string, rawProps: Json): AuditedResource | undefined {
   const props = known(rawProps) as Json;

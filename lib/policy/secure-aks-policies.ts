@@ -23,10 +23,14 @@ import { describeAsAzure } from './pulumi-resource-description';
  * (its subnets and network, its private DNS zone, role assignments,
  * diagnostic settings, locks). The others are decided on each cluster alone.
  * Each rule says which it is (its scope), once, beside its predicate.
+ * @category Policy pack
  */
 export const STACK_RULE_IDS: ReadonlySet<string> = new Set(CLUSTER_RULES.filter((r) => r.scope === 'deployment').map((r) => r.rule.id));
 
-/** The configuration every policy of the pack takes (its enforcement level is Pulumi's own setting). */
+/**
+ * The configuration every policy of the pack takes (its enforcement level is Pulumi's own setting).
+ * @category Policy pack
+ */
 export interface SecureAksPolicyConfig {
   /**
    * Resource names (the Pulumi names of clusters) the policy does not apply
@@ -37,7 +41,10 @@ export interface SecureAksPolicyConfig {
   readonly exemptions?: readonly string[];
 }
 
-/** Options of {@link secureAksPolicies}. */
+/**
+ * Options of {@link secureAksPolicies}.
+ * @category Policy pack
+ */
 export interface SecureAksPoliciesOptions {
   /**
    * Enforcement level of each policy by rule id, over the default (mandatory
@@ -48,7 +55,10 @@ export interface SecureAksPoliciesOptions {
   readonly enforcementLevels?: Readonly<Record<string, EnforcementLevel>>;
 }
 
-/** The name of the policy of a rule: its id in lowercase, e.g. `saks-api-005`. */
+/**
+ * The name of the policy of a rule: its id in lowercase, e.g. `saks-api-005`.
+ * @category Policy pack
+ */
 export function policyName(rule: Rule): string {
   return rule.id.toLowerCase();
 }
@@ -87,6 +97,7 @@ const CONFIG_SCHEMA = {
  * import { secureAksPolicies } from 'secure-aks/policy';
  * new PolicyPack('secure-aks', { policies: secureAksPolicies() });
  * @see https://www.pulumi.com/docs/iac/using-pulumi/crossguard/
+ * @category Policy pack
  */
 export function secureAksPolicies(options: SecureAksPoliciesOptions = {}): Policies {
   // Options may come from a policy project's JSON or YAML: wrong types and unknown rules are reported all at once.

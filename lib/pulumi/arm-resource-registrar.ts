@@ -50,7 +50,10 @@ export interface ArmRegistrationContext {
   readonly existing?: ReadonlyMap<string, RegisteredArmResource>;
 }
 
-/** A registered model resource. */
+/**
+ * A registered model resource.
+ * @category Clusters
+ */
 export interface RegisteredArmResource {
   readonly model: ArmResource;
   readonly resource: pulumi.CustomResource;

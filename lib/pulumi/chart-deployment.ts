@@ -20,6 +20,7 @@ const providerName = (p: Provider) => (p as unknown as { __name?: string }).__na
  * this program already applies through it (other components, other links):
  * one provider is one cluster. Throws the library's error (a Pulumi RunError)
  * on a collision; registers nothing.
+ * @internal
  */
 export function checkAgainstCluster(name: string, provider: Provider, objects: readonly Record<string, unknown>[]): SourcedObject[] {
   const mine = objects.map((object) => ({ object, source: `ChartDeployment "${name}"` }));
@@ -34,7 +35,10 @@ const ARGS = lazySchema(() => zod.strictObject({
   dependsOn: zod.array(zod.unknown()).readonly().optional(),
 }));
 
-/** Arguments of {@link ChartDeployment}. */
+/**
+ * Arguments of {@link ChartDeployment}.
+ * @category Charts
+ */
 export interface ChartDeploymentArgs {
   /** The cdk8s chart to apply. It is synthesized (and validated) here, before anything is registered. */
   readonly chart: Chart;
@@ -63,6 +67,7 @@ export interface ChartDeploymentArgs {
  * @see https://www.pulumi.com/registry/packages/kubernetes/how-to-guides/managing-resources-with-server-side-apply/
  * @example
  * new ChartDeployment('workloads', { chart: new WorkloadsChart(offlineApp(), 'workloads'), provider });
+ * @category Charts
  */
 export class ChartDeployment extends pulumi.ComponentResource {
   /** The objects sent to the cluster: the chart's synth output. */

@@ -16,7 +16,10 @@ const CROSS_CLUSTER_MESH_ARGS = lazySchema(() => zod.strictObject({
   serverDependsOn: zod.array(zod.unknown()).readonly().optional(),
 }));
 
-/** Arguments of {@link CrossClusterMesh}. */
+/**
+ * Arguments of {@link CrossClusterMesh}.
+ * @category Cross-cluster mTLS
+ */
 export interface CrossClusterMeshArgs {
   /** The link; both clusters' objects come from it. */
   readonly link: CrossClusterLink;
@@ -42,6 +45,7 @@ export interface CrossClusterMeshArgs {
  * Both charts are synthesized and analyzed before anything is registered.
  * @example
  * new CrossClusterMesh('mysql', { link, clientProvider, serverProvider });
+ * @category Cross-cluster mTLS
  */
 export class CrossClusterMesh extends pulumi.ComponentResource {
   public readonly client: ChartDeployment;

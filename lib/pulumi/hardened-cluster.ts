@@ -14,7 +14,10 @@ import { registerArmResources, RegisteredArmResource } from './arm-resource-regi
 import { claimAzureIds, claimedByParent, DEFAULT_PROVIDER_SUBSCRIPTION } from './planned-azure-ids';
 import { asRunError, failAsRunError } from './pulumi-errors';
 
-/** Arguments of {@link HardenedCluster}: the cluster intent, and where it goes. */
+/**
+ * Arguments of {@link HardenedCluster}: the cluster intent, and where it goes.
+ * @category Clusters
+ */
 export interface HardenedClusterArgs extends HardenedClusterProps {
   /** The resource group to deploy into. */
   readonly resourceGroupName: pulumi.Input<string>;
@@ -34,6 +37,7 @@ export interface HardenedClusterArgs extends HardenedClusterProps {
  * @example
  * const aks = new HardenedCluster('payments', { name: 'payments-prod', location: 'westeurope', resourceGroupName: rg.name });
  * export const kubeconfig = aks.kubeconfig;
+ * @category Clusters
  */
 export class HardenedCluster extends pulumi.ComponentResource {
   /** The validated model this component deploys (the same one the offline synth renders). */

@@ -26,7 +26,10 @@ const ARGS = lazySchema(() =>
   }),
 );
 
-/** Arguments of {@link RegulatedEstate}. */
+/**
+ * Arguments of {@link RegulatedEstate}.
+ * @category Estates
+ */
 export interface RegulatedEstateArgs {
   /** The validated estate (EstateModel.build). */
   readonly estate: EstateModel;
@@ -39,7 +42,10 @@ export interface RegulatedEstateArgs {
   readonly hubProvider?: pulumi.ProviderResource;
 }
 
-/** What the estate registers for one cluster. */
+/**
+ * What the estate registers for one cluster.
+ * @category Estates
+ */
 export interface EstateClusterResources {
   readonly resourceGroup: resources.ResourceGroup;
   readonly cluster: HardenedCluster;
@@ -64,6 +70,7 @@ export interface EstateClusterResources {
  * @see https://learn.microsoft.com/azure/azure-arc/kubernetes/conceptual-gitops-flux2
  * @example
  * new RegulatedEstate('estate', { estate: EstateModel.build({ ... }) });
+ * @category Estates
  */
 export class RegulatedEstate extends pulumi.ComponentResource {
   /** By cluster name. */

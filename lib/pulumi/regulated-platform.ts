@@ -17,7 +17,10 @@ const REGULATED_PLATFORM_ARGS = lazySchema(() => zod.strictObject({
   resourceGroupName: present('the resource group name'),
 }));
 
-/** Arguments of {@link RegulatedPlatform}. */
+/**
+ * Arguments of {@link RegulatedPlatform}.
+ * @category Regulated platform
+ */
 export interface RegulatedPlatformArgs {
   /** The validated platform (RegulatedPlatformModel.build). */
   readonly platform: RegulatedPlatformModel;
@@ -35,6 +38,7 @@ export interface RegulatedPlatformArgs {
  * customer-CA ClusterIssuer, and the cross-cluster mTLS charts, each applied to its cluster.
  * @example
  * new RegulatedPlatform('platform', { platform: RegulatedPlatformModel.build({ ... }), resourceGroupName: rg.name });
+ * @category Regulated platform
  */
 export class RegulatedPlatform extends pulumi.ComponentResource {
   public readonly client: HardenedCluster;

@@ -7,7 +7,10 @@ import { evaluateAksBuiltInPolicies, renderAksBuiltInPolicies } from '../core/po
 import { Rules } from '../core/validation/rule-catalog';
 import { Violation } from '../core/validation/violation';
 
-/** The review reports of one cluster, derived from what its deployment contains. */
+/**
+ * The review reports of one cluster, derived from what its deployment contains.
+ * @category Reports
+ */
 export interface ClusterReports {
   /** `encryption-coverage*.md`. */
   readonly coverage: string;
@@ -20,6 +23,7 @@ export interface ClusterReports {
 /**
  * The encryption coverage and security baseline of one cluster, from its
  * payload and the Kubernetes objects the same deployment applies to it.
+ * @category Reports
  */
 export function clusterReports(model: ManagedClusterModel, kubernetesObjects: readonly unknown[], crossCluster?: CrossClusterCoverage): ClusterReports {
   const c = model.config;

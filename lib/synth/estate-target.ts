@@ -34,6 +34,7 @@ function manifest(objects: readonly KubernetesObject[]): string {
  * - `k8s/*.k8s.yaml`, the charts of the clusters Pulumi delivers;
  * - `reports/` with each cluster's encryption coverage and security baseline,
  *   `cross-cluster-encryption.md` and `estate-overview.md` (Mermaid).
+ * @category Synthesis targets
  */
 export function estateTarget(build: () => EstateModel): SynthTarget {
   let model: EstateModel | undefined;

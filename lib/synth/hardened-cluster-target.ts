@@ -7,7 +7,10 @@ import { ClusterReports, clusterReports } from './cluster-reports';
 import { formatViolation } from '../core/validation/violation';
 import { SynthTarget, toJsonFile } from './synth-target';
 
-/** Options of {@link hardenedClusterTarget}. */
+/**
+ * Options of {@link hardenedClusterTarget}.
+ * @category Synthesis targets
+ */
 export interface HardenedClusterTargetOptions {
   /**
    * Base name of the template file.
@@ -31,6 +34,7 @@ export interface HardenedClusterTargetOptions {
  * A synth target for one hardened cluster: `<file>.template.json` (the ARM
  * template of exactly what the Pulumi component deploys),
  * `encryption-coverage.md`, `security-baseline.md`, and the cluster's charts as `*.k8s.yaml`.
+ * @category Synthesis targets
  */
 export function hardenedClusterTarget(props: HardenedClusterProps, options: HardenedClusterTargetOptions = {}): SynthTarget {
   let model: ManagedClusterModel | undefined;
@@ -53,7 +57,10 @@ export function hardenedClusterTarget(props: HardenedClusterProps, options: Hard
   };
 }
 
-/** Charts synthesized in memory: their files and their objects. */
+/**
+ * Charts synthesized in memory: their files and their objects.
+ * @category Synthesis targets
+ */
 export interface SynthesizedCharts {
   /** One `<chart id>.k8s.yaml` per chart. */
   readonly files: Readonly<Record<string, string>>;
@@ -67,6 +74,7 @@ export interface SynthesizedCharts {
  * Synthesizes the charts `define` adds to a fresh app (validations run). The
  * YAML files are rendered on first use: a caller that arranges the objects
  * its own way (an estate's GitOps trees) never pays for them.
+ * @category Synthesis targets
  */
 export function synthesizeCharts(define: ((app: App) => void) | undefined): SynthesizedCharts {
   if (!define) return { files: {}, objects: [], byChart: new Map() };

@@ -2,6 +2,7 @@
  * secure-aks/synth: offline synthesis of definitions into ARM templates,
  * Kubernetes manifests and review reports (what `secure-aks synth` runs).
  * @packageDocumentation
+ * @module secure-aks/synth
  */
 export * from './synth-target';
 export * from './synthesize';

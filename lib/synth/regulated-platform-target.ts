@@ -12,6 +12,7 @@ import { SynthTarget, toJsonFile } from './synth-target';
  * glue), each cluster's manifests (`client.k8s.yaml`, `server.k8s.yaml`, the
  * issuers), the encryption coverage of every flow including the cross-cluster
  * one, the security baseline of each cluster, and the pinned prerequisites.
+ * @category Synthesis targets
  */
 export function regulatedPlatformTarget(build: () => RegulatedPlatformModel): SynthTarget {
   let model: RegulatedPlatformModel | undefined;

@@ -2,6 +2,7 @@
  * Something `secure-aks-synth` can write offline: an example or a user's own
  * stack definition. Building the artifacts validates the input, so a target
  * that throws writes nothing.
+ * @category Synthesis targets
  */
 export interface SynthTarget {
   /**
@@ -13,7 +14,10 @@ export interface SynthTarget {
   warnings?(): readonly string[];
 }
 
-/** Serializes JSON deterministically: two-space indent, trailing newline. */
+/**
+ * Serializes JSON deterministically: two-space indent, trailing newline.
+ * @category Synthesis targets
+ */
 export function toJsonFile(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }

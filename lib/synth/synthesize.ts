@@ -7,7 +7,10 @@ import { SecureAksValidationError } from '../core/validation/validation-error';
 import { SynthTarget } from './synth-target';
 import { writeArtifacts } from './write-artifacts';
 
-/** The outcome of a synthesis run. */
+/**
+ * The outcome of a synthesis run.
+ * @category Synthesis
+ */
 export interface SynthResult {
   /** Files written, by target. */
   readonly written: ReadonlyMap<string, readonly string[]>;
@@ -17,7 +20,10 @@ export interface SynthResult {
   readonly warnings: ReadonlyMap<string, readonly string[]>;
 }
 
-/** Options of {@link synthesize}. */
+/**
+ * Options of {@link synthesize}.
+ * @category Synthesis
+ */
 export interface SynthOptions {
   /**
    * Accept changes to a previously synthesized template that Azure can only
@@ -38,6 +44,7 @@ export interface SynthOptions {
  * targets succeed. Validation errors of all targets are collected, so one run
  * shows every problem. Templates already in `outDir` are treated as what is
  * deployed (or those in `baselineDir`): a change Azure cannot make in place is an error unless allowed.
+ * @category Synthesis
  */
 export function synthesize(
   targets: ReadonlyMap<string, SynthTarget>,
@@ -83,6 +90,7 @@ function checkAgainstPrevious(outDir: string, target: string, files: Readonly<Re
  * The synth target a definition file exports. A definition that throws while
  * loading, or exports no target, becomes a target that fails with the
  * library's validation error, so that every other target is still checked.
+ * @category Synthesis
  */
 export function loadDefinition(file: string): SynthTarget {
   const fail = (value: unknown, fix: string, detail?: string): SynthTarget => ({
@@ -108,7 +116,10 @@ export function loadDefinition(file: string): SynthTarget {
   return target;
 }
 
-/** Formats a failure for the terminal. */
+/**
+ * Formats a failure for the terminal.
+ * @internal
+ */
 export function describeFailure(target: string, error: Error): string {
   if (error instanceof SecureAksValidationError) return `${target}: ${error.message}`;
   return `${target}: ${error.stack ?? error.message}`;

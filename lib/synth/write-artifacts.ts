@@ -5,6 +5,7 @@ import * as path from 'node:path';
  * Writes each target's files into `<outDir>/<target>/`, replacing what was
  * there. Every file is written to a staging folder first and swapped in by
  * rename, so a failure leaves the previous output untouched.
+ * @category Synthesis
  */
 export function writeArtifacts(outDir: string, targets: ReadonlyMap<string, Readonly<Record<string, string>>>): void {
   fs.mkdirSync(outDir, { recursive: true });

@@ -2,7 +2,10 @@ import { zod, lazySchema } from '../validation/lazy-zod';
 import { factoryResult, fromOptions, schemaOf, text, textList } from '../validation/input-boundary';
 import { PrivateDnsZone } from './private-dns-zone';
 
-/** A principal granted `az aks command invoke` on a cluster whose run command stays on. */
+/**
+ * A principal granted `az aks command invoke` on a cluster whose run command stays on.
+ * @category API server access
+ */
 export interface RunCommandPrincipal {
   /** Object id of the user, group or service principal in Entra ID. */
   readonly principalId: string;
@@ -15,7 +18,10 @@ const RUN_COMMAND_PRINCIPAL = lazySchema(() => schemaOf<RunCommandPrincipal>()(
 ));
 const RUN_COMMAND_PRINCIPALS = lazySchema(() => zod.array(RUN_COMMAND_PRINCIPAL).readonly().optional());
 
-/** Options of a private API server. */
+/**
+ * Options of a private API server.
+ * @category API server access
+ */
 export interface PrivateApiServerOptions {
   /**
    * How the API server name resolves.
@@ -48,7 +54,10 @@ export interface PrivateApiServerOptions {
   readonly runCommandPrincipals?: readonly RunCommandPrincipal[];
 }
 
-/** Options of a public API server limited to authorized IP ranges. */
+/**
+ * Options of a public API server limited to authorized IP ranges.
+ * @category API server access
+ */
 export interface PublicApiServerOptions {
   /**
    * Public IPv4 CIDR ranges allowed to reach the API server: offices, build
@@ -75,7 +84,10 @@ export interface PublicApiServerOptions {
   readonly runCommandPrincipals?: readonly RunCommandPrincipal[];
 }
 
-/** Options of an unrestricted public API server. */
+/**
+ * Options of an unrestricted public API server.
+ * @category API server access
+ */
 export interface UnrestrictedPublicApiServerOptions {
   /** @default true */
   readonly vnetIntegration?: boolean;
@@ -118,6 +130,7 @@ const UNRESTRICTED_OPTIONS = lazySchema(() => schemaOf<UnrestrictedPublicApiServ
  * ApiServerAccess.private(); // the default: private, system zone, VNet Integration, run command off
  * ApiServerAccess.private({ dnsZone: PrivateDnsZone.fromZoneId(hubZoneId), publicFqdn: false });
  * ApiServerAccess.public({ authorizedIpRanges: ['203.0.113.0/24'] });
+ * @category API server access
  */
 export class ApiServerAccess {
   /** A private API server (`enablePrivateCluster`). The default. */

@@ -1,6 +1,9 @@
 import { ApiServerAccess } from './api-server-access';
 
-/** How one group of clients resolves the API server name. */
+/**
+ * How one group of clients resolves the API server name.
+ * @category API server access
+ */
 export type ApiServerNameResolution =
   /** An A record in the private DNS zone, resolving to the private endpoint or VNet Integration IP. */
   | 'private-dns-zone'
@@ -11,7 +14,10 @@ export type ApiServerNameResolution =
   /** No name is published for these clients. */
   | 'unresolvable';
 
-/** The DNS behaviour of an API server access choice: one cell of the DNS options table of Microsoft Learn's private clusters page. */
+/**
+ * The DNS behaviour of an API server access choice: one cell of the DNS options table of Microsoft Learn's private clusters page.
+ * @category API server access
+ */
 export interface ApiServerDnsBehaviour {
   /** Nodes, and VMs in the cluster network or any network linked to the private DNS zone. */
   readonly clusterAndLinkedNetworks: ApiServerNameResolution;
@@ -25,6 +31,7 @@ export interface ApiServerDnsBehaviour {
  * Derives who resolves the API server name how, from the private DNS zone
  * option and the public FQDN setting.
  * @see https://learn.microsoft.com/azure/architecture/aws-professional/eks-to-aks/private-clusters (DNS options table)
+ * @category API server access
  */
 export function apiServerDnsBehaviour(access: ApiServerAccess): ApiServerDnsBehaviour {
   if (!access.isPrivate) {

@@ -3,7 +3,10 @@ import { Violation } from '../validation/violation';
 import { ViolationCollector } from '../validation/violation-collector';
 import { API_SERVER_SUBNET_DELEGATION, delegatedToManagedClusters, tooSmallForApiServer } from './api-server-subnet';
 
-/** What Azure reports about an existing subnet (as `network.getSubnet` returns it). */
+/**
+ * What Azure reports about an existing subnet (as `network.getSubnet` returns it).
+ * @category API server access
+ */
 export interface ObservedSubnet {
   readonly id: string;
   readonly addressPrefix?: string;
@@ -18,6 +21,7 @@ export { API_SERVER_SUBNET_DELEGATION };
  * `Microsoft.ContainerService/managedClusters` and at least /28. The offline
  * model cannot see a subnet brought by id; the Pulumi component runs this on
  * the live subnet before the cluster is created.
+ * @category API server access
  */
 export function checkExistingApiServerSubnet(subnet: ObservedSubnet): Violation[] {
   const v = new ViolationCollector();

@@ -10,7 +10,10 @@ import { API_SERVER_SUBNET_MAX_PREFIX } from './aks-limits';
  * @see https://learn.microsoft.com/azure/aks/api-server-vnet-integration
  */
 
-/** The delegation the API server subnet needs. */
+/**
+ * The delegation the API server subnet needs.
+ * @category API server access
+ */
 export const API_SERVER_SUBNET_DELEGATION = 'Microsoft.ContainerService/managedClusters';
 
 /** Whether a subnet's delegations (ARM's `{ properties: { serviceName } }` or a flattened `{ serviceName }`) include managed clusters. */

@@ -3,7 +3,10 @@ import { Rules } from '../validation/rule-catalog';
 import { Ipv4Cidr } from '../net/ipv4-cidr';
 import { AUTHORIZED_RANGE_LIMIT, AUTHORIZED_RANGE_LIMIT_WITH_VNET_INTEGRATION } from './aks-limits';
 
-/** The API server's exposure, as both a definition and a deployed payload state it. */
+/**
+ * The API server's exposure, as both a definition and a deployed payload state it.
+ * @category API server access
+ */
 export interface ApiServerExposure {
   /** `enablePrivateCluster`. */
   readonly isPrivate: boolean;
@@ -13,7 +16,10 @@ export interface ApiServerExposure {
   readonly unrestrictedOptIn?: boolean;
 }
 
-/** How a fix names the two ways out, in the vocabulary of the reader (a definition's factories, or the ARM payload). */
+/**
+ * How a fix names the two ways out, in the vocabulary of the reader (a definition's factories, or the ARM payload).
+ * @category API server access
+ */
 export interface AccessVocabulary {
   /** E.g. `use ApiServerAccess.private()`. */
   readonly makePrivate: string;
@@ -21,13 +27,19 @@ export interface AccessVocabulary {
   readonly makePublic: string;
 }
 
-/** The ways out in the words of an ARM payload. */
+/**
+ * The ways out in the words of an ARM payload.
+ * @category API server access
+ */
 export const PAYLOAD_ACCESS_VOCABULARY: AccessVocabulary = {
   makePrivate: 'set apiServerAccessProfile.enablePrivateCluster: true',
   makePublic: 'set enablePrivateCluster: false with the authorized ranges',
 };
 
-/** One broken rule of the authorized IP ranges: on the whole list (`index` undefined) or on one range. */
+/**
+ * One broken rule of the authorized IP ranges: on the whole list (`index` undefined) or on one range.
+ * @category API server access
+ */
 export interface AuthorizedRangeFinding {
   readonly rule: Rule;
   readonly index?: number;
@@ -41,6 +53,7 @@ export interface AuthorizedRangeFinding {
  * The rules of `apiServerAccessProfile.authorizedIPRanges`, decided once for
  * a definition and for a deployed payload alike.
  * @see https://learn.microsoft.com/azure/aks/api-server-authorized-ip-ranges
+ * @category API server access
  */
 export function authorizedRangeFindings(ranges: readonly string[], exposure: ApiServerExposure, words: AccessVocabulary): AuthorizedRangeFinding[] {
   const findings: AuthorizedRangeFinding[] = [];

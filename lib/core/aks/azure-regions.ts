@@ -3,6 +3,7 @@
  * warning on a location that is none of them. New regions open every year,
  * so an unknown name warns instead of failing.
  * @see https://learn.microsoft.com/azure/reliability/regions-list
+ * @category Clusters
  */
 export const AZURE_REGIONS: readonly string[] = [
   // Americas
@@ -25,7 +26,10 @@ export const AZURE_REGIONS: readonly string[] = [
 
 const NEAREST = new Map<string, string>();
 
-/** The known region nearest to `name` by edit distance (remembered: a tenant repeats its few misspellings). */
+/**
+ * The known region nearest to `name` by edit distance (remembered: a tenant repeats its few misspellings).
+ * @category Clusters
+ */
 export function nearestRegion(name: string): string {
   const known = NEAREST.get(name);
   if (known !== undefined) return known;

@@ -1,6 +1,7 @@
 /**
  * Built-in Azure role definition ids (the same in every tenant).
  * @see https://learn.microsoft.com/azure/role-based-access-control/built-in-roles
+ * @category Network and identity
  */
 export const BuiltInRoles = {
   networkContributor: '4d97b98b-1d4f-4787-a291-c67834d212e7',
@@ -19,6 +20,7 @@ export const BuiltInRoles = {
  * The two actions `az aks command invoke` needs, and nothing else (Microsoft Learn,
  * "Access a private AKS cluster").
  * @see https://learn.microsoft.com/azure/aks/access-private-cluster
+ * @category Network and identity
  */
 export const RUN_COMMAND_ACTIONS = [
   'Microsoft.ContainerService/managedClusters/runcommand/action',

@@ -15,9 +15,11 @@ import { CheckovWouldRaise, findInDict, isDict, pyEquals, pyGet, pyIn, pyStrLowe
  * Checkov's AKS checks that exist for Terraform only (CKV_AZURE_115, 116, 117, 170,
  * 232, ...) have no replica here: Checkov does not run them on ARM templates.
  * @see https://github.com/bridgecrewio/checkov/tree/main/checkov/arm/checks/resource
+ * @category Security baseline
  */
 export type CheckovVerdict = 'pass' | 'fail' | 'unknown';
 
+/** @category Security baseline */
 export interface CheckovArmCheck {
   /** The Checkov id, e.g. `CKV_AZURE_6`. */
   readonly id: string;
@@ -118,6 +120,7 @@ function negativeValueCheck(conf: Record<string, unknown>, path: string, forbidd
 /** The checks that open with "API version 2017-08-31 has no such setting: FAILED". */
 const isApiVersion20170831 = (conf: Record<string, unknown>) => has(conf, 'apiVersion') && conf.apiVersion === '2017-08-31';
 
+/** @category Security baseline */
 export const CHECKOV_ARM_AKS_CHECKS: readonly CheckovArmCheck[] = [
   armCheck(
     'CKV_AZURE_4',

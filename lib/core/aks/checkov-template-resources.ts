@@ -15,6 +15,7 @@ import { isDict, pyTruthy } from './checkov-python-values';
  * @see https://github.com/bridgecrewio/checkov/blob/main/checkov/arm/runner.py
  * @see https://github.com/bridgecrewio/checkov/blob/main/checkov/arm/graph_builder/variable_rendering/renderer.py
  * @see https://github.com/bridgecrewio/checkov/blob/main/checkov/arm/context_parser.py
+ * @category Security baseline
  */
 export interface CheckovScannedResource {
   /** JSON pointer of the resource in the template as written. */
@@ -81,6 +82,7 @@ function resolveResource(resource: Record<string, unknown>, template: Record<str
  * resource up to the first one without a `type` (its graph stops there), and the
  * resources nested under any `resources` key inside them; each needs a `type`
  * and a `name`, or Checkov skips it.
+ * @category Security baseline
  */
 export function checkovScannedResources(template: Record<string, unknown>): CheckovScannedResource[] {
   const top = Array.isArray(template.resources) ? template.resources : [];
@@ -116,6 +118,7 @@ const UNRENDERED_FUNCTIONS = ['toLower(', 'trim(', 'join(', 'split(', 'substring
  * Whether Checkov leaves a failure of this resource out of its report: its id,
  * `type.name`, still holds one of the functions above after substitution.
  * @see https://github.com/bridgecrewio/checkov/blob/main/checkov/arm/utils.py
+ * @category Security baseline
  */
 export function checkovDropsFailure(resource: Record<string, unknown>): boolean {
   const id = `${String(resource.type)}.${String(resource.name)}`;

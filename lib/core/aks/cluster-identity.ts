@@ -11,6 +11,7 @@ const EXISTING_IDENTITY = lazySchema(() => zod.strictObject({ resourceId: text()
  * @example
  * ClusterIdentity.create(); // the default: a user-assigned identity created with the cluster
  * ClusterIdentity.fromUserAssigned(identityId, principalId);
+ * @category Network and identity
  */
 export class ClusterIdentity {
   /** The library creates a user-assigned identity. The default. */

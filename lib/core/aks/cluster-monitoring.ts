@@ -11,6 +11,7 @@ const EXISTING_WORKSPACE = lazySchema(() => zod.strictObject({ workspaceId: text
  * @example
  * ClusterMonitoring.createWorkspace({ retentionInDays: 365 });
  * ClusterMonitoring.fromWorkspaceId(centralWorkspaceId);
+ * @category Clusters
  */
 export class ClusterMonitoring {
   /**

@@ -1,7 +1,10 @@
 import { zod, lazySchema } from '../validation/lazy-zod';
 import { fromOptions, schemaOf, text, textList } from '../validation/input-boundary';
 
-/** Options of a virtual network the library creates for the cluster. */
+/**
+ * Options of a virtual network the library creates for the cluster.
+ * @category Network and identity
+ */
 export interface CreatedClusterNetworkOptions {
   /**
    * Address space of the virtual network.
@@ -26,7 +29,10 @@ export interface CreatedClusterNetworkOptions {
   readonly podSubnetPrefix?: string;
 }
 
-/** An existing network, by resource ids. */
+/**
+ * An existing network, by resource ids.
+ * @category Network and identity
+ */
 export interface ExistingClusterNetworkOptions {
   /** Resource id of the node subnet. */
   readonly nodeSubnetId: string;
@@ -73,6 +79,7 @@ const EXISTING_OPTIONS = lazySchema(() => schemaOf<ExistingClusterNetworkOptions
  * @example
  * ClusterNetwork.create({ addressSpace: ['10.224.0.0/16'], nodeSubnetPrefix: '10.224.0.0/20', apiServerSubnetPrefix: '10.224.16.0/28' });
  * ClusterNetwork.fromSubnetIds({ nodeSubnetId, apiServerSubnetId });
+ * @category Network and identity
  */
 export class ClusterNetwork {
   /** Names of the subnets the library creates. Renaming one replaces it. */

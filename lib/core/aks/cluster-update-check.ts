@@ -24,6 +24,7 @@ function at(obj: Record<string, any>, dotted: string): unknown {
  * privateDNSZone changes other than to `none`, turning VNet Integration off,
  * making a public cluster private without VNet Integration, leaving the
  * Cilium dataplane, and switching the KMS key vault between public and private.
+ * @category Clusters
  */
 export function checkClusterUpdate(previous: ArmTemplate, next: ArmTemplate): Violation[] {
   const v = new ViolationCollector();

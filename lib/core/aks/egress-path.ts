@@ -1,6 +1,9 @@
 import { ArmResource } from '../arm/arm-resource';
 
-/** The cluster's egress path, as deployed. */
+/**
+ * The cluster's egress path, as deployed.
+ * @category Network and identity
+ */
 export interface EgressPath {
   /** Whether the cluster has a public egress IP of its own; `unverified` when the route is brought by id. */
   readonly publicEgress: 'yes' | 'no' | 'unverified';
@@ -14,6 +17,7 @@ type Props = Record<string, any>;
  * Reads the egress path from the deployed cluster payload and the resources
  * deployed with it (the route table), never from the definition's intent.
  * @see https://learn.microsoft.com/azure/aks/egress-outboundtype
+ * @category Network and identity
  */
 export function deployedEgressPath(cluster: ArmResource, resources: readonly ArmResource[]): EgressPath {
   const p = (cluster.properties ?? {}) as Props;

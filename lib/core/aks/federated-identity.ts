@@ -8,6 +8,7 @@ import { text } from '../validation/input-boundary';
  * through Microsoft Entra Workload ID, without a stored secret (for example
  * cert-manager reaching Azure DNS or Key Vault).
  * @see https://learn.microsoft.com/azure/aks/workload-identity-deploy-cluster
+ * @category Network and identity
  */
 export interface FederatedIdentityProps {
   /**
@@ -34,10 +35,16 @@ export const FEDERATED_IDENTITY_PROPS = lazySchema(() => zod.strictObject({
   serviceAccountName: text(),
 }));
 
-/** The audience of Entra ID's token exchange: the only one Workload ID accepts. */
+/**
+ * The audience of Entra ID's token exchange: the only one Workload ID accepts.
+ * @category Network and identity
+ */
 export const WORKLOAD_IDENTITY_AUDIENCE = 'api://AzureADTokenExchange';
 
-/** The credential's subject: the service account, as the cluster's OIDC issuer names it in its tokens. */
+/**
+ * The credential's subject: the service account, as the cluster's OIDC issuer names it in its tokens.
+ * @category Network and identity
+ */
 export function federatedSubject(f: Pick<FederatedIdentityProps, 'namespace' | 'serviceAccountName'>): string {
   return `system:serviceaccount:${f.namespace}:${f.serviceAccountName}`;
 }
@@ -47,6 +54,7 @@ export function federatedSubject(f: Pick<FederatedIdentityProps, 'namespace' | '
  * client id. Pods that use it also need the label
  * `azure.workload.identity/use: "true"` for the webhook to inject the token.
  * @see https://learn.microsoft.com/azure/aks/workload-identity-overview#service-account-annotations
+ * @category Network and identity
  */
 export function workloadIdentityServiceAccount(f: FederatedIdentityProps): KubernetesObject {
   return {

@@ -12,7 +12,10 @@ import { FEDERATED_IDENTITY_PROPS, FederatedIdentityProps } from './federated-id
 import { PodNetworking } from './pod-networking';
 import { SYSTEM_NODE_POOL_PROPS, SystemNodePoolProps } from './system-node-pool';
 
-/** The control-plane log categories of a managed cluster (`kube-audit-admin` is `kube-audit` without get and list). */
+/**
+ * The control-plane log categories of a managed cluster (`kube-audit-admin` is `kube-audit` without get and list).
+ * @category Clusters
+ */
 export const CONTROL_PLANE_LOG_CATEGORIES = [
   'kube-audit-admin',
   'kube-audit',
@@ -26,10 +29,16 @@ export const CONTROL_PLANE_LOG_CATEGORIES = [
   'csi-azurefile-controller',
   'csi-snapshot-controller',
 ] as const;
-/** One of {@link CONTROL_PLANE_LOG_CATEGORIES}. */
+/**
+ * One of {@link CONTROL_PLANE_LOG_CATEGORIES}.
+ * @category Clusters
+ */
 export type ControlPlaneLogCategory = (typeof CONTROL_PLANE_LOG_CATEGORIES)[number];
 
-/** Intent for a hardened AKS cluster. */
+/**
+ * Intent for a hardened AKS cluster.
+ * @category Clusters
+ */
 export interface HardenedClusterProps {
   /**
    * The managed cluster's resource name. Other resource names derive from it.

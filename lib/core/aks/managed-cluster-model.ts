@@ -24,7 +24,10 @@ import { HardenedClusterProps } from './hardened-cluster-props';
 import { allNodePools, ownZoneName, resolveClusterConfig, ResolvedClusterConfig } from './resolved-cluster-config';
 import { validateHardenedCluster } from './validate-cluster';
 
-/** Logical ids of the model's resources. They are Pulumi child names: never change them. */
+/**
+ * Logical ids of the model's resources. They are Pulumi child names: never change them.
+ * @category Clusters
+ */
 export const LogicalIds = {
   identity: 'identity',
   vnet: 'vnet',
@@ -56,6 +59,7 @@ const LOCKED_RESOURCES = [
 /**
  * Cluster properties Azure cannot change in place. A change to any of them is
  * a replacement; the Pulumi front end marks them `replaceOnChanges`.
+ * @category Clusters
  */
 export const CREATE_ONLY_CLUSTER_PROPERTIES = [
   'dnsPrefix',
@@ -73,6 +77,7 @@ export const CREATE_ONLY_CLUSTER_PROPERTIES = [
  * payloads out. Knows nothing of Pulumi or cdk8s.
  * @example
  * const template = ManagedClusterModel.build({ name: 'payments-prod', location: 'westeurope' }).toArmTemplate();
+ * @category Clusters
  */
 export class ManagedClusterModel {
   /**

@@ -1,7 +1,10 @@
 import { zod, lazySchema } from '../validation/lazy-zod';
 import { schemaOf, text, textList } from '../validation/input-boundary';
 
-/** A user node pool, beside the system pool. */
+/**
+ * A user node pool, beside the system pool.
+ * @category Clusters
+ */
 export interface NodePoolProps {
   /**
    * Pool name: lowercase letters and digits starting with a letter, at most

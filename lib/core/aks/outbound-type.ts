@@ -8,7 +8,10 @@ const ISOLATED_OPTIONS = lazySchema(() => zod.strictObject({
   kubeletIdentity: zod.strictObject({ resourceId: text(), clientId: text(), principalId: text() }).optional(),
 }));
 
-/** A user-assigned identity brought by id, with the ids the cluster payload and role assignments need. */
+/**
+ * A user-assigned identity brought by id, with the ids the cluster payload and role assignments need.
+ * @category Network and identity
+ */
 export interface BroughtIdentity {
   /** Resource id of the `Microsoft.ManagedIdentity/userAssignedIdentities` resource. */
   readonly resourceId: string;
@@ -18,7 +21,10 @@ export interface BroughtIdentity {
   readonly principalId: string;
 }
 
-/** The value of `networkProfile.outboundType`. */
+/**
+ * The value of `networkProfile.outboundType`.
+ * @category Network and identity
+ */
 export type OutboundTypeName = 'loadBalancer' | 'managedNATGateway' | 'userAssignedNATGateway' | 'userDefinedRouting' | 'none';
 
 /**
@@ -30,6 +36,7 @@ export type OutboundTypeName = 'loadBalancer' | 'managedNATGateway' | 'userAssig
  * @example
  * OutboundType.userDefinedRouting({ firewallPrivateIp: '10.0.1.4' }); // egress through the hub firewall
  * OutboundType.networkIsolated(); // no egress; nodes bootstrap from a private registry cache
+ * @category Network and identity
  */
 export class OutboundType {
   /**

@@ -9,6 +9,7 @@ const POD_CIDR_OPTIONS = lazySchema(() => zod.strictObject({ podCidr: text().opt
  * @example
  * PodNetworking.azureCniOverlay({ podCidr: '10.244.0.0/16' }); // the default
  * PodNetworking.azureCniPodSubnet(); // with ClusterNetwork.create({ podSubnetPrefix })
+ * @category Network and identity
  */
 export class PodNetworking {
   /** Azure CNI Overlay: pods get addresses from a private CIDR apart from the network. The default. */

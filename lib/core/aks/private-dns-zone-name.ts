@@ -2,10 +2,16 @@ import { Rule } from '../validation/rule';
 import { Rules } from '../validation/rule-catalog';
 import { ownZoneName } from './resolved-cluster-config';
 
-/** A subzone label: letters, digits and hyphens, starting and ending with a letter or digit, at most 32. */
+/**
+ * A subzone label: letters, digits and hyphens, starting and ending with a letter or digit, at most 32.
+ * @internal
+ */
 export const SUBZONE = /^[a-zA-Z0-9]([a-zA-Z0-9-]{0,30}[a-zA-Z0-9])?$/;
 
-/** A broken rule of an own private DNS zone's name. */
+/**
+ * A broken rule of an own private DNS zone's name.
+ * @category API server access
+ */
 export interface ZoneNameProblem {
   readonly rule: Rule;
   readonly fix: string;
@@ -18,6 +24,7 @@ export interface ZoneNameProblem {
  * `private.` instead of `privatelink.` with API Server VNet Integration.
  * Decided once for a definition and a deployed payload.
  * @see https://learn.microsoft.com/azure/aks/private-clusters#configure-a-private-dns-zone
+ * @category API server access
  */
 export function zoneNameProblem(zoneName: string, location: string, vnetIntegration: boolean): ZoneNameProblem | undefined {
   const suffix = ownZoneName(location, vnetIntegration);

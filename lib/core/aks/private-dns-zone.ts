@@ -1,7 +1,10 @@
 import { zod, lazySchema } from '../validation/lazy-zod';
 import { fromOptions, schemaOf, text, textList } from '../validation/input-boundary';
 
-/** Options for a private DNS zone the library creates for the cluster. */
+/**
+ * Options for a private DNS zone the library creates for the cluster.
+ * @category API server access
+ */
 export interface CreatedPrivateDnsZoneOptions {
   /**
    * The `<subzone>` label in front of the zone name, at most 32 characters.
@@ -18,7 +21,10 @@ export interface CreatedPrivateDnsZoneOptions {
   readonly linkedVnetIds?: readonly string[];
 }
 
-/** Options for an existing private DNS zone. */
+/**
+ * Options for an existing private DNS zone.
+ * @category API server access
+ */
 export interface ExistingPrivateDnsZoneOptions {
   /**
    * Virtual networks (resource ids) to link to the zone.
@@ -46,6 +52,7 @@ const EXISTING_OPTIONS = lazySchema(() => schemaOf<ExistingPrivateDnsZoneOptions
  * PrivateDnsZone.system();
  * PrivateDnsZone.create({ subzone: 'payments', linkedVnetIds: [hubVnetId] });
  * PrivateDnsZone.fromZoneId('/subscriptions/<id>/resourceGroups/hub/providers/Microsoft.Network/privateDnsZones/private.westeurope.azmk8s.io');
+ * @category API server access
  */
 export class PrivateDnsZone {
   /** AKS creates and manages a private DNS zone in the node resource group (`system`). */

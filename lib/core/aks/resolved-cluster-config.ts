@@ -9,7 +9,10 @@ import { FederatedIdentityProps } from './federated-identity';
 import { OutboundType } from './outbound-type';
 import { PodNetworking } from './pod-networking';
 
-/** {@link HardenedClusterProps} with every default applied. Defaults live here only. */
+/**
+ * {@link HardenedClusterProps} with every default applied. Defaults live here only.
+ * @category Clusters
+ */
 export interface ResolvedClusterConfig {
   readonly name: string;
   readonly location: string;
@@ -58,7 +61,10 @@ export interface ResolvedClusterConfig {
   readonly deleteLocks: boolean;
 }
 
-/** A node pool with defaults applied. */
+/**
+ * A node pool with defaults applied.
+ * @category Clusters
+ */
 export interface ResolvedNodePool {
   readonly name: string;
   readonly mode: 'System' | 'User';
@@ -71,7 +77,10 @@ export interface ResolvedNodePool {
   readonly nodeTaints: readonly string[];
 }
 
-/** Applies the defaults: the most locked-down configuration that works. */
+/**
+ * Applies the defaults: the most locked-down configuration that works.
+ * @category Clusters
+ */
 export function resolveClusterConfig(props: HardenedClusterProps): ResolvedClusterConfig {
   const pool = props.systemPool ?? {};
   const transitEncryption = props.transitEncryption ?? TransitEncryption.acnsWireGuard();
@@ -173,12 +182,18 @@ function defaultPolicy(
   return 'azure';
 }
 
-/** Every node pool: the system pool first. */
+/**
+ * Every node pool: the system pool first.
+ * @internal
+ */
 export function allNodePools(c: ResolvedClusterConfig): readonly ResolvedNodePool[] {
   return [c.systemPool, ...c.userNodePools];
 }
 
-/** The private DNS zone name AKS expects for an own zone in `location`. */
+/**
+ * The private DNS zone name AKS expects for an own zone in `location`.
+ * @internal
+ */
 export function ownZoneName(location: string, vnetIntegration: boolean, subzone?: string): string {
   const base = `${vnetIntegration ? 'private' : 'privatelink'}.${location.toLowerCase()}.azmk8s.io`;
   return subzone !== undefined ? `${subzone}.${base}` : base;

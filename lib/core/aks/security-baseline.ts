@@ -18,10 +18,14 @@ import { hasLocalTempDisk } from './vm-size';
  * customer can bring. A control that is missing is `fail`, never "not applicable".
  * `not-verified`: what decides it was not read (a live cluster audited without
  * its separate resources), so the report claims neither.
+ * @category Security baseline
  */
 export type BaselineStatus = 'pass' | 'fail' | 'partial' | 'opt-out' | 'not-verified';
 
-/** What a control is evaluated on: the cluster's exact payload and the encryption actually deployed. */
+/**
+ * What a control is evaluated on: the cluster's exact payload and the encryption actually deployed.
+ * @category Security baseline
+ */
 export interface BaselineContext {
   readonly cluster: ArmResource;
   /** Every resource deployed with the cluster (its diagnostic settings among them). */
@@ -36,7 +40,10 @@ export interface BaselineContext {
   readonly wholeDeployment?: boolean;
 }
 
-/** Checkov's own check for a control, replicated from its source, so the report never claims a pass Checkov would not give. */
+/**
+ * Checkov's own check for a control, replicated from its source, so the report never claims a pass Checkov would not give.
+ * @category Security baseline
+ */
 export interface CheckovCheck {
   /** The Checkov id, e.g. `CKV_AZURE_6`. */
   readonly id: string;
@@ -50,7 +57,10 @@ export interface CheckovCheck {
   readonly inspects: string;
 }
 
-/** One AKS security control, evaluated on what is deployed. */
+/**
+ * One AKS security control, evaluated on what is deployed.
+ * @category Security baseline
+ */
 export interface BaselineCheck {
   /** Stable id of the control (the CIS AKS benchmark item where there is one). */
   readonly id: string;
@@ -93,6 +103,7 @@ const terraformOnly = (file: string) => `Checkov ships this check for Terraform 
  * cluster definition can meet. docs/security-baseline.md is generated from
  * this list. Checkov's verdicts follow its ARM checks as written.
  * @see https://www.checkov.io/5.Policy%20Index/arm.html
+ * @category Security baseline
  */
 export const SECURITY_BASELINE: readonly BaselineCheck[] = [
   {
@@ -323,7 +334,10 @@ export const SECURITY_BASELINE: readonly BaselineCheck[] = [
   },
 ];
 
-/** One control's result on a cluster. */
+/**
+ * One control's result on a cluster.
+ * @category Security baseline
+ */
 export interface BaselineResult {
   readonly check: BaselineCheck;
   readonly status: BaselineStatus;
@@ -331,13 +345,19 @@ export interface BaselineResult {
   readonly checkov?: CheckovVerdict;
 }
 
-/** The result of every control on a cluster, given the encryption coverage of what is deployed. */
+/**
+ * The result of every control on a cluster, given the encryption coverage of what is deployed.
+ * @category Security baseline
+ */
 export function evaluateSecurityBaseline(model: ManagedClusterModel, coverage: readonly FlowCoverage[]): BaselineResult[] {
   const ctx: BaselineContext = { cluster: model.cluster, resources: model.resources, coverage };
   return SECURITY_BASELINE.map((check) => ({ check, status: check.evaluate(ctx), checkov: check.checkov?.evaluate?.(model.cluster) }));
 }
 
-/** A row's Checkov column: its verdict, and why it differs from the control's status. */
+/**
+ * A row's Checkov column: its verdict, and why it differs from the control's status.
+ * @internal
+ */
 export function checkovColumn(r: BaselineResult): string {
   const c = r.check.checkov;
   if (!c) return '';
@@ -346,7 +366,10 @@ export function checkovColumn(r: BaselineResult): string {
   return agrees ? `${c.id}: ${r.checkov}` : `${c.id}: ${r.checkov}. Checkov checks ${c.inspects}`;
 }
 
-/** The results as Markdown, for a cluster's dist folder. */
+/**
+ * The results as Markdown, for a cluster's dist folder.
+ * @category Security baseline
+ */
 export function renderSecurityBaseline(model: ManagedClusterModel, coverage: readonly FlowCoverage[], extra: readonly string[] = []): string {
   const rows = evaluateSecurityBaseline(model, coverage).map((r) => [r.check.id, r.check.title, r.status, checkovColumn(r), frameworkClausesLine(r.check.id), r.check.optOut ?? r.check.how]);
   return [

@@ -1,7 +1,10 @@
 import { zod, lazySchema } from '../validation/lazy-zod';
 import { schemaOf, text, textList } from '../validation/input-boundary';
 
-/** The cluster's system node pool. */
+/**
+ * The cluster's system node pool.
+ * @category Clusters
+ */
 export interface SystemNodePoolProps {
   /**
    * Pool name: lowercase letters and digits, at most 12 characters.

@@ -25,6 +25,7 @@ const IDENTITY_TYPE = 'Microsoft.ManagedIdentity/userAssignedIdentities';
  * violations found (errors and warnings); nothing is thrown. The input is
  * checked against its schema first (it may come from JSON or YAML): the rules
  * run on what is well typed, so every problem is listed in one run.
+ * @category Clusters
  */
 export function validateHardenedCluster(input: HardenedClusterProps): ViolationCollector {
   const v = new ViolationCollector();

@@ -12,6 +12,7 @@ const PRIVATE_RANGES = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64
  * The cluster's egress path (`networkProfile.outboundType`), checked by the
  * documented constraints of each outbound type.
  * @see https://learn.microsoft.com/azure/aks/egress-outboundtype
+ * @category Network and identity
  */
 export function validateEgress(c: ResolvedClusterConfig, v: ViolationCollector): void {
   const o = c.outboundType;

@@ -12,6 +12,7 @@ const CREDENTIAL_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_-]{2,119}$/;
 /**
  * Federated identity credentials for the cluster's service accounts.
  * @see https://learn.microsoft.com/azure/aks/workload-identity-deploy-cluster
+ * @category Network and identity
  */
 export function validateFederatedIdentities(c: ResolvedClusterConfig, v: ViolationCollector): void {
   const feds = c.federatedIdentities;
@@ -41,7 +42,10 @@ export function validateFederatedIdentities(c: ResolvedClusterConfig, v: Violati
   });
 }
 
-/** The fields of one federation: the identity by id with its client id, and the service account's names. */
+/**
+ * The fields of one federation: the identity by id with its client id, and the service account's names.
+ * @category Network and identity
+ */
 export function validateFederatedIdentity(f: FederatedIdentityProps, at: string, v: ViolationCollector): void {
   if (!isResourceIdOfType(f.identityId, 'Microsoft.ManagedIdentity/userAssignedIdentities')) {
     v.add(Rules.resourceId, `${at}.identityId`, f.identityId, 'pass a Microsoft.ManagedIdentity/userAssignedIdentities resource id');

@@ -9,6 +9,7 @@ import { isDns1123Label, isDns1123Subdomain } from '../kubernetes/kubernetes-nam
  * on the cluster's Kubernetes version and is not past its end of life, and
  * well-formed egress gateways.
  * @see https://learn.microsoft.com/azure/aks/istio-support-policy
+ * @category Istio add-on
  */
 export function validateIstioAddon(c: ResolvedClusterConfig, v: ViolationCollector): void {
   const addon = c.istioAddon;

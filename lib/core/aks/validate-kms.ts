@@ -10,7 +10,10 @@ import { ResolvedClusterConfig } from './resolved-cluster-config';
  */
 const KEY_ID = /^https:\/\/([a-zA-Z][a-zA-Z0-9-]{1,22}[a-zA-Z0-9])\.vault\.(?:azure\.net|azure\.cn|usgovcloudapi\.net)\/keys\/([a-zA-Z0-9-]{1,127})\/([0-9a-fA-F]{32})$/;
 
-/** The vault name of a key identifier, when it is one. */
+/**
+ * The vault name of a key identifier, when it is one.
+ * @category Network and identity
+ */
 export function kmsKeyVaultName(keyId: string): string | undefined {
   return KEY_ID.exec(keyId)?.[1];
 }
@@ -18,6 +21,7 @@ export function kmsKeyVaultName(keyId: string): string | undefined {
 /**
  * KMS etcd encryption with a key the user brings, by Microsoft Learn's rules.
  * @see https://learn.microsoft.com/azure/aks/use-kms-etcd-encryption
+ * @category Network and identity
  */
 export function validateKms(c: ResolvedClusterConfig, v: ViolationCollector): void {
   const kms = c.kms;

@@ -10,6 +10,7 @@ import { allNodePools, ResolvedClusterConfig } from './resolved-cluster-config';
  * WireGuard's network and settings, virtual network encryption's VM sizes and
  * network. What the payload shows (ACNS, Cilium, FIPS, VNet Integration) is a
  * cluster rule (encryption/transit-encryption-rules.ts).
+ * @category Transit encryption
  */
 export function validateTransitEncryption(c: ResolvedClusterConfig, v: ViolationCollector): void {
   const enc = c.transitEncryption;

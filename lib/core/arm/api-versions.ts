@@ -1,6 +1,7 @@
 /**
  * The API version each resource type is written for. Every payload is checked
  * in the tests against Microsoft's published model of exactly this version.
+ * @category ARM templates
  */
 export const ApiVersions = {
   /**

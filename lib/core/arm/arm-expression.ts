@@ -4,10 +4,16 @@
  * (`[resourceId(...)]`), Pulumi as resource outputs.
  */
 
-/** An attribute of a resource that the model creates. */
+/**
+ * An attribute of a resource that the model creates.
+ * @category ARM templates
+ */
 export type ArmAttribute = 'id' | 'principalId' | 'clientId' | 'oidcIssuerProfile.issuerURL';
 
-/** A child that a resource declares inline (a subnet inside its virtual network). */
+/**
+ * A child that a resource declares inline (a subnet inside its virtual network).
+ * @category ARM templates
+ */
 export interface ArmInlineChild {
   /** The child's type segment, e.g. `subnets`. */
   readonly type: string;
@@ -15,7 +21,10 @@ export interface ArmInlineChild {
   readonly name: string;
 }
 
-/** A reference to another resource of the same model, by logical id. */
+/**
+ * A reference to another resource of the same model, by logical id.
+ * @category ARM templates
+ */
 export class ArmReference {
   constructor(
     /** The logical id of the referenced resource. */
@@ -32,18 +41,27 @@ export class ArmReference {
   }
 }
 
-/** Text joined from parts, some known only at deployment time. */
+/**
+ * Text joined from parts, some known only at deployment time.
+ * @category ARM templates
+ */
 export class ConcatExpression {
   constructor(public readonly parts: readonly ArmValue[]) {}
 }
 
-/** The id of the resource group the model is deployed into. */
+/**
+ * The id of the resource group the model is deployed into.
+ * @category ARM templates
+ */
 export class ResourceGroupIdExpression {
   public static readonly INSTANCE = new ResourceGroupIdExpression();
   private constructor() {}
 }
 
-/** The id of a subscription-level resource (a role definition) in the deployment's subscription. */
+/**
+ * The id of a subscription-level resource (a role definition) in the deployment's subscription.
+ * @category ARM templates
+ */
 export class SubscriptionResourceIdExpression {
   constructor(
     /** Full ARM type, e.g. `Microsoft.Authorization/roleDefinitions`. */
@@ -57,6 +75,7 @@ export class SubscriptionResourceIdExpression {
  * A deterministic GUID derived from the parts: ARM's `guid()` in templates,
  * and the same algorithm (`armGuid`) in Pulumi, so both deploy paths
  * name role assignments and definitions alike.
+ * @category ARM templates
  */
 export class GuidExpression {
   constructor(public readonly parts: readonly ArmValue[]) {}
@@ -69,6 +88,7 @@ export class GuidExpression {
  * the estate's Flux credentials). The Pulumi adapter never meets one: it
  * registers the same resources with {@link ArmReference}s to the resources.
  * @see https://learn.microsoft.com/azure/azure-resource-manager/templates/template-functions-resource#reference
+ * @category ARM templates
  */
 export class ExternalAttributeReference {
   constructor(
@@ -81,7 +101,10 @@ export class ExternalAttributeReference {
   ) {}
 }
 
-/** Any value the model can place in a resource. */
+/**
+ * Any value the model can place in a resource.
+ * @category ARM templates
+ */
 export type ArmValue =
   | string
   | number
@@ -95,7 +118,10 @@ export type ArmValue =
   | readonly ArmValue[]
   | { readonly [key: string]: ArmValue };
 
-/** Whether `v` is a deploy-time expression rather than plain data. */
+/**
+ * Whether `v` is a deploy-time expression rather than plain data.
+ * @internal
+ */
 export function isArmExpression(
   v: unknown,
 ): v is ArmReference | ResourceGroupIdExpression | SubscriptionResourceIdExpression | GuidExpression | ConcatExpression | ExternalAttributeReference {
@@ -109,7 +135,10 @@ export function isArmExpression(
   );
 }
 
-/** Every {@link ArmReference} inside `value`, in document order. */
+/**
+ * Every {@link ArmReference} inside `value`, in document order.
+ * @internal
+ */
 export function collectReferences(value: ArmValue | undefined): ArmReference[] {
   const out: ArmReference[] = [];
   const visit = (v: ArmValue | undefined): void => {

@@ -8,10 +8,14 @@ import { createHash } from 'node:crypto';
  * name role assignments exactly as Bicep's `guid()` does.
  * @see https://learn.microsoft.com/azure/azure-resource-manager/templates/template-functions-string#guid
  * @see https://www.rfc-editor.org/rfc/rfc9562#section-5.5
+ * @internal
  */
 export const ARM_GUID_NAMESPACE = '11fb06fb-712d-4ddd-98c7-e71bbd588830';
 
-/** A version 5 UUID of `name` under `namespace` (RFC 9562, section 5.5). */
+/**
+ * A version 5 UUID of `name` under `namespace` (RFC 9562, section 5.5).
+ * @internal
+ */
 export function uuidV5(namespace: string, name: string): string {
   const ns = Buffer.from(namespace.replace(/-/g, ''), 'hex');
   const hash = createHash('sha1').update(ns).update(Buffer.from(name, 'utf8')).digest();
@@ -27,6 +31,7 @@ export function uuidV5(namespace: string, name: string): string {
  * role assignment deployed from the template and later by `pulumi up` (or the
  * reverse) keeps its name, instead of colliding with `RoleAssignmentExists`.
  * Case-sensitive, as ARM is.
+ * @category ARM templates
  */
 export function armGuid(parts: readonly string[]): string {
   return uuidV5(ARM_GUID_NAMESPACE, parts.join('-'));

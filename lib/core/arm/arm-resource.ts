@@ -1,6 +1,9 @@
 import { ArmValue } from './arm-expression';
 
-/** The identity block of an ARM resource. */
+/**
+ * The identity block of an ARM resource.
+ * @category ARM templates
+ */
 export interface ArmIdentity {
   readonly type: 'UserAssigned' | 'SystemAssigned';
   /** Ids of the user-assigned identities (a map keyed by id on the wire). */
@@ -11,6 +14,7 @@ export interface ArmIdentity {
  * One Azure Resource Manager resource, exactly as it is sent, in the wire
  * names of its pinned API version. This is the model's output and the single
  * source both front ends render from.
+ * @category ARM templates
  */
 export interface ArmResource {
   /**

@@ -12,14 +12,23 @@ import {
 import { ArmResource } from './arm-resource';
 import { parseResourceId } from './resource-id';
 
-/** The deployment template schema for resource-group deployments. */
+/**
+ * The deployment template schema for resource-group deployments.
+ * @category ARM templates
+ */
 export const DEPLOYMENT_TEMPLATE_SCHEMA =
   'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#';
 
-/** API version of the nested deployments that reach resources in other resource groups. */
+/**
+ * API version of the nested deployments that reach resources in other resource groups.
+ * @category ARM templates
+ */
 export const NESTED_DEPLOYMENT_API_VERSION = '2025-04-01';
 
-/** An ARM deployment template, as JSON. */
+/**
+ * An ARM deployment template, as JSON.
+ * @category ARM templates
+ */
 export interface ArmTemplate {
   readonly $schema: string;
   readonly contentVersion: string;
@@ -28,7 +37,10 @@ export interface ArmTemplate {
   readonly outputs?: Record<string, { type: string; value: unknown }>;
 }
 
-/** An output of the template: a plain value or an attribute of a model resource. */
+/**
+ * An output of the template: a plain value or an attribute of a model resource.
+ * @category ARM templates
+ */
 export interface ArmTemplateOutput {
   readonly type: 'string' | 'object';
   readonly value: ArmValue | ArmPropertyReference;
@@ -39,7 +51,10 @@ class ParameterExpression {
   constructor(public readonly name: string) {}
 }
 
-/** A read-only property of a deployed model resource (`privateFQDN`). */
+/**
+ * A read-only property of a deployed model resource (`privateFQDN`).
+ * @category ARM templates
+ */
 export class ArmPropertyReference {
   constructor(
     public readonly logicalId: string,
@@ -53,6 +68,7 @@ export class ArmPropertyReference {
  * `scope`, and nested deployments for extension resources on resources in other
  * resource groups (a template's `scope` can only reach its own resource group).
  * @see https://learn.microsoft.com/azure/azure-resource-manager/templates/scope-extension-resources
+ * @category ARM templates
  */
 export function renderArmTemplate(
   resources: readonly ArmResource[],
@@ -234,7 +250,10 @@ function renderName(r: ArmResource, inner: (v: ArmValue) => string): string {
   return `[format('${r.name.map((_, i) => `{${i}}`).join('/')}', ${r.name.map(inner).join(', ')})]`;
 }
 
-/** The resource group a resource is deployed into when it is not the deployment's own. */
+/**
+ * The resource group a resource is deployed into when it is not the deployment's own.
+ * @category ARM templates
+ */
 export function targetResourceGroup(r: ArmResource): { subscriptionId: string; resourceGroup: string } | undefined {
   if (r.targetResourceGroup) return r.targetResourceGroup;
   return typeof r.scope === 'string' ? parseResourceId(r.scope) : undefined;

@@ -5,6 +5,7 @@
  * segments go to (parent first), and, for an extension resource, the
  * argument that takes its scope.
  * @see https://www.pulumi.com/registry/packages/azure-native/
+ * @category ARM templates
  */
 export interface AzureNativeTypedResource {
   /** `<module>:<Resource>`, e.g. `network:VirtualNetwork`. */
@@ -16,6 +17,7 @@ export interface AzureNativeTypedResource {
 /**
  * The ARM types the library registers through azure-native's typed resources
  * or reads from them (the policy pack): one table for both.
+ * @category ARM templates
  */
 export const AZURE_NATIVE_TYPED_RESOURCES: Readonly<Record<string, AzureNativeTypedResource>> = {
   'Microsoft.ContainerService/managedClusters': { token: 'containerservice:ManagedCluster', nameArgs: ['resourceName'] },

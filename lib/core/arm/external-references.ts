@@ -8,6 +8,7 @@ import { mapReferences } from './map-references';
  * resources. The Pulumi adapter registers the same resources with the
  * references intact, so the graph orders them.
  * @throws Error when a reference to an attribute other than `id` crosses templates
+ * @internal
  */
 export function externalizeReferences(resources: readonly ArmResource[], ids: ReadonlyMap<string, string>): ArmResource[] {
   return mapReferences(resources, {

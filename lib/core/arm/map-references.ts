@@ -1,7 +1,10 @@
 import { ArmReference, ArmValue, ConcatExpression, GuidExpression, SubscriptionResourceIdExpression } from './arm-expression';
 import { ArmResource } from './arm-resource';
 
-/** What {@link mapReferences} does with each resource. */
+/**
+ * What {@link mapReferences} does with each resource.
+ * @internal
+ */
 export interface ReferenceMapping {
   /** The value that replaces a reference to another resource. */
   readonly reference: (ref: ArmReference) => ArmValue;
@@ -16,6 +19,7 @@ export interface ReferenceMapping {
  * identities and properties (inside expressions too) replaced, and their
  * logical ids and ordering mapped: the one walk over a model's values that
  * prefixing and externalizing references share.
+ * @internal
  */
 export function mapReferences(resources: readonly ArmResource[], mapping: ReferenceMapping): ArmResource[] {
   const value = (v: ArmValue): ArmValue => {

@@ -21,7 +21,10 @@ export interface PlannedDeployment {
   readonly external?: ReadonlyMap<string, string>;
 }
 
-/** The Azure resource id a model resource will have, and which resource it is. */
+/**
+ * The Azure resource id a model resource will have, and which resource it is.
+ * @category Estates
+ */
 export interface PlannedResourceId {
   readonly logicalId: string;
   readonly type: string;

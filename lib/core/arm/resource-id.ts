@@ -1,4 +1,7 @@
-/** The parts of an Azure resource id that the model needs. */
+/**
+ * The parts of an Azure resource id that the model needs.
+ * @category ARM templates
+ */
 export interface ParsedResourceId {
   readonly subscriptionId: string;
   readonly resourceGroup: string;
@@ -22,6 +25,7 @@ const ID = new RegExp(`^/subscriptions/(${SEGMENT})/resourceGroups/(${SEGMENT})/
 /**
  * Parses a resource-group-scoped resource id, or returns undefined when `id`
  * is not one.
+ * @category ARM templates
  */
 export function parseResourceId(id: string): ParsedResourceId | undefined {
   const m = ID.exec(id);
@@ -43,7 +47,10 @@ export function parseResourceId(id: string): ParsedResourceId | undefined {
   };
 }
 
-/** Whether `id` is a resource id of the given full type (case-insensitive, as ARM is). */
+/**
+ * Whether `id` is a resource id of the given full type (case-insensitive, as ARM is).
+ * @category ARM templates
+ */
 export function isResourceIdOfType(id: string, type: string): boolean {
   const parsed = parseResourceId(id);
   return parsed !== undefined && parsed.type.toLowerCase() === type.toLowerCase();

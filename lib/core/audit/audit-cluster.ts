@@ -23,7 +23,10 @@ import { escapeUnsafeCharacters, findUnsafeCharacter } from '../validation/unsaf
 import { deployedEncryptionCoverage, deployedTransitEncryption, DeployedTransitEncryption } from './payload-encryption-coverage';
 import { RelatedResources } from './related-resources';
 
-/** One control of the security baseline on an audited cluster. */
+/**
+ * One control of the security baseline on an audited cluster.
+ * @category Audit
+ */
 export interface AuditedControl {
   readonly id: string;
   readonly title: string;
@@ -31,7 +34,10 @@ export interface AuditedControl {
   readonly status: BaselineStatus;
 }
 
-/** One Azure Policy built-in on an audited cluster. */
+/**
+ * One Azure Policy built-in on an audited cluster.
+ * @category Audit
+ */
 export interface AuditedPolicy {
   readonly result: PolicyResult;
   /**
@@ -41,7 +47,10 @@ export interface AuditedPolicy {
   readonly state: PolicyResult['state'] | 'not-verified' | 'undecided';
 }
 
-/** Everything the audit says of one cluster. */
+/**
+ * Everything the audit says of one cluster.
+ * @category Audit
+ */
 export interface ClusterAudit {
   readonly cluster: AuditedCluster;
   /** Broken rules, errors first. */
@@ -66,6 +75,7 @@ const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
  * whole deployment: a resource absent from it is absent. A live cluster read
  * on its own is not: what needs its separate resources is not verified. A
  * value the reader could not know makes what reads it undecided, never a pass.
+ * @internal
  */
 export function auditCluster(d: ClusterDescription, form: AzureDescriptionForm = 'rest'): ClusterAudit {
   const outcomes = evaluateClusterRules(d, CLUSTER_RULES);

@@ -7,7 +7,10 @@ import { NotExamined } from '../description/described-resource';
 import { isDocumentLocation } from '../description/fact';
 import { ClusterAudit } from './audit-cluster';
 
-/** One run of the audit: every cluster read, and every input that could not be. */
+/**
+ * One run of the audit: every cluster read, and every input that could not be.
+ * @category Audit
+ */
 export interface AuditRun {
   readonly audits: readonly ClusterAudit[];
   /** Unusable input: files that are not JSON, or hold no managed cluster. */
@@ -16,12 +19,16 @@ export interface AuditRun {
   readonly notExamined?: readonly NotExamined[];
 }
 
-/** What fails the run besides unusable input: broken error rules, or warnings too. */
+/**
+ * What fails the run besides unusable input: broken error rules, or warnings too.
+ * @category Audit
+ */
 export type FailOn = 'error' | 'warning';
 
 /**
  * The exit code: 2 unusable input, 1 a broken rule at or above `failOn` (or,
  * with `failOnUndecided`, such a rule undecided, or something not examined), 0 clean.
+ * @category Audit
  */
 export function auditExitCode(run: AuditRun, failOn: FailOn = 'error', failOnUndecided = false): 0 | 1 | 2 {
   if (run.problems.length > 0) return 2;
@@ -31,7 +38,10 @@ export function auditExitCode(run: AuditRun, failOn: FailOn = 'error', failOnUnd
   return 0;
 }
 
-/** Options of {@link renderAuditText}. */
+/**
+ * Options of {@link renderAuditText}.
+ * @category Audit
+ */
 export interface TextReportOptions {
   /**
    * How a finding's severity is written before it (the CLI colours it on a terminal).
@@ -40,7 +50,10 @@ export interface TextReportOptions {
   readonly severityLabel?: (severity: Rule['severity']) => string;
 }
 
-/** The report for a terminal or a pipeline log: every finding labelled with its severity, and counted. */
+/**
+ * The report for a terminal or a pipeline log: every finding labelled with its severity, and counted.
+ * @category Audit
+ */
 export function renderAuditText(run: AuditRun, options: TextReportOptions = {}): string {
   const label = options.severityLabel ?? ((s: Rule['severity']) => s);
   const lines: string[] = [];
@@ -81,7 +94,10 @@ function frameworksOf(run: AuditRun): Record<string, readonly FrameworkClause[]>
   return Object.fromEntries([...ids].sort().map((id) => [id, frameworkClausesOf(id)]));
 }
 
-/** The report as JSON: stable keys, for other tools. */
+/**
+ * The report as JSON: stable keys, for other tools.
+ * @category Audit
+ */
 export function renderAuditJson(run: AuditRun): string {
   const violation = (v: Violation) => ({
     ruleId: v.rule.id,
@@ -120,7 +136,10 @@ export function renderAuditJson(run: AuditRun): string {
 
 const SARIF_LEVEL: Readonly<Record<Rule['severity'], 'error' | 'warning' | 'note'>> = { error: 'error', warning: 'warning', info: 'note' };
 
-/** Options of {@link renderAuditSarif}. */
+/**
+ * Options of {@link renderAuditSarif}.
+ * @category Audit
+ */
 export interface SarifOptions {
   /** The tool's version, recorded in the log. */
   readonly toolVersion: string;
@@ -146,6 +165,7 @@ export interface SarifOptions {
  * resource and property (as a logical location).
  * @see https://docs.oasis-open.org/sarif/sarif/v2.1.0/sarif-v2.1.0.html
  * @see https://docs.github.com/code-security/code-scanning/integrating-with-code-scanning/sarif-support-for-code-scanning
+ * @category Audit
  */
 export function renderAuditSarif(run: AuditRun, options: SarifOptions): string {
   const rules: Rule[] = [];

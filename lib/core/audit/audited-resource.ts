@@ -4,6 +4,7 @@
  * audit and the policy pack read; the library's own ARM model is one source
  * of it among others.
  * @see https://learn.microsoft.com/rest/api/aks/managed-clusters/get
+ * @category Audit
  */
 export interface AuditedResource {
   /** The full resource id, when known (a live resource, or an id built from a template's names). */
@@ -22,7 +23,10 @@ export interface AuditedResource {
   readonly properties: Readonly<Record<string, any>>;
 }
 
-/** A managed cluster to audit, with the resources deployed beside it. */
+/**
+ * A managed cluster to audit, with the resources deployed beside it.
+ * @category Audit
+ */
 export interface AuditedCluster {
   /** Where it was read, e.g. `cluster.json` or `template.json#/resources/3`. */
   readonly source: string;
@@ -37,7 +41,10 @@ export interface AuditedCluster {
   readonly related: readonly AuditedResource[];
 }
 
-/** The forms `secure-aks audit` reads. */
+/**
+ * The forms `secure-aks audit` reads.
+ * @category Audit
+ */
 export type AzureDescriptionForm =
   /** A GET of the resource, `az resource show`, or a REST list's `value` entry. */
   | 'rest'
@@ -52,20 +59,32 @@ export type AzureDescriptionForm =
   /** `terraform show -json` of a plan or a state. */
   | 'terraform-plan';
 
-/** The managed cluster type, compared without regard to case as ARM does. */
+/**
+ * The managed cluster type, compared without regard to case as ARM does.
+ * @category Audit
+ */
 export const MANAGED_CLUSTER_TYPE = 'Microsoft.ContainerService/managedClusters';
 
-/** Whether `type` names the same ARM type as `expected` (ARM types are case-insensitive). */
+/**
+ * Whether `type` names the same ARM type as `expected` (ARM types are case-insensitive).
+ * @internal
+ */
 export function isType(type: unknown, expected: string): boolean {
   return typeof type === 'string' && type.toLowerCase() === expected.toLowerCase();
 }
 
-/** Whether `id` is the resource id of `resource` (ids are compared without regard to case). */
+/**
+ * Whether `id` is the resource id of `resource` (ids are compared without regard to case).
+ * @internal
+ */
 export function sameId(id: unknown, resource: AuditedResource): boolean {
   return typeof id === 'string' && resource.id !== undefined && id.toLowerCase() === resource.id.toLowerCase();
 }
 
-/** How a cluster read by a document reader is named in reports (a REST example's request body is at `/parameters`). */
+/**
+ * How a cluster read by a document reader is named in reports (a REST example's request body is at `/parameters`).
+ * @internal
+ */
 export function descriptionForm(form: 'arm-template' | 'terraform-plan' | 'azure-json' | 'rest-example', pointer: string): AzureDescriptionForm {
   if (form === 'azure-json') return 'rest';
   if (form === 'rest-example') return pointer.startsWith('/parameters') ? 'rest-example-request' : 'rest-example-response';

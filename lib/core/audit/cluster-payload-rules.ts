@@ -9,13 +9,19 @@ import { ViolationCollector } from '../validation/violation-collector';
 import { AuditedResource } from './audited-resource';
 import { describedFromAudited } from './described-from-audited';
 
-/** A rule not decided on this cluster, and why. */
+/**
+ * A rule not decided on this cluster, and why.
+ * @category Audit
+ */
 export interface UndecidedRule {
   readonly rule: Rule;
   readonly reason: string;
 }
 
-/** The result of the cluster rules on one cluster. */
+/**
+ * The result of the cluster rules on one cluster.
+ * @category Audit
+ */
 export interface PayloadRuleResult {
   readonly violations: ViolationCollector;
   readonly undecided: readonly UndecidedRule[];
@@ -23,7 +29,10 @@ export interface PayloadRuleResult {
   readonly outcomes: readonly RuleOutcome[];
 }
 
-/** Options of {@link checkClusterPayload}. */
+/**
+ * Options of {@link checkClusterPayload}.
+ * @category Audit
+ */
 export interface PayloadRuleOptions {
   /**
    * Whether the related resources are the whole deployment (an ARM template,
@@ -37,6 +46,7 @@ export interface PayloadRuleOptions {
  * The cluster rules (`CLUSTER_RULES`, each written once beside its domain) on
  * a cluster's payload as Azure describes it, with the resources deployed beside it.
  * @see https://learn.microsoft.com/rest/api/aks/managed-clusters/create-or-update
+ * @category Audit
  */
 export function checkClusterPayload(cluster: AuditedResource, relatedResources: readonly AuditedResource[], options: PayloadRuleOptions = {}): PayloadRuleResult {
   const resources: DescribedResource[] = [cluster, ...relatedResources].map((r, i) => describedFromAudited(r, { document: 'payload', pointer: `/${i}` }));
@@ -44,7 +54,10 @@ export function checkClusterPayload(cluster: AuditedResource, relatedResources: 
   return resultOf(evaluateClusterRules(described, CLUSTER_RULES));
 }
 
-/** The violations and undecided rules of a set of outcomes. */
+/**
+ * The violations and undecided rules of a set of outcomes.
+ * @internal
+ */
 export function resultOf(outcomes: readonly RuleOutcome[]): PayloadRuleResult {
   const violations = new ViolationCollector();
   const undecided: UndecidedRule[] = [];
@@ -55,10 +68,16 @@ export function resultOf(outcomes: readonly RuleOutcome[]): PayloadRuleResult {
   return { violations, undecided, outcomes };
 }
 
-/** The rules a payload decides: the "audit" and "policy pack" columns of the rules table. */
+/**
+ * The rules a payload decides: the "audit" and "policy pack" columns of the rules table.
+ * @category Audit
+ */
 export const PAYLOAD_RULE_IDS: ReadonlySet<string> = new Set([...CLUSTER_RULE_IDS].filter((id) => id !== Rules.publicUnrestricted.id));
 
-/** Rules only a payload can break: a definition of this library never writes what they forbid. */
+/**
+ * Rules only a payload can break: a definition of this library never writes what they forbid.
+ * @category Audit
+ */
 export const PAYLOAD_ONLY_RULE_IDS: ReadonlySet<string> = new Set(
   [Rules.servicePrincipalIdentity, Rules.localAccountsEnabled, Rules.kubernetesRbacOff, Rules.nodePublicIp].map((r) => r.id),
 );

@@ -4,7 +4,10 @@ import { Sources } from '../validation/sources';
 import { AuditedResource } from './audited-resource';
 import { RelatedResources } from './related-resources';
 
-/** The transit encryption a deployed cluster has, as far as its ARM description shows it. */
+/**
+ * The transit encryption a deployed cluster has, as far as its ARM description shows it.
+ * @category Audit
+ */
 export interface DeployedTransitEncryption {
   /** The mechanism, or `not-verified` when what would decide it was not read. */
   readonly kind: TransitEncryption['kind'] | 'not-verified';
@@ -19,6 +22,7 @@ export interface DeployedTransitEncryption {
  * is configured inside the cluster (a FelixConfiguration), so a cluster with
  * Calico network policy is `not-verified`, never "unencrypted".
  * @see https://learn.microsoft.com/azure/aks/container-network-security-wireguard-encryption-concepts
+ * @category Audit
  */
 export function deployedTransitEncryption(cluster: AuditedResource, relatedResources: readonly AuditedResource[]): DeployedTransitEncryption {
   const np = cluster.properties.networkProfile ?? {};
@@ -40,7 +44,10 @@ export function deployedTransitEncryption(cluster: AuditedResource, relatedResou
   return { kind: 'none', reason: vnet ? `neither WireGuard nor encryption on virtual network ${vnet.name}` : 'no WireGuard, and the network AKS manages has no virtual network encryption' };
 }
 
-/** The encryption coverage of a deployed cluster, from its ARM description only. */
+/**
+ * The encryption coverage of a deployed cluster, from its ARM description only.
+ * @category Audit
+ */
 export function deployedEncryptionCoverage(cluster: AuditedResource, relatedResources: readonly AuditedResource[]): FlowCoverage[] {
   const enc = deployedTransitEncryption(cluster, relatedResources);
   const access = cluster.properties.apiServerAccessProfile ?? {};

@@ -2,7 +2,10 @@ import { UnknownValue } from '../description/unknown-value';
 import { findUnsafeCharacter } from '../validation/unsafe-characters';
 import { AuditedCluster, AuditedResource, AzureDescriptionForm, isType, MANAGED_CLUSTER_TYPE } from './audited-resource';
 
-/** What was read from one document: clusters and other resources, or why nothing could be. */
+/**
+ * What was read from one document: clusters and other resources, or why nothing could be.
+ * @category Audit
+ */
 export interface AzureDescription {
   readonly clusters: readonly AuditedCluster[];
   /** The document's other resources, for the clusters of every document audited together. */
@@ -20,6 +23,7 @@ type Json = Record<string, any>;
  * against the serialized names of Microsoft's `@azure/arm-containerservice`
  * models in the tests.
  * @see https://learn.microsoft.com/rest/api/aks/managed-clusters/get
+ * @internal
  */
 export const REST_NAMES_BY_LOWERCASE: Readonly<Record<string, string>> = Object.fromEntries(
   [
@@ -59,6 +63,7 @@ const ENVELOPE = new Set(['id', 'name', 'type', 'apiVersion', 'location', 'sku',
  * {@link AzureDescriptionForm}: one document (the parsed JSON of a file).
  * Read-only members of a live cluster (`provisioningState`, `fqdn`,
  * `identityProfile`, ...) are kept as they are: no rule reads them as settings.
+ * @category Audit
  */
 export function readAzureDescription(document: unknown, source: string): AzureDescription {
   // Azure names and settings hold no control, bidirectional-override or zero-width character: a
@@ -113,6 +118,7 @@ export function readAzureDescription(document: unknown, source: string): AzureDe
 /**
  * Puts the clusters of several documents with every document's other
  * resources: files given together are audited as one deployment.
+ * @internal
  */
 export function auditedTogether(descriptions: readonly AzureDescription[]): AuditedCluster[] {
   const related = descriptions.flatMap((d) => d.resources);
@@ -175,7 +181,10 @@ function envelope(value: Json, properties: Json): AuditedResource {
   };
 }
 
-/** `az aks show`'s names back to the REST API's, at every depth (map keys such as add-on names are left alone). */
+/**
+ * `az aks show`'s names back to the REST API's, at every depth (map keys such as add-on names are left alone).
+ * @internal
+ */
 export function restNames(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(restNames);
   if (!isObject(value) || value instanceof UnknownValue) return value;

@@ -12,7 +12,10 @@ const ZONE = 'Microsoft.Network/privateDnsZones';
 /** An AKS API server zone: `[<subzone>.]privatelink.<region>.azmk8s.io`, or `private.` with VNet Integration. */
 const AKS_ZONE = /^(?:(.+)\.)?(privatelink|private)\.([^.]+)\.azmk8s\.io$/i;
 
-/** A broken rule on a resource deployed for clusters, decided on that resource alone. */
+/**
+ * A broken rule on a resource deployed for clusters, decided on that resource alone.
+ * @category Audit
+ */
 export interface RelatedViolation {
   readonly resource: AuditedResource;
   /** The ARM name of what is broken (`vnet/subnet` for a subnet inline in its network). */
@@ -28,6 +31,7 @@ export interface RelatedViolation {
  * for AKS API servers has the name AKS accepts (SAKS-DNS-002, SAKS-DNS-003).
  * @see https://learn.microsoft.com/azure/aks/api-server-vnet-integration
  * @see https://learn.microsoft.com/azure/aks/private-clusters#configure-a-private-dns-zone
+ * @category Audit
  */
 export function checkRelatedPayloads(resources: readonly AuditedResource[]): RelatedViolation[] {
   const out: RelatedViolation[] = [];

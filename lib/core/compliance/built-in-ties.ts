@@ -1,4 +1,7 @@
-/** A control of the library tied to a built-in, and how the two checks differ where they are not identical. */
+/**
+ * A control of the library tied to a built-in, and how the two checks differ where they are not identical.
+ * @category Compliance
+ */
 export interface TiedControl {
   /** A rule id of the catalog (e.g. `SAKS-API-005`) or the id of a security baseline control. */
   readonly id: string;
@@ -9,7 +12,10 @@ export interface TiedControl {
   readonly differs?: string;
 }
 
-/** A built-in Azure Policy definition and the library's controls that check the same property. */
+/**
+ * A built-in Azure Policy definition and the library's controls that check the same property.
+ * @category Compliance
+ */
 export interface BuiltInTie {
   /** The built-in's definition name (a GUID), one of the vendored AKS built-ins. */
   readonly policyDefinitionName: string;
@@ -31,6 +37,7 @@ export interface BuiltInTie {
  * library checks (Azure CNI, CSI drivers, Fleet Manager membership, the list
  * of vulnerable Kubernetes versions).
  * @see https://learn.microsoft.com/azure/aks/policy-reference
+ * @category Compliance
  */
 export const BUILT_IN_TIES: readonly BuiltInTie[] = [
   {

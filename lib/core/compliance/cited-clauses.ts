@@ -1,4 +1,7 @@
-/** The public text of each framework a cited clause comes from. */
+/**
+ * The public text of each framework a cited clause comes from.
+ * @category Compliance
+ */
 export const FrameworkTexts = {
   nistSp80053r5: 'https://csrc.nist.gov/pubs/sp/800/53/r5/upd1/final',
   mcsbDataProtection: 'https://learn.microsoft.com/security/benchmark/azure/mcsb-data-protection#dp-3-encrypt-sensitive-data-in-transit',
@@ -7,7 +10,10 @@ export const FrameworkTexts = {
   nis2: 'https://eur-lex.europa.eu/eli/dir/2022/2555/oj',
 } as const;
 
-/** A framework clause a control supports by the framework's own words, where no built-in ties the two. */
+/**
+ * A framework clause a control supports by the framework's own words, where no built-in ties the two.
+ * @category Compliance
+ */
 export interface CitedClause {
   /** The framework's stable id, one of the vendored initiatives (e.g. `nist-sp-800-53-r5`). */
   readonly framework: string;
@@ -95,6 +101,7 @@ const ACCEPTED_DEVIATIONS: readonly CitedClause[] = [
  * Framework clauses of rules and baseline controls that no built-in ties to a
  * framework, each from the framework's public text. A control not listed here
  * and not tied to a built-in is unmapped: no clause is claimed for it.
+ * @category Compliance
  */
 export const CITED_CLAUSES: Readonly<Record<string, readonly CitedClause[]>> = {
   // Pod traffic between nodes is encrypted (ACNS WireGuard, Calico WireGuard, or virtual network encryption).

@@ -1,6 +1,9 @@
 import { FrameworkClause, frameworkClausesOf } from './framework-clauses';
 
-/** Short names of the frameworks for table cells; the full names are the initiatives' display names. */
+/**
+ * Short names of the frameworks for table cells; the full names are the initiatives' display names.
+ * @category Compliance
+ */
 export const FRAMEWORK_LABELS: Readonly<Record<string, string>> = {
   mcsb: 'MCSB',
   'nist-sp-800-53-r5': 'NIST SP 800-53 R5',
@@ -12,7 +15,10 @@ export const FRAMEWORK_LABELS: Readonly<Record<string, string>> = {
   'cis-azure-3.0.0': 'CIS Azure 3.0.0',
 };
 
-/** What a report's Frameworks column holds, said once for every report. */
+/**
+ * What a report's Frameworks column holds, said once for every report.
+ * @internal
+ */
 export const FRAMEWORKS_NOTE =
   'The Frameworks column gives the clauses each control supports: from Microsoft\'s regulatory-compliance initiatives for Azure Policy, through the built-in that checks the same property, or "(cited)" from the framework\'s public text. "unmapped" claims none. docs/frameworks.md says how each is derived.';
 
@@ -21,6 +27,7 @@ export const FRAMEWORKS_NOTE =
  * AC-4, SC-7`. A clause supported only by a cited source is marked "(cited)";
  * the others come from Microsoft's initiatives through a built-in.
  * `unmapped` when there is none.
+ * @internal
  */
 export function frameworkClausesText(clauses: readonly FrameworkClause[]): string {
   if (clauses.length === 0) return 'unmapped';
@@ -37,7 +44,10 @@ export function frameworkClausesText(clauses: readonly FrameworkClause[]): strin
 
 const lines = new Map<string, string>();
 
-/** The clauses of a rule or baseline control as one line (see `frameworkClausesText`), written once per control. */
+/**
+ * The clauses of a rule or baseline control as one line (see `frameworkClausesText`), written once per control.
+ * @internal
+ */
 export function frameworkClausesLine(controlId: string): string {
   let line = lines.get(controlId);
   if (line === undefined) {
@@ -47,7 +57,10 @@ export function frameworkClausesLine(controlId: string): string {
   return line;
 }
 
-/** Each clause once, as `<framework> <clause>` (`NIST SP 800-53 R5 SC-7`), "(cited)" where no built-in supports it: tags for other tools. */
+/**
+ * Each clause once, as `<framework> <clause>` (`NIST SP 800-53 R5 SC-7`), "(cited)" where no built-in supports it: tags for other tools.
+ * @internal
+ */
 export function frameworkClauseLabels(clauses: readonly FrameworkClause[]): string[] {
   const builtIn = new Set(clauses.filter((c) => c.basis.kind === 'built-in').map((c) => `${c.framework} ${c.control}`));
   const labels = clauses.map((c) => `${FRAMEWORK_LABELS[c.framework] ?? c.framework} ${c.control}${builtIn.has(`${c.framework} ${c.control}`) ? '' : ' (cited)'}`);

@@ -4,7 +4,10 @@ import { CITED_CLAUSES } from './cited-clauses';
 import { RegulatoryInitiative } from './regulatory-initiative';
 import { REGULATORY_INITIATIVES } from './regulatory-initiatives.generated';
 
-/** Why a control supports a clause: Microsoft's initiative assigns a built-in that checks the same property, or the framework's own text. */
+/**
+ * Why a control supports a clause: Microsoft's initiative assigns a built-in that checks the same property, or the framework's own text.
+ * @category Compliance
+ */
 export type ClauseBasis =
   | {
       readonly kind: 'built-in';
@@ -23,7 +26,10 @@ export type ClauseBasis =
       readonly citation: string;
     };
 
-/** One clause of a compliance framework that a rule or a baseline control supports, with its basis. */
+/**
+ * One clause of a compliance framework that a rule or a baseline control supports, with its basis.
+ * @category Compliance
+ */
 export interface FrameworkClause {
   /** The framework's stable id: `mcsb`, `nist-sp-800-53-r5`, `pci-dss-4.0.1`, `iso-27001-2022`, `dora`, `nis2`, `swift-cscf-2024`, `cis-azure-3.0.0`. */
   readonly framework: string;
@@ -52,7 +58,10 @@ function titleOf(initiative: RegulatoryInitiative, control: string): string | un
   return group?.displayName ?? group?.category;
 }
 
-/** Control ids in reading order: `SC-7` before `SC-7(3)` before `SC-12`; `9.3a` before `10`. */
+/**
+ * Control ids in reading order: `SC-7` before `SC-7(3)` before `SC-12`; `9.3a` before `10`.
+ * @internal
+ */
 export function compareControlIds(a: string, b: string): number {
   const pa = a.match(/\d+|\D+/g) ?? [];
   const pb = b.match(/\d+|\D+/g) ?? [];
@@ -118,6 +127,7 @@ const derived = new Map<string, readonly FrameworkClause[]>();
  * framework and clause; `[]` when it is unmapped. A clause comes from a
  * built-in that checks the same property (BUILT_IN_TIES), as Microsoft's
  * initiatives assign it, or from the framework's public text (CITED_CLAUSES).
+ * @category Compliance
  */
 export function frameworkClausesOf(controlId: string): readonly FrameworkClause[] {
   let clauses = derived.get(controlId);

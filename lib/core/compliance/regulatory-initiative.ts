@@ -2,6 +2,7 @@
  * One control of a framework as a regulatory-compliance initiative of Azure
  * Policy defines it: a policy definition group.
  * @see https://learn.microsoft.com/azure/governance/policy/concepts/initiative-definition-structure#policy-definition-groups
+ * @category Compliance
  */
 export interface InitiativeGroup {
   /** The group's name: the initiative's prefix, then the control id (e.g. `NIST_SP_800-53_R5_SC-8`). */
@@ -24,12 +25,16 @@ export interface InitiativeGroup {
  * The id of the `Microsoft.PolicyInsights/policyMetadata` resource that
  * describes a group's control (its title and Microsoft's guidance).
  * @see https://learn.microsoft.com/rest/api/policy/policy-metadata/get-resource
+ * @internal
  */
 export function groupMetadataId(group: InitiativeGroup): string {
   return group.additionalMetadataId ?? `/providers/Microsoft.PolicyInsights/policyMetadata/${group.name}`;
 }
 
-/** A built-in policy definition of the initiative, with the groups (controls) it is assigned to. */
+/**
+ * A built-in policy definition of the initiative, with the groups (controls) it is assigned to.
+ * @category Compliance
+ */
 export interface InitiativeMember {
   /** The definition's name (a GUID). */
   readonly policyDefinitionName: string;
@@ -41,6 +46,7 @@ export interface InitiativeMember {
  * A regulatory-compliance initiative (policy set definition) of Azure Policy,
  * reduced to what the framework mappings need.
  * @see https://github.com/Azure/azure-policy/tree/master/built-in-policies/policySetDefinitions
+ * @category Compliance
  */
 export interface RegulatoryInitiative {
   /** The library's stable id of the framework, e.g. `nist-sp-800-53-r5`. */

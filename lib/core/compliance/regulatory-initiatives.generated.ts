@@ -6,10 +6,16 @@
 // Copyright (c) Microsoft Corporation, MIT licence.
 import { RegulatoryInitiative } from './regulatory-initiative';
 
-/** The commit of Azure/azure-policy the initiatives were read at. */
+/**
+ * The commit of Azure/azure-policy the initiatives were read at.
+ * @category Compliance
+ */
 export const REGULATORY_INITIATIVES_COMMIT = 'f4a50bacae07ddb096943c597669bcae494a6e29';
 
-/** 8 initiatives, as published (groups and members sorted by name). */
+/**
+ * 8 initiatives, as published (groups and members sorted by name).
+ * @category Compliance
+ */
 export const REGULATORY_INITIATIVES: readonly RegulatoryInitiative[] = [
   {
     framework: "mcsb",

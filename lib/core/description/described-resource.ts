@@ -4,6 +4,7 @@ import { UnknownValue } from './unknown-value';
  * Where something was read: a document given by the user (a file, standard
  * input, a Pulumi resource) and an RFC 6901 JSON pointer into it.
  * @see https://www.rfc-editor.org/rfc/rfc6901
+ * @category Audit
  */
 export interface DocumentLocation {
   /** The document as the user named it (a path as given, `-` for standard input, a Pulumi URN). */
@@ -47,7 +48,10 @@ export interface DescribedResource {
   readonly origin: DocumentLocation;
 }
 
-/** Something the reader saw but did not examine, and why: never a pass. */
+/**
+ * Something the reader saw but did not examine, and why: never a pass.
+ * @category Audit
+ */
 export interface NotExamined {
   readonly at: DocumentLocation;
   /** What it is, e.g. `the nested deployment "network"` or `an azurerm_kubernetes_cluster`. */

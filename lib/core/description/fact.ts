@@ -1,6 +1,9 @@
 import { DocumentLocation } from './described-resource';
 
-/** Where a definition's value comes from: its property path, as the user wrote the definition. */
+/**
+ * Where a definition's value comes from: its property path, as the user wrote the definition.
+ * @category Audit
+ */
 export interface DefinitionLocation {
   /** The definition's property, e.g. `apiServerAccess.authorizedIpRanges[2]`. */
   readonly definition: string;
@@ -8,7 +11,10 @@ export interface DefinitionLocation {
   readonly note?: string;
 }
 
-/** Where a fact comes from: a place in a document, or a property of a definition. */
+/**
+ * Where a fact comes from: a place in a document, or a property of a definition.
+ * @category Audit
+ */
 export type Provenance = DocumentLocation | DefinitionLocation;
 
 /** Whether `at` is a place in a document (not a definition's property). */

@@ -5,7 +5,10 @@ import { Rules } from '../validation/rule-catalog';
 import { SecureAksValidationError } from '../validation/validation-error';
 import { TransitEncryption, WireGuardPorts } from './transit-encryption';
 
-/** Felix reads its global configuration from the FelixConfiguration named `default`. */
+/**
+ * Felix reads its global configuration from the FelixConfiguration named `default`.
+ * @category Transit encryption
+ */
 export const FELIX_DEFAULT_CONFIGURATION = 'default';
 
 /**
@@ -19,6 +22,7 @@ export const FELIX_DEFAULT_CONFIGURATION = 'default';
  * https://github.com/tigera/operator).
  * Ports are written only when they differ from Felix's defaults.
  * @see https://docs.tigera.io/calico/latest/network-policy/encrypt-cluster-pod-traffic
+ * @category Transit encryption
  */
 export function calicoFelixConfiguration(encryption: TransitEncryption): KubernetesObject {
   if (!(encryption instanceof TransitEncryption) || encryption.kind !== 'calicoWireGuard') {
@@ -54,6 +58,7 @@ export function calicoFelixConfiguration(encryption: TransitEncryption): Kuberne
  * source and version in the generated module). Felix reads its global
  * configuration only from `default` (or per node, `node.<name>`).
  * @see https://docs.tigera.io/calico/latest/reference/resources/felixconfig
+ * @internal
  */
 export const FELIX_CONFIGURATION_SCHEMA = strictObjectSchema(
   'FelixConfiguration',
@@ -63,7 +68,10 @@ export const FELIX_CONFIGURATION_SCHEMA = strictObjectSchema(
   ['projectcalico.org/v3'],
 );
 
-/** Whether Calico WireGuard is switched on by what a deployment contains, and if not, why. */
+/**
+ * Whether Calico WireGuard is switched on by what a deployment contains, and if not, why.
+ * @category Transit encryption
+ */
 export interface CalicoWireGuardDeployment {
   readonly on: boolean;
   /** Why it is off, for the report and the warning. */
@@ -76,6 +84,7 @@ export interface CalicoWireGuardDeployment {
  * one is there with `wireguardEnabled: true` (and `wireguardEnabledV6: true`
  * when IPv6 is asked for): Felix reads no other name.
  * @see https://docs.tigera.io/calico/latest/network-policy/encrypt-cluster-pod-traffic
+ * @category Transit encryption
  */
 export function calicoWireGuardDeployment(encryption: TransitEncryption, objects: readonly unknown[]): CalicoWireGuardDeployment {
   const felix = objects.filter((o): o is KubernetesObject => {

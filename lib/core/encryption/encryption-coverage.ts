@@ -5,7 +5,10 @@ import { calicoWireGuardDeployment } from './calico-felix-configuration';
 import { EgressPath } from '../aks/egress-path';
 import { TransitEncryption } from './transit-encryption';
 
-/** A traffic flow whose encryption the report states. */
+/**
+ * A traffic flow whose encryption the report states.
+ * @category Transit encryption
+ */
 export type TrafficFlow =
   | 'pod-to-pod-same-node'
   | 'pod-to-pod-cross-node'
@@ -18,10 +21,14 @@ export type TrafficFlow =
  * How much of a flow is encrypted. `not-verified`: what would encrypt it is
  * not in what was read (a live cluster's JSON without its network, or
  * Calico's configuration inside the cluster), so the report claims neither.
+ * @category Transit encryption
  */
 export type CoverageStatus = 'encrypted' | 'partial' | 'unencrypted' | 'not-configured' | 'not-verified';
 
-/** The encryption of one flow. */
+/**
+ * The encryption of one flow.
+ * @category Transit encryption
+ */
 export interface FlowCoverage {
   readonly flow: TrafficFlow;
   readonly status: CoverageStatus;
@@ -32,7 +39,10 @@ export interface FlowCoverage {
   readonly sources: readonly SourceUrl[];
 }
 
-/** Human names of the flows, in report order. */
+/**
+ * Human names of the flows, in report order.
+ * @category Transit encryption
+ */
 export const FLOW_LABELS: Readonly<Record<TrafficFlow, string>> = {
   'pod-to-pod-same-node': 'Pod to pod, same node',
   'pod-to-pod-cross-node': 'Pod to pod, across nodes',
@@ -42,8 +52,16 @@ export const FLOW_LABELS: Readonly<Record<TrafficFlow, string>> = {
   'cross-cluster': 'Cross-cluster',
 };
 
-type InClusterFlow = 'pod-to-pod-same-node' | 'pod-to-pod-cross-node' | 'host-network-pods' | 'node-to-node';
-type Fact = Omit<FlowCoverage, 'flow'>;
+/**
+ * The flows inside one cluster that a transit encryption mechanism covers or not.
+ * @category Transit encryption
+ */
+export type InClusterFlow = 'pod-to-pod-same-node' | 'pod-to-pod-cross-node' | 'host-network-pods' | 'node-to-node';
+/**
+ * What a mechanism does to one flow inside the cluster: its status, by what, with what caveat.
+ * @category Transit encryption
+ */
+export type InClusterFact = Omit<FlowCoverage, 'flow'>;
 
 const WIREGUARD_FIPS = 'WireGuard is not FIPS-validated';
 
@@ -51,8 +69,9 @@ const WIREGUARD_FIPS = 'WireGuard is not FIPS-validated';
  * What each mechanism encrypts inside a cluster, as the documents cited on
  * each row (Microsoft Learn, Tigera) state it. The report is derived from this table; nothing else
  * decides a row.
+ * @category Transit encryption
  */
-export const IN_CLUSTER_COVERAGE: Readonly<Record<TransitEncryption['kind'], Readonly<Record<InClusterFlow, Fact>>>> = {
+export const IN_CLUSTER_COVERAGE: Readonly<Record<TransitEncryption['kind'], Readonly<Record<InClusterFlow, InClusterFact>>>> = {
   acnsWireGuard: {
     'pod-to-pod-same-node': {
       status: 'unencrypted',
@@ -134,7 +153,10 @@ export const IN_CLUSTER_COVERAGE: Readonly<Record<TransitEncryption['kind'], Rea
   },
 };
 
-/** The cross-cluster leg, when a mesh link is configured. */
+/**
+ * The cross-cluster leg, when a mesh link is configured.
+ * @category Transit encryption
+ */
 export interface CrossClusterCoverage {
   /** What encrypts it, e.g. mutual TLS with the customer CA between the gateways. */
   readonly by: string;
@@ -150,6 +172,7 @@ export interface CrossClusterCoverage {
  * when its FelixConfiguration is among those objects; the API server row
  * from the access mode; the cross-cluster row from the mesh link, when its
  * charts are part of the deployment.
+ * @category Transit encryption
  */
 export function deriveEncryptionCoverage(
   c: ResolvedClusterConfig,
@@ -172,16 +195,19 @@ export function deriveEncryptionCoverage(
   ];
 }
 
-function inClusterFacts(encryption: TransitEncryption, objects: readonly unknown[]): Readonly<Record<InClusterFlow, Fact>> {
+function inClusterFacts(encryption: TransitEncryption, objects: readonly unknown[]): Readonly<Record<InClusterFlow, InClusterFact>> {
   const facts = IN_CLUSTER_COVERAGE[encryption.kind];
   if (encryption.kind !== 'calicoWireGuard') return facts;
   const deployed = calicoWireGuardDeployment(encryption, objects);
   if (deployed.on) return facts;
-  const off: Fact = { status: 'unencrypted', by: `nothing: Calico WireGuard is chosen, but ${deployed.why}`, sources: [Sources.calicoWireGuard] };
+  const off: InClusterFact = { status: 'unencrypted', by: `nothing: Calico WireGuard is chosen, but ${deployed.why}`, sources: [Sources.calicoWireGuard] };
   return { 'pod-to-pod-same-node': facts['pod-to-pod-same-node'], 'pod-to-pod-cross-node': off, 'host-network-pods': off, 'node-to-node': off };
 }
 
-/** The nodes-to-API-server row, from the access mode as defined or as deployed. */
+/**
+ * The nodes-to-API-server row, from the access mode as defined or as deployed.
+ * @category Transit encryption
+ */
 export function apiServerCoverage(a: { readonly isPrivate: boolean; readonly vnetIntegration: boolean; readonly authorizedIpRanges: readonly unknown[] }): FlowCoverage {
   // What the public endpoint is limited to is said from the ranges themselves, never assumed (SAKS-API-005 decides whether they are enough).
   const ranges = a.authorizedIpRanges.length;
@@ -200,6 +226,7 @@ export function apiServerCoverage(a: { readonly isPrivate: boolean; readonly vne
   };
 }
 
+/** @category Transit encryption */
 export const MECHANISM_NAMES: Readonly<Record<TransitEncryption['kind'], string>> = {
   acnsWireGuard: 'ACNS WireGuard (Azure CNI powered by Cilium; ACNS is a paid Azure service)',
   calicoWireGuard: 'Calico WireGuard on Azure CNI (supported by the Calico project; Microsoft supports Calico for network policy only)',
@@ -207,6 +234,7 @@ export const MECHANISM_NAMES: Readonly<Record<TransitEncryption['kind'], string>
   none: 'none (explicit opt-out)',
 };
 
+/** @category Transit encryption */
 export const STATUS_MARK: Readonly<Record<CoverageStatus, string>> = {
   encrypted: 'encrypted',
   partial: 'partly encrypted',
@@ -223,7 +251,10 @@ const STATUS_COLOUR: Readonly<Record<CoverageStatus, string>> = {
   'not-verified': '#757575',
 };
 
-/** The coverage as Markdown: a table and a Mermaid diagram, for a pull request. */
+/**
+ * The coverage as Markdown: a table and a Mermaid diagram, for a pull request.
+ * @category Transit encryption
+ */
 export function renderEncryptionCoverage(clusterName: string, encryption: TransitEncryption, coverage: readonly FlowCoverage[], egress?: EgressPath): string {
   const by = new Map(coverage.map((c) => [c.flow, c]));
   const rows = coverage.map((c) => [FLOW_LABELS[c.flow], STATUS_MARK[c.status], c.by, c.caveat ?? '', { raw: c.sources.map(markdownLink).join('<br>') }]);

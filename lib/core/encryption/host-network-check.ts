@@ -2,7 +2,10 @@ import { describeObject } from '../kubernetes/kubernetes-object';
 import { IN_CLUSTER_COVERAGE } from './encryption-coverage';
 import { TransitEncryption } from './transit-encryption';
 
-/** A workload whose traffic the cluster's transit encryption does not cover. */
+/**
+ * A workload whose traffic the cluster's transit encryption does not cover.
+ * @category Transit encryption
+ */
 export interface HostNetworkFinding {
   /** `kind/namespace/name` of the object. */
   readonly object: string;
@@ -25,6 +28,7 @@ const POD_SPEC_PATHS: Readonly<Record<string, readonly string[]>> = {
  * Finds workloads with `hostNetwork: true` whose traffic the transit
  * encryption leaves unencrypted (for ACNS WireGuard: every one of them).
  * The verdict comes from the coverage facts, so it changes with them.
+ * @category Transit encryption
  */
 export function findUnencryptedHostNetworkWorkloads(
   objects: readonly unknown[],

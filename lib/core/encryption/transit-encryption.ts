@@ -1,7 +1,10 @@
 import { zod, lazySchema } from '../validation/lazy-zod';
 import { factoryResult, fromOptions, schemaOf } from '../validation/input-boundary';
 
-/** Options of ACNS WireGuard. */
+/**
+ * Options of ACNS WireGuard.
+ * @category Transit encryption
+ */
 export interface AcnsWireGuardOptions {
   /**
    * Also turn on ACNS container network observability (flow logs and metrics).
@@ -11,10 +14,16 @@ export interface AcnsWireGuardOptions {
   readonly observability?: boolean;
 }
 
-/** Where the FelixConfiguration is written. */
+/**
+ * Where the FelixConfiguration is written.
+ * @category Transit encryption
+ */
 export type CalicoApiGroup = 'crd.projectcalico.org/v1' | 'projectcalico.org/v3';
 
-/** Options of Calico WireGuard. */
+/**
+ * Options of Calico WireGuard.
+ * @category Transit encryption
+ */
 export interface CalicoWireGuardOptions {
   /**
    * MTU of the WireGuard interface. Felix detects it (host MTU minus the
@@ -65,7 +74,10 @@ const CALICO_OPTIONS = lazySchema(() => schemaOf<CalicoWireGuardOptions>()(
   }),
 ));
 
-/** Documented default WireGuard ports. */
+/**
+ * Documented default WireGuard ports.
+ * @category Transit encryption
+ */
 export const WireGuardPorts = {
   /** ACNS (Cilium) WireGuard: UDP 51871 between all nodes (https://learn.microsoft.com/azure/aks/how-to-apply-wireguard). */
   acns: 51871,
@@ -82,6 +94,7 @@ export const WireGuardPorts = {
  * TransitEncryption.acnsWireGuard(); // the default
  * TransitEncryption.calicoWireGuard({ mtu: 1340 });
  * TransitEncryption.virtualNetworkEncryption();
+ * @category Transit encryption
  */
 export class TransitEncryption {
   /**

@@ -3,6 +3,7 @@
  * accelerated networking, which AKS turns on for these sizes), by family
  * letter and version: the feature letters allowed after the vCPU count.
  * @see https://learn.microsoft.com/azure/virtual-network/virtual-network-encryption-overview#requirements
+ * @category Transit encryption
  */
 export const VNET_ENCRYPTION_SERIES: Readonly<Record<string, readonly string[] | '*'>> = {
   // D-series v4: Dv4/Dsv4, Ddv4/Ddsv4, Dav4/Dasv4
@@ -29,7 +30,10 @@ export const VNET_ENCRYPTION_SERIES: Readonly<Record<string, readonly string[] |
 
 const SIZE = /^Standard_([A-Z]+)(\d+)(?:-\d+)?([a-z]*)_v(\d+)$/;
 
-/** Whether Azure virtual network encryption supports VM size `vmSize` (e.g. `Standard_D4ds_v5`). */
+/**
+ * Whether Azure virtual network encryption supports VM size `vmSize` (e.g. `Standard_D4ds_v5`).
+ * @category Transit encryption
+ */
 export function supportsVnetEncryption(vmSize: string): boolean {
   const m = SIZE.exec(vmSize);
   if (!m) return false;

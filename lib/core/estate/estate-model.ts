@@ -50,7 +50,10 @@ import { checkKubernetesRanges, deriveServiceRange, PlannedNetwork } from './est
 import { fluxCredentialResources } from './estate-flux-credentials';
 import { ESTATE_PROPS, EstateClusterProps, EstateExistingSpokeProps, EstateLinkProps, EstateProps } from './estate-props';
 
-/** One cluster of a built estate. */
+/**
+ * One cluster of a built estate.
+ * @category Estates
+ */
 export interface EstateCluster {
   readonly name: string;
   readonly location: string;
@@ -69,7 +72,10 @@ export interface EstateCluster {
   readonly delivery: ClusterDelivery;
 }
 
-/** One link of a built estate. */
+/**
+ * One link of a built estate.
+ * @category Estates
+ */
 export interface EstateLink {
   readonly name: string;
   readonly client: string;
@@ -116,6 +122,7 @@ interface Plan {
  * @see https://learn.microsoft.com/azure/architecture/networking/architecture/hub-spoke
  * @example
  * const estate = EstateModel.build({ subscriptionId, hub, clusters, links, issuer, delivery: ClusterDelivery.gitOps({ source }) });
+ * @category Estates
  */
 export class EstateModel {
   /**
@@ -347,7 +354,10 @@ export class EstateModel {
   }
 }
 
-/** Checks an estate definition (every cluster, every link, and what spans them); returns every violation. */
+/**
+ * Checks an estate definition (every cluster, every link, and what spans them); returns every violation.
+ * @category Estates
+ */
 export function validateEstate(props: EstateProps): ViolationCollector {
   return planEstate(props).violations;
 }

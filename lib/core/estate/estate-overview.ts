@@ -30,6 +30,7 @@ function nodeIds(): (kind: string, name: string) => string {
  * client's mesh CA, gateway to gateway with the customer CA, ingress gateway
  * to the backend with the server's mesh CA).
  * @see https://mermaid.js.org/syntax/flowchart.html
+ * @category Estates
  */
 export function renderEstateOverview(estate: EstateModel): string {
   const nodeId = nodeIds();

@@ -10,6 +10,7 @@ import { zod, lazySchema } from '../validation/lazy-zod';
  * Unless `serviceCidr` or `dnsServiceIp` is given, the estate derives both
  * outside every network the cluster reaches (the first free /16 of the
  * private ranges, and its tenth address), instead of AKS's 10.0.0.0/16.
+ * @category Estates
  */
 export interface EstateClusterProps extends Omit<HardenedClusterProps, 'network' | 'istioAddon'> {
   /**
@@ -36,7 +37,10 @@ export interface EstateClusterProps extends Omit<HardenedClusterProps, 'network'
   readonly delivery?: ClusterDelivery;
 }
 
-/** A spoke network brought by id. */
+/**
+ * A spoke network brought by id.
+ * @category Estates
+ */
 export interface EstateExistingSpokeProps {
   /** Resource id of the spoke virtual network (its address space is the cluster's `addressSpace`). */
   readonly virtualNetworkId: string;
@@ -51,7 +55,10 @@ export interface EstateExistingSpokeProps {
   readonly apiServerSubnetName: string;
 }
 
-/** The hub network, brought by id: the network team's, with its firewall. */
+/**
+ * The hub network, brought by id: the network team's, with its firewall.
+ * @category Estates
+ */
 export interface EstateHubProps {
   /** Resource id of the hub virtual network. */
   readonly virtualNetworkId: string;
@@ -65,7 +72,10 @@ export interface EstateHubProps {
   readonly firewallPrivateIp: string;
 }
 
-/** A cross-cluster link of the estate: services of `server` reached from `client` over mutual TLS. */
+/**
+ * A cross-cluster link of the estate: services of `server` reached from `client` over mutual TLS.
+ * @category Estates
+ */
 export interface EstateLinkProps {
   /** Name of the gateway pair (a DNS label), unique in the estate. */
   readonly name: string;
@@ -82,7 +92,10 @@ export interface EstateLinkProps {
   readonly ingressIp?: string;
 }
 
-/** Intent for an estate: any number of clusters in one or more regions, linked in any direction, around a hub. */
+/**
+ * Intent for an estate: any number of clusters in one or more regions, linked in any direction, around a hub.
+ * @category Estates
+ */
 export interface EstateProps {
   /** The subscription of the spokes and clusters (their resource ids are written into the hub's template). */
   readonly subscriptionId: string;

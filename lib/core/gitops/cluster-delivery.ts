@@ -3,7 +3,10 @@ import { Rules } from '../validation/rule-catalog';
 import { zod, lazySchema } from '../validation/lazy-zod';
 import { GitOpsSource } from './gitops-source';
 
-/** Options of {@link ClusterDelivery.gitOps}. */
+/**
+ * Options of {@link ClusterDelivery.gitOps}.
+ * @category GitOps delivery
+ */
 export interface GitOpsDeliveryOptions {
   /** Where the cluster's Flux pulls its tree from. */
   readonly source: GitOpsSource;
@@ -35,6 +38,7 @@ const GITOPS_OPTIONS = lazySchema(() =>
  * @see https://learn.microsoft.com/azure/azure-arc/kubernetes/conceptual-gitops-flux2
  * @example
  * ClusterDelivery.gitOps({ source: GitOpsSource.ociRepository({ url, tag: 'production', identity }) });
+ * @category GitOps delivery
  */
 export class ClusterDelivery {
   /** Applied by `pulumi up` through a Kubernetes provider (needs line of sight to the API server). */

@@ -15,24 +15,38 @@ import { ClusterDelivery } from './cluster-delivery';
  * support: bump it when a new one is out.
  * @see https://learn.microsoft.com/azure/azure-arc/kubernetes/flux-gitops-release-notes
  * @see https://learn.microsoft.com/azure/azure-arc/kubernetes/extensions-release#flux-gitops
+ * @category GitOps delivery
  */
 export const FLUX_EXTENSION_VERSION = '1.24.1';
 
-/** The namespace the extension installs Flux into, and where the fluxConfiguration lives. */
+/**
+ * The namespace the extension installs Flux into, and where the fluxConfiguration lives.
+ * @category GitOps delivery
+ */
 export const FLUX_NAMESPACE = 'flux-system';
 
-/** The Kustomizations of each cluster's fluxConfiguration, in the order Flux applies them. */
+/**
+ * The Kustomizations of each cluster's fluxConfiguration, in the order Flux applies them.
+ * @category GitOps delivery
+ */
 export const GITOPS_LAYERS = ['prerequisites', 'issuer', 'mesh'] as const;
-/** One layer of a cluster's GitOps tree. */
+/**
+ * One layer of a cluster's GitOps tree.
+ * @category GitOps delivery
+ */
 export type GitOpsLayer = (typeof GITOPS_LAYERS)[number];
 
-/** Flux's `source-controller` service account: the one the OCI pull identity is federated with. */
+/**
+ * Flux's `source-controller` service account: the one the OCI pull identity is federated with.
+ * @category GitOps delivery
+ */
 export const FLUX_SOURCE_CONTROLLER = { namespace: FLUX_NAMESPACE, serviceAccountName: 'source-controller' } as const;
 
 /**
  * The Flux extension on the cluster (logical id `cluster`): pinned, no
  * automatic minor upgrades, and with workload identity for an OCI source.
  * @see https://learn.microsoft.com/azure/azure-arc/kubernetes/tutorial-use-gitops-flux2
+ * @category GitOps delivery
  */
 export function fluxExtensionResource(delivery: ClusterDelivery): ArmResource {
   const identity = delivery.source?.identity;
@@ -63,6 +77,7 @@ export function fluxExtensionResource(delivery: ClusterDelivery): ArmResource {
  * layer of its tree, each depending on the one before and waiting for every
  * object it applies to be ready (Flux's health checks) before the next starts.
  * @see https://learn.microsoft.com/azure/azure-arc/kubernetes/conceptual-gitops-flux2#flux-configurations
+ * @category GitOps delivery
  */
 export function fluxConfigurationResource(cluster: string, delivery: ClusterDelivery): ArmResource {
   const source = delivery.source!;

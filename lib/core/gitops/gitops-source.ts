@@ -1,7 +1,10 @@
 import { zod, lazySchema } from '../validation/lazy-zod';
 import { fromOptions, schemaOf, text } from '../validation/input-boundary';
 
-/** The user-assigned identity Flux's source-controller pulls the OCI artifact with (Microsoft Entra Workload ID). */
+/**
+ * The user-assigned identity Flux's source-controller pulls the OCI artifact with (Microsoft Entra Workload ID).
+ * @category GitOps delivery
+ */
 export interface FluxSourceIdentity {
   /** Resource id of the user-assigned identity; it needs AcrPull on the registry. */
   readonly identityId: string;
@@ -9,7 +12,10 @@ export interface FluxSourceIdentity {
   readonly clientId: string;
 }
 
-/** Options of {@link GitOpsSource.ociRepository}. */
+/**
+ * Options of {@link GitOpsSource.ociRepository}.
+ * @category GitOps delivery
+ */
 export interface OciRepositorySourceOptions {
   /**
    * `oci://<registry>/<repository>` of the artifact holding the cluster's
@@ -40,7 +46,10 @@ export interface OciRepositorySourceOptions {
   readonly identity: FluxSourceIdentity;
 }
 
-/** Options of {@link GitOpsSource.gitRepository}. */
+/**
+ * Options of {@link GitOpsSource.gitRepository}.
+ * @category GitOps delivery
+ */
 export interface GitRepositorySourceOptions {
   /**
    * `https://` or `ssh://` URL of the repository, without credentials
@@ -65,13 +74,19 @@ export interface GitRepositorySourceOptions {
   readonly localAuthRef?: string;
 }
 
-/** A URL's scheme, lower-cased (`oci`, `https`, `ssh`), when it has one. */
+/**
+ * A URL's scheme, lower-cased (`oci`, `https`, `ssh`), when it has one.
+ * @internal
+ */
 export function urlScheme(url: string): string | undefined {
   const m = /^([a-z][a-z0-9+.-]*):\/\//i.exec(url);
   return m ? m[1].toLowerCase() : undefined;
 }
 
-/** A URL's host, lower-cased, without user or port, when it parses. */
+/**
+ * A URL's host, lower-cased, without user or port, when it parses.
+ * @internal
+ */
 export function urlHost(url: string): string | undefined {
   const m = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/]*@)?([^/:?#]+)/i.exec(url);
   return m ? m[1].toLowerCase() : undefined;
@@ -82,6 +97,7 @@ export function urlHost(url: string): string | undefined {
  * sovereign cloud's `.azurecr.cn` (Azure operated by 21Vianet) and
  * `.azurecr.us` (Azure Government). Registry names are 5 to 50 letters and digits.
  * @see https://fluxcd.io/flux/components/source/ocirepositories/#azure
+ * @category GitOps delivery
  */
 export const AZURE_CONTAINER_REGISTRY_HOST = /^[a-z0-9]{5,50}\.azurecr\.(io|cn|us)$/;
 
@@ -90,6 +106,7 @@ export const AZURE_CONTAINER_REGISTRY_HOST = /^[a-z0-9]{5,50}\.azurecr\.(io|cn|u
  * (`oci://<registry>.azurecr.io/<path>`): what a network-isolated cluster
  * reaches through the registry's private endpoint.
  * @see https://learn.microsoft.com/azure/container-registry/container-registry-private-link
+ * @category GitOps delivery
  */
 export function isAzureContainerRegistryOci(url: string): boolean {
   return urlScheme(url) === 'oci' && AZURE_CONTAINER_REGISTRY_HOST.test(urlHost(url) ?? '') && /^oci:\/\/[^/]+\/\S+$/i.test(url);
@@ -108,6 +125,7 @@ const GIT_OPTIONS = lazySchema(() =>
  * @example
  * GitOpsSource.ociRepository({ url: 'oci://contoso.azurecr.io/platform/payments', tag: 'production', identity: { identityId, clientId } });
  * GitOpsSource.gitRepository({ url: 'https://github.com/contoso/platform', branch: 'main' });
+ * @category GitOps delivery
  */
 export class GitOpsSource {
   /** An OCI artifact, pulled with a workload identity. */

@@ -6,7 +6,10 @@ import { Rules } from '../validation/rule-catalog';
 import { FLUX_NAMESPACE, GitOpsLayer } from './flux-extension';
 import { fluxApiVersion, validateFluxObject } from './flux-schemas';
 
-/** What goes into one cluster's GitOps tree. */
+/**
+ * What goes into one cluster's GitOps tree.
+ * @category GitOps delivery
+ */
 export interface GitOpsTreeInput {
   /** The cluster's name (error messages). */
   readonly cluster: string;
@@ -18,7 +21,10 @@ export interface GitOpsTreeInput {
   readonly mesh: readonly KubernetesObject[];
 }
 
-/** One cluster's tree: the objects of each layer, by file name inside the layer's folder. */
+/**
+ * One cluster's tree: the objects of each layer, by file name inside the layer's folder.
+ * @category GitOps delivery
+ */
 export type GitOpsTree = Readonly<Record<GitOpsLayer, Readonly<Record<string, readonly KubernetesObject[]>>>>;
 
 /**
@@ -28,6 +34,7 @@ export type GitOpsTree = Readonly<Record<GitOpsLayer, Readonly<Record<string, re
  * prune the object it patches.
  * @see https://fluxcd.io/flux/components/kustomize/kustomizations/#controlling-the-apply-behavior-of-resources
  * @see https://fluxcd.io/flux/faq/#how-to-patch-coredns-and-other-pre-installed-addons
+ * @category GitOps delivery
  */
 export const FLUX_MERGE_PATCH_ANNOTATIONS = {
   'kustomize.toolkit.fluxcd.io/ssa': 'Merge',
@@ -49,6 +56,7 @@ function repositoryName(repo: string): string {
  * Flux's merge annotations instead of the Pulumi adapter's. Every Flux object
  * is validated strictly against the CRDs of the release the extension runs.
  * @throws SecureAksValidationError when a Flux object fails its CRD
+ * @category GitOps delivery
  */
 export function gitOpsTree(input: GitOpsTreeInput): GitOpsTree {
   const repositories = new Map<string, KubernetesObject>();

@@ -21,6 +21,7 @@ function isQualifiedName(key: string): boolean {
  * replicas. Run on every object written, derived names included.
  * @see https://kubernetes.io/docs/concepts/overview/working-with-objects/names/
  * @see https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#syntax-and-character-set
+ * @category Kubernetes objects
  */
 export function findInvalidForApiServer(objects: readonly unknown[]): MeshFinding[] {
   const findings: MeshFinding[] = [];

@@ -1,6 +1,9 @@
 import type { CelEnv } from '@bufbuild/cel';
 
-/** A CEL rule of a CRD that an object breaks. */
+/**
+ * A CEL rule of a CRD that an object breaks.
+ * @internal
+ */
 export interface CelRuleFinding {
   /** JSON pointer of the value the rule is on, e.g. `/spec/servers/0/tls`. */
   readonly path: string;
@@ -166,6 +169,7 @@ function rulesOf(schema: Schema): NodeRules {
  * evaluation error is a failure). Transition rules (`oldSelf`) need a
  * previous object and are skipped.
  * @see https://kubernetes.io/docs/tasks/extend-kubernetes/custom-resources/custom-resource-definitions/#validation-rules
+ * @internal
  */
 export function evaluateCelRules(schema: Schema, value: unknown, path = ''): CelRuleFinding[] {
   if (value === undefined || schema === undefined || schema === null) return [];

@@ -11,6 +11,7 @@ import { DNS1123_LABEL } from './kubernetes-names';
  * regular expressions, where `(?i)` makes the rest case-insensitive; JavaScript
  * has no inline flag, so each letter after it becomes a class of both cases.
  * @see https://github.com/google/re2/wiki/Syntax
+ * @internal
  */
 export function jsPattern(pattern: string): string {
   const at = pattern.indexOf('(?i)');
@@ -37,7 +38,10 @@ export function jsPattern(pattern: string): string {
   return out.replace(/\(\?i\)/g, '');
 }
 
-/** Makes an OpenAPI schema strict: declared properties only. */
+/**
+ * Makes an OpenAPI schema strict: declared properties only.
+ * @internal
+ */
 export function strictify(schema: unknown): unknown {
   if (Array.isArray(schema)) return schema.map(strictify);
   if (schema === null || typeof schema !== 'object') return schema;
@@ -58,7 +62,10 @@ export function strictify(schema: unknown): unknown {
   return out;
 }
 
-/** The ObjectMeta fields of a namespaced object, as this library and users' charts write them. */
+/**
+ * The ObjectMeta fields of a namespaced object, as this library and users' charts write them.
+ * @internal
+ */
 export const NAMESPACED_METADATA = {
   type: 'object',
   required: ['name'],
@@ -71,13 +78,19 @@ export const NAMESPACED_METADATA = {
   },
 } as const;
 
-/** The ObjectMeta fields of a cluster-scoped object: no namespace. */
+/**
+ * The ObjectMeta fields of a cluster-scoped object: no namespace.
+ * @internal
+ */
 export const CLUSTER_SCOPED_METADATA = {
   ...NAMESPACED_METADATA,
   properties: { name: NAMESPACED_METADATA.properties.name, labels: NAMESPACED_METADATA.properties.labels, annotations: NAMESPACED_METADATA.properties.annotations },
 } as const;
 
-/** A CRD kind as the generated schema modules hold it. */
+/**
+ * A CRD kind as the generated schema modules hold it.
+ * @internal
+ */
 export interface CrdKind {
   readonly group: string;
   readonly versions: readonly string[];
@@ -87,6 +100,7 @@ export interface CrdKind {
 /**
  * The strict schema of a whole object of `kind`: its API versions (every
  * served version, and `extraApiVersions`), kind, metadata and spec.
+ * @internal
  */
 export function strictObjectSchema(kind: string, crd: CrdKind, metadata: object = NAMESPACED_METADATA, extraApiVersions: readonly string[] = []): Record<string, unknown> {
   return {

@@ -2,7 +2,10 @@ import { SERVER_SIDE_PATCH_ANNOTATION } from '../mesh/cross-cluster-link';
 import { MeshFinding } from '../mesh/mesh-inventory';
 import { describeObject } from './kubernetes-object';
 
-/** An object one deployment applies to a cluster, and where it comes from (a chart, a link). */
+/**
+ * An object one deployment applies to a cluster, and where it comes from (a chart, a link).
+ * @category Kubernetes objects
+ */
 export interface SourcedObject {
   readonly object: Record<string, any>;
   /** What wrote it, for the message: a chart path or a deployment name. */
@@ -25,6 +28,7 @@ const groupOf = (apiVersion: unknown) => (typeof apiVersion === 'string' && apiV
  * Envoy one listener per gateway port.
  * @see https://kubernetes.io/docs/concepts/overview/working-with-objects/names/
  * @see https://istio.io/latest/docs/reference/config/analysis/ist0145/
+ * @category Kubernetes objects
  */
 export function findCollisions(objects: readonly SourcedObject[]): MeshFinding[] {
   const findings: MeshFinding[] = [];

@@ -1,4 +1,7 @@
-/** A Kubernetes object as plain JSON, the model's output for the cluster side. */
+/**
+ * A Kubernetes object as plain JSON, the model's output for the cluster side.
+ * @category Kubernetes objects
+ */
 export interface KubernetesObject {
   readonly apiVersion: string;
   readonly kind: string;
@@ -11,7 +14,10 @@ export interface KubernetesObject {
   readonly [key: string]: unknown;
 }
 
-/** `kind/namespace/name`, the way findings name an object. */
+/**
+ * `kind/namespace/name`, the way findings name an object.
+ * @category Kubernetes objects
+ */
 export function describeObject(o: { kind?: string; metadata?: { name?: string; namespace?: string } }): string {
   const ns = o.metadata?.namespace;
   return `${o.kind ?? '?'}/${ns ? `${ns}/` : ''}${o.metadata?.name ?? '?'}`;

@@ -2,10 +2,16 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ErrorObject, Options, ValidateFunction } from 'ajv';
 
-/** The options of every strict validator: compiled ones (at build time) and registered ones alike. */
+/**
+ * The options of every strict validator: compiled ones (at build time) and registered ones alike.
+ * @internal
+ */
 export const STRICT_VALIDATOR_OPTIONS: Options = { allErrors: true, strict: false, validateFormats: false };
 
-/** One schema error of an object. */
+/**
+ * One schema error of an object.
+ * @category Kubernetes objects
+ */
 export interface SchemaFinding {
   /** JSON pointer of the offending field. */
   readonly path: string;
@@ -18,6 +24,7 @@ export interface SchemaFinding {
  * not declare is an error (as with `kubectl apply --validate=strict`).
  * The shipped CRD schemas come compiled ({@link StrictSchemaValidator.shipped});
  * other schemas are compiled once per key when registered.
+ * @category Kubernetes objects
  */
 export class StrictSchemaValidator {
   /**

@@ -9,6 +9,7 @@
  * (AKS release July 2026) is the newest revision and no asm-1-31 is listed;
  * the ends of life from asm-1-28 on are Microsoft's expected months.
  * @see https://learn.microsoft.com/azure/aks/istio-support-policy#service-mesh-add-on-release-calendar
+ * @category Istio add-on
  */
 export const AKS_ISTIO_REVISIONS: readonly AksIstioRevision[] = [
   { revision: 'asm-1-25', istioMinor: 25, aksRelease: '2025-05', endOfLife: '2026-01', compatibleKubernetes: ['1.29', '1.30', '1.31', '1.32', '1.33'] },
@@ -20,7 +21,10 @@ export const AKS_ISTIO_REVISIONS: readonly AksIstioRevision[] = [
   { revision: 'asm-1-30', istioMinor: 30, aksRelease: '2026-07', endOfLife: '2026-12', endOfLifeExpected: true, compatibleKubernetes: ['1.32', '1.33', '1.34', '1.35', '1.36'] },
 ];
 
-/** One row of the add-on's release calendar. */
+/**
+ * One row of the add-on's release calendar.
+ * @category Istio add-on
+ */
 export interface AksIstioRevision {
   /** The revision as AKS names it (`serviceMeshProfile.istio.revisions`). */
   readonly revision: string;
@@ -36,10 +40,16 @@ export interface AksIstioRevision {
   readonly compatibleKubernetes: readonly string[];
 }
 
-/** The newest revision of the table: the platform's default. */
+/**
+ * The newest revision of the table: the platform's default.
+ * @category Istio add-on
+ */
 export const NEWEST_AKS_ISTIO_REVISION: AksIstioRevision = AKS_ISTIO_REVISIONS[AKS_ISTIO_REVISIONS.length - 1];
 
-/** The row of `revision`, if the table has it. */
+/**
+ * The row of `revision`, if the table has it.
+ * @category Istio add-on
+ */
 export function aksIstioRevision(revision: string): AksIstioRevision | undefined {
   return AKS_ISTIO_REVISIONS.find((r) => r.revision === revision);
 }
@@ -47,10 +57,14 @@ export function aksIstioRevision(revision: string): AksIstioRevision | undefined
 /**
  * The clock of the end-of-life warning: the only input of the validation that
  * is not in the definition. Tests set it; nothing else should.
+ * @internal
  */
 export const revisionClock = { now: (): Date => new Date() };
 
-/** Whether the revision's end-of-life month is over on `date`. */
+/**
+ * Whether the revision's end-of-life month is over on `date`.
+ * @category Istio add-on
+ */
 export function isPastEndOfLife(row: AksIstioRevision, date: Date): boolean {
   const [year, month] = row.endOfLife.split('-').map(Number);
   // The first instant after the end-of-life month (Date.UTC months are 0-based, so `month` is the next one).

@@ -3,7 +3,10 @@ import { fromOptions, schemaOf, text, wellFormedText } from '../validation/input
 import { Rules } from '../validation/rule-catalog';
 import { isDns1123Subdomain } from '../kubernetes/kubernetes-names';
 
-/** A cert-manager issuer of the customer CA. */
+/**
+ * A cert-manager issuer of the customer CA.
+ * @category Cross-cluster mTLS
+ */
 export interface IssuerReference {
   /** `Issuer` (namespaced: it must exist in each gateway namespace) or `ClusterIssuer`. */
   readonly kind: 'Issuer' | 'ClusterIssuer';
@@ -12,7 +15,10 @@ export interface IssuerReference {
   readonly group?: string;
 }
 
-/** Options of certificates issued by cert-manager. */
+/**
+ * Options of certificates issued by cert-manager.
+ * @category Cross-cluster mTLS
+ */
 export interface CertManagerOptions {
   /** The issuer for the client (egress) side. */
   readonly clientIssuer: IssuerReference;
@@ -40,6 +46,7 @@ export interface CertManagerOptions {
  * @example
  * CertificateSource.certManager({ clientIssuer: { kind: 'ClusterIssuer', name: 'customer-ca' } });
  * CertificateSource.existingSecrets();
+ * @category Cross-cluster mTLS
  */
 export class CertificateSource {
   /**

@@ -4,7 +4,10 @@ import { CrossClusterCoverage } from '../encryption/encryption-coverage';
 import { Sources } from '../validation/sources';
 import { CrossClusterLink } from './cross-cluster-link';
 
-/** One encrypted segment of the path from a client pod to the backend. */
+/**
+ * One encrypted segment of the path from a client pod to the backend.
+ * @category Cross-cluster mTLS
+ */
 export interface EncryptionSegment {
   readonly from: string;
   readonly to: string;
@@ -13,7 +16,10 @@ export interface EncryptionSegment {
   readonly caveat?: string;
 }
 
-/** The three segments of each service of the link (the traffic is encrypted three times: sidecar to egress gateway, gateway to gateway, ingress gateway to sidecar). */
+/**
+ * The three segments of each service of the link (the traffic is encrypted three times: sidecar to egress gateway, gateway to gateway, ingress gateway to sidecar).
+ * @category Cross-cluster mTLS
+ */
 export function crossClusterSegments(link: CrossClusterLink): Record<string, EncryptionSegment[]> {
   return Object.fromEntries(
     link.services.map((s) => [
@@ -43,7 +49,10 @@ export function crossClusterSegments(link: CrossClusterLink): Record<string, Enc
   );
 }
 
-/** The cross-cluster row of a cluster's coverage report. */
+/**
+ * The cross-cluster row of a cluster's coverage report.
+ * @category Cross-cluster mTLS
+ */
 export function crossClusterCoverage(...links: readonly CrossClusterLink[]): CrossClusterCoverage {
   const names = links.map((l) => `"${l.name}"`).join(', ');
   return {
@@ -53,7 +62,10 @@ export function crossClusterCoverage(...links: readonly CrossClusterLink[]): Cro
   };
 }
 
-/** The segments as Markdown with a Mermaid sequence, for a reviewer. */
+/**
+ * The segments as Markdown with a Mermaid sequence, for a reviewer.
+ * @category Cross-cluster mTLS
+ */
 export function renderCrossClusterEncryption(link: CrossClusterLink): string {
   const lines = [
     `# Cross-cluster encryption: ${link.name}`,

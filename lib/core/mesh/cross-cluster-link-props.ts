@@ -5,14 +5,20 @@ import { CertificateSource } from './certificate-source';
 import { GatewayDeployment } from './gateway-deployment';
 import { MeshFlavour } from './mesh-flavour';
 
-/** How clients reach the ServiceEntry of a TCP service (IST0134). */
+/**
+ * How clients reach the ServiceEntry of a TCP service (IST0134).
+ * @category Cross-cluster mTLS
+ */
 export type ServiceEntryAddressing =
   /** istiod allocates a VIP (`networking.istio.io/enable-autoallocate-ip: "true"`); needs DNS capture in the sidecars. */
   | { readonly kind: 'autoAllocate' }
   /** Fixed VIPs in `spec.addresses`; clients must resolve the host to them (DNS capture). */
   | { readonly kind: 'addresses'; readonly addresses: readonly string[] };
 
-/** One TCP service reached across the clusters. */
+/**
+ * One TCP service reached across the clusters.
+ * @category Cross-cluster mTLS
+ */
 export interface CrossClusterServiceProps {
   /** Short name of the service, used in object names (a DNS label). */
   readonly name: string;
@@ -43,7 +49,10 @@ export interface CrossClusterServiceProps {
   readonly addressing?: ServiceEntryAddressing;
 }
 
-/** One side (cluster) of the link. */
+/**
+ * One side (cluster) of the link.
+ * @category Cross-cluster mTLS
+ */
 export interface MeshSideProps {
   /**
    * The cluster's Istio distribution.
@@ -57,7 +66,10 @@ export interface MeshSideProps {
   readonly gateway?: GatewayDeployment;
 }
 
-/** A gateway pair between two clusters, carrying one or more TCP services over mutual TLS. */
+/**
+ * A gateway pair between two clusters, carrying one or more TCP services over mutual TLS.
+ * @category Cross-cluster mTLS
+ */
 export interface CrossClusterLinkProps {
   /** Name of the gateway pair (a DNS label), used in object names. */
   readonly name: string;

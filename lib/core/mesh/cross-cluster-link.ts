@@ -13,9 +13,15 @@ import { MeshFlavour } from './mesh-flavour';
 import { MeshInventory } from './mesh-inventory';
 import { validateCrossClusterLink } from './validate-cross-cluster-link';
 
-/** Marks an object the Pulumi adapter applies as a server-side-apply patch (field manager `secure-aks`). */
+/**
+ * Marks an object the Pulumi adapter applies as a server-side-apply patch (field manager `secure-aks`).
+ * @category Cross-cluster mTLS
+ */
 export const SERVER_SIDE_PATCH_ANNOTATION = 'secure-aks.io/apply-as';
-/** Labels on every object of a link. */
+/**
+ * Labels on every object of a link.
+ * @category Cross-cluster mTLS
+ */
 export const LINK_LABEL = 'secure-aks.io/link';
 
 /** Ports a preinstalled gateway Service exposes by default (Istio 1.10+ egress: 80 and 443 only). */
@@ -24,7 +30,10 @@ const SHARED_DEFAULT_PORTS: Readonly<Record<'ingress' | 'egress', readonly { por
   egress: [{ port: 80, targetPort: 8080 }, { port: 443, targetPort: 8443 }],
 };
 
-/** One resolved gateway of the link. */
+/**
+ * One resolved gateway of the link.
+ * @category Cross-cluster mTLS
+ */
 export interface ResolvedGateway {
   readonly mode: 'dedicated' | 'shared';
   readonly flavour: MeshFlavour;
@@ -38,7 +47,10 @@ export interface ResolvedGateway {
   readonly existingServicePorts: readonly { port: number; targetPort?: number }[];
 }
 
-/** A service with defaults applied. */
+/**
+ * A service with defaults applied.
+ * @category Cross-cluster mTLS
+ */
 export interface ResolvedService extends CrossClusterServiceProps {
   readonly clientCredentialName: string;
   readonly serverCredentialName: string;
@@ -57,6 +69,7 @@ export interface ResolvedService extends CrossClusterServiceProps {
  *   services: [{ name: 'mysql', host: 'mysql.ledger.internal.example', clientPort: 3306, gatewayPort: 13306,
  *     backend: { host: 'mysql.default.svc.cluster.local', port: 3306 }, clientNamespaces: ['payments'] }],
  * });
+ * @category Cross-cluster mTLS
  */
 export class CrossClusterLink {
   /**

@@ -38,6 +38,7 @@ const VAULT_OPTIONS = lazySchema(() => zod.strictObject({
  * @example
  * CustomerCaIssuer.fromCaSecret({ secretName: 'customer-ca' });
  * CustomerCaIssuer.vault({ server: 'https://vault.internal.example:8200', path: 'pki_int/sign/mesh', role: 'mesh' });
+ * @category Cross-cluster mTLS
  */
 export class CustomerCaIssuer {
   /**

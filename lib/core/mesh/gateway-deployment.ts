@@ -1,7 +1,10 @@
 import { zod, lazySchema } from '../validation/lazy-zod';
 import { fromOptions, schemaOf, text } from '../validation/input-boundary';
 
-/** Options of a gateway the library deploys for the link. */
+/**
+ * Options of a gateway the library deploys for the link.
+ * @category Cross-cluster mTLS
+ */
 export interface DedicatedGatewayOptions {
   /**
    * Namespace of the gateway workload; its credential secrets live here too.
@@ -15,7 +18,10 @@ export interface DedicatedGatewayOptions {
   readonly replicas?: number;
 }
 
-/** Options of a preinstalled gateway shared with other traffic. */
+/**
+ * Options of a preinstalled gateway shared with other traffic.
+ * @category Cross-cluster mTLS
+ */
 export interface SharedGatewayOptions {
   /**
    * Ports the shared gateway's Service already exposes (`port`, and
@@ -32,6 +38,7 @@ export interface SharedGatewayOptions {
  * @example
  * GatewayDeployment.dedicated({ replicas: 3 }); // the default: a gateway per link
  * GatewayDeployment.shared({ existingServicePorts: [{ port: 443 }] });
+ * @category Cross-cluster mTLS
  */
 export class GatewayDeployment {
   /**

@@ -1,4 +1,7 @@
-/** A problem istiod's validation would reject. */
+/**
+ * A problem istiod's validation would reject.
+ * @internal
+ */
 export interface TlsProblem {
   readonly message: string;
   readonly fix: string;
@@ -10,6 +13,7 @@ type Obj = Record<string, any>;
  * istiod's TLS validation (pkg/config/validation `validateTLSOptions`,
  * `ValidateTLS`) and the CEL rules of the Istio CRDs that matter for this
  * pattern, applied to one Gateway, DestinationRule or ServiceEntry.
+ * @internal
  */
 export function validateTlsSettings(o: Obj): TlsProblem[] {
   const problems: TlsProblem[] = [];

@@ -8,12 +8,21 @@ import { CertificateSource, ISSUER_REFERENCE, IssuerReference } from './certific
 import { CrossClusterLink } from './cross-cluster-link';
 import { CROSS_CLUSTER_SERVICE_PROPS, CrossClusterLinkProps, MeshSideProps } from './cross-cluster-link-props';
 
-/** The kind of a link contract file. */
+/**
+ * The kind of a link contract file.
+ * @category Cross-cluster mTLS
+ */
 export const LINK_CONTRACT_KIND = 'CrossClusterLinkContract';
-/** Its API version. */
+/**
+ * Its API version.
+ * @category Cross-cluster mTLS
+ */
 export const LINK_CONTRACT_API_VERSION = 'secure-aks.io/v1alpha1';
 
-/** One service as both sides must see it. */
+/**
+ * One service as both sides must see it.
+ * @category Cross-cluster mTLS
+ */
 export interface LinkContractService {
   readonly name: string;
   /** The host clients dial and the SNI the egress gateway sends. */
@@ -30,6 +39,7 @@ export interface LinkContractService {
  * server side (`<link>.contract.json`) so that a client in another repository
  * builds from the same definition: hosts and SNI, gateway ports, the Istio API
  * version, and the customer CA's issuer. The digest covers all of it.
+ * @category Cross-cluster mTLS
  */
 export interface LinkContract {
   readonly apiVersion: typeof LINK_CONTRACT_API_VERSION;
@@ -62,7 +72,10 @@ function digestOf(c: Omit<LinkContract, 'digest'>): string {
   return createHash('sha256').update(canonical(c)).digest('hex');
 }
 
-/** The contract of a link, as its server side writes it. */
+/**
+ * The contract of a link, as its server side writes it.
+ * @category Cross-cluster mTLS
+ */
 export function linkContract(link: CrossClusterLink): LinkContract {
   const issuer = link.certificates.certManager?.serverIssuer ?? link.certificates.certManager?.clientIssuer;
   const body: Omit<LinkContract, 'digest'> = {
@@ -83,7 +96,10 @@ export function linkContract(link: CrossClusterLink): LinkContract {
   return { ...body, digest: digestOf(body) };
 }
 
-/** The contract as the file the server side writes: deterministic JSON. */
+/**
+ * The contract as the file the server side writes: deterministic JSON.
+ * @category Cross-cluster mTLS
+ */
 export function linkContractFile(link: CrossClusterLink): Record<string, string> {
   return { [`${link.name}.contract.json`]: `${JSON.stringify(linkContract(link), null, 2)}\n` };
 }
@@ -91,6 +107,7 @@ export function linkContractFile(link: CrossClusterLink): Record<string, string>
 /**
  * Reads a contract file's content (parsed JSON): its schema and its digest.
  * A contract edited by hand, or corrupted, is refused.
+ * @category Cross-cluster mTLS
  */
 export function readLinkContract(json: unknown): { contract?: LinkContract; violations: readonly Violation[] } {
   const checked = checkInput(CONTRACT, json, 'contract');
@@ -102,7 +119,10 @@ export function readLinkContract(json: unknown): { contract?: LinkContract; viol
   return { contract: checked.value as LinkContract, violations: [] };
 }
 
-/** The client side's own choices when building from a contract. */
+/**
+ * The client side's own choices when building from a contract.
+ * @category Cross-cluster mTLS
+ */
 export interface ClientSideOfContract {
   /** The client cluster's side (flavour, gateway). */
   readonly client?: MeshSideProps;
@@ -116,7 +136,10 @@ export interface ClientSideOfContract {
   readonly acknowledgements?: CrossClusterLinkProps['acknowledgements'];
 }
 
-/** The link props a client side builds from a contract, with its own choices. */
+/**
+ * The link props a client side builds from a contract, with its own choices.
+ * @category Cross-cluster mTLS
+ */
 export function linkPropsFromContract(contract: LinkContract, client: ClientSideOfContract): CrossClusterLinkProps {
   const namespaces = (name: string) => (Array.isArray(client.clientNamespaces) ? client.clientNamespaces : ((client.clientNamespaces as Record<string, readonly string[]>)[name] ?? []));
   return {
@@ -134,6 +157,7 @@ export function linkPropsFromContract(contract: LinkContract, client: ClientSide
 /**
  * Where a link disagrees with a contract: every difference at once, each a
  * violation naming the fact (a host, an SNI, a gateway port, the CA issuer).
+ * @category Cross-cluster mTLS
  */
 export function contractDifferences(link: CrossClusterLink, contract: LinkContract): Violation[] {
   const mine = linkContract(link);
@@ -185,6 +209,7 @@ const CLIENT_SIDE = lazySchema(() => zod.strictObject({
  * const contract = JSON.parse(fs.readFileSync('ledger.contract.json', 'utf8'));
  * const link = linkFromContract(contract, { clientNamespaces: ['payments'] });
  * new CrossClusterClientChart(app, 'ledger-client', { link, contract });
+ * @category Cross-cluster mTLS
  */
 export function linkFromContract(json: unknown, client: ClientSideOfContract): CrossClusterLink {
   const read = readLinkContract(json);

@@ -13,7 +13,10 @@ const CLUSTER_DOMAIN = 'svc.cluster.local';
 /** Istio object kinds the analyzer checks. */
 const isIstio = (o: Obj) => typeof o.apiVersion === 'string' && o.apiVersion.startsWith('networking.istio.io/');
 
-/** Expands a short host (`name`, `name.ns`) the way Istio does, relative to `namespace`. */
+/**
+ * Expands a short host (`name`, `name.ns`) the way Istio does, relative to `namespace`.
+ * @internal
+ */
 export function fullHost(host: string, namespace: string): string {
   if (host.includes('*')) return host;
   const parts = host.split('.');
@@ -44,6 +47,7 @@ const hostsOverlap = (a: string, b: string) => {
  * off the clients' lookup path. It analyzes every object given, the user's
  * own included.
  * @see https://istio.io/latest/docs/reference/config/analysis/
+ * @category Cross-cluster mTLS
  */
 export function analyzeMesh(objects: readonly unknown[], inventory: MeshInventory): MeshFinding[] {
   const all = objects as Obj[];
@@ -300,6 +304,7 @@ export function analyzeMesh(objects: readonly unknown[], inventory: MeshInventor
  * Checks across the two clusters of a link: the SNI the client's egress
  * gateway sends must be a host of the server's ingress Gateway on that port,
  * or the ingress gateway answers `filter_chain_not_found`.
+ * @category Cross-cluster mTLS
  */
 export function analyzeMeshLink(clientObjects: readonly unknown[], serverObjects: readonly unknown[]): MeshFinding[] {
   const findings: MeshFinding[] = [];

@@ -5,7 +5,10 @@ import { AKS_ISTIO_EGRESS_NAMESPACE } from '../aks/aks-limits';
 const REVISION_OPTIONS = lazySchema(() => zod.strictObject({ revision: text().optional() }));
 const ADDON_OPTIONS = lazySchema(() => zod.strictObject({ revision: text(), egressGatewayName: text().optional(), egressGatewayNamespace: text().optional() }));
 
-/** A shared (preinstalled) gateway of a mesh: where it runs and how it is selected. */
+/**
+ * A shared (preinstalled) gateway of a mesh: where it runs and how it is selected.
+ * @category Cross-cluster mTLS
+ */
 export interface SharedGateway {
   /** Namespace of the gateway workload (where its credential secrets must be). */
   readonly namespace: string;
@@ -21,6 +24,7 @@ export interface SharedGateway {
  * @example
  * MeshFlavour.openSourceIstio(); // the default
  * MeshFlavour.aksIstioAddon({ revision: 'asm-1-30' });
+ * @category Cross-cluster mTLS
  */
 export class MeshFlavour {
   /**

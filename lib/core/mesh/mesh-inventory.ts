@@ -1,4 +1,7 @@
-/** What exists in a cluster that the analyzer needs, beyond the analyzed objects themselves. */
+/**
+ * What exists in a cluster that the analyzer needs, beyond the analyzed objects themselves.
+ * @category Cross-cluster mTLS
+ */
 export interface MeshInventory {
   /** The mesh root namespace. */
   readonly rootNamespace: string;
@@ -10,7 +13,10 @@ export interface MeshInventory {
   readonly secrets?: readonly { readonly namespace: string; readonly name: string }[];
 }
 
-/** A Service (or ServiceEntry host) known to exist. */
+/**
+ * A Service (or ServiceEntry host) known to exist.
+ * @category Cross-cluster mTLS
+ */
 export interface InventoryService {
   /** In-cluster FQDN (`name.namespace.svc.cluster.local`) or external host. */
   readonly host: string;
@@ -20,13 +26,19 @@ export interface InventoryService {
   readonly selector?: Readonly<Record<string, string>>;
 }
 
-/** Pods known to exist: a namespace and their labels. */
+/**
+ * Pods known to exist: a namespace and their labels.
+ * @category Cross-cluster mTLS
+ */
 export interface InventoryWorkload {
   readonly namespace: string;
   readonly labels: Readonly<Record<string, string>>;
 }
 
-/** A finding of the analyzer, named like `istioctl analyze` findings. */
+/**
+ * A finding of the analyzer, named like `istioctl analyze` findings.
+ * @category Cross-cluster mTLS
+ */
 export interface MeshFinding {
   /** The istioctl code (IST0101 ...), or a `SAKS-AN-*` code for checks istioctl lacks. */
   readonly code: string;
@@ -37,7 +49,10 @@ export interface MeshFinding {
   readonly fix: string;
 }
 
-/** Formats a finding like istioctl does, with the fix. */
+/**
+ * Formats a finding like istioctl does, with the fix.
+ * @category Cross-cluster mTLS
+ */
 export function formatFinding(f: MeshFinding): string {
   return `${f.level} [${f.code}] (${f.object}) ${f.message}; fix: ${f.fix}`;
 }

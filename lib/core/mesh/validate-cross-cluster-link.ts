@@ -10,13 +10,19 @@ import { ISTIO_RESERVED_PORTS } from './istio-ports';
 const MESH_CA_SECRETS = ['cacerts', 'istio-ca-secret'];
 
 const CLUSTER_LOCAL_SERVICE = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?\.[a-z0-9]([-a-z0-9]*[a-z0-9])?\.svc\.cluster\.local$/;
-/** The first Istio minor release that serves networking.istio.io/v1. */
+/**
+ * The first Istio minor release that serves networking.istio.io/v1.
+ * @internal
+ */
 export const ISTIO_V1_API_MINOR = 22;
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const UNITS: Readonly<Record<string, number>> = { ns: 1e-6, us: 1e-3, µs: 1e-3, ms: 1, s: 1000, m: MINUTE, h: HOUR };
 
-/** Milliseconds of a Go duration (`2160h`, `1h30m`), or undefined when it is not one. */
+/**
+ * Milliseconds of a Go duration (`2160h`, `1h30m`), or undefined when it is not one.
+ * @internal
+ */
 export function parseGoDuration(text: string): number | undefined {
   if (!/^(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$/.test(text)) return undefined;
   let total = 0;
@@ -24,12 +30,18 @@ export function parseGoDuration(text: string): number | undefined {
   return total;
 }
 
-/** Whether `host` is a lowercase DNS name with labels of at most 63 characters. */
+/**
+ * Whether `host` is a lowercase DNS name with labels of at most 63 characters.
+ * @internal
+ */
 export function isDnsName(host: string): boolean {
   return isDns1123Subdomain(host) && host.split('.').every((l) => l.length <= 63);
 }
 
-/** Checks a link definition; returns every violation. */
+/**
+ * Checks a link definition; returns every violation.
+ * @category Cross-cluster mTLS
+ */
 export function validateCrossClusterLink(input: CrossClusterLinkProps): ViolationCollector {
   const v = new ViolationCollector();
   const checked = checkInput(CROSS_CLUSTER_LINK_PROPS, input);

@@ -1,6 +1,7 @@
 /**
  * An IPv4 CIDR block, parsed strictly: four decimal octets without leading
  * zeros, and a prefix length from 0 to 32.
+ * @category Network and identity
  */
 export class Ipv4Cidr {
   /**
@@ -83,13 +84,19 @@ export class Ipv4Cidr {
   }
 }
 
-/** Parses a dotted IPv4 address into a number, or undefined if malformed. */
+/**
+ * Parses a dotted IPv4 address into a number, or undefined if malformed.
+ * @category Network and identity
+ */
 export function parseIpv4(text: string): number | undefined {
   const parsed = Ipv4Cidr.parse(`${text}/32`);
   return parsed instanceof Ipv4Cidr ? parsed.address : undefined;
 }
 
-/** Formats a 32-bit number as a dotted IPv4 address. */
+/**
+ * Formats a 32-bit number as a dotted IPv4 address.
+ * @category Network and identity
+ */
 export function formatIpv4(n: number): string {
   return [24, 16, 8, 0].map((shift) => Math.floor(n / 2 ** shift) % 256).join('.');
 }

@@ -7,17 +7,26 @@ import { ISTIO_V1_API_MINOR } from '../mesh/validate-cross-cluster-link';
 import { Rules } from '../validation/rule-catalog';
 import { ViolationCollector } from '../validation/violation-collector';
 
-/** Which Istio runs the mesh of a platform or an estate. */
+/**
+ * Which Istio runs the mesh of a platform or an estate.
+ * @category Regulated platform
+ */
 export type MeshDistribution = 'openSourceIstio' | 'aksIstioAddon';
 
-/** Pinned versions of what a platform or an estate installs. */
+/**
+ * Pinned versions of what a platform or an estate installs.
+ * @category Regulated platform
+ */
 export interface PinnedVersions {
   readonly istio: string;
   readonly certManager: string;
   readonly aksIstioRevision: string;
 }
 
-/** A Helm chart the platform installs in each cluster, pinned. */
+/**
+ * A Helm chart the platform installs in each cluster, pinned.
+ * @category Regulated platform
+ */
 export interface PinnedHelmChart {
   /** Release name. */
   readonly name: string;
@@ -34,6 +43,7 @@ export interface PinnedHelmChart {
  * Default pins: the releases whose CRD schemas ship with the library, so the
  * objects are checked against exactly what the platform installs. Bumped by
  * extracting the new release's CRDs (scripts/extract-crd-schemas.ts), never floating.
+ * @category Regulated platform
  */
 export const PINNED_VERSIONS: PinnedVersions = {
   istio: ISTIO_SCHEMA_VERSION,
@@ -41,7 +51,10 @@ export const PINNED_VERSIONS: PinnedVersions = {
   aksIstioRevision: NEWEST_AKS_ISTIO_REVISION.revision,
 };
 
-/** The pins, with the defaults where none is given. */
+/**
+ * The pins, with the defaults where none is given.
+ * @category Regulated platform
+ */
 export function resolvePinnedVersions(versions: Partial<PinnedVersions> | undefined): PinnedVersions {
   return {
     istio: versions?.istio ?? PINNED_VERSIONS.istio,
@@ -50,7 +63,10 @@ export function resolvePinnedVersions(versions: Partial<PinnedVersions> | undefi
   };
 }
 
-/** Checks the pins: released Istio at or after the v1 networking API, and a cert-manager release tag. */
+/**
+ * Checks the pins: released Istio at or after the v1 networking API, and a cert-manager release tag.
+ * @category Regulated platform
+ */
 export function checkPinnedVersions(v: ViolationCollector, versions: PinnedVersions): void {
   const istio = /^(\d+)\.(\d+)\.(\d+)$/.exec(versions.istio);
   if (!istio || (istio[1] === '1' && Number(istio[2]) < ISTIO_V1_API_MINOR)) {
@@ -59,7 +75,10 @@ export function checkPinnedVersions(v: ViolationCollector, versions: PinnedVersi
   if (!/^v\d+\.\d+\.\d+$/.test(versions.certManager)) v.add(Rules.meshVersion, 'versions.certManager', versions.certManager, 'pin a cert-manager release as v<major>.<minor>.<patch>');
 }
 
-/** The mesh flavour of every cluster of a platform or an estate. */
+/**
+ * The mesh flavour of every cluster of a platform or an estate.
+ * @category Regulated platform
+ */
 export function meshFlavourOf(distribution: MeshDistribution, versions: PinnedVersions): MeshFlavour {
   return distribution === 'aksIstioAddon' ? MeshFlavour.aksIstioAddon({ revision: versions.aksIstioRevision }) : MeshFlavour.openSourceIstio();
 }
@@ -70,6 +89,7 @@ export function meshFlavourOf(distribution: MeshDistribution, versions: PinnedVe
  * MeshConfig of the revision); none on open-source Istio, whose istiod
  * values carry the same settings.
  * @see https://learn.microsoft.com/azure/aks/istio-meshconfig
+ * @category Regulated platform
  */
 export function meshConfigObjects(distribution: MeshDistribution, versions: PinnedVersions): KubernetesObject[] {
   if (distribution !== 'aksIstioAddon') return [];
@@ -94,7 +114,10 @@ export function meshConfigObjects(distribution: MeshDistribution, versions: Pinn
   ];
 }
 
-/** The Helm releases each cluster needs, pinned, with generated values (no Istio on the AKS Istio add-on). */
+/**
+ * The Helm releases each cluster needs, pinned, with generated values (no Istio on the AKS Istio add-on).
+ * @category Regulated platform
+ */
 export function meshPrerequisites(distribution: MeshDistribution, versions: PinnedVersions): PinnedHelmChart[] {
   const istioRepo = 'https://istio-release.storage.googleapis.com/charts';
   const certManager: PinnedHelmChart = {
@@ -130,7 +153,10 @@ export function meshPrerequisites(distribution: MeshDistribution, versions: Pinn
   ];
 }
 
-/** The cluster's AKS Istio add-on settings: the link brings its own gateways, so the add-on's stay off. */
+/**
+ * The cluster's AKS Istio add-on settings: the link brings its own gateways, so the add-on's stay off.
+ * @category Regulated platform
+ */
 export function aksIstioAddonProps(distribution: MeshDistribution, versions: PinnedVersions) {
   return distribution === 'aksIstioAddon'
     ? { istioAddon: { revision: versions.aksIstioRevision, internalIngressGateway: false, externalIngressGateway: false } }

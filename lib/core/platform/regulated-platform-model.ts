@@ -32,7 +32,10 @@ import { checkServiceHost, serviceDnsResources } from './service-dns';
 import { checkSpokeAddressSpace, spokeSubnets, virtualNetworkPeering } from './spoke-network';
 import { ViolationCollector } from '../validation/violation-collector';
 
-/** One cluster of the platform: a hardened cluster in its own virtual network. */
+/**
+ * One cluster of the platform: a hardened cluster in its own virtual network.
+ * @category Regulated platform
+ */
 export interface PlatformClusterProps extends Omit<HardenedClusterProps, 'location' | 'network' | 'istioAddon'> {
   /**
    * Address space of the cluster's virtual network: the node subnet is its
@@ -41,7 +44,10 @@ export interface PlatformClusterProps extends Omit<HardenedClusterProps, 'locati
   readonly addressSpace: string;
 }
 
-/** Intent for the regulated platform: two private clusters with WireGuard, connected by cross-cluster mTLS. */
+/**
+ * Intent for the regulated platform: two private clusters with WireGuard, connected by cross-cluster mTLS.
+ * @category Regulated platform
+ */
 export interface RegulatedPlatformProps {
   /** Azure region of both clusters. */
   readonly location: string;
@@ -102,6 +108,7 @@ export const REGULATED_PLATFORM_PROPS = lazySchema(() => schemaOf<RegulatedPlatf
  * its hub through `PrivateDnsZone.create({ linkedVnetIds })` and its own peering.
  * @example
  * const platform = RegulatedPlatformModel.build({ location: 'westeurope', client, server, issuer, services, meshDistribution: 'aksIstioAddon' });
+ * @category Regulated platform
  */
 export class RegulatedPlatformModel {
   /**
@@ -203,7 +210,10 @@ export class RegulatedPlatformModel {
   }
 }
 
-/** Checks a platform definition (both clusters, the link, the glue); returns every violation. */
+/**
+ * Checks a platform definition (both clusters, the link, the glue); returns every violation.
+ * @category Regulated platform
+ */
 export function validateRegulatedPlatform(props: RegulatedPlatformProps): ViolationCollector {
   return planPlatform(props).violations;
 }

@@ -5,7 +5,10 @@ import { LogicalIds } from '../aks/managed-cluster-model';
 import { Rules } from '../validation/rule-catalog';
 import { ViolationCollector } from '../validation/violation-collector';
 
-/** A service host's private DNS record, and the client network that must resolve it. */
+/**
+ * A service host's private DNS record, and the client network that must resolve it.
+ * @category Regulated platform
+ */
 export interface ServiceDnsRecord {
   /** The service's FQDN. */
   readonly host: string;
@@ -18,14 +21,20 @@ export interface ServiceDnsRecord {
   readonly client: { readonly prefix: string; readonly vnetName: string };
 }
 
-/** The private DNS zone of a service host: everything after its first label, when that has a dot. */
+/**
+ * The private DNS zone of a service host: everything after its first label, when that has a dot.
+ * @category Regulated platform
+ */
 export function serviceZone(host: string): string | undefined {
   const dot = host.indexOf('.');
   const zone = dot > 0 ? host.slice(dot + 1) : '';
   return zone.includes('.') ? zone : undefined;
 }
 
-/** A service host clients dial through the gateways: under a domain of the user's, never the cluster's own (SAKS-PLAT-003). */
+/**
+ * A service host clients dial through the gateways: under a domain of the user's, never the cluster's own (SAKS-PLAT-003).
+ * @category Regulated platform
+ */
 export function checkServiceHost(v: ViolationCollector, property: string, host: string): void {
   const zone = serviceZone(host);
   if (!zone || zone.endsWith('cluster.local')) {
@@ -38,6 +47,7 @@ export function checkServiceHost(v: ViolationCollector, property: string, host: 
  * service host and a link to every client network that dials a host in it.
  * @param linkLogicalId the logical id of a zone's link to a client network (Pulumi child names: never change them)
  * @see https://learn.microsoft.com/azure/dns/private-dns-privatednszone
+ * @category Regulated platform
  */
 export function serviceDnsResources(records: readonly ServiceDnsRecord[], linkLogicalId: (zone: string, client: ServiceDnsRecord['client']) => string): ArmResource[] {
   const zones = new Map<string, { labels: Map<string, string>; clients: Map<string, ServiceDnsRecord['client']> }>();

@@ -5,7 +5,10 @@ import { formatIpv4, Ipv4Cidr } from '../net/ipv4-cidr';
 import { Rules } from '../validation/rule-catalog';
 import { ViolationCollector } from '../validation/violation-collector';
 
-/** The subnets the library lays out in a spoke it creates. */
+/**
+ * The subnets the library lays out in a spoke it creates.
+ * @category Regulated platform
+ */
 export interface SpokeSubnets {
   /** The node subnet: the spoke's first /20. */
   readonly nodes: string;
@@ -18,6 +21,7 @@ export interface SpokeSubnets {
  * larger IPv4 block without host bits, room for a /20 node subnet and the /28
  * API server subnet after it (SAKS-PLAT-002). Returns undefined, with the
  * violation, when it is not one.
+ * @category Regulated platform
  */
 export function checkSpokeAddressSpace(v: ViolationCollector, property: string, text: string): Ipv4Cidr | undefined {
   const parsed = Ipv4Cidr.parse(text);
@@ -28,12 +32,18 @@ export function checkSpokeAddressSpace(v: ViolationCollector, property: string, 
   return parsed;
 }
 
-/** The node and API server subnets of a spoke the library creates in `space`. */
+/**
+ * The node and API server subnets of a spoke the library creates in `space`.
+ * @category Regulated platform
+ */
 export function spokeSubnets(space: Ipv4Cidr): SpokeSubnets {
   return { nodes: `${formatIpv4(space.network)}/20`, api: `${formatIpv4(space.network + 4096)}/28` };
 }
 
-/** One direction of a virtual network peering, on the network `vnetName`. */
+/**
+ * One direction of a virtual network peering, on the network `vnetName`.
+ * @category Regulated platform
+ */
 export function virtualNetworkPeering(options: {
   readonly logicalId: string;
   readonly vnetName: string;

@@ -9,6 +9,7 @@ const CLUSTER_TYPE = 'Microsoft.ContainerService/managedClusters';
  * Azure Policy's built-in definitions for managed clusters, evaluated on the
  * cluster of `template` as Azure Policy would on its deployment, with the
  * template's other resources as the related resources of `AuditIfNotExists`.
+ * @category Azure Policy
  */
 export function evaluateAksBuiltInPolicies(template: ArmTemplate, options: PolicyEvaluationOptions = {}): PolicyResult[] {
   const resources = template.resources as Record<string, unknown>[];
@@ -20,6 +21,7 @@ export function evaluateAksBuiltInPolicies(template: ArmTemplate, options: Polic
 /**
  * Why a built-in can be non-compliant on a cluster the library builds: each
  * needs something only the customer can provide, by definition name.
+ * @category Azure Policy
  */
 export const BUILT_IN_POLICY_JUSTIFICATIONS: Readonly<Record<string, string>> = {
   // Both operating systems and data disks ... encrypted by customer-managed keys
@@ -33,7 +35,10 @@ export const BUILT_IN_POLICY_JUSTIFICATIONS: Readonly<Record<string, string>> = 
     'Fleet Manager membership joins a fleet your organisation runs; the library creates none',
 };
 
-/** The results as a report section: each definition by name and id. */
+/**
+ * The results as a report section: each definition by name and id.
+ * @category Azure Policy
+ */
 export function renderAksBuiltInPolicies(results: readonly PolicyResult[]): string[] {
   return [
     '',

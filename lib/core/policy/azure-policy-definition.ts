@@ -1,9 +1,13 @@
-/** A condition of an Azure Policy rule, as published (`allOf`, `field`, `count`, ...). */
+/**
+ * A condition of an Azure Policy rule, as published (`allOf`, `field`, `count`, ...).
+ * @category Azure Policy
+ */
 export type PolicyCondition = Readonly<Record<string, any>>;
 
 /**
  * An Azure Policy definition, reduced to what evaluating it needs.
  * @see https://learn.microsoft.com/azure/governance/policy/concepts/definition-structure-basics
+ * @category Azure Policy
  */
 export interface AzurePolicyDefinition {
   /** The definition's name (a GUID). */

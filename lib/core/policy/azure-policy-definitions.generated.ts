@@ -4,7 +4,10 @@
 // (Audit, Deny and AuditIfNotExists effects). Copyright (c) Microsoft Corporation, MIT licence.
 import { AzurePolicyDefinition } from './azure-policy-definition';
 
-/** 22 built-in definitions, as published. */
+/**
+ * 22 built-in definitions, as published.
+ * @category Azure Policy
+ */
 export const AZURE_POLICY_AKS_DEFINITIONS: readonly AzurePolicyDefinition[] = [
   {
     "name": "450d2877-ebea-41e8-b00c-e286317d21bf",

@@ -1,9 +1,15 @@
 import { AzurePolicyDefinition, PolicyCondition } from './azure-policy-definition';
 
-/** The outcome of one definition on one resource. */
+/**
+ * The outcome of one definition on one resource.
+ * @category Azure Policy
+ */
 export type PolicyState = 'compliant' | 'non-compliant' | 'disabled';
 
-/** One definition's result. */
+/**
+ * One definition's result.
+ * @category Azure Policy
+ */
 export interface PolicyResult {
   readonly definition: AzurePolicyDefinition;
   /** The effect after parameters (`Audit`, `Deny`, `AuditIfNotExists`, `Disabled`). */
@@ -11,7 +17,10 @@ export interface PolicyResult {
   readonly state: PolicyState;
 }
 
-/** Options of {@link evaluateAzurePolicy}. */
+/**
+ * Options of {@link evaluateAzurePolicy}.
+ * @category Azure Policy
+ */
 export interface PolicyEvaluationOptions {
   /**
    * Assignment parameters, by name, over the definitions' defaults.
@@ -52,6 +61,7 @@ interface Ctx {
  * `identity` and `kind` at the top level), as Azure's aliases of managed
  * clusters do.
  * @see https://learn.microsoft.com/azure/governance/policy/concepts/definition-structure-policy-rule
+ * @category Azure Policy
  */
 export function evaluateAzurePolicy(
   definition: AzurePolicyDefinition,

@@ -7,6 +7,7 @@ import { markdownTable } from './markdown';
  * and the framework clauses its rule supports, which the accepted deviation
  * leaves unmet. An acknowledgement is itself a control (SAKS-ACK-001): a
  * deviation identified, documented and approved.
+ * @internal
  */
 export function renderAcknowledgedWarnings(acknowledged: readonly AcknowledgedViolation[]): string {
   return [

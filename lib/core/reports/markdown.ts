@@ -4,7 +4,10 @@
  * Markdown or HTML that would change the table a reviewer reads.
  */
 
-/** Escapes text for one table cell: no row or column breaks, no markup, no links, no HTML. */
+/**
+ * Escapes text for one table cell: no row or column breaks, no markup, no links, no HTML.
+ * @internal
+ */
 export function markdownCell(text: string): string {
   return text
     .replace(/\r\n|\r|\n/g, ' ')
@@ -14,7 +17,10 @@ export function markdownCell(text: string): string {
     .replace(/>/g, '&gt;');
 }
 
-/** A link cell for a trusted URL (our sources), rendered as an autolink. */
+/**
+ * A link cell for a trusted URL (our sources), rendered as an autolink.
+ * @internal
+ */
 export function markdownLink(url: string): string {
   return `<${url}>`;
 }
@@ -22,6 +28,7 @@ export function markdownLink(url: string): string {
 /**
  * A Markdown table. Cells are escaped unless given as `{ raw }` (trusted
  * markup the library writes itself, such as source links).
+ * @internal
  */
 export function markdownTable(headers: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | { readonly raw: string }>>): string {
   const cell = (c: string | { readonly raw: string }) => (typeof c === 'string' ? markdownCell(c) : c.raw);

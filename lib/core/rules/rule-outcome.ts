@@ -2,10 +2,16 @@ import { Provenance } from '../description/fact';
 import { Rule } from '../validation/rule';
 import { Violation } from '../validation/violation';
 
-/** A rule's answer on one subject: broken, kept, or not decidable from what was read. */
+/**
+ * A rule's answer on one subject: broken, kept, or not decidable from what was read.
+ * @category Audit
+ */
 export type Verdict = 'pass' | 'fail' | 'undecided';
 
-/** Why a rule is undecided: the value it needs is unknown, or a resource it needs was not read. */
+/**
+ * Why a rule is undecided: the value it needs is unknown, or a resource it needs was not read.
+ * @category Audit
+ */
 export interface UndecidedReason {
   readonly reason: string;
   /** The REST path of the value that is not known, when there is one. */
@@ -13,7 +19,10 @@ export interface UndecidedReason {
   readonly at?: Provenance;
 }
 
-/** One rule's verdict on one cluster, with what decided it. */
+/**
+ * One rule's verdict on one cluster, with what decided it.
+ * @category Audit
+ */
 export interface RuleOutcome {
   readonly rule: Rule;
   readonly verdict: Verdict;

@@ -7,6 +7,7 @@ import { Violation } from './violation';
  * Checkov skip comment, it names the rule and says why. The warning is no
  * longer printed; the acknowledgement is recorded in the security baseline
  * report, so an auditor sees what was accepted and by whose reasoning.
+ * @category Validation
  */
 export interface Acknowledgement {
   /** The id of the warning rule, e.g. `SAKS-ENC-013`. Errors cannot be acknowledged. */
@@ -23,7 +24,10 @@ export interface Acknowledgement {
 /** The runtime schema of a list of {@link Acknowledgement}s. @internal */
 export const ACKNOWLEDGEMENTS = lazySchema(() => zod.array(schemaOf<Acknowledgement>()(zod.strictObject({ ruleId: text(), reason: text(), property: text().optional() }))).readonly());
 
-/** A warning accepted by an acknowledgement. */
+/**
+ * A warning accepted by an acknowledgement.
+ * @category Validation
+ */
 export interface AcknowledgedViolation {
   readonly violation: Violation;
   readonly acknowledgement: Acknowledgement;

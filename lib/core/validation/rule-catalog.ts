@@ -26,12 +26,16 @@ function withThousandsSeparator(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
-/** The shortest reason an acknowledgement may give: a reason, not a placeholder (SAKS-ACK-001). */
+/**
+ * The shortest reason an acknowledgement may give: a reason, not a placeholder (SAKS-ACK-001).
+ * @category Validation
+ */
 export const MIN_ACKNOWLEDGEMENT_REASON = 20;
 
 /**
  * Every rule the library enforces. docs/validation-rules.md is generated from
  * this catalog (`npm run docs:rules`) and a test keeps the two in step.
+ * @category Validation
  */
 export const Rules = {
   inputType: {
@@ -988,5 +992,8 @@ export const Rules = {
   },
 } as const satisfies Record<string, Rule>;
 
-/** Every rule, in catalog order. */
+/**
+ * Every rule, in catalog order.
+ * @category Validation
+ */
 export const ALL_RULES: readonly Rule[] = Object.values(Rules);

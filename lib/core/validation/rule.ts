@@ -4,12 +4,14 @@ import { SourceUrl } from './sources';
  * How a broken rule is treated: an error blocks, a warning is printed on every
  * synth and deployment (unless acknowledged), an info is a fact recorded in the
  * reports for the reader.
+ * @category Validation
  */
 export type RuleSeverity = 'error' | 'warning' | 'info';
 
 /**
  * One documented constraint. Rules are data: the validators cite them by id,
  * and docs/validation-rules.md is generated from the same catalog.
+ * @category Validation
  */
 export interface Rule {
   /** Stable identifier, cited in messages and docs, e.g. `SAKS-API-001`. */

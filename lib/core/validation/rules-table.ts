@@ -6,6 +6,7 @@ import { Rule } from './rule';
  * Renders the rule catalog as a Markdown table: id, severity, rule, where it
  * is enforced (when `enforcedIn` says), the framework clauses it supports
  * (`frameworkClausesOf`), sources.
+ * @internal
  */
 export function renderRulesTable(rules: readonly Rule[], enforcedIn?: (rule: Rule) => readonly string[]): string {
   return markdownTable(

@@ -1,6 +1,7 @@
 /**
  * The documents our rules come from. Each is written once here and cited by
  * rules, error messages and the generated rules table.
+ * @category Validation
  */
 export const Sources = {
   privateClusters: 'https://learn.microsoft.com/azure/aks/private-clusters',
@@ -116,4 +117,5 @@ export const Sources = {
   internalLoadBalancer: 'https://learn.microsoft.com/azure/aks/internal-lb',
 } as const;
 
+/** @category Validation */
 export type SourceUrl = (typeof Sources)[keyof typeof Sources];

@@ -6,6 +6,7 @@ const BRAND = Symbol.for('secure-aks.validation-error');
 /**
  * Thrown when input breaks one or more error-severity rules. It carries every
  * violation found, not just the first, so one run shows everything to fix.
+ * @category Validation
  */
 export class SecureAksValidationError extends Error {
   /**

@@ -6,6 +6,7 @@ import { Violation } from './violation';
 
 /**
  * Collects violations from all validators so that every problem is reported at once.
+ * @category Validation
  */
 export class ViolationCollector {
   private readonly items: Violation[] = [];

@@ -1,7 +1,10 @@
 import { Provenance } from '../description/fact';
 import { Rule } from './rule';
 
-/** One broken rule, located at a property of the user's input. */
+/**
+ * One broken rule, located at a property of the user's input.
+ * @category Validation
+ */
 export interface Violation {
   /** The rule that is broken. */
   readonly rule: Rule;
@@ -17,7 +20,10 @@ export interface Violation {
   readonly at?: Provenance;
 }
 
-/** Renders a value for a message: JSON, but short. */
+/**
+ * Renders a value for a message: JSON, but short.
+ * @category Validation
+ */
 export function describeValue(value: unknown): string {
   if (value === undefined) return 'undefined';
   let text: string;
@@ -29,7 +35,10 @@ export function describeValue(value: unknown): string {
   return text.length > 160 ? `${text.slice(0, 157)}...` : text;
 }
 
-/** Formats one violation as the multi-line block used in every error and warning. */
+/**
+ * Formats one violation as the multi-line block used in every error and warning.
+ * @category Validation
+ */
 export function formatViolation(v: Violation): string {
   const lines = [
     `[${v.rule.id}] ${v.property} = ${describeValue(v.value)}`,
