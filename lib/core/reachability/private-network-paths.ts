@@ -3,7 +3,7 @@ import { ClusterRuleContext } from '../rules/cluster-rule';
 import { Sources } from '../validation/sources';
 import type { PathsFound, ReachPath, ReachPathKind } from './api-server-reachability';
 import { Reading } from './description-reading';
-import { NeighbourNetwork, PrivateNetworks, privateNetworks } from './private-networks';
+import { clusterNetwork, NeighbourNetwork, PrivateNetworks, privateNetworks } from './private-networks';
 import { Recheck } from './recheck-commands';
 
 /** What decides the private paths: whether the API server is private, and whether it is projected into the cluster network. */
@@ -27,7 +27,9 @@ export function privateNetworkPaths(cluster: ClusterDescription, c: ClusterRuleC
   const integrated = vnetIntegration.known && vnetIntegration.value;
   if (!isPrivate.value) {
     if (!vnetIntegration.known) return { paths: [], undecided: [{ reason: `whether API Server VNet Integration is on is not known offline (${vnetIntegration.reason})`, at: vnetIntegration.at }] };
-    return { paths: integrated ? [clusterNetworkPath(cluster, c, 'vnet-integration-subnet', undefined)] : [], undecided: [] };
+    // Only the nodes use the address in the subnet: other clients resolve the name to the public endpoint.
+    const network = { clusterNetwork: clusterNetwork(cluster, c, []), neighbours: [], undecided: [] };
+    return { paths: integrated ? [clusterNetworkPath(cluster, c, 'vnet-integration-subnet', network)] : [], undecided: [] };
   }
   const kind: ReachPathKind = integrated ? 'vnet-integration-subnet' : 'private-endpoint';
   const networks = privateNetworks(cluster, c);
@@ -37,13 +39,13 @@ export function privateNetworkPaths(cluster: ClusterDescription, c: ClusterRuleC
 }
 
 /** The cluster's own network: the nodes, and every host in it. */
-function clusterNetworkPath(cluster: ClusterDescription, c: ClusterRuleContext, kind: ReachPathKind, networks: PrivateNetworks | undefined): ReachPath {
-  const network = networks?.clusterNetwork;
+function clusterNetworkPath(cluster: ClusterDescription, c: ClusterRuleContext, kind: ReachPathKind, networks: PrivateNetworks): ReachPath {
+  const network = networks.clusterNetwork;
   const name = network?.managed ? 'the virtual network AKS creates for the cluster' : network?.name ? `the cluster network ${network.name}` : 'the cluster network';
   const where = kind === 'vnet-integration-subnet'
     ? `its internal load balancer address in the delegated API server subnet (API Server VNet Integration)`
     : 'its private endpoint in the node subnet';
-  const dns = networks?.zoneKind === 'system' ? ' AKS links its private DNS zone to this network.' : '';
+  const dns = networks.zoneKind === 'system' ? ' AKS links its private DNS zone to this network.' : '';
   const subnet = c.fact('properties.apiServerAccessProfile.subnetId');
   const privateAt = c.fact('properties.apiServerAccessProfile.enablePrivateCluster').at;
   return {

@@ -86,8 +86,8 @@ export function privateNetworks(cluster: ClusterDescription, c: ClusterRuleConte
   return { clusterNetwork: network, neighbours: sorted, ownZoneId, zoneKind: zone.known ? zone.value.kind : undefined, undecided };
 }
 
-/** The node subnet's network: read, named only, or created by AKS. */
-function clusterNetwork(cluster: ClusterDescription, c: ClusterRuleContext, undecided: UndecidedPart[]): ClusterNetworkFound {
+/** The node subnet's network: read, named only, or created by AKS; what keeps its peerings from being known goes to `undecided`. */
+export function clusterNetwork(cluster: ClusterDescription, c: ClusterRuleContext, undecided: UndecidedPart[]): ClusterNetworkFound {
   const ids = reading(() => nodeSubnetIds(c));
   if (!ids.known) {
     undecided.push({ reason: `the node subnets are not known offline (${ids.reason}): the cluster network's peerings are not known`, at: ids.at });
