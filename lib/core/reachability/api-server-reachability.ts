@@ -9,6 +9,7 @@ import { runCommandPath } from './run-command-path';
 import { reachabilitySummary } from './reachability-summary';
 import { Recheck } from './recheck-commands';
 import { Sources } from '../validation/sources';
+import { escapeUnsafeCharacters } from '../validation/unsafe-characters';
 import { markdownCell, markdownLink, markdownTable } from '../reports/markdown';
 
 /**
@@ -93,7 +94,23 @@ export function apiServerReachability(cluster: ClusterDescription): Reachability
   const paths = found.flatMap((f) => f.paths);
   undecided.push(...found.flatMap((f) => f.undecided));
   const verdict = verdictOf(paths, undecided);
-  return { cluster: cluster.name, verdict, paths, undecided, summary: reachabilitySummary(verdict, paths, undecided) };
+  return printable({ cluster: cluster.name, verdict, paths, undecided, summary: reachabilitySummary(verdict, paths, undecided) });
+}
+
+/**
+ * The statement with every text read from a document (names, ranges) safe to
+ * print: a control, bidirectional-override or zero-width character is escaped.
+ * @see https://www.unicode.org/reports/tr36/
+ */
+function printable(s: ReachabilityStatement): ReachabilityStatement {
+  const e = escapeUnsafeCharacters;
+  return {
+    cluster: e(s.cluster),
+    verdict: s.verdict,
+    paths: s.paths.map((p) => ({ ...p, from: e(p.from), statement: e(p.statement), recheck: e(p.recheck) })),
+    undecided: s.undecided.map((u) => ({ ...u, reason: e(u.reason) })),
+    summary: e(s.summary),
+  };
 }
 
 /** A path from the internet decides; anything undecided keeps "no path" from being said. */

@@ -225,3 +225,10 @@ describe('renderReachability', () => {
     expect(renderReachability(statementOf(doc()))).toBe(renderReachability(statementOf(doc())));
   });
 });
+
+test('a control or bidirectional character read from a document is escaped in the statement', () => {
+  const s = statementOf(template([cluster({ authorizedIPRanges: ['203.0.113.0/24\u202E'] })]));
+  const text = JSON.stringify(s) + renderReachability(s);
+  expect(text).not.toContain('\u202E');
+  expect(s.paths[0].from).toBe('203.0.113.0/24\\u202E (authorized range)');
+});
