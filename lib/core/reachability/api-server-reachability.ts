@@ -141,12 +141,21 @@ const VERDICT_TITLES: Readonly<Record<ReachabilityVerdict, string>> = {
 
 const FROM_INTERNET: Readonly<Record<string, string>> = { true: 'yes', false: 'no', undecided: 'undecided' };
 
+/** Options of {@link renderReachability}. */
+export interface RenderReachabilityOptions {
+  /**
+   * The level of the section's heading: 1 for a document of its own.
+   * @default 2
+   */
+  readonly headingLevel?: 1 | 2 | 3;
+}
+
 /** The statement as a Markdown section: the verdict, a table of every path, what is undecided, and how to re-check each path. */
-export function renderReachability(s: ReachabilityStatement): string {
+export function renderReachability(s: ReachabilityStatement, options: RenderReachabilityOptions = {}): string {
   const rows = s.paths.map((p) => [p.kind, p.from, FROM_INTERNET[String(p.fromInternet)], p.statement, { raw: markdownLink(p.source) }]);
   const rechecks = [...new Set(s.paths.map((p) => p.recheck))];
   return [
-    `## API server reachability: ${markdownCell(s.cluster)}`,
+    `${'#'.repeat(options.headingLevel ?? 2)} API server reachability: ${markdownCell(s.cluster)}`,
     '',
     `Verdict: **${VERDICT_TITLES[s.verdict]}**. ${markdownCell(s.summary)}`,
     '',
