@@ -155,7 +155,9 @@ describe('private API server', () => {
     const peering = { type: 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings', apiVersion: '2024-05-01', name: 'hub/to-spoke', properties: { remoteVirtualNetwork: { id: "[resourceId('Microsoft.Network/virtualNetworks', 'spoke')]" } } };
     const s = statementOf(template([cluster(PRIVATE_CLOSED), SPOKE, peering]));
     expect(s.paths.map((p) => p.from)).toEqual(['the cluster network spoke', 'virtual network hub (peering)']);
-    expect(s.paths[1].statement).toContain('resolve its name only through the public FQDN');
+    expect(s.paths[1].statement).toContain('resolve its name only through DNS of their own (no public FQDN is published)');
+    const withFqdn = statementOf(template([cluster({ ...PRIVATE_CLOSED, enablePrivateClusterPublicFQDN: true }), SPOKE, peering]));
+    expect(withFqdn.paths[1].statement).toContain('resolve its name only through the public FQDN or DNS of their own');
   });
 
   test('an own zone outside the deployment: its other links are not known, so undecided', () => {
