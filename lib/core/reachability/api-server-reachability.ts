@@ -88,7 +88,9 @@ export function apiServerReachability(cluster: ClusterDescription): Reachability
   found.push(runCommandPath(cluster, c));
   found.push(privateNetworkPaths(cluster, c, { isPrivate, vnetIntegration }));
   if (isPrivate.known && isPrivate.value) found.push(publicFqdnPath(cluster, c));
-  if (!cluster.wholeDeployment) {
+  // Only a private API server is reached through the networks around it: a public one's paths are all on the cluster.
+  const mayBePrivate = !isPrivate.known || isPrivate.value;
+  if (!cluster.wholeDeployment && mayBePrivate) {
     undecided.push({ reason: 'not every resource of the deployment was read (a live resource read alone, a linked template, a loop of unknown count): private DNS zone links and peerings that reach the API server may be missing' });
   }
   const paths = found.flatMap((f) => f.paths);

@@ -200,9 +200,14 @@ describe('undecided', () => {
   });
 
   test('a path from the internet stands although something else is undecided', () => {
-    const live = cluster({ enablePrivateCluster: false });
-    const [c] = describeDeployment([readDocument(live, 'aks.json')]).clusters;
-    expect(apiServerReachability(c).verdict).toBe('reachable-from-internet');
+    const s = statementOf(template([cluster({ enablePrivateCluster: false, disableRunCommand: "[parameters('noRun')]" })], { noRun: { type: 'bool' } }));
+    expect(s.verdict).toBe('reachable-from-internet');
+    expect(s.undecided.map((u) => u.reason)).toEqual([expect.stringContaining('whether run command is disabled is not known offline')]);
+  });
+
+  test('a public API server read alone: its paths are all on the cluster, nothing is undecided', () => {
+    const [c] = describeDeployment([readDocument(cluster({ enablePrivateCluster: false, disableRunCommand: true }), 'aks.json')]).clusters;
+    expect(apiServerReachability(c)).toMatchObject({ verdict: 'reachable-from-internet', undecided: [] });
   });
 });
 
