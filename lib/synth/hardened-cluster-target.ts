@@ -33,7 +33,8 @@ export interface HardenedClusterTargetOptions {
 /**
  * A synth target for one hardened cluster: `<file>.template.json` (the ARM
  * template of exactly what the Pulumi component deploys),
- * `encryption-coverage.md`, `security-baseline.md`, and the cluster's charts as `*.k8s.yaml`.
+ * `encryption-coverage.md`, `security-baseline.md`, `api-server-reachability.md`, and the
+ * cluster's charts as `*.k8s.yaml`.
  * @category Synthesis targets
  */
 export function hardenedClusterTarget(props: HardenedClusterProps, options: HardenedClusterTargetOptions = {}): SynthTarget {
@@ -45,11 +46,13 @@ export function hardenedClusterTarget(props: HardenedClusterProps, options: Hard
     artifacts: () => {
       const m = build();
       const charts = synthesizeCharts(options.charts);
-      reports = clusterReports(m, charts.objects, options.crossCluster);
+      const template = m.toArmTemplate();
+      reports = clusterReports(m, charts.objects, options.crossCluster, { template, file: `${file}.template.json` });
       return {
-        [`${file}.template.json`]: toJsonFile(m.toArmTemplate()),
+        [`${file}.template.json`]: toJsonFile(template),
         'encryption-coverage.md': reports.coverage,
         'security-baseline.md': reports.baseline,
+        'api-server-reachability.md': reports.reachability,
         ...charts.files,
       };
     },
