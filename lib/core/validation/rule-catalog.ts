@@ -772,6 +772,13 @@ export const Rules = {
     sources: [S.istioAddon, S.istioAddonEgress, S.istioAddonIngress],
     severity: 'error',
   },
+  meshLinkObjectsKept: {
+    id: 'SAKS-MESH-025',
+    statement:
+      'the Istio objects of a cross-cluster link keep the TLS modes, ports, hosts, SNI and credentials of its definition: in its charts as synthesized (JSON patches included) and, through the link\'s ValidatingAdmissionPolicy, in the cluster after deployment; no other DestinationRule configures traffic to the link\'s hosts',
+    sources: [S.istioEgressTlsOrigination, S.validatingAdmissionPolicy],
+    severity: 'error',
+  },
   federationNeedsIssuer: {
     id: 'SAKS-WID-001',
     statement: 'a federated identity needs the cluster\'s OIDC issuer and workload identity',
