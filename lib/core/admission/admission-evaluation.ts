@@ -92,8 +92,8 @@ const matches = (allowed: readonly string[] | undefined, value: string) => (allo
  * cannot be evaluated denies.
  * @see https://kubernetes.io/docs/reference/access-authn-authz/validating-admission-policy/
  */
-export function evaluateAdmissionPolicy(policy: { readonly spec?: unknown }, request: AdmissionRequest): AdmissionDecision {
-  const spec = (policy.spec ?? {}) as {
+export function evaluateAdmissionPolicy(policy: object, request: AdmissionRequest): AdmissionDecision {
+  const spec = ((policy as { spec?: unknown }).spec ?? {}) as {
     failurePolicy?: string;
     matchConstraints?: { resourceRules?: { apiGroups?: string[]; apiVersions?: string[]; resources?: string[]; operations?: string[] }[] };
     matchConditions?: { expression: string }[];

@@ -1,0 +1,26 @@
+import { ApiObject, Chart, JsonPatch } from 'cdk8s';
+import { Construct } from 'constructs';
+import { AdmissionPolicySpec, admissionPolicyObjects } from '../core/admission/admission-policy';
+
+/**
+ * The ValidatingAdmissionPolicy and its binding for a rule, in the chart of
+ * the objects they guard, so that every delivery of the chart (`cdk8s synth`,
+ * the GitOps tree, Pulumi's chart deployment) carries them. Both objects are
+ * cluster-scoped: a chart's default namespace is not written on them.
+ * @see https://kubernetes.io/docs/reference/access-authn-authz/validating-admission-policy/
+ */
+export class AdmissionPolicyObjects extends Construct {
+  /** The policy and the binding, in that order. */
+  public readonly apiObjects: readonly ApiObject[];
+
+  constructor(scope: Construct, id: string, spec: AdmissionPolicySpec) {
+    super(scope, id);
+    const namespaced = Chart.of(this).namespace !== undefined;
+    this.apiObjects = admissionPolicyObjects(spec).map((o) => {
+      const { apiVersion, kind, metadata, ...rest } = o;
+      const object = new ApiObject(this, kind, { apiVersion, kind, metadata, ...rest });
+      if (namespaced) object.addJsonPatch(JsonPatch.remove('/metadata/namespace'));
+      return object;
+    });
+  }
+}
