@@ -25,7 +25,7 @@ export function felixAdmissionPolicy(encryption: TransitEncryption): AdmissionPo
     name: FELIX_ADMISSION_POLICY,
     rule: Rules.calicoFelixNotDeployed,
     source,
-    guards: `the FelixConfiguration "${FELIX_DEFAULT_CONFIGURATION}" keeps ${switches.map((s) => `${s}: true`).join(' and ')} (changes are denied; deleting it is not)`,
+    guards: `the FelixConfiguration "${FELIX_DEFAULT_CONFIGURATION}" keeps ${switches.map((s) => `${s}: true`).join(' and ')}; changes are denied, its deletion is not`,
     flows: ['pod-to-pod-cross-node', 'host-network-pods', 'node-to-node'],
     resourceRules: [{ apiGroups: ['crd.projectcalico.org', 'projectcalico.org'], apiVersions: ['*'], resources: ['felixconfigurations'], operations: ['CREATE', 'UPDATE'] }],
     matchConditions: [{ name: 'felix-default-configuration', expression: `request.name == ${celString(FELIX_DEFAULT_CONFIGURATION)}` }],
