@@ -209,3 +209,19 @@ test('an expression that cannot be evaluated denies (failurePolicy: Fail)', () =
   const gateway = mysqlLink().serverObjects().find((o) => o.kind === 'Gateway')!;
   expect(evaluateAdmissionPolicy(broken, createRequestOf(gateway)).denials).toEqual(['m']);
 });
+
+test('the GitOps tree of every estate cluster carries the policies of its links, from the charts or from the model', async () => {
+  const { default: target, props } = await import('../../../examples/estate/definition');
+  const { EstateModel } = await import('../../../lib');
+  const estate = EstateModel.build(props);
+  for (const name of estate.clusters.keys()) {
+    const { asClient, asServer } = estate.linksOf(name);
+    const expected = [...asClient.map((l) => `secure-aks-link-${l.name}-client`), ...asServer.map((l) => `secure-aks-link-${l.name}-server`)].sort();
+    const mesh = estate.gitOpsTree(name).mesh['mesh.yaml'];
+    expect(mesh.filter((o) => o.kind === 'ValidatingAdmissionPolicy').map((o) => o.metadata.name).sort(), name).toEqual(expected);
+  }
+  const files = target.artifacts();
+  const trees = Object.entries(files).filter(([f]) => /^gitops\/.*\/mesh\/mesh\.yaml$/.test(f));
+  expect(trees.length).toBeGreaterThan(0);
+  for (const [file, text] of trees) expect(text, file).toMatch(/kind: ValidatingAdmissionPolicyBinding/);
+});
