@@ -71,6 +71,7 @@ export * from './core/admission/admission-policy';
 export * from './core/admission/admission-evaluation';
 export * from './core/admission/admission-guards';
 export * from './core/admission/admission-policy-catalog';
+export * from './core/admission/admission-policy-schema';
 export * from './core/mesh/istio-ports';
 export * from './core/mesh/mesh-flavour';
 export * from './core/mesh/gateway-deployment';

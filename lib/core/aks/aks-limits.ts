@@ -35,6 +35,8 @@ export function nodesWithSurge(count: number): number {
   return count + Math.max(1, Math.ceil((count * DEFAULT_MAX_SURGE_PERCENT) / 100));
 }
 
+/** ValidatingAdmissionPolicy (admissionregistration.k8s.io/v1) is GA from Kubernetes 1.30 (https://kubernetes.io/docs/reference/access-authn-authz/validating-admission-policy/). */
+export const ADMISSION_POLICY_MIN_KUBERNETES = [1, 30] as const;
 /** Network isolated clusters need Kubernetes 1.30 (https://learn.microsoft.com/azure/aks/concepts-network-isolated#limitations). */
 export const NETWORK_ISOLATED_MIN_KUBERNETES = [1, 30] as const;
 /** The node OS channels a network isolated cluster supports (https://learn.microsoft.com/azure/aks/concepts-network-isolated). */

@@ -528,8 +528,8 @@ export const Rules = {
   },
   kubernetesSchema: {
     id: 'SAKS-K8S-001',
-    statement: 'every Istio, cert-manager and Calico object is valid against the schema of its CRD, with no unknown fields',
-    sources: [S.istioAnalyzerMessages, S.certManagerCertificate, S.calicoWireGuard],
+    statement: 'every Istio, cert-manager and Calico object is valid against the schema of its CRD, and every admission policy and binding against the Kubernetes OpenAPI of the oldest minor that serves them (1.30), with no unknown fields',
+    sources: [S.istioAnalyzerMessages, S.certManagerCertificate, S.calicoWireGuard, S.validatingAdmissionPolicy],
     severity: 'error',
   },
   wireGuardLinuxOnly: {

@@ -225,3 +225,19 @@ test('the GitOps tree of every estate cluster carries the policies of its links,
   expect(trees.length).toBeGreaterThan(0);
   for (const [file, text] of trees) expect(text, file).toMatch(/kind: ValidatingAdmissionPolicyBinding/);
 });
+
+test('every policy and binding the examples write is valid, strictly, against the Kubernetes OpenAPI of the oldest minor that serves them', async () => {
+  const { ADMISSION_POLICY_MIN_KUBERNETES, ADMISSION_REGISTRATION_OPENAPI, StrictSchemaValidator } = await import('../../../lib');
+  expect(ADMISSION_REGISTRATION_OPENAPI.kubernetesMinor).toBe(ADMISSION_POLICY_MIN_KUBERNETES.join('.'));
+  const validator = StrictSchemaValidator.shipped();
+  const objects = Object.values(await exampleApps()).flat().filter((o) => /^ValidatingAdmissionPolicy(Binding)?$/.test(o.kind));
+  expect(objects.length).toBeGreaterThan(10);
+  for (const o of objects) expect(validator.validate(`kubernetes/${o.kind}`, o), `${o.kind}/${o.metadata.name}`).toEqual([]);
+  // The validation can fail: an unknown field, a wrong type, a missing spec, a wrong API version.
+  const [policy, binding] = admissionPolicyObjects(linkAdmissionPolicy(mysqlLink(), 'client')).map(copy) as Obj[];
+  policy.spec.validations[0].messag = 'typo';
+  expect(validator.validate('kubernetes/ValidatingAdmissionPolicy', policy)).toEqual([{ path: '/spec/validations/0/messag', message: 'unknown field "messag"' }]);
+  binding.spec.validationActions = 'Deny';
+  expect(validator.validate('kubernetes/ValidatingAdmissionPolicyBinding', binding).map((f) => f.path)).toEqual(['/spec/validationActions']);
+  expect(validator.validate('kubernetes/ValidatingAdmissionPolicyBinding', { ...binding, apiVersion: 'admissionregistration.k8s.io/v1beta1', spec: undefined }).length).toBeGreaterThan(0);
+});
