@@ -66,8 +66,12 @@ export class HostNetworkEncryptionCheck extends Construct {
     );
     if (policy) {
       // An acknowledged workload outside the spared namespaces would be admitted here and denied by the cluster.
-      const spared = HOST_NETWORK_NAMESPACES.map((n) => `/${n.namespace}/`);
-      const denied = (props.acknowledged ?? []).filter((a) => !spared.some((ns) => a.includes(ns)));
+      // `kind/namespace/name`; an object without a namespace lands in the request's namespace, never a spared one.
+      const spared = HOST_NETWORK_NAMESPACES.map((n) => n.namespace);
+      const denied = (props.acknowledged ?? []).filter((a) => {
+        const parts = a.split('/');
+        return !(parts.length === 3 && spared.includes(parts[1]));
+      });
       DeploymentCheck.of(this).addCheck(() =>
         denied.map((object) => ({
           rule: Rules.hostNetworkUnencrypted,

@@ -52,3 +52,11 @@ test('works as a plain function over a chart', () => {
   expect(HostNetworkEncryptionCheck.findingsFor(chart, TransitEncryption.acnsWireGuard()).map((f) => f.object)).toEqual([`DaemonSet/${name}`]);
   expect(HostNetworkEncryptionCheck.findingsFor(chart, TransitEncryption.calicoWireGuard())).toEqual([]);
 });
+
+test('an acknowledged workload in a namespace the policy spares passes with the policy on', () => {
+  const chart = Testing.chart();
+  const ds = new kplus.DaemonSet(chart, 'agent', { metadata: { namespace: 'kube-system' }, containers: [{ image: 'example/agent:1' }] });
+  ApiObject.of(ds).addJsonPatch(JsonPatch.add('/spec/template/spec/hostNetwork', true));
+  new HostNetworkEncryptionCheck(chart, 'check', { transitEncryption: TransitEncryption.acnsWireGuard(), acknowledged: [`DaemonSet/kube-system/${ApiObject.of(ds).name}`] });
+  expect(Testing.synth(chart).map((o) => o.kind)).toEqual(['DaemonSet', 'ValidatingAdmissionPolicy', 'ValidatingAdmissionPolicyBinding']);
+});

@@ -114,11 +114,11 @@ export function evaluateAdmissionPolicy(policy: object, request: AdmissionReques
     request: requestValue(request),
     params: null,
   };
-  for (const m of spec.matchConditions ?? []) {
-    const r = run(m.expression, bindings);
-    if (r === false) return { matched: false, denials: [] };
-    if (typeof r === 'string') return { matched: true, denials: failClosed ? [r] : [] };
-  }
+  // Any false condition skips the policy; otherwise an error denies when the policy fails closed.
+  const conditions = (spec.matchConditions ?? []).map((m) => run(m.expression, bindings));
+  if (conditions.includes(false)) return { matched: false, denials: [] };
+  const conditionErrors = conditions.filter((r): r is string => typeof r === 'string');
+  if (conditionErrors.length > 0) return { matched: true, denials: failClosed ? conditionErrors : [] };
   const denials: string[] = [];
   for (const v of spec.validations ?? []) {
     const r = run(v.expression, bindings);
