@@ -20,6 +20,7 @@ import {
   renderRulesTable,
   SECURITY_BASELINE,
 } from '../lib';
+import { admissionPoliciesOf } from '../lib/core/admission/admission-policy-catalog';
 import { enforcementOf } from '../lib/core/audit/rule-enforcement';
 import { withCatalogSeverities } from './rule-severity-mentions';
 
@@ -44,8 +45,11 @@ export function rulesDocument(): string {
     '*policy pack* on the Pulumi resources of any program (`secure-aks/policy`), and *audit* on a',
     'cluster\'s Azure JSON (`secure-aks audit`); the last two share one implementation on the ARM',
     'payload. See [enforcing-on-clusters-you-did-not-build.md](enforcing-on-clusters-you-did-not-build.md).',
+    '"Admission policy" names the ValidatingAdmissionPolicy that the charts apply with the objects it guards,',
+    'so that the cluster\'s API server keeps enforcing the rule after deployment. See',
+    '[admission-policies.md](admission-policies.md).',
     '',
-    renderRulesTable(ALL_RULES, enforcementOf),
+    renderRulesTable(ALL_RULES, enforcementOf, admissionPoliciesOf),
     '',
     '## Create-only cluster properties',
     '',

@@ -6,6 +6,8 @@ import { calicoFelixConfiguration } from '../core/encryption/calico-felix-config
 import { TransitEncryption } from '../core/encryption/transit-encryption';
 import { StrictSchemaValidator } from '../core/kubernetes/schema-validator';
 import { Rules } from '../core/validation/rule-catalog';
+import { felixAdmissionPolicy } from '../core/encryption/felix-admission-policy';
+import { AdmissionPolicyObjects } from './admission-policy-objects';
 import { DeploymentCheck } from './deployment-check';
 
 /**
@@ -23,13 +25,17 @@ export interface CalicoWireGuardConfigurationProps {
  * is fixed: Felix reads its global configuration only from `default`.
  *
  * The synthesized object (after any JSON patch) is validated strictly
- * against Calico's FelixConfiguration CRD schema at synth.
+ * against Calico's FelixConfiguration CRD schema at synth. Beside it, a
+ * ValidatingAdmissionPolicy denies any later change that turns WireGuard off
+ * (SAKS-ENC-016), so the coverage report stays true after day 0.
  * @see https://docs.tigera.io/calico/latest/network-policy/encrypt-cluster-pod-traffic
  * @category Transit encryption
  */
 export class CalicoWireGuardConfiguration extends Construct {
   /** The FelixConfiguration object. */
   public readonly apiObject: ApiObject;
+  /** The admission policy that keeps WireGuard on, and its binding. */
+  public readonly admissionPolicy: AdmissionPolicyObjects;
 
   constructor(scope: Construct, id: string, props: CalicoWireGuardConfigurationProps) {
     // The transit encryption itself is checked where the FelixConfiguration is derived (SAKS-ENC-018).
@@ -42,6 +48,7 @@ export class CalicoWireGuardConfiguration extends Construct {
       metadata: { name: object.metadata.name },
       spec: Lazy.any({ produce: () => object.spec }),
     });
+    this.admissionPolicy = new AdmissionPolicyObjects(this, 'admission-policy', felixAdmissionPolicy(props.transitEncryption));
     DeploymentCheck.of(this).addCheck(() =>
       StrictSchemaValidator.shipped().validate('calico/FelixConfiguration', this.apiObject.toJson()).map((f) => ({
         rule: Rules.kubernetesSchema,

@@ -9,7 +9,12 @@ import { contractDifferences, LinkContract, linkContract, readLinkContract } fro
 import { CUSTOMER_CA_ISSUER_RESULT, CustomerCaIssuer } from '../core/mesh/customer-ca-issuer';
 import { analyzeMesh, analyzeMeshLink } from '../core/mesh/mesh-analyzer';
 import { MeshFinding, MeshInventory } from '../core/mesh/mesh-inventory';
-import { KubernetesObject } from '../core/kubernetes/kubernetes-object';
+import { describeObject, KubernetesObject } from '../core/kubernetes/kubernetes-object';
+import { createRequestOf, evaluateAdmissionPolicy } from '../core/admission/admission-evaluation';
+import { AdmissionPolicySpec, admissionPolicyObjects } from '../core/admission/admission-policy';
+import { linkAdmissionPolicy } from '../core/mesh/link-admission-policy';
+import { Rules } from '../core/validation/rule-catalog';
+import { AdmissionPolicyObjects } from './admission-policy-objects';
 import { DeploymentCheck, findingViolation } from './deployment-check';
 import { apiObjectsOf, MemoizedApiObject, SynthPassCache } from './synth-pass-cache';
 
@@ -43,6 +48,28 @@ export function addObjects(scope: Construct, objects: readonly KubernetesObject[
     const { apiVersion, kind, metadata, ...rest } = o;
     new MemoizedApiObject(scope, `${kind}-${metadata.namespace ?? 'cluster'}-${metadata.name}`, { apiVersion, kind, metadata, ...rest });
   }
+}
+
+/**
+ * Adds a link side's admission policy next to its objects, and checks every
+ * object of the chart (JSON patches and the user's own objects included)
+ * against the same policy at synth (SAKS-MESH-025): what the cluster would
+ * deny later is refused now.
+ */
+function guardLinkObjects(scope: Construct, chart: Chart, spec: AdmissionPolicySpec): void {
+  new AdmissionPolicyObjects(scope, 'admission-policy', spec);
+  const [policy] = admissionPolicyObjects(spec);
+  DeploymentCheck.of(scope).addCheck(() =>
+    objectsOf(chart).flatMap((o) =>
+      evaluateAdmissionPolicy(policy, createRequestOf(o)).denials.map((denial) => ({
+        rule: Rules.meshLinkObjectsKept,
+        property: `chart ${chart.node.path}: ${describeObject(o)}`,
+        value: spec.name,
+        fix: 'keep the link\'s objects as the link builds them: change the link definition instead of patching its objects, and give no other DestinationRule its hosts',
+        detail: denial,
+      })),
+    ),
+  );
 }
 
 /** The mesh analysis of each chart: the inventories of every link construct in it, merged. */
@@ -161,6 +188,7 @@ export class CrossClusterClient extends Construct {
       DeploymentCheck.of(this).addCheck(() => [...read.violations, ...(read.contract ? contractDifferences(link, read.contract) : [])].map((v) => ({ ...v, property: `chart ${chart.node.path}: ${v.property}` })));
     }
     addObjects(this, link.clientObjects());
+    guardLinkObjects(this, chart, linkAdmissionPolicy(link, 'client'));
     this.networkPolicies = link.egressLockdown.enabled ? this.addEgressLockdown(link) : [];
   }
 
@@ -205,6 +233,7 @@ export class CrossClusterServer extends Construct {
     analyzeChartMesh(chart, props.link.serverInventory(), props.cluster ?? 'server');
     pairBySide(chart, props.link, 'server');
     addObjects(this, props.link.serverObjects());
+    guardLinkObjects(this, chart, linkAdmissionPolicy(props.link, 'server'));
   }
 }
 

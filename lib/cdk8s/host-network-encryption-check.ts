@@ -2,14 +2,17 @@ import { ApiObject } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { zod, lazySchema } from '../core/validation/lazy-zod';
 import { assertInput, textList } from '../core/validation/input-boundary';
-import { findUnencryptedHostNetworkWorkloads } from '../core/encryption/host-network-check';
+import { findUnencryptedHostNetworkWorkloads, HOST_NETWORK_NAMESPACES } from '../core/encryption/host-network-check';
 import { TRANSIT_ENCRYPTION_RESULT, TransitEncryption } from '../core/encryption/transit-encryption';
 import { Rules } from '../core/validation/rule-catalog';
+import { hostNetworkAdmissionPolicy } from '../core/encryption/host-network-admission-policy';
+import { AdmissionPolicyObjects } from './admission-policy-objects';
 import { DeploymentCheck } from './deployment-check';
 
 const PROPS = lazySchema(() => zod.strictObject({
   transitEncryption: TRANSIT_ENCRYPTION_RESULT,
   acknowledged: textList().optional(),
+  admissionPolicy: zod.boolean().optional(),
 }));
 
 /**
@@ -24,12 +27,23 @@ export interface HostNetworkEncryptionCheckProps {
    * @default []
    */
   readonly acknowledged?: readonly string[];
+  /**
+   * Whether to add the ValidatingAdmissionPolicy that denies, in the cluster,
+   * workloads with `hostNetwork: true` outside the namespaces documented to
+   * need it (`HOST_NETWORK_NAMESPACES`). Turn it off only when the cluster runs
+   * workloads you acknowledged: the policy cannot tell them apart.
+   * @default true (when the transit encryption leaves hostNetwork traffic unencrypted)
+   * @see https://kubernetes.io/docs/reference/access-authn-authz/validating-admission-policy/
+   */
+  readonly admissionPolicy?: boolean;
 }
 
 /**
  * Fails `cdk8s synth` when a workload in the same scope sets
  * `hostNetwork: true` while the cluster relies on a transit encryption that
- * leaves host-network traffic unencrypted (ACNS WireGuard does).
+ * leaves host-network traffic unencrypted (ACNS WireGuard does), and adds
+ * the ValidatingAdmissionPolicy that denies such workloads in the cluster
+ * after day 0, outside the namespaces documented to need hostNetwork.
  * @see https://learn.microsoft.com/azure/aks/container-network-security-wireguard-encryption-concepts
  * @category Transit encryption
  */
@@ -43,6 +57,8 @@ export class HostNetworkEncryptionCheck extends Construct {
   constructor(scope: Construct, id: string, props: HostNetworkEncryptionCheckProps) {
     assertInput(PROPS, props, `HostNetworkEncryptionCheck "${id}"`);
     super(scope, id);
+    const policy = props.admissionPolicy === false ? undefined : hostNetworkAdmissionPolicy(props.transitEncryption);
+    if (policy) new AdmissionPolicyObjects(this, 'admission-policy', policy);
     DeploymentCheck.of(this).addCheck(() =>
       HostNetworkEncryptionCheck.findingsFor(scope, props.transitEncryption, props.acknowledged ?? []).map((f) => ({
         rule: Rules.hostNetworkUnencrypted,
@@ -52,5 +68,23 @@ export class HostNetworkEncryptionCheck extends Construct {
         detail: f.message,
       })),
     );
+    if (policy) {
+      // An acknowledged workload outside the spared namespaces would be admitted here and denied by the cluster.
+      // `kind/namespace/name`; an object without a namespace lands in the request's namespace, never a spared one.
+      const spared = HOST_NETWORK_NAMESPACES.map((n) => n.namespace);
+      const denied = (props.acknowledged ?? []).filter((a) => {
+        const parts = a.split('/');
+        return !(parts.length === 3 && spared.includes(parts[1]));
+      });
+      DeploymentCheck.of(this).addCheck(() =>
+        denied.map((object) => ({
+          rule: Rules.hostNetworkUnencrypted,
+          property: `${scope.node.path}: acknowledged ${object}`,
+          value: 'hostNetwork: true',
+          fix: `set admissionPolicy: false on this check (the cluster's ${policy.name} policy would deny the acknowledged workload), or remove hostNetwork`,
+          detail: `${object} is acknowledged, but the admission policy ${policy.name} denies hostNetwork outside ${HOST_NETWORK_NAMESPACES.map((n) => n.namespace).join(', ')}`,
+        })),
+      );
+    }
   }
 }

@@ -6,6 +6,7 @@
  */
 export * from './calico-wireguard-configuration';
 export * from './host-network-encryption-check';
+export * from './admission-policy-objects';
 export * from './workload-identity-service-account';
 export * from './cross-cluster-charts';
 export * from './offline-app';

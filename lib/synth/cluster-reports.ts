@@ -1,4 +1,7 @@
+import { deployedAdmissionPolicies, withAdmissionGuards } from '../core/admission/admission-guards';
 import { ManagedClusterModel } from '../core/aks/managed-cluster-model';
+import { felixAdmissionPolicy } from '../core/encryption/felix-admission-policy';
+import { hostNetworkAdmissionPolicy } from '../core/encryption/host-network-admission-policy';
 import { deployedEgressPath } from '../core/aks/egress-path';
 import { renderSecurityBaseline } from '../core/aks/security-baseline';
 import { calicoWireGuardDeployment } from '../core/encryption/calico-felix-configuration';
@@ -47,7 +50,16 @@ export interface DeployedTemplate {
  */
 export function clusterReports(model: ManagedClusterModel, kubernetesObjects: readonly unknown[], crossCluster?: CrossClusterCoverage, deployed?: DeployedTemplate): ClusterReports {
   const c = model.config;
-  const coverage = deriveEncryptionCoverage(c, kubernetesObjects, crossCluster);
+  // A statement an admission policy keeps true after day 0 says so, when the deployment applies that policy as written.
+  const guards = deployedAdmissionPolicies(
+    [
+      hostNetworkAdmissionPolicy(c.transitEncryption),
+      c.transitEncryption.kind === 'calicoWireGuard' ? felixAdmissionPolicy(c.transitEncryption) : undefined,
+      ...(crossCluster?.admissionPolicies ?? []),
+    ],
+    kubernetesObjects,
+  );
+  const coverage = withAdmissionGuards(deriveEncryptionCoverage(c, kubernetesObjects, crossCluster), guards);
   const warnings: Violation[] = [];
   if (c.transitEncryption.kind === 'calicoWireGuard') {
     const deployed = calicoWireGuardDeployment(c.transitEncryption, kubernetesObjects);

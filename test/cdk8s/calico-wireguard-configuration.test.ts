@@ -16,8 +16,11 @@ test('emits FelixConfiguration default with wireguardEnabled only, by default', 
   const chart = Testing.chart();
   new CalicoWireGuardConfiguration(chart, 'felix', { transitEncryption: TransitEncryption.calicoWireGuard() });
   const manifest = Testing.synth(chart);
-  expect(manifest).toEqual([
-    { apiVersion: 'crd.projectcalico.org/v1', kind: 'FelixConfiguration', metadata: { name: 'default' }, spec: { wireguardEnabled: true } },
+  expect(manifest[0]).toEqual({ apiVersion: 'crd.projectcalico.org/v1', kind: 'FelixConfiguration', metadata: { name: 'default' }, spec: { wireguardEnabled: true } });
+  // Beside it, the admission policy that keeps WireGuard on, and its binding.
+  expect(manifest.slice(1).map((o) => `${o.kind}/${o.metadata.name}`)).toEqual([
+    'ValidatingAdmissionPolicy/secure-aks-calico-wireguard',
+    'ValidatingAdmissionPolicyBinding/secure-aks-calico-wireguard',
   ]);
   expect(validator.validate('felix', manifest[0])).toEqual([]);
 });

@@ -25,6 +25,8 @@ test('the coverage report states what ACNS WireGuard leaves unencrypted', async 
   expect(report).toContain('| Pod to pod, across nodes | encrypted |');
   expect(report).toContain('| Pod to pod, same node | NOT encrypted |');
   expect(report).toContain('| Pods with hostNetwork: true | NOT encrypted |');
+  // The workloads chart applies the hostNetwork admission policy: the report says what it keeps true.
+  expect(report).toMatch(/\| Pods with hostNetwork: true \| NOT encrypted \| [^|]+ \| guarded at admission by ValidatingAdmissionPolicy secure-aks-host-network \(no workload outside kube-system/);
   expect(report).toContain('| Node to node (host traffic) | NOT encrypted |');
 });
 

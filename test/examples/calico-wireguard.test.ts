@@ -16,7 +16,12 @@ test('the cluster runs Azure CNI with Calico policy, and the manifest validates 
   const docs = parseAllDocuments(files['calico-wireguard.k8s.yaml']).map((d) => d.toJSON());
   const validator = new StrictSchemaValidator();
   validator.register('felix', FELIX_CONFIGURATION_SCHEMA);
-  expect(docs.map((d) => validator.validate('felix', d))).toEqual([[]]);
+  expect(docs.map((d) => `${d.kind}/${d.metadata.name}`)).toEqual([
+    'FelixConfiguration/default',
+    'ValidatingAdmissionPolicy/secure-aks-calico-wireguard',
+    'ValidatingAdmissionPolicyBinding/secure-aks-calico-wireguard',
+  ]);
+  expect(validator.validate('felix', docs[0])).toEqual([]);
   expect(docs[0]).toMatchObject({ kind: 'FelixConfiguration', metadata: { name: 'default' }, spec: { wireguardEnabled: true } });
 });
 
@@ -36,4 +41,6 @@ test('the Pulumi program applies the FelixConfiguration to this cluster', async 
   charts(app);
   const group = resources.find((r) => r.type === 'kubernetes:yaml/v2:ConfigGroup')!;
   expect(group.inputs.objs).toEqual(app.charts[0].toJson());
+  // The admission policy that keeps WireGuard on goes with the FelixConfiguration.
+  expect(group.inputs.objs.map((o: any) => o.kind)).toContain('ValidatingAdmissionPolicy');
 });

@@ -613,6 +613,17 @@ export const FAILING_CASES: readonly Case[] = [
     fix: /fromContract/,
   },
   {
+    name: 'a link\'s DestinationRule patched from MUTUAL to SIMPLE TLS in its chart',
+    charts: (app) => {
+      const client = new CrossClusterClientChart(app, 'client', { link: CrossClusterLink.build(link([mysql])) });
+      const rule = client.node.findAll().find((c): c is ApiObject => c instanceof ApiObject && c.kind === 'DestinationRule' && c.name === 'mysql-originate-mtls')!;
+      rule.addJsonPatch(JsonPatch.replace('/spec/trafficPolicy/portLevelSettings/0/tls/mode', 'SIMPLE'));
+    },
+    rule: Rules.meshLinkObjectsKept,
+    property: 'chart client: DestinationRule/secure-aks-egress/mysql-originate-mtls',
+    fix: /keep the link's objects/,
+  },
+  {
     name: 'two links on one cluster with the same service name, on the shared gateway namespace',
     charts: (app) => {
       addCrossClusterCharts(app, CrossClusterLink.build(link([mysql], { name: 'ledger' })));

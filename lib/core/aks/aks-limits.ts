@@ -78,6 +78,11 @@ export function nodesWithSurge(count: number): number {
 }
 
 /**
+ * ValidatingAdmissionPolicy (admissionregistration.k8s.io/v1) is GA from Kubernetes 1.30 (https://kubernetes.io/docs/reference/access-authn-authz/validating-admission-policy/).
+ * @category Clusters
+ */
+export const ADMISSION_POLICY_MIN_KUBERNETES = [1, 30] as const;
+/**
  * Network isolated clusters need Kubernetes 1.30 (https://learn.microsoft.com/azure/aks/concepts-network-isolated#limitations).
  * @category Clusters
  */

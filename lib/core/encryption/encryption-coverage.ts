@@ -1,3 +1,4 @@
+import type { AdmissionPolicySpec } from '../admission/admission-policy';
 import { ResolvedClusterConfig } from '../aks/resolved-cluster-config';
 import { markdownLink, markdownTable } from '../reports/markdown';
 import { SourceUrl, Sources } from '../validation/sources';
@@ -162,6 +163,8 @@ export interface CrossClusterCoverage {
   readonly by: string;
   readonly caveat?: string;
   readonly sources: readonly SourceUrl[];
+  /** The admission policies that keep the link's objects as built, both sides of every link (the report names those deployed). */
+  readonly admissionPolicies?: readonly AdmissionPolicySpec[];
 }
 
 /**
@@ -185,7 +188,7 @@ export function deriveEncryptionCoverage(
     ...inCluster,
     apiServerCoverage(c.apiServerAccess),
     crossCluster
-      ? { flow: 'cross-cluster', status: 'encrypted', ...crossCluster }
+      ? { flow: 'cross-cluster', status: 'encrypted', by: crossCluster.by, caveat: crossCluster.caveat, sources: crossCluster.sources }
       : {
           flow: 'cross-cluster',
           status: 'not-configured',

@@ -1,5 +1,6 @@
 import { describeObject } from '../kubernetes/kubernetes-object';
 import { IN_CLUSTER_COVERAGE } from './encryption-coverage';
+import { SourceUrl, Sources } from '../validation/sources';
 import { TransitEncryption } from './transit-encryption';
 
 /**
@@ -12,8 +13,25 @@ export interface HostNetworkFinding {
   readonly message: string;
 }
 
-/** Where each workload kind keeps its pod spec. */
-const POD_SPEC_PATHS: Readonly<Record<string, readonly string[]>> = {
+/**
+ * The namespaces whose pods are documented to need `hostNetwork: true`: AKS's
+ * own system components (DNS, proxy, the CNI and its WireGuard agents) run in
+ * `kube-system`; Calico's operator and node agents, where Calico is the
+ * network policy engine, run in `tigera-operator` and `calico-system`. The
+ * admission policy of SAKS-ENC-017 spares these namespaces, and only these.
+ * @category Admission policies
+ */
+export const HOST_NETWORK_NAMESPACES: readonly { readonly namespace: string; readonly source: SourceUrl }[] = [
+  { namespace: 'kube-system', source: Sources.aksNamespaces },
+  { namespace: 'calico-system', source: Sources.calicoOperatorOnAks },
+  { namespace: 'tigera-operator', source: Sources.calicoOperatorOnAks },
+];
+
+/**
+ * Where each workload kind keeps its pod spec.
+ * @category Admission policies
+ */
+export const POD_SPEC_PATHS: Readonly<Record<string, readonly string[]>> = {
   Pod: ['spec'],
   Deployment: ['spec', 'template', 'spec'],
   StatefulSet: ['spec', 'template', 'spec'],

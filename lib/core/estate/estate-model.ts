@@ -22,6 +22,8 @@ import { fluxConfigurationResource, fluxExtensionResource } from '../gitops/flux
 import { checkGitOpsSource, checkHelmChartMirror } from '../gitops/gitops-source-rules';
 import { findInvalidForApiServer } from '../kubernetes/api-server-validity';
 import { GitOpsTree, gitOpsTree } from '../gitops/gitops-tree';
+import { admissionPolicyObjects } from '../admission/admission-policy';
+import { linkAdmissionPolicy } from '../mesh/link-admission-policy';
 import { findCollisions, SourcedObject } from '../kubernetes/deployment-collisions';
 import { KubernetesObject } from '../kubernetes/kubernetes-object';
 import { CertificateSource } from '../mesh/certificate-source';
@@ -329,10 +331,13 @@ export class EstateModel {
     return { asClient: this.links.filter((l) => l.client === name), asServer: this.links.filter((l) => l.server === name) };
   }
 
-  /** The Kubernetes objects a cluster gets from its links: its egress side of each link it dials, its ingress side of each it serves. */
+  /** The Kubernetes objects a cluster gets from its links: its egress side of each link it dials, its ingress side of each it serves, each with its admission policy. */
   public linkObjects(name: string): KubernetesObject[] {
     const { asClient, asServer } = this.linksOf(name);
-    return [...asClient.flatMap((l) => l.link.clientObjects()), ...asServer.flatMap((l) => l.link.serverObjects())];
+    return [
+      ...asClient.flatMap((l) => [...l.link.clientObjects(), ...admissionPolicyObjects(linkAdmissionPolicy(l.link, 'client'))]),
+      ...asServer.flatMap((l) => [...l.link.serverObjects(), ...admissionPolicyObjects(linkAdmissionPolicy(l.link, 'server'))]),
+    ];
   }
 
   /**

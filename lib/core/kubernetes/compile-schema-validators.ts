@@ -1,5 +1,6 @@
 import Ajv from 'ajv';
 import standaloneCode from 'ajv/dist/standalone';
+import { admissionPolicySchema } from '../admission/admission-policy-schema';
 import { fluxObjectSchema } from '../gitops/flux-schemas';
 import { FELIX_CONFIGURATION_SCHEMA } from '../encryption/calico-felix-configuration';
 import { CERTIFICATE_SCHEMA, CLUSTER_ISSUER_SCHEMA, ISSUER_SCHEMA } from '../mesh/cert-manager-schema';
@@ -25,6 +26,8 @@ export function shippedSchemas(): Record<string, object> {
   schemas['calico/FelixConfiguration'] = FELIX_CONFIGURATION_SCHEMA;
   schemas['flux/HelmRepository'] = fluxObjectSchema('HelmRepository');
   schemas['flux/HelmRelease'] = fluxObjectSchema('HelmRelease');
+  schemas['kubernetes/ValidatingAdmissionPolicy'] = admissionPolicySchema('ValidatingAdmissionPolicy');
+  schemas['kubernetes/ValidatingAdmissionPolicyBinding'] = admissionPolicySchema('ValidatingAdmissionPolicyBinding');
   return schemas;
 }
 

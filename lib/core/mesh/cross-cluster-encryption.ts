@@ -3,6 +3,7 @@ import { renderAcknowledgedWarnings } from '../reports/acknowledged-warnings';
 import { CrossClusterCoverage } from '../encryption/encryption-coverage';
 import { Sources } from '../validation/sources';
 import { CrossClusterLink } from './cross-cluster-link';
+import { linkAdmissionPolicy } from './link-admission-policy';
 
 /**
  * One encrypted segment of the path from a client pod to the backend.
@@ -59,6 +60,7 @@ export function crossClusterCoverage(...links: readonly CrossClusterLink[]): Cro
     by: `mutual TLS through Istio gateways (${links.length === 1 ? 'link' : 'links'} ${names}): mesh CA to the egress gateway, customer CA between the gateways, mesh CA from the ingress gateway`,
     caveat: 'the last segment needs the backend in the mesh (sidecar, STRICT PeerAuthentication)',
     sources: [Sources.asmCrossClusterMtls, Sources.istioEgressTlsOrigination],
+    admissionPolicies: links.flatMap((l) => [linkAdmissionPolicy(l, 'client'), linkAdmissionPolicy(l, 'server')]),
   };
 }
 

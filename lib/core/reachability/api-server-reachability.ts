@@ -90,7 +90,7 @@ export interface PathsFound {
  * subnet and the networks that reach it, and the public FQDN of a private
  * cluster. A path from the internet decides the verdict; otherwise a fact not
  * known or a resource not read leaves it undecided, never "no path".
- * @category API server access
+ * @internal
  */
 export function apiServerReachability(cluster: ClusterDescription): ReachabilityStatement {
   const c = readingContext(cluster);

@@ -532,8 +532,8 @@ export const Rules = {
   },
   kubernetesSchema: {
     id: 'SAKS-K8S-001',
-    statement: 'every Istio, cert-manager and Calico object is valid against the schema of its CRD, with no unknown fields',
-    sources: [S.istioAnalyzerMessages, S.certManagerCertificate, S.calicoWireGuard],
+    statement: 'every Istio, cert-manager and Calico object is valid against the schema of its CRD, and every admission policy and binding against the Kubernetes OpenAPI of the oldest minor that serves them (1.30), with no unknown fields',
+    sources: [S.istioAnalyzerMessages, S.certManagerCertificate, S.calicoWireGuard, S.validatingAdmissionPolicy],
     severity: 'error',
   },
   wireGuardLinuxOnly: {
@@ -774,6 +774,13 @@ export const Rules = {
     id: 'SAKS-MESH-024',
     statement: 'on the AKS Istio add-on, a link uses what the add-on provides: its shared ingress gateway serves only ports 80 and 443 (port configuration is not supported), and its egress gateways need Static Egress Gateway, which the library does not configure: use dedicated gateways for other ports and for egress',
     sources: [S.istioAddon, S.istioAddonEgress, S.istioAddonIngress],
+    severity: 'error',
+  },
+  meshLinkObjectsKept: {
+    id: 'SAKS-MESH-025',
+    statement:
+      'the Istio objects of a cross-cluster link keep the TLS modes, ports, hosts, SNI and credentials of its definition: in its charts as synthesized (JSON patches included) and, through the link\'s ValidatingAdmissionPolicy, in the cluster after deployment; no other DestinationRule configures traffic to the link\'s hosts',
+    sources: [S.istioEgressTlsOrigination, S.validatingAdmissionPolicy],
     severity: 'error',
   },
   federationNeedsIssuer: {

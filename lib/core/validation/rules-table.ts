@@ -4,18 +4,24 @@ import { Rule } from './rule';
 
 /**
  * Renders the rule catalog as a Markdown table: id, severity, rule, where it
- * is enforced (when `enforcedIn` says), the framework clauses it supports
- * (`frameworkClausesOf`), sources.
+ * is enforced (when `enforcedIn` says), the admission policy that enforces it
+ * inside the cluster (when `admissionPolicies` says), the framework clauses it
+ * supports (`frameworkClausesOf`), sources.
  * @internal
  */
-export function renderRulesTable(rules: readonly Rule[], enforcedIn?: (rule: Rule) => readonly string[]): string {
+export function renderRulesTable(
+  rules: readonly Rule[],
+  enforcedIn?: (rule: Rule) => readonly string[],
+  admissionPolicies?: (rule: Rule) => readonly string[],
+): string {
   return markdownTable(
-    ['Rule', 'Severity', 'Constraint', ...(enforcedIn ? ['Enforced in'] : []), 'Frameworks', 'Source'],
+    ['Rule', 'Severity', 'Constraint', ...(enforcedIn ? ['Enforced in'] : []), ...(admissionPolicies ? ['Admission policy'] : []), 'Frameworks', 'Source'],
     rules.map((r) => [
       r.id,
       r.severity,
       `${r.statement}${r.citation ? ` (${r.citation})` : ''}`,
       ...(enforcedIn ? [enforcedIn(r).join(', ')] : []),
+      ...(admissionPolicies ? [admissionPolicies(r).map((p) => `\`${p}\``).join(', ')] : []),
       frameworkClausesLine(r.id),
       { raw: r.sources.map(markdownLink).join('<br>') },
     ]),

@@ -115,6 +115,9 @@ export const Sources = {
   armDependsOn: 'https://learn.microsoft.com/azure/azure-resource-manager/templates/resource-dependency',
   azureCniOverlayPlanning: 'https://learn.microsoft.com/azure/aks/azure-cni-overlay#ip-address-planning',
   internalLoadBalancer: 'https://learn.microsoft.com/azure/aks/internal-lb',
+  validatingAdmissionPolicy: 'https://kubernetes.io/docs/reference/access-authn-authz/validating-admission-policy/',
+  aksNamespaces: 'https://learn.microsoft.com/azure/aks/concepts-clusters-workloads#namespaces',
+  calicoOperatorOnAks: 'https://docs.tigera.io/calico/latest/getting-started/kubernetes/managed-public-cloud/aks',
 } as const;
 
 /** @category Validation */

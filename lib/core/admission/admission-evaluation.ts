@@ -1,0 +1,173 @@
+import type { CelEnv } from '@bufbuild/cel';
+import { AdmissionOperation } from './admission-policy';
+
+/**
+ * An admission request as the API server presents it to a policy.
+ * @category Admission policies
+ */
+export interface AdmissionRequest {
+  readonly operation: AdmissionOperation;
+  /** The object of the request; absent on DELETE. */
+  readonly object?: unknown;
+  /** The object before the request; absent on CREATE. */
+  readonly oldObject?: unknown;
+  /** The resource the request is on: its group (`''` for the core group), version and plural resource name. */
+  readonly resource: { readonly group: string; readonly version: string; readonly resource: string };
+  readonly namespace?: string;
+  readonly name: string;
+}
+
+/**
+ * What a policy decides on a request.
+ * @category Admission policies
+ */
+export interface AdmissionDecision {
+  /** Whether the policy concerns the request (its resource rules and match conditions). */
+  readonly matched: boolean;
+  /** The messages of the validations that deny it: empty when the request is admitted. */
+  readonly denials: readonly string[];
+}
+
+type Program = (bindings: Record<string, unknown>) => unknown;
+
+let env: CelEnv | undefined;
+const programs = new Map<string, Program>();
+
+/**
+ * Compiles a CEL expression once with the CEL library the library already
+ * uses (`@bufbuild/cel`): parsed and planned, without the Kubernetes CEL
+ * extension libraries (optional types, quantity, url, authorizer), which the
+ * generated policies do not use.
+ * @throws when the expression does not parse
+ * @internal
+ */
+export function compileAdmissionExpression(expression: string): Program {
+  let p = programs.get(expression);
+  if (!p) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const cel = require('@bufbuild/cel') as typeof import('@bufbuild/cel');
+    env ??= cel.celEnv({});
+    const planned = cel.plan(env, cel.parse(expression));
+    p = (bindings) => planned(bindings as never);
+    programs.set(expression, p);
+  }
+  return p;
+}
+
+/**
+ * A JSON value as the API server gives it to CEL: objects as maps, whole
+ * numbers as `int` (every number field the policies read, ports, is an integer
+ * in its schema), null as null.
+ * @internal
+ */
+export function toCelValue(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(toCelValue);
+  if (value !== null && typeof value === 'object') return new Map(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, toCelValue(v)]));
+  if (typeof value === 'number' && Number.isInteger(value)) return BigInt(value);
+  return value ?? null;
+}
+
+/** The `request` variable of a policy (the fields the generated policies read, and their neighbours). */
+function requestValue(r: AdmissionRequest): unknown {
+  return toCelValue({
+    operation: r.operation,
+    name: r.name,
+    namespace: r.namespace ?? '',
+    resource: r.resource,
+    dryRun: false,
+  });
+}
+
+/** Evaluates one expression: true, false, or the evaluation error's message. */
+function run(expression: string, bindings: Record<string, unknown>): boolean | string {
+  let result: unknown;
+  try {
+    result = compileAdmissionExpression(expression)(bindings);
+  } catch (e) {
+    result = e;
+  }
+  if (typeof result === 'boolean') return result;
+  return `expression could not be evaluated (${result instanceof Error ? result.message : String(result)}): ${expression}`;
+}
+
+const matches = (allowed: readonly string[] | undefined, value: string) => (allowed ?? []).some((a) => a === '*' || a === value);
+
+/**
+ * Decides a request as the API server's ValidatingAdmissionPolicy plugin
+ * does for a policy bound with `validationActions: [Deny]`: the resource rules
+ * select the request, every match condition must be true, and then every
+ * validation must be true. With `failurePolicy: Fail`, an expression that
+ * cannot be evaluated denies.
+ * @see https://kubernetes.io/docs/reference/access-authn-authz/validating-admission-policy/
+ * @category Admission policies
+ */
+export function evaluateAdmissionPolicy(policy: object, request: AdmissionRequest): AdmissionDecision {
+  const spec = ((policy as { spec?: unknown }).spec ?? {}) as {
+    failurePolicy?: string;
+    matchConstraints?: { resourceRules?: { apiGroups?: string[]; apiVersions?: string[]; resources?: string[]; operations?: string[] }[] };
+    matchConditions?: { expression: string }[];
+    validations?: { expression: string; message?: string }[];
+  };
+  const selected = (spec.matchConstraints?.resourceRules ?? []).some(
+    (r) =>
+      matches(r.apiGroups, request.resource.group) &&
+      matches(r.apiVersions, request.resource.version) &&
+      matches(r.resources, request.resource.resource) &&
+      matches(r.operations, request.operation),
+  );
+  if (!selected) return { matched: false, denials: [] };
+  const failClosed = spec.failurePolicy !== 'Ignore';
+  const bindings = {
+    object: toCelValue(request.object ?? null),
+    oldObject: toCelValue(request.oldObject ?? null),
+    request: requestValue(request),
+    params: null,
+  };
+  // Any false condition skips the policy; otherwise an error denies when the policy fails closed.
+  const conditions = (spec.matchConditions ?? []).map((m) => run(m.expression, bindings));
+  if (conditions.includes(false)) return { matched: false, denials: [] };
+  const conditionErrors = conditions.filter((r): r is string => typeof r === 'string');
+  if (conditionErrors.length > 0) return { matched: true, denials: failClosed ? conditionErrors : [] };
+  const denials: string[] = [];
+  for (const v of spec.validations ?? []) {
+    const r = run(v.expression, bindings);
+    if (r === true) continue;
+    if (typeof r === 'string' && !failClosed) continue;
+    denials.push(v.message ?? (typeof r === 'string' ? r : `failed expression: ${v.expression}`));
+  }
+  return { matched: true, denials };
+}
+
+/**
+ * The plural resource name of a kind, as the API serves it (`ServiceEntry` is `serviceentries`).
+ * @internal
+ */
+export function resourceNameOf(kind: string): string {
+  const k = kind.toLowerCase();
+  if (/[^aeiou]y$/.test(k)) return `${k.slice(0, -1)}ies`;
+  if (/(s|x|ch|sh)$/.test(k)) return `${k}es`;
+  return `${k}s`;
+}
+
+/**
+ * A CREATE request for an object (its group, version and resource from its apiVersion and kind).
+ * @category Admission policies
+ */
+export function createRequestOf(object: { readonly apiVersion?: string; readonly kind?: string; readonly metadata?: { readonly name?: string; readonly namespace?: string } }): AdmissionRequest {
+  const [group, version] = (object.apiVersion ?? '').includes('/') ? (object.apiVersion as string).split('/') : ['', object.apiVersion ?? ''];
+  return {
+    operation: 'CREATE',
+    object,
+    resource: { group, version, resource: resourceNameOf(object.kind ?? '') },
+    namespace: object.metadata?.namespace,
+    name: object.metadata?.name ?? '',
+  };
+}
+
+/**
+ * An UPDATE request that changes `before` into `after`.
+ * @category Admission policies
+ */
+export function updateRequestOf(before: Parameters<typeof createRequestOf>[0], after: Parameters<typeof createRequestOf>[0]): AdmissionRequest {
+  return { ...createRequestOf(after), operation: 'UPDATE', oldObject: before };
+}

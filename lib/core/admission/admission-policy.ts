@@ -1,0 +1,162 @@
+import { KubernetesObject } from '../kubernetes/kubernetes-object';
+import { Rule } from '../validation/rule';
+import { SourceUrl } from '../validation/sources';
+
+/**
+ * The API version of ValidatingAdmissionPolicy and its binding: GA since Kubernetes 1.30.
+ * @category Admission policies
+ */
+export const ADMISSION_POLICY_API_VERSION = 'admissionregistration.k8s.io/v1';
+/**
+ * The annotation on a policy that names the catalogue rule it enforces.
+ * @category Admission policies
+ */
+export const ADMISSION_RULE_ANNOTATION = 'secure-aks.io/rule';
+/**
+ * The annotation on a policy that names the document the rule comes from.
+ * @category Admission policies
+ */
+export const ADMISSION_SOURCE_ANNOTATION = 'secure-aks.io/source';
+/**
+ * The annotation on a policy that says, in words, what it guards (read by the coverage report).
+ * @category Admission policies
+ */
+export const ADMISSION_GUARDS_ANNOTATION = 'secure-aks.io/guards';
+/**
+ * The annotation on a policy that lists the coverage flows whose statement it keeps true (comma-separated).
+ * @category Admission policies
+ */
+export const ADMISSION_FLOWS_ANNOTATION = 'secure-aks.io/guards-flows';
+
+/**
+ * Operations an admission rule can match.
+ * @category Admission policies
+ */
+export type AdmissionOperation = 'CREATE' | 'UPDATE' | 'DELETE' | 'CONNECT';
+
+/**
+ * The resources a policy applies to (a `matchConstraints.resourceRules` entry).
+ * @category Admission policies
+ */
+export interface AdmissionResourceRule {
+  readonly apiGroups: readonly string[];
+  readonly apiVersions: readonly string[];
+  readonly resources: readonly string[];
+  readonly operations: readonly AdmissionOperation[];
+}
+
+/**
+ * One CEL condition: it must hold (be true) for the request to be admitted.
+ * @category Admission policies
+ */
+export interface AdmissionValidation {
+  /** A CEL expression over `object`, `oldObject` and `request`, true when the request keeps the promise. */
+  readonly expression: string;
+  /** Why the request is denied, naming the rule and its source. */
+  readonly message: string;
+}
+
+/**
+ * What a ValidatingAdmissionPolicy enforces, written from the facts of one
+ * catalogue rule: the resources it looks at, which of their requests it
+ * concerns (match conditions), and the conditions a request must meet.
+ * @category Admission policies
+ */
+export interface AdmissionPolicySpec {
+  /** The policy's (and its binding's) name: stable, a DNS subdomain. */
+  readonly name: string;
+  /** The catalogue rule the policy is a compiled form of. */
+  readonly rule: Rule;
+  /** The document the rule comes from. */
+  readonly source: SourceUrl;
+  /** What the policy guards, in words, for the reports (e.g. "no pod outside kube-system sets hostNetwork"). */
+  readonly guards: string;
+  /** The coverage flows whose statement the policy keeps true after day 0. */
+  readonly flows: readonly string[];
+  readonly resourceRules: readonly AdmissionResourceRule[];
+  /** CEL conditions that select the requests the policy concerns; all must be true. */
+  readonly matchConditions: readonly { readonly name: string; readonly expression: string }[];
+  readonly validations: readonly AdmissionValidation[];
+}
+
+/**
+ * A CEL string literal: single-quoted, with backslashes and quotes escaped.
+ * @internal
+ */
+export function celString(value: string): string {
+  return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}
+
+/**
+ * A CEL list literal of strings.
+ * @internal
+ */
+export function celStrings(values: readonly string[]): string {
+  return `[${values.map(celString).join(', ')}]`;
+}
+
+/**
+ * `has()` tests of every step of a field path under `root` (`object.spec`, `object.spec.x`, ...), so that reading it cannot fail.
+ * @internal
+ */
+export function celHasPath(root: string, path: readonly string[]): string {
+  return path.map((_, i) => `has(${[root, ...path.slice(0, i + 1)].join('.')})`).join(' && ');
+}
+
+/**
+ * The message of a validation: the rule id first, the source last, on one line (the API server refuses line breaks).
+ * @internal
+ */
+export function admissionMessage(rule: Rule, text: string, source: SourceUrl): string {
+  return `[${rule.id}] ${text} (source: ${source})`.replace(/[\r\n]+/g, ' ');
+}
+
+/**
+ * The ValidatingAdmissionPolicy and its ValidatingAdmissionPolicyBinding for
+ * a spec. The policy fails closed (`failurePolicy: Fail`: an expression that
+ * cannot be evaluated denies); the binding denies and records the denial in
+ * the API server's audit log (`validationActions: [Deny, Audit]`, the
+ * control-plane audit logs the cluster sends to Log Analytics).
+ * @see https://kubernetes.io/docs/reference/access-authn-authz/validating-admission-policy/
+ * @category Admission policies
+ */
+export function admissionPolicyObjects(spec: AdmissionPolicySpec): KubernetesObject[] {
+  const metadata = {
+    name: spec.name,
+    labels: { 'app.kubernetes.io/managed-by': 'secure-aks' },
+  };
+  return [
+    {
+      apiVersion: ADMISSION_POLICY_API_VERSION,
+      kind: 'ValidatingAdmissionPolicy',
+      metadata: {
+        ...metadata,
+        annotations: {
+          [ADMISSION_RULE_ANNOTATION]: spec.rule.id,
+          [ADMISSION_SOURCE_ANNOTATION]: spec.source,
+          [ADMISSION_GUARDS_ANNOTATION]: spec.guards,
+          [ADMISSION_FLOWS_ANNOTATION]: spec.flows.join(','),
+        },
+      },
+      spec: {
+        failurePolicy: 'Fail',
+        matchConstraints: {
+          resourceRules: spec.resourceRules.map((r) => ({
+            apiGroups: [...r.apiGroups],
+            apiVersions: [...r.apiVersions],
+            resources: [...r.resources],
+            operations: [...r.operations],
+          })),
+        },
+        ...(spec.matchConditions.length > 0 ? { matchConditions: spec.matchConditions.map((m) => ({ name: m.name, expression: m.expression })) } : {}),
+        validations: spec.validations.map((v) => ({ expression: v.expression, message: v.message })),
+      },
+    },
+    {
+      apiVersion: ADMISSION_POLICY_API_VERSION,
+      kind: 'ValidatingAdmissionPolicyBinding',
+      metadata,
+      spec: { policyName: spec.name, validationActions: ['Deny', 'Audit'] },
+    },
+  ];
+}
