@@ -1,3 +1,6 @@
+import { checkEvaluatedOn } from './evaluated-on';
+import { RuleEvaluationOptions } from '../core/rules/rule-evaluation-options';
+import { todayInUtc } from '../core/versions/evaluation-date';
 import { ApiObject, App, Chart, Yaml } from 'cdk8s';
 import { EstateModel } from '../core/estate/estate-model';
 import { renderEstateOverview } from '../core/estate/estate-overview';
@@ -35,13 +38,24 @@ function manifest(objects: readonly KubernetesObject[]): string {
  * - `reports/` with each cluster's encryption coverage and security baseline,
  *   `cross-cluster-encryption.md` and `estate-overview.md` (Mermaid).
  */
-export function estateTarget(build: () => EstateModel): SynthTarget {
+export function estateTarget(build: (options: RuleEvaluationOptions) => EstateModel): SynthTarget {
+  const models = new Map<string, EstateModel>();
   let model: EstateModel | undefined;
-  const get = () => (model ??= build());
+  // One model per evaluation date: the date decides the support windows.
+  const get = (evaluation: RuleEvaluationOptions = {}): EstateModel => {
+    const key = evaluation.evaluationDate ?? todayInUtc();
+    let m = models.get(key);
+    if (!m) {
+      m = build({ ...evaluation, evaluationDate: key });
+      checkEvaluatedOn(key, m, 'estate', 'pass the options estateTarget gives its build function on: estateTarget((options) => EstateModel.build(props, options))');
+      models.set(key, m);
+    }
+    return (model = m);
+  };
   let deployedWarnings: Violation[] = [];
   return {
-    artifacts: () => {
-      const estate = get();
+    artifacts: (evaluation) => {
+      const estate = get(evaluation);
       deployedWarnings = [];
       const files: Record<string, string> = {
         'hub.template.json': toJsonFile(estate.hubTemplate()),
@@ -83,6 +97,6 @@ export function estateTarget(build: () => EstateModel): SynthTarget {
       }
       return files;
     },
-    warnings: () => [...get().warnings, ...deployedWarnings].map(formatViolation),
+    warnings: () => [...(model ?? get()).warnings, ...deployedWarnings].map(formatViolation),
   };
 }

@@ -1,3 +1,6 @@
+import { checkEvaluatedOn } from './evaluated-on';
+import { RuleEvaluationOptions } from '../core/rules/rule-evaluation-options';
+import { todayInUtc } from '../core/versions/evaluation-date';
 import { Yaml } from 'cdk8s';
 import { crossClusterCoverage, renderCrossClusterEncryption } from '../core/mesh/cross-cluster-encryption';
 import { RegulatedPlatformModel } from '../core/platform/regulated-platform-model';
@@ -13,13 +16,24 @@ import { SynthTarget, toJsonFile } from './synth-target';
  * issuers), the encryption coverage of every flow including the cross-cluster
  * one, the security baseline of each cluster, and the pinned prerequisites.
  */
-export function regulatedPlatformTarget(build: () => RegulatedPlatformModel): SynthTarget {
+export function regulatedPlatformTarget(build: (options: RuleEvaluationOptions) => RegulatedPlatformModel): SynthTarget {
+  const models = new Map<string, RegulatedPlatformModel>();
   let model: RegulatedPlatformModel | undefined;
-  const get = () => (model ??= build());
+  // One model per evaluation date: the date decides the support windows.
+  const get = (evaluation: RuleEvaluationOptions = {}): RegulatedPlatformModel => {
+    const key = evaluation.evaluationDate ?? todayInUtc();
+    let m = models.get(key);
+    if (!m) {
+      m = build({ ...evaluation, evaluationDate: key });
+      checkEvaluatedOn(key, m, 'regulated platform', 'pass the options regulatedPlatformTarget gives its build function on: regulatedPlatformTarget((options) => RegulatedPlatformModel.build(props, options))');
+      models.set(key, m);
+    }
+    return (model = m);
+  };
   let deployedWarnings: Violation[] = [];
   return {
-    artifacts: () => {
-      const p = get();
+    artifacts: (evaluation) => {
+      const p = get(evaluation);
       deployedWarnings = [];
       const cross = crossClusterCoverage(p.link);
       const charts = synthesizeCharts((app) => addPlatformCharts(app, p));
@@ -39,7 +53,7 @@ export function regulatedPlatformTarget(build: () => RegulatedPlatformModel): Sy
       }
       return files;
     },
-    warnings: () => [...get().warnings, ...deployedWarnings].map(formatViolation),
+    warnings: () => [...(model ?? get()).warnings, ...deployedWarnings].map(formatViolation),
   };
 }
 

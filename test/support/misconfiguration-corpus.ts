@@ -380,9 +380,9 @@ export const FAILING_CASES: readonly Case[] = [
   {
     name: 'an Istio add-on revision past its end of life',
     props: { ...base, istioAddon: { revision: 'asm-1-25' } },
-    rule: Rules.istioAddonEndOfLife,
+    rule: Rules.supportEnded,
     property: 'istioAddon.revision',
-    fix: /upgrade to asm-1-30/,
+    fix: /canary upgrade/,
   },
   {
     name: 'an add-on egress gateway with an upper-case name',

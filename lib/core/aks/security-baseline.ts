@@ -1,3 +1,5 @@
+import { libraryPins, PinnedComponentVersion } from '../versions/pinned-support';
+import { renderSupportWindows } from '../versions/support-window-report';
 import { ArmReference } from '../arm/arm-expression';
 import { ArmResource } from '../arm/arm-resource';
 import { IMAGE_CLEANER_DEFAULT_INTERVAL_HOURS } from './aks-limits';
@@ -344,7 +346,17 @@ export function checkovColumn(r: BaselineResult): string {
   return agrees ? `${c.id}: ${r.checkov}` : `${c.id}: ${r.checkov}. Checkov checks ${c.inspects}`;
 }
 
-/** The results as Markdown, for a cluster's dist folder. */
+/** What the cluster runs (its Kubernetes version and add-on revision, where the definition sets them) and what the library installs. */
+function supportWindowVersions(model: ManagedClusterModel): PinnedComponentVersion[] {
+  const c = model.config;
+  return [
+    ...(c.kubernetesVersion !== undefined ? [{ component: 'aks-kubernetes' as const, version: c.kubernetesVersion, property: 'kubernetesVersion' }] : []),
+    ...(c.istioAddon ? [{ component: 'aks-istio-addon' as const, version: c.istioAddon.revision, property: 'istioAddon.revision' }] : []),
+    ...libraryPins(),
+  ];
+}
+
+/** The results as Markdown, for a cluster's dist folder, with the support windows on the model's evaluation date. */
 export function renderSecurityBaseline(model: ManagedClusterModel, coverage: readonly FlowCoverage[], extra: readonly string[] = []): string {
   const rows = evaluateSecurityBaseline(model, coverage).map((r) => [r.check.id, r.check.title, r.status, checkovColumn(r), r.check.optOut ?? r.check.how]);
   return [
@@ -367,6 +379,7 @@ export function renderSecurityBaseline(model: ManagedClusterModel, coverage: rea
     ...(model.notes.length > 0
       ? ['', '## Notes', '', markdownTable(['Rule', 'Property', 'Note', 'What to do'], model.notes.map((n) => [n.rule.id, n.property, n.rule.statement, n.fix]))]
       : []),
+    ...renderSupportWindows(supportWindowVersions(model), model.evaluationDate),
     ...extra,
     '',
   ].join('\n');

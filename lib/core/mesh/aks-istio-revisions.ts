@@ -1,3 +1,5 @@
+import { evaluationClock } from '../versions/evaluation-date';
+
 /**
  * The revisions of the AKS Istio add-on, with the end of life and the
  * compatible AKS minor versions Microsoft publishes for each. The one table
@@ -45,14 +47,7 @@ export function aksIstioRevision(revision: string): AksIstioRevision | undefined
 }
 
 /**
- * The clock of the end-of-life warning: the only input of the validation that
- * is not in the definition. Tests set it; nothing else should.
+ * The clock that gives "today" when no evaluation date is given.
+ * @deprecated use `evaluationClock`: the same clock, for every support window.
  */
-export const revisionClock = { now: (): Date => new Date() };
-
-/** Whether the revision's end-of-life month is over on `date`. */
-export function isPastEndOfLife(row: AksIstioRevision, date: Date): boolean {
-  const [year, month] = row.endOfLife.split('-').map(Number);
-  // The first instant after the end-of-life month (Date.UTC months are 0-based, so `month` is the next one).
-  return date.getTime() >= Date.UTC(year, month, 1);
-}
+export const revisionClock = evaluationClock;

@@ -1,3 +1,6 @@
+import { RuleEvaluationOptions } from '../rules/rule-evaluation-options';
+import { isEvaluationDate, todayInUtc } from '../versions/evaluation-date';
+import { checkPinnedSupport, PinnedComponentVersion } from '../versions/pinned-support';
 import { NEWEST_AKS_ISTIO_REVISION } from '../mesh/aks-istio-revisions';
 import { CERT_MANAGER_SCHEMA_VERSION } from '../mesh/cert-manager-schema';
 import { ISTIO_SCHEMA_VERSION } from '../mesh/istio-schemas';
@@ -50,13 +53,22 @@ export function resolvePinnedVersions(versions: Partial<PinnedVersions> | undefi
   };
 }
 
-/** Checks the pins: released Istio at or after the v1 networking API, and a cert-manager release tag. */
-export function checkPinnedVersions(v: ViolationCollector, versions: PinnedVersions): void {
+/**
+ * Checks the pins: released Istio at or after the v1 networking API, and a
+ * cert-manager release tag, each within its owner's support on the
+ * evaluation date (the add-on revision is judged on each cluster's payload).
+ */
+export function checkPinnedVersions(v: ViolationCollector, versions: PinnedVersions, distribution: MeshDistribution, options: RuleEvaluationOptions = {}): void {
   const istio = /^(\d+)\.(\d+)\.(\d+)$/.exec(versions.istio);
   if (!istio || (istio[1] === '1' && Number(istio[2]) < ISTIO_V1_API_MINOR)) {
     v.add(Rules.meshVersion, 'versions.istio', versions.istio, `pin a released Istio <major>.<minor>.<patch>, 1.${ISTIO_V1_API_MINOR} or later (the platform writes networking.istio.io/v1)`);
   }
   if (!/^v\d+\.\d+\.\d+$/.test(versions.certManager)) v.add(Rules.meshVersion, 'versions.certManager', versions.certManager, 'pin a cert-manager release as v<major>.<minor>.<patch>');
+  const date = options.evaluationDate;
+  if (date !== undefined && !isEvaluationDate(date)) return; // refused with its own error by the clusters' validation
+  const pins: PinnedComponentVersion[] = [{ component: 'cert-manager', version: versions.certManager, property: 'versions.certManager' }];
+  if (distribution === 'openSourceIstio') pins.unshift({ component: 'istio', version: versions.istio, property: 'versions.istio' });
+  v.addAll(checkPinnedSupport(pins, date ?? todayInUtc()).violations);
 }
 
 /** The mesh flavour of every cluster of a platform or an estate. */

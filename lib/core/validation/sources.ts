@@ -114,6 +114,12 @@ export const Sources = {
   armDependsOn: 'https://learn.microsoft.com/azure/azure-resource-manager/templates/resource-dependency',
   azureCniOverlayPlanning: 'https://learn.microsoft.com/azure/aks/azure-cni-overlay#ip-address-planning',
   internalLoadBalancer: 'https://learn.microsoft.com/azure/aks/internal-lb',
+  aksKubernetesCalendar: 'https://learn.microsoft.com/azure/aks/supported-kubernetes-versions#aks-kubernetes-release-calendar-and-upcoming-versions',
+  istioAddonCalendar: 'https://learn.microsoft.com/azure/aks/istio-support-policy#service-mesh-add-on-release-calendar',
+  istioSupportedReleases: 'https://istio.io/latest/docs/releases/supported-releases/',
+  certManagerReleases: 'https://cert-manager.io/docs/releases/',
+  fluxExtensionReleaseNotes: 'https://learn.microsoft.com/azure/azure-arc/kubernetes/flux-gitops-release-notes',
+  azurePreviewApiVersions: 'https://learn.microsoft.com/azure/developer/intro/azure-service-sdk-tool-versioning#preview-versions',
 } as const;
 
 export type SourceUrl = (typeof Sources)[keyof typeof Sources];

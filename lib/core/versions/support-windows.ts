@@ -1,4 +1,5 @@
 import { AKS_ISTIO_REVISIONS } from '../mesh/aks-istio-revisions';
+import { Sources as S } from '../validation/sources';
 import { releaseLine, SupportComponent } from './release-line';
 
 /**
@@ -27,12 +28,12 @@ export interface UndatedSupport {
   readonly note: string;
 }
 
-const AKS_CALENDAR = 'https://learn.microsoft.com/azure/aks/supported-kubernetes-versions#aks-kubernetes-release-calendar-and-upcoming-versions';
-const ISTIO_ADDON_CALENDAR = 'https://learn.microsoft.com/azure/aks/istio-support-policy#service-mesh-add-on-release-calendar';
-const ISTIO_SUPPORT = 'https://istio.io/latest/docs/releases/supported-releases/';
-const CERT_MANAGER_SUPPORT = 'https://cert-manager.io/docs/releases/';
-const FLUX_NOTES = 'https://learn.microsoft.com/azure/azure-arc/kubernetes/flux-gitops-release-notes';
-const AZURE_API_VERSIONING = 'https://learn.microsoft.com/azure/developer/intro/azure-service-sdk-tool-versioning#preview-versions';
+const AKS_CALENDAR = S.aksKubernetesCalendar;
+const ISTIO_ADDON_CALENDAR = S.istioAddonCalendar;
+const ISTIO_SUPPORT = S.istioSupportedReleases;
+const CERT_MANAGER_SUPPORT = S.certManagerReleases;
+const FLUX_NOTES = S.fluxExtensionReleaseNotes;
+const AZURE_API_VERSIONING = S.azurePreviewApiVersions;
 
 /**
  * AKS Kubernetes minors, standard tier, from Microsoft's calendar (its
