@@ -3,7 +3,7 @@ import { evaluationClock } from '../versions/evaluation-date';
 /**
  * The revisions of the AKS Istio add-on, with the end of life and the
  * compatible AKS minor versions Microsoft publishes for each. The one table
- * the library reads: revision validation, the end-of-life warning, the
+ * the library reads: revision validation, the add-on's support window, the
  * platform's default revision and the support windows all come from here. Add
  * a row when Microsoft releases a revision.
  *

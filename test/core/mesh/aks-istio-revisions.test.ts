@@ -5,7 +5,7 @@ const ids = (v: ReturnType<typeof validateHardenedCluster>) => [...v.errors, ...
 
 test('a revision is ending in the 90 days before the end of its end-of-life month, and ended from the first day after it', () => {
   expect(aksIstioRevision('asm-1-30')!.endOfLife).toBe('2026-12');
-  const props = { name: 'asm', location: 'westeurope', kubernetesVersion: '1.35', istioAddon: { revision: 'asm-1-30' } };
+  const props = { name: 'asm', location: 'westeurope', kubernetesVersion: '1.36', istioAddon: { revision: 'asm-1-30' } };
   const on = (evaluationDate: string) => validateHardenedCluster(props, { evaluationDate });
   expect(ids(on('2026-10-02'))).toEqual([]);
   const ending = on('2026-12-31');
