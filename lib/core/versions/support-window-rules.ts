@@ -57,7 +57,8 @@ function checkSupport(c: ClusterRuleContext, rule: Rule): void {
   c.each(shown, ({ component, at }) => {
     const fact = at instanceof DescribedValue ? at.asFact() : at;
     const version = c.text(fact);
-    if (version === undefined) return;
+    // Empty, as absent: Azure chooses its default version (REST examples write "").
+    if (version === undefined || version === '') return;
     const judged = judgeSupport(component, component === 'aks-istio-addon' ? version.toLowerCase() : version, c.evaluationDate);
     if (judged.status === 'unknown') c.cannotDecide(judged.reason, fact);
     else if (judged.status !== 'supported' && judged.rule === rule) c.fail(at, judged.fix, { detail: judged.detail, value: version });

@@ -1,6 +1,7 @@
 import { AKS_ISTIO_REVISIONS } from '../mesh/aks-istio-revisions';
 import { Sources as S } from '../validation/sources';
 import { releaseLine, SupportComponent } from './release-line';
+import { SUPPORT_WARNING_DAYS } from './support-warning-days';
 
 /**
  * One release line's end of support, as its owner publishes it.
@@ -159,6 +160,30 @@ export interface SupportStatus {
 
 const DAY_MS = 24 * 3600 * 1000;
 
+/** Components whose owners support minors in order: an older minor's support never outlasts a newer one's. */
+const MINORS_IN_ORDER: ReadonlySet<SupportComponent> = new Set(['aks-kubernetes', 'istio', 'cert-manager']);
+
+/**
+ * A minor older than every dated line of its component, once the oldest of
+ * them has ended: it ended too, at the latest when that one did (AKS, Istio
+ * and cert-manager support their newest minors, so support ends in minor
+ * order). Before that, or for another component, nothing is said.
+ */
+function olderThanTable(component: SupportComponent, line: string, at: Date): SupportStatus | undefined {
+  if (!MINORS_IN_ORDER.has(component)) return undefined;
+  const minorOf = (l: string) => l.split('.').map(Number);
+  const [major, minor] = minorOf(line);
+  const rows = SUPPORT_WINDOWS.filter((w) => w.component === component);
+  const oldest = rows.reduce<SupportWindow | undefined>((o, w) => (o === undefined || compareMinor(minorOf(w.line), minorOf(o.line)) < 0 ? w : o), undefined);
+  if (!oldest || compareMinor([major, minor], minorOf(oldest.line)) >= 0) return undefined;
+  if (at.getTime() < supportEndsAt(oldest.endOfSupport).getTime()) return undefined;
+  return { status: 'ended', endOfSupport: oldest.endOfSupport, source: oldest.source, note: `older than ${oldest.line}, whose support ended ${oldest.endOfSupport}: ended at the latest then` };
+}
+
+function compareMinor(a: readonly number[], b: readonly number[]): number {
+  return a[0] - b[0] || a[1] - b[1];
+}
+
 /** The first instant after the end of support: the day after it, or the first day after its month. */
 export function supportEndsAt(endOfSupport: string): Date {
   const [year, month, day] = endOfSupport.split('-').map(Number);
@@ -169,14 +194,16 @@ export function supportEndsAt(endOfSupport: string): Date {
  * The support status of `version` of `component` at `at`: 'ended' from the
  * first instant after its end of support, 'ending' in the `warnDays` before,
  * 'supported' earlier, and 'unknown' when the table has no date for its line
- * (with the source and the reason when the line is known but undated).
+ * (with the source and the reason when the line is known but undated). A
+ * minor older than the table is ended once the table's oldest line has ended.
  */
-export function supportStatus(component: SupportComponent, version: string, at: Date, warnDays = 90): SupportStatus {
+export function supportStatus(component: SupportComponent, version: string, at: Date, warnDays = SUPPORT_WARNING_DAYS): SupportStatus {
   const line = releaseLine(component, version);
   const row = line === undefined ? undefined : SUPPORT_WINDOWS.find((w) => w.component === component && w.line === line);
   if (!row) {
     const undated = line === undefined ? undefined : UNDATED_SUPPORT.find((u) => u.component === component && u.line === line);
-    return undated ? { status: 'unknown', source: undated.source, note: undated.note } : { status: 'unknown' };
+    if (undated) return { status: 'unknown', source: undated.source, note: undated.note };
+    return (line === undefined ? undefined : olderThanTable(component, line, at)) ?? { status: 'unknown' };
   }
   const end = supportEndsAt(row.endOfSupport).getTime();
   const status = at.getTime() >= end ? 'ended' : at.getTime() >= end - warnDays * DAY_MS ? 'ending' : 'supported';
