@@ -3,7 +3,7 @@ import { checkPinnedSupport, libraryPins, Rules, SecureAksValidationError, valid
 import { checkClusterPayload } from '../../../lib/core/audit/cluster-payload-rules';
 import { hardenedPayload } from '../../support/misconfiguration-corpus';
 
-const VER = [Rules.supportEnding.id, Rules.supportEnded.id];
+const VER: readonly string[] = [Rules.supportEnding.id, Rules.supportEnded.id];
 
 /** The support-window findings and undecided rules of a payload on a date. */
 function onPayload(properties: Record<string, unknown>, evaluationDate: string, apiVersion?: string) {
