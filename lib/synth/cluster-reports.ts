@@ -6,6 +6,7 @@ import { CrossClusterCoverage, deriveEncryptionCoverage, renderEncryptionCoverag
 import { evaluateAksBuiltInPolicies, renderAksBuiltInPolicies } from '../core/policy/aks-built-in-policies';
 import { Rules } from '../core/validation/rule-catalog';
 import { Violation } from '../core/validation/violation';
+import { PinnedComponentVersion } from '../core/versions/pinned-support';
 
 /** The review reports of one cluster, derived from what its deployment contains. */
 export interface ClusterReports {
@@ -21,7 +22,13 @@ export interface ClusterReports {
  * The encryption coverage and security baseline of one cluster, from its
  * payload and the Kubernetes objects the same deployment applies to it.
  */
-export function clusterReports(model: ManagedClusterModel, kubernetesObjects: readonly unknown[], crossCluster?: CrossClusterCoverage): ClusterReports {
+export function clusterReports(
+  model: ManagedClusterModel,
+  kubernetesObjects: readonly unknown[],
+  crossCluster?: CrossClusterCoverage,
+  /** What the deployment installs besides the cluster, for the support windows of the baseline report. */
+  installed: readonly PinnedComponentVersion[] = [],
+): ClusterReports {
   const c = model.config;
   const coverage = deriveEncryptionCoverage(c, kubernetesObjects, crossCluster);
   const warnings: Violation[] = [];
@@ -39,7 +46,7 @@ export function clusterReports(model: ManagedClusterModel, kubernetesObjects: re
   }
   return {
     coverage: renderEncryptionCoverage(c.name, c.transitEncryption, coverage, deployedEgressPath(model.cluster, model.resources)),
-    baseline: renderSecurityBaseline(model, coverage, renderAksBuiltInPolicies(evaluateAksBuiltInPolicies(model.toArmTemplate()))),
+    baseline: renderSecurityBaseline(model, coverage, renderAksBuiltInPolicies(evaluateAksBuiltInPolicies(model.toArmTemplate())), installed),
     warnings,
   };
 }

@@ -10,6 +10,8 @@ import { crossClusterCoverage, renderCrossClusterEncryption } from '../core/mesh
 import { formatViolation, Violation } from '../core/validation/violation';
 import { addEstateClusterCharts } from '../cdk8s/estate-charts';
 import { clusterReports } from './cluster-reports';
+import { meshPins } from '../core/platform/mesh-prerequisites';
+import { FLUX_EXTENSION_VERSION } from '../core/gitops/flux-extension';
 import { synthesizeCharts } from './hardened-cluster-target';
 import { SynthTarget, toJsonFile } from './synth-target';
 
@@ -90,7 +92,11 @@ export function estateTarget(build: (options: RuleEvaluationOptions) => EstateMo
           for (const [file, text] of Object.entries(charts.files)) files[`k8s/${file}`] = text;
         }
         const links = [...asClient, ...asServer].map((l) => l.link);
-        const reports = clusterReports(c.model, [...issuer, ...mesh], links.length > 0 ? crossClusterCoverage(...links) : undefined);
+        const installed = [
+          ...meshPins(estate.meshDistribution, estate.versions),
+          ...(c.delivery.kind === 'gitOps' ? [{ component: 'flux-extension' as const, version: FLUX_EXTENSION_VERSION, property: 'FLUX_EXTENSION_VERSION' }] : []),
+        ];
+        const reports = clusterReports(c.model, [...issuer, ...mesh], links.length > 0 ? crossClusterCoverage(...links) : undefined, installed);
         deployedWarnings.push(...reports.warnings.map((w) => ({ ...w, property: `${c.name}.${w.property}` })));
         files[`reports/encryption-coverage-${c.name}.md`] = reports.coverage;
         files[`reports/security-baseline-${c.name}.md`] = reports.baseline;

@@ -7,6 +7,7 @@ import { RegulatedPlatformModel } from '../core/platform/regulated-platform-mode
 import { formatViolation, Violation } from '../core/validation/violation';
 import { addPlatformCharts } from '../cdk8s/platform-charts';
 import { clusterReports } from './cluster-reports';
+import { meshPins } from '../core/platform/mesh-prerequisites';
 import { synthesizeCharts } from './hardened-cluster-target';
 import { SynthTarget, toJsonFile } from './synth-target';
 
@@ -46,7 +47,7 @@ export function regulatedPlatformTarget(build: (options: RuleEvaluationOptions) 
       for (const [side, m] of [['client', p.client], ['server', p.server]] as const) {
         // What this cluster's deployment applies to it: its link chart and its issuer.
         const objects = [...(charts.byChart.get(side) ?? []), ...(charts.byChart.get(`${side}-issuer`) ?? [])];
-        const reports = clusterReports(m, objects, cross);
+        const reports = clusterReports(m, objects, cross, meshPins(p.meshDistribution, p.versions));
         deployedWarnings.push(...reports.warnings.map((w) => ({ ...w, property: `${side}.${w.property}` })));
         files[`encryption-coverage-${side}.md`] = reports.coverage;
         files[`security-baseline-${side}.md`] = reports.baseline;

@@ -66,9 +66,15 @@ export function checkPinnedVersions(v: ViolationCollector, versions: PinnedVersi
   if (!/^v\d+\.\d+\.\d+$/.test(versions.certManager)) v.add(Rules.meshVersion, 'versions.certManager', versions.certManager, 'pin a cert-manager release as v<major>.<minor>.<patch>');
   const date = options.evaluationDate;
   if (date !== undefined && !isEvaluationDate(date)) return; // refused with its own error by the clusters' validation
-  const pins: PinnedComponentVersion[] = [{ component: 'cert-manager', version: versions.certManager, property: 'versions.certManager' }];
-  if (distribution === 'openSourceIstio') pins.unshift({ component: 'istio', version: versions.istio, property: 'versions.istio' });
-  v.addAll(checkPinnedSupport(pins, date ?? todayInUtc()).violations);
+  v.addAll(checkPinnedSupport(meshPins(distribution, versions), date ?? todayInUtc()).violations);
+}
+
+/** What a platform or an estate installs in each cluster, for the support windows: open-source Istio (not on the add-on) and cert-manager. */
+export function meshPins(distribution: MeshDistribution, versions: PinnedVersions): PinnedComponentVersion[] {
+  return [
+    ...(distribution === 'openSourceIstio' ? [{ component: 'istio' as const, version: versions.istio, property: 'versions.istio' }] : []),
+    { component: 'cert-manager', version: versions.certManager, property: 'versions.certManager' },
+  ];
 }
 
 /** The mesh flavour of every cluster of a platform or an estate. */
