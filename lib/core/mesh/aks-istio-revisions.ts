@@ -7,7 +7,8 @@ import { evaluationClock } from '../versions/evaluation-date';
  * platform's default revision and the support windows all come from here. Add
  * a row when Microsoft releases a revision.
  *
- * As of the calendar's revision of 2026-06-24 (the newest read), asm-1-30
+ * As of the calendar's revision of 2026-06-24, still the newest in
+ * MicrosoftDocs/azure-aks-docs of 2026-08-21 (commit fb060abe), asm-1-30
  * (AKS release July 2026) is the newest revision and no asm-1-31 is listed;
  * the ends of life from asm-1-28 on are Microsoft's expected months.
  * @see https://learn.microsoft.com/azure/aks/istio-support-policy#service-mesh-add-on-release-calendar
