@@ -13,12 +13,17 @@ import {
   markdownLink,
   REGULATORY_INITIATIVES,
   REGULATORY_INITIATIVES_COMMIT,
+  COMPONENT_LABELS,
   CREATE_ONLY_CLUSTER_PROPERTIES,
   FLOW_LABELS,
   IN_CLUSTER_COVERAGE,
   markdownTable,
   renderRulesTable,
+  Rules,
   SECURITY_BASELINE,
+  SUPPORT_WARNING_DAYS,
+  SUPPORT_WINDOWS,
+  UNDATED_SUPPORT,
 } from '../lib';
 import { admissionPoliciesOf } from '../lib/core/admission/admission-policy-catalog';
 import { enforcementOf } from '../lib/core/audit/rule-enforcement';
@@ -243,12 +248,71 @@ export function frameworksDocument(): string {
 }
 
 /** Every generated page, by path below docs/. */
+/** The support windows page: the one table the support-window rules read, with each owner's source. */
+export function supportWindowsDocument(): string {
+  const dated = SUPPORT_WINDOWS.map((w) => [COMPONENT_LABELS[w.component], w.line, w.endOfSupport, w.note ?? '', { raw: `<${w.source}>` }]);
+  const undated = UNDATED_SUPPORT.map((u) => [COMPONENT_LABELS[u.component], u.line, u.note, { raw: `<${u.source}>` }]);
+  return [
+    '# Support windows',
+    '',
+    '<!-- Generated from SUPPORT_WINDOWS and UNDATED_SUPPORT (lib/core/versions/support-windows.ts) by `npm run docs:generate`. Do not edit. -->',
+    '',
+    'Every version a cluster runs or the library installs is checked against its owner\'s published',
+    'support policy, on an **evaluation date**:',
+    '',
+    `- (${Rules.supportEnding.id}, ${Rules.supportEnding.severity}): support ends within ${SUPPORT_WARNING_DAYS} days of the evaluation date: plan the upgrade.`,
+    `- (${Rules.supportEnded.id}, ${Rules.supportEnded.severity}): support ended before the evaluation date: the version gets no security patches.`,
+    '- A version the table cannot date (a release whose end waits on a later release, a version newer',
+    '  than the table, a value only known at deployment) is **undecided**, with the reason: never passed, never failed.',
+    '  A minor older than the oldest dated AKS, Istio or cert-manager minor has ended once that one has',
+    '  (those owners end support in minor order).',
+    '',
+    'What is checked: the cluster\'s `kubernetesVersion` and `currentKubernetesVersion`, each node pool\'s',
+    '`orchestratorVersion` and `currentOrchestratorVersion` (AKS versions such as `1.33` or `1.33.2`: the',
+    'minor decides), the AKS Istio add-on `serviceMeshProfile.istio.revisions`, and the cluster resource\'s',
+    'ARM API version when it is a preview; and what the library installs: upstream Istio and cert-manager',
+    '(or a platform\'s or estate\'s `versions`), Calico, the `microsoft.flux` extension and every preview',
+    'ARM API version it writes. Each cluster\'s `security-baseline.md` lists what the cluster runs and what',
+    'its deployment installs, with their status on the evaluation date.',
+    'Calico publishes no dated end of support the table holds: its pin is always undecided.',
+    '',
+    '## Setting the evaluation date',
+    '',
+    'The date is an input, `YYYY-MM-DD` in UTC, by default today. The same input on the same date gives',
+    'byte-identical output, and every report records the date used. A value that is not a calendar date',
+    `is refused with the library's error (${Rules.evaluationDate.id}, ${Rules.evaluationDate.severity}).`,
+    '',
+    '| Where | How |',
+    '|---|---|',
+    '| `secure-aks synth` | `--evaluation-date 2026-12-01` (the repository\'s `npm run synth` pins one, so `dist/` does not change from one day to the next) |',
+    '| `secure-aks audit` | `--evaluation-date 2026-12-01`; recorded in the text report, the JSON (`evaluationDate`) and the SARIF run\'s `properties` |',
+    '| definitions | `validateHardenedCluster(props, { evaluationDate })`, `ManagedClusterModel.build(props, { evaluationDate })`, and the same option of `RegulatedPlatformModel.build`, `EstateModel.build`, `validateRegulatedPlatform` and `validateEstate` |',
+    '| synth targets | `synthesize(targets, out, { evaluationDate })` passes it to each target; `regulatedPlatformTarget` and `estateTarget` give it to their build function, which must pass it on: `estateTarget((options) => EstateModel.build(props, options))` |',
+    '| policy pack | the policy configuration\'s `evaluationDate` for `saks-ver-001` and `saks-ver-002` (`pulumi preview --policy-pack-config`) |',
+    '',
+    'Pulumi components (`HardenedCluster`, `RegulatedPlatform`, `RegulatedEstate`) judge on the day of the deployment.',
+    '',
+    '## Dated ends of support',
+    '',
+    'An end given as a month means the version is supported through the last day of that month, as',
+    'Microsoft\'s AKS calendar defines it.',
+    '',
+    markdownTable(['Component', 'Release line', 'End of support', 'Note', 'Source'], dated),
+    '',
+    '## Lines whose end is not dated yet',
+    '',
+    markdownTable(['Component', 'Release line', 'Why', 'Source'], undated),
+    '',
+  ].join('\n');
+}
+
 export function generatedDocuments(): Record<string, string> {
   const generated: Record<string, string> = {
     'validation-rules.md': rulesDocument(),
     'encryption-coverage-matrix.md': coverageMatrixDocument(),
     'security-baseline.md': securityBaselineDocument(),
     'frameworks.md': frameworksDocument(),
+    'support-windows.md': supportWindowsDocument(),
   };
   return { ...generated, ...handWrittenPagesWithCatalogSeverities(Object.keys(generated)) };
 }

@@ -13,7 +13,7 @@ import { hardenedClusterTarget } from 'secure-aks/synth';
 export const cluster: HardenedClusterProps = {
   name: 'ledger-prod',
   location: 'westeurope',
-  kubernetesVersion: '1.33',
+  kubernetesVersion: '1.35',
   apiServerAccess: ApiServerAccess.private(),
   transitEncryption: TransitEncryption.acnsWireGuard(),
   adminGroupObjectIds: ['00000000-0000-0000-0000-0000000000a1'],

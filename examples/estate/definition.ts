@@ -13,7 +13,7 @@
  * One definition feeds `pulumi up` (index.ts), `cdk8s synth` (main.ts) and `npm run synth`.
  */
 import { App } from 'cdk8s';
-import { ClusterDelivery, CustomerCaIssuer, EstateModel, EstateProps, GitOpsSource } from 'secure-aks';
+import { ClusterDelivery, CustomerCaIssuer, EstateModel, EstateProps, GitOpsSource, RuleEvaluationOptions } from 'secure-aks';
 import { addEstateCharts } from 'secure-aks/cdk8s';
 import { estateTarget } from 'secure-aks/synth';
 
@@ -62,7 +62,8 @@ export const props: EstateProps = {
   }),
 };
 
-export const build = (): EstateModel => EstateModel.build(props);
+/** The estate; `options.evaluationDate` is the day its support windows are judged on (default: today). */
+export const build = (options: RuleEvaluationOptions = {}): EstateModel => EstateModel.build(props, options);
 
 /** Every cluster's charts, for `cdk8s synth`. */
 export function charts(app: App): void {

@@ -15,14 +15,14 @@
  * MESH_DISTRIBUTION environment variable for cdk8s synth).
  */
 import { App } from 'cdk8s';
-import { CustomerCaIssuer, OutboundType, RegulatedPlatformModel, RegulatedPlatformProps } from 'secure-aks';
+import { CustomerCaIssuer, OutboundType, RegulatedPlatformModel, RegulatedPlatformProps, RuleEvaluationOptions } from 'secure-aks';
 import { addPlatformCharts } from 'secure-aks/cdk8s';
 import { regulatedPlatformTarget } from 'secure-aks/synth';
 
 /** The hub firewall's private IP: the next hop of both spokes' default route. */
 const HUB_FIREWALL_IP = '10.0.1.4';
 
-export const build = (meshDistribution: RegulatedPlatformProps['meshDistribution'] = 'openSourceIstio'): RegulatedPlatformModel =>
+export const build = (meshDistribution: RegulatedPlatformProps['meshDistribution'] = 'openSourceIstio', options: RuleEvaluationOptions = {}): RegulatedPlatformModel =>
   RegulatedPlatformModel.build({
     location: 'westeurope',
     meshDistribution,
@@ -52,11 +52,12 @@ export const build = (meshDistribution: RegulatedPlatformProps['meshDistribution
         serverCredentialName: 'mysql-server-credential',
       },
     ],
-  });
+  }, options);
 
 /** The Kubernetes side of both clusters, for `cdk8s synth`. */
 export function charts(app: App, meshDistribution?: RegulatedPlatformProps['meshDistribution']): void {
   addPlatformCharts(app, build(meshDistribution));
 }
 
-export default regulatedPlatformTarget(build);
+// The synth's evaluation date (--evaluation-date) reaches the support windows through `options`.
+export default regulatedPlatformTarget((options) => build('openSourceIstio', options));

@@ -1,3 +1,5 @@
+import { SecureAksValidationError } from '../core/validation/validation-error';
+import { evaluationDateViolation, todayInUtc } from '../core/versions/evaluation-date';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { auditCluster, ClusterAudit } from '../core/audit/audit-cluster';
@@ -43,6 +45,9 @@ Options:
   --fail-on-undecided    exit 1 too when such a rule is undecided (a value it
                          needs is not known offline) or something was not
                          examined (a linked template, an unmapped resource)
+  --evaluation-date <YYYY-MM-DD>
+                         the day the support windows are judged on, recorded in
+                         the report (default: today in UTC)
   -h, --help             show this help
 
 Colour: on a terminal only, never with NO_COLOR set (https://no-color.org).
@@ -58,6 +63,7 @@ export function auditCommand(argv: readonly string[], io: CliIo, toolVersion: st
     output: { type: 'string', short: 'o' },
     'fail-on': { type: 'string' },
     'fail-on-undecided': { type: 'boolean' },
+    'evaluation-date': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) return { code: 0, stdout: `${AUDIT_HELP}\n`, stderr: '' };
@@ -65,6 +71,9 @@ export function auditCommand(argv: readonly string[], io: CliIo, toolVersion: st
   if (!(FORMATS as readonly string[]).includes(format)) throw new CliUsageError(`--format ${format}: use ${FORMATS.join(', ')}`);
   const failOn = values['fail-on'] ?? 'error';
   if (failOn !== 'error' && failOn !== 'warning') throw new CliUsageError(`--fail-on ${failOn}: use error or warning`);
+  const badDate = evaluationDateViolation(values['evaluation-date'], '--evaluation-date');
+  if (badDate) return { code: 2, stdout: '', stderr: `${new SecureAksValidationError('secure-aks audit', [badDate]).message}\n` };
+  const evaluationDate = values['evaluation-date'] ?? todayInUtc();
   if (positionals.length === 0) throw new CliUsageError('give at least one file to audit (- for standard input)');
   if (positionals.filter((p) => p === '-').length > 1) throw new CliUsageError('- (standard input) can be given once');
   const output = values.output === undefined || values.output === '-' ? undefined : path.resolve(io.cwd, values.output);
@@ -83,11 +92,11 @@ export function auditCommand(argv: readonly string[], io: CliIo, toolVersion: st
   const audits: ClusterAudit[] = [];
   for (const cluster of clusters) {
     const reading = readingOf.get(cluster.resource);
-    audits.push(auditCluster(cluster, descriptionForm(reading?.form ?? 'azure-json', cluster.resource.origin.pointer)));
+    audits.push(auditCluster(cluster, descriptionForm(reading?.form ?? 'azure-json', cluster.resource.origin.pointer), { evaluationDate }));
     progress.count('audit', audits.length, clusters.length, 'clusters');
   }
   progress.clear();
-  const run: AuditRun = { audits, problems, notExamined: deployment.notExamined };
+  const run: AuditRun = { audits, problems, notExamined: deployment.notExamined, evaluationDate };
 
   let report: string;
   if (format === 'json') report = renderAuditJson(run);
@@ -101,7 +110,7 @@ export function auditCommand(argv: readonly string[], io: CliIo, toolVersion: st
   } else {
     // Unusable input goes to standard error only, the report stays the report.
     const colour = output === undefined && useColour(io);
-    report = renderAuditText({ audits, problems: [] }, { severityLabel: (s) => severityLabel(s, colour) });
+    report = renderAuditText({ audits, problems: [], evaluationDate }, { severityLabel: (s) => severityLabel(s, colour) });
   }
   const stderr = problems.map((p) => `secure-aks: unusable input: ${p}\n`).join('');
   const code = auditExitCode(run, failOn as FailOn, values['fail-on-undecided'] === true);

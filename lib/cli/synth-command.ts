@@ -1,5 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { SecureAksValidationError } from '../core/validation/validation-error';
+import { evaluationDateViolation } from '../core/versions/evaluation-date';
 import { describeFailure, synthesize } from '../synth/synthesize';
 import { SynthTarget } from '../synth/synth-target';
 import { CliIo } from './cli-io';
@@ -31,6 +33,9 @@ Options:
   --baseline <dir>       the previous synth to compare templates against, e.g.
                          the main branch's output in pull-request CI (default: --output)
   --allow-replace        accept changes Azure can only make by replacing a cluster
+  --evaluation-date <YYYY-MM-DD>
+                         the day the support windows are judged on, recorded in
+                         the reports (default: today in UTC)
   -h, --help             show this help
   --out <dir>            deprecated: the former name of --output
 
@@ -50,12 +55,16 @@ export function synthCommand(argv: readonly string[], io: CliIo): CliResult {
       only: { type: 'string' },
       baseline: { type: 'string' },
       'allow-replace': { type: 'boolean' },
+      'evaluation-date': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     ['out'],
   );
   if (values.help) return { code: 0, stdout: `${SYNTH_HELP}\n`, stderr: '' };
   let stderr = '';
+  const evaluationDate = values['evaluation-date'];
+  const badDate = evaluationDateViolation(evaluationDate, '--evaluation-date');
+  if (badDate) return { code: 1, stdout: '', stderr: `${new SecureAksValidationError('secure-aks synth', [badDate]).message}\nsynth failed: nothing was written\n` };
   if (values.out !== undefined) {
     if (values.output !== undefined) throw new CliUsageError('give --output only (--out is its deprecated name)');
     stderr += 'secure-aks: warning: --out is deprecated; use --output (-o)\n';
@@ -79,7 +88,7 @@ export function synthCommand(argv: readonly string[], io: CliIo): CliResult {
 
   let result: ReturnType<typeof synthesize>;
   try {
-    result = synthesize(targets, out, { allowReplacement: values['allow-replace'] === true, baselineDir: baseline });
+    result = synthesize(targets, out, { allowReplacement: values['allow-replace'] === true, baselineDir: baseline, evaluationDate });
   } catch (e) {
     // Only the writing touches the file system; anything else is the library's own fault.
     if (typeof (e as NodeJS.ErrnoException).code === 'string' && (e as NodeJS.ErrnoException).syscall) throw new CliFailure(`cannot write ${given}: ${describeFileSystemError(e)}`);
@@ -114,9 +123,9 @@ function loadTargets(positionals: readonly string[], only: readonly string[] | u
     if (loadsTypeScript(file)) enableTypeScriptDefinitions();
     const target = loadDefinitionFile(file, cwd);
     targets.set(name, {
-      artifacts: () => {
+      artifacts: (options) => {
         progress.line(step);
-        return target.artifacts();
+        return target.artifacts(options);
       },
       warnings: target.warnings ? () => target.warnings!() : undefined,
     });

@@ -13,7 +13,8 @@ import { checkRelatedPayloads } from '../core/audit/related-payload-rules';
 import { reference } from '../core/audit/related-resources';
 import { ALL_RULES } from '../core/validation/rule-catalog';
 import { Rule } from '../core/validation/rule';
-import { describeValue, Violation } from '../core/validation/violation';
+import { describeValue, formatViolation, Violation } from '../core/validation/violation';
+import { evaluationDateViolation, todayInUtc } from '../core/versions/evaluation-date';
 import { assertInput } from '../core/validation/input-boundary';
 import { lazySchema, zod } from '../core/validation/lazy-zod';
 import { describeAsAzure } from './pulumi-resource-description';
@@ -39,6 +40,13 @@ export interface SecureAksPolicyConfig {
    * @default []
    */
   readonly exemptions?: readonly string[];
+  /**
+   * The day the support windows (SAKS-VER-001, SAKS-VER-002) are judged on,
+   * `YYYY-MM-DD` in UTC: give it to make a preview's result the same from one day to the next.
+   * @default - today in UTC
+   * @see https://learn.microsoft.com/azure/aks/supported-kubernetes-versions
+   */
+  readonly evaluationDate?: string;
 }
 
 /**
@@ -81,8 +89,26 @@ const CONFIG_SCHEMA = {
       items: { type: 'string' as const, pattern: '^[^:]+: .{10,}$' },
       description: 'Pulumi names of clusters the policy does not apply to, each as "<name>: <reason of at least 10 characters>"',
     },
+    evaluationDate: {
+      type: 'string' as const,
+      pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+      description: 'The day (YYYY-MM-DD, UTC) the support windows are judged on; default: today',
+    },
   },
 };
+
+/**
+ * The evaluation date of a policy's configuration: today in UTC when none is
+ * given, `undefined` after reporting the library's violation when it is no calendar date.
+ */
+function evaluationDateOf(config: SecureAksPolicyConfig, report: ReportViolation): string | undefined {
+  const bad = evaluationDateViolation(config.evaluationDate, 'evaluationDate');
+  if (bad) {
+    report(formatViolation(bad));
+    return undefined;
+  }
+  return config.evaluationDate ?? todayInUtc();
+}
 
 /**
  * The policies of the CrossGuard policy pack: one per rule of the catalog
@@ -137,14 +163,17 @@ export function secureAksPolicies(options: SecureAksPoliciesOptions = {}): Polic
     const policy: ResourceValidationPolicy = {
       ...common,
       validateResource: (args, report) => {
-        if (exemptionsOf(args.getConfig<SecureAksPolicyConfig>()).has(args.name)) return;
+        const config = args.getConfig<SecureAksPolicyConfig>();
+        if (exemptionsOf(config).has(args.name)) return;
+        const evaluationDate = evaluationDateOf(config, report);
+        if (evaluationDate === undefined) return;
         const azure = describeAsAzure(args.type, args.name, args.props);
         if (azure && !isType(azure.type, MANAGED_CLUSTER_TYPE)) {
           // A private DNS zone named for AKS API servers, checked on its own (the subnet rule is the stack's).
           reportRule(rule, checkRelatedPayloads([azure]).map((f) => f.violation), undefined, report);
           return;
         }
-        reportRule(rule, resourceFindings(args.type, args.name, args.props, args.urn), undefined, report);
+        reportRule(rule, resourceFindings(args.type, args.name, args.props, args.urn, evaluationDate), undefined, report);
       },
     };
     return policy;
@@ -163,14 +192,14 @@ function describedOf(type: string, name: string, props: Record<string, unknown>,
  * reports its own rule's.
  */
 const computed = new Map<string, readonly Violation[]>();
-function resourceFindings(type: string, name: string, props: Record<string, unknown>, urn: string): readonly Violation[] {
+function resourceFindings(type: string, name: string, props: Record<string, unknown>, urn: string, evaluationDate: string): readonly Violation[] {
   const described = describedOf(type, name, props, urn);
   if (!described || !isType(described.type, MANAGED_CLUSTER_TYPE)) return [];
-  const key = `${urn}\n${JSON.stringify(described.body)}`;
+  const key = `${evaluationDate}\n${urn}\n${JSON.stringify(described.body)}`;
   let found = computed.get(key);
   if (!found) {
     const [cluster] = describeDeployment([{ resources: [described], notExamined: [], problems: [], wholeDeployment: false }]).clusters;
-    found = evaluateClusterRules(cluster, CLUSTER_RULES.filter((r) => r.scope === 'cluster')).flatMap((o) => o.findings);
+    found = evaluateClusterRules(cluster, CLUSTER_RULES.filter((r) => r.scope === 'cluster'), { evaluationDate }).flatMap((o) => o.findings);
     if (computed.size >= 100) computed.clear();
     computed.set(key, found);
   }

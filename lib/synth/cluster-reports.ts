@@ -13,6 +13,7 @@ import { ArmTemplate } from '../core/arm/arm-template';
 import { describeDeployment } from '../core/description/cluster-description';
 import { readDocument } from '../core/readers/read-document';
 import { apiServerReachability, renderReachability } from '../core/reachability/api-server-reachability';
+import { PinnedComponentVersion } from '../core/versions/pinned-support';
 
 /**
  * The review reports of one cluster, derived from what its deployment contains.
@@ -48,7 +49,14 @@ export interface DeployedTemplate {
  * links are the ones written there.
  * @category Reports
  */
-export function clusterReports(model: ManagedClusterModel, kubernetesObjects: readonly unknown[], crossCluster?: CrossClusterCoverage, deployed?: DeployedTemplate): ClusterReports {
+export function clusterReports(
+  model: ManagedClusterModel,
+  kubernetesObjects: readonly unknown[],
+  crossCluster?: CrossClusterCoverage,
+  deployed?: DeployedTemplate,
+  /** What the deployment installs besides the cluster, for the support windows of the baseline report. */
+  installed: readonly PinnedComponentVersion[] = [],
+): ClusterReports {
   const c = model.config;
   // A statement an admission policy keeps true after day 0 says so, when the deployment applies that policy as written.
   const guards = deployedAdmissionPolicies(
@@ -75,7 +83,7 @@ export function clusterReports(model: ManagedClusterModel, kubernetesObjects: re
   }
   return {
     coverage: renderEncryptionCoverage(c.name, c.transitEncryption, coverage, deployedEgressPath(model.cluster, model.resources)),
-    baseline: renderSecurityBaseline(model, coverage, renderAksBuiltInPolicies(evaluateAksBuiltInPolicies(model.toArmTemplate()))),
+    baseline: renderSecurityBaseline(model, coverage, renderAksBuiltInPolicies(evaluateAksBuiltInPolicies(model.toArmTemplate())), installed),
     reachability: renderReachabilityReport(c.name, deployed ?? { template: model.toArmTemplate(), file: 'cluster.template.json' }),
     warnings,
   };

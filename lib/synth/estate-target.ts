@@ -1,3 +1,6 @@
+import { checkEvaluatedOn } from './evaluated-on';
+import { RuleEvaluationOptions } from '../core/rules/rule-evaluation-options';
+import { todayInUtc } from '../core/versions/evaluation-date';
 import { ApiObject, App, Chart, Yaml } from 'cdk8s';
 import { EstateModel } from '../core/estate/estate-model';
 import { renderEstateOverview } from '../core/estate/estate-overview';
@@ -7,6 +10,8 @@ import { crossClusterCoverage, renderCrossClusterEncryption } from '../core/mesh
 import { formatViolation, Violation } from '../core/validation/violation';
 import { addEstateClusterCharts } from '../cdk8s/estate-charts';
 import { clusterReports } from './cluster-reports';
+import { meshPins } from '../core/platform/mesh-prerequisites';
+import { FLUX_EXTENSION_VERSION } from '../core/gitops/flux-extension';
 import { synthesizeCharts } from './hardened-cluster-target';
 import { SynthTarget, toJsonFile } from './synth-target';
 
@@ -37,13 +42,24 @@ function manifest(objects: readonly KubernetesObject[]): string {
  *   `cross-cluster-encryption.md` and `estate-overview.md` (Mermaid).
  * @category Synthesis targets
  */
-export function estateTarget(build: () => EstateModel): SynthTarget {
+export function estateTarget(build: (options: RuleEvaluationOptions) => EstateModel): SynthTarget {
+  const models = new Map<string, EstateModel>();
   let model: EstateModel | undefined;
-  const get = () => (model ??= build());
+  // One model per evaluation date: the date decides the support windows.
+  const get = (evaluation: RuleEvaluationOptions = {}): EstateModel => {
+    const key = evaluation.evaluationDate ?? todayInUtc();
+    let m = models.get(key);
+    if (!m) {
+      m = build({ ...evaluation, evaluationDate: key });
+      checkEvaluatedOn(key, m, 'estate', 'pass the options estateTarget gives its build function on: estateTarget((options) => EstateModel.build(props, options))');
+      models.set(key, m);
+    }
+    return (model = m);
+  };
   let deployedWarnings: Violation[] = [];
   return {
-    artifacts: () => {
-      const estate = get();
+    artifacts: (evaluation) => {
+      const estate = get(evaluation);
       deployedWarnings = [];
       const files: Record<string, string> = {
         'hub.template.json': toJsonFile(estate.hubTemplate()),
@@ -79,8 +95,12 @@ export function estateTarget(build: () => EstateModel): SynthTarget {
           for (const [file, text] of Object.entries(charts.files)) files[`k8s/${file}`] = text;
         }
         const links = [...asClient, ...asServer].map((l) => l.link);
+        const installed = [
+          ...meshPins(estate.meshDistribution, estate.versions),
+          ...(c.delivery.kind === 'gitOps' ? [{ component: 'flux-extension' as const, version: FLUX_EXTENSION_VERSION, property: 'FLUX_EXTENSION_VERSION' }] : []),
+        ];
         // Read from the cluster's template, which also peers its spoke with the hub: its reachability names the hub.
-        const reports = clusterReports(c.model, [...issuer, ...mesh], links.length > 0 ? crossClusterCoverage(...links) : undefined, { template, file: `clusters/${c.name}.template.json` });
+        const reports = clusterReports(c.model, [...issuer, ...mesh], links.length > 0 ? crossClusterCoverage(...links) : undefined, { template, file: `clusters/${c.name}.template.json` }, installed);
         deployedWarnings.push(...reports.warnings.map((w) => ({ ...w, property: `${c.name}.${w.property}` })));
         files[`reports/encryption-coverage-${c.name}.md`] = reports.coverage;
         files[`reports/security-baseline-${c.name}.md`] = reports.baseline;
@@ -88,6 +108,6 @@ export function estateTarget(build: () => EstateModel): SynthTarget {
       }
       return files;
     },
-    warnings: () => [...get().warnings, ...deployedWarnings].map(formatViolation),
+    warnings: () => [...(model ?? get()).warnings, ...deployedWarnings].map(formatViolation),
   };
 }

@@ -2,6 +2,8 @@ import { App, Yaml } from 'cdk8s';
 import { offlineApp } from '../cdk8s/offline-app';
 import { HardenedClusterProps } from '../core/aks/hardened-cluster-props';
 import { ManagedClusterModel } from '../core/aks/managed-cluster-model';
+import { RuleEvaluationOptions } from '../core/rules/rule-evaluation-options';
+import { todayInUtc } from '../core/versions/evaluation-date';
 import { CrossClusterCoverage } from '../core/encryption/encryption-coverage';
 import { ClusterReports, clusterReports } from './cluster-reports';
 import { formatViolation } from '../core/validation/violation';
@@ -38,13 +40,20 @@ export interface HardenedClusterTargetOptions {
  * @category Synthesis targets
  */
 export function hardenedClusterTarget(props: HardenedClusterProps, options: HardenedClusterTargetOptions = {}): SynthTarget {
+  const models = new Map<string, ManagedClusterModel>();
   let model: ManagedClusterModel | undefined;
   let reports: ClusterReports | undefined;
-  const build = (): ManagedClusterModel => (model ??= ManagedClusterModel.build(props));
+  // One model per evaluation date: the date decides the support windows.
+  const build = (evaluation: RuleEvaluationOptions = {}): ManagedClusterModel => {
+    const key = evaluation.evaluationDate ?? todayInUtc();
+    let m = models.get(key);
+    if (!m) models.set(key, (m = ManagedClusterModel.build(props, { ...evaluation, evaluationDate: key })));
+    return (model = m);
+  };
   const file = options.file ?? 'cluster';
   return {
-    artifacts: () => {
-      const m = build();
+    artifacts: (evaluation) => {
+      const m = build(evaluation);
       const charts = synthesizeCharts(options.charts);
       const template = m.toArmTemplate();
       reports = clusterReports(m, charts.objects, options.crossCluster, { template, file: `${file}.template.json` });
@@ -56,7 +65,7 @@ export function hardenedClusterTarget(props: HardenedClusterProps, options: Hard
         ...charts.files,
       };
     },
-    warnings: () => [...build().warnings, ...(reports?.warnings ?? [])].map(formatViolation),
+    warnings: () => [...(model ?? build()).warnings, ...(reports?.warnings ?? [])].map(formatViolation),
   };
 }
 

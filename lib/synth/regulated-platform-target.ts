@@ -1,9 +1,13 @@
+import { checkEvaluatedOn } from './evaluated-on';
+import { RuleEvaluationOptions } from '../core/rules/rule-evaluation-options';
+import { todayInUtc } from '../core/versions/evaluation-date';
 import { Yaml } from 'cdk8s';
 import { crossClusterCoverage, renderCrossClusterEncryption } from '../core/mesh/cross-cluster-encryption';
 import { RegulatedPlatformModel } from '../core/platform/regulated-platform-model';
 import { formatViolation, Violation } from '../core/validation/violation';
 import { addPlatformCharts } from '../cdk8s/platform-charts';
 import { clusterReports } from './cluster-reports';
+import { meshPins } from '../core/platform/mesh-prerequisites';
 import { synthesizeCharts } from './hardened-cluster-target';
 import { SynthTarget, toJsonFile } from './synth-target';
 
@@ -15,13 +19,24 @@ import { SynthTarget, toJsonFile } from './synth-target';
  * and the pinned prerequisites.
  * @category Synthesis targets
  */
-export function regulatedPlatformTarget(build: () => RegulatedPlatformModel): SynthTarget {
+export function regulatedPlatformTarget(build: (options: RuleEvaluationOptions) => RegulatedPlatformModel): SynthTarget {
+  const models = new Map<string, RegulatedPlatformModel>();
   let model: RegulatedPlatformModel | undefined;
-  const get = () => (model ??= build());
+  // One model per evaluation date: the date decides the support windows.
+  const get = (evaluation: RuleEvaluationOptions = {}): RegulatedPlatformModel => {
+    const key = evaluation.evaluationDate ?? todayInUtc();
+    let m = models.get(key);
+    if (!m) {
+      m = build({ ...evaluation, evaluationDate: key });
+      checkEvaluatedOn(key, m, 'regulated platform', 'pass the options regulatedPlatformTarget gives its build function on: regulatedPlatformTarget((options) => RegulatedPlatformModel.build(props, options))');
+      models.set(key, m);
+    }
+    return (model = m);
+  };
   let deployedWarnings: Violation[] = [];
   return {
-    artifacts: () => {
-      const p = get();
+    artifacts: (evaluation) => {
+      const p = get(evaluation);
       deployedWarnings = [];
       const cross = crossClusterCoverage(p.link);
       const charts = synthesizeCharts((app) => addPlatformCharts(app, p));
@@ -35,7 +50,7 @@ export function regulatedPlatformTarget(build: () => RegulatedPlatformModel): Sy
       for (const [side, m] of [['client', p.client], ['server', p.server]] as const) {
         // What this cluster's deployment applies to it: its link chart and its issuer.
         const objects = [...(charts.byChart.get(side) ?? []), ...(charts.byChart.get(`${side}-issuer`) ?? [])];
-        const reports = clusterReports(m, objects, cross, { template, file: 'platform.template.json' });
+        const reports = clusterReports(m, objects, cross, { template, file: 'platform.template.json' }, meshPins(p.meshDistribution, p.versions));
         deployedWarnings.push(...reports.warnings.map((w) => ({ ...w, property: `${side}.${w.property}` })));
         files[`encryption-coverage-${side}.md`] = reports.coverage;
         files[`security-baseline-${side}.md`] = reports.baseline;
@@ -43,7 +58,7 @@ export function regulatedPlatformTarget(build: () => RegulatedPlatformModel): Sy
       }
       return files;
     },
-    warnings: () => [...get().warnings, ...deployedWarnings].map(formatViolation),
+    warnings: () => [...(model ?? get()).warnings, ...deployedWarnings].map(formatViolation),
   };
 }
 

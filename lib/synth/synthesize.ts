@@ -4,6 +4,9 @@ import { ArmTemplate } from '../core/arm/arm-template';
 import { checkClusterUpdate } from '../core/aks/cluster-update-check';
 import { Rules } from '../core/validation/rule-catalog';
 import { SecureAksValidationError } from '../core/validation/validation-error';
+import { formatViolation } from '../core/validation/violation';
+import { evaluationDateViolation, todayInUtc } from '../core/versions/evaluation-date';
+import { checkPinnedSupport, libraryPins } from '../core/versions/pinned-support';
 import { SynthTarget } from './synth-target';
 import { writeArtifacts } from './write-artifacts';
 
@@ -37,6 +40,13 @@ export interface SynthOptions {
    * @default - the output folder itself
    */
   readonly baselineDir?: string;
+  /**
+   * The day the support windows are judged on, `YYYY-MM-DD` in UTC: give a
+   * fixed date for output that is byte-identical from one day to the next.
+   * @default - today in UTC
+   * @see https://learn.microsoft.com/azure/aks/supported-kubernetes-versions
+   */
+  readonly evaluationDate?: string;
 }
 
 /**
@@ -44,6 +54,10 @@ export interface SynthOptions {
  * targets succeed. Validation errors of all targets are collected, so one run
  * shows every problem. Templates already in `outDir` are treated as what is
  * deployed (or those in `baselineDir`): a change Azure cannot make in place is an error unless allowed.
+ * The support windows of every target, and of the versions the library
+ * itself pins, are judged on `evaluationDate`: a pin whose support has ended
+ * fails every target, one whose support is ending warns on each.
+ * @throws SecureAksValidationError when `evaluationDate` is not a calendar date (nothing is built or written)
  * @category Synthesis
  */
 export function synthesize(
@@ -51,15 +65,22 @@ export function synthesize(
   outDir: string,
   options: SynthOptions = {},
 ): SynthResult {
+  const invalid = evaluationDateViolation(options.evaluationDate, 'evaluationDate');
+  if (invalid) throw new SecureAksValidationError('the synth options', [invalid]);
+  const evaluationDate = options.evaluationDate ?? todayInUtc();
+  const pins = checkPinnedSupport(libraryPins(), evaluationDate).violations;
+  const pinErrors = pins.filter((v) => v.rule.severity === 'error');
+  const pinWarnings = pins.filter((v) => v.rule.severity !== 'error').map(formatViolation);
   const built = new Map<string, Readonly<Record<string, string>>>();
   const failures = new Map<string, Error>();
   const warnings = new Map<string, readonly string[]>();
   for (const [name, target] of targets) {
     try {
-      const files = target.artifacts();
+      if (pinErrors.length > 0) throw new SecureAksValidationError('the versions secure-aks installs (update secure-aks)', pinErrors);
+      const files = target.artifacts({ evaluationDate });
       if (!options.allowReplacement) checkAgainstPrevious(options.baselineDir ?? outDir, name, files);
       built.set(name, files);
-      const w = target.warnings?.() ?? [];
+      const w = [...pinWarnings, ...(target.warnings?.() ?? [])];
       if (w.length > 0) warnings.set(name, w);
     } catch (e) {
       failures.set(name, e instanceof Error ? e : new Error(String(e)));

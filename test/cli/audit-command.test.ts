@@ -91,7 +91,7 @@ test('- reads standard input, named <stdin> in the reports; once only', () => {
   expect(runCli(['audit', '-'], dir, { readStdin: () => '{' }).stderr).toMatch(/^secure-aks: unusable input: <stdin>: not JSON/);
   expect(runCli(['audit', '-', '-'], dir, { readStdin: () => payload })).toMatchObject({ code: 2, stderr: expect.stringContaining('- (standard input) can be given once') });
   // As a shell pipes it: `az aks show ... | secure-aks audit -`.
-  const piped = spawnCli(['audit', '-', '--format', 'sarif'], { cwd: dir, input: payload });
+  const piped = spawnCli(['audit', '-', '--format', 'sarif', '--evaluation-date', '2026-04-01'], { cwd: dir, input: payload });
   expect(piped.status).toBe(1);
   expect(piped.stderr).toBe('');
   const log = JSON.parse(piped.stdout);
@@ -215,4 +215,37 @@ test('each SARIF result is on the line of its property, in the REST shape and in
   const open = cli.runs[0].results.find((r: any) => r.ruleId === 'SAKS-API-005');
   expect(open.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'show.json', uriBaseId: '%SRCROOT%' }, region: { startLine: lineOfText(show, '"0.0.0.0/0"') } });
   expect(sarifValidator()(cli)).toBe(true);
+});
+
+test('the support windows of a real template, judged on --evaluation-date, which every report records', () => {
+  // Azure Verified Module pattern avm/ptn/azd/aks (test/fixtures/real-world/avm-ptn-azd-aks): kubernetesVersion defaults to 1.33,
+  // supported through July 2026 on Microsoft's AKS calendar.
+  const template = path.resolve(__dirname, '../fixtures/real-world/avm-ptn-azd-aks/main.json');
+  const at = (date: string, format = 'text') => runCli(['audit', template, '--format', format, '--evaluation-date', date], dir);
+  const before = at('2026-04-01');
+  expect(before.stdout).toMatch(/^Support windows evaluated on 2026-04-01 \(UTC\)\.$/m);
+  expect(before.stdout).not.toMatch(/^(error|warning) \[SAKS-VER-00[12]\]/m);
+  const ended = at('2026-12-07');
+  expect(ended.code).toBe(1);
+  expect(ended.stdout).toMatch(/^Support windows evaluated on 2026-12-07 \(UTC\)\.$/m);
+  expect(ended.stdout).toContain('error [SAKS-VER-002] properties.kubernetesVersion = "1.33"');
+  expect(ended.stdout).toContain('detail: support ended 2026-07 (https://learn.microsoft.com/azure/aks/supported-kubernetes-versions');
+  expect(ended.stdout).toContain('evaluated on 2026-12-07');
+  // The module's preview API version has no dated retirement: the warning rule is undecided, with why.
+  expect(ended.stdout).toMatch(/undecided warning \[SAKS-VER-001\] .*managedClusters@2025-05-02-preview is not known on 2026-12-07/);
+  const json = JSON.parse(at('2026-12-07', 'json').stdout);
+  expect(json.evaluationDate).toBe('2026-12-07');
+  expect(json.clusters[0].verdicts).toMatchObject({ 'SAKS-VER-001': 'undecided', 'SAKS-VER-002': 'fail' });
+  expect(json.clusters[0].violations.find((v: { ruleId: string }) => v.ruleId === 'SAKS-VER-002')).toMatchObject({ property: 'properties.kubernetesVersion', value: '1.33' });
+  const sarif = JSON.parse(at('2026-12-07', 'sarif').stdout);
+  expect(sarif.runs[0].properties).toEqual({ evaluationDate: '2026-12-07' });
+  expect(sarif.runs[0].results.some((r: { ruleId: string; level: string }) => r.ruleId === 'SAKS-VER-002' && r.level === 'error')).toBe(true);
+  expect(sarifValidator()(sarif)).toBe(true);
+  // Same input, same date: the same report, byte for byte.
+  expect(at('2026-12-07', 'sarif').stdout).toBe(at('2026-12-07', 'sarif').stdout);
+  // A date that is no calendar date: the library's error, and no report.
+  const bad = runCli(['audit', template, '--evaluation-date', '2026-02-30'], dir);
+  expect(bad).toMatchObject({ code: 2, stdout: '' });
+  expect(bad.stderr).toContain('[SAKS-VER-003] --evaluation-date = "2026-02-30"');
+  expect(bad.stderr).toContain('fix: give a calendar date as YYYY-MM-DD');
 });

@@ -24,7 +24,7 @@ const definition = (name: string) => {
 const isRoot = process.getuid?.() === 0;
 
 test('audit --output into a folder that does not exist creates it, as a user runs it', () => {
-  const run = spawnCli(['audit', 'c.json', '--format', 'sarif', '--output', 'reports/2026/audit.sarif'], { cwd: dir });
+  const run = spawnCli(['audit', 'c.json', '--format', 'sarif', '--output', 'reports/2026/audit.sarif', '--evaluation-date', '2026-04-01'], { cwd: dir });
   expect(run.stderr).toBe('');
   expect(run.stdout).toBe('');
   expect(run.status).toBe(0);

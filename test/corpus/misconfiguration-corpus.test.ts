@@ -21,11 +21,12 @@ const severity = (id: string) => ALL_RULES.find((r) => r.id === id)?.severity;
 function raise(c: Case): unknown {
   try {
     if (c.definition) return loadCaseDefinition(c.definition);
-    if (c.platform) RegulatedPlatformModel.build(c.platform);
-    else if (c.estate) EstateModel.build(c.estate);
+    const on = c.evaluationDate === undefined ? {} : { evaluationDate: c.evaluationDate };
+    if (c.platform) RegulatedPlatformModel.build(c.platform, on);
+    else if (c.estate) EstateModel.build(c.estate, on);
     else if (c.tree) gitOpsTree(c.tree);
     else if (c.link) CrossClusterLink.build(c.link);
-    else if (c.props) ManagedClusterModel.build(c.props);
+    else if (c.props) ManagedClusterModel.build(c.props, on);
     else if (c.charts) {
       // As cdk8s synth does: every chart of the app, validations included.
       const app = offlineApp();

@@ -131,6 +131,27 @@ test('a hardened typed ManagedCluster passes every mandatory policy', async () =
   expect(mandatory(runPack(secureAksPolicies(), resources.filter((r) => r.name === 'typed-hardened')))).toEqual([]);
 });
 
+test('the support windows are judged on the evaluation date of the policy configuration (default: today)', async () => {
+  new containerservice.ManagedCluster('typed-support', typedCluster('typed-support'));
+  await settle();
+  const stack = resources.filter((r) => r.name === 'typed-support');
+  const on = (evaluationDate: string) => ({ 'saks-ver-001': { evaluationDate }, 'saks-ver-002': { evaluationDate } });
+  const support = (reported: readonly Reported[]) => reported.filter((r) => r.policy.startsWith('saks-ver-')).map((r) => `${r.policy} ${r.level}: ${r.message}`);
+  // Kubernetes 1.33: standard support through July 2026 (Microsoft's AKS calendar).
+  expect(support(runPack(secureAksPolicies(), stack, on('2026-04-01')))).toEqual([]);
+  const ending = support(runPack(secureAksPolicies(), stack, on('2026-06-15')));
+  expect(ending).toHaveLength(1);
+  expect(ending[0]).toMatch(/^saks-ver-001 advisory: properties\.kubernetesVersion = "1\.33": upgrade .*evaluated on 2026-06-15\)$/);
+  const ended = support(runPack(secureAksPolicies(), stack, on('2026-08-01')));
+  expect(ended).toHaveLength(1);
+  expect(ended[0]).toMatch(/^saks-ver-002 mandatory: properties\.kubernetesVersion = "1\.33": .*support ended 2026-07 .*evaluated on 2026-08-01\)$/);
+  // Without a date, today (the tests' fixed clock: 2026-04-01).
+  expect(support(runPack(secureAksPolicies(), stack))).toEqual([]);
+  // A date that is no calendar date is the library's violation, not a verdict.
+  const bad = runPack(secureAksPolicies(), stack, on('2026-02-30')).filter((r) => r.policy.startsWith('saks-ver-'));
+  expect(bad.map((r) => r.message)).toEqual([expect.stringContaining('[SAKS-VER-003] evaluationDate = "2026-02-30"'), expect.stringContaining('[SAKS-VER-003] evaluationDate = "2026-02-30"')]);
+});
+
 test('stack policies read the resources beside the cluster: an undelegated /29 API server subnet', async () => {
   const vnetId = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/spoke';
   new network.Subnet('apiserver-subnet', { resourceGroupName: 'rg', virtualNetworkName: 'spoke', subnetName: 'apiserver', addressPrefix: '10.1.16.0/29' });

@@ -85,6 +85,8 @@ export interface Case {
   readonly update?: { readonly previous: HardenedClusterProps; readonly next: HardenedClusterProps };
   /** ... or a definition file's JavaScript, loaded as `secure-aks synth` loads `<folder>/definition.js`. */
   readonly definition?: { readonly folder: string; readonly text: string };
+  /** The day the support windows are judged on (default: the tests' fixed date). */
+  readonly evaluationDate?: string;
   readonly rule: { readonly id: string; readonly statement: string };
   readonly property: string;
   /** Text the fix must contain. */
@@ -104,8 +106,9 @@ export function violationsOf(c: Case): ViolationCollector {
     v.addAll(checkClusterUpdate(ManagedClusterModel.build(c.update.previous).toArmTemplate(), ManagedClusterModel.build(c.update.next).toArmTemplate()));
     return v;
   }
-  if (c.platform) return validateRegulatedPlatform(c.platform);
-  if (c.estate) return validateEstate(c.estate);
+  const on = c.evaluationDate === undefined ? {} : { evaluationDate: c.evaluationDate };
+  if (c.platform) return validateRegulatedPlatform(c.platform, on);
+  if (c.estate) return validateEstate(c.estate, on);
   if (c.tree) {
     const v = new ViolationCollector();
     try {
@@ -135,7 +138,7 @@ export function violationsOf(c: Case): ViolationCollector {
     v.addAll(clusterReports(ManagedClusterModel.build(c.deployment.props), c.deployment.objects).warnings);
     return v;
   }
-  return c.link ? CrossClusterLink.validate(c.link) : validateHardenedCluster(c.props!);
+  return c.link ? CrossClusterLink.validate(c.link) : validateHardenedCluster(c.props!, on);
 }
 
 /** What building a definition file's target throws, the file written to a fresh folder that places are shown relative to. */
@@ -387,9 +390,33 @@ export const FAILING_CASES: readonly Case[] = [
   {
     name: 'an Istio add-on revision past its end of life',
     props: { ...base, istioAddon: { revision: 'asm-1-25' } },
-    rule: Rules.istioAddonEndOfLife,
+    rule: Rules.supportEnded,
     property: 'istioAddon.revision',
-    fix: /upgrade to asm-1-30/,
+    fix: /canary upgrade/,
+  },
+  {
+    name: 'a Kubernetes minor within 90 days of the end of its standard support',
+    props: { ...base, kubernetesVersion: '1.35' },
+    evaluationDate: '2027-01-15',
+    rule: Rules.supportEnding,
+    property: 'kubernetesVersion',
+    fix: /az aks get-upgrades/,
+  },
+  {
+    name: 'a pinned Istio whose minor is past its support',
+    platform: { ...PLATFORM, versions: { istio: '1.28.6' } },
+    evaluationDate: '2026-07-01',
+    rule: Rules.supportEnded,
+    property: 'versions.istio',
+    fix: /istio\.io\/latest\/docs\/releases\/supported-releases/,
+  },
+  {
+    name: 'an evaluation date that is not a calendar date',
+    props: base,
+    evaluationDate: '2026-02-30',
+    rule: Rules.evaluationDate,
+    property: 'evaluationDate',
+    fix: /YYYY-MM-DD/,
   },
   {
     name: 'an add-on egress gateway with an upper-case name',

@@ -1,6 +1,7 @@
 import { TRANSIT_ENCRYPTION_RULES } from '../encryption/transit-encryption-rules';
 import { ISTIO_ADDON_RULES } from '../mesh/istio-addon-rules';
 import { ClusterRule } from '../rules/cluster-rule';
+import { SUPPORT_WINDOW_RULES } from '../versions/support-window-rules';
 import { API_SERVER_RULES } from './rules/api-server-rules';
 import { BASELINE_RULES } from './rules/baseline-rules';
 import { EGRESS_RULES } from './rules/egress-rules';
@@ -22,6 +23,7 @@ export const CLUSTER_RULES: readonly ClusterRule[] = [
   ...EGRESS_RULES,
   ...ISTIO_ADDON_RULES,
   ...BASELINE_RULES,
+  ...SUPPORT_WINDOW_RULES,
 ];
 
 /** The ids of the rules decided on a cluster's description. */

@@ -1,3 +1,5 @@
+import { RuleEvaluationOptions } from '../rules/rule-evaluation-options';
+import { EvaluationDate, todayInUtc } from '../versions/evaluation-date';
 import { createHash } from 'node:crypto';
 import {
   ArmReference,
@@ -81,14 +83,18 @@ export const CREATE_ONLY_CLUSTER_PROPERTIES = [
  */
 export class ManagedClusterModel {
   /**
-   * Validates `props` and builds the model.
+   * Validates `props` and builds the model; the support windows are judged
+   * on `options.evaluationDate` (default: today in UTC).
    * @throws SecureAksValidationError listing every violated rule
    */
-  public static build(props: HardenedClusterProps): ManagedClusterModel {
-    const violations = validateHardenedCluster(props);
+  public static build(props: HardenedClusterProps, options: RuleEvaluationOptions = {}): ManagedClusterModel {
+    const violations = validateHardenedCluster(props, options);
     violations.throwIfErrors(subject('cluster', props));
-    return new ManagedClusterModel(resolveClusterConfig(props), violations);
+    return new ManagedClusterModel(resolveClusterConfig(props), violations, options.evaluationDate ?? todayInUtc());
   }
+
+  /** The day the support windows were judged on (`YYYY-MM-DD`, UTC): recorded in the reports. */
+  public readonly evaluationDate: EvaluationDate;
 
   /** The resolved configuration the resources were built from. */
   public readonly config: ResolvedClusterConfig;
@@ -101,8 +107,9 @@ export class ManagedClusterModel {
   /** Facts for the reader (info rules), recorded in the baseline report. */
   public readonly notes: readonly Violation[];
 
-  private constructor(config: ResolvedClusterConfig, findings: ViolationCollector) {
+  private constructor(config: ResolvedClusterConfig, findings: ViolationCollector, evaluationDate: EvaluationDate) {
     this.config = config;
+    this.evaluationDate = evaluationDate;
     this.warnings = findings.warnings;
     this.acknowledged = findings.acknowledged;
     this.notes = findings.infos;

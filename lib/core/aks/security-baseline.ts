@@ -1,3 +1,6 @@
+import { CALICO_CRD_SCHEMAS } from '../encryption/calico-crd-schemas.generated';
+import { PinnedComponentVersion } from '../versions/pinned-support';
+import { renderSupportWindows } from '../versions/support-window-report';
 import { ArmReference } from '../arm/arm-expression';
 import { ArmResource } from '../arm/arm-resource';
 import { IMAGE_CLEANER_DEFAULT_INTERVAL_HOURS } from './aks-limits';
@@ -367,10 +370,33 @@ export function checkovColumn(r: BaselineResult): string {
 }
 
 /**
- * The results as Markdown, for a cluster's dist folder.
+ * What the cluster runs (its Kubernetes version and add-on revision, where the
+ * definition sets them; Calico for Calico WireGuard; every preview API
+ * version its resources are written at), and what its deployment installs besides.
+ */
+function supportWindowVersions(model: ManagedClusterModel, installed: readonly PinnedComponentVersion[]): PinnedComponentVersion[] {
+  const c = model.config;
+  const previews = [...new Set(model.resources.filter((r) => r.apiVersion.endsWith('-preview')).map((r) => `${r.type}@${r.apiVersion}`))].sort();
+  return [
+    ...(c.kubernetesVersion !== undefined ? [{ component: 'aks-kubernetes' as const, version: c.kubernetesVersion, property: 'kubernetesVersion' }] : []),
+    ...(c.istioAddon ? [{ component: 'aks-istio-addon' as const, version: c.istioAddon.revision, property: 'istioAddon.revision' }] : []),
+    ...(c.transitEncryption.kind === 'calicoWireGuard' ? [{ component: 'calico' as const, version: CALICO_CRD_SCHEMAS.version, property: 'CALICO_CRD_SCHEMAS.version' }] : []),
+    ...installed,
+    ...previews.map((version) => ({ component: 'arm-api-version' as const, version, property: 'apiVersion' })),
+  ];
+}
+
+/**
+ * The results as Markdown, for a cluster's dist folder, with the support windows on the model's evaluation date.
  * @category Security baseline
  */
-export function renderSecurityBaseline(model: ManagedClusterModel, coverage: readonly FlowCoverage[], extra: readonly string[] = []): string {
+export function renderSecurityBaseline(
+  model: ManagedClusterModel,
+  coverage: readonly FlowCoverage[],
+  extra: readonly string[] = [],
+  /** What the cluster's deployment installs besides the cluster (a platform's Istio and cert-manager, an estate's Flux extension). */
+  installed: readonly PinnedComponentVersion[] = [],
+): string {
   const rows = evaluateSecurityBaseline(model, coverage).map((r) => [r.check.id, r.check.title, r.status, checkovColumn(r), frameworkClausesLine(r.check.id), r.check.optOut ?? r.check.how]);
   return [
     `# Security baseline: ${model.config.name}`,
@@ -391,6 +417,7 @@ export function renderSecurityBaseline(model: ManagedClusterModel, coverage: rea
     ...(model.notes.length > 0
       ? ['', '## Notes', '', markdownTable(['Rule', 'Property', 'Note', 'What to do'], model.notes.map((n) => [n.rule.id, n.property, n.rule.statement, n.fix]))]
       : []),
+    ...renderSupportWindows(supportWindowVersions(model, installed), model.evaluationDate),
     ...extra,
     '',
   ].join('\n');

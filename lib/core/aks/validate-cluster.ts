@@ -1,7 +1,10 @@
 import { isResourceIdOfType } from '../arm/resource-id';
 import { Ipv4Cidr } from '../net/ipv4-cidr';
 import { evaluateClusterRules } from '../rules/evaluate-cluster-rules';
+import { RuleEvaluationOptions } from '../rules/rule-evaluation-options';
 import { checkInput } from '../validation/input-boundary';
+import { evaluationDateViolation } from '../versions/evaluation-date';
+import { SUPPORT_WINDOW_RULES } from '../versions/support-window-rules';
 import { Rules } from '../validation/rule-catalog';
 import { ViolationCollector } from '../validation/violation-collector';
 import { AZURE_SUBNET_RESERVED_ADDRESSES, MAX_PODS_PER_NODE, nodesWithSurge, POD_CIDR_PREFIX_PER_NODE } from './aks-limits';
@@ -24,11 +27,14 @@ const IDENTITY_TYPE = 'Microsoft.ManagedIdentity/userAssignedIdentities';
  * Checks every documented rule on a cluster definition and returns all
  * violations found (errors and warnings); nothing is thrown. The input is
  * checked against its schema first (it may come from JSON or YAML): the rules
- * run on what is well typed, so every problem is listed in one run.
+ * run on what is well typed, so every problem is listed in one run. The
+ * support windows are judged on `options.evaluationDate` (default: today in UTC).
  * @category Clusters
  */
-export function validateHardenedCluster(input: HardenedClusterProps): ViolationCollector {
+export function validateHardenedCluster(input: HardenedClusterProps, options: RuleEvaluationOptions = {}): ViolationCollector {
   const v = new ViolationCollector();
+  const badDate = evaluationDateViolation(options.evaluationDate, 'evaluationDate');
+  if (badDate) v.addAll([badDate]);
   const checked = checkInput(HARDENED_CLUSTER_PROPS, input);
   v.addAll(checked.violations);
   if (checked.value === undefined) return v;
@@ -47,7 +53,9 @@ export function validateHardenedCluster(input: HardenedClusterProps): ViolationC
   validateBaselineIds(c, v);
   // The rules of the cluster itself, on the payload the definition deploys: the one implementation the audit and the policy pack run too.
   const described = describeDefinition(c, { dnsPrefix: props.dnsPrefix === undefined && props.fqdnSubdomain === undefined });
-  for (const outcome of evaluateClusterRules(described, CLUSTER_RULES)) v.addAll(outcome.findings);
+  // With an evaluation date that is no date, the support windows are not judged (its own error says why).
+  const rules = badDate ? CLUSTER_RULES.filter((r) => !SUPPORT_WINDOW_RULES.includes(r)) : CLUSTER_RULES;
+  for (const outcome of evaluateClusterRules(described, rules, badDate ? {} : options)) v.addAll(outcome.findings);
   v.acknowledge(props.acknowledgements ?? []);
   return v;
 }

@@ -13,6 +13,8 @@ import { AZURE_POLICY_AKS_DEFINITIONS } from '../policy/azure-policy-definitions
 import { evaluateAzurePolicy, PolicyResult } from '../policy/evaluate-azure-policy';
 import { evaluateClusterRules } from '../rules/evaluate-cluster-rules';
 import { RuleOutcome } from '../rules/rule-outcome';
+import { RuleEvaluationOptions } from '../rules/rule-evaluation-options';
+import { EvaluationDate, todayInUtc } from '../versions/evaluation-date';
 import { Violation } from '../validation/violation';
 import { AuditedCluster, AuditedResource, AzureDescriptionForm } from './audited-resource';
 import { resultOf, UndecidedRule } from './cluster-payload-rules';
@@ -67,6 +69,8 @@ export interface ClusterAudit {
   readonly policies: readonly AuditedPolicy[];
   /** Every path to the API server and whether the internet reaches it (undecided where a fact is not known or a resource was not read). */
   readonly reachability: ReachabilityStatement;
+  /** The day the support windows were judged on (`YYYY-MM-DD`, UTC). */
+  readonly evaluationDate: EvaluationDate;
 }
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
@@ -79,10 +83,12 @@ const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
  * whole deployment: a resource absent from it is absent. A live cluster read
  * on its own is not: what needs its separate resources is not verified. A
  * value the reader could not know makes what reads it undecided, never a pass.
+ * The support windows are judged on `options.evaluationDate` (default: today in UTC).
  * @internal
  */
-export function auditCluster(d: ClusterDescription, form: AzureDescriptionForm = 'rest'): ClusterAudit {
-  const outcomes = evaluateClusterRules(d, CLUSTER_RULES);
+export function auditCluster(d: ClusterDescription, form: AzureDescriptionForm = 'rest', options: RuleEvaluationOptions = {}): ClusterAudit {
+  const evaluationDate = options.evaluationDate ?? todayInUtc();
+  const outcomes = evaluateClusterRules(d, CLUSTER_RULES, { ...options, evaluationDate });
   const { undecided } = resultOf(outcomes);
   const violations = guardEmittedStrings(outcomes.flatMap((o) => o.findings)).sort((a, b) => SEVERITY_ORDER[a.rule.severity] - SEVERITY_ORDER[b.rule.severity]);
   const wholeDeployment = d.wholeDeployment;
@@ -123,7 +129,7 @@ export function auditCluster(d: ClusterDescription, form: AzureDescriptionForm =
     return { result, state: needsRelated && !wholeDeployment && result.state === 'non-compliant' ? 'not-verified' : result.state };
   });
   const reachability = apiServerReachability(d);
-  return { cluster, violations, undecided, outcomes, transitEncryption, coverage, egress, baseline, policies, reachability };
+  return { cluster, violations, undecided, outcomes, transitEncryption, coverage, egress, baseline, policies, reachability, evaluationDate };
 }
 
 const AUDITED = new WeakMap<DescribedResource, AuditedResource>();

@@ -5,6 +5,7 @@ import { Rule } from '../validation/rule';
 import { describeValue, formatViolation, Violation } from '../validation/violation';
 import { NotExamined } from '../description/described-resource';
 import { isDocumentLocation } from '../description/fact';
+import { EvaluationDate } from '../versions/evaluation-date';
 import { ClusterAudit } from './audit-cluster';
 import { ReachabilityStatement } from '../reachability/api-server-reachability';
 
@@ -18,6 +19,16 @@ export interface AuditRun {
   readonly problems: readonly string[];
   /** What the readers saw but did not examine (a linked template, a copy loop of unknown count, an unmapped cluster): never passed. */
   readonly notExamined?: readonly NotExamined[];
+  /**
+   * The day the support windows were judged on (`YYYY-MM-DD`, UTC), recorded in every report.
+   * @default - the date of the first audit
+   */
+  readonly evaluationDate?: EvaluationDate;
+}
+
+/** The evaluation date a run's reports record. */
+function evaluationDateOf(run: AuditRun): EvaluationDate | undefined {
+  return run.evaluationDate ?? run.audits[0]?.evaluationDate;
 }
 
 /**
@@ -58,6 +69,8 @@ export interface TextReportOptions {
 export function renderAuditText(run: AuditRun, options: TextReportOptions = {}): string {
   const label = options.severityLabel ?? ((s: Rule['severity']) => s);
   const lines: string[] = [];
+  const date = evaluationDateOf(run);
+  if (date !== undefined) lines.push(`Support windows evaluated on ${date} (UTC).`);
   for (const p of run.problems) lines.push(`unusable input: ${p}`);
   for (const a of run.audits) {
     const count = (s: Rule['severity']) => a.violations.filter((v) => v.rule.severity === s).length;
@@ -113,6 +126,7 @@ export function renderAuditJson(run: AuditRun): string {
   });
   return `${JSON.stringify(
     {
+      evaluationDate: evaluationDateOf(run) ?? null,
       problems: run.problems,
       notExamined: (run.notExamined ?? []).map((n) => ({ document: n.at.document, pointer: n.at.pointer, what: n.what, reason: n.reason })),
       clusters: run.audits.map((a) => ({
@@ -273,6 +287,8 @@ export function renderAuditSarif(run: AuditRun, options: SarifOptions): string {
         ],
         ...(options.originalUriBaseIds ? { originalUriBaseIds: options.originalUriBaseIds } : {}),
         results,
+        // SARIF's property bag (§3.8): the day the support windows were judged on.
+        properties: { evaluationDate: evaluationDateOf(run) ?? null },
       },
     ],
   };

@@ -3,6 +3,7 @@ import { describeDeployment } from '../description/cluster-description';
 import { DescribedResource } from '../description/described-resource';
 import { evaluateClusterRules } from '../rules/evaluate-cluster-rules';
 import { RuleOutcome } from '../rules/rule-outcome';
+import { RuleEvaluationOptions } from '../rules/rule-evaluation-options';
 import { Rule } from '../validation/rule';
 import { Rules } from '../validation/rule-catalog';
 import { ViolationCollector } from '../validation/violation-collector';
@@ -33,7 +34,7 @@ export interface PayloadRuleResult {
  * Options of {@link checkClusterPayload}.
  * @category Audit
  */
-export interface PayloadRuleOptions {
+export interface PayloadRuleOptions extends RuleEvaluationOptions {
   /**
    * Whether the related resources are the whole deployment (an ARM template,
    * a Pulumi stack): then a resource that is absent is absent.
@@ -51,7 +52,7 @@ export interface PayloadRuleOptions {
 export function checkClusterPayload(cluster: AuditedResource, relatedResources: readonly AuditedResource[], options: PayloadRuleOptions = {}): PayloadRuleResult {
   const resources: DescribedResource[] = [cluster, ...relatedResources].map((r, i) => describedFromAudited(r, { document: 'payload', pointer: `/${i}` }));
   const [described] = describeDeployment([{ resources: [resources[0], ...resources.slice(1)], notExamined: [], problems: [], wholeDeployment: options.wholeDeployment ?? false }]).clusters;
-  return resultOf(evaluateClusterRules(described, CLUSTER_RULES));
+  return resultOf(evaluateClusterRules(described, CLUSTER_RULES, { evaluationDate: options.evaluationDate }));
 }
 
 /**

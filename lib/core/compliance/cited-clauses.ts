@@ -118,7 +118,8 @@ export const CITED_CLAUSES: Readonly<Record<string, readonly CitedClause[]>> = {
   'automatic upgrades': SUPPORTED_AND_PATCHED,
   'SAKS-BASE-004': SUPPORTED_AND_PATCHED,
   // An Istio add-on revision past its end of life gets no security patches.
-  'SAKS-MESH-021': UNSUPPORTED_COMPONENT,
+  'SAKS-VER-001': UNSUPPORTED_COMPONENT,
+  'SAKS-VER-002': UNSUPPORTED_COMPONENT,
   // An acknowledgement records an accepted warning with its reason; a stale one accepts nothing.
   'SAKS-ACK-001': ACCEPTED_DEVIATIONS,
   'SAKS-ACK-002': ACCEPTED_DEVIATIONS,

@@ -1,3 +1,5 @@
+import { RuleEvaluationOptions } from '../rules/rule-evaluation-options';
+import { EvaluationDate, todayInUtc } from '../versions/evaluation-date';
 import { ApiServerAccess } from '../aks/api-server-access';
 import { ClusterNetwork } from '../aks/cluster-network';
 import { HardenedClusterProps } from '../aks/hardened-cluster-props';
@@ -132,8 +134,8 @@ export class EstateModel {
    * them) and builds it.
    * @throws SecureAksValidationError listing every violation
    */
-  public static build(props: EstateProps): EstateModel {
-    const { violations, model } = planEstate(props);
+  public static build(props: EstateProps, options: RuleEvaluationOptions = {}): EstateModel {
+    const { violations, model } = planEstate(props, options);
     violations.throwIfErrors('estate');
     return model!;
   }
@@ -148,14 +150,17 @@ export class EstateModel {
   /** The OCI registry the pinned Helm charts are fetched from, when not their public repositories. */
   public readonly helmChartMirror?: string;
   public readonly warnings: readonly Violation[];
+  /** The day the support windows were judged on (`YYYY-MM-DD`, UTC). */
+  public readonly evaluationDate: EvaluationDate;
   /** The subscription of the spokes and clusters. */
   public readonly subscriptionId: string;
   /** The hub's virtual network id and resource group. */
   public readonly hub: { readonly virtualNetworkId: string; readonly name: string; readonly subscriptionId: string; readonly resourceGroupName: string; readonly firewallPrivateIp: string };
 
   /** Only `EstateModel.build` constructs an estate: never without its validation. @internal */
-  public constructor(token: symbol, props: EstateProps, plan: Plan, warnings: readonly Violation[]) {
+  public constructor(token: symbol, props: EstateProps, plan: Plan, warnings: readonly Violation[], evaluationDate: EvaluationDate = todayInUtc()) {
     if (token !== VALIDATED) throw new Error('build an estate with EstateModel.build({ ... })');
+    this.evaluationDate = evaluationDate;
     this.clusters = new Map(plan.clusters.map((c) => [c.name, c]));
     this.links = plan.links.map((l) => ({
       name: l.props.name,
@@ -363,11 +368,11 @@ export class EstateModel {
  * Checks an estate definition (every cluster, every link, and what spans them); returns every violation.
  * @category Estates
  */
-export function validateEstate(props: EstateProps): ViolationCollector {
-  return planEstate(props).violations;
+export function validateEstate(props: EstateProps, options: RuleEvaluationOptions = {}): ViolationCollector {
+  return planEstate(props, options).violations;
 }
 
-function planEstate(input: EstateProps): { violations: ViolationCollector; model?: EstateModel } {
+function planEstate(input: EstateProps, options: RuleEvaluationOptions): { violations: ViolationCollector; model?: EstateModel } {
   const v = new ViolationCollector();
   const checked = checkInput(ESTATE_PROPS, input);
   v.addAll(checked.violations);
@@ -375,7 +380,7 @@ function planEstate(input: EstateProps): { violations: ViolationCollector; model
   const props = checked.value;
   const versions = resolvePinnedVersions(props.versions);
   const distribution = props.meshDistribution ?? 'openSourceIstio';
-  checkPinnedVersions(v, versions);
+  checkPinnedVersions(v, versions, distribution, options);
 
   if (!isResourceIdOfType(props.hub.virtualNetworkId, 'Microsoft.Network/virtualNetworks')) {
     v.add(Rules.resourceId, 'hub.virtualNetworkId', props.hub.virtualNetworkId, 'pass a Microsoft.Network/virtualNetworks resource id');
@@ -440,7 +445,7 @@ function planEstate(input: EstateProps): { violations: ViolationCollector; model
     if (brought) {
       v.add(Rules.estateSpokePeeringNotVerified, `clusters[${i}].existingSpoke.virtualNetworkId`, brought.virtualNetworkId, `make sure the spoke is peered with the hub (allowing forwarded traffic) and its subnets route 0.0.0.0/0 to ${props.hub.firewallPrivateIp}`);
     }
-    const clusterViolations = validateHardenedCluster(clusterProps);
+    const clusterViolations = validateHardenedCluster(clusterProps, options);
     v.merge(clusterViolations, `clusters[${i}]`);
     if (clusterViolations.errors.length === 0) {
       // Every network the cluster reaches: through the hub firewall, all of them (SAKS-EST-010).
@@ -557,8 +562,8 @@ function planEstate(input: EstateProps): { violations: ViolationCollector; model
   });
   if (v.errors.length > 0) return { violations: dedupe(v) };
 
-  const final = clusters.map((c) => ({ ...c, model: ManagedClusterModel.build(c.props) }));
-  const model = new EstateModel(VALIDATED, props, { clusters: final, links: built }, v.warnings);
+  const final = clusters.map((c) => ({ ...c, model: ManagedClusterModel.build(c.props, options) }));
+  const model = new EstateModel(VALIDATED, props, { clusters: final, links: built }, v.warnings, options.evaluationDate);
   // The hub's DNS as built: every host resolvable from every cluster that dials it.
   v.addAll(checkServiceDns(model.links, model.hubResources()));
   // Every Azure id of every template, and every identity's credentials, across the estate.

@@ -1,11 +1,14 @@
+import { evaluationClock } from '../versions/evaluation-date';
+
 /**
  * The revisions of the AKS Istio add-on, with the end of life and the
  * compatible AKS minor versions Microsoft publishes for each. The one table
- * the library reads: revision validation, the end-of-life warning, the
+ * the library reads: revision validation, the add-on's support window, the
  * platform's default revision and the support windows all come from here. Add
  * a row when Microsoft releases a revision.
  *
- * As of the calendar's revision of 2026-06-24 (the newest read), asm-1-30
+ * As of the calendar's revision of 2026-06-24, still the newest in
+ * MicrosoftDocs/azure-aks-docs of 2026-08-21 (commit fb060abe), asm-1-30
  * (AKS release July 2026) is the newest revision and no asm-1-31 is listed;
  * the ends of life from asm-1-28 on are Microsoft's expected months.
  * @see https://learn.microsoft.com/azure/aks/istio-support-policy#service-mesh-add-on-release-calendar
@@ -55,18 +58,8 @@ export function aksIstioRevision(revision: string): AksIstioRevision | undefined
 }
 
 /**
- * The clock of the end-of-life warning: the only input of the validation that
- * is not in the definition. Tests set it; nothing else should.
+ * The clock that gives "today" when no evaluation date is given.
+ * @deprecated use `evaluationClock`: the same clock, for every support window.
  * @internal
  */
-export const revisionClock = { now: (): Date => new Date() };
-
-/**
- * Whether the revision's end-of-life month is over on `date`.
- * @category Istio add-on
- */
-export function isPastEndOfLife(row: AksIstioRevision, date: Date): boolean {
-  const [year, month] = row.endOfLife.split('-').map(Number);
-  // The first instant after the end-of-life month (Date.UTC months are 0-based, so `month` is the next one).
-  return date.getTime() >= Date.UTC(year, month, 1);
-}
+export const revisionClock = evaluationClock;

@@ -2,11 +2,12 @@ import { kubernetesVersion } from '../aks/rules/cluster-facts';
 import { kubernetesMinor } from '../aks/validation-helpers';
 import { clusterRule, ClusterRule, ClusterRuleContext } from '../rules/cluster-rule';
 import { Rules } from '../validation/rule-catalog';
-import { AKS_ISTIO_REVISIONS, aksIstioRevision, isPastEndOfLife, NEWEST_AKS_ISTIO_REVISION, revisionClock } from './aks-istio-revisions';
+import { AKS_ISTIO_REVISIONS, aksIstioRevision } from './aks-istio-revisions';
 
 /**
  * The AKS Istio add-on: a revision Microsoft publishes for the cluster's
- * version and still supports, and no internet-facing ingress gateway.
+ * version, and no internet-facing ingress gateway. Its end of life is a
+ * support window (lib/core/versions/support-window-rules.ts).
  * @see https://learn.microsoft.com/azure/aks/istio-support-policy
  * @see https://learn.microsoft.com/azure/aks/istio-deploy-ingress
  */
@@ -31,16 +32,6 @@ export const ISTIO_ADDON_RULES: readonly ClusterRule[] = [
       const version = kubernetesVersion(c);
       if (version !== undefined && !row.compatibleKubernetes.includes(kubernetesMinor(version))) {
         c.fail(r, `use a revision compatible with Kubernetes ${kubernetesMinor(version)}; ${row.revision} runs on ${row.compatibleKubernetes.join(', ')}`);
-      }
-    });
-  }),
-  clusterRule(Rules.istioAddonEndOfLife, 'cluster', (c) => {
-    if (!istioOn(c)) return;
-    c.each(c.list(`${MESH}.istio.revisions`), (r) => {
-      const revision = c.text(r.asFact());
-      const row = revision === undefined ? undefined : aksIstioRevision(revision.toLowerCase());
-      if (row && isPastEndOfLife(row, revisionClock.now())) {
-        c.fail(r, `upgrade to ${NEWEST_AKS_ISTIO_REVISION.revision} (a canary upgrade: https://learn.microsoft.com/azure/aks/istio-upgrade)`, { detail: `its end of life was ${row.endOfLife}` });
       }
     });
   }),

@@ -1,3 +1,6 @@
+import { RuleEvaluationOptions } from '../rules/rule-evaluation-options';
+import { isEvaluationDate, todayInUtc } from '../versions/evaluation-date';
+import { checkPinnedSupport, PinnedComponentVersion } from '../versions/pinned-support';
 import { NEWEST_AKS_ISTIO_REVISION } from '../mesh/aks-istio-revisions';
 import { CERT_MANAGER_SCHEMA_VERSION } from '../mesh/cert-manager-schema';
 import { ISTIO_SCHEMA_VERSION } from '../mesh/istio-schemas';
@@ -64,15 +67,31 @@ export function resolvePinnedVersions(versions: Partial<PinnedVersions> | undefi
 }
 
 /**
- * Checks the pins: released Istio at or after the v1 networking API, and a cert-manager release tag.
+ * Checks the pins: released Istio at or after the v1 networking API, and a
+ * cert-manager release tag, each within its owner's support on the
+ * evaluation date (the add-on revision is judged on each cluster's payload).
  * @category Regulated platform
  */
-export function checkPinnedVersions(v: ViolationCollector, versions: PinnedVersions): void {
+export function checkPinnedVersions(v: ViolationCollector, versions: PinnedVersions, distribution: MeshDistribution, options: RuleEvaluationOptions = {}): void {
   const istio = /^(\d+)\.(\d+)\.(\d+)$/.exec(versions.istio);
   if (!istio || (istio[1] === '1' && Number(istio[2]) < ISTIO_V1_API_MINOR)) {
     v.add(Rules.meshVersion, 'versions.istio', versions.istio, `pin a released Istio <major>.<minor>.<patch>, 1.${ISTIO_V1_API_MINOR} or later (the platform writes networking.istio.io/v1)`);
   }
   if (!/^v\d+\.\d+\.\d+$/.test(versions.certManager)) v.add(Rules.meshVersion, 'versions.certManager', versions.certManager, 'pin a cert-manager release as v<major>.<minor>.<patch>');
+  const date = options.evaluationDate;
+  if (date !== undefined && !isEvaluationDate(date)) return; // refused with its own error by the clusters' validation
+  v.addAll(checkPinnedSupport(meshPins(distribution, versions), date ?? todayInUtc()).violations);
+}
+
+/**
+ * What a platform or an estate installs in each cluster, for the support windows: open-source Istio (not on the add-on) and cert-manager.
+ * @internal
+ */
+export function meshPins(distribution: MeshDistribution, versions: PinnedVersions): PinnedComponentVersion[] {
+  return [
+    ...(distribution === 'openSourceIstio' ? [{ component: 'istio' as const, version: versions.istio, property: 'versions.istio' }] : []),
+    { component: 'cert-manager', version: versions.certManager, property: 'versions.certManager' },
+  ];
 }
 
 /**

@@ -1,3 +1,5 @@
+import { RuleEvaluationOptions } from '../rules/rule-evaluation-options';
+import { EvaluationDate, todayInUtc } from '../versions/evaluation-date';
 import { ApiServerAccess } from '../aks/api-server-access';
 import { ClusterNetwork } from '../aks/cluster-network';
 import { zod, lazySchema } from '../validation/lazy-zod';
@@ -115,10 +117,10 @@ export class RegulatedPlatformModel {
    * Validates the whole platform (both clusters, the link, the glue) and builds it.
    * @throws SecureAksValidationError listing every violation
    */
-  public static build(props: RegulatedPlatformProps): RegulatedPlatformModel {
-    const { violations, plan, clientProps, serverProps, linkProps } = planPlatform(props);
+  public static build(props: RegulatedPlatformProps, options: RuleEvaluationOptions = {}): RegulatedPlatformModel {
+    const { violations, plan, clientProps, serverProps, linkProps } = planPlatform(props, options);
     violations.throwIfErrors('regulated platform');
-    return new RegulatedPlatformModel(props, clientProps!, serverProps!, linkProps!, plan!.serverNodeIp, violations.warnings);
+    return new RegulatedPlatformModel(props, clientProps!, serverProps!, linkProps!, plan!.serverNodeIp, violations.warnings, options);
   }
 
   public readonly client: ManagedClusterModel;
@@ -132,6 +134,8 @@ export class RegulatedPlatformModel {
   public readonly meshDistribution: 'openSourceIstio' | 'aksIstioAddon';
   /** The pinned versions: Helm charts, and the add-on revision on the AKS Istio add-on. */
   public readonly versions: PinnedVersions;
+  /** The day the support windows were judged on (`YYYY-MM-DD`, UTC). */
+  public readonly evaluationDate: EvaluationDate;
 
   private constructor(
     props: RegulatedPlatformProps,
@@ -142,9 +146,11 @@ export class RegulatedPlatformModel {
     linkProps: ReturnType<typeof linkPropsOf>,
     ingressIp: string,
     warnings: readonly Violation[],
+    options: RuleEvaluationOptions,
   ) {
-    this.client = ManagedClusterModel.build(clientProps);
-    this.server = ManagedClusterModel.build(serverProps);
+    this.evaluationDate = options.evaluationDate ?? todayInUtc();
+    this.client = ManagedClusterModel.build(clientProps, { ...options, evaluationDate: this.evaluationDate });
+    this.server = ManagedClusterModel.build(serverProps, { ...options, evaluationDate: this.evaluationDate });
     this.link = CrossClusterLink.build(linkProps);
     this.issuer = props.issuer;
     this.ingressIp = ingressIp;
@@ -214,11 +220,11 @@ export class RegulatedPlatformModel {
  * Checks a platform definition (both clusters, the link, the glue); returns every violation.
  * @category Regulated platform
  */
-export function validateRegulatedPlatform(props: RegulatedPlatformProps): ViolationCollector {
-  return planPlatform(props).violations;
+export function validateRegulatedPlatform(props: RegulatedPlatformProps, options: RuleEvaluationOptions = {}): ViolationCollector {
+  return planPlatform(props, options).violations;
 }
 
-function planPlatform(input: RegulatedPlatformProps) {
+function planPlatform(input: RegulatedPlatformProps, options: RuleEvaluationOptions) {
   const v = new ViolationCollector();
   const checked = checkInput(REGULATED_PLATFORM_PROPS, input);
   v.addAll(checked.violations);
@@ -229,13 +235,13 @@ function planPlatform(input: RegulatedPlatformProps) {
   const plan = planNetworks(props, v);
   const clientProps = clusterProps(props, 'client', plan.client);
   const serverProps = clusterProps(props, 'server', plan.server);
-  v.merge(validateHardenedCluster(clientProps), 'client');
-  v.merge(validateHardenedCluster(serverProps), 'server');
+  v.merge(validateHardenedCluster(clientProps, options), 'client');
+  v.merge(validateHardenedCluster(serverProps, options), 'server');
   if (props.client.name === props.server.name) {
     v.add(Rules.platformClusterNames, 'server.name', props.server.name, 'give the two clusters different names');
   }
   props.services.forEach((svc, i) => checkServiceHost(v, `services[${i}].host`, svc.host));
-  checkPinnedVersions(v, resolvePinnedVersions(props.versions));
+  checkPinnedVersions(v, resolvePinnedVersions(props.versions), props.meshDistribution ?? 'openSourceIstio', options);
   const linkProps = linkPropsOf(props, plan.serverNodeIp, plan.serverSpace);
   v.addAll(prefixed('link', [...CrossClusterLink.validate(linkProps).errors]));
   return { violations: v, plan, clientProps, serverProps, linkProps };

@@ -3,6 +3,7 @@ import { DescribedValue } from '../description/described-value';
 import { Fact, isDocumentLocation, Provenance } from '../description/fact';
 import { UnknownValue } from '../description/unknown-value';
 import { Rule } from '../validation/rule';
+import { EvaluationDate, todayInUtc } from '../versions/evaluation-date';
 import { Violation } from '../validation/violation';
 import { UndecidedReason } from './rule-outcome';
 import { Undecided } from './undecided';
@@ -44,6 +45,8 @@ export class ClusterRuleContext {
   constructor(
     public readonly cluster: ClusterDescription,
     public readonly rule: Rule,
+    /** The day the support windows are judged on (`YYYY-MM-DD`, UTC). */
+    public readonly evaluationDate: EvaluationDate = todayInUtc(),
   ) {}
 
   /** A fact of the cluster resource by REST path. */

@@ -18,6 +18,7 @@ import {
 } from '../aks/aks-limits';
 import { VNET_ENCRYPTION_SERIES } from '../encryption/vnet-encryption-vm-sizes';
 import { ISTIO_RESERVED_PORTS } from '../mesh/istio-ports';
+import { SUPPORT_WARNING_DAYS } from '../versions/support-warning-days';
 import { Rule } from './rule';
 import { Sources as S } from './sources';
 
@@ -752,12 +753,6 @@ export const Rules = {
     sources: [S.istioAddonSupport],
     severity: 'error',
   },
-  istioAddonEndOfLife: {
-    id: 'SAKS-MESH-021',
-    statement: 'the AKS Istio add-on revision is past its end of life: no security patches; upgrade to a supported revision',
-    sources: [S.istioAddonSupport, S.aksIstioAddonUpgrade],
-    severity: 'warning',
-  },
   istioAddonEgressGateway: {
     id: 'SAKS-MESH-022',
     statement: `an add-on egress gateway has a DNS name of 1 to ${AKS_ISTIO_EGRESS_NAME.maxLength} lowercase characters, unique in its namespace, and a StaticGatewayConfiguration name; at most ${AKS_ISTIO_EGRESS_GATEWAY_LIMIT} per cluster, and none on Azure CNI Pod Subnet`,
@@ -995,6 +990,25 @@ export const Rules = {
     id: 'SAKS-EGR-009',
     statement: 'a network-isolated cluster (outbound type none) uses none of the features Microsoft lists as unsupported there: no kubenet network plugin, no GitOps (Flux) extension',
     sources: [S.networkIsolated],
+    severity: 'error',
+  },
+  supportEnding: {
+    id: 'SAKS-VER-001',
+    statement: `no version the cluster runs or the library installs (AKS Kubernetes, the AKS Istio add-on revision, Istio, cert-manager, Calico, the Flux extension, a preview ARM API version) reaches the end of its owner's support within ${SUPPORT_WARNING_DAYS} days of the evaluation date: plan the upgrade`,
+    sources: [S.aksKubernetesCalendar, S.istioAddonCalendar, S.istioSupportedReleases, S.certManagerReleases, S.fluxExtensionReleaseNotes, S.azurePreviewApiVersions],
+    severity: 'warning',
+  },
+  supportEnded: {
+    id: 'SAKS-VER-002',
+    statement: "no version the cluster runs or the library installs is past the end of its owner's support on the evaluation date: an unsupported version gets no security patches",
+    sources: [S.aksKubernetesCalendar, S.istioAddonCalendar, S.istioSupportedReleases, S.certManagerReleases, S.fluxExtensionReleaseNotes, S.azurePreviewApiVersions],
+    severity: 'error',
+  },
+  evaluationDate: {
+    id: 'SAKS-VER-003',
+    statement: 'the evaluation date of the support windows is a calendar date written YYYY-MM-DD (UTC)',
+    sources: [S.aksKubernetesCalendar],
+    citation: 'ISO 8601 calendar date, extended format',
     severity: 'error',
   },
 } as const satisfies Record<string, Rule>;

@@ -118,6 +118,12 @@ export const Sources = {
   validatingAdmissionPolicy: 'https://kubernetes.io/docs/reference/access-authn-authz/validating-admission-policy/',
   aksNamespaces: 'https://learn.microsoft.com/azure/aks/concepts-clusters-workloads#namespaces',
   calicoOperatorOnAks: 'https://docs.tigera.io/calico/latest/getting-started/kubernetes/managed-public-cloud/aks',
+  aksKubernetesCalendar: 'https://learn.microsoft.com/azure/aks/supported-kubernetes-versions#aks-kubernetes-release-calendar-and-upcoming-versions',
+  istioAddonCalendar: 'https://learn.microsoft.com/azure/aks/istio-support-policy#service-mesh-add-on-release-calendar',
+  istioSupportedReleases: 'https://istio.io/latest/docs/releases/supported-releases/',
+  certManagerReleases: 'https://cert-manager.io/docs/releases/',
+  fluxExtensionReleaseNotes: 'https://learn.microsoft.com/azure/azure-arc/kubernetes/flux-gitops-release-notes',
+  azurePreviewApiVersions: 'https://learn.microsoft.com/azure/developer/intro/azure-service-sdk-tool-versioning#preview-versions',
 } as const;
 
 /** @category Validation */

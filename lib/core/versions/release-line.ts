@@ -1,4 +1,7 @@
-/** A component whose support windows the library tracks. */
+/**
+ * A component whose support windows the library tracks.
+ * @category Support windows
+ */
 export type SupportComponent =
   | 'aks-kubernetes'
   | 'aks-istio-addon'
@@ -18,6 +21,7 @@ export type SupportComponent =
  * - Microsoft supports `microsoft.flux` releases one by one (the newest and
  *   the two before it), so a release is its own line (`1.24.1`);
  * - an ARM API version is `<namespace>/<type>@<api-version>`, each its own line.
+ * @category Support windows
  */
 export function releaseLine(component: SupportComponent, version: string): string | undefined {
   switch (component) {

@@ -1,11 +1,14 @@
 import { AKS_ISTIO_REVISIONS } from '../mesh/aks-istio-revisions';
+import { Sources as S } from '../validation/sources';
 import { releaseLine, SupportComponent } from './release-line';
+import { SUPPORT_WARNING_DAYS } from './support-warning-days';
 
 /**
  * One release line's end of support, as its owner publishes it.
  * `endOfSupport` is `YYYY-MM-DD`, or `YYYY-MM` when the owner gives only a
  * month (then the line is supported through the last day of that month, as
  * Microsoft's AKS calendar defines it).
+ * @category Support windows
  */
 export interface SupportWindow {
   readonly component: SupportComponent;
@@ -19,6 +22,7 @@ export interface SupportWindow {
  * A release line the owner supports until an event, not a date (the release
  * of a later version), where that event is not dated in the sources read. The
  * evaluation says 'unknown' for it, with the source and why: never a guess.
+ * @category Support windows
  */
 export interface UndatedSupport {
   readonly component: SupportComponent;
@@ -27,12 +31,12 @@ export interface UndatedSupport {
   readonly note: string;
 }
 
-const AKS_CALENDAR = 'https://learn.microsoft.com/azure/aks/supported-kubernetes-versions#aks-kubernetes-release-calendar-and-upcoming-versions';
-const ISTIO_ADDON_CALENDAR = 'https://learn.microsoft.com/azure/aks/istio-support-policy#service-mesh-add-on-release-calendar';
-const ISTIO_SUPPORT = 'https://istio.io/latest/docs/releases/supported-releases/';
-const CERT_MANAGER_SUPPORT = 'https://cert-manager.io/docs/releases/';
-const FLUX_NOTES = 'https://learn.microsoft.com/azure/azure-arc/kubernetes/flux-gitops-release-notes';
-const AZURE_API_VERSIONING = 'https://learn.microsoft.com/azure/developer/intro/azure-service-sdk-tool-versioning#preview-versions';
+const AKS_CALENDAR = S.aksKubernetesCalendar;
+const ISTIO_ADDON_CALENDAR = S.istioAddonCalendar;
+const ISTIO_SUPPORT = S.istioSupportedReleases;
+const CERT_MANAGER_SUPPORT = S.certManagerReleases;
+const FLUX_NOTES = S.fluxExtensionReleaseNotes;
+const AZURE_API_VERSIONING = S.azurePreviewApiVersions;
 
 /**
  * AKS Kubernetes minors, standard tier, from Microsoft's calendar (its
@@ -124,10 +128,16 @@ const FLUX_EXTENSION: readonly SupportWindow[] = FLUX_EXTENSION_RELEASES.slice(0
   };
 });
 
-/** Every dated end of support the library knows, one row per release line. */
+/**
+ * Every dated end of support the library knows, one row per release line.
+ * @category Support windows
+ */
 export const SUPPORT_WINDOWS: readonly SupportWindow[] = [...AKS_KUBERNETES, ...AKS_ISTIO_ADDON, ...ISTIO, ...CERT_MANAGER, ...FLUX_EXTENSION];
 
-/** Release lines whose end the owners tie to an event not yet dated in the sources read. */
+/**
+ * Release lines whose end the owners tie to an event not yet dated in the sources read.
+ * @category Support windows
+ */
 export const UNDATED_SUPPORT: readonly UndatedSupport[] = [
   ...FLUX_EXTENSION_RELEASES.slice(-3).map(([release]) => ({
     component: 'flux-extension' as const,
@@ -147,7 +157,10 @@ export const UNDATED_SUPPORT: readonly UndatedSupport[] = [
   },
 ];
 
-/** What the table says of a version on a date. */
+/**
+ * What the table says of a version on a date.
+ * @category Support windows
+ */
 export interface SupportStatus {
   readonly status: 'supported' | 'ending' | 'ended' | 'unknown';
   /** The end of support, as its owner gives it (`YYYY-MM-DD` or `YYYY-MM`). */
@@ -158,7 +171,34 @@ export interface SupportStatus {
 
 const DAY_MS = 24 * 3600 * 1000;
 
-/** The first instant after the end of support: the day after it, or the first day after its month. */
+/** Components whose owners support minors in order: an older minor's support never outlasts a newer one's. */
+const MINORS_IN_ORDER: ReadonlySet<SupportComponent> = new Set(['aks-kubernetes', 'istio', 'cert-manager']);
+
+/**
+ * A minor older than every dated line of its component, once the oldest of
+ * them has ended: it ended too, at the latest when that one did (AKS, Istio
+ * and cert-manager support their newest minors, so support ends in minor
+ * order). Before that, or for another component, nothing is said.
+ */
+function olderThanTable(component: SupportComponent, line: string, at: Date): SupportStatus | undefined {
+  if (!MINORS_IN_ORDER.has(component)) return undefined;
+  const minorOf = (l: string) => l.split('.').map(Number);
+  const [major, minor] = minorOf(line);
+  const rows = SUPPORT_WINDOWS.filter((w) => w.component === component);
+  const oldest = rows.reduce<SupportWindow | undefined>((o, w) => (o === undefined || compareMinor(minorOf(w.line), minorOf(o.line)) < 0 ? w : o), undefined);
+  if (!oldest || compareMinor([major, minor], minorOf(oldest.line)) >= 0) return undefined;
+  if (at.getTime() < supportEndsAt(oldest.endOfSupport).getTime()) return undefined;
+  return { status: 'ended', endOfSupport: oldest.endOfSupport, source: oldest.source, note: `older than ${oldest.line}, whose support ended ${oldest.endOfSupport}: ended at the latest then` };
+}
+
+function compareMinor(a: readonly number[], b: readonly number[]): number {
+  return a[0] - b[0] || a[1] - b[1];
+}
+
+/**
+ * The first instant after the end of support: the day after it, or the first day after its month.
+ * @category Support windows
+ */
 export function supportEndsAt(endOfSupport: string): Date {
   const [year, month, day] = endOfSupport.split('-').map(Number);
   return new Date(day === undefined ? Date.UTC(year, month, 1) : Date.UTC(year, month - 1, day + 1));
@@ -168,14 +208,17 @@ export function supportEndsAt(endOfSupport: string): Date {
  * The support status of `version` of `component` at `at`: 'ended' from the
  * first instant after its end of support, 'ending' in the `warnDays` before,
  * 'supported' earlier, and 'unknown' when the table has no date for its line
- * (with the source and the reason when the line is known but undated).
+ * (with the source and the reason when the line is known but undated). A
+ * minor older than the table is ended once the table's oldest line has ended.
+ * @category Support windows
  */
-export function supportStatus(component: SupportComponent, version: string, at: Date, warnDays = 90): SupportStatus {
+export function supportStatus(component: SupportComponent, version: string, at: Date, warnDays = SUPPORT_WARNING_DAYS): SupportStatus {
   const line = releaseLine(component, version);
   const row = line === undefined ? undefined : SUPPORT_WINDOWS.find((w) => w.component === component && w.line === line);
   if (!row) {
     const undated = line === undefined ? undefined : UNDATED_SUPPORT.find((u) => u.component === component && u.line === line);
-    return undated ? { status: 'unknown', source: undated.source, note: undated.note } : { status: 'unknown' };
+    if (undated) return { status: 'unknown', source: undated.source, note: undated.note };
+    return (line === undefined ? undefined : olderThanTable(component, line, at)) ?? { status: 'unknown' };
   }
   const end = supportEndsAt(row.endOfSupport).getTime();
   const status = at.getTime() >= end ? 'ended' : at.getTime() >= end - warnDays * DAY_MS ? 'ending' : 'supported';

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { ManagedClusterModel, validateHardenedCluster } from '../../../lib';
+import { isEvaluationDate, ManagedClusterModel, validateHardenedCluster } from '../../../lib';
 import { unvalidatedClusterTemplate } from '../../../lib/core/aks/managed-cluster-model';
 import { auditedTogether, readAzureDescription } from '../../../lib/core/audit/read-azure-description';
 import { checkClusterPayload, PAYLOAD_ONLY_RULE_IDS, PAYLOAD_RULE_IDS } from '../../../lib/core/audit/cluster-payload-rules';
@@ -7,9 +7,9 @@ import { VALID_CLUSTERS } from '../../support/cluster-fixtures';
 import { FAILING_CASES, hardenedPayload } from '../../support/misconfiguration-corpus';
 
 /** The payload rules on a template, as the audit and the policy pack read it. */
-function payloadRuleIds(template: unknown): string[] {
+function payloadRuleIds(template: unknown, evaluationDate?: string): string[] {
   const [c] = auditedTogether([readAzureDescription(JSON.parse(JSON.stringify(template)), 'template.json')]);
-  const r = checkClusterPayload(c.cluster, c.related, { wholeDeployment: true }).violations;
+  const r = checkClusterPayload(c.cluster, c.related, { wholeDeployment: true, evaluationDate }).violations;
   return [...new Set([...r.errors, ...r.warnings, ...r.infos].map((v) => v.rule.id))].sort();
 }
 
@@ -47,7 +47,7 @@ test('the corpus has payload-decidable cluster cases to compare', () => {
 test.each(decidable.map((c) => [c.rule.id, c.name, c] as const))('%s (%s): the payload rules find it too', (id, name, c) => {
   let found: string[];
   try {
-    found = payloadRuleIds(unvalidatedClusterTemplate(c.props!));
+    found = payloadRuleIds(unvalidatedClusterTemplate(c.props!), c.evaluationDate);
   } catch (e) {
     expect(NOT_IN_THE_TEMPLATE[name], `building "${name}" without validation threw ${(e as Error).message}`).toBeDefined();
     return;
@@ -89,20 +89,21 @@ test.each(EXAMPLES)('example "%s": every template it synthesizes breaks no error
 
 test('PAYLOAD_RULE_IDS (the rules table\'s "policy pack, audit") is exactly what the payload rules raise on the test inputs', () => {
   const raised = new Set<string>();
-  const record = (cluster: ReturnType<typeof hardenedPayload>, related: Parameters<typeof checkClusterPayload>[1] = []) => {
-    const v = checkClusterPayload(cluster, related, { wholeDeployment: true }).violations;
+  const record = (cluster: ReturnType<typeof hardenedPayload>, related: Parameters<typeof checkClusterPayload>[1] = [], evaluationDate?: string) => {
+    const v = checkClusterPayload(cluster, related, { wholeDeployment: true, evaluationDate }).violations;
     for (const x of [...v.errors, ...v.warnings, ...v.infos]) raised.add(x.rule.id);
   };
   for (const c of FAILING_CASES) {
     if (c.payload) record(c.payload);
-    if (!c.props) continue;
+    // An evaluation date that is no date is refused before any rule runs (SAKS-VER-003, not a payload rule).
+    if (!c.props || (c.evaluationDate !== undefined && !isEvaluationDate(c.evaluationDate))) continue;
     let template: unknown;
     try {
       template = unvalidatedClusterTemplate(c.props);
     } catch {
       continue;
     }
-    for (const a of auditedTogether([readAzureDescription(JSON.parse(JSON.stringify(template)), 'template.json')])) record(a.cluster, a.related);
+    for (const a of auditedTogether([readAzureDescription(JSON.parse(JSON.stringify(template)), 'template.json')])) record(a.cluster, a.related, c.evaluationDate);
   }
   // What no template shows: ranges on a private cluster, a private vault without its id, a setting with nowhere to send logs.
   record(hardenedPayload({ apiServerAccessProfile: { enablePrivateCluster: true, authorizedIPRanges: ['203.0.113.0/24'] } }));

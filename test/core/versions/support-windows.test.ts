@@ -31,12 +31,31 @@ test('supported, then ending within warnDays before the end, then ended the day 
 });
 
 test('unknown when the table has no date: no row, an undated line (with its source and why), or a version of another form', () => {
-  expect(supportStatus('aks-kubernetes', '1.28', TODAY)).toEqual({ status: 'unknown' });
+  expect(supportStatus('aks-kubernetes', '1.38', TODAY)).toEqual({ status: 'unknown' });
   expect(supportStatus('aks-kubernetes', 'latest', TODAY)).toEqual({ status: 'unknown' });
   expect(supportStatus('aks-istio-addon', '1.30', TODAY)).toEqual({ status: 'unknown' });
   const undated = supportStatus('cert-manager', 'v1.21.0', TODAY);
   expect(undated).toEqual({ status: 'unknown', source: 'https://cert-manager.io/docs/releases/', note: 'supported until the release of 1.23, not yet dated' });
   expect(undated.endOfSupport).toBeUndefined();
+});
+
+test('a minor older than the table has ended once the table\'s oldest line has: support ends in minor order', () => {
+  // AKS 1.29, the oldest row, ended in March 2025; 1.28 and 1.9 ended at the latest then.
+  expect(supportStatus('aks-kubernetes', '1.28.5', TODAY)).toEqual({
+    status: 'ended',
+    endOfSupport: '2025-03',
+    source: 'https://learn.microsoft.com/azure/aks/supported-kubernetes-versions#aks-kubernetes-release-calendar-and-upcoming-versions',
+    note: 'older than 1.29, whose support ended 2025-03: ended at the latest then',
+  });
+  expect(supportStatus('aks-kubernetes', '1.9.6', TODAY).status).toBe('ended');
+  // Before the oldest row ends, nothing is said of an older minor.
+  expect(supportStatus('aks-kubernetes', '1.28', utc(2025, 3, 31))).toEqual({ status: 'unknown' });
+  // Istio's oldest dated minor, 1.28, ends 2026-06-29: 1.22 is undecided before, ended after.
+  expect(supportStatus('istio', '1.22.0', utc(2026, 6, 29)).status).toBe('unknown');
+  expect(supportStatus('istio', '1.22.0', utc(2026, 6, 30)).status).toBe('ended');
+  // Components that do not end in minor order, or have no dated line, say nothing.
+  expect(supportStatus('calico', 'v3.20.0', TODAY)).toEqual({ status: 'unknown' });
+  expect(supportStatus('flux-extension', '1.0.0', TODAY)).toEqual({ status: 'unknown' });
 });
 
 test('Istio\'s ends are computed from its policy: six weeks after the N+2 minor', () => {

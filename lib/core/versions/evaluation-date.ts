@@ -1,0 +1,51 @@
+import { Rules } from '../validation/rule-catalog';
+import { Violation } from '../validation/violation';
+
+/**
+ * A calendar date, `YYYY-MM-DD`, in UTC: the day the support windows are judged on.
+ * @category Support windows
+ */
+export type EvaluationDate = string;
+
+/**
+ * The clock that gives "today" when no evaluation date is given: the only
+ * input of the rules that is not in what they read. Tests set it; nothing
+ * else should.
+ * @category Support windows
+ */
+export const evaluationClock = { now: (): Date => new Date() };
+
+/**
+ * Today in UTC, as `YYYY-MM-DD`, by {@link evaluationClock}.
+ * @internal
+ */
+export function todayInUtc(): EvaluationDate {
+  return evaluationClock.now().toISOString().slice(0, 10);
+}
+
+/**
+ * Whether `value` is a real calendar date written `YYYY-MM-DD` (no 2026-02-30).
+ * @internal
+ */
+export function isEvaluationDate(value: unknown): value is EvaluationDate {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
+
+/**
+ * The violation of an evaluation date that is not a calendar date, at `property`; `undefined` when it is one.
+ * @internal
+ */
+export function evaluationDateViolation(value: unknown, property: string): Violation | undefined {
+  if (value === undefined || isEvaluationDate(value)) return undefined;
+  return { rule: Rules.evaluationDate, property, value, fix: 'give a calendar date as YYYY-MM-DD, e.g. 2026-12-01 (UTC), or leave it out for today' };
+}
+
+/**
+ * The first instant of the day `date` (UTC).
+ * @internal
+ */
+export function startOfDay(date: EvaluationDate): Date {
+  return new Date(`${date}T00:00:00Z`);
+}
