@@ -11,6 +11,7 @@ import {
   SECURITY_BASELINE,
 } from '../lib';
 import { enforcementOf } from '../lib/core/audit/rule-enforcement';
+import { azurePolicyOf } from '../lib/core/policy/rule-policy-coverage';
 
 /** The generated rules page; a test fails when it is out of step with the catalog. */
 export function rulesDocument(): string {
@@ -34,7 +35,10 @@ export function rulesDocument(): string {
     'cluster\'s Azure JSON (`secure-aks audit`); the last two share one implementation on the ARM',
     'payload. See [enforcing-on-clusters-you-did-not-build.md](enforcing-on-clusters-you-did-not-build.md).',
     '',
-    renderRulesTable(ALL_RULES, enforcementOf),
+    '"Azure Policy" names the custom Azure Policy definition compiled from the rule (the same condition',
+    'the library decides), or says why Azure Policy cannot express it. See [azure-policy.md](azure-policy.md).',
+    '',
+    renderRulesTable(ALL_RULES, enforcementOf, azurePolicyOf),
     '',
     '## Create-only cluster properties',
     '',

@@ -1,6 +1,8 @@
 import { expect, test } from 'vitest';
 import { armGuid } from '../../../lib/core/arm/arm-guid';
 import { CLUSTER_RULES } from '../../../lib/core/aks/cluster-rule-set';
+import { NOT_EXPRESSIBLE_RULES } from '../../../lib/core/aks/rules/azure-policy-reach';
+import { azurePolicyOf } from '../../../lib/core/policy/rule-policy-coverage';
 import { BUILT_IN_POLICY_ALIASES } from '../../../lib/core/policy/built-in-policy-aliases.generated';
 import { evaluateAzurePolicy } from '../../../lib/core/policy/evaluate-azure-policy';
 import { ALIASES_NEWER_THAN_SNAPSHOTS, POLICY_RESOURCE_FIELDS, PROVIDER_SNAPSHOT_ALIASES } from '../../../lib/core/policy/policy-alias-evidence';
@@ -99,3 +101,13 @@ function fieldsOf(node: unknown): string[] {
   if (node === null || typeof node !== 'object') return [];
   return Object.entries(node).flatMap(([k, v]) => (k === 'field' && typeof v === 'string' ? [v] : fieldsOf(v)));
 }
+
+test('every cluster rule is a definition or says why Azure Policy cannot express it, never both', () => {
+  const missing = CLUSTER_RULES.filter((r) => !r.condition && !NOT_EXPRESSIBLE_RULES.has(r.rule)).map((r) => r.rule.id);
+  const both = CLUSTER_RULES.filter((r) => r.condition && NOT_EXPRESSIBLE_RULES.has(r.rule)).map((r) => r.rule.id);
+  expect({ missing, both }).toEqual({ missing: [], both: [] });
+  expect(NOT_EXPRESSIBLE_RULES.size + definitions.length).toBe(CLUSTER_RULES.length);
+  const local = CLUSTER_RULES.find((r) => r.rule.id === 'SAKS-BASE-016')!.rule;
+  expect(azurePolicyOf(local)).toBe(`definition ${armGuid(['secure-aks', 'SAKS-BASE-016'])}`);
+  expect(azurePolicyOf(CLUSTER_RULES.find((r) => r.rule.id === 'SAKS-NET-003')!.rule)).toMatch(/^not expressible: needs CIDR arithmetic/);
+});
