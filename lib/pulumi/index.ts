@@ -8,3 +8,4 @@ export * from './chart-deployment';
 export * from './cross-cluster-mesh';
 export * from './regulated-platform';
 export * from './regulated-estate';
+export * from './azure-policy-initiative';
