@@ -1,3 +1,5 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { expect, test } from 'vitest';
 import { armGuid } from '../../../lib/core/arm/arm-guid';
 import { CLUSTER_RULES } from '../../../lib/core/aks/cluster-rule-set';
@@ -6,7 +8,7 @@ import { azurePolicyOf } from '../../../lib/core/policy/rule-policy-coverage';
 import { BUILT_IN_POLICY_ALIASES } from '../../../lib/core/policy/built-in-policy-aliases.generated';
 import { evaluateAzurePolicy } from '../../../lib/core/policy/evaluate-azure-policy';
 import { ALIASES_NEWER_THAN_SNAPSHOTS, POLICY_RESOURCE_FIELDS, PROVIDER_SNAPSHOT_ALIASES } from '../../../lib/core/policy/policy-alias-evidence';
-import { policyDefinitionDigest, rulePolicyDefinitions } from '../../../lib/core/policy/rule-policy-definitions';
+import { POLICY_API_VERSION, policyDefinitionDigest, rulePolicyDefinitions } from '../../../lib/core/policy/rule-policy-definitions';
 import { initiativeDigest, INITIATIVE_NAME, INITIATIVE_VERSION_KEY, rulePolicyInitiative, rulePolicyTemplate } from '../../../lib/core/policy/rule-policy-initiative';
 import { RULE_POLICY_VERSIONS } from '../../../lib/core/policy/rule-policy-versions';
 import { hardenedPayload } from '../../support/misconfiguration-corpus';
@@ -110,4 +112,11 @@ test('every cluster rule is a definition or says why Azure Policy cannot express
   const local = CLUSTER_RULES.find((r) => r.rule.id === 'SAKS-BASE-016')!.rule;
   expect(azurePolicyOf(local)).toBe(`definition ${armGuid(['secure-aks', 'SAKS-BASE-016'])}`);
   expect(azurePolicyOf(CLUSTER_RULES.find((r) => r.rule.id === 'SAKS-NET-003')!.rule)).toMatch(/^not expressible: needs CIDR arithmetic/);
+});
+
+test('the templates\' API version of policy definitions is the one azure-native\'s typed resources send', () => {
+  for (const file of ['policyDefinition', 'policyDefinitionAtManagementGroup', 'policySetDefinition', 'policySetDefinitionAtManagementGroup']) {
+    const typed = fs.readFileSync(path.resolve(__dirname, `../../../node_modules/@pulumi/azure-native/authorization/${file}.d.ts`), 'utf8');
+    expect(typed, file).toContain(`Uses Azure REST API version ${POLICY_API_VERSION}.`);
+  }
 });
