@@ -16,6 +16,9 @@ import { Rules } from '../validation/rule-catalog';
 
 const NETWORK = 'properties.networkProfile';
 const TRANSIT_ENCRYPTION_TYPE = `${NETWORK}.advancedNetworking.security.transitEncryption.type`;
+const NETWORK_POLICY = `${NETWORK}.networkPolicy`;
+/** The Cilium dataplane. */
+const CILIUM_DATAPLANE = Cond.is(`${NETWORK}.networkDataplane`, 'cilium');
 /** ACNS WireGuard is the transit encryption of the network profile. */
 const ACNS_WIREGUARD = Cond.is(TRANSIT_ENCRYPTION_TYPE, 'WireGuard');
 
@@ -53,12 +56,19 @@ export const TRANSIT_ENCRYPTION_RULES: readonly ClusterRule[] = [
       c.fail(mode, { definition: 'use PodNetworking.azureCniOverlay() or PodNetworking.azureCniPodSubnet()', payload: 'use networkPlugin "azure" with networkPluginMode "overlay", or pod subnets' });
     }
   }),
-  clusterRule(Rules.ciliumDataplaneNeedsCiliumPolicy, 'cluster', (c) => {
-    const policy = networkPolicyEngineOf(c);
-    const at = c.fact(`${NETWORK}.networkPolicy`);
-    if (ciliumDataplane(c) && policy !== 'cilium') c.fail(at, 'use networkPolicy "cilium" with the Cilium dataplane', { value: policy ?? null });
-    else if (!ciliumDataplane(c) && policy === 'cilium') c.fail(at, 'use networkDataplane "cilium", or another network policy');
-  }),
+  conditionRule(
+    Rules.ciliumDataplaneNeedsCiliumPolicy,
+    Cond.anyOf(
+      // On the Cilium dataplane, no policy (or an empty one) is Cilium's own: only another one named breaks the rule.
+      Cond.allOf(CILIUM_DATAPLANE, Cond.exists(NETWORK_POLICY), Cond.not(Cond.is(NETWORK_POLICY, '')), Cond.not(Cond.is(NETWORK_POLICY, 'cilium'))),
+      Cond.allOf(Cond.not(CILIUM_DATAPLANE), Cond.is(NETWORK_POLICY, 'cilium')),
+    ),
+    (c) => {
+      const at = c.fact(NETWORK_POLICY);
+      if (ciliumDataplane(c)) c.fail(at, 'use networkPolicy "cilium" with the Cilium dataplane', { value: networkPolicyEngineOf(c) ?? null });
+      else c.fail(at, 'use networkDataplane "cilium", or another network policy');
+    },
+  ),
   clusterRule(Rules.ciliumLinuxOnly, 'cluster', (c) => {
     if (!ciliumDataplane(c)) return;
     for (const p of windowsPools(c)) c.fail(p.profile.fact('osType'), 'run Windows workloads in a cluster on the Azure dataplane, or drop the Windows pool');

@@ -27,6 +27,7 @@ export const PROVIDER_SNAPSHOT_ALIASES: readonly string[] = [
   'Microsoft.ContainerService/managedClusters/agentPoolProfiles[*].osType',
   'Microsoft.ContainerService/managedClusters/dnsPrefix',
   'Microsoft.ContainerService/managedClusters/fqdnSubdomain',
+  'Microsoft.ContainerService/managedClusters/networkProfile.networkPolicy',
   'Microsoft.ContainerService/managedClusters/sku.tier',
 ];
 

@@ -12,6 +12,7 @@ export const RULE_POLICY_VERSIONS: Readonly<Record<string, { readonly version: s
   'SAKS-BASE-017': { version: '1.0.0', digest: 'e7edd01672a58da3' },
   'SAKS-NET-011': { version: '1.0.0', digest: 'd7b18637ffcddf10' },
   'SAKS-KMS-003': { version: '1.0.0', digest: 'e3a988fdb6f48588' },
+  'SAKS-ENC-004': { version: '1.0.0', digest: '9663c524200141bd' },
   'SAKS-ENC-001': { version: '1.0.0', digest: '35ebd36de0b4d4f5' },
   'SAKS-ENC-003': { version: '1.0.0', digest: '3fa60e605f1fc8b1' },
   'SAKS-MESH-023': { version: '1.0.0', digest: '39714fe0da29cff2' },
@@ -23,5 +24,5 @@ export const RULE_POLICY_VERSIONS: Readonly<Record<string, { readonly version: s
   'SAKS-BASE-009': { version: '1.0.0', digest: '7ba7796baeb0ff49' },
   'SAKS-BASE-010': { version: '1.0.0', digest: '7d3d43ff2fcea17a' },
   'SAKS-BASE-015': { version: '1.0.0', digest: '9b32f2440b02e3ea' },
-  initiative: { version: '1.0.0', digest: '82d660baad0a21e5' },
+  initiative: { version: '1.0.0', digest: '660d8b6d65c2d596' },
 };

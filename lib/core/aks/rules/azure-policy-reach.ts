@@ -50,7 +50,6 @@ const REASONS = new Map<Rule, string>([
   [Rules.apiServerSubnetSameVnet, `${WITH_POOLS}; and it parses the subnets' resource ids`],
   [Rules.apiServerSubnetSize, OTHER_RESOURCES],
   [Rules.ciliumNeedsOverlayOrPodSubnet, WITH_POOLS],
-  [Rules.ciliumDataplaneNeedsCiliumPolicy, 'reads the policy engine Cilium implies when no network policy is named; not written as a condition yet'],
   [Rules.ciliumLinuxOnly, WITH_POOLS],
   [Rules.acnsKubernetesVersion, VERSIONS],
   [Rules.wireGuardNotFips, 'reads the Calico FelixConfiguration applied in the cluster, which is not an Azure resource'],
