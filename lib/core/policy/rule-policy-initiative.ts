@@ -115,7 +115,14 @@ export function rulePolicyTemplate(definitions: readonly RulePolicyDefinition[],
   };
 }
 
-/** The value with every template expression escaped (`[x]` as `[[x]`), for Azure Policy to evaluate instead of the deployment. */
+/**
+ * The value with every string ARM would read as an expression (one that
+ * starts with `[` and ends with `]`) escaped as `[[...]`, for Azure Policy to
+ * evaluate instead of the deployment; other strings are left as they are.
+ */
 function escape<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value).replace(/"\[(?!\[)/g, '"[['));
+  if (typeof value === 'string') return (value.startsWith('[') && !value.startsWith('[[') && value.endsWith(']') ? `[${value}` : value) as T;
+  if (Array.isArray(value)) return value.map(escape) as T;
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, escape(v)])) as T;
+  return value;
 }

@@ -92,9 +92,11 @@ test.each(['managementGroup', 'subscription'] as const)('the %s template creates
   const fn = scope === 'managementGroup' ? 'managementGroupResourceId' : 'subscriptionResourceId';
   expect(set.properties.policyDefinitions[0].policyDefinitionId).toBe(`[${fn}('Microsoft.Authorization/policyDefinitions', '${definitions[0].name}')]`);
   expect(set.dependsOn).toHaveLength(definitions.length);
-  // Unescaped, each definition is exactly the compiled one.
+  // Unescaped, each definition is exactly the compiled one; text that only starts with "[" is not an expression and stays.
   const unescaped = JSON.parse(JSON.stringify(defs[0].properties).replace(/"\[\[/g, '"['));
   expect(unescaped).toEqual(definitions[0].properties);
+  const bracketed = rulePolicyTemplate([{ ...definitions[0], properties: { ...definitions[0].properties, displayName: '[Preview]: a name' } }], scope);
+  expect((bracketed.resources[0].properties as { displayName: string }).displayName).toBe('[Preview]: a name');
 });
 
 /** Every `field` of a policy condition (of `count` too). */
