@@ -32,8 +32,8 @@ export const PROVIDER_SNAPSHOT_ALIASES: readonly string[] = [
 ];
 
 /**
- * The provider's naming rule, which every alias of `managedClusters` in the
- * snapshot follows (but two kept for renamed properties,
+ * The provider's naming rule, which every property of `managedClusters` in
+ * the snapshot follows (beside a few older names kept as aliases too, such as
  * `apiServerAuthorizedIPRanges` and `securityProfile.azureDefender`): the
  * property `properties.<p>` is the alias `<type>/<p>`, `sku.<p>` is
  * `<type>/sku.<p>`, and a list's elements are `<list>[*]`.

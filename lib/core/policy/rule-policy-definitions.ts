@@ -82,7 +82,7 @@ export function policyDefinitionDigest(d: Pick<RulePolicyDefinition['properties'
 export function rulePolicyDefinition(rule: ClusterRule & { readonly condition: ResourceCondition }): RulePolicyDefinition {
   const r = rule.rule;
   const version = RULE_POLICY_VERSIONS[r.id]?.version ?? '1.0.0';
-  const displayName = truncate(`${r.id}: ${capitalize(r.statement)}`, DISPLAY_NAME_MAX);
+  const displayName = truncate(`${r.id}: ${r.statement}`, DISPLAY_NAME_MAX);
   const description = truncate(
     `Compiled from secure-aks rule ${r.id} (${r.severity}), flagging the managed clusters that break it: ${r.statement}.${r.citation ? ` ${r.citation}.` : ''} See ${r.sources[0]}`,
     DESCRIPTION_MAX,
@@ -112,10 +112,6 @@ export function rulePolicyDefinition(rule: ClusterRule & { readonly condition: R
 /** Every definition, in the order of the rule set. */
 export function rulePolicyDefinitions(rules: readonly ClusterRule[] = CLUSTER_RULES): RulePolicyDefinition[] {
   return expressibleRules(rules).map(rulePolicyDefinition);
-}
-
-function capitalize(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 function truncate(s: string, max: number): string {
