@@ -11,3 +11,4 @@ export * from './regulated-platform';
 export * from './regulated-estate';
 // A type the components' declarations name: each ARM resource a component registered.
 export type { RegisteredArmResource } from './arm-resource-registrar';
+export * from './azure-policy-initiative';

@@ -124,7 +124,7 @@ test('every example holds on the date npm run synth pins; later dates make the s
   const date = examplesSynthDate();
   expect(date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   const targets = await exampleTargets();
-  expect([...targets.keys()]).toEqual(['acns-wireguard', 'calico-wireguard', 'cross-cluster-mysql', 'estate', 'platform', 'private-cluster', 'public-authorized-ranges']);
+  expect([...targets.keys()]).toEqual(['acns-wireguard', 'azure-policy', 'calico-wireguard', 'cross-cluster-mysql', 'estate', 'platform', 'private-cluster', 'public-authorized-ranges']);
   const held = synthesize(targets, path.join(out, 'held'), { evaluationDate: date });
   expect([...held.failures.values()].map((e) => e.message)).toEqual([]);
   expect([...held.warnings.values()].flat().flatMap(supportFindings)).toEqual([]);

@@ -2,6 +2,8 @@ import { ACNS_MIN_KUBERNETES } from '../aks/aks-limits';
 import { hasVnetIntegration, kubernetesVersion, networkPolicyEngineOf, nodeSubnetIds, same } from '../aks/rules/cluster-facts';
 import { kubernetesMinorBelow } from '../aks/validation-helpers';
 import { clusterRule, ClusterRule, ClusterRuleContext } from '../rules/cluster-rule';
+import { conditionRule } from '../rules/condition-rule';
+import { Cond } from '../rules/resource-condition';
 import { Rules } from '../validation/rule-catalog';
 
 /**
@@ -13,10 +15,16 @@ import { Rules } from '../validation/rule-catalog';
  */
 
 const NETWORK = 'properties.networkProfile';
+const TRANSIT_ENCRYPTION_TYPE = `${NETWORK}.advancedNetworking.security.transitEncryption.type`;
+const NETWORK_POLICY = `${NETWORK}.networkPolicy`;
+/** The Cilium dataplane. */
+const CILIUM_DATAPLANE = Cond.is(`${NETWORK}.networkDataplane`, 'cilium');
+/** ACNS WireGuard is the transit encryption of the network profile. */
+const ACNS_WIREGUARD = Cond.is(TRANSIT_ENCRYPTION_TYPE, 'WireGuard');
 
 /** Whether ACNS WireGuard is the transit encryption of the network profile. */
 export function acnsWireGuardOn(c: ClusterRuleContext): boolean {
-  return same(c.text(c.fact(`${NETWORK}.advancedNetworking.security.transitEncryption.type`)), 'WireGuard');
+  return same(c.text(c.fact(TRANSIT_ENCRYPTION_TYPE)), 'WireGuard');
 }
 
 /**
@@ -48,26 +56,28 @@ export const TRANSIT_ENCRYPTION_RULES: readonly ClusterRule[] = [
       c.fail(mode, { definition: 'use PodNetworking.azureCniOverlay() or PodNetworking.azureCniPodSubnet()', payload: 'use networkPlugin "azure" with networkPluginMode "overlay", or pod subnets' });
     }
   }),
-  clusterRule(Rules.ciliumDataplaneNeedsCiliumPolicy, 'cluster', (c) => {
-    const policy = networkPolicyEngineOf(c);
-    const at = c.fact(`${NETWORK}.networkPolicy`);
-    if (ciliumDataplane(c) && policy !== 'cilium') c.fail(at, 'use networkPolicy "cilium" with the Cilium dataplane', { value: policy ?? null });
-    else if (!ciliumDataplane(c) && policy === 'cilium') c.fail(at, 'use networkDataplane "cilium", or another network policy');
-  }),
+  conditionRule(
+    Rules.ciliumDataplaneNeedsCiliumPolicy,
+    Cond.anyOf(
+      // On the Cilium dataplane, no policy (or an empty one) is Cilium's own: only another one named breaks the rule.
+      Cond.allOf(CILIUM_DATAPLANE, Cond.exists(NETWORK_POLICY), Cond.not(Cond.is(NETWORK_POLICY, '')), Cond.not(Cond.is(NETWORK_POLICY, 'cilium'))),
+      Cond.allOf(Cond.not(CILIUM_DATAPLANE), Cond.is(NETWORK_POLICY, 'cilium')),
+    ),
+    (c) => {
+      const at = c.fact(NETWORK_POLICY);
+      if (ciliumDataplane(c)) c.fail(at, 'use networkPolicy "cilium" with the Cilium dataplane', { value: networkPolicyEngineOf(c) ?? null });
+      else c.fail(at, 'use networkDataplane "cilium", or another network policy');
+    },
+  ),
   clusterRule(Rules.ciliumLinuxOnly, 'cluster', (c) => {
     if (!ciliumDataplane(c)) return;
     for (const p of windowsPools(c)) c.fail(p.profile.fact('osType'), 'run Windows workloads in a cluster on the Azure dataplane, or drop the Windows pool');
   }),
-  clusterRule(Rules.acnsNeedsAzurePlugin, 'cluster', (c) => {
-    const plugin = c.fact(`${NETWORK}.networkPlugin`);
-    if (acnsWireGuardOn(c) && !same(c.text(plugin), 'azure')) {
-      c.fail(plugin, { definition: 'use PodNetworking.azureCniOverlay() or PodNetworking.azureCniPodSubnet()', payload: 'use networkPlugin "azure" (Azure CNI powered by Cilium)' });
-    }
+  conditionRule(Rules.acnsNeedsAzurePlugin, Cond.allOf(ACNS_WIREGUARD, Cond.not(Cond.is(`${NETWORK}.networkPlugin`, 'azure'))), (c) => {
+    c.fail(c.fact(`${NETWORK}.networkPlugin`), { definition: 'use PodNetworking.azureCniOverlay() or PodNetworking.azureCniPodSubnet()', payload: 'use networkPlugin "azure" (Azure CNI powered by Cilium)' });
   }),
-  clusterRule(Rules.acnsNeedsCilium, 'cluster', (c) => {
-    if (acnsWireGuardOn(c) && !ciliumDataplane(c)) {
-      c.fail(c.fact(`${NETWORK}.networkDataplane`), 'use networkDataplane "cilium" (the default with ACNS WireGuard)');
-    }
+  conditionRule(Rules.acnsNeedsCilium, Cond.allOf(ACNS_WIREGUARD, Cond.not(Cond.is(`${NETWORK}.networkDataplane`, 'cilium'))), (c) => {
+    c.fail(c.fact(`${NETWORK}.networkDataplane`), 'use networkDataplane "cilium" (the default with ACNS WireGuard)');
   }),
   clusterRule(Rules.acnsKubernetesVersion, 'cluster', (c) => {
     if (!acnsWireGuardOn(c)) return;

@@ -1,6 +1,8 @@
 import { kubernetesVersion } from '../aks/rules/cluster-facts';
 import { kubernetesMinor } from '../aks/validation-helpers';
 import { clusterRule, ClusterRule, ClusterRuleContext } from '../rules/cluster-rule';
+import { elementConditionRule } from '../rules/condition-rule';
+import { Cond } from '../rules/resource-condition';
 import { Rules } from '../validation/rule-catalog';
 import { AKS_ISTIO_REVISIONS, aksIstioRevision } from './aks-istio-revisions';
 
@@ -35,13 +37,11 @@ export const ISTIO_ADDON_RULES: readonly ClusterRule[] = [
       }
     });
   }),
-  clusterRule(Rules.istioAddonExternalIngress, 'cluster', (c) => {
-    if (!istioOn(c)) return;
-    c.each(c.list(`${MESH}.istio.components.ingressGateways`), (g) => {
-      const mode = c.text(g.fact('mode'));
-      if (mode?.toLowerCase() === 'external' && c.bool(g.fact('enabled')) === true) {
-        c.fail(g, 'serve clients through the internal ingress gateway, behind your own firewall or Application Gateway', { value: 'External' });
-      }
-    });
-  }),
+  elementConditionRule(
+    Rules.istioAddonExternalIngress,
+    Cond.is(`${MESH}.mode`, 'Istio'),
+    `${MESH}.istio.components.ingressGateways`,
+    Cond.allOf(Cond.is('mode', 'External'), Cond.is('enabled', true)),
+    (c, g) => c.fail(g, 'serve clients through the internal ingress gateway, behind your own firewall or Application Gateway', { value: 'External' }),
+  ),
 ];

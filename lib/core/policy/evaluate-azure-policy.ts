@@ -214,6 +214,8 @@ function fieldValues(alias: string, ctx: Ctx): { values: unknown[]; many: boolea
   const r = ctx.resource ?? {};
   const simple = alias.toLowerCase();
   if (['type', 'name', 'location', 'kind', 'id', 'fullname'].includes(simple)) return { values: [r[simple === 'fullname' ? 'name' : simple]], many: false };
+  // `identity.type` is a field of every resource, beside the aliases.
+  if (simple === 'identity.type') return { values: [lookupCaseInsensitive(r.identity, 'type')], many: false };
   const tag = /^tags(?:\[['"]?(.+?)['"]?\]|\.(.+))$/.exec(alias);
   if (tag) return { values: [lookupCaseInsensitive(r.tags, tag[1] ?? tag[2])], many: false };
   // Inside a count, the loop's array alias (also in its legacy form without "[*]") names the current element.

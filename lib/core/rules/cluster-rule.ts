@@ -4,6 +4,7 @@ import { Fact, isDocumentLocation, Provenance } from '../description/fact';
 import { UnknownValue } from '../description/unknown-value';
 import { Rule } from '../validation/rule';
 import { EvaluationDate, todayInUtc } from '../versions/evaluation-date';
+import { ResourceCondition } from './resource-condition';
 import { Violation } from '../validation/violation';
 import { UndecidedReason } from './rule-outcome';
 import { Undecided } from './undecided';
@@ -23,6 +24,12 @@ export interface ClusterRule {
   readonly scope: RuleScope;
   /** Reads the description through the context; reports with `fail`, and stops undecided on an unknown value. */
   readonly check: (c: ClusterRuleContext) => void;
+  /**
+   * The condition on the cluster resource under which the rule is broken,
+   * for a rule Azure Policy can express: `check` decides exactly this
+   * condition, and the rule's Azure Policy definition is compiled from it.
+   */
+  readonly condition?: ResourceCondition;
 }
 
 /** Declares the implementation of `rule`. */

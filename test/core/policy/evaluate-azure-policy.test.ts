@@ -83,3 +83,10 @@ test('on the default cluster, every built-in not met needs something only the cu
   const md = renderAksBuiltInPolicies(results).join('\n');
   for (const reason of Object.values(BUILT_IN_POLICY_JUSTIFICATIONS)) expect(md).toContain(reason);
 });
+
+test('identity.type is a field of every resource, read beside the aliases', () => {
+  const definition = { ...def('AKS_DisableLocalAccounts_Deny.json'), policyRule: { if: { field: 'identity.type', notEquals: 'UserAssigned' }, then: { effect: 'Audit' } } };
+  expect(evaluateAzurePolicy(definition, cluster({}, { identity: { type: 'SystemAssigned' } })).state).toBe('non-compliant');
+  expect(evaluateAzurePolicy(definition, cluster({}, { identity: { type: 'userassigned' } })).state).toBe('compliant');
+  expect(evaluateAzurePolicy(definition, cluster({})).state).toBe('non-compliant');
+});

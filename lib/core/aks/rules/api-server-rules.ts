@@ -1,6 +1,8 @@
 import { DescribedValue } from '../../description/described-value';
 import { isArmType, referenceOf } from '../../description/related-resources';
 import { ClusterRule, clusterRule, ClusterRuleContext } from '../../rules/cluster-rule';
+import { conditionRule } from '../../rules/condition-rule';
+import { Cond } from '../../rules/resource-condition';
 import { Rule } from '../../validation/rule';
 import { Rules } from '../../validation/rule-catalog';
 import { AccessVocabulary, authorizedRangeFindings, PAYLOAD_ACCESS_VOCABULARY } from '../authorized-ranges';
@@ -149,11 +151,8 @@ export const API_SERVER_RULES: readonly ClusterRule[] = [
       c.fail(sub, { definition: 'use dnsPrefix instead, or a private API server with PrivateDnsZone.create() or PrivateDnsZone.fromZoneId()', payload: 'use dnsPrefix, or an own private DNS zone on a private cluster' });
     }
   }),
-  clusterRule(Rules.fqdnSubdomainExcludesDnsPrefix, 'cluster', (c) => {
-    const prefix = c.fact('properties.dnsPrefix');
-    if (c.text(c.fact('properties.fqdnSubdomain')) !== undefined && c.text(prefix) !== undefined) {
-      c.fail(prefix, { definition: 'remove dnsPrefix; fqdnSubdomain takes its place', payload: 'set either dnsPrefix or fqdnSubdomain' });
-    }
+  conditionRule(Rules.fqdnSubdomainExcludesDnsPrefix, Cond.allOf(Cond.exists('properties.fqdnSubdomain'), Cond.exists('properties.dnsPrefix')), (c) => {
+    c.fail(c.fact('properties.dnsPrefix'), { definition: 'remove dnsPrefix; fqdnSubdomain takes its place', payload: 'set either dnsPrefix or fqdnSubdomain' });
   }),
   clusterRule(Rules.dnsLabel, 'cluster', (c) => {
     c.each(['dnsPrefix', 'fqdnSubdomain'], (key) => {

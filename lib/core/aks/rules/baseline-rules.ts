@@ -1,6 +1,8 @@
 import { DescribedResource } from '../../description/described-resource';
 import { UnknownValue } from '../../description/unknown-value';
 import { clusterRule, ClusterRule, ClusterRuleContext, Fix } from '../../rules/cluster-rule';
+import { conditionRule, poolConditionRule } from '../../rules/condition-rule';
+import { Cond } from '../../rules/resource-condition';
 import { Rules } from '../../validation/rule-catalog';
 import { IMAGE_CLEANER_DEFAULT_INTERVAL_HOURS, IMAGE_CLEANER_INTERVAL_HOURS } from '../aks-limits';
 import { certain, extensionResources, isAksAutomatic, networkPolicyEngineOf, same } from './cluster-facts';
@@ -14,6 +16,8 @@ import { certain, extensionResources, isAksAutomatic, networkPolicyEngineOf, sam
 
 const ADDONS = 'properties.addonProfiles';
 const SECURITY = 'properties.securityProfile';
+const UPGRADE_CHANNEL = 'properties.autoUpgradeProfile.upgradeChannel';
+const NODE_OS_CHANNEL = 'properties.autoUpgradeProfile.nodeOSUpgradeChannel';
 
 /** An add-on's profile: add-on names are case-insensitive keys. */
 function addon(c: ClusterRuleContext, name: string) {
@@ -28,18 +32,14 @@ function sendsAuditLog(setting: DescribedResource): boolean {
 }
 
 export const BASELINE_RULES: readonly ClusterRule[] = [
-  clusterRule(Rules.baselineMonitoringOff, 'cluster', (c) => {
+  conditionRule(Rules.baselineMonitoringOff, Cond.allOf(Cond.not(Cond.is(`${ADDONS}.omsagent.enabled`, true)), Cond.not(Cond.is(`${SECURITY}.defender.securityMonitoring.enabled`, true))), (c) => {
     const oms = addon(c, 'omsagent');
-    const omsOn = oms ? c.bool(oms.fact('enabled')) === true : false;
-    const defender = c.bool(c.fact(`${SECURITY}.defender.securityMonitoring.enabled`)) === true;
-    if (!omsOn && !defender) {
-      c.fail(oms ?? c.fact(`${ADDONS}.omsagent`), { definition: 'use ClusterMonitoring.createWorkspace() or fromWorkspaceId()', payload: 'enable Container Insights (omsagent) and Defender for Containers with a Log Analytics workspace' }, { value: oms ? c.bool(oms.fact('enabled')) ?? null : null });
-    }
+    c.fail(oms ?? c.fact(`${ADDONS}.omsagent`), { definition: 'use ClusterMonitoring.createWorkspace() or fromWorkspaceId()', payload: 'enable Container Insights (omsagent) and Defender for Containers with a Log Analytics workspace' }, { value: oms ? c.bool(oms.fact('enabled')) ?? null : null });
   }),
-  clusterRule(Rules.baselineAzurePolicyOff, 'cluster', (c) => {
+  conditionRule(Rules.baselineAzurePolicyOff, Cond.not(Cond.is(`${ADDONS}.azurepolicy.enabled`, true)), (c) => {
     const policy = addon(c, 'azurepolicy');
     const on = policy ? c.bool(policy.fact('enabled')) : undefined;
-    if (on !== true) c.fail(policy ? policy.fact('enabled') : c.fact(`${ADDONS}.azurepolicy.enabled`), { definition: 'set azurePolicy: true', payload: 'enable the azurepolicy add-on' }, { value: on ?? null });
+    c.fail(policy ? policy.fact('enabled') : c.fact(`${ADDONS}.azurepolicy.enabled`), { definition: 'set azurePolicy: true', payload: 'enable the azurepolicy add-on' }, { value: on ?? null });
   }),
   clusterRule(Rules.baselineSecretsRotationOff, 'cluster', (c) => {
     const csi = addon(c, 'azureKeyvaultSecretsProvider');
@@ -49,20 +49,24 @@ export const BASELINE_RULES: readonly ClusterRule[] = [
       c.fail(csi ?? c.fact(`${ADDONS}.azureKeyvaultSecretsProvider`), { definition: 'set keyVaultSecretsProvider: true', payload: 'enable the azureKeyvaultSecretsProvider add-on with config.enableSecretRotation "true"' }, { value: csi ? c.bool(csi.fact('enabled')) ?? null : null });
     }
   }),
-  clusterRule(Rules.baselineAutoUpgradeOff, 'cluster', (c) => {
-    const channel = c.text(c.fact('properties.autoUpgradeProfile.upgradeChannel'));
-    // An absent node OS channel is NodeImage, the API's documented default
-    // (https://learn.microsoft.com/rest/api/aks/managed-clusters/create-or-update#nodeosupgradechannel).
-    const nodeOs = c.text(c.fact('properties.autoUpgradeProfile.nodeOSUpgradeChannel')) ?? 'NodeImage';
-    if (channel === undefined || same(channel, 'none') || !['NodeImage', 'SecurityPatch'].some((x) => same(nodeOs, x))) {
-      c.fail(c.fact('properties.autoUpgradeProfile'), 'set upgradeChannel "patch" and nodeOSUpgradeChannel "NodeImage" or "SecurityPatch"', { value: { upgradeChannel: channel ?? null, nodeOSUpgradeChannel: nodeOs ?? null } });
-    }
-  }),
-  clusterRule(Rules.baselineHostEncryptionOff, 'cluster', (c) => {
-    c.each(c.pools(), (p) => {
-      const fact = p.profile.fact('enableEncryptionAtHost');
-      if (c.bool(fact) !== true) c.fail(fact, { definition: 'set encryptionAtHost: true (register Microsoft.Compute/EncryptionAtHost first)', payload: 'set enableEncryptionAtHost: true' }, { value: false });
-    });
+  conditionRule(
+    Rules.baselineAutoUpgradeOff,
+    Cond.anyOf(
+      Cond.not(Cond.exists(UPGRADE_CHANNEL)),
+      Cond.is(UPGRADE_CHANNEL, 'none'),
+      // An absent node OS channel is NodeImage, the API's documented default
+      // (https://learn.microsoft.com/rest/api/aks/managed-clusters/create-or-update#nodeosupgradechannel).
+      Cond.allOf(Cond.exists(NODE_OS_CHANNEL), Cond.not(Cond.in(NODE_OS_CHANNEL, ['NodeImage', 'SecurityPatch']))),
+    ),
+    (c) => {
+      const channel = c.fact(UPGRADE_CHANNEL);
+      const nodeOs = c.fact(NODE_OS_CHANNEL);
+      const value = { upgradeChannel: channel.state === 'known' ? channel.value : null, nodeOSUpgradeChannel: nodeOs.state === 'known' ? nodeOs.value : 'NodeImage' };
+      c.fail(c.fact('properties.autoUpgradeProfile'), 'set upgradeChannel "patch" and nodeOSUpgradeChannel "NodeImage" or "SecurityPatch"', { value });
+    },
+  ),
+  poolConditionRule(Rules.baselineHostEncryptionOff, Cond.not(Cond.is('enableEncryptionAtHost', true)), (c, p) => {
+    c.fail(p.profile.fact('enableEncryptionAtHost'), { definition: 'set encryptionAtHost: true (register Microsoft.Compute/EncryptionAtHost first)', payload: 'set enableEncryptionAtHost: true' }, { value: false });
   }),
   clusterRule(Rules.baselineSystemPoolShared, 'cluster', (c) => {
     c.each(c.pools(), (p) => {
@@ -73,11 +77,11 @@ export const BASELINE_RULES: readonly ClusterRule[] = [
       }
     });
   }),
-  clusterRule(Rules.baselineFreeTier, 'cluster', (c) => {
+  // `Paid` is the name the tier with the uptime SLA had before it was renamed Standard.
+  // https://learn.microsoft.com/azure/aks/free-standard-pricing-tiers
+  conditionRule(Rules.baselineFreeTier, Cond.not(Cond.in('sku.tier', ['Standard', 'Premium', 'Paid'])), (c) => {
     const tier = c.fact('sku.tier');
-    // `Paid` is the name the tier with the uptime SLA had before it was renamed Standard.
-    // https://learn.microsoft.com/azure/aks/free-standard-pricing-tiers
-    if (!['Standard', 'Premium', 'Paid'].some((t) => same(c.text(tier), t))) c.fail(tier, { definition: 'use tier "Standard" for production', payload: 'use the Standard or Premium tier' }, { value: c.text(tier) ?? 'Free' });
+    c.fail(tier, { definition: 'use tier "Standard" for production', payload: 'use the Standard or Premium tier' }, { value: c.text(tier) ?? 'Free' });
   }),
   clusterRule(Rules.baselineNoNetworkPolicy, 'cluster', (c) => {
     const engine = networkPolicyEngineOf(c);
@@ -87,20 +91,17 @@ export const BASELINE_RULES: readonly ClusterRule[] = [
     }
     if (engine === undefined || engine === 'none') c.fail(c.fact('properties.networkProfile.networkPolicy'), { definition: 'use the network policy of the dataplane (cilium, calico or azure)', payload: 'use networkPolicy "cilium", "calico" or "azure"' }, { value: engine ?? 'none' });
   }),
-  clusterRule(Rules.baselineNodeSsh, 'cluster', (c) => {
-    c.each(c.pools(), (p) => {
-      const os = c.text(p.profile.fact('osType'));
-      if (os !== undefined && !same(os, 'Linux')) return;
+  poolConditionRule(
+    Rules.baselineNodeSsh,
+    Cond.allOf(Cond.anyOf(Cond.not(Cond.exists('osType')), Cond.is('osType', 'Linux')), Cond.not(Cond.in('securityProfile.sshAccess', ['Disabled', 'EntraId']))),
+    (c, p) => {
       const ssh = p.profile.fact('securityProfile.sshAccess');
-      const value = c.text(ssh);
-      if (!same(value, 'Disabled') && !same(value, 'EntraId')) {
-        c.fail(ssh, { definition: 'use nodeSshAccess "Disabled", or "EntraId" where engineers need a shell on nodes', payload: 'set securityProfile.sshAccess "Disabled" on the pool' }, { value: value ?? 'LocalUser' });
-      }
-    });
-  }),
-  clusterRule(Rules.baselineImageCleanerOff, 'cluster', (c) => {
+      c.fail(ssh, { definition: 'use nodeSshAccess "Disabled", or "EntraId" where engineers need a shell on nodes', payload: 'set securityProfile.sshAccess "Disabled" on the pool' }, { value: c.text(ssh) ?? 'LocalUser' });
+    },
+  ),
+  conditionRule(Rules.baselineImageCleanerOff, Cond.not(Cond.is(`${SECURITY}.imageCleaner.enabled`, true)), (c) => {
     const enabled = c.fact(`${SECURITY}.imageCleaner.enabled`);
-    if (c.bool(enabled) !== true) c.fail(enabled, { definition: 'leave Image Cleaner on', payload: 'enable Image Cleaner' }, { value: c.bool(enabled) ?? null });
+    c.fail(enabled, { definition: 'leave Image Cleaner on', payload: 'enable Image Cleaner' }, { value: c.bool(enabled) ?? null });
   }),
   clusterRule(Rules.imageCleanerInterval, 'cluster', (c) => {
     if (c.bool(c.fact(`${SECURITY}.imageCleaner.enabled`)) !== true) return;
@@ -120,9 +121,9 @@ export const BASELINE_RULES: readonly ClusterRule[] = [
       c.fail(wid, { definition: 'leave workloadIdentity on, and federate identities with service accounts instead of storing secrets', payload: 'enable oidcIssuerProfile and securityProfile.workloadIdentity' }, { value: c.bool(wid) ?? null });
     }
   }),
-  clusterRule(Rules.kmsOff, 'cluster', (c) => {
+  conditionRule(Rules.kmsOff, Cond.not(Cond.is(`${SECURITY}.azureKeyVaultKms.enabled`, true)), (c) => {
     const kms = c.fact(`${SECURITY}.azureKeyVaultKms.enabled`);
-    if (c.bool(kms) !== true) c.fail(kms, { definition: 'bring a Key Vault key: kms: { keyId, keyVaultNetworkAccess: "Private", keyVaultResourceId }', payload: 'enable KMS with a versioned Key Vault key you own' }, { value: c.bool(kms) ?? null });
+    c.fail(kms, { definition: 'bring a Key Vault key: kms: { keyId, keyVaultNetworkAccess: "Private", keyVaultResourceId }', payload: 'enable KMS with a versioned Key Vault key you own' }, { value: c.bool(kms) ?? null });
   }),
   clusterRule(Rules.auditLogsDestination, 'deployment', (c) => {
     for (const s of extensionResources(c, 'Microsoft.Insights/diagnosticSettings')) {

@@ -1,8 +1,10 @@
 import { isResourceIdOfType, parseResourceId } from '../../arm/resource-id';
 import { clusterRule, ClusterRule } from '../../rules/cluster-rule';
+import { conditionRule, poolConditionRule } from '../../rules/condition-rule';
+import { Cond } from '../../rules/resource-condition';
 import { Rules } from '../../validation/rule-catalog';
 import { kmsKeyVaultName } from '../validate-kms';
-import { hasVnetIntegration, isUserAssigned, same } from './cluster-facts';
+import { hasVnetIntegration, same } from './cluster-facts';
 
 /**
  * Who the cluster is and who may sign in: managed identity, Entra ID with
@@ -34,24 +36,17 @@ export const IDENTITY_RULES: readonly ClusterRule[] = [
       c.fail(fact, 'use a managed identity (identity.type SystemAssigned or UserAssigned) and drop servicePrincipalProfile');
     }
   }),
-  clusterRule(Rules.localAccountsEnabled, 'cluster', (c) => {
+  conditionRule(Rules.localAccountsEnabled, Cond.not(Cond.is('properties.disableLocalAccounts', true)), (c) => {
     const fact = c.fact('properties.disableLocalAccounts');
-    if (c.bool(fact) !== true) c.fail(fact, 'set disableLocalAccounts: true (needs Entra ID integration)', { value: c.bool(fact) ?? false });
+    c.fail(fact, 'set disableLocalAccounts: true (needs Entra ID integration)', { value: c.bool(fact) ?? false });
   }),
-  clusterRule(Rules.kubernetesRbacOff, 'cluster', (c) => {
+  conditionRule(Rules.kubernetesRbacOff, Cond.anyOf(Cond.is('properties.enableRBAC', false), Cond.not(Cond.is('properties.aadProfile.enableAzureRBAC', true))), (c) => {
     const rbac = c.fact('properties.enableRBAC');
-    if (c.bool(rbac) === false) {
-      c.fail(rbac, 'set enableRBAC: true and aadProfile: { managed: true, enableAzureRBAC: true }');
-      return;
-    }
-    const azureRbac = c.fact('properties.aadProfile.enableAzureRBAC');
-    if (c.bool(azureRbac) !== true) c.fail(azureRbac, 'set enableRBAC: true and aadProfile: { managed: true, enableAzureRBAC: true }');
+    const at = c.bool(rbac) === false ? rbac : c.fact('properties.aadProfile.enableAzureRBAC');
+    c.fail(at, 'set enableRBAC: true and aadProfile: { managed: true, enableAzureRBAC: true }');
   }),
-  clusterRule(Rules.nodePublicIp, 'cluster', (c) => {
-    c.each(c.pools(), (pool) => {
-      const fact = pool.profile.fact('enableNodePublicIP');
-      if (c.bool(fact) === true) c.fail(fact, 'set enableNodePublicIP: false; reach nodes through the cluster network or a bastion');
-    });
+  poolConditionRule(Rules.nodePublicIp, Cond.is('enableNodePublicIP', true), (c, pool) => {
+    c.fail(pool.profile.fact('enableNodePublicIP'), 'set enableNodePublicIP: false; reach nodes through the cluster network or a bastion');
   }),
   clusterRule(Rules.kmsKeyId, 'cluster', (c) => {
     if (!kmsEnabled(c)) return;
@@ -74,9 +69,7 @@ export const IDENTITY_RULES: readonly ClusterRule[] = [
       c.fail(c.fact(`${KMS}.keyVaultNetworkAccess`), { definition: 'turn on API Server VNet Integration (the default of ApiServerAccess.private()), or use a public vault', payload: 'turn on API Server VNet Integration for a private key vault, or use a public vault' });
     }
   }),
-  clusterRule(Rules.kmsIdentity, 'cluster', (c) => {
-    if (kmsEnabled(c) && !isUserAssigned(c)) {
-      c.fail(c.fact('identity.type'), { definition: 'use ClusterIdentity.create() or ClusterIdentity.fromUserAssigned(...), granted Key Vault Crypto User on the key', payload: 'use a user-assigned control plane identity, granted Key Vault Crypto User on the key' });
-    }
+  conditionRule(Rules.kmsIdentity, Cond.allOf(Cond.is(`${KMS}.enabled`, true), Cond.not(Cond.is('identity.type', 'UserAssigned'))), (c) => {
+    c.fail(c.fact('identity.type'), { definition: 'use ClusterIdentity.create() or ClusterIdentity.fromUserAssigned(...), granted Key Vault Crypto User on the key', payload: 'use a user-assigned control plane identity, granted Key Vault Crypto User on the key' });
   }),
 ];

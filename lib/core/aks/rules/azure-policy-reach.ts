@@ -1,0 +1,79 @@
+import { ClusterRule } from '../../rules/cluster-rule';
+import { Rule } from '../../validation/rule';
+import { Rules } from '../../validation/rule-catalog';
+
+/**
+ * Why each cluster rule that is not written as a condition cannot be an
+ * Azure Policy definition: what its decision needs that a policy rule's
+ * `if` on one resource does not have (its operators compare text without
+ * regard to case, count list elements and compare numbers, and see one
+ * resource at a time, with no arithmetic on addresses, no patterns beyond
+ * `like`/`match`, no other resources and no dates).
+ * @see https://learn.microsoft.com/azure/governance/policy/concepts/definition-structure-policy-rule
+ */
+const PATTERN = 'needs a pattern (a regular expression) Azure Policy\'s like and match cannot write';
+const CIDR = 'needs CIDR arithmetic on addresses, which Azure Policy has no function for';
+const OTHER_RESOURCES = 'reads resources deployed beside the cluster: a definition\'s condition sees one resource at a time';
+const WITH_POOLS = 'combines the cluster\'s settings with its node pools\': a pool created as its own agentPools resource is judged by Azure Policy without its cluster';
+const VERSIONS = 'compares Kubernetes versions by number, which Azure Policy compares as text';
+const AUTOMATIC = 'is undecided on AKS Automatic, which sets this itself; a definition cannot answer "undecided"';
+
+const REASONS = new Map<Rule, string>([
+  [Rules.clusterName, PATTERN],
+  [Rules.location, PATTERN],
+  [Rules.unknownRegion, 'compares with the library\'s list of regions and names the nearest one; Azure Resource Manager itself refuses an unknown region'],
+  [Rules.kubernetesVersion, PATTERN],
+  [Rules.nodePool, `${PATTERN}, and compares the pools' names with each other`],
+  [Rules.authorizedRangesWithPrivateCluster, 'reads the authorized ranges in both their current and their pre-GA places, parsed as CIDR blocks'],
+  [Rules.authorizedRangesLimit, 'reads the authorized ranges in both their current and their pre-GA places, parsed as CIDR blocks'],
+  [Rules.cidrMalformed, CIDR],
+  [Rules.cidrHostBits, CIDR],
+  [Rules.publicWithoutRanges, CIDR],
+  [Rules.publicUnrestricted, 'is an opt-in of a definition of this library, which a deployed cluster does not carry'],
+  [Rules.privateDnsNoneNeedsPublicFqdn, 'reads privateDNSZone as a reference to a zone, which a template may give before the zone exists; the condition language has no references yet'],
+  [Rules.privateDnsZoneId, 'parses the zone\'s resource id'],
+  [Rules.ownZoneName, `${PATTERN} over the zone's name and the cluster's region`],
+  [Rules.ownZoneSubzoneLength, 'measures a label of the zone\'s name, parsed from its resource id'],
+  [Rules.ownZoneNeedsUserAssignedIdentity, OTHER_RESOURCES],
+  [Rules.fqdnSubdomainNeedsOwnZone, 'reads privateDNSZone as a reference to a zone, which a template may give before the zone exists; the condition language has no references yet'],
+  [Rules.dnsLabel, PATTERN],
+  [Rules.privateClusterWithoutWayIn, OTHER_RESOURCES],
+  [Rules.servicePrincipalIdentity, 'counts a secret that is present but hidden as present, which the condition language cannot say yet'],
+  [Rules.kmsKeyId, PATTERN],
+  [Rules.kmsPrivateVault, 'parses the vault\'s resource id and the key\'s URL and compares the vault names'],
+  [Rules.clusterCidrsOverlap, `${CIDR}, and ${OTHER_RESOURCES}`],
+  [Rules.reservedRanges, CIDR],
+  [Rules.serviceCidrSize, CIDR],
+  [Rules.dnsServiceIp, CIDR],
+  [Rules.vnetIntegrationNeedsSubnet, WITH_POOLS],
+  [Rules.apiServerSubnetDedicated, OTHER_RESOURCES],
+  [Rules.apiServerSubnetSameVnet, `${WITH_POOLS}; and it parses the subnets' resource ids`],
+  [Rules.apiServerSubnetSize, OTHER_RESOURCES],
+  [Rules.ciliumNeedsOverlayOrPodSubnet, WITH_POOLS],
+  [Rules.ciliumLinuxOnly, WITH_POOLS],
+  [Rules.acnsKubernetesVersion, VERSIONS],
+  [Rules.wireGuardNotFips, 'reads the Calico FelixConfiguration applied in the cluster, which is not an Azure resource'],
+  [Rules.vnetEncryptionWithVnetIntegration, OTHER_RESOURCES],
+  [Rules.egressManagedNat, WITH_POOLS],
+  [Rules.networkIsolatedLimits, `${VERSIONS}; and ${WITH_POOLS}`],
+  [Rules.networkIsolatedUnsupported, `${OTHER_RESOURCES}: the GitOps (Flux) extension and Flux configurations on the cluster`],
+  [Rules.istioAddonRevision, 'compares with Microsoft\'s calendar of Istio revisions and the Kubernetes versions each runs on'],
+  [Rules.supportEnding, 'compares with the evaluation date and the owners\' calendars of versions, which change with every release: a definition would freeze the calendar the day it is deployed'],
+  [Rules.supportEnded, 'compares with the evaluation date and the owners\' calendars of versions, which change with every release: a definition would freeze the calendar the day it is deployed'],
+  [Rules.baselineSecretsRotationOff, 'no alias of the azureKeyvaultSecretsProvider add-on\'s settings is in a built-in definition or the provider snapshot'],
+  [Rules.baselineSystemPoolShared, 'compares taints with regard to case, as Kubernetes does; Azure Policy compares text without'],
+  [Rules.baselineNoNetworkPolicy, AUTOMATIC],
+  [Rules.imageCleanerInterval, 'needs a whole number of hours; Azure Policy cannot tell 24.5 from 24'],
+  [Rules.baselineWorkloadIdentityOff, AUTOMATIC],
+  [Rules.auditLogsDestination, OTHER_RESOURCES],
+  [Rules.baselineAuditLogsOff, `${OTHER_RESOURCES}: the diagnostic settings on the cluster, which the rule leaves undecided where one may be deployed under a condition`],
+  [Rules.baselineDeleteLocksOff, `${OTHER_RESOURCES}: the locks on the cluster`],
+]);
+
+/** Why a cluster rule is not an Azure Policy definition; `undefined` for a rule written as a condition. */
+export function notExpressibleReason(rule: ClusterRule): string | undefined {
+  return rule.condition === undefined ? REASONS.get(rule.rule) : undefined;
+}
+
+/** Every reason given, by rule (to check that each rule has one, and only where it needs one). */
+export const NOT_EXPRESSIBLE_RULES: ReadonlySet<Rule> = new Set(REASONS.keys());

@@ -1,0 +1,16 @@
+import { CLUSTER_RULES } from '../aks/cluster-rule-set';
+import { notExpressibleReason } from '../aks/rules/azure-policy-reach';
+import { Rule } from '../validation/rule';
+import { policyDefinitionName } from './rule-policy-definitions';
+
+/**
+ * The "Azure Policy" column of the rules table: the name of the definition
+ * compiled from the rule, or why Azure Policy cannot express it.
+ * @internal
+ */
+export function azurePolicyOf(rule: Rule): string {
+  const clusterRule = CLUSTER_RULES.find((r) => r.rule === rule);
+  if (!clusterRule) return 'not expressible: checked on what the library builds (a definition, its Kubernetes objects, its templates), not on a deployed Azure resource';
+  if (clusterRule.condition) return `definition ${policyDefinitionName(rule)}`;
+  return `not expressible: ${notExpressibleReason(clusterRule) ?? 'no reason recorded'}`;
+}

@@ -1,0 +1,142 @@
+import { createHash } from 'node:crypto';
+import { CLUSTER_RULES } from '../aks/cluster-rule-set';
+import { armGuid } from '../arm/arm-guid';
+import { ClusterRule } from '../rules/cluster-rule';
+import { ResourceCondition } from '../rules/resource-condition';
+import { Rule } from '../validation/rule';
+import { PolicyCondition } from './azure-policy-definition';
+import { compilePolicyIf } from './compile-resource-condition';
+import { RULE_POLICY_VERSIONS } from './rule-policy-versions';
+
+/**
+ * The REST API version of `Microsoft.Authorization/policyDefinitions` and
+ * `policySetDefinitions` the templates are written for: the version of
+ * azure-native 3.28's typed `authorization.PolicyDefinition` and
+ * `PolicySetDefinition`, so the templates and the Pulumi component send the same.
+ * @see https://learn.microsoft.com/rest/api/policy/policy-definitions/create-or-update
+ * @category Azure Policy
+ */
+export const POLICY_API_VERSION = '2025-01-01';
+
+/**
+ * The effects a definition's `effect` parameter allows, as Microsoft's built-ins for managed clusters do.
+ * @category Azure Policy
+ */
+export const POLICY_EFFECTS = ['Audit', 'Deny', 'Disabled'] as const;
+
+/**
+ * An effect of a compiled definition.
+ * @category Azure Policy
+ */
+export type PolicyEffect = (typeof POLICY_EFFECTS)[number];
+
+/**
+ * A custom Azure Policy definition compiled from one rule of the library, in
+ * the form of Microsoft's built-in definitions (and of the body
+ * `az policy definition create` and the REST API take).
+ * @see https://learn.microsoft.com/azure/governance/policy/concepts/definition-structure-basics
+ * @category Azure Policy
+ */
+export interface RulePolicyDefinition {
+  /** A GUID derived from the rule id as ARM's `guid('secure-aks', '<rule id>')` derives it: stable across releases. */
+  readonly name: string;
+  readonly properties: {
+    readonly displayName: string;
+    readonly description: string;
+    readonly policyType: 'Custom';
+    readonly mode: 'Indexed';
+    readonly version: string;
+    readonly metadata: {
+      readonly version: string;
+      readonly category: 'Kubernetes';
+      /** The rule of the library the definition is compiled from. */
+      readonly ruleId: string;
+      readonly severity: string;
+      /** The documents the rule comes from. */
+      readonly sources: readonly string[];
+    };
+    readonly parameters: {
+      readonly effect: {
+        readonly type: 'String';
+        readonly metadata: { readonly displayName: string; readonly description: string };
+        readonly allowedValues: readonly PolicyEffect[];
+        readonly defaultValue: PolicyEffect;
+      };
+    };
+    readonly policyRule: { readonly if: PolicyCondition; readonly then: { readonly effect: string } };
+  };
+}
+
+/** The most characters Azure accepts in a definition's display name and description. */
+const DISPLAY_NAME_MAX = 128;
+const DESCRIPTION_MAX = 512;
+
+/**
+ * The cluster rules Azure Policy can express: those written as one condition on the cluster resource.
+ * @internal
+ */
+export function expressibleRules(rules: readonly ClusterRule[] = CLUSTER_RULES): Array<ClusterRule & { readonly condition: ResourceCondition }> {
+  return rules.filter((r): r is ClusterRule & { readonly condition: ResourceCondition } => r.condition !== undefined);
+}
+
+/**
+ * The definition's name for a rule: ARM's `guid('secure-aks', '<rule id>')`.
+ * @category Azure Policy
+ */
+export function policyDefinitionName(rule: Rule): string {
+  return armGuid(['secure-aks', rule.id]);
+}
+
+/**
+ * What a definition's version covers: its rule, parameters and mode (a change to any needs a new version).
+ * @internal
+ */
+export function policyDefinitionDigest(d: Pick<RulePolicyDefinition['properties'], 'mode' | 'parameters' | 'policyRule'>): string {
+  return createHash('sha256').update(JSON.stringify([d.mode, d.parameters, d.policyRule])).digest('hex').slice(0, 16);
+}
+
+/**
+ * The definition compiled from one rule's condition.
+ * @internal
+ */
+export function rulePolicyDefinition(rule: ClusterRule & { readonly condition: ResourceCondition }): RulePolicyDefinition {
+  const r = rule.rule;
+  const version = RULE_POLICY_VERSIONS[r.id]?.version ?? '1.0.0';
+  const displayName = truncate(`${r.id}: ${r.statement}`, DISPLAY_NAME_MAX);
+  const description = truncate(
+    `Compiled from secure-aks rule ${r.id} (${r.severity}), flagging the managed clusters that break it: ${r.statement}.${r.citation ? ` ${r.citation}.` : ''} See ${r.sources[0]}`,
+    DESCRIPTION_MAX,
+  );
+  return {
+    name: policyDefinitionName(r),
+    properties: {
+      displayName,
+      description,
+      policyType: 'Custom',
+      mode: 'Indexed',
+      version,
+      metadata: { version, category: 'Kubernetes', ruleId: r.id, severity: r.severity, sources: [...r.sources] },
+      parameters: {
+        effect: {
+          type: 'String',
+          metadata: { displayName: 'Effect', description: 'Audit reports a non-compliant cluster, Deny refuses its creation or update, Disabled turns the definition off.' },
+          allowedValues: [...POLICY_EFFECTS],
+          defaultValue: 'Audit',
+        },
+      },
+      policyRule: { if: compilePolicyIf(rule.condition), then: { effect: "[parameters('effect')]" } },
+    },
+  };
+}
+
+/**
+ * Every definition, in the order of the rule set.
+ * @category Azure Policy
+ */
+export function rulePolicyDefinitions(rules: readonly ClusterRule[] = CLUSTER_RULES): RulePolicyDefinition[] {
+  return expressibleRules(rules).map(rulePolicyDefinition);
+}
+
+function truncate(s: string, max: number): string {
+  return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
+}

@@ -1,0 +1,62 @@
+import { DescribedValue } from '../description/described-value';
+import { ClusterRuleContext } from './cluster-rule';
+import { ResourceCondition } from './resource-condition';
+import { Undecided } from './undecided';
+
+/**
+ * Whether `condition` holds at `at` (the cluster's body, a node pool's
+ * profile, or an element of a list), as the rule engine decides it: an
+ * unknown value it needs stops it undecided. `allOf`, `anyOf` and `some`
+ * decide on what is known when that is enough (one false part makes `allOf`
+ * false, one true part makes `anyOf` and `some` true), and are undecided
+ * otherwise, so an unknown part never hides a decided one.
+ */
+export function conditionHolds(c: ClusterRuleContext, condition: ResourceCondition, at: DescribedValue = c.cluster.root): boolean {
+  switch (condition.kind) {
+    case 'is': {
+      const fact = at.fact(condition.path);
+      return typeof condition.value === 'boolean' ? c.bool(fact) === condition.value : same(c.text(fact), condition.value);
+    }
+    case 'in': {
+      const text = c.text(at.fact(condition.path));
+      return condition.values.some((v) => same(text, v));
+    }
+    case 'exists': {
+      const fact = at.fact(condition.path);
+      if (fact.state === 'unknown') throw Undecided.of(fact);
+      return fact.state === 'known';
+    }
+    case 'not':
+      return !conditionHolds(c, condition.condition, at);
+    case 'allOf':
+      return decide(condition.conditions.map((x) => () => conditionHolds(c, x, at)), false);
+    case 'anyOf':
+      return decide(condition.conditions.map((x) => () => conditionHolds(c, x, at)), true);
+    case 'some':
+      return decide(c.list(condition.path, at).map((element) => () => conditionHolds(c, condition.where, element)), true);
+  }
+}
+
+/**
+ * Three-valued `anyOf` (`decisive` true) or `allOf` (`decisive` false): the
+ * decisive answer if any part gives it, else undecided if any part is, else
+ * the other answer.
+ */
+function decide(parts: readonly (() => boolean)[], decisive: boolean): boolean {
+  let undecided: Undecided | undefined;
+  for (const part of parts) {
+    try {
+      if (part() === decisive) return decisive;
+    } catch (e) {
+      if (!(e instanceof Undecided)) throw e;
+      undecided ??= e;
+    }
+  }
+  if (undecided) throw undecided;
+  return !decisive;
+}
+
+/** Whether a value is the text `b`, as ARM compares names and enum values (without regard to case). */
+function same(a: unknown, b: string): boolean {
+  return typeof a === 'string' && a.toLowerCase() === b.toLowerCase();
+}

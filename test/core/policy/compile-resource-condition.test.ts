@@ -1,0 +1,39 @@
+import { expect, test } from 'vitest';
+import { compilePolicyIf, compileResourceCondition, policyField } from '../../../lib/core/policy/compile-resource-condition';
+import { Cond } from '../../../lib/core/rules/resource-condition';
+
+const T = 'Microsoft.ContainerService/managedClusters';
+
+test('a REST path is the provider\'s alias (properties.<p> as <type>/<p>, sku.<p> as <type>/sku.<p>), identity.type the resource field', () => {
+  expect(policyField('properties.networkProfile.networkPlugin')).toBe(`${T}/networkProfile.networkPlugin`);
+  expect(policyField('sku.tier')).toBe(`${T}/sku.tier`);
+  expect(policyField('identity.type')).toBe('identity.type');
+  expect(() => policyField('location')).toThrow(/no Azure Policy field/);
+});
+
+test('a negated comparison becomes Azure Policy\'s own negative operator, which also holds on a missing field', () => {
+  expect(compileResourceCondition(Cond.not(Cond.is('properties.disableLocalAccounts', true)))).toEqual({ field: `${T}/disableLocalAccounts`, notEquals: true });
+  expect(compileResourceCondition(Cond.not(Cond.in('sku.tier', ['Standard'])))).toEqual({ field: `${T}/sku.tier`, notIn: ['Standard'] });
+  expect(compileResourceCondition(Cond.not(Cond.exists('properties.dnsPrefix')))).toEqual({ field: `${T}/dnsPrefix`, exists: false });
+  expect(compileResourceCondition(Cond.not(Cond.allOf(Cond.exists('properties.dnsPrefix'))))).toEqual({ not: { allOf: [{ field: `${T}/dnsPrefix`, exists: true }] } });
+});
+
+test('"some element meets" is a count with where above zero, its fields under the list\'s [*] alias, nested lists included', () => {
+  const c = Cond.some('properties.agentPoolProfiles', Cond.allOf(Cond.is('osType', 'Linux'), Cond.some('nodeTaints', Cond.is('effect', 'NoSchedule'))));
+  expect(compileResourceCondition(c)).toEqual({
+    count: {
+      field: `${T}/agentPoolProfiles[*]`,
+      where: {
+        allOf: [
+          { field: `${T}/agentPoolProfiles[*].osType`, equals: 'Linux' },
+          { count: { field: `${T}/agentPoolProfiles[*].nodeTaints[*]`, where: { field: `${T}/agentPoolProfiles[*].nodeTaints[*].effect`, equals: 'NoSchedule' } }, greater: 0 },
+        ],
+      },
+    },
+    greater: 0,
+  });
+});
+
+test('the policy\'s if judges managed clusters only', () => {
+  expect(compilePolicyIf(Cond.exists('properties.dnsPrefix'))).toEqual({ allOf: [{ field: 'type', equals: T }, { field: `${T}/dnsPrefix`, exists: true }] });
+});

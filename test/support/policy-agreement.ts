@@ -1,0 +1,49 @@
+import { AuditedResource } from '../../lib/core/audit/audited-resource';
+import { describedFromAudited } from '../../lib/core/audit/described-from-audited';
+import { describeDeployment } from '../../lib/core/description/cluster-description';
+import { AzurePolicyDefinition } from '../../lib/core/policy/azure-policy-definition';
+import { evaluateAzurePolicy, PolicyState } from '../../lib/core/policy/evaluate-azure-policy';
+import { expressibleRules, rulePolicyDefinition, RulePolicyDefinition } from '../../lib/core/policy/rule-policy-definitions';
+import { evaluateClusterRules } from '../../lib/core/rules/evaluate-cluster-rules';
+import { Verdict } from '../../lib/core/rules/rule-outcome';
+
+/** The rules Azure Policy can express, each with the definition compiled from it. */
+export const COMPILED = expressibleRules().map((rule) => ({ rule, definition: rulePolicyDefinition(rule) }));
+
+/** A compiled definition in the form the library's Azure Policy evaluator reads. */
+export function evaluable(d: RulePolicyDefinition): AzurePolicyDefinition {
+  return { name: d.name, id: `/providers/Microsoft.Authorization/policyDefinitions/${d.name}`, file: `${d.properties.metadata.ruleId}.json`, displayName: d.properties.displayName, parameters: d.properties.parameters, policyRule: d.properties.policyRule };
+}
+
+/** Each expressible rule's verdict on a cluster payload, as the audit and the policy pack decide it. */
+export function ruleVerdicts(payload: AuditedResource): Map<string, Verdict> {
+  const described = describedFromAudited(payload, { document: 'payload', pointer: '/0' });
+  const [cluster] = describeDeployment([{ resources: [described], notExamined: [], problems: [], wholeDeployment: false }]).clusters;
+  return new Map(evaluateClusterRules(cluster, COMPILED.map((c) => c.rule)).map((o) => [o.rule.id, o.verdict]));
+}
+
+/** Each compiled definition's state on the same payload, with its default effect (Audit). */
+export function policyStates(payload: AuditedResource): Map<string, PolicyState> {
+  return new Map(COMPILED.map((c) => [c.rule.rule.id, evaluateAzurePolicy(evaluable(c.definition), payload).state]));
+}
+
+/**
+ * Where a rule and its definition disagree on a payload: a failed rule must be
+ * non-compliant, a passed one compliant (an undecided rule is left to the
+ * unknown-value test).
+ */
+export function disagreements(payload: AuditedResource): string[] {
+  const verdicts = ruleVerdicts(payload);
+  const states = policyStates(payload);
+  return COMPILED.flatMap(({ rule }) => {
+    const v = verdicts.get(rule.rule.id)!;
+    const s = states.get(rule.rule.id)!;
+    const agree = v === 'undecided' || (v === 'fail') === (s === 'non-compliant');
+    return agree ? [] : [`${rule.rule.id}: rule ${v}, policy ${s}`];
+  });
+}
+
+/** The managed clusters of an ARM template, as payloads. */
+export function clustersOf(template: { readonly resources: readonly Record<string, unknown>[] }): AuditedResource[] {
+  return template.resources.filter((r) => String(r.type).toLowerCase() === 'microsoft.containerservice/managedclusters') as unknown as AuditedResource[];
+}
