@@ -131,7 +131,7 @@ export function rulePolicyDefinition(rule: ClusterRule & { readonly condition: R
 
 /**
  * Every definition, in the order of the rule set.
- * @category Azure Policy
+ * @internal
  */
 export function rulePolicyDefinitions(rules: readonly ClusterRule[] = CLUSTER_RULES): RulePolicyDefinition[] {
   return expressibleRules(rules).map(rulePolicyDefinition);
