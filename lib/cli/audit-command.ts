@@ -6,6 +6,9 @@ import { AuditRun, auditExitCode, FailOn, renderAuditJson, renderAuditSarif, ren
 import { describeDeployment } from '../core/description/cluster-description';
 import { decodeDocument, parseJsonDocument } from '../core/readers/document-text';
 import { readDocument } from '../core/readers/read-document';
+import { driftExitCode, renderDriftJson, renderDriftSarif, renderDriftText } from '../core/drift/drift-report';
+import { approvedClusters, compareWithApproved } from '../core/drift/drift-run';
+import { readApprovedSynth } from './approved-synth';
 import { artifactUri, SOURCE_ROOT, sourceRootUri, STDIN_NAME } from './artifact-uri';
 import { CliIo, useColour } from './cli-io';
 import { CliResult, CliUsageError } from './cli-result';
@@ -43,6 +46,15 @@ Options:
   --fail-on-undecided    exit 1 too when such a rule is undecided (a value it
                          needs is not known offline) or something was not
                          examined (a linked template, an unmapped resource)
+  --approved <dir>       report drift instead: compare the live clusters in
+                         the files (a GET, az aks show or list, a Resource
+                         Graph export) with the approved templates
+                         (*.template.json) secure-aks synth wrote in <dir>.
+                         Each fact that differs is drift (SAKS-DRIFT-001),
+                         with both values and the rules the live value
+                         breaks; a live cluster no template describes is
+                         unmanaged (SAKS-DRIFT-002, a warning); an approved
+                         value not known offline is undecided
   -h, --help             show this help
 
 Colour: on a terminal only, never with NO_COLOR set (https://no-color.org).
@@ -58,6 +70,7 @@ export function auditCommand(argv: readonly string[], io: CliIo, toolVersion: st
     output: { type: 'string', short: 'o' },
     'fail-on': { type: 'string' },
     'fail-on-undecided': { type: 'boolean' },
+    approved: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) return { code: 0, stdout: `${AUDIT_HELP}\n`, stderr: '' };
@@ -69,6 +82,8 @@ export function auditCommand(argv: readonly string[], io: CliIo, toolVersion: st
   if (positionals.filter((p) => p === '-').length > 1) throw new CliUsageError('- (standard input) can be given once');
   const output = values.output === undefined || values.output === '-' ? undefined : path.resolve(io.cwd, values.output);
   if (output !== undefined) checkWritableFolder(path.dirname(output), values.output!);
+
+  if (values.approved !== undefined) return driftCommand(values.approved, positionals, io, toolVersion, { format, output, shown: values.output, failOn: failOn as FailOn, failOnUndecided: values['fail-on-undecided'] === true });
 
   const progress = new Progress(io.progress);
   const { readings, problems, locations, given } = readInputs(positionals, io);
@@ -107,6 +122,41 @@ export function auditCommand(argv: readonly string[], io: CliIo, toolVersion: st
   const code = auditExitCode(run, failOn as FailOn, values['fail-on-undecided'] === true);
   if (output === undefined) return { code, stdout: report, stderr };
   writeOutputFile(output, report, values.output!);
+  return { code, stdout: '', stderr };
+}
+
+/** `secure-aks audit --approved <dir> <file>...`: the drift of live clusters from their approved templates. */
+function driftCommand(
+  approvedDir: string,
+  files: readonly string[],
+  io: CliIo,
+  toolVersion: string,
+  options: { format: string; output?: string; shown?: string; failOn: FailOn; failOnUndecided: boolean },
+): CliResult {
+  const approved = readApprovedSynth(approvedDir, approvedDir, io.cwd);
+  const { readings, problems, locations, given } = readInputs(files, io);
+  const live = describeDeployment(readings);
+  for (const r of readings) {
+    if (!r.resources.some((x) => x.type.toLowerCase() === 'microsoft.containerservice/managedclusters')) problems.push(`${r.name}: no managed cluster (Microsoft.ContainerService/managedClusters) in this document`);
+  }
+  const run = compareWithApproved(live.clusters, approvedClusters(approved.templates), [...approved.problems, ...problems]);
+  let report: string;
+  if (options.format === 'json') report = renderDriftJson(run);
+  else if (options.format === 'sarif') {
+    report = renderDriftSarif(run, {
+      toolVersion,
+      lineOf: (source, property) => locations.lineOf(source, property),
+      artifactUri: (name) => artifactUri(given.get(name) ?? name, io.cwd),
+      originalUriBaseIds: { [SOURCE_ROOT]: { uri: sourceRootUri(io.cwd) } },
+    });
+  } else {
+    const colour = options.output === undefined && useColour(io);
+    report = renderDriftText({ ...run, problems: [] }, (s) => severityLabel(s, colour));
+  }
+  const stderr = run.problems.map((p) => `secure-aks: unusable input: ${p}\n`).join('');
+  const code = driftExitCode(run, options.failOn, options.failOnUndecided);
+  if (options.output === undefined) return { code, stdout: report, stderr };
+  writeOutputFile(options.output, report, options.shown!);
   return { code, stdout: '', stderr };
 }
 

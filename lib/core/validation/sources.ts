@@ -114,6 +114,9 @@ export const Sources = {
   armDependsOn: 'https://learn.microsoft.com/azure/azure-resource-manager/templates/resource-dependency',
   azureCniOverlayPlanning: 'https://learn.microsoft.com/azure/aks/azure-cni-overlay#ip-address-planning',
   internalLoadBalancer: 'https://learn.microsoft.com/azure/aks/internal-lb',
+  armWhatIf: 'https://learn.microsoft.com/azure/azure-resource-manager/templates/deploy-what-if',
+  managedClustersGet: 'https://learn.microsoft.com/rest/api/aks/managed-clusters/get',
+  resourceGraphOverview: 'https://learn.microsoft.com/azure/governance/resource-graph/overview',
 } as const;
 
 export type SourceUrl = (typeof Sources)[keyof typeof Sources];

@@ -1,0 +1,220 @@
+import { CLUSTER_RULES } from '../aks/cluster-rule-set';
+import { AGENT_POOL_TYPE, ClusterDescription, MANAGED_CLUSTER_TYPE } from '../description/cluster-description';
+import { DescribedResource } from '../description/described-resource';
+import { Fact, isDocumentLocation } from '../description/fact';
+import { isArmType } from '../description/related-resources';
+import { evaluateClusterRules } from '../rules/evaluate-cluster-rules';
+import { Rule } from '../validation/rule';
+import { Violation } from '../validation/violation';
+import { ApprovedValueComparison, DeploymentPlace, FactDifference, UndecidedFact } from './approved-value-comparison';
+import { ApprovedCluster, deploymentPlaceOf } from './cluster-matching';
+
+/** One resource compared: the cluster, or a resource its approved template deploys beside it. */
+export interface ComparedResource {
+  readonly type: string;
+  readonly name: string;
+  /** The live resource's id, when the live document gives it. */
+  readonly id?: string;
+}
+
+/** A fact that differs from the approved one, with the catalog rules its live value breaks. */
+export interface Drift extends FactDifference {
+  readonly resource: ComparedResource;
+  /** Rules of the catalog whose findings on the live cluster are at this fact (or inside it). */
+  readonly brokenRules: readonly Rule[];
+  /** The findings themselves. */
+  readonly findings: readonly Violation[];
+}
+
+/** A fact the approved template does not know offline: neither drift nor no drift. */
+export interface UndecidedDrift extends UndecidedFact {
+  readonly resource: ComparedResource;
+}
+
+/** A resource of the approved template that was not compared, and why. */
+export interface NotCompared {
+  readonly resource: ComparedResource;
+  readonly reason: string;
+}
+
+/** The drift of one live cluster from its approved template. */
+export interface ClusterDrift {
+  readonly live: ClusterDescription;
+  readonly approved: ApprovedCluster;
+  /** How the two were matched (`by resource group and name with ...`). */
+  readonly matchedBy: string;
+  readonly drifts: readonly Drift[];
+  readonly undecided: readonly UndecidedDrift[];
+  readonly notCompared: readonly NotCompared[];
+  /** Findings of rules the live cluster breaks and the approved template keeps, on no drifted fact. */
+  readonly newlyBroken: readonly Violation[];
+}
+
+const POOLS = /^properties\.agentPoolProfiles$/i;
+
+/**
+ * Compares a live cluster with its approved template, fact by fact: the
+ * cluster resource, its node pools (by name, inline or their own
+ * resources), and the resources the template deploys beside it that the
+ * live input also holds. Each drift carries the catalog rules the live value
+ * breaks: the one rule set runs on the live description, and a finding at
+ * the drifted fact (or inside it) names its rule. A value the approved
+ * template leaves absent is not asserted, unless a rule the approved
+ * template keeps fails there on the live cluster.
+ */
+export function compareCluster(live: ClusterDescription, approved: ApprovedCluster, matchedBy: string): ClusterDrift {
+  const place = deploymentPlaceOf(live);
+  const a = approved.description;
+  const drifts: Array<FactDifference & { resource: ComparedResource }> = [];
+  const undecided: UndecidedDrift[] = [];
+  const notCompared: NotCompared[] = [];
+  const clusterResource = comparedOf(live.resource);
+
+  const comparison = new ApprovedValueComparison(place, (path) => POOLS.test(path));
+  comparison.compare(a.root, live.root, '');
+  comparePools(a, live, comparison);
+  collect(comparison, clusterResource, drifts, undecided);
+
+  for (const resource of resourcesBeside(a)) {
+    const found = liveResource(resource, live, place);
+    if (found === undefined) {
+      notCompared.push({ resource: comparedOf(resource), reason: 'not in the live input (give its GET, az output or Resource Graph row with the cluster)' });
+      continue;
+    }
+    const c = new ApprovedValueComparison(place);
+    c.compare(a.describe(resource), live.describe(found), '');
+    collect(c, comparedOf(found), drifts, undecided);
+  }
+  return { live, approved, matchedBy, ...withBrokenRules(live, a, drifts), undecided, notCompared };
+}
+
+function collect(c: ApprovedValueComparison, resource: ComparedResource, drifts: Array<FactDifference & { resource: ComparedResource }>, undecided: UndecidedDrift[]): void {
+  drifts.push(...c.differences.map((d) => ({ ...d, resource })));
+  undecided.push(...c.undecided.map((u) => ({ ...u, resource })));
+}
+
+/** Node pools by name, whether inline (`agentPoolProfiles`) or `agentPools` resources on either side. */
+function comparePools(approved: ClusterDescription, live: ClusterDescription, comparison: ApprovedValueComparison): void {
+  const path = (name: string) => `properties.agentPoolProfiles['${name}']`;
+  const approvedPools = approved.pools;
+  const livePools = live.pools;
+  if (!Array.isArray(approvedPools)) {
+    // Unknown pools (an expression in place of the list) compare as undecided; absent ones are not asserted.
+    if (approvedPools.state === 'unknown') comparison.undecided.push({ path: approvedPools.path, approved: approvedPools, live: live.fact('properties.agentPoolProfiles'), reason: approvedPools.reason });
+    return;
+  }
+  const text = (f: Fact) => (f.state === 'known' && typeof f.value === 'string' ? f.value : undefined);
+  const liveList = Array.isArray(livePools) ? livePools : [];
+  for (const pool of approvedPools) {
+    const name = text(pool.name);
+    if (name === undefined) {
+      comparison.compare(pool.profile, livePools instanceof Array ? { state: 'absent', path: pool.profile.path, at: pool.profile.provenance } : livePools, pool.profile.path);
+      continue;
+    }
+    const match = liveList.find((p) => text(p.name)?.toLowerCase() === name.toLowerCase());
+    comparison.compare(pool.profile, match?.profile ?? (Array.isArray(livePools) ? { state: 'absent', path: path(name), at: live.root.fact('properties.agentPoolProfiles').at } : livePools), path(name));
+  }
+  for (const extra of liveList.filter((p) => !approvedPools.some((a) => text(a.name)?.toLowerCase() === text(p.name)?.toLowerCase()))) {
+    const name = text(extra.name) ?? '?';
+    comparison.differences.push({ path: path(name), approved: { state: 'absent', path: path(name), at: approved.root.fact('properties.agentPoolProfiles').at }, live: extra.profile.asFact() });
+  }
+}
+
+/**
+ * The resources of the approved template that belong to this cluster: all
+ * but other clusters and pools when the template deploys one cluster; else
+ * those on the cluster (diagnostic settings, locks) and those its settings
+ * name (subnets' networks, workspaces), with the locks on them.
+ */
+function resourcesBeside(approved: ClusterDescription): DescribedResource[] {
+  const others = approved.related.resources.filter((r) => !isArmType(r.type, MANAGED_CLUSTER_TYPE) && !isArmType(r.type, AGENT_POOL_TYPE));
+  if (approved.related.ofType(MANAGED_CLUSTER_TYPE).length <= 1) return others;
+  const named = new Set<string>();
+  JSON.stringify(approved.resource.body, (_k, v) => {
+    if (typeof v === 'string') named.add(v.toLowerCase());
+    return v;
+  });
+  const mine = (r: DescribedResource) => {
+    const id = typeof r.id === 'string' ? r.id.toLowerCase() : undefined;
+    return approved.isScopeOfThisCluster(r.scope) === true || (id !== undefined && [...named].some((n) => n === id || n.startsWith(`${id}/`)));
+  };
+  const direct = others.filter(mine);
+  const ids = new Set(direct.map((r) => (typeof r.id === 'string' ? r.id.toLowerCase() : '')));
+  return [...direct, ...others.filter((r) => !direct.includes(r) && typeof r.scope === 'string' && ids.has(r.scope.toLowerCase()))];
+}
+
+/** The live resource an approved one is: the same id once the template's placeholders stand for the live cluster's place. */
+function liveResource(approved: DescribedResource, live: ClusterDescription, place: DeploymentPlace): DescribedResource | undefined {
+  if (typeof approved.id !== 'string') return undefined;
+  const pattern = new RegExp(
+    `^${approved.id
+      .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+      .replace(/\\\(subscription\\\)/g, place.subscriptionId === undefined ? '[^/]+' : place.subscriptionId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .replace(/\\\(resourceGroup\\\)/g, place.resourceGroup === undefined ? '[^/]+' : place.resourceGroup.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))}$`,
+    'i',
+  );
+  return live.related.resources.find((r) => r !== live.resource && isArmType(r.type, approved.type) && typeof r.id === 'string' && pattern.test(r.id));
+}
+
+function comparedOf(r: DescribedResource): ComparedResource {
+  return { type: r.type, name: String(r.name), ...(typeof r.id === 'string' ? { id: r.id } : {}) };
+}
+
+/** Whether a finding is at a drifted fact or inside it (the same document, the same or a longer JSON pointer). */
+function relates(finding: Violation, drift: FactDifference): boolean {
+  const at = drift.live.at;
+  if (finding.at === undefined || !isDocumentLocation(finding.at) || !isDocumentLocation(at) || finding.at.document !== at.document) return false;
+  const [f, d] = [finding.at.pointer, at.pointer];
+  return f === d || f.startsWith(`${d}/`);
+}
+
+/**
+ * Runs the one rule set on both descriptions, attaches each live finding to
+ * the drift it is at, and turns a finding of a rule the approved template
+ * keeps, where the approved template says nothing, into drift too.
+ */
+function withBrokenRules(live: ClusterDescription, approved: ClusterDescription, differences: ReadonlyArray<FactDifference & { resource: ComparedResource }>) {
+  const liveOutcomes = evaluateClusterRules(live, CLUSTER_RULES);
+  const approvedFailing = new Set(evaluateClusterRules(approved, CLUSTER_RULES).filter((o) => o.verdict === 'fail').map((o) => o.rule.id));
+  const findings = liveOutcomes.flatMap((o) => o.findings);
+  const drifts: Drift[] = differences.map((d) => {
+    const on = findings.filter((f) => relates(f, d));
+    return { ...d, brokenRules: uniqueRules(on), findings: on };
+  });
+  const newlyBroken: Violation[] = [];
+  for (const f of findings.filter((x) => !approvedFailing.has(x.rule.id) && !drifts.some((d) => d.findings.includes(x)))) {
+    const approvedFact = approvedFactAt(approved, live, f.property);
+    if (approvedFact?.state === 'absent' && f.at !== undefined) {
+      const existing = drifts.find((d) => d.path === f.property && d.approved.state === 'absent');
+      if (existing) {
+        (existing.findings as Violation[]).push(f);
+        if (!existing.brokenRules.includes(f.rule)) (existing.brokenRules as Rule[]).push(f.rule);
+        continue;
+      }
+      const liveFact: Fact = f.value === null || f.value === undefined ? { state: 'absent', path: f.property, at: f.at } : { state: 'known', value: f.value, path: f.property, at: f.at };
+      drifts.push({ path: f.property, approved: approvedFact, live: liveFact, resource: comparedOf(live.resource), brokenRules: [f.rule], findings: [f] });
+    } else {
+      newlyBroken.push(f);
+    }
+  }
+  return { drifts, newlyBroken };
+}
+
+/** The approved fact at a live finding's REST path (a pool's by its name). */
+function approvedFactAt(approved: ClusterDescription, live: ClusterDescription, path: string): Fact | undefined {
+  const pool = /^properties\.agentPoolProfiles\[(\d+)\]\.(.+)$/i.exec(path);
+  if (!pool) return path.includes('[') ? undefined : approved.fact(path);
+  const livePools = live.pools;
+  const approvedPools = approved.pools;
+  if (!Array.isArray(livePools) || !Array.isArray(approvedPools)) return undefined;
+  const name = livePools[Number(pool[1])]?.name;
+  if (name?.state !== 'known') return undefined;
+  const match = approvedPools.find((p) => p.name.state === 'known' && String(p.name.value).toLowerCase() === String(name.value).toLowerCase());
+  return match?.profile.fact(pool[2]);
+}
+
+function uniqueRules(findings: readonly Violation[]): Rule[] {
+  const out: Rule[] = [];
+  for (const f of findings) if (!out.includes(f.rule)) out.push(f.rule);
+  return out;
+}
