@@ -182,35 +182,51 @@ function withBrokenRules(live: ClusterDescription, approved: ClusterDescription,
     return { ...d, brokenRules: uniqueRules(on), findings: on };
   });
   const newlyBroken: Violation[] = [];
+  const attach = (d: Drift, f: Violation) => {
+    (d.findings as Violation[]).push(f);
+    if (!d.brokenRules.includes(f.rule)) (d.brokenRules as Rule[]).push(f.rule);
+  };
   for (const f of findings.filter((x) => !approvedFailing.has(x.rule.id) && !drifts.some((d) => d.findings.includes(x)))) {
-    const approvedFact = approvedFactAt(approved, live, f.property);
-    if (approvedFact?.state === 'absent' && f.at !== undefined) {
-      const existing = drifts.find((d) => d.path === f.property && d.approved.state === 'absent');
-      if (existing) {
-        (existing.findings as Violation[]).push(f);
-        if (!existing.brokenRules.includes(f.rule)) (existing.brokenRules as Rule[]).push(f.rule);
-        continue;
-      }
-      const liveFact: Fact = f.value === null || f.value === undefined ? { state: 'absent', path: f.property, at: f.at } : { state: 'known', value: f.value, path: f.property, at: f.at };
-      drifts.push({ path: f.property, approved: approvedFact, live: liveFact, resource: comparedOf(live.resource), brokenRules: [f.rule], findings: [f] });
-    } else {
-      newlyBroken.push(f);
+    const related = drifts.find((d) => relates(f, d));
+    if (related) {
+      attach(related, f);
+      continue;
     }
+    // A rule the approved template keeps, broken where the approved template says nothing: that is drift too.
+    const facts = f.at === undefined ? undefined : factsAt(approved, live, f.property);
+    if (facts !== undefined && facts.approved.state === 'absent' && facts.live.state !== 'absent') {
+      drifts.push({ path: facts.path, approved: facts.approved, live: facts.live, resource: comparedOf(live.resource), brokenRules: [f.rule], findings: [f] });
+      continue;
+    }
+    // A finding beside a drift (a public API server without ranges, once private is turned off) is that drift's.
+    const sibling = drifts.find((d) => sameParent(f, d));
+    if (sibling) attach(sibling, f);
+    else newlyBroken.push(f);
   }
   return { drifts, newlyBroken };
 }
 
-/** The approved fact at a live finding's REST path (a pool's by its name). */
-function approvedFactAt(approved: ClusterDescription, live: ClusterDescription, path: string): Fact | undefined {
-  const pool = /^properties\.agentPoolProfiles\[(\d+)\]\.(.+)$/i.exec(path);
-  if (!pool) return path.includes('[') ? undefined : approved.fact(path);
+/** The approved and live facts at a live finding's REST path (a pool's matched by its name, and named so in the path). */
+function factsAt(approved: ClusterDescription, live: ClusterDescription, path: string): { path: string; approved: Fact; live: Fact } | undefined {
+  const pool = /^properties\.agentPoolProfiles\[(\d+)\]\.([^[]+)$/i.exec(path);
+  if (!pool) return path.includes('[') ? undefined : { path, approved: approved.fact(path), live: live.fact(path) };
   const livePools = live.pools;
   const approvedPools = approved.pools;
   if (!Array.isArray(livePools) || !Array.isArray(approvedPools)) return undefined;
-  const name = livePools[Number(pool[1])]?.name;
-  if (name?.state !== 'known') return undefined;
-  const match = approvedPools.find((p) => p.name.state === 'known' && String(p.name.value).toLowerCase() === String(name.value).toLowerCase());
-  return match?.profile.fact(pool[2]);
+  const livePool = livePools[Number(pool[1])];
+  if (livePool?.name.state !== 'known') return undefined;
+  const name = String(livePool.name.value);
+  const match = approvedPools.find((p) => p.name.state === 'known' && String(p.name.value).toLowerCase() === name.toLowerCase());
+  if (!match) return undefined;
+  return { path: `properties.agentPoolProfiles['${name}'].${pool[2]}`, approved: match.profile.fact(pool[2]), live: livePool.profile.fact(pool[2]) };
+}
+
+/** Whether a finding is on a member of the object that holds a drifted fact. */
+function sameParent(finding: Violation, drift: FactDifference): boolean {
+  const at = drift.live.at;
+  if (finding.at === undefined || !isDocumentLocation(finding.at) || !isDocumentLocation(at) || finding.at.document !== at.document) return false;
+  const parent = (p: string) => p.slice(0, p.lastIndexOf('/'));
+  return parent(finding.at.pointer) === parent(at.pointer) || finding.at.pointer.startsWith(`${parent(at.pointer)}/`);
 }
 
 function uniqueRules(findings: readonly Violation[]): Rule[] {

@@ -34,7 +34,11 @@ export function renderDriftText(run: DriftRun, severityLabel: (s: Rule['severity
       for (const r of d.brokenRules) lines.push(`    breaks:   [${r.id}] ${r.statement}`);
     }
     for (const u of c.undecided) lines.push(`  undecided ${u.resource.name}: ${u.path}: the approved value is not known offline (${u.reason}); live ${factText(u.live)}`);
-    for (const n of c.notCompared) lines.push(`  not compared: ${n.resource.type} ${n.resource.name}: ${n.reason}`);
+    const reasons = [...new Set(c.notCompared.map((n) => n.reason))];
+    for (const reason of reasons) {
+      lines.push(`  not compared, ${reason}:`);
+      for (const n of c.notCompared.filter((x) => x.reason === reason)) lines.push(`    ${n.resource.type} ${n.resource.name}`);
+    }
     for (const v of c.newlyBroken) lines.push(`  also broken on the live cluster, kept by the approved template: [${v.rule.id}] ${v.property} = ${describeValue(v.value)}`);
   }
   if (run.unmanaged.length > 0) {
