@@ -20,7 +20,7 @@ const POOL_READ_ONLY: readonly ReadOnlyProperty[] = [
   { path: 'provisioningState', reason: SPEC },
   { path: 'currentOrchestratorVersion', reason: `${SPEC}: the version the nodes run, which auto-upgrade moves` },
   { path: 'eTag', reason: SPEC },
-  { path: 'status', reason: `${SPEC}: provisioning errors` },
+  { path: 'status.provisioningError', reason: `${SPEC}: provisioning errors` },
   { path: 'nodeImageVersion', reason: 'set by Azure from the node image and moved by node OS auto-upgrade (NodeImage channel); a template does not pin it' },
 ];
 
@@ -52,7 +52,7 @@ export const READ_ONLY_PROPERTIES: readonly ReadOnlyProperty[] = [
   { path: 'properties.privateFQDN', reason: SPEC },
   { path: 'properties.azurePortalFQDN', reason: SPEC },
   { path: 'properties.resourceUID', reason: SPEC },
-  { path: 'properties.status', reason: `${SPEC}: provisioning errors` },
+  { path: 'properties.status.provisioningError', reason: `${SPEC}: provisioning errors` },
   { path: 'properties.oidcIssuerProfile.issuerURL', reason: SPEC },
   { path: 'properties.addonProfiles.*.identity', reason: `${SPEC}: the identity Azure creates for the add-on` },
   { path: 'properties.ingressProfile.webAppRouting.identity', reason: SPEC },
@@ -79,7 +79,7 @@ export const TEMPLATE_ONLY_PROPERTIES: readonly ReadOnlyProperty[] = ['dependsOn
 
 const PATTERNS = [...READ_ONLY_PROPERTIES, ...TEMPLATE_ONLY_PROPERTIES].map((p) => ({
   ...p,
-  pattern: new RegExp(`^${p.path.replace(/[.+?^${}()|\\]/g, '\\$&').replace(/\[\]/g, '\\[[^\\]]*\\]').replace(/\*/g, '[^.\\[]+')}$`, 'i'),
+  pattern: new RegExp(`^${p.path.replace(/[.+?^${}()|\\]/g, '\\$&').replace(/\*/g, '[^.\\[]+').replace(/\[\]/g, '\\[[^\\]]+\\]')}$`, 'i'),
 }));
 
 /** The read-only or template-only member a REST path is, if it is one (`properties.agentPoolProfiles['system'].provisioningState`). */
