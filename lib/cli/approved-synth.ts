@@ -2,13 +2,16 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DocumentReading } from '../core/description/described-resource';
 import { decodeDocument, parseJsonDocument } from '../core/readers/document-text';
+import { ApprovedManifest } from '../core/drift/kubernetes-list-drift';
 import { readDocument } from '../core/readers/read-document';
 import { CliFailure } from './cli-result';
 import { describeFileSystemError } from './output-path';
 
-/** The approved templates of a synth folder, each read as one deployment, with the problems of those that cannot be. */
+/** The approved templates of a synth folder, each read as one deployment, its Kubernetes manifests, and the problems of those that cannot be read. */
 export interface ApprovedSynth {
   readonly templates: ReadonlyArray<{ readonly name: string; readonly reading: DocumentReading }>;
+  /** The `*.k8s.yaml` manifests; an object's pointer is `/<n>`, the n-th YAML document of the file. */
+  readonly manifests: readonly ApprovedManifest[];
   readonly problems: readonly string[];
 }
 
@@ -27,7 +30,7 @@ export function readApprovedSynth(dir: string, given: string, cwd: string): Appr
     throw new CliFailure(`cannot read --approved ${given}: ${describeFileSystemError(e)}`);
   }
   if (!isFolder) throw new CliFailure(`--approved ${given}: not a folder (give the folder secure-aks synth wrote, e.g. dist/<name>)`);
-  const files = templateFiles(root).sort();
+  const files = filesEnding(root, '.template.json').sort();
   const templates: Array<{ name: string; reading: DocumentReading }> = [];
   const problems: string[] = [];
   for (const file of files) {
@@ -51,13 +54,35 @@ export function readApprovedSynth(dir: string, given: string, cwd: string): Appr
     templates.push({ name, reading });
   }
   if (files.length === 0) problems.push(`--approved ${given}: no *.template.json in the folder`);
-  return { templates, problems };
+  const manifests: ApprovedManifest[] = [];
+  for (const file of filesEnding(root, '.k8s.yaml').sort()) {
+    const name = path.join(given, path.relative(root, file)).split(path.sep).join('/').replace(/#/g, '%23');
+    const parsed = parseManifest(fs.readFileSync(file, 'utf8'));
+    if ('problem' in parsed) problems.push(`${name}: not YAML (${parsed.problem})`);
+    else manifests.push({ name, objects: parsed.objects.map((object, i) => ({ object, at: { document: name, pointer: `/${i}` } })) });
+  }
+  return { templates, manifests, problems };
 }
 
-function templateFiles(dir: string): string[] {
+function filesEnding(dir: string, suffix: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const full = path.join(dir, e.name);
-    if (e.isDirectory()) return templateFiles(full);
-    return e.isFile() && e.name.endsWith('.template.json') ? [full] : [];
+    if (e.isDirectory()) return filesEnding(full, suffix);
+    return e.isFile() && e.name.endsWith(suffix) ? [full] : [];
   });
+}
+
+/**
+ * The objects of a manifest cdk8s wrote, parsed by the YAML library cdk8s
+ * bundles (cdk8s is a peer dependency of this package), with the YAML 1.1
+ * schema cdk8s writes in.
+ * @see https://cdk8s.io/docs/latest/reference/cdk8s/typescript/#yaml
+ */
+function parseManifest(text: string): { objects: Array<Record<string, any>> } | { problem: string } {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const yaml = require(require.resolve('yaml', { paths: [path.dirname(require.resolve('cdk8s'))] })) as typeof import('yaml');
+  const documents = yaml.parseAllDocuments(text, { version: '1.1' });
+  const errors = documents.flatMap((d) => d.errors);
+  if (errors.length > 0) return { problem: errors[0].message.split('\n')[0] };
+  return { objects: documents.map((d) => d.toJSON()).filter((o): o is Record<string, any> => o !== null && typeof o === 'object' && !Array.isArray(o) && Object.keys(o).length > 0) };
 }

@@ -8,6 +8,8 @@ import { decodeDocument, parseJsonDocument } from '../core/readers/document-text
 import { readDocument } from '../core/readers/read-document';
 import { driftExitCode, renderDriftJson, renderDriftSarif, renderDriftText } from '../core/drift/drift-report';
 import { approvedClusters, compareWithApproved } from '../core/drift/drift-run';
+import { KubernetesObjectAt } from '../core/drift/kubernetes-drift';
+import { compareKubernetesList } from '../core/drift/kubernetes-list-drift';
 import { readApprovedSynth } from './approved-synth';
 import { artifactUri, SOURCE_ROOT, sourceRootUri, STDIN_NAME } from './artifact-uri';
 import { CliIo, useColour } from './cli-io';
@@ -125,6 +127,21 @@ export function auditCommand(argv: readonly string[], io: CliIo, toolVersion: st
   return { code, stdout: '', stderr };
 }
 
+/**
+ * The objects of `kubectl get ... -o json`: a List (`kind: List`, `items`)
+ * or one object (`apiVersion`, `kind`, `metadata`, no ARM `type`); else `undefined`.
+ * @see https://kubernetes.io/docs/reference/kubectl/generated/kubectl_get/
+ */
+function kubernetesObjects(value: unknown, name: string): KubernetesObjectAt[] | undefined {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const v = value as Record<string, any>;
+  if (typeof v.kind !== 'string' || typeof v.apiVersion !== 'string' || 'type' in v) return undefined;
+  if (/List$/.test(v.kind) && Array.isArray(v.items)) {
+    return v.items.flatMap((item: unknown, i: number) => (item !== null && typeof item === 'object' && !Array.isArray(item) ? [{ object: item as Record<string, any>, at: { document: name, pointer: `/items/${i}` } }] : []));
+  }
+  return v.metadata !== null && typeof v.metadata === 'object' ? [{ object: v, at: { document: name, pointer: '' } }] : undefined;
+}
+
 /** `secure-aks audit --approved <dir> <file>...`: the drift of live clusters from their approved templates. */
 function driftCommand(
   approvedDir: string,
@@ -134,12 +151,17 @@ function driftCommand(
   options: { format: string; output?: string; shown?: string; failOn: FailOn; failOnUndecided: boolean },
 ): CliResult {
   const approved = readApprovedSynth(approvedDir, approvedDir, io.cwd);
-  const { readings, problems, locations, given } = readInputs(files, io);
+  const kubernetes: Array<{ name: string; items: KubernetesObjectAt[] }> = [];
+  const { readings, problems, locations, given } = readInputs(files, io, kubernetes);
   const live = describeDeployment(readings);
   for (const r of readings) {
     if (!r.resources.some((x) => x.type.toLowerCase() === 'microsoft.containerservice/managedclusters')) problems.push(`${r.name}: no managed cluster (Microsoft.ContainerService/managedClusters) in this document`);
   }
-  const run = compareWithApproved(live.clusters, approvedClusters(approved.templates), [...approved.problems, ...problems]);
+  const clusters = approvedClusters(approved.templates);
+  const run = {
+    ...compareWithApproved(live.clusters, clusters, [...approved.problems, ...problems]),
+    kubernetes: kubernetes.map((k) => compareKubernetesList(k.name, k.items, approved.manifests, clusters)),
+  };
   let report: string;
   if (options.format === 'json') report = renderDriftJson(run);
   else if (options.format === 'sarif') {
@@ -165,7 +187,7 @@ function driftCommand(
  * and the path each report name was given as. A report names a resource
  * `<file>#<JSON pointer>`, so a `#` in a file's name is written `%23` there.
  */
-function readInputs(files: readonly string[], io: CliIo) {
+function readInputs(files: readonly string[], io: CliIo, kubernetes?: Array<{ name: string; items: KubernetesObjectAt[] }>) {
   const readings: Array<ReturnType<typeof readDocument> & { readonly name: string }> = [];
   const problems: string[] = [];
   const locations = new PropertyLocations();
@@ -195,6 +217,11 @@ function readInputs(files: readonly string[], io: CliIo) {
       continue;
     }
     locations.add(name, text);
+    const objects = kubernetes === undefined ? undefined : kubernetesObjects(parsed.value, name);
+    if (objects !== undefined) {
+      kubernetes!.push({ name, items: objects });
+      continue;
+    }
     const reading = { ...readDocument(parsed.value, name), name };
     readings.push(reading);
     problems.push(...reading.problems.map((p) => `${p.at.document}#${p.at.pointer}: ${p.message}`));

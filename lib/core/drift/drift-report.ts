@@ -15,9 +15,13 @@ const clusterId = (c: { resource: { id?: unknown }; name: string }) => (typeof c
  */
 export function driftExitCode(run: DriftRun, failOn: FailOn = 'error', failOnUndecided = false): 0 | 1 | 2 {
   if (run.problems.length > 0) return 2;
-  if (run.clusters.some((c) => c.drifts.length > 0)) return 1;
+  if (run.clusters.some((c) => c.drifts.length > 0) || (run.kubernetes ?? []).some((k) => k.result.drifts.length > 0)) return 1;
   if (failOn === 'warning' && run.unmanaged.length > 0) return 1;
-  const open = run.clusters.some((c) => c.undecided.length > 0 || c.notCompared.length > 0) || run.ambiguous.length > 0 || run.notFound.length > 0;
+  const open =
+    run.clusters.some((c) => c.undecided.length > 0 || c.notCompared.length > 0) ||
+    run.ambiguous.length > 0 ||
+    run.notFound.length > 0 ||
+    (run.kubernetes ?? []).some((k) => k.result.undecided.length > 0);
   return failOnUndecided && open ? 1 : 0;
 }
 
@@ -40,6 +44,18 @@ export function renderDriftText(run: DriftRun, severityLabel: (s: Rule['severity
       for (const n of c.notCompared.filter((x) => x.reason === reason)) lines.push(`    ${n.resource.type} ${n.resource.name}`);
     }
     for (const v of c.newlyBroken) lines.push(`  also broken on the live cluster, kept by the approved template: [${v.rule.id}] ${v.property} = ${describeValue(v.value)}`);
+  }
+  for (const k of run.kubernetes ?? []) {
+    lines.push('', `# Kubernetes objects of ${k.live}, compared with ${k.manifests.join(', ') || 'no approved manifest'}`);
+    lines.push(`${k.result.drifts.length} drifts, ${k.result.undecided.length} undecided, ${k.result.missing.length} approved objects not live`);
+    for (const d of k.result.drifts) {
+      lines.push(`${severityLabel(Rules.driftFromApproved.severity)} [${Rules.driftFromApproved.id}] ${d.object}: ${d.field}`);
+      lines.push(`    approved: ${d.approved === undefined ? '(absent)' : describeValue(d.approved)}${d.approvedAt ? ` (${provenanceText(d.approvedAt)})` : ''}`);
+      lines.push(`    live:     ${d.live === undefined ? '(absent)' : describeValue(d.live)} (${provenanceText(d.liveAt)})`);
+      for (const r of d.brokenRules) lines.push(`    breaks:   [${r.id}] ${r.statement}`);
+    }
+    for (const u of k.result.undecided) lines.push(`  undecided ${u.object}: ${u.reason}`);
+    for (const m of k.result.missing) lines.push(`  approved, not live: ${m.object.kind} ${m.object.metadata?.namespace ?? ''}/${m.object.metadata?.name} (${provenanceText(m.at)})`);
   }
   if (run.unmanaged.length > 0) {
     lines.push('', `Unmanaged: ${run.unmanaged.length} live clusters no approved template describes:`);
@@ -85,6 +101,22 @@ export function renderDriftJson(run: DriftRun): string {
         undecided: c.undecided.map((u) => ({ resource: u.resource, path: u.path, reason: u.reason, approved: fact(u.approved), live: fact(u.live) })),
         notCompared: c.notCompared,
         newlyBroken: c.newlyBroken.map((v) => ({ ruleId: v.rule.id, property: v.property, value: v.value === undefined ? null : v.value })),
+      })),
+      kubernetes: (run.kubernetes ?? []).map((k) => ({
+        live: k.live,
+        manifests: k.manifests,
+        drifts: k.result.drifts.map((d) => ({
+          ruleId: Rules.driftFromApproved.id,
+          object: d.object,
+          field: d.field,
+          approved: d.approved === undefined ? null : d.approved,
+          approvedAt: d.approvedAt ? provenanceText(d.approvedAt) : null,
+          live: d.live === undefined ? null : d.live,
+          liveAt: provenanceText(d.liveAt),
+          brokenRules: d.brokenRules.map((r) => r.id),
+        })),
+        undecided: k.result.undecided.map((u) => ({ object: u.object, at: provenanceText(u.liveAt), reason: u.reason })),
+        approvedNotLive: k.result.missing.map((m) => provenanceText(m.at)),
       })),
       unmanaged: run.unmanaged.map((u) => ({ ruleId: Rules.unmanagedCluster.id, name: u.name, id: typeof u.resource.id === 'string' ? u.resource.id : null, source: `${u.resource.origin.document}#${u.resource.origin.pointer}` })),
       ambiguous: run.ambiguous.map((a) => ({ name: a.live.name, source: `${a.live.resource.origin.document}#${a.live.resource.origin.pointer}`, reason: a.how })),
@@ -136,6 +168,21 @@ export function renderDriftSarif(run: DriftRun, options: SarifOptions): string {
         message: { text: `${c.live.name}: ${u.resource.name} ${u.path}: undecided: the approved value is not known offline (${u.reason}).` },
         locations: [location(u.live.at, `${id}/${u.path}`)],
         partialFingerprints: { 'secureAksFinding/v1': `${Rules.driftFromApproved.id}:${id.toLowerCase()}:${u.path}:undecided` },
+      });
+    }
+  }
+  for (const k of run.kubernetes ?? []) {
+    for (const d of k.result.drifts) {
+      const approvedText = d.approved === undefined ? '(absent)' : describeValue(d.approved);
+      const liveText = d.live === undefined ? '(absent)' : describeValue(d.live);
+      results.push({
+        ruleId: Rules.driftFromApproved.id,
+        ruleIndex: 0,
+        level: LEVEL[Rules.driftFromApproved.severity],
+        message: { text: `${d.object}: ${d.field}: approved ${approvedText}${d.approvedAt ? ` (${provenanceText(d.approvedAt)})` : ''}, live ${liveText}.${d.brokenRules.length > 0 ? ` Breaks ${d.brokenRules.map((r) => r.id).join(', ')}.` : ''}` },
+        locations: [location(d.liveAt, `${d.object}/${d.field}`)],
+        partialFingerprints: { 'secureAksFinding/v1': `${Rules.driftFromApproved.id}:${d.object}:${d.field}` },
+        properties: { approved: approvedText, live: liveText, brokenRules: d.brokenRules.map((r) => r.id) },
       });
     }
   }

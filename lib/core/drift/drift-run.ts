@@ -2,6 +2,16 @@ import { ClusterDescription, describeDeployment } from '../description/cluster-d
 import { DocumentReading } from '../description/described-resource';
 import { ApprovedCluster, matchCluster } from './cluster-matching';
 import { ClusterDrift, compareCluster } from './cluster-drift';
+import { KubernetesDriftResult } from './kubernetes-drift';
+
+/** One live Kubernetes List (`kubectl get ... -o json`) compared with the approved manifests it matches. */
+export interface KubernetesListDrift {
+  /** The live document. */
+  readonly live: string;
+  /** The approved manifests it was compared with. */
+  readonly manifests: readonly string[];
+  readonly result: KubernetesDriftResult;
+}
 
 /** A live cluster that several approved clusters match equally well: not compared. */
 export interface AmbiguousCluster {
@@ -18,6 +28,8 @@ export interface DriftRun {
   readonly ambiguous: readonly AmbiguousCluster[];
   /** Approved clusters no live cluster matched (not in the live input, or deleted). */
   readonly notFound: readonly ApprovedCluster[];
+  /** Each live Kubernetes List compared with the approved manifests. */
+  readonly kubernetes?: readonly KubernetesListDrift[];
   /** Unusable input: live documents or approved templates that cannot be read. */
   readonly problems: readonly string[];
 }

@@ -1,0 +1,37 @@
+import { TransitEncryption } from '../encryption/transit-encryption';
+import { approvedTransitEncryption } from './approved-transit-encryption';
+import { ApprovedCluster } from './cluster-matching';
+import { KubernetesListDrift } from './drift-run';
+import { compareKubernetesObjects, KubernetesObjectAt, objectKey } from './kubernetes-drift';
+
+/** An approved manifest (`<name>.k8s.yaml`) and its objects. */
+export interface ApprovedManifest {
+  readonly name: string;
+  readonly objects: readonly KubernetesObjectAt[];
+}
+
+/**
+ * Compares one live List with the approved manifest that holds most of its
+ * objects (several when they hold as many; all of them when none holds any,
+ * for the hostNetwork check alone). The transit encryption the hostNetwork
+ * check needs is the approved cluster's when the approved folder describes
+ * one cluster, or several with the same encryption.
+ */
+export function compareKubernetesList(live: string, items: readonly KubernetesObjectAt[], manifests: readonly ApprovedManifest[], clusters: readonly ApprovedCluster[]): KubernetesListDrift {
+  const keys = new Set(items.map((i) => objectKey(i.object)));
+  const overlap = manifests.map((m) => m.objects.filter((o) => keys.has(objectKey(o.object))).length);
+  const best = Math.max(0, ...overlap);
+  const chosen = best === 0 ? manifests : manifests.filter((_, i) => overlap[i] === best);
+  const objects = chosen.flatMap((m) => m.objects);
+  return { live, manifests: chosen.map((m) => m.name), result: compareKubernetesObjects(objects, items, encryptionOf(clusters, manifests.flatMap((m) => m.objects.map((o) => o.object)))) };
+}
+
+function encryptionOf(clusters: readonly ApprovedCluster[], manifests: readonly Readonly<Record<string, any>>[]): TransitEncryption | { unknown: string } {
+  if (clusters.length === 0) return { unknown: 'the approved folder holds no cluster template' };
+  const each = clusters.map((c) => approvedTransitEncryption(c.description, manifests));
+  const unknown = each.find((e) => 'unknown' in e);
+  if (unknown) return unknown;
+  const kinds = new Set(each.map((e) => (e as TransitEncryption).kind));
+  if (kinds.size > 1) return { unknown: `the approved folder describes ${clusters.length} clusters with different transit encryption (give the folder of one)` };
+  return each[0];
+}
