@@ -56,7 +56,10 @@ Options:
                          with both values and the rules the live value
                          breaks; a live cluster no template describes is
                          unmanaged (SAKS-DRIFT-002, a warning); an approved
-                         value not known offline is undecided
+                         value not known offline is undecided. Files from
+                         kubectl get ... -o json are compared with the
+                         approved *.k8s.yaml (TLS modes, ports, hosts, mTLS,
+                         WireGuard, new hostNetwork workloads)
   -h, --help             show this help
 
 Colour: on a terminal only, never with NO_COLOR set (https://no-color.org).

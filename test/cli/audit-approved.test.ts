@@ -98,3 +98,18 @@ test('an --approved folder that is missing or holds no template: exit 2 with the
   expect(empty.stderr).toContain('secure-aks: unusable input: --approved empty: no *.template.json in the folder');
   expect(runCli(['audit', '--help'], dir).stdout).toContain('--approved <dir>');
 });
+
+test('kubectl get -o json beside the cluster: a hostNetwork pod is drift breaking SAKS-ENC-017 under the approved ACNS WireGuard', () => {
+  const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'debug', namespace: 'ledger', uid: '00000000-0000-0000-0000-000000000001' }, spec: { hostNetwork: true, containers: [{ name: 'sh', image: 'busybox' }] }, status: { phase: 'Running' } };
+  write('pods.json', { apiVersion: 'v1', kind: 'List', items: [pod], metadata: { resourceVersion: '' } });
+  const r = runCli(['audit', '--approved', 'dist/acns-wireguard', write('live.json', liveGetOf(files['cluster.template.json'])), 'pods.json'], dir);
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(1);
+  expect(r.stdout).toContain('# Kubernetes objects of pods.json, compared with dist/acns-wireguard/workloads.k8s.yaml');
+  expect(r.stdout).toContain('error [SAKS-DRIFT-001] v1/Pod/ledger/debug: spec.hostNetwork\n    approved: (absent)\n    live:     true (pods.json#/items/0/spec/hostNetwork)\n    breaks:   [SAKS-ENC-017]');
+  const json = JSON.parse(runCli(['audit', '--approved', 'dist/acns-wireguard', 'live.json', 'pods.json', '--format', 'json'], dir).stdout);
+  expect(json.kubernetes[0].drifts[0]).toMatchObject({ object: 'v1/Pod/ledger/debug', field: 'spec.hostNetwork', approved: null, live: true, brokenRules: ['SAKS-ENC-017'] });
+  const sarif = JSON.parse(runCli(['audit', '--approved', 'dist/acns-wireguard', 'live.json', 'pods.json', '--format', 'sarif'], dir).stdout);
+  expect(sarifValidator()(sarif)).toBe(true);
+  expect(sarif.runs[0].results[0].properties.brokenRules).toEqual(['SAKS-ENC-017']);
+});
