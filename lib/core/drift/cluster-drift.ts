@@ -70,7 +70,8 @@ export function compareCluster(live: ClusterDescription, approved: ApprovedClust
   const notCompared: NotCompared[] = [];
   const clusterResource = comparedOf(live.resource);
 
-  const comparison = new ApprovedValueComparison(place, (path) => POOLS.test(path));
+  const autoscaled = autoscaledPools(a);
+  const comparison = new ApprovedValueComparison(place, (path) => POOLS.test(path) || autoscaled.has(path.toLowerCase()));
   comparison.compare(a.root, live.root, '');
   comparePools(a, live, comparison);
   collect(comparison, clusterResource, drifts, undecided);
@@ -86,6 +87,24 @@ export function compareCluster(live: ClusterDescription, approved: ApprovedClust
     collect(c, comparedOf(found), drifts, undecided);
   }
   return { live, approved, matchedBy, ...withBrokenRules(live, a, drifts), undecided, notCompared };
+}
+
+/**
+ * The `count` of each approved pool with the cluster autoscaler on: the
+ * autoscaler moves it between `minCount` and `maxCount`, which are compared.
+ * @see https://learn.microsoft.com/azure/aks/cluster-autoscaler
+ */
+function autoscaledPools(approved: ClusterDescription): Set<string> {
+  const pools = approved.pools;
+  if (!Array.isArray(pools)) return new Set();
+  return new Set(
+    pools
+      .filter((p) => {
+        const f = p.profile.fact('enableAutoScaling');
+        return f.state === 'known' && String(f.value).toLowerCase() === 'true' && p.name.state === 'known';
+      })
+      .map((p) => `properties.agentPoolProfiles['${String(p.name.state === 'known' ? p.name.value : '')}'].count`.toLowerCase()),
+  );
 }
 
 function collect(c: ApprovedValueComparison, resource: ComparedResource, drifts: Array<FactDifference & { resource: ComparedResource }>, undecided: UndecidedDrift[]): void {

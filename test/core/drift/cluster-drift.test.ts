@@ -131,3 +131,16 @@ test('two approved templates that describe a cluster of the same name and place:
   expect(run.clusters).toEqual([]);
   expect(run.ambiguous[0].how).toMatch(/^2 approved clusters match it by name \(a\/cluster.template.json#\/resources\/\d+, b\/cluster.template.json#\/resources\/\d+\)/);
 });
+
+test('the node count the cluster autoscaler moves is not drift; its bounds are', () => {
+  const template = JSON.parse(wireguard);
+  const pools = template.resources.find((r: any) => r.type === 'Microsoft.ContainerService/managedClusters').properties.agentPoolProfiles;
+  Object.assign(pools[1], { enableAutoScaling: true, minCount: 2, maxCount: 5 });
+  const text = JSON.stringify(template);
+  const autoscaled = approvedClusters([{ name: 'autoscaled.json', reading: readDocument(template, 'autoscaled.json') }]);
+  const live = (edit: (c: any) => void) => describeDeployment([readDocument(liveGetOf(text, edit), 'live.json')]).clusters;
+  expect(compareWithApproved(live((c) => (c.properties.agentPoolProfiles[1].count = 4)), autoscaled).clusters[0].drifts).toEqual([]);
+  expect(compareWithApproved(live((c) => (c.properties.agentPoolProfiles[1].maxCount = 50)), autoscaled).clusters[0].drifts.map((d) => d.path)).toEqual(["properties.agentPoolProfiles['user'].maxCount"]);
+  // Without the autoscaler, the count is the approved one.
+  expect(summary(driftOf(liveGetOf(wireguard, (c) => (c.properties.agentPoolProfiles[1].count = 4)))).map((d) => d.path)).toEqual(["properties.agentPoolProfiles['user'].count"]);
+});

@@ -84,7 +84,7 @@ test('a pod with hostNetwork: true on a cluster with ACNS WireGuard: drift break
   const files = (await import('../../../examples/acns-wireguard/definition')).default.artifacts();
   const approved = manifest('dist/acns-wireguard/workloads.k8s.yaml', files['workloads.k8s.yaml']);
   const clusters = approvedClusters([{ name: 'cluster.template.json', reading: readDocument(JSON.parse(files['cluster.template.json']), 'cluster.template.json') }]);
-  expect(approvedTransitEncryption(clusters[0].description, []).kind).toBe('acnsWireGuard');
+  expect(approvedTransitEncryption(clusters[0].description, [])).toMatchObject({ kind: 'acnsWireGuard' });
   const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'debug', namespace: 'ledger' }, spec: { hostNetwork: true, containers: [{ name: 'sh', image: 'busybox' }] } };
   const live = itemsOf(kubectlList([...approved.map((a) => a.object), pod]));
   const drift = compareKubernetesList('live.json', live, [{ name: 'dist/acns-wireguard/workloads.k8s.yaml', objects: approved }], clusters);
