@@ -4,6 +4,7 @@ import { beforeAll, expect, test } from 'vitest';
 import { describeDeployment } from '../../../lib/core/description/cluster-description';
 import { ApprovedCluster } from '../../../lib/core/drift/cluster-matching';
 import { approvedClusters, compareWithApproved, DriftRun } from '../../../lib/core/drift/drift-run';
+import { parseJsonDocument } from '../../../lib/core/readers/document-text';
 import { readDocument } from '../../../lib/core/readers/read-document';
 import { approvedFiles, azAksShowOf, liveGetOf, liveResourceOf, RESOURCE_GROUP, SUBSCRIPTION } from '../../support/live-cluster';
 
@@ -143,4 +144,40 @@ test('the node count the cluster autoscaler moves is not drift; its bounds are',
   expect(compareWithApproved(live((c) => (c.properties.agentPoolProfiles[1].maxCount = 50)), autoscaled).clusters[0].drifts.map((d) => d.path)).toEqual(["properties.agentPoolProfiles['user'].maxCount"]);
   // Without the autoscaler, the count is the approved one.
   expect(summary(driftOf(liveGetOf(wireguard, (c) => (c.properties.agentPoolProfiles[1].count = 4)))).map((d) => d.path)).toEqual(["properties.agentPoolProfiles['user'].count"]);
+});
+
+test('real documents nobody here wrote, as approved templates and as live state: each read without error, every live cluster accounted for', () => {
+  const root = path.resolve(__dirname, '../../fixtures/real-world');
+  const documents = fs
+    .readdirSync(root, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .flatMap((folder) => fs.readdirSync(path.join(root, folder)).filter((f) => f.endsWith('.json') && f !== 'expected.json').map((f) => `${folder}/${f}`))
+    .sort()
+    .map((name) => {
+      // As the CLI reads them: JSON with comments, as ARM accepts it.
+      const parsed = parseJsonDocument(fs.readFileSync(path.join(root, name), 'utf8'), name);
+      if (!('value' in parsed)) throw new Error(`${name}: not JSON`);
+      return { name, reading: readDocument(parsed.value, name) };
+    });
+  const templates = documents.filter((d) => d.reading.form === 'arm-template');
+  const live = documents.filter((d) => d.reading.form === 'azure-json');
+  expect(templates.length).toBeGreaterThan(3);
+  expect(live.length).toBeGreaterThan(1);
+  const realApproved = approvedClusters(templates);
+  for (const l of live) {
+    const clusters = describeDeployment([l.reading]).clusters;
+    const run = compareWithApproved(clusters, [...realApproved, ...approved]);
+    expect(run.clusters.length + run.unmanaged.length + run.ambiguous.length, l.name).toBe(clusters.length);
+    // A live cluster whose name a real template writes only as a parameter is not matched by a guess.
+    for (const c of run.clusters) expect(c.approved.description.name.toLowerCase()).toBe(c.live.name.toLowerCase());
+  }
+  // A real template compared with itself: every cluster whose name it knows matched, and no drift.
+  let compared = 0;
+  for (const t of templates) {
+    const run = compareWithApproved(describeDeployment([t.reading]).clusters, approvedClusters([t]));
+    expect(run.clusters.flatMap((c) => c.drifts), t.name).toEqual([]);
+    compared += run.clusters.length;
+  }
+  expect(compared).toBeGreaterThan(0);
 });
