@@ -37,7 +37,8 @@ export interface DeploymentPlace {
  * Compares the approved value of a resource with its live value, fact by
  * fact, as Azure Resource Manager compares them: names, enum values and ids
  * without regard to case, `"true"` as `true` and `"3"` as `3`, lists of
- * plain values in any order, lists of named objects element by name.
+ * plain values in any order, lists of named objects element by name (a
+ * diagnostic setting's logs by category).
  *
  * What the approved template leaves absent is not asserted (Azure's default,
  * or a value Azure fills in), and read-only members are never compared; a
@@ -97,19 +98,20 @@ export class ApprovedValueComparison {
       this.differences.push({ path, approved: approved.asFact(), live: live.asFact() });
       return;
     }
-    const name = (v: DescribedValue) => {
-      const n = v.raw !== null && typeof v.raw === 'object' && !Array.isArray(v.raw) ? (v.raw as Record<string, unknown>).name : undefined;
-      return typeof n === 'string' ? n : undefined;
-    };
-    if (approvedItems.length > 0 && approvedItems.every((v) => name(v) !== undefined)) {
+    // Elements with an identity: a name (pools, subnets, rules), else a category (diagnostic settings' logs and metrics).
+    const identity = ['name', 'category'].find((k) => approvedItems.length > 0 && approvedItems.every((v) => member(v, k) !== undefined));
+    if (identity !== undefined) {
+      const id = (v: DescribedValue) => member(v, identity)?.toLowerCase();
       for (const item of approvedItems) {
-        const liveItem = liveItems.find((l) => name(l)?.toLowerCase() === name(item)!.toLowerCase());
-        const itemPath = `${path}['${name(item)}']`;
+        const liveItem = liveItems.find((l) => id(l) === id(item));
+        const itemPath = `${path}['${member(item, identity)}']`;
         if (liveItem) this.compare(item, liveItem, itemPath);
         else this.differences.push({ path: itemPath, approved: item.asFact(), live: { state: 'absent', path: itemPath, at: live.asFact().at } });
       }
-      for (const extra of liveItems.filter((l) => !approvedItems.some((a) => name(a)?.toLowerCase() === name(l)?.toLowerCase()))) {
-        const itemPath = `${path}['${name(extra) ?? '?'}']`;
+      // Another named element (a subnet, a rule) is drift; another category Azure lists beside the approved ones is not asserted.
+      if (identity !== 'name') return;
+      for (const extra of liveItems.filter((l) => !approvedItems.some((a) => id(a) === id(l)))) {
+        const itemPath = `${path}['${member(extra, identity) ?? '?'}']`;
         this.differences.push({ path: itemPath, approved: { state: 'absent', path: itemPath, at: approved.asFact().at }, live: extra.asFact() });
       }
       return;
@@ -182,6 +184,13 @@ export class ApprovedValueComparison {
     const segments = types.flatMap((t, i) => [t, ref.names[i] ?? '']);
     return `/subscriptions/${SUBSCRIPTION_PLACEHOLDER}/resourceGroups/${RESOURCE_GROUP_PLACEHOLDER}/providers/${namespace}/${segments.join('/')}`;
   }
+}
+
+/** A text member of an object element (`name`, `category`), found without regard to case. */
+function member(v: DescribedValue, key: string): string | undefined {
+  if (v.raw === null || typeof v.raw !== 'object' || Array.isArray(v.raw)) return undefined;
+  const found = v.member(key);
+  return found instanceof DescribedValue && typeof found.raw === 'string' ? found.raw : undefined;
 }
 
 function containsUnknown(value: unknown): boolean {

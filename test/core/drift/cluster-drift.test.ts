@@ -181,3 +181,25 @@ test('real documents nobody here wrote, as approved templates and as live state:
   }
   expect(compared).toBeGreaterThan(0);
 });
+
+test('a diagnostic setting read with the cluster: its audit log category turned off is drift; the categories Azure adds with their retention are not', () => {
+  const cluster = `/subscriptions/${SUBSCRIPTION}/resourcegroups/${RESOURCE_GROUP}/providers/Microsoft.ContainerService/managedClusters/ledger-prod`;
+  const setting = (kubeAuditAdmin: boolean) => ({
+    id: `${cluster}/providers/microsoft.insights/diagnosticSettings/ledger-prod-audit-logs`,
+    type: 'Microsoft.Insights/diagnosticSettings',
+    name: 'ledger-prod-audit-logs',
+    properties: {
+      workspaceId: `/subscriptions/${SUBSCRIPTION}/resourcegroups/${RESOURCE_GROUP}/providers/microsoft.operationalinsights/workspaces/ledger-prod-logs`,
+      logs: [
+        { category: 'guard', categoryGroup: null, enabled: true, retentionPolicy: { enabled: false, days: 0 } },
+        { category: 'kube-audit-admin', categoryGroup: null, enabled: kubeAuditAdmin, retentionPolicy: { enabled: false, days: 0 } },
+        { category: 'kube-apiserver', categoryGroup: null, enabled: false, retentionPolicy: { enabled: false, days: 0 } },
+      ],
+      metrics: [],
+    },
+  });
+  expect(summary(driftOf(liveGetOf(wireguard), setting(true)))).toEqual([]);
+  const run = driftOf(liveGetOf(wireguard), setting(false));
+  expect(summary(run).map((d) => [d.path, d.approved.state === 'known' && d.approved.value, d.live.state === 'known' && d.live.value])).toEqual([["properties.logs['kube-audit-admin'].enabled", true, false]]);
+  expect(run.clusters[0].drifts[0].resource.type).toBe('Microsoft.Insights/diagnosticSettings');
+});
