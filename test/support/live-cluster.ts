@@ -17,6 +17,7 @@ const RECORDED = JSON.parse(
 
 const EXAMPLES = {
   'acns-wireguard': () => import('../../examples/acns-wireguard/definition'),
+  platform: () => import('../../examples/platform/definition'),
   'public-authorized-ranges': () => import('../../examples/public-authorized-ranges/definition'),
 } as const;
 
@@ -81,9 +82,9 @@ function addAzureMembers(cluster: Record<string, any>): void {
  * template sets, with ids resolved, and what Azure adds. `edit` changes it
  * the way a portal click, `az aks update` or another team's Terraform would.
  */
-export function liveGetOf(templateText: string, edit: (cluster: Record<string, any>) => void = () => {}): Record<string, any> {
+export function liveGetOf(templateText: string, edit: (cluster: Record<string, any>) => void = () => {}, name?: string): Record<string, any> {
   const template = JSON.parse(templateText) as { resources: Array<Record<string, any>> };
-  const resource = template.resources.find((r) => r.type === 'Microsoft.ContainerService/managedClusters')!;
+  const resource = template.resources.find((r) => r.type === 'Microsoft.ContainerService/managedClusters' && (name === undefined || r.name === name))!;
   const { dependsOn: _d, apiVersion: _a, ...body } = resolveIds(resource) as Record<string, any>;
   const cluster = {
     id: liveId('Microsoft.ContainerService/managedClusters', [body.name]),
@@ -97,9 +98,9 @@ export function liveGetOf(templateText: string, edit: (cluster: Record<string, a
 }
 
 /** Another resource of an approved template (a virtual network) as a GET returns it, edited by `edit`. */
-export function liveResourceOf(templateText: string, type: string, edit: (resource: Record<string, any>) => void = () => {}): Record<string, any> {
+export function liveResourceOf(templateText: string, type: string, edit: (resource: Record<string, any>) => void = () => {}, name?: string): Record<string, any> {
   const template = JSON.parse(templateText) as { resources: Array<Record<string, any>> };
-  const { dependsOn: _d, apiVersion: _a, ...body } = resolveIds(template.resources.find((r) => r.type === type)!) as Record<string, any>;
+  const { dependsOn: _d, apiVersion: _a, ...body } = resolveIds(template.resources.find((r) => r.type === type && (name === undefined || r.name === name))!) as Record<string, any>;
   const resource = { id: liveId(type, [body.name]), ...body, properties: { ...body.properties, provisioningState: RECORDED.properties.provisioningState } };
   edit(resource);
   return resource;

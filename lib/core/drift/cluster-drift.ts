@@ -1,5 +1,5 @@
 import { CLUSTER_RULES } from '../aks/cluster-rule-set';
-import { AGENT_POOL_TYPE, ClusterDescription, MANAGED_CLUSTER_TYPE } from '../description/cluster-description';
+import { ClusterDescription } from '../description/cluster-description';
 import { DescribedResource } from '../description/described-resource';
 import { Fact, isDocumentLocation } from '../description/fact';
 import { isArmType } from '../description/related-resources';
@@ -8,6 +8,7 @@ import { Rule } from '../validation/rule';
 import { Violation } from '../validation/violation';
 import { ApprovedValueComparison, DeploymentPlace, FactDifference, UndecidedFact } from './approved-value-comparison';
 import { ApprovedCluster, deploymentPlaceOf } from './cluster-matching';
+import { resourcesBeside } from './resources-beside-cluster';
 
 /** One resource compared: the cluster, or a resource its approved template deploys beside it. */
 export interface ComparedResource {
@@ -76,7 +77,11 @@ export function compareCluster(live: ClusterDescription, approved: ApprovedClust
   comparePools(a, live, comparison);
   collect(comparison, clusterResource, drifts, undecided);
 
-  for (const resource of resourcesBeside(a)) {
+  const beside = resourcesBeside(a.resource, a.related);
+  for (const resource of beside.unattributed) {
+    notCompared.push({ resource: comparedOf(resource), reason: 'deployed by the approved template for several clusters, not one: not compared' });
+  }
+  for (const resource of beside.own) {
     const found = liveResource(resource, live, place);
     if (found === undefined) {
       notCompared.push({ resource: comparedOf(resource), reason: 'not in the live input (give its GET, az output or Resource Graph row with the cluster)' });
@@ -137,29 +142,6 @@ function comparePools(approved: ClusterDescription, live: ClusterDescription, co
     const name = text(extra.name) ?? '?';
     comparison.differences.push({ path: path(name), approved: { state: 'absent', path: path(name), at: approved.root.fact('properties.agentPoolProfiles').at }, live: extra.profile.asFact() });
   }
-}
-
-/**
- * The resources of the approved template that belong to this cluster: all
- * but other clusters and pools when the template deploys one cluster; else
- * those on the cluster (diagnostic settings, locks) and those its settings
- * name (subnets' networks, workspaces), with the locks on them.
- */
-function resourcesBeside(approved: ClusterDescription): DescribedResource[] {
-  const others = approved.related.resources.filter((r) => !isArmType(r.type, MANAGED_CLUSTER_TYPE) && !isArmType(r.type, AGENT_POOL_TYPE));
-  if (approved.related.ofType(MANAGED_CLUSTER_TYPE).length <= 1) return others;
-  const named = new Set<string>();
-  JSON.stringify(approved.resource.body, (_k, v) => {
-    if (typeof v === 'string') named.add(v.toLowerCase());
-    return v;
-  });
-  const mine = (r: DescribedResource) => {
-    const id = typeof r.id === 'string' ? r.id.toLowerCase() : undefined;
-    return approved.isScopeOfThisCluster(r.scope) === true || (id !== undefined && [...named].some((n) => n === id || n.startsWith(`${id}/`)));
-  };
-  const direct = others.filter(mine);
-  const ids = new Set(direct.map((r) => (typeof r.id === 'string' ? r.id.toLowerCase() : '')));
-  return [...direct, ...others.filter((r) => !direct.includes(r) && typeof r.scope === 'string' && ids.has(r.scope.toLowerCase()))];
 }
 
 /** The live resource an approved one is: the same id once the template's placeholders stand for the live cluster's place. */

@@ -203,3 +203,24 @@ test('a diagnostic setting read with the cluster: its audit log category turned 
   expect(summary(run).map((d) => [d.path, d.approved.state === 'known' && d.approved.value, d.live.state === 'known' && d.live.value])).toEqual([["properties.logs['kube-audit-admin'].enabled", true, false]]);
   expect(run.clusters[0].drifts[0].resource.type).toBe('Microsoft.Insights/diagnosticSettings');
 });
+
+test('a template with two clusters (the platform): each live cluster compared with its own, and only its own resources beside it', async () => {
+  const platform = (await approvedFiles('platform'))['platform.template.json'];
+  const name = 'dist/platform/platform.template.json';
+  const both = approvedClusters([{ name, reading: readDocument(JSON.parse(platform), name) }]);
+  const clientVnet = liveResourceOf(platform, 'Microsoft.Network/virtualNetworks', (v) => (v.properties.subnets = v.properties.subnets.filter((x: any) => x.name !== 'apiserver')), 'payments-client-vnet');
+  const live = [liveGetOf(platform, undefined, 'payments-client'), liveGetOf(platform, undefined, 'ledger-server'), clientVnet];
+  const run = compareWithApproved(describeDeployment([readDocument(live, 'live.json')]).clusters, both);
+  expect(run.clusters.map((c) => [c.live.name, c.approved.description.name])).toEqual([
+    ['payments-client', 'payments-client'],
+    ['ledger-server', 'ledger-server'],
+  ]);
+  const [client, server] = run.clusters;
+  expect(client.drifts.map((d) => [d.resource.name, d.path, d.live.state])).toEqual([['payments-client-vnet', "properties.subnets['apiserver']", 'absent']]);
+  expect(server.drifts).toEqual([]);
+  const names = (c: typeof client) => c.notCompared.map((n) => n.resource.name);
+  // A peering between the two clusters' networks is each one's; nothing else of the other cluster is.
+  expect(names(server).filter((n) => n.startsWith('payments-client'))).toEqual(['payments-client-vnet/to-server']);
+  expect(names(client).filter((n) => n.startsWith('ledger-server-'))).toEqual(['ledger-server-vnet/to-client']);
+  expect(names(server)).toEqual(expect.arrayContaining(['ledger-server-egress-rt', 'ledger-server-nodes-nsg', 'ledger-server-identity', 'ledger-server-vnet/to-client']));
+});
