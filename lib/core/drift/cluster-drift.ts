@@ -3,6 +3,8 @@ import { ClusterDescription } from '../description/cluster-description';
 import { DescribedResource } from '../description/described-resource';
 import { Fact, isDocumentLocation } from '../description/fact';
 import { isArmType } from '../description/related-resources';
+import { UnknownValue } from '../description/unknown-value';
+import { RESOURCE_GROUP_PLACEHOLDER, SUBSCRIPTION_PLACEHOLDER } from '../readers/arm-template/deployment-scope';
 import { evaluateClusterRules } from '../rules/evaluate-cluster-rules';
 import { Rule } from '../validation/rule';
 import { Violation } from '../validation/violation';
@@ -82,7 +84,11 @@ export function compareCluster(live: ClusterDescription, approved: ApprovedClust
     notCompared.push({ resource: comparedOf(resource), reason: 'deployed by the approved template for several clusters, not one: not compared' });
   }
   for (const resource of beside.own) {
-    const found = liveResource(resource, live, place);
+    if (typeof resource.id !== 'string') {
+      notCompared.push({ resource: comparedOf(resource), reason: `its id is not known offline (${resource.id instanceof UnknownValue ? resource.id.reason : 'the template gives none'})` });
+      continue;
+    }
+    const found = liveResource(resource.id, resource.type, live, place);
     if (found === undefined) {
       notCompared.push({ resource: comparedOf(resource), reason: 'not in the live input (give its GET, az output or Resource Graph row with the cluster)' });
       continue;
@@ -145,16 +151,16 @@ function comparePools(approved: ClusterDescription, live: ClusterDescription, co
 }
 
 /** The live resource an approved one is: the same id once the template's placeholders stand for the live cluster's place. */
-function liveResource(approved: DescribedResource, live: ClusterDescription, place: DeploymentPlace): DescribedResource | undefined {
-  if (typeof approved.id !== 'string') return undefined;
-  const pattern = new RegExp(
-    `^${approved.id
-      .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-      .replace(/\\\(subscription\\\)/g, place.subscriptionId === undefined ? '[^/]+' : place.subscriptionId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-      .replace(/\\\(resourceGroup\\\)/g, place.resourceGroup === undefined ? '[^/]+' : place.resourceGroup.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))}$`,
-    'i',
-  );
-  return live.related.resources.find((r) => r !== live.resource && isArmType(r.type, approved.type) && typeof r.id === 'string' && pattern.test(r.id));
+function liveResource(approvedId: string, type: string, live: ClusterDescription, place: DeploymentPlace): DescribedResource | undefined {
+  if (place.subscriptionId !== undefined && place.resourceGroup !== undefined) {
+    // Looked up by id (an index), so that a tenant's export is not scanned once per resource.
+    const id = approvedId.split(SUBSCRIPTION_PLACEHOLDER).join(place.subscriptionId).split(RESOURCE_GROUP_PLACEHOLDER).join(place.resourceGroup);
+    const found = live.related.resolve(id);
+    return found.state === 'found' && found.resource !== live.resource && isArmType(found.resource.type, type) && found.resource.id !== undefined ? found.resource : undefined;
+  }
+  const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const pattern = new RegExp(`^${escape(approvedId).split(escape(SUBSCRIPTION_PLACEHOLDER)).join('[^/]+').split(escape(RESOURCE_GROUP_PLACEHOLDER)).join('[^/]+')}$`, 'i');
+  return live.related.ofType(type).find((r) => r !== live.resource && typeof r.id === 'string' && pattern.test(r.id));
 }
 
 function comparedOf(r: DescribedResource): ComparedResource {
@@ -176,7 +182,7 @@ function relates(finding: Violation, drift: FactDifference): boolean {
  */
 function withBrokenRules(live: ClusterDescription, approved: ClusterDescription, differences: ReadonlyArray<FactDifference & { resource: ComparedResource }>) {
   const liveOutcomes = evaluateClusterRules(live, CLUSTER_RULES);
-  const approvedFailing = new Set(evaluateClusterRules(approved, CLUSTER_RULES).filter((o) => o.verdict === 'fail').map((o) => o.rule.id));
+  const approvedFailing = failingRules(approved);
   const findings = liveOutcomes.flatMap((o) => o.findings);
   const drifts: Drift[] = differences.map((d) => {
     const on = findings.filter((f) => relates(f, d));
@@ -205,6 +211,18 @@ function withBrokenRules(live: ClusterDescription, approved: ClusterDescription,
     else newlyBroken.push(f);
   }
   return { drifts, newlyBroken };
+}
+
+const FAILING = new WeakMap<ClusterDescription, ReadonlySet<string>>();
+
+/** The rules an approved cluster breaks (evaluated once per approved cluster, however many live clusters match it). */
+function failingRules(approved: ClusterDescription): ReadonlySet<string> {
+  let found = FAILING.get(approved);
+  if (found === undefined) {
+    found = new Set(evaluateClusterRules(approved, CLUSTER_RULES).filter((o) => o.verdict === 'fail').map((o) => o.rule.id));
+    FAILING.set(approved, found);
+  }
+  return found;
 }
 
 /** The approved and live facts at a live finding's REST path (a pool's matched by its name, and named so in the path). */
