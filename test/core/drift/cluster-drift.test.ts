@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { beforeAll, expect, test } from 'vitest';
 import { describeDeployment } from '../../../lib/core/description/cluster-description';
 import { ApprovedCluster } from '../../../lib/core/drift/cluster-matching';
+import { renderDriftJson, renderDriftSarif, renderDriftText } from '../../../lib/core/drift/drift-report';
 import { approvedClusters, compareWithApproved, DriftRun } from '../../../lib/core/drift/drift-run';
 import { parseJsonDocument } from '../../../lib/core/readers/document-text';
 import { readDocument } from '../../../lib/core/readers/read-document';
@@ -223,4 +224,29 @@ test('a template with two clusters (the platform): each live cluster compared wi
   expect(names(server).filter((n) => n.startsWith('payments-client'))).toEqual(['payments-client-vnet/to-server']);
   expect(names(client).filter((n) => n.startsWith('ledger-server-'))).toEqual(['ledger-server-vnet/to-client']);
   expect(names(server)).toEqual(expect.arrayContaining(['ledger-server-egress-rt', 'ledger-server-nodes-nsg', 'ledger-server-identity', 'ledger-server-vnet/to-client']));
+});
+
+test('any member of the live cluster replaced by null, a number, text, a list or an object: a report, never an exception', () => {
+  const base = liveGetOf(wireguard);
+  const paths: string[][] = [];
+  const walk = (v: unknown, at: string[]) => {
+    if (at.length > 0) paths.push(at);
+    if (v !== null && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, [...at, k]);
+  };
+  walk(base, []);
+  expect(paths.length).toBeGreaterThan(100);
+  let drifted = 0;
+  for (const at of paths) {
+    for (const replacement of [null, 0, 'x', [], {}]) {
+      const live = structuredClone(base);
+      const parent = at.slice(0, -1).reduce<any>((x, k) => x[k], live);
+      parent[at[at.length - 1]] = replacement;
+      const run = driftOf(live);
+      renderDriftText(run);
+      renderDriftJson(run);
+      renderDriftSarif(run, { toolVersion: '0.0.0' });
+      drifted += run.clusters.some((c) => c.drifts.length > 0) ? 1 : 0;
+    }
+  }
+  expect(drifted).toBeGreaterThan(paths.length);
 });
