@@ -63,7 +63,7 @@ export class ApprovedValueComparison {
     if (a === undefined || a === null) return;
     const liveFact = live instanceof DescribedValue ? live.asFact() : live;
     if (a instanceof UnknownValue) {
-      if (liveFact.state !== 'unknown') this.undecided.push({ path, approved: approved.asFact(), live: liveFact, reason: a.reason });
+      this.undecided.push({ path, approved: approved.asFact(), live: liveFact, reason: a.reason });
       return;
     }
     if (!(live instanceof DescribedValue) || liveFact.state !== 'known') {
@@ -86,8 +86,12 @@ export class ApprovedValueComparison {
       const childPath = path === '' ? key : `${path}.${key}`;
       const approvedChild = approved.member(key) as DescribedValue;
       // A key that is an id (a user-assigned identity in `userAssignedIdentities`) is matched as an id.
-      const liveKey = liveKeys.find((k) => this.sameText(this.keyText(key), k)) ?? key;
-      this.compare(approvedChild, live.member(liveKey), childPath);
+      const liveKey = liveKeys.find((k) => this.sameText(this.keyText(key), k));
+      if (liveKey === undefined && key.startsWith('[') && referenceOf(key) === undefined) {
+        this.undecided.push({ path: childPath, approved: approvedChild.asFact(), live: live.asFact(), reason: `the member name ${key} is a template expression not known offline` });
+        continue;
+      }
+      this.compare(approvedChild, live.member(liveKey ?? key), childPath);
     }
   }
 
