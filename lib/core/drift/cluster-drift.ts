@@ -18,6 +18,8 @@ export interface ComparedResource {
   readonly name: string;
   /** The live resource's id, when the live document gives it. */
   readonly id?: string;
+  /** For an extension resource (a lock, a diagnostic setting): the resource it is on, below its resource group. */
+  readonly on?: string;
 }
 
 /** A fact that differs from the approved one, with the catalog rules its live value breaks. */
@@ -90,7 +92,7 @@ export function compareCluster(live: ClusterDescription, approved: ApprovedClust
     }
     const found = liveResource(resource.id, resource.type, live, place);
     if (found === undefined) {
-      notCompared.push({ resource: comparedOf(resource), reason: 'not in the live input (give its GET, az output or Resource Graph row with the cluster)' });
+      notCompared.push({ resource: comparedOf(resource), reason: 'not in the live input (give their GET, az output or Resource Graph rows with the cluster)' });
       continue;
     }
     const c = new ApprovedValueComparison(place);
@@ -164,7 +166,8 @@ function liveResource(approvedId: string, type: string, live: ClusterDescription
 }
 
 function comparedOf(r: DescribedResource): ComparedResource {
-  return { type: r.type, name: String(r.name), ...(typeof r.id === 'string' ? { id: r.id } : {}) };
+  const scope = typeof r.scope === 'string' ? r.scope.replace(/^.*?\/providers\//i, '') : undefined;
+  return { type: r.type, name: String(r.name), ...(typeof r.id === 'string' ? { id: r.id } : {}), ...(scope ? { on: scope } : {}) };
 }
 
 /** Whether a finding is at a drifted fact or inside it (the same document, the same or a longer JSON pointer). */

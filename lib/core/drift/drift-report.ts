@@ -7,6 +7,8 @@ import { factText, provenanceText } from './drift-violations';
 import { DriftRun } from './drift-run';
 
 const clusterId = (c: { resource: { id?: unknown }; name: string }) => (typeof c.resource.id === 'string' ? c.resource.id : c.name);
+/** A resource's place as the audit names it: `file#pointer`, or the file when it is the whole document. */
+const sourceOf = (origin: { document: string; pointer: string }) => (origin.pointer === '' ? origin.document : `${origin.document}#${origin.pointer}`);
 
 /**
  * The exit code of a drift run: 2 unusable input, 1 drift (or an unmanaged
@@ -29,7 +31,7 @@ export function driftExitCode(run: DriftRun, failOn: FailOn = 'error', failOnUnd
 export function renderDriftText(run: DriftRun, severityLabel: (s: Rule['severity']) => string = (s) => s): string {
   const lines: string[] = [];
   for (const c of run.clusters) {
-    lines.push('', `# ${c.live.name} (${c.live.resource.origin.document}#${c.live.resource.origin.pointer}), matched ${c.matchedBy}`);
+    lines.push('', `# ${c.live.name} (${sourceOf(c.live.resource.origin)}), matched ${c.matchedBy}`);
     lines.push(`${c.drifts.length} drifts, ${c.undecided.length} undecided, ${c.notCompared.length} approved resources not compared`);
     for (const d of c.drifts) {
       lines.push(`${severityLabel(Rules.driftFromApproved.severity)} [${Rules.driftFromApproved.id}] ${d.resource.type.split('/').pop()} ${d.resource.name}: ${d.path}`);
@@ -41,7 +43,7 @@ export function renderDriftText(run: DriftRun, severityLabel: (s: Rule['severity
     const reasons = [...new Set(c.notCompared.map((n) => n.reason))];
     for (const reason of reasons) {
       lines.push(`  not compared, ${reason}:`);
-      for (const n of c.notCompared.filter((x) => x.reason === reason)) lines.push(`    ${n.resource.type} ${n.resource.name}`);
+      for (const n of c.notCompared.filter((x) => x.reason === reason)) lines.push(`    ${n.resource.type} ${n.resource.name}${n.resource.on ? ` on ${n.resource.on}` : ''}`);
     }
     for (const v of c.newlyBroken) lines.push(`  also broken on the live cluster, kept by the approved template: [${v.rule.id}] ${v.property} = ${describeValue(v.value)}`);
   }
@@ -59,7 +61,7 @@ export function renderDriftText(run: DriftRun, severityLabel: (s: Rule['severity
   }
   if (run.unmanaged.length > 0) {
     lines.push('', `Unmanaged: ${run.unmanaged.length} live clusters no approved template describes:`);
-    for (const u of run.unmanaged) lines.push(`${severityLabel(Rules.unmanagedCluster.severity)} [${Rules.unmanagedCluster.id}] ${u.name}: ${clusterId(u)} (${u.resource.origin.document}#${u.resource.origin.pointer})`);
+    for (const u of run.unmanaged) lines.push(`${severityLabel(Rules.unmanagedCluster.severity)} [${Rules.unmanagedCluster.id}] ${u.name}: ${clusterId(u)} (${sourceOf(u.resource.origin)})`);
   }
   if (run.ambiguous.length > 0) {
     lines.push('', 'Not compared, matched ambiguously:');
@@ -87,7 +89,7 @@ export function renderDriftJson(run: DriftRun): string {
       clusters: run.clusters.map((c) => ({
         name: c.live.name,
         id: typeof c.live.resource.id === 'string' ? c.live.resource.id : null,
-        source: `${c.live.resource.origin.document}#${c.live.resource.origin.pointer}`,
+        source: `${sourceOf(c.live.resource.origin)}`,
         approved: `${c.approved.template}#${c.approved.description.resource.origin.pointer}`,
         matchedBy: c.matchedBy,
         drifts: c.drifts.map((d) => ({
@@ -118,8 +120,8 @@ export function renderDriftJson(run: DriftRun): string {
         undecided: k.result.undecided.map((u) => ({ object: u.object, at: provenanceText(u.liveAt), reason: u.reason })),
         approvedNotLive: k.result.missing.map((m) => provenanceText(m.at)),
       })),
-      unmanaged: run.unmanaged.map((u) => ({ ruleId: Rules.unmanagedCluster.id, name: u.name, id: typeof u.resource.id === 'string' ? u.resource.id : null, source: `${u.resource.origin.document}#${u.resource.origin.pointer}` })),
-      ambiguous: run.ambiguous.map((a) => ({ name: a.live.name, source: `${a.live.resource.origin.document}#${a.live.resource.origin.pointer}`, reason: a.how })),
+      unmanaged: run.unmanaged.map((u) => ({ ruleId: Rules.unmanagedCluster.id, name: u.name, id: typeof u.resource.id === 'string' ? u.resource.id : null, source: `${sourceOf(u.resource.origin)}` })),
+      ambiguous: run.ambiguous.map((a) => ({ name: a.live.name, source: `${sourceOf(a.live.resource.origin)}`, reason: a.how })),
       approvedNotFound: run.notFound.map((n) => ({ name: n.description.name, approved: `${n.template}#${n.description.resource.origin.pointer}` })),
     },
     null,
