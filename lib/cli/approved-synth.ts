@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DocumentReading } from '../core/description/described-resource';
 import { decodeDocument, parseJsonDocument } from '../core/readers/document-text';
+import { KubernetesObjectAt } from '../core/drift/kubernetes-drift';
 import { ApprovedManifest } from '../core/drift/kubernetes-list-drift';
 import { readDocument } from '../core/readers/read-document';
 import { CliFailure } from './cli-result';
@@ -10,7 +11,7 @@ import { describeFileSystemError } from './output-path';
 /** The approved templates of a synth folder, each read as one deployment, its Kubernetes manifests, and the problems of those that cannot be read. */
 export interface ApprovedSynth {
   readonly templates: ReadonlyArray<{ readonly name: string; readonly reading: DocumentReading }>;
-  /** The `*.k8s.yaml` manifests; an object's pointer is `/<n>`, the n-th YAML document of the file. */
+  /** The `*.k8s.yaml` manifests, and an estate's GitOps tree per cluster; an object's pointer is `/<n>`, the n-th YAML document of its file. */
   readonly manifests: readonly ApprovedManifest[];
   readonly problems: readonly string[];
 }
@@ -55,11 +56,23 @@ export function readApprovedSynth(dir: string, given: string, cwd: string): Appr
   }
   if (files.length === 0) problems.push(`--approved ${given}: no *.template.json in the folder`);
   const manifests: ApprovedManifest[] = [];
-  for (const file of filesEnding(root, '.k8s.yaml').sort()) {
-    const name = path.join(given, path.relative(root, file)).split(path.sep).join('/').replace(/#/g, '%23');
+  const nameOf = (file: string) => path.join(given, path.relative(root, file)).split(path.sep).join('/').replace(/#/g, '%23');
+  const read = (file: string): KubernetesObjectAt[] => {
     const parsed = parseManifest(fs.readFileSync(file, 'utf8'));
-    if ('problem' in parsed) problems.push(`${name}: not YAML (${parsed.problem})`);
-    else manifests.push({ name, objects: parsed.objects.map((object, i) => ({ object, at: { document: name, pointer: `/${i}` } })) });
+    if ('problem' in parsed) {
+      problems.push(`${nameOf(file)}: not YAML (${parsed.problem})`);
+      return [];
+    }
+    return parsed.objects.map((object, i) => ({ object, at: { document: nameOf(file), pointer: `/${i}` } }));
+  };
+  for (const file of filesEnding(root, '.k8s.yaml').sort()) manifests.push({ name: nameOf(file), objects: read(file) });
+  // An estate's GitOps tree: the objects Flux applies to each cluster, under gitops/clusters/<cluster>/.
+  const gitops = path.join(root, 'gitops', 'clusters');
+  if (fs.existsSync(gitops) && fs.statSync(gitops).isDirectory()) {
+    for (const cluster of fs.readdirSync(gitops, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort()) {
+      const files = filesEnding(path.join(gitops, cluster), '.yaml').sort();
+      manifests.push({ name: nameOf(path.join(gitops, cluster)), cluster, objects: files.flatMap(read) });
+    }
   }
   return { templates, manifests, problems };
 }

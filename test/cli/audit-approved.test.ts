@@ -113,3 +113,26 @@ test('kubectl get -o json beside the cluster: a hostNetwork pod is drift breakin
   expect(sarifValidator()(sarif)).toBe(true);
   expect(sarif.runs[0].results[0].properties.brokenRules).toEqual(['SAKS-ENC-017']);
 });
+
+test('an estate: live objects compared with the GitOps tree of the cluster they belong to', async () => {
+  const estate = (await import('../../examples/estate/definition')).default.artifacts();
+  for (const [name, text] of Object.entries(estate)) {
+    fs.mkdirSync(path.dirname(path.join(dir, 'dist/estate', name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'dist/estate', name), text);
+  }
+  const { parseAllDocuments } = await import('yaml');
+  const mesh = Object.entries(estate).find(([n]) => n.startsWith('gitops/clusters/payments/') && /mesh/.test(n))!;
+  const gateways = parseAllDocuments(mesh[1]).map((d) => d.toJSON()).filter((o) => o?.kind === 'Gateway');
+  expect(gateways.length).toBeGreaterThan(0);
+  const live = structuredClone(gateways);
+  live[0].spec.servers[0].tls = { mode: 'SIMPLE', credentialName: 'other' };
+  write('gateways.json', { apiVersion: 'v1', kind: 'List', items: live });
+  const r = runCli(['audit', '--approved', 'dist/estate', 'gateways.json', '--format', 'json'], dir);
+  expect(r.stderr).toBe('');
+  const report = JSON.parse(r.stdout);
+  expect(report.kubernetes[0].manifests).toEqual(['dist/estate/gitops/clusters/payments']);
+  expect(report.kubernetes[0].drifts.map((d: any) => [d.object, d.field, d.live[0].tls, d.approvedAt.startsWith('dist/estate/gitops/clusters/payments/')])).toEqual([
+    [`networking.istio.io/v1/Gateway/${live[0].metadata.namespace}/${live[0].metadata.name}`, 'spec.servers', { mode: 'SIMPLE', credentialName: 'other' }, true],
+  ]);
+  expect(r.code).toBe(1);
+});

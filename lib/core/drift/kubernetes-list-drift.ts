@@ -7,6 +7,8 @@ import { compareKubernetesObjects, KubernetesObjectAt, objectKey } from './kuber
 /** An approved manifest (`<name>.k8s.yaml`) and its objects. */
 export interface ApprovedManifest {
   readonly name: string;
+  /** The approved cluster the objects are applied to, where the folder says it (an estate's `gitops/clusters/<cluster>`). */
+  readonly cluster?: string;
   readonly objects: readonly KubernetesObjectAt[];
 }
 
@@ -14,8 +16,9 @@ export interface ApprovedManifest {
  * Compares one live List with the approved manifest that holds most of its
  * objects (several when they hold as many; all of them when none holds any,
  * for the hostNetwork check alone). The transit encryption the hostNetwork
- * check needs is the approved cluster's when the approved folder describes
- * one cluster, or several with the same encryption.
+ * check needs is that of the cluster the manifest's folder names (an
+ * estate's GitOps tree), else the approved cluster's when the approved
+ * folder describes one cluster, or several with the same encryption.
  */
 export function compareKubernetesList(live: string, items: readonly KubernetesObjectAt[], manifests: readonly ApprovedManifest[], clusters: readonly ApprovedCluster[]): KubernetesListDrift {
   const keys = new Set(items.map((i) => objectKey(i.object)));
@@ -23,7 +26,11 @@ export function compareKubernetesList(live: string, items: readonly KubernetesOb
   const best = Math.max(0, ...overlap);
   const chosen = best === 0 ? manifests : manifests.filter((_, i) => overlap[i] === best);
   const objects = chosen.flatMap((m) => m.objects);
-  return { live, manifests: chosen.map((m) => m.name), result: compareKubernetesObjects(objects, items, encryptionOf(clusters, manifests.flatMap((m) => m.objects.map((o) => o.object)))) };
+  // The cluster the chosen objects are for, when their folder names it; else every approved cluster.
+  const named = chosen.map((m) => m.cluster).filter((c): c is string => c !== undefined);
+  const own = clusters.filter((c) => named.some((n) => n.toLowerCase() === c.description.name.toLowerCase()));
+  const encryption = encryptionOf(own.length > 0 ? own : clusters, (own.length > 0 ? chosen : manifests).flatMap((m) => m.objects.map((o) => o.object)));
+  return { live, manifests: chosen.map((m) => m.name), result: compareKubernetesObjects(objects, items, encryption) };
 }
 
 function encryptionOf(clusters: readonly ApprovedCluster[], manifests: readonly Readonly<Record<string, any>>[]): TransitEncryption | { unknown: string } {
