@@ -8,6 +8,11 @@ import { AuditRun, auditExitCode, FailOn, renderAuditJson, renderAuditSarif, ren
 import { describeDeployment } from '../core/description/cluster-description';
 import { decodeDocument, parseJsonDocument } from '../core/readers/document-text';
 import { readDocument } from '../core/readers/read-document';
+import { driftExitCode, renderDriftJson, renderDriftSarif, renderDriftText } from '../core/drift/drift-report';
+import { approvedClusters, compareWithApproved } from '../core/drift/drift-run';
+import { KubernetesObjectAt } from '../core/drift/kubernetes-drift';
+import { compareKubernetesList } from '../core/drift/kubernetes-list-drift';
+import { readApprovedSynth } from './approved-synth';
 import { artifactUri, SOURCE_ROOT, sourceRootUri, STDIN_NAME } from './artifact-uri';
 import { CliIo, useColour } from './cli-io';
 import { CliResult, CliUsageError } from './cli-result';
@@ -48,6 +53,18 @@ Options:
   --evaluation-date <YYYY-MM-DD>
                          the day the support windows are judged on, recorded in
                          the report (default: today in UTC)
+  --approved <dir>       report drift instead: compare the live clusters in
+                         the files (a GET, az aks show or list, a Resource
+                         Graph export) with the approved templates
+                         (*.template.json) secure-aks synth wrote in <dir>.
+                         Each fact that differs is drift (SAKS-DRIFT-001),
+                         with both values and the rules the live value
+                         breaks; a live cluster no template describes is
+                         unmanaged (SAKS-DRIFT-002, a warning); an approved
+                         value not known offline is undecided. Files from
+                         kubectl get ... -o json are compared with the
+                         approved *.k8s.yaml (TLS modes, ports, hosts, mTLS,
+                         WireGuard, new hostNetwork workloads)
   -h, --help             show this help
 
 Colour: on a terminal only, never with NO_COLOR set (https://no-color.org).
@@ -64,6 +81,7 @@ export function auditCommand(argv: readonly string[], io: CliIo, toolVersion: st
     'fail-on': { type: 'string' },
     'fail-on-undecided': { type: 'boolean' },
     'evaluation-date': { type: 'string' },
+    approved: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) return { code: 0, stdout: `${AUDIT_HELP}\n`, stderr: '' };
@@ -78,6 +96,8 @@ export function auditCommand(argv: readonly string[], io: CliIo, toolVersion: st
   if (positionals.filter((p) => p === '-').length > 1) throw new CliUsageError('- (standard input) can be given once');
   const output = values.output === undefined || values.output === '-' ? undefined : path.resolve(io.cwd, values.output);
   if (output !== undefined) checkWritableFolder(path.dirname(output), values.output!);
+
+  if (values.approved !== undefined) return driftCommand(values.approved, positionals, io, toolVersion, { format, output, shown: values.output, failOn: failOn as FailOn, failOnUndecided: values['fail-on-undecided'] === true, evaluationDate });
 
   const progress = new Progress(io.progress);
   const { readings, problems, locations, given } = readInputs(positionals, io);
@@ -120,11 +140,66 @@ export function auditCommand(argv: readonly string[], io: CliIo, toolVersion: st
 }
 
 /**
+ * The objects of `kubectl get ... -o json`: a List (`kind: List`, `items`)
+ * or one object (`apiVersion`, `kind`, `metadata`, no ARM `type`); else `undefined`.
+ * @see https://kubernetes.io/docs/reference/kubectl/generated/kubectl_get/
+ */
+function kubernetesObjects(value: unknown, name: string): KubernetesObjectAt[] | undefined {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const v = value as Record<string, any>;
+  if (typeof v.kind !== 'string' || typeof v.apiVersion !== 'string' || 'type' in v) return undefined;
+  if (/List$/.test(v.kind) && Array.isArray(v.items)) {
+    return v.items.flatMap((item: unknown, i: number) => (item !== null && typeof item === 'object' && !Array.isArray(item) ? [{ object: item as Record<string, any>, at: { document: name, pointer: `/items/${i}` } }] : []));
+  }
+  return v.metadata !== null && typeof v.metadata === 'object' ? [{ object: v, at: { document: name, pointer: '' } }] : undefined;
+}
+
+/** `secure-aks audit --approved <dir> <file>...`: the drift of live clusters from their approved templates. */
+function driftCommand(
+  approvedDir: string,
+  files: readonly string[],
+  io: CliIo,
+  toolVersion: string,
+  options: { format: string; output?: string; shown?: string; failOn: FailOn; failOnUndecided: boolean; evaluationDate: string },
+): CliResult {
+  const approved = readApprovedSynth(approvedDir, approvedDir, io.cwd);
+  const kubernetes: Array<{ name: string; items: KubernetesObjectAt[] }> = [];
+  const { readings, problems, locations, given } = readInputs(files, io, kubernetes);
+  const live = describeDeployment(readings);
+  for (const r of readings) {
+    if (!r.resources.some((x) => x.type.toLowerCase() === 'microsoft.containerservice/managedclusters')) problems.push(`${r.name}: no managed cluster (Microsoft.ContainerService/managedClusters) in this document`);
+  }
+  const clusters = approvedClusters(approved.templates);
+  const run = {
+    ...compareWithApproved(live.clusters, clusters, [...approved.problems, ...problems], { evaluationDate: options.evaluationDate }),
+    kubernetes: kubernetes.map((k) => compareKubernetesList(k.name, k.items, approved.manifests, clusters)),
+  };
+  let report: string;
+  if (options.format === 'json') report = renderDriftJson(run);
+  else if (options.format === 'sarif') {
+    report = renderDriftSarif(run, {
+      toolVersion,
+      lineOf: (source, property) => locations.lineOf(source, property),
+      artifactUri: (name) => artifactUri(given.get(name) ?? name, io.cwd),
+      originalUriBaseIds: { [SOURCE_ROOT]: { uri: sourceRootUri(io.cwd) } },
+    });
+  } else {
+    const colour = options.output === undefined && useColour(io);
+    report = renderDriftText({ ...run, problems: [] }, (s) => severityLabel(s, colour));
+  }
+  const stderr = run.problems.map((p) => `secure-aks: unusable input: ${p}\n`).join('');
+  const code = driftExitCode(run, options.failOn, options.failOnUndecided);
+  if (options.output === undefined) return { code, stdout: report, stderr };
+  writeOutputFile(options.output, report, options.shown!);
+  return { code, stdout: '', stderr };
+}
+
+/**
  * Every file read and described, with the problems of those that cannot be,
  * and the path each report name was given as. A report names a resource
  * `<file>#<JSON pointer>`, so a `#` in a file's name is written `%23` there.
  */
-function readInputs(files: readonly string[], io: CliIo) {
+function readInputs(files: readonly string[], io: CliIo, kubernetes?: Array<{ name: string; items: KubernetesObjectAt[] }>) {
   const readings: Array<ReturnType<typeof readDocument> & { readonly name: string }> = [];
   const problems: string[] = [];
   const locations = new PropertyLocations();
@@ -154,6 +229,11 @@ function readInputs(files: readonly string[], io: CliIo) {
       continue;
     }
     locations.add(name, text);
+    const objects = kubernetes === undefined ? undefined : kubernetesObjects(parsed.value, name);
+    if (objects !== undefined) {
+      kubernetes!.push({ name, items: objects });
+      continue;
+    }
     const reading = { ...readDocument(parsed.value, name), name };
     readings.push(reading);
     problems.push(...reading.problems.map((p) => `${p.at.document}#${p.at.pointer}: ${p.message}`));

@@ -15,7 +15,8 @@ Commands:
                       Kubernetes manifests and review reports
   audit <file>...     audit clusters from their Azure JSON (REST, az aks show,
                       ARM template; - for standard input): broken rules,
-                      encryption, baseline, as text, JSON or SARIF
+                      encryption, baseline, as text, JSON or SARIF; with
+                      --approved <dir>, their drift from the approved synth
 
 Options:
   -h, --help          show this help (secure-aks synth --help for the command's)

@@ -42,6 +42,11 @@ import { loadDefinitionFile } from '../../lib/cli/definition-loader';
 import { clusterReports } from '../../lib/synth';
 import { AuditedResource } from '../../lib/core/audit/audited-resource';
 import { checkClusterPayload } from '../../lib/core/audit/cluster-payload-rules';
+import { describeDeployment } from '../../lib/core/description/cluster-description';
+import { approvedClusters, compareWithApproved } from '../../lib/core/drift/drift-run';
+import { driftViolations } from '../../lib/core/drift/drift-violations';
+import { readDocument } from '../../lib/core/readers/read-document';
+import { liveGetOf } from './live-cluster';
 import { CERT_MANAGER_IDENTITY, GROUP, HUB_ROUTE_TABLE, HUB_VNET, HUB_ZONE_PL, KEY_VAULT, KMS_KEY_ID, REGISTRY, SPOKE, SUB } from './cluster-fixtures';
 import { MYSQL } from './mesh-fixtures';
 import { PLATFORM } from './platform-fixtures';
@@ -83,6 +88,8 @@ export interface Case {
   readonly payload?: AuditedResource;
   /** ... or a change from a previous cluster definition (compared as synthesized templates) ... */
   readonly update?: { readonly previous: HardenedClusterProps; readonly next: HardenedClusterProps };
+  /** ... or a live cluster compared with its approved template (`secure-aks audit --approved`) ... */
+  readonly drift?: { readonly approved: HardenedClusterProps; readonly live: (template: string) => unknown };
   /** ... or a definition file's JavaScript, loaded as `secure-aks synth` loads `<folder>/definition.js`. */
   readonly definition?: { readonly folder: string; readonly text: string };
   /** The day the support windows are judged on (default: the tests' fixed date). */
@@ -95,6 +102,13 @@ export interface Case {
 
 /** Runs the validator the case's input belongs to. */
 export function violationsOf(c: Case): ViolationCollector {
+  if (c.drift) {
+    const v = new ViolationCollector();
+    const template = JSON.stringify(ManagedClusterModel.build(c.drift.approved).toArmTemplate());
+    const approved = approvedClusters([{ name: 'cluster.template.json', reading: readDocument(JSON.parse(template), 'cluster.template.json') }]);
+    v.addAll(driftViolations(compareWithApproved(describeDeployment([readDocument(c.drift.live(template), 'live.json')]).clusters, approved)));
+    return v;
+  }
   if (c.definition) {
     const v = new ViolationCollector();
     const e = loadCaseDefinition(c.definition);
@@ -195,6 +209,20 @@ export function hardenedPayload(properties: Record<string, unknown> = {}): Audit
 }
 
 export const FAILING_CASES: readonly Case[] = [
+  {
+    name: 'a live cluster whose run command was turned back on after approval (az aks update)',
+    drift: { approved: base, live: (template) => liveGetOf(template, (c) => (c.properties.apiServerAccessProfile.disableRunCommand = false)) },
+    rule: Rules.driftFromApproved,
+    property: 'properties.apiServerAccessProfile.disableRunCommand',
+    fix: /set it back to the approved value true/,
+  },
+  {
+    name: 'a live cluster no approved template describes',
+    drift: { approved: base, live: (template) => ({ ...liveGetOf(template), name: 'shadow-it', id: `/subscriptions/${SUB}/resourceGroups/other/providers/Microsoft.ContainerService/managedClusters/shadow-it` }) },
+    rule: Rules.unmanagedCluster,
+    property: 'name',
+    fix: /describe the cluster in an approved template/,
+  },
   {
     name: 'a cluster that authenticates with a service principal (as Azure describes it)',
     payload: hardenedPayload({ servicePrincipalProfile: { clientId: '3fa85f64-5717-4562-b3fc-2c963f66afa6', secret: 'placeholder' } }),

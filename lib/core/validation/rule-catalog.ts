@@ -1011,6 +1011,19 @@ export const Rules = {
     citation: 'ISO 8601 calendar date, extended format',
     severity: 'error',
   },
+  driftFromApproved: {
+    id: 'SAKS-DRIFT-001',
+    statement:
+      'a live cluster, its node pools and the resources deployed beside it keep every value their approved template sets (read-only members and what the template leaves unset aside), and its Kubernetes objects keep the approved TLS modes, ports, hosts, mTLS mode and WireGuard setting',
+    sources: [S.armWhatIf, S.managedClustersGet],
+    severity: 'error',
+  },
+  unmanagedCluster: {
+    id: 'SAKS-DRIFT-002',
+    statement: 'every cluster in the live estate is described by an approved template (a cluster no template describes is unmanaged)',
+    sources: [S.resourceGraphOverview, S.armWhatIf],
+    severity: 'warning',
+  },
 } as const satisfies Record<string, Rule>;
 
 /**

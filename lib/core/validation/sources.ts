@@ -124,6 +124,9 @@ export const Sources = {
   certManagerReleases: 'https://cert-manager.io/docs/releases/',
   fluxExtensionReleaseNotes: 'https://learn.microsoft.com/azure/azure-arc/kubernetes/flux-gitops-release-notes',
   azurePreviewApiVersions: 'https://learn.microsoft.com/azure/developer/intro/azure-service-sdk-tool-versioning#preview-versions',
+  armWhatIf: 'https://learn.microsoft.com/azure/azure-resource-manager/templates/deploy-what-if',
+  managedClustersGet: 'https://learn.microsoft.com/rest/api/aks/managed-clusters/get',
+  resourceGraphOverview: 'https://learn.microsoft.com/azure/governance/resource-graph/overview',
 } as const;
 
 /** @category Validation */

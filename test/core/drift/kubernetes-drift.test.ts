@@ -1,0 +1,96 @@
+import { parseAllDocuments } from 'yaml';
+import { expect, test } from 'vitest';
+import { TransitEncryption } from '../../../lib/core/encryption/transit-encryption';
+import { approvedTransitEncryption } from '../../../lib/core/drift/approved-transit-encryption';
+import { approvedClusters } from '../../../lib/core/drift/drift-run';
+import { compareKubernetesObjects, KubernetesObjectAt } from '../../../lib/core/drift/kubernetes-drift';
+import { compareKubernetesList } from '../../../lib/core/drift/kubernetes-list-drift';
+import { readDocument } from '../../../lib/core/readers/read-document';
+
+const manifest = (name: string, text: string): KubernetesObjectAt[] =>
+  parseAllDocuments(text)
+    .map((d) => d.toJSON())
+    .filter((o) => o)
+    .map((object, i) => ({ object, at: { document: name, pointer: `/${i}` } }));
+
+/** The objects as `kubectl get ... -o json` returns them: a List, with what the API server adds. */
+function kubectlList(objects: ReadonlyArray<Record<string, any>>): Record<string, any> {
+  return {
+    apiVersion: 'v1',
+    kind: 'List',
+    items: objects.map((o, i) => ({ ...structuredClone(o), metadata: { ...o.metadata, uid: `0000000${i}-0000-0000-0000-000000000000`, resourceVersion: String(1000 + i), generation: 1, creationTimestamp: '2026-12-01T08:00:00Z' } })),
+    metadata: { resourceVersion: '' },
+  };
+}
+const itemsOf = (list: Record<string, any>, name = 'live.json'): KubernetesObjectAt[] => list.items.map((object: any, i: number) => ({ object, at: { document: name, pointer: `/items/${i}` } }));
+
+async function platformClient() {
+  const files = (await import('../../../examples/platform/definition')).default.artifacts();
+  return manifest('dist/platform/client.k8s.yaml', files['client.k8s.yaml']);
+}
+
+test('kubectl edit of a DestinationRule\'s TLS mode (MUTUAL to DISABLE): drift of the field, both values and where they were read', async () => {
+  const approved = await platformClient();
+  const istio = approved.filter((a) => ['DestinationRule', 'Gateway', 'ServiceEntry'].includes(a.object.kind)).map((a) => a.object);
+  const live = kubectlList(istio);
+  const rule = live.items.find((o: any) => o.kind === 'DestinationRule' && JSON.stringify(o).includes('"MUTUAL"'));
+  const before = structuredClone(rule.spec.trafficPolicy.portLevelSettings);
+  for (const p of rule.spec.trafficPolicy.portLevelSettings) if (p.tls?.mode === 'MUTUAL') p.tls = { mode: 'DISABLE' };
+  const result = compareKubernetesObjects(approved, itemsOf(live), TransitEncryption.acnsWireGuard());
+  expect(result.drifts).toEqual([
+    {
+      object: `networking.istio.io/v1/DestinationRule/secure-aks-egress/${rule.metadata.name}`,
+      field: 'spec.trafficPolicy.portLevelSettings',
+      approved: before,
+      approvedAt: { document: 'dist/platform/client.k8s.yaml', pointer: expect.stringMatching(/^\/\d+\/spec\/trafficPolicy\/portLevelSettings$/) },
+      live: [expect.objectContaining({ tls: { mode: 'DISABLE' } })],
+      liveAt: { document: 'live.json', pointer: `/items/${live.items.indexOf(rule)}/spec/trafficPolicy/portLevelSettings` },
+      brokenRules: [],
+    },
+  ]);
+  // Unedited, what the API server adds (uid, resourceVersion, ...) is no drift.
+  expect(compareKubernetesObjects(approved, itemsOf(kubectlList(istio)), TransitEncryption.acnsWireGuard()).drifts).toEqual([]);
+});
+
+test('a Gateway\'s TLS mode and hosts edited; a deleted Gateway is approved and not live where its kind is listed', async () => {
+  const approved = await platformClient();
+  const gateway = approved.find((a) => a.object.kind === 'Gateway')!.object;
+  const live = kubectlList([gateway]);
+  live.items[0].spec.servers[0].tls = { mode: 'PASSTHROUGH' };
+  live.items[0].spec.servers[0].hosts = ['*'];
+  const result = compareKubernetesObjects(approved, itemsOf(live), TransitEncryption.acnsWireGuard());
+  expect(result.drifts.map((d) => [d.field, (d.live as any)[0].tls, (d.approved as any)[0].tls])).toEqual([['spec.servers', { mode: 'PASSTHROUGH' }, gateway.spec.servers[0].tls]]);
+  expect(compareKubernetesObjects(approved, itemsOf(kubectlList([])), TransitEncryption.acnsWireGuard()).missing).toEqual([]);
+  const otherGatewayListed = kubectlList([{ ...gateway, metadata: { ...gateway.metadata, name: 'another' } }]);
+  expect(compareKubernetesObjects(approved, itemsOf(otherGatewayListed), TransitEncryption.acnsWireGuard()).missing.map((m) => m.object.metadata.name)).toEqual([gateway.metadata.name]);
+});
+
+test('PeerAuthentication STRICT to PERMISSIVE and a FelixConfiguration with WireGuard turned off are drift', async () => {
+  const calico = (await import('../../../examples/calico-wireguard/definition')).default.artifacts();
+  const approved = manifest('dist/calico-wireguard/calico-wireguard.k8s.yaml', calico['calico-wireguard.k8s.yaml']);
+  const felix = approved.find((a) => a.object.kind === 'FelixConfiguration')!.object;
+  const live = kubectlList([{ ...felix, spec: { ...felix.spec, wireguardEnabled: false } }]);
+  expect(compareKubernetesObjects(approved, itemsOf(live), TransitEncryption.calicoWireGuard()).drifts.map((d) => [d.object, d.field, d.approved, d.live])).toEqual([
+    [`${felix.apiVersion}/FelixConfiguration//${felix.metadata.name}`, 'spec.wireguardEnabled', true, false],
+  ]);
+  const strict = { apiVersion: 'security.istio.io/v1', kind: 'PeerAuthentication', metadata: { name: 'default', namespace: 'istio-system' }, spec: { mtls: { mode: 'STRICT' } } };
+  const permissive = kubectlList([{ ...strict, spec: { mtls: { mode: 'PERMISSIVE' } } }]);
+  expect(compareKubernetesObjects([{ object: strict, at: { document: 'mesh.k8s.yaml', pointer: '/0' } }], itemsOf(permissive), TransitEncryption.acnsWireGuard()).drifts.map((d) => [d.field, d.approved, d.live])).toEqual([
+    ['spec.mtls', { mode: 'STRICT' }, { mode: 'PERMISSIVE' }],
+  ]);
+});
+
+test('a pod with hostNetwork: true on a cluster with ACNS WireGuard: drift breaking SAKS-ENC-017; with Calico WireGuard (host traffic encrypted): none', async () => {
+  const files = (await import('../../../examples/acns-wireguard/definition')).default.artifacts();
+  const approved = manifest('dist/acns-wireguard/workloads.k8s.yaml', files['workloads.k8s.yaml']);
+  const clusters = approvedClusters([{ name: 'cluster.template.json', reading: readDocument(JSON.parse(files['cluster.template.json']), 'cluster.template.json') }]);
+  expect(approvedTransitEncryption(clusters[0].description, [])).toMatchObject({ kind: 'acnsWireGuard' });
+  const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'debug', namespace: 'ledger' }, spec: { hostNetwork: true, containers: [{ name: 'sh', image: 'busybox' }] } };
+  const live = itemsOf(kubectlList([...approved.map((a) => a.object), pod]));
+  const drift = compareKubernetesList('live.json', live, [{ name: 'dist/acns-wireguard/workloads.k8s.yaml', objects: approved }], clusters);
+  expect(drift.manifests).toEqual(['dist/acns-wireguard/workloads.k8s.yaml']);
+  expect(drift.result.drifts.map((d) => [d.object, d.field, d.approved, d.live, d.brokenRules.map((r) => r.id)])).toEqual([['v1/Pod/ledger/debug', 'spec.hostNetwork', undefined, true, ['SAKS-ENC-017']]]);
+  expect(compareKubernetesObjects(approved, live, TransitEncryption.calicoWireGuard()).drifts).toEqual([]);
+  // Without the cluster's transit encryption, undecided.
+  expect(compareKubernetesObjects(approved, live, { unknown: 'no cluster template' }).undecided.map((u) => u.object)).toEqual(['v1/Pod/ledger/debug']);
+});
