@@ -1,0 +1,117 @@
+/** The public text of each framework a cited clause comes from. */
+export const FrameworkTexts = {
+  nistSp80053r5: 'https://csrc.nist.gov/pubs/sp/800/53/r5/upd1/final',
+  mcsbDataProtection: 'https://learn.microsoft.com/security/benchmark/azure/mcsb-data-protection#dp-3-encrypt-sensitive-data-in-transit',
+  pciDss401: 'https://www.pcisecuritystandards.org/document_library/',
+  dora: 'https://eur-lex.europa.eu/eli/reg/2022/2554/oj',
+  nis2: 'https://eur-lex.europa.eu/eli/dir/2022/2555/oj',
+} as const;
+
+/** A framework clause a control supports by the framework's own words, where no built-in ties the two. */
+export interface CitedClause {
+  /** The framework's stable id, one of the vendored initiatives (e.g. `nist-sp-800-53-r5`). */
+  readonly framework: string;
+  /** The clause id as the framework's initiative writes it (e.g. `SC-8`, `4.2.1`, `9.3a`). */
+  readonly control: string;
+  /** The public document the clause is read from. */
+  readonly source: string;
+  /** What the clause asks, paraphrased, and how the control bears on it. */
+  readonly citation: string;
+}
+
+/** The clauses a transit encryption control supports: it encrypts traffic between workloads. */
+const TRANSIT_ENCRYPTION: readonly CitedClause[] = [
+  {
+    framework: 'mcsb',
+    control: 'DP-3',
+    source: FrameworkTexts.mcsbDataProtection,
+    citation: 'DP-3, encrypt sensitive data in transit: data moving between systems is encrypted against interception',
+  },
+  {
+    framework: 'nist-sp-800-53-r5',
+    control: 'SC-8',
+    source: FrameworkTexts.nistSp80053r5,
+    citation: 'SC-8, transmission confidentiality and integrity: information is protected while it is transmitted',
+  },
+  {
+    framework: 'nist-sp-800-53-r5',
+    control: 'SC-8(1)',
+    source: FrameworkTexts.nistSp80053r5,
+    citation: 'SC-8(1), cryptographic protection: that protection is given by cryptographic mechanisms',
+  },
+  {
+    framework: 'pci-dss-4.0.1',
+    control: '4.2.1',
+    source: FrameworkTexts.pciDss401,
+    citation:
+      'requirement 4.2.1: strong cryptography protects cardholder data (PAN) while it is transmitted over open, public networks; the control supports it only where that traffic crosses such a network, as your scoping decides',
+  },
+  {
+    framework: 'dora',
+    control: '9.3a',
+    source: FrameworkTexts.dora,
+    citation: 'Article 9(3)(a): the ICT solutions of a financial entity secure the means by which data is transferred',
+  },
+  {
+    framework: 'nis2',
+    control: '21',
+    source: FrameworkTexts.nis2,
+    citation: 'Article 21(2)(h): the measures include policies and procedures on the use of cryptography and, where appropriate, encryption',
+  },
+];
+
+/** The clauses a control supports when it keeps components patched and supported. */
+const SUPPORTED_AND_PATCHED: readonly CitedClause[] = [
+  {
+    framework: 'nist-sp-800-53-r5',
+    control: 'SI-2',
+    source: FrameworkTexts.nistSp80053r5,
+    citation: 'SI-2, flaw remediation: flaws are corrected and security-relevant updates installed within a set time of their release',
+  },
+];
+
+/**
+ * Framework clauses of rules and baseline controls that no built-in ties to a
+ * framework, each from the framework's public text. A control not listed here
+ * and not tied to a built-in is unmapped: no clause is claimed for it.
+ */
+export const CITED_CLAUSES: Readonly<Record<string, readonly CitedClause[]>> = {
+  // Pod traffic between nodes is encrypted (ACNS WireGuard, Calico WireGuard, or virtual network encryption).
+  'transit encryption': TRANSIT_ENCRYPTION,
+  // The explicit opt-out of that encryption.
+  'SAKS-ENC-013': TRANSIT_ENCRYPTION,
+  // A hostNetwork workload falls outside that encryption.
+  'SAKS-ENC-017': TRANSIT_ENCRYPTION,
+  // GitOps sources are fetched over an encrypted transport.
+  'SAKS-GIT-001': TRANSIT_ENCRYPTION.filter((c) => c.framework !== 'pci-dss-4.0.1'),
+  // Automatic upgrades apply Kubernetes and node image patches.
+  'automatic upgrades': SUPPORTED_AND_PATCHED,
+  'SAKS-BASE-004': SUPPORTED_AND_PATCHED,
+  // An Istio add-on revision past its end of life gets no security patches.
+  'SAKS-MESH-021': [
+    ...SUPPORTED_AND_PATCHED,
+    {
+      framework: 'nist-sp-800-53-r5',
+      control: 'SA-22',
+      source: FrameworkTexts.nistSp80053r5,
+      citation: 'SA-22, unsupported system components: a component is replaced once its developer no longer supports it, or its continued support is provided otherwise',
+    },
+  ],
+  // An acknowledgement records an accepted warning with its reason.
+  'SAKS-ACK-001': [
+    {
+      framework: 'nist-sp-800-53-r5',
+      control: 'CM-6',
+      source: FrameworkTexts.nistSp80053r5,
+      citation: 'CM-6 item c, configuration settings: deviations from the established settings are identified, documented and approved',
+    },
+  ],
+  'SAKS-ACK-002': [
+    {
+      framework: 'nist-sp-800-53-r5',
+      control: 'CM-6',
+      source: FrameworkTexts.nistSp80053r5,
+      citation: 'CM-6 item c, configuration settings: deviations from the established settings are identified, documented and approved; a stale acceptance is no longer one',
+    },
+  ],
+};
