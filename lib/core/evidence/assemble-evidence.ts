@@ -1,3 +1,4 @@
+import { frameworkClausesOf } from '../compliance/framework-clauses';
 import { CrossClusterLink } from '../mesh/cross-cluster-link';
 import { crossClusterSegments } from '../mesh/cross-cluster-encryption';
 import { Violation, describeValue } from '../validation/violation';
@@ -29,7 +30,7 @@ export interface EvidenceInput {
    * @default - not an estate
    */
   readonly estate?: { readonly name: string; readonly warnings: readonly Violation[] };
-  /** @default - none */
+  /** The framework clauses of a rule (the links' and the estate's). @default frameworkClausesOf */
   readonly clausesOf?: ClausesOf;
   /** What the readers saw but did not examine. @default - none */
   readonly notExamined?: readonly string[];
@@ -51,7 +52,7 @@ export function evaluationMoment(value: string): string {
  * order, so the same input gives the same pack.
  */
 export function assembleEvidence(input: EvidenceInput): EvidencePack {
-  const clausesOf = input.clausesOf ?? (() => []);
+  const clausesOf = input.clausesOf ?? frameworkClausesOf;
   const subjects: EvidenceSubject[] = [];
   const findings: EvidenceFinding[] = [];
   if (input.estate) {

@@ -1,6 +1,7 @@
 import { ClusterAudit } from '../audit/audit-cluster';
 import { BaselineStatus, SECURITY_BASELINE } from '../aks/security-baseline';
 import { ClusterDescription } from '../description/cluster-description';
+import { FrameworkClause, frameworkClausesOf } from '../compliance/framework-clauses';
 import { DescribedResource } from '../description/described-resource';
 import { Fact, isDocumentLocation } from '../description/fact';
 import { UnknownValue } from '../description/unknown-value';
@@ -10,7 +11,6 @@ import { AcknowledgedViolation } from '../validation/acknowledgement';
 import { describeValue } from '../validation/violation';
 import {
   EvidenceAcknowledgement,
-  EvidenceClause,
   EvidenceCoverage,
   EvidenceFinding,
   EvidenceLocation,
@@ -21,7 +21,7 @@ import {
 import { recheckCommand } from './recheck-command';
 
 /** The framework controls a rule or baseline control serves, by its id. */
-export type ClausesOf = (controlId: string) => readonly EvidenceClause[];
+export type ClausesOf = (controlId: string) => readonly FrameworkClause[];
 
 /** What the evidence of one cluster is built from: its audit, and what the deployment adds. */
 export interface ClusterEvidenceInput {
@@ -46,8 +46,8 @@ export interface ClusterEvidenceInput {
    */
   readonly lineOf?: (document: string, pointer: string) => number | undefined;
   /**
-   * The framework controls of a rule or baseline control.
-   * @default - none
+   * The framework clauses of a rule or baseline control.
+   * @default frameworkClausesOf
    */
   readonly clausesOf?: ClausesOf;
   /**
@@ -91,7 +91,7 @@ export function clusterEvidence(input: ClusterEvidenceInput): ClusterEvidence {
     source: audit.cluster.source,
     ...(audit.cluster.cluster.id ? { resourceId: audit.cluster.cluster.id } : {}),
   };
-  const clausesOf = input.clausesOf ?? (() => []);
+  const clausesOf = input.clausesOf ?? frameworkClausesOf;
   const observe = factObserver(d, input.lineOf);
   const rules = audit.outcomes.map((o) => ruleFinding(o, subject.key, observe, clausesOf(o.rule.id)));
   const baseline = audit.baseline.map((c): EvidenceFinding => {
@@ -120,7 +120,7 @@ export function clusterEvidence(input: ClusterEvidenceInput): ClusterEvidence {
   };
 }
 
-function ruleFinding(o: RuleOutcome, subject: string, observe: (f: Fact) => ObservedFact, clauses: readonly EvidenceClause[]): EvidenceFinding {
+function ruleFinding(o: RuleOutcome, subject: string, observe: (f: Fact) => ObservedFact, clauses: readonly FrameworkClause[]): EvidenceFinding {
   const details = [
     ...o.findings.map((v) => `${v.property} = ${describeValue(v.value)}: ${v.fix}${v.detail ? ` (${v.detail})` : ''}`),
     ...o.undecided.map((u) => `undecided: ${u.reason}`),

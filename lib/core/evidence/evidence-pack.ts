@@ -1,4 +1,5 @@
 import { BaselineStatus } from '../aks/security-baseline';
+import { FrameworkClause } from '../compliance/framework-clauses';
 import { CoverageStatus, TrafficFlow } from '../encryption/encryption-coverage';
 import { Verdict } from '../rules/rule-outcome';
 import { RuleSeverity } from '../validation/rule';
@@ -42,19 +43,6 @@ export interface ObservedFact {
   readonly recheck: string;
 }
 
-/** A framework's control that a rule or baseline control serves (as the framework mapping gives it). */
-export interface EvidenceClause {
-  /** The framework's short key, e.g. `nist-800-53`. */
-  readonly framework: string;
-  /** The framework's name, e.g. `NIST SP 800-53 Rev. 5`. */
-  readonly frameworkName: string;
-  /** The framework's control id, e.g. `SC-7`. */
-  readonly control: string;
-  readonly title?: string;
-  /** `built-in`: the framework's own mapping (an Azure Policy initiative); `cited`: the library's citation. */
-  readonly basis: 'built-in' | 'cited';
-}
-
 /** One verdict: a rule of the catalog, or a control of the security baseline, on one subject. */
 export interface EvidenceFinding {
   /** Stable key within the pack: `<rule or control id>@<subject key>`. */
@@ -72,7 +60,8 @@ export interface EvidenceFinding {
   /** Why: what is broken, what is not known, or the opt-out's reason. */
   readonly details: readonly string[];
   readonly observed: readonly ObservedFact[];
-  readonly clauses: readonly EvidenceClause[];
+  /** The framework clauses the rule or control supports, with their basis. */
+  readonly clauses: readonly FrameworkClause[];
   /** The documents the rule comes from. */
   readonly sources: readonly string[];
 }

@@ -9,6 +9,9 @@ export const OSCAL_PROPERTY_NAMESPACE = 'urn:secure-aks:oscal';
 
 type Json = Record<string, unknown>;
 
+/** The framework id of NIST SP 800-53 Rev. 5 in the framework mapping. */
+const NIST_800_53 = 'nist-sp-800-53-r5';
+
 const VERDICT_STATUS = {
   pass: { state: 'satisfied', reason: 'pass' },
   fail: { state: 'not-satisfied', reason: 'fail' },
@@ -38,7 +41,9 @@ export function renderOscalAssessmentResults(pack: EvidencePack): string {
   const subjectUuid = new Map(pack.subjects.map((s, i) => [s.key, subjects[i].uuid]));
   const observations = pack.findings.map((f) => observation(f, id(`observation|${f.key}`), subjectUuid.get(f.subject)!, pack.evaluatedAt));
   const findings = pack.findings.map((f, i) => finding(f, id(`finding|${f.key}`), observations[i].uuid as string));
-  const controls = [...new Set(pack.findings.flatMap((f) => f.clauses.map((c) => oscalControlId(c.control))))].sort();
+  // Reviewed controls name controls of a catalog: NIST SP 800-53's, whose OSCAL catalog ids are known
+  // (`SC-7(3)` is `sc-7.3`); every framework's clauses are on each finding as properties.
+  const controls = [...new Set(pack.findings.flatMap((f) => f.clauses.filter((c) => c.framework === NIST_800_53).map((c) => oscalControlId(c.control))))].sort();
   const result: Json = {
     uuid: id('result'),
     title: `secure-aks ${pack.origin === 'synth' ? 'synthesis' : 'audit'}: ${pack.title}`,
@@ -47,7 +52,9 @@ export function renderOscalAssessmentResults(pack: EvidencePack): string {
     end: pack.evaluatedAt,
     ...(subjects.length > 0 ? { 'local-definitions': { 'inventory-items': subjects } } : {}),
     'reviewed-controls': {
-      description: controls.length > 0 ? 'The framework controls the findings serve, as the framework mapping gives them.' : 'No framework mapping was given: the findings name secure-aks rules and baseline controls only.',
+      description: controls.length > 0
+        ? 'The NIST SP 800-53 Rev. 5 controls the findings support (ids of NIST\'s OSCAL catalog); each finding names the clauses of every framework as its framework-control properties.'
+        : 'No finding maps to a NIST SP 800-53 control: each finding names the clauses of every framework as its framework-control properties.',
       'control-selections': [controls.length > 0 ? { 'include-controls': controls.map((c) => ({ 'control-id': c })) } : { 'include-all': {} }],
     },
     ...(observations.length > 0 ? { observations } : {}),
@@ -129,7 +136,7 @@ function finding(f: EvidenceFinding, uuid: string, observationUuid: string): Jso
       prop('subject', f.subject),
       ...(f.severity ? [prop('severity', f.severity)] : []),
       ...(f.status ? [prop('baseline-status', f.status)] : []),
-      ...f.clauses.map((c) => ({ ...prop('framework-control', `${c.framework} ${c.control}`), class: c.basis })),
+      ...f.clauses.map((c) => ({ ...prop('framework-control', `${c.framework} ${c.control}`), class: c.basis.kind })),
     ],
     ...(f.sources.length > 0 ? { links: f.sources.map((href) => ({ href, rel: 'reference' })) } : {}),
     target: {
