@@ -45,7 +45,7 @@ function rangeRule(rule: Rule): ClusterRule {
 }
 
 /** The zone a private cluster names in `privateDNSZone`: `system`, `none`, or its own (by id). */
-function zoneOf(c: ClusterRuleContext): { kind: 'system' | 'none' | 'own'; value?: unknown; position?: DescribedValue } {
+export function zoneOf(c: ClusterRuleContext): { kind: 'system' | 'none' | 'own'; value?: unknown; position?: DescribedValue } {
   const fact = c.fact(`${ACCESS}.privateDNSZone`);
   const zone = c.reference(fact);
   if (zone === undefined || same(zone, 'system')) return { kind: 'system' };
@@ -55,7 +55,7 @@ function zoneOf(c: ClusterRuleContext): { kind: 'system' | 'none' | 'own'; value
 }
 
 /** The own zone's name, from its id. */
-function ownZoneName(zone: unknown): string | undefined {
+export function ownZoneName(zone: unknown): string | undefined {
   const parsed = referenceOf(zone);
   return parsed && isArmType(parsed.type, ZONE_TYPE) ? parsed.names[0] : undefined;
 }
