@@ -2,7 +2,7 @@ import { ManagedClusterModel } from '../core/aks/managed-cluster-model';
 import { deployedEgressPath } from '../core/aks/egress-path';
 import { renderSecurityBaseline } from '../core/aks/security-baseline';
 import { calicoWireGuardDeployment } from '../core/encryption/calico-felix-configuration';
-import { CrossClusterCoverage, deriveEncryptionCoverage, renderEncryptionCoverage } from '../core/encryption/encryption-coverage';
+import { CrossClusterCoverage, deriveEncryptionCoverage, FlowCoverage, renderEncryptionCoverage } from '../core/encryption/encryption-coverage';
 import { evaluateAksBuiltInPolicies, renderAksBuiltInPolicies } from '../core/policy/aks-built-in-policies';
 import { Rules } from '../core/validation/rule-catalog';
 import { Violation } from '../core/validation/violation';
@@ -15,6 +15,8 @@ export interface ClusterReports {
   readonly baseline: string;
   /** Findings about what is deployed (not about the definition). */
   readonly warnings: readonly Violation[];
+  /** The coverage of each flow the reports state (the evidence pack states the same). */
+  readonly flows: readonly FlowCoverage[];
 }
 
 /**
@@ -41,5 +43,6 @@ export function clusterReports(model: ManagedClusterModel, kubernetesObjects: re
     coverage: renderEncryptionCoverage(c.name, c.transitEncryption, coverage, deployedEgressPath(model.cluster, model.resources)),
     baseline: renderSecurityBaseline(model, coverage, renderAksBuiltInPolicies(evaluateAksBuiltInPolicies(model.toArmTemplate()))),
     warnings,
+    flows: coverage,
   };
 }

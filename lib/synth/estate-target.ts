@@ -7,6 +7,8 @@ import { crossClusterCoverage, renderCrossClusterEncryption } from '../core/mesh
 import { formatViolation, Violation } from '../core/validation/violation';
 import { addEstateClusterCharts } from '../cdk8s/estate-charts';
 import { clusterReports } from './cluster-reports';
+import { evidenceFiles } from './deployment-evidence';
+import { FlowCoverage } from '../core/encryption/encryption-coverage';
 import { synthesizeCharts } from './hardened-cluster-target';
 import { SynthTarget, toJsonFile } from './synth-target';
 
@@ -33,15 +35,17 @@ function manifest(objects: readonly KubernetesObject[]): string {
  *   ready to commit or to push as one OCI artifact (`flux push artifact`);
  * - `k8s/*.k8s.yaml`, the charts of the clusters Pulumi delivers;
  * - `reports/` with each cluster's encryption coverage and security baseline,
- *   `cross-cluster-encryption.md` and `estate-overview.md` (Mermaid).
+ *   `cross-cluster-encryption.md` and `estate-overview.md` (Mermaid);
+ * - `evidence/assessment-results.oscal.json` and `evidence/report.html`, the estate's evidence.
  */
 export function estateTarget(build: () => EstateModel): SynthTarget {
   let model: EstateModel | undefined;
   const get = () => (model ??= build());
   let deployedWarnings: Violation[] = [];
   return {
-    artifacts: () => {
+    artifacts: (evaluation: { readonly evaluationDate?: string } = {}) => {
       const estate = get();
+      const flows = new Map<string, readonly FlowCoverage[]>();
       deployedWarnings = [];
       const files: Record<string, string> = {
         'hub.template.json': toJsonFile(estate.hubTemplate()),
@@ -80,7 +84,17 @@ export function estateTarget(build: () => EstateModel): SynthTarget {
         deployedWarnings.push(...reports.warnings.map((w) => ({ ...w, property: `${c.name}.${w.property}` })));
         files[`reports/encryption-coverage-${c.name}.md`] = reports.coverage;
         files[`reports/security-baseline-${c.name}.md`] = reports.baseline;
+        flows.set(c.model.config.name, reports.flows);
       }
+      const clusters = [...estate.clusters.values()];
+      Object.assign(files, evidenceFiles({
+        title: `estate around ${estate.hub.name}`,
+        templates: Object.fromEntries(Object.entries(files).filter(([f]) => f.endsWith('.template.json'))),
+        clusters: clusters.map((c) => ({ name: c.model.config.name, coverage: flows.get(c.model.config.name)!, acknowledged: c.model.acknowledged })),
+        links: estate.links.map((l) => ({ link: l.link, client: l.client, server: l.server })),
+        estate: { name: estate.hub.name, warnings: estate.warnings },
+        evaluationDate: evaluation.evaluationDate,
+      }));
       return files;
     },
     warnings: () => [...get().warnings, ...deployedWarnings].map(formatViolation),

@@ -4,6 +4,7 @@ import { HardenedClusterProps } from '../core/aks/hardened-cluster-props';
 import { ManagedClusterModel } from '../core/aks/managed-cluster-model';
 import { CrossClusterCoverage } from '../core/encryption/encryption-coverage';
 import { ClusterReports, clusterReports } from './cluster-reports';
+import { evidenceFiles } from './deployment-evidence';
 import { formatViolation } from '../core/validation/violation';
 import { SynthTarget, toJsonFile } from './synth-target';
 
@@ -30,7 +31,8 @@ export interface HardenedClusterTargetOptions {
 /**
  * A synth target for one hardened cluster: `<file>.template.json` (the ARM
  * template of exactly what the Pulumi component deploys),
- * `encryption-coverage.md`, `security-baseline.md`, and the cluster's charts as `*.k8s.yaml`.
+ * `encryption-coverage.md`, `security-baseline.md`, the cluster's charts as `*.k8s.yaml`,
+ * and its evidence (`evidence/assessment-results.oscal.json`, `evidence/report.html`).
  */
 export function hardenedClusterTarget(props: HardenedClusterProps, options: HardenedClusterTargetOptions = {}): SynthTarget {
   let model: ManagedClusterModel | undefined;
@@ -38,15 +40,22 @@ export function hardenedClusterTarget(props: HardenedClusterProps, options: Hard
   const build = (): ManagedClusterModel => (model ??= ManagedClusterModel.build(props));
   const file = options.file ?? 'cluster';
   return {
-    artifacts: () => {
+    artifacts: (evaluation: { readonly evaluationDate?: string } = {}) => {
       const m = build();
       const charts = synthesizeCharts(options.charts);
       reports = clusterReports(m, charts.objects, options.crossCluster);
+      const template = { [`${file}.template.json`]: toJsonFile(m.toArmTemplate()) };
       return {
-        [`${file}.template.json`]: toJsonFile(m.toArmTemplate()),
+        ...template,
         'encryption-coverage.md': reports.coverage,
         'security-baseline.md': reports.baseline,
         ...charts.files,
+        ...evidenceFiles({
+          title: m.config.name,
+          templates: template,
+          clusters: [{ name: m.config.name, coverage: reports.flows, acknowledged: m.acknowledged }],
+          evaluationDate: evaluation.evaluationDate,
+        }),
       };
     },
     warnings: () => [...build().warnings, ...(reports?.warnings ?? [])].map(formatViolation),

@@ -10,3 +10,4 @@ export * from './hardened-cluster-target';
 export * from './regulated-platform-target';
 export * from './cluster-reports';
 export * from './estate-target';
+export * from './deployment-evidence';

@@ -4,6 +4,8 @@ import { RegulatedPlatformModel } from '../core/platform/regulated-platform-mode
 import { formatViolation, Violation } from '../core/validation/violation';
 import { addPlatformCharts } from '../cdk8s/platform-charts';
 import { clusterReports } from './cluster-reports';
+import { evidenceFiles } from './deployment-evidence';
+import { FlowCoverage } from '../core/encryption/encryption-coverage';
 import { synthesizeCharts } from './hardened-cluster-target';
 import { SynthTarget, toJsonFile } from './synth-target';
 
@@ -11,17 +13,19 @@ import { SynthTarget, toJsonFile } from './synth-target';
  * The whole platform offline: `platform.template.json` (both clusters and the
  * glue), each cluster's manifests (`client.k8s.yaml`, `server.k8s.yaml`, the
  * issuers), the encryption coverage of every flow including the cross-cluster
- * one, the security baseline of each cluster, and the pinned prerequisites.
+ * one, the security baseline of each cluster, the pinned prerequisites, and the
+ * deployment's evidence (`evidence/assessment-results.oscal.json`, `evidence/report.html`).
  */
 export function regulatedPlatformTarget(build: () => RegulatedPlatformModel): SynthTarget {
   let model: RegulatedPlatformModel | undefined;
   const get = () => (model ??= build());
   let deployedWarnings: Violation[] = [];
   return {
-    artifacts: () => {
+    artifacts: (evaluation: { readonly evaluationDate?: string } = {}) => {
       const p = get();
       deployedWarnings = [];
       const cross = crossClusterCoverage(p.link);
+      const flows = new Map<string, readonly FlowCoverage[]>();
       const charts = synthesizeCharts((app) => addPlatformCharts(app, p));
       const files: Record<string, string> = {
         'platform.template.json': toJsonFile(p.toArmTemplate()),
@@ -36,7 +40,15 @@ export function regulatedPlatformTarget(build: () => RegulatedPlatformModel): Sy
         deployedWarnings.push(...reports.warnings.map((w) => ({ ...w, property: `${side}.${w.property}` })));
         files[`encryption-coverage-${side}.md`] = reports.coverage;
         files[`security-baseline-${side}.md`] = reports.baseline;
+        flows.set(m.config.name, reports.flows);
       }
+      Object.assign(files, evidenceFiles({
+        title: `platform ${p.client.config.name} and ${p.server.config.name}`,
+        templates: { 'platform.template.json': files['platform.template.json'] },
+        clusters: [p.client, p.server].map((m) => ({ name: m.config.name, coverage: flows.get(m.config.name)!, acknowledged: m.acknowledged })),
+        links: [{ link: p.link, client: p.client.config.name, server: p.server.config.name }],
+        evaluationDate: evaluation.evaluationDate,
+      }));
       return files;
     },
     warnings: () => [...get().warnings, ...deployedWarnings].map(formatViolation),

@@ -82,7 +82,7 @@ export function assembleEvidence(input: EvidenceInput): EvidencePack {
     findings,
     acknowledgements,
     coverage: input.clusters.flatMap((c) => c.coverage),
-    reachability: input.clusters.flatMap((c) => (c.reachability ? [c.reachability] : [])),
+    reachability: input.clusters.map((c) => c.reachability),
     links,
     notExamined: input.notExamined ?? [],
   };

@@ -6,6 +6,7 @@ import { DescribedResource } from '../description/described-resource';
 import { Fact, isDocumentLocation } from '../description/fact';
 import { UnknownValue } from '../description/unknown-value';
 import { FlowCoverage } from '../encryption/encryption-coverage';
+import { apiServerReachability } from '../reachability/api-server-reachability';
 import { RuleOutcome, Verdict } from '../rules/rule-outcome';
 import { AcknowledgedViolation } from '../validation/acknowledgement';
 import { describeValue } from '../validation/violation';
@@ -50,11 +51,6 @@ export interface ClusterEvidenceInput {
    * @default frameworkClausesOf
    */
   readonly clausesOf?: ClausesOf;
-  /**
-   * The API server's reachability statement.
-   * @default - none
-   */
-  readonly reachability?: Omit<EvidenceReachability, 'subject'>;
 }
 
 /** The evidence of one cluster. */
@@ -63,7 +59,7 @@ export interface ClusterEvidence {
   readonly findings: readonly EvidenceFinding[];
   readonly acknowledgements: readonly EvidenceAcknowledgement[];
   readonly coverage: readonly EvidenceCoverage[];
-  readonly reachability?: EvidenceReachability;
+  readonly reachability: EvidenceReachability;
 }
 
 const BASELINE_VERDICT: Readonly<Record<BaselineStatus, Verdict>> = {
@@ -116,7 +112,19 @@ export function clusterEvidence(input: ClusterEvidenceInput): ClusterEvidence {
     findings: [...rules, ...baseline],
     acknowledgements,
     coverage,
-    ...(input.reachability ? { reachability: { subject: subject.key, ...input.reachability } } : {}),
+    reachability: reachabilityOf(d, subject.key),
+  };
+}
+
+/** The API server's reachability statement, as the evidence holds it. */
+function reachabilityOf(d: ClusterDescription, subject: string): EvidenceReachability {
+  const r = apiServerReachability(d);
+  return {
+    subject,
+    verdict: r.verdict,
+    summary: r.summary,
+    paths: r.paths.map((p) => ({ kind: p.kind, from: p.from, fromInternet: p.fromInternet, statement: p.statement, recheck: p.recheck, source: p.source })),
+    undecided: r.undecided.map((u) => u.reason),
   };
 }
 

@@ -89,7 +89,7 @@ export interface EvidenceCoverage {
 export interface EvidencePath {
   readonly kind: string;
   readonly from: string;
-  readonly fromInternet: boolean;
+  readonly fromInternet: boolean | 'undecided';
   readonly statement: string;
   readonly recheck?: string;
   readonly source?: string;
