@@ -3,7 +3,12 @@ import * as path from 'node:path';
 import { auditCluster, ClusterAudit } from '../core/audit/audit-cluster';
 import { descriptionForm } from '../core/audit/audited-resource';
 import { AuditRun, auditExitCode, FailOn, renderAuditJson, renderAuditSarif, renderAuditText } from '../core/audit/audit-report';
-import { describeDeployment } from '../core/description/cluster-description';
+import { ClusterDescription, describeDeployment } from '../core/description/cluster-description';
+import { assembleEvidence, evaluationDateProblem } from '../core/evidence/assemble-evidence';
+import { clusterEvidence } from '../core/evidence/cluster-evidence';
+import { EvidencePack } from '../core/evidence/evidence-pack';
+import { renderEvidenceHtml } from '../core/evidence/evidence-html';
+import { renderOscalAssessmentResults } from '../core/evidence/oscal-assessment-results';
 import { decodeDocument, parseJsonDocument } from '../core/readers/document-text';
 import { readDocument } from '../core/readers/read-document';
 import { artifactUri, SOURCE_ROOT, sourceRootUri, STDIN_NAME } from './artifact-uri';
@@ -14,6 +19,7 @@ import { parseCommandLine } from './parse-command-line';
 import { Progress } from './progress';
 import { PropertyLocations } from './property-locations';
 import { severityLabel } from './severity-label';
+import { writtenSummary } from './written-summary';
 
 /** `secure-aks audit --help`. */
 export const AUDIT_HELP = `Usage: secure-aks audit <file>... [options]
@@ -43,6 +49,11 @@ Options:
   --fail-on-undecided    exit 1 too when such a rule is undecided (a value it
                          needs is not known offline) or something was not
                          examined (a linked template, an unmapped resource)
+  --evidence <dir>       also write the evidence for an auditor into <dir>
+                         (its folders are created): assessment-results.oscal.json
+                         (OSCAL 1.0.6) and report.html (self-contained)
+  --evaluation-date <d>  the day the evidence holds for, YYYY-MM-DD or a
+                         date-time with a time zone (default: today in UTC)
   -h, --help             show this help
 
 Colour: on a terminal only, never with NO_COLOR set (https://no-color.org).
@@ -58,6 +69,8 @@ export function auditCommand(argv: readonly string[], io: CliIo, toolVersion: st
     output: { type: 'string', short: 'o' },
     'fail-on': { type: 'string' },
     'fail-on-undecided': { type: 'boolean' },
+    evidence: { type: 'string' },
+    'evaluation-date': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) return { code: 0, stdout: `${AUDIT_HELP}\n`, stderr: '' };
@@ -69,6 +82,11 @@ export function auditCommand(argv: readonly string[], io: CliIo, toolVersion: st
   if (positionals.filter((p) => p === '-').length > 1) throw new CliUsageError('- (standard input) can be given once');
   const output = values.output === undefined || values.output === '-' ? undefined : path.resolve(io.cwd, values.output);
   if (output !== undefined) checkWritableFolder(path.dirname(output), values.output!);
+  const evidence = values.evidence === undefined ? undefined : path.resolve(io.cwd, values.evidence);
+  if (evidence !== undefined) checkWritableFolder(evidence, values.evidence!);
+  const evaluatedAt = values['evaluation-date'] ?? new Date().toISOString().slice(0, 10);
+  const badDate = evaluationDateProblem(evaluatedAt);
+  if (badDate) throw new CliUsageError(`--evaluation-date: ${badDate}`);
 
   const progress = new Progress(io.progress);
   const { readings, problems, locations, given } = readInputs(positionals, io);
@@ -105,9 +123,33 @@ export function auditCommand(argv: readonly string[], io: CliIo, toolVersion: st
   }
   const stderr = problems.map((p) => `secure-aks: unusable input: ${p}\n`).join('');
   const code = auditExitCode(run, failOn as FailOn, values['fail-on-undecided'] === true);
-  if (output === undefined) return { code, stdout: report, stderr };
+  let written = '';
+  if (evidence !== undefined) {
+    const pack = auditEvidence(run, clusters, { title: positionals.join(', '), evaluatedAt, toolVersion, lineOf: (document, pointer) => locations.lineOf(`${document}#${pointer}`, '') });
+    written = writeEvidence(evidence, values.evidence!, pack, io.cwd);
+  }
+  if (output === undefined) return { code, stdout: report, stderr: stderr + written };
   writeOutputFile(output, report, values.output!);
-  return { code, stdout: '', stderr };
+  return { code, stdout: '', stderr: stderr + written };
+}
+
+/** The evidence pack of an audit run: each cluster with the facts its verdicts rest on, located in the files read. */
+function auditEvidence(run: AuditRun, clusters: readonly ClusterDescription[], options: { title: string; evaluatedAt: string; toolVersion: string; lineOf: (document: string, pointer: string) => number | undefined }): EvidencePack {
+  return assembleEvidence({
+    title: options.title,
+    evaluatedAt: options.evaluatedAt,
+    toolVersion: options.toolVersion,
+    origin: 'audit',
+    clusters: run.audits.map((audit, i) => clusterEvidence({ description: clusters[i], audit, lineOf: options.lineOf })),
+    notExamined: [...run.problems.map((p) => `unusable input: ${p}`), ...(run.notExamined ?? []).map((n) => `${n.at.document}#${n.at.pointer}: ${n.what}: ${n.reason}`)],
+  });
+}
+
+/** Writes the evidence files into `folder`; the written summary for standard error. */
+function writeEvidence(folder: string, given: string, pack: EvidencePack, cwd: string): string {
+  const files: Record<string, string> = { 'assessment-results.oscal.json': renderOscalAssessmentResults(pack), 'report.html': renderEvidenceHtml(pack) };
+  for (const [name, text] of Object.entries(files)) writeOutputFile(path.join(folder, name), text, path.join(given, name));
+  return writtenSummary(new Map([['', Object.keys(files)]]), folder, cwd);
 }
 
 /**

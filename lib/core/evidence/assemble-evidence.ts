@@ -1,6 +1,8 @@
 import { frameworkClausesOf } from '../compliance/framework-clauses';
 import { CrossClusterLink } from '../mesh/cross-cluster-link';
 import { crossClusterSegments } from '../mesh/cross-cluster-encryption';
+import { Rules } from '../validation/rule-catalog';
+import { SecureAksValidationError } from '../validation/validation-error';
 import { Violation, describeValue } from '../validation/violation';
 import { ClausesOf, ClusterEvidence } from './cluster-evidence';
 import { EvidenceFinding, EvidenceLink, EvidencePack, EvidenceSubject } from './evidence-pack';
@@ -36,13 +38,20 @@ export interface EvidenceInput {
   readonly notExamined?: readonly string[];
 }
 
+/** Why `value` is not an evaluation date (a date, `2026-01-31`, or a date-time with a time zone), if it is not. */
+export function evaluationDateProblem(value: string): string | undefined {
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value;
+  // A calendar day that exists (no 2026-02-30), read back as written.
+  const day = Date.parse(`${date.slice(0, 10)}T00:00:00Z`);
+  const valid = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(date) && !Number.isNaN(Date.parse(date)) && !Number.isNaN(day) && new Date(day).toISOString().slice(0, 10) === date.slice(0, 10);
+  return valid ? undefined : `${JSON.stringify(value)} is not a date (2026-01-31) or a date-time with a time zone (2026-01-31T09:00:00Z)`;
+}
+
 /** A valid ISO 8601 date-time with time zone (`2026-01-31T00:00:00Z`), or a date taken as midnight UTC. */
 export function evaluationMoment(value: string): string {
-  const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value;
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(date) || Number.isNaN(Date.parse(date))) {
-    throw new RangeError(`evaluation date ${JSON.stringify(value)} is not a date (2026-01-31) or a date-time with a time zone (2026-01-31T09:00:00Z)`);
-  }
-  return date;
+  const problem = evaluationDateProblem(value);
+  if (problem) throw new SecureAksValidationError('the evidence', [{ rule: Rules.inputType, property: 'evaluationDate', value, fix: 'give the day the evidence holds for as YYYY-MM-DD (UTC) or a date-time with a time zone', detail: problem }]);
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value;
 }
 
 /**

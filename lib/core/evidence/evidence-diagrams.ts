@@ -7,7 +7,9 @@ interface Box {
   readonly tone?: 'ok' | 'bad' | 'unknown';
 }
 
-const BOX_WIDTH = 190;
+const BOX_WIDTH = 200;
+/** The height between two links' arcs. */
+const ARC_STEP = 28;
 const BOX_HEIGHT = 46;
 const GAP = 70;
 const FONT = 12;
@@ -20,30 +22,31 @@ const FONT = 12;
 export function deploymentDiagram(pack: EvidencePack): string {
   const clusters = pack.subjects.filter((s) => s.kind === 'cluster');
   const reach = new Map(pack.reachability.map((r) => [r.subject, r]));
-  const columns = Math.max(1, Math.min(4, clusters.length));
-  const rows = Math.ceil(clusters.length / columns);
-  const width = columns * BOX_WIDTH + (columns + 1) * GAP;
-  const height = Math.max(1, rows) * (BOX_HEIGHT + GAP) + GAP;
-  const at = new Map(clusters.map((c, i) => [c.name, { x: GAP + (i % columns) * (BOX_WIDTH + GAP), y: GAP + Math.floor(i / columns) * (BOX_HEIGHT + GAP) }]));
+  // Links are arcs above the row of clusters, one level per link, so no arc crosses a box or another's label.
+  const arcSpace = pack.links.length * ARC_STEP + (pack.links.length > 0 ? 20 : 0);
+  const top = 40 + arcSpace;
+  const width = Math.max(1, clusters.length) * (BOX_WIDTH + GAP) + GAP;
+  const height = top + BOX_HEIGHT + 40;
+  const x = new Map(clusters.map((c, i) => [c.name, GAP + i * (BOX_WIDTH + GAP)]));
   const parts: string[] = [];
   const estate = pack.subjects.find((s) => s.kind === 'estate');
-  if (estate) parts.push(`<rect class="frame" x="8" y="8" width="${width - 16}" height="${height - 16}" rx="10"/>`, text(16, 28, `estate ${estate.name}`, 'start'));
-  for (const link of pack.links) {
-    const from = at.get(link.client);
-    const to = at.get(link.server);
-    if (!from || !to) continue;
-    const name = link.subject.replace(/^link:/, '');
-    const [x1, y1, x2, y2] = from.y === to.y
-      ? [from.x + BOX_WIDTH, from.y + BOX_HEIGHT / 2, to.x, to.y + BOX_HEIGHT / 2]
-      : [from.x + BOX_WIDTH / 2, from.y + BOX_HEIGHT, to.x + BOX_WIDTH / 2, to.y];
-    const [lx1, lx2] = x1 <= x2 ? [x1, x2] : [x2, x1];
-    parts.push(`<line class="edge" x1="${x1}" y1="${y1}" x2="${x2}" y2="${y2}" marker-end="url(#arrow)"/>`, text((lx1 + lx2) / 2, Math.min(y1, y2) - 8, `${name}: mutual TLS`, 'middle'));
-  }
+  if (estate) parts.push(`<rect class="frame" x="8" y="8" width="${width - 16}" height="${height - 16}" rx="10"/>`, text(16, 26, `estate ${estate.name}`, 'start'));
+  pack.links.forEach((link, i) => {
+    const from = x.get(link.client);
+    const to = x.get(link.server);
+    if (from === undefined || to === undefined) return;
+    const x1 = from + BOX_WIDTH / 2 + (from < to ? 12 : -12);
+    const x2 = to + BOX_WIDTH / 2 + (from < to ? -12 : 12);
+    const apex = top - 20 - (pack.links.length - 1 - i) * ARC_STEP;
+    const control = 2 * apex - top;
+    parts.push(`<path class="edge" fill="none" d="M${x1},${top} Q${(x1 + x2) / 2},${control} ${x2},${top}" marker-end="url(#arrow)"/>`);
+    parts.push(text((x1 + x2) / 2, apex - 4, `${link.subject.replace(/^link:/, '')}: mutual TLS`, 'middle'));
+  });
   for (const c of clusters) {
-    const p = at.get(c.name)!;
+    const cx = x.get(c.name)!;
     const r = reach.get(c.key);
-    parts.push(box(p.x, p.y, { label: c.name, tone: r ? reachTone(r) : undefined }));
-    if (r) parts.push(text(p.x + BOX_WIDTH / 2, p.y + BOX_HEIGHT + 16, `API server: ${r.verdict.replace(/-/g, ' ')}`, 'middle'));
+    parts.push(box(cx, top, { label: c.name, tone: r ? reachTone(r) : undefined }));
+    if (r) parts.push(text(cx + BOX_WIDTH / 2, top + BOX_HEIGHT + 16, `API server: ${r.verdict.replace(/-/g, ' ')}`, 'middle'));
   }
   return svg(width, height, `The deployment: ${clusters.length} cluster(s), ${pack.links.length} link(s)`, parts);
 }
@@ -90,7 +93,7 @@ function reachTone(r: EvidenceReachability): Box['tone'] {
 }
 
 function box(x: number, y: number, b: Box): string {
-  const label = b.label.length > 30 ? `${b.label.slice(0, 29)}…` : b.label;
+  const label = b.label.length > 27 ? `${b.label.slice(0, 26)}…` : b.label;
   return `<g><title>${escapeHtml(b.label)}</title><rect class="box${b.tone ? ` ${b.tone}` : ''}" x="${x}" y="${y}" width="${BOX_WIDTH}" height="${BOX_HEIGHT}" rx="6"/>${text(x + BOX_WIDTH / 2, y + BOX_HEIGHT / 2 + FONT / 3, label, 'middle')}</g>`;
 }
 
