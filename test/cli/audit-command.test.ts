@@ -7,6 +7,7 @@ import { runCli } from '../../lib/cli/main';
 import { hardenedPayload } from '../support/misconfiguration-corpus';
 import { spawnCli } from './cli-process';
 import { sarifUriProblems, sarifValidator } from './sarif-checks';
+import { oscalProblems } from '../core/evidence/oscal-checks';
 
 const FIXTURES = path.resolve(__dirname, '../fixtures/aks-rest-examples');
 let dir: string;
@@ -215,4 +216,30 @@ test('each SARIF result is on the line of its property, in the REST shape and in
   const open = cli.runs[0].results.find((r: any) => r.ruleId === 'SAKS-API-005');
   expect(open.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'show.json', uriBaseId: '%SRCROOT%' }, region: { startLine: lineOfText(show, '"0.0.0.0/0"') } });
   expect(sarifValidator()(cli)).toBe(true);
+});
+
+test('--evidence writes the OSCAL assessment results and the HTML report of the audited files, located at their lines', () => {
+  const file = write('c.json', JSON.stringify(hardenedPayload(), null, 2));
+  const r = runCli(['audit', file, '--evidence', 'evidence/out', '--evaluation-date', '2026-12-07'], dir);
+  expect(r.code).toBe(0);
+  expect(r.stderr).toBe('evidence/out/: assessment-results.oscal.json, report.html\n');
+  const oscal = JSON.parse(fs.readFileSync(path.join(dir, 'evidence/out/assessment-results.oscal.json'), 'utf8'));
+  expect(oscalProblems(oscal)).toEqual([]);
+  expect(oscal['assessment-results'].metadata['last-modified']).toBe('2026-12-07T00:00:00Z');
+  const evidence = oscal['assessment-results'].results[0].observations.flatMap((o: { 'relevant-evidence'?: Array<{ props: Array<{ name: string; value: string }> }> }) => o['relevant-evidence'] ?? []);
+  const located = evidence.find((e: { props: Array<{ name: string; value: string }> }) => e.props.some((p) => p.name === 'rest-path' && p.value === 'properties.disableLocalAccounts'));
+  const line = Number(located.props.find((p: { name: string }) => p.name === 'line').value);
+  expect(fs.readFileSync(path.join(dir, file), 'utf8').split('\n')[line - 1]).toContain('disableLocalAccounts');
+  const html = fs.readFileSync(path.join(dir, 'evidence/out/report.html'), 'utf8');
+  expect(html).toContain('<h3>cluster c1</h3>');
+  // The same files and date give the same evidence, byte for byte.
+  runCli(['audit', file, '--evidence', 'again', '--evaluation-date', '2026-12-07'], dir);
+  expect(fs.readFileSync(path.join(dir, 'again/report.html'), 'utf8')).toBe(html);
+});
+
+test('--evaluation-date that is not a date is a usage mistake, and nothing is written', () => {
+  const r = runCli(['audit', write('c.json', hardenedPayload()), '--evidence', 'ev', '--evaluation-date', '2026-13-01'], dir);
+  expect(r.code).toBe(2);
+  expect(r.stderr).toContain('--evaluation-date: "2026-13-01" is not a date');
+  expect(fs.existsSync(path.join(dir, 'ev'))).toBe(false);
 });
