@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { renderEvidenceHtml } from '../../../lib/core/evidence/evidence-html';
 import { EVIDENCE_FILES } from '../../../lib/synth/deployment-evidence';
+import estate from '../../../examples/estate/definition';
 import platform from '../../../examples/platform/definition';
 import { openChromium } from './chromium';
 import { evidenceOfDocuments } from '../../../lib/core/evidence/document-evidence';
@@ -39,10 +40,13 @@ async function open(html: string, name: string) {
   return { page, requests: () => requests.filter((r) => r !== url), errors };
 }
 
-test('the platform example\'s report opens in Chromium: no request, no console error, diagrams drawn, a row for every finding, a PDF', async () => {
-  const files = platform.artifacts();
+test.each([
+  ['platform', platform, 1 + 2 + 1, ['cluster payments-client', 'cluster ledger-server', 'link platform']],
+  ['estate', estate, 1 + 4 + 4, ['estate hub-vnet', 'cluster payments', 'cluster reporting', 'link reporting-ledger']],
+] as const)('the %s example\'s report opens in Chromium: no request, no console error, diagrams drawn, a row for every finding, a PDF', async (name, target, diagramCount, subjects) => {
+  const files = target.artifacts();
   const html = files[EVIDENCE_FILES.html];
-  const { page, requests, errors } = await open(html, 'platform.html');
+  const { page, requests, errors } = await open(html, `${name}.html`);
   // Every finding of the deployment has its row: the findings of the OSCAL file written beside the report, by rule and subject.
   const oscal = JSON.parse(files[EVIDENCE_FILES.oscal]);
   const propOf = (f: { props: Array<{ name: string; value: string }> }, name: string) => f.props.find((p) => p.name === name)!.value;
@@ -50,12 +54,12 @@ test('the platform example\'s report opens in Chromium: no request, no console e
   const keys = await page.$$eval('tr[data-finding]', (rows) => rows.map((r) => r.getAttribute('data-finding')));
   expect(expected.length).toBeGreaterThan(100);
   expect([...keys].sort()).toEqual([...expected].sort());
-  // Both clusters and the link are subjects.
-  expect(await page.locator('h3', { hasText: 'cluster payments-client' }).count()).toBe(1);
-  expect(await page.locator('h3', { hasText: 'cluster ledger-server' }).count()).toBe(1);
+  // Every subject has its section.
+  for (const subject of subjects) expect(await page.locator('h3', { hasText: new RegExp(`^${subject}$`) }).count()).toBe(1);
   // The deployment, each link's three segments and each API server's paths are drawn, with a size.
   const diagrams = await page.locator('svg.diagram').all();
-  expect(diagrams.length).toBeGreaterThanOrEqual(1 + 2 + 1);
+  // The deployment, each API server's paths, each service of each link.
+  expect(diagrams.length).toBe(diagramCount);
   for (const d of diagrams) {
     const box = await d.boundingBox();
     expect(box?.width).toBeGreaterThan(0);
