@@ -1,4 +1,4 @@
-import { EvidenceFinding, EvidencePack, ObservedFact } from './evidence-pack';
+import { EvidenceFinding, EvidencePack, EvidenceReachability, ObservedFact } from './evidence-pack';
 import { evidenceUuid } from './evidence-uuid';
 
 /** The OSCAL release whose assessment-results model the output follows. */
@@ -24,7 +24,8 @@ const VERDICT_STATUS = {
  * evaluation, each subject an inventory item, one observation per finding
  * (its facts as relevant evidence, each with its location and recheck
  * command) and one finding per rule or baseline control on a subject, whose
- * objective is satisfied only on a pass. Framework controls are the result's
+ * objective is satisfied only on a pass; one observation per API server's
+ * reachability, each path with its recheck. Framework controls are the result's
  * reviewed controls and each finding's properties. UUIDs are version 5 of
  * stable names and every date is the evaluation date, so the same input gives
  * a byte-identical file.
@@ -41,6 +42,7 @@ export function renderOscalAssessmentResults(pack: EvidencePack): string {
   const subjectUuid = new Map(pack.subjects.map((s, i) => [s.key, subjects[i].uuid]));
   const observations = pack.findings.map((f) => observation(f, id(`observation|${f.key}`), subjectUuid.get(f.subject)!, pack.evaluatedAt));
   const findings = pack.findings.map((f, i) => finding(f, id(`finding|${f.key}`), observations[i].uuid as string));
+  observations.push(...pack.reachability.map((r) => reachabilityObservation(r, id(`reachability|${r.subject}`), subjectUuid.get(r.subject)!, pack.evaluatedAt)));
   // Reviewed controls name controls of a catalog: NIST SP 800-53's, whose OSCAL catalog ids are known
   // (`SC-7(3)` is `sc-7.3`); every framework's clauses are on each finding as properties.
   const controls = [...new Set(pack.findings.flatMap((f) => f.clauses.filter((c) => c.framework === NIST_800_53).map((c) => oscalControlId(c.control))))].sort();
@@ -101,6 +103,34 @@ function observation(f: EvidenceFinding, uuid: string, subject: string, collecte
     types: ['finding'],
     subjects: [{ 'subject-uuid': subject, type: 'inventory-item' }],
     ...(facts.length > 0 ? { 'relevant-evidence': facts } : {}),
+    collected,
+  };
+}
+
+/** Each API server's reachability statement: its verdict, and every path with the command that re-checks it. */
+function reachabilityObservation(r: EvidenceReachability, uuid: string, subject: string, collected: string): Json {
+  return {
+    uuid,
+    title: `API server reachability: ${r.verdict}`,
+    description: nonEmpty([r.summary, ...r.undecided.map((u) => `undecided: ${u}`)].join('\n')),
+    props: [prop('reachability', r.verdict)],
+    methods: ['TEST'],
+    types: ['control-objective'],
+    subjects: [{ 'subject-uuid': subject, type: 'inventory-item' }],
+    ...(r.paths.length > 0
+      ? {
+          'relevant-evidence': r.paths.map((p) => ({
+            description: nonEmpty(p.statement),
+            props: [
+              prop('path-kind', p.kind),
+              prop('path-from', p.from),
+              prop('from-internet', String(p.fromInternet)),
+              ...(p.recheck ? [prop('recheck', p.recheck)] : []),
+            ],
+            ...(p.source ? { links: [{ href: p.source, rel: 'reference' }] } : {}),
+          })),
+        }
+      : {}),
     collected,
   };
 }

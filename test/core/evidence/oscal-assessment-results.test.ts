@@ -17,7 +17,9 @@ test("a real template's assessment results validate against NIST's OSCAL 1.0.6 s
   expect(oscalProblems(oscal)).toEqual([]);
   const result = oscal['assessment-results'].results[0];
   expect(result.findings).toHaveLength(pack.findings.length);
-  expect(result.observations).toHaveLength(pack.findings.length);
+  // One observation per finding, and one per API server's reachability statement.
+  expect(result.observations).toHaveLength(pack.findings.length + pack.reachability.length);
+  expect(result.observations.at(-1).props).toContainEqual(expect.objectContaining({ name: 'reachability', value: pack.reachability[0].verdict }));
   // Every timestamp is the evaluation date, never the wall clock.
   expect(result.start).toBe('2026-12-07T00:00:00Z');
   expect(oscal['assessment-results'].metadata['last-modified']).toBe('2026-12-07T00:00:00Z');
