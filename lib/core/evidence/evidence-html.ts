@@ -66,7 +66,7 @@ export function renderEvidenceHtml(pack: EvidencePack): string {
     })),
     ...byFramework(pack, subjectName),
     '<h2>Findings by subject</h2>',
-    '<p class="note">Each fact is given where it was read and with the command that prints it on the live system. <code>az resource show</code> prints the resource as the REST API returns it, so its query is the REST path; replace <code>&lt;resource-group&gt;</code> (and a name the input does not give) with yours.</p>',
+    '<p class="note">Each fact is given where it was read and with the command that prints it on the live system. <code>az resource show</code> prints the resource as the REST API returns it, so its query is the REST path. Where the input does not give the resource group (or the name), set <code>RESOURCE_GROUP</code> (and <code>RESOURCE_NAME</code>) in your shell first.</p>',
     ...pack.subjects.flatMap((s) => {
       const rows = pack.findings.filter((f) => f.subject === s.key);
       const note = s.kind === 'cluster' ? '' : `<p class="note">The ${s.kind}'s definition was validated whole: an error would have stopped the synthesis, so the rules listed are those it breaks as warnings (acknowledged or not).</p>`;

@@ -25,8 +25,15 @@ export interface KubernetesRecheckTarget {
 /** What a recheck reads: an Azure resource, or a Kubernetes object. */
 export type RecheckTarget = AzureRecheckTarget | KubernetesRecheckTarget;
 
-/** Where a resource group is needed and the input does not say it: the auditor fills it in. */
-export const RESOURCE_GROUP_PLACEHOLDER = '<resource-group>';
+/**
+ * Where a resource group is needed and the input does not say it: a shell
+ * variable the auditor sets (`RESOURCE_GROUP=rg-payments`). Never `<...>`, which
+ * a shell pasted into would read as a redirection and write a file.
+ */
+export const RESOURCE_GROUP_PLACEHOLDER = '"$RESOURCE_GROUP"';
+
+/** Where the input does not give the resource's name (a template expression): a shell variable too. */
+export const RESOURCE_NAME_PLACEHOLDER = '"$RESOURCE_NAME"';
 
 /**
  * The command an auditor runs to print, on the live system, the value at a
@@ -56,9 +63,10 @@ export function recheckCommand(target: RecheckTarget, path: string): string {
 /** `--resource-group ... --name ...` with the type (a child resource by its parent). */
 function resourceByName(target: AzureRecheckTarget): string {
   const [namespace, ...types] = target.type.split('/');
-  const names = (target.name ?? '<name>').split('/');
   const group = `--resource-group ${RESOURCE_GROUP_PLACEHOLDER}`;
-  if (types.length <= 1 || names.length !== types.length) return `${group} --name ${shellWord(target.name ?? '<name>')} --resource-type ${shellWord(target.type)}`;
+  if (target.name === undefined) return `${group} --name ${RESOURCE_NAME_PLACEHOLDER} --resource-type ${shellWord(target.type)}`;
+  const names = target.name.split('/');
+  if (types.length <= 1 || names.length !== types.length) return `${group} --name ${shellWord(target.name)} --resource-type ${shellWord(target.type)}`;
   const parent = types.slice(0, -1).map((t, i) => `${t}/${names[i]}`).join('/');
   return `${group} --namespace ${shellWord(namespace)} --parent ${shellWord(parent)} --resource-type ${shellWord(types[types.length - 1])} --name ${shellWord(names[names.length - 1])}`;
 }
