@@ -1,0 +1,27 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { expect, test } from 'vitest';
+import { EVIDENCE_FILES } from '../../lib/synth/deployment-evidence';
+import { SynthTarget } from '../../lib/synth/synth-target';
+import { oscalProblems } from '../core/evidence/oscal-checks';
+
+const EXAMPLES = path.resolve(__dirname, '../../examples');
+const examples = fs.readdirSync(EXAMPLES, { withFileTypes: true }).filter((d) => d.isDirectory() && fs.existsSync(path.join(EXAMPLES, d.name, 'definition.ts'))).map((d) => d.name).sort();
+
+test('there are examples to check', () => expect(examples.length).toBeGreaterThanOrEqual(7));
+
+test.each(examples)('the %s example writes its evidence: valid OSCAL, and the report has a row for each of its findings', async (name) => {
+  const target = (await import(path.join(EXAMPLES, name, 'definition.ts'))).default as SynthTarget & { artifacts(options?: { evaluationDate?: string }): Record<string, string> };
+  const files = target.artifacts({ evaluationDate: '2026-11-01' });
+  const oscal = JSON.parse(files[EVIDENCE_FILES.oscal]);
+  expect(oscalProblems(oscal)).toEqual([]);
+  expect(oscal['assessment-results'].results[0].start).toBe('2026-11-01T00:00:00Z');
+  const findings = oscal['assessment-results'].results[0].findings ?? [];
+  const html = files[EVIDENCE_FILES.html];
+  expect(html.match(/<tr data-finding="/g)?.length ?? 0).toBe(findings.length);
+  // No external resource is referenced by the page itself (links to documents are followed by a reader, never loaded).
+  expect(html).not.toMatch(/<(script|link|img|iframe|object|embed)\b/i);
+  expect(html).not.toMatch(/\b(src|srcset)=/i);
+  // The same definition and evaluation date give the same evidence.
+  expect(target.artifacts({ evaluationDate: '2026-11-01' })[EVIDENCE_FILES.html]).toBe(html);
+}, 120_000);
