@@ -1,5 +1,6 @@
 import { AcknowledgedViolation } from '../core/validation/acknowledgement';
 import { FlowCoverage } from '../core/encryption/encryption-coverage';
+import { TransitEncryption } from '../core/encryption/transit-encryption';
 import { CrossClusterLink } from '../core/mesh/cross-cluster-link';
 import { LinkEvidenceInput } from '../core/evidence/assemble-evidence';
 import { evidenceOfDocuments } from '../core/evidence/document-evidence';
@@ -21,6 +22,8 @@ export interface SynthesizedClusterFacts {
   /** The coverage with the Kubernetes objects and links deployed with it. */
   readonly coverage: readonly FlowCoverage[];
   readonly acknowledged: readonly AcknowledgedViolation[];
+  /** The transit encryption the definition chose (Calico's WireGuard is deployed in the cluster, not in the template). */
+  readonly transitEncryption?: TransitEncryption['kind'];
 }
 
 /** What the evidence of a synthesized deployment is built from. */

@@ -53,7 +53,7 @@ export function hardenedClusterTarget(props: HardenedClusterProps, options: Hard
         ...evidenceFiles({
           title: m.config.name,
           templates: template,
-          clusters: [{ name: m.config.name, coverage: reports.flows, acknowledged: m.acknowledged }],
+          clusters: [{ name: m.config.name, coverage: reports.flows, acknowledged: m.acknowledged, transitEncryption: m.config.transitEncryption.kind }],
           evaluationDate: evaluation.evaluationDate,
         }),
       };

@@ -45,7 +45,7 @@ export function regulatedPlatformTarget(build: () => RegulatedPlatformModel): Sy
       Object.assign(files, evidenceFiles({
         title: `platform ${p.client.config.name} and ${p.server.config.name}`,
         templates: { 'platform.template.json': files['platform.template.json'] },
-        clusters: [p.client, p.server].map((m) => ({ name: m.config.name, coverage: flows.get(m.config.name)!, acknowledged: m.acknowledged })),
+        clusters: [p.client, p.server].map((m) => ({ name: m.config.name, coverage: flows.get(m.config.name)!, acknowledged: m.acknowledged, transitEncryption: m.config.transitEncryption.kind })),
         links: [{ link: p.link, client: p.client.config.name, server: p.server.config.name }],
         evaluationDate: evaluation.evaluationDate,
       }));

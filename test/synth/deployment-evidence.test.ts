@@ -25,3 +25,9 @@ test.each(examples)('the %s example writes its evidence: valid OSCAL, and the re
   // The same definition and evaluation date give the same evidence.
   expect(target.artifacts({ evaluationDate: '2026-11-01' })[EVIDENCE_FILES.html]).toBe(html);
 }, 120_000);
+
+test('the coverage rows say how to re-check the setting they follow from: ACNS on the cluster, Calico in the cluster', async () => {
+  const html = async (name: string) => ((await import(path.join(EXAMPLES, name, 'definition.ts'))).default as SynthTarget).artifacts()[EVIDENCE_FILES.html];
+  expect(await html('acns-wireguard')).toContain('--query properties.networkProfile.advancedNetworking.security.transitEncryption.type');
+  expect(await html('calico-wireguard')).toContain('kubectl get felixconfigurations.crd.projectcalico.org default -o &#39;jsonpath={.spec.wireguardEnabled}&#39;');
+});

@@ -5,7 +5,9 @@ import { FrameworkClause, frameworkClausesOf } from '../compliance/framework-cla
 import { DescribedResource } from '../description/described-resource';
 import { Fact, isDocumentLocation } from '../description/fact';
 import { UnknownValue } from '../description/unknown-value';
-import { FlowCoverage } from '../encryption/encryption-coverage';
+import { FlowCoverage, TrafficFlow } from '../encryption/encryption-coverage';
+import { FELIX_DEFAULT_CONFIGURATION } from '../encryption/calico-felix-configuration';
+import { DeployedTransitEncryption } from '../audit/payload-encryption-coverage';
 import { apiServerReachability } from '../reachability/api-server-reachability';
 import { RuleOutcome, Verdict } from '../rules/rule-outcome';
 import { AcknowledgedViolation } from '../validation/acknowledgement';
@@ -19,7 +21,7 @@ import {
   EvidenceSubject,
   ObservedFact,
 } from './evidence-pack';
-import { recheckCommand } from './recheck-command';
+import { recheckCommand, RecheckTarget } from './recheck-command';
 
 /** The framework controls a rule or baseline control serves, by its id. */
 export type ClausesOf = (controlId: string) => readonly FrameworkClause[];
@@ -36,6 +38,12 @@ export interface ClusterEvidenceInput {
    * @default - the audit's coverage
    */
   readonly coverage?: readonly FlowCoverage[];
+  /**
+   * The transit encryption the deployment applies, when it knows more than the payload (Calico's
+   * WireGuard is a Kubernetes object deployed with the cluster).
+   * @default - the audit's reading of the payload
+   */
+  readonly transitEncryption?: DeployedTransitEncryption['kind'];
   /**
    * Warnings the definition acknowledges, with their reasons.
    * @default - none
@@ -106,7 +114,11 @@ export function clusterEvidence(input: ClusterEvidenceInput): ClusterEvidence {
     statement: a.violation.rule.statement,
     reason: a.acknowledgement.reason,
   }));
-  const coverage = (input.coverage ?? audit.coverage).map((f) => ({ subject: subject.key, flow: f.flow, status: f.status, by: f.by, ...(f.caveat ? { caveat: f.caveat } : {}), sources: f.sources }));
+  const clusterTarget = azureTarget(d.resource);
+  const coverage = (input.coverage ?? audit.coverage).map((f) => {
+    const recheck = coverageRecheck(f.flow, input.transitEncryption ?? audit.transitEncryption.kind, clusterTarget);
+    return { subject: subject.key, flow: f.flow, status: f.status, by: f.by, ...(f.caveat ? { caveat: f.caveat } : {}), sources: f.sources, ...(recheck ? { recheck } : {}) };
+  });
   return {
     subject,
     findings: [...rules, ...baseline],
@@ -114,6 +126,27 @@ export function clusterEvidence(input: ClusterEvidenceInput): ClusterEvidence {
     coverage,
     reachability: reachabilityOf(d, subject.key),
   };
+}
+
+/** The cluster as a recheck reads it. */
+function azureTarget(r: DescribedResource): RecheckTarget {
+  // A template's id names its deployment's subscription and group symbolically (`(resourceGroup)`): not an id to give az.
+  const id = text(r.id);
+  return { kind: 'azure', type: r.type, name: text(r.name), id: id !== undefined && !/\(\w+\)/.test(id) ? id : undefined, apiVersion: r.apiVersion };
+}
+
+/**
+ * Where a coverage row's setting is on the live system: the API server's access profile for the
+ * nodes-to-API-server row; for the in-cluster rows, the ACNS transit encryption setting, or Calico's
+ * default FelixConfiguration. Virtual network encryption is a setting of the network, whose id the
+ * cluster's payload does not always give: no command is claimed for it.
+ */
+function coverageRecheck(flow: TrafficFlow, mechanism: DeployedTransitEncryption['kind'], cluster: RecheckTarget): string | undefined {
+  if (flow === 'nodes-to-api-server') return recheckCommand(cluster, 'properties.apiServerAccessProfile');
+  if (flow === 'cross-cluster') return undefined;
+  if (mechanism === 'acnsWireGuard') return recheckCommand(cluster, 'properties.networkProfile.advancedNetworking.security.transitEncryption.type');
+  if (mechanism === 'calicoWireGuard') return recheckCommand({ kind: 'kubernetes', resource: 'felixconfigurations.crd.projectcalico.org', name: FELIX_DEFAULT_CONFIGURATION }, 'spec.wireguardEnabled');
+  return undefined;
 }
 
 /** The API server's reachability statement, as the evidence holds it. */
@@ -160,7 +193,7 @@ function factObserver(d: ClusterDescription, lineOf?: (document: string, pointer
       ...(value !== undefined ? { value } : {}),
       ...(f.state === 'unknown' ? { reason: f.reason } : {}),
       at,
-      recheck: recheckCommand({ kind: 'azure', type: resource.type, name: text(resource.name), id: text(resource.id), apiVersion: resource.apiVersion }, f.path),
+      recheck: recheckCommand(azureTarget(resource), f.path),
     };
   };
 }

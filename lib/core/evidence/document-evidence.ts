@@ -2,6 +2,7 @@ import { auditCluster } from '../audit/audit-cluster';
 import { descriptionForm } from '../audit/audited-resource';
 import { describeDeployment } from '../description/cluster-description';
 import { FlowCoverage } from '../encryption/encryption-coverage';
+import { TransitEncryption } from '../encryption/transit-encryption';
 import { parseJsonDocument } from '../readers/document-text';
 import { readDocument } from '../readers/read-document';
 import { AcknowledgedViolation } from '../validation/acknowledgement';
@@ -22,6 +23,8 @@ export interface ClusterDeploymentFacts {
   readonly coverage?: readonly FlowCoverage[];
   /** The warnings its definition acknowledges. */
   readonly acknowledged?: readonly AcknowledgedViolation[];
+  /** The transit encryption the deployment applies (Calico's WireGuard is deployed in the cluster). */
+  readonly transitEncryption?: TransitEncryption['kind'];
 }
 
 /** Options of {@link evidenceOfDocuments}: the pack's input without its clusters, and what the deployment adds to each. */
@@ -56,6 +59,7 @@ export function evidenceOfDocuments(documents: readonly EvidenceDocument[], opti
       audit,
       coverage: extra?.coverage,
       acknowledged: extra?.acknowledged,
+      transitEncryption: extra?.transitEncryption,
       clausesOf: options.clausesOf,
       lineOf: (document, pointer) => lines.get(document)?.lineOf(pointer),
     });

@@ -168,7 +168,7 @@ function coverageMatrix(pack: EvidencePack, subjectName: (key: string) => string
       const c = pack.coverage.find((x) => x.subject === s && x.flow === flow);
       if (!c) return '';
       const tone = c.status === 'encrypted' ? 'ok' : c.status === 'unencrypted' || c.status === 'partial' ? 'bad' : 'unknown';
-      return `<span class="verdict ${tone}">${escapeHtml(STATUS_MARK[c.status])}</span><br>${escapeHtml(c.by)}${c.caveat ? `<br><span class="note">${escapeHtml(c.caveat)}</span>` : ''}${c.sources.length > 0 ? `<br><span class="note">${c.sources.map((u) => htmlLink(u)).join(' ')}</span>` : ''}`;
+      return `<span class="verdict ${tone}">${escapeHtml(STATUS_MARK[c.status])}</span><br>${escapeHtml(c.by)}${c.caveat ? `<br><span class="note">${escapeHtml(c.caveat)}</span>` : ''}${c.sources.length > 0 ? `<br><span class="note">${c.sources.map((u) => htmlLink(u)).join(' ')}</span>` : ''}${c.recheck ? `<br>re-check: <code>${escapeHtml(c.recheck)}</code>` : ''}`;
     }),
   ]);
   return ['<h2>Encryption coverage</h2>', table(['Flow', ...clusters.map((s) => escapeHtml(subjectName(s)))], rows)];

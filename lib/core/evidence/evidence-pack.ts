@@ -83,6 +83,8 @@ export interface EvidenceCoverage {
   readonly by: string;
   readonly caveat?: string;
   readonly sources: readonly string[];
+  /** The command that prints, on the live system, the setting the row follows from. */
+  readonly recheck?: string;
 }
 
 /** One way to reach an API server, as the reachability statement gives it. */
