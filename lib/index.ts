@@ -101,6 +101,7 @@ export * from './core/audit/cluster-payload-rules';
 export * from './core/audit/payload-encryption-coverage';
 export * from './core/audit/audit-cluster';
 export * from './core/audit/audit-report';
+export * from './core/reachability/api-server-reachability';
 export * from './core/audit/rule-enforcement';
 export * from './core/audit/related-payload-rules';
 export * from './core/aks/authorized-ranges';

@@ -34,8 +34,8 @@ function manifest(objects: readonly KubernetesObject[]): string {
  * - `gitops/<tree path>/<layer>/*.yaml` for each GitOps-delivered cluster,
  *   ready to commit or to push as one OCI artifact (`flux push artifact`);
  * - `k8s/*.k8s.yaml`, the charts of the clusters Pulumi delivers;
- * - `reports/` with each cluster's encryption coverage and security baseline,
- *   `cross-cluster-encryption.md` and `estate-overview.md` (Mermaid);
+ * - `reports/` with each cluster's encryption coverage, security baseline and
+ *   API server reachability, `cross-cluster-encryption.md` and `estate-overview.md` (Mermaid);
  * - `evidence/assessment-results.oscal.json` and `evidence/report.html`, the estate's evidence.
  */
 export function estateTarget(build: () => EstateModel): SynthTarget {
@@ -65,7 +65,8 @@ export function estateTarget(build: () => EstateModel): SynthTarget {
         const mesh = [added!.meshConfig, ...added!.clientLinks.values(), ...added!.serverLinks.values()].flatMap(objectsOf);
         const issuer = objectsOf(added!.issuer);
         const { asClient, asServer } = estate.linksOf(c.name);
-        files[`clusters/${c.name}.template.json`] = toJsonFile(estate.clusterTemplate(c.name));
+        const template = estate.clusterTemplate(c.name);
+        files[`clusters/${c.name}.template.json`] = toJsonFile(template);
         if (c.delivery.kind === 'gitOps') {
           const tree = estate.gitOpsTree(c.name, { issuer, mesh });
           for (const layer of GITOPS_LAYERS) {
@@ -80,10 +81,12 @@ export function estateTarget(build: () => EstateModel): SynthTarget {
           for (const [file, text] of Object.entries(charts.files)) files[`k8s/${file}`] = text;
         }
         const links = [...asClient, ...asServer].map((l) => l.link);
-        const reports = clusterReports(c.model, [...issuer, ...mesh], links.length > 0 ? crossClusterCoverage(...links) : undefined);
+        // Read from the cluster's template, which also peers its spoke with the hub: its reachability names the hub.
+        const reports = clusterReports(c.model, [...issuer, ...mesh], links.length > 0 ? crossClusterCoverage(...links) : undefined, { template, file: `clusters/${c.name}.template.json` });
         deployedWarnings.push(...reports.warnings.map((w) => ({ ...w, property: `${c.name}.${w.property}` })));
         files[`reports/encryption-coverage-${c.name}.md`] = reports.coverage;
         files[`reports/security-baseline-${c.name}.md`] = reports.baseline;
+        files[`reports/api-server-reachability-${c.name}.md`] = reports.reachability;
         flows.set(c.model.config.name, reports.flows);
       }
       const clusters = [...estate.clusters.values()];

@@ -31,8 +31,9 @@ export interface HardenedClusterTargetOptions {
 /**
  * A synth target for one hardened cluster: `<file>.template.json` (the ARM
  * template of exactly what the Pulumi component deploys),
- * `encryption-coverage.md`, `security-baseline.md`, the cluster's charts as `*.k8s.yaml`,
- * and its evidence (`evidence/assessment-results.oscal.json`, `evidence/report.html`).
+ * `encryption-coverage.md`, `security-baseline.md`, `api-server-reachability.md`, the
+ * cluster's charts as `*.k8s.yaml`, and its evidence (`evidence/assessment-results.oscal.json`,
+ * `evidence/report.html`).
  */
 export function hardenedClusterTarget(props: HardenedClusterProps, options: HardenedClusterTargetOptions = {}): SynthTarget {
   let model: ManagedClusterModel | undefined;
@@ -43,16 +44,19 @@ export function hardenedClusterTarget(props: HardenedClusterProps, options: Hard
     artifacts: (evaluation: { readonly evaluationDate?: string } = {}) => {
       const m = build();
       const charts = synthesizeCharts(options.charts);
-      reports = clusterReports(m, charts.objects, options.crossCluster);
-      const template = { [`${file}.template.json`]: toJsonFile(m.toArmTemplate()) };
+      const template = m.toArmTemplate();
+      const templateFile = `${file}.template.json`;
+      reports = clusterReports(m, charts.objects, options.crossCluster, { template, file: templateFile });
+      const templates = { [templateFile]: toJsonFile(template) };
       return {
-        ...template,
+        ...templates,
         'encryption-coverage.md': reports.coverage,
         'security-baseline.md': reports.baseline,
+        'api-server-reachability.md': reports.reachability,
         ...charts.files,
         ...evidenceFiles({
           title: m.config.name,
-          templates: template,
+          templates,
           clusters: [{ name: m.config.name, coverage: reports.flows, acknowledged: m.acknowledged, transitEncryption: m.config.transitEncryption.kind }],
           evaluationDate: evaluation.evaluationDate,
         }),

@@ -13,8 +13,9 @@ import { SynthTarget, toJsonFile } from './synth-target';
  * The whole platform offline: `platform.template.json` (both clusters and the
  * glue), each cluster's manifests (`client.k8s.yaml`, `server.k8s.yaml`, the
  * issuers), the encryption coverage of every flow including the cross-cluster
- * one, the security baseline of each cluster, the pinned prerequisites, and the
- * deployment's evidence (`evidence/assessment-results.oscal.json`, `evidence/report.html`).
+ * one, the security baseline and API server reachability of each cluster, the
+ * pinned prerequisites, and the deployment's evidence (`evidence/assessment-results.oscal.json`,
+ * `evidence/report.html`).
  */
 export function regulatedPlatformTarget(build: () => RegulatedPlatformModel): SynthTarget {
   let model: RegulatedPlatformModel | undefined;
@@ -27,8 +28,9 @@ export function regulatedPlatformTarget(build: () => RegulatedPlatformModel): Sy
       const cross = crossClusterCoverage(p.link);
       const flows = new Map<string, readonly FlowCoverage[]>();
       const charts = synthesizeCharts((app) => addPlatformCharts(app, p));
+      const template = p.toArmTemplate();
       const files: Record<string, string> = {
-        'platform.template.json': toJsonFile(p.toArmTemplate()),
+        'platform.template.json': toJsonFile(template),
         ...charts.files,
         'cross-cluster-encryption.md': renderCrossClusterEncryption(p.link),
         'prerequisites.md': renderPrerequisites(p),
@@ -36,10 +38,11 @@ export function regulatedPlatformTarget(build: () => RegulatedPlatformModel): Sy
       for (const [side, m] of [['client', p.client], ['server', p.server]] as const) {
         // What this cluster's deployment applies to it: its link chart and its issuer.
         const objects = [...(charts.byChart.get(side) ?? []), ...(charts.byChart.get(`${side}-issuer`) ?? [])];
-        const reports = clusterReports(m, objects, cross);
+        const reports = clusterReports(m, objects, cross, { template, file: 'platform.template.json' });
         deployedWarnings.push(...reports.warnings.map((w) => ({ ...w, property: `${side}.${w.property}` })));
         files[`encryption-coverage-${side}.md`] = reports.coverage;
         files[`security-baseline-${side}.md`] = reports.baseline;
+        files[`api-server-reachability-${side}.md`] = reports.reachability;
         flows.set(m.config.name, reports.flows);
       }
       Object.assign(files, evidenceFiles({

@@ -64,8 +64,8 @@ test('positional targets: a definition file, a folder with one, or a folder of s
   expect(fs.readdirSync(path.join(dir, 'out-b'))).toEqual(['beta']);
   const all = runCli(['synth', '.', '-o', 'out-c', '--only', 'beta,alpha'], dir);
   expect(all.stdout).toBe(
-    'out-c/alpha/: cluster.template.json, encryption-coverage.md, security-baseline.md\nout-c/alpha/evidence/: assessment-results.oscal.json, report.html\n' +
-      'out-c/beta/: cluster.template.json, encryption-coverage.md, security-baseline.md\nout-c/beta/evidence/: assessment-results.oscal.json, report.html\n',
+    'out-c/alpha/: api-server-reachability.md, cluster.template.json, encryption-coverage.md, security-baseline.md\nout-c/alpha/evidence/: assessment-results.oscal.json, report.html\n' +
+      'out-c/beta/: api-server-reachability.md, cluster.template.json, encryption-coverage.md, security-baseline.md\nout-c/beta/evidence/: assessment-results.oscal.json, report.html\n',
   );
 });
 

@@ -13,6 +13,8 @@ const docs = (yaml: string) => parseAllDocuments(yaml).map((d) => d.toJSON());
 test('synthesizes templates, both clusters\' manifests and every report offline', async () => {
   const files = (await import('../../examples/platform/definition')).default.artifacts();
   expect(Object.keys(files).sort()).toEqual([
+    'api-server-reachability-client.md',
+    'api-server-reachability-server.md',
     'client-issuer.k8s.yaml',
     'client.k8s.yaml',
     'cross-cluster-encryption.md',

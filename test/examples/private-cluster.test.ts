@@ -27,6 +27,17 @@ test('the offline template is a private cluster: system zone, no public FQDN, ru
   });
 });
 
+test('the reachability report says no path from the internet reaches the API server, and why', async () => {
+  const report = (await import('../../examples/private-cluster/definition')).default.artifacts()['api-server-reachability.md'];
+  expect(report).toMatch(/^# API server reachability: payments-prod\n/);
+  expect(report).toContain('Verdict: **no path from the internet**. No path from the internet reaches the API server.');
+  // Run command is off and no public FQDN is published: the only path is the delegated subnet in the cluster network.
+  expect(report).toContain('| vnet-integration-subnet | the cluster network payments-prod-vnet | no |');
+  expect(report).not.toContain('| run-command |');
+  expect(report).not.toContain('| public-fqdn |');
+  expect(report).not.toContain('Undecided:');
+});
+
 test('the Pulumi program deploys the same definition into its resource group', async () => {
   const program = await import('../../examples/private-cluster/index');
   await settle(program.clusterId, program.kubeconfig);

@@ -22,6 +22,14 @@ test('the offline template is a public API server limited to the named CIDRs, wi
   expect(cluster.properties.apiServerAccessProfile.privateDNSZone).toBeUndefined();
 });
 
+test('the reachability report lists the public endpoint from each authorized range: reachable from the internet', async () => {
+  const report = (await import('../../examples/public-authorized-ranges/definition')).default.artifacts()['api-server-reachability.md'];
+  expect(report).toContain('Verdict: **reachable from the internet**. The API server is reachable from the internet: through its public endpoint, from 203.0.113.0/24 (authorized range), 198.51.100.7/32 (authorized range).');
+  expect(report).toContain('| public-endpoint | 198.51.100.7/32 (authorized range) | yes |');
+  expect(report).toContain('| vnet-integration-subnet | the cluster network analytics-dev-vnet | no |');
+  expect(report).not.toContain('| run-command |');
+});
+
 test('the Pulumi program deploys the same definition into its resource group', async () => {
   const program = await import('../../examples/public-authorized-ranges/index');
   await settle(program.clusterId, program.kubeconfig);

@@ -22,6 +22,7 @@ import { Rules } from '../validation/rule-catalog';
 import { escapeUnsafeCharacters, findUnsafeCharacter } from '../validation/unsafe-characters';
 import { deployedEncryptionCoverage, deployedTransitEncryption, DeployedTransitEncryption } from './payload-encryption-coverage';
 import { RelatedResources } from './related-resources';
+import { apiServerReachability, ReachabilityStatement } from '../reachability/api-server-reachability';
 
 /** One control of the security baseline on an audited cluster. */
 export interface AuditedControl {
@@ -55,6 +56,8 @@ export interface ClusterAudit {
   readonly egress: EgressPath;
   readonly baseline: readonly AuditedControl[];
   readonly policies: readonly AuditedPolicy[];
+  /** Every path to the API server and whether the internet reaches it (undecided where a fact is not known or a resource was not read). */
+  readonly reachability: ReachabilityStatement;
 }
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
@@ -62,7 +65,8 @@ const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 /**
  * Audits one cluster as described: every cluster rule (pass, fail or
  * undecided), the encryption coverage, the egress path, the security baseline
- * and Azure Policy's built-in definitions for AKS. A template or a plan is a
+ * Azure Policy's built-in definitions for AKS, and every path to the API
+ * server (its reachability from the internet). A template or a plan is a
  * whole deployment: a resource absent from it is absent. A live cluster read
  * on its own is not: what needs its separate resources is not verified. A
  * value the reader could not know makes what reads it undecided, never a pass.
@@ -108,7 +112,8 @@ export function auditCluster(d: ClusterDescription, form: AzureDescriptionForm =
     const needsRelated = /ifnotexists$/i.test(result.effect);
     return { result, state: needsRelated && !wholeDeployment && result.state === 'non-compliant' ? 'not-verified' : result.state };
   });
-  return { cluster, violations, undecided, outcomes, transitEncryption, coverage, egress, baseline, policies };
+  const reachability = apiServerReachability(d);
+  return { cluster, violations, undecided, outcomes, transitEncryption, coverage, egress, baseline, policies, reachability };
 }
 
 const AUDITED = new WeakMap<DescribedResource, AuditedResource>();

@@ -4,6 +4,7 @@ import { describeValue, formatViolation, Violation } from '../validation/violati
 import { NotExamined } from '../description/described-resource';
 import { isDocumentLocation } from '../description/fact';
 import { ClusterAudit } from './audit-cluster';
+import { ReachabilityStatement } from '../reachability/api-server-reachability';
 
 /** One run of the audit: every cluster read, and every input that could not be. */
 export interface AuditRun {
@@ -56,6 +57,7 @@ export function renderAuditText(run: AuditRun, options: TextReportOptions = {}):
     lines.push('', `Transit encryption: ${mechanism} (${a.transitEncryption.reason}).`);
     for (const f of a.coverage) lines.push(`  ${FLOW_LABELS[f.flow]}: ${STATUS_MARK[f.status]}: ${f.by}${f.caveat ? ` (${f.caveat})` : ''}`);
     lines.push(`Public egress path: ${a.egress.publicEgress === 'unverified' ? 'not verified offline' : a.egress.publicEgress}: ${a.egress.description}.`);
+    lines.push('', ...reachabilityLines(a.reachability));
     lines.push('', 'Security baseline:');
     for (const c of a.baseline) lines.push(`  ${c.status.padEnd(12)} ${c.id}: ${c.title}`);
     lines.push('', 'Azure Policy built-in definitions:');
@@ -97,11 +99,34 @@ export function renderAuditJson(run: AuditRun): string {
         egress: a.egress,
         securityBaseline: a.baseline,
         azurePolicy: a.policies.map((p) => ({ name: p.result.definition.name, displayName: p.result.definition.displayName, effect: p.result.effect, state: p.state })),
+        apiServerReachability: reachabilityJson(a.reachability),
       })),
     },
     null,
     2,
   )}\n`;
+}
+
+const FROM_INTERNET_WORDS: Readonly<Record<string, string>> = { true: 'from the internet', false: 'not from the internet', undecided: 'undecided' };
+
+/** The reachability of the API server for the text report: the verdict's summary, then each path and what is undecided. */
+function reachabilityLines(r: ReachabilityStatement): string[] {
+  return [
+    `API server reachability: ${r.verdict}. ${r.summary}`,
+    ...r.paths.map((p) => `  ${p.kind} (${FROM_INTERNET_WORDS[String(p.fromInternet)]}): ${p.from}`),
+    ...r.undecided.map((u) => `  undecided: ${u.reason}`),
+    ...[...new Set(r.paths.map((p) => p.recheck))].map((command) => `  re-check: ${command}`),
+  ];
+}
+
+/** The reachability of the API server for the JSON report: stable keys, every path with its provenance. */
+function reachabilityJson(r: ReachabilityStatement): Record<string, unknown> {
+  return {
+    verdict: r.verdict,
+    summary: r.summary,
+    paths: r.paths.map((p) => ({ kind: p.kind, from: p.from, fromInternet: p.fromInternet, statement: p.statement, provenance: p.provenance, recheck: p.recheck, source: p.source })),
+    undecided: r.undecided.map((u) => ({ reason: u.reason, ...(u.at ? { at: u.at } : {}) })),
+  };
 }
 
 const SARIF_LEVEL: Readonly<Record<Rule['severity'], 'error' | 'warning' | 'note'>> = { error: 'error', warning: 'warning', info: 'note' };

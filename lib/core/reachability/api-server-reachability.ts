@@ -9,6 +9,7 @@ import { runCommandPath } from './run-command-path';
 import { reachabilitySummary } from './reachability-summary';
 import { Recheck } from './recheck-commands';
 import { Sources } from '../validation/sources';
+import { escapeUnsafeCharacters } from '../validation/unsafe-characters';
 import { markdownCell, markdownLink, markdownTable } from '../reports/markdown';
 
 /**
@@ -87,13 +88,31 @@ export function apiServerReachability(cluster: ClusterDescription): Reachability
   found.push(runCommandPath(cluster, c));
   found.push(privateNetworkPaths(cluster, c, { isPrivate, vnetIntegration }));
   if (isPrivate.known && isPrivate.value) found.push(publicFqdnPath(cluster, c));
-  if (!cluster.wholeDeployment) {
+  // Only a private API server is reached through the networks around it: a public one's paths are all on the cluster.
+  const mayBePrivate = !isPrivate.known || isPrivate.value;
+  if (!cluster.wholeDeployment && mayBePrivate) {
     undecided.push({ reason: 'not every resource of the deployment was read (a live resource read alone, a linked template, a loop of unknown count): private DNS zone links and peerings that reach the API server may be missing' });
   }
   const paths = found.flatMap((f) => f.paths);
   undecided.push(...found.flatMap((f) => f.undecided));
   const verdict = verdictOf(paths, undecided);
-  return { cluster: cluster.name, verdict, paths, undecided, summary: reachabilitySummary(verdict, paths, undecided) };
+  return printable({ cluster: cluster.name, verdict, paths, undecided, summary: reachabilitySummary(verdict, paths, undecided) });
+}
+
+/**
+ * The statement with every text read from a document (names, ranges) safe to
+ * print: a control, bidirectional-override or zero-width character is escaped.
+ * @see https://www.unicode.org/reports/tr36/
+ */
+function printable(s: ReachabilityStatement): ReachabilityStatement {
+  const e = escapeUnsafeCharacters;
+  return {
+    cluster: e(s.cluster),
+    verdict: s.verdict,
+    paths: s.paths.map((p) => ({ ...p, from: e(p.from), statement: e(p.statement), recheck: e(p.recheck) })),
+    undecided: s.undecided.map((u) => ({ ...u, reason: e(u.reason) })),
+    summary: e(s.summary),
+  };
 }
 
 /** A path from the internet decides; anything undecided keeps "no path" from being said. */
@@ -124,12 +143,21 @@ const VERDICT_TITLES: Readonly<Record<ReachabilityVerdict, string>> = {
 
 const FROM_INTERNET: Readonly<Record<string, string>> = { true: 'yes', false: 'no', undecided: 'undecided' };
 
+/** Options of {@link renderReachability}. */
+export interface RenderReachabilityOptions {
+  /**
+   * The level of the section's heading: 1 for a document of its own.
+   * @default 2
+   */
+  readonly headingLevel?: 1 | 2 | 3;
+}
+
 /** The statement as a Markdown section: the verdict, a table of every path, what is undecided, and how to re-check each path. */
-export function renderReachability(s: ReachabilityStatement): string {
+export function renderReachability(s: ReachabilityStatement, options: RenderReachabilityOptions = {}): string {
   const rows = s.paths.map((p) => [p.kind, p.from, FROM_INTERNET[String(p.fromInternet)], p.statement, { raw: markdownLink(p.source) }]);
   const rechecks = [...new Set(s.paths.map((p) => p.recheck))];
   return [
-    `## API server reachability: ${markdownCell(s.cluster)}`,
+    `${'#'.repeat(options.headingLevel ?? 2)} API server reachability: ${markdownCell(s.cluster)}`,
     '',
     `Verdict: **${VERDICT_TITLES[s.verdict]}**. ${markdownCell(s.summary)}`,
     '',

@@ -2,8 +2,8 @@ import { ClusterDescription } from '../description/cluster-description';
 import { ClusterRuleContext } from '../rules/cluster-rule';
 import { Sources } from '../validation/sources';
 import type { PathsFound, ReachPath, ReachPathKind } from './api-server-reachability';
-import { Reading } from './description-reading';
-import { NeighbourNetwork, PrivateNetworks, privateNetworks } from './private-networks';
+import { Reading, reading } from './description-reading';
+import { clusterNetwork, NeighbourNetwork, PrivateNetworks, privateNetworks } from './private-networks';
 import { Recheck } from './recheck-commands';
 
 /** What decides the private paths: whether the API server is private, and whether it is projected into the cluster network. */
@@ -27,23 +27,27 @@ export function privateNetworkPaths(cluster: ClusterDescription, c: ClusterRuleC
   const integrated = vnetIntegration.known && vnetIntegration.value;
   if (!isPrivate.value) {
     if (!vnetIntegration.known) return { paths: [], undecided: [{ reason: `whether API Server VNet Integration is on is not known offline (${vnetIntegration.reason})`, at: vnetIntegration.at }] };
-    return { paths: integrated ? [clusterNetworkPath(cluster, c, 'vnet-integration-subnet', undefined)] : [], undecided: [] };
+    // Only the nodes use the address in the subnet: other clients resolve the name to the public endpoint.
+    const network = { clusterNetwork: clusterNetwork(cluster, c, []), neighbours: [], undecided: [] };
+    return { paths: integrated ? [clusterNetworkPath(cluster, c, 'vnet-integration-subnet', network)] : [], undecided: [] };
   }
   const kind: ReachPathKind = integrated ? 'vnet-integration-subnet' : 'private-endpoint';
   const networks = privateNetworks(cluster, c);
   const undecided = vnetIntegration.known ? [...networks.undecided] : [{ reason: `whether API Server VNet Integration is on is not known offline (${vnetIntegration.reason})`, at: vnetIntegration.at }, ...networks.undecided];
-  const paths = [clusterNetworkPath(cluster, c, kind, networks), ...networks.neighbours.map((n) => neighbourPath(kind, n, networks))];
+  const fqdn = reading(() => c.bool(c.fact('properties.apiServerAccessProfile.enablePrivateClusterPublicFQDN')));
+  const noPublicName = fqdn.known && fqdn.value === false;
+  const paths = [clusterNetworkPath(cluster, c, kind, networks), ...networks.neighbours.map((n) => neighbourPath(kind, n, networks, noPublicName))];
   return { paths, undecided };
 }
 
 /** The cluster's own network: the nodes, and every host in it. */
-function clusterNetworkPath(cluster: ClusterDescription, c: ClusterRuleContext, kind: ReachPathKind, networks: PrivateNetworks | undefined): ReachPath {
-  const network = networks?.clusterNetwork;
+function clusterNetworkPath(cluster: ClusterDescription, c: ClusterRuleContext, kind: ReachPathKind, networks: PrivateNetworks): ReachPath {
+  const network = networks.clusterNetwork;
   const name = network?.managed ? 'the virtual network AKS creates for the cluster' : network?.name ? `the cluster network ${network.name}` : 'the cluster network';
   const where = kind === 'vnet-integration-subnet'
     ? `its internal load balancer address in the delegated API server subnet (API Server VNet Integration)`
     : 'its private endpoint in the node subnet';
-  const dns = networks?.zoneKind === 'system' ? ' AKS links its private DNS zone to this network.' : '';
+  const dns = networks.zoneKind === 'system' ? ' AKS links its private DNS zone to this network.' : '';
   const subnet = c.fact('properties.apiServerAccessProfile.subnetId');
   const privateAt = c.fact('properties.apiServerAccessProfile.enablePrivateCluster').at;
   return {
@@ -58,13 +62,13 @@ function clusterNetworkPath(cluster: ClusterDescription, c: ClusterRuleContext, 
 }
 
 /** A network linked to the own zone, peered with the cluster network, or both. */
-function neighbourPath(kind: ReachPathKind, n: NeighbourNetwork, networks: PrivateNetworks): ReachPath {
+function neighbourPath(kind: ReachPathKind, n: NeighbourNetwork, networks: PrivateNetworks, noPublicName: boolean): ReachPath {
   const via = [n.linked ? 'zone link' : undefined, n.peered ? 'peering' : undefined].filter((v): v is string => v !== undefined);
   const statement = n.linked && n.peered
     ? `Hosts in ${n.name} resolve the API server's name through the zone link and route to its private address through the peering.`
     : n.linked
       ? `Hosts in ${n.name} resolve the API server's name through the zone link; they connect only over a route this description does not show (a peering, VPN or ExpressRoute).`
-      : `Hosts in ${n.name} route to the API server's private address through the peering; they resolve its name only through the public FQDN or DNS of their own.`;
+      : `Hosts in ${n.name} route to the API server's private address through the peering; they resolve its name only through ${noPublicName ? 'DNS of their own (no public FQDN is published)' : 'the public FQDN or DNS of their own'}.`;
   const forwarded = n.forwarded ? ` The cluster network's side of the peering accepts traffic forwarded through ${n.name} (allowForwardedTraffic), such as other spokes behind a hub firewall.` : '';
   const network = networks.clusterNetwork;
   const rechecks = [n.linked ? Recheck.zoneLinks(networks.ownZoneId) : undefined, n.peered ? Recheck.peerings({ name: network.name, resourceGroup: network.resourceGroup }) : undefined];

@@ -82,12 +82,14 @@ export function privateNetworks(cluster: ClusterDescription, c: ClusterRuleConte
   if (network.resource) {
     for (const p of peeringsOf(cluster, network.resource)) add(p.remote, 'peered', p.at, p.forwarded);
   }
-  const sorted = [...neighbours.values()].sort((a, b) => a.name.toLowerCase().localeCompare(b.name.toLowerCase()));
+  // By name, by code unit (not the locale's collation): the same input gives the same report everywhere.
+  const byName = (n: { name: string }) => n.name.toLowerCase();
+  const sorted = [...neighbours.values()].sort((a, b) => (byName(a) < byName(b) ? -1 : byName(a) > byName(b) ? 1 : 0));
   return { clusterNetwork: network, neighbours: sorted, ownZoneId, zoneKind: zone.known ? zone.value.kind : undefined, undecided };
 }
 
-/** The node subnet's network: read, named only, or created by AKS. */
-function clusterNetwork(cluster: ClusterDescription, c: ClusterRuleContext, undecided: UndecidedPart[]): ClusterNetworkFound {
+/** The node subnet's network: read, named only, or created by AKS; what keeps its peerings from being known goes to `undecided`. */
+export function clusterNetwork(cluster: ClusterDescription, c: ClusterRuleContext, undecided: UndecidedPart[]): ClusterNetworkFound {
   const ids = reading(() => nodeSubnetIds(c));
   if (!ids.known) {
     undecided.push({ reason: `the node subnets are not known offline (${ids.reason}): the cluster network's peerings are not known`, at: ids.at });

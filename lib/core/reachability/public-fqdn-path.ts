@@ -17,7 +17,7 @@ import { Recheck } from './recheck-commands';
 export function publicFqdnPath(cluster: ClusterDescription, c: ClusterRuleContext): PathsFound {
   const fact = c.fact('properties.apiServerAccessProfile.enablePrivateClusterPublicFQDN');
   const enabled = reading(() => c.bool(fact));
-  if (enabled.known && enabled.value === false) return { paths: [] , undecided: [] };
+  if (enabled.known && enabled.value === false) return { paths: [], undecided: [] };
   const how = !enabled.known
     ? `Whether the public FQDN is published is not known offline (${enabled.reason}); if it is, it`
     : enabled.value === undefined

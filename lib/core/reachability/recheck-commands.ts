@@ -1,5 +1,6 @@
 import { parseResourceId } from '../arm/resource-id';
 import { ClusterDescription } from '../description/cluster-description';
+import { RESOURCE_GROUP_PLACEHOLDER } from '../readers/arm-template/deployment-scope';
 
 /**
  * The `az` commands an auditor runs to re-check each fact of the statement on
@@ -13,11 +14,16 @@ export function shellWord(text: string): string {
   return /^[A-Za-z0-9_./:-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
+/** A resource group as an argument: `<placeholder>` where the document does not tell it (a template deploys to any). */
+function groupArgument(group: string | undefined, placeholder: string): string {
+  return group === undefined || group === RESOURCE_GROUP_PLACEHOLDER ? placeholder : shellWord(group);
+}
+
 /** `--resource-group <rg> --name <cluster>`, with placeholders where the description does not tell them. */
 function clusterArguments(cluster: ClusterDescription): string {
   const id = typeof cluster.resource.id === 'string' ? parseResourceId(cluster.resource.id) : undefined;
   const name = typeof cluster.resource.name === 'string' ? cluster.resource.name : '<cluster-name>';
-  return `--resource-group ${id ? shellWord(id.resourceGroup) : '<resource-group>'} --name ${name.startsWith('<') ? name : shellWord(name)}`;
+  return `--resource-group ${groupArgument(id?.resourceGroup, '<resource-group>')} --name ${name.startsWith('<') ? name : shellWord(name)}`;
 }
 
 /** `az aks show` of the cluster with a JMESPath query. */
@@ -37,9 +43,9 @@ export const Recheck = {
   zoneLinks: (zoneId: string | undefined) => {
     const zone = zoneId ? parseResourceId(zoneId) : undefined;
     return zone
-      ? `az network private-dns link vnet list --resource-group ${shellWord(zone.resourceGroup)} --zone-name ${shellWord(zone.names[0])} --output table`
+      ? `az network private-dns link vnet list --resource-group ${groupArgument(zone.resourceGroup, '<zone-resource-group>')} --zone-name ${shellWord(zone.names[0])} --output table`
       : 'az network private-dns link vnet list --resource-group <zone-resource-group> --zone-name <zone-name> --output table';
   },
   peerings: (vnet: { readonly name?: string; readonly resourceGroup?: string }) =>
-    `az network vnet peering list --resource-group ${vnet.resourceGroup ? shellWord(vnet.resourceGroup) : '<vnet-resource-group>'} --vnet-name ${vnet.name ? shellWord(vnet.name) : '<vnet-name>'} --output table`,
+    `az network vnet peering list --resource-group ${groupArgument(vnet.resourceGroup, '<vnet-resource-group>')} --vnet-name ${vnet.name ? shellWord(vnet.name) : '<vnet-name>'} --output table`,
 };

@@ -28,6 +28,6 @@ export function runCommandPath(cluster: ClusterDescription, c: ClusterRuleContex
   }
   if (disabled.value === true) return { paths: [], undecided: [] };
   const how = disabled.value === undefined ? 'Run command is on (disableRunCommand is not set; it is on by default)' : 'Run command is on (disableRunCommand is false)';
-  const statement = `${how}: any Entra ID identity that Azure RBAC allows runcommand/action on the cluster can, from anywhere on the internet, have Azure Resource Manager run kubectl in a pod inside the cluster, which reaches the API server from within.`;
+  const statement = `${how}: any Entra ID identity that Azure RBAC allows runcommand/action on the cluster can, from anywhere on the internet, ask Azure Resource Manager to have AKS run a command (kubectl, helm) in a pod inside the cluster, which reaches the API server from within.`;
   return { paths: [{ ...base, fromInternet: true, statement }], undecided: [] };
 }

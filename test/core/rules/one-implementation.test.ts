@@ -18,6 +18,7 @@ const SAME_PREDICATE: Readonly<Record<string, { readonly predicate: string; read
   'core/aks/private-dns-zone-name.ts': { predicate: 'the predicate itself, called by the zone name rules', keys: ['ownZoneName', 'ownZoneSubzoneLength'] },
   'core/audit/related-payload-rules.ts': { predicate: "from '../aks/api-server-subnet'", keys: ['apiServerSubnetSize', 'ownZoneName'] },
   'core/aks/api-server-subnet-check.ts': { predicate: "from './api-server-subnet'", keys: ['apiServerSubnetDedicated', 'apiServerSubnetSize'] },
+  'core/reachability/public-endpoint-paths.ts': { predicate: "from '../aks/authorized-ranges'", keys: ['publicWithoutRanges'] },
   // Lists of ids, not predicates: the rules only a payload breaks.
   'core/audit/cluster-payload-rules.ts': { predicate: 'an id list', keys: ['publicUnrestricted', 'servicePrincipalIdentity', 'localAccountsEnabled', 'kubernetesRbacOff', 'nodePublicIp'] },
 };
