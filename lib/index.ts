@@ -57,6 +57,7 @@ export * from './core/aks/system-node-pool';
 export * from './core/aks/validate-cluster';
 export * from './core/validation/rules-table';
 export * from './core/reports/markdown';
+export * from './core/reports/acknowledged-warnings';
 export * from './core/kubernetes/kubernetes-object';
 export * from './core/kubernetes/schema-validator';
 export * from './core/kubernetes/crd-schema';

@@ -3,6 +3,16 @@ import * as path from 'node:path';
 import {
   ALL_RULES,
   AZURE_POLICY_AKS_DEFINITIONS,
+  BUILT_IN_TIES,
+  CITED_CLAUSES,
+  CitedClause,
+  FRAMEWORK_LABELS,
+  FRAMEWORKS_NOTE,
+  frameworkClausesLine,
+  frameworkClausesText,
+  markdownLink,
+  REGULATORY_INITIATIVES,
+  REGULATORY_INITIATIVES_COMMIT,
   CREATE_ONLY_CLUSTER_PROPERTIES,
   FLOW_LABELS,
   IN_CLUSTER_COVERAGE,
@@ -91,13 +101,16 @@ export function securityBaselineDocument(): string {
     'differently from Azure\'s documents, a boolean where the API takes a string, the first node pool',
     'only, no exemption for private clusters), the report gives Checkov\'s verdict and the reason.',
     '',
+    FRAMEWORKS_NOTE.replace('docs/frameworks.md', '[frameworks.md](frameworks.md)'),
+    '',
     markdownTable(
-      ['Control', 'What', 'How the library meets it', 'Checkov check', 'Opt-out and why', 'Test'],
+      ['Control', 'What', 'How the library meets it', 'Checkov check', 'Frameworks', 'Opt-out and why', 'Test'],
       SECURITY_BASELINE.map((c) => [
         c.id,
         c.title,
         c.how,
         c.checkov ? `${c.checkov.id}${c.checkov.evaluate ? ': checks ' : ': no ARM check. '}${c.checkov.inspects}` : '',
+        frameworkClausesLine(c.id),
         c.optOut ?? '',
         `security baseline ${c.id} > ${c.title}: met by the default configuration, or a documented opt-out`,
       ]),
@@ -119,12 +132,118 @@ export function securityBaselineDocument(): string {
   ].join('\n');
 }
 
+/** Each cited clause once, with every rule or control it is cited for, in the order first cited. */
+function citedRows(): { readonly clause: CitedClause; readonly ids: string[] }[] {
+  const rows = new Map<string, { clause: CitedClause; ids: string[] }>();
+  for (const [id, clauses] of Object.entries(CITED_CLAUSES)) {
+    for (const clause of clauses) {
+      const key = JSON.stringify([clause.framework, clause.control, clause.citation, clause.source]);
+      const row = rows.get(key) ?? { clause, ids: [] };
+      row.ids.push(id);
+      rows.set(key, row);
+    }
+  }
+  return [...rows.values()];
+}
+
+/** The frameworks page: where each mapping comes from, the ties to built-ins and the cited clauses. */
+export function frameworksDocument(): string {
+  const builtIn = new Map(AZURE_POLICY_AKS_DEFINITIONS.map((d) => [d.name, d]));
+  const clausesOfBuiltIn = (name: string) => {
+    const text = frameworkClausesText(
+      REGULATORY_INITIATIVES.flatMap((i) =>
+        (i.members.find((m) => m.policyDefinitionName === name)?.groupNames ?? []).map((g) => ({
+          framework: i.framework,
+          frameworkName: i.displayName,
+          control: g.slice(i.groupPrefix.length),
+          basis: { kind: 'built-in' as const, policyDefinitionName: name, displayName: builtIn.get(name)!.displayName, initiative: i.displayName },
+        })),
+      ),
+    );
+    return text === 'unmapped' ? 'none: no vendored initiative assigns it' : text;
+  };
+  return [
+    '# Compliance frameworks',
+    '',
+    '<!-- Generated from lib/core/compliance/ by `npm run docs:generate`. Do not edit. -->',
+    '',
+    'Auditors ask which clauses of a framework a control supports. Every rule in',
+    '[validation-rules.md](validation-rules.md) and every control in [security-baseline.md](security-baseline.md),',
+    'and every `security-baseline*.md` that `npm run synth` writes, lists them in its Frameworks column;',
+    '`secure-aks audit` gives them with each finding and control (text, JSON, SARIF tags).',
+    '`frameworkClausesOf(id)` returns them with their basis, for your own reports.',
+    '',
+    'A clause has one of two bases, and no other:',
+    '',
+    '- **Built-in.** Microsoft publishes regulatory-compliance initiatives for Azure Policy: each assigns',
+    '  built-in policy definitions to the controls of a framework (its policy definition groups,',
+    '  <https://learn.microsoft.com/azure/governance/policy/concepts/regulatory-compliance>). Where a rule or',
+    '  a baseline control checks the same property of the cluster as one of the AKS built-ins, it supports',
+    '  exactly the groups Microsoft assigns that built-in. The ties are below, with what both check and,',
+    '  where they do not decide alike on every payload, how they differ.',
+    '- **Cited.** A control that no built-in checks is mapped only from the framework\'s public text, whose',
+    '  requirement is paraphrased with its address. These are marked "(cited)".',
+    '',
+    'Anything else is **unmapped**: the library claims no clause for it. That is not a statement that the',
+    'control is irrelevant to a framework, only that no public basis is recorded here. A clause is met by',
+    'everything an organisation does; a control that supports it is evidence for it, not the whole of it.',
+    '',
+    '## Frameworks',
+    '',
+    `The initiatives are vendored by \`scripts/vendor-regulatory-initiatives.ts\` from <https://github.com/Azure/azure-policy> at commit \`${REGULATORY_INITIATIVES_COMMIT}\` (MIT licence), the commit of the vendored built-ins. A clause is written as the initiative writes it, without the initiative's prefix (\`NIST_SP_800-53_R5_SC-7(3)\` is SC-7(3); DORA's 9.3a is Article 9(3)(a); NIS2's 21 is Article 21).`,
+    '',
+    markdownTable(
+      ['Framework', 'Id', "Microsoft's initiative", 'Version', 'File', 'Groups', 'AKS built-ins assigned'],
+      REGULATORY_INITIATIVES.map((i) => [FRAMEWORK_LABELS[i.framework] ?? i.framework, i.framework, i.displayName, i.version, i.file, String(i.groups.length), String(i.members.filter((m) => m.groupNames.length > 0).length)]),
+    ),
+    '',
+    'To read them at another commit: `npx tsx scripts/vendor-regulatory-initiatives.ts <clone of Azure/azure-policy> <commit>`, then `npm run docs:generate`; the tests check every mapped clause against the groups read.',
+    '',
+    'What the initiatives do not cover:',
+    '',
+    '- ISO/IEC 27001:2022: Microsoft\'s initiative holds clauses 6 to 10 of the management system, not the',
+    '  Annex A controls (A.8.20 networks security, A.8.24 use of cryptography). The standard\'s text is not',
+    '  public, so no Annex A control is cited.',
+    '- SWIFT CSCF 2024: its text is available to SWIFT users only, so no SWIFT clause is cited. PCI DSS',
+    '  v4.0.1 is in the PCI Security Standards Council\'s document library; the one clause cited from it',
+    '  (4.2.1) says its own scope: open, public networks.',
+    '- CIS Azure Foundations 3.0.0 assigns none of the AKS built-ins.',
+    '- Azure/azure-policy also holds NIST SP 800-53 R5.1.1, a second NIS2 initiative and a preview of the',
+    '  Microsoft cloud security benchmark v2; they are not vendored.',
+    '',
+    '## Rules and controls tied to built-ins',
+    '',
+    markdownTable(
+      ['Built-in', 'Definition', 'What both check', 'Rules and controls', 'Where they differ', 'Clauses'],
+      BUILT_IN_TIES.map((t) => [
+        builtIn.get(t.policyDefinitionName)?.displayName ?? t.policyDefinitionName,
+        t.policyDefinitionName,
+        t.sameCheck,
+        t.controls.map((c) => c.id).join(', '),
+        t.controls.filter((c) => c.differs).map((c) => `${c.id}: ${c.differs}`).join('; '),
+        clausesOfBuiltIn(t.policyDefinitionName),
+      ]),
+    ),
+    '',
+    '## Cited clauses',
+    '',
+    'Each clause, with the rules and controls it is cited for:',
+    '',
+    markdownTable(
+      ['Framework', 'Clause', 'What it asks', 'Rules and controls', 'Source'],
+      citedRows().map((r) => [FRAMEWORK_LABELS[r.clause.framework] ?? r.clause.framework, r.clause.control, r.clause.citation, r.ids.join(', '), { raw: markdownLink(r.clause.source) }]),
+    ),
+    '',
+  ].join('\n');
+}
+
 /** Every generated page, by path below docs/. */
 export function generatedDocuments(): Record<string, string> {
   return {
     'validation-rules.md': rulesDocument(),
     'encryption-coverage-matrix.md': coverageMatrixDocument(),
     'security-baseline.md': securityBaselineDocument(),
+    'frameworks.md': frameworksDocument(),
   };
 }
 

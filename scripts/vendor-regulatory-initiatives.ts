@@ -45,6 +45,8 @@ function vendor(gitDir: string, commit: string, spec: (typeof INITIATIVES)[numbe
   const file = `${FOLDER}/${spec.file}`;
   const d = JSON.parse(git(gitDir, 'show', `${commit}:${file}`).replace(/^\uFEFF/, ''));
   const p = d.properties;
+  // A deprecated initiative no longer states Microsoft's mapping: choose its successor instead.
+  if (p.metadata?.deprecated === true || /^\[Deprecated\]/.test(p.displayName)) throw new Error(`${file}: the initiative is deprecated`);
   const groups = ((p.policyDefinitionGroups ?? []) as Record<string, string | undefined>[])
     .map((g) => {
       if (!g.name!.startsWith(spec.groupPrefix)) throw new Error(`${file}: group ${g.name} does not start with ${spec.groupPrefix}`);

@@ -3,6 +3,8 @@ import { ArmResource } from '../arm/arm-resource';
 import { IMAGE_CLEANER_DEFAULT_INTERVAL_HOURS } from './aks-limits';
 import { deployedEgressPath } from './egress-path';
 import { FlowCoverage } from '../encryption/encryption-coverage';
+import { FRAMEWORKS_NOTE, frameworkClausesLine } from '../compliance/framework-clauses-text';
+import { renderAcknowledgedWarnings } from '../reports/acknowledged-warnings';
 import { markdownTable } from '../reports/markdown';
 import { Sources } from '../validation/sources';
 import { CHECKOV_ARM_AKS_CHECKS, CheckovVerdict } from './checkov-arm-checks';
@@ -346,7 +348,7 @@ export function checkovColumn(r: BaselineResult): string {
 
 /** The results as Markdown, for a cluster's dist folder. */
 export function renderSecurityBaseline(model: ManagedClusterModel, coverage: readonly FlowCoverage[], extra: readonly string[] = []): string {
-  const rows = evaluateSecurityBaseline(model, coverage).map((r) => [r.check.id, r.check.title, r.status, checkovColumn(r), r.check.optOut ?? r.check.how]);
+  const rows = evaluateSecurityBaseline(model, coverage).map((r) => [r.check.id, r.check.title, r.status, checkovColumn(r), frameworkClausesLine(r.check.id), r.check.optOut ?? r.check.how]);
   return [
     `# Security baseline: ${model.config.name}`,
     '',
@@ -354,16 +356,15 @@ export function renderSecurityBaseline(model: ManagedClusterModel, coverage: rea
     '',
     `Each control is evaluated on the exact ARM payload and the encryption actually deployed. The Checkov column gives the verdict of Checkov's ARM check as written (<${Sources.checkovAzure}>), with the reason wherever it differs.`,
     '',
-    markdownTable(['Control', 'What', 'Status', 'Checkov', 'How, or why not'], rows),
+    FRAMEWORKS_NOTE,
+    '',
+    markdownTable(['Control', 'What', 'Status', 'Checkov', 'Frameworks', 'How, or why not'], rows),
     '',
     '## Acknowledged warnings',
     '',
     model.acknowledged.length === 0
       ? 'None: every warning of this definition is printed on each synth and deployment.'
-      : markdownTable(
-          ['Rule', 'Property', 'Finding', 'Reason given'],
-          model.acknowledged.map((a) => [a.violation.rule.id, a.violation.property, a.violation.rule.statement, a.acknowledgement.reason]),
-        ),
+      : renderAcknowledgedWarnings(model.acknowledged),
     ...(model.notes.length > 0
       ? ['', '## Notes', '', markdownTable(['Rule', 'Property', 'Note', 'What to do'], model.notes.map((n) => [n.rule.id, n.property, n.rule.statement, n.fix]))]
       : []),

@@ -1,3 +1,5 @@
+import { FrameworkClause, frameworkClausesOf } from '../compliance/framework-clauses';
+import { frameworkClauseLabels, frameworkClausesLine } from '../compliance/framework-clauses-text';
 import { FLOW_LABELS, MECHANISM_NAMES, STATUS_MARK } from '../encryption/encryption-coverage';
 import { Rule } from '../validation/rule';
 import { describeValue, formatViolation, Violation } from '../validation/violation';
@@ -48,7 +50,7 @@ export function renderAuditText(run: AuditRun, options: TextReportOptions = {}):
     const count = (s: Rule['severity']) => a.violations.filter((v) => v.rule.severity === s).length;
     const [errors, warnings, infos] = [count('error'), count('warning'), count('info')];
     lines.push('', `# ${a.cluster.cluster.name} (${a.cluster.source}, read as ${a.cluster.form})`, `${errors + warnings + infos} findings: ${errors} errors, ${warnings} warnings, ${infos} info`);
-    for (const v of a.violations) lines.push(`${label(v.rule.severity)} ${formatViolation(v)}`);
+    for (const v of a.violations) lines.push(`${label(v.rule.severity)} ${formatViolation(v)}${clausesLine(v.rule.id, '\n    frameworks: ')}`);
     if (a.undecided.length > 0) {
       lines.push('', `Undecided: ${a.undecided.length} rules (a value they need is not known offline, or a resource they need was not read):`);
       for (const u of a.undecided) lines.push(`  undecided ${label(u.rule.severity)} [${u.rule.id}] ${u.reason}`);
@@ -59,7 +61,7 @@ export function renderAuditText(run: AuditRun, options: TextReportOptions = {}):
     lines.push(`Public egress path: ${a.egress.publicEgress === 'unverified' ? 'not verified offline' : a.egress.publicEgress}: ${a.egress.description}.`);
     lines.push('', ...reachabilityLines(a.reachability));
     lines.push('', 'Security baseline:');
-    for (const c of a.baseline) lines.push(`  ${c.status.padEnd(12)} ${c.id}: ${c.title}`);
+    for (const c of a.baseline) lines.push(`  ${c.status.padEnd(12)} ${c.id}: ${c.title}${clausesLine(c.id, ' | frameworks: ')}`);
     lines.push('', 'Azure Policy built-in definitions:');
     for (const p of a.policies) lines.push(`  ${p.state.padEnd(13)} ${p.result.definition.displayName} (${p.result.definition.name}, ${p.result.effect})`);
   }
@@ -68,6 +70,17 @@ export function renderAuditText(run: AuditRun, options: TextReportOptions = {}):
     for (const n of run.notExamined!) lines.push(`  ${n.at.document}#${n.at.pointer}: ${n.what}: ${n.reason}`);
   }
   return `${lines.join('\n').replace(/^\n/, '')}\n`;
+}
+
+/** The framework clauses of a rule or control after `prefix`, or nothing when it is unmapped. */
+function clausesLine(controlId: string, prefix: string): string {
+  return frameworkClausesOf(controlId).length === 0 ? '' : `${prefix}${frameworkClausesLine(controlId)}`;
+}
+
+/** Every rule and baseline control the report names, with its framework clauses ([] when unmapped), by id. */
+function frameworksOf(run: AuditRun): Record<string, readonly FrameworkClause[]> {
+  const ids = new Set(run.audits.flatMap((a) => [...a.violations.map((v) => v.rule.id), ...a.undecided.map((u) => u.rule.id), ...a.baseline.map((c) => c.id)]));
+  return Object.fromEntries([...ids].sort().map((id) => [id, frameworkClausesOf(id)]));
 }
 
 /** The report as JSON: stable keys, for other tools. */
@@ -101,6 +114,7 @@ export function renderAuditJson(run: AuditRun): string {
         azurePolicy: a.policies.map((p) => ({ name: p.result.definition.name, displayName: p.result.definition.displayName, effect: p.result.effect, state: p.state })),
         apiServerReachability: reachabilityJson(a.reachability),
       })),
+      frameworks: frameworksOf(run),
     },
     null,
     2,
@@ -226,6 +240,8 @@ export function renderAuditSarif(run: AuditRun, options: SarifOptions): string {
               fullDescription: { text: `${r.statement}. Source: ${r.sources.join(' ; ')}` },
               helpUri: r.sources[0],
               defaultConfiguration: { level: SARIF_LEVEL[r.severity] },
+              // The framework clauses the rule supports, as tags code scanning can filter on (SARIF 2.1.0, 3.8.2).
+              ...(frameworkClausesOf(r.id).length > 0 ? { properties: { tags: frameworkClauseLabels(frameworkClausesOf(r.id)) } } : {}),
             })),
           },
         },

@@ -56,7 +56,7 @@ const TRANSIT_ENCRYPTION: readonly CitedClause[] = [
     framework: 'nis2',
     control: '21',
     source: FrameworkTexts.nis2,
-    citation: 'Article 21(2)(h): the measures include policies and procedures on the use of cryptography and, where appropriate, encryption',
+    citation: 'Article 21(2)(h): the cybersecurity risk-management measures include policies and procedures for using cryptography, and encryption where appropriate',
   },
 ];
 
@@ -67,6 +67,27 @@ const SUPPORTED_AND_PATCHED: readonly CitedClause[] = [
     control: 'SI-2',
     source: FrameworkTexts.nistSp80053r5,
     citation: 'SI-2, flaw remediation: flaws are corrected and security-relevant updates installed within a set time of their release',
+  },
+];
+
+/** The clauses a control supports when it flags a component its developer no longer supports (a version past its end of life). */
+const UNSUPPORTED_COMPONENT: readonly CitedClause[] = [
+  ...SUPPORTED_AND_PATCHED,
+  {
+    framework: 'nist-sp-800-53-r5',
+    control: 'SA-22',
+    source: FrameworkTexts.nistSp80053r5,
+    citation: 'SA-22, unsupported system components: a component is replaced once its developer no longer supports it, or its continued support is provided otherwise',
+  },
+];
+
+/** The clauses an acknowledgement supports: it is a deviation accepted with its reason. */
+const ACCEPTED_DEVIATIONS: readonly CitedClause[] = [
+  {
+    framework: 'nist-sp-800-53-r5',
+    control: 'CM-6',
+    source: FrameworkTexts.nistSp80053r5,
+    citation: 'CM-6 item c, configuration settings: deviations from the established settings are identified, documented and approved',
   },
 ];
 
@@ -82,36 +103,16 @@ export const CITED_CLAUSES: Readonly<Record<string, readonly CitedClause[]>> = {
   'SAKS-ENC-013': TRANSIT_ENCRYPTION,
   // A hostNetwork workload falls outside that encryption.
   'SAKS-ENC-017': TRANSIT_ENCRYPTION,
-  // GitOps sources are fetched over an encrypted transport.
+  // Calico WireGuard chosen, but its FelixConfiguration not deployed: pod traffic is not encrypted.
+  'SAKS-ENC-016': TRANSIT_ENCRYPTION,
+  // GitOps sources are fetched over an encrypted transport (not PCI DSS 4.2.1: a GitOps source carries manifests, not cardholder data).
   'SAKS-GIT-001': TRANSIT_ENCRYPTION.filter((c) => c.framework !== 'pci-dss-4.0.1'),
   // Automatic upgrades apply Kubernetes and node image patches.
   'automatic upgrades': SUPPORTED_AND_PATCHED,
   'SAKS-BASE-004': SUPPORTED_AND_PATCHED,
   // An Istio add-on revision past its end of life gets no security patches.
-  'SAKS-MESH-021': [
-    ...SUPPORTED_AND_PATCHED,
-    {
-      framework: 'nist-sp-800-53-r5',
-      control: 'SA-22',
-      source: FrameworkTexts.nistSp80053r5,
-      citation: 'SA-22, unsupported system components: a component is replaced once its developer no longer supports it, or its continued support is provided otherwise',
-    },
-  ],
-  // An acknowledgement records an accepted warning with its reason.
-  'SAKS-ACK-001': [
-    {
-      framework: 'nist-sp-800-53-r5',
-      control: 'CM-6',
-      source: FrameworkTexts.nistSp80053r5,
-      citation: 'CM-6 item c, configuration settings: deviations from the established settings are identified, documented and approved',
-    },
-  ],
-  'SAKS-ACK-002': [
-    {
-      framework: 'nist-sp-800-53-r5',
-      control: 'CM-6',
-      source: FrameworkTexts.nistSp80053r5,
-      citation: 'CM-6 item c, configuration settings: deviations from the established settings are identified, documented and approved; a stale acceptance is no longer one',
-    },
-  ],
+  'SAKS-MESH-021': UNSUPPORTED_COMPONENT,
+  // An acknowledgement records an accepted warning with its reason; a stale one accepts nothing.
+  'SAKS-ACK-001': ACCEPTED_DEVIATIONS,
+  'SAKS-ACK-002': ACCEPTED_DEVIATIONS,
 };

@@ -12,6 +12,10 @@ export const FRAMEWORK_LABELS: Readonly<Record<string, string>> = {
   'cis-azure-3.0.0': 'CIS Azure 3.0.0',
 };
 
+/** What a report's Frameworks column holds, said once for every report. */
+export const FRAMEWORKS_NOTE =
+  'The Frameworks column gives the clauses each control supports: from Microsoft\'s regulatory-compliance initiatives for Azure Policy, through the built-in that checks the same property, or "(cited)" from the framework\'s public text. "unmapped" claims none. docs/frameworks.md says how each is derived.';
+
 /**
  * Clauses as one line, per framework in order: `MCSB NS-2; NIST SP 800-53 R5
  * AC-4, SC-7`. A clause supported only by a cited source is marked "(cited)";
@@ -31,7 +35,21 @@ export function frameworkClausesText(clauses: readonly FrameworkClause[]): strin
     .join('; ');
 }
 
-/** The clauses of a rule or baseline control as one line (see `frameworkClausesText`). */
+const lines = new Map<string, string>();
+
+/** The clauses of a rule or baseline control as one line (see `frameworkClausesText`), written once per control. */
 export function frameworkClausesLine(controlId: string): string {
-  return frameworkClausesText(frameworkClausesOf(controlId));
+  let line = lines.get(controlId);
+  if (line === undefined) {
+    line = frameworkClausesText(frameworkClausesOf(controlId));
+    lines.set(controlId, line);
+  }
+  return line;
+}
+
+/** Each clause once, as `<framework> <clause>` (`NIST SP 800-53 R5 SC-7`), "(cited)" where no built-in supports it: tags for other tools. */
+export function frameworkClauseLabels(clauses: readonly FrameworkClause[]): string[] {
+  const builtIn = new Set(clauses.filter((c) => c.basis.kind === 'built-in').map((c) => `${c.framework} ${c.control}`));
+  const labels = clauses.map((c) => `${FRAMEWORK_LABELS[c.framework] ?? c.framework} ${c.control}${builtIn.has(`${c.framework} ${c.control}`) ? '' : ' (cited)'}`);
+  return [...new Set(labels)];
 }

@@ -44,8 +44,11 @@ function controlOf(initiative: RegulatoryInitiative, groupName: string): string 
   return groupName.slice(initiative.groupPrefix.length);
 }
 
+/** Each initiative's groups by name, indexed once (NIST's has about a thousand). */
+const groupsByName = new Map(REGULATORY_INITIATIVES.map((i) => [i, new Map(i.groups.map((g) => [g.name, g]))]));
+
 function titleOf(initiative: RegulatoryInitiative, control: string): string | undefined {
-  const group = initiative.groups.find((g) => g.name === initiative.groupPrefix + control);
+  const group = groupsByName.get(initiative)!.get(initiative.groupPrefix + control);
   return group?.displayName ?? group?.category;
 }
 
@@ -106,6 +109,9 @@ function citedClauses(controlId: string): FrameworkClause[] {
   });
 }
 
+/** Each control's clauses, derived once: the mappings are fixed data, and an audit asks per finding. */
+const derived = new Map<string, readonly FrameworkClause[]>();
+
 /**
  * The framework clauses a rule (by id, e.g. `SAKS-API-005`) or a security
  * baseline control (by its id, e.g. `local accounts`) supports, sorted by
@@ -114,5 +120,10 @@ function citedClauses(controlId: string): FrameworkClause[] {
  * initiatives assign it, or from the framework's public text (CITED_CLAUSES).
  */
 export function frameworkClausesOf(controlId: string): readonly FrameworkClause[] {
-  return [...builtInClauses(controlId), ...citedClauses(controlId)].sort(compareClauses);
+  let clauses = derived.get(controlId);
+  if (!clauses) {
+    clauses = Object.freeze([...builtInClauses(controlId), ...citedClauses(controlId)].sort(compareClauses));
+    derived.set(controlId, clauses);
+  }
+  return clauses;
 }

@@ -1,4 +1,5 @@
 import { markdownCell, markdownTable } from '../reports/markdown';
+import { renderAcknowledgedWarnings } from '../reports/acknowledged-warnings';
 import { CrossClusterCoverage } from '../encryption/encryption-coverage';
 import { Sources } from '../validation/sources';
 import { CrossClusterLink } from './cross-cluster-link';
@@ -82,7 +83,7 @@ export function renderCrossClusterEncryption(link: CrossClusterLink): string {
     lines.push(
       '## Acknowledged warnings',
       '',
-      markdownTable(['Rule', 'Property', 'Finding', 'Reason given'], link.acknowledged.map((a) => [a.violation.rule.id, a.violation.property, a.violation.rule.statement, a.acknowledgement.reason])),
+      renderAcknowledgedWarnings(link.acknowledged),
       '',
     );
   }

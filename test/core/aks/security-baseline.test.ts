@@ -6,6 +6,8 @@ import {
   checkovColumn,
   deriveEncryptionCoverage,
   evaluateSecurityBaseline,
+  frameworkClausesLine,
+  markdownCell,
   renderSecurityBaseline,
   HardenedClusterProps,
   ManagedClusterModel,
@@ -116,4 +118,28 @@ test('CIS 5.4.2 fails on a public API server, even one limited to authorized ran
   expect(status('CIS 5.4.2 (private endpoint, public access disabled)')).toBe('fail');
   expect(status('CIS 5.4.1 (control plane endpoint)')).toBe('pass');
   expect(results(DEFAULT).find((r) => r.check.id === 'CIS 5.4.2 (private endpoint, public access disabled)')!.status).toBe('pass');
+});
+
+test('each control\'s row in the report gives the framework clauses it supports, or "unmapped"', () => {
+  const md = renderSecurityBaseline(ManagedClusterModel.build(DEFAULT), []);
+  expect(md).toMatch(/^\| Control \| What \| Status \| Checkov \| Frameworks \| How, or why not \|$/m);
+  for (const c of SECURITY_BASELINE) {
+    const row = md.split('\n').find((l) => l.startsWith(`| ${markdownCell(c.id)} |`))!;
+    expect(row.split(' | ')[4], c.id).toBe(markdownCell(frameworkClausesLine(c.id)));
+  }
+  expect(frameworkClausesLine('CIS 5.4.1 (control plane endpoint)')).not.toBe('unmapped');
+  expect(frameworkClausesLine('uptime SLA')).toBe('unmapped');
+});
+
+test('an acknowledged warning is reported with the clauses its rule supports, and the acknowledgement with its own', () => {
+  const model = ManagedClusterModel.build({
+    ...DEFAULT,
+    azurePolicy: false,
+    acknowledgements: [{ ruleId: 'SAKS-BASE-002', reason: 'Gatekeeper is run by the platform team instead' }],
+  });
+  const md = renderSecurityBaseline(model, []);
+  const row = md.split('\n').find((l) => l.startsWith('| SAKS-BASE-002 |'))!;
+  expect(row.endsWith(`| ${markdownCell(frameworkClausesLine('SAKS-BASE-002'))} |`)).toBe(true);
+  expect(frameworkClausesLine('SAKS-BASE-002')).not.toBe('unmapped');
+  expect(md).toContain(`(SAKS-ACK-001: ${frameworkClausesLine('SAKS-ACK-001')})`);
 });

@@ -1,10 +1,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { expect, test } from 'vitest';
+import { FRAMEWORK_LABELS, frameworkClauseLabels, frameworkClausesOf, frameworkClausesText } from '../../../lib';
 import { auditCluster } from '../../../lib/core/audit/audit-cluster';
-import { renderAuditJson, renderAuditText } from '../../../lib/core/audit/audit-report';
+import { AuditRun, renderAuditJson, renderAuditSarif, renderAuditText } from '../../../lib/core/audit/audit-report';
 import { describeDeployment } from '../../../lib/core/description/cluster-description';
 import { readDocument } from '../../../lib/core/readers/read-document';
+import { hardenedPayload } from '../../support/misconfiguration-corpus';
 
 /** The audit's reports carry each cluster's API server reachability. */
 const FIXTURES = path.resolve(__dirname, '../../fixtures/real-world');
@@ -38,4 +40,46 @@ test('the JSON report gives the verdict, every path with its provenance, and wha
   });
   // A public API server's paths are all on the cluster: a GET of it leaves nothing undecided.
   expect(reach.undecided).toEqual([]);
+});
+
+/** A cluster whose Azure Policy add-on is off (SAKS-BASE-002, tied to a built-in with clauses) and local accounts on (SAKS-BASE-016, unmapped). */
+const run = (): AuditRun => {
+  const document = hardenedPayload({ disableLocalAccounts: false, addonProfiles: { omsagent: { enabled: true }, azurepolicy: { enabled: false } } });
+  return { audits: describeDeployment([readDocument(document, 'c.json')]).clusters.map((c) => auditCluster(c)), problems: [] };
+};
+
+test('the JSON report gives the framework clauses of every rule and control it names, [] when unmapped', () => {
+  const report = JSON.parse(renderAuditJson(run()));
+  const ruleIds = report.clusters[0].violations.map((v: { ruleId: string }) => v.ruleId);
+  expect(ruleIds).toEqual(expect.arrayContaining(['SAKS-BASE-002', 'SAKS-BASE-016']));
+  expect(frameworkClausesOf('SAKS-BASE-002').length).toBeGreaterThan(0);
+  expect(report.frameworks['SAKS-BASE-002']).toEqual(JSON.parse(JSON.stringify(frameworkClausesOf('SAKS-BASE-002'))));
+  expect(report.frameworks['SAKS-BASE-016']).toEqual([]);
+  for (const c of report.clusters[0].securityBaseline) expect(report.frameworks[c.id], c.id).toEqual(JSON.parse(JSON.stringify(frameworkClausesOf(c.id))));
+  expect(Object.keys(report.frameworks)).toEqual(Object.keys(report.frameworks).sort());
+});
+
+test('the SARIF log tags each rule with its clauses; an unmapped rule has no tags', () => {
+  const log = JSON.parse(renderAuditSarif(run(), { toolVersion: '0.0.0' }));
+  const rules = log.runs[0].tool.driver.rules as { id: string; properties?: { tags: string[] } }[];
+  const mapped = rules.find((r) => r.id === 'SAKS-BASE-002')!;
+  expect(mapped.properties!.tags).toEqual(frameworkClauseLabels(frameworkClausesOf('SAKS-BASE-002')));
+  expect(mapped.properties!.tags.length).toBeGreaterThan(0);
+  expect(rules.find((r) => r.id === 'SAKS-BASE-016')!.properties).toBeUndefined();
+});
+
+test('the text report gives the clauses under each mapped finding and beside each mapped control', () => {
+  const text = renderAuditText(run());
+  expect(text).toContain(`    frameworks: ${frameworkClausesText(frameworkClausesOf('SAKS-BASE-002'))}`);
+  expect(text).toContain(`CIS 5.4.1 (control plane endpoint): the API server is private, or its public endpoint is limited to authorized IP ranges | frameworks: ${frameworkClausesText(frameworkClausesOf('CIS 5.4.1 (control plane endpoint)'))}`);
+  expect(text).toMatch(/ uptime SLA: [^\n|]*\n/);
+});
+
+test('clause labels: each clause once, "(cited)" only where no built-in supports it', () => {
+  const labels = frameworkClauseLabels(frameworkClausesOf('transit encryption'));
+  expect(labels).toContain('NIST SP 800-53 R5 SC-8 (cited)');
+  expect(new Set(labels).size).toBe(labels.length);
+  const builtIn = frameworkClausesOf('SAKS-API-005');
+  expect(builtIn.every((c) => c.basis.kind === 'built-in')).toBe(true);
+  expect(frameworkClauseLabels(builtIn)).toEqual([...new Set(builtIn.map((c) => `${FRAMEWORK_LABELS[c.framework]} ${c.control}`))]);
 });

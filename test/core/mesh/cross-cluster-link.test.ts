@@ -8,6 +8,7 @@ import {
   validateIstioObject,
   MeshFlavour,
   SERVER_SIDE_PATCH_ANNOTATION,
+  frameworkClausesLine,
   renderCrossClusterEncryption,
 } from '../../../lib';
 import { find, MYSQL, mysqlLink, POSTGRES } from '../../support/mesh-fixtures';
@@ -156,5 +157,7 @@ test('a link\'s reviewed warning can be acknowledged, and the report records it'
   expect(link.warnings.map((w) => w.rule.id)).not.toContain('SAKS-MESH-008');
   expect(link.acknowledged.map((a) => a.acknowledgement.reason)).toEqual([reason]);
   expect(renderCrossClusterEncryption(link)).toContain(reason);
+  // With the framework clauses the accepted rule supports ("unmapped" when none is recorded).
+  expect(renderCrossClusterEncryption(link)).toMatch(new RegExp(`^\\| SAKS-MESH-008 \\|.*\\| ${frameworkClausesLine('SAKS-MESH-008')} \\|$`, 'm'));
   expect(mysqlLink({ egressLockdown: { enabled: false } }).warnings.map((w) => w.rule.id)).toContain('SAKS-MESH-008');
 });
