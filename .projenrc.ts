@@ -125,6 +125,11 @@ const project = new typescript.TypeScriptProject({
     'fast-check@^4',
     // API reference from the doc comments, offline (npm run docs:api).
     'typedoc@^0.28',
+    // The evidence report's test opens it as a person would, in Debian's headless Chromium:
+    // Playwright's core library drives a browser already installed (it downloads none and has
+    // no dependencies or install script), listens to every request and console message, and prints the PDF.
+    // https://playwright.dev/docs/library
+    'playwright-core@^1.65',
   ],
 
   github: false,

@@ -151,7 +151,14 @@ export * from './core/estate/estate-overview';
 // Types the public declarations above name: the audit's outcomes, where a fact was read,
 // acknowledgements, and an estate's planned resource ids.
 export type { DocumentLocation, NotExamined } from './core/description/described-resource';
-export type { DefinitionLocation, Provenance } from './core/description/fact';
+export type { AbsentFact, DefinitionLocation, Fact, KnownFact, Provenance, UnknownFact } from './core/description/fact';
 export type { RuleOutcome, UndecidedReason, Verdict } from './core/rules/rule-outcome';
 export type { AcknowledgedViolation, Acknowledgement } from './core/validation/acknowledgement';
 export type { PlannedResourceId } from './core/arm/planned-resource-ids';
+export * from './core/evidence/evidence-pack';
+export * from './core/evidence/cluster-evidence';
+export * from './core/evidence/assemble-evidence';
+export * from './core/evidence/document-evidence';
+export * from './core/evidence/recheck-command';
+export * from './core/evidence/oscal-assessment-results';
+export * from './core/evidence/evidence-html';

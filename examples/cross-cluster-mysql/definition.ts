@@ -11,7 +11,7 @@
 import { App } from 'cdk8s';
 import { CertificateSource, CrossClusterLink, linkContractFile, renderCrossClusterEncryption } from 'secure-aks';
 import { addCrossClusterCharts } from 'secure-aks/cdk8s';
-import { synthesizeCharts, SynthTarget } from 'secure-aks/synth';
+import { linkEvidenceFiles, synthesizeCharts, SynthTarget } from 'secure-aks/synth';
 
 export const link = CrossClusterLink.build({
   name: 'mysql',
@@ -37,6 +37,12 @@ export function charts(app: App): void {
 }
 
 const target: SynthTarget = {
-  artifacts: () => ({ ...synthesizeCharts(charts).files, ...linkContractFile(link), 'cross-cluster-encryption.md': renderCrossClusterEncryption(link) }),
+  artifacts: (options: { readonly evaluationDate?: string } = {}) => ({
+    ...synthesizeCharts(charts).files,
+    ...linkContractFile(link),
+    'cross-cluster-encryption.md': renderCrossClusterEncryption(link),
+    // The link's evidence for an auditor: its segments, warnings and acknowledgements (OSCAL and HTML).
+    ...linkEvidenceFiles(link, { evaluationDate: options.evaluationDate }),
+  }),
 };
 export default target;

@@ -5,7 +5,12 @@ import * as path from 'node:path';
 import { auditCluster, ClusterAudit } from '../core/audit/audit-cluster';
 import { descriptionForm } from '../core/audit/audited-resource';
 import { AuditRun, auditExitCode, FailOn, renderAuditJson, renderAuditSarif, renderAuditText } from '../core/audit/audit-report';
-import { describeDeployment } from '../core/description/cluster-description';
+import { ClusterDescription, describeDeployment } from '../core/description/cluster-description';
+import { assembleEvidence } from '../core/evidence/assemble-evidence';
+import { clusterEvidence } from '../core/evidence/cluster-evidence';
+import { EvidencePack } from '../core/evidence/evidence-pack';
+import { renderEvidenceHtml } from '../core/evidence/evidence-html';
+import { renderOscalAssessmentResults } from '../core/evidence/oscal-assessment-results';
 import { decodeDocument, parseJsonDocument } from '../core/readers/document-text';
 import { readDocument } from '../core/readers/read-document';
 import { driftExitCode, renderDriftJson, renderDriftSarif, renderDriftText } from '../core/drift/drift-report';
@@ -21,6 +26,7 @@ import { parseCommandLine } from './parse-command-line';
 import { Progress } from './progress';
 import { PropertyLocations } from './property-locations';
 import { severityLabel } from './severity-label';
+import { writtenSummary } from './written-summary';
 
 /** `secure-aks audit --help`. */
 export const AUDIT_HELP = `Usage: secure-aks audit <file>... [options]
@@ -65,6 +71,9 @@ Options:
                          kubectl get ... -o json are compared with the
                          approved *.k8s.yaml (TLS modes, ports, hosts, mTLS,
                          WireGuard, new hostNetwork workloads)
+  --evidence <dir>       also write the evidence for an auditor into <dir>
+                         (its folders are created): assessment-results.oscal.json
+                         (OSCAL 1.0.6) and report.html (self-contained)
   -h, --help             show this help
 
 Colour: on a terminal only, never with NO_COLOR set (https://no-color.org).
@@ -82,6 +91,7 @@ export function auditCommand(argv: readonly string[], io: CliIo, toolVersion: st
     'fail-on-undecided': { type: 'boolean' },
     'evaluation-date': { type: 'string' },
     approved: { type: 'string' },
+    evidence: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) return { code: 0, stdout: `${AUDIT_HELP}\n`, stderr: '' };
@@ -96,6 +106,8 @@ export function auditCommand(argv: readonly string[], io: CliIo, toolVersion: st
   if (positionals.filter((p) => p === '-').length > 1) throw new CliUsageError('- (standard input) can be given once');
   const output = values.output === undefined || values.output === '-' ? undefined : path.resolve(io.cwd, values.output);
   if (output !== undefined) checkWritableFolder(path.dirname(output), values.output!);
+  const evidence = values.evidence === undefined ? undefined : path.resolve(io.cwd, values.evidence);
+  if (evidence !== undefined) checkWritableFolder(evidence, values.evidence!);
 
   if (values.approved !== undefined) return driftCommand(values.approved, positionals, io, toolVersion, { format, output, shown: values.output, failOn: failOn as FailOn, failOnUndecided: values['fail-on-undecided'] === true, evaluationDate });
 
@@ -134,9 +146,33 @@ export function auditCommand(argv: readonly string[], io: CliIo, toolVersion: st
   }
   const stderr = problems.map((p) => `secure-aks: unusable input: ${p}\n`).join('');
   const code = auditExitCode(run, failOn as FailOn, values['fail-on-undecided'] === true);
-  if (output === undefined) return { code, stdout: report, stderr };
+  let written = '';
+  if (evidence !== undefined) {
+    const pack = auditEvidence(run, clusters, { title: positionals.join(', '), evaluatedAt: evaluationDate, toolVersion, lineOf: (document, pointer) => locations.lineOf(`${document}#${pointer}`, '') });
+    written = writeEvidence(evidence, values.evidence!, pack, io.cwd);
+  }
+  if (output === undefined) return { code, stdout: report, stderr: stderr + written };
   writeOutputFile(output, report, values.output!);
-  return { code, stdout: '', stderr };
+  return { code, stdout: '', stderr: stderr + written };
+}
+
+/** The evidence pack of an audit run: each cluster with the facts its verdicts rest on, located in the files read. */
+function auditEvidence(run: AuditRun, clusters: readonly ClusterDescription[], options: { title: string; evaluatedAt: string; toolVersion: string; lineOf: (document: string, pointer: string) => number | undefined }): EvidencePack {
+  return assembleEvidence({
+    title: options.title,
+    evaluatedAt: options.evaluatedAt,
+    toolVersion: options.toolVersion,
+    origin: 'audit',
+    clusters: run.audits.map((audit, i) => clusterEvidence({ description: clusters[i], audit, lineOf: options.lineOf })),
+    notExamined: [...run.problems.map((p) => `unusable input: ${p}`), ...(run.notExamined ?? []).map((n) => `${n.at.document}#${n.at.pointer}: ${n.what}: ${n.reason}`)],
+  });
+}
+
+/** Writes the evidence files into `folder`; the written summary for standard error. */
+function writeEvidence(folder: string, given: string, pack: EvidencePack, cwd: string): string {
+  const files: Record<string, string> = { 'assessment-results.oscal.json': renderOscalAssessmentResults(pack), 'report.html': renderEvidenceHtml(pack) };
+  for (const [name, text] of Object.entries(files)) writeOutputFile(path.join(folder, name), text, path.join(given, name));
+  return writtenSummary(new Map([['', Object.keys(files)]]), folder, cwd);
 }
 
 /**

@@ -1,12 +1,11 @@
 #!/usr/bin/env node
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { auditCommand, AUDIT_HELP } from './audit-command';
 import { CliIo, processIo } from './cli-io';
 import { CliFailure, CliResult, CliUsageError } from './cli-result';
 import { didYouMean } from './did-you-mean';
 import { internalErrorMessage } from './internal-error';
 import { synthCommand, SYNTH_HELP } from './synth-command';
+import { toolVersion } from '../synth/tool-version';
 
 const HELP = `Usage: secure-aks <command> [options]
 
@@ -28,8 +27,7 @@ ${AUDIT_HELP.split('\n')[0]}`;
 const COMMANDS = ['synth', 'audit', 'help'] as const;
 
 function version(): string {
-  const pkg = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../package.json'), 'utf8')) as { version: string };
-  return pkg.version;
+  return toolVersion();
 }
 
 /**

@@ -5,7 +5,7 @@ import { hostNetworkAdmissionPolicy } from '../core/encryption/host-network-admi
 import { deployedEgressPath } from '../core/aks/egress-path';
 import { renderSecurityBaseline } from '../core/aks/security-baseline';
 import { calicoWireGuardDeployment } from '../core/encryption/calico-felix-configuration';
-import { CrossClusterCoverage, deriveEncryptionCoverage, renderEncryptionCoverage } from '../core/encryption/encryption-coverage';
+import { CrossClusterCoverage, deriveEncryptionCoverage, FlowCoverage, renderEncryptionCoverage } from '../core/encryption/encryption-coverage';
 import { evaluateAksBuiltInPolicies, renderAksBuiltInPolicies } from '../core/policy/aks-built-in-policies';
 import { Rules } from '../core/validation/rule-catalog';
 import { Violation } from '../core/validation/violation';
@@ -28,6 +28,8 @@ export interface ClusterReports {
   readonly reachability: string;
   /** Findings about what is deployed (not about the definition). */
   readonly warnings: readonly Violation[];
+  /** The coverage of each flow the reports state (the evidence pack states the same). */
+  readonly flows: readonly FlowCoverage[];
 }
 
 /**
@@ -86,6 +88,7 @@ export function clusterReports(
     baseline: renderSecurityBaseline(model, coverage, renderAksBuiltInPolicies(evaluateAksBuiltInPolicies(model.toArmTemplate())), installed),
     reachability: renderReachabilityReport(c.name, deployed ?? { template: model.toArmTemplate(), file: 'cluster.template.json' }),
     warnings,
+    flows: coverage,
   };
 }
 

@@ -12,6 +12,8 @@ import { addEstateClusterCharts } from '../cdk8s/estate-charts';
 import { clusterReports } from './cluster-reports';
 import { meshPins } from '../core/platform/mesh-prerequisites';
 import { FLUX_EXTENSION_VERSION } from '../core/gitops/flux-extension';
+import { evidenceFiles } from './deployment-evidence';
+import { FlowCoverage } from '../core/encryption/encryption-coverage';
 import { synthesizeCharts } from './hardened-cluster-target';
 import { SynthTarget, toJsonFile } from './synth-target';
 
@@ -38,8 +40,8 @@ function manifest(objects: readonly KubernetesObject[]): string {
  *   ready to commit or to push as one OCI artifact (`flux push artifact`);
  * - `k8s/*.k8s.yaml`, the charts of the clusters Pulumi delivers;
  * - `reports/` with each cluster's encryption coverage, security baseline and
- *   API server reachability,
- *   `cross-cluster-encryption.md` and `estate-overview.md` (Mermaid).
+ *   API server reachability, `cross-cluster-encryption.md` and `estate-overview.md` (Mermaid);
+ * - `evidence/assessment-results.oscal.json` and `evidence/report.html`, the estate's evidence.
  * @category Synthesis targets
  */
 export function estateTarget(build: (options: RuleEvaluationOptions) => EstateModel): SynthTarget {
@@ -58,8 +60,9 @@ export function estateTarget(build: (options: RuleEvaluationOptions) => EstateMo
   };
   let deployedWarnings: Violation[] = [];
   return {
-    artifacts: (evaluation) => {
+    artifacts: (evaluation = {}) => {
       const estate = get(evaluation);
+      const flows = new Map<string, readonly FlowCoverage[]>();
       deployedWarnings = [];
       const files: Record<string, string> = {
         'hub.template.json': toJsonFile(estate.hubTemplate()),
@@ -105,7 +108,17 @@ export function estateTarget(build: (options: RuleEvaluationOptions) => EstateMo
         files[`reports/encryption-coverage-${c.name}.md`] = reports.coverage;
         files[`reports/security-baseline-${c.name}.md`] = reports.baseline;
         files[`reports/api-server-reachability-${c.name}.md`] = reports.reachability;
+        flows.set(c.model.config.name, reports.flows);
       }
+      const clusters = [...estate.clusters.values()];
+      Object.assign(files, evidenceFiles({
+        title: `estate around ${estate.hub.name}`,
+        templates: Object.fromEntries(Object.entries(files).filter(([f]) => f.endsWith('.template.json'))),
+        clusters: clusters.map((c) => ({ name: c.model.config.name, coverage: flows.get(c.model.config.name)!, acknowledged: c.model.acknowledged, transitEncryption: c.model.config.transitEncryption.kind })),
+        links: estate.links.map((l) => ({ link: l.link, client: l.client, server: l.server })),
+        estate: { name: estate.hub.name, warnings: estate.warnings },
+        evaluationDate: evaluation.evaluationDate,
+      }));
       return files;
     },
     warnings: () => [...(model ?? get()).warnings, ...deployedWarnings].map(formatViolation),

@@ -6,6 +6,7 @@ import { RuleEvaluationOptions } from '../core/rules/rule-evaluation-options';
 import { todayInUtc } from '../core/versions/evaluation-date';
 import { CrossClusterCoverage } from '../core/encryption/encryption-coverage';
 import { ClusterReports, clusterReports } from './cluster-reports';
+import { evidenceFiles } from './deployment-evidence';
 import { formatViolation } from '../core/validation/violation';
 import { SynthTarget, toJsonFile } from './synth-target';
 
@@ -35,8 +36,9 @@ export interface HardenedClusterTargetOptions {
 /**
  * A synth target for one hardened cluster: `<file>.template.json` (the ARM
  * template of exactly what the Pulumi component deploys),
- * `encryption-coverage.md`, `security-baseline.md`, `api-server-reachability.md`, and the
- * cluster's charts as `*.k8s.yaml`.
+ * `encryption-coverage.md`, `security-baseline.md`, `api-server-reachability.md`, the
+ * cluster's charts as `*.k8s.yaml`, and its evidence (`evidence/assessment-results.oscal.json`,
+ * `evidence/report.html`).
  * @category Synthesis targets
  */
 export function hardenedClusterTarget(props: HardenedClusterProps, options: HardenedClusterTargetOptions = {}): SynthTarget {
@@ -52,17 +54,25 @@ export function hardenedClusterTarget(props: HardenedClusterProps, options: Hard
   };
   const file = options.file ?? 'cluster';
   return {
-    artifacts: (evaluation) => {
+    artifacts: (evaluation = {}) => {
       const m = build(evaluation);
       const charts = synthesizeCharts(options.charts);
       const template = m.toArmTemplate();
-      reports = clusterReports(m, charts.objects, options.crossCluster, { template, file: `${file}.template.json` });
+      const templateFile = `${file}.template.json`;
+      reports = clusterReports(m, charts.objects, options.crossCluster, { template, file: templateFile });
+      const templates = { [templateFile]: toJsonFile(template) };
       return {
-        [`${file}.template.json`]: toJsonFile(template),
+        ...templates,
         'encryption-coverage.md': reports.coverage,
         'security-baseline.md': reports.baseline,
         'api-server-reachability.md': reports.reachability,
         ...charts.files,
+        ...evidenceFiles({
+          title: m.config.name,
+          templates,
+          clusters: [{ name: m.config.name, coverage: reports.flows, acknowledged: m.acknowledged, transitEncryption: m.config.transitEncryption.kind }],
+          evaluationDate: evaluation.evaluationDate,
+        }),
       };
     },
     warnings: () => [...(model ?? build()).warnings, ...(reports?.warnings ?? [])].map(formatViolation),

@@ -12,3 +12,4 @@ export * from './regulated-platform-target';
 export * from './cluster-reports';
 export * from './estate-target';
 export * from './azure-policy-target';
+export * from './deployment-evidence';

@@ -8,6 +8,8 @@ import { formatViolation, Violation } from '../core/validation/violation';
 import { addPlatformCharts } from '../cdk8s/platform-charts';
 import { clusterReports } from './cluster-reports';
 import { meshPins } from '../core/platform/mesh-prerequisites';
+import { evidenceFiles } from './deployment-evidence';
+import { FlowCoverage } from '../core/encryption/encryption-coverage';
 import { synthesizeCharts } from './hardened-cluster-target';
 import { SynthTarget, toJsonFile } from './synth-target';
 
@@ -15,8 +17,9 @@ import { SynthTarget, toJsonFile } from './synth-target';
  * The whole platform offline: `platform.template.json` (both clusters and the
  * glue), each cluster's manifests (`client.k8s.yaml`, `server.k8s.yaml`, the
  * issuers), the encryption coverage of every flow including the cross-cluster
- * one, the security baseline and API server reachability of each cluster,
- * and the pinned prerequisites.
+ * one, the security baseline and API server reachability of each cluster, the
+ * pinned prerequisites, and the deployment's evidence (`evidence/assessment-results.oscal.json`,
+ * `evidence/report.html`).
  * @category Synthesis targets
  */
 export function regulatedPlatformTarget(build: (options: RuleEvaluationOptions) => RegulatedPlatformModel): SynthTarget {
@@ -35,10 +38,11 @@ export function regulatedPlatformTarget(build: (options: RuleEvaluationOptions) 
   };
   let deployedWarnings: Violation[] = [];
   return {
-    artifacts: (evaluation) => {
+    artifacts: (evaluation = {}) => {
       const p = get(evaluation);
       deployedWarnings = [];
       const cross = crossClusterCoverage(p.link);
+      const flows = new Map<string, readonly FlowCoverage[]>();
       const charts = synthesizeCharts((app) => addPlatformCharts(app, p));
       const template = p.toArmTemplate();
       const files: Record<string, string> = {
@@ -55,7 +59,15 @@ export function regulatedPlatformTarget(build: (options: RuleEvaluationOptions) 
         files[`encryption-coverage-${side}.md`] = reports.coverage;
         files[`security-baseline-${side}.md`] = reports.baseline;
         files[`api-server-reachability-${side}.md`] = reports.reachability;
+        flows.set(m.config.name, reports.flows);
       }
+      Object.assign(files, evidenceFiles({
+        title: `platform ${p.client.config.name} and ${p.server.config.name}`,
+        templates: { 'platform.template.json': files['platform.template.json'] },
+        clusters: [p.client, p.server].map((m) => ({ name: m.config.name, coverage: flows.get(m.config.name)!, acknowledged: m.acknowledged, transitEncryption: m.config.transitEncryption.kind })),
+        links: [{ link: p.link, client: p.client.config.name, server: p.server.config.name }],
+        evaluationDate: evaluation.evaluationDate,
+      }));
       return files;
     },
     warnings: () => [...(model ?? get()).warnings, ...deployedWarnings].map(formatViolation),

@@ -15,7 +15,10 @@ beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'secure-aks-drift-'));
   // The approved synth, as `secure-aks synth` writes it.
   fs.mkdirSync(path.join(dir, 'dist/acns-wireguard'), { recursive: true });
-  for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, 'dist/acns-wireguard', name), text);
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, 'dist/acns-wireguard', name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'dist/acns-wireguard', name), text);
+  }
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 

@@ -7,6 +7,7 @@ import { runCli } from '../../lib/cli/main';
 import { hardenedPayload } from '../support/misconfiguration-corpus';
 import { spawnCli } from './cli-process';
 import { sarifUriProblems, sarifValidator } from './sarif-checks';
+import { oscalProblems } from '../core/evidence/oscal-checks';
 
 const FIXTURES = path.resolve(__dirname, '../fixtures/aks-rest-examples');
 let dir: string;
@@ -248,4 +249,30 @@ test('the support windows of a real template, judged on --evaluation-date, which
   expect(bad).toMatchObject({ code: 2, stdout: '' });
   expect(bad.stderr).toContain('[SAKS-VER-003] --evaluation-date = "2026-02-30"');
   expect(bad.stderr).toContain('fix: give a calendar date as YYYY-MM-DD');
+});
+
+test('--evidence writes the OSCAL assessment results and the HTML report of the audited files, located at their lines', () => {
+  const file = write('c.json', JSON.stringify(hardenedPayload(), null, 2));
+  const r = runCli(['audit', file, '--evidence', 'evidence/out', '--evaluation-date', '2026-04-01'], dir);
+  expect(r.code).toBe(0);
+  expect(r.stderr).toBe('evidence/out/: assessment-results.oscal.json, report.html\n');
+  const oscal = JSON.parse(fs.readFileSync(path.join(dir, 'evidence/out/assessment-results.oscal.json'), 'utf8'));
+  expect(oscalProblems(oscal)).toEqual([]);
+  expect(oscal['assessment-results'].metadata['last-modified']).toBe('2026-04-01T00:00:00Z');
+  const evidence = oscal['assessment-results'].results[0].observations.flatMap((o: { 'relevant-evidence'?: Array<{ props: Array<{ name: string; value: string }> }> }) => o['relevant-evidence'] ?? []);
+  const located = evidence.find((e: { props: Array<{ name: string; value: string }> }) => e.props.some((p) => p.name === 'rest-path' && p.value === 'properties.disableLocalAccounts'));
+  const line = Number(located.props.find((p: { name: string }) => p.name === 'line').value);
+  expect(fs.readFileSync(path.join(dir, file), 'utf8').split('\n')[line - 1]).toContain('disableLocalAccounts');
+  const html = fs.readFileSync(path.join(dir, 'evidence/out/report.html'), 'utf8');
+  expect(html).toContain('<h3>cluster c1</h3>');
+  // The same files and date give the same evidence, byte for byte.
+  runCli(['audit', file, '--evidence', 'again', '--evaluation-date', '2026-04-01'], dir);
+  expect(fs.readFileSync(path.join(dir, 'again/report.html'), 'utf8')).toBe(html);
+});
+
+test('--evaluation-date that is not a date is a usage mistake, and nothing is written', () => {
+  const r = runCli(['audit', write('c.json', hardenedPayload()), '--evidence', 'ev', '--evaluation-date', '2026-13-01'], dir);
+  expect(r.code).toBe(2);
+  expect(r.stderr).toContain('[SAKS-VER-003] --evaluation-date = "2026-13-01"');
+  expect(fs.existsSync(path.join(dir, 'ev'))).toBe(false);
 });

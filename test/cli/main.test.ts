@@ -63,7 +63,10 @@ test('positional targets: a definition file, a folder with one, or a folder of s
   expect(runCli(['synth', 'beta', '-o', 'out-b'], dir).code).toBe(0);
   expect(fs.readdirSync(path.join(dir, 'out-b'))).toEqual(['beta']);
   const all = runCli(['synth', '.', '-o', 'out-c', '--only', 'beta,alpha'], dir);
-  expect(all.stdout).toBe('out-c/alpha/: api-server-reachability.md, cluster.template.json, encryption-coverage.md, security-baseline.md\nout-c/beta/: api-server-reachability.md, cluster.template.json, encryption-coverage.md, security-baseline.md\n');
+  expect(all.stdout).toBe(
+    'out-c/alpha/: api-server-reachability.md, cluster.template.json, encryption-coverage.md, security-baseline.md\nout-c/alpha/evidence/: assessment-results.oscal.json, report.html\n' +
+      'out-c/beta/: api-server-reachability.md, cluster.template.json, encryption-coverage.md, security-baseline.md\nout-c/beta/evidence/: assessment-results.oscal.json, report.html\n',
+  );
 });
 
 test('a definition that throws while loading is reported in the library\'s format, beside every other target\'s problems', () => {

@@ -20,6 +20,8 @@ test('synthesizes templates, both clusters\' manifests and every report offline'
     'cross-cluster-encryption.md',
     'encryption-coverage-client.md',
     'encryption-coverage-server.md',
+    'evidence/assessment-results.oscal.json',
+    'evidence/report.html',
     'platform.template.json',
     'prerequisites.md',
     'security-baseline-client.md',

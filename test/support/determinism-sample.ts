@@ -4,6 +4,8 @@
  * GitOps trees, reports). Run in a separate process by the determinism test.
  */
 import { createHash } from 'node:crypto';
+// The same fixed clock as the test process: the evidence holds every rule's verdict, date-dependent ones included.
+import './fixed-clock';
 import * as fc from 'fast-check';
 import { ManagedClusterModel } from '../../lib';
 import { validCluster } from './arbitraries';

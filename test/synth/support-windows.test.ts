@@ -65,7 +65,8 @@ test('same input, same evaluation date: byte-identical output; another date chan
   const files = (date: string) => {
     const dir = path.join(out, date);
     synthesize(new Map([['ledger', hardenedClusterTarget(cluster)]]), dir, { evaluationDate: date });
-    return Object.fromEntries(fs.readdirSync(path.join(dir, 'ledger')).map((f) => [f, fs.readFileSync(path.join(dir, 'ledger', f), 'utf8')]));
+    const root = path.join(dir, 'ledger');
+    return Object.fromEntries((fs.readdirSync(root, { recursive: true }) as string[]).filter((f) => fs.statSync(path.join(root, f)).isFile()).map((f) => [f, fs.readFileSync(path.join(root, f), 'utf8')]));
   };
   const first = files('2026-12-01');
   expect(files('2026-12-01')).toEqual(first);

@@ -17,7 +17,7 @@ const invalid: SynthTarget = hardenedClusterTarget({ name: 'bad', location: 'wes
 test('writes each target\'s template into <out>/<target>/', () => {
   const result = synthesize(new Map([['one', hardenedClusterTarget(good)]]), out);
   expect(result.failures.size).toBe(0);
-  expect(result.written.get('one')).toEqual(['api-server-reachability.md', 'cluster.template.json', 'encryption-coverage.md', 'security-baseline.md']);
+  expect(result.written.get('one')).toEqual(['api-server-reachability.md', 'cluster.template.json', 'encryption-coverage.md', 'evidence/assessment-results.oscal.json', 'evidence/report.html', 'security-baseline.md']);
   expect(fs.readFileSync(path.join(out, 'one', 'encryption-coverage.md'), 'utf8')).toMatch(/^# Encryption coverage: good/);
   const written = JSON.parse(fs.readFileSync(path.join(out, 'one', 'cluster.template.json'), 'utf8'));
   expect(written).toEqual(ManagedClusterModel.build(good).toArmTemplate());

@@ -29,19 +29,28 @@ interface FactBase {
   readonly at: Provenance;
 }
 
-/** A value the reader knows. */
+/**
+ * A value the reader knows.
+ * @category Audit
+ */
 export interface KnownFact<T = unknown> extends FactBase {
   readonly state: 'known';
   readonly value: T;
 }
 
-/** A value the reader cannot know offline, and why. */
+/**
+ * A value the reader cannot know offline, and why.
+ * @category Audit
+ */
 export interface UnknownFact extends FactBase {
   readonly state: 'unknown';
   readonly reason: string;
 }
 
-/** A value that is not set (absent, or `null` as `az` prints it): Azure's default applies. */
+/**
+ * A value that is not set (absent, or `null` as `az` prints it): Azure's default applies.
+ * @category Audit
+ */
 export interface AbsentFact extends FactBase {
   readonly state: 'absent';
 }
@@ -50,5 +59,6 @@ export interface AbsentFact extends FactBase {
  * One fact of a cluster's description, three-valued: known, unknown (with
  * the reason), or absent; with its provenance. Rules decide only on known
  * and absent facts; an unknown one leaves them undecided.
+ * @category Audit
  */
 export type Fact<T = unknown> = KnownFact<T> | UnknownFact | AbsentFact;

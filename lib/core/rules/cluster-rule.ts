@@ -48,6 +48,8 @@ type Subject = Fact | DescribedValue;
 export class ClusterRuleContext {
   public readonly findings: Violation[] = [];
   public readonly undecided: UndecidedReason[] = [];
+  /** Every fact the rule read, in reading order: what an evidence report shows it decided on. */
+  public readonly observed: Fact[] = [];
 
   constructor(
     public readonly cluster: ClusterDescription,
@@ -63,6 +65,7 @@ export class ClusterRuleContext {
 
   /** A fact's value: `undefined` when absent; stops the rule when unknown. */
   public value(fact: Fact): unknown {
+    this.observed.push(fact);
     if (fact.state === 'unknown') throw Undecided.of(fact);
     if (fact.state === 'absent') return undefined;
     if (containsUnknown(fact.value)) throw new Undecided(`part of ${fact.path} is not known`, fact.path, fact.at);
@@ -111,9 +114,11 @@ export class ClusterRuleContext {
     const found = from.walk(path);
     if (found instanceof DescribedValue) {
       const f = found.asFact();
+      this.observed.push(f);
       if (f.state === 'unknown') throw Undecided.of(f);
       return f.state === 'absent' ? undefined : found;
     }
+    this.observed.push(found);
     if (found.state === 'unknown') throw Undecided.of(found);
     return undefined;
   }

@@ -21,6 +21,6 @@ export function evaluateClusterRules(cluster: ClusterDescription, rules: readonl
     const c = new ClusterRuleContext(cluster, r.rule, evaluationDate);
     c.guard(() => r.check(c));
     const verdict = c.findings.length > 0 ? 'fail' : c.undecided.length > 0 ? 'undecided' : 'pass';
-    return { rule: r.rule, verdict, findings: c.findings, undecided: c.undecided };
+    return { rule: r.rule, verdict, findings: c.findings, undecided: c.undecided, observed: c.observed };
   });
 }

@@ -1,4 +1,4 @@
-import { Provenance } from '../description/fact';
+import { Fact, Provenance } from '../description/fact';
 import { Rule } from '../validation/rule';
 import { Violation } from '../validation/violation';
 
@@ -30,4 +30,6 @@ export interface RuleOutcome {
   readonly findings: readonly Violation[];
   /** What kept it from being decided (verdict `undecided`; also recorded beside a `fail`). */
   readonly undecided: readonly UndecidedReason[];
+  /** The facts the rule read to decide (the cluster's settings and the resources beside it), with their provenance. */
+  readonly observed: readonly Fact[];
 }

@@ -1,0 +1,229 @@
+import { ClusterAudit } from '../audit/audit-cluster';
+import { BaselineStatus, SECURITY_BASELINE } from '../aks/security-baseline';
+import { ClusterDescription } from '../description/cluster-description';
+import { FrameworkClause, frameworkClausesOf } from '../compliance/framework-clauses';
+import { DescribedResource } from '../description/described-resource';
+import { Fact, isDocumentLocation } from '../description/fact';
+import { UnknownValue } from '../description/unknown-value';
+import { FlowCoverage, TrafficFlow } from '../encryption/encryption-coverage';
+import { FELIX_DEFAULT_CONFIGURATION } from '../encryption/calico-felix-configuration';
+import { DeployedTransitEncryption } from '../audit/payload-encryption-coverage';
+import { apiServerReachability } from '../reachability/api-server-reachability';
+import { RuleOutcome, Verdict } from '../rules/rule-outcome';
+import { AcknowledgedViolation } from '../validation/acknowledgement';
+import { describeValue } from '../validation/violation';
+import {
+  EvidenceAcknowledgement,
+  EvidenceCoverage,
+  EvidenceFinding,
+  EvidenceLocation,
+  EvidenceReachability,
+  EvidenceSubject,
+  ObservedFact,
+} from './evidence-pack';
+import { recheckCommand, RecheckTarget } from './recheck-command';
+
+/**
+ * The framework controls a rule or baseline control serves, by its id.
+ * @internal
+ */
+export type ClausesOf = (controlId: string) => readonly FrameworkClause[];
+
+/**
+ * What the evidence of one cluster is built from: its audit, and what the deployment adds.
+ * @internal
+ */
+export interface ClusterEvidenceInput {
+  /** The cluster as described (facts and provenance). */
+  readonly description: ClusterDescription;
+  /** The audit of that description: every rule's outcome, the baseline, the coverage. */
+  readonly audit: ClusterAudit;
+  /**
+   * The encryption coverage to report, when the deployment knows more than the
+   * payload (the Kubernetes objects applied with it, its cross-cluster links).
+   * @default - the audit's coverage
+   */
+  readonly coverage?: readonly FlowCoverage[];
+  /**
+   * The transit encryption the deployment applies, when it knows more than the payload (Calico's
+   * WireGuard is a Kubernetes object deployed with the cluster).
+   * @default - the audit's reading of the payload
+   */
+  readonly transitEncryption?: DeployedTransitEncryption['kind'];
+  /**
+   * Warnings the definition acknowledges, with their reasons.
+   * @default - none
+   */
+  readonly acknowledged?: readonly AcknowledgedViolation[];
+  /**
+   * The 1-based line of a JSON pointer in a document read as text.
+   * @default - no lines
+   */
+  readonly lineOf?: (document: string, pointer: string) => number | undefined;
+  /**
+   * The framework clauses of a rule or baseline control.
+   * @default frameworkClausesOf
+   */
+  readonly clausesOf?: ClausesOf;
+}
+
+/**
+ * The evidence of one cluster.
+ * @internal
+ */
+export interface ClusterEvidence {
+  readonly subject: EvidenceSubject;
+  readonly findings: readonly EvidenceFinding[];
+  readonly acknowledgements: readonly EvidenceAcknowledgement[];
+  readonly coverage: readonly EvidenceCoverage[];
+  readonly reachability: EvidenceReachability;
+}
+
+const BASELINE_VERDICT: Readonly<Record<BaselineStatus, Verdict>> = {
+  pass: 'pass',
+  fail: 'fail',
+  // An opt-out is a control this deployment does not meet, for the reason the baseline gives.
+  'opt-out': 'fail',
+  // Met in part, or not read: neither is a pass.
+  partial: 'undecided',
+  'not-verified': 'undecided',
+};
+
+/**
+ * One finding per rule and per baseline control on the cluster, each with
+ * the facts it read (their document, pointer and line, or the definition's
+ * property), the command that re-reads each on the live system, and its
+ * framework controls; the acknowledgements with their reasons; the coverage.
+ * @internal
+ */
+export function clusterEvidence(input: ClusterEvidenceInput): ClusterEvidence {
+  const { description: d, audit } = input;
+  const subject: EvidenceSubject = {
+    key: `cluster:${audit.cluster.cluster.name}`,
+    kind: 'cluster',
+    name: audit.cluster.cluster.name,
+    source: audit.cluster.source,
+    ...(audit.cluster.cluster.id ? { resourceId: audit.cluster.cluster.id } : {}),
+  };
+  const clausesOf = input.clausesOf ?? frameworkClausesOf;
+  const observe = factObserver(d, input.lineOf);
+  const rules = audit.outcomes.map((o) => ruleFinding(o, subject.key, observe, clausesOf(o.rule.id)));
+  const baseline = audit.baseline.map((c): EvidenceFinding => {
+    const check = SECURITY_BASELINE.find((b) => b.id === c.id);
+    const details = [
+      ...(c.status === 'opt-out' && check?.optOut ? [`opt-out: ${check.optOut}`] : []),
+      ...(c.status === 'partial' ? ['met in part only'] : []),
+      ...(c.status === 'not-verified' ? ['what decides it was not read, or is not known'] : []),
+    ];
+    return { key: `${c.id}@${subject.key}`, kind: 'baseline', controlId: c.id, statement: c.title, subject: subject.key, verdict: BASELINE_VERDICT[c.status], status: c.status, details, observed: [], clauses: clausesOf(c.id), sources: [] };
+  });
+  const acknowledgements = (input.acknowledged ?? []).map((a) => ({
+    subject: subject.key,
+    ruleId: a.violation.rule.id,
+    property: a.violation.property,
+    statement: a.violation.rule.statement,
+    reason: a.acknowledgement.reason,
+  }));
+  const clusterTarget = azureTarget(d.resource);
+  const coverage = (input.coverage ?? audit.coverage).map((f) => {
+    const recheck = coverageRecheck(f.flow, input.transitEncryption ?? audit.transitEncryption.kind, clusterTarget);
+    return { subject: subject.key, flow: f.flow, status: f.status, by: f.by, ...(f.caveat ? { caveat: f.caveat } : {}), sources: f.sources, ...(recheck ? { recheck } : {}) };
+  });
+  return {
+    subject,
+    findings: [...rules, ...baseline],
+    acknowledgements,
+    coverage,
+    reachability: reachabilityOf(d, subject.key),
+  };
+}
+
+/** The cluster as a recheck reads it. */
+function azureTarget(r: DescribedResource): RecheckTarget {
+  // A template's id names its deployment's subscription and group symbolically (`(resourceGroup)`): not an id to give az.
+  const id = text(r.id);
+  return { kind: 'azure', type: r.type, name: text(r.name), id: id !== undefined && !/\(\w+\)/.test(id) ? id : undefined, apiVersion: r.apiVersion };
+}
+
+/**
+ * Where a coverage row's setting is on the live system: the API server's access profile for the
+ * nodes-to-API-server row; for the in-cluster rows, the ACNS transit encryption setting, or Calico's
+ * default FelixConfiguration. Virtual network encryption is a setting of the network, whose id the
+ * cluster's payload does not always give: no command is claimed for it.
+ */
+function coverageRecheck(flow: TrafficFlow, mechanism: DeployedTransitEncryption['kind'], cluster: RecheckTarget): string | undefined {
+  if (flow === 'nodes-to-api-server') return recheckCommand(cluster, 'properties.apiServerAccessProfile');
+  if (flow === 'cross-cluster') return undefined;
+  if (mechanism === 'acnsWireGuard') return recheckCommand(cluster, 'properties.networkProfile.advancedNetworking.security.transitEncryption.type');
+  if (mechanism === 'calicoWireGuard') return recheckCommand({ kind: 'kubernetes', resource: 'felixconfigurations.crd.projectcalico.org', name: FELIX_DEFAULT_CONFIGURATION }, 'spec.wireguardEnabled');
+  return undefined;
+}
+
+/** The API server's reachability statement, as the evidence holds it. */
+function reachabilityOf(d: ClusterDescription, subject: string): EvidenceReachability {
+  const r = apiServerReachability(d);
+  return {
+    subject,
+    verdict: r.verdict,
+    summary: r.summary,
+    paths: r.paths.map((p) => ({ kind: p.kind, from: p.from, fromInternet: p.fromInternet, statement: p.statement, recheck: p.recheck, source: p.source })),
+    undecided: r.undecided.map((u) => u.reason),
+  };
+}
+
+function ruleFinding(o: RuleOutcome, subject: string, observe: (f: Fact) => ObservedFact, clauses: readonly FrameworkClause[]): EvidenceFinding {
+  const details = [
+    ...o.findings.map((v) => `${v.property} = ${describeValue(v.value)}: ${v.fix}${v.detail ? ` (${v.detail})` : ''}`),
+    ...o.undecided.map((u) => `undecided: ${u.reason}`),
+  ];
+  const seen = new Set<string>();
+  const observed: ObservedFact[] = [];
+  for (const f of o.observed) {
+    const fact = observe(f);
+    const key = `${fact.path}|${fact.at.document ?? ''}|${fact.at.pointer ?? fact.at.definition ?? ''}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    observed.push(fact);
+  }
+  return { key: `${o.rule.id}@${subject}`, kind: 'rule', controlId: o.rule.id, statement: o.rule.statement, severity: o.rule.severity, subject, verdict: o.verdict, details, observed, clauses, sources: o.rule.sources };
+}
+
+/** Turns a fact of the description into an observed fact: its location, and its recheck on the resource it was read from. */
+function factObserver(d: ClusterDescription, lineOf?: (document: string, pointer: string) => number | undefined): (f: Fact) => ObservedFact {
+  const resources = [d.resource, ...d.poolResources, ...d.related.resources];
+  return (f) => {
+    const at: EvidenceLocation = isDocumentLocation(f.at)
+      ? { document: f.at.document, pointer: f.at.pointer, ...lineAt(lineOf, f.at.document, f.at.pointer) }
+      : { definition: f.at.definition };
+    const resource = isDocumentLocation(f.at) ? resourceAt(resources, f.at.document, f.at.pointer) ?? d.resource : d.resource;
+    const value = f.state === 'known' ? describeValue(f.value instanceof UnknownValue ? f.value.toString() : f.value) : undefined;
+    return {
+      path: f.path,
+      state: f.state,
+      ...(value !== undefined ? { value } : {}),
+      ...(f.state === 'unknown' ? { reason: f.reason } : {}),
+      at,
+      recheck: recheckCommand(azureTarget(resource), f.path),
+    };
+  };
+}
+
+function lineAt(lineOf: ((document: string, pointer: string) => number | undefined) | undefined, document: string, pointer: string): { line?: number } {
+  const line = lineOf?.(document, pointer);
+  return line === undefined ? {} : { line };
+}
+
+/** The resource whose place in the document holds `pointer` (the deepest one). */
+function resourceAt(resources: readonly DescribedResource[], document: string, pointer: string): DescribedResource | undefined {
+  let best: DescribedResource | undefined;
+  for (const r of resources) {
+    const o = r.origin;
+    if (o.document !== document || !(pointer === o.pointer || pointer.startsWith(`${o.pointer}/`))) continue;
+    if (!best || o.pointer.length > best.origin.pointer.length) best = r;
+  }
+  return best;
+}
+
+function text(v: unknown): string | undefined {
+  return typeof v === 'string' ? v : undefined;
+}

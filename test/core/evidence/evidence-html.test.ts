@@ -1,0 +1,98 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { renderEvidenceHtml } from '../../../lib/core/evidence/evidence-html';
+import { EVIDENCE_FILES } from '../../../lib/synth/deployment-evidence';
+import estate from '../../../examples/estate/definition';
+import platform from '../../../examples/platform/definition';
+import { openChromium } from './chromium';
+import { evidenceOfDocuments } from '../../../lib/core/evidence/document-evidence';
+import { hardenedPayload } from '../../support/misconfiguration-corpus';
+
+let browser: Awaited<ReturnType<typeof openChromium>>;
+let dir: string;
+beforeAll(async () => {
+  browser = await openChromium();
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'secure-aks-report-'));
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** Opens a report from a file as a person would, recording every request and console error. */
+async function open(html: string, name: string) {
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, html);
+  const page = await browser.context.newPage();
+  const requests: string[] = [];
+  const errors: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  const url = pathToFileURL(file).href;
+  await page.goto(url, { waitUntil: 'load' });
+  // Only the report itself is loaded: no other file, and no host.
+  return { page, requests: () => requests.filter((r) => r !== url), errors };
+}
+
+test.each([
+  ['platform', platform, 1 + 2 + 1, ['cluster payments-client', 'cluster ledger-server', 'link platform']],
+  ['estate', estate, 1 + 4 + 4, ['estate hub-vnet', 'cluster payments', 'cluster reporting', 'link reporting-ledger']],
+] as const)('the %s example\'s report opens in Chromium: no request, no console error, diagrams drawn, a row for every finding, a PDF', async (name, target, diagramCount, subjects) => {
+  const files = target.artifacts();
+  const html = files[EVIDENCE_FILES.html];
+  const { page, requests, errors } = await open(html, `${name}.html`);
+  // Every finding of the deployment has its row: the findings of the OSCAL file written beside the report, by rule and subject.
+  const oscal = JSON.parse(files[EVIDENCE_FILES.oscal]);
+  const propOf = (f: { props: Array<{ name: string; value: string }> }, name: string) => f.props.find((p) => p.name === name)!.value;
+  const expected = oscal['assessment-results'].results[0].findings.map((f: { props: Array<{ name: string; value: string }> }) => `${propOf(f, 'control-id')}@${propOf(f, 'subject')}`);
+  const keys = await page.$$eval('tr[data-finding]', (rows) => rows.map((r) => r.getAttribute('data-finding')));
+  expect(expected.length).toBeGreaterThan(100);
+  expect([...keys].sort()).toEqual([...expected].sort());
+  // Every subject has its section.
+  for (const subject of subjects) expect(await page.locator('h3', { hasText: new RegExp(`^${subject}$`) }).count()).toBe(1);
+  // The deployment, each link's three segments and each API server's paths are drawn, with a size.
+  const diagrams = await page.locator('svg.diagram').all();
+  // The deployment, each API server's paths, each service of each link.
+  expect(diagrams.length).toBe(diagramCount);
+  for (const d of diagrams) {
+    const box = await d.boundingBox();
+    expect(box?.width).toBeGreaterThan(0);
+    expect(box?.height).toBeGreaterThan(0);
+  }
+  const pdf = await page.pdf({ format: 'A4', printBackground: true });
+  expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  expect(pdf.length).toBeGreaterThan(10_000);
+  expect(requests()).toEqual([]);
+  expect(errors).toEqual([]);
+  await page.close();
+}, 120_000);
+
+test('a resource name written to attack the page is shown as text: nothing runs, nothing is requested', async () => {
+  const hostile = `c1"><img src="https://example.invalid/x.png" onerror="console.error('xss')"><script>console.error('xss')</script>`;
+  const payload = { ...hardenedPayload(), name: hostile };
+  const pack = evidenceOfDocuments([{ name: 'hostile <b>.json', text: JSON.stringify(payload, null, 2) }], { title: `audit of ${hostile}`, evaluatedAt: '2026-12-07', toolVersion: '0.0.0', origin: 'audit' });
+  const html = renderEvidenceHtml(pack);
+  expect(html).not.toContain('<img src="https://example.invalid');
+  expect(html).not.toContain("<script>console.error('xss')");
+  const { page, requests, errors } = await open(html, 'hostile.html');
+  expect(await page.locator('h1').innerText()).toContain('<img src=');
+  expect(await page.locator('img, script').count()).toBe(0);
+  expect(requests()).toEqual([]);
+  expect(errors).toEqual([]);
+  await page.close();
+}, 60_000);
+
+test('control: the same listeners see a request and a console error when a page does make them', async () => {
+  // Without this, "no request" could pass because nothing is listened to.
+  const { page, requests, errors } = await open('<!DOCTYPE html><html><body><img src="http://127.0.0.1:9/x.png"><script>console.error("seen")</script></body></html>', 'control.html');
+  await page.waitForTimeout(200);
+  expect(requests()).toContain('http://127.0.0.1:9/x.png');
+  expect(errors).toContain('seen');
+  await page.close();
+}, 60_000);
