@@ -450,6 +450,115 @@ export function supportWindowsDocument(): string {
   ].join('\n');
 }
 
+/** The layers page: which rule each layer enforces, how to assign the initiative, and a scheduled tenant audit with drift. */
+export function enforcingLayersDocument(): string {
+  const layers = ALL_RULES.map((r) => {
+    const where = enforcementOf(r);
+    const policy = azurePolicyOf(r);
+    return {
+      rule: r,
+      definition: where.includes('intent'),
+      preview: where.includes('policy pack'),
+      azurePolicy: policy.startsWith('definition ') ? policy.slice('definition '.length) : undefined,
+      admission: admissionPoliciesOf(r),
+      audit: where.includes('audit'),
+    };
+  });
+  const count = (f: (l: (typeof layers)[number]) => boolean) => layers.filter(f).length;
+  const mark = (on: boolean) => (on ? 'yes' : '');
+  return [
+    '# Enforcing at every layer',
+    '',
+    '<!-- Generated from the rule catalog and the layers that compile or run each rule by `npm run docs:generate`. Do not edit. -->',
+    '',
+    'A cluster changes after day 0: in the portal, with `az aks update`, from another team\'s Terraform, with',
+    '`kubectl edit`. Each layer below runs or compiles the same rule, written once beside its domain, so a',
+    'change is caught wherever it is made. A rule a layer cannot see (a property of another resource, a',
+    'Kubernetes object, a calendar) is left to the layers that can, and the tables say which.',
+    '',
+    '| Layer | When it runs | What it sees | Rules |',
+    '|---|---|---|---|',
+    `| Definition | \`new HardenedCluster(...)\`, \`cdk8s synth\`, \`secure-aks synth\`, before anything is registered or written | the definition and the payload the library builds from it | ${count((l) => l.definition)} |`,
+    `| Preview | \`pulumi preview\` and \`pulumi up\`, the CrossGuard policy pack ([enforcing-on-clusters-you-did-not-build.md](enforcing-on-clusters-you-did-not-build.md#the-policy-pack)) | every resource of the stack, the library\'s or not | ${count((l) => l.preview)} |`,
+    `| Azure Policy | every create and update in the subscriptions under the assignment ([azure-policy.md](azure-policy.md)) | one managed cluster resource per request | ${count((l) => l.azurePolicy !== undefined)} |`,
+    `| Admission | every create and update of the guarded Kubernetes objects, in the API server ([admission-policies.md](admission-policies.md)) | one Kubernetes object per request | ${count((l) => l.admission.length > 0)} |`,
+    `| Scheduled audit | \`secure-aks audit\` of the tenant, with \`--approved\` for drift ([enforcing-on-clusters-you-did-not-build.md](enforcing-on-clusters-you-did-not-build.md#drift-secure-aks-audit---approved)) | what Azure Resource Graph, a GET or \`az\` describes, and the approved synth | ${count((l) => l.audit)} |`,
+    '',
+    '## Assigning the initiative at a management group',
+    '',
+    'Synthesize the definitions and deploy them where every subscription below can be assigned, then assign',
+    'the initiative in Audit first, and move definitions to Deny one by one once the audit is clean:',
+    '',
+    '```sh',
+    'npx secure-aks synth examples/azure-policy --output dist',
+    'az deployment mg create --management-group-id platform --location westeurope \\',
+    '  --template-file dist/azure-policy/azure-policy.management-group.template.json',
+    `az policy assignment create --name secure-aks --scope /providers/Microsoft.Management/managementGroups/platform \\`,
+    `  --policy-set-definition /providers/Microsoft.Management/managementGroups/platform/providers/Microsoft.Authorization/policySetDefinitions/${INITIATIVE_NAME} \\`,
+    '  --params \'{ "effect": { "value": "Audit" } }\'',
+    '```',
+    '',
+    'An exemption records its reason and category, and the Pulumi component `AzurePolicyInitiative` refuses',
+    'one without a reason ([azure-policy.md](azure-policy.md)).',
+    '<https://learn.microsoft.com/azure/governance/policy/assign-policy-azurecli>',
+    '',
+    '## A scheduled tenant audit, with drift, uploaded as SARIF',
+    '',
+    'The audit reads an Azure Resource Graph export of every cluster of the tenant, compares each with the',
+    'templates the platform repository approved, and uploads the findings to code scanning. The job needs a',
+    'read-only identity (Reader on the management group) and nothing else:',
+    '',
+    '```yaml',
+    'name: secure-aks tenant audit',
+    'on:',
+    '  schedule: [{ cron: "0 5 * * *" }]',
+    'permissions: { id-token: write, contents: read, security-events: write }',
+    'jobs:',
+    '  audit:',
+    '    runs-on: ubuntu-latest',
+    '    steps:',
+    '      - uses: actions/checkout@v4',
+    '      - uses: actions/setup-node@v4',
+    '        with:',
+    '          node-version: 22',
+    '      - run: npm ci && npx secure-aks synth definition.ts --output approved',
+    '      - uses: azure/login@v2',
+    '        with:',
+    '          client-id: ${{ vars.AZURE_CLIENT_ID }}',
+    '          tenant-id: ${{ vars.AZURE_TENANT_ID }}',
+    '          allow-no-subscriptions: true',
+    '      - run: |',
+    '          az extension add --name resource-graph',
+    '          az graph query -q "resources | where type =~ \'microsoft.containerservice/managedclusters\'" \\',
+    '            --management-groups platform --first 1000 > clusters.json',
+    '          # Exit 1 means findings: write both logs, then fail the job.',
+    '          status=0',
+    '          npx secure-aks audit clusters.json --format sarif --output audit.sarif || status=$?',
+    '          npx secure-aks audit --approved approved clusters.json --format sarif --output drift.sarif || status=$?',
+    '          exit $status',
+    '      - if: always()',
+    '        uses: github/codeql-action/upload-sarif@v3',
+    '        with:',
+    '          sarif_file: .',
+    '          category: secure-aks',
+    '```',
+    '',
+    'A tenant larger than one page of Resource Graph results is read with `--skip-token` into several files,',
+    'all given to one `secure-aks audit`. <https://learn.microsoft.com/azure/governance/resource-graph/concepts/work-with-data#paging-results>',
+    '<https://docs.github.com/code-security/code-scanning/integrating-with-code-scanning/uploading-a-sarif-file-to-github>',
+    '',
+    '## Which layer enforces each rule',
+    '',
+    markdownTable(
+      ['Rule', 'Severity', 'Definition', 'Preview', 'Azure Policy', 'Admission', 'Scheduled audit'],
+      layers.map((l) => [l.rule.id, l.rule.severity, mark(l.definition), mark(l.preview), l.azurePolicy ?? '', l.admission.map((p) => `\`${p}\``).join(', '), mark(l.audit)]),
+    ),
+    '',
+    'Why Azure Policy cannot express a rule is in the "Azure Policy" column of [validation-rules.md](validation-rules.md).',
+    '',
+  ].join('\n');
+}
+
 export function generatedDocuments(): Record<string, string> {
   const generated: Record<string, string> = {
     'validation-rules.md': rulesDocument(),
@@ -458,6 +567,7 @@ export function generatedDocuments(): Record<string, string> {
     'frameworks.md': frameworksDocument(),
     'support-windows.md': supportWindowsDocument(),
     'azure-policy.md': azurePolicyDocument(),
+    'enforcing-at-every-layer.md': enforcingLayersDocument(),
   };
   return { ...generated, ...handWrittenPagesWithCatalogSeverities(Object.keys(generated)) };
 }
