@@ -23,7 +23,7 @@ test('there are examples to walk', () => {
 
 test.each(examples)('no two Azure resources of the %s example\'s Pulumi program share an id', async (example) => {
   const { resources } = await installMocks();
-  const program = await import(`../../examples/${example}/index`);
+  const program = await import(`../../examples/${example}/index.ts`);
   const outputs = Object.values(program).flatMap((v) => (pulumi.Output.isInstance(v) ? [v as pulumi.Output<unknown>] : pulumi.Output.isInstance(Object.values(v ?? {})[0]) ? (Object.values(v as object) as pulumi.Output<unknown>[]) : []));
   await settle(...outputs);
   await new Promise((r) => setTimeout(r, 300));
