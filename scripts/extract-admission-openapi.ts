@@ -46,7 +46,10 @@ const text = [
   `// Source: ${source}.`,
   '// The definitions ValidatingAdmissionPolicy and ValidatingAdmissionPolicyBinding (admissionregistration.k8s.io/v1) reach, descriptions left out.',
   '',
-  '/** The Kubernetes OpenAPI definitions of the admission policy kinds, for the oldest minor the policies support. */',
+  '/**',
+  ' * The Kubernetes OpenAPI definitions of the admission policy kinds, for the oldest minor the policies support.',
+  ' * @category Admission policies',
+  ' */',
   'export const ADMISSION_REGISTRATION_OPENAPI = ' +
     JSON.stringify({ kubernetesMinor: minor, source, roots: ROOTS, definitions: sorted }, null, 2) +
     ' as const;',

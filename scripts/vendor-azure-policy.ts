@@ -40,7 +40,7 @@ function main(dir: string, source: string): void {
       '// (Audit, Deny and AuditIfNotExists effects). Copyright (c) Microsoft Corporation, MIT licence.',
       "import { AzurePolicyDefinition } from './azure-policy-definition';",
       '',
-      `/** ${definitions.length} built-in definitions, as published. */`,
+      `/**\n * ${definitions.length} built-in definitions, as published.\n * @category Azure Policy\n */`,
       `export const AZURE_POLICY_AKS_DEFINITIONS: readonly AzurePolicyDefinition[] = ${JSON.stringify(definitions, null, 2)};`,
       '',
     ].join('\n'),

@@ -4,7 +4,7 @@
 
 /**
  * The Kubernetes OpenAPI definitions of the admission policy kinds, for the oldest minor the policies support.
- * @internal
+ * @category Admission policies
  */
 export const ADMISSION_REGISTRATION_OPENAPI = {
   "kubernetesMinor": "1.30",

@@ -9,7 +9,7 @@ import { EvidenceFinding, EvidenceLink, EvidencePack, EvidenceSubject } from './
 
 /**
  * A cross-cluster link of the deployment.
- * @internal
+ * @category Evidence
  */
 export interface LinkEvidenceInput {
   readonly link: CrossClusterLink;
