@@ -46,7 +46,7 @@ export interface SynthesizedDeployment {
   /** @default - not an estate */
   readonly estate?: { readonly name: string; readonly warnings: readonly Violation[] };
   /**
-   * The day the verdicts hold for, `YYYY-MM-DD` (UTC) or a date-time with a time zone.
+   * The day the verdicts hold for, `YYYY-MM-DD` (UTC): the evaluation date (SAKS-VER-003).
    * @default - today in UTC
    */
   readonly evaluationDate?: string;
@@ -94,7 +94,7 @@ export interface LinkEvidenceOptions {
   /** @default 'server' */
   readonly server?: string;
   /**
-   * The day the verdicts hold for, `YYYY-MM-DD` (UTC) or a date-time with a time zone.
+   * The day the verdicts hold for, `YYYY-MM-DD` (UTC): the evaluation date (SAKS-VER-003).
    * @default - today in UTC
    */
   readonly evaluationDate?: string;

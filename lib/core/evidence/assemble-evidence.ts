@@ -1,7 +1,7 @@
+import { evaluationDateViolation } from '../versions/evaluation-date';
 import { frameworkClausesOf } from '../compliance/framework-clauses';
 import { CrossClusterLink } from '../mesh/cross-cluster-link';
 import { crossClusterSegments } from '../mesh/cross-cluster-encryption';
-import { Rules } from '../validation/rule-catalog';
 import { SecureAksValidationError } from '../validation/validation-error';
 import { Violation, describeValue } from '../validation/violation';
 import { ClausesOf, ClusterEvidence } from './cluster-evidence';
@@ -45,25 +45,14 @@ export interface EvidenceInput {
 }
 
 /**
- * Why `value` is not an evaluation date (a date, `2026-01-31`, or a date-time with a time zone), if it is not.
- * @internal
- */
-export function evaluationDateProblem(value: string): string | undefined {
-  const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value;
-  // A calendar day that exists (no 2026-02-30), read back as written.
-  const day = Date.parse(`${date.slice(0, 10)}T00:00:00Z`);
-  const valid = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(date) && !Number.isNaN(Date.parse(date)) && !Number.isNaN(day) && new Date(day).toISOString().slice(0, 10) === date.slice(0, 10);
-  return valid ? undefined : `${JSON.stringify(value)} is not a date (2026-01-31) or a date-time with a time zone (2026-01-31T09:00:00Z)`;
-}
-
-/**
- * A valid ISO 8601 date-time with time zone (`2026-01-31T00:00:00Z`), or a date taken as midnight UTC.
+ * The evidence's timestamp: midnight UTC of the evaluation date, checked by
+ * the one rule of evaluation dates (SAKS-VER-003).
  * @internal
  */
 export function evaluationMoment(value: string): string {
-  const problem = evaluationDateProblem(value);
-  if (problem) throw new SecureAksValidationError('the evidence', [{ rule: Rules.inputType, property: 'evaluationDate', value, fix: 'give the day the evidence holds for as YYYY-MM-DD (UTC) or a date-time with a time zone', detail: problem }]);
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value;
+  const problem = evaluationDateViolation(value, 'evaluationDate');
+  if (problem) throw new SecureAksValidationError('the evidence', [problem]);
+  return `${value}T00:00:00Z`;
 }
 
 /**

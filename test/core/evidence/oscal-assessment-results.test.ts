@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { expect, test } from 'vitest';
 import { ManagedClusterModel } from '../../../lib/core/aks/managed-cluster-model';
-import { evaluationDateProblem } from '../../../lib/core/evidence/assemble-evidence';
+import { evaluationMoment } from '../../../lib/core/evidence/assemble-evidence';
 import { evidenceOfDocuments } from '../../../lib/core/evidence/document-evidence';
 import { renderOscalAssessmentResults } from '../../../lib/core/evidence/oscal-assessment-results';
 import { VALID_CLUSTERS } from '../../support/cluster-fixtures';
@@ -68,9 +68,8 @@ test('an evaluation date that is not a date is refused', () => {
   expect(() => evidenceOfDocuments([], { ...options, evaluatedAt: 'yesterday' })).toThrow(/evaluationDate/);
 });
 
-test('an evaluation date is a calendar day that exists, or a date-time with its time zone', () => {
-  expect(evaluationDateProblem('2026-02-28')).toBeUndefined();
-  expect(evaluationDateProblem('2026-02-28T09:30:00+01:00')).toBeUndefined();
-  expect(evaluationDateProblem('2026-02-30')).toMatch(/not a date/);
-  expect(evaluationDateProblem('2026-02-28T09:30:00')).toMatch(/not a date/);
+test('the evidence holds for midnight UTC of an evaluation date, a calendar day that exists (SAKS-VER-003)', () => {
+  expect(evaluationMoment('2026-02-28')).toBe('2026-02-28T00:00:00Z');
+  expect(() => evaluationMoment('2026-02-30')).toThrow(/SAKS-VER-003/);
+  expect(() => evaluationMoment('2026-02-28T09:30:00Z')).toThrow(/SAKS-VER-003/);
 });
