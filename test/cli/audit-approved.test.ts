@@ -82,6 +82,15 @@ test('SARIF: a valid log with a result per drift (the broken rule in its propert
   expect(log.runs[0].tool.driver.rules.map((x: any) => x.id)).toEqual(['SAKS-DRIFT-001', 'SAKS-DRIFT-002']);
 });
 
+test('the rules a drift breaks are judged on --evaluation-date, which every drift report records', () => {
+  write('live.json', publicAccess());
+  const at = (format: string) => runCli(['audit', '--approved', 'dist/acns-wireguard', 'live.json', '--format', format, '--evaluation-date', '2026-11-02'], dir).stdout;
+  expect(at('text')).toMatch(/^Rules judged on 2026-11-02 \(UTC\)\.$/m);
+  expect(JSON.parse(at('json')).evaluationDate).toBe('2026-11-02');
+  expect(JSON.parse(at('sarif')).runs[0].properties).toEqual({ evaluationDate: '2026-11-02' });
+  expect(at('sarif')).toBe(at('sarif'));
+});
+
 test('an unmanaged cluster alone is a warning: exit 0, or 1 with --fail-on warning', () => {
   const other = { ...liveGetOf(files['cluster.template.json']), name: 'shadow-it', id: '/subscriptions/0/resourcegroups/other-rg/providers/Microsoft.ContainerService/managedClusters/shadow-it' };
   const r = runCli(['audit', '--approved', 'dist/acns-wireguard', write('live.json', other)], dir);

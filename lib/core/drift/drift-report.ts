@@ -34,6 +34,7 @@ export function driftExitCode(run: DriftRun, failOn: FailOn = 'error', failOnUnd
  */
 export function renderDriftText(run: DriftRun, severityLabel: (s: Rule['severity']) => string = (s) => s): string {
   const lines: string[] = [];
+  if (run.evaluationDate !== undefined) lines.push(`Rules judged on ${run.evaluationDate} (UTC).`);
   for (const c of run.clusters) {
     lines.push('', `# ${c.live.name} (${sourceOf(c.live.resource.origin)}), matched ${c.matchedBy}`);
     lines.push(`${c.drifts.length} drifts, ${c.undecided.length} undecided, ${c.notCompared.length} approved resources not compared`);
@@ -92,6 +93,7 @@ export function renderDriftJson(run: DriftRun): string {
   });
   return `${JSON.stringify(
     {
+      evaluationDate: run.evaluationDate ?? null,
       problems: run.problems,
       clusters: run.clusters.map((c) => ({
         name: c.live.name,
@@ -227,6 +229,7 @@ export function renderDriftSarif(run: DriftRun, options: SarifOptions): string {
         invocations: [{ executionSuccessful: run.problems.length === 0, toolExecutionNotifications: run.problems.map((p) => ({ level: 'error', message: { text: `unusable input: ${p}` } })) }],
         ...(options.originalUriBaseIds ? { originalUriBaseIds: options.originalUriBaseIds } : {}),
         results,
+        properties: { evaluationDate: run.evaluationDate ?? null },
       },
     ],
   };

@@ -42,6 +42,8 @@ export interface DriftRun {
   readonly kubernetes?: readonly KubernetesListDrift[];
   /** Unusable input: live documents or approved templates that cannot be read. */
   readonly problems: readonly string[];
+  /** The day the rules the live values break were judged on (`YYYY-MM-DD`, UTC), when given. */
+  readonly evaluationDate?: string;
 }
 
 /**
@@ -72,5 +74,5 @@ export function compareWithApproved(live: readonly ClusterDescription[], approve
       clusters.push(compareCluster(cluster, match.approved, match.how, options));
     }
   }
-  return { clusters, unmanaged, ambiguous, notFound: approved.filter((a) => !matched.has(a)), problems };
+  return { clusters, unmanaged, ambiguous, notFound: approved.filter((a) => !matched.has(a)), problems, ...(options.evaluationDate !== undefined ? { evaluationDate: options.evaluationDate } : {}) };
 }
