@@ -1,3 +1,4 @@
+import { shellWord } from '../reports/shell-word';
 import { REST_NAMES_BY_LOWERCASE } from '../audit/read-azure-description';
 
 /**
@@ -114,10 +115,3 @@ function kubectlJsonPath(path: string): string {
     .join('');
 }
 
-/**
- * One word for a POSIX shell: bare when safe, else single-quoted.
- * @internal
- */
-export function shellWord(text: string): string {
-  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
-}

@@ -1,3 +1,4 @@
+import { shellWord } from '../reports/shell-word';
 import { parseResourceId } from '../arm/resource-id';
 import { ClusterDescription } from '../description/cluster-description';
 import { RESOURCE_GROUP_PLACEHOLDER } from '../readers/arm-template/deployment-scope';
@@ -8,11 +9,6 @@ import { RESOURCE_GROUP_PLACEHOLDER } from '../readers/arm-template/deployment-s
  * the SDK's (`authorizedIpRanges` for the REST API's `authorizedIPRanges`).
  * @see https://learn.microsoft.com/cli/azure/aks#az-aks-show
  */
-
-/** A word for a POSIX shell: as it is when it holds only safe characters, single-quoted otherwise. */
-export function shellWord(text: string): string {
-  return /^[A-Za-z0-9_./:-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
-}
 
 /** A resource group as an argument: `<placeholder>` where the document does not tell it (a template deploys to any). */
 function groupArgument(group: string | undefined, placeholder: string): string {
