@@ -9,7 +9,7 @@ import { AcknowledgedViolation } from '../validation/acknowledgement';
 import { assembleEvidence, EvidenceInput } from './assemble-evidence';
 import { clusterEvidence } from './cluster-evidence';
 import { EvidencePack } from './evidence-pack';
-import { PointerLines } from './pointer-lines';
+import { PointerLines } from '../readers/pointer-lines';
 
 /**
  * A JSON document of a deployment, by the name its findings cite (a synthesized template: `cluster.template.json`).
