@@ -1,5 +1,6 @@
+import { SARIF_LEVEL, sarifRuleDescriptor } from '../reports/sarif-rule';
 import { FrameworkClause, frameworkClausesOf } from '../compliance/framework-clauses';
-import { frameworkClauseLabels, frameworkClausesLine } from '../compliance/framework-clauses-text';
+import { frameworkClausesLine } from '../compliance/framework-clauses-text';
 import { FLOW_LABELS, MECHANISM_NAMES, STATUS_MARK } from '../encryption/encryption-coverage';
 import { Rule } from '../validation/rule';
 import { describeValue, formatViolation, Violation } from '../validation/violation';
@@ -173,7 +174,6 @@ function reachabilityJson(r: ReachabilityStatement): Record<string, unknown> {
   };
 }
 
-const SARIF_LEVEL: Readonly<Record<Rule['severity'], 'error' | 'warning' | 'note'>> = { error: 'error', warning: 'warning', info: 'note' };
 
 /**
  * Options of {@link renderAuditSarif}.
@@ -268,15 +268,7 @@ export function renderAuditSarif(run: AuditRun, options: SarifOptions): string {
           driver: {
             name: 'secure-aks',
             version: options.toolVersion,
-            rules: rules.map((r) => ({
-              id: r.id,
-              shortDescription: { text: r.statement },
-              fullDescription: { text: `${r.statement}. Source: ${r.sources.join(' ; ')}` },
-              helpUri: r.sources[0],
-              defaultConfiguration: { level: SARIF_LEVEL[r.severity] },
-              // The framework clauses the rule supports, as tags code scanning can filter on (SARIF 2.1.0, 3.8.2).
-              ...(frameworkClausesOf(r.id).length > 0 ? { properties: { tags: frameworkClauseLabels(frameworkClausesOf(r.id)) } } : {}),
-            })),
+            rules: rules.map(sarifRuleDescriptor),
           },
         },
         invocations: [

@@ -1,3 +1,4 @@
+import { SARIF_LEVEL, sarifRuleDescriptor } from '../reports/sarif-rule';
 import { isDocumentLocation } from '../description/fact';
 import { Rule } from '../validation/rule';
 import { Rules } from '../validation/rule-catalog';
@@ -138,7 +139,6 @@ export function renderDriftJson(run: DriftRun): string {
   )}\n`;
 }
 
-const LEVEL: Readonly<Record<Rule['severity'], 'error' | 'warning' | 'note'>> = { error: 'error', warning: 'warning', info: 'note' };
 
 /**
  * The drift report as a SARIF 2.1.0 log: one result per drift (SAKS-DRIFT-001,
@@ -164,7 +164,7 @@ export function renderDriftSarif(run: DriftRun, options: SarifOptions): string {
       results.push({
         ruleId: Rules.driftFromApproved.id,
         ruleIndex: 0,
-        level: LEVEL[Rules.driftFromApproved.severity],
+        level: SARIF_LEVEL[Rules.driftFromApproved.severity],
         message: { text: `${c.live.name}: ${d.resource.name} ${d.path}: approved ${factText(d.approved)} (${provenanceText(d.approved.at)}), live ${factText(d.live)}.${d.brokenRules.length > 0 ? ` Breaks ${d.brokenRules.map((r) => r.id).join(', ')}.` : ''}` },
         locations: [location(d.live.at, `${d.resource.id ?? d.resource.name}/${d.path}`)],
         partialFingerprints: { 'secureAksFinding/v1': `${Rules.driftFromApproved.id}:${(d.resource.id ?? d.resource.name).toLowerCase()}:${d.path}` },
@@ -190,7 +190,7 @@ export function renderDriftSarif(run: DriftRun, options: SarifOptions): string {
       results.push({
         ruleId: Rules.driftFromApproved.id,
         ruleIndex: 0,
-        level: LEVEL[Rules.driftFromApproved.severity],
+        level: SARIF_LEVEL[Rules.driftFromApproved.severity],
         message: { text: `${d.object}: ${d.field}: approved ${approvedText}${d.approvedAt ? ` (${provenanceText(d.approvedAt)})` : ''}, live ${liveText}.${d.brokenRules.length > 0 ? ` Breaks ${d.brokenRules.map((r) => r.id).join(', ')}.` : ''}` },
         locations: [location(d.liveAt, `${d.object}/${d.field}`)],
         partialFingerprints: { 'secureAksFinding/v1': `${Rules.driftFromApproved.id}:${d.object}:${d.field}` },
@@ -202,7 +202,7 @@ export function renderDriftSarif(run: DriftRun, options: SarifOptions): string {
     results.push({
       ruleId: Rules.unmanagedCluster.id,
       ruleIndex: 1,
-      level: LEVEL[Rules.unmanagedCluster.severity],
+      level: SARIF_LEVEL[Rules.unmanagedCluster.severity],
       message: { text: `${u.name}: no approved template describes ${clusterId(u)}.` },
       locations: [location(u.resource.origin, clusterId(u))],
       partialFingerprints: { 'secureAksFinding/v1': `${Rules.unmanagedCluster.id}:${clusterId(u).toLowerCase()}` },
@@ -217,13 +217,7 @@ export function renderDriftSarif(run: DriftRun, options: SarifOptions): string {
           driver: {
             name: 'secure-aks',
             version: options.toolVersion,
-            rules: rules.map((r) => ({
-              id: r.id,
-              shortDescription: { text: r.statement },
-              fullDescription: { text: `${r.statement}. Source: ${r.sources.join(' ; ')}` },
-              helpUri: r.sources[0],
-              defaultConfiguration: { level: LEVEL[r.severity] },
-            })),
+            rules: rules.map(sarifRuleDescriptor),
           },
         },
         invocations: [{ executionSuccessful: run.problems.length === 0, toolExecutionNotifications: run.problems.map((p) => ({ level: 'error', message: { text: `unusable input: ${p}` } })) }],
