@@ -1,4 +1,4 @@
-import { SARIF_LEVEL, sarifRuleDescriptor } from '../reports/sarif-rule';
+import { SARIF_LEVEL, sarifLog } from '../reports/sarif-log';
 import { FrameworkClause, frameworkClausesOf } from '../compliance/framework-clauses';
 import { frameworkClausesLine } from '../compliance/framework-clauses-text';
 import { FLOW_LABELS, MECHANISM_NAMES, STATUS_MARK } from '../encryption/encryption-coverage';
@@ -259,32 +259,7 @@ export function renderAuditSarif(run: AuditRun, options: SarifOptions): string {
     }),
   );
   results.push(...(undecided as unknown as typeof results));
-  const log = {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: 'secure-aks',
-            version: options.toolVersion,
-            rules: rules.map(sarifRuleDescriptor),
-          },
-        },
-        invocations: [
-          {
-            executionSuccessful: run.problems.length === 0,
-            toolExecutionNotifications: run.problems.map((p) => ({ level: 'error', message: { text: `unusable input: ${p}` } })),
-          },
-        ],
-        ...(options.originalUriBaseIds ? { originalUriBaseIds: options.originalUriBaseIds } : {}),
-        results,
-        // SARIF's property bag (§3.8): the day the support windows were judged on.
-        properties: { evaluationDate: evaluationDateOf(run) ?? null },
-      },
-    ],
-  };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return sarifLog({ toolVersion: options.toolVersion, rules, results, problems: run.problems, evaluationDate: evaluationDateOf(run), originalUriBaseIds: options.originalUriBaseIds });
 }
 
 /** A file path as a relative URI reference (SARIF's artifactLocation.uri). */

@@ -1,4 +1,4 @@
-import { SARIF_LEVEL, sarifRuleDescriptor } from '../reports/sarif-rule';
+import { SARIF_LEVEL, sarifLog } from '../reports/sarif-log';
 import { isDocumentLocation } from '../description/fact';
 import { Rule } from '../validation/rule';
 import { Rules } from '../validation/rule-catalog';
@@ -208,24 +208,5 @@ export function renderDriftSarif(run: DriftRun, options: SarifOptions): string {
       partialFingerprints: { 'secureAksFinding/v1': `${Rules.unmanagedCluster.id}:${clusterId(u).toLowerCase()}` },
     });
   }
-  const log = {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: 'secure-aks',
-            version: options.toolVersion,
-            rules: rules.map(sarifRuleDescriptor),
-          },
-        },
-        invocations: [{ executionSuccessful: run.problems.length === 0, toolExecutionNotifications: run.problems.map((p) => ({ level: 'error', message: { text: `unusable input: ${p}` } })) }],
-        ...(options.originalUriBaseIds ? { originalUriBaseIds: options.originalUriBaseIds } : {}),
-        results,
-        properties: { evaluationDate: run.evaluationDate ?? null },
-      },
-    ],
-  };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return sarifLog({ toolVersion: options.toolVersion, rules, results, problems: run.problems, evaluationDate: run.evaluationDate, originalUriBaseIds: options.originalUriBaseIds });
 }
