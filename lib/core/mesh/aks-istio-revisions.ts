@@ -1,5 +1,3 @@
-import { evaluationClock } from '../versions/evaluation-date';
-
 /**
  * The revisions of the AKS Istio add-on, with the end of life and the
  * compatible AKS minor versions Microsoft publishes for each. The one table
@@ -56,10 +54,3 @@ export const NEWEST_AKS_ISTIO_REVISION: AksIstioRevision = AKS_ISTIO_REVISIONS[A
 export function aksIstioRevision(revision: string): AksIstioRevision | undefined {
   return AKS_ISTIO_REVISIONS.find((r) => r.revision === revision);
 }
-
-/**
- * The clock that gives "today" when no evaluation date is given.
- * @deprecated use `evaluationClock`: the same clock, for every support window.
- * @internal
- */
-export const revisionClock = evaluationClock;
