@@ -8,7 +8,7 @@ import { UnknownValue } from '../description/unknown-value';
 import { FlowCoverage, TrafficFlow } from '../encryption/encryption-coverage';
 import { FELIX_DEFAULT_CONFIGURATION } from '../encryption/calico-felix-configuration';
 import { DeployedTransitEncryption } from '../audit/payload-encryption-coverage';
-import { apiServerReachability } from '../reachability/api-server-reachability';
+import { ReachabilityStatement } from '../reachability/api-server-reachability';
 import { RuleOutcome, Verdict } from '../rules/rule-outcome';
 import { AcknowledgedViolation } from '../validation/acknowledgement';
 import { describeValue } from '../validation/violation';
@@ -134,7 +134,7 @@ export function clusterEvidence(input: ClusterEvidenceInput): ClusterEvidence {
     findings: [...rules, ...baseline],
     acknowledgements,
     coverage,
-    reachability: reachabilityOf(d, subject.key),
+    reachability: reachabilityOf(audit.reachability, subject.key),
   };
 }
 
@@ -159,9 +159,8 @@ function coverageRecheck(flow: TrafficFlow, mechanism: DeployedTransitEncryption
   return undefined;
 }
 
-/** The API server's reachability statement, as the evidence holds it. */
-function reachabilityOf(d: ClusterDescription, subject: string): EvidenceReachability {
-  const r = apiServerReachability(d);
+/** The API server's reachability statement the audit made, as the evidence holds it. */
+function reachabilityOf(r: ReachabilityStatement, subject: string): EvidenceReachability {
   return {
     subject,
     verdict: r.verdict,
