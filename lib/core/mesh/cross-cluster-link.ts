@@ -24,6 +24,16 @@ export const SERVER_SIDE_PATCH_ANNOTATION = 'secure-aks.io/apply-as';
  */
 export const LINK_LABEL = 'secure-aks.io/link';
 
+/**
+ * The TLS mode of each hop of a link, written once for the objects the link
+ * emits and the admission policy that keeps them: Istio mTLS from the client
+ * sidecar to the egress gateway, and mutual TLS with the customer CA from the
+ * egress gateway's origination to the peer's ingress gateway.
+ * @see https://istio.io/latest/docs/reference/config/networking/destination-rule/#ClientTLSSettings-TLSmode
+ * @internal
+ */
+export const LINK_TLS_MODES = { toEgressGateway: 'ISTIO_MUTUAL', betweenGateways: 'MUTUAL' } as const;
+
 /** Ports a preinstalled gateway Service exposes by default (Istio 1.10+ egress: 80 and 443 only). */
 const SHARED_DEFAULT_PORTS: Readonly<Record<'ingress' | 'egress', readonly { port: number; targetPort?: number }[]>> = {
   ingress: [{ port: 15021 }, { port: 80, targetPort: 8080 }, { port: 443, targetPort: 8443 }],
@@ -213,7 +223,7 @@ export class CrossClusterLink {
         metadata: this.meta(this.egressGatewayName(s), ns),
         spec: {
           selector: { ...g.selector },
-          servers: [{ port: { number: this.egressPort, name: `tls-${s.name}`, protocol: 'TLS' }, hosts: [s.host], tls: { mode: 'ISTIO_MUTUAL' } }],
+          servers: [{ port: { number: this.egressPort, name: `tls-${s.name}`, protocol: 'TLS' }, hosts: [s.host], tls: { mode: LINK_TLS_MODES.toEgressGateway } }],
         },
       });
       out.push({
@@ -246,7 +256,7 @@ export class CrossClusterLink {
             loadBalancer: { simple: 'ROUND_ROBIN' },
             portLevelSettings: [
               // The customer-CA hop: credentialName applies at the gateway, whose namespace holds the secret.
-              { port: { number: s.gatewayPort }, tls: { mode: 'MUTUAL', credentialName: s.clientCredentialName, sni: s.host } },
+              { port: { number: s.gatewayPort }, tls: { mode: LINK_TLS_MODES.betweenGateways, credentialName: s.clientCredentialName, sni: s.host } },
             ],
           },
           // Only the egress gateway originates this TLS; sidecars elsewhere would ignore credentialName.
@@ -265,7 +275,7 @@ export class CrossClusterLink {
           name: s.name,
           trafficPolicy: {
             loadBalancer: { simple: 'ROUND_ROBIN' },
-            portLevelSettings: [{ port: { number: this.egressPort }, tls: { mode: 'ISTIO_MUTUAL', sni: s.host } }],
+            portLevelSettings: [{ port: { number: this.egressPort }, tls: { mode: LINK_TLS_MODES.toEgressGateway, sni: s.host } }],
           },
         })),
         // In the gateway Service's namespace (on every client's lookup path), exported to all.
@@ -299,7 +309,7 @@ export class CrossClusterLink {
             {
               port: { number: s.gatewayPort, name: `tls-${s.name}`, protocol: 'TLS' },
               hosts: [s.host],
-              tls: { mode: 'MUTUAL', credentialName: s.serverCredentialName },
+              tls: { mode: LINK_TLS_MODES.betweenGateways, credentialName: s.serverCredentialName },
             },
           ],
         },

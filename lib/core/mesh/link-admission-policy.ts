@@ -1,7 +1,7 @@
 import { AdmissionPolicySpec, AdmissionValidation, admissionMessage, celHasPath, celString, celStrings } from '../admission/admission-policy';
 import { Rules } from '../validation/rule-catalog';
 import { Sources } from '../validation/sources';
-import { CrossClusterLink } from './cross-cluster-link';
+import { CrossClusterLink, LINK_TLS_MODES } from './cross-cluster-link';
 
 /**
  * The name of a link side's admission policy and its binding.
@@ -65,8 +65,8 @@ function clientGuarded(link: CrossClusterLink): Guarded[] {
       resource: 'gateways',
       kind: 'Gateway',
       name: link.egressGatewayName(s),
-      condition: gatewayCondition(link.egressPort, s.host, 'ISTIO_MUTUAL'),
-      keeps: `port ${link.egressPort}, host ${s.host}, TLS mode ISTIO_MUTUAL`,
+      condition: gatewayCondition(link.egressPort, s.host, LINK_TLS_MODES.toEgressGateway),
+      keeps: `port ${link.egressPort}, host ${s.host}, TLS mode ${LINK_TLS_MODES.toEgressGateway}`,
     });
     out.push({
       resource: 'destinationrules',
@@ -75,15 +75,15 @@ function clientGuarded(link: CrossClusterLink): Guarded[] {
       condition: [
         `${spec(['host'])} && object.spec.host == ${celString(s.host)}`,
         `${spec(['trafficPolicy', 'portLevelSettings'])}`,
-        portTlsCondition('object.spec.trafficPolicy.portLevelSettings', s.gatewayPort, 'MUTUAL', s.host, s.clientCredentialName),
+        portTlsCondition('object.spec.trafficPolicy.portLevelSettings', s.gatewayPort, LINK_TLS_MODES.betweenGateways, s.host, s.clientCredentialName),
         `!has(object.spec.trafficPolicy.tls)`,
       ].join(' && '),
-      keeps: `host ${s.host}, port ${s.gatewayPort}, TLS mode MUTUAL with SNI ${s.host} and credential ${s.clientCredentialName}`,
+      keeps: `host ${s.host}, port ${s.gatewayPort}, TLS mode ${LINK_TLS_MODES.betweenGateways} with SNI ${s.host} and credential ${s.clientCredentialName}`,
     });
   }
   const subsets = link.services.map(
     (s) =>
-      `object.spec.subsets.exists(x, has(x.name) && x.name == ${celString(s.name)} && ${celHasPath('x', ['trafficPolicy', 'portLevelSettings'])} && ${portTlsCondition('x.trafficPolicy.portLevelSettings', link.egressPort, 'ISTIO_MUTUAL', s.host)})`,
+      `object.spec.subsets.exists(x, has(x.name) && x.name == ${celString(s.name)} && ${celHasPath('x', ['trafficPolicy', 'portLevelSettings'])} && ${portTlsCondition('x.trafficPolicy.portLevelSettings', link.egressPort, LINK_TLS_MODES.toEgressGateway, s.host)})`,
   );
   out.push({
     resource: 'destinationrules',
@@ -95,7 +95,7 @@ function clientGuarded(link: CrossClusterLink): Guarded[] {
       `${spec(['subsets'])} && object.spec.subsets.size() == ${link.services.length}`,
       ...subsets,
     ].join(' && '),
-    keeps: `host ${link.egress.serviceHost}, port ${link.egressPort} with TLS mode ISTIO_MUTUAL for each service's subset`,
+    keeps: `host ${link.egress.serviceHost}, port ${link.egressPort} with TLS mode ${LINK_TLS_MODES.toEgressGateway} for each service's subset`,
   });
   return out;
 }
@@ -105,8 +105,8 @@ function serverGuarded(link: CrossClusterLink): Guarded[] {
     resource: 'gateways',
     kind: 'Gateway',
     name: link.ingressGatewayName(s),
-    condition: gatewayCondition(s.gatewayPort, s.host, 'MUTUAL', s.serverCredentialName),
-    keeps: `port ${s.gatewayPort}, host ${s.host}, TLS mode MUTUAL with credential ${s.serverCredentialName}`,
+    condition: gatewayCondition(s.gatewayPort, s.host, LINK_TLS_MODES.betweenGateways, s.serverCredentialName),
+    keeps: `port ${s.gatewayPort}, host ${s.host}, TLS mode ${LINK_TLS_MODES.betweenGateways} with credential ${s.serverCredentialName}`,
   }));
 }
 
