@@ -8,6 +8,7 @@ import { EvidencePack } from '../core/evidence/evidence-pack';
 import { renderEvidenceHtml } from '../core/evidence/evidence-html';
 import { renderOscalAssessmentResults } from '../core/evidence/oscal-assessment-results';
 import { Violation } from '../core/validation/violation';
+import { todayInUtc } from '../core/versions/evaluation-date';
 import { toolVersion } from './tool-version';
 
 /**
@@ -62,7 +63,7 @@ export function synthesizedEvidence(d: SynthesizedDeployment): EvidencePack {
     Object.entries(d.templates).map(([name, text]) => ({ name, text })),
     {
       title: d.title,
-      evaluatedAt: d.evaluationDate ?? new Date().toISOString().slice(0, 10),
+      evaluatedAt: d.evaluationDate ?? todayInUtc(),
       toolVersion: toolVersion(),
       origin: 'synth',
       links: d.links,

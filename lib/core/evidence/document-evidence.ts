@@ -62,7 +62,8 @@ export function evidenceOfDocuments(documents: readonly EvidenceDocument[], opti
   const deployment = describeDeployment(readings);
   const formOf = new Map(readings.flatMap((r) => r.resources.map((x) => [x, r.form] as const)));
   const clusters = deployment.clusters.map((description) => {
-    const audit = auditCluster(description, descriptionForm(formOf.get(description.resource) ?? 'azure-json', description.resource.origin.pointer));
+    // The rules (the support windows among them) are judged on the day the evidence holds for.
+    const audit = auditCluster(description, descriptionForm(formOf.get(description.resource) ?? 'azure-json', description.resource.origin.pointer), { evaluationDate: options.evaluatedAt });
     const extra = options.deploymentFacts?.(audit.cluster.cluster.name);
     return clusterEvidence({
       description,

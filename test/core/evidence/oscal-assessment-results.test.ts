@@ -73,3 +73,13 @@ test('the evidence holds for midnight UTC of an evaluation date, a calendar day 
   expect(() => evaluationMoment('2026-02-30')).toThrow(/SAKS-VER-003/);
   expect(() => evaluationMoment('2026-02-28T09:30:00Z')).toThrow(/SAKS-VER-003/);
 });
+
+test('the rules of the evidence are judged on its evaluation date, the support windows among them', () => {
+  // Azure Verified Module avm/ptn/azd/aks: Kubernetes 1.33, supported on AKS's calendar through July 2026.
+  const avm = path.resolve(__dirname, '../../fixtures/real-world/avm-ptn-azd-aks/main.json');
+  const verdictOn = (evaluatedAt: string) =>
+    evidenceOfDocuments([{ name: 'main.json', text: fs.readFileSync(avm, 'utf8') }], { ...options, evaluatedAt }).findings.find((f) => f.kind === 'rule' && f.controlId === 'SAKS-VER-002')?.verdict;
+  // Before July 2026 Kubernetes 1.33 is supported; the module's preview API version has no dated end, so the rule stays undecided.
+  expect(verdictOn('2026-04-01')).toBe('undecided');
+  expect(verdictOn('2026-12-07')).toBe('fail');
+});
