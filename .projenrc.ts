@@ -107,6 +107,9 @@ const project = new typescript.TypeScriptProject({
     // The formats that schema uses (uri, uri-reference, date-time), checked rather than ignored:
     // ajv's own format library, the one ajv's documentation points to.
     'ajv-formats@^3',
+    // The SARIF Multitool itself (Microsoft's SARIF SDK, a self-contained binary per platform):
+    // tests run its `validate` on the audit's SARIF logs, as GitHub code scanning's users do.
+    '@microsoft/sarif-multitool@5.7.0',
     '@azure/arm-network@33.5.0',
     '@azure/arm-msi@2.1.0',
     '@azure/arm-privatedns@4.0.0',
@@ -212,9 +215,10 @@ project.package.addField('workspaces', ['tools/node']);
 // Install scripts, reviewed and denied (npm 11 runs none that allowScripts does not allow, and
 // lists the unreviewed ones after every install): @pulumi/kubernetes's would download the
 // Pulumi plugin from the internet (the tests use mocks), esbuild's only swaps its JavaScript
-// shim for the binary its platform package already ships, protobufjs's checks its own CLI.
+// shim for the binary its platform package already ships, protobufjs's checks its own CLI,
+// the SARIF Multitool's only marks its binary executable, which the tarball's file mode already does.
 // https://docs.npmjs.com/cli/v11/commands/npm-install-scripts
-project.package.addField('allowScripts', { '@pulumi/kubernetes': false, esbuild: false, protobufjs: false });
+project.package.addField('allowScripts', { '@pulumi/kubernetes': false, esbuild: false, protobufjs: false, '@microsoft/sarif-multitool-linux': false });
 
 // `test`: type-check everything (library, tests, examples' Pulumi programs), then run the suite.
 project.testTask.reset();
