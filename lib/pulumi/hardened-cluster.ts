@@ -9,6 +9,7 @@ import { ClusterNetwork } from '../core/aks/cluster-network';
 import { parseResourceId } from '../core/arm/resource-id';
 import { SecureAksValidationError } from '../core/validation/validation-error';
 import { formatViolation } from '../core/validation/violation';
+import { EvaluationDate } from '../core/versions/evaluation-date';
 import { plannedResourceIds } from '../core/arm/planned-resource-ids';
 import { registerArmResources, RegisteredArmResource } from './arm-resource-registrar';
 import { claimAzureIds, claimedByParent, DEFAULT_PROVIDER_SUBSCRIPTION } from './planned-azure-ids';
@@ -26,6 +27,15 @@ export interface HardenedClusterArgs extends HardenedClusterProps {
    * @default {} - the default provider for every resource
    */
   readonly providersBySubscription?: Readonly<Record<string, pulumi.ProviderResource>>;
+  /**
+   * The day the support windows (SAKS-VER-001, SAKS-VER-002) are judged on,
+   * `YYYY-MM-DD` in UTC: give a fixed date for a preview that does not change
+   * from one day to the next. A value that is not a calendar date is refused
+   * (SAKS-VER-003) before anything is registered.
+   * @default - today in UTC
+   * @see docs/support-windows.md
+   */
+  readonly evaluationDate?: string;
 }
 
 /**
@@ -42,6 +52,8 @@ export interface HardenedClusterArgs extends HardenedClusterProps {
 export class HardenedCluster extends pulumi.ComponentResource {
   /** The validated model this component deploys (the same one the offline synth renders). */
   public readonly model: ManagedClusterModel;
+  /** The day the support windows were judged on (`YYYY-MM-DD`, UTC), as the model records it. */
+  public readonly evaluationDate: EvaluationDate;
   /** The registered model resources, by logical id, for resources of other components that refer to them. */
   public readonly registered: ReadonlyMap<string, RegisteredArmResource>;
   /** Resource id of the managed cluster. */
@@ -66,8 +78,8 @@ export class HardenedCluster extends pulumi.ComponentResource {
   constructor(name: string, args: HardenedClusterArgs, opts?: pulumi.ComponentResourceOptions) {
     // Validate before anything (the component included) is registered. The
     // deployment arguments are not part of the cluster definition.
-    const { resourceGroupName: _rg, providersBySubscription: _providers, ...props } = args ?? ({} as HardenedClusterArgs);
-    const model = failAsRunError(() => ManagedClusterModel.build(props));
+    const { resourceGroupName: _rg, providersBySubscription: _providers, evaluationDate, ...props } = args ?? ({} as HardenedClusterArgs);
+    const model = failAsRunError(() => ManagedClusterModel.build(props, { evaluationDate }));
     // The whole program before the first registration: no other component writes these Azure ids.
     if (!claimedByParent(opts?.parent)) {
       const resourceGroup = typeof args.resourceGroupName === 'string' ? args.resourceGroupName : undefined;
@@ -75,6 +87,7 @@ export class HardenedCluster extends pulumi.ComponentResource {
     }
     super('secure-aks:azure:HardenedCluster', name, {}, opts);
     this.model = model;
+    this.evaluationDate = model.evaluationDate;
     for (const w of model.warnings) void pulumi.log.warn(formatViolation(w), this);
 
     const client = authorization.getClientConfigOutput({ parent: this });

@@ -11,6 +11,7 @@ import { ArmReference } from '../core/arm/arm-expression';
 import { assertInput, factoryResult } from '../core/validation/input-boundary';
 import { zod, lazySchema } from '../core/validation/lazy-zod';
 import { formatViolation } from '../core/validation/violation';
+import { EvaluationDate } from '../core/versions/evaluation-date';
 import { registerArmResources, RegisteredArmResource } from './arm-resource-registrar';
 import { ChartDeployment } from './chart-deployment';
 import { HardenedCluster } from './hardened-cluster';
@@ -31,7 +32,12 @@ const ARGS = lazySchema(() =>
  * @category Estates
  */
 export interface RegulatedEstateArgs {
-  /** The validated estate (EstateModel.build). */
+  /**
+   * The validated estate (EstateModel.build). Its support windows, and its
+   * clusters', are judged on the evaluation date it was built with:
+   * `EstateModel.build(props, { evaluationDate })`.
+   * @see docs/support-windows.md
+   */
   readonly estate: EstateModel;
   /**
    * The azure-native provider the hub's resources (its peerings, the DNS
@@ -79,6 +85,8 @@ export class RegulatedEstate extends pulumi.ComponentResource {
   public readonly hub: ReadonlyMap<string, RegisteredArmResource>;
   /** The clusters' Flux credentials on their pull identities, by logical id (`flux-credential-<cluster>`), chained per identity. */
   public readonly fluxCredentials: ReadonlyMap<string, RegisteredArmResource>;
+  /** The day the support windows were judged on (`YYYY-MM-DD`, UTC): the estate model's. */
+  public readonly evaluationDate: EvaluationDate;
 
   constructor(name: string, args: RegulatedEstateArgs, opts?: pulumi.ComponentResourceOptions) {
     failAsRunError(() => assertInput(ARGS, args, `RegulatedEstate "${name}"`));
@@ -89,12 +97,14 @@ export class RegulatedEstate extends pulumi.ComponentResource {
     const estate = args.estate;
     for (const w of estate.warnings) void pulumi.log.warn(formatViolation(w), this);
     const subscriptionId = authorization.getClientConfigOutput({ parent: this }).subscriptionId;
+    // The clusters are judged on the estate's date, as the estate judged them, not on the day of the run.
+    this.evaluationDate = estate.evaluationDate;
 
     const clusters = new Map<string, EstateClusterResources>();
     for (const c of estate.clusters.values()) {
       const prefix = `${name}-${c.name}`;
       const resourceGroup = new resources.ResourceGroup(`${prefix}-rg`, { resourceGroupName: c.resourceGroupName, location: c.location }, { parent: this });
-      const cluster = new HardenedCluster(prefix, { ...c.props, resourceGroupName: resourceGroup.name }, { parent: this });
+      const cluster = new HardenedCluster(prefix, { ...c.props, resourceGroupName: resourceGroup.name, evaluationDate: estate.evaluationDate }, { parent: this });
       const glue = registerArmResources(estate.clusterGlue(c.name), {
         namePrefix: prefix,
         resourceGroupName: resourceGroup.name,

@@ -6,6 +6,7 @@ import { zod, lazySchema } from '../core/validation/lazy-zod';
 import { assertInput, factoryResult, present } from '../core/validation/input-boundary';
 import { RegulatedPlatformModel } from '../core/platform/regulated-platform-model';
 import { formatViolation } from '../core/validation/violation';
+import { EvaluationDate } from '../core/versions/evaluation-date';
 import { registerArmResources, RegisteredArmResource } from './arm-resource-registrar';
 import { CrossClusterMesh } from './cross-cluster-mesh';
 import { HardenedCluster } from './hardened-cluster';
@@ -22,7 +23,12 @@ const REGULATED_PLATFORM_ARGS = lazySchema(() => zod.strictObject({
  * @category Regulated platform
  */
 export interface RegulatedPlatformArgs {
-  /** The validated platform (RegulatedPlatformModel.build). */
+  /**
+   * The validated platform (RegulatedPlatformModel.build). Its support
+   * windows, and its clusters', are judged on the evaluation date it was built
+   * with: `RegulatedPlatformModel.build(props, { evaluationDate })`.
+   * @see docs/support-windows.md
+   */
   readonly platform: RegulatedPlatformModel;
   /** The resource group of both clusters and the glue. */
   readonly resourceGroupName: pulumi.Input<string>;
@@ -48,6 +54,8 @@ export class RegulatedPlatform extends pulumi.ComponentResource {
   /** Helm releases per cluster, by release name. */
   public readonly releases: { readonly client: Readonly<Record<string, Release>>; readonly server: Readonly<Record<string, Release>> };
   public readonly mesh: CrossClusterMesh;
+  /** The day the support windows were judged on (`YYYY-MM-DD`, UTC): the platform model's. */
+  public readonly evaluationDate: EvaluationDate;
 
   constructor(name: string, args: RegulatedPlatformArgs, opts?: pulumi.ComponentResourceOptions) {
     failAsRunError(() => assertInput(REGULATED_PLATFORM_ARGS, args, `RegulatedPlatform "${name}"`));
@@ -55,8 +63,11 @@ export class RegulatedPlatform extends pulumi.ComponentResource {
     const p = args.platform;
     for (const w of p.warnings) void pulumi.log.warn(formatViolation(w), this);
 
-    this.client = new HardenedCluster(`${name}-client`, { ...p.clientProps, resourceGroupName: args.resourceGroupName }, { parent: this });
-    this.server = new HardenedCluster(`${name}-server`, { ...p.serverProps, resourceGroupName: args.resourceGroupName }, { parent: this });
+    this.evaluationDate = p.evaluationDate;
+    // The clusters are judged on the platform's date, as the platform judged them, not on the day of the run.
+    const evaluationDate = p.evaluationDate;
+    this.client = new HardenedCluster(`${name}-client`, { ...p.clientProps, resourceGroupName: args.resourceGroupName, evaluationDate }, { parent: this });
+    this.server = new HardenedCluster(`${name}-server`, { ...p.serverProps, resourceGroupName: args.resourceGroupName, evaluationDate }, { parent: this });
 
     const existing = new Map<string, RegisteredArmResource>([
       ...[...this.client.registered].map(([k, r]) => [`client/${k}`, r] as const),

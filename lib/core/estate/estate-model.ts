@@ -21,6 +21,7 @@ import { TransitEncryption } from '../encryption/transit-encryption';
 import { ClusterDelivery } from '../gitops/cluster-delivery';
 import { isAzureContainerRegistryOci, urlHost, urlScheme } from '../gitops/gitops-source';
 import { fluxConfigurationResource, fluxExtensionResource } from '../gitops/flux-extension';
+import { checkFluxExtensionSupport } from '../gitops/flux-extension-support';
 import { checkGitOpsSource, checkHelmChartMirror } from '../gitops/gitops-source-rules';
 import { findInvalidForApiServer } from '../kubernetes/api-server-validity';
 import { GitOpsTree, gitOpsTree } from '../gitops/gitops-tree';
@@ -480,6 +481,7 @@ function planEstate(input: EstateProps, options: RuleEvaluationOptions): { viola
       delivery,
     };
   });
+  checkFluxExtensionSupport(v, clusters.map((c) => c.delivery), options);
   const byName = new Map(clusters.map((c) => [c.name, c]));
 
   // --- links

@@ -995,13 +995,13 @@ export const Rules = {
   supportEnding: {
     id: 'SAKS-VER-001',
     statement: `no version the cluster runs or the library installs (AKS Kubernetes, the AKS Istio add-on revision, Istio, cert-manager, Calico, the Flux extension, a preview ARM API version) reaches the end of its owner's support within ${SUPPORT_WARNING_DAYS} days of the evaluation date: plan the upgrade`,
-    sources: [S.aksKubernetesCalendar, S.istioAddonCalendar, S.istioSupportedReleases, S.certManagerReleases, S.fluxExtensionReleaseNotes, S.azurePreviewApiVersions],
+    sources: [S.aksKubernetesCalendar, S.istioAddonCalendar, S.istioSupportedReleases, S.certManagerReleases, S.calicoSupportedVersions, S.fluxExtensionReleaseNotes, S.azurePreviewApiVersions],
     severity: 'warning',
   },
   supportEnded: {
     id: 'SAKS-VER-002',
     statement: "no version the cluster runs or the library installs is past the end of its owner's support on the evaluation date: an unsupported version gets no security patches",
-    sources: [S.aksKubernetesCalendar, S.istioAddonCalendar, S.istioSupportedReleases, S.certManagerReleases, S.fluxExtensionReleaseNotes, S.azurePreviewApiVersions],
+    sources: [S.aksKubernetesCalendar, S.istioAddonCalendar, S.istioSupportedReleases, S.certManagerReleases, S.calicoSupportedVersions, S.fluxExtensionReleaseNotes, S.azurePreviewApiVersions],
     severity: 'error',
   },
   evaluationDate: {

@@ -122,6 +122,7 @@ export const Sources = {
   istioAddonCalendar: 'https://learn.microsoft.com/azure/aks/istio-support-policy#service-mesh-add-on-release-calendar',
   istioSupportedReleases: 'https://istio.io/latest/docs/releases/supported-releases/',
   certManagerReleases: 'https://cert-manager.io/docs/releases/',
+  calicoSupportedVersions: 'https://github.com/projectcalico/calico/blob/master/SECURITY.md#supported-versions',
   fluxExtensionReleaseNotes: 'https://learn.microsoft.com/azure/azure-arc/kubernetes/flux-gitops-release-notes',
   azurePreviewApiVersions: 'https://learn.microsoft.com/azure/developer/intro/azure-service-sdk-tool-versioning#preview-versions',
   armWhatIf: 'https://learn.microsoft.com/azure/azure-resource-manager/templates/deploy-what-if',

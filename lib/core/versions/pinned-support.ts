@@ -48,6 +48,12 @@ const PREVIEW_API_TYPES: Readonly<Partial<Record<keyof typeof ApiVersions, strin
 };
 
 /**
+ * The `microsoft.flux` extension release the library installs on GitOps-delivered clusters.
+ * @internal
+ */
+export const FLUX_EXTENSION_PIN: PinnedComponentVersion = { component: 'flux-extension', version: FLUX_EXTENSION_VERSION, property: 'FLUX_EXTENSION_VERSION' };
+
+/**
  * The versions the library itself installs or writes: upstream Istio and
  * cert-manager (the schemas it ships), Calico (its FelixConfiguration
  * schema), the microsoft.flux extension, and every preview ARM API version.
@@ -62,7 +68,7 @@ export function libraryPins(): PinnedComponentVersion[] {
     { component: 'istio', version: ISTIO_SCHEMA_VERSION, property: 'PINNED_VERSIONS.istio' },
     { component: 'cert-manager', version: CERT_MANAGER_SCHEMA_VERSION, property: 'PINNED_VERSIONS.certManager' },
     { component: 'calico', version: CALICO_CRD_SCHEMAS.version, property: 'CALICO_CRD_SCHEMAS.version' },
-    { component: 'flux-extension', version: FLUX_EXTENSION_VERSION, property: 'FLUX_EXTENSION_VERSION' },
+    FLUX_EXTENSION_PIN,
     ...previews,
   ];
 }

@@ -61,7 +61,7 @@ export function supportedLines(component: SupportComponent, date: EvaluationDate
 const SUPPORT_SOURCES = {
   istio: S.istioSupportedReleases,
   'cert-manager': S.certManagerReleases,
-  calico: 'https://docs.tigera.io/calico/latest/release-notes/',
+  calico: S.calicoSupportedVersions,
   'flux-extension': S.fluxExtensionReleaseNotes,
 } as const;
 

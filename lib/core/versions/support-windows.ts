@@ -35,6 +35,7 @@ const AKS_CALENDAR = S.aksKubernetesCalendar;
 const ISTIO_ADDON_CALENDAR = S.istioAddonCalendar;
 const ISTIO_SUPPORT = S.istioSupportedReleases;
 const CERT_MANAGER_SUPPORT = S.certManagerReleases;
+const CALICO_SUPPORT = S.calicoSupportedVersions;
 const FLUX_NOTES = S.fluxExtensionReleaseNotes;
 const AZURE_API_VERSIONING = S.azurePreviewApiVersions;
 
@@ -95,6 +96,27 @@ const CERT_MANAGER: readonly SupportWindow[] = (
 ).map(([line, endOfSupport]) => ({ component: 'cert-manager' as const, line, endOfSupport, source: CERT_MANAGER_SUPPORT }));
 
 /**
+ * Calico Open Source: Tigera supports the two newest minors, and drops the
+ * automatic support of a minor when the second minor after it is released
+ * (older ones only case by case), so each row ends at a release. Minors are
+ * dated by their release notes; 3.33.0 is not in the material read (the
+ * repository of 2026-08-22, whose newest releases are 3.32.1 and 3.31.7), so
+ * 3.31 and 3.32 are undated.
+ */
+const CALICO_MINOR_RELEASES: readonly { readonly minor: number; readonly released: string }[] = [
+  { minor: 31, released: '2025-10-21' },
+  { minor: 32, released: '2026-04-30' },
+];
+const calicoReleaseNotes = (minor: number) => `https://github.com/projectcalico/calico/blob/v3.${minor}.0/release-notes/v3.${minor}.0-release-notes.md`;
+const CALICO: readonly SupportWindow[] = CALICO_MINOR_RELEASES.map((r) => ({
+  component: 'calico' as const,
+  line: `3.${r.minor - 2}`,
+  endOfSupport: r.released,
+  source: CALICO_SUPPORT,
+  note: `automatic support dropped when 3.${r.minor}.0 was released (${r.released}, ${calicoReleaseNotes(r.minor)}); later fixes only case by case`,
+}));
+
+/**
  * `microsoft.flux` releases in order, dated by the day their notes were
  * published (MicrosoftDocs/azure-management-docs history; a release can take
  * days to reach every region). Microsoft supports the newest and the two before
@@ -132,7 +154,7 @@ const FLUX_EXTENSION: readonly SupportWindow[] = FLUX_EXTENSION_RELEASES.slice(0
  * Every dated end of support the library knows, one row per release line.
  * @category Support windows
  */
-export const SUPPORT_WINDOWS: readonly SupportWindow[] = [...AKS_KUBERNETES, ...AKS_ISTIO_ADDON, ...ISTIO, ...CERT_MANAGER, ...FLUX_EXTENSION];
+export const SUPPORT_WINDOWS: readonly SupportWindow[] = [...AKS_KUBERNETES, ...AKS_ISTIO_ADDON, ...ISTIO, ...CERT_MANAGER, ...CALICO, ...FLUX_EXTENSION];
 
 /**
  * Release lines whose end the owners tie to an event not yet dated in the sources read.
@@ -149,6 +171,8 @@ export const UNDATED_SUPPORT: readonly UndatedSupport[] = [
   { component: 'istio', line: '1.31', source: ISTIO_SUPPORT, note: 'supported until six weeks after 1.33.0, which the material read does not date' },
   { component: 'cert-manager', line: '1.20', source: CERT_MANAGER_SUPPORT, note: 'supported until the release of 1.22 (upcoming "~Nov 2026", not a firm date)' },
   { component: 'cert-manager', line: '1.21', source: CERT_MANAGER_SUPPORT, note: 'supported until the release of 1.23, not yet dated' },
+  { component: 'calico', line: '3.31', source: CALICO_SUPPORT, note: 'supported until 3.33.0 is released, which the material read does not date' },
+  { component: 'calico', line: '3.32', source: CALICO_SUPPORT, note: 'supported until 3.34.0 is released, which the material read does not date' },
   {
     component: 'arm-api-version',
     line: 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview',
@@ -172,13 +196,13 @@ export interface SupportStatus {
 const DAY_MS = 24 * 3600 * 1000;
 
 /** Components whose owners support minors in order: an older minor's support never outlasts a newer one's. */
-const MINORS_IN_ORDER: ReadonlySet<SupportComponent> = new Set(['aks-kubernetes', 'istio', 'cert-manager']);
+const MINORS_IN_ORDER: ReadonlySet<SupportComponent> = new Set(['aks-kubernetes', 'istio', 'cert-manager', 'calico']);
 
 /**
  * A minor older than every dated line of its component, once the oldest of
- * them has ended: it ended too, at the latest when that one did (AKS, Istio
- * and cert-manager support their newest minors, so support ends in minor
- * order). Before that, or for another component, nothing is said.
+ * them has ended: it ended too, at the latest when that one did (AKS, Istio,
+ * cert-manager and Calico support their newest minors, so support ends in
+ * minor order). Before that, or for another component, nothing is said.
  */
 function olderThanTable(component: SupportComponent, line: string, at: Date): SupportStatus | undefined {
   if (!MINORS_IN_ORDER.has(component)) return undefined;

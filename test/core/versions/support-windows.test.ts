@@ -53,8 +53,9 @@ test('a minor older than the table has ended once the table\'s oldest line has: 
   // Istio's oldest dated minor, 1.28, ends 2026-06-29: 1.22 is undecided before, ended after.
   expect(supportStatus('istio', '1.22.0', utc(2026, 6, 29)).status).toBe('unknown');
   expect(supportStatus('istio', '1.22.0', utc(2026, 6, 30)).status).toBe('ended');
-  // Components that do not end in minor order, or have no dated line, say nothing.
-  expect(supportStatus('calico', 'v3.20.0', TODAY)).toEqual({ status: 'unknown' });
+  // Calico's oldest dated minor, 3.29, lost its support on 2025-10-21: 3.20 had too, at the latest then.
+  expect(supportStatus('calico', 'v3.20.0', TODAY)).toMatchObject({ status: 'ended', endOfSupport: '2025-10-21' });
+  // A component that does not end in minor order says nothing.
   expect(supportStatus('flux-extension', '1.0.0', TODAY)).toEqual({ status: 'unknown' });
 });
 
@@ -63,6 +64,16 @@ test('Istio\'s ends are computed from its policy: six weeks after the N+2 minor'
   expect(supportStatus('istio', '1.28.6', TODAY)).toMatchObject({ status: 'ended', endOfSupport: '2026-06-29' });
   expect(supportStatus('istio', '1.29.7', utc(2026, 10, 1))).toMatchObject({ status: 'ending', endOfSupport: '2026-10-01' });
   expect(supportStatus('istio', '1.29.7', utc(2026, 10, 2)).status).toBe('ended');
+});
+
+test('Calico drops a minor\'s support when the second minor after it is released', () => {
+  // 3.32.0 on 2026-04-30 (its release notes): 3.30 is supported through that day.
+  expect(supportStatus('calico', 'v3.30.7', utc(2026, 1, 15)).status).toBe('supported');
+  expect(supportStatus('calico', 'v3.30.7', utc(2026, 4, 30))).toMatchObject({ status: 'ending', endOfSupport: '2026-04-30', source: expect.stringContaining('projectcalico/calico') });
+  expect(supportStatus('calico', 'v3.30.7', utc(2026, 5, 1)).status).toBe('ended');
+  expect(supportStatus('calico', 'v3.30.7', utc(2026, 5, 1)).note).toContain('v3.32.0-release-notes.md');
+  // The two newest minors wait on releases not in the material read.
+  expect(supportStatus('calico', 'v3.32.1', TODAY)).toMatchObject({ status: 'unknown', note: expect.stringContaining('3.34.0') });
 });
 
 test('a microsoft.flux release ends when the third newer release is published (Microsoft supports N-2)', () => {
@@ -96,10 +107,10 @@ test('the pins the library ships at 2026-12-07: none ended, and what is not date
   // ...was supported three months before, and is over in January.
   expect(supportStatus('aks-istio-addon', PINNED_VERSIONS.aksIstioRevision, utc(2026, 9, 1)).status).toBe('supported');
   expect(supportStatus('aks-istio-addon', PINNED_VERSIONS.aksIstioRevision, utc(2027, 1, 1)).status).toBe('ended');
-  // Istio and cert-manager end at releases not dated in the material read; Calico publishes no dates the table has.
+  // Istio, cert-manager and Calico end at releases not dated in the material read.
   expect(supportStatus('istio', PINNED_VERSIONS.istio, TODAY)).toMatchObject({ status: 'unknown', note: expect.stringContaining('1.32.0') });
   expect(supportStatus('cert-manager', PINNED_VERSIONS.certManager, TODAY)).toMatchObject({ status: 'unknown', note: expect.stringContaining('1.23') });
-  expect(supportStatus('calico', CALICO_CRD_SCHEMAS.version, TODAY)).toEqual({ status: 'unknown' });
+  expect(supportStatus('calico', CALICO_CRD_SCHEMAS.version, TODAY)).toMatchObject({ status: 'unknown', note: expect.stringContaining('3.33.0'), source: expect.stringContaining('SECURITY.md') });
 });
 
 test('every preview ARM API version the library pins has a line in the table, with Azure\'s policy as its source', () => {
