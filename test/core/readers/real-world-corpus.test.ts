@@ -5,6 +5,9 @@ import { auditCluster } from '../../../lib/core/audit/audit-cluster';
 import { describeDeployment } from '../../../lib/core/description/cluster-description';
 import { decodeDocument, parseJsonDocument } from '../../../lib/core/readers/document-text';
 import { readDocument } from '../../../lib/core/readers/read-document';
+import { PAYLOAD_RULE_IDS } from '../../../lib/core/audit/cluster-payload-rules';
+import { ClusterDescription } from '../../../lib/core/description/cluster-description';
+import { policyName, secureAksPolicies, STACK_RULE_IDS } from '../../../lib/policy';
 import { ExpectedCase, expectedOf, PROGRAM_FORM, REAL_WORLD_CASES, REAL_WORLD_ROOT, verdictsToCompare } from '../../support/real-world-corpus';
 
 /**
@@ -13,7 +16,10 @@ import { ExpectedCase, expectedOf, PROGRAM_FORM, REAL_WORLD_CASES, REAL_WORLD_RO
  * "unusable", no crash, and on every rule a reader's expected verdict, judged
  * from Microsoft's documentation (expected.json), is the engine's. The
  * corpus's Pulumi programs are run, not read: real-world-programs.test.ts
- * judges them.
+ * judges them. The policy pack judges the clusters of the documents in Azure's
+ * REST shape too, written as a Pulumi program would hold them; the Azure
+ * Policy definitions synth writes are checked on every document in
+ * test/core/policy/rule-policy-agreement.test.ts.
  */
 function read(slug: string, expected: ExpectedCase) {
   const readings = expected.documents.map((file) => {
@@ -24,6 +30,47 @@ function read(slug: string, expected: ExpectedCase) {
     return readDocument(parsed.value, file);
   });
   return { readings, deployment: describeDeployment(readings) };
+}
+
+/** The value at an RFC 6901 pointer of a parsed document. */
+function at(document: unknown, pointer: string): any {
+  return pointer === '' ? document : pointer.slice(1).split('/').reduce((v: any, token) => v?.[token.replace(/~1/g, '/').replace(/~0/g, '~')], document);
+}
+
+/**
+ * A cluster read from a document in Azure's REST shape (a GET, a REST
+ * example) as a Pulumi program declares the same cluster: azure-native's
+ * generic Resource, whose properties are the REST body's own.
+ * @see https://www.pulumi.com/registry/packages/azure-native/api-docs/resources/resource/
+ */
+function asPulumiResource(slug: string, cluster: ClusterDescription) {
+  const file = cluster.resource.origin.document;
+  const parsed = parseJsonDocument(fs.readFileSync(path.join(REAL_WORLD_ROOT, slug, file), 'utf8'), file);
+  if ('problems' in parsed) throw new Error(parsed.problems.map((p) => p.message).join('; '));
+  const body = at(parsed.value, cluster.resource.origin.pointer);
+  const props = {
+    resourceProviderNamespace: 'Microsoft.ContainerService',
+    resourceType: 'managedClusters',
+    parentResourcePath: '',
+    resourceName: cluster.name,
+    resourceGroupName: 'rg',
+    ...(cluster.resource.apiVersion !== undefined ? { apiVersion: cluster.resource.apiVersion } : {}),
+    ...Object.fromEntries(['location', 'sku', 'identity', 'tags', 'properties'].filter((k) => body[k] !== undefined).map((k) => [k, body[k]])),
+  };
+  const type = 'azure-native:resources:Resource';
+  const urn = `urn:pulumi:stack::project::${type}::${cluster.name}`;
+  return { type, name: cluster.name, props, urn, opts: {}, dependencies: [], propertyDependencies: {}, isType: () => false, asType: () => undefined };
+}
+
+/** The policies of the pack's resource policies (the rules decided on the cluster alone) that report on one resource. */
+function reportedOnResource(resource: ReturnType<typeof asPulumiResource>): string[] {
+  const reported = new Set<string>();
+  const common = { stackTags: new Map<string, string>(), getConfig: () => ({}), notApplicable: (): never => { throw new Error('not applicable'); } };
+  for (const p of secureAksPolicies()) {
+    if (!('validateResource' in p)) continue;
+    (p.validateResource as (args: object, report: (message: string) => void) => void)({ ...resource, ...common }, () => reported.add(p.name));
+  }
+  return [...reported].sort();
 }
 
 const DOCUMENT_CASES = REAL_WORLD_CASES.filter((slug) => expectedOf(slug).form !== PROGRAM_FORM);
@@ -56,5 +103,17 @@ describe.each(DOCUMENT_CASES)('%s', (slug) => {
       found[key] = compared.found;
     }
     expect(found).toEqual(wanted);
+  });
+
+  // A template is no Pulumi resource: only a document in Azure's REST shape comes through the pack as it is.
+  const restShaped = expected.clusters.length > 0 && read(slug, expected).readings.every((r) => r.form === 'azure-json' || r.form === 'rest-example');
+  test.runIf(restShaped)('the policy pack, given the same cluster as a Pulumi resource, reports exactly the rules the audit fails on it alone', () => {
+    const { deployment } = read(slug, expected);
+    for (const cluster of deployment.clusters) {
+      // The stack's rules read the resources beside the cluster: a stack of one resource is a whole deployment, a live document is not.
+      const failed = auditCluster(cluster).outcomes.filter((o) => PAYLOAD_RULE_IDS.has(o.rule.id) && !STACK_RULE_IDS.has(o.rule.id) && o.verdict === 'fail');
+      expect(failed.length, cluster.name).toBeGreaterThan(0);
+      expect(reportedOnResource(asPulumiResource(slug, cluster)), cluster.name).toEqual(failed.map((o) => policyName(o.rule)).sort());
+    }
   });
 });
