@@ -47,8 +47,9 @@ const AZURE_OUTPUTS: Readonly<Record<string, (name: string) => Record<string, st
 /**
  * Installs Pulumi mocks that record every resource a program registers:
  * classic Azure resources get Azure-like ids, the stand-ins of packages not
- * installed get their outputs, the outputs the programs read get Azure's, and bridged resources without `name` are named
- * from their logical name, as the provider names them. Helm's `template` call
+ * installed get their outputs, the outputs the programs read get Azure's,
+ * and bridged resources without `name` are named from their logical name, as
+ * the provider names them. Helm's `template` call
  * (a v3 Chart renders on the client) renders nothing: the chart's objects are
  * not cluster verdicts. `config` is the stack's configuration, by key.
  */
