@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { counted } from '../core/reports/counted';
 import { SecureAksValidationError } from '../core/validation/validation-error';
 import { evaluationDateViolation } from '../core/versions/evaluation-date';
 import { describeFailure, synthesize } from '../synth/synthesize';
@@ -96,7 +97,7 @@ export function synthCommand(argv: readonly string[], io: CliIo): CliResult {
   }
   if (result.failures.size > 0) {
     for (const [name, error] of result.failures) stderr += `${describeFailure(name, error)}\n\n`;
-    stderr += `synth failed: ${result.failures.size} of ${targets.size} targets invalid; nothing was written\n`;
+    stderr += `synth failed: ${result.failures.size} of ${counted(targets.size, 'target')} invalid; nothing was written\n`;
     return { code: 1, stdout: '', stderr };
   }
   for (const [name, warnings] of result.warnings) {

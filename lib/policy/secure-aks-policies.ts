@@ -4,10 +4,7 @@ import type { EnforcementLevel, Policies, PolicyResource, ReportViolation, Resou
 import { CLUSTER_RULES } from '../core/aks/cluster-rule-set';
 import { isType, MANAGED_CLUSTER_TYPE } from '../core/audit/audited-resource';
 import { PAYLOAD_RULE_IDS } from '../core/audit/cluster-payload-rules';
-import { describedFromAudited } from '../core/audit/described-from-audited';
 import { describeDeployment } from '../core/description/cluster-description';
-import { DescribedResource } from '../core/description/described-resource';
-import { describeClassicAzureResource } from '../core/readers/pulumi/classic-azure-resource';
 import { evaluateClusterRules } from '../core/rules/evaluate-cluster-rules';
 import { checkRelatedPayloads } from '../core/audit/related-payload-rules';
 import { reference } from '../core/audit/related-resources';
@@ -18,6 +15,7 @@ import { evaluationDateViolation, todayInUtc } from '../core/versions/evaluation
 import { assertInput } from '../core/validation/input-boundary';
 import { lazySchema, zod } from '../core/validation/lazy-zod';
 import { describeAsAzure } from './pulumi-resource-description';
+import { describePulumiResource, describePulumiStack } from './pulumi-stack-description';
 
 /**
  * Rules decided on the whole stack: they read resources beside the cluster
@@ -180,12 +178,6 @@ export function secureAksPolicies(options: SecureAksPoliciesOptions = {}): Polic
   });
 }
 
-/** A Pulumi resource as a described one: azure-native (typed or generic, given as `azure` when already read) or the classic `@pulumi/azure` provider. */
-function describedOf(type: string, name: string, props: Record<string, unknown>, urn: string, azure = describeAsAzure(type, name, props)): DescribedResource | undefined {
-  if (azure) return describedFromAudited(azure, { document: urn, pointer: '' });
-  return describeClassicAzureResource(type, name, props, urn);
-}
-
 /**
  * The findings of the cluster rules on one resource, computed once for all the
  * pack's policies (keyed by the resource's URN and inputs): each policy
@@ -193,7 +185,7 @@ function describedOf(type: string, name: string, props: Record<string, unknown>,
  */
 const computed = new Map<string, readonly Violation[]>();
 function resourceFindings(type: string, name: string, props: Record<string, unknown>, urn: string, evaluationDate: string): readonly Violation[] {
-  const described = describedOf(type, name, props, urn);
+  const described = describePulumiResource({ type, name, props, urn });
   if (!described || !isType(described.type, MANAGED_CLUSTER_TYPE)) return [];
   const key = `${evaluationDate}\n${urn}\n${JSON.stringify(described.body)}`;
   let found = computed.get(key);
@@ -218,11 +210,7 @@ function stackOutcomes(resources: readonly PolicyResource[]) {
 }
 
 function evaluateStack(resources: readonly PolicyResource[]) {
-  const described = resources.map((r) => {
-    const azure = describeAsAzure(r.type, r.name, r.props);
-    return { r, azure, d: describedOf(r.type, r.name, r.props, r.urn, azure) };
-  });
-  const deployment = describeDeployment([{ resources: described.flatMap((x) => (x.d ? [x.d] : [])), notExamined: [], problems: [], wholeDeployment: true }]);
+  const { described, deployment } = describePulumiStack(resources);
   const stackRules = CLUSTER_RULES.filter((r) => r.scope === 'deployment');
   const clusters = deployment.clusters.map((cluster) => ({
     r: described.find((x) => x.d === cluster.resource)!.r,

@@ -1,6 +1,6 @@
 import { AuditedResource } from '../../lib/core/audit/audited-resource';
 import { describedFromAudited } from '../../lib/core/audit/described-from-audited';
-import { describeDeployment } from '../../lib/core/description/cluster-description';
+import { ClusterDescription, describeDeployment } from '../../lib/core/description/cluster-description';
 import { AzurePolicyDefinition } from '../../lib/core/policy/azure-policy-definition';
 import { evaluateAzurePolicy, PolicyState } from '../../lib/core/policy/evaluate-azure-policy';
 import { expressibleRules, rulePolicyDefinition, RulePolicyDefinition } from '../../lib/core/policy/rule-policy-definitions';
@@ -46,4 +46,15 @@ export function disagreements(payload: AuditedResource): string[] {
 /** The managed clusters of an ARM template, as payloads. */
 export function clustersOf(template: { readonly resources: readonly Record<string, unknown>[] }): AuditedResource[] {
   return template.resources.filter((r) => String(r.type).toLowerCase() === 'microsoft.containerservice/managedclusters') as unknown as AuditedResource[];
+}
+
+/**
+ * A described cluster as Azure returns it, as Azure Policy evaluates it: every
+ * pool in `agentPoolProfiles` (those declared as their own resources too), a
+ * value the reader could not know as some value (a decided rule holds for any).
+ */
+export function azurePolicyView(cluster: ClusterDescription, name: string = cluster.name): Record<string, any> {
+  const pools = Array.isArray(cluster.pools) ? cluster.pools.map((p) => p.profile.raw) : undefined;
+  const body = JSON.parse(JSON.stringify(cluster.resource.body ?? {}));
+  return { type: 'Microsoft.ContainerService/managedClusters', name, ...body, properties: { ...(body.properties ?? {}), ...(pools ? { agentPoolProfiles: JSON.parse(JSON.stringify(pools)) } : {}) } };
 }

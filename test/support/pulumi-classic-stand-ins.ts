@@ -1,8 +1,8 @@
 import * as pulumi from '@pulumi/pulumi';
 
 /**
- * Minimal stand-ins for `@pulumi/azuread` and `@pulumi/tls`, which the
- * public classic-provider AKS program imports and this project does not
+ * Minimal stand-ins for `@pulumi/azuread`, `@pulumi/tls` and `@pulumi/docker`,
+ * which the public classic-provider AKS programs import and this project does not
  * install: each registers its package's own type token with the inputs it is
  * given, and declares the outputs the program reads (filled by the mocks).
  * The Azure resources of the program are the real `@pulumi/azure` classes.
@@ -38,6 +38,13 @@ export class PrivateKey extends StandIn {
   declare public readonly publicKeyOpenssh: pulumi.Output<string>;
   constructor(name: string, args: Record<string, unknown>, opts?: pulumi.CustomResourceOptions) {
     super('tls:index/privateKey:PrivateKey', name, args, ['publicKeyOpenssh'], opts);
+  }
+}
+
+export class Image extends StandIn {
+  declare public readonly imageName: pulumi.Output<string>;
+  constructor(name: string, args: Record<string, unknown>, opts?: pulumi.CustomResourceOptions) {
+    super('docker:index/image:Image', name, args, [], opts);
   }
 }
 

@@ -1,3 +1,4 @@
+import { counted } from '../reports/counted';
 import { SARIF_LEVEL, sarifLog } from '../reports/sarif-log';
 import { FrameworkClause, frameworkClausesOf } from '../compliance/framework-clauses';
 import { frameworkClausesLine } from '../compliance/framework-clauses-text';
@@ -76,10 +77,10 @@ export function renderAuditText(run: AuditRun, options: TextReportOptions = {}):
   for (const a of run.audits) {
     const count = (s: Rule['severity']) => a.violations.filter((v) => v.rule.severity === s).length;
     const [errors, warnings, infos] = [count('error'), count('warning'), count('info')];
-    lines.push('', `# ${a.cluster.cluster.name} (${a.cluster.source}, read as ${a.cluster.form})`, `${errors + warnings + infos} findings: ${errors} errors, ${warnings} warnings, ${infos} info`);
+    lines.push('', `# ${a.cluster.cluster.name} (${a.cluster.source}, read as ${a.cluster.form})`, `${counted(errors + warnings + infos, 'finding')}: ${counted(errors, 'error')}, ${counted(warnings, 'warning')}, ${infos} info`);
     for (const v of a.violations) lines.push(`${label(v.rule.severity)} ${formatViolation(v)}${clausesLine(v.rule.id, '\n    frameworks: ')}`);
     if (a.undecided.length > 0) {
-      lines.push('', `Undecided: ${a.undecided.length} rules (a value they need is not known offline, or a resource they need was not read):`);
+      lines.push('', `Undecided: ${counted(a.undecided.length, 'rule')} (a value they need is not known offline, or a resource they need was not read):`);
       for (const u of a.undecided) lines.push(`  undecided ${label(u.rule.severity)} [${u.rule.id}] ${u.reason}`);
     }
     const mechanism = a.transitEncryption.kind === 'not-verified' ? 'not verified' : a.transitEncryption.kind === 'none' ? 'none' : MECHANISM_NAMES[a.transitEncryption.kind];

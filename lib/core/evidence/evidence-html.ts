@@ -1,3 +1,4 @@
+import { counted } from '../reports/counted';
 import { FLOW_LABELS, STATUS_MARK, TrafficFlow } from '../encryption/encryption-coverage';
 import { DIAGRAM_DEFINITIONS, deploymentDiagram, linkDiagram, reachabilityDiagram } from './evidence-diagrams';
 import { EvidenceFinding, EvidencePack, ObservedFact } from './evidence-pack';
@@ -57,7 +58,7 @@ export function renderEvidenceHtml(pack: EvidencePack): string {
   const body = [
     `<h1>Evidence: ${escapeHtml(pack.title)}</h1>`,
     `<p>Evaluated on <time datetime="${escapeHtml(pack.evaluatedAt)}">${escapeHtml(pack.evaluatedAt)}</time> by secure-aks ${escapeHtml(pack.toolVersion)}, ${pack.origin === 'synth' ? 'on the deployment its definition synthesizes (the templates beside this report)' : 'on the documents audited'}.
-      ${pack.findings.length} findings: <span class="pass">${count('pass')} pass</span>, <span class="fail">${count('fail')} fail</span>, <span class="undecided">${count('undecided')} undecided</span>.
+      ${counted(pack.findings.length, 'finding')}: <span class="pass">${count('pass')} pass</span>, <span class="fail">${count('fail')} fail</span>, <span class="undecided">${count('undecided')} undecided</span>.
       A rule is undecided when a value it needs is not known or a resource it needs was not read: it is never counted as passing.</p>`,
     '<h2 class="first">The deployment</h2>',
     deploymentDiagram(pack),
@@ -124,7 +125,7 @@ function byFramework(pack: EvidencePack, subjectName: (key: string) => string): 
     })));
   }
   const unmapped = pack.findings.filter((f) => f.clauses.length === 0);
-  if (unmapped.length > 0) out.push(`<p class="note">${unmapped.length} findings map to no framework clause; they are listed by subject below.</p>`);
+  if (unmapped.length > 0) out.push(`<p class="note">${counted(unmapped.length, 'finding')} ${unmapped.length === 1 ? 'maps' : 'map'} to no framework clause; they are listed by subject below.</p>`);
   return out;
 }
 

@@ -83,3 +83,17 @@ test('the JSON report gives the verdict, every path with its provenance, and wha
   // A public API server's paths are all on the cluster: a GET of it leaves nothing undecided.
   expect(reach.undecided).toEqual([]);
 });
+
+test('the text report counts in the number its counts call for: "1 finding: 1 error", "1 rule" undecided', () => {
+  const [a] = run().audits;
+  const error = a.violations.find((v) => v.rule.severity === 'error')!;
+  expect(error, 'the cluster breaks an error rule').toBeDefined();
+  const one = { ...a, violations: [error], undecided: [{ rule: error.rule, reason: 'a value not known offline' }] };
+  const text = renderAuditText({ audits: [one], problems: [] });
+  expect(text).toMatch(/^1 finding: 1 error, 0 warnings, 0 info$/m);
+  expect(text).toContain('Undecided: 1 rule (a value they need');
+  const none = renderAuditText({ audits: [{ ...a, violations: [], undecided: [] }], problems: [] });
+  expect(none).toMatch(/^0 findings: 0 errors, 0 warnings, 0 info$/m);
+  const many = renderAuditText({ audits: [{ ...a, violations: [error, error], undecided: [] }], problems: [] });
+  expect(many).toMatch(/^2 findings: 2 errors, 0 warnings, 0 info$/m);
+});

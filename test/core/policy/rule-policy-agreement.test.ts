@@ -12,7 +12,7 @@ import { evaluateClusterRules } from '../../../lib/core/rules/evaluate-cluster-r
 import { conditionPaths, ResourceCondition } from '../../../lib/core/rules/resource-condition';
 import { SynthTarget } from '../../../lib/synth';
 import { FAILING_CASES, hardenedPayload } from '../../support/misconfiguration-corpus';
-import { clustersOf, COMPILED, disagreements, evaluable, policyStates, ruleVerdicts } from '../../support/policy-agreement';
+import { azurePolicyView, clustersOf, COMPILED, disagreements, evaluable, policyStates, ruleVerdicts } from '../../support/policy-agreement';
 
 const EXAMPLES = path.resolve(__dirname, '../../../examples');
 
@@ -161,6 +161,7 @@ test('on the real third-party documents of the corpus, each definition agrees wi
   let decided = 0;
   for (const slug of fs.readdirSync(root).filter((d) => fs.existsSync(path.join(root, d, 'expected.json'))).sort()) {
     const expected = JSON.parse(fs.readFileSync(path.join(root, slug, 'expected.json'), 'utf8')) as { documents: string[]; form: string };
+    // The programs are run under mocks, and their definitions checked, in test/core/readers/real-world-programs.test.ts.
     if (expected.form === 'pulumi-classic-program') continue;
     const readings = expected.documents.map((file) => {
       const decoded = decodeDocument(fs.readFileSync(path.join(root, slug, file)), file);
@@ -171,11 +172,7 @@ test('on the real third-party documents of the corpus, each definition agrees wi
     });
     for (const cluster of describeDeployment(readings).clusters) {
       const verdicts = new Map(evaluateClusterRules(cluster, COMPILED.map((c) => c.rule)).map((o) => [o.rule.id, o.verdict]));
-      // As Azure returns the cluster: every pool in agentPoolProfiles (those declared as their own
-      // resources too), a value the reader could not know as some value (a decided rule holds for any).
-      const pools = Array.isArray(cluster.pools) ? cluster.pools.map((p) => p.profile.raw) : undefined;
-      const body = JSON.parse(JSON.stringify(cluster.resource.body ?? {}));
-      const resource = { type: 'Microsoft.ContainerService/managedClusters', name: cluster.name, ...body, properties: { ...(body.properties ?? {}), ...(pools ? { agentPoolProfiles: JSON.parse(JSON.stringify(pools)) } : {}) } };
+      const resource = azurePolicyView(cluster);
       for (const { rule, definition } of COMPILED) {
         const verdict = verdicts.get(rule.rule.id);
         if (verdict === 'undecided') continue;

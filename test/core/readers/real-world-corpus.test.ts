@@ -5,39 +5,25 @@ import { auditCluster } from '../../../lib/core/audit/audit-cluster';
 import { describeDeployment } from '../../../lib/core/description/cluster-description';
 import { decodeDocument, parseJsonDocument } from '../../../lib/core/readers/document-text';
 import { readDocument } from '../../../lib/core/readers/read-document';
+import { PAYLOAD_RULE_IDS } from '../../../lib/core/audit/cluster-payload-rules';
+import { ClusterDescription } from '../../../lib/core/description/cluster-description';
+import { policyName, secureAksPolicies, STACK_RULE_IDS } from '../../../lib/policy';
+import { ExpectedCase, expectedOf, PROGRAM_FORM, REAL_WORLD_CASES, REAL_WORLD_ROOT, verdictsToCompare } from '../../support/real-world-corpus';
 
 /**
  * Real AKS documents nobody here wrote (test/fixtures/real-world, each with
  * its SOURCE.md), read as `secure-aks audit` reads them: no wrongful
  * "unusable", no crash, and on every rule a reader's expected verdict, judged
- * from Microsoft's documentation (expected.json), is the engine's.
+ * from Microsoft's documentation (expected.json), is the engine's. The
+ * corpus's Pulumi programs are run, not read: real-world-programs.test.ts
+ * judges them. The policy pack judges the clusters of the documents in Azure's
+ * REST shape too, written as a Pulumi program would hold them; the Azure
+ * Policy definitions synth writes are checked on every document in
+ * test/core/policy/rule-policy-agreement.test.ts.
  */
-const ROOT = path.resolve(__dirname, '../../fixtures/real-world');
-
-interface Expected {
-  readonly documents: readonly string[];
-  readonly form: string;
-  readonly unusable: boolean;
-  readonly clusters: readonly { readonly match: { readonly name?: string; readonly pointer?: string }; readonly verdicts: Readonly<Record<string, string>> }[];
-}
-
-const CASES = fs.readdirSync(ROOT).filter((d) => fs.existsSync(path.join(ROOT, d, 'expected.json')));
-/**
- * Where the engine stays undecided although a reader decides, and why: it is
- * more careful than the reader, never of another verdict. Each is listed so
- * that it can only shrink.
- */
-const MORE_CAREFUL: Readonly<Record<string, string>> = {
-  'avm-ptn-azd-aks SAKS-BASE-008': 'both branches of an if() on an unknown parameter name a policy engine; the engine does not reason over both branches',
-  'avm-ptn-azd-aks SAKS-BASE-014': 'the template holds a part the reader did not examine, so the absence of a lock is not claimed',
-};
-
-/** Programs, not documents: the classic-provider Pulumi programs are read through the policy pack's reader under mocks. */
-const PROGRAMS = new Set(['pulumi-classic-program']);
-
-function read(slug: string, expected: Expected) {
+function read(slug: string, expected: ExpectedCase) {
   const readings = expected.documents.map((file) => {
-    const decoded = decodeDocument(fs.readFileSync(path.join(ROOT, slug, file)), file);
+    const decoded = decodeDocument(fs.readFileSync(path.join(REAL_WORLD_ROOT, slug, file)), file);
     if ('problem' in decoded) throw new Error(decoded.problem.message);
     const parsed = parseJsonDocument(decoded.text, file);
     if ('problems' in parsed) throw new Error(parsed.problems.map((p) => p.message).join('; '));
@@ -46,21 +32,63 @@ function read(slug: string, expected: Expected) {
   return { readings, deployment: describeDeployment(readings) };
 }
 
+/** The value at an RFC 6901 pointer of a parsed document. */
+function at(document: unknown, pointer: string): any {
+  return pointer === '' ? document : pointer.slice(1).split('/').reduce((v: any, token) => v?.[token.replace(/~1/g, '/').replace(/~0/g, '~')], document);
+}
+
+/**
+ * A cluster read from a document in Azure's REST shape (a GET, a REST
+ * example) as a Pulumi program declares the same cluster: azure-native's
+ * generic Resource, whose properties are the REST body's own.
+ * @see https://www.pulumi.com/registry/packages/azure-native/api-docs/resources/resource/
+ */
+function asPulumiResource(slug: string, cluster: ClusterDescription) {
+  const file = cluster.resource.origin.document;
+  const parsed = parseJsonDocument(fs.readFileSync(path.join(REAL_WORLD_ROOT, slug, file), 'utf8'), file);
+  if ('problems' in parsed) throw new Error(parsed.problems.map((p) => p.message).join('; '));
+  const body = at(parsed.value, cluster.resource.origin.pointer);
+  const props = {
+    resourceProviderNamespace: 'Microsoft.ContainerService',
+    resourceType: 'managedClusters',
+    parentResourcePath: '',
+    resourceName: cluster.name,
+    resourceGroupName: 'rg',
+    ...(cluster.resource.apiVersion !== undefined ? { apiVersion: cluster.resource.apiVersion } : {}),
+    ...Object.fromEntries(['location', 'sku', 'identity', 'tags', 'properties'].filter((k) => body[k] !== undefined).map((k) => [k, body[k]])),
+  };
+  const type = 'azure-native:resources:Resource';
+  const urn = `urn:pulumi:stack::project::${type}::${cluster.name}`;
+  return { type, name: cluster.name, props, urn, opts: {}, dependencies: [], propertyDependencies: {}, isType: () => false, asType: () => undefined };
+}
+
+/** The policies of the pack's resource policies (the rules decided on the cluster alone) that report on one resource. */
+function reportedOnResource(resource: ReturnType<typeof asPulumiResource>): string[] {
+  const reported = new Set<string>();
+  const common = { stackTags: new Map<string, string>(), getConfig: () => ({}), notApplicable: (): never => { throw new Error('not applicable'); } };
+  for (const p of secureAksPolicies()) {
+    if (!('validateResource' in p)) continue;
+    (p.validateResource as (args: object, report: (message: string) => void) => void)({ ...resource, ...common }, () => reported.add(p.name));
+  }
+  return [...reported].sort();
+}
+
+const DOCUMENT_CASES = REAL_WORLD_CASES.filter((slug) => expectedOf(slug).form !== PROGRAM_FORM);
+
 test('the corpus holds at least 20 real documents, each with its source', () => {
-  expect(CASES.length).toBeGreaterThanOrEqual(20);
-  for (const slug of CASES) expect(fs.existsSync(path.join(ROOT, slug, 'SOURCE.md')), slug).toBe(true);
+  expect(REAL_WORLD_CASES.length).toBeGreaterThanOrEqual(20);
+  for (const slug of REAL_WORLD_CASES) expect(fs.existsSync(path.join(REAL_WORLD_ROOT, slug, 'SOURCE.md')), slug).toBe(true);
 });
 
-describe.each(CASES)('%s', (slug) => {
-  const expected = JSON.parse(fs.readFileSync(path.join(ROOT, slug, 'expected.json'), 'utf8')) as Expected;
-  const documents = !PROGRAMS.has(expected.form);
+describe.each(DOCUMENT_CASES)('%s', (slug) => {
+  const expected = expectedOf(slug);
 
-  test.runIf(documents)('is read without a wrongful "unusable" or a crash', () => {
+  test('is read without a wrongful "unusable" or a crash', () => {
     const { readings } = read(slug, expected);
     expect(readings.flatMap((r) => r.problems).length > 0).toBe(expected.unusable);
   });
 
-  test.runIf(documents && expected.clusters.length > 0)('every verdict is the one a reader expects from Microsoft\'s docs', () => {
+  test.runIf(expected.clusters.length > 0)('every verdict is the one a reader expects from Microsoft\'s docs', () => {
     const { deployment } = read(slug, expected);
     const found: Record<string, Record<string, string>> = {};
     const wanted: Record<string, Record<string, string>> = {};
@@ -69,10 +97,23 @@ describe.each(CASES)('%s', (slug) => {
       const cluster = deployment.clusters.find((d) => (c.match.name !== undefined ? d.name === c.match.name : d.resource.origin.pointer === c.match.pointer));
       expect(cluster, `${slug}: no cluster ${key}; read ${deployment.clusters.map((d) => `${d.name} at ${d.resource.origin.pointer}`).join(', ')}`).toBeDefined();
       const verdicts = Object.fromEntries(auditCluster(cluster!).outcomes.map((o) => [o.rule.id, o.verdict]));
-      for (const id of Object.keys(c.verdicts)) if (MORE_CAREFUL[`${slug} ${id}`]) expect(verdicts[id], `${slug} ${id} is listed as more careful`).toBe('undecided');
-      wanted[key] = Object.fromEntries(Object.entries(c.verdicts).filter(([id]) => !MORE_CAREFUL[`${slug} ${id}`]));
-      found[key] = Object.fromEntries(Object.keys(wanted[key]).map((id) => [id, verdicts[id]]));
+      const compared = verdictsToCompare(slug, c.verdicts, verdicts);
+      for (const [id, verdict] of Object.entries(compared.moreCareful)) expect(verdict, `${slug} ${id} is listed as more careful`).toBe('undecided');
+      wanted[key] = compared.wanted;
+      found[key] = compared.found;
     }
     expect(found).toEqual(wanted);
+  });
+
+  // A template is no Pulumi resource: only a document in Azure's REST shape comes through the pack as it is.
+  const restShaped = expected.clusters.length > 0 && read(slug, expected).readings.every((r) => r.form === 'azure-json' || r.form === 'rest-example');
+  test.runIf(restShaped)('the policy pack, given the same cluster as a Pulumi resource, reports exactly the rules the audit fails on it alone', () => {
+    const { deployment } = read(slug, expected);
+    for (const cluster of deployment.clusters) {
+      // The stack's rules read the resources beside the cluster: a stack of one resource is a whole deployment, a live document is not.
+      const failed = auditCluster(cluster).outcomes.filter((o) => PAYLOAD_RULE_IDS.has(o.rule.id) && !STACK_RULE_IDS.has(o.rule.id) && o.verdict === 'fail');
+      expect(failed.length, cluster.name).toBeGreaterThan(0);
+      expect(reportedOnResource(asPulumiResource(slug, cluster)), cluster.name).toEqual(failed.map((o) => policyName(o.rule)).sort());
+    }
   });
 });

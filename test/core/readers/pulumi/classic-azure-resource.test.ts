@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { recordedPointer } from '../../../../lib/core/description/described-resource';
 import { isUnknown, UnknownValue } from '../../../../lib/core/description/unknown-value';
 import { describeClassicAzureResource, KNOWN_AFTER_CREATE } from '../../../../lib/core/readers/pulumi/classic-azure-resource';
+import { CLASSIC_SUBSCRIPTION, classicAzureId } from '../../../support/classic-program-mocks';
 import { STAND_IN_STATE } from '../../../support/pulumi-classic-stand-ins';
 
 vi.mock('@pulumi/azuread', () => import('../../../support/pulumi-classic-stand-ins'));
@@ -14,25 +15,8 @@ interface Registered {
   readonly inputs: Record<string, any>;
 }
 
-const SUB = '00000000-0000-0000-0000-000000000001';
+const SUB = CLASSIC_SUBSCRIPTION;
 const registered: Registered[] = [];
-
-/** Azure-like ids for the program's classic resources, so that references between them are real ids. */
-function mockId(type: string, name: string, inputs: Record<string, any>): string {
-  const rg = `/subscriptions/${SUB}/resourceGroups/${inputs.resourceGroupName ?? 'rg'}`;
-  switch (type) {
-    case 'azure:core/resourceGroup:ResourceGroup':
-      return `/subscriptions/${SUB}/resourceGroups/${name}`;
-    case 'azure:network/virtualNetwork:VirtualNetwork':
-      return `${rg}/providers/Microsoft.Network/virtualNetworks/${name}`;
-    case 'azure:network/subnet:Subnet':
-      return `${rg}/providers/Microsoft.Network/virtualNetworks/${inputs.virtualNetworkName}/subnets/${name}`;
-    case 'azure:containerservice/kubernetesCluster:KubernetesCluster':
-      return `${rg}/providers/Microsoft.ContainerService/managedClusters/${name}`;
-    default:
-      return `${name}-id`;
-  }
-}
 
 describe('describeClassicAzureResource on pulumi/examples kubernetes-ts-multicloud (classic @pulumi/azure)', () => {
   beforeAll(async () => {
@@ -42,7 +26,7 @@ describe('describeClassicAzureResource on pulumi/examples kubernetes-ts-multiclo
           registered.push({ type: args.type, name: args.name, inputs: args.inputs });
           // Bridged providers name a resource without `name` from its logical name; the mock returns it as its name.
           const state = { name: args.name, ...args.inputs, ...(STAND_IN_STATE[args.type] ?? {}) };
-          return { id: mockId(args.type, args.name, args.inputs), state };
+          return { id: classicAzureId(args.type, args.name, args.inputs), state };
         },
         call() {
           return {};
