@@ -24,19 +24,32 @@ export function describePulumiResource(r: StackResource, azure: AuditedResource 
 }
 
 /**
+ * A stack's resources, each with what it was read as.
+ * @internal
+ */
+export type DescribedStackResources<R extends StackResource> = readonly { readonly r: R; readonly azure: AuditedResource | undefined; readonly d: DescribedResource | undefined }[];
+
+/**
+ * Each of a stack's resources as the rules read it.
+ * @internal
+ */
+export function describeStackResources<R extends StackResource>(resources: readonly R[]): DescribedStackResources<R> {
+  return resources.map((r) => {
+    const azure = describeAsAzure(r.type, r.name, r.props);
+    return { r, azure, d: describePulumiResource(r, azure) };
+  });
+}
+
+/**
  * A stack's resources as one whole deployment (a resource absent from the
  * stack is absent), each with what it was read as: the description the stack
  * policies judge, and that any other front end judges the same stack on.
  * @internal
  */
-export function describePulumiStack<R extends StackResource>(resources: readonly R[]): {
-  readonly described: readonly { readonly r: R; readonly azure: AuditedResource | undefined; readonly d: DescribedResource | undefined }[];
-  readonly deployment: DescribedDeployment;
-} {
-  const described = resources.map((r) => {
-    const azure = describeAsAzure(r.type, r.name, r.props);
-    return { r, azure, d: describePulumiResource(r, azure) };
-  });
+export function describePulumiStack<R extends StackResource>(
+  resources: readonly R[],
+  described: DescribedStackResources<R> = describeStackResources(resources),
+): { readonly described: DescribedStackResources<R>; readonly deployment: DescribedDeployment } {
   const deployment = describeDeployment([{ resources: described.flatMap((x) => (x.d ? [x.d] : [])), notExamined: [], problems: [], wholeDeployment: true }]);
   return { described, deployment };
 }

@@ -15,7 +15,7 @@ import { evaluationDateViolation, todayInUtc } from '../core/versions/evaluation
 import { assertInput } from '../core/validation/input-boundary';
 import { lazySchema, zod } from '../core/validation/lazy-zod';
 import { describeAsAzure } from './pulumi-resource-description';
-import { describePulumiResource, describePulumiStack } from './pulumi-stack-description';
+import { DescribedStackResources, describePulumiResource, describePulumiStack, describeStackResources } from './pulumi-stack-description';
 
 /**
  * Rules decided on the whole stack: they read resources beside the cluster
@@ -139,21 +139,13 @@ export function secureAksPolicies(options: SecureAksPoliciesOptions = {}): Polic
       const policy: StackValidationPolicy = {
         ...common,
         validateStack: (args, report) => {
-          const exempt = exemptionsOf(args.getConfig<SecureAksPolicyConfig>());
-          const stack = stackOutcomes(args.resources);
-          const related = stack.described.flatMap((d) => (d.azure ? [d.azure] : []));
-          const used = new Set<string>();
-          for (const { azure } of stack.described) {
-            if (!azure || !isType(azure.type, MANAGED_CLUSTER_TYPE)) continue;
-            const apiSubnet = reference(azure.properties.apiServerAccessProfile?.subnetId);
-            if (apiSubnet) used.add(apiSubnet.names.join('/').toLowerCase());
-          }
+          const config = args.getConfig<SecureAksPolicyConfig>();
+          const evaluationDate = evaluationDateOf(config, report);
+          if (evaluationDate === undefined) return;
+          const exempt = exemptionsOf(config);
+          const stack = stackOutcomes(args.resources, evaluationDate);
           for (const { r, findings } of stack.clusters) if (!exempt.has(r.name)) reportRule(rule, findings, r, report);
-          // Resources made for AKS in a stack without the cluster that uses them (another team's network).
-          for (const f of checkRelatedPayloads(related)) {
-            const owner = stack.described.find((d) => d.azure === f.resource)!.r;
-            if (!used.has(f.subject.toLowerCase()) && !exempt.has(owner.name)) reportRule(rule, [f.violation], owner, report);
-          }
+          for (const { owner, violation } of stack.orphans) if (!exempt.has(owner.name)) reportRule(rule, [violation], owner, report);
         },
       };
       return policy;
@@ -198,25 +190,48 @@ function resourceFindings(type: string, name: string, props: Record<string, unkn
   return found;
 }
 
-/** The stack's clusters, each with the findings of the stack rules, computed once per stack for all the pack's policies. */
-const stacks = new WeakMap<readonly PolicyResource[], ReturnType<typeof evaluateStack>>();
-function stackOutcomes(resources: readonly PolicyResource[]) {
-  let found = stacks.get(resources);
-  if (!found) {
-    found = evaluateStack(resources);
-    stacks.set(resources, found);
-  }
-  return found;
+/**
+ * The stack rules' findings, computed once per stack for all the pack's stack
+ * policies. The Pulumi policy analyzer hands each stack policy its own copy of
+ * the stack's resources (a new array, new property proxies), so the copies are
+ * recognised by what they describe: the evaluation date and every resource's
+ * URN and described body.
+ * @see https://github.com/pulumi/pulumi-policy/blob/master/sdk/nodejs/server.ts
+ */
+let lastStack: { readonly key: string; readonly outcome: StackOutcome } | undefined;
+function stackOutcomes(resources: readonly PolicyResource[], evaluationDate: string): StackOutcome {
+  const described = describeStackResources(resources);
+  const key = [evaluationDate, ...described.map((x) => `${x.r.urn}\n${x.d ? JSON.stringify(x.d.body) : ''}`)].join('\n\n');
+  if (lastStack?.key !== key) lastStack = { key, outcome: evaluateStack(resources, described, evaluationDate) };
+  return lastStack.outcome;
 }
 
-function evaluateStack(resources: readonly PolicyResource[]) {
-  const { described, deployment } = describePulumiStack(resources);
+interface StackOutcome {
+  /** The stack's clusters, each with the findings of the stack rules. */
+  readonly clusters: readonly { readonly r: PolicyResource; readonly findings: readonly Violation[] }[];
+  /** Resources made for AKS in a stack without the cluster that uses them (another team's network), with what they break on their own. */
+  readonly orphans: readonly { readonly owner: PolicyResource; readonly violation: Violation }[];
+}
+
+function evaluateStack(resources: readonly PolicyResource[], described: DescribedStackResources<PolicyResource>, evaluationDate: string): StackOutcome {
+  const { deployment } = describePulumiStack(resources, described);
   const stackRules = CLUSTER_RULES.filter((r) => r.scope === 'deployment');
+  const byDescribed = new Map(described.flatMap((x) => (x.d ? [[x.d, x.r] as const] : [])));
   const clusters = deployment.clusters.map((cluster) => ({
-    r: described.find((x) => x.d === cluster.resource)!.r,
-    findings: evaluateClusterRules(cluster, stackRules).flatMap((o) => o.findings),
+    r: byDescribed.get(cluster.resource)!,
+    findings: evaluateClusterRules(cluster, stackRules, { evaluationDate }).flatMap((o) => o.findings),
   }));
-  return { described, clusters };
+  const used = new Set<string>();
+  for (const { azure } of described) {
+    if (!azure || !isType(azure.type, MANAGED_CLUSTER_TYPE)) continue;
+    const apiSubnet = reference(azure.properties.apiServerAccessProfile?.subnetId);
+    if (apiSubnet) used.add(apiSubnet.names.join('/').toLowerCase());
+  }
+  const owners = new Map(described.flatMap((x) => (x.azure ? [[x.azure, x.r] as const] : [])));
+  const orphans = checkRelatedPayloads([...owners.keys()])
+    .filter((f) => !used.has(f.subject.toLowerCase()))
+    .map((f) => ({ owner: owners.get(f.resource)!, violation: f.violation }));
+  return { clusters, orphans };
 }
 
 function exemptionsOf(config: SecureAksPolicyConfig): Set<string> {
