@@ -3,7 +3,8 @@ import { Rule } from '../../validation/rule';
 import { Rules } from '../../validation/rule-catalog';
 
 /**
- * Why each cluster rule that is not written as a condition cannot be an
+ * Why each cluster rule that is not written as a condition (or a resource
+ * required on the cluster) cannot be an
  * Azure Policy definition: what its decision needs that a policy rule's
  * `if` on one resource does not have (its operators compare text without
  * regard to case, count list elements and compare numbers, and see one
@@ -65,14 +66,12 @@ const REASONS = new Map<Rule, string>([
   [Rules.baselineNoNetworkPolicy, AUTOMATIC],
   [Rules.imageCleanerInterval, 'needs a whole number of hours; Azure Policy cannot tell 24.5 from 24'],
   [Rules.baselineWorkloadIdentityOff, AUTOMATIC],
-  [Rules.auditLogsDestination, OTHER_RESOURCES],
-  [Rules.baselineAuditLogsOff, `${OTHER_RESOURCES}: the diagnostic settings on the cluster, which the rule leaves undecided where one may be deployed under a condition`],
-  [Rules.baselineDeleteLocksOff, `${OTHER_RESOURCES}: the locks on the cluster`],
+  [Rules.auditLogsDestination, 'flags a diagnostic setting of the cluster that has no destination: AuditIfNotExists looks for a resource that meets a condition, not for one that breaks it, and a definition on the diagnostic settings themselves would have to tell the cluster\'s apart by their resource id, which the condition language cannot say yet'],
 ]);
 
-/** Why a cluster rule is not an Azure Policy definition; `undefined` for a rule written as a condition. */
+/** Why a cluster rule is not an Azure Policy definition; `undefined` for a rule written as a condition or a required resource. */
 export function notExpressibleReason(rule: ClusterRule): string | undefined {
-  return rule.condition === undefined ? REASONS.get(rule.rule) : undefined;
+  return rule.condition === undefined && rule.requiredResource === undefined ? REASONS.get(rule.rule) : undefined;
 }
 
 /** Every reason given, by rule (to check that each rule has one, and only where it needs one). */
