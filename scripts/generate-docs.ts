@@ -311,7 +311,7 @@ export function azurePolicyDocument(): string {
     '',
     markdownTable(
       ['Snapshot', 'Commit', 'Licence'],
-      PROVIDER_ALIAS_SNAPSHOTS.map((s) => [`${s.repository} \`${s.path}\``, s.commit.slice(0, 8), s.licence]),
+      PROVIDER_ALIAS_SNAPSHOTS.map((s) => [`${s.repository}, ${s.path}`, s.commit, s.licence]),
     ),
     '',
     markdownTable(
