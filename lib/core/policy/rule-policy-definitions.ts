@@ -153,11 +153,19 @@ export function rulePolicyDefinition(rule: ClusterRule & ({ readonly condition: 
       version,
       metadata: { version, category: 'Kubernetes', ruleId: r.id, severity: r.severity, sources: [...r.sources] },
       parameters: { effect: required ? EXISTENCE_EFFECT_PARAMETER : EFFECT_PARAMETER },
-      policyRule: required
-        ? { if: { field: 'type', equals: MANAGED_CLUSTER_POLICY_TYPE }, then: { effect: "[parameters('effect')]", details: compileExistenceDetails(required.type, required.meets) } }
-        : { if: compilePolicyIf(rule.condition!, rule.poolCondition), then: { effect: "[parameters('effect')]" } },
+      policyRule: policyRuleOf(rule),
     },
   };
+}
+
+/** The policy rule: AuditIfNotExists of the required resource on a cluster, or the rule's condition on the cluster (and its pools). */
+function policyRuleOf(rule: ClusterRule): RulePolicyDefinition['properties']['policyRule'] {
+  const effect = "[parameters('effect')]";
+  if (rule.requiredResource) {
+    return { if: { field: 'type', equals: MANAGED_CLUSTER_POLICY_TYPE }, then: { effect, details: compileExistenceDetails(rule.requiredResource.type, rule.requiredResource.meets) } };
+  }
+  if (rule.condition) return { if: compilePolicyIf(rule.condition, rule.poolCondition), then: { effect } };
+  throw new Error(`rule ${rule.rule.id} has neither a condition nor a required resource`);
 }
 
 const EFFECT_PARAMETER: RulePolicyDefinition['properties']['parameters']['effect'] = {
