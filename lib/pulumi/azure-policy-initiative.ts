@@ -3,7 +3,7 @@ import * as pulumi from '@pulumi/pulumi';
 import { assertInput, nonEmptyText, present, text } from '../core/validation/input-boundary';
 import { lazySchema, zod } from '../core/validation/lazy-zod';
 import { MIN_ACKNOWLEDGEMENT_REASON } from '../core/validation/rule-catalog';
-import { POLICY_EFFECTS, PolicyEffect, RulePolicyDefinition, rulePolicyDefinitions } from '../core/policy/rule-policy-definitions';
+import { EXISTENCE_POLICY_EFFECTS, ExistencePolicyEffect, POLICY_EFFECTS, PolicyEffect, RulePolicyDefinition, rulePolicyDefinitions } from '../core/policy/rule-policy-definitions';
 import { rulePolicyInitiative } from '../core/policy/rule-policy-initiative';
 import { failAsRunError } from './pulumi-errors';
 
@@ -50,16 +50,23 @@ export interface AzurePolicyAssignmentProps {
    */
   readonly name?: string;
   /**
-   * The effect of every definition.
+   * The effect of every definition of a condition (Audit, Deny or Disabled).
    * @default 'Audit'
    */
   readonly effect?: PolicyEffect;
   /**
-   * The effect of some definitions by rule id, over `effect` (an assignment override).
+   * The effect of every definition that requires a resource on the cluster (a diagnostic setting, a lock).
+   * @default 'AuditIfNotExists'
+   * @see https://learn.microsoft.com/azure/governance/policy/concepts/effect-audit-if-not-exists
+   */
+  readonly effectIfNotExists?: ExistencePolicyEffect;
+  /**
+   * The effect of some definitions by rule id, over `effect` and `effectIfNotExists` (an assignment
+   * override): one of the effects the rule's definition allows.
    * @default {}
    * @see https://learn.microsoft.com/azure/governance/policy/concepts/assignment-structure#overrides
    */
-  readonly effects?: Readonly<Record<string, PolicyEffect>>;
+  readonly effects?: Readonly<Record<string, PolicyEffect | ExistencePolicyEffect>>;
   /**
    * Scopes exempt from the assignment, each with its reason.
    * @default []
@@ -85,6 +92,12 @@ export interface AzurePolicyInitiativeArgs {
 }
 
 const EFFECT = () => zod.enum(POLICY_EFFECTS);
+const EXISTENCE_EFFECT = () => zod.enum(EXISTENCE_POLICY_EFFECTS);
+
+/** The effects each rule's definition allows, by rule id. */
+function allowedEffects(): ReadonlyMap<string, readonly string[]> {
+  return new Map(rulePolicyDefinitions().map((d) => [d.properties.metadata.ruleId, d.properties.parameters.effect.allowedValues]));
+}
 const RULE_ID = () =>
   zod.enum(rulePolicyDefinitions().map((d) => d.properties.metadata.ruleId) as [string, ...string[]], {
     message: 'expected the id of a rule with an Azure Policy definition ("Azure Policy" in docs/validation-rules.md)',
@@ -99,7 +112,17 @@ const ARGS = lazySchema(() =>
         scope: present('the resource id of a management group, subscription or resource group'),
         name: text().refine((s) => /^[A-Za-z0-9][A-Za-z0-9_.-]{0,23}$/.test(s), { message: 'expected 1 to 24 letters, digits, "-", "_" or "."' }).optional(),
         effect: EFFECT().optional(),
-        effects: zod.partialRecord(RULE_ID(), EFFECT()).optional(),
+        effectIfNotExists: EXISTENCE_EFFECT().optional(),
+        effects: zod
+          .partialRecord(RULE_ID(), zod.enum([...POLICY_EFFECTS, ...EXISTENCE_POLICY_EFFECTS]))
+          .superRefine((effects, ctx) => {
+            const allowed = allowedEffects();
+            for (const [ruleId, e] of Object.entries(effects)) {
+              const values = allowed.get(ruleId);
+              if (e !== undefined && values !== undefined && !values.includes(e)) ctx.addIssue({ code: 'custom', path: [ruleId], message: `expected one of ${values.join(', ')}: the effects ${ruleId}'s definition allows` });
+            }
+          })
+          .optional(),
         exemptions: zod
           .array(
             zod.strictObject({
@@ -216,10 +239,12 @@ export class AzurePolicyInitiative extends pulumi.ComponentResource {
 
   private assign(name: string, a: AzurePolicyAssignmentProps, initiativeId: pulumi.Output<string>): authorization.PolicyAssignment {
     const effect = a.effect ?? 'Audit';
-    // One override per effect that differs from the assignment's, selecting the definitions by rule id.
-    const byEffect = new Map<PolicyEffect, string[]>();
+    const effectIfNotExists = a.effectIfNotExists ?? 'AuditIfNotExists';
+    const existence = new Set(rulePolicyDefinitions().filter((d) => d.properties.policyRule.then.details).map((d) => d.properties.metadata.ruleId));
+    // One override per effect that differs from the assignment's for that definition, selecting the definitions by rule id.
+    const byEffect = new Map<string, string[]>();
     for (const [ruleId, e] of Object.entries(a.effects ?? {}).sort(([x], [y]) => x.localeCompare(y))) {
-      if (e !== undefined && e !== effect) byEffect.set(e, [...(byEffect.get(e) ?? []), ruleId]);
+      if (e !== undefined && e !== (existence.has(ruleId) ? effectIfNotExists : effect)) byEffect.set(e, [...(byEffect.get(e) ?? []), ruleId]);
     }
     const overrides = [...byEffect].sort(([x], [y]) => x.localeCompare(y)).map(([value, ids]) => ({ kind: 'policyEffect', value, selectors: [{ kind: 'policyDefinitionReferenceId', in: ids }] }));
     const assignment = new authorization.PolicyAssignment(
@@ -229,7 +254,7 @@ export class AzurePolicyInitiative extends pulumi.ComponentResource {
         displayName: 'secure-aks: managed clusters meet the library\'s rules',
         scope: a.scope,
         policyDefinitionId: initiativeId,
-        parameters: { effect: { value: effect } },
+        parameters: { effect: { value: effect }, effectIfNotExists: { value: effectIfNotExists } },
         ...(overrides.length > 0 ? { overrides } : {}),
       },
       { parent: this },

@@ -22,7 +22,7 @@ test('creates every compiled definition and the initiative in the management gro
     assignment: {
       scope: MG,
       effect: 'Audit',
-      effects: { 'SAKS-BASE-016': 'Deny', 'SAKS-NET-011': 'Deny', 'SAKS-BASE-015': 'Disabled' },
+      effects: { 'SAKS-BASE-016': 'Deny', 'SAKS-NET-011': 'Deny', 'SAKS-BASE-015': 'Disabled', 'SAKS-BASE-014': 'Disabled', 'SAKS-BASE-013': 'AuditIfNotExists' },
       exemptions: [{ name: 'legacy-aks', scope: LEGACY, ruleIds: ['SAKS-BASE-005'], category: 'Waiver', reason: 'replaced by payments-v2 in Q3, ticket OPS-142', expiresOn: '2027-03-31T00:00:00Z' }],
     },
   });
@@ -40,11 +40,15 @@ test('creates every compiled definition and the initiative in the management gro
   expect(set.inputs.policyDefinitions.map((p: any) => p.policyDefinitionReferenceId)).toEqual(definitions.map((d) => d.properties.metadata.ruleId));
 
   const assignment = mine.find((r) => r.type === 'azure-native:authorization:PolicyAssignment')!;
-  expect(assignment.inputs).toMatchObject({ scope: MG, policyAssignmentName: 'secure-aks', parameters: { effect: { value: 'Audit' } } });
+  expect(assignment.inputs).toMatchObject({ scope: MG, policyAssignmentName: 'secure-aks', parameters: { effect: { value: 'Audit' }, effectIfNotExists: { value: 'AuditIfNotExists' } } });
+  // An effect equal to the one its definition already gets (AuditIfNotExists for SAKS-BASE-013) needs no override.
   expect(assignment.inputs.overrides).toEqual([
     { kind: 'policyEffect', value: 'Deny', selectors: [{ kind: 'policyDefinitionReferenceId', in: ['SAKS-BASE-016', 'SAKS-NET-011'] }] },
-    { kind: 'policyEffect', value: 'Disabled', selectors: [{ kind: 'policyDefinitionReferenceId', in: ['SAKS-BASE-015'] }] },
+    { kind: 'policyEffect', value: 'Disabled', selectors: [{ kind: 'policyDefinitionReferenceId', in: ['SAKS-BASE-014', 'SAKS-BASE-015'] }] },
   ]);
+  // A pool rule's definition judges agentPools resources too, which only mode All evaluates.
+  const pools = defs.find((r) => r.inputs.policyDefinitionName === definitions.find((d) => d.properties.metadata.ruleId === 'SAKS-NET-011')!.name)!;
+  expect(pools.inputs.mode).toBe('All');
 
   const exemption = mine.find((r) => r.type === 'azure-native:authorization:PolicyExemption')!;
   expect(exemption.inputs).toMatchObject({
@@ -94,4 +98,21 @@ test('an exemption without a reason, of a rule with no definition, or a wrong ef
   expect(message).toContain('assignment.exemptions[1].ruleIds[0]');
   expect(message).toMatch(/at least 20 characters/);
   expect(resources.length).toBe(before);
+});
+
+test('an effect the rule\'s definition does not allow is refused, naming the rule and the effects it allows', () => {
+  let thrown: unknown;
+  try {
+    new AzurePolicyInitiative('wrong-effect', {
+      assignment: { scope: MG, effectIfNotExists: 'Disabled', effects: { 'SAKS-BASE-013': 'Deny', 'SAKS-BASE-016': 'AuditIfNotExists' } },
+    });
+  } catch (e) {
+    thrown = e;
+  }
+  expect(thrown).toBeInstanceOf(SecureAksValidationError);
+  const message = (thrown as Error).message;
+  expect(message).toContain('assignment.effects["SAKS-BASE-013"] = "Deny"');
+  expect(message).toMatch(/AuditIfNotExists, Disabled/);
+  expect(message).toContain('assignment.effects["SAKS-BASE-016"] = "AuditIfNotExists"');
+  expect(message).toMatch(/Audit, Deny, Disabled/);
 });

@@ -130,8 +130,9 @@ export class ClusterDescription {
     let pools: DescribedPool[] = [];
     if (inline instanceof DescribedValue) {
       const elements = inline.elements();
-      if (!Array.isArray(elements)) return elements;
-      pools = elements.map((profile) => ({ profile, name: profile.fact('name') }));
+      // No inline pools (absent) still leaves the pools declared as their own resources to judge.
+      if (!Array.isArray(elements) && elements.state !== 'absent') return elements;
+      pools = Array.isArray(elements) ? elements.map((profile) => ({ profile, name: profile.fact('name') })) : [];
     } else if (inline.state === 'unknown') {
       return inline;
     }

@@ -8,31 +8,40 @@ import { PolicyCondition } from './azure-policy-definition';
 export const MANAGED_CLUSTER_POLICY_TYPE = 'Microsoft.ContainerService/managedClusters';
 
 /**
- * Azure Policy's field for a REST path of a managed cluster: `identity.type`
- * is a field of every resource; the others are the provider's aliases, which
- * name `properties.<p>` as `<type>/<p>` and `sku.<p>` as `<type>/sku.<p>`.
+ * A node pool created as a resource of its own, which Azure Policy judges
+ * apart from its cluster (its aliases are `<type>/<p>` for `properties.<p>`).
+ * @category Azure Policy
+ */
+export const AGENT_POOL_POLICY_TYPE = 'Microsoft.ContainerService/managedClusters/agentPools';
+
+/**
+ * Azure Policy's field for a REST path of a resource of `type`:
+ * `identity.type` is a field of every resource; the others are the
+ * provider's aliases, which name `properties.<p>` as `<type>/<p>` and
+ * `sku.<p>` as `<type>/sku.<p>`.
  * @see https://learn.microsoft.com/azure/governance/policy/concepts/definition-structure-policy-rule#fields
  * @see https://learn.microsoft.com/azure/governance/policy/concepts/definition-structure-alias
  * @internal
  */
-export function policyField(path: string): string {
+export function policyField(path: string, type: string = MANAGED_CLUSTER_POLICY_TYPE): string {
   if (path.toLowerCase() === 'identity.type') return 'identity.type';
-  if (path.startsWith('properties.')) return `${MANAGED_CLUSTER_POLICY_TYPE}/${path.slice('properties.'.length)}`;
-  if (path.startsWith('sku.')) return `${MANAGED_CLUSTER_POLICY_TYPE}/${path}`;
+  if (path.startsWith('properties.')) return `${type}/${path.slice('properties.'.length)}`;
+  if (path.startsWith('sku.')) return `${type}/${path}`;
   throw new Error(`no Azure Policy field for ${path}`);
 }
 
 /**
- * The Azure Policy condition of a rule's condition on a managed cluster.
- * Each operator keeps the rule's meaning under Azure Policy's: comparisons
- * ignore case, a missing field equals nothing (so `notEquals` and `notIn`
- * hold on it), and "some element meets" is a `count` with `where` above zero.
+ * The Azure Policy condition of a rule's condition on a resource of `type`
+ * (a managed cluster unless said). Each operator keeps the rule's meaning
+ * under Azure Policy's: comparisons ignore case, a missing field equals
+ * nothing (so `notEquals` and `notIn` hold on it), and "some element meets"
+ * is a `count` with `where` above zero.
  * @see https://learn.microsoft.com/azure/governance/policy/concepts/definition-structure-policy-rule#conditions
  * @see https://learn.microsoft.com/azure/governance/policy/concepts/definition-structure-policy-rule#field-count
  * @internal
  */
-export function compileResourceCondition(condition: ResourceCondition, element?: string): PolicyCondition {
-  const field = (path: string) => (element === undefined ? policyField(path) : `${element}[*].${path}`);
+export function compileResourceCondition(condition: ResourceCondition, element?: string, type: string = MANAGED_CLUSTER_POLICY_TYPE): PolicyCondition {
+  const field = (path: string) => (element === undefined ? policyField(path, type) : `${element}[*].${path}`);
   switch (condition.kind) {
     case 'is':
       return { field: field(condition.path), equals: condition.value };
@@ -45,23 +54,56 @@ export function compileResourceCondition(condition: ResourceCondition, element?:
       if (inner.kind === 'is') return { field: field(inner.path), notEquals: inner.value };
       if (inner.kind === 'in') return { field: field(inner.path), notIn: [...inner.values] };
       if (inner.kind === 'exists') return { field: field(inner.path), exists: false };
-      return { not: compileResourceCondition(inner, element) };
+      return { not: compileResourceCondition(inner, element, type) };
     }
     case 'allOf':
-      return { allOf: condition.conditions.map((c) => compileResourceCondition(c, element)) };
+      return { allOf: condition.conditions.map((c) => compileResourceCondition(c, element, type)) };
     case 'anyOf':
-      return { anyOf: condition.conditions.map((c) => compileResourceCondition(c, element)) };
+      return { anyOf: condition.conditions.map((c) => compileResourceCondition(c, element, type)) };
     case 'some': {
       const list = field(condition.path);
-      return { count: { field: `${list}[*]`, where: compileResourceCondition(condition.where, list) }, greater: 0 };
+      return { count: { field: `${list}[*]`, where: compileResourceCondition(condition.where, list, type) }, greater: 0 };
     }
   }
 }
 
 /**
- * The policy rule's `if`: the resource is a managed cluster and the rule's condition holds.
+ * The policy rule's `if`: the resource is a managed cluster and the rule's
+ * condition holds; for a rule of each node pool (`poolCondition`, paths
+ * relative to a pool's profile), also a node pool created as an `agentPools`
+ * resource that meets it, since Azure Policy judges that resource apart from
+ * its cluster.
  * @internal
  */
-export function compilePolicyIf(condition: ResourceCondition): PolicyCondition {
-  return { allOf: [{ field: 'type', equals: MANAGED_CLUSTER_POLICY_TYPE }, compileResourceCondition(condition)] };
+export function compilePolicyIf(condition: ResourceCondition, poolCondition?: ResourceCondition): PolicyCondition {
+  const cluster = { allOf: [{ field: 'type', equals: MANAGED_CLUSTER_POLICY_TYPE }, compileResourceCondition(condition)] };
+  if (poolCondition === undefined) return cluster;
+  const pool = { allOf: [{ field: 'type', equals: AGENT_POOL_POLICY_TYPE }, compileResourceCondition(underProperties(poolCondition), undefined, AGENT_POOL_POLICY_TYPE)] };
+  return { anyOf: [cluster, pool] };
+}
+
+/**
+ * The `then.details` of an AuditIfNotExists definition: the related resource
+ * of `type` on the cluster, and the condition one of them must meet.
+ * @see https://learn.microsoft.com/azure/governance/policy/concepts/effect-audit-if-not-exists
+ * @internal
+ */
+export function compileExistenceDetails(type: string, meets: ResourceCondition): { readonly type: string; readonly existenceCondition: PolicyCondition } {
+  return { type, existenceCondition: compileResourceCondition(meets, undefined, type) };
+}
+
+/** A pool profile's condition as a condition on an `agentPools` resource, whose body holds the profile under `properties`. */
+function underProperties(condition: ResourceCondition): ResourceCondition {
+  switch (condition.kind) {
+    case 'is':
+    case 'in':
+    case 'exists':
+    case 'some':
+      return { ...condition, path: `properties.${condition.path}` };
+    case 'not':
+      return { kind: 'not', condition: underProperties(condition.condition) };
+    case 'allOf':
+    case 'anyOf':
+      return { kind: condition.kind, conditions: condition.conditions.map(underProperties) };
+  }
 }

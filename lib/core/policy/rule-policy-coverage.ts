@@ -11,6 +11,6 @@ import { policyDefinitionName } from './rule-policy-definitions';
 export function azurePolicyOf(rule: Rule): string {
   const clusterRule = CLUSTER_RULES.find((r) => r.rule === rule);
   if (!clusterRule) return 'not expressible: checked on what the library builds (a definition, its Kubernetes objects, its templates), not on a deployed Azure resource';
-  if (clusterRule.condition) return `definition ${policyDefinitionName(rule)}`;
+  if (clusterRule.condition || clusterRule.requiredResource) return `definition ${policyDefinitionName(rule)}`;
   return `not expressible: ${notExpressibleReason(clusterRule) ?? 'no reason recorded'}`;
 }

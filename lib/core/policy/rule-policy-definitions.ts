@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { CLUSTER_RULES } from '../aks/cluster-rule-set';
 import { armGuid } from '../arm/arm-guid';
-import { ClusterRule } from '../rules/cluster-rule';
+import { ClusterRule, RequiredResource } from '../rules/cluster-rule';
 import { ResourceCondition } from '../rules/resource-condition';
 import { Rule } from '../validation/rule';
 import { PolicyCondition } from './azure-policy-definition';
-import { compilePolicyIf } from './compile-resource-condition';
+import { compileExistenceDetails, compilePolicyIf, MANAGED_CLUSTER_POLICY_TYPE } from './compile-resource-condition';
 import { RULE_POLICY_VERSIONS } from './rule-policy-versions';
 
 /**
@@ -25,10 +25,25 @@ export const POLICY_API_VERSION = '2025-01-01';
 export const POLICY_EFFECTS = ['Audit', 'Deny', 'Disabled'] as const;
 
 /**
+ * The effects of a definition that requires a resource on the cluster (a
+ * diagnostic setting, a lock), as Microsoft's built-ins of that kind allow
+ * (e.g. "Resource logs in Azure Kubernetes Service should be enabled").
+ * @see https://learn.microsoft.com/azure/governance/policy/concepts/effect-audit-if-not-exists
+ * @category Azure Policy
+ */
+export const EXISTENCE_POLICY_EFFECTS = ['AuditIfNotExists', 'Disabled'] as const;
+
+/**
  * An effect of a compiled definition.
  * @category Azure Policy
  */
 export type PolicyEffect = (typeof POLICY_EFFECTS)[number];
+
+/**
+ * An effect of a compiled definition that requires a resource on the cluster.
+ * @category Azure Policy
+ */
+export type ExistencePolicyEffect = (typeof EXISTENCE_POLICY_EFFECTS)[number];
 
 /**
  * A custom Azure Policy definition compiled from one rule of the library, in
@@ -44,7 +59,12 @@ export interface RulePolicyDefinition {
     readonly displayName: string;
     readonly description: string;
     readonly policyType: 'Custom';
-    readonly mode: 'Indexed';
+    /**
+     * `Indexed` for a definition on the cluster alone, as Microsoft's built-ins for managed clusters;
+     * `All` for one that judges `agentPools` resources too, which `Indexed` leaves out (they carry no tags or location of their own).
+     * @see https://learn.microsoft.com/azure/governance/policy/concepts/definition-structure-basics#mode
+     */
+    readonly mode: 'Indexed' | 'All';
     readonly version: string;
     readonly metadata: {
       readonly version: string;
@@ -59,11 +79,14 @@ export interface RulePolicyDefinition {
       readonly effect: {
         readonly type: 'String';
         readonly metadata: { readonly displayName: string; readonly description: string };
-        readonly allowedValues: readonly PolicyEffect[];
-        readonly defaultValue: PolicyEffect;
+        readonly allowedValues: readonly (PolicyEffect | ExistencePolicyEffect)[];
+        readonly defaultValue: PolicyEffect | ExistencePolicyEffect;
       };
     };
-    readonly policyRule: { readonly if: PolicyCondition; readonly then: { readonly effect: string } };
+    readonly policyRule: {
+      readonly if: PolicyCondition;
+      readonly then: { readonly effect: string; readonly details?: { readonly type: string; readonly existenceCondition: PolicyCondition } };
+    };
   };
 }
 
@@ -72,11 +95,19 @@ const DISPLAY_NAME_MAX = 128;
 const DESCRIPTION_MAX = 512;
 
 /**
- * The cluster rules Azure Policy can express: those written as one condition on the cluster resource.
+ * The cluster rules Azure Policy can express as a condition on the cluster (and its node pools).
  * @internal
  */
 export function expressibleRules(rules: readonly ClusterRule[] = CLUSTER_RULES): Array<ClusterRule & { readonly condition: ResourceCondition }> {
   return rules.filter((r): r is ClusterRule & { readonly condition: ResourceCondition } => r.condition !== undefined);
+}
+
+/**
+ * The cluster rules Azure Policy can express as a resource required on the cluster (AuditIfNotExists).
+ * @internal
+ */
+export function existenceRules(rules: readonly ClusterRule[] = CLUSTER_RULES): Array<ClusterRule & { readonly requiredResource: RequiredResource }> {
+  return rules.filter((r): r is ClusterRule & { readonly requiredResource: RequiredResource } => r.requiredResource !== undefined);
 }
 
 /**
@@ -96,45 +127,69 @@ export function policyDefinitionDigest(d: Pick<RulePolicyDefinition['properties'
 }
 
 /**
- * The definition compiled from one rule's condition.
+ * The definition compiled from one rule's condition (on the cluster, and on
+ * each node pool for a rule of each pool) or from the resource it requires
+ * on the cluster.
  * @internal
  */
-export function rulePolicyDefinition(rule: ClusterRule & { readonly condition: ResourceCondition }): RulePolicyDefinition {
+export function rulePolicyDefinition(rule: ClusterRule & ({ readonly condition: ResourceCondition } | { readonly requiredResource: RequiredResource })): RulePolicyDefinition {
   const r = rule.rule;
   const version = RULE_POLICY_VERSIONS[r.id]?.version ?? '1.0.0';
+  const required = rule.requiredResource;
+  const judged = required
+    ? `flagging the managed clusters without a ${required.type} resource that meets it`
+    : rule.poolCondition
+      ? 'flagging the managed clusters, and the node pools created as agentPools resources, that break it'
+      : 'flagging the managed clusters that break it';
   const displayName = truncate(`${r.id}: ${r.statement}`, DISPLAY_NAME_MAX);
-  const description = truncate(
-    `Compiled from secure-aks rule ${r.id} (${r.severity}), flagging the managed clusters that break it: ${r.statement}.${r.citation ? ` ${r.citation}.` : ''} See ${r.sources[0]}`,
-    DESCRIPTION_MAX,
-  );
+  const description = truncate(`Compiled from secure-aks rule ${r.id} (${r.severity}), ${judged}: ${r.statement}.${r.citation ? ` ${r.citation}.` : ''} See ${r.sources[0]}`, DESCRIPTION_MAX);
   return {
     name: policyDefinitionName(r),
     properties: {
       displayName,
       description,
       policyType: 'Custom',
-      mode: 'Indexed',
+      mode: rule.poolCondition ? 'All' : 'Indexed',
       version,
       metadata: { version, category: 'Kubernetes', ruleId: r.id, severity: r.severity, sources: [...r.sources] },
-      parameters: {
-        effect: {
-          type: 'String',
-          metadata: { displayName: 'Effect', description: 'Audit reports a non-compliant cluster, Deny refuses its creation or update, Disabled turns the definition off.' },
-          allowedValues: [...POLICY_EFFECTS],
-          defaultValue: 'Audit',
-        },
-      },
-      policyRule: { if: compilePolicyIf(rule.condition), then: { effect: "[parameters('effect')]" } },
+      parameters: { effect: required ? EXISTENCE_EFFECT_PARAMETER : EFFECT_PARAMETER },
+      policyRule: policyRuleOf(rule),
     },
   };
 }
+
+/** The policy rule: AuditIfNotExists of the required resource on a cluster, or the rule's condition on the cluster (and its pools). */
+function policyRuleOf(rule: ClusterRule): RulePolicyDefinition['properties']['policyRule'] {
+  const effect = "[parameters('effect')]";
+  if (rule.requiredResource) {
+    return { if: { field: 'type', equals: MANAGED_CLUSTER_POLICY_TYPE }, then: { effect, details: compileExistenceDetails(rule.requiredResource.type, rule.requiredResource.meets) } };
+  }
+  if (rule.condition) return { if: compilePolicyIf(rule.condition, rule.poolCondition), then: { effect } };
+  throw new Error(`rule ${rule.rule.id} has neither a condition nor a required resource`);
+}
+
+const EFFECT_PARAMETER: RulePolicyDefinition['properties']['parameters']['effect'] = {
+  type: 'String',
+  metadata: { displayName: 'Effect', description: 'Audit reports a non-compliant cluster, Deny refuses its creation or update, Disabled turns the definition off.' },
+  allowedValues: [...POLICY_EFFECTS],
+  defaultValue: 'Audit',
+};
+
+const EXISTENCE_EFFECT_PARAMETER: RulePolicyDefinition['properties']['parameters']['effect'] = {
+  type: 'String',
+  metadata: { displayName: 'Effect', description: 'AuditIfNotExists reports a cluster without the resource, Disabled turns the definition off.' },
+  allowedValues: [...EXISTENCE_POLICY_EFFECTS],
+  defaultValue: 'AuditIfNotExists',
+};
 
 /**
  * Every definition, in the order of the rule set.
  * @internal
  */
 export function rulePolicyDefinitions(rules: readonly ClusterRule[] = CLUSTER_RULES): RulePolicyDefinition[] {
-  return expressibleRules(rules).map(rulePolicyDefinition);
+  return rules
+    .filter((r): r is ClusterRule & ({ readonly condition: ResourceCondition } | { readonly requiredResource: RequiredResource }) => r.condition !== undefined || r.requiredResource !== undefined)
+    .map(rulePolicyDefinition);
 }
 
 function truncate(s: string, max: number): string {

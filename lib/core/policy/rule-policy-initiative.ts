@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { armGuid } from '../arm/arm-guid';
 import { ArmTemplate } from '../arm/arm-template';
-import { POLICY_API_VERSION, POLICY_EFFECTS, PolicyEffect, RulePolicyDefinition } from './rule-policy-definitions';
+import { EXISTENCE_POLICY_EFFECTS, ExistencePolicyEffect, POLICY_API_VERSION, POLICY_EFFECTS, PolicyEffect, RulePolicyDefinition } from './rule-policy-definitions';
 import { RULE_POLICY_VERSIONS } from './rule-policy-versions';
 
 /**
@@ -17,8 +17,10 @@ export const INITIATIVE_VERSION_KEY = 'initiative';
 
 /**
  * The initiative (policy set definition) grouping every compiled definition,
- * each referenced by its rule id; one `effect` parameter for all of them
- * (an assignment's `overrides` can change it per definition).
+ * each referenced by its rule id; one `effect` parameter for all the
+ * definitions of a condition, and one `effectIfNotExists` for all those that
+ * require a resource on the cluster (an assignment's `overrides` can change
+ * either per definition).
  * @see https://learn.microsoft.com/azure/governance/policy/concepts/initiative-definition-structure
  * @see https://learn.microsoft.com/azure/governance/policy/concepts/assignment-structure#overrides
  * @category Azure Policy
@@ -33,6 +35,12 @@ export interface RulePolicyInitiative {
     readonly metadata: { readonly version: string; readonly category: 'Kubernetes' };
     readonly parameters: {
       readonly effect: { readonly type: 'String'; readonly metadata: { readonly displayName: string; readonly description: string }; readonly allowedValues: readonly PolicyEffect[]; readonly defaultValue: PolicyEffect };
+      readonly effectIfNotExists: {
+        readonly type: 'String';
+        readonly metadata: { readonly displayName: string; readonly description: string };
+        readonly allowedValues: readonly ExistencePolicyEffect[];
+        readonly defaultValue: ExistencePolicyEffect;
+      };
     };
     readonly policyDefinitions: ReadonlyArray<{
       readonly policyDefinitionReferenceId: string;
@@ -52,7 +60,7 @@ export function rulePolicyInitiative(definitions: readonly RulePolicyDefinition[
     name: INITIATIVE_NAME,
     properties: {
       displayName: 'secure-aks: managed clusters meet the library\'s rules',
-      description: 'Every rule of secure-aks that Azure Policy can express on a managed cluster, compiled from the rule itself. The rules Azure Policy cannot express are listed in the library\'s docs/validation-rules.md.',
+      description: 'Every rule of secure-aks that Azure Policy can express on a managed cluster, its node pools and the resources required on it, compiled from the rule itself. The rules Azure Policy cannot express are listed in the library\'s docs/validation-rules.md.',
       policyType: 'Custom',
       version,
       metadata: { version, category: 'Kubernetes' },
@@ -63,11 +71,17 @@ export function rulePolicyInitiative(definitions: readonly RulePolicyDefinition[
           allowedValues: [...POLICY_EFFECTS],
           defaultValue: 'Audit',
         },
+        effectIfNotExists: {
+          type: 'String',
+          metadata: { displayName: 'Effect if not exists', description: 'The effect of every definition that requires a resource on the cluster (a diagnostic setting, a lock): AuditIfNotExists or Disabled.' },
+          allowedValues: [...EXISTENCE_POLICY_EFFECTS],
+          defaultValue: 'AuditIfNotExists',
+        },
       },
       policyDefinitions: definitions.map((d) => ({
         policyDefinitionReferenceId: d.properties.metadata.ruleId,
         policyDefinitionId: definitionId(d.name),
-        parameters: { effect: { value: "[parameters('effect')]" } },
+        parameters: { effect: { value: d.properties.policyRule.then.details ? "[parameters('effectIfNotExists')]" : "[parameters('effect')]" } },
       })),
     },
   };

@@ -30,6 +30,31 @@ export interface ClusterRule {
    * condition, and the rule's Azure Policy definition is compiled from it.
    */
   readonly condition?: ResourceCondition;
+  /**
+   * For a rule of each node pool: the condition on one pool (paths relative
+   * to its profile) under which that pool breaks the rule. `condition` is
+   * "some pool meets it"; the definition judges a pool created as an
+   * `agentPools` resource by this condition too.
+   */
+  readonly poolCondition?: ResourceCondition;
+  /**
+   * For a rule that requires a resource on the cluster (a diagnostic setting,
+   * a lock): the rule is broken where no resource of `type` on the cluster
+   * meets `meets` (paths from the resource's body). Its definition is Azure
+   * Policy's AuditIfNotExists on the cluster.
+   */
+  readonly requiredResource?: RequiredResource;
+}
+
+/**
+ * A resource that must be on the cluster, and the condition it must meet.
+ * @see https://learn.microsoft.com/azure/governance/policy/concepts/effect-audit-if-not-exists
+ */
+export interface RequiredResource {
+  /** Its ARM type, e.g. `Microsoft.Insights/diagnosticSettings`. */
+  readonly type: string;
+  /** The condition on its body (`properties.level`, ...) one such resource must meet. */
+  readonly meets: ResourceCondition;
 }
 
 /** Declares the implementation of `rule`. */

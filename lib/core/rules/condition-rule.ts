@@ -35,6 +35,7 @@ export function poolConditionRule(rule: Rule, brokenWhere: ResourceCondition, re
     rule,
     scope: 'cluster',
     condition: Cond.some(NODE_POOLS_PATH, brokenWhere),
+    poolCondition: brokenWhere,
     check: (c) => c.each(c.pools(), (pool) => {
       if (conditionHolds(c, brokenWhere, pool.profile)) report(c, pool);
     }),

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { compilePolicyIf, compileResourceCondition, policyField } from '../../../lib/core/policy/compile-resource-condition';
+import { compileExistenceDetails, compilePolicyIf, compileResourceCondition, policyField } from '../../../lib/core/policy/compile-resource-condition';
 import { Cond } from '../../../lib/core/rules/resource-condition';
 
 const T = 'Microsoft.ContainerService/managedClusters';
@@ -36,4 +36,38 @@ test('"some element meets" is a count with where above zero, its fields under th
 
 test('the policy\'s if judges managed clusters only', () => {
   expect(compilePolicyIf(Cond.exists('properties.dnsPrefix'))).toEqual({ allOf: [{ field: 'type', equals: T }, { field: `${T}/dnsPrefix`, exists: true }] });
+});
+
+test('a pool rule\'s if judges the cluster\'s agentPoolProfiles and an agentPools resource, whose profile is under properties', () => {
+  const pool = Cond.allOf(Cond.is('osType', 'Linux'), Cond.not(Cond.in('securityProfile.sshAccess', ['Disabled'])));
+  const P = `${T}/agentPools`;
+  expect(compilePolicyIf(Cond.some('properties.agentPoolProfiles', pool), pool)).toEqual({
+    anyOf: [
+      {
+        allOf: [
+          { field: 'type', equals: T },
+          {
+            count: {
+              field: `${T}/agentPoolProfiles[*]`,
+              where: { allOf: [{ field: `${T}/agentPoolProfiles[*].osType`, equals: 'Linux' }, { field: `${T}/agentPoolProfiles[*].securityProfile.sshAccess`, notIn: ['Disabled'] }] },
+            },
+            greater: 0,
+          },
+        ],
+      },
+      { allOf: [{ field: 'type', equals: P }, { allOf: [{ field: `${P}/osType`, equals: 'Linux' }, { field: `${P}/securityProfile.sshAccess`, notIn: ['Disabled'] }] }] },
+    ],
+  });
+});
+
+test('a required resource compiles to the related type and an existenceCondition over its own aliases', () => {
+  const D = 'Microsoft.Insights/diagnosticSettings';
+  expect(compileExistenceDetails(D, Cond.some('properties.logs', Cond.is('enabled', true)))).toEqual({
+    type: D,
+    existenceCondition: { count: { field: `${D}/logs[*]`, where: { field: `${D}/logs[*].enabled`, equals: true } }, greater: 0 },
+  });
+  expect(compileExistenceDetails('Microsoft.Authorization/locks', Cond.is('properties.level', 'CanNotDelete'))).toEqual({
+    type: 'Microsoft.Authorization/locks',
+    existenceCondition: { field: 'Microsoft.Authorization/locks/level', equals: 'CanNotDelete' },
+  });
 });

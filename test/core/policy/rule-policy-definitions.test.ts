@@ -7,7 +7,8 @@ import { NOT_EXPRESSIBLE_RULES } from '../../../lib/core/aks/rules/azure-policy-
 import { azurePolicyOf } from '../../../lib/core/policy/rule-policy-coverage';
 import { BUILT_IN_POLICY_ALIASES } from '../../../lib/core/policy/built-in-policy-aliases.generated';
 import { evaluateAzurePolicy } from '../../../lib/core/policy/evaluate-azure-policy';
-import { ALIASES_NEWER_THAN_SNAPSHOTS, POLICY_RESOURCE_FIELDS, PROVIDER_SNAPSHOT_ALIASES } from '../../../lib/core/policy/policy-alias-evidence';
+import { ALIASES_NEWER_THAN_SNAPSHOTS, POLICY_RESOURCE_FIELDS } from '../../../lib/core/policy/policy-alias-evidence';
+import { ALIASES_ABSENT_FROM_SNAPSHOTS, PROVIDER_ALIAS_SNAPSHOTS, PROVIDER_SNAPSHOT_ALIASES } from '../../../lib/core/policy/provider-aliases.generated';
 import { POLICY_API_VERSION, policyDefinitionDigest, rulePolicyDefinitions } from '../../../lib/core/policy/rule-policy-definitions';
 import { initiativeDigest, INITIATIVE_NAME, INITIATIVE_VERSION_KEY, rulePolicyInitiative, rulePolicyTemplate } from '../../../lib/core/policy/rule-policy-initiative';
 import { RULE_POLICY_VERSIONS } from '../../../lib/core/policy/rule-policy-versions';
@@ -17,9 +18,9 @@ import { evaluable } from '../../support/policy-agreement';
 const definitions = rulePolicyDefinitions();
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-test('one definition for every rule written as a condition, named by a stable GUID of its rule id', () => {
-  expect(definitions.map((d) => d.properties.metadata.ruleId)).toEqual(CLUSTER_RULES.filter((r) => r.condition).map((r) => r.rule.id));
-  expect(definitions.length).toBeGreaterThanOrEqual(16);
+test('one definition for every rule written as a condition or a required resource, in the order of the rule set, named by a stable GUID of its rule id', () => {
+  expect(definitions.map((d) => d.properties.metadata.ruleId)).toEqual(CLUSTER_RULES.filter((r) => r.condition || r.requiredResource).map((r) => r.rule.id));
+  expect(definitions.length).toBeGreaterThanOrEqual(19);
   expect(new Set(definitions.map((d) => d.name)).size).toBe(definitions.length);
   for (const d of definitions) expect(d.name).toMatch(GUID);
   // ARM's guid('secure-aks', '<rule id>'), as a template would compute it: the name survives releases.
@@ -27,11 +28,27 @@ test('one definition for every rule written as a condition, named by a stable GU
   expect(JSON.stringify(rulePolicyDefinitions())).toBe(JSON.stringify(definitions));
 });
 
-test('every definition follows Microsoft\'s conventions for built-ins: effect Audit, Deny or Disabled (Audit by default), category Kubernetes, a semantic version, the rule and its sources', () => {
+const ruleOf = (d: (typeof definitions)[number]) => CLUSTER_RULES.find((r) => r.rule.id === d.properties.metadata.ruleId)!;
+
+test('every definition follows Microsoft\'s conventions for built-ins: category Kubernetes, a semantic version, the rule and its sources, and the effects of its kind', () => {
   for (const d of definitions) {
     const p = d.properties;
-    expect(p.parameters.effect).toMatchObject({ type: 'String', allowedValues: ['Audit', 'Deny', 'Disabled'], defaultValue: 'Audit' });
-    expect(p.policyRule.then).toEqual({ effect: "[parameters('effect')]" });
+    const rule = ruleOf(d);
+    if (rule.requiredResource) {
+      // As "Resource logs in Azure Kubernetes Service should be enabled": AuditIfNotExists or Disabled, on the cluster, with the related type and condition.
+      expect(p.parameters.effect).toMatchObject({ type: 'String', allowedValues: ['AuditIfNotExists', 'Disabled'], defaultValue: 'AuditIfNotExists' });
+      expect(p.mode).toBe('Indexed');
+      expect(p.policyRule.if).toEqual({ field: 'type', equals: 'Microsoft.ContainerService/managedClusters' });
+      expect(p.policyRule.then).toMatchObject({ effect: "[parameters('effect')]", details: { type: rule.requiredResource.type } });
+    } else {
+      expect(p.parameters.effect).toMatchObject({ type: 'String', allowedValues: ['Audit', 'Deny', 'Disabled'], defaultValue: 'Audit' });
+      expect(p.policyRule.then).toEqual({ effect: "[parameters('effect')]" });
+      // A pool rule also judges agentPools resources, which only mode All evaluates.
+      const cluster = rule.poolCondition ? p.policyRule.if.anyOf[0] : p.policyRule.if;
+      expect(cluster.allOf[0]).toEqual({ field: 'type', equals: 'Microsoft.ContainerService/managedClusters' });
+      expect(p.mode).toBe(rule.poolCondition ? 'All' : 'Indexed');
+      if (rule.poolCondition) expect(p.policyRule.if.anyOf[1].allOf[0]).toEqual({ field: 'type', equals: 'Microsoft.ContainerService/managedClusters/agentPools' });
+    }
     expect(p.metadata.category).toBe('Kubernetes');
     expect(p.metadata.version).toMatch(/^\d+\.\d+\.\d+$/);
     expect(p.version).toBe(p.metadata.version);
@@ -39,8 +56,10 @@ test('every definition follows Microsoft\'s conventions for built-ins: effect Au
     expect(p.displayName.length).toBeLessThanOrEqual(128);
     expect(p.description.length).toBeLessThanOrEqual(512);
     expect(p.displayName).toContain(p.metadata.ruleId);
-    expect(p.policyRule.if.allOf[0]).toEqual({ field: 'type', equals: 'Microsoft.ContainerService/managedClusters' });
   }
+  // Each kind is present: cluster conditions, pool conditions and required resources.
+  expect(definitions.filter((d) => d.properties.mode === 'All').map((d) => d.properties.metadata.ruleId).sort()).toEqual(['SAKS-BASE-005', 'SAKS-BASE-009', 'SAKS-NET-011']);
+  expect(definitions.filter((d) => d.properties.policyRule.then.details).map((d) => d.properties.metadata.ruleId).sort()).toEqual(['SAKS-BASE-013', 'SAKS-BASE-014']);
 });
 
 test('the effect parameter decides what a non-compliant cluster gets: Audit, Deny, or nothing when Disabled', () => {
@@ -59,24 +78,50 @@ test('a definition changes only with a new version: each definition\'s rule, par
   expect(recorded).toEqual(RULE_POLICY_VERSIONS);
 });
 
-test('every alias a definition uses is proven: used by a built-in definition, listed in the provider snapshot, or a documented property newer than every snapshot', () => {
-  const proven = new Set([...BUILT_IN_POLICY_ALIASES.map((a) => a.alias), ...PROVIDER_SNAPSHOT_ALIASES, ...ALIASES_NEWER_THAN_SNAPSHOTS.map((a) => a.alias), ...POLICY_RESOURCE_FIELDS].map((a) => a.toLowerCase()));
-  const used = new Set(definitions.flatMap((d) => fieldsOf(d.properties.policyRule.if)));
+test('every alias a definition uses is proven: used by a built-in definition, listed in its provider\'s snapshot, or a documented property newer than every snapshot', () => {
+  const snapshot = new Set(PROVIDER_SNAPSHOT_ALIASES.map((a) => a.alias.toLowerCase()));
+  const newer = new Set(ALIASES_NEWER_THAN_SNAPSHOTS.map((a) => a.alias.toLowerCase()));
+  const proven = new Set([...BUILT_IN_POLICY_ALIASES.map((a) => a.alias), ...snapshot, ...newer, ...POLICY_RESOURCE_FIELDS].map((a) => a.toLowerCase()));
+  const used = new Set(definitions.flatMap((d) => fieldsOf(d.properties.policyRule)));
   expect([...used].filter((f) => !proven.has(f.toLowerCase()))).toEqual([]);
+  // The vendored snapshots were read for every alias used now (else: run scripts/vendor-provider-aliases.ts again).
+  const aliases = [...used].filter((f) => f.includes('/')).map((f) => f.toLowerCase());
+  const looked = new Set([...snapshot, ...ALIASES_ABSENT_FROM_SNAPSHOTS.map((a) => a.toLowerCase())]);
+  expect(aliases.filter((a) => !looked.has(a))).toEqual([]);
+  // An alias is "newer" exactly when its provider's snapshot does not list it, and says why.
+  expect([...newer].sort()).toEqual(ALIASES_ABSENT_FROM_SNAPSHOTS.map((a) => a.toLowerCase()).sort());
+  for (const a of ALIASES_NEWER_THAN_SNAPSHOTS) expect(a.why.length, a.alias).toBeGreaterThan(40);
   // And no evidence is kept for an alias nothing uses any more.
   const usedLower = new Set([...used].map((f) => f.toLowerCase()));
-  expect([...PROVIDER_SNAPSHOT_ALIASES, ...ALIASES_NEWER_THAN_SNAPSHOTS.map((a) => a.alias)].filter((a) => !usedLower.has(a.toLowerCase()))).toEqual([]);
-  // The provider's list and the newer properties do not claim what a built-in already proves.
-  const builtIn = new Set(BUILT_IN_POLICY_ALIASES.map((a) => a.alias.toLowerCase()));
-  expect([...PROVIDER_SNAPSHOT_ALIASES, ...ALIASES_NEWER_THAN_SNAPSHOTS.map((a) => a.alias)].filter((a) => builtIn.has(a.toLowerCase()))).toEqual([]);
+  expect([...snapshot, ...newer].filter((a) => !usedLower.has(a))).toEqual([]);
 });
 
-test('the initiative groups every definition by its rule id, with one effect parameter passed to each', () => {
+test('each alias the snapshots list names the REST property the rule reads, by the provider\'s naming rule: <type>/<p> is properties.<p>, <type>/sku.<p> is sku.<p>', () => {
+  for (const a of PROVIDER_SNAPSHOT_ALIASES) {
+    const property = a.alias.slice(a.alias.lastIndexOf('/') + 1);
+    expect(a.path.toLowerCase(), a.alias).toBe((property.startsWith('sku.') ? property : `properties.${property}`).toLowerCase());
+    expect(a.listedAs.toLowerCase()).toBe(a.alias.toLowerCase());
+  }
+  for (const a of ALIASES_NEWER_THAN_SNAPSHOTS) expect(a.property.toLowerCase()).toBe(`properties.${a.alias.slice(a.alias.lastIndexOf('/') + 1)}`.toLowerCase());
+  // Each snapshot is recorded with its repository, path, commit and licence.
+  for (const s of PROVIDER_ALIAS_SNAPSHOTS) {
+    expect(s).toMatchObject({ repository: 'Azure/PSRule.Rules.Azure', licence: 'MIT' });
+    expect(s.commit).toMatch(/^[0-9a-f]{40}$/);
+    expect(s.path).toBe(`data/providers/${s.namespace.toLowerCase()}/types.json`);
+  }
+});
+
+test('the initiative groups every definition by its rule id, with the effect parameter of its kind passed to each', () => {
   const initiative = rulePolicyInitiative(definitions, (name) => `/providers/Microsoft.Management/managementGroups/mg/providers/Microsoft.Authorization/policyDefinitions/${name}`);
   expect(initiative.name).toBe(INITIATIVE_NAME);
   expect(initiative.properties.policyDefinitions.map((p) => p.policyDefinitionReferenceId)).toEqual(definitions.map((d) => d.properties.metadata.ruleId));
   expect(initiative.properties.policyDefinitions[0].policyDefinitionId).toBe(`/providers/Microsoft.Management/managementGroups/mg/providers/Microsoft.Authorization/policyDefinitions/${definitions[0].name}`);
-  for (const p of initiative.properties.policyDefinitions) expect(p.parameters).toEqual({ effect: { value: "[parameters('effect')]" } });
+  // AuditIfNotExists definitions take the initiative's effectIfNotExists; the others its effect.
+  for (const [i, p] of initiative.properties.policyDefinitions.entries()) {
+    const existence = definitions[i].properties.policyRule.then.details !== undefined;
+    expect(p.parameters).toEqual({ effect: { value: existence ? "[parameters('effectIfNotExists')]" : "[parameters('effect')]" } });
+  }
+  expect(initiative.properties.parameters.effectIfNotExists).toMatchObject({ allowedValues: ['AuditIfNotExists', 'Disabled'], defaultValue: 'AuditIfNotExists' });
 });
 
 test.each(['managementGroup', 'subscription'] as const)('the %s template creates every definition and the initiative, with the policies\' own expressions escaped', (scope) => {
@@ -107,8 +152,9 @@ function fieldsOf(node: unknown): string[] {
 }
 
 test('every cluster rule is a definition or says why Azure Policy cannot express it, never both', () => {
-  const missing = CLUSTER_RULES.filter((r) => !r.condition && !NOT_EXPRESSIBLE_RULES.has(r.rule)).map((r) => r.rule.id);
-  const both = CLUSTER_RULES.filter((r) => r.condition && NOT_EXPRESSIBLE_RULES.has(r.rule)).map((r) => r.rule.id);
+  const compiled = (r: (typeof CLUSTER_RULES)[number]) => r.condition !== undefined || r.requiredResource !== undefined;
+  const missing = CLUSTER_RULES.filter((r) => !compiled(r) && !NOT_EXPRESSIBLE_RULES.has(r.rule)).map((r) => r.rule.id);
+  const both = CLUSTER_RULES.filter((r) => compiled(r) && NOT_EXPRESSIBLE_RULES.has(r.rule)).map((r) => r.rule.id);
   expect({ missing, both }).toEqual({ missing: [], both: [] });
   expect(NOT_EXPRESSIBLE_RULES.size + definitions.length).toBe(CLUSTER_RULES.length);
   const local = CLUSTER_RULES.find((r) => r.rule.id === 'SAKS-BASE-016')!.rule;

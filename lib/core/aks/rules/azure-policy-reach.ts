@@ -3,7 +3,8 @@ import { Rule } from '../../validation/rule';
 import { Rules } from '../../validation/rule-catalog';
 
 /**
- * Why each cluster rule that is not written as a condition cannot be an
+ * Why each cluster rule that is not written as a condition (or a resource
+ * required on the cluster) cannot be an
  * Azure Policy definition: what its decision needs that a policy rule's
  * `if` on one resource does not have (its operators compare text without
  * regard to case, count list elements and compare numbers, and see one
@@ -14,6 +15,10 @@ import { Rules } from '../../validation/rule-catalog';
 const PATTERN = 'needs a pattern (a regular expression) Azure Policy\'s like and match cannot write';
 const CIDR = 'needs CIDR arithmetic on addresses, which Azure Policy has no function for';
 const OTHER_RESOURCES = 'reads resources deployed beside the cluster: a definition\'s condition sees one resource at a time';
+/** Why a resource the cluster names by id is out of reach of the compiler. */
+const BY_ID = 'the condition language cannot yet name a related resource by the id the cluster gives (AuditIfNotExists would take its name and resource group from that id, and only in the cluster\'s subscription)';
+/** Why a resource that breaks a rule is out of reach from the cluster. */
+const BREAKS = 'AuditIfNotExists on the cluster looks for a resource that meets a condition, not for one that breaks it';
 const WITH_POOLS = 'combines the cluster\'s settings with its node pools\': a pool created as its own agentPools resource is judged by Azure Policy without its cluster';
 const VERSIONS = 'compares Kubernetes versions by number, which Azure Policy compares as text';
 const AUTOMATIC = 'is undecided on AKS Automatic, which sets this itself; a definition cannot answer "undecided"';
@@ -34,10 +39,10 @@ const REASONS = new Map<Rule, string>([
   [Rules.privateDnsZoneId, 'parses the zone\'s resource id'],
   [Rules.ownZoneName, `${PATTERN} over the zone's name and the cluster's region`],
   [Rules.ownZoneSubzoneLength, 'measures a label of the zone\'s name, parsed from its resource id'],
-  [Rules.ownZoneNeedsUserAssignedIdentity, OTHER_RESOURCES],
+  [Rules.ownZoneNeedsUserAssignedIdentity, `reads the role assignments on the private DNS zone the cluster names: ${BY_ID}`],
   [Rules.fqdnSubdomainNeedsOwnZone, 'reads privateDNSZone as a reference to a zone, which a template may give before the zone exists; the condition language has no references yet'],
   [Rules.dnsLabel, PATTERN],
-  [Rules.privateClusterWithoutWayIn, OTHER_RESOURCES],
+  [Rules.privateClusterWithoutWayIn, `looks for a virtual network link of the private DNS zone the cluster names: ${BY_ID}`],
   [Rules.servicePrincipalIdentity, 'counts a secret that is present but hidden as present, which the condition language cannot say yet'],
   [Rules.kmsKeyId, PATTERN],
   [Rules.kmsPrivateVault, 'parses the vault\'s resource id and the key\'s URL and compares the vault names'],
@@ -46,33 +51,31 @@ const REASONS = new Map<Rule, string>([
   [Rules.serviceCidrSize, CIDR],
   [Rules.dnsServiceIp, CIDR],
   [Rules.vnetIntegrationNeedsSubnet, WITH_POOLS],
-  [Rules.apiServerSubnetDedicated, OTHER_RESOURCES],
+  [Rules.apiServerSubnetDedicated, `reads the delegation of the subnet apiServerAccessProfile.subnetId names: ${BY_ID}`],
   [Rules.apiServerSubnetSameVnet, `${WITH_POOLS}; and it parses the subnets' resource ids`],
-  [Rules.apiServerSubnetSize, OTHER_RESOURCES],
+  [Rules.apiServerSubnetSize, `${CIDR}, on the subnet apiServerAccessProfile.subnetId names: ${BY_ID}`],
   [Rules.ciliumNeedsOverlayOrPodSubnet, WITH_POOLS],
   [Rules.ciliumLinuxOnly, WITH_POOLS],
   [Rules.acnsKubernetesVersion, VERSIONS],
   [Rules.wireGuardNotFips, 'reads the Calico FelixConfiguration applied in the cluster, which is not an Azure resource'],
-  [Rules.vnetEncryptionWithVnetIntegration, OTHER_RESOURCES],
+  [Rules.vnetEncryptionWithVnetIntegration, `reads the virtual network of the subnet the node pools name: ${BY_ID}; and ${BREAKS}`],
   [Rules.egressManagedNat, WITH_POOLS],
   [Rules.networkIsolatedLimits, `${VERSIONS}; and ${WITH_POOLS}`],
-  [Rules.networkIsolatedUnsupported, `${OTHER_RESOURCES}: the GitOps (Flux) extension and Flux configurations on the cluster`],
+  [Rules.networkIsolatedUnsupported, `flags the GitOps (Flux) extension and Flux configurations on a network-isolated cluster: ${BREAKS}`],
   [Rules.istioAddonRevision, 'compares with Microsoft\'s calendar of Istio revisions and the Kubernetes versions each runs on'],
   [Rules.supportEnding, 'compares with the evaluation date and the owners\' calendars of versions, which change with every release: a definition would freeze the calendar the day it is deployed'],
   [Rules.supportEnded, 'compares with the evaluation date and the owners\' calendars of versions, which change with every release: a definition would freeze the calendar the day it is deployed'],
-  [Rules.baselineSecretsRotationOff, 'no alias of the azureKeyvaultSecretsProvider add-on\'s settings is in a built-in definition or the provider snapshot'],
+  [Rules.baselineSecretsRotationOff, 'no alias of the azureKeyvaultSecretsProvider add-on\'s settings is in a built-in definition or the provider\'s alias snapshot'],
   [Rules.baselineSystemPoolShared, 'compares taints with regard to case, as Kubernetes does; Azure Policy compares text without'],
   [Rules.baselineNoNetworkPolicy, AUTOMATIC],
   [Rules.imageCleanerInterval, 'needs a whole number of hours; Azure Policy cannot tell 24.5 from 24'],
   [Rules.baselineWorkloadIdentityOff, AUTOMATIC],
-  [Rules.auditLogsDestination, OTHER_RESOURCES],
-  [Rules.baselineAuditLogsOff, `${OTHER_RESOURCES}: the diagnostic settings on the cluster, which the rule leaves undecided where one may be deployed under a condition`],
-  [Rules.baselineDeleteLocksOff, `${OTHER_RESOURCES}: the locks on the cluster`],
+  [Rules.auditLogsDestination, `flags a diagnostic setting of the cluster that has no destination: ${BREAKS}, and a definition on the diagnostic settings themselves would have to tell the cluster's apart by their resource id, which the condition language cannot say yet`],
 ]);
 
-/** Why a cluster rule is not an Azure Policy definition; `undefined` for a rule written as a condition. */
+/** Why a cluster rule is not an Azure Policy definition; `undefined` for a rule written as a condition or a required resource. */
 export function notExpressibleReason(rule: ClusterRule): string | undefined {
-  return rule.condition === undefined ? REASONS.get(rule.rule) : undefined;
+  return rule.condition === undefined && rule.requiredResource === undefined ? REASONS.get(rule.rule) : undefined;
 }
 
 /** Every reason given, by rule (to check that each rule has one, and only where it needs one). */

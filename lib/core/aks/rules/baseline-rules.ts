@@ -1,11 +1,10 @@
-import { DescribedResource } from '../../description/described-resource';
-import { UnknownValue } from '../../description/unknown-value';
-import { clusterRule, ClusterRule, ClusterRuleContext, Fix } from '../../rules/cluster-rule';
+import { clusterRule, ClusterRule, ClusterRuleContext } from '../../rules/cluster-rule';
 import { conditionRule, poolConditionRule } from '../../rules/condition-rule';
 import { Cond } from '../../rules/resource-condition';
 import { Rules } from '../../validation/rule-catalog';
 import { IMAGE_CLEANER_DEFAULT_INTERVAL_HOURS, IMAGE_CLEANER_INTERVAL_HOURS } from '../aks-limits';
-import { certain, extensionResources, isAksAutomatic, networkPolicyEngineOf, same } from './cluster-facts';
+import { extensionResources, isAksAutomatic, networkPolicyEngineOf, same } from './cluster-facts';
+import { requiredResourceRule } from './required-resource-rule';
 
 /**
  * The security baseline's settings, each a warning when weaker than the
@@ -24,12 +23,16 @@ function addon(c: ClusterRuleContext, name: string) {
   return c.member(ADDONS, name);
 }
 
-/** Whether a diagnostic setting sends a category (its `logs` or `categoryGroup` `audit`/`allLogs`). */
-function sendsAuditLog(setting: DescribedResource): boolean {
-  const logs = (setting.body.properties as Record<string, any> | undefined)?.logs;
-  if (!Array.isArray(logs)) return false;
-  return logs.some((l) => l?.enabled === true && (['kube-audit', 'kube-audit-admin'].some((k) => same(l.category, k)) || ['audit', 'allLogs'].some((g) => same(l.categoryGroup, g))));
-}
+/**
+ * A diagnostic setting that sends the control plane's audit log: an enabled
+ * entry of `logs` with the category `kube-audit` or `kube-audit-admin`, or
+ * the category group `audit` or `allLogs`.
+ * @see https://learn.microsoft.com/azure/aks/monitor-aks-reference#resource-logs
+ */
+const SENDS_AUDIT_LOG = Cond.some(
+  'properties.logs',
+  Cond.allOf(Cond.is('enabled', true), Cond.anyOf(Cond.in('category', ['kube-audit', 'kube-audit-admin']), Cond.in('categoryGroup', ['audit', 'allLogs']))),
+);
 
 export const BASELINE_RULES: readonly ClusterRule[] = [
   conditionRule(Rules.baselineMonitoringOff, Cond.allOf(Cond.not(Cond.is(`${ADDONS}.omsagent.enabled`, true)), Cond.not(Cond.is(`${SECURITY}.defender.securityMonitoring.enabled`, true))), (c) => {
@@ -138,54 +141,14 @@ export const BASELINE_RULES: readonly ClusterRule[] = [
       }
     }
   }),
-  clusterRule(Rules.baselineAuditLogsOff, 'deployment', (c) =>
-    requireOnCluster(c, {
-      type: 'Microsoft.Insights/diagnosticSettings',
-      what: 'diagnostic settings',
-      meets: sendsAuditLog,
-      definitionProperty: 'auditLogs.enabled',
-      fix: { definition: 'leave the control-plane audit logs on', payload: 'add a diagnostic setting on the cluster with kube-audit-admin and guard' },
-    }),
-  ),
-  clusterRule(Rules.baselineDeleteLocksOff, 'deployment', (c) =>
-    requireOnCluster(c, {
-      type: 'Microsoft.Authorization/locks',
-      what: 'locks',
-      meets: (l) => {
-        const level = (l.body.properties as Record<string, unknown> | undefined)?.level;
-        return level instanceof UnknownValue ? undefined : same(level, 'CanNotDelete');
-      },
-      definitionProperty: 'deleteLocks',
-      fix: { definition: 'leave deleteLocks on; remove a lock deliberately (it is one call) when a resource must go', payload: 'add a CanNotDelete lock on the cluster' },
-    }),
-  ),
+  requiredResourceRule(Rules.baselineAuditLogsOff, { type: 'Microsoft.Insights/diagnosticSettings', meets: SENDS_AUDIT_LOG }, {
+    what: 'diagnostic settings',
+    definitionProperty: 'auditLogs.enabled',
+    fix: { definition: 'leave the control-plane audit logs on', payload: 'add a diagnostic setting on the cluster with kube-audit-admin and guard' },
+  }),
+  requiredResourceRule(Rules.baselineDeleteLocksOff, { type: 'Microsoft.Authorization/locks', meets: Cond.is('properties.level', 'CanNotDelete') }, {
+    what: 'locks',
+    definitionProperty: 'deleteLocks',
+    fix: { definition: 'leave deleteLocks on; remove a lock deliberately (it is one call) when a resource must go', payload: 'add a CanNotDelete lock on the cluster' },
+  }),
 ];
-
-/**
- * A resource that must be on the cluster (a diagnostic setting, a lock):
- * found for certain, it passes; one that may be there (under a condition, or
- * with a value, not known offline) leaves the rule undecided; none found fails
- * only where the whole deployment was read.
- */
-function requireOnCluster(
-  c: ClusterRuleContext,
-  r: { type: string; what: string; meets: (resource: DescribedResource) => boolean | undefined; definitionProperty: string; fix: Fix },
-): void {
-  const found = extensionResources(c, r.type);
-  if (found.some((x) => certain(x) && r.meets(x) === true)) return;
-  if (found.some((x) => !certain(x) || r.meets(x) === undefined)) {
-    c.cannotDecide(`${r.what} of the cluster may be deployed: under a condition, or with a value, that is not known offline`);
-    return;
-  }
-  if (!c.cluster.wholeDeployment) {
-    c.cannotDecide(`no ${r.what.replace(/s$/, '')} of the cluster is among the resources read (it is a separate resource)`);
-    return;
-  }
-  c.fail(deploymentFact(c, r.what, r.definitionProperty), r.fix, { value: null });
-}
-
-/** The absence of a separate resource, as a fact: named in the deployment, or by the definition's property that creates it. */
-function deploymentFact(c: ClusterRuleContext, what: string, definitionProperty: string) {
-  const at = c.cluster.origin === 'definition' ? { definition: definitionProperty } : c.cluster.resource.origin;
-  return { state: 'absent' as const, path: what, at };
-}
