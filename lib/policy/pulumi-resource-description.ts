@@ -79,8 +79,9 @@ export function describeAsAzure(token: string, urnName: string, rawProps: Json):
  * A deep copy of `value` in which every value Pulumi does not know yet is
  * {@link UNKNOWN_VALUE}: CrossGuard throws when an unknown is read, which would
  * stop every rule of the resource instead of the ones that need it.
+ * @internal
  */
-function known(value: unknown): unknown {
+export function known(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) {
     const out: unknown[] = [];

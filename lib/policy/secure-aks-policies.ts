@@ -14,7 +14,7 @@ import { describeValue, formatViolation, Violation } from '../core/validation/vi
 import { evaluationDateViolation, todayInUtc } from '../core/versions/evaluation-date';
 import { assertInput } from '../core/validation/input-boundary';
 import { lazySchema, zod } from '../core/validation/lazy-zod';
-import { describeAsAzure } from './pulumi-resource-description';
+import { describeAsAzure, known } from './pulumi-resource-description';
 import { DescribedStackResources, describePulumiResource, describePulumiStack, describeStackResources } from './pulumi-stack-description';
 
 /**
@@ -125,7 +125,9 @@ function evaluationDateOf(config: SecureAksPolicyConfig, report: ReportViolation
  */
 export function secureAksPolicies(options: SecureAksPoliciesOptions = {}): Policies {
   // Options may come from a policy project's JSON or YAML: wrong types and unknown rules are reported all at once.
-  assertInput(OPTIONS, options, 'secureAksPolicies options');
+  // No options need no schema: the policy pack's process then does not load zod (half a second of its start-up).
+  const empty = options === undefined || (typeof options === 'object' && options !== null && !Array.isArray(options) && Object.keys(options).length === 0);
+  if (!empty) assertInput(OPTIONS, options, 'secureAksPolicies options');
   const levels = options.enforcementLevels ?? {};
   const rules = ALL_RULES.filter((r) => PAYLOAD_RULE_IDS.has(r.id));
   return rules.map((rule) => {
@@ -157,13 +159,7 @@ export function secureAksPolicies(options: SecureAksPoliciesOptions = {}): Polic
         if (exemptionsOf(config).has(args.name)) return;
         const evaluationDate = evaluationDateOf(config, report);
         if (evaluationDate === undefined) return;
-        const azure = describeAsAzure(args.type, args.name, args.props);
-        if (azure && !isType(azure.type, MANAGED_CLUSTER_TYPE)) {
-          // A private DNS zone named for AKS API servers, checked on its own (the subnet rule is the stack's).
-          reportRule(rule, checkRelatedPayloads([azure]).map((f) => f.violation), undefined, report);
-          return;
-        }
-        reportRule(rule, resourceFindings(args.type, args.name, args.props, args.urn, evaluationDate), undefined, report);
+        reportRule(rule, resourceFindings(args, evaluationDate), undefined, report);
       },
     };
     return policy;
@@ -171,23 +167,32 @@ export function secureAksPolicies(options: SecureAksPoliciesOptions = {}): Polic
 }
 
 /**
- * The findings of the cluster rules on one resource, computed once for all the
- * pack's policies (keyed by the resource's URN and inputs): each policy
- * reports its own rule's.
+ * What one resource breaks on its own, computed once for all the pack's
+ * resource policies, each of which reports its own rule's: the cluster rules
+ * on a cluster; on a private DNS zone named for AKS API servers, its name (the
+ * subnet rule is the stack's). The analyzer gives each policy its own copy of
+ * the resource's inputs, so the copies are recognised by their content.
  */
 const computed = new Map<string, readonly Violation[]>();
-function resourceFindings(type: string, name: string, props: Record<string, unknown>, urn: string, evaluationDate: string): readonly Violation[] {
-  const described = describePulumiResource({ type, name, props, urn });
-  if (!described || !isType(described.type, MANAGED_CLUSTER_TYPE)) return [];
-  const key = `${evaluationDate}\n${urn}\n${JSON.stringify(described.body)}`;
+function resourceFindings(r: Pick<PolicyResource, 'type' | 'name' | 'props' | 'urn'>, evaluationDate: string): readonly Violation[] {
+  const key = `${evaluationDate}\n${r.urn}\n${r.type}\n${r.name}\n${inputsText(r.props)}`;
   let found = computed.get(key);
   if (!found) {
-    const [cluster] = describeDeployment([{ resources: [described], notExamined: [], problems: [], wholeDeployment: false }]).clusters;
-    found = evaluateClusterRules(cluster, CLUSTER_RULES.filter((r) => r.scope === 'cluster'), { evaluationDate }).flatMap((o) => o.findings);
-    if (computed.size >= 100) computed.clear();
+    found = findingsOf(r, evaluationDate);
+    // A stack's resources, with room to spare; a long-lived process does not grow without bound.
+    if (computed.size >= 10_000) computed.clear();
     computed.set(key, found);
   }
   return found;
+}
+
+function findingsOf(r: Pick<PolicyResource, 'type' | 'name' | 'props' | 'urn'>, evaluationDate: string): readonly Violation[] {
+  const azure = describeAsAzure(r.type, r.name, r.props);
+  if (azure && !isType(azure.type, MANAGED_CLUSTER_TYPE)) return checkRelatedPayloads([azure]).map((f) => f.violation);
+  const described = describePulumiResource(r, azure);
+  if (!described || !isType(described.type, MANAGED_CLUSTER_TYPE)) return [];
+  const [cluster] = describeDeployment([{ resources: [described], notExamined: [], problems: [], wholeDeployment: false }]).clusters;
+  return evaluateClusterRules(cluster, CLUSTER_RULES.filter((c) => c.scope === 'cluster'), { evaluationDate }).flatMap((o) => o.findings);
 }
 
 /**
@@ -200,10 +205,22 @@ function resourceFindings(type: string, name: string, props: Record<string, unkn
  */
 let lastStack: { readonly key: string; readonly outcome: StackOutcome } | undefined;
 function stackOutcomes(resources: readonly PolicyResource[], evaluationDate: string): StackOutcome {
-  const described = describeStackResources(resources);
-  const key = [evaluationDate, ...described.map((x) => `${x.r.urn}\n${x.d ? JSON.stringify(x.d.body) : ''}`)].join('\n\n');
-  if (lastStack?.key !== key) lastStack = { key, outcome: evaluateStack(resources, described, evaluationDate) };
+  const key = [evaluationDate, ...resources.map((r) => `${r.urn}\n${inputsText(r.props)}`)].join('\n\n');
+  if (lastStack?.key !== key) lastStack = { key, outcome: evaluateStack(resources, describeStackResources(resources), evaluationDate) };
   return lastStack.outcome;
+}
+
+/**
+ * A resource's inputs as text that tells two copies apart: the inputs the
+ * analyzer's unknown-checking proxy wraps, its unknown markers included
+ * (`__getSpecialProxyTarget`, `@pulumi/policy`'s proxy.ts); otherwise a copy
+ * read member by member, an unknown member as the library's marker.
+ */
+const PROXY_TARGET = '__getSpecialProxyTarget';
+function inputsText(props: Record<string, unknown>): string {
+  const target = props[PROXY_TARGET];
+  if (target !== undefined) return JSON.stringify(target);
+  return JSON.stringify(known(props));
 }
 
 interface StackOutcome {
