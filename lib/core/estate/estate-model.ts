@@ -25,7 +25,7 @@ import { checkGitOpsSource, checkHelmChartMirror } from '../gitops/gitops-source
 import { findInvalidForApiServer } from '../kubernetes/api-server-validity';
 import { GitOpsTree, gitOpsTree } from '../gitops/gitops-tree';
 import { admissionPolicyObjects } from '../admission/admission-policy';
-import { linkAdmissionPolicy } from '../mesh/link-admission-policy';
+import { linkAdmissionPolicies } from '../mesh/link-admission-policy';
 import { findCollisions, SourcedObject } from '../kubernetes/deployment-collisions';
 import { KubernetesObject } from '../kubernetes/kubernetes-object';
 import { CertificateSource } from '../mesh/certificate-source';
@@ -340,8 +340,8 @@ export class EstateModel {
   public linkObjects(name: string): KubernetesObject[] {
     const { asClient, asServer } = this.linksOf(name);
     return [
-      ...asClient.flatMap((l) => [...l.link.clientObjects(), ...admissionPolicyObjects(linkAdmissionPolicy(l.link, 'client'))]),
-      ...asServer.flatMap((l) => [...l.link.serverObjects(), ...admissionPolicyObjects(linkAdmissionPolicy(l.link, 'server'))]),
+      ...asClient.flatMap((l) => [...l.link.clientObjects(), ...linkAdmissionPolicies(l.link, 'client').flatMap(admissionPolicyObjects)]),
+      ...asServer.flatMap((l) => [...l.link.serverObjects(), ...linkAdmissionPolicies(l.link, 'server').flatMap(admissionPolicyObjects)]),
     ];
   }
 

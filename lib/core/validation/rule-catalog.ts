@@ -778,6 +778,13 @@ export const Rules = {
     sources: [S.istioEgressTlsOrigination, S.validatingAdmissionPolicy],
     severity: 'error',
   },
+  meshLinkBackendStrictMtls: {
+    id: 'SAKS-MESH-026',
+    statement:
+      'the backend of each service of a cross-cluster link accepts only mutual TLS: the link writes a STRICT PeerAuthentication for it (its workload labels, or its whole namespace) and, through the link\'s ValidatingAdmissionPolicy, no PeerAuthentication that can select it becomes PERMISSIVE, DISABLE or UNSET, at any port; a backend that cannot run a sidecar is left out only with mtlsMode UNSET, and then the last hop of the link is not encrypted',
+    sources: [S.istioPeerAuthentication, S.istioPeerAuthenticationConcepts, S.validatingAdmissionPolicy],
+    severity: 'warning',
+  },
   federationNeedsIssuer: {
     id: 'SAKS-WID-001',
     statement: 'a federated identity needs the cluster\'s OIDC issuer and workload identity',
