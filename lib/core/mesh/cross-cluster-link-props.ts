@@ -47,7 +47,7 @@ export interface CrossClusterBackendProps {
    * Whether the link makes the backend accept only mutual TLS. `UNSET` writes
    * no PeerAuthentication (nor its admission policy): the hop from the
    * ingress gateway to the backend is then not encrypted by the link, which
-   * the coverage report says, and warning SAKS-MESH-026 asks you to
+   * the coverage report says, and warning SAKS-MESH-027 asks you to
    * acknowledge.
    * @default 'STRICT'
    * @see https://istio.io/latest/docs/reference/config/security/peer_authentication/

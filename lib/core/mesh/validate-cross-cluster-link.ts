@@ -112,10 +112,10 @@ export function validateCrossClusterLink(input: CrossClusterLinkProps): Violatio
     }
     if (s.backend.mtlsMode === 'UNSET') {
       v.add(
-        Rules.meshLinkBackendStrictMtls,
+        Rules.meshLinkBackendMtlsUnset,
         `${at}.backend.mtlsMode`,
         'UNSET',
-        'run the backend with an Istio sidecar and leave mtlsMode out (STRICT), or acknowledge SAKS-MESH-026 with the reason the backend cannot run one',
+        `run the backend with an Istio sidecar and leave mtlsMode out (STRICT), or acknowledge ${Rules.meshLinkBackendMtlsUnset.id} with the reason the backend cannot run one`,
         `the link writes no STRICT PeerAuthentication for ${s.backend.host}: the hop from the ingress gateway to it is not encrypted by the link`,
       );
     }
