@@ -1,5 +1,17 @@
 import { expect, test } from 'vitest';
-import { analyzeMesh, CertificateSource, CrossClusterLink, CrossClusterServiceProps, crossClusterCoverage, crossClusterSegments } from '../../../lib';
+import {
+  admissionPolicyObjects,
+  analyzeMesh,
+  CertificateSource,
+  CrossClusterLink,
+  CrossClusterServiceProps,
+  crossClusterCoverage,
+  crossClusterSegments,
+  deployedAdmissionPolicies,
+  FlowCoverage,
+  linkAdmissionPolicies,
+  withAdmissionGuards,
+} from '../../../lib';
 
 const service = (name: string, port: number, backend: CrossClusterServiceProps['backend']): CrossClusterServiceProps => ({
   name,
@@ -63,4 +75,16 @@ test('the coverage says the last hop is enforced by the PeerAuthentication, or, 
   expect(crossClusterSegments(unset).mysql[2].caveat).toMatch(/^not enforced: the definition sets mtlsMode UNSET/);
   expect(crossClusterCoverage(unset)).toMatchObject({ status: 'partial', caveat: expect.stringMatching(/to mysql\.default\.svc\.cluster\.local \(link "ledger"\), is not enforced/) });
   expect(crossClusterCoverage(unset).admissionPolicies!.map((p) => p.name)).toEqual(['secure-aks-link-ledger-client', 'secure-aks-link-ledger-server']);
+});
+
+test('the cross-cluster statement says the backends\' policy guards it only when the server cluster applies that policy', () => {
+  const l = build([service('mysql', 3306, { host: 'mysql.default.svc.cluster.local', port: 3306 })]);
+  const coverage = crossClusterCoverage(l);
+  const row: FlowCoverage = { flow: 'cross-cluster', status: 'encrypted', by: coverage.by, caveat: coverage.caveat, sources: coverage.sources };
+  const serverSide = [...l.serverObjects(), ...linkAdmissionPolicies(l, 'server').flatMap((p) => admissionPolicyObjects(p))];
+  const [guarded] = withAdmissionGuards([row], deployedAdmissionPolicies(coverage.admissionPolicies!, serverSide));
+  expect(guarded.caveat).toContain('guarded at admission by ValidatingAdmissionPolicy secure-aks-link-ledger-backend-mtls (the backends of the cross-cluster link "ledger" accept only mutual TLS');
+  // Without the backends' policy among the deployed objects, the statement does not claim it.
+  const withoutIt = serverSide.filter((o) => o.metadata.name !== 'secure-aks-link-ledger-backend-mtls');
+  expect(withAdmissionGuards([row], deployedAdmissionPolicies(coverage.admissionPolicies!, withoutIt))[0].caveat).not.toContain('backend-mtls');
 });
