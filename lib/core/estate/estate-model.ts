@@ -535,7 +535,9 @@ function planEstate(input: EstateProps, options: RuleEvaluationOptions): { viola
       // Client workloads reach the server's network only through the egress gateway.
       egressLockdown: { enabled: true, serverCidrs: [server?.addressSpace ?? '10.250.0.0/16'] },
     };
-    v.addAll([...CrossClusterLink.validate(linkProps).errors].map((x) => ({ ...x, property: `links[${i}].${x.property}` })));
+    // The link's warnings too: a backend left out of STRICT mutual TLS (SAKS-MESH-027) is printed on every synth.
+    const checked = CrossClusterLink.validate(linkProps);
+    v.addAll([...checked.errors, ...checked.warnings].map((x) => ({ ...x, property: `links[${i}].${x.property}` })));
     links.push({ props: l, ingressIp, linkProps });
   });
 
