@@ -120,9 +120,11 @@ test('mtlsMode UNSET removes the backend\'s PeerAuthentication and its policy; a
   expect(warned.warnings.map((w) => w.rule.id)).toEqual(['SAKS-MESH-027']);
 });
 
-test('an empty workloadLabels is refused: it would select no pod', () => {
-  const v = CrossClusterLink.validate({ name: 'ledger', certificates: CertificateSource.existingSecrets(), services: [service('pg', 5432, { host: 'pg.database.svc.cluster.local', port: 5432, workloadLabels: {} })] });
-  expect(v.errors.map((e) => [e.rule.id, e.property])).toEqual([['SAKS-INPUT-001', 'services[0].backend.workloadLabels']]);
+test('an empty workloadLabels is refused (it would select no pod), and so is a label the API server would refuse', () => {
+  const validate = (workloadLabels: Record<string, string>) =>
+    CrossClusterLink.validate({ name: 'ledger', certificates: CertificateSource.existingSecrets(), services: [service('pg', 5432, { host: 'pg.database.svc.cluster.local', port: 5432, workloadLabels })] });
+  expect(validate({}).errors.map((e) => [e.rule.id, e.property])).toEqual([['SAKS-INPUT-001', 'services[0].backend.workloadLabels']]);
+  expect(validate({ 'app*': 'pg' }).errors.map((e) => [e.rule.id, e.property])).toEqual([['SAKS-K8S-002', 'server objects: PeerAuthentication/database/pg-backend-strict-mtls']]);
 });
 
 test('the corpus case of SAKS-MESH-026 is refused at synth and denied in the cluster, with the same message', () => {
