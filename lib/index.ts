@@ -76,6 +76,8 @@ export * from './core/encryption/host-network-check';
 export * from './core/encryption/host-network-admission-policy';
 export * from './core/encryption/felix-admission-policy';
 export * from './core/mesh/link-admission-policy';
+export * from './core/mesh/backend-mtls-admission-policy';
+export * from './core/mesh/backend-peer-authentication';
 export * from './core/admission/admission-policy';
 export * from './core/admission/admission-evaluation';
 export * from './core/admission/admission-guards';

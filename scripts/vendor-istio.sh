@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Vendors what the library checks against from one Istio release tag:
 #   - the CRD schemas of the networking kinds it writes (Gateway, VirtualService,
-#     DestinationRule, ServiceEntry), from manifests/charts/base/files/crd-all.gen.yaml,
+#     DestinationRule, ServiceEntry) and the security kind it writes (PeerAuthentication),
+#     from manifests/charts/base/files/crd-all.gen.yaml,
 #     into lib/core/mesh/istio-crd-schemas.generated.ts (the pinned Istio version
 #     is that file's version: PINNED_VERSIONS.istio reads it);
 #   - the gateway chart's values schema and the istiod chart's default values,
@@ -35,7 +36,7 @@ git -C "$repo" show "$tag:$crds" > "$work/crd-all.gen.yaml"
 cd "$(dirname "$0")/.."
 npx tsx scripts/extract-crd-schemas.ts lib/core/mesh/istio-crd-schemas.generated.ts ISTIO_CRD_SCHEMAS "$tag" \
   "istio/istio $tag ($commit), $crds, Apache-2.0" \
-  Gateway,VirtualService,DestinationRule,ServiceEntry "$work/crd-all.gen.yaml"
+  Gateway,VirtualService,DestinationRule,ServiceEntry,PeerAuthentication "$work/crd-all.gen.yaml"
 out=test/fixtures/istio-helm-values
 mkdir -p "$out"
 git -C "$repo" show "$tag:$gateway_schema" > "$out/gateway-values.schema.json"

@@ -23,7 +23,8 @@ export const link = CrossClusterLink.build({
       host: 'mysql.fqdn.example',
       clientPort: 3306,
       gatewayPort: 13306,
-      backend: { host: 'mysql.default.svc.cluster.local', port: 3306 },
+      // The STRICT PeerAuthentication selects the MySQL pods only, not the whole default namespace.
+      backend: { host: 'mysql.default.svc.cluster.local', port: 3306, workloadLabels: { app: 'mysql' } },
       clientNamespaces: ['default'],
       clientCredentialName: 'client-credential',
       serverCredentialName: 'mysql-credential',

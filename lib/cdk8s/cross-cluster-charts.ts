@@ -12,7 +12,7 @@ import { MeshFinding, MeshInventory } from '../core/mesh/mesh-inventory';
 import { describeObject, KubernetesObject } from '../core/kubernetes/kubernetes-object';
 import { createRequestOf, evaluateAdmissionPolicy } from '../core/admission/admission-evaluation';
 import { AdmissionPolicySpec, admissionPolicyObjects } from '../core/admission/admission-policy';
-import { linkAdmissionPolicy } from '../core/mesh/link-admission-policy';
+import { linkAdmissionPolicies } from '../core/mesh/link-admission-policy';
 import { Rules } from '../core/validation/rule-catalog';
 import { AdmissionPolicyObjects } from './admission-policy-objects';
 import { DeploymentCheck, findingViolation } from './deployment-check';
@@ -51,23 +51,29 @@ export function addObjects(scope: Construct, objects: readonly KubernetesObject[
 }
 
 /**
- * Adds a link side's admission policy next to its objects, and checks every
+ * Adds a link side's admission policies next to its objects, and checks every
  * object of the chart (JSON patches and the user's own objects included)
- * against the same policy at synth (SAKS-MESH-025): what the cluster would
- * deny later is refused now.
+ * against the same policies at synth (SAKS-MESH-025, and SAKS-MESH-026 for
+ * the backends' PeerAuthentications): what the cluster would deny later is
+ * refused now.
  */
-function guardLinkObjects(scope: Construct, chart: Chart, spec: AdmissionPolicySpec): void {
-  new AdmissionPolicyObjects(scope, 'admission-policy', spec);
-  const [policy] = admissionPolicyObjects(spec);
+function guardLinkObjects(scope: Construct, chart: Chart, specs: readonly AdmissionPolicySpec[]): void {
+  specs.forEach((spec, i) => new AdmissionPolicyObjects(scope, i === 0 ? 'admission-policy' : `admission-policy-${spec.name}`, spec));
+  const policies = specs.map((spec) => ({ spec, policy: admissionPolicyObjects(spec)[0] }));
   DeploymentCheck.of(scope).addCheck(() =>
     objectsOf(chart).flatMap((o) =>
-      evaluateAdmissionPolicy(policy, createRequestOf(o)).denials.map((denial) => ({
-        rule: Rules.meshLinkObjectsKept,
-        property: `chart ${chart.node.path}: ${describeObject(o)}`,
-        value: spec.name,
-        fix: 'keep the link\'s objects as the link builds them: change the link definition instead of patching its objects, and give no other DestinationRule its hosts',
-        detail: denial,
-      })),
+      policies.flatMap(({ spec, policy }) =>
+        evaluateAdmissionPolicy(policy, createRequestOf(o)).denials.map((denial) => ({
+          rule: spec.rule,
+          property: `chart ${chart.node.path}: ${describeObject(o)}`,
+          value: spec.name,
+          fix:
+            spec.rule.id === Rules.meshLinkObjectsKept.id
+              ? 'keep the link\'s objects as the link builds them: change the link definition instead of patching its objects, and give no other DestinationRule its hosts'
+              : 'keep every PeerAuthentication that can select a link\'s backend STRICT at every port; for a backend that cannot run a sidecar, set its mtlsMode to UNSET in the link definition',
+          detail: denial,
+        })),
+      ),
     ),
   );
 }
@@ -188,7 +194,7 @@ export class CrossClusterClient extends Construct {
       DeploymentCheck.of(this).addCheck(() => [...read.violations, ...(read.contract ? contractDifferences(link, read.contract) : [])].map((v) => ({ ...v, property: `chart ${chart.node.path}: ${v.property}` })));
     }
     addObjects(this, link.clientObjects());
-    guardLinkObjects(this, chart, linkAdmissionPolicy(link, 'client'));
+    guardLinkObjects(this, chart, linkAdmissionPolicies(link, 'client'));
     this.networkPolicies = link.egressLockdown.enabled ? this.addEgressLockdown(link) : [];
   }
 
@@ -219,8 +225,9 @@ export class CrossClusterClient extends Construct {
 
 /**
  * The server cluster's side of a cross-cluster link, in a chart of your own:
- * ingress Gateway, VirtualService, certificates and the ingress gateway (or
- * its port patch). Checked like {@link CrossClusterClient}.
+ * ingress Gateway, VirtualService, certificates, the ingress gateway (or its
+ * port patch), and the backends' STRICT PeerAuthentication with the
+ * admission policy that keeps it. Checked like {@link CrossClusterClient}.
  * @example
  * new CrossClusterServer(new Chart(app, 'ledger'), 'mysql-link', { link, cluster: 'ledger-server' });
  * @category Cross-cluster mTLS
@@ -233,7 +240,7 @@ export class CrossClusterServer extends Construct {
     analyzeChartMesh(chart, props.link.serverInventory(), props.cluster ?? 'server');
     pairBySide(chart, props.link, 'server');
     addObjects(this, props.link.serverObjects());
-    guardLinkObjects(this, chart, linkAdmissionPolicy(props.link, 'server'));
+    guardLinkObjects(this, chart, linkAdmissionPolicies(props.link, 'server'));
   }
 }
 

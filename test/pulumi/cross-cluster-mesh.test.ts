@@ -27,6 +27,9 @@ test('records exactly the synthesized objects of each chart, each through its cl
   const group = (name: string) => resources.find((r) => r.type === 'kubernetes:yaml/v2:ConfigGroup' && r.name === name)!;
   expect(group('mysql-client').inputs.objs).toEqual(charts.client.toJson());
   expect(group('mysql-server').inputs.objs).toEqual(charts.server.toJson());
+  // The server cluster gets the backends' STRICT PeerAuthentication and the policy that keeps it.
+  const guarded = (group('mysql-server').inputs.objs as { kind: string; metadata: { name: string } }[]).filter((o) => ['PeerAuthentication', 'ValidatingAdmissionPolicy'].includes(o.kind));
+  expect(guarded.map((o) => `${o.kind}/${o.metadata.name}`).sort()).toEqual([`PeerAuthentication/${link.name}-backends-strict-mtls`, `ValidatingAdmissionPolicy/secure-aks-link-${link.name}-backend-mtls`, `ValidatingAdmissionPolicy/secure-aks-link-${link.name}-server`]);
   // (Pulumi's mocks keep only the immediate parent's type in a URN.)
   expect(await urnOf(mesh.client)).toContain('secure-aks:mesh:CrossClusterMesh$secure-aks:kubernetes:ChartDeployment::mysql-client');
   expect(await urnOf(mesh.client.configGroup)).toContain('secure-aks:kubernetes:ChartDeployment$kubernetes:yaml/v2:ConfigGroup::mysql-client');

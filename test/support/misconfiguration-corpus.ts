@@ -679,6 +679,23 @@ export const FAILING_CASES: readonly Case[] = [
     fix: /keep the link's objects/,
   },
   {
+    name: 'a PeerAuthentication of the user\'s own that leaves a link\'s backend PERMISSIVE, in the server chart',
+    charts: (app) => {
+      const server = new CrossClusterServerChart(app, 'server', { link: CrossClusterLink.build(link([mysql])) });
+      new ApiObject(server, 'legacy', { apiVersion: 'security.istio.io/v1', kind: 'PeerAuthentication', metadata: { name: 'legacy', namespace: 'default' }, spec: { selector: { matchLabels: { app: 'legacy' } }, mtls: { mode: 'PERMISSIVE' } } });
+    },
+    rule: Rules.meshLinkBackendStrictMtls,
+    property: 'chart server: PeerAuthentication/default/legacy',
+    fix: /STRICT at every port/,
+  },
+  {
+    name: 'a link\'s backend left out of STRICT mutual TLS',
+    link: link([{ ...mysql, backend: { ...mysql.backend, mtlsMode: 'UNSET' } }]),
+    rule: Rules.meshLinkBackendMtlsUnset,
+    property: 'services[0].backend.mtlsMode',
+    fix: /acknowledge SAKS-MESH-027/,
+  },
+  {
     name: 'two links on one cluster with the same service name, on the shared gateway namespace',
     charts: (app) => {
       addCrossClusterCharts(app, CrossClusterLink.build(link([mysql], { name: 'ledger' })));

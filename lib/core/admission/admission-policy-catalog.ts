@@ -23,6 +23,7 @@ export const ADMISSION_POLICIES: readonly AdmissionPolicyEntry[] = [
   { rule: Rules.calicoFelixNotDeployed, policy: FELIX_ADMISSION_POLICY, addedBy: 'CalicoWireGuardConfiguration' },
   { rule: Rules.hostNetworkUnencrypted, policy: HOST_NETWORK_ADMISSION_POLICY, addedBy: 'HostNetworkEncryptionCheck' },
   { rule: Rules.meshLinkObjectsKept, policy: 'secure-aks-link-<link>-client, secure-aks-link-<link>-server', addedBy: 'CrossClusterClient, CrossClusterServer' },
+  { rule: Rules.meshLinkBackendStrictMtls, policy: 'secure-aks-link-<link>-backend-mtls', addedBy: 'CrossClusterServer' },
 ];
 
 /**

@@ -96,6 +96,14 @@ export function celStrings(values: readonly string[]): string {
 }
 
 /**
+ * A CEL map literal of strings, its keys in sorted order.
+ * @internal
+ */
+export function celStringMap(values: Readonly<Record<string, string>>): string {
+  return `{${Object.keys(values).sort().map((k) => `${celString(k)}: ${celString(values[k])}`).join(', ')}}`;
+}
+
+/**
  * `has()` tests of every step of a field path under `root` (`object.spec`, `object.spec.x`, ...), so that reading it cannot fail.
  * @internal
  */

@@ -3,6 +3,7 @@ import { findUnencryptedHostNetworkWorkloads } from '../encryption/host-network-
 import { TransitEncryption } from '../encryption/transit-encryption';
 import { Rule } from '../validation/rule';
 import { Rules } from '../validation/rule-catalog';
+import { KubernetesRuleJudge, valueAt } from './kubernetes-broken-rules';
 
 /**
  * A Kubernetes object and where it was read (a manifest's document, a `kubectl get -o json` List's item).
@@ -28,7 +29,11 @@ export interface KubernetesDrift {
   /** The live value; `undefined` when the live object does not set it. */
   readonly live: unknown;
   readonly liveAt: DocumentLocation;
-  /** The catalog rule the live value breaks, if any (a hostNetwork workload the cluster's transit encryption leaves unencrypted). */
+  /**
+   * The catalog rules the live value breaks, if any: judged by the admission
+   * policies the approved manifests carry (a link's TLS modes, its backends'
+   * STRICT mutual TLS, Calico's WireGuard), and the host-network check.
+   */
   readonly brokenRules: readonly Rule[];
 }
 
@@ -94,10 +99,6 @@ export function objectKey(o: Readonly<Record<string, any>>, clusterScoped = fals
 const CLUSTER_SCOPED = new Set(['FelixConfiguration', 'Namespace', 'ClusterRole', 'ClusterRoleBinding', 'ClusterIssuer', 'CustomResourceDefinition']);
 const keyOf = (o: Readonly<Record<string, any>>) => objectKey(o, CLUSTER_SCOPED.has(o.kind));
 
-function valueAt(o: unknown, field: string): unknown {
-  return field.split('.').reduce<any>((x, k) => (x === null || x === undefined ? undefined : x[k]), o);
-}
-
 function pointerOf(at: DocumentLocation, field: string): DocumentLocation {
   return { document: at.document, pointer: `${at.pointer}/${field.split('.').map((k) => k.replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}` };
 }
@@ -110,10 +111,13 @@ function canonical(value: unknown): string {
 /**
  * Compares live Kubernetes objects (`kubectl get ... -o json`) with the
  * approved manifests by `apiVersion/kind/namespace/name`, on the fields of
- * {@link COMPARED_FIELDS}; and reports each live workload with
- * `hostNetwork: true` that the approved manifests do not run so and whose
- * traffic the cluster's transit encryption leaves unencrypted (the library's
- * host-network check, SAKS-ENC-017). Without the cluster's transit
+ * {@link COMPARED_FIELDS}, each drift naming the rules its live value breaks
+ * (judged by the approved admission policies, {@link KubernetesRuleJudge});
+ * reports a live object of a compared kind that the approved manifests do not
+ * hold when an approved policy would deny it; and reports each live workload
+ * with `hostNetwork: true` that the approved manifests do not run so and
+ * whose traffic the cluster's transit encryption leaves unencrypted (the
+ * library's host-network check, SAKS-ENC-017). Without the cluster's transit
  * encryption, such a workload is undecided.
  * @internal
  */
@@ -124,6 +128,7 @@ export function compareKubernetesObjects(
 ): KubernetesDriftResult {
   const approvedByKey = new Map(approved.map((a) => [keyOf(a.object), a]));
   const liveKeys = new Set(live.map((l) => keyOf(l.object)));
+  const judge = new KubernetesRuleJudge(approved.map((a) => a.object), encryption);
   const drifts: KubernetesDrift[] = [];
   const undecided: UndecidedKubernetesObject[] = [];
   for (const l of live) {
@@ -132,7 +137,11 @@ export function compareKubernetesObjects(
     for (const field of a ? COMPARED_FIELDS[l.object.kind] ?? [] : []) {
       const [approvedValue, liveValue] = [valueAt(a!.object, field), valueAt(l.object, field)];
       if (canonical(approvedValue) === canonical(liveValue)) continue;
-      drifts.push({ object: key, field, approved: approvedValue, approvedAt: pointerOf(a!.at, field), live: liveValue, liveAt: pointerOf(l.at, field), brokenRules: [] });
+      drifts.push({ object: key, field, approved: approvedValue, approvedAt: pointerOf(a!.at, field), live: liveValue, liveAt: pointerOf(l.at, field), brokenRules: judge.brokenByField(a!.object, l.object, field) });
+    }
+    if (!a && COMPARED_FIELDS[l.object.kind] !== undefined) {
+      const broken = judge.brokenByObject(l.object);
+      if (broken.length > 0) drifts.push({ object: key, field: 'spec', approved: undefined, live: l.object.spec, liveAt: pointerOf(l.at, 'spec'), brokenRules: broken });
     }
     const hostNetworkField = HOST_NETWORK_PATHS[l.object.kind];
     if (hostNetworkField === undefined || valueAt(l.object, hostNetworkField) !== true || (a && valueAt(a.object, hostNetworkField) === true)) continue;

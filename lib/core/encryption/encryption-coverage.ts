@@ -159,6 +159,11 @@ export const IN_CLUSTER_COVERAGE: Readonly<Record<TransitEncryption['kind'], Rea
  * @category Transit encryption
  */
 export interface CrossClusterCoverage {
+  /**
+   * `partial` when a hop of a link is not encrypted by it (a backend without a sidecar).
+   * @default 'encrypted'
+   */
+  readonly status?: 'encrypted' | 'partial';
   /** What encrypts it, e.g. mutual TLS with the customer CA between the gateways. */
   readonly by: string;
   readonly caveat?: string;
@@ -188,7 +193,7 @@ export function deriveEncryptionCoverage(
     ...inCluster,
     apiServerCoverage(c.apiServerAccess),
     crossCluster
-      ? { flow: 'cross-cluster', status: 'encrypted', by: crossCluster.by, caveat: crossCluster.caveat, sources: crossCluster.sources }
+      ? { flow: 'cross-cluster', status: crossCluster.status ?? 'encrypted', by: crossCluster.by, caveat: crossCluster.caveat, sources: crossCluster.sources }
       : {
           flow: 'cross-cluster',
           status: 'not-configured',

@@ -26,7 +26,7 @@ import { checkGitOpsSource, checkHelmChartMirror } from '../gitops/gitops-source
 import { findInvalidForApiServer } from '../kubernetes/api-server-validity';
 import { GitOpsTree, gitOpsTree } from '../gitops/gitops-tree';
 import { admissionPolicyObjects } from '../admission/admission-policy';
-import { linkAdmissionPolicy } from '../mesh/link-admission-policy';
+import { linkAdmissionPolicies } from '../mesh/link-admission-policy';
 import { findCollisions, SourcedObject } from '../kubernetes/deployment-collisions';
 import { KubernetesObject } from '../kubernetes/kubernetes-object';
 import { CertificateSource } from '../mesh/certificate-source';
@@ -341,8 +341,8 @@ export class EstateModel {
   public linkObjects(name: string): KubernetesObject[] {
     const { asClient, asServer } = this.linksOf(name);
     return [
-      ...asClient.flatMap((l) => [...l.link.clientObjects(), ...admissionPolicyObjects(linkAdmissionPolicy(l.link, 'client'))]),
-      ...asServer.flatMap((l) => [...l.link.serverObjects(), ...admissionPolicyObjects(linkAdmissionPolicy(l.link, 'server'))]),
+      ...asClient.flatMap((l) => [...l.link.clientObjects(), ...linkAdmissionPolicies(l.link, 'client').flatMap(admissionPolicyObjects)]),
+      ...asServer.flatMap((l) => [...l.link.serverObjects(), ...linkAdmissionPolicies(l.link, 'server').flatMap(admissionPolicyObjects)]),
     ];
   }
 
@@ -537,7 +537,9 @@ function planEstate(input: EstateProps, options: RuleEvaluationOptions): { viola
       // Client workloads reach the server's network only through the egress gateway.
       egressLockdown: { enabled: true, serverCidrs: [server?.addressSpace ?? '10.250.0.0/16'] },
     };
-    v.addAll([...CrossClusterLink.validate(linkProps).errors].map((x) => ({ ...x, property: `links[${i}].${x.property}` })));
+    // The link's warnings too: a backend left out of STRICT mutual TLS (SAKS-MESH-027) is printed on every synth.
+    const checked = CrossClusterLink.validate(linkProps);
+    v.addAll([...checked.errors, ...checked.warnings].map((x) => ({ ...x, property: `links[${i}].${x.property}` })));
     links.push({ props: l, ingressIp, linkProps });
   });
 

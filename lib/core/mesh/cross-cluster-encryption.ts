@@ -3,7 +3,8 @@ import { renderAcknowledgedWarnings } from '../reports/acknowledged-warnings';
 import { CrossClusterCoverage } from '../encryption/encryption-coverage';
 import { Sources } from '../validation/sources';
 import { CrossClusterLink } from './cross-cluster-link';
-import { linkAdmissionPolicy } from './link-admission-policy';
+import { backendNamespace } from './backend-peer-authentication';
+import { linkAdmissionPolicies } from './link-admission-policy';
 
 /**
  * One encrypted segment of the path from a client pod to the backend.
@@ -15,6 +16,17 @@ export interface EncryptionSegment {
   readonly protocol: string;
   readonly ca: 'mesh CA (client cluster)' | 'customer CA' | 'mesh CA (server cluster)';
   readonly caveat?: string;
+}
+
+/**
+ * What keeps the hop from the ingress gateway to a backend mutual TLS: the
+ * link's STRICT PeerAuthentication (its sidecar then refuses plaintext), or
+ * nothing when the definition leaves the backend out (`mtlsMode: 'UNSET'`).
+ */
+function lastHopCaveat(link: CrossClusterLink, s: CrossClusterLink['services'][number]): string {
+  const policy = link.backendPeerAuthentications().find((p) => p.services.includes(s.name));
+  if (!policy) return 'not enforced: the definition sets mtlsMode UNSET (a backend without a sidecar), so the link writes no STRICT PeerAuthentication and this hop is plaintext';
+  return `enforced by the STRICT PeerAuthentication ${policy.namespace}/${policy.name} (${policy.workloadLabels ? 'the backend\'s pods' : `every workload of ${backendNamespace(s)}`}): the backend's sidecar accepts only mutual TLS; a backend pod without a sidecar would receive plaintext`;
 }
 
 /**
@@ -43,7 +55,7 @@ export function crossClusterSegments(link: CrossClusterLink): Record<string, Enc
           to: `${s.backend.host}:${s.backend.port}`,
           protocol: 'ISTIO_MUTUAL (auto mTLS)',
           ca: 'mesh CA (server cluster)',
-          caveat: 'only when the backend runs with a sidecar; enforce it with a STRICT PeerAuthentication in its namespace',
+          caveat: lastHopCaveat(link, s),
         },
       ],
     ]),
@@ -56,11 +68,16 @@ export function crossClusterSegments(link: CrossClusterLink): Record<string, Enc
  */
 export function crossClusterCoverage(...links: readonly CrossClusterLink[]): CrossClusterCoverage {
   const names = links.map((l) => `"${l.name}"`).join(', ');
+  const unset = links.flatMap((l) => l.services.filter((s) => !l.backendPeerAuthentications().some((p) => p.services.includes(s.name))).map((s) => `${s.backend.host} (link "${l.name}")`));
   return {
+    status: unset.length > 0 ? 'partial' : 'encrypted',
     by: `mutual TLS through Istio gateways (${links.length === 1 ? 'link' : 'links'} ${names}): mesh CA to the egress gateway, customer CA between the gateways, mesh CA from the ingress gateway`,
-    caveat: 'the last segment needs the backend in the mesh (sidecar, STRICT PeerAuthentication)',
-    sources: [Sources.asmCrossClusterMtls, Sources.istioEgressTlsOrigination],
-    admissionPolicies: links.flatMap((l) => [linkAdmissionPolicy(l, 'client'), linkAdmissionPolicy(l, 'server')]),
+    caveat:
+      unset.length > 0
+        ? `the last segment, from the ingress gateway to ${unset.join(', ')}, is not enforced: the definition sets mtlsMode UNSET (no sidecar), so it is plaintext`
+        : 'the last segment is mutual TLS only where the backend runs a sidecar: a STRICT PeerAuthentication makes the sidecar refuse plaintext, and a backend pod without one would receive plaintext',
+    sources: [Sources.asmCrossClusterMtls, Sources.istioEgressTlsOrigination, Sources.istioPeerAuthentication],
+    admissionPolicies: links.flatMap((l) => [...linkAdmissionPolicies(l, 'client'), ...linkAdmissionPolicies(l, 'server')]),
   };
 }
 

@@ -16,6 +16,46 @@ export type ServiceEntryAddressing =
   | { readonly kind: 'addresses'; readonly addresses: readonly string[] };
 
 /**
+ * The mutual TLS a backend accepts, in the words of Istio's PeerAuthentication
+ * (`spec.mtls.mode`): `STRICT`, the link writes a STRICT PeerAuthentication
+ * for the backend; `UNSET`, it writes none and the backend inherits its
+ * namespace's or the mesh's mode, for a backend that cannot run a sidecar.
+ * @see https://istio.io/latest/docs/reference/config/security/peer_authentication/#PeerAuthentication-MutualTLS-Mode
+ * @category Cross-cluster mTLS
+ */
+export type BackendMtlsMode = 'STRICT' | 'UNSET';
+
+/**
+ * The Service the server's ingress gateway forwards a link's service to.
+ * @category Cross-cluster mTLS
+ */
+export interface CrossClusterBackendProps {
+  /** The backend Service by its full cluster-local name, e.g. `mysql.default.svc.cluster.local`. */
+  readonly host: string;
+  /** The Service port, e.g. 3306. */
+  readonly port: number;
+  /**
+   * Labels of the backend's pods: the STRICT PeerAuthentication selects
+   * them. Without labels it applies to the backend's whole namespace (the
+   * link knows the Service, not its pods), so every workload there then
+   * accepts only mutual TLS.
+   * @default - the whole namespace of the backend
+   * @see https://istio.io/latest/docs/concepts/security/#peer-authentication
+   */
+  readonly workloadLabels?: Readonly<Record<string, string>>;
+  /**
+   * Whether the link makes the backend accept only mutual TLS. `UNSET` writes
+   * no PeerAuthentication (nor its admission policy): the hop from the
+   * ingress gateway to the backend is then not encrypted by the link, which
+   * the coverage report says, and warning SAKS-MESH-027 asks you to
+   * acknowledge.
+   * @default 'STRICT'
+   * @see https://istio.io/latest/docs/reference/config/security/peer_authentication/
+   */
+  readonly mtlsMode?: BackendMtlsMode;
+}
+
+/**
  * One TCP service reached across the clusters.
  * @category Cross-cluster mTLS
  */
@@ -28,8 +68,8 @@ export interface CrossClusterServiceProps {
   readonly clientPort: number;
   /** The gateway-to-gateway port on the server's ingress gateway, e.g. 13306. */
   readonly gatewayPort: number;
-  /** The backend in the server cluster, e.g. `mysql.default.svc.cluster.local:3306`. */
-  readonly backend: { readonly host: string; readonly port: number };
+  /** The backend in the server cluster, e.g. `{ host: 'mysql.default.svc.cluster.local', port: 3306 }`. */
+  readonly backend: CrossClusterBackendProps;
   /** Namespaces of the client workloads: the egress lockdown NetworkPolicy goes there. */
   readonly clientNamespaces: readonly string[];
   /**
@@ -126,7 +166,12 @@ export const CROSS_CLUSTER_SERVICE_PROPS = lazySchema(() => schemaOf<CrossCluste
     host: text(),
     clientPort: zod.number(),
     gatewayPort: zod.number(),
-    backend: zod.strictObject({ host: text(), port: zod.number() }),
+    backend: zod.strictObject({
+      host: text(),
+      port: zod.number(),
+      workloadLabels: zod.record(text(), text()).optional(),
+      mtlsMode: zod.enum(['STRICT', 'UNSET']).optional(),
+    }),
     clientNamespaces: textList(),
     clientCredentialName: text().optional(),
     serverCredentialName: text().optional(),

@@ -6,6 +6,7 @@ import { lazySchema } from '../validation/lazy-zod';
 import { Rules } from '../validation/rule-catalog';
 import { ViolationCollector } from '../validation/violation-collector';
 import { Violation } from '../validation/violation';
+import { BACKEND_MTLS_MODE, BackendPeerAuthentication, backendNamespace, backendPeerAuthentications } from './backend-peer-authentication';
 import { CertificateSource } from './certificate-source';
 import { CrossClusterLinkProps, CrossClusterServiceProps } from './cross-cluster-link-props';
 import { GatewayDeployment } from './gateway-deployment';
@@ -286,7 +287,20 @@ export class CrossClusterLink {
     return out;
   }
 
-  /** The server cluster's objects: gateway (when dedicated) or its port patch, ingress Gateway, VirtualService, certificates. */
+  /**
+   * The STRICT PeerAuthentications the server side writes for the backends
+   * (none for a backend with `mtlsMode: 'UNSET'`).
+   */
+  public backendPeerAuthentications(): BackendPeerAuthentication[] {
+    return backendPeerAuthentications(this.name, this.services);
+  }
+
+  /**
+   * The server cluster's objects: gateway (when dedicated) or its port patch,
+   * ingress Gateway, VirtualService, certificates, and the STRICT
+   * PeerAuthentication of the backends, so that the hop from the ingress
+   * gateway to a backend's sidecar is mutual TLS only.
+   */
   public serverObjects(): KubernetesObject[] {
     const g = this.ingress;
     const ns = g.namespace;
@@ -330,6 +344,17 @@ export class CrossClusterLink {
         },
       });
     }
+    for (const p of this.backendPeerAuthentications()) {
+      out.push({
+        apiVersion: `security.istio.io/${this.apiVersion}`,
+        kind: 'PeerAuthentication',
+        metadata: this.meta(p.name, p.namespace),
+        spec: {
+          ...(p.workloadLabels ? { selector: { matchLabels: { ...p.workloadLabels } } } : {}),
+          mtls: { mode: BACKEND_MTLS_MODE },
+        },
+      });
+    }
     out.push(...this.certificateObjects('server'));
     return out;
   }
@@ -344,7 +369,7 @@ export class CrossClusterLink {
     return this.inventory(
       this.ingress,
       'server',
-      this.services.map((s) => ({ host: s.backend.host, namespace: s.backend.host.split('.')[1] ?? 'default', ports: [{ port: s.backend.port }] })),
+      this.services.map((s) => ({ host: s.backend.host, namespace: backendNamespace(s), ports: [{ port: s.backend.port }] })),
     );
   }
 

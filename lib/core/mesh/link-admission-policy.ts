@@ -1,6 +1,7 @@
 import { AdmissionPolicySpec, AdmissionValidation, admissionMessage, celHasPath, celString, celStrings } from '../admission/admission-policy';
 import { Rules } from '../validation/rule-catalog';
 import { Sources } from '../validation/sources';
+import { backendMtlsAdmissionPolicy } from './backend-mtls-admission-policy';
 import { CrossClusterLink, LINK_TLS_MODES } from './cross-cluster-link';
 
 /**
@@ -152,4 +153,15 @@ export function linkAdmissionPolicy(link: CrossClusterLink, side: 'client' | 'se
     matchConditions: [{ name: 'objects-of-the-link', expression: concerned.join(' || ') }],
     validations,
   };
+}
+
+/**
+ * Every admission policy of one side of a link: the side's objects
+ * (SAKS-MESH-025) and, on the server side, its backends' STRICT mutual TLS
+ * (SAKS-MESH-026) unless no backend requires it.
+ * @category Admission policies
+ */
+export function linkAdmissionPolicies(link: CrossClusterLink, side: 'client' | 'server'): AdmissionPolicySpec[] {
+  const backends = side === 'server' ? backendMtlsAdmissionPolicy(link) : undefined;
+  return [linkAdmissionPolicy(link, side), ...(backends ? [backends] : [])];
 }

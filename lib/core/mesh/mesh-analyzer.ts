@@ -12,6 +12,8 @@ const CLUSTER_DOMAIN = 'svc.cluster.local';
 
 /** Istio object kinds the analyzer checks. */
 const isIstio = (o: Obj) => typeof o.apiVersion === 'string' && o.apiVersion.startsWith('networking.istio.io/');
+/** Istio objects whose CRD schema ships with the library: networking, and security's PeerAuthentication. */
+const hasIstioSchema = (o: Obj) => (isIstio(o) || (typeof o.apiVersion === 'string' && o.apiVersion.startsWith('security.istio.io/'))) && (ISTIO_KINDS as readonly string[]).includes(o.kind);
 
 /**
  * Expands a short host (`name`, `name.ns`) the way Istio does, relative to `namespace`.
@@ -59,7 +61,7 @@ export function analyzeMesh(objects: readonly unknown[], inventory: MeshInventor
 
   // --- schema (IST0106 is istioctl's code for schema errors)
   for (const o of all) {
-    if (isIstio(o) && (ISTIO_KINDS as readonly string[]).includes(o.kind)) {
+    if (hasIstioSchema(o)) {
       for (const f of validateIstioObject(o.kind, o)) add('IST0106', 'Error', o, `schema: ${f.path} ${f.message}`, 'fix the field to match the Istio CRD schema');
       // The CRD's CEL rules, which the API server enforces and JSON Schema validators skip.
       for (const f of evaluateCelRules(istioSpecSchema(o.kind), o.spec, '/spec')) add('IST0106', 'Error', o, `CEL rule at ${f.path}: ${f.message}`, `change the object so that ${f.rule} holds`);

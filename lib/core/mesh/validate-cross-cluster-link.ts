@@ -107,6 +107,18 @@ export function validateCrossClusterLink(input: CrossClusterLinkProps): Violatio
     } else if (!CLUSTER_LOCAL_SERVICE.test(s.backend.host)) {
       v.add(Rules.meshBackendClusterLocal, `${at}.backend.host`, s.backend.host, 'name the backend Service in full, e.g. "mysql.default.svc.cluster.local"');
     }
+    if (s.backend.workloadLabels !== undefined && Object.keys(s.backend.workloadLabels).length === 0) {
+      v.add(Rules.inputType, `${at}.backend.workloadLabels`, {}, 'give the labels of the backend\'s pods, or leave workloadLabels out for a PeerAuthentication on the backend\'s whole namespace');
+    }
+    if (s.backend.mtlsMode === 'UNSET') {
+      v.add(
+        Rules.meshLinkBackendMtlsUnset,
+        `${at}.backend.mtlsMode`,
+        'UNSET',
+        `run the backend with an Istio sidecar and leave mtlsMode out (STRICT), or acknowledge ${Rules.meshLinkBackendMtlsUnset.id} with the reason the backend cannot run one`,
+        `the link writes no STRICT PeerAuthentication for ${s.backend.host}: the hop from the ingress gateway to it is not encrypted by the link`,
+      );
+    }
     const other = gatewayPorts.get(s.gatewayPort);
     if (other !== undefined) {
       v.add(Rules.meshNameCollision, `${at}.gatewayPort`, s.gatewayPort, `choose a port that "${other}" does not use`);

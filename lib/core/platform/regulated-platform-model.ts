@@ -243,7 +243,9 @@ function planPlatform(input: RegulatedPlatformProps, options: RuleEvaluationOpti
   props.services.forEach((svc, i) => checkServiceHost(v, `services[${i}].host`, svc.host));
   checkPinnedVersions(v, resolvePinnedVersions(props.versions), props.meshDistribution ?? 'openSourceIstio', options);
   const linkProps = linkPropsOf(props, plan.serverNodeIp, plan.serverSpace);
-  v.addAll(prefixed('link', [...CrossClusterLink.validate(linkProps).errors]));
+  // The link's warnings too: a backend left out of STRICT mutual TLS (SAKS-MESH-027) is printed on every synth.
+  const linkChecked = CrossClusterLink.validate(linkProps);
+  v.addAll(prefixed('link', [...linkChecked.errors, ...linkChecked.warnings]));
   return { violations: v, plan, clientProps, serverProps, linkProps };
 }
 

@@ -778,6 +778,20 @@ export const Rules = {
     sources: [S.istioEgressTlsOrigination, S.validatingAdmissionPolicy],
     severity: 'error',
   },
+  meshLinkBackendStrictMtls: {
+    id: 'SAKS-MESH-026',
+    statement:
+      'the backend of each service of a cross-cluster link accepts only mutual TLS where the definition requires it (the default): the link writes a STRICT PeerAuthentication for it (its workload labels, or its whole namespace), and no PeerAuthentication that can select it is PERMISSIVE, DISABLE or UNSET at any port: in its charts as synthesized and, through the link\'s ValidatingAdmissionPolicy, in the cluster after deployment',
+    sources: [S.istioPeerAuthentication, S.istioPeerAuthenticationConcepts, S.validatingAdmissionPolicy],
+    severity: 'error',
+  },
+  meshLinkBackendMtlsUnset: {
+    id: 'SAKS-MESH-027',
+    statement:
+      'a backend left out of STRICT mutual TLS (mtlsMode UNSET, for a backend that cannot run a sidecar) gets no PeerAuthentication from the link: the hop from the ingress gateway to it is not encrypted by the link',
+    sources: [S.istioPeerAuthentication, S.istioPeerAuthenticationConcepts],
+    severity: 'warning',
+  },
   federationNeedsIssuer: {
     id: 'SAKS-WID-001',
     statement: 'a federated identity needs the cluster\'s OIDC issuer and workload identity',

@@ -37,6 +37,8 @@ export const Sources = {
   istioEgressGateway: 'https://istio.io/latest/docs/tasks/traffic-management/egress/egress-gateway/',
   istioSecureIngress: 'https://istio.io/latest/docs/tasks/traffic-management/ingress/secure-ingress/',
   istioDestinationRule: 'https://istio.io/latest/docs/reference/config/networking/destination-rule/',
+  istioPeerAuthentication: 'https://istio.io/latest/docs/reference/config/security/peer_authentication/',
+  istioPeerAuthenticationConcepts: 'https://istio.io/latest/docs/concepts/security/#peer-authentication',
   istioGatewayInjection: 'https://istio.io/latest/docs/setup/additional-setup/gateway/',
   istioPorts: 'https://istio.io/latest/docs/ops/deployment/application-requirements/#ports-used-by-istio',
   istioAnalyzerMessages: 'https://istio.io/latest/docs/reference/config/analysis/',

@@ -3,6 +3,7 @@ import { expect, test } from 'vitest';
 import {
   admissionPolicyObjects,
   AdmissionPolicySpec,
+  backendMtlsAdmissionPolicy,
   calicoWireGuardDeployment,
   CertificateSource,
   createRequestOf,
@@ -70,13 +71,23 @@ const mysqlLink = () => CrossClusterLink.build({
   services: [{ name: 'mysql', host: 'mysql.ledger.internal.example', clientPort: 3306, gatewayPort: 13306, backend: { host: 'mysql.default.svc.cluster.local', port: 3306 }, clientNamespaces: ['payments'], clientCredentialName: 'mysql-client', serverCredentialName: 'mysql-server' }],
 });
 
+/** A link with a backend by workload labels (database) and one by namespace (default). */
+const mixedLink = () => CrossClusterLink.build({
+  name: 'ledger',
+  certificates: CertificateSource.existingSecrets(),
+  services: [
+    { name: 'mysql', host: 'mysql.ledger.internal.example', clientPort: 3306, gatewayPort: 13306, backend: { host: 'mysql.default.svc.cluster.local', port: 3306 }, clientNamespaces: ['payments'], clientCredentialName: 'mysql-client', serverCredentialName: 'mysql-server' },
+    { name: 'pg', host: 'pg.ledger.internal.example', clientPort: 5432, gatewayPort: 15432, backend: { host: 'pg.database.svc.cluster.local', port: 5432, workloadLabels: { app: 'pg', tier: 'db' } }, clientNamespaces: ['payments'], clientCredentialName: 'pg-client', serverCredentialName: 'pg-server' },
+  ],
+});
+
 test('every example carries the policies of what it deploys, and every object it writes is admitted by them', async () => {
   const apps = await exampleApps();
   const names = Object.fromEntries(Object.entries(apps).map(([k, objects]) => [k, policiesIn(objects).map((p) => p.metadata.name).sort()]));
   expect(names['acns-wireguard']).toEqual(['secure-aks-host-network']);
   expect(names['calico-wireguard']).toEqual(['secure-aks-calico-wireguard']);
-  expect(names['cross-cluster-mysql']).toEqual(['secure-aks-link-mysql-client', 'secure-aks-link-mysql-server']);
-  expect(names['platform (open-source Istio)']).toEqual(['secure-aks-link-platform-client', 'secure-aks-link-platform-server']);
+  expect(names['cross-cluster-mysql']).toEqual(['secure-aks-link-mysql-backend-mtls', 'secure-aks-link-mysql-client', 'secure-aks-link-mysql-server']);
+  expect(names['platform (open-source Istio)']).toEqual(['secure-aks-link-platform-backend-mtls', 'secure-aks-link-platform-client', 'secure-aks-link-platform-server']);
   expect(names.estate.length).toBeGreaterThan(0);
   for (const [example, objects] of Object.entries(apps)) {
     const policies = policiesIn(objects);
@@ -100,6 +111,8 @@ test('every expression compiles with @bufbuild/cel and uses only standard CEL, w
     felixAdmissionPolicy(TransitEncryption.calicoWireGuard({ ipv6: true })),
     linkAdmissionPolicy(mysqlLink(), 'client'),
     linkAdmissionPolicy(mysqlLink(), 'server'),
+    backendMtlsAdmissionPolicy(mysqlLink())!,
+    backendMtlsAdmissionPolicy(mixedLink())!,
   ];
   const policies = [...Object.values(apps).flatMap(policiesIn), ...specs.map((s) => admissionPolicyObjects(s)[0])];
   const expressions = policies.flatMap((p) => [...(p.spec.matchConditions ?? []), ...p.spec.validations].map((v: Obj) => v.expression as string));
@@ -216,7 +229,7 @@ test('the GitOps tree of every estate cluster carries the policies of its links,
   const estate = EstateModel.build(props);
   for (const name of estate.clusters.keys()) {
     const { asClient, asServer } = estate.linksOf(name);
-    const expected = [...asClient.map((l) => `secure-aks-link-${l.name}-client`), ...asServer.map((l) => `secure-aks-link-${l.name}-server`)].sort();
+    const expected = [...asClient.map((l) => `secure-aks-link-${l.name}-client`), ...asServer.flatMap((l) => [`secure-aks-link-${l.name}-server`, `secure-aks-link-${l.name}-backend-mtls`])].sort();
     const mesh = estate.gitOpsTree(name).mesh['mesh.yaml'];
     expect(mesh.filter((o) => o.kind === 'ValidatingAdmissionPolicy').map((o) => o.metadata.name).sort(), name).toEqual(expected);
   }

@@ -269,3 +269,14 @@ describe('a spoke brought by id', () => {
     expect(validateEstate(outside).errors.map((e) => e.property)).toEqual(['clusters[3].existingSpoke.nodeSubnetPrefix']);
   });
 });
+
+test('a link backend left out of STRICT mutual TLS is a warning of the estate, at the link\'s property, and its server cluster gets no PeerAuthentication for it', () => {
+  const links = exampleProps.links.map((l, i) => (i === 0 ? { ...l, services: l.services.map((s, j) => (j === 0 ? { ...s, backend: { ...s.backend, mtlsMode: 'UNSET' as const } } : s)) } : l));
+  const unset = EstateModel.build({ ...exampleProps, links });
+  expect(unset.warnings.filter((w) => w.rule === Rules.meshLinkBackendMtlsUnset).map((w) => w.property)).toEqual(['links[0].services[0].backend.mtlsMode']);
+  expect(estate.warnings.filter((w) => w.rule === Rules.meshLinkBackendMtlsUnset)).toEqual([]);
+  const server = exampleProps.links[0].server;
+  const strictIn = (model: EstateModel) => model.linkObjects(server).filter((o) => o.kind === 'PeerAuthentication' && o.metadata.labels?.['secure-aks.io/link'] === exampleProps.links[0].name);
+  expect(strictIn(estate)).toHaveLength(1);
+  expect(strictIn(unset)).toEqual([]);
+});
