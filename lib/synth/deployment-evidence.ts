@@ -2,12 +2,11 @@ import { AcknowledgedViolation } from '../core/validation/acknowledgement';
 import { FlowCoverage } from '../core/encryption/encryption-coverage';
 import { TransitEncryption } from '../core/encryption/transit-encryption';
 import { CrossClusterLink } from '../core/mesh/cross-cluster-link';
-import { LinkEvidenceInput } from '../core/evidence/assemble-evidence';
+import { EstateEvidenceInput, LinkEvidenceInput } from '../core/evidence/assemble-evidence';
 import { evidenceOfDocuments } from '../core/evidence/document-evidence';
 import { EvidencePack } from '../core/evidence/evidence-pack';
 import { renderEvidenceHtml } from '../core/evidence/evidence-html';
 import { renderOscalAssessmentResults } from '../core/evidence/oscal-assessment-results';
-import { Violation } from '../core/validation/violation';
 import { todayInUtc } from '../core/versions/evaluation-date';
 import { toolVersion } from './tool-version';
 
@@ -45,7 +44,7 @@ export interface SynthesizedDeployment {
   /** @default - none */
   readonly links?: readonly LinkEvidenceInput[];
   /** @default - not an estate */
-  readonly estate?: { readonly name: string; readonly warnings: readonly Violation[] };
+  readonly estate?: EstateEvidenceInput;
   /**
    * The day the verdicts hold for, `YYYY-MM-DD` (UTC): the evaluation date (SAKS-VER-003).
    * @default - today in UTC

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { jmesPath, recheckCommand } from '../../../lib/core/evidence/recheck-command';
+import { jmesPath, recheckCommand } from '../../../lib/core/reports/recheck-command';
 
 const CLUSTER = { kind: 'azure', type: 'Microsoft.ContainerService/managedClusters', name: 'payments', apiVersion: '2026-06-01' } as const;
 
