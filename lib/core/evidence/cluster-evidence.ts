@@ -22,7 +22,8 @@ import {
   ObservedFact,
 } from './evidence-pack';
 import { AzureRecheckTarget, describedRecheckTarget, recheckCommand } from '../reports/recheck-command';
-import { parseResourceId } from '../arm/resource-id';
+import { clusterNetwork } from '../reachability/private-networks';
+import { readingContext } from '../reachability/description-reading';
 
 /**
  * The framework controls a rule or baseline control serves, by its id.
@@ -126,7 +127,7 @@ export function clusterEvidence(input: ClusterEvidenceInput): ClusterEvidence {
     reason: a.acknowledgement.reason,
   }));
   const clusterTarget = describedRecheckTarget(d.resource);
-  const network = nodeNetworkTarget(audit.cluster.cluster.properties);
+  const network = nodeNetworkTarget(d);
   const coverage = (input.coverage ?? audit.coverage).map((f) => {
     const recheck = coverageRecheck(f.flow, input.transitEncryption ?? audit.transitEncryption.kind, clusterTarget, network);
     return { subject: subject.key, flow: f.flow, status: f.status, by: f.by, ...(f.caveat ? { caveat: f.caveat } : {}), sources: f.sources, recheck };
@@ -140,14 +141,12 @@ export function clusterEvidence(input: ClusterEvidenceInput): ClusterEvidence {
   };
 }
 
-/** The virtual network of the node subnet, as the cluster's payload names it. */
-function nodeNetworkTarget(properties: Readonly<Record<string, any>>): AzureRecheckTarget | undefined {
-  const pools: unknown[] = Array.isArray(properties.agentPoolProfiles) ? properties.agentPoolProfiles : [];
-  const subnetId = pools.map((p) => (p && typeof p === 'object' ? (p as Record<string, unknown>).vnetSubnetID : undefined)).find((id): id is string => typeof id === 'string');
-  const subnet = subnetId ? parseResourceId(subnetId) : undefined;
-  if (!subnet || subnet.type.toLowerCase() !== 'microsoft.network/virtualnetworks/subnets') return undefined;
-  const id = `/subscriptions/${subnet.subscriptionId}/resourceGroups/${subnet.resourceGroup}/providers/Microsoft.Network/virtualNetworks/${subnet.names[0]}`;
-  return { kind: 'azure', type: 'Microsoft.Network/virtualNetworks', name: subnet.names[0], id };
+/** The virtual network of the node subnet, as the description names it (read with the reachability statement's reader). */
+function nodeNetworkTarget(d: ClusterDescription): AzureRecheckTarget | undefined {
+  const network = clusterNetwork(d, readingContext(d), []);
+  if (network.resource) return describedRecheckTarget(network.resource);
+  if (network.name === undefined) return undefined;
+  return { kind: 'azure', type: 'Microsoft.Network/virtualNetworks', name: network.name, ...(network.resourceGroup ? { resourceGroup: network.resourceGroup } : {}) };
 }
 
 /** The Istio objects that set TLS between clusters: the client's origination and the server's gateway. */

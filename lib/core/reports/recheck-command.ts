@@ -22,6 +22,11 @@ export interface AzureRecheckTarget {
    */
   readonly id?: string;
   /**
+   * The resource group, where the input gives it without an id.
+   * @default - the id's, else a shell variable the auditor sets (`RESOURCE_GROUP`)
+   */
+  readonly resourceGroup?: string;
+  /**
    * The API version the resource was written or read at (`az resource show` reads at it).
    * @default - the Azure CLI's choice
    */
@@ -158,9 +163,9 @@ function isTemplateId(id: string): boolean {
   return /\(\w+\)/.test(id);
 }
 
-/** The resource group an id names, or the shell variable where it names none (a template deploys to any). */
-function groupOf(id: string | undefined): string {
-  const group = id ? parseResourceId(id)?.resourceGroup : undefined;
+/** The resource group an id names (else the one given), or the shell variable where neither names one (a template deploys to any). */
+function groupOf(id: string | undefined, given?: string): string {
+  const group = (id ? parseResourceId(id)?.resourceGroup : undefined) ?? given;
   return group === undefined || isTemplateId(group) ? RESOURCE_GROUP_PLACEHOLDER : shellWord(group);
 }
 
@@ -168,13 +173,13 @@ function groupOf(id: string | undefined): string {
 function clusterArguments(target: AzureRecheckTarget): string {
   const parsed = target.id ? parseResourceId(target.id) : undefined;
   const name = target.name ?? (parsed && !isTemplateId(parsed.names[0]) ? parsed.names[0] : undefined);
-  return `--resource-group ${groupOf(target.id)} --name ${name === undefined ? RESOURCE_NAME_PLACEHOLDER : shellWord(name)}`;
+  return `--resource-group ${groupOf(target.id, target.resourceGroup)} --name ${name === undefined ? RESOURCE_NAME_PLACEHOLDER : shellWord(name)}`;
 }
 
 /** `--resource-group ... --name ...` with the type (a child resource by its parent). */
 function resourceByName(target: AzureRecheckTarget): string {
   const [namespace, ...types] = target.type.split('/');
-  const group = `--resource-group ${groupOf(target.id)}`;
+  const group = `--resource-group ${groupOf(target.id, target.resourceGroup)}`;
   if (target.name === undefined) return `${group} --name ${RESOURCE_NAME_PLACEHOLDER} --resource-type ${shellWord(target.type)}`;
   const names = target.name.split('/');
   if (types.length <= 1 || names.length !== types.length) return `${group} --name ${shellWord(target.name)} --resource-type ${shellWord(target.type)}`;
@@ -186,7 +191,7 @@ function resourceByName(target: AzureRecheckTarget): string {
 function childrenCommand(target: AzureChildrenRecheckTarget): string {
   const parsed = target.parentId ? parseResourceId(target.parentId) : undefined;
   const name = parsed && !isTemplateId(parsed.names[0]) ? parsed.names[0] : target.parentName;
-  const group = parsed || target.resourceGroup === undefined || isTemplateId(target.resourceGroup) ? groupOf(target.parentId) : shellWord(target.resourceGroup);
+  const group = groupOf(target.parentId, target.resourceGroup);
   if (target.children === 'private-dns-zone-links') {
     return `az network private-dns link vnet list --resource-group ${group} --zone-name ${name ? shellWord(name) : shellVariable('ZONE_NAME')} --output table`;
   }

@@ -40,7 +40,7 @@ test('the facts a verdict rests on are located in the file (pointer and line) wi
   const fact = local.observed.find((o) => o.path === 'properties.disableLocalAccounts')!;
   expect(fact.at.document).toBe('cluster-stamp.json');
   expect(text.split('\n')[fact.at.line! - 1]).toContain('disableLocalAccounts');
-  expect(fact.recheck).toMatch(/^az resource show .*--resource-type Microsoft\.ContainerService\/managedClusters --api-version \S+ --query properties\.disableLocalAccounts$/);
+  expect(fact.recheck).toMatch(/^az aks show --resource-group \S+ --name \S+ --query disableLocalAccounts$/);
 });
 
 test('the same input and evaluation date give byte-identical OSCAL; another date changes only the dates and the document uuids', () => {
