@@ -83,3 +83,16 @@ test('the rules of the evidence are judged on its evaluation date, the support w
   expect(verdictOn('2026-04-01')).toBe('undecided');
   expect(verdictOn('2026-12-07')).toBe('fail');
 });
+
+test('every row of an audit\'s evidence has its recheck: each fact, coverage row and path, on a template and on live state', () => {
+  const live = path.resolve(__dirname, '../../fixtures/real-world/azure-cli-recording-authorized-ranges-get/cliakstest000001-authorized-ranges.json');
+  for (const [name, file] of [['cluster-stamp.json', STAMP], ['live.json', live]] as const) {
+    const pack = evidenceOfDocuments([{ name, text: fs.readFileSync(file, 'utf8') }], options);
+    const rows = [...pack.findings.flatMap((f) => f.observed.map((o) => ({ row: `${f.key} ${o.path}`, recheck: o.recheck }))), ...pack.coverage.map((c) => ({ row: `${c.subject} ${c.flow}`, recheck: c.recheck })), ...pack.reachability.flatMap((r) => r.paths.map((p) => ({ row: `${r.subject} ${p.kind}`, recheck: p.recheck })))];
+    expect(rows.length, name).toBeGreaterThan(20);
+    expect(rows.filter((r) => !/^(az|kubectl) \S+/.test(r.recheck)).map((r) => r.row), name).toEqual([]);
+    // One convention: a cluster is re-read with az aks show wherever a report re-reads it.
+    const clusterCommands = rows.map((r) => r.recheck).filter((c) => /managedClusters\b/.test(c) && !/agentPools/.test(c));
+    expect(clusterCommands, name).toEqual([]);
+  }
+});
