@@ -15,7 +15,7 @@ const STYLE = `
 body { font: 14px/1.45 system-ui, sans-serif; margin: 2rem auto; max-width: 72rem; padding: 0 1rem; color: #1a1a1a; }
 h1 { font-size: 1.6rem; } h2 { margin-top: 2.2rem; border-bottom: 1px solid #ccc; } h3 { margin-top: 1.4rem; }
 table { border-collapse: collapse; width: 100%; margin: .6rem 0; }
-th, td { border: 1px solid #ccc; padding: .3rem .45rem; text-align: left; vertical-align: top; }
+th, td { border: 1px solid #ccc; padding: .3rem .45rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
 th { background: #f2f2f2; }
 code { font: 12px/1.35 ui-monospace, monospace; word-break: break-all; }
 .verdict { font-weight: 600; white-space: nowrap; }
