@@ -123,7 +123,7 @@ export function validateCrossClusterLink(input: CrossClusterLinkProps): Violatio
     credential(`${at}.clientCredentialName`, s.clientCredentialName);
     credential(`${at}.serverCredentialName`, s.serverCredentialName);
     if (p.certificates.kind === 'existingSecrets') v.evaluated(Rules.meshExistingSecretsNamed);
-    if ((p.egressLockdown?.enabled ?? true)) v.evaluated(Rules.meshEgressLockdownNamespaces);
+    if (p.egressLockdown?.enabled ?? true) v.evaluated(Rules.meshEgressLockdownNamespaces);
     if (p.certificates.kind === 'existingSecrets' && (s.clientCredentialName === undefined || s.serverCredentialName === undefined)) {
       v.add(Rules.meshExistingSecretsNamed, at, s.name, 'set clientCredentialName and serverCredentialName to the existing secrets');
     }
