@@ -40,6 +40,18 @@ async function open(html: string, name: string) {
   return { page, requests: () => requests.filter((r) => r !== url), errors };
 }
 
+/** What the print check reads of the page, inside `page.evaluate` (the tests are compiled without the DOM library). */
+interface PageElement {
+  readonly tagName: string;
+  readonly className: unknown;
+  readonly textContent: string | null;
+  readonly scrollWidth: number;
+  readonly clientWidth: number;
+  getBoundingClientRect(): { readonly right: number };
+}
+declare const document: { readonly documentElement: { readonly scrollWidth: number }; querySelectorAll(selector: string): Iterable<PageElement> };
+declare function getComputedStyle(e: PageElement): { readonly breakInside: string; readonly display: string };
+
 /** The printable width of an A4 page with the report's 14 mm margins, in CSS pixels (96 per inch). */
 const A4_PRINTABLE_WIDTH = Math.floor(((210 - 2 * 14) / 25.4) * 96);
 
@@ -53,7 +65,7 @@ async function printLayoutProblems(page: Awaited<ReturnType<typeof open>>['page'
   await page.setViewportSize({ width: A4_PRINTABLE_WIDTH, height: 1200 });
   const problems = await page.evaluate((pageWidth) => {
     const out: string[] = [];
-    const name = (e: Element) => `${e.tagName.toLowerCase()}${e.className && typeof e.className === 'string' ? `.${e.className.split(' ').join('.')}` : ''}: ${(e.textContent ?? '').trim().slice(0, 60)}`;
+    const name = (e: PageElement) => `${e.tagName.toLowerCase()}${e.className && typeof e.className === 'string' ? `.${e.className.split(' ').join('.')}` : ''}: ${(e.textContent ?? '').trim().slice(0, 60)}`;
     if (document.documentElement.scrollWidth > pageWidth) out.push(`the page is ${document.documentElement.scrollWidth}px wide`);
     for (const e of document.querySelectorAll('table, svg.diagram, pre, code, h1, h2, h3, h4, p, li')) {
       const box = e.getBoundingClientRect();
