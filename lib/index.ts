@@ -161,6 +161,6 @@ export * from './core/evidence/evidence-pack';
 export * from './core/evidence/cluster-evidence';
 export * from './core/evidence/assemble-evidence';
 export * from './core/evidence/document-evidence';
-export * from './core/evidence/recheck-command';
+export * from './core/reports/recheck-command';
 export * from './core/evidence/oscal-assessment-results';
 export * from './core/evidence/evidence-html';

@@ -2,12 +2,11 @@ import { AcknowledgedViolation } from '../core/validation/acknowledgement';
 import { FlowCoverage } from '../core/encryption/encryption-coverage';
 import { TransitEncryption } from '../core/encryption/transit-encryption';
 import { CrossClusterLink } from '../core/mesh/cross-cluster-link';
-import { LinkEvidenceInput } from '../core/evidence/assemble-evidence';
-import { evidenceOfDocuments } from '../core/evidence/document-evidence';
+import { EstateEvidenceInput, LinkEvidenceInput } from '../core/evidence/assemble-evidence';
+import { AuditedDocuments, auditDocuments, evidenceOfAudits } from '../core/evidence/document-evidence';
 import { EvidencePack } from '../core/evidence/evidence-pack';
 import { renderEvidenceHtml } from '../core/evidence/evidence-html';
 import { renderOscalAssessmentResults } from '../core/evidence/oscal-assessment-results';
-import { Violation } from '../core/validation/violation';
 import { todayInUtc } from '../core/versions/evaluation-date';
 import { toolVersion } from './tool-version';
 
@@ -45,12 +44,27 @@ export interface SynthesizedDeployment {
   /** @default - none */
   readonly links?: readonly LinkEvidenceInput[];
   /** @default - not an estate */
-  readonly estate?: { readonly name: string; readonly warnings: readonly Violation[] };
+  readonly estate?: EstateEvidenceInput;
   /**
    * The day the verdicts hold for, `YYYY-MM-DD` (UTC): the evaluation date (SAKS-VER-003).
    * @default - today in UTC
    */
   readonly evaluationDate?: string;
+  /**
+   * The templates as {@link auditTemplates} read and audited them for the deployment's reports, on the same evaluation date:
+   * the evidence states the outcomes the reports state.
+   * @default - the templates are read and audited here
+   */
+  readonly audited?: AuditedDocuments;
+}
+
+/**
+ * A synthesized deployment's templates read and audited once, on the evaluation date (default: today in UTC):
+ * its reports and its evidence are written from the same descriptions and rule outcomes.
+ * @category Synthesis
+ */
+export function auditTemplates(templates: Readonly<Record<string, string>>, evaluationDate?: string): AuditedDocuments {
+  return auditDocuments(Object.entries(templates).map(([name, text]) => ({ name, text })), evaluationDate ?? todayInUtc());
 }
 
 /**
@@ -59,11 +73,12 @@ export interface SynthesizedDeployment {
  */
 export function synthesizedEvidence(d: SynthesizedDeployment): EvidencePack {
   const facts = new Map(d.clusters.map((c) => [c.name, c]));
-  return evidenceOfDocuments(
-    Object.entries(d.templates).map(([name, text]) => ({ name, text })),
+  const evaluatedAt = d.evaluationDate ?? todayInUtc();
+  return evidenceOfAudits(
+    d.audited ?? auditTemplates(d.templates, evaluatedAt),
     {
       title: d.title,
-      evaluatedAt: d.evaluationDate ?? todayInUtc(),
+      evaluatedAt,
       toolVersion: toolVersion(),
       origin: 'synth',
       links: d.links,

@@ -12,7 +12,7 @@ import { addEstateClusterCharts } from '../cdk8s/estate-charts';
 import { clusterReports } from './cluster-reports';
 import { meshPins } from '../core/platform/mesh-prerequisites';
 import { FLUX_EXTENSION_VERSION } from '../core/gitops/flux-extension';
-import { evidenceFiles } from './deployment-evidence';
+import { auditTemplates, evidenceFiles } from './deployment-evidence';
 import { FlowCoverage } from '../core/encryption/encryption-coverage';
 import { synthesizeCharts } from './hardened-cluster-target';
 import { SynthTarget, toJsonFile } from './synth-target';
@@ -72,6 +72,10 @@ export function estateTarget(build: (options: RuleEvaluationOptions) => EstateMo
       // The clusters' Flux credentials, one chain per identity: deployed after the clusters' templates.
       const credentials = estate.fluxCredentialsTemplate();
       if (credentials) files['flux-credentials.template.json'] = toJsonFile(credentials);
+      for (const c of estate.clusters.values()) files[`clusters/${c.name}.template.json`] = toJsonFile(estate.clusterTemplate(c.name));
+      // Every template read and audited once, together: the reports and the evidence state the same outcomes.
+      const templates = Object.fromEntries(Object.entries(files).filter(([f]) => f.endsWith('.template.json')));
+      const audited = auditTemplates(templates, evaluation.evaluationDate);
       for (const c of estate.clusters.values()) {
         // One app per cluster: its checks see the cluster whole (every link that shares it).
         let added: ReturnType<typeof addEstateClusterCharts> | undefined;
@@ -82,8 +86,6 @@ export function estateTarget(build: (options: RuleEvaluationOptions) => EstateMo
         const mesh = [added!.meshConfig, ...added!.clientLinks.values(), ...added!.serverLinks.values()].flatMap(objectsOf);
         const issuer = objectsOf(added!.issuer);
         const { asClient, asServer } = estate.linksOf(c.name);
-        const template = estate.clusterTemplate(c.name);
-        files[`clusters/${c.name}.template.json`] = toJsonFile(template);
         if (c.delivery.kind === 'gitOps') {
           const tree = estate.gitOpsTree(c.name, { issuer, mesh });
           for (const layer of GITOPS_LAYERS) {
@@ -102,8 +104,8 @@ export function estateTarget(build: (options: RuleEvaluationOptions) => EstateMo
           ...meshPins(estate.meshDistribution, estate.versions),
           ...(c.delivery.kind === 'gitOps' ? [{ component: 'flux-extension' as const, version: FLUX_EXTENSION_VERSION, property: 'FLUX_EXTENSION_VERSION' }] : []),
         ];
-        // Read from the cluster's template, which also peers its spoke with the hub: its reachability names the hub.
-        const reports = clusterReports(c.model, [...issuer, ...mesh], links.length > 0 ? crossClusterCoverage(...links) : undefined, { template, file: `clusters/${c.name}.template.json` }, installed);
+        // Read with every template of the estate (the cluster's peers its spoke with the hub): its reachability names the hub.
+        const reports = clusterReports(c.model, [...issuer, ...mesh], links.length > 0 ? crossClusterCoverage(...links) : undefined, { file: `clusters/${c.name}.template.json`, audited }, installed);
         deployedWarnings.push(...reports.warnings.map((w) => ({ ...w, property: `${c.name}.${w.property}` })));
         files[`reports/encryption-coverage-${c.name}.md`] = reports.coverage;
         files[`reports/security-baseline-${c.name}.md`] = reports.baseline;
@@ -113,11 +115,12 @@ export function estateTarget(build: (options: RuleEvaluationOptions) => EstateMo
       const clusters = [...estate.clusters.values()];
       Object.assign(files, evidenceFiles({
         title: `estate around ${estate.hub.name}`,
-        templates: Object.fromEntries(Object.entries(files).filter(([f]) => f.endsWith('.template.json'))),
+        templates,
         clusters: clusters.map((c) => ({ name: c.model.config.name, coverage: flows.get(c.model.config.name)!, acknowledged: c.model.acknowledged, transitEncryption: c.model.config.transitEncryption.kind })),
         links: estate.links.map((l) => ({ link: l.link, client: l.client, server: l.server })),
-        estate: { name: estate.hub.name, warnings: estate.warnings },
+        estate: { name: estate.hub.name, warnings: estate.warnings, evaluated: estate.evaluated },
         evaluationDate: evaluation.evaluationDate,
+        audited,
       }));
       return files;
     },

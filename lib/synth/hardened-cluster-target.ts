@@ -6,7 +6,7 @@ import { RuleEvaluationOptions } from '../core/rules/rule-evaluation-options';
 import { todayInUtc } from '../core/versions/evaluation-date';
 import { CrossClusterCoverage } from '../core/encryption/encryption-coverage';
 import { ClusterReports, clusterReports } from './cluster-reports';
-import { evidenceFiles } from './deployment-evidence';
+import { auditTemplates, evidenceFiles } from './deployment-evidence';
 import { formatViolation } from '../core/validation/violation';
 import { SynthTarget, toJsonFile } from './synth-target';
 
@@ -59,8 +59,10 @@ export function hardenedClusterTarget(props: HardenedClusterProps, options: Hard
       const charts = synthesizeCharts(options.charts);
       const template = m.toArmTemplate();
       const templateFile = `${file}.template.json`;
-      reports = clusterReports(m, charts.objects, options.crossCluster, { template, file: templateFile });
       const templates = { [templateFile]: toJsonFile(template) };
+      // Read and audited once: the reports and the evidence state the same outcomes.
+      const audited = auditTemplates(templates, evaluation.evaluationDate);
+      reports = clusterReports(m, charts.objects, options.crossCluster, { file: templateFile, audited });
       return {
         ...templates,
         'encryption-coverage.md': reports.coverage,
@@ -72,6 +74,7 @@ export function hardenedClusterTarget(props: HardenedClusterProps, options: Hard
           templates,
           clusters: [{ name: m.config.name, coverage: reports.flows, acknowledged: m.acknowledged, transitEncryption: m.config.transitEncryption.kind }],
           evaluationDate: evaluation.evaluationDate,
+          audited,
         }),
       };
     },

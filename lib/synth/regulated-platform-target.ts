@@ -8,7 +8,7 @@ import { formatViolation, Violation } from '../core/validation/violation';
 import { addPlatformCharts } from '../cdk8s/platform-charts';
 import { clusterReports } from './cluster-reports';
 import { meshPins } from '../core/platform/mesh-prerequisites';
-import { evidenceFiles } from './deployment-evidence';
+import { auditTemplates, evidenceFiles } from './deployment-evidence';
 import { FlowCoverage } from '../core/encryption/encryption-coverage';
 import { synthesizeCharts } from './hardened-cluster-target';
 import { SynthTarget, toJsonFile } from './synth-target';
@@ -44,9 +44,11 @@ export function regulatedPlatformTarget(build: (options: RuleEvaluationOptions) 
       const cross = crossClusterCoverage(p.link);
       const flows = new Map<string, readonly FlowCoverage[]>();
       const charts = synthesizeCharts((app) => addPlatformCharts(app, p));
-      const template = p.toArmTemplate();
+      const templates = { 'platform.template.json': toJsonFile(p.toArmTemplate()) };
+      // Read and audited once, for both clusters: the reports and the evidence state the same outcomes.
+      const audited = auditTemplates(templates, evaluation.evaluationDate);
       const files: Record<string, string> = {
-        'platform.template.json': toJsonFile(template),
+        ...templates,
         ...charts.files,
         'cross-cluster-encryption.md': renderCrossClusterEncryption(p.link),
         'prerequisites.md': renderPrerequisites(p),
@@ -54,7 +56,7 @@ export function regulatedPlatformTarget(build: (options: RuleEvaluationOptions) 
       for (const [side, m] of [['client', p.client], ['server', p.server]] as const) {
         // What this cluster's deployment applies to it: its link chart and its issuer.
         const objects = [...(charts.byChart.get(side) ?? []), ...(charts.byChart.get(`${side}-issuer`) ?? [])];
-        const reports = clusterReports(m, objects, cross, { template, file: 'platform.template.json' }, meshPins(p.meshDistribution, p.versions));
+        const reports = clusterReports(m, objects, cross, { file: 'platform.template.json', audited }, meshPins(p.meshDistribution, p.versions));
         deployedWarnings.push(...reports.warnings.map((w) => ({ ...w, property: `${side}.${w.property}` })));
         files[`encryption-coverage-${side}.md`] = reports.coverage;
         files[`security-baseline-${side}.md`] = reports.baseline;
@@ -63,10 +65,11 @@ export function regulatedPlatformTarget(build: (options: RuleEvaluationOptions) 
       }
       Object.assign(files, evidenceFiles({
         title: `platform ${p.client.config.name} and ${p.server.config.name}`,
-        templates: { 'platform.template.json': files['platform.template.json'] },
+        templates,
         clusters: [p.client, p.server].map((m) => ({ name: m.config.name, coverage: flows.get(m.config.name)!, acknowledged: m.acknowledged, transitEncryption: m.config.transitEncryption.kind })),
         links: [{ link: p.link, client: p.client.config.name, server: p.server.config.name }],
         evaluationDate: evaluation.evaluationDate,
+        audited,
       }));
       return files;
     },

@@ -265,6 +265,12 @@ test('--evidence writes the OSCAL assessment results and the HTML report of the 
   expect(fs.readFileSync(path.join(dir, file), 'utf8').split('\n')[line - 1]).toContain('disableLocalAccounts');
   const html = fs.readFileSync(path.join(dir, 'evidence/out/report.html'), 'utf8');
   expect(html).toContain('<h3>cluster c1</h3>');
+  // Every fact and path has the command that re-checks it, and so has every coverage cell.
+  const rechecks = evidence.map((e: { props: Array<{ name: string; value: string }> }) => e.props.find((p) => p.name === 'recheck')?.value ?? '');
+  expect(rechecks.length).toBeGreaterThan(20);
+  expect(rechecks.filter((c: string) => !/^(az aks show|az resource show|az network|kubectl get) /.test(c))).toEqual([]);
+  const coverage = html.split('<h2>Encryption coverage</h2>')[1].split('<h2')[0];
+  expect(coverage.match(/re-check: <code>(az|kubectl) /g)?.length).toBe(coverage.match(/<span class="verdict /g)?.length);
   // The same files and date give the same evidence, byte for byte.
   runCli(['audit', file, '--evidence', 'again', '--evaluation-date', '2026-04-01'], dir);
   expect(fs.readFileSync(path.join(dir, 'again/report.html'), 'utf8')).toBe(html);

@@ -9,7 +9,7 @@ test('a created zone linked to the hub, with run command kept for named principa
   const report = reportOf('ownCreatedZone');
   expect(report).toContain('Verdict: **reachable from the internet**. The API server is reachable from the internet: through run command, for Azure identities holding runcommand/action on the cluster, through Azure Resource Manager.');
   expect(report).toContain('| vnet-integration-subnet | virtual network hub (zone link) | no | Hosts in hub resolve the API server\'s name through the zone link; they connect only over a route this description does not show');
-  expect(report).toContain('az network private-dns link vnet list --resource-group <zone-resource-group> --zone-name payments.private.westeurope.azmk8s.io --output table');
+  expect(report).toContain('az network private-dns link vnet list --resource-group "$RESOURCE_GROUP" --zone-name payments.private.westeurope.azmk8s.io --output table');
 });
 
 test('a hub zone brought by id: its other links are outside the deployment, so undecided, never "no path"', () => {

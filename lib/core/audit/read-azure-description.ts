@@ -52,6 +52,8 @@ export const REST_NAMES_BY_LOWERCASE: Readonly<Record<string, string>> = Object.
     'hostGroupID',
     'proximityPlacementGroupID',
     'capacityReservationGroupID',
+    'issuerURL',
+    'resourceUID',
   ].map((name) => [name.toLowerCase(), name]),
 );
 

@@ -1,3 +1,4 @@
+import { Rule } from '../validation/rule';
 import { RuleEvaluationOptions } from '../rules/rule-evaluation-options';
 import { EvaluationDate, todayInUtc } from '../versions/evaluation-date';
 import { ApiServerAccess } from '../aks/api-server-access';
@@ -151,6 +152,8 @@ export class EstateModel {
   /** The OCI registry the pinned Helm charts are fetched from, when not their public repositories. */
   public readonly helmChartMirror?: string;
   public readonly warnings: readonly Violation[];
+  /** Every rule checked on the estate's definition: one with no warning among {@link warnings} is kept. */
+  public readonly evaluated: readonly Rule[];
   /** The day the support windows were judged on (`YYYY-MM-DD`, UTC). */
   public readonly evaluationDate: EvaluationDate;
   /** The subscription of the spokes and clusters. */
@@ -159,7 +162,7 @@ export class EstateModel {
   public readonly hub: { readonly virtualNetworkId: string; readonly name: string; readonly subscriptionId: string; readonly resourceGroupName: string; readonly firewallPrivateIp: string };
 
   /** Only `EstateModel.build` constructs an estate: never without its validation. @internal */
-  public constructor(token: symbol, props: EstateProps, plan: Plan, warnings: readonly Violation[], evaluationDate: EvaluationDate = todayInUtc()) {
+  public constructor(token: symbol, props: EstateProps, plan: Plan, warnings: readonly Violation[], evaluationDate: EvaluationDate = todayInUtc(), evaluated: readonly Rule[] = []) {
     if (token !== VALIDATED) throw new Error('build an estate with EstateModel.build({ ... })');
     this.evaluationDate = evaluationDate;
     this.clusters = new Map(plan.clusters.map((c) => [c.name, c]));
@@ -175,6 +178,7 @@ export class EstateModel {
     this.versions = resolvePinnedVersions(props.versions);
     this.helmChartMirror = props.helmChartMirror?.replace(/\/+$/, '');
     this.warnings = warnings;
+    this.evaluated = evaluated;
     this.subscriptionId = props.subscriptionId;
     const hubId = parseResourceId(props.hub.virtualNetworkId)!;
     this.hub = {
@@ -376,9 +380,11 @@ export function validateEstate(props: EstateProps, options: RuleEvaluationOption
 function planEstate(input: EstateProps, options: RuleEvaluationOptions): { violations: ViolationCollector; model?: EstateModel } {
   const v = new ViolationCollector();
   const checked = checkInput(ESTATE_PROPS, input);
+  v.evaluated(Rules.inputType);
   v.addAll(checked.violations);
   if (checked.value === undefined) return { violations: v };
   const props = checked.value;
+  v.evaluated(Rules.resourceId, Rules.estateReachability, Rules.estateClusterNames, Rules.estateAddressOverlap);
   const versions = resolvePinnedVersions(props.versions);
   const distribution = props.meshDistribution ?? 'openSourceIstio';
   checkPinnedVersions(v, versions, distribution, options);
@@ -393,6 +399,7 @@ function planEstate(input: EstateProps, options: RuleEvaluationOptions): { viola
     v.add(Rules.estateReachability, 'hub.firewallPrivateIp', props.hub.firewallPrivateIp, 'give the hub firewall\'s private IPv4 address');
   }
 
+  if (props.helmChartMirror !== undefined) v.evaluated(Rules.gitOpsSourceTransport);
   if (props.helmChartMirror !== undefined && !(urlScheme(props.helmChartMirror) === 'oci' && urlHost(props.helmChartMirror) && /^oci:\/\/[^/]+\/\S+$/i.test(props.helmChartMirror))) {
     v.add(Rules.gitOpsSourceTransport, 'helmChartMirror', props.helmChartMirror, 'give the mirror as oci://<registry>/<path>');
   }
@@ -488,6 +495,7 @@ function planEstate(input: EstateProps, options: RuleEvaluationOptions): { viola
   const links: { readonly props: EstateLinkProps; readonly ingressIp: string; readonly linkProps: CrossClusterLinkProps }[] = [];
   const hostOwner = new Map<string, string>();
   const ingressOwner = new Map<string, string>();
+  if (props.links.length > 0) v.evaluated(Rules.estateLinkClusters, Rules.estateInternalLoadBalancerAddress, Rules.estateCollisions, Rules.estateServiceDns);
   props.links.forEach((l, i) => {
     const client = byName.get(l.client);
     const server = byName.get(l.server);
@@ -567,7 +575,9 @@ function planEstate(input: EstateProps, options: RuleEvaluationOptions): { viola
   if (v.errors.length > 0) return { violations: dedupe(v) };
 
   const final = clusters.map((c) => ({ ...c, model: ManagedClusterModel.build(c.props, options) }));
-  const model = new EstateModel(VALIDATED, props, { clusters: final, links: built }, v.warnings, options.evaluationDate);
+  // Checked below, on the model: any violation leaves no model, so a built estate kept them.
+  v.evaluated(Rules.apiServerValidity, Rules.estateAzureIds, Rules.estateFederatedCredentials);
+  const model = new EstateModel(VALIDATED, props, { clusters: final, links: built }, v.warnings, options.evaluationDate, v.evaluatedRules);
   // The hub's DNS as built: every host resolvable from every cluster that dials it.
   v.addAll(checkServiceDns(model.links, model.hubResources()));
   // Every Azure id of every template, and every identity's credentials, across the estate.

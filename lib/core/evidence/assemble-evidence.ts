@@ -2,9 +2,14 @@ import { evaluationDateViolation } from '../versions/evaluation-date';
 import { frameworkClausesOf } from '../compliance/framework-clauses';
 import { CrossClusterLink } from '../mesh/cross-cluster-link';
 import { crossClusterSegments } from '../mesh/cross-cluster-encryption';
+import { LINK_LABEL } from '../mesh/cross-cluster-link';
+import { kubectlResource } from '../kubernetes/kubectl-resource';
+import { recheckCommand } from '../reports/recheck-command';
+import { Rule } from '../validation/rule';
 import { SecureAksValidationError } from '../validation/validation-error';
-import { Violation, describeValue } from '../validation/violation';
+import { Violation } from '../validation/violation';
 import { ClausesOf, ClusterEvidence } from './cluster-evidence';
+import { definitionFindings } from './definition-evidence';
 import { EvidenceFinding, EvidenceLink, EvidencePack, EvidenceSubject } from './evidence-pack';
 
 /**
@@ -15,6 +20,21 @@ export interface LinkEvidenceInput {
   readonly link: CrossClusterLink;
   readonly client: string;
   readonly server: string;
+}
+
+/**
+ * What the validation of an estate's definition found.
+ * @category Evidence
+ */
+export interface EstateEvidenceInput {
+  readonly name: string;
+  /** Its warnings (a built estate has no error). */
+  readonly warnings: readonly Violation[];
+  /**
+   * Every rule its validation checked.
+   * @default - none: only the rules of the warnings are listed
+   */
+  readonly evaluated?: readonly Rule[];
 }
 
 /**
@@ -34,10 +54,10 @@ export interface EvidenceInput {
    */
   readonly links?: readonly LinkEvidenceInput[];
   /**
-   * The estate's name and its own warnings (what spans clusters), when the deployment is an estate.
+   * The estate's name, its own warnings (what spans clusters) and the rules its validation checked, when the deployment is an estate.
    * @default - not an estate
    */
-  readonly estate?: { readonly name: string; readonly warnings: readonly Violation[] };
+  readonly estate?: EstateEvidenceInput;
   /** The framework clauses of a rule (the links' and the estate's). @default frameworkClausesOf */
   readonly clausesOf?: ClausesOf;
   /** What the readers saw but did not examine. @default - none */
@@ -69,7 +89,7 @@ export function assembleEvidence(input: EvidenceInput): EvidencePack {
   if (input.estate) {
     const key = `estate:${input.estate.name}`;
     subjects.push({ key, kind: 'estate', name: input.estate.name, source: 'definition' });
-    findings.push(...warningFindings(input.estate.warnings, key, clausesOf));
+    findings.push(...definitionFindings({ evaluated: input.estate.evaluated ?? [], violations: input.estate.warnings }, key, clausesOf));
   }
   for (const c of input.clusters) {
     subjects.push(c.subject);
@@ -80,9 +100,10 @@ export function assembleEvidence(input: EvidenceInput): EvidencePack {
   for (const l of input.links ?? []) {
     const key = `link:${l.link.name}`;
     subjects.push({ key, kind: 'link', name: l.link.name, source: 'definition' });
-    findings.push(...warningFindings([...l.link.warnings, ...l.link.acknowledged.map((a) => a.violation)], key, clausesOf));
+    const recheck = linkRecheck(l.link);
+    findings.push(...definitionFindings({ evaluated: l.link.evaluated, violations: [...l.link.warnings, ...l.link.acknowledged.map((a) => a.violation)], recheck }, key, clausesOf));
     acknowledgements.push(...l.link.acknowledged.map((a) => ({ subject: key, ruleId: a.violation.rule.id, property: a.violation.property, statement: a.violation.rule.statement, reason: a.acknowledgement.reason })));
-    links.push({ subject: key, client: l.client, server: l.server, services: Object.entries(crossClusterSegments(l.link)).map(([name, segments]) => ({ name, segments })) });
+    links.push({ subject: key, client: l.client, server: l.server, services: Object.entries(crossClusterSegments(l.link)).map(([name, segments]) => ({ name, segments })), recheck });
   }
   return {
     title: input.title,
@@ -99,21 +120,9 @@ export function assembleEvidence(input: EvidenceInput): EvidencePack {
   };
 }
 
-/** A definition's warnings on a link or an estate, acknowledged or not: rules it breaks (those it keeps are not listed one by one). */
-function warningFindings(warnings: readonly Violation[], subject: string, clausesOf: ClausesOf): EvidenceFinding[] {
-  const byRule = new Map<string, Violation[]>();
-  for (const w of warnings) byRule.set(w.rule.id, [...(byRule.get(w.rule.id) ?? []), w]);
-  return [...byRule.values()].map((vs) => ({
-    key: `${vs[0].rule.id}@${subject}`,
-    kind: 'rule',
-    controlId: vs[0].rule.id,
-    statement: vs[0].rule.statement,
-    severity: vs[0].rule.severity,
-    subject,
-    verdict: 'fail',
-    details: vs.map((v) => `${v.property} = ${describeValue(v.value)}: ${v.fix}${v.detail ? ` (${v.detail})` : ''}`),
-    observed: [],
-    clauses: clausesOf(vs[0].rule.id),
-    sources: vs[0].rule.sources,
-  }));
+/** The objects a link becomes in its two clusters, found by the label the library gives each. */
+function linkRecheck(link: CrossClusterLink): string {
+  const labelled = [...link.clientObjects(), ...link.serverObjects()].filter((o) => o.metadata?.labels?.[LINK_LABEL] === link.name);
+  const resources = [...new Set(labelled.map((o) => kubectlResource(o.apiVersion, o.kind)))].sort();
+  return recheckCommand({ kind: 'kubernetes-selection', resources, label: [LINK_LABEL, link.name] });
 }

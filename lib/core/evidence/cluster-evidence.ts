@@ -21,7 +21,9 @@ import {
   EvidenceSubject,
   ObservedFact,
 } from './evidence-pack';
-import { recheckCommand, RecheckTarget } from './recheck-command';
+import { AzureRecheckTarget, describedRecheckTarget, recheckCommand } from '../reports/recheck-command';
+import { clusterNetwork } from '../reachability/private-networks';
+import { readingContext } from '../reachability/description-reading';
 
 /**
  * The framework controls a rule or baseline control serves, by its id.
@@ -124,10 +126,11 @@ export function clusterEvidence(input: ClusterEvidenceInput): ClusterEvidence {
     statement: a.violation.rule.statement,
     reason: a.acknowledgement.reason,
   }));
-  const clusterTarget = azureTarget(d.resource);
+  const clusterTarget = describedRecheckTarget(d.resource);
+  const network = nodeNetworkTarget(d);
   const coverage = (input.coverage ?? audit.coverage).map((f) => {
-    const recheck = coverageRecheck(f.flow, input.transitEncryption ?? audit.transitEncryption.kind, clusterTarget);
-    return { subject: subject.key, flow: f.flow, status: f.status, by: f.by, ...(f.caveat ? { caveat: f.caveat } : {}), sources: f.sources, ...(recheck ? { recheck } : {}) };
+    const recheck = coverageRecheck(f.flow, input.transitEncryption ?? audit.transitEncryption.kind, clusterTarget, network);
+    return { subject: subject.key, flow: f.flow, status: f.status, by: f.by, ...(f.caveat ? { caveat: f.caveat } : {}), sources: f.sources, recheck };
   });
   return {
     subject,
@@ -138,25 +141,41 @@ export function clusterEvidence(input: ClusterEvidenceInput): ClusterEvidence {
   };
 }
 
-/** The cluster as a recheck reads it. */
-function azureTarget(r: DescribedResource): RecheckTarget {
-  // A template's id names its deployment's subscription and group symbolically (`(resourceGroup)`): not an id to give az.
-  const id = text(r.id);
-  return { kind: 'azure', type: r.type, name: text(r.name), id: id !== undefined && !/\(\w+\)/.test(id) ? id : undefined, apiVersion: r.apiVersion };
+/** The virtual network of the node subnet, as the description names it (read with the reachability statement's reader). */
+function nodeNetworkTarget(d: ClusterDescription): AzureRecheckTarget | undefined {
+  const network = clusterNetwork(d, readingContext(d), []);
+  if (network.resource) return describedRecheckTarget(network.resource);
+  if (network.name === undefined) return undefined;
+  return { kind: 'azure', type: 'Microsoft.Network/virtualNetworks', name: network.name, ...(network.resourceGroup ? { resourceGroup: network.resourceGroup } : {}) };
 }
+
+/** The Istio objects that set TLS between clusters: the client's origination and the server's gateway. */
+const CROSS_CLUSTER_TLS_OBJECTS = ['destinationrules.networking.istio.io', 'gateways.networking.istio.io'];
 
 /**
  * Where a coverage row's setting is on the live system: the API server's access profile for the
- * nodes-to-API-server row; for the in-cluster rows, the ACNS transit encryption setting, or Calico's
- * default FelixConfiguration. Virtual network encryption is a setting of the network, whose id the
- * cluster's payload does not always give: no command is claimed for it.
+ * nodes-to-API-server row; the Istio objects that set TLS for the cross-cluster row; for the
+ * in-cluster rows, the ACNS transit encryption setting, Calico's default FelixConfiguration, or the
+ * encryption of the nodes' virtual network (where the payload names it).
  */
-function coverageRecheck(flow: TrafficFlow, mechanism: DeployedTransitEncryption['kind'], cluster: RecheckTarget): string | undefined {
+function coverageRecheck(flow: TrafficFlow, mechanism: DeployedTransitEncryption['kind'], cluster: AzureRecheckTarget, network: AzureRecheckTarget | undefined): string {
+  const transit = 'properties.networkProfile.advancedNetworking.security.transitEncryption.type';
+  const felix = recheckCommand({ kind: 'kubernetes', resource: 'felixconfigurations.crd.projectcalico.org', name: FELIX_DEFAULT_CONFIGURATION }, 'spec.wireguardEnabled');
+  const vnet = recheckCommand(network ?? { kind: 'azure', type: 'Microsoft.Network/virtualNetworks' }, 'properties.encryption');
   if (flow === 'nodes-to-api-server') return recheckCommand(cluster, 'properties.apiServerAccessProfile');
-  if (flow === 'cross-cluster') return undefined;
-  if (mechanism === 'acnsWireGuard') return recheckCommand(cluster, 'properties.networkProfile.advancedNetworking.security.transitEncryption.type');
-  if (mechanism === 'calicoWireGuard') return recheckCommand({ kind: 'kubernetes', resource: 'felixconfigurations.crd.projectcalico.org', name: FELIX_DEFAULT_CONFIGURATION }, 'spec.wireguardEnabled');
-  return undefined;
+  if (flow === 'cross-cluster') return recheckCommand({ kind: 'kubernetes-selection', resources: CROSS_CLUSTER_TLS_OBJECTS });
+  switch (mechanism) {
+    case 'acnsWireGuard':
+      return recheckCommand(cluster, transit);
+    case 'calicoWireGuard':
+      return felix;
+    case 'virtualNetworkEncryption':
+      return vnet;
+    case 'none':
+      return `${recheckCommand(cluster, transit)}; ${vnet}`;
+    case 'not-verified':
+      return [recheckCommand(cluster, ['properties.networkProfile.networkPolicy', transit]), felix, vnet].join('; ');
+  }
 }
 
 /** The API server's reachability statement the audit made, as the evidence holds it. */
@@ -202,7 +221,7 @@ function factObserver(d: ClusterDescription, lineOf?: (document: string, pointer
       ...(value !== undefined ? { value } : {}),
       ...(f.state === 'unknown' ? { reason: f.reason } : {}),
       at,
-      recheck: recheckCommand(azureTarget(resource), f.path),
+      recheck: recheckCommand(describedRecheckTarget(resource), f.path),
     };
   };
 }
@@ -221,8 +240,4 @@ function resourceAt(resources: readonly DescribedResource[], document: string, p
     if (!best || o.pointer.length > best.origin.pointer.length) best = r;
   }
   return best;
-}
-
-function text(v: unknown): string | undefined {
-  return typeof v === 'string' ? v : undefined;
 }

@@ -1,6 +1,6 @@
-import { auditCluster } from '../audit/audit-cluster';
+import { auditCluster, ClusterAudit } from '../audit/audit-cluster';
 import { descriptionForm } from '../audit/audited-resource';
-import { describeDeployment } from '../description/cluster-description';
+import { ClusterDescription, describeDeployment } from '../description/cluster-description';
 import { FlowCoverage } from '../encryption/encryption-coverage';
 import { TransitEncryption } from '../encryption/transit-encryption';
 import { parseJsonDocument } from '../readers/document-text';
@@ -46,13 +46,27 @@ export interface DocumentEvidenceOptions extends Omit<EvidenceInput, 'clusters'>
 }
 
 /**
- * The evidence of the deployment the documents hold (read together, as
- * `secure-aks audit` reads files given together): every cluster audited,
- * each fact located at its document, pointer and line. Synthesis gives it the
- * templates it writes, so the evidence cites the files it ships beside.
+ * The documents of a deployment read once, as `secure-aks audit` reads files
+ * given together: each cluster's description and its audit (every rule's
+ * outcome, the baseline, the coverage, the reachability statement), judged on
+ * one evaluation date. The reports and the evidence of a synthesis are both
+ * written from it.
  * @internal
  */
-export function evidenceOfDocuments(documents: readonly EvidenceDocument[], options: DocumentEvidenceOptions): EvidencePack {
+export interface AuditedDocuments {
+  readonly clusters: ReadonlyArray<{ readonly description: ClusterDescription; readonly audit: ClusterAudit }>;
+  /** The 1-based line of a JSON pointer in a document. */
+  readonly lineOf: (document: string, pointer: string) => number | undefined;
+  /** What the readers saw but did not examine. */
+  readonly notExamined: readonly string[];
+}
+
+/**
+ * Reads and audits the documents once: every cluster described, every rule
+ * judged on `evaluationDate` (the support windows among them).
+ * @internal
+ */
+export function auditDocuments(documents: readonly EvidenceDocument[], evaluationDate: string): AuditedDocuments {
   const lines = new Map(documents.map((d) => [d.name, new PointerLines(d.text)]));
   const readings = documents.map((d) => {
     const parsed = parseJsonDocument(d.text, d.name);
@@ -61,9 +75,33 @@ export function evidenceOfDocuments(documents: readonly EvidenceDocument[], opti
   });
   const deployment = describeDeployment(readings);
   const formOf = new Map(readings.flatMap((r) => r.resources.map((x) => [x, r.form] as const)));
-  const clusters = deployment.clusters.map((description) => {
-    // The rules (the support windows among them) are judged on the day the evidence holds for.
-    const audit = auditCluster(description, descriptionForm(formOf.get(description.resource) ?? 'azure-json', description.resource.origin.pointer), { evaluationDate: options.evaluatedAt });
+  return {
+    clusters: deployment.clusters.map((description) => ({
+      description,
+      audit: auditCluster(description, descriptionForm(formOf.get(description.resource) ?? 'azure-json', description.resource.origin.pointer), { evaluationDate }),
+    })),
+    lineOf: (document, pointer) => lines.get(document)?.lineOf(pointer),
+    notExamined: deployment.notExamined.map((n) => `${n.at.document}#${n.at.pointer}: ${n.what}: ${n.reason}`),
+  };
+}
+
+/**
+ * The evidence of the deployment the documents hold (read together, as
+ * `secure-aks audit` reads files given together): every cluster audited,
+ * each fact located at its document, pointer and line. Synthesis gives it the
+ * templates it writes, so the evidence cites the files it ships beside.
+ * @internal
+ */
+export function evidenceOfDocuments(documents: readonly EvidenceDocument[], options: DocumentEvidenceOptions): EvidencePack {
+  return evidenceOfAudits(auditDocuments(documents, options.evaluatedAt), options);
+}
+
+/**
+ * The evidence of documents already read and audited ({@link auditDocuments}), with what the deployment adds to each cluster.
+ * @internal
+ */
+export function evidenceOfAudits(audited: AuditedDocuments, options: DocumentEvidenceOptions): EvidencePack {
+  const clusters = audited.clusters.map(({ description, audit }) => {
     const extra = options.deploymentFacts?.(audit.cluster.cluster.name);
     return clusterEvidence({
       description,
@@ -72,12 +110,8 @@ export function evidenceOfDocuments(documents: readonly EvidenceDocument[], opti
       acknowledged: extra?.acknowledged,
       transitEncryption: extra?.transitEncryption,
       clausesOf: options.clausesOf,
-      lineOf: (document, pointer) => lines.get(document)?.lineOf(pointer),
+      lineOf: audited.lineOf,
     });
   });
-  return assembleEvidence({
-    ...options,
-    clusters,
-    notExamined: [...(options.notExamined ?? []), ...deployment.notExamined.map((n) => `${n.at.document}#${n.at.pointer}: ${n.what}: ${n.reason}`)],
-  });
+  return assembleEvidence({ ...options, clusters, notExamined: [...(options.notExamined ?? []), ...audited.notExamined] });
 }

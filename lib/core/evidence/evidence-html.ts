@@ -16,7 +16,7 @@ const STYLE = `
 body { font: 14px/1.45 system-ui, sans-serif; margin: 2rem auto; max-width: 72rem; padding: 0 1rem; color: #1a1a1a; }
 h1 { font-size: 1.6rem; } h2 { margin-top: 2.2rem; border-bottom: 1px solid #ccc; } h3 { margin-top: 1.4rem; }
 table { border-collapse: collapse; width: 100%; margin: .6rem 0; }
-th, td { border: 1px solid #ccc; padding: .3rem .45rem; text-align: left; vertical-align: top; }
+th, td { border: 1px solid #ccc; padding: .3rem .45rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
 th { background: #f2f2f2; }
 code { font: 12px/1.35 ui-monospace, monospace; word-break: break-all; }
 .verdict { font-weight: 600; white-space: nowrap; }
@@ -68,11 +68,11 @@ export function renderEvidenceHtml(pack: EvidencePack): string {
     })),
     ...byFramework(pack, subjectName),
     '<h2>Findings by subject</h2>',
-    '<p class="note">Each fact is given where it was read and with the command that prints it on the live system. <code>az resource show</code> prints the resource as the REST API returns it, so its query is the REST path. Where the input does not give the resource group (or the name), set <code>RESOURCE_GROUP</code> (and <code>RESOURCE_NAME</code>) in your shell first.</p>',
+    '<p class="note">Each fact is given where it was read and with the command that prints it on the live system: <code>az aks show</code> for a cluster (its query is the REST path as the Azure CLI names it, without <code>properties</code>), <code>az resource show</code> for another Azure resource (its query is the REST path), <code>kubectl get</code> for a Kubernetes object. Where the input does not give the resource group (or the name), set <code>RESOURCE_GROUP</code> (and <code>RESOURCE_NAME</code>) in your shell first.</p>',
     ...pack.subjects.flatMap((s) => {
       const rows = pack.findings.filter((f) => f.subject === s.key);
-      const note = s.kind === 'cluster' ? '' : `<p class="note">The ${s.kind}'s definition was validated whole: an error would have stopped the synthesis, so the rules listed are those it breaks as warnings (acknowledged or not).</p>`;
-      return [`<h3>${escapeHtml(s.kind)} ${escapeHtml(s.name)}</h3>`, note, rows.length === 0 ? '<p>No warning.</p>' : findingsTable(rows)];
+      const note = s.kind === 'cluster' ? '' : `<p class="note">The ${s.kind}'s definition was validated whole, and an error would have stopped the synthesis: each rule its validation checked is listed, failing where the definition breaks it as a warning (acknowledged or not), passing otherwise. A rule it did not check is not listed.</p>`;
+      return [`<h3>${escapeHtml(s.kind)} ${escapeHtml(s.name)}</h3>`, note, rows.length === 0 ? '<p>No rule was checked on it.</p>' : findingsTable(rows)];
     }),
     ...acknowledgementsAndOptOuts(pack, subjectName),
     ...coverageMatrix(pack, subjectName),
@@ -170,7 +170,7 @@ function coverageMatrix(pack: EvidencePack, subjectName: (key: string) => string
       const c = pack.coverage.find((x) => x.subject === s && x.flow === flow);
       if (!c) return '';
       const tone = c.status === 'encrypted' ? 'ok' : c.status === 'unencrypted' || c.status === 'partial' ? 'bad' : 'unknown';
-      return `<span class="verdict ${tone}">${escapeHtml(STATUS_MARK[c.status])}</span><br>${escapeHtml(c.by)}${c.caveat ? `<br><span class="note">${escapeHtml(c.caveat)}</span>` : ''}${c.sources.length > 0 ? `<br><span class="note">${c.sources.map((u) => htmlLink(u)).join(' ')}</span>` : ''}${c.recheck ? `<br>re-check: <code>${escapeHtml(c.recheck)}</code>` : ''}`;
+      return `<span class="verdict ${tone}">${escapeHtml(STATUS_MARK[c.status])}</span><br>${escapeHtml(c.by)}${c.caveat ? `<br><span class="note">${escapeHtml(c.caveat)}</span>` : ''}${c.sources.length > 0 ? `<br><span class="note">${c.sources.map((u) => htmlLink(u)).join(' ')}</span>` : ''}<br>re-check: <code>${escapeHtml(c.recheck)}</code>`;
     }),
   ]);
   return ['<h2>Encryption coverage</h2>', table(['Flow', ...clusters.map((s) => escapeHtml(subjectName(s)))], rows)];
@@ -189,7 +189,7 @@ function reachability(pack: EvidencePack, subjectName: (key: string) => string):
         escapeHtml(p.from),
         p.fromInternet === 'undecided' ? verdictCell('undecided') : p.fromInternet ? '<span class="verdict bad">yes</span>' : '<span class="verdict ok">no</span>',
         `${escapeHtml(p.statement)}${p.source ? `<br><span class="note">${htmlLink(p.source)}</span>` : ''}`,
-        p.recheck ? `<code>${escapeHtml(p.recheck)}</code>` : '',
+        `<code>${escapeHtml(p.recheck)}</code>`,
       ])),
       r.undecided.length === 0 ? '' : `<p>Undecided:</p><ul>${r.undecided.map((u) => `<li>${escapeHtml(u)}</li>`).join('')}</ul>`,
     ]),
@@ -203,6 +203,7 @@ function links(pack: EvidencePack): string[] {
     '<p>Each connection is encrypted three times, with two trust chains: the customer CA protects only the hop between the clusters.</p>',
     ...pack.links.flatMap((l) => [
       `<h3>${escapeHtml(l.subject.replace(/^link:/, ''))}: ${escapeHtml(l.client)} to ${escapeHtml(l.server)}</h3>`,
+      `<p>The objects the link becomes, in each of the two clusters: <code>${escapeHtml(l.recheck)}</code></p>`,
       ...l.services.flatMap((s) => [
         `<h4>Service ${escapeHtml(s.name)}</h4>`,
         linkDiagram(l, s),

@@ -105,7 +105,7 @@ export interface EvidenceCoverage {
   readonly caveat?: string;
   readonly sources: readonly string[];
   /** The command that prints, on the live system, the setting the row follows from. */
-  readonly recheck?: string;
+  readonly recheck: string;
 }
 
 /**
@@ -117,7 +117,8 @@ export interface EvidencePath {
   readonly from: string;
   readonly fromInternet: boolean | 'undecided';
   readonly statement: string;
-  readonly recheck?: string;
+  /** The command that re-checks the path on the live system. */
+  readonly recheck: string;
   readonly source?: string;
 }
 
@@ -154,6 +155,8 @@ export interface EvidenceLink {
   readonly client: string;
   readonly server: string;
   readonly services: ReadonlyArray<{ readonly name: string; readonly segments: readonly EvidenceSegment[] }>;
+  /** The command, run in each of the two clusters, that prints the objects the link becomes there. */
+  readonly recheck: string;
 }
 
 /**

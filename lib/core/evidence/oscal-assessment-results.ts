@@ -132,7 +132,7 @@ function reachabilityObservation(r: EvidenceReachability, uuid: string, subject:
               prop('path-kind', p.kind),
               prop('path-from', p.from),
               prop('from-internet', String(p.fromInternet)),
-              ...(p.recheck ? [prop('recheck', p.recheck)] : []),
+              prop('recheck', p.recheck),
             ],
             ...(p.source ? { links: [{ href: p.source, rel: 'reference' }] } : {}),
           })),

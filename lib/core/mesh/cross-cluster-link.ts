@@ -6,6 +6,7 @@ import { lazySchema } from '../validation/lazy-zod';
 import { Rules } from '../validation/rule-catalog';
 import { ViolationCollector } from '../validation/violation-collector';
 import { Violation } from '../validation/violation';
+import { Rule } from '../validation/rule';
 import { BACKEND_MTLS_MODE, BackendPeerAuthentication, backendNamespace, backendPeerAuthentications } from './backend-peer-authentication';
 import { CertificateSource } from './certificate-source';
 import { CrossClusterLinkProps, CrossClusterServiceProps } from './cross-cluster-link-props';
@@ -90,7 +91,7 @@ export class CrossClusterLink {
   public static build(props: CrossClusterLinkProps): CrossClusterLink {
     const v = CrossClusterLink.validate(props);
     v.throwIfErrors(subject('cross-cluster link', props));
-    return new CrossClusterLink(props, v.warnings, v.acknowledged);
+    return new CrossClusterLink(props, v.warnings, v.acknowledged, v.evaluatedRules);
   }
 
   /**
@@ -109,15 +110,17 @@ export class CrossClusterLink {
       // A definition broken enough not to build is reported by its own rules.
       return v;
     }
-    v.addAll(CrossClusterLink.checkBuilt(link));
+    v.merge(CrossClusterLink.checkBuilt(link));
     return v;
   }
 
   /** The checks of a built link: the egress lockdown's namespaces, and its objects as the API server sees them. */
-  private static checkBuilt(link: CrossClusterLink): Violation[] {
+  private static checkBuilt(link: CrossClusterLink): ViolationCollector {
     const after = new ViolationCollector();
     const spared = [link.egress.namespace, link.egress.flavour.rootNamespace, 'kube-system'];
+    after.evaluated(Rules.apiServerValidity);
     if (link.egressLockdown.enabled) {
+      after.evaluated(Rules.meshLockdownSparesGateways);
       link.services.forEach((s, i) =>
         s.clientNamespaces.forEach((ns, j) => {
           if (spared.includes(ns)) {
@@ -134,7 +137,7 @@ export class CrossClusterLink {
         after.add(Rules.apiServerValidity, `${side}.gateway.replicas`, gateway.replicas, 'give a whole number of replicas, 2 or more for availability');
       }
     }
-    return after.errors;
+    return after;
   }
 
   public readonly name: string;
@@ -151,9 +154,12 @@ export class CrossClusterLink {
   public readonly warnings: readonly Violation[];
   /** Warnings the definition acknowledges, with the acknowledgement. */
   public readonly acknowledged: readonly AcknowledgedViolation[];
+  /** Every rule checked on the definition: one with no warning here is kept. */
+  public readonly evaluated: readonly Rule[];
 
-  private constructor(p: CrossClusterLinkProps, warnings: readonly Violation[], acknowledged: readonly AcknowledgedViolation[]) {
+  private constructor(p: CrossClusterLinkProps, warnings: readonly Violation[], acknowledged: readonly AcknowledgedViolation[], evaluated: readonly Rule[] = []) {
     this.acknowledged = acknowledged;
+    this.evaluated = evaluated;
     this.name = p.name;
     this.apiVersion = p.apiVersion ?? 'v1';
     this.egressPort = p.egressPort ?? 15443;

@@ -45,15 +45,18 @@ export function isDnsName(host: string): boolean {
 export function validateCrossClusterLink(input: CrossClusterLinkProps): ViolationCollector {
   const v = new ViolationCollector();
   const checked = checkInput(CROSS_CLUSTER_LINK_PROPS, input);
+  v.evaluated(Rules.inputType);
   v.addAll(checked.violations);
   if (checked.value === undefined) return v;
   const p = checked.value;
   const label = (property: string, value: string | undefined) => {
+    if (value !== undefined) v.evaluated(Rules.meshKubernetesName);
     if (value !== undefined && !isDns1123Label(value)) {
       v.add(Rules.meshKubernetesName, property, value, 'use lowercase letters, digits and "-", at most 63 characters');
     }
   };
   const port = (property: string, value: number) => {
+    v.evaluated(Rules.meshPort);
     if (!Number.isInteger(value) || value < 1 || value > 65535) {
       v.add(Rules.meshPort, property, value, 'use a port from 1 to 65535');
     } else if (ISTIO_RESERVED_PORTS.includes(value)) {
@@ -62,6 +65,7 @@ export function validateCrossClusterLink(input: CrossClusterLinkProps): Violatio
   };
   const credential = (property: string, value: string | undefined) => {
     if (value === undefined) return;
+    v.evaluated(Rules.meshCredentialName);
     if (!isDns1123Subdomain(value) || value.endsWith('-cacert') || /^(istio|prometheus)/.test(value) || MESH_CA_SECRETS.includes(value)) {
       v.add(Rules.meshCredentialName, property, value, 'choose another name, e.g. "<service>-client-credential"');
     }
@@ -71,6 +75,7 @@ export function validateCrossClusterLink(input: CrossClusterLinkProps): Violatio
   if (p.certificates.kind === 'certManager') {
     const o = p.certificates.certManager!;
     for (const [property, issuer] of [['certificates.clientIssuer', o.clientIssuer], ['certificates.serverIssuer', o.serverIssuer]] as const) {
+      if (issuer) v.evaluated(Rules.meshKubernetesName, Rules.choice);
       if (issuer && !isDns1123Subdomain(issuer.name)) {
         v.add(Rules.meshKubernetesName, `${property}.name`, issuer.name, 'use the issuer\'s Kubernetes name (lowercase letters, digits, "-" and ".")');
       }
@@ -88,6 +93,7 @@ export function validateCrossClusterLink(input: CrossClusterLinkProps): Violatio
   const gatewayPorts = new Map<number, string>();
   p.services.forEach((s, i) => {
     const at = `services[${i}]`;
+    v.evaluated(Rules.meshNameCollision, Rules.meshHost, Rules.meshHostOutsideCluster, Rules.meshBackendClusterLocal);
     label(`${at}.name`, s.name);
     if (names.has(s.name)) v.add(Rules.meshNameCollision, `${at}.name`, s.name, 'give each service its own name');
     names.add(s.name);
@@ -128,6 +134,8 @@ export function validateCrossClusterLink(input: CrossClusterLinkProps): Violatio
     s.clientNamespaces.forEach((ns, j) => label(`${at}.clientNamespaces[${j}]`, ns));
     credential(`${at}.clientCredentialName`, s.clientCredentialName);
     credential(`${at}.serverCredentialName`, s.serverCredentialName);
+    if (p.certificates.kind === 'existingSecrets') v.evaluated(Rules.meshExistingSecretsNamed);
+    if (p.egressLockdown?.enabled ?? true) v.evaluated(Rules.meshEgressLockdownNamespaces);
     if (p.certificates.kind === 'existingSecrets' && (s.clientCredentialName === undefined || s.serverCredentialName === undefined)) {
       v.add(Rules.meshExistingSecretsNamed, at, s.name, 'set clientCredentialName and serverCredentialName to the existing secrets');
     }
@@ -135,12 +143,16 @@ export function validateCrossClusterLink(input: CrossClusterLinkProps): Violatio
       v.add(Rules.meshEgressLockdownNamespaces, `${at}.clientNamespaces`, [], 'list the namespaces of the client workloads');
     }
     if (s.addressing?.kind === 'addresses') {
+      v.evaluated(Rules.meshCidr);
       s.addressing.addresses.forEach((a, j) => {
         const parsed = Ipv4Cidr.parse(a.includes('/') ? a : `${a}/32`);
         if (!(parsed instanceof Ipv4Cidr)) v.add(Rules.meshCidr, `${at}.addressing.addresses[${j}]`, a, 'use an IPv4 address or CIDR');
       });
     }
   });
+  v.evaluated(Rules.meshEgressLockdownOff, Rules.meshLinkEmpty);
+  if (p.ingressLoadBalancerIp !== undefined || (p.egressLockdown?.serverCidrs ?? []).length > 0) v.evaluated(Rules.meshCidr);
+  if ((p.egressLockdown?.serverCidrs ?? []).length > 0) v.evaluated(Rules.meshLockdownSparesGateways);
   if (p.egressLockdown?.enabled === false) {
     v.add(Rules.meshEgressLockdownOff, 'egressLockdown.enabled', false, 'keep the lockdown on and list the client namespaces');
   }
@@ -159,6 +171,7 @@ export function validateCrossClusterLink(input: CrossClusterLinkProps): Violatio
   for (const [side, props] of [['client', p.client], ['server', p.server]] as const) {
     const f = props?.flavour;
     if (f?.kind === 'aksIstioAddon') {
+      v.evaluated(Rules.meshVersion, Rules.istioAddonLink);
       const minor = /^asm-1-(\d+)$/.exec(f.revision ?? '');
       if (!minor) v.add(Rules.meshVersion, `${side}.flavour.revision`, f.revision, 'use the add-on revision as AKS names it, e.g. "asm-1-27" (az aks mesh get-revisions)');
       else if ((p.apiVersion ?? 'v1') === 'v1' && Number(minor[1]) < ISTIO_V1_API_MINOR) {
@@ -182,6 +195,7 @@ export function validateCrossClusterLink(input: CrossClusterLinkProps): Violatio
     const o = p.certificates.certManager!;
     const duration = o.duration === undefined ? undefined : parseGoDuration(o.duration);
     const renew = o.renewBefore === undefined ? undefined : parseGoDuration(o.renewBefore);
+    if (o.duration !== undefined || o.renewBefore !== undefined) v.evaluated(Rules.certificateLifetime);
     if (o.duration !== undefined && (duration === undefined || duration < HOUR)) {
       v.add(Rules.certificateLifetime, 'certificates.duration', o.duration, 'use a Go duration of at least 1h, e.g. "2160h"');
     }
@@ -189,6 +203,7 @@ export function validateCrossClusterLink(input: CrossClusterLinkProps): Violatio
       v.add(Rules.certificateLifetime, 'certificates.renewBefore', o.renewBefore, 'use a Go duration of at least 5m and shorter than the duration, e.g. "360h"');
     }
   }
+  if ((p.acknowledgements ?? []).length > 0) v.evaluated(Rules.acknowledgement, Rules.acknowledgementUnused);
   v.acknowledge(p.acknowledgements ?? []);
   return v;
 }

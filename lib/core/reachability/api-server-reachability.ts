@@ -7,7 +7,7 @@ import { publicEndpointPaths } from './public-endpoint-paths';
 import { publicFqdnPath } from './public-fqdn-path';
 import { runCommandPath } from './run-command-path';
 import { reachabilitySummary } from './reachability-summary';
-import { Recheck } from './recheck-commands';
+import { Recheck } from './recheck-targets';
 import { Sources } from '../validation/sources';
 import { escapeUnsafeCharacters } from '../validation/unsafe-characters';
 import { markdownCell, markdownLink, markdownTable } from '../reports/markdown';

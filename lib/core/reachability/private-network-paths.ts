@@ -4,7 +4,7 @@ import { Sources } from '../validation/sources';
 import type { PathsFound, ReachPath, ReachPathKind } from './api-server-reachability';
 import { Reading, reading } from './description-reading';
 import { clusterNetwork, NeighbourNetwork, PrivateNetworks, privateNetworks } from './private-networks';
-import { Recheck } from './recheck-commands';
+import { Recheck } from './recheck-targets';
 
 /** What decides the private paths: whether the API server is private, and whether it is projected into the cluster network. */
 export interface PrivateExposure {
@@ -71,7 +71,7 @@ function neighbourPath(kind: ReachPathKind, n: NeighbourNetwork, networks: Priva
       : `Hosts in ${n.name} route to the API server's private address through the peering; they resolve its name only through ${noPublicName ? 'DNS of their own (no public FQDN is published)' : 'the public FQDN or DNS of their own'}.`;
   const forwarded = n.forwarded ? ` The cluster network's side of the peering accepts traffic forwarded through ${n.name} (allowForwardedTraffic), such as other spokes behind a hub firewall.` : '';
   const network = networks.clusterNetwork;
-  const rechecks = [n.linked ? Recheck.zoneLinks(networks.ownZoneId) : undefined, n.peered ? Recheck.peerings({ name: network.name, resourceGroup: network.resourceGroup }) : undefined];
+  const rechecks = [n.linked ? Recheck.zoneLinks(networks.ownZoneId) : undefined, n.peered ? Recheck.peerings({ name: network.name, resourceGroup: network.resourceGroup, id: typeof network.resource?.id === 'string' ? network.resource.id : undefined }) : undefined];
   return {
     kind,
     from: `virtual network ${n.name} (${via.join(', ')})`,

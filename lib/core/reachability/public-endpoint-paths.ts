@@ -7,7 +7,7 @@ import { Rules } from '../validation/rule-catalog';
 import { Sources } from '../validation/sources';
 import type { PathsFound, ReachPath } from './api-server-reachability';
 import { Reading, reading } from './description-reading';
-import { Recheck } from './recheck-commands';
+import { Recheck } from './recheck-targets';
 
 /** The special range that stands for the cluster's own load balancer outbound IP. */
 const OWN_OUTBOUND_IP = '0.0.0.0/32';

@@ -3,7 +3,7 @@ import { ClusterRuleContext } from '../rules/cluster-rule';
 import { Sources } from '../validation/sources';
 import type { PathsFound } from './api-server-reachability';
 import { reading } from './description-reading';
-import { Recheck } from './recheck-commands';
+import { Recheck } from './recheck-targets';
 
 /**
  * The public FQDN of a private cluster: an A record in Azure public DNS that

@@ -3,7 +3,7 @@ import { ClusterRuleContext } from '../rules/cluster-rule';
 import { Sources } from '../validation/sources';
 import type { PathsFound } from './api-server-reachability';
 import { reading } from './description-reading';
-import { Recheck } from './recheck-commands';
+import { Recheck } from './recheck-targets';
 
 /** Who may use run command: Azure RBAC's action on the cluster, through Azure Resource Manager's public endpoint. */
 const RUN_COMMAND_USERS = 'Azure identities holding runcommand/action on the cluster, through Azure Resource Manager';

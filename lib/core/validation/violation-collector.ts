@@ -11,10 +11,27 @@ import { Violation } from './violation';
 export class ViolationCollector {
   private readonly items: Violation[] = [];
   private readonly accepted: AcknowledgedViolation[] = [];
+  private readonly checked: Rule[] = [];
 
   /** Records a violation of `rule` at `property`. */
   public add(rule: Rule, property: string, value: unknown, fix: string, detail?: string): void {
     this.items.push({ rule, property, value, fix, detail });
+  }
+
+  /**
+   * Records that `rules` were checked, whatever they found. A rule checked
+   * that records no violation is kept: the evidence says so, and says it of
+   * no rule that was not checked.
+   */
+  public evaluated(...rules: readonly Rule[]): void {
+    for (const r of rules) if (!this.checked.includes(r)) this.checked.push(r);
+  }
+
+  /** Every rule checked: those {@link evaluated} records, and those that recorded a violation, in the order first met. */
+  public get evaluatedRules(): Rule[] {
+    const out = [...this.checked];
+    for (const v of this.items) if (!out.includes(v.rule)) out.push(v.rule);
+    return out;
   }
 
   /** Records violations found by another validator. */
@@ -27,6 +44,7 @@ export class ViolationCollector {
     const at = (v: Violation): Violation => (prefix ? { ...v, property: v.property ? `${prefix}.${v.property}` : prefix } : v);
     this.items.push(...[...other.errors, ...other.warnings, ...other.infos].map(at));
     this.accepted.push(...other.acknowledged.map((a) => ({ ...a, violation: at(a.violation) })));
+    this.evaluated(...other.evaluatedRules);
   }
 
   /** Error-severity violations. */

@@ -40,6 +40,50 @@ async function open(html: string, name: string) {
   return { page, requests: () => requests.filter((r) => r !== url), errors };
 }
 
+/** What the print check reads of the page, inside `page.evaluate` (the tests are compiled without the DOM library). */
+interface PageElement {
+  readonly tagName: string;
+  readonly className: unknown;
+  readonly textContent: string | null;
+  readonly scrollWidth: number;
+  readonly clientWidth: number;
+  getBoundingClientRect(): { readonly right: number };
+}
+declare const document: { readonly documentElement: { readonly scrollWidth: number }; querySelectorAll(selector: string): Iterable<PageElement> };
+declare function getComputedStyle(e: PageElement): { readonly breakInside: string; readonly display: string };
+
+/** The printable width of an A4 page with the report's 14 mm margins, in CSS pixels (96 per inch). */
+const A4_PRINTABLE_WIDTH = Math.floor(((210 - 2 * 14) / 25.4) * 96);
+
+/**
+ * What would print badly, with print styles applied at an A4 page's printable width: a table,
+ * diagram, code or heading wider than the page (the part beyond it is cut off), a table row or
+ * diagram that may break across pages, and an element meant for the screen only that is shown.
+ */
+async function printLayoutProblems(page: Awaited<ReturnType<typeof open>>['page']): Promise<string[]> {
+  await page.emulateMedia({ media: 'print' });
+  await page.setViewportSize({ width: A4_PRINTABLE_WIDTH, height: 1200 });
+  const problems = await page.evaluate((pageWidth) => {
+    const out: string[] = [];
+    const name = (e: PageElement) => `${e.tagName.toLowerCase()}${e.className && typeof e.className === 'string' ? `.${e.className.split(' ').join('.')}` : ''}: ${(e.textContent ?? '').trim().slice(0, 60)}`;
+    if (document.documentElement.scrollWidth > pageWidth) out.push(`the page is ${document.documentElement.scrollWidth}px wide`);
+    for (const e of document.querySelectorAll('table, svg.diagram, pre, code, h1, h2, h3, h4, p, li')) {
+      const box = e.getBoundingClientRect();
+      if (box.right > pageWidth + 1) out.push(`wider than the page (${Math.round(box.right)}px): ${name(e)}`);
+      if (e.tagName === 'TABLE' && e.scrollWidth > e.clientWidth + 1) out.push(`overflows its box: ${name(e)}`);
+    }
+    for (const e of document.querySelectorAll('tr, svg.diagram')) {
+      if (getComputedStyle(e).breakInside !== 'avoid') out.push(`may break across pages: ${name(e)}`);
+    }
+    for (const e of document.querySelectorAll('nav, [data-screen-only], button, input, form')) {
+      if (getComputedStyle(e).display !== 'none') out.push(`meant for the screen, printed: ${name(e)}`);
+    }
+    return out;
+  }, A4_PRINTABLE_WIDTH);
+  await page.emulateMedia({ media: 'screen' });
+  return problems;
+}
+
 test.each([
   ['platform', platform, 1 + 2 + 1, ['cluster payments-client', 'cluster ledger-server', 'link platform']],
   ['estate', estate, 1 + 4 + 4, ['estate hub-vnet', 'cluster payments', 'cluster reporting', 'link reporting-ledger']],
@@ -65,6 +109,8 @@ test.each([
     expect(box?.width).toBeGreaterThan(0);
     expect(box?.height).toBeGreaterThan(0);
   }
+  // It prints cleanly: on an A4 page's printable width, nothing is wider than the page, no row is split across pages, nothing only for the screen is shown.
+  expect(await printLayoutProblems(page)).toEqual([]);
   const pdf = await page.pdf({ format: 'A4', printBackground: true });
   expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
   expect(pdf.length).toBeGreaterThan(10_000);

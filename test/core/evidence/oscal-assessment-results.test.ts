@@ -40,7 +40,7 @@ test('the facts a verdict rests on are located in the file (pointer and line) wi
   const fact = local.observed.find((o) => o.path === 'properties.disableLocalAccounts')!;
   expect(fact.at.document).toBe('cluster-stamp.json');
   expect(text.split('\n')[fact.at.line! - 1]).toContain('disableLocalAccounts');
-  expect(fact.recheck).toMatch(/^az resource show .*--resource-type Microsoft\.ContainerService\/managedClusters --api-version \S+ --query properties\.disableLocalAccounts$/);
+  expect(fact.recheck).toMatch(/^az aks show --resource-group \S+ --name \S+ --query disableLocalAccounts$/);
 });
 
 test('the same input and evaluation date give byte-identical OSCAL; another date changes only the dates and the document uuids', () => {
@@ -82,4 +82,17 @@ test('the rules of the evidence are judged on its evaluation date, the support w
   // Before July 2026 Kubernetes 1.33 is supported; the module's preview API version has no dated end, so the rule stays undecided.
   expect(verdictOn('2026-04-01')).toBe('undecided');
   expect(verdictOn('2026-12-07')).toBe('fail');
+});
+
+test('every row of an audit\'s evidence has its recheck: each fact, coverage row and path, on a template and on live state', () => {
+  const live = path.resolve(__dirname, '../../fixtures/real-world/azure-cli-recording-authorized-ranges-get/cliakstest000001-authorized-ranges.json');
+  for (const [name, file] of [['cluster-stamp.json', STAMP], ['live.json', live]] as const) {
+    const pack = evidenceOfDocuments([{ name, text: fs.readFileSync(file, 'utf8') }], options);
+    const rows = [...pack.findings.flatMap((f) => f.observed.map((o) => ({ row: `${f.key} ${o.path}`, recheck: o.recheck }))), ...pack.coverage.map((c) => ({ row: `${c.subject} ${c.flow}`, recheck: c.recheck })), ...pack.reachability.flatMap((r) => r.paths.map((p) => ({ row: `${r.subject} ${p.kind}`, recheck: p.recheck })))];
+    expect(rows.length, name).toBeGreaterThan(20);
+    expect(rows.filter((r) => !/^(az|kubectl) \S+/.test(r.recheck)).map((r) => r.row), name).toEqual([]);
+    // One convention: a cluster is re-read with az aks show wherever a report re-reads it.
+    const clusterCommands = rows.map((r) => r.recheck).filter((c) => /managedClusters\b/.test(c) && !/agentPools/.test(c));
+    expect(clusterCommands, name).toEqual([]);
+  }
 });

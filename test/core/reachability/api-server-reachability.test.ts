@@ -47,7 +47,7 @@ describe('public endpoint', () => {
     const s = statementOf(template([cluster({ disableRunCommand: true })]));
     expect(s.verdict).toBe('reachable-from-internet');
     expect(s.paths).toEqual([expect.objectContaining({ kind: 'public-endpoint', from: 'the whole internet', fromInternet: true })]);
-    expect(s.paths[0].recheck).toContain('az aks show --resource-group <resource-group> --name aks');
+    expect(s.paths[0].recheck).toContain('az aks show --resource-group "$RESOURCE_GROUP" --name aks');
   });
 
   test.each([[['0.0.0.0/0']], [['0.0.0.0/1', '128.0.0.0/1']]])('ranges %j that cover every address: the whole internet', (ranges) => {
@@ -218,7 +218,7 @@ describe('renderReachability', () => {
     expect(text).toContain('Verdict: **undecided**.');
     expect(text).toContain('| private-endpoint | the cluster network spoke | no |');
     expect(text).toContain('Undecided:');
-    expect(text).toContain('```sh\naz aks show --resource-group <resource-group> --name aks --query');
+    expect(text).toContain('```sh\naz aks show --resource-group "$RESOURCE_GROUP" --name aks --query');
   });
 
   test('a name from a document cannot break the table', () => {
