@@ -1,5 +1,5 @@
 import type { PolicyResource, ResourceValidationPolicy, StackValidationPolicy } from '@pulumi/policy/policy';
-import { unknownCheckingProxy } from '@pulumi/policy/proxy';
+import * as analyzerProxy from '@pulumi/policy/proxy';
 import { beforeAll, expect, test, vi } from 'vitest';
 import { ApiServerAccess } from '../../lib';
 import { HardenedCluster } from '../../lib/pulumi';
@@ -12,6 +12,9 @@ vi.mock('../../lib/core/rules/evaluate-cluster-rules', async (importOriginal) =>
   const original = await importOriginal<typeof import('../../lib/core/rules/evaluate-cluster-rules')>();
   return { ...original, evaluateClusterRules: vi.fn(original.evaluateClusterRules) };
 });
+
+// The analyzer's own proxy, which its declarations leave out (marked internal in @pulumi/policy).
+const { unknownCheckingProxy } = analyzerProxy as unknown as { unknownCheckingProxy: <T>(inputs: T) => T };
 
 const CLUSTERS = 4;
 let stack: RecordedResource[];
