@@ -3,8 +3,10 @@
 import type { EnforcementLevel, Policies, PolicyResource, ReportViolation, ResourceValidationPolicy, StackValidationPolicy } from '@pulumi/policy/policy';
 import { CLUSTER_RULES } from '../core/aks/cluster-rule-set';
 import { isType, MANAGED_CLUSTER_TYPE } from '../core/audit/audited-resource';
+import { DescribedResource } from '../core/description/described-resource';
+import { UnknownValue } from '../core/description/unknown-value';
 import { PAYLOAD_RULE_IDS } from '../core/audit/cluster-payload-rules';
-import { describeDeployment } from '../core/description/cluster-description';
+import { AGENT_POOL_TYPE, describeDeployment } from '../core/description/cluster-description';
 import { evaluateClusterRules } from '../core/rules/evaluate-cluster-rules';
 import { checkRelatedPayloads } from '../core/audit/related-payload-rules';
 import { reference } from '../core/audit/related-resources';
@@ -188,11 +190,30 @@ function resourceFindings(r: Pick<PolicyResource, 'type' | 'name' | 'props' | 'u
 
 function findingsOf(r: Pick<PolicyResource, 'type' | 'name' | 'props' | 'urn'>, evaluationDate: string): readonly Violation[] {
   const azure = describeAsAzure(r.type, r.name, r.props);
-  if (azure && !isType(azure.type, MANAGED_CLUSTER_TYPE)) return checkRelatedPayloads([azure]).map((f) => f.violation);
   const described = describePulumiResource(r, azure);
+  if (described && isType(described.type, AGENT_POOL_TYPE)) return poolFindings(described, evaluationDate);
+  if (azure && !isType(azure.type, MANAGED_CLUSTER_TYPE)) return checkRelatedPayloads([azure]).map((f) => f.violation);
   if (!described || !isType(described.type, MANAGED_CLUSTER_TYPE)) return [];
   const [cluster] = describeDeployment([{ resources: [described], notExamined: [], problems: [], wholeDeployment: false }]).clusters;
   return evaluateClusterRules(cluster, CLUSTER_RULES.filter((c) => c.scope === 'cluster'), { evaluationDate }).flatMap((o) => o.findings);
+}
+
+/** The rules of each node pool on its own (a pool rule's condition is on the pool's profile alone). */
+const POOL_RULES = CLUSTER_RULES.filter((c) => c.poolCondition !== undefined);
+
+/**
+ * The node pool rules on a pool declared as its own resource (azure-native
+ * `AgentPool`, the classic `KubernetesClusterNodePool`), judged before it is
+ * created as its cluster's resource policies judge the inline pools. Its
+ * cluster is another resource, judged by its own policies: here a stand-in
+ * with no inline pool carries this one, and only the pool rules run, whose
+ * findings are on the pool.
+ */
+function poolFindings(pool: DescribedResource, evaluationDate: string): readonly Violation[] {
+  // Its name is not known here, so the pool, whatever its own name, is the stand-in's (the only cluster read).
+  const standIn: DescribedResource = { type: MANAGED_CLUSTER_TYPE, name: new UnknownValue('the pool\'s cluster is judged by its own policies'), body: { properties: {} }, origin: pool.origin };
+  const [cluster] = describeDeployment([{ resources: [standIn, pool], notExamined: [], problems: [], wholeDeployment: false }]).clusters;
+  return evaluateClusterRules(cluster, POOL_RULES, { evaluationDate }).flatMap((o) => o.findings);
 }
 
 /**

@@ -225,3 +225,49 @@ test('a cluster of the classic @pulumi/azure provider is judged by the same rule
   const failed = new Set(runPack(secureAksPolicies(), stack).filter((r) => r.level === 'mandatory').map((r) => r.policy));
   for (const policy of ['saks-api-005', 'saks-id-001', 'saks-base-016']) expect(failed, policy).toContain(policy);
 });
+
+test('a node pool declared as its own resource is judged by the pool rules before it is created: azure-native AgentPool, classic KubernetesClusterNodePool', async () => {
+  const classic = await import('@pulumi/azure/containerservice');
+  new containerservice.AgentPool('typed-pool-public-ip', {
+    resourceGroupName: 'rg',
+    resourceName: 'typed-pools',
+    agentPoolName: 'user1',
+    mode: 'User',
+    count: 2,
+    vmSize: 'Standard_D4ds_v5',
+    enableNodePublicIP: true,
+    enableEncryptionAtHost: true,
+  });
+  new containerservice.AgentPool('typed-pool-hardened', {
+    resourceGroupName: 'rg',
+    resourceName: 'typed-pools',
+    agentPoolName: 'user2',
+    mode: 'User',
+    count: 2,
+    vmSize: 'Standard_D4ds_v5',
+    enableNodePublicIP: false,
+    enableEncryptionAtHost: true,
+  });
+  new classic.KubernetesClusterNodePool('classic-pool-public-ip', {
+    kubernetesClusterId: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/classic-pools',
+    vmSize: 'Standard_D4ds_v5',
+    nodeCount: 2,
+    nodePublicIpEnabled: true,
+    hostEncryptionEnabled: true,
+  });
+  await settle();
+  const policiesOn = (name: string) => {
+    const stack = resources.filter((r) => r.name === name);
+    expect(stack, name).toHaveLength(1);
+    return runPack(secureAksPolicies(), stack).filter((r) => r.level === 'mandatory').map((r) => r.policy);
+  };
+  // SAKS-NET-011: no node public IPs, the same rule the inline pools of a cluster are judged by.
+  expect(policiesOn('typed-pool-public-ip')).toEqual(['saks-net-011']);
+  expect(policiesOn('classic-pool-public-ip')).toEqual(['saks-net-011']);
+  expect(policiesOn('typed-pool-hardened')).toEqual([]);
+  // At preview, a value Pulumi does not know yet is undecided: neither reported nor passed in silence by a crash.
+  const typed = resources.find((r) => r.name === 'typed-pool-public-ip')!;
+  const inputs = { ...typed.inputs };
+  Object.defineProperty(inputs, 'enableNodePublicIP', { enumerable: true, get: () => { throw new Error('unknown during preview'); } });
+  expect(runPack(secureAksPolicies(), [{ ...typed, name: 'typed-pool-unknown', inputs }]).filter((r) => r.policy === 'saks-net-011')).toEqual([]);
+});

@@ -21,6 +21,8 @@ export interface AzureNativeTypedResource {
  */
 export const AZURE_NATIVE_TYPED_RESOURCES: Readonly<Record<string, AzureNativeTypedResource>> = {
   'Microsoft.ContainerService/managedClusters': { token: 'containerservice:ManagedCluster', nameArgs: ['resourceName'] },
+  // A node pool declared as its own resource (read by the policy pack; the library writes its pools inline).
+  'Microsoft.ContainerService/managedClusters/agentPools': { token: 'containerservice:AgentPool', nameArgs: ['resourceName', 'agentPoolName'] },
   'Microsoft.Authorization/roleAssignments': { token: 'authorization:RoleAssignment', nameArgs: ['roleAssignmentName'], scopeArg: 'scope' },
   'Microsoft.Authorization/locks': { token: 'authorization:ManagementLockByScope', nameArgs: ['lockName'], scopeArg: 'scope' },
   'Microsoft.Insights/diagnosticSettings': { token: 'monitor:DiagnosticSetting', nameArgs: ['name'], scopeArg: 'resourceUri' },

@@ -31,12 +31,14 @@ export function describeClassicAzureResource(token: string, name: string, inputs
   const known = BY_TOKEN.get(token);
   if (!known) return undefined;
   const values = knownCopy(inputs) as Record<string, unknown>;
-  const mapped = known.map(new AttributeReader(values, '', 'pulumi'));
+  // A bridged resource without `name` is auto-named by the provider from the logical name: its name is
+  // unknown, but stands for that resource (a node pool's ARM name still holds its cluster's).
+  const named = 'name' in values ? values : { ...values, name: new UnknownValue(`auto-named by Pulumi from '${name}' at deployment`, `${token}::${name}`) };
+  const mapped = known.map(new AttributeReader(named, '', 'pulumi'));
   const id = values.id;
   return {
     type: mapped.type,
-    // A bridged resource without `name` is auto-named by the provider from the logical name.
-    name: mapped.name instanceof UnknownValue && !('name' in values) ? new UnknownValue(`auto-named by Pulumi from '${name}' at deployment`, `${token}::${name}`) : mapped.name,
+    name: mapped.name,
     id: typeof id === 'string' || id instanceof UnknownValue ? id : undefined,
     scope: mapped.scope,
     body: mapped.body,
