@@ -68,6 +68,12 @@ const REASONS = new Map<Rule, string>([
   [Rules.auditLogsDestination, OTHER_RESOURCES],
   [Rules.baselineAuditLogsOff, `${OTHER_RESOURCES}: the diagnostic settings on the cluster, which the rule leaves undecided where one may be deployed under a condition`],
   [Rules.baselineDeleteLocksOff, `${OTHER_RESOURCES}: the locks on the cluster`],
+  [Rules.ephemeralOsDiskOff, `${PATTERN} over the VM size's name (whether it has a local temporary disk)`],
+  [Rules.podsPerNodeLow, 'is undecided on a pool without maxPods, whose default depends on the network plugin and its mode; a definition cannot answer "undecided"'],
+  [Rules.kubernetesDashboardOn, 'no alias of the kubeDashboard add-on\'s settings is in a built-in definition or the provider snapshot'],
+  [Rules.transitEncryptionNone, `${OTHER_RESOURCES}: the nodes' virtual network, and the Calico FelixConfiguration applied in the cluster`],
+  [Rules.vnetEncryptionOnly, `${OTHER_RESOURCES}: the nodes' virtual network`],
+  [Rules.egressPublicIp, `${OTHER_RESOURCES}: the route table or network security group that carries or blocks egress`],
 ]);
 
 /** Why a cluster rule is not an Azure Policy definition; `undefined` for a rule written as a condition. */
