@@ -24,5 +24,10 @@ export const RULE_POLICY_VERSIONS: Readonly<Record<string, { readonly version: s
   'SAKS-BASE-009': { version: '1.0.0', digest: '7ba7796baeb0ff49' },
   'SAKS-BASE-010': { version: '1.0.0', digest: '7d3d43ff2fcea17a' },
   'SAKS-BASE-015': { version: '1.0.0', digest: '9b32f2440b02e3ea' },
-  initiative: { version: '1.0.0', digest: '660d8b6d65c2d596' },
+  'SAKS-API-007': { version: '1.0.0', digest: '7a63f1daf0b4f0a5' },
+  'SAKS-BASE-018': { version: '1.0.0', digest: 'c91894b495383696' },
+  'SAKS-BASE-019': { version: '1.0.0', digest: '51fc4bfc604656e0' },
+  'SAKS-BASE-022': { version: '1.0.0', digest: '2ad924db128ce1ab' },
+  'SAKS-BASE-023': { version: '1.0.0', digest: '2d3529a0a12204e9' },
+  initiative: { version: '1.1.0', digest: 'cb59d0a5320e10de' },
 };

@@ -19,6 +19,7 @@ const ADDONS = 'properties.addonProfiles';
 const SECURITY = 'properties.securityProfile';
 const UPGRADE_CHANNEL = 'properties.autoUpgradeProfile.upgradeChannel';
 const NODE_OS_CHANNEL = 'properties.autoUpgradeProfile.nodeOSUpgradeChannel';
+const DISK_ENCRYPTION_SET = 'properties.diskEncryptionSetID';
 const DEFENDER = `${SECURITY}.defender.securityMonitoring.enabled`;
 const INSIGHTS = `${ADDONS}.omsagent.enabled`;
 /** Defender for Containers is not on. */
@@ -162,8 +163,9 @@ export const BASELINE_RULES: readonly ClusterRule[] = [
     const fact = c.fact('properties.apiServerAccessProfile.disableRunCommand');
     c.fail(fact, { definition: 'keep disableRunCommand: true (the default) and reach the API server from the network', payload: 'set apiServerAccessProfile.disableRunCommand: true' }, { value: c.bool(fact) ?? false });
   }),
-  conditionRule(Rules.diskKeysPlatformManaged, Cond.not(Cond.exists('properties.diskEncryptionSetID')), (c) => {
-    c.fail(c.fact('properties.diskEncryptionSetID'), { definition: 'bring a disk encryption set: diskEncryptionSetId', payload: 'set diskEncryptionSetID to a disk encryption set with your Key Vault key' }, { value: null });
+  // As Microsoft's built-in definition for disk encryption sets reads it: absent, or empty.
+  conditionRule(Rules.diskKeysPlatformManaged, Cond.anyOf(Cond.not(Cond.exists(DISK_ENCRYPTION_SET)), Cond.is(DISK_ENCRYPTION_SET, '')), (c) => {
+    c.fail(c.fact(DISK_ENCRYPTION_SET), { definition: 'bring a disk encryption set: diskEncryptionSetId', payload: 'set diskEncryptionSetID to a disk encryption set with your Key Vault key' }, { value: c.text(c.fact(DISK_ENCRYPTION_SET)) ?? null });
   }),
   clusterRule(Rules.kubernetesDashboardOn, 'cluster', (c) => {
     const dashboard = addon(c, 'kubeDashboard');
