@@ -197,7 +197,7 @@ export function hardenedPayload(properties: Record<string, unknown> = {}): Audit
       disableLocalAccounts: true,
       aadProfile: { managed: true, enableAzureRBAC: true },
       apiServerAccessProfile: { enablePrivateCluster: true, privateDNSZone: 'system', disableRunCommand: false },
-      agentPoolProfiles: [{ name: 'system', mode: 'System', count: 3, vmSize: 'Standard_D4ds_v5', osType: 'Linux', enableEncryptionAtHost: true, nodeTaints: ['CriticalAddonsOnly=true:NoSchedule'], securityProfile: { sshAccess: 'Disabled' } }],
+      agentPoolProfiles: [{ name: 'system', mode: 'System', count: 3, vmSize: 'Standard_D4ds_v5', osType: 'Linux', osDiskType: 'Ephemeral', maxPods: 110, enableEncryptionAtHost: true, nodeTaints: ['CriticalAddonsOnly=true:NoSchedule'], securityProfile: { sshAccess: 'Disabled' } }],
       networkProfile: { networkPlugin: 'azure', networkPluginMode: 'overlay', networkDataplane: 'cilium', networkPolicy: 'cilium', podCidr: '10.244.0.0/16', serviceCidr: '10.0.0.0/16', dnsServiceIP: '10.0.0.10', outboundType: 'loadBalancer', advancedNetworking: { enabled: true, security: { enabled: true, transitEncryption: { type: 'WireGuard' } } } },
       addonProfiles: { omsagent: { enabled: true }, azurepolicy: { enabled: true }, azureKeyvaultSecretsProvider: { enabled: true, config: { enableSecretRotation: 'true' } } },
       autoUpgradeProfile: { upgradeChannel: 'patch', nodeOSUpgradeChannel: 'NodeImage' },
