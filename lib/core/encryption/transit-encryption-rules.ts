@@ -5,6 +5,7 @@ import { clusterRule, ClusterRule, ClusterRuleContext } from '../rules/cluster-r
 import { conditionRule } from '../rules/condition-rule';
 import { Cond } from '../rules/resource-condition';
 import { Undecided } from '../rules/undecided';
+import { deployedFelixWireGuard } from './calico-felix-configuration';
 import { Rules } from '../validation/rule-catalog';
 
 /**
@@ -29,13 +30,14 @@ export function acnsWireGuardOn(c: ClusterRuleContext): boolean {
 }
 
 /**
- * Whether WireGuard encrypts pod traffic: ACNS, or Calico's FelixConfiguration
- * with `wireguardEnabled` among the objects deployed with the cluster.
+ * Whether WireGuard encrypts pod traffic: ACNS, or Calico's one
+ * FelixConfiguration "default" with `wireguardEnabled` among the objects
+ * deployed with the cluster.
  * @see https://docs.tigera.io/calico/latest/network-policy/encrypt-cluster-pod-traffic
  */
 function wireGuardOn(c: ClusterRuleContext): boolean {
   if (acnsWireGuardOn(c)) return true;
-  return (c.cluster.kubernetesObjects ?? []).some((o) => o?.kind === 'FelixConfiguration' && (o.spec?.wireguardEnabled === true || o.spec?.wireguardEnabledV6 === true));
+  return deployedFelixWireGuard(c.cluster.kubernetesObjects ?? []).on;
 }
 
 /**

@@ -67,6 +67,8 @@ test('Calico WireGuard passes only with its FelixConfiguration deployed; VNet en
   const calico = TransitEncryption.calicoWireGuard();
   expect(status({ ...DEFAULT, transitEncryption: calico }, 'transit encryption')).toBe('fail');
   expect(status({ ...DEFAULT, transitEncryption: calico }, 'transit encryption', [calicoFelixConfiguration(calico)])).toBe('pass');
+  // Two "default" objects overwrite each other: Felix's WireGuard is not known to be on.
+  expect(status({ ...DEFAULT, transitEncryption: calico }, 'transit encryption', [calicoFelixConfiguration(calico), calicoFelixConfiguration(calico)])).toBe('fail');
   const vnet = { ...DEFAULT, transitEncryption: TransitEncryption.virtualNetworkEncryption(), apiServerAccess: ApiServerAccess.private({ vnetIntegration: false }) };
   expect(status(vnet, 'transit encryption')).toBe('partial');
 });
