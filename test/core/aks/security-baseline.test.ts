@@ -14,6 +14,7 @@ import {
   SECURITY_BASELINE,
   TransitEncryption,
 } from '../../../lib';
+import { VALID_CLUSTERS } from '../../support/cluster-fixtures';
 
 const DEFAULT: HardenedClusterProps = { name: 'baseline', location: 'westeurope' };
 /** Evaluates the baseline as the synth does: from the rules' outcomes on the payload and on what the deployment applies. */
@@ -146,4 +147,12 @@ test('an acknowledged warning is reported with the clauses its rule supports, an
   expect(row.endsWith(`| ${markdownCell(frameworkClausesLine('SAKS-BASE-002'))} |`)).toBe(true);
   expect(frameworkClausesLine('SAKS-BASE-002')).not.toBe('unmapped');
   expect(md).toContain(`(SAKS-ACK-001: ${frameworkClausesLine('SAKS-ACK-001')})`);
+});
+
+test('the egress path: a firewall route or an isolated network meets it; a route table brought by id is not verified; a public IP is the opt-out', () => {
+  expect(status(VALID_CLUSTERS.egressThroughHubFirewall, 'egress path')).toBe('pass');
+  expect(status(VALID_CLUSTERS.networkIsolated, 'egress path')).toBe('pass');
+  expect(status(VALID_CLUSTERS.egressThroughHubRouteTable, 'egress path')).toBe('not-verified');
+  expect(status(VALID_CLUSTERS.userAssignedNatGateway, 'egress path')).toBe('opt-out');
+  expect(status(DEFAULT, 'egress path')).toBe('opt-out');
 });
