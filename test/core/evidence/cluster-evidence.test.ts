@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { expect, test } from 'vitest';
-import { Rules } from '../../../lib';
+import { ManagedClusterModel, Rules } from '../../../lib';
 import { auditCluster } from '../../../lib/core/audit/audit-cluster';
 import { describeDeployment } from '../../../lib/core/description/cluster-description';
 import { clusterEvidence } from '../../../lib/core/evidence/cluster-evidence';
@@ -52,4 +52,18 @@ test('every baseline finding has the facts of its rules; an undecided control sa
   const pods = baseline.find((f) => f.controlId === 'pods per node')!;
   expect(pods.verdict).toBe('undecided');
   expect(pods.details.some((d) => d.startsWith(`${Rules.podsPerNodeLow.id}: undecided: maxPods is not set`))).toBe(true);
+});
+
+test('a control decided by resources beside the cluster shows each one found, read where it was written', () => {
+  const reading = readDocument(JSON.parse(JSON.stringify(ManagedClusterModel.build({ name: 'evidence', location: 'westeurope' }).toArmTemplate())), 'cluster.template.json');
+  const [description] = describeDeployment([reading]).clusters;
+  const evidence = clusterEvidence({ description, audit: auditCluster(description) });
+  const logs = evidence.findings.find((f) => f.kind === 'baseline' && f.controlId === 'control-plane audit logs')!;
+  expect(logs.verdict).toBe('pass');
+  const setting = logs.observed.find((o) => o.path === 'properties.logs')!;
+  expect(setting.at.document).toBe('cluster.template.json');
+  expect(setting.value).toMatch(/kube-audit-admin/);
+  expect(setting.recheck).toMatch(/^az resource show .*diagnosticSettings.* --query properties\.logs/);
+  const locks = evidence.findings.find((f) => f.kind === 'baseline' && f.controlId === 'delete locks')!;
+  expect(locks.observed.some((o) => o.path === 'properties.level' && o.value === '"CanNotDelete"')).toBe(true);
 });

@@ -193,6 +193,7 @@ export const BASELINE_RULES: readonly ClusterRule[] = [
       type: 'Microsoft.Insights/diagnosticSettings',
       what: 'diagnostic settings',
       meets: sendsAuditLog,
+      reads: 'properties.logs',
       definitionProperty: 'auditLogs.enabled',
       fix: { definition: 'leave the control-plane audit logs on', payload: 'add a diagnostic setting on the cluster with kube-audit-admin and guard' },
     }),
@@ -205,6 +206,7 @@ export const BASELINE_RULES: readonly ClusterRule[] = [
         const level = (l.body.properties as Record<string, unknown> | undefined)?.level;
         return level instanceof UnknownValue ? undefined : same(level, 'CanNotDelete');
       },
+      reads: 'properties.level',
       definitionProperty: 'deleteLocks',
       fix: { definition: 'leave deleteLocks on; remove a lock deliberately (it is one call) when a resource must go', payload: 'add a CanNotDelete lock on the cluster' },
     }),
@@ -219,9 +221,11 @@ export const BASELINE_RULES: readonly ClusterRule[] = [
  */
 function requireOnCluster(
   c: ClusterRuleContext,
-  r: { type: string; what: string; meets: (resource: DescribedResource) => boolean | undefined; definitionProperty: string; fix: Fix },
+  r: { type: string; what: string; meets: (resource: DescribedResource) => boolean | undefined; reads: string; definitionProperty: string; fix: Fix },
 ): void {
   const found = extensionResources(c, r.type);
+  // What decides each one found, as a fact of that resource: the evidence shows it and how to re-read it.
+  for (const x of found) c.observed.push(c.cluster.describe(x).fact(r.reads));
   if (found.some((x) => certain(x) && r.meets(x) === true)) return;
   if (found.some((x) => !certain(x) || r.meets(x) === undefined)) {
     c.cannotDecide(`${r.what} of the cluster may be deployed: under a condition, or with a value, that is not known offline`);
