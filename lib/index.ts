@@ -36,6 +36,7 @@ export * from './core/aks/hardened-cluster-props';
 // Not the definition's template without validation: that is for the agreement test only.
 export { CREATE_ONLY_CLUSTER_PROPERTIES, LogicalIds, ManagedClusterModel } from './core/aks/managed-cluster-model';
 export * from './core/aks/security-baseline';
+export * from './core/aks/definition-rule-outcomes';
 export * from './core/aks/checkov-arm-checks';
 export * from './core/aks/checkov-template-resources';
 export * from './core/aks/network-policy-engine';

@@ -4,6 +4,7 @@ import { felixAdmissionPolicy } from '../core/encryption/felix-admission-policy'
 import { hostNetworkAdmissionPolicy } from '../core/encryption/host-network-admission-policy';
 import { deployedEgressPath } from '../core/aks/egress-path';
 import { renderSecurityBaseline } from '../core/aks/security-baseline';
+import { definitionRuleOutcomes } from '../core/aks/definition-rule-outcomes';
 import { calicoWireGuardDeployment } from '../core/encryption/calico-felix-configuration';
 import { CrossClusterCoverage, deriveEncryptionCoverage, FlowCoverage, renderEncryptionCoverage } from '../core/encryption/encryption-coverage';
 import { evaluateAksBuiltInPolicies, renderAksBuiltInPolicies } from '../core/policy/aks-built-in-policies';
@@ -98,7 +99,7 @@ export function clusterReports(
   }
   return {
     coverage: renderEncryptionCoverage(c.name, c.transitEncryption, coverage, deployedEgressPath(model.cluster, model.resources)),
-    baseline: renderSecurityBaseline(model, coverage, renderAksBuiltInPolicies(evaluateAksBuiltInPolicies(model.toArmTemplate())), installed),
+    baseline: renderSecurityBaseline(model, definitionRuleOutcomes(model, kubernetesObjects), renderAksBuiltInPolicies(evaluateAksBuiltInPolicies(model.toArmTemplate())), installed),
     reachability: renderReachabilityReport(c.name, deployed ?? { template: model.toArmTemplate(), file: 'cluster.template.json' }),
     warnings,
     flows: coverage,

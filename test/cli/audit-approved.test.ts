@@ -42,7 +42,7 @@ test('drift: exit 1, both values with where they were read, and the rule the liv
   const r = runCli(['audit', '--approved', 'dist/acns-wireguard', write('live.json', publicAccess())], dir);
   expect(r.code).toBe(1);
   expect(r.stdout).toMatch(
-    /error \[SAKS-DRIFT-001\] ManagedClusters ledger-prod: properties\.apiServerAccessProfile\.enablePrivateCluster\n {4}approved: true \(dist\/acns-wireguard\/cluster\.template\.json#\/resources\/\d+\/properties\/apiServerAccessProfile\/enablePrivateCluster\)\n {4}live: {5}false \(live\.json#\/properties\/apiServerAccessProfile\/enablePrivateCluster\)\n {4}breaks: {3}\[SAKS-API-005\]/,
+    /error \[SAKS-DRIFT-001\] ManagedClusters ledger-prod: properties\.apiServerAccessProfile\.enablePrivateCluster\n {4}approved: true \(dist\/acns-wireguard\/cluster\.template\.json#\/resources\/\d+\/properties\/apiServerAccessProfile\/enablePrivateCluster\)\n {4}live: {5}false \(live\.json#\/properties\/apiServerAccessProfile\/enablePrivateCluster\)\n {4}breaks: {3}\[SAKS-API-007\] .*\n {4}breaks: {3}\[SAKS-API-005\]/,
   );
 });
 
@@ -58,7 +58,7 @@ test('JSON: each drift with both values, their provenance and the broken rule id
       path: 'properties.apiServerAccessProfile.enablePrivateCluster',
       approved: { state: 'known', value: true, at: expect.stringMatching(/^dist\/acns-wireguard\/cluster\.template\.json#\/resources\/\d+\/properties\/apiServerAccessProfile\/enablePrivateCluster$/) },
       live: { state: 'known', value: false, at: 'export.json#/data/0/properties/apiServerAccessProfile/enablePrivateCluster' },
-      brokenRules: ['SAKS-API-005'],
+      brokenRules: ['SAKS-API-007', 'SAKS-API-005'],
     },
   ]);
   expect(report.unmanaged).toEqual([{ ruleId: 'SAKS-DRIFT-002', name: 'shadow-it', id: other.id, source: 'export.json#/data/1' }]);
@@ -77,7 +77,7 @@ test('SARIF: a valid log with a result per drift (the broken rule in its propert
     ['SAKS-DRIFT-001', 'error'],
     ['SAKS-DRIFT-002', 'warning'],
   ]);
-  expect(results[0].properties).toEqual({ approved: 'true', live: 'false', brokenRules: ['SAKS-API-005'] });
+  expect(results[0].properties).toEqual({ approved: 'true', live: 'false', brokenRules: ['SAKS-API-007', 'SAKS-API-005'] });
   expect(results[0].locations[0].physicalLocation.region.startLine).toBeGreaterThan(1);
   expect(log.runs[0].tool.driver.rules.map((x: any) => x.id)).toEqual(['SAKS-DRIFT-001', 'SAKS-DRIFT-002']);
 });

@@ -39,6 +39,12 @@ export const IMAGE_CLEANER_DEFAULT_INTERVAL_HOURS = 168;
  */
 export const MAX_PODS_PER_NODE = 110;
 /**
+ * The fewest pods per node the security baseline accepts (`maxPods`), Checkov's CKV_AZURE_168.
+ * @see https://www.checkov.io/5.Policy%20Index/arm.html
+ * @category Clusters
+ */
+export const MIN_PODS_PER_NODE = 50;
+/**
  * Nodes added during an upgrade: AKS's default max surge, 10% of the pool and at least one (https://learn.microsoft.com/azure/aks/upgrade-aks-cluster#customize-node-surge-upgrade).
  * @category Clusters
  */

@@ -19,7 +19,15 @@ const DEFINITION = 'definition';
  * that the rules read exactly what will be deployed, with every fact named by
  * the definition's property that sets it.
  */
-export function describeDefinition(config: ResolvedClusterConfig, defaulted: { readonly dnsPrefix?: boolean } = {}): ClusterDescription {
+export function describeDefinition(
+  config: ResolvedClusterConfig,
+  defaulted: { readonly dnsPrefix?: boolean } = {},
+  /**
+   * The Kubernetes objects the deployment applies to the cluster; by default,
+   * the FelixConfiguration Calico WireGuard needs, as if it were deployed.
+   */
+  applied?: readonly unknown[],
+): ClusterDescription {
   const reading = readAzureDescription(JSON.parse(JSON.stringify(templateOfConfig(config))), DEFINITION);
   const located = (source: string): DocumentLocation => ({ document: DEFINITION, pointer: source.slice(source.indexOf('#') + 1) });
   const resources = [
@@ -33,7 +41,12 @@ export function describeDefinition(config: ResolvedClusterConfig, defaulted: { r
     return definition === 'dnsPrefix' && defaulted.dnsPrefix ? { definition, note: 'dnsPrefix defaults to the cluster name' } : { definition };
   };
   const optIns = new Set(config.apiServerAccess.mode === 'unrestricted' ? [UNRESTRICTED_PUBLIC_OPT_IN] : []);
-  const kubernetesObjects = config.transitEncryption.kind === 'calicoWireGuard' ? [calicoFelixConfiguration(config.transitEncryption)] : [];
+  const kubernetesObjects =
+    applied !== undefined
+      ? applied.filter((o): o is Record<string, unknown> => o !== null && typeof o === 'object')
+      : config.transitEncryption.kind === 'calicoWireGuard'
+        ? [calicoFelixConfiguration(config.transitEncryption)]
+        : [];
   return describeDeployment([{ resources, notExamined: [], problems: [], wholeDeployment: true }], { origin: 'definition', locator, optIns, kubernetesObjects }).clusters[0];
 }
 

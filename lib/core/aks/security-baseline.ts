@@ -1,47 +1,28 @@
 import { CALICO_CRD_SCHEMAS } from '../encryption/calico-crd-schemas.generated';
 import { PinnedComponentVersion } from '../versions/pinned-support';
 import { renderSupportWindows } from '../versions/support-window-report';
-import { ArmReference } from '../arm/arm-expression';
 import { ArmResource } from '../arm/arm-resource';
-import { IMAGE_CLEANER_DEFAULT_INTERVAL_HOURS } from './aks-limits';
-import { deployedEgressPath } from './egress-path';
-import { FlowCoverage } from '../encryption/encryption-coverage';
+import { IMAGE_CLEANER_DEFAULT_INTERVAL_HOURS, MAX_PODS_PER_NODE } from './aks-limits';
 import { FRAMEWORKS_NOTE, frameworkClausesLine } from '../compliance/framework-clauses-text';
 import { renderAcknowledgedWarnings } from '../reports/acknowledged-warnings';
 import { markdownTable } from '../reports/markdown';
+import { RuleOutcome } from '../rules/rule-outcome';
+import { Rule } from '../validation/rule';
+import { Rules } from '../validation/rule-catalog';
 import { Sources } from '../validation/sources';
 import { CHECKOV_ARM_AKS_CHECKS, CheckovVerdict } from './checkov-arm-checks';
 import { ManagedClusterModel } from './managed-cluster-model';
-import { networkPolicyEngine } from './network-policy-engine';
-import { hasLocalTempDisk } from './vm-size';
 
 /**
- * The outcome of one control on a deployed cluster: met, not met, met in part
- * (the report says which part), or an opt-out that needs a resource only the
- * customer can bring. A control that is missing is `fail`, never "not applicable".
- * `not-verified`: what decides it was not read (a live cluster audited without
- * its separate resources), so the report claims neither.
+ * The outcome of one control on a cluster, derived from the verdicts of the
+ * rules that decide it: met, not met, met in part (a rule says which part is
+ * not), or an opt-out that needs a resource only the customer can bring. A
+ * control that is missing is `fail`, never "not applicable". `not-verified`:
+ * a rule that decides it is undecided (a value not known, a resource not
+ * read), so the report claims neither.
  * @category Security baseline
  */
 export type BaselineStatus = 'pass' | 'fail' | 'partial' | 'opt-out' | 'not-verified';
-
-/**
- * What a control is evaluated on: the cluster's exact payload and the encryption actually deployed.
- * @category Security baseline
- */
-export interface BaselineContext {
-  readonly cluster: ArmResource;
-  /** Every resource deployed with the cluster (its diagnostic settings among them). */
-  readonly resources: readonly ArmResource[];
-  readonly coverage: readonly FlowCoverage[];
-  /**
-   * Whether `resources` is the whole deployment (a template, a Pulumi program):
-   * then a resource that is absent is absent. When it is not (a live cluster read
-   * on its own), a control that finds nothing among them is not verified.
-   * @default true
-   */
-  readonly wholeDeployment?: boolean;
-}
 
 /**
  * Checkov's own check for a control, replicated from its source, so the report never claims a pass Checkov would not give.
@@ -61,7 +42,7 @@ export interface CheckovCheck {
 }
 
 /**
- * One AKS security control, evaluated on what is deployed.
+ * One AKS security control, decided by rules of the catalog on what is deployed.
  * @category Security baseline
  */
 export interface BaselineCheck {
@@ -70,8 +51,18 @@ export interface BaselineCheck {
   readonly title: string;
   /** How the library meets it by default. */
   readonly how: string;
-  /** Evaluates the control on the cluster's exact payload and deployed encryption. */
-  readonly evaluate: (ctx: BaselineContext) => BaselineStatus;
+  /**
+   * The catalog rules that decide the control, each run once on the cluster's
+   * description: the control fails when one of them fails (an opt-out control
+   * is `opt-out` then), is not verified when one is undecided, and passes when
+   * every one passes.
+   */
+  readonly decidedBy: readonly Rule[];
+  /**
+   * Rules whose failure leaves the control met in part only (`partial`); each says which part is not met.
+   * @default - none
+   */
+  readonly partlyMetUnless?: readonly Rule[];
   /** The Checkov check of the same control, when there is one. */
   readonly checkov?: CheckovCheck;
   /**
@@ -82,13 +73,6 @@ export interface BaselineCheck {
   readonly optOut?: string;
 }
 
-type Props = Record<string, any>;
-const EGRESS_STATUS = { no: 'pass', unverified: 'partial', yes: 'opt-out' } as const;
-const props = (c: ArmResource) => (c.properties ?? {}) as Props;
-const pools = (c: ArmResource) => (props(c).agentPoolProfiles ?? []) as Props[];
-const ok = (b: boolean): BaselineStatus => (b ? 'pass' : 'fail');
-/** A control met by a resource beside the cluster: not found is a fail only where every resource was read. */
-const foundAmong = (wholeDeployment: boolean | undefined, found: boolean): BaselineStatus => (found ? 'pass' : wholeDeployment === false ? 'not-verified' : 'fail');
 /** Checkov's own verdict, from the replica of its ARM check of that id. */
 const checkovArm = (id: string) => {
   const check = CHECKOV_ARM_AKS_CHECKS.find((c) => c.id === id)!;
@@ -103,8 +87,9 @@ const terraformOnly = (file: string) => `Checkov ships this check for Terraform 
 
 /**
  * The AKS controls of the CIS AKS benchmark and Checkov's AKS policies that a
- * cluster definition can meet. docs/security-baseline.md is generated from
- * this list. Checkov's verdicts follow its ARM checks as written.
+ * cluster definition can meet, each decided by the rules of the catalog that
+ * state it. docs/security-baseline.md is generated from this list. Checkov's
+ * verdicts follow its ARM checks as written.
  * @see https://www.checkov.io/5.Policy%20Index/arm.html
  * @category Security baseline
  */
@@ -113,8 +98,7 @@ export const SECURITY_BASELINE: readonly BaselineCheck[] = [
     id: 'CIS 5.4.1 (control plane endpoint)',
     title: 'the API server is private, or its public endpoint is limited to authorized IP ranges',
     how: 'ApiServerAccess.private() by default; public only with authorized ranges (SAKS-API-005)',
-    evaluate: ({ cluster: c }) =>
-      ok(props(c).apiServerAccessProfile?.enablePrivateCluster === true || (props(c).apiServerAccessProfile?.authorizedIPRanges ?? []).length > 0),
+    decidedBy: [Rules.publicWithoutRanges, Rules.publicUnrestricted],
     checkov: {
       id: 'CKV_AZURE_6',
       evaluate: checkovArm('CKV_AZURE_6'),
@@ -126,63 +110,55 @@ export const SECURITY_BASELINE: readonly BaselineCheck[] = [
     id: 'CIS 5.4.2 (private endpoint, public access disabled)',
     title: 'the API server has no public endpoint: a private cluster',
     how: 'ApiServerAccess.private() by default; a public API server, even limited to authorized ranges, does not meet it',
-    evaluate: ({ cluster: c }) => ok(props(c).apiServerAccessProfile?.enablePrivateCluster === true),
+    decidedBy: [Rules.apiServerPublicEndpoint],
     checkov: { id: 'CKV_AZURE_115', inspects: terraformOnly('checkov/terraform/checks/resource/azure/AKSEnablesPrivateClusters.py') },
   },
   {
     id: 'local accounts',
     title: 'local accounts disabled',
     how: 'disableLocalAccounts: true, always',
-    evaluate: ({ cluster: c }) => ok(props(c).disableLocalAccounts === true),
+    decidedBy: [Rules.localAccountsEnabled],
     checkov: { id: 'CKV_AZURE_141', evaluate: checkovArm('CKV_AZURE_141'), inspects: 'properties.disableLocalAccounts is true' },
   },
   {
     id: 'CIS 5.5.1',
     title: 'Kubernetes RBAC with Entra ID and Azure RBAC',
     how: 'enableRBAC: true and aadProfile.enableAzureRBAC: true, always',
-    evaluate: ({ cluster: c }) => ok(props(c).enableRBAC === true && props(c).aadProfile?.enableAzureRBAC === true),
+    decidedBy: [Rules.kubernetesRbacOff],
     checkov: { id: 'CKV_AZURE_5', evaluate: checkovArm('CKV_AZURE_5'), inspects: 'properties.enableRBAC only (not Entra ID or Azure RBAC)' },
   },
   {
     id: 'CIS 5.4.4',
     title: 'a network policy engine',
     how: 'the dataplane\'s network policy (cilium by default; calico or azure)',
-    evaluate: ({ cluster: c }) => {
-      const engine = networkPolicyEngine(props(c).networkProfile);
-      return ok(engine !== undefined && engine !== 'none');
-    },
+    decidedBy: [Rules.baselineNoNetworkPolicy],
     checkov: { id: 'CKV_AZURE_7', evaluate: checkovArm('CKV_AZURE_7'), inspects: 'that networkProfile.networkPolicy is set, to any value, "none" included' },
   },
   {
     id: 'Azure Policy add-on',
     title: 'Azure Policy add-on',
     how: 'addonProfiles.azurepolicy enabled (azurePolicy: true)',
-    evaluate: ({ cluster: c }) => ok(props(c).addonProfiles?.azurepolicy?.enabled === true),
+    decidedBy: [Rules.baselineAzurePolicyOff],
     checkov: { id: 'CKV_AZURE_116', inspects: terraformOnly('checkov/terraform/checks/resource/azure/AKSUsesAzurePoliciesAddon.py') },
   },
   {
     id: 'CIS 5.1.1 (image scanning)',
     title: 'Microsoft Defender for Containers',
     how: 'securityProfile.defender with a Log Analytics workspace the library creates (ClusterMonitoring.createWorkspace())',
-    evaluate: ({ cluster: c }) => ok(props(c).securityProfile?.defender?.securityMonitoring?.enabled === true),
+    decidedBy: [Rules.defenderOff],
   },
   {
     id: 'Container Insights',
     title: 'logging to Azure Monitor (Container Insights)',
     how: 'addonProfiles.omsagent with the same workspace, Entra ID authentication',
-    evaluate: ({ cluster: c }) => ok(props(c).addonProfiles?.omsagent?.enabled === true),
+    decidedBy: [Rules.containerInsightsOff],
     checkov: { id: 'CKV_AZURE_4', evaluate: checkovArm('CKV_AZURE_4'), inspects: 'addonProfiles.omsagent.enabled, as Python reads it (the string "false" passes)' },
   },
   {
     id: 'automatic upgrades',
     title: 'automatic upgrades of Kubernetes and of the node OS',
     how: 'autoUpgradeProfile.upgradeChannel "patch" and nodeOSUpgradeChannel "NodeImage"',
-    evaluate: ({ cluster: c }) =>
-      ok(
-        !!props(c).autoUpgradeProfile?.upgradeChannel &&
-          props(c).autoUpgradeProfile.upgradeChannel !== 'none' &&
-          ['NodeImage', 'SecurityPatch'].includes(props(c).autoUpgradeProfile.nodeOSUpgradeChannel),
-      ),
+    decidedBy: [Rules.baselineAutoUpgradeOff],
     checkov: {
       id: 'CKV_AZURE_171',
       evaluate: checkovArm('CKV_AZURE_171'),
@@ -193,29 +169,28 @@ export const SECURITY_BASELINE: readonly BaselineCheck[] = [
     id: 'uptime SLA',
     title: 'a paid tier with the uptime SLA',
     how: 'sku.tier "Standard" (uptime SLA)',
-    evaluate: ({ cluster: c }) => ok(['Standard', 'Premium'].includes((c.sku as Props | undefined)?.tier)),
+    decidedBy: [Rules.baselineFreeTier],
     checkov: { id: 'CKV_AZURE_170', inspects: terraformOnly('checkov/terraform/checks/resource/azure/AKSIsPaidSku.py') },
   },
   {
     id: 'encryption at host',
     title: 'host-based encryption on every node pool',
     how: 'enableEncryptionAtHost: true on every pool (needs the EncryptionAtHost subscription feature)',
-    evaluate: ({ cluster: c }) => ok(pools(c).length > 0 && pools(c).every((p) => p.enableEncryptionAtHost === true)),
+    decidedBy: [Rules.baselineHostEncryptionOff],
     checkov: { id: 'CKV_AZURE_227', evaluate: checkovArm('CKV_AZURE_227'), inspects: 'the first node pool only' },
   },
   {
     id: 'ephemeral OS disks',
     title: 'ephemeral OS disks where supported',
     how: 'osDiskType "Ephemeral" on every pool whose VM size has a local disk',
-    evaluate: ({ cluster: c }) => ok(pools(c).every((p) => !hasLocalTempDisk(p.vmSize) || p.osDiskType === 'Ephemeral')),
+    decidedBy: [Rules.ephemeralOsDiskOff],
     checkov: { id: 'CKV_AZURE_226', evaluate: checkovArm('CKV_AZURE_226'), inspects: 'the first node pool only, whatever its VM size' },
   },
   {
     id: 'secret rotation',
     title: 'Secrets Store CSI driver with secret rotation',
     how: 'addonProfiles.azureKeyvaultSecretsProvider with enableSecretRotation "true"',
-    evaluate: ({ cluster: c }) =>
-      ok(props(c).addonProfiles?.azureKeyvaultSecretsProvider?.enabled === true && props(c).addonProfiles.azureKeyvaultSecretsProvider.config?.enableSecretRotation === 'true'),
+    decidedBy: [Rules.baselineSecretsRotationOff],
     checkov: {
       id: 'CKV_AZURE_172',
       evaluate: checkovArm('CKV_AZURE_172'),
@@ -226,62 +201,52 @@ export const SECURITY_BASELINE: readonly BaselineCheck[] = [
     id: 'system pool isolation',
     title: 'the system pool runs critical add-ons only',
     how: 'CriticalAddonsOnly=true:NoSchedule on the system pool, and a user pool for workloads',
-    evaluate: ({ cluster: c }) => ok(pools(c).filter((p) => p.mode === 'System').every((p) => (p.nodeTaints ?? []).includes('CriticalAddonsOnly=true:NoSchedule'))),
+    decidedBy: [Rules.baselineSystemPoolShared],
     checkov: { id: 'CKV_AZURE_232', inspects: terraformOnly('checkov/terraform/checks/resource/azure/AKSOnlyCriticalPodsOnSystemNodes.py') },
   },
   {
     id: 'pods per node',
     title: 'at least 50 pods per node',
-    how: 'maxPods: 110 on every pool',
-    evaluate: ({ cluster: c }) => ok(pools(c).every((p) => (p.maxPods ?? 0) >= 50)),
+    how: `maxPods: ${MAX_PODS_PER_NODE} on every pool`,
+    decidedBy: [Rules.podsPerNodeLow],
     checkov: { id: 'CKV_AZURE_168', evaluate: checkovArm('CKV_AZURE_168'), inspects: 'the first node pool only' },
   },
   {
     id: 'control-plane audit logs',
     title: 'the API server\'s audit log is collected (kube-audit-admin or kube-audit)',
     how: 'a diagnostic setting on the cluster sends kube-audit-admin and guard to the cluster\'s Log Analytics workspace',
-    evaluate: ({ resources, wholeDeployment }) =>
-      foundAmong(
-        wholeDeployment,
-        resources.some(
-          (r) =>
-            r.type === 'Microsoft.Insights/diagnosticSettings' &&
-            ((r.properties.logs ?? []) as Props[]).some((l) => l.enabled === true && ['kube-audit-admin', 'kube-audit'].includes(l.category)),
-        ),
-      ),
+    decidedBy: [Rules.baselineAuditLogsOff, Rules.auditLogsDestination],
   },
   {
     id: 'node SSH',
     title: 'no SSH to nodes with local keys',
     how: 'agentPoolProfiles[].securityProfile.sshAccess "Disabled" on every pool (nodeSshAccess)',
-    evaluate: ({ cluster: c }) => ok(pools(c).length > 0 && pools(c).every((p) => ['Disabled', 'EntraId'].includes(p.securityProfile?.sshAccess))),
+    decidedBy: [Rules.baselineNodeSsh],
   },
   {
     id: 'image cleaner',
     title: 'vulnerable unused images removed from nodes (Image Cleaner)',
     how: `securityProfile.imageCleaner enabled (every ${IMAGE_CLEANER_DEFAULT_INTERVAL_HOURS} hours by default)`,
-    evaluate: ({ cluster: c }) => ok(props(c).securityProfile?.imageCleaner?.enabled === true),
+    decidedBy: [Rules.baselineImageCleanerOff],
   },
   {
     id: 'workload identity',
     title: 'workloads get Azure credentials without secrets (Entra Workload ID, OIDC issuer)',
     how: 'oidcIssuerProfile and securityProfile.workloadIdentity enabled',
-    evaluate: ({ cluster: c }) => ok(props(c).oidcIssuerProfile?.enabled === true && props(c).securityProfile?.workloadIdentity?.enabled === true),
+    decidedBy: [Rules.baselineWorkloadIdentityOff],
   },
   {
     id: 'transit encryption',
     title: 'pod traffic between nodes encrypted in transit',
-    how: 'ACNS WireGuard by default (or Calico WireGuard with its FelixConfiguration deployed, or virtual network encryption); from the encryption coverage of what is deployed',
-    evaluate: ({ coverage }) => {
-      const status = coverage.find((f) => f.flow === 'pod-to-pod-cross-node')?.status;
-      return status === 'encrypted' ? 'pass' : status === 'partial' ? 'partial' : status === 'not-verified' ? 'not-verified' : 'fail';
-    },
+    how: 'ACNS WireGuard by default (or Calico WireGuard with its FelixConfiguration deployed, or virtual network encryption, which is partial); from what is deployed',
+    decidedBy: [Rules.transitEncryptionNone],
+    partlyMetUnless: [Rules.vnetEncryptionOnly],
   },
   {
     id: 'run command',
     title: 'run command disabled',
     how: 'disableRunCommand: true unless named principals keep it',
-    evaluate: ({ cluster: c }) => ok(props(c).apiServerAccessProfile?.disableRunCommand === true),
+    decidedBy: [Rules.runCommandOn],
   },
   {
     id: 'customer-managed disk keys',
@@ -289,7 +254,7 @@ export const SECURITY_BASELINE: readonly BaselineCheck[] = [
     how: 'with diskEncryptionSetId (your disk encryption set); by default platform-managed keys, with encryption at host for temp disks and caches',
     optOut:
       'customer-managed keys need a Key Vault and a disk encryption set that the customer owns and rotates; the library does not create key material. Pass diskEncryptionSetId where your policy requires it.',
-    evaluate: ({ cluster: c }) => (props(c).diskEncryptionSetID ? 'pass' : 'opt-out'),
+    decidedBy: [Rules.diskKeysPlatformManaged],
     checkov: { id: 'CKV_AZURE_117', inspects: terraformOnly('checkov/terraform/checks/resource/azure/AKSUsesDiskEncryptionSet.py') },
   },
   {
@@ -298,37 +263,27 @@ export const SECURITY_BASELINE: readonly BaselineCheck[] = [
     how: 'with kms: { keyId, keyVaultNetworkAccess, keyVaultResourceId } (your Key Vault key), validated by SAKS-KMS-*',
     optOut:
       'KMS needs a Key Vault key that the customer owns and rotates; the library does not create key material. Without it, etcd is encrypted with platform-managed keys. Pass kms where your policy requires it.',
-    evaluate: ({ cluster: c }) => (props(c).securityProfile?.azureKeyVaultKms?.enabled === true ? 'pass' : 'opt-out'),
+    decidedBy: [Rules.kmsOff],
   },
   {
     id: 'egress path',
     title: 'no public egress IP of the cluster\'s own: egress through the hub firewall (userDefinedRouting) or none (network isolated)',
     how: 'OutboundType.userDefinedRouting({ firewallPrivateIp }) creates the route table with 0.0.0.0/0 to the firewall; OutboundType.networkIsolated() sets outbound type none with the bootstrap registry cache',
     optOut:
-      'egress through a firewall needs the hub firewall you run, and isolation needs a private registry cache; by default the cluster egresses through its load balancer\'s public IP. A route table or subnet brought by id is partial: its routes are not read offline.',
-    evaluate: ({ cluster, resources }) => EGRESS_STATUS[deployedEgressPath(cluster, resources).publicEgress],
+      'egress through a firewall needs the hub firewall you run, and isolation needs a private registry cache; by default the cluster egresses through its load balancer\'s public IP. A route table or subnet brought by id is not verified: its routes are not read offline.',
+    decidedBy: [Rules.egressPublicIp],
   },
   {
     id: 'delete locks',
     title: 'a CanNotDelete lock on the cluster and on the network and log resources created with it',
     how: 'deleteLocks: true by default: a Microsoft.Authorization/locks resource on each',
-    evaluate: ({ cluster: c, resources, wholeDeployment }) =>
-      foundAmong(
-        wholeDeployment,
-        resources.some(
-          (r) =>
-            r.type === 'Microsoft.Authorization/locks' &&
-            (r.properties as Props).level === 'CanNotDelete' &&
-            r.scope instanceof ArmReference &&
-            r.scope.logicalId === c.logicalId,
-        ),
-      ),
+    decidedBy: [Rules.baselineDeleteLocksOff],
   },
   {
     id: 'Kubernetes dashboard',
     title: 'Kubernetes dashboard not deployed',
     how: 'the dashboard add-on is never enabled (AKS removed it)',
-    evaluate: ({ cluster: c }) => ok(props(c).addonProfiles?.kubeDashboard?.enabled !== true),
+    decidedBy: [Rules.kubernetesDashboardOn],
     checkov: {
       id: 'CKV_AZURE_8',
       evaluate: checkovArm('CKV_AZURE_8'),
@@ -344,17 +299,48 @@ export const SECURITY_BASELINE: readonly BaselineCheck[] = [
 export interface BaselineResult {
   readonly check: BaselineCheck;
   readonly status: BaselineStatus;
-  /** Checkov's verdict, when it has an ARM check of the control. */
+  /** The outcomes of the rules that decide the control (and of those that leave it met in part), in the control's order. */
+  readonly outcomes: readonly RuleOutcome[];
+  /** Checkov's verdict, when it has an ARM check of the control and the cluster's ARM resource was given. */
   readonly checkov?: CheckovVerdict;
 }
 
 /**
- * The result of every control on a cluster, given the encryption coverage of what is deployed.
+ * A control's status from its rules' outcomes: `fail` (or `opt-out`) when a
+ * deciding rule fails; `not-verified` when one is undecided or was not run;
+ * `partial` when a rule of the part it may miss fails; else `pass`.
  * @category Security baseline
  */
-export function evaluateSecurityBaseline(model: ManagedClusterModel, coverage: readonly FlowCoverage[]): BaselineResult[] {
-  const ctx: BaselineContext = { cluster: model.cluster, resources: model.resources, coverage };
-  return SECURITY_BASELINE.map((check) => ({ check, status: check.evaluate(ctx), checkov: check.checkov?.evaluate?.(model.cluster) }));
+export function baselineStatus(check: BaselineCheck, outcomes: readonly RuleOutcome[]): BaselineStatus {
+  const verdicts = (rules: readonly Rule[]) => rules.map((r) => outcomes.find((o) => o.rule.id === r.id)?.verdict ?? 'undecided');
+  const deciding = verdicts(check.decidedBy);
+  const partly = verdicts(check.partlyMetUnless ?? []);
+  if (deciding.includes('fail')) return check.optOut !== undefined ? 'opt-out' : 'fail';
+  if ([...deciding, ...partly].includes('undecided')) return 'not-verified';
+  return partly.includes('fail') ? 'partial' : 'pass';
+}
+
+/**
+ * The result of every control, from the outcomes of the rules on one cluster;
+ * with the cluster's ARM resource, Checkov's verdicts too.
+ * @category Security baseline
+ */
+export function evaluateSecurityBaseline(outcomes: readonly RuleOutcome[], cluster?: ArmResource): BaselineResult[] {
+  return SECURITY_BASELINE.map((check) => {
+    const rules = [...check.decidedBy, ...(check.partlyMetUnless ?? [])];
+    const deciding = rules.map((r) => outcomes.find((o) => o.rule.id === r.id)).filter((o): o is RuleOutcome => o !== undefined);
+    const checkov = cluster !== undefined ? check.checkov?.evaluate?.(cluster) : undefined;
+    return { check, status: baselineStatus(check, outcomes), outcomes: deciding, ...(checkov !== undefined ? { checkov } : {}) };
+  });
+}
+
+/**
+ * The ids of the rules that decide a control, for its row in a report.
+ * @category Security baseline
+ */
+export function decidingRuleIds(check: BaselineCheck): string {
+  const partly = (check.partlyMetUnless ?? []).map((r) => `${r.id} (partial)`);
+  return [...check.decidedBy.map((r) => r.id), ...partly].join(', ');
 }
 
 /**
@@ -364,7 +350,7 @@ export function evaluateSecurityBaseline(model: ManagedClusterModel, coverage: r
 export function checkovColumn(r: BaselineResult): string {
   const c = r.check.checkov;
   if (!c) return '';
-  if (!c.evaluate) return `${c.id}: ${c.inspects}`;
+  if (!c.evaluate || r.checkov === undefined) return `${c.id}: ${c.inspects}`;
   const agrees = (r.checkov === 'pass') === (r.status === 'pass');
   return agrees ? `${c.id}: ${r.checkov}` : `${c.id}: ${r.checkov}. Checkov checks ${c.inspects}`;
 }
@@ -392,22 +378,23 @@ function supportWindowVersions(model: ManagedClusterModel, installed: readonly P
  */
 export function renderSecurityBaseline(
   model: ManagedClusterModel,
-  coverage: readonly FlowCoverage[],
+  /** The outcomes of the rules on the cluster as deployed ({@link definitionRuleOutcomes}). */
+  outcomes: readonly RuleOutcome[],
   extra: readonly string[] = [],
   /** What the cluster's deployment installs besides the cluster (a platform's Istio and cert-manager, an estate's Flux extension). */
   installed: readonly PinnedComponentVersion[] = [],
 ): string {
-  const rows = evaluateSecurityBaseline(model, coverage).map((r) => [r.check.id, r.check.title, r.status, checkovColumn(r), frameworkClausesLine(r.check.id), r.check.optOut ?? r.check.how]);
+  const rows = evaluateSecurityBaseline(outcomes, model.cluster).map((r) => [r.check.id, r.check.title, r.status, decidingRuleIds(r.check), checkovColumn(r), frameworkClausesLine(r.check.id), r.check.optOut ?? r.check.how]);
   return [
     `# Security baseline: ${model.config.name}`,
     '',
     '<!-- Generated by secure-aks from what this deployment contains. Do not edit. -->',
     '',
-    `Each control is evaluated on the exact ARM payload and the encryption actually deployed. The Checkov column gives the verdict of Checkov's ARM check as written (<${Sources.checkovAzure}>), with the reason wherever it differs.`,
+    `Each control is decided by the rules of the catalog named beside it, run on the exact ARM payload and the Kubernetes objects deployed with it: it fails when one of them fails, and is not verified when one cannot be decided. The Checkov column gives the verdict of Checkov's ARM check as written (<${Sources.checkovAzure}>), with the reason wherever it differs.`,
     '',
     FRAMEWORKS_NOTE,
     '',
-    markdownTable(['Control', 'What', 'Status', 'Checkov', 'Frameworks', 'How, or why not'], rows),
+    markdownTable(['Control', 'What', 'Status', 'Decided by', 'Checkov', 'Frameworks', 'How, or why not'], rows),
     '',
     '## Acknowledged warnings',
     '',

@@ -10,16 +10,14 @@ const PRIVATE_RANGES = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64
 
 /**
  * The cluster's egress path (`networkProfile.outboundType`), checked by the
- * documented constraints of each outbound type.
+ * documented constraints of each outbound type. Whether the cluster has a
+ * public egress path of its own is a cluster rule (rules/egress-rules.ts).
  * @see https://learn.microsoft.com/azure/aks/egress-outboundtype
  * @category Network and identity
  */
 export function validateEgress(c: ResolvedClusterConfig, v: ViolationCollector): void {
   const o = c.outboundType;
   const created = c.network.kind === 'created';
-  if (o.hasPublicEgressIp) {
-    v.add(Rules.egressPublicIp, 'outboundType', o.name, 'send egress through your hub firewall with OutboundType.userDefinedRouting({ firewallPrivateIp }), or isolate the cluster with OutboundType.networkIsolated()');
-  }
   switch (o.name) {
     case 'userAssignedNATGateway':
       if (created && o.natGatewayId === undefined) {

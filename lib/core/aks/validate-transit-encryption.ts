@@ -8,8 +8,9 @@ import { allNodePools, ResolvedClusterConfig } from './resolved-cluster-config';
 /**
  * Checks what only the definition's transit encryption choice shows: Calico
  * WireGuard's network and settings, virtual network encryption's VM sizes and
- * network. What the payload shows (ACNS, Cilium, FIPS, VNet Integration) is a
- * cluster rule (encryption/transit-encryption-rules.ts).
+ * network. What the payload shows (ACNS, Cilium, FIPS, VNet Integration, and
+ * whether pod traffic between nodes is encrypted at all) is a cluster rule
+ * (encryption/transit-encryption-rules.ts).
  * @category Transit encryption
  */
 export function validateTransitEncryption(c: ResolvedClusterConfig, v: ViolationCollector): void {
@@ -70,9 +71,5 @@ export function validateTransitEncryption(c: ResolvedClusterConfig, v: Violation
     if (c.networkDataplane === 'cilium' && pods.mode === 'podSubnet') {
       v.add(Rules.vnetEncryptionCiliumPodSubnet, 'podNetworking', 'azureCniPodSubnet', 'prefer Azure CNI Overlay with virtual network encryption');
     }
-  }
-
-  if (enc.kind === 'none') {
-    v.add(Rules.transitEncryptionNone, 'transitEncryption', 'none', 'use TransitEncryption.acnsWireGuard(), calicoWireGuard() or virtualNetworkEncryption()');
   }
 }

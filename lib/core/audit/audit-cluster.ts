@@ -2,7 +2,7 @@ import { ArmReference } from '../arm/arm-expression';
 import { ArmResource } from '../arm/arm-resource';
 import { CLUSTER_RULES } from '../aks/cluster-rule-set';
 import { deployedEgressPath, EgressPath } from '../aks/egress-path';
-import { BaselineStatus, SECURITY_BASELINE } from '../aks/security-baseline';
+import { BaselineStatus, evaluateSecurityBaseline } from '../aks/security-baseline';
 import { AGENT_POOL_TYPE, ClusterDescription, MANAGED_CLUSTER_TYPE } from '../description/cluster-description';
 import { isArmType } from '../description/related-resources';
 import { DescribedResource } from '../description/described-resource';
@@ -33,8 +33,10 @@ import { apiServerReachability, ReachabilityStatement } from '../reachability/ap
 export interface AuditedControl {
   readonly id: string;
   readonly title: string;
-  /** `not-verified` when what decides the control was not read or is not known. */
+  /** From the outcomes of the rules that decide it: `not-verified` when one of them is undecided. */
   readonly status: BaselineStatus;
+  /** The ids of the rules whose outcomes decide the control (and of those that leave it met in part). */
+  readonly decidedBy: readonly string[];
 }
 
 /**
@@ -115,10 +117,11 @@ export function auditCluster(d: ClusterDescription, form: AzureDescriptionForm =
   const related = new RelatedResources([audited, ...others]);
   const resources = [arm, ...others.map((r) => asArmResource(r, audited, related))];
   const egress = orUndecided(() => deployedEgressPath(arm, resources), (reason): EgressPath => ({ publicEgress: 'unverified', description: `not known offline (${reason})` } as EgressPath));
-  const baseline = SECURITY_BASELINE.map((check): AuditedControl => ({
-    id: check.id,
-    title: check.title,
-    status: orUndecided(() => check.evaluate({ cluster: arm, resources, coverage, wholeDeployment }), (): BaselineStatus => 'not-verified'),
+  const baseline = evaluateSecurityBaseline(outcomes).map((r): AuditedControl => ({
+    id: r.check.id,
+    title: r.check.title,
+    status: r.status,
+    decidedBy: [...r.check.decidedBy, ...(r.check.partlyMetUnless ?? [])].map((rule) => rule.id),
   }));
   const json = restJson(audited);
   const relatedJson = others.map(restJson);

@@ -87,6 +87,22 @@ export interface CalicoWireGuardDeployment {
  * @category Transit encryption
  */
 export function calicoWireGuardDeployment(encryption: TransitEncryption, objects: readonly unknown[]): CalicoWireGuardDeployment {
+  const deployed = deployedFelixWireGuard(objects);
+  if (!deployed.on) return deployed;
+  const spec = (deployed.felix.spec ?? {}) as Record<string, unknown>;
+  if (encryption.calico?.ipv6 && spec.wireguardEnabledV6 !== true) {
+    return { on: false, why: `IPv6 encryption is asked for, but the deployed FelixConfiguration "${FELIX_DEFAULT_CONFIGURATION}" does not set wireguardEnabledV6: true` };
+  }
+  return { on: true };
+}
+
+/**
+ * Whether the Kubernetes objects of a deployment turn Calico's WireGuard on
+ * for IPv4, whatever the definition asked: one FelixConfiguration "default"
+ * with `wireguardEnabled: true`.
+ * @internal
+ */
+export function deployedFelixWireGuard(objects: readonly unknown[]): { on: true; felix: KubernetesObject } | { on: false; why: string } {
   const felix = objects.filter((o): o is KubernetesObject => {
     const k = o as Partial<KubernetesObject> | null;
     return (
@@ -100,8 +116,5 @@ export function calicoWireGuardDeployment(encryption: TransitEncryption, objects
   if (felix.length > 1) return { on: false, why: `${felix.length} FelixConfiguration "${FELIX_DEFAULT_CONFIGURATION}" objects are in this deployment; they overwrite each other` };
   const spec = (felix[0].spec ?? {}) as Record<string, unknown>;
   if (spec.wireguardEnabled !== true) return { on: false, why: `the deployed FelixConfiguration "${FELIX_DEFAULT_CONFIGURATION}" does not set wireguardEnabled: true` };
-  if (encryption.calico?.ipv6 && spec.wireguardEnabledV6 !== true) {
-    return { on: false, why: `IPv6 encryption is asked for, but the deployed FelixConfiguration "${FELIX_DEFAULT_CONFIGURATION}" does not set wireguardEnabledV6: true` };
-  }
-  return { on: true };
+  return { on: true, felix: felix[0] };
 }

@@ -92,8 +92,8 @@ const BASELINE_VERDICT: Readonly<Record<BaselineStatus, Verdict>> = {
 };
 
 /**
- * One finding per rule and per baseline control on the cluster, each with
- * the facts it read (their document, pointer and line, or the definition's
+ * One finding per rule and per baseline control on the cluster (a control
+ * with the facts its deciding rules read), each with the facts it read (their document, pointer and line, or the definition's
  * property), the command that re-reads each on the live system, and its
  * framework controls; the acknowledgements with their reasons; the coverage.
  * @internal
@@ -112,12 +112,17 @@ export function clusterEvidence(input: ClusterEvidenceInput): ClusterEvidence {
   const rules = audit.outcomes.map((o) => ruleFinding(o, subject.key, observe, clausesOf(o.rule.id)));
   const baseline = audit.baseline.map((c): EvidenceFinding => {
     const check = SECURITY_BASELINE.find((b) => b.id === c.id);
+    // The control is derived from its rules' outcomes: it shows the facts they read and what they found.
+    const deciding = c.decidedBy.map((id) => audit.outcomes.find((o) => o.rule.id === id)).filter((o): o is RuleOutcome => o !== undefined);
     const details = [
+      `decided by ${c.decidedBy.join(', ')}`,
       ...(c.status === 'opt-out' && check?.optOut ? [`opt-out: ${check.optOut}`] : []),
       ...(c.status === 'partial' ? ['met in part only'] : []),
-      ...(c.status === 'not-verified' ? ['what decides it was not read, or is not known'] : []),
+      ...(c.status === 'not-verified' ? ['a rule that decides it is undecided: what it needs was not read, or is not known'] : []),
+      ...deciding.flatMap((o) => outcomeDetails(o).map((d) => `${o.rule.id}: ${d}`)),
     ];
-    return { key: `${c.id}@${subject.key}`, kind: 'baseline', controlId: c.id, statement: c.title, subject: subject.key, verdict: BASELINE_VERDICT[c.status], status: c.status, details, observed: [], clauses: clausesOf(c.id), sources: [] };
+    const sources = [...new Set(deciding.flatMap((o) => o.rule.sources))];
+    return { key: `${c.id}@${subject.key}`, kind: 'baseline', controlId: c.id, statement: c.title, subject: subject.key, verdict: BASELINE_VERDICT[c.status], status: c.status, details, observed: observedFacts(deciding, observe), clauses: clausesOf(c.id), sources };
   });
   const acknowledgements = (input.acknowledged ?? []).map((a) => ({
     subject: subject.key,
@@ -190,20 +195,29 @@ function reachabilityOf(r: ReachabilityStatement, subject: string): EvidenceReac
 }
 
 function ruleFinding(o: RuleOutcome, subject: string, observe: (f: Fact) => ObservedFact, clauses: readonly FrameworkClause[]): EvidenceFinding {
-  const details = [
+  return { key: `${o.rule.id}@${subject}`, kind: 'rule', controlId: o.rule.id, statement: o.rule.statement, severity: o.rule.severity, subject, verdict: o.verdict, details: outcomeDetails(o), observed: observedFacts([o], observe), clauses, sources: o.rule.sources };
+}
+
+/** What a rule found broken, with the fix, and why it is undecided. */
+function outcomeDetails(o: RuleOutcome): string[] {
+  return [
     ...o.findings.map((v) => `${v.property} = ${describeValue(v.value)}: ${v.fix}${v.detail ? ` (${v.detail})` : ''}`),
     ...o.undecided.map((u) => `undecided: ${u.reason}`),
   ];
+}
+
+/** The facts the rules read, each once (by path and place), in reading order, with its recheck. */
+function observedFacts(outcomes: readonly RuleOutcome[], observe: (f: Fact) => ObservedFact): ObservedFact[] {
   const seen = new Set<string>();
   const observed: ObservedFact[] = [];
-  for (const f of o.observed) {
+  for (const f of outcomes.flatMap((o) => o.observed)) {
     const fact = observe(f);
     const key = `${fact.path}|${fact.at.document ?? ''}|${fact.at.pointer ?? fact.at.definition ?? ''}`;
     if (seen.has(key)) continue;
     seen.add(key);
     observed.push(fact);
   }
-  return { key: `${o.rule.id}@${subject}`, kind: 'rule', controlId: o.rule.id, statement: o.rule.statement, severity: o.rule.severity, subject, verdict: o.verdict, details, observed, clauses, sources: o.rule.sources };
+  return observed;
 }
 
 /** Turns a fact of the description into an observed fact: its location, and its recheck on the resource it was read from. */

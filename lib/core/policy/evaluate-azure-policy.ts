@@ -153,7 +153,8 @@ const truthy = (v: unknown) => v === true || (typeof v === 'string' && v.toLower
 function compare(operator: (typeof OPERATORS)[number], actual: unknown, expected: unknown, present: boolean): boolean {
   switch (operator) {
     case 'exists':
-      return present === truthy(expected);
+      // A property Azure returns as null is not set (an az aks show body lists unset properties as null).
+      return (present && actual !== null) === truthy(expected);
     case 'equals':
       return present && eqi(actual, expected);
     case 'notEquals':

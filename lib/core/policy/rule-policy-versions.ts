@@ -26,5 +26,10 @@ export const RULE_POLICY_VERSIONS: Readonly<Record<string, { readonly version: s
   'SAKS-BASE-015': { version: '1.0.0', digest: '9b32f2440b02e3ea' },
   'SAKS-BASE-013': { version: '1.0.0', digest: 'c7efa3c64d9c49b0' },
   'SAKS-BASE-014': { version: '1.0.0', digest: '538362b5fb91b10e' },
-  initiative: { version: '2.0.0', digest: 'b28c769b7a7da86d' },
+  'SAKS-API-007': { version: '1.0.0', digest: '7a63f1daf0b4f0a5' },
+  'SAKS-BASE-018': { version: '1.0.0', digest: 'c91894b495383696' },
+  'SAKS-BASE-019': { version: '1.0.0', digest: '51fc4bfc604656e0' },
+  'SAKS-BASE-022': { version: '1.0.0', digest: '2ad924db128ce1ab' },
+  'SAKS-BASE-023': { version: '1.0.0', digest: '2d3529a0a12204e9' },
+  initiative: { version: '2.1.0', digest: 'b28c769b7a7da86d' },
 };

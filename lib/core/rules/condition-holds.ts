@@ -23,6 +23,8 @@ export function conditionHolds(c: ClusterRuleContext, condition: ResourceConditi
     }
     case 'exists': {
       const fact = at.fact(condition.path);
+      // Read like any other fact: the evidence shows what the rule decided on.
+      c.observed.push(fact);
       if (fact.state === 'unknown') throw Undecided.of(fact);
       return fact.state === 'known';
     }

@@ -11,6 +11,7 @@ import {
   AKS_ISTIO_EGRESS_GATEWAY_LIMIT,
   AKS_ISTIO_EGRESS_NAME,
   IMAGE_CLEANER_INTERVAL_HOURS,
+  MIN_PODS_PER_NODE,
   NETWORK_ISOLATED_MIN_KUBERNETES,
   NETWORK_ISOLATED_NODE_OS_CHANNELS,
   POD_CIDR_PREFIX_PER_NODE,
@@ -101,6 +102,12 @@ export const Rules = {
     statement: 'the API server is reachable from the whole internet (explicit opt-in)',
     sources: [S.authorizedIpRanges, S.eksToAksPrivateClusters],
     severity: 'warning',
+  },
+  apiServerPublicEndpoint: {
+    id: 'SAKS-API-007',
+    statement: 'the API server has a public endpoint (the cluster is not private), even where authorized IP ranges limit who reaches it',
+    sources: [S.privateClusters, S.authorizedIpRanges],
+    severity: 'info',
   },
   privateDnsNoneNeedsPublicFqdn: {
     id: 'SAKS-DNS-001',
@@ -320,7 +327,7 @@ export const Rules = {
   },
   transitEncryptionNone: {
     id: 'SAKS-ENC-013',
-    statement: 'pod traffic between nodes is not encrypted (explicit opt-out)',
+    statement: 'pod traffic between nodes is not encrypted: neither WireGuard (ACNS or Calico) nor virtual network encryption',
     sources: [S.wireGuardConcepts],
     severity: 'warning',
   },
@@ -336,6 +343,12 @@ export const Rules = {
       'AKS supports virtual network encryption only for the pod networking of its "supported scenarios"; Cilium with a pod subnet is reported as unsupported',
     sources: [S.vnetEncryption, S.vnetEncryptionAksIssue],
     severity: 'warning',
+  },
+  vnetEncryptionOnly: {
+    id: 'SAKS-ENC-020',
+    statement: 'pod traffic between nodes is encrypted by virtual network encryption only, which does not encrypt traffic between VMs on the same physical host',
+    sources: [S.vnetEncryption, S.wireGuardConcepts],
+    severity: 'info',
   },
   reservedRanges: {
     id: 'SAKS-NET-007',
@@ -662,6 +675,48 @@ export const Rules = {
     statement: 'Kubernetes RBAC is on (enableRBAC), with Entra ID integration and Azure RBAC for Kubernetes authorization (aadProfile.managed, aadProfile.enableAzureRBAC)',
     sources: [S.entraIdAzureRbac],
     severity: 'error',
+  },
+  defenderOff: {
+    id: 'SAKS-BASE-018',
+    statement: 'Microsoft Defender for Containers is off (securityProfile.defender.securityMonitoring): threats at run time and vulnerable images are not reported',
+    sources: [S.defenderForContainers],
+    severity: 'info',
+  },
+  containerInsightsOff: {
+    id: 'SAKS-BASE-019',
+    statement: 'Container Insights is off (the omsagent add-on): container logs and metrics are not collected in Azure Monitor',
+    sources: [S.containerInsights],
+    severity: 'info',
+  },
+  ephemeralOsDiskOff: {
+    id: 'SAKS-BASE-020',
+    statement: 'a node pool whose VM size has a local temporary disk uses a managed OS disk, not an ephemeral one on that disk',
+    sources: [S.ephemeralOsDisk, S.checkovAzure],
+    severity: 'info',
+  },
+  podsPerNodeLow: {
+    id: 'SAKS-BASE-021',
+    statement: `a node pool allows fewer than ${MIN_PODS_PER_NODE} pods per node (maxPods)`,
+    sources: [S.ipAddressPlanning, S.checkovAzure],
+    severity: 'info',
+  },
+  runCommandOn: {
+    id: 'SAKS-BASE-022',
+    statement: 'run command is on (apiServerAccessProfile.disableRunCommand is not true): whoever holds its Azure role runs commands in the cluster through the Azure API',
+    sources: [S.commandInvoke],
+    severity: 'info',
+  },
+  diskKeysPlatformManaged: {
+    id: 'SAKS-BASE-023',
+    statement: 'OS and data disks are encrypted with platform-managed keys only: customer-managed keys need a disk encryption set you bring (diskEncryptionSetID)',
+    sources: [S.customerManagedDiskKeys],
+    severity: 'info',
+  },
+  kubernetesDashboardOn: {
+    id: 'SAKS-BASE-024',
+    statement: 'the Kubernetes dashboard add-on is on (addonProfiles.kubeDashboard)',
+    sources: [S.kubernetesDashboard, S.checkovAzure],
+    severity: 'warning',
   },
   servicePrincipalIdentity: {
     id: 'SAKS-ID-001',

@@ -4,7 +4,7 @@ import {
   ClusterMonitoring,
   calicoFelixConfiguration,
   checkovColumn,
-  deriveEncryptionCoverage,
+  definitionRuleOutcomes,
   evaluateSecurityBaseline,
   frameworkClausesLine,
   markdownCell,
@@ -14,13 +14,16 @@ import {
   SECURITY_BASELINE,
   TransitEncryption,
 } from '../../../lib';
+import { VALID_CLUSTERS } from '../../support/cluster-fixtures';
 
 const DEFAULT: HardenedClusterProps = { name: 'baseline', location: 'westeurope' };
-/** Evaluates the baseline as the synth does: on the payload and on what the deployment applies. */
+/** Evaluates the baseline as the synth does: from the rules' outcomes on the payload and on what the deployment applies. */
 const results = (props: HardenedClusterProps, objects: unknown[] = []) => {
   const model = ManagedClusterModel.build(props);
-  return evaluateSecurityBaseline(model, deriveEncryptionCoverage(model.config, objects));
+  return evaluateSecurityBaseline(definitionRuleOutcomes(model, objects), model.cluster);
 };
+/** The baseline report of a definition whose deployment applies no Kubernetes objects. */
+const report = (model: ManagedClusterModel) => renderSecurityBaseline(model, definitionRuleOutcomes(model, []));
 const status = (props: HardenedClusterProps, id: string, objects: unknown[] = []) => results(props, objects).find((r) => r.check.id === id)!.status;
 
 /** For each control, a configuration that opts out of it: proof the control can fail. */
@@ -57,7 +60,7 @@ describe.each(SECURITY_BASELINE.map((c) => [c.id, c] as const))('security baseli
 
 test('a cluster with no transit encryption fails the control; it is never "not applicable"', () => {
   expect(status({ ...DEFAULT, transitEncryption: TransitEncryption.none() }, 'transit encryption')).toBe('fail');
-  const md = renderSecurityBaseline(ManagedClusterModel.build({ ...DEFAULT, transitEncryption: TransitEncryption.none() }), []);
+  const md = report(ManagedClusterModel.build({ ...DEFAULT, transitEncryption: TransitEncryption.none() }));
   expect(md).not.toMatch(/not-applicable/);
 });
 
@@ -65,6 +68,8 @@ test('Calico WireGuard passes only with its FelixConfiguration deployed; VNet en
   const calico = TransitEncryption.calicoWireGuard();
   expect(status({ ...DEFAULT, transitEncryption: calico }, 'transit encryption')).toBe('fail');
   expect(status({ ...DEFAULT, transitEncryption: calico }, 'transit encryption', [calicoFelixConfiguration(calico)])).toBe('pass');
+  // Two "default" objects overwrite each other: Felix's WireGuard is not known to be on.
+  expect(status({ ...DEFAULT, transitEncryption: calico }, 'transit encryption', [calicoFelixConfiguration(calico), calicoFelixConfiguration(calico)])).toBe('fail');
   const vnet = { ...DEFAULT, transitEncryption: TransitEncryption.virtualNetworkEncryption(), apiServerAccess: ApiServerAccess.private({ vnetIntegration: false }) };
   expect(status(vnet, 'transit encryption')).toBe('partial');
 });
@@ -121,11 +126,11 @@ test('CIS 5.4.2 fails on a public API server, even one limited to authorized ran
 });
 
 test('each control\'s row in the report gives the framework clauses it supports, or "unmapped"', () => {
-  const md = renderSecurityBaseline(ManagedClusterModel.build(DEFAULT), []);
-  expect(md).toMatch(/^\| Control \| What \| Status \| Checkov \| Frameworks \| How, or why not \|$/m);
+  const md = report(ManagedClusterModel.build(DEFAULT));
+  expect(md).toMatch(/^\| Control \| What \| Status \| Decided by \| Checkov \| Frameworks \| How, or why not \|$/m);
   for (const c of SECURITY_BASELINE) {
     const row = md.split('\n').find((l) => l.startsWith(`| ${markdownCell(c.id)} |`))!;
-    expect(row.split(' | ')[4], c.id).toBe(markdownCell(frameworkClausesLine(c.id)));
+    expect(row.split(' | ')[5], c.id).toBe(markdownCell(frameworkClausesLine(c.id)));
   }
   expect(frameworkClausesLine('CIS 5.4.1 (control plane endpoint)')).not.toBe('unmapped');
   expect(frameworkClausesLine('uptime SLA')).toBe('unmapped');
@@ -137,9 +142,17 @@ test('an acknowledged warning is reported with the clauses its rule supports, an
     azurePolicy: false,
     acknowledgements: [{ ruleId: 'SAKS-BASE-002', reason: 'Gatekeeper is run by the platform team instead' }],
   });
-  const md = renderSecurityBaseline(model, []);
+  const md = report(model);
   const row = md.split('\n').find((l) => l.startsWith('| SAKS-BASE-002 |'))!;
   expect(row.endsWith(`| ${markdownCell(frameworkClausesLine('SAKS-BASE-002'))} |`)).toBe(true);
   expect(frameworkClausesLine('SAKS-BASE-002')).not.toBe('unmapped');
   expect(md).toContain(`(SAKS-ACK-001: ${frameworkClausesLine('SAKS-ACK-001')})`);
+});
+
+test('the egress path: a firewall route or an isolated network meets it; a route table brought by id is not verified; a public IP is the opt-out', () => {
+  expect(status(VALID_CLUSTERS.egressThroughHubFirewall, 'egress path')).toBe('pass');
+  expect(status(VALID_CLUSTERS.networkIsolated, 'egress path')).toBe('pass');
+  expect(status(VALID_CLUSTERS.egressThroughHubRouteTable, 'egress path')).toBe('not-verified');
+  expect(status(VALID_CLUSTERS.userAssignedNatGateway, 'egress path')).toBe('opt-out');
+  expect(status(DEFAULT, 'egress path')).toBe('opt-out');
 });

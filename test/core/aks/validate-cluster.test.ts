@@ -2,7 +2,7 @@ import { expect, test } from 'vitest';
 import {
   ApiServerAccess,
   ClusterNetwork,
-  deriveEncryptionCoverage,
+  definitionRuleOutcomes,
   HardenedClusterProps,
   ManagedClusterModel,
   renderSecurityBaseline,
@@ -52,8 +52,8 @@ test('the defaults raise no warning; what needs the user\'s own resources is a n
   const result = validateHardenedCluster(base);
   expect(result.errors).toEqual([]);
   expect(result.warnings).toEqual([]);
-  // No documented way in, the load balancer's public egress IP, and KMS without a key.
-  expect(result.infos.map((w) => w.rule.id).sort()).toEqual([Rules.privateClusterWithoutWayIn.id, Rules.egressPublicIp.id, Rules.kmsOff.id].sort());
+  // No documented way in, the load balancer's public egress IP, and KMS and disks without a key of the user's.
+  expect(result.infos.map((w) => w.rule.id).sort()).toEqual([Rules.privateClusterWithoutWayIn.id, Rules.egressPublicIp.id, Rules.kmsOff.id, Rules.diskKeysPlatformManaged.id].sort());
   const linked = validateHardenedCluster({
     ...base,
     apiServerAccess: ApiServerAccess.private({ dnsZone: PrivateDnsZone.create({ linkedVnetIds: [HUB_VNET] }) }),
@@ -68,7 +68,7 @@ test('an acknowledged warning is not printed, and is recorded with its reason in
   expect(result.warnings.map((w) => w.rule.id)).not.toContain(Rules.transitEncryptionNone.id);
   expect(result.acknowledged.map((a) => [a.violation.rule.id, a.acknowledgement.reason])).toEqual([[Rules.transitEncryptionNone.id, reason]]);
   const model = ManagedClusterModel.build(props);
-  const md = renderSecurityBaseline(model, deriveEncryptionCoverage(model.config, []));
+  const md = renderSecurityBaseline(model, definitionRuleOutcomes(model, []));
   expect(md).toContain(`| ${Rules.transitEncryptionNone.id} | transitEncryption |`);
   expect(md).toContain(reason);
   // Without the acknowledgement the same definition warns.

@@ -7,7 +7,7 @@ import {
   CITED_CLAUSES,
   ClusterMonitoring,
   compareControlIds,
-  deriveEncryptionCoverage,
+  definitionRuleOutcomes,
   evaluateAksBuiltInPolicies,
   evaluateSecurityBaseline,
   FRAMEWORK_LABELS,
@@ -183,7 +183,7 @@ test('wherever a tied baseline control without a stated difference passes, its b
   const seen = { pass: 0, fail: 0 };
   for (const [name, props] of Object.entries(VARIANTS)) {
     const model = ManagedClusterModel.build({ name: 'ties', location: 'westeurope', ...props });
-    const baseline = evaluateSecurityBaseline(model, deriveEncryptionCoverage(model.config, []));
+    const baseline = evaluateSecurityBaseline(definitionRuleOutcomes(model, []), model.cluster);
     const policies = evaluateAksBuiltInPolicies(model.toArmTemplate());
     for (const { control, builtIn } of strict) {
       const status = baseline.find((r) => r.check.id === control)!.status;

@@ -45,14 +45,14 @@ test('a GET of the cluster as approved, with what Azure adds (read-only members,
   }
 });
 
-test('the portal turns public access on (a private cluster with API Server VNet Integration made public): drift, breaking SAKS-API-005', () => {
+test('the portal turns public access on (a private cluster with API Server VNet Integration made public): drift, breaking SAKS-API-005 and giving it a public endpoint (SAKS-API-007)', () => {
   const run = driftOf(liveGetOf(wireguard, (c) => (c.properties.apiServerAccessProfile.enablePrivateCluster = false)));
   expect(summary(run)).toEqual([
     {
       path: 'properties.apiServerAccessProfile.enablePrivateCluster',
       approved: expect.objectContaining({ state: 'known', value: true, at: { document: TEMPLATE, pointer: expect.stringMatching(/^\/resources\/\d+\/properties\/apiServerAccessProfile\/enablePrivateCluster$/) } }),
       live: expect.objectContaining({ state: 'known', value: false, at: { document: 'live-0.json', pointer: '/properties/apiServerAccessProfile/enablePrivateCluster' } }),
-      rules: ['SAKS-API-005'],
+      rules: ['SAKS-API-007', 'SAKS-API-005'],
     },
   ]);
 });

@@ -26,6 +26,9 @@ const SAME_PREDICATE: Readonly<Record<string, { readonly predicate: string; read
   'core/audit/cluster-payload-rules.ts': { predicate: 'an id list', keys: ['publicUnrestricted', 'servicePrincipalIdentity', 'localAccountsEnabled', 'kubernetesRbacOff', 'nodePublicIp'] },
 };
 
+/** Where a module names rules without deciding them: the security baseline's controls list the rules that decide them. */
+const NAMED_ONLY = /\b(decidedBy|partlyMetUnless): \[[^\]]*\]/g;
+
 function files(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
 }
@@ -42,7 +45,7 @@ test('no module outside the rules beside their domains raises a cluster rule\'s 
   for (const file of files(LIB)) {
     const relative = path.relative(LIB, file).split(path.sep).join('/');
     if (RULE_FILES.test(relative) || relative === 'core/validation/rule-catalog.ts') continue;
-    const text = fs.readFileSync(file, 'utf8');
+    const text = fs.readFileSync(file, 'utf8').replace(NAMED_ONLY, '');
     for (const key of keys) {
       if (!new RegExp(`Rules\\.${key}\\b`).test(text)) continue;
       const allowed = SAME_PREDICATE[relative];

@@ -94,6 +94,10 @@ export const API_SERVER_RULES: readonly ClusterRule[] = [
     if (!c.cluster.optIns.has(UNRESTRICTED_PUBLIC_OPT_IN) || isPrivateCluster(c)) return;
     c.fail(c.fact(`${ACCESS}.enablePrivateCluster`), 'use ApiServerAccess.private() or ApiServerAccess.public({ authorizedIpRanges })', { value: 'unrestrictedPublic' });
   }),
+  conditionRule(Rules.apiServerPublicEndpoint, Cond.not(Cond.is(`${ACCESS}.enablePrivateCluster`, true)), (c) => {
+    const fact = c.fact(`${ACCESS}.enablePrivateCluster`);
+    c.fail(fact, { definition: 'use ApiServerAccess.private()', payload: 'set apiServerAccessProfile.enablePrivateCluster: true' }, { value: c.bool(fact) ?? false });
+  }),
   clusterRule(Rules.privateDnsNoneNeedsPublicFqdn, 'cluster', (c) => {
     if (!isPrivateCluster(c) || zoneOf(c).kind !== 'none') return;
     const fqdn = c.fact(`${ACCESS}.enablePrivateClusterPublicFQDN`);

@@ -71,6 +71,12 @@ const REASONS = new Map<Rule, string>([
   [Rules.imageCleanerInterval, 'needs a whole number of hours; Azure Policy cannot tell 24.5 from 24'],
   [Rules.baselineWorkloadIdentityOff, AUTOMATIC],
   [Rules.auditLogsDestination, `flags a diagnostic setting of the cluster that has no destination: ${BREAKS}, and a definition on the diagnostic settings themselves would have to tell the cluster's apart by their resource id, which the condition language cannot say yet`],
+  [Rules.ephemeralOsDiskOff, `${PATTERN} over the VM size's name (whether it has a local temporary disk)`],
+  [Rules.podsPerNodeLow, 'is undecided on a pool without maxPods, whose default depends on the network plugin and its mode; a definition cannot answer "undecided"'],
+  [Rules.kubernetesDashboardOn, 'no alias of the kubeDashboard add-on\'s settings is in a built-in definition or the provider snapshot'],
+  [Rules.transitEncryptionNone, `${OTHER_RESOURCES}: the nodes' virtual network, and the Calico FelixConfiguration applied in the cluster`],
+  [Rules.vnetEncryptionOnly, `${OTHER_RESOURCES}: the nodes' virtual network`],
+  [Rules.egressPublicIp, `${OTHER_RESOURCES}: the route table or network security group that carries or blocks egress`],
 ]);
 
 /** Why a cluster rule is not an Azure Policy definition; `undefined` for a rule written as a condition or a required resource. */

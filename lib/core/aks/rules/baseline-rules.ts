@@ -2,7 +2,8 @@ import { clusterRule, ClusterRule, ClusterRuleContext } from '../../rules/cluste
 import { conditionRule, poolConditionRule } from '../../rules/condition-rule';
 import { Cond } from '../../rules/resource-condition';
 import { Rules } from '../../validation/rule-catalog';
-import { IMAGE_CLEANER_DEFAULT_INTERVAL_HOURS, IMAGE_CLEANER_INTERVAL_HOURS } from '../aks-limits';
+import { IMAGE_CLEANER_DEFAULT_INTERVAL_HOURS, IMAGE_CLEANER_INTERVAL_HOURS, MAX_PODS_PER_NODE, MIN_PODS_PER_NODE } from '../aks-limits';
+import { hasLocalTempDisk } from '../vm-size';
 import { extensionResources, isAksAutomatic, networkPolicyEngineOf, same } from './cluster-facts';
 import { requiredResourceRule } from './required-resource-rule';
 
@@ -17,6 +18,13 @@ const ADDONS = 'properties.addonProfiles';
 const SECURITY = 'properties.securityProfile';
 const UPGRADE_CHANNEL = 'properties.autoUpgradeProfile.upgradeChannel';
 const NODE_OS_CHANNEL = 'properties.autoUpgradeProfile.nodeOSUpgradeChannel';
+const DISK_ENCRYPTION_SET = 'properties.diskEncryptionSetID';
+const DEFENDER = `${SECURITY}.defender.securityMonitoring.enabled`;
+const INSIGHTS = `${ADDONS}.omsagent.enabled`;
+/** Defender for Containers is not on. */
+const DEFENDER_OFF = Cond.not(Cond.is(DEFENDER, true));
+/** Container Insights is not on. */
+const INSIGHTS_OFF = Cond.not(Cond.is(INSIGHTS, true));
 
 /** An add-on's profile: add-on names are case-insensitive keys. */
 function addon(c: ClusterRuleContext, name: string) {
@@ -35,7 +43,7 @@ const SENDS_AUDIT_LOG = Cond.some(
 );
 
 export const BASELINE_RULES: readonly ClusterRule[] = [
-  conditionRule(Rules.baselineMonitoringOff, Cond.allOf(Cond.not(Cond.is(`${ADDONS}.omsagent.enabled`, true)), Cond.not(Cond.is(`${SECURITY}.defender.securityMonitoring.enabled`, true))), (c) => {
+  conditionRule(Rules.baselineMonitoringOff, Cond.allOf(INSIGHTS_OFF, DEFENDER_OFF), (c) => {
     const oms = addon(c, 'omsagent');
     c.fail(oms ?? c.fact(`${ADDONS}.omsagent`), { definition: 'use ClusterMonitoring.createWorkspace() or fromWorkspaceId()', payload: 'enable Container Insights (omsagent) and Defender for Containers with a Log Analytics workspace' }, { value: oms ? c.bool(oms.fact('enabled')) ?? null : null });
   }),
@@ -124,6 +132,48 @@ export const BASELINE_RULES: readonly ClusterRule[] = [
       c.fail(wid, { definition: 'leave workloadIdentity on, and federate identities with service accounts instead of storing secrets', payload: 'enable oidcIssuerProfile and securityProfile.workloadIdentity' }, { value: c.bool(wid) ?? null });
     }
   }),
+  conditionRule(Rules.defenderOff, DEFENDER_OFF, (c) => {
+    const on = c.fact(DEFENDER);
+    c.fail(on, { definition: 'use ClusterMonitoring.createWorkspace() or fromWorkspaceId()', payload: 'enable securityProfile.defender.securityMonitoring with a Log Analytics workspace' }, { value: c.bool(on) ?? null });
+  }),
+  conditionRule(Rules.containerInsightsOff, INSIGHTS_OFF, (c) => {
+    const oms = addon(c, 'omsagent');
+    c.fail(oms ? oms.fact('enabled') : c.fact(INSIGHTS), { definition: 'use ClusterMonitoring.createWorkspace() or fromWorkspaceId()', payload: 'enable the omsagent add-on with a Log Analytics workspace' }, { value: oms ? c.bool(oms.fact('enabled')) ?? null : null });
+  }),
+  clusterRule(Rules.ephemeralOsDiskOff, 'cluster', (c) => {
+    c.each(c.pools(), (p) => {
+      const size = c.text(p.profile.fact('vmSize'));
+      if (size === undefined || !hasLocalTempDisk(size)) return;
+      // An absent OS disk type is Azure's choice: Ephemeral where the size supports it with a cache disk larger than the OS disk, else Managed.
+      // https://learn.microsoft.com/rest/api/aks/managed-clusters/create-or-update#osdisktype
+      const type = p.profile.fact('osDiskType');
+      const text = c.text(type);
+      if (text === undefined) c.cannotDecide(`osDiskType is not set on a ${size} pool: Azure chooses by the size of its disks`, type);
+      else if (!same(text, 'Ephemeral')) c.fail(type, 'set osDiskType "Ephemeral": the OS disk lives on the local disk, with no managed disk to encrypt or leak', { detail: `${size} has a local temporary disk` });
+    });
+  }),
+  clusterRule(Rules.podsPerNodeLow, 'cluster', (c) => {
+    c.each(c.pools(), (p) => {
+      const fact = p.profile.fact('maxPods');
+      const pods = c.number(fact);
+      // Azure's default depends on the network plugin and its mode: not decided here.
+      // https://learn.microsoft.com/azure/aks/concepts-network-ip-address-planning
+      if (pods === undefined) c.cannotDecide('maxPods is not set: Azure\'s default depends on the network plugin and its mode', fact);
+      else if (pods < MIN_PODS_PER_NODE) c.fail(fact, `set maxPods to ${MIN_PODS_PER_NODE} or more, e.g. ${MAX_PODS_PER_NODE}`);
+    });
+  }),
+  conditionRule(Rules.runCommandOn, Cond.not(Cond.is('properties.apiServerAccessProfile.disableRunCommand', true)), (c) => {
+    const fact = c.fact('properties.apiServerAccessProfile.disableRunCommand');
+    c.fail(fact, { definition: 'keep disableRunCommand: true (the default) and reach the API server from the network', payload: 'set apiServerAccessProfile.disableRunCommand: true' }, { value: c.bool(fact) ?? false });
+  }),
+  // As Microsoft's built-in definition for disk encryption sets reads it: absent, or empty.
+  conditionRule(Rules.diskKeysPlatformManaged, Cond.anyOf(Cond.not(Cond.exists(DISK_ENCRYPTION_SET)), Cond.is(DISK_ENCRYPTION_SET, '')), (c) => {
+    c.fail(c.fact(DISK_ENCRYPTION_SET), { definition: 'bring a disk encryption set: diskEncryptionSetId', payload: 'set diskEncryptionSetID to a disk encryption set with your Key Vault key' }, { value: c.text(c.fact(DISK_ENCRYPTION_SET)) ?? null });
+  }),
+  clusterRule(Rules.kubernetesDashboardOn, 'cluster', (c) => {
+    const dashboard = addon(c, 'kubeDashboard');
+    if (dashboard && c.bool(dashboard.fact('enabled')) === true) c.fail(dashboard.fact('enabled'), { definition: 'remove the kubeDashboard add-on', payload: 'remove the kubeDashboard add-on (AKS no longer offers it)' });
+  }),
   conditionRule(Rules.kmsOff, Cond.not(Cond.is(`${SECURITY}.azureKeyVaultKms.enabled`, true)), (c) => {
     const kms = c.fact(`${SECURITY}.azureKeyVaultKms.enabled`);
     c.fail(kms, { definition: 'bring a Key Vault key: kms: { keyId, keyVaultNetworkAccess: "Private", keyVaultResourceId }', payload: 'enable KMS with a versioned Key Vault key you own' }, { value: c.bool(kms) ?? null });
@@ -143,11 +193,13 @@ export const BASELINE_RULES: readonly ClusterRule[] = [
   }),
   requiredResourceRule(Rules.baselineAuditLogsOff, { type: 'Microsoft.Insights/diagnosticSettings', meets: SENDS_AUDIT_LOG }, {
     what: 'diagnostic settings',
+    reads: 'properties.logs',
     definitionProperty: 'auditLogs.enabled',
     fix: { definition: 'leave the control-plane audit logs on', payload: 'add a diagnostic setting on the cluster with kube-audit-admin and guard' },
   }),
   requiredResourceRule(Rules.baselineDeleteLocksOff, { type: 'Microsoft.Authorization/locks', meets: Cond.is('properties.level', 'CanNotDelete') }, {
     what: 'locks',
+    reads: 'properties.level',
     definitionProperty: 'deleteLocks',
     fix: { definition: 'leave deleteLocks on; remove a lock deliberately (it is one call) when a resource must go', payload: 'add a CanNotDelete lock on the cluster' },
   }),

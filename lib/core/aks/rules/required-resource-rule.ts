@@ -10,6 +10,8 @@ import { certain, extensionResources } from './cluster-facts';
 export interface RequiredResourceReport {
   /** What the resources are called in a reason, plural (`diagnostic settings`, `locks`). */
   readonly what: string;
+  /** The REST path of each found resource's value that decides it (`properties.logs`): recorded as an observed fact, which evidence shows and re-reads. */
+  readonly reads: string;
   /** The definition's property that creates the resource (`auditLogs.enabled`). */
   readonly definitionProperty: string;
   readonly fix: Fix;
@@ -29,6 +31,7 @@ export function requiredResourceRule(rule: Rule, required: RequiredResource, rep
     requiredResource: required,
     check: (c) => {
       const found = extensionResources(c, required.type);
+      for (const r of found) c.observed.push(c.cluster.describe(r).fact(report.reads));
       const meets = found.map((r) => ({ certain: certain(r), meets: resourceMeets(c, r, required) }));
       if (meets.some((m) => m.certain && m.meets === true)) return;
       if (meets.some((m) => !m.certain || m.meets === undefined)) {
