@@ -3,8 +3,7 @@ import { ArmResource } from '../arm/arm-resource';
 import { CLUSTER_RULES } from '../aks/cluster-rule-set';
 import { deployedEgressPath, EgressPath } from '../aks/egress-path';
 import { BaselineStatus, SECURITY_BASELINE } from '../aks/security-baseline';
-import { AGENT_POOL_TYPE, ClusterDescription, MANAGED_CLUSTER_TYPE } from '../description/cluster-description';
-import { isArmType } from '../description/related-resources';
+import { ClusterDescription } from '../description/cluster-description';
 import { DescribedResource } from '../description/described-resource';
 import { guardedView, orUndecided } from '../description/guarded-view';
 import { UnknownValue } from '../description/unknown-value';
@@ -95,7 +94,8 @@ export function auditCluster(d: ClusterDescription, form: AzureDescriptionForm =
   const audited = auditedOf(d.resource);
   // What the coverage, baseline and Azure Policy read beside the cluster: the resources that are not clusters
   // (a tenant's other clusters are not this one's network, settings or locks), each converted once.
-  const others = d.related.resources.filter((r) => r !== d.resource && !isArmType(r.type, MANAGED_CLUSTER_TYPE) && !isArmType(r.type, AGENT_POOL_TYPE)).map(cachedAuditedOf);
+  const besideCluster = d.related.notClusters;
+  const others = besideCluster.map(cachedAuditedOf);
   // The name heads the cluster's report: printed only with unsafe characters escaped, and refused where it is written.
   const unsafeName = findUnsafeCharacter(audited.name);
   if (unsafeName) {
@@ -120,8 +120,8 @@ export function auditCluster(d: ClusterDescription, form: AzureDescriptionForm =
     title: check.title,
     status: orUndecided(() => check.evaluate({ cluster: arm, resources, coverage, wholeDeployment }), (): BaselineStatus => 'not-verified'),
   }));
-  const json = restJson(audited);
-  const relatedJson = others.map(restJson);
+  const json = policyResource(d.resource);
+  const relatedJson = besideCluster.map(policyResource);
   const policies = AZURE_POLICY_AKS_DEFINITIONS.map((definition): AuditedPolicy => {
     const result = orUndecided(() => evaluateAzurePolicy(definition, json, relatedJson), () => undefined);
     if (result === undefined) return { result: { definition, effect: definition.policyRule?.then?.effect ?? 'unknown', state: 'not-applicable' } as unknown as PolicyResult, state: 'undecided' };
@@ -171,9 +171,13 @@ function readOrUndefined<T>(read: () => T): T | undefined {
   return orUndecided(read, () => undefined);
 }
 
-/** The REST JSON of a resource, as Azure Policy evaluates it (reading an unknown part stops the evaluation undecided). */
-function restJson(r: AuditedResource): Record<string, unknown> {
-  return { id: r.id, name: r.name, type: r.type, location: r.location, sku: r.sku, identity: r.identity, tags: r.tags, get properties() { return r.properties; } };
+/**
+ * A described resource as Azure Policy evaluates it: its body as read (not a
+ * copy; the evaluator takes `null` as not set and an unknown value as
+ * undecided), with its id, name, type and scope beside it.
+ */
+function policyResource(r: DescribedResource): Record<string, unknown> {
+  return { ...r.body, id: r.id, name: r.name, type: r.type, scope: r.scope };
 }
 
 /**

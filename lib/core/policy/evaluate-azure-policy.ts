@@ -1,3 +1,5 @@
+import { UnknownValue } from '../description/unknown-value';
+import { Undecided } from '../rules/undecided';
 import { AzurePolicyDefinition, PolicyCondition } from './azure-policy-definition';
 
 /**
@@ -60,6 +62,13 @@ interface Ctx {
  * Aliases `<type>/<path>` address `properties.<path>` of the resource (`sku`,
  * `identity` and `kind` at the top level), as Azure's aliases of managed
  * clusters do.
+ *
+ * The resource may be a described resource's body as read (not a copy): a
+ * `null` is a property that is not set, and an {@link UnknownValue} is a value
+ * not known offline. Conditions combine in three values (`allOf` with a false
+ * member is false whatever the others are); when the result still depends on
+ * an unknown value, the evaluation throws {@link Undecided} with its reason,
+ * never guessing compliant or non-compliant.
  * @see https://learn.microsoft.com/azure/governance/policy/concepts/definition-structure-policy-rule
  * @category Azure Policy
  */
@@ -74,17 +83,47 @@ export function evaluateAzurePolicy(
     ...(options.parameters ?? {}),
   };
   const ctx: Ctx = { resource, parameters, resourceGroupName: options.resourceGroupName ?? '', current: [] };
-  const effect = String(evaluateValue(definition.policyRule.then.effect, ctx));
+  const effect = String(decided(evaluateValue(definition.policyRule.then.effect, ctx)));
   if (effect.toLowerCase() === 'disabled') return { definition, effect, state: 'disabled' };
-  if (!condition(definition.policyRule.if, ctx)) return { definition, effect, state: 'compliant' };
-  if (/^(audit|deploy)ifnotexists$/i.test(effect)) {
+  if (!decided(condition(definition.policyRule.if, ctx))) return { definition, effect, state: 'compliant' };
+  if (IF_NOT_EXISTS.test(effect)) {
     const details = definition.policyRule.then.details ?? {};
     const related = deployment.filter((r) => isRelated(r, resource, details));
-    const exists = related.some((r) => !details.existenceCondition || condition(details.existenceCondition, { ...ctx, resource: r, current: [] }));
-    return { definition, effect, state: exists ? 'compliant' : 'non-compliant' };
+    const exists = anyOf(related.map((r) => (details.existenceCondition ? condition(details.existenceCondition, { ...ctx, resource: r, current: [] }) : true)));
+    return { definition, effect, state: decided(exists) ? 'compliant' : 'non-compliant' };
   }
   return { definition, effect, state: 'non-compliant' };
 }
+
+const IF_NOT_EXISTS = /^(audit|deploy)ifnotexists$/i;
+
+/** The outcome of a condition that reads a value not known offline, with the reason. */
+class Unsure {
+  constructor(public readonly reason: string) {}
+}
+
+/** A condition's truth in three values: true, false, or not known. */
+type Truth = boolean | Unsure;
+
+/** The truth, or {@link Undecided} when it is not known. */
+function decided<T>(value: T | Unsure | UnknownValue): T {
+  if (value instanceof Unsure || value instanceof UnknownValue) throw new Undecided(value.reason);
+  return value;
+}
+
+/** False when one is false, else not known when one is not known, else true. */
+function allOf(truths: readonly Truth[]): Truth {
+  if (truths.some((t) => t === false)) return false;
+  return truths.find((t): t is Unsure => t instanceof Unsure) ?? true;
+}
+
+/** True when one is true, else not known when one is not known, else false. */
+function anyOf(truths: readonly Truth[]): Truth {
+  if (truths.some((t) => t === true)) return true;
+  return truths.find((t): t is Unsure => t instanceof Unsure) ?? false;
+}
+
+const not = (t: Truth): Truth => (t instanceof Unsure ? t : !t);
 
 /** A related resource of `details.type` on (or under) `resource`, named `details.name` when it says. */
 function isRelated(r: Json, resource: Json, details: Json): boolean {
@@ -106,22 +145,97 @@ function isRelated(r: Json, resource: Json, details: Json): boolean {
   );
 }
 
-function condition(raw: PolicyCondition, ctx: Ctx): boolean {
-  // Keywords and operators are case-insensitive ("notin", "NotEquals").
-  const c = Object.fromEntries(Object.entries(raw).map(([k, v]) => [KEYWORDS.get(k.toLowerCase()) ?? k, v])) as PolicyCondition;
-  if (c.allOf) return (c.allOf as PolicyCondition[]).every((x) => condition(x, ctx));
-  if (c.anyOf) return (c.anyOf as PolicyCondition[]).some((x) => condition(x, ctx));
-  if (c.not) return !condition(c.not, ctx);
+/** A condition with its keywords and operators in their canonical spelling, computed once per condition object. */
+const NORMALIZED = new WeakMap<PolicyCondition, PolicyCondition>();
+
+function normalized(raw: PolicyCondition): PolicyCondition {
+  let c = NORMALIZED.get(raw);
+  if (c === undefined) {
+    // Keywords and operators are case-insensitive ("notin", "NotEquals").
+    c = Object.fromEntries(Object.entries(raw).map(([k, v]) => [KEYWORDS.get(k.toLowerCase()) ?? k, v])) as PolicyCondition;
+    NORMALIZED.set(raw, c);
+  }
+  return c;
+}
+
+function condition(raw: PolicyCondition, ctx: Ctx): Truth {
+  const c = normalized(raw);
+  if (c.allOf) return allOfLazy(c.allOf as PolicyCondition[], ctx);
+  if (c.anyOf) return anyOfLazy(c.anyOf as PolicyCondition[], ctx);
+  if (c.not) return not(condition(c.not, ctx));
   const operator = OPERATORS.find((o) => o in c);
   if (!operator) throw new Error(`unsupported policy condition ${JSON.stringify(c)}`);
   const expected = evaluateValue(c[operator], ctx);
-  if (c.count) return compare(operator, countOf(c.count, ctx), expected, true);
-  if ('value' in c) return compare(operator, evaluateValue(c.value, ctx), expected, true);
-  const alias = String(evaluateValue(c.field, ctx));
+  if (expected instanceof UnknownValue) return new Unsure(expected.reason);
+  if (c.count) {
+    const count = countOf(c.count, ctx);
+    return count instanceof Unsure ? count : compare(operator, count, expected, true);
+  }
+  if ('value' in c) {
+    const value = evaluateValue(c.value, ctx);
+    const unknown = unknownPart(value);
+    return unknown ? new Unsure(unknown.reason) : compare(operator, value, expected, true);
+  }
+  const alias = String(decided(evaluateValue(c.field, ctx)));
   const { values, many } = fieldValues(alias, ctx);
   // A `[*]` alias outside `count` holds when every member does.
-  if (many) return values.every((v) => compare(operator, v, expected, v !== undefined));
-  return compare(operator, values[0], expected, values[0] !== undefined);
+  if (many) return allOf(values.map((v) => compareRead(operator, v, expected)));
+  return compareRead(operator, values[0], expected);
+}
+
+/** `allOf`, stopping at the first false member (a later member may read what the earlier ones rule out). */
+function allOfLazy(conditions: readonly PolicyCondition[], ctx: Ctx): Truth {
+  let unsure: Unsure | undefined;
+  for (const x of conditions) {
+    const t = condition(x, ctx);
+    if (t === false) return false;
+    if (t instanceof Unsure) unsure ??= t;
+  }
+  return unsure ?? true;
+}
+
+/** `anyOf`, stopping at the first true member. */
+function anyOfLazy(conditions: readonly PolicyCondition[], ctx: Ctx): Truth {
+  let unsure: Unsure | undefined;
+  for (const x of conditions) {
+    const t = condition(x, ctx);
+    if (t === true) return true;
+    if (t instanceof Unsure) unsure ??= t;
+  }
+  return unsure ?? false;
+}
+
+/**
+ * An operator on a value read from the resource. A `null` is a property that
+ * is not set: Azure reports an unset property as `null` and Azure Policy
+ * evaluates it as missing (`exists` is false, `notEquals` holds, `equals`
+ * does not), see the conditions and the `exists` operator in
+ * https://learn.microsoft.com/azure/governance/policy/concepts/definition-structure-policy-rule#conditions.
+ * A value not known offline (or one with an unknown part, except where only
+ * its presence or its keys count) makes the condition not known.
+ */
+function compareRead(operator: Operator, actual: unknown, expected: unknown): Truth {
+  if (actual instanceof UnknownValue) return new Unsure(actual.reason);
+  const present = actual !== undefined && actual !== null;
+  if (present && !PRESENCE_OR_KEYS.has(operator)) {
+    const unknown = unknownPart(actual);
+    if (unknown) return new Unsure(unknown.reason);
+  }
+  return compare(operator, actual, expected, present);
+}
+
+/** The operators that read only whether a value is there, or the names of its members. */
+const PRESENCE_OR_KEYS = new Set<Operator>(['exists', 'containsKey', 'notContainsKey']);
+
+/** The first unknown value inside `value`, if any. */
+function unknownPart(value: unknown): UnknownValue | undefined {
+  if (value instanceof UnknownValue) return value;
+  if (value === null || typeof value !== 'object') return undefined;
+  for (const v of Array.isArray(value) ? value : Object.values(value)) {
+    const found = unknownPart(v);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 const OPERATORS = [
@@ -144,13 +258,31 @@ const OPERATORS = [
   'notMatch',
 ] as const;
 
+type Operator = (typeof OPERATORS)[number];
+
 const KEYWORDS = new Map<string, string>(['allOf', 'anyOf', 'not', 'field', 'value', 'count', 'where', ...OPERATORS].map((k) => [k.toLowerCase(), k]));
 
 const lower = (v: unknown) => (typeof v === 'string' ? v.toLowerCase() : typeof v === 'boolean' || typeof v === 'number' ? String(v).toLowerCase() : JSON.stringify(v));
 const eqi = (a: unknown, b: unknown) => a !== undefined && b !== undefined && lower(a) === lower(b);
 const truthy = (v: unknown) => v === true || (typeof v === 'string' && v.toLowerCase() === 'true');
 
-function compare(operator: (typeof OPERATORS)[number], actual: unknown, expected: unknown, present: boolean): boolean {
+/** Each pattern of `like` and `match` compiled once. */
+const PATTERNS = new Map<string, RegExp>();
+
+function pattern(operator: 'like' | 'match', expected: string): RegExp {
+  const key = `${operator}:${expected}`;
+  let re = PATTERNS.get(key);
+  if (re === undefined) {
+    re =
+      operator === 'like'
+        ? new RegExp(`^${expected.split('*').map(escapeRegex).join('.*')}$`, 'i')
+        : new RegExp(`^${[...expected].map((ch) => (ch === '#' ? '[0-9]' : ch === '?' ? '[a-zA-Z]' : ch === '.' ? '.' : escapeRegex(ch))).join('')}$`);
+    PATTERNS.set(key, re);
+  }
+  return re;
+}
+
+function compare(operator: Operator, actual: unknown, expected: unknown, present: boolean): boolean {
   switch (operator) {
     case 'exists':
       return present === truthy(expected);
@@ -164,14 +296,12 @@ function compare(operator: (typeof OPERATORS)[number], actual: unknown, expected
       return !present || !Array.isArray(expected) || !expected.some((e) => eqi(actual, e));
     case 'like':
     case 'notLike': {
-      const re = new RegExp(`^${String(expected).split('*').map(escapeRegex).join('.*')}$`, 'i');
-      const hit = present && re.test(String(actual));
+      const hit = present && pattern('like', String(expected)).test(String(actual));
       return operator === 'like' ? hit : !hit;
     }
     case 'match':
     case 'notMatch': {
-      const re = new RegExp(`^${[...String(expected)].map((ch) => (ch === '#' ? '[0-9]' : ch === '?' ? '[a-zA-Z]' : ch === '.' ? '.' : escapeRegex(ch))).join('')}$`);
-      const hit = present && re.test(String(actual));
+      const hit = present && pattern('match', String(expected)).test(String(actual));
       return operator === 'match' ? hit : !hit;
     }
     case 'contains':
@@ -197,23 +327,32 @@ function compare(operator: (typeof OPERATORS)[number], actual: unknown, expected
 
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-function countOf(count: Json, ctx: Ctx): number {
-  const alias = String(evaluateValue(count.field, ctx));
+/** The number of elements a `count` counts, or not known when the array or a `where` over an element is not known. */
+function countOf(count: Json, ctx: Ctx): number | Unsure {
+  const alias = String(decided(evaluateValue(count.field, ctx)));
   if (!alias.endsWith('[*]')) throw new Error(`unsupported count over ${alias}`);
   const { values } = fieldValues(alias.slice(0, -3), ctx);
+  if (values[0] instanceof UnknownValue) return new Unsure(values[0].reason);
   const items = Array.isArray(values[0]) ? (values[0] as Json[]) : [];
   const where = count.where ?? count.Where;
   if (!where) return items.length;
-  return items.filter((element) => condition(where, { ...ctx, current: [{ alias, element }, ...ctx.current] })).length;
+  let n = 0;
+  for (const element of items) {
+    const t = element instanceof UnknownValue ? new Unsure(element.reason) : condition(where, { ...ctx, current: [{ alias, element }, ...ctx.current] });
+    if (t instanceof Unsure) return t;
+    if (t) n++;
+  }
+  return n;
 }
 
 const TOP_LEVEL = new Set(['sku', 'identity', 'kind', 'plan', 'zones', 'location', 'tags']);
+const RESOURCE_FIELDS = new Set(['type', 'name', 'location', 'kind', 'id', 'fullname']);
 
 /** The values a field refers to; `many` when the alias has a `[*]` outside the current count. */
 function fieldValues(alias: string, ctx: Ctx): { values: unknown[]; many: boolean } {
   const r = ctx.resource ?? {};
   const simple = alias.toLowerCase();
-  if (['type', 'name', 'location', 'kind', 'id', 'fullname'].includes(simple)) return { values: [r[simple === 'fullname' ? 'name' : simple]], many: false };
+  if (RESOURCE_FIELDS.has(simple)) return { values: [r[simple === 'fullname' ? 'name' : simple]], many: false };
   // `identity.type` is a field of every resource, beside the aliases.
   if (simple === 'identity.type') return { values: [lookupCaseInsensitive(r.identity, 'type')], many: false };
   const tag = /^tags(?:\[['"]?(.+?)['"]?\]|\.(.+))$/.exec(alias);
@@ -221,9 +360,8 @@ function fieldValues(alias: string, ctx: Ctx): { values: unknown[]; many: boolea
   // Inside a count, the loop's array alias (also in its legacy form without "[*]") names the current element.
   for (const cur of ctx.current) {
     const loop = cur.alias.slice(0, -3).toLowerCase();
-    const a = alias.toLowerCase();
     for (const prefix of [`${loop}[*]`, loop]) {
-      if (a === prefix || a.startsWith(`${prefix}.`)) return walk(cur.element, alias.slice(prefix.length).replace(/^\./, ''));
+      if (simple === prefix || simple.startsWith(`${prefix}.`)) return walk(cur.element, alias.slice(prefix.length).replace(/^\./, ''));
     }
   }
   const slash = alias.lastIndexOf('/');
@@ -234,28 +372,31 @@ function fieldValues(alias: string, ctx: Ctx): { values: unknown[]; many: boolea
   return walk(TOP_LEVEL.has(first) ? r : r.properties, path);
 }
 
-/** Follows `a.b[*].c` through `root`. */
+/** Follows `a.b[*].c` through `root`; an unknown value on the way is the value found. */
 function walk(root: unknown, path: string): { values: unknown[]; many: boolean } {
   let values: unknown[] = [root];
   let many = false;
-  for (const raw of path.split('.').filter(Boolean)) {
+  for (const raw of path.split('.')) {
+    if (raw === '') continue;
     const star = raw.endsWith('[*]');
     const key = star ? raw.slice(0, -3) : raw;
-    values = values.map((v) => lookupCaseInsensitive(v, key));
+    values = values.map((v) => (v instanceof UnknownValue ? v : lookupCaseInsensitive(v, key)));
     if (star) {
       many = true;
-      values = values.flatMap((v) => (Array.isArray(v) ? v : []));
+      values = values.flatMap((v) => (Array.isArray(v) ? v : v instanceof UnknownValue ? [v] : []));
     }
   }
   return { values, many };
 }
 
 function lookupCaseInsensitive(v: unknown, key: string): unknown {
+  if (v instanceof UnknownValue) return v;
   if (v === null || typeof v !== 'object' || Array.isArray(v)) return undefined;
   const o = v as Record<string, unknown>;
   if (key in o) return o[key];
-  const found = Object.keys(o).find((k) => k.toLowerCase() === key.toLowerCase());
-  return found === undefined ? undefined : o[found];
+  const wanted = key.toLowerCase();
+  for (const k in o) if (k.toLowerCase() === wanted) return o[k];
+  return undefined;
 }
 
 /** A literal, or a template expression `[fn(...)]` of the functions policy rules use. */
@@ -335,6 +476,9 @@ class ExpressionParser {
   }
 
   private call(fn: string, args: unknown[]): unknown {
+    // A function of a value not known offline is not known either.
+    const unknown = args.find((a) => a instanceof UnknownValue);
+    if (unknown !== undefined) return unknown;
     switch (fn.toLowerCase()) {
       case 'parameters':
         return this.ctx.parameters[String(args[0])];
