@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { auditCluster, ClusterAudit } from '../core/audit/audit-cluster';
 import { descriptionForm } from '../core/audit/audited-resource';
-import { AuditRun, auditExitCode, FailOn, renderAuditJson, renderAuditSarif, renderAuditText } from '../core/audit/audit-report';
+import { AuditRun, auditExitCode, auditTextChunks, auditTextHead, auditTextSection, FailOn, renderAuditJson, renderAuditSarif, renderAuditText } from '../core/audit/audit-report';
 import { ClusterDescription, describeDeployment } from '../core/description/cluster-description';
 import { assembleEvidence } from '../core/evidence/assemble-evidence';
 import { clusterEvidence } from '../core/evidence/cluster-evidence';
@@ -21,7 +21,7 @@ import { readApprovedSynth } from './approved-synth';
 import { artifactUri, SOURCE_ROOT, sourceRootUri, STDIN_NAME } from './artifact-uri';
 import { CliIo, useColour } from './cli-io';
 import { CliResult, CliUsageError } from './cli-result';
-import { checkWritableFolder, describeFileSystemError, writeOutputFile } from './output-path';
+import { checkWritableFolder, describeFileSystemError, writeOutputFile, writeOutputFileInChunks } from './output-path';
 import { parseCommandLine } from './parse-command-line';
 import { Progress } from './progress';
 import { PropertyLocations } from './property-locations';
@@ -121,12 +121,29 @@ export function auditCommand(argv: readonly string[], io: CliIo, toolVersion: st
   }
   const clusters = deployment.clusters;
   const readingOf = new Map(readings.flatMap((r) => r.resources.map((x) => [x, r] as const)));
-  const audits: ClusterAudit[] = [];
-  for (const cluster of clusters) {
+  const audit = (cluster: ClusterDescription, i: number): ClusterAudit => {
     const reading = readingOf.get(cluster.resource);
-    audits.push(auditCluster(cluster, descriptionForm(reading?.form ?? 'azure-json', cluster.resource.origin.pointer), { evaluationDate }));
-    progress.count('audit', audits.length, clusters.length, 'clusters');
+    const audited = auditCluster(cluster, descriptionForm(reading?.form ?? 'azure-json', cluster.resource.origin.pointer), { evaluationDate });
+    progress.count('audit', i + 1, clusters.length, 'clusters');
+    return audited;
+  };
+  const stderr = problems.map((p) => `secure-aks: unusable input: ${p}\n`).join('');
+  const failOnUndecided = values['fail-on-undecided'] === true;
+  if (format === 'text' && output !== undefined && evidence === undefined) {
+    // A text report to a file is written cluster by cluster: a tenant's audits are never all held at once.
+    const verdicts: Array<Pick<ClusterAudit, 'violations' | 'undecided'>> = [];
+    const sections = function* () {
+      for (const [i, cluster] of clusters.entries()) {
+        const a = audit(cluster, i);
+        verdicts.push({ violations: a.violations, undecided: a.undecided });
+        yield auditTextSection(a);
+      }
+      progress.clear();
+    };
+    writeOutputFileInChunks(output, auditTextChunks(auditTextHead({ audits: [], problems: [], evaluationDate }), sections(), ''), values.output!);
+    return { code: auditExitCode({ audits: verdicts, problems, notExamined: deployment.notExamined }, failOn as FailOn, failOnUndecided), stdout: '', stderr };
   }
+  const audits = clusters.map(audit);
   progress.clear();
   const run: AuditRun = { audits, problems, notExamined: deployment.notExamined, evaluationDate };
 
@@ -144,8 +161,7 @@ export function auditCommand(argv: readonly string[], io: CliIo, toolVersion: st
     const colour = output === undefined && useColour(io);
     report = renderAuditText({ audits, problems: [], evaluationDate }, { severityLabel: (s) => severityLabel(s, colour) });
   }
-  const stderr = problems.map((p) => `secure-aks: unusable input: ${p}\n`).join('');
-  const code = auditExitCode(run, failOn as FailOn, values['fail-on-undecided'] === true);
+  const code = auditExitCode(run, failOn as FailOn, failOnUndecided);
   let written = '';
   if (evidence !== undefined) {
     const pack = auditEvidence(run, clusters, { title: positionals.join(', '), evaluatedAt: evaluationDate, toolVersion, lineOf: (document, pointer) => locations.lineOf(`${document}#${pointer}`, '') });

@@ -46,6 +46,8 @@ export class ClusterDescription {
   /** Kubernetes objects deployed with the cluster, where known; `undefined` when they were not read. */
   public readonly kubernetesObjects?: readonly Readonly<Record<string, any>>[];
   private poolsCache?: DescribedPool[] | Fact;
+  /** Facts by REST path, read once: many rules read the same ones. */
+  private readonly facts = new Map<string, Fact>();
 
   constructor(
     public readonly resource: DescribedResource,
@@ -80,7 +82,12 @@ export class ClusterDescription {
 
   /** A fact of the cluster resource, by REST path (`properties.networkProfile.podCidr`, `sku.tier`). */
   public fact(path: string): Fact {
-    return this.root.fact(path);
+    let found = this.facts.get(path);
+    if (found === undefined) {
+      found = this.root.fact(path);
+      this.facts.set(path, found);
+    }
+    return found;
   }
 
   /** The value as read at a REST path of the cluster, or of one of its pools' profiles (`properties.agentPoolProfiles[0].vnetSubnetID`). */

@@ -348,39 +348,80 @@ function countOf(count: Json, ctx: Ctx): number | Unsure {
 const TOP_LEVEL = new Set(['sku', 'identity', 'kind', 'plan', 'zones', 'location', 'tags']);
 const RESOURCE_FIELDS = new Set(['type', 'name', 'location', 'kind', 'id', 'fullname']);
 
+/** A field's alias, read once: what it names on the resource, and the path it follows. */
+interface Alias {
+  readonly lower: string;
+  /** `type`, `name`, `location`, `kind`, `id`: the resource's own field. */
+  readonly resourceField?: string;
+  /** The tag a `tags['name']` or `tags.name` field names. */
+  readonly tag?: string;
+  /** The resource type of a `<type>/<path>` alias. */
+  readonly type: string;
+  readonly path: readonly Step[];
+  /** Whether the path starts at the resource (`sku`, `identity`, ...) rather than at its `properties`. */
+  readonly topLevel: boolean;
+}
+
+/** One member of a path, `[*]` when it stands for every element of an array. */
+interface Step {
+  readonly key: string;
+  readonly star: boolean;
+}
+
+const ALIASES = new Map<string, Alias>();
+
+function parsedAlias(alias: string): Alias {
+  let parsed = ALIASES.get(alias);
+  if (parsed === undefined) {
+    const lower = alias.toLowerCase();
+    const tag = /^tags(?:\[['"]?(.+?)['"]?\]|\.(.+))$/.exec(alias);
+    const slash = alias.lastIndexOf('/');
+    const path = alias.slice(slash + 1);
+    parsed = {
+      lower,
+      resourceField: RESOURCE_FIELDS.has(lower) ? (lower === 'fullname' ? 'name' : lower) : undefined,
+      tag: tag ? tag[1] ?? tag[2] : undefined,
+      type: alias.slice(0, slash),
+      path: steps(path),
+      topLevel: TOP_LEVEL.has(path.split(/[.[]/)[0]),
+    };
+    ALIASES.set(alias, parsed);
+  }
+  return parsed;
+}
+
+function steps(path: string): Step[] {
+  return path
+    .split('.')
+    .filter((raw) => raw !== '')
+    .map((raw) => (raw.endsWith('[*]') ? { key: raw.slice(0, -3), star: true } : { key: raw, star: false }));
+}
+
 /** The values a field refers to; `many` when the alias has a `[*]` outside the current count. */
-function fieldValues(alias: string, ctx: Ctx): { values: unknown[]; many: boolean } {
+function fieldValues(text: string, ctx: Ctx): { values: unknown[]; many: boolean } {
   const r = ctx.resource ?? {};
-  const simple = alias.toLowerCase();
-  if (RESOURCE_FIELDS.has(simple)) return { values: [r[simple === 'fullname' ? 'name' : simple]], many: false };
+  const alias = parsedAlias(text);
+  if (alias.resourceField !== undefined) return { values: [r[alias.resourceField]], many: false };
   // `identity.type` is a field of every resource, beside the aliases.
-  if (simple === 'identity.type') return { values: [lookupCaseInsensitive(r.identity, 'type')], many: false };
-  const tag = /^tags(?:\[['"]?(.+?)['"]?\]|\.(.+))$/.exec(alias);
-  if (tag) return { values: [lookupCaseInsensitive(r.tags, tag[1] ?? tag[2])], many: false };
+  if (alias.lower === 'identity.type') return { values: [lookupCaseInsensitive(r.identity, 'type')], many: false };
+  if (alias.tag !== undefined) return { values: [lookupCaseInsensitive(r.tags, alias.tag)], many: false };
   // Inside a count, the loop's array alias (also in its legacy form without "[*]") names the current element.
   for (const cur of ctx.current) {
     const loop = cur.alias.slice(0, -3).toLowerCase();
     for (const prefix of [`${loop}[*]`, loop]) {
-      if (simple === prefix || simple.startsWith(`${prefix}.`)) return walk(cur.element, alias.slice(prefix.length).replace(/^\./, ''));
+      if (alias.lower === prefix || alias.lower.startsWith(`${prefix}.`)) return walk(cur.element, steps(text.slice(prefix.length)));
     }
   }
-  const slash = alias.lastIndexOf('/');
-  const type = alias.slice(0, slash);
-  if (!eqi(type, r.type)) return { values: [undefined], many: false };
-  const path = alias.slice(slash + 1);
-  const first = path.split(/[.[]/)[0];
-  return walk(TOP_LEVEL.has(first) ? r : r.properties, path);
+  if (!eqi(alias.type, r.type)) return { values: [undefined], many: false };
+  return walk(alias.topLevel ? r : r.properties, alias.path);
 }
 
 /** Follows `a.b[*].c` through `root`; an unknown value on the way is the value found. */
-function walk(root: unknown, path: string): { values: unknown[]; many: boolean } {
+function walk(root: unknown, path: readonly Step[]): { values: unknown[]; many: boolean } {
   let values: unknown[] = [root];
   let many = false;
-  for (const raw of path.split('.')) {
-    if (raw === '') continue;
-    const star = raw.endsWith('[*]');
-    const key = star ? raw.slice(0, -3) : raw;
-    values = values.map((v) => (v instanceof UnknownValue ? v : lookupCaseInsensitive(v, key)));
+  for (const { key, star } of path) {
+    values = values.map((v) => lookupCaseInsensitive(v, key));
     if (star) {
       many = true;
       values = values.flatMap((v) => (Array.isArray(v) ? v : v instanceof UnknownValue ? [v] : []));
@@ -401,20 +442,79 @@ function lookupCaseInsensitive(v: unknown, key: string): unknown {
 
 /** A literal, or a template expression `[fn(...)]` of the functions policy rules use. */
 function evaluateValue(v: unknown, ctx: Ctx): unknown {
-  if (typeof v === 'string' && v.startsWith('[') && !v.startsWith('[[') && v.endsWith(']')) return new ExpressionParser(v.slice(1, -1), ctx).parse();
+  if (typeof v === 'string' && v.startsWith('[') && !v.startsWith('[[') && v.endsWith(']')) return evaluateExpression(parsedExpression(v), ctx);
   if (Array.isArray(v)) return v.map((x) => evaluateValue(x, ctx));
   return v;
+}
+
+/** A parsed template expression: a literal, or a function call with its arguments and the properties read from its result. */
+type Expression = { readonly literal: string | number } | { readonly call: string; readonly args: readonly Expression[]; readonly properties: readonly string[] };
+
+/** Each expression text parsed once: a definition's expressions are evaluated on every resource. */
+const PARSED = new Map<string, Expression>();
+
+function parsedExpression(text: string): Expression {
+  let parsed = PARSED.get(text);
+  if (parsed === undefined) {
+    parsed = new ExpressionParser(text.slice(1, -1)).parse();
+    PARSED.set(text, parsed);
+  }
+  return parsed;
+}
+
+function evaluateExpression(e: Expression, ctx: Ctx): unknown {
+  if ('literal' in e) return e.literal;
+  let value = call(e.call, e.args.map((a) => evaluateExpression(a, ctx)), ctx);
+  for (const p of e.properties) value = lookupCaseInsensitive(value, p);
+  return value;
+}
+
+function call(fn: string, args: unknown[], ctx: Ctx): unknown {
+  // A function of a value not known offline is not known either.
+  const unknown = args.find((a) => a instanceof UnknownValue);
+  if (unknown !== undefined) return unknown;
+  switch (fn) {
+    case 'parameters':
+      return ctx.parameters[String(args[0])];
+    case 'concat':
+      return args.every(Array.isArray) ? (args as unknown[][]).flat() : args.map((a) => String(a ?? '')).join('');
+    case 'padleft': {
+      const s = String(args[0] ?? '');
+      return s.padStart(Number(args[1]), String(args[2] ?? ' '));
+    }
+    case 'current': {
+      const cur = ctx.current[0];
+      if (!cur) return undefined;
+      const alias = args.length > 0 ? String(args[0]) : cur.alias;
+      return fieldValues(alias, ctx).values[0];
+    }
+    case 'field':
+      return fieldValues(String(args[0]), ctx).values[0];
+    case 'resourcegroup':
+      return { name: ctx.resourceGroupName };
+    case 'tolower':
+      return String(args[0] ?? '').toLowerCase();
+    case 'toupper':
+      return String(args[0] ?? '').toUpperCase();
+    case 'string':
+      return String(args[0] ?? '');
+    case 'empty':
+      return args[0] === undefined || args[0] === null || args[0] === '' || (Array.isArray(args[0]) && args[0].length === 0);
+    case 'if':
+      return args[0] ? args[1] : args[2];
+    case 'equals':
+      return eqi(args[0], args[1]);
+    default:
+      throw new Error(`unsupported policy function ${fn}()`);
+  }
 }
 
 /** A small parser for the template functions found in policy rules. */
 class ExpressionParser {
   private i = 0;
-  constructor(
-    private readonly text: string,
-    private readonly ctx: Ctx,
-  ) {}
+  constructor(private readonly text: string) {}
 
-  public parse(): unknown {
+  public parse(): Expression {
     const v = this.expression();
     this.skip();
     if (this.i !== this.text.length) throw new Error(`unsupported policy expression [${this.text}]`);
@@ -425,7 +525,7 @@ class ExpressionParser {
     while (/\s/.test(this.text[this.i] ?? '')) this.i++;
   }
 
-  private expression(): unknown {
+  private expression(): Expression {
     this.skip();
     const ch = this.text[this.i];
     if (ch === "'") {
@@ -440,7 +540,7 @@ class ExpressionParser {
             this.i++;
             continue;
           }
-          return s;
+          return { literal: s };
         }
         s += c;
       }
@@ -448,7 +548,7 @@ class ExpressionParser {
     const num = /^-?\d+/.exec(this.text.slice(this.i));
     if (num) {
       this.i += num[0].length;
-      return Number(num[0]);
+      return { literal: Number(num[0]) };
     }
     const id = /^[A-Za-z_][\w]*/.exec(this.text.slice(this.i));
     if (!id) throw new Error(`unsupported policy expression [${this.text}]`);
@@ -456,7 +556,7 @@ class ExpressionParser {
     this.skip();
     if (this.text[this.i] !== '(') throw new Error(`unsupported policy expression [${this.text}]`);
     this.i++;
-    const args: unknown[] = [];
+    const args: Expression[] = [];
     this.skip();
     while (this.text[this.i] !== ')') {
       args.push(this.expression());
@@ -465,53 +565,13 @@ class ExpressionParser {
       this.skip();
     }
     this.i++;
-    let value = this.call(id[0], args);
+    const properties: string[] = [];
     while (this.text[this.i] === '.') {
       this.i++;
       const prop = /^[A-Za-z_][\w]*/.exec(this.text.slice(this.i))![0];
       this.i += prop.length;
-      value = lookupCaseInsensitive(value, prop);
+      properties.push(prop);
     }
-    return value;
-  }
-
-  private call(fn: string, args: unknown[]): unknown {
-    // A function of a value not known offline is not known either.
-    const unknown = args.find((a) => a instanceof UnknownValue);
-    if (unknown !== undefined) return unknown;
-    switch (fn.toLowerCase()) {
-      case 'parameters':
-        return this.ctx.parameters[String(args[0])];
-      case 'concat':
-        return args.every(Array.isArray) ? (args as unknown[][]).flat() : args.map((a) => String(a ?? '')).join('');
-      case 'padleft': {
-        const s = String(args[0] ?? '');
-        return s.padStart(Number(args[1]), String(args[2] ?? ' '));
-      }
-      case 'current': {
-        const cur = this.ctx.current[0];
-        if (!cur) return undefined;
-        const alias = args.length > 0 ? String(args[0]) : cur.alias;
-        return fieldValues(alias, this.ctx).values[0];
-      }
-      case 'field':
-        return fieldValues(String(args[0]), this.ctx).values[0];
-      case 'resourcegroup':
-        return { name: this.ctx.resourceGroupName };
-      case 'tolower':
-        return String(args[0] ?? '').toLowerCase();
-      case 'toupper':
-        return String(args[0] ?? '').toUpperCase();
-      case 'string':
-        return String(args[0] ?? '');
-      case 'empty':
-        return args[0] === undefined || args[0] === null || args[0] === '' || (Array.isArray(args[0]) && args[0].length === 0);
-      case 'if':
-        return args[0] ? args[1] : args[2];
-      case 'equals':
-        return eqi(args[0], args[1]);
-      default:
-        throw new Error(`unsupported policy function ${fn}()`);
-    }
+    return { call: id[0].toLowerCase(), args, properties };
   }
 }
