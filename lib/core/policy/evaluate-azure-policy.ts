@@ -78,10 +78,7 @@ export function evaluateAzurePolicy(
   deployment: readonly Json[] = [],
   options: PolicyEvaluationOptions = {},
 ): PolicyResult {
-  const parameters = {
-    ...Object.fromEntries(Object.entries(definition.parameters).map(([k, p]) => [k, p.defaultValue])),
-    ...(options.parameters ?? {}),
-  };
+  const parameters = options.parameters === undefined ? defaultParameters(definition) : { ...defaultParameters(definition), ...options.parameters };
   const ctx: Ctx = { resource, parameters, resourceGroupName: options.resourceGroupName ?? '', current: [] };
   const effect = String(decided(evaluateValue(definition.policyRule.then.effect, ctx)));
   if (effect.toLowerCase() === 'disabled') return { definition, effect, state: 'disabled' };
@@ -96,6 +93,18 @@ export function evaluateAzurePolicy(
 }
 
 const IF_NOT_EXISTS = /^(audit|deploy)ifnotexists$/i;
+
+const DEFAULT_PARAMETERS = new WeakMap<AzurePolicyDefinition, Readonly<Record<string, unknown>>>();
+
+/** A definition's parameters at their default values, read once. */
+function defaultParameters(definition: AzurePolicyDefinition): Readonly<Record<string, unknown>> {
+  let found = DEFAULT_PARAMETERS.get(definition);
+  if (found === undefined) {
+    found = Object.fromEntries(Object.entries(definition.parameters).map(([k, p]) => [k, p.defaultValue]));
+    DEFAULT_PARAMETERS.set(definition, found);
+  }
+  return found;
+}
 
 /** The outcome of a condition that reads a value not known offline, with the reason. */
 class Unsure {
@@ -145,64 +154,105 @@ function isRelated(r: Json, resource: Json, details: Json): boolean {
   );
 }
 
-/** A condition with its keywords and operators in their canonical spelling, computed once per condition object. */
-const NORMALIZED = new WeakMap<PolicyCondition, PolicyCondition>();
+/** A condition compiled to the function that decides it on a resource. */
+type CompiledCondition = (ctx: Ctx) => Truth;
 
-function normalized(raw: PolicyCondition): PolicyCondition {
-  let c = NORMALIZED.get(raw);
-  if (c === undefined) {
-    // Keywords and operators are case-insensitive ("notin", "NotEquals").
-    c = Object.fromEntries(Object.entries(raw).map(([k, v]) => [KEYWORDS.get(k.toLowerCase()) ?? k, v])) as PolicyCondition;
-    NORMALIZED.set(raw, c);
-  }
-  return c;
-}
+/** Each condition of a definition compiled once: the same definitions are evaluated on every resource of a tenant. */
+const COMPILED = new WeakMap<PolicyCondition, CompiledCondition>();
 
 function condition(raw: PolicyCondition, ctx: Ctx): Truth {
-  const c = normalized(raw);
-  if (c.allOf) return allOfLazy(c.allOf as PolicyCondition[], ctx);
-  if (c.anyOf) return anyOfLazy(c.anyOf as PolicyCondition[], ctx);
-  if (c.not) return not(condition(c.not, ctx));
+  return compiled(raw)(ctx);
+}
+
+function compiled(raw: PolicyCondition): CompiledCondition {
+  let decide = COMPILED.get(raw);
+  if (decide === undefined) {
+    decide = compile(raw);
+    COMPILED.set(raw, decide);
+  }
+  return decide;
+}
+
+function compile(raw: PolicyCondition): CompiledCondition {
+  // Keywords and operators are case-insensitive ("notin", "NotEquals").
+  const c = Object.fromEntries(Object.entries(raw).map(([k, v]) => [KEYWORDS.get(k.toLowerCase()) ?? k, v])) as PolicyCondition;
+  if (c.allOf) return allOfLazy((c.allOf as PolicyCondition[]).map(compiled));
+  if (c.anyOf) return anyOfLazy((c.anyOf as PolicyCondition[]).map(compiled));
+  if (c.not) {
+    const inner = compiled(c.not);
+    return (ctx) => not(inner(ctx));
+  }
   const operator = OPERATORS.find((o) => o in c);
-  if (!operator) throw new Error(`unsupported policy condition ${JSON.stringify(c)}`);
-  const expected = evaluateValue(c[operator], ctx);
-  if (expected instanceof UnknownValue) return new Unsure(expected.reason);
+  // Unsupported where it is reached, as before: a branch `allOf` never reaches does not fail the definition.
+  if (!operator) return () => { throw new Error(`unsupported policy condition ${JSON.stringify(c)}`); };
+  const expectedOf = compiledValue(c[operator]);
   if (c.count) {
-    const count = countOf(c.count, ctx);
-    return count instanceof Unsure ? count : compare(operator, count, expected, true);
+    const count = c.count as Json;
+    const where = count.where ?? count.Where;
+    const whereOf = where ? compiled(where) : undefined;
+    const fieldOf = compiledValue(count.field);
+    return (ctx) => {
+      const expected = expectedOf(ctx);
+      if (expected instanceof UnknownValue) return new Unsure(expected.reason);
+      const n = countOf(String(decided(fieldOf(ctx))), whereOf, ctx);
+      return n instanceof Unsure ? n : compare(operator, n, expected, true);
+    };
   }
   if ('value' in c) {
-    const value = evaluateValue(c.value, ctx);
-    const unknown = unknownPart(value);
-    return unknown ? new Unsure(unknown.reason) : compare(operator, value, expected, true);
+    const valueOf = compiledValue(c.value);
+    return (ctx) => {
+      const expected = expectedOf(ctx);
+      if (expected instanceof UnknownValue) return new Unsure(expected.reason);
+      const value = valueOf(ctx);
+      const unknown = unknownPart(value);
+      return unknown ? new Unsure(unknown.reason) : compare(operator, value, expected, true);
+    };
   }
-  const alias = String(decided(evaluateValue(c.field, ctx)));
-  const { values, many } = fieldValues(alias, ctx);
-  // A `[*]` alias outside `count` holds when every member does.
-  if (many) return allOf(values.map((v) => compareRead(operator, v, expected)));
-  return compareRead(operator, values[0], expected);
+  const fieldOf = compiledValue(c.field);
+  return (ctx) => {
+    const expected = expectedOf(ctx);
+    if (expected instanceof UnknownValue) return new Unsure(expected.reason);
+    const { values, many } = fieldValues(String(decided(fieldOf(ctx))), ctx);
+    // A `[*]` alias outside `count` holds when every member does.
+    if (many) return allOf(values.map((v) => compareRead(operator, v, expected)));
+    return compareRead(operator, values[0], expected);
+  };
 }
 
 /** `allOf`, stopping at the first false member (a later member may read what the earlier ones rule out). */
-function allOfLazy(conditions: readonly PolicyCondition[], ctx: Ctx): Truth {
-  let unsure: Unsure | undefined;
-  for (const x of conditions) {
-    const t = condition(x, ctx);
-    if (t === false) return false;
-    if (t instanceof Unsure) unsure ??= t;
-  }
-  return unsure ?? true;
+function allOfLazy(conditions: readonly CompiledCondition[]): CompiledCondition {
+  return (ctx) => {
+    let unsure: Unsure | undefined;
+    for (const decide of conditions) {
+      const t = decide(ctx);
+      if (t === false) return false;
+      if (t instanceof Unsure) unsure ??= t;
+    }
+    return unsure ?? true;
+  };
 }
 
 /** `anyOf`, stopping at the first true member. */
-function anyOfLazy(conditions: readonly PolicyCondition[], ctx: Ctx): Truth {
-  let unsure: Unsure | undefined;
-  for (const x of conditions) {
-    const t = condition(x, ctx);
-    if (t === true) return true;
-    if (t instanceof Unsure) unsure ??= t;
+function anyOfLazy(conditions: readonly CompiledCondition[]): CompiledCondition {
+  return (ctx) => {
+    let unsure: Unsure | undefined;
+    for (const decide of conditions) {
+      const t = decide(ctx);
+      if (t === true) return true;
+      if (t instanceof Unsure) unsure ??= t;
+    }
+    return unsure ?? false;
+  };
+}
+
+/** A literal, or an expression parsed once and evaluated on each resource. */
+function compiledValue(v: unknown): (ctx: Ctx) => unknown {
+  if (typeof v === 'string' && v.startsWith('[') && !v.startsWith('[[') && v.endsWith(']')) {
+    const parsed = parsedExpression(v);
+    return (ctx) => evaluateExpression(parsed, ctx);
   }
-  return unsure ?? false;
+  if (Array.isArray(v) && v.some((x) => typeof x === 'string' && x.startsWith('['))) return (ctx) => evaluateValue(v, ctx);
+  return () => v;
 }
 
 /**
@@ -328,17 +378,15 @@ function compare(operator: Operator, actual: unknown, expected: unknown, present
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The number of elements a `count` counts, or not known when the array or a `where` over an element is not known. */
-function countOf(count: Json, ctx: Ctx): number | Unsure {
-  const alias = String(decided(evaluateValue(count.field, ctx)));
+function countOf(alias: string, where: CompiledCondition | undefined, ctx: Ctx): number | Unsure {
   if (!alias.endsWith('[*]')) throw new Error(`unsupported count over ${alias}`);
   const { values } = fieldValues(alias.slice(0, -3), ctx);
   if (values[0] instanceof UnknownValue) return new Unsure(values[0].reason);
   const items = Array.isArray(values[0]) ? (values[0] as Json[]) : [];
-  const where = count.where ?? count.Where;
   if (!where) return items.length;
   let n = 0;
   for (const element of items) {
-    const t = element instanceof UnknownValue ? new Unsure(element.reason) : condition(where, { ...ctx, current: [{ alias, element }, ...ctx.current] });
+    const t = element instanceof UnknownValue ? new Unsure(element.reason) : where({ ...ctx, current: [{ alias, element }, ...ctx.current] });
     if (t instanceof Unsure) return t;
     if (t) n++;
   }
