@@ -10,7 +10,7 @@ import { DescribedResource } from '../core/description/described-resource';
 import { describeClassicAzureResource } from '../core/readers/pulumi/classic-azure-resource';
 import { evaluateClusterRules } from '../core/rules/evaluate-cluster-rules';
 import { checkRelatedPayloads } from '../core/audit/related-payload-rules';
-import { reference } from '../core/audit/related-resources';
+import { referenceOf } from '../core/description/related-resources';
 import { ALL_RULES } from '../core/validation/rule-catalog';
 import { Rule } from '../core/validation/rule';
 import { describeValue, formatViolation, Violation } from '../core/validation/violation';
@@ -147,7 +147,7 @@ export function secureAksPolicies(options: SecureAksPoliciesOptions = {}): Polic
           const used = new Set<string>();
           for (const { azure } of stack.described) {
             if (!azure || !isType(azure.type, MANAGED_CLUSTER_TYPE)) continue;
-            const apiSubnet = reference(azure.properties.apiServerAccessProfile?.subnetId);
+            const apiSubnet = referenceOf(azure.properties.apiServerAccessProfile?.subnetId);
             if (apiSubnet) used.add(apiSubnet.names.join('/').toLowerCase());
           }
           for (const { r, findings } of stack.clusters) if (!exempt.has(r.name)) reportRule(rule, findings, r, report);

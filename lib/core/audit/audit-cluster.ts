@@ -21,8 +21,7 @@ import { restNames } from './read-azure-description';
 import { guardEmittedStrings } from './emitted-strings';
 import { Rules } from '../validation/rule-catalog';
 import { escapeUnsafeCharacters, findUnsafeCharacter } from '../validation/unsafe-characters';
-import { deployedEncryptionCoverage, deployedTransitEncryption, DeployedTransitEncryption } from './payload-encryption-coverage';
-import { RelatedResources } from './related-resources';
+import { DeployedTransitEncryption, encryptionCoverageOf, transitEncryptionOf } from './payload-encryption-coverage';
 import { apiServerReachability, ReachabilityStatement } from '../reachability/api-server-reachability';
 
 /**
@@ -106,14 +105,23 @@ export function auditCluster(d: ClusterDescription, form: AzureDescriptionForm =
   const cluster: AuditedCluster = { source: pointer === '' ? document : `${document}#${pointer}`, form, cluster: audited, related: others };
 
   const notVerified = (reason: string): DeployedTransitEncryption => ({ kind: 'not-verified', reason });
-  const transitEncryption = orUndecided(() => deployedTransitEncryption(audited, others), (reason) => notVerified(`not known offline: ${reason}`));
-  const coverage = orUndecided(
-    () => deployedEncryptionCoverage(audited, others),
-    (reason) => (Object.keys(FLOW_LABELS) as TrafficFlow[]).map((flow): FlowCoverage => ({ flow, status: 'not-verified', by: `not known offline: ${reason}`, sources: [] })),
+  const notVerifiedFlows = (reason: string) => (Object.keys(FLOW_LABELS) as TrafficFlow[]).map((flow): FlowCoverage => ({ flow, status: 'not-verified', by: `not known offline: ${reason}`, sources: [] }));
+  // The nodes' virtual network, found by the description's one lookup.
+  const vnetOfSubnet = (subnetId: string) => {
+    const found = d.related.vnetOfSubnet(subnetId);
+    return found.state === 'found' ? cachedAuditedOf(found.resource) : undefined;
+  };
+  let transitUndecided: string | undefined;
+  const transitEncryption = orUndecided(
+    () => transitEncryptionOf(audited, vnetOfSubnet),
+    (reason) => {
+      transitUndecided = reason;
+      return notVerified(`not known offline: ${reason}`);
+    },
   );
-  const arm = asArmResource(audited, audited);
-  const related = new RelatedResources([audited, ...others]);
-  const resources = [arm, ...others.map((r) => asArmResource(r, audited, related))];
+  const coverage = transitUndecided !== undefined ? notVerifiedFlows(transitUndecided) : orUndecided(() => encryptionCoverageOf(audited, transitEncryption), notVerifiedFlows);
+  const arm = asArmResource(audited, true);
+  const resources = [arm, ...others.map((r, i) => asArmResource(r, false, d.isScopeOfThisCluster(besideCluster[i].scope) === true))];
   const egress = orUndecided(() => deployedEgressPath(arm, resources), (reason): EgressPath => ({ publicEgress: 'unverified', description: `not known offline (${reason})` } as EgressPath));
   const baseline = SECURITY_BASELINE.map((check): AuditedControl => ({
     id: check.id,
@@ -185,10 +193,9 @@ function policyResource(r: DescribedResource): Record<string, unknown> {
  * model), with an extension resource's scope on the cluster as a reference
  * to it.
  */
-function asArmResource(r: AuditedResource, cluster: AuditedResource, related?: RelatedResources): ArmResource {
-  const onCluster = related !== undefined && r.scope !== undefined && related.byId(r.scope) === cluster;
+function asArmResource(r: AuditedResource, isCluster: boolean, onCluster = false): ArmResource {
   return {
-    logicalId: r === cluster ? 'cluster' : r.id ?? `${r.type}/${r.name}`,
+    logicalId: isCluster ? 'cluster' : r.id ?? `${r.type}/${r.name}`,
     type: r.type,
     apiVersion: r.apiVersion ?? '',
     name: r.name.split('/'),
