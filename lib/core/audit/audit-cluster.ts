@@ -17,7 +17,7 @@ import { EvaluationDate, todayInUtc } from '../versions/evaluation-date';
 import { Violation } from '../validation/violation';
 import { AuditedCluster, AuditedResource, AzureDescriptionForm } from './audited-resource';
 import { resultOf, UndecidedRule } from './cluster-payload-rules';
-import { restNames } from './read-azure-description';
+import { REST_NAMES_BY_LOWERCASE } from './read-azure-description';
 import { guardEmittedStrings } from './emitted-strings';
 import { Rules } from '../validation/rule-catalog';
 import { escapeUnsafeCharacters, findUnsafeCharacter } from '../validation/unsafe-characters';
@@ -137,6 +137,7 @@ export function auditCluster(d: ClusterDescription, form: AzureDescriptionForm =
     return { result, state: needsRelated && !wholeDeployment && result.state === 'non-compliant' ? 'not-verified' : result.state };
   });
   const reachability = apiServerReachability(d);
+  d.forgetReadings();
   return { cluster, violations, undecided, outcomes, transitEncryption, coverage, egress, baseline, policies, reachability, evaluationDate };
 }
 
@@ -157,7 +158,7 @@ function cachedAuditedOf(r: DescribedResource): AuditedResource {
  */
 function auditedOf(r: DescribedResource): AuditedResource {
   // The code below reads REST names as written in the API (`authorizedIPRanges`); `az` writes some in other casing.
-  const body = guardedView(restNames(r.body)) as Record<string, any>;
+  const body = guardedView(r.body, restName) as Record<string, any>;
   const text = (v: unknown) => (typeof v === 'string' ? v : v instanceof UnknownValue ? v.toString() : undefined);
   return {
     id: text(r.id),
@@ -174,6 +175,13 @@ function auditedOf(r: DescribedResource): AuditedResource {
     },
   };
 }
+
+/** A name as the REST API writes it (`az` writes some in other casing). */
+const restName = (key: string): string => {
+  const lower = key.toLowerCase();
+  // Own names only: a member named `constructor` keeps its name.
+  return Object.hasOwn(REST_NAMES_BY_LOWERCASE, lower) ? REST_NAMES_BY_LOWERCASE[lower] : key;
+};
 
 function readOrUndefined<T>(read: () => T): T | undefined {
   return orUndecided(read, () => undefined);

@@ -110,6 +110,16 @@ export class ClusterDescription {
     return this.root.walk(path);
   }
 
+  /**
+   * Forgets the facts and pools read so far; they are read again when asked
+   * for, the same. An audit of a tenant forgets them after each cluster, so
+   * that its thousands of descriptions do not each keep what was read of them.
+   */
+  public forgetReadings(): void {
+    this.facts.clear();
+    this.poolsCache = undefined;
+  }
+
   /** Every node pool, or the fact why they are not known (an expression in place of `agentPoolProfiles`). */
   public get pools(): DescribedPool[] | Fact {
     if (this.poolsCache === undefined) this.poolsCache = this.readPools();
