@@ -1,3 +1,4 @@
+import { Rule } from '../core/validation/rule';
 import { SecureAksValidationError } from '../core/validation/validation-error';
 import { evaluationDateViolation, todayInUtc } from '../core/versions/evaluation-date';
 import * as fs from 'node:fs';
@@ -112,7 +113,8 @@ export function auditCommand(argv: readonly string[], io: CliIo, toolVersion: st
   if (values.approved !== undefined) return driftCommand(values.approved, positionals, io, toolVersion, { format, output, shown: values.output, failOn: failOn as FailOn, failOnUndecided: values['fail-on-undecided'] === true, evaluationDate });
 
   const progress = new Progress(io.progress);
-  const { readings, problems, locations, given } = readInputs(positionals, io);
+  // Lines are found only for SARIF and the evidence: a text or JSON report keeps no copy of the files' text.
+  const { readings, problems, locations, given } = readInputs(positionals, io, undefined, format === 'sarif' || evidence !== undefined);
   const deployment = describeDeployment(readings);
   for (const r of readings) {
     const holdsCluster = r.resources.some((x) => x.type.toLowerCase() === 'microsoft.containerservice/managedclusters');
@@ -131,11 +133,13 @@ export function auditCommand(argv: readonly string[], io: CliIo, toolVersion: st
   const failOnUndecided = values['fail-on-undecided'] === true;
   if (format === 'text' && output !== undefined && evidence === undefined) {
     // A text report to a file is written cluster by cluster: a tenant's audits are never all held at once.
-    const verdicts: Array<Pick<ClusterAudit, 'violations' | 'undecided'>> = [];
+    // What the exit code needs of each cluster: the rules it breaks and leaves undecided, each once.
+    const verdicts: Array<{ violations: { rule: Rule }[]; undecided: { rule: Rule }[] }> = [];
+    const rulesOf = (items: readonly { readonly rule: Rule }[]) => [...new Set(items.map((x) => x.rule))].map((rule) => ({ rule }));
     const sections = function* () {
       for (const [i, cluster] of clusters.entries()) {
         const a = audit(cluster, i);
-        verdicts.push({ violations: a.violations, undecided: a.undecided });
+        verdicts.push({ violations: rulesOf(a.violations), undecided: rulesOf(a.undecided) });
         yield auditTextSection(a);
       }
       progress.clear();
@@ -251,7 +255,7 @@ function driftCommand(
  * and the path each report name was given as. A report names a resource
  * `<file>#<JSON pointer>`, so a `#` in a file's name is written `%23` there.
  */
-function readInputs(files: readonly string[], io: CliIo, kubernetes?: Array<{ name: string; items: KubernetesObjectAt[] }>) {
+function readInputs(files: readonly string[], io: CliIo, kubernetes?: Array<{ name: string; items: KubernetesObjectAt[] }>, withLines = true) {
   const readings: Array<ReturnType<typeof readDocument> & { readonly name: string }> = [];
   const problems: string[] = [];
   const locations = new PropertyLocations();
@@ -280,7 +284,7 @@ function readInputs(files: readonly string[], io: CliIo, kubernetes?: Array<{ na
       problems.push(...parsed.problems.map((p) => `${name}: not JSON (${p.message})`));
       continue;
     }
-    locations.add(name, text);
+    if (withLines) locations.add(name, text);
     const objects = kubernetes === undefined ? undefined : kubernetesObjects(parsed.value, name);
     if (objects !== undefined) {
       kubernetes!.push({ name, items: objects });

@@ -44,7 +44,7 @@ export type FailOn = 'error' | 'warning';
  * @category Audit
  */
 export function auditExitCode(
-  run: Pick<AuditRun, 'problems' | 'notExamined'> & { readonly audits: readonly Pick<ClusterAudit, 'violations' | 'undecided'>[] },
+  run: Pick<AuditRun, 'problems' | 'notExamined'> & { readonly audits: readonly { readonly violations: readonly { readonly rule: Rule }[]; readonly undecided: readonly { readonly rule: Rule }[] }[] },
   failOn: FailOn = 'error',
   failOnUndecided = false,
 ): 0 | 1 | 2 {
