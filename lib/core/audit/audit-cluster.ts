@@ -129,7 +129,7 @@ export function auditCluster(d: ClusterDescription, form: AzureDescriptionForm =
     status: orUndecided(() => check.evaluate({ cluster: arm, resources, coverage, wholeDeployment }), (): BaselineStatus => 'not-verified'),
   }));
   const json = policyResource(d.resource);
-  const relatedJson = besideCluster.map(policyResource);
+  const relatedJson = besideCluster.map(cachedPolicyResource);
   const policies = AZURE_POLICY_AKS_DEFINITIONS.map((definition): AuditedPolicy => {
     const result = orUndecided(() => evaluateAzurePolicy(definition, json, relatedJson), () => undefined);
     if (result === undefined) return { result: { definition, effect: definition.policyRule?.then?.effect ?? 'unknown', state: 'not-applicable' } as unknown as PolicyResult, state: 'undecided' };
@@ -185,6 +185,18 @@ const restName = (key: string): string => {
 
 function readOrUndefined<T>(read: () => T): T | undefined {
   return orUndecided(read, () => undefined);
+}
+
+const POLICY_RESOURCES = new WeakMap<DescribedResource, Record<string, unknown>>();
+
+/** {@link policyResource} of a resource beside the clusters, made once however many clusters read it. */
+function cachedPolicyResource(r: DescribedResource): Record<string, unknown> {
+  let found = POLICY_RESOURCES.get(r);
+  if (!found) {
+    found = policyResource(r);
+    POLICY_RESOURCES.set(r, found);
+  }
+  return found;
 }
 
 /**
