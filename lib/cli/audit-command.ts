@@ -1,10 +1,11 @@
+import { Rule } from '../core/validation/rule';
 import { SecureAksValidationError } from '../core/validation/validation-error';
 import { evaluationDateViolation, todayInUtc } from '../core/versions/evaluation-date';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { auditCluster, ClusterAudit } from '../core/audit/audit-cluster';
 import { descriptionForm } from '../core/audit/audited-resource';
-import { AuditRun, auditExitCode, FailOn, renderAuditJson, renderAuditSarif, renderAuditText } from '../core/audit/audit-report';
+import { AuditRun, auditExitCode, auditTextChunks, auditTextHead, auditTextSection, FailOn, renderAuditJson, renderAuditSarif, renderAuditText } from '../core/audit/audit-report';
 import { ClusterDescription, describeDeployment } from '../core/description/cluster-description';
 import { assembleEvidence } from '../core/evidence/assemble-evidence';
 import { clusterEvidence } from '../core/evidence/cluster-evidence';
@@ -21,7 +22,7 @@ import { readApprovedSynth } from './approved-synth';
 import { artifactUri, SOURCE_ROOT, sourceRootUri, STDIN_NAME } from './artifact-uri';
 import { CliIo, useColour } from './cli-io';
 import { CliResult, CliUsageError } from './cli-result';
-import { checkWritableFolder, describeFileSystemError, writeOutputFile } from './output-path';
+import { checkWritableFolder, describeFileSystemError, writeOutputFile, writeOutputFileInChunks } from './output-path';
 import { parseCommandLine } from './parse-command-line';
 import { Progress } from './progress';
 import { PropertyLocations } from './property-locations';
@@ -112,7 +113,8 @@ export function auditCommand(argv: readonly string[], io: CliIo, toolVersion: st
   if (values.approved !== undefined) return driftCommand(values.approved, positionals, io, toolVersion, { format, output, shown: values.output, failOn: failOn as FailOn, failOnUndecided: values['fail-on-undecided'] === true, evaluationDate });
 
   const progress = new Progress(io.progress);
-  const { readings, problems, locations, given } = readInputs(positionals, io);
+  // Lines are found only for SARIF and the evidence: a text or JSON report keeps no copy of the files' text.
+  const { readings, problems, locations, given } = readInputs(positionals, io, undefined, format === 'sarif' || evidence !== undefined);
   const deployment = describeDeployment(readings);
   for (const r of readings) {
     const holdsCluster = r.resources.some((x) => x.type.toLowerCase() === 'microsoft.containerservice/managedclusters');
@@ -121,12 +123,31 @@ export function auditCommand(argv: readonly string[], io: CliIo, toolVersion: st
   }
   const clusters = deployment.clusters;
   const readingOf = new Map(readings.flatMap((r) => r.resources.map((x) => [x, r] as const)));
-  const audits: ClusterAudit[] = [];
-  for (const cluster of clusters) {
+  const audit = (cluster: ClusterDescription, i: number): ClusterAudit => {
     const reading = readingOf.get(cluster.resource);
-    audits.push(auditCluster(cluster, descriptionForm(reading?.form ?? 'azure-json', cluster.resource.origin.pointer), { evaluationDate }));
-    progress.count('audit', audits.length, clusters.length, 'clusters');
+    const audited = auditCluster(cluster, descriptionForm(reading?.form ?? 'azure-json', cluster.resource.origin.pointer), { evaluationDate });
+    progress.count('audit', i + 1, clusters.length, 'clusters');
+    return audited;
+  };
+  const stderr = problems.map((p) => `secure-aks: unusable input: ${p}\n`).join('');
+  const failOnUndecided = values['fail-on-undecided'] === true;
+  if (format === 'text' && output !== undefined && evidence === undefined) {
+    // A text report to a file is written cluster by cluster: a tenant's audits are never all held at once.
+    // What the exit code needs of each cluster: the rules it breaks and leaves undecided, each once.
+    const verdicts: Array<{ violations: { rule: Rule }[]; undecided: { rule: Rule }[] }> = [];
+    const rulesOf = (items: readonly { readonly rule: Rule }[]) => [...new Set(items.map((x) => x.rule))].map((rule) => ({ rule }));
+    const sections = function* () {
+      for (const [i, cluster] of clusters.entries()) {
+        const a = audit(cluster, i);
+        verdicts.push({ violations: rulesOf(a.violations), undecided: rulesOf(a.undecided) });
+        yield auditTextSection(a);
+      }
+      progress.clear();
+    };
+    writeOutputFileInChunks(output, auditTextChunks(auditTextHead({ audits: [], problems: [], evaluationDate }), sections(), ''), values.output!);
+    return { code: auditExitCode({ audits: verdicts, problems, notExamined: deployment.notExamined }, failOn as FailOn, failOnUndecided), stdout: '', stderr };
   }
+  const audits = clusters.map(audit);
   progress.clear();
   const run: AuditRun = { audits, problems, notExamined: deployment.notExamined, evaluationDate };
 
@@ -144,8 +165,7 @@ export function auditCommand(argv: readonly string[], io: CliIo, toolVersion: st
     const colour = output === undefined && useColour(io);
     report = renderAuditText({ audits, problems: [], evaluationDate }, { severityLabel: (s) => severityLabel(s, colour) });
   }
-  const stderr = problems.map((p) => `secure-aks: unusable input: ${p}\n`).join('');
-  const code = auditExitCode(run, failOn as FailOn, values['fail-on-undecided'] === true);
+  const code = auditExitCode(run, failOn as FailOn, failOnUndecided);
   let written = '';
   if (evidence !== undefined) {
     const pack = auditEvidence(run, clusters, { title: positionals.join(', '), evaluatedAt: evaluationDate, toolVersion, lineOf: (document, pointer) => locations.lineOf(`${document}#${pointer}`, '') });
@@ -235,7 +255,7 @@ function driftCommand(
  * and the path each report name was given as. A report names a resource
  * `<file>#<JSON pointer>`, so a `#` in a file's name is written `%23` there.
  */
-function readInputs(files: readonly string[], io: CliIo, kubernetes?: Array<{ name: string; items: KubernetesObjectAt[] }>) {
+function readInputs(files: readonly string[], io: CliIo, kubernetes?: Array<{ name: string; items: KubernetesObjectAt[] }>, withLines = true) {
   const readings: Array<ReturnType<typeof readDocument> & { readonly name: string }> = [];
   const problems: string[] = [];
   const locations = new PropertyLocations();
@@ -264,7 +284,7 @@ function readInputs(files: readonly string[], io: CliIo, kubernetes?: Array<{ na
       problems.push(...parsed.problems.map((p) => `${name}: not JSON (${p.message})`));
       continue;
     }
-    locations.add(name, text);
+    if (withLines) locations.add(name, text);
     const objects = kubernetes === undefined ? undefined : kubernetesObjects(parsed.value, name);
     if (objects !== undefined) {
       kubernetes!.push({ name, items: objects });

@@ -50,3 +50,33 @@ export function writeOutputFile(file: string, text: string, shown: string): void
     throw new CliFailure(`cannot write ${shown}: ${describeFileSystemError(e)}`);
   }
 }
+
+/**
+ * Writes `chunks` to `file` as they come (a tenant's report is never held
+ * whole), creating its parent folders, or fails with the reason in a line.
+ * When producing a chunk fails, the half-written file is removed: no half report.
+ */
+export function writeOutputFileInChunks(file: string, chunks: Iterable<string>, shown: string): void {
+  const fail = (e: unknown) => new CliFailure(`cannot write ${shown}: ${describeFileSystemError(e)}`);
+  let fd: number;
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fd = fs.openSync(file, 'w');
+  } catch (e) {
+    throw fail(e);
+  }
+  let complete = false;
+  try {
+    for (const chunk of chunks) {
+      try {
+        fs.writeSync(fd, chunk);
+      } catch (e) {
+        throw fail(e);
+      }
+    }
+    complete = true;
+  } finally {
+    fs.closeSync(fd);
+    if (!complete) fs.rmSync(file, { force: true });
+  }
+}

@@ -9,7 +9,7 @@ import { PAYLOAD_RULE_IDS } from '../core/audit/cluster-payload-rules';
 import { AGENT_POOL_TYPE, describeDeployment } from '../core/description/cluster-description';
 import { evaluateClusterRules } from '../core/rules/evaluate-cluster-rules';
 import { checkRelatedPayloads } from '../core/audit/related-payload-rules';
-import { reference } from '../core/audit/related-resources';
+import { referenceOf } from '../core/description/related-resources';
 import { ALL_RULES } from '../core/validation/rule-catalog';
 import { Rule } from '../core/validation/rule';
 import { describeValue, formatViolation, Violation } from '../core/validation/violation';
@@ -262,7 +262,7 @@ function evaluateStack(resources: readonly PolicyResource[], described: Describe
   const used = new Set<string>();
   for (const { azure } of described) {
     if (!azure || !isType(azure.type, MANAGED_CLUSTER_TYPE)) continue;
-    const apiSubnet = reference(azure.properties.apiServerAccessProfile?.subnetId);
+    const apiSubnet = referenceOf(azure.properties.apiServerAccessProfile?.subnetId);
     if (apiSubnet) used.add(apiSubnet.names.join('/').toLowerCase());
   }
   const owners = new Map(described.flatMap((x) => (x.azure ? [[x.azure, x.r] as const] : [])));

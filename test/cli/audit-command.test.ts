@@ -282,3 +282,18 @@ test('--evaluation-date that is not a date is a usage mistake, and nothing is wr
   expect(r.stderr).toContain('[SAKS-VER-003] --evaluation-date = "2026-13-01"');
   expect(fs.existsSync(path.join(dir, 'ev'))).toBe(false);
 });
+
+test('a text report to --output is written cluster by cluster, byte-identical to the one on standard output, with the same exit code', () => {
+  const list = path.resolve(__dirname, '../fixtures/real-world/rest-example-managed-clusters-list/ManagedClustersList.json');
+  // An Azure Resource Graph export (az graph query) of two clusters, one of them breaking an error rule.
+  const graph = write('graph.json', { count: 2, data: [{ ...hardenedPayload(), name: 'c1' }, { ...hardenedPayload({ disableLocalAccounts: false }), name: 'c2' }], skip_token: null, total_records: 2 });
+  const unusable = write('not-json.json', '{');
+  for (const files of [[graph], [list, unusable], [write('c.json', hardenedPayload())]]) {
+    const printed = runCli(['audit', ...files, '--evaluation-date', '2026-12-01'], dir);
+    const written = runCli(['audit', ...files, '--evaluation-date', '2026-12-01', '-o', 'out/report.txt'], dir);
+    expect(written).toEqual({ code: printed.code, stdout: '', stderr: printed.stderr });
+    expect(fs.readFileSync(path.join(dir, 'out/report.txt'), 'utf8')).toBe(printed.stdout);
+  }
+  const report = (runCli(['audit', graph, '-o', 'graph.txt'], dir), fs.readFileSync(path.join(dir, 'graph.txt'), 'utf8'));
+  expect(report.match(/^# c\d /gm)).toEqual(['# c1 ', '# c2 ']);
+});

@@ -3,8 +3,7 @@ import { ArmResource } from '../arm/arm-resource';
 import { CLUSTER_RULES } from '../aks/cluster-rule-set';
 import { deployedEgressPath, EgressPath } from '../aks/egress-path';
 import { BaselineStatus, evaluateSecurityBaseline } from '../aks/security-baseline';
-import { AGENT_POOL_TYPE, ClusterDescription, MANAGED_CLUSTER_TYPE } from '../description/cluster-description';
-import { isArmType } from '../description/related-resources';
+import { ClusterDescription } from '../description/cluster-description';
 import { DescribedResource } from '../description/described-resource';
 import { guardedView, orUndecided } from '../description/guarded-view';
 import { UnknownValue } from '../description/unknown-value';
@@ -18,12 +17,11 @@ import { EvaluationDate, todayInUtc } from '../versions/evaluation-date';
 import { Violation } from '../validation/violation';
 import { AuditedCluster, AuditedResource, AzureDescriptionForm } from './audited-resource';
 import { resultOf, UndecidedRule } from './cluster-payload-rules';
-import { restNames } from './read-azure-description';
+import { REST_NAMES_BY_LOWERCASE } from './read-azure-description';
 import { guardEmittedStrings } from './emitted-strings';
 import { Rules } from '../validation/rule-catalog';
 import { escapeUnsafeCharacters, findUnsafeCharacter } from '../validation/unsafe-characters';
-import { deployedEncryptionCoverage, deployedTransitEncryption, DeployedTransitEncryption } from './payload-encryption-coverage';
-import { RelatedResources } from './related-resources';
+import { DeployedTransitEncryption, encryptionCoverageOf, transitEncryptionOf } from './payload-encryption-coverage';
 import { apiServerReachability, ReachabilityStatement } from '../reachability/api-server-reachability';
 
 /**
@@ -97,7 +95,8 @@ export function auditCluster(d: ClusterDescription, form: AzureDescriptionForm =
   const audited = auditedOf(d.resource);
   // What the coverage, baseline and Azure Policy read beside the cluster: the resources that are not clusters
   // (a tenant's other clusters are not this one's network, settings or locks), each converted once.
-  const others = d.related.resources.filter((r) => r !== d.resource && !isArmType(r.type, MANAGED_CLUSTER_TYPE) && !isArmType(r.type, AGENT_POOL_TYPE)).map(cachedAuditedOf);
+  const besideCluster = d.related.notClusters;
+  const others = besideCluster.map(cachedAuditedOf);
   // The name heads the cluster's report: printed only with unsafe characters escaped, and refused where it is written.
   const unsafeName = findUnsafeCharacter(audited.name);
   if (unsafeName) {
@@ -108,14 +107,23 @@ export function auditCluster(d: ClusterDescription, form: AzureDescriptionForm =
   const cluster: AuditedCluster = { source: pointer === '' ? document : `${document}#${pointer}`, form, cluster: audited, related: others };
 
   const notVerified = (reason: string): DeployedTransitEncryption => ({ kind: 'not-verified', reason });
-  const transitEncryption = orUndecided(() => deployedTransitEncryption(audited, others), (reason) => notVerified(`not known offline: ${reason}`));
-  const coverage = orUndecided(
-    () => deployedEncryptionCoverage(audited, others),
-    (reason) => (Object.keys(FLOW_LABELS) as TrafficFlow[]).map((flow): FlowCoverage => ({ flow, status: 'not-verified', by: `not known offline: ${reason}`, sources: [] })),
+  const notVerifiedFlows = (reason: string) => (Object.keys(FLOW_LABELS) as TrafficFlow[]).map((flow): FlowCoverage => ({ flow, status: 'not-verified', by: `not known offline: ${reason}`, sources: [] }));
+  // The nodes' virtual network, found by the description's one lookup.
+  const vnetOfSubnet = (subnetId: string) => {
+    const found = d.related.vnetOfSubnet(subnetId);
+    return found.state === 'found' ? cachedAuditedOf(found.resource) : undefined;
+  };
+  let transitUndecided: string | undefined;
+  const transitEncryption = orUndecided(
+    () => transitEncryptionOf(audited, vnetOfSubnet),
+    (reason) => {
+      transitUndecided = reason;
+      return notVerified(`not known offline: ${reason}`);
+    },
   );
-  const arm = asArmResource(audited, audited);
-  const related = new RelatedResources([audited, ...others]);
-  const resources = [arm, ...others.map((r) => asArmResource(r, audited, related))];
+  const coverage = transitUndecided !== undefined ? notVerifiedFlows(transitUndecided) : orUndecided(() => encryptionCoverageOf(audited, transitEncryption), notVerifiedFlows);
+  const arm = asArmResource(audited, true);
+  const resources = [arm, ...others.map((r, i) => asArmResource(r, false, d.isScopeOfThisCluster(besideCluster[i].scope) === true))];
   const egress = orUndecided(() => deployedEgressPath(arm, resources), (reason): EgressPath => ({ publicEgress: 'unverified', description: `not known offline (${reason})` } as EgressPath));
   const baseline = evaluateSecurityBaseline(outcomes).map((r): AuditedControl => ({
     id: r.check.id,
@@ -123,8 +131,8 @@ export function auditCluster(d: ClusterDescription, form: AzureDescriptionForm =
     status: r.status,
     decidedBy: [...r.check.decidedBy, ...(r.check.partlyMetUnless ?? [])].map((rule) => rule.id),
   }));
-  const json = restJson(audited);
-  const relatedJson = others.map(restJson);
+  const json = policyResource(d.resource);
+  const relatedJson = besideCluster.map(cachedPolicyResource);
   const policies = AZURE_POLICY_AKS_DEFINITIONS.map((definition): AuditedPolicy => {
     const result = orUndecided(() => evaluateAzurePolicy(definition, json, relatedJson), () => undefined);
     if (result === undefined) return { result: { definition, effect: definition.policyRule?.then?.effect ?? 'unknown', state: 'not-applicable' } as unknown as PolicyResult, state: 'undecided' };
@@ -132,6 +140,7 @@ export function auditCluster(d: ClusterDescription, form: AzureDescriptionForm =
     return { result, state: needsRelated && !wholeDeployment && result.state === 'non-compliant' ? 'not-verified' : result.state };
   });
   const reachability = apiServerReachability(d);
+  d.forgetReadings();
   return { cluster, violations, undecided, outcomes, transitEncryption, coverage, egress, baseline, policies, reachability, evaluationDate };
 }
 
@@ -152,7 +161,7 @@ function cachedAuditedOf(r: DescribedResource): AuditedResource {
  */
 function auditedOf(r: DescribedResource): AuditedResource {
   // The code below reads REST names as written in the API (`authorizedIPRanges`); `az` writes some in other casing.
-  const body = guardedView(restNames(r.body)) as Record<string, any>;
+  const body = guardedView(r.body, restName) as Record<string, any>;
   const text = (v: unknown) => (typeof v === 'string' ? v : v instanceof UnknownValue ? v.toString() : undefined);
   return {
     id: text(r.id),
@@ -170,13 +179,36 @@ function auditedOf(r: DescribedResource): AuditedResource {
   };
 }
 
+/** A name as the REST API writes it (`az` writes some in other casing). */
+const restName = (key: string): string => {
+  const lower = key.toLowerCase();
+  // Own names only: a member named `constructor` keeps its name.
+  return Object.hasOwn(REST_NAMES_BY_LOWERCASE, lower) ? REST_NAMES_BY_LOWERCASE[lower] : key;
+};
+
 function readOrUndefined<T>(read: () => T): T | undefined {
   return orUndecided(read, () => undefined);
 }
 
-/** The REST JSON of a resource, as Azure Policy evaluates it (reading an unknown part stops the evaluation undecided). */
-function restJson(r: AuditedResource): Record<string, unknown> {
-  return { id: r.id, name: r.name, type: r.type, location: r.location, sku: r.sku, identity: r.identity, tags: r.tags, get properties() { return r.properties; } };
+const POLICY_RESOURCES = new WeakMap<DescribedResource, Record<string, unknown>>();
+
+/** {@link policyResource} of a resource beside the clusters, made once however many clusters read it. */
+function cachedPolicyResource(r: DescribedResource): Record<string, unknown> {
+  let found = POLICY_RESOURCES.get(r);
+  if (!found) {
+    found = policyResource(r);
+    POLICY_RESOURCES.set(r, found);
+  }
+  return found;
+}
+
+/**
+ * A described resource as Azure Policy evaluates it: its body as read (not a
+ * copy; the evaluator takes `null` as not set and an unknown value as
+ * undecided), with its id, name, type and scope beside it.
+ */
+function policyResource(r: DescribedResource): Record<string, unknown> {
+  return { ...r.body, id: r.id, name: r.name, type: r.type, scope: r.scope };
 }
 
 /**
@@ -184,10 +216,9 @@ function restJson(r: AuditedResource): Record<string, unknown> {
  * model), with an extension resource's scope on the cluster as a reference
  * to it.
  */
-function asArmResource(r: AuditedResource, cluster: AuditedResource, related?: RelatedResources): ArmResource {
-  const onCluster = related !== undefined && r.scope !== undefined && related.byId(r.scope) === cluster;
+function asArmResource(r: AuditedResource, isCluster: boolean, onCluster = false): ArmResource {
   return {
-    logicalId: r === cluster ? 'cluster' : r.id ?? `${r.type}/${r.name}`,
+    logicalId: isCluster ? 'cluster' : r.id ?? `${r.type}/${r.name}`,
     type: r.type,
     apiVersion: r.apiVersion ?? '',
     name: r.name.split('/'),

@@ -44,7 +44,11 @@ export type FailOn = 'error' | 'warning';
  * with `failOnUndecided`, such a rule undecided, or something not examined), 0 clean.
  * @category Audit
  */
-export function auditExitCode(run: AuditRun, failOn: FailOn = 'error', failOnUndecided = false): 0 | 1 | 2 {
+export function auditExitCode(
+  run: Pick<AuditRun, 'problems' | 'notExamined'> & { readonly audits: readonly { readonly violations: readonly { readonly rule: Rule }[]; readonly undecided: readonly { readonly rule: Rule }[] }[] },
+  failOn: FailOn = 'error',
+  failOnUndecided = false,
+): 0 | 1 | 2 {
   if (run.problems.length > 0) return 2;
   const counts = (rule: Rule) => rule.severity === 'error' || (failOn === 'warning' && rule.severity === 'warning');
   if (run.audits.some((a) => a.violations.some((v) => counts(v.rule)))) return 1;
@@ -69,35 +73,80 @@ export interface TextReportOptions {
  * @category Audit
  */
 export function renderAuditText(run: AuditRun, options: TextReportOptions = {}): string {
-  const label = options.severityLabel ?? ((s: Rule['severity']) => s);
+  return [...auditTextChunks(auditTextHead(run), run.audits.map((a) => auditTextSection(a, options)), auditTextTail(run))].join('');
+}
+
+/**
+ * The text report in the order it is written: the head, each cluster's
+ * section as it comes (so a tenant's report can be written cluster by cluster,
+ * none of them kept), the tail, and the final newline; no blank line first.
+ * @internal
+ */
+export function* auditTextChunks(head: string, sections: Iterable<string>, tail: string): Generator<string> {
+  // Each section and the tail start with the newline that separates them from what precedes them.
+  let started = head !== '';
+  if (started) yield head;
+  for (const part of [sections, [tail]]) {
+    for (const chunk of part) {
+      const text = started ? chunk : chunk.slice(1).replace(/^\n/, '');
+      if (text === '') continue;
+      started = true;
+      yield text;
+    }
+  }
+  yield '\n';
+}
+
+/**
+ * The text report's lines before the clusters: the evaluation date and the unusable input.
+ * Head, sections and tail joined, without a leading blank line and with a final newline, are {@link renderAuditText}.
+ * @internal
+ */
+export function auditTextHead(run: Pick<AuditRun, 'audits' | 'problems' | 'evaluationDate'>): string {
   const lines: string[] = [];
-  const date = evaluationDateOf(run);
+  const date = evaluationDateOf(run as AuditRun);
   if (date !== undefined) lines.push(`Support windows evaluated on ${date} (UTC).`);
   for (const p of run.problems) lines.push(`unusable input: ${p}`);
-  for (const a of run.audits) {
-    const count = (s: Rule['severity']) => a.violations.filter((v) => v.rule.severity === s).length;
-    const [errors, warnings, infos] = [count('error'), count('warning'), count('info')];
-    lines.push('', `# ${a.cluster.cluster.name} (${a.cluster.source}, read as ${a.cluster.form})`, `${counted(errors + warnings + infos, 'finding')}: ${counted(errors, 'error')}, ${counted(warnings, 'warning')}, ${infos} info`);
-    for (const v of a.violations) lines.push(`${label(v.rule.severity)} ${formatViolation(v)}${clausesLine(v.rule.id, '\n    frameworks: ')}`);
-    if (a.undecided.length > 0) {
-      lines.push('', `Undecided: ${counted(a.undecided.length, 'rule')} (a value they need is not known offline, or a resource they need was not read):`);
-      for (const u of a.undecided) lines.push(`  undecided ${label(u.rule.severity)} [${u.rule.id}] ${u.reason}`);
-    }
-    const mechanism = a.transitEncryption.kind === 'not-verified' ? 'not verified' : a.transitEncryption.kind === 'none' ? 'none' : MECHANISM_NAMES[a.transitEncryption.kind];
-    lines.push('', `Transit encryption: ${mechanism} (${a.transitEncryption.reason}).`);
-    for (const f of a.coverage) lines.push(`  ${FLOW_LABELS[f.flow]}: ${STATUS_MARK[f.status]}: ${f.by}${f.caveat ? ` (${f.caveat})` : ''}`);
-    lines.push(`Public egress path: ${a.egress.publicEgress === 'unverified' ? 'not verified offline' : a.egress.publicEgress}: ${a.egress.description}.`);
-    lines.push('', ...reachabilityLines(a.reachability));
-    lines.push('', 'Security baseline:');
-    for (const c of a.baseline) lines.push(`  ${c.status.padEnd(12)} ${c.id}: ${c.title}${clausesLine(c.id, ' | frameworks: ')}`);
-    lines.push('', 'Azure Policy built-in definitions:');
-    for (const p of a.policies) lines.push(`  ${p.state.padEnd(13)} ${p.result.definition.displayName} (${p.result.definition.name}, ${p.result.effect})`);
+  return lines.join('\n');
+}
+
+/**
+ * One cluster's part of the text report, starting with a blank line: the
+ * report can be written cluster by cluster, as each is audited.
+ * @internal
+ */
+export function auditTextSection(a: ClusterAudit, options: TextReportOptions = {}): string {
+  const label = options.severityLabel ?? ((s: Rule['severity']) => s);
+  const lines: string[] = [];
+  const count = (s: Rule['severity']) => a.violations.filter((v) => v.rule.severity === s).length;
+  const [errors, warnings, infos] = [count('error'), count('warning'), count('info')];
+  lines.push('', `# ${a.cluster.cluster.name} (${a.cluster.source}, read as ${a.cluster.form})`, `${counted(errors + warnings + infos, 'finding')}: ${counted(errors, 'error')}, ${counted(warnings, 'warning')}, ${infos} info`);
+  for (const v of a.violations) lines.push(`${label(v.rule.severity)} ${formatViolation(v)}${clausesLine(v.rule.id, '\n    frameworks: ')}`);
+  if (a.undecided.length > 0) {
+    lines.push('', `Undecided: ${counted(a.undecided.length, 'rule')} (a value they need is not known offline, or a resource they need was not read):`);
+    for (const u of a.undecided) lines.push(`  undecided ${label(u.rule.severity)} [${u.rule.id}] ${u.reason}`);
   }
-  if ((run.notExamined ?? []).length > 0) {
-    lines.push('', 'Not examined (never counted as passing):');
-    for (const n of run.notExamined!) lines.push(`  ${n.at.document}#${n.at.pointer}: ${n.what}: ${n.reason}`);
-  }
-  return `${lines.join('\n').replace(/^\n/, '')}\n`;
+  const mechanism = a.transitEncryption.kind === 'not-verified' ? 'not verified' : a.transitEncryption.kind === 'none' ? 'none' : MECHANISM_NAMES[a.transitEncryption.kind];
+  lines.push('', `Transit encryption: ${mechanism} (${a.transitEncryption.reason}).`);
+  for (const f of a.coverage) lines.push(`  ${FLOW_LABELS[f.flow]}: ${STATUS_MARK[f.status]}: ${f.by}${f.caveat ? ` (${f.caveat})` : ''}`);
+  lines.push(`Public egress path: ${a.egress.publicEgress === 'unverified' ? 'not verified offline' : a.egress.publicEgress}: ${a.egress.description}.`);
+  lines.push('', ...reachabilityLines(a.reachability));
+  lines.push('', 'Security baseline:');
+  for (const c of a.baseline) lines.push(`  ${c.status.padEnd(12)} ${c.id}: ${c.title}${clausesLine(c.id, ' | frameworks: ')}`);
+  lines.push('', 'Azure Policy built-in definitions:');
+  for (const p of a.policies) lines.push(`  ${p.state.padEnd(13)} ${p.result.definition.displayName} (${p.result.definition.name}, ${p.result.effect})`);
+  return `\n${lines.join('\n')}`;
+}
+
+/**
+ * The text report's lines after the clusters: what was not examined.
+ * @internal
+ */
+export function auditTextTail(run: Pick<AuditRun, 'notExamined'>): string {
+  if ((run.notExamined ?? []).length === 0) return '';
+  const lines = ['', 'Not examined (never counted as passing):'];
+  for (const n of run.notExamined!) lines.push(`  ${n.at.document}#${n.at.pointer}: ${n.what}: ${n.reason}`);
+  return `\n${lines.join('\n')}`;
 }
 
 /** The framework clauses of a rule or control after `prefix`, or nothing when it is unmapped. */

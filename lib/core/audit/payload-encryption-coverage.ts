@@ -2,7 +2,8 @@ import { apiServerCoverage, FlowCoverage, IN_CLUSTER_COVERAGE } from '../encrypt
 import { TransitEncryption } from '../encryption/transit-encryption';
 import { Sources } from '../validation/sources';
 import { AuditedResource } from './audited-resource';
-import { RelatedResources } from './related-resources';
+import { DescribedResource } from '../description/described-resource';
+import { RelatedResources } from '../description/related-resources';
 
 /**
  * The transit encryption a deployed cluster has, as far as its ARM description shows it.
@@ -25,13 +26,22 @@ export interface DeployedTransitEncryption {
  * @category Audit
  */
 export function deployedTransitEncryption(cluster: AuditedResource, relatedResources: readonly AuditedResource[]): DeployedTransitEncryption {
+  return transitEncryptionOf(cluster, (subnetId) => vnetAmong(relatedResources, subnetId));
+}
+
+/**
+ * The transit encryption of a cluster, with the virtual network of a subnet
+ * found by `vnetOfSubnet` (the audit finds it through its description's lookup).
+ * @internal
+ */
+export function transitEncryptionOf(cluster: AuditedResource, vnetOfSubnet: (subnetId: string) => AuditedResource | undefined): DeployedTransitEncryption {
   const np = cluster.properties.networkProfile ?? {};
   if (String(np.advancedNetworking?.security?.transitEncryption?.type ?? '').toLowerCase() === 'wireguard') {
     return { kind: 'acnsWireGuard', reason: 'networkProfile.advancedNetworking.security.transitEncryption.type is WireGuard' };
   }
   const pools: Record<string, any>[] = Array.isArray(cluster.properties.agentPoolProfiles) ? cluster.properties.agentPoolProfiles : [];
-  const subnetId = pools.map((p) => p.vnetSubnetID).find((id) => typeof id === 'string');
-  const vnet = new RelatedResources(relatedResources).vnetOfSubnet(subnetId);
+  const subnetId: string | undefined = pools.map((p) => p.vnetSubnetID).find((id) => typeof id === 'string');
+  const vnet = subnetId === undefined ? undefined : vnetOfSubnet(subnetId);
   if (vnet?.properties.encryption?.enabled === true) {
     return { kind: 'virtualNetworkEncryption', reason: `virtual network ${vnet.name} has encryption enabled` };
   }
@@ -49,7 +59,14 @@ export function deployedTransitEncryption(cluster: AuditedResource, relatedResou
  * @category Audit
  */
 export function deployedEncryptionCoverage(cluster: AuditedResource, relatedResources: readonly AuditedResource[]): FlowCoverage[] {
-  const enc = deployedTransitEncryption(cluster, relatedResources);
+  return encryptionCoverageOf(cluster, deployedTransitEncryption(cluster, relatedResources));
+}
+
+/**
+ * The encryption coverage of a cluster whose transit encryption is `enc`.
+ * @internal
+ */
+export function encryptionCoverageOf(cluster: AuditedResource, enc: DeployedTransitEncryption): FlowCoverage[] {
   const access = cluster.properties.apiServerAccessProfile ?? {};
   const ranges = access.authorizedIPRanges ?? cluster.properties.apiServerAuthorizedIPRanges;
   const api = apiServerCoverage({ isPrivate: access.enablePrivateCluster === true, vnetIntegration: access.enableVnetIntegration === true, authorizedIpRanges: Array.isArray(ranges) ? ranges : [] });
@@ -65,4 +82,15 @@ export function deployedEncryptionCoverage(cluster: AuditedResource, relatedReso
   }
   const facts = IN_CLUSTER_COVERAGE[enc.kind];
   return [...(Object.keys(facts) as (keyof typeof facts)[]).map((flow) => ({ flow, ...facts[flow] })), api, crossCluster];
+}
+
+/**
+ * The virtual network of a subnet among `resources`, by the description's one
+ * lookup (by id, or by a template's type and names); only their ids, names
+ * and types are read.
+ */
+function vnetAmong(resources: readonly AuditedResource[], subnetId: string): AuditedResource | undefined {
+  const named = resources.map((r): DescribedResource => ({ type: r.type, name: r.name, id: r.id, body: {}, origin: { document: '', pointer: '' } }));
+  const found = new RelatedResources(named, false).vnetOfSubnet(subnetId);
+  return found.state === 'found' ? resources[named.indexOf(found.resource)] : undefined;
 }

@@ -46,6 +46,8 @@ export class ClusterDescription {
   /** Kubernetes objects deployed with the cluster, where known; `undefined` when they were not read. */
   public readonly kubernetesObjects?: readonly Readonly<Record<string, any>>[];
   private poolsCache?: DescribedPool[] | Fact;
+  /** Facts by REST path, read once: many rules read the same ones. */
+  private readonly facts = new Map<string, Fact>();
 
   constructor(
     public readonly resource: DescribedResource,
@@ -80,7 +82,12 @@ export class ClusterDescription {
 
   /** A fact of the cluster resource, by REST path (`properties.networkProfile.podCidr`, `sku.tier`). */
   public fact(path: string): Fact {
-    return this.root.fact(path);
+    let found = this.facts.get(path);
+    if (found === undefined) {
+      found = this.root.fact(path);
+      this.facts.set(path, found);
+    }
+    return found;
   }
 
   /** The value as read at a REST path of the cluster, or of one of its pools' profiles (`properties.agentPoolProfiles[0].vnetSubnetID`). */
@@ -101,6 +108,16 @@ export class ClusterDescription {
   /** The position at a REST path (absent or unknown stop the walk and come back as a fact). */
   public at(path: string): DescribedValue | Fact {
     return this.root.walk(path);
+  }
+
+  /**
+   * Forgets the facts and pools read so far; they are read again when asked
+   * for, the same. An audit of a tenant forgets them after each cluster, so
+   * that its thousands of descriptions do not each keep what was read of them.
+   */
+  public forgetReadings(): void {
+    this.facts.clear();
+    this.poolsCache = undefined;
   }
 
   /** Every node pool, or the fact why they are not known (an expression in place of `agentPoolProfiles`). */

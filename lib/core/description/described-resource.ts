@@ -97,5 +97,7 @@ export function recordedPointer(container: object): string | undefined {
 
 /** One RFC 6901 reference token: `~` as `~0`, `/` as `~1`. */
 export function pointerToken(key: string | number): string {
-  return typeof key === 'number' ? String(key) : key.replace(/~/g, '~0').replace(/\//g, '~1');
+  if (typeof key === 'number') return String(key);
+  // Most names hold neither character: no new string for them.
+  return key.includes('~') || key.includes('/') ? key.replace(/~/g, '~0').replace(/\//g, '~1') : key;
 }

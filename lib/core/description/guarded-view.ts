@@ -6,13 +6,17 @@ import { UnknownValue } from './unknown-value';
  * {@link Undecided}: code written over plain JSON (the Azure Policy
  * evaluator, the encryption coverage, the egress path) then stops undecided
  * where it would otherwise have read an unknown value as absent or false.
+ * `rename` gives the name each member of an object takes in the copy (the
+ * REST API's spelling of a name another tool cases differently), in the same pass.
  */
-export function guardedView<T>(value: T): T {
+export function guardedView<T>(value: T, rename?: (key: string) => string): T {
   if (value instanceof UnknownValue || value === null || typeof value !== 'object') return value;
   const source = value as unknown as Record<string, unknown>;
-  const out: Record<string, unknown> | unknown[] = Array.isArray(value) ? new Array(value.length) : {};
-  for (const key of Object.keys(source)) {
-    const v = source[key];
+  const array = Array.isArray(value);
+  const out: Record<string, unknown> | unknown[] = array ? new Array(value.length) : {};
+  for (const name of Object.keys(source)) {
+    const v = source[name];
+    const key = rename === undefined || array ? name : rename(name);
     if (v instanceof UnknownValue) {
       Object.defineProperty(out, key, {
         enumerable: true,
@@ -21,7 +25,7 @@ export function guardedView<T>(value: T): T {
         },
       });
     } else {
-      (out as Record<string, unknown>)[key] = guardedView(v);
+      (out as Record<string, unknown>)[key] = guardedView(v, rename);
     }
   }
   return out as unknown as T;

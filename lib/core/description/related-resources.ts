@@ -4,6 +4,8 @@ import { UnknownValue } from './unknown-value';
 
 const VNET = 'microsoft.network/virtualnetworks';
 const SUBNET = 'microsoft.network/virtualnetworks/subnets';
+const MANAGED_CLUSTER = 'microsoft.containerservice/managedclusters';
+const AGENT_POOL = 'microsoft.containerservice/managedclusters/agentpools';
 
 /** A resource a reference names: found, not among the resources read, or not known. */
 export type Resolved =
@@ -67,6 +69,22 @@ export class RelatedResources {
       if (list) list.push(r);
       else this.byType.set(type, [r]);
     }
+  }
+
+  private besideClusters?: readonly DescribedResource[];
+
+  /**
+   * The resources that are neither managed clusters nor their agent pools:
+   * what a cluster's coverage, baseline and Azure Policy read beside it (a
+   * tenant's other clusters are not its network, settings or locks).
+   * Computed once, however many clusters look.
+   */
+  public get notClusters(): readonly DescribedResource[] {
+    this.besideClusters ??= this.resources.filter((r) => {
+      const type = r.type.toLowerCase();
+      return type !== MANAGED_CLUSTER && type !== AGENT_POOL;
+    });
+    return this.besideClusters;
   }
 
   /** Resources of `type`. */

@@ -1,3 +1,5 @@
+import { UnknownValue } from '../description/unknown-value';
+import { Undecided } from '../rules/undecided';
 import { AzurePolicyDefinition, PolicyCondition } from './azure-policy-definition';
 
 /**
@@ -60,6 +62,13 @@ interface Ctx {
  * Aliases `<type>/<path>` address `properties.<path>` of the resource (`sku`,
  * `identity` and `kind` at the top level), as Azure's aliases of managed
  * clusters do.
+ *
+ * The resource may be a described resource's body as read (not a copy): a
+ * `null` is a property that is not set, and an {@link UnknownValue} is a value
+ * not known offline. Conditions combine in three values (`allOf` with a false
+ * member is false whatever the others are); when the result still depends on
+ * an unknown value, the evaluation throws {@link Undecided} with its reason,
+ * never guessing compliant or non-compliant.
  * @see https://learn.microsoft.com/azure/governance/policy/concepts/definition-structure-policy-rule
  * @category Azure Policy
  */
@@ -69,22 +78,61 @@ export function evaluateAzurePolicy(
   deployment: readonly Json[] = [],
   options: PolicyEvaluationOptions = {},
 ): PolicyResult {
-  const parameters = {
-    ...Object.fromEntries(Object.entries(definition.parameters).map(([k, p]) => [k, p.defaultValue])),
-    ...(options.parameters ?? {}),
-  };
+  const parameters = options.parameters === undefined ? defaultParameters(definition) : { ...defaultParameters(definition), ...options.parameters };
   const ctx: Ctx = { resource, parameters, resourceGroupName: options.resourceGroupName ?? '', current: [] };
-  const effect = String(evaluateValue(definition.policyRule.then.effect, ctx));
+  const effect = String(decided(evaluateValue(definition.policyRule.then.effect, ctx)));
   if (effect.toLowerCase() === 'disabled') return { definition, effect, state: 'disabled' };
-  if (!condition(definition.policyRule.if, ctx)) return { definition, effect, state: 'compliant' };
-  if (/^(audit|deploy)ifnotexists$/i.test(effect)) {
+  if (!decided(condition(definition.policyRule.if, ctx))) return { definition, effect, state: 'compliant' };
+  if (IF_NOT_EXISTS.test(effect)) {
     const details = definition.policyRule.then.details ?? {};
     const related = deployment.filter((r) => isRelated(r, resource, details));
-    const exists = related.some((r) => !details.existenceCondition || condition(details.existenceCondition, { ...ctx, resource: r, current: [] }));
-    return { definition, effect, state: exists ? 'compliant' : 'non-compliant' };
+    const exists = anyOf(related.map((r) => (details.existenceCondition ? condition(details.existenceCondition, { ...ctx, resource: r, current: [] }) : true)));
+    return { definition, effect, state: decided(exists) ? 'compliant' : 'non-compliant' };
   }
   return { definition, effect, state: 'non-compliant' };
 }
+
+const IF_NOT_EXISTS = /^(audit|deploy)ifnotexists$/i;
+
+const DEFAULT_PARAMETERS = new WeakMap<AzurePolicyDefinition, Readonly<Record<string, unknown>>>();
+
+/** A definition's parameters at their default values, read once. */
+function defaultParameters(definition: AzurePolicyDefinition): Readonly<Record<string, unknown>> {
+  let found = DEFAULT_PARAMETERS.get(definition);
+  if (found === undefined) {
+    found = Object.fromEntries(Object.entries(definition.parameters).map(([k, p]) => [k, p.defaultValue]));
+    DEFAULT_PARAMETERS.set(definition, found);
+  }
+  return found;
+}
+
+/** The outcome of a condition that reads a value not known offline, with the reason. */
+class Unsure {
+  constructor(public readonly reason: string) {}
+}
+
+/** A condition's truth in three values: true, false, or not known. */
+type Truth = boolean | Unsure;
+
+/** The truth, or {@link Undecided} when it is not known. */
+function decided<T>(value: T | Unsure | UnknownValue): T {
+  if (value instanceof Unsure || value instanceof UnknownValue) throw new Undecided(value.reason);
+  return value;
+}
+
+/** False when one is false, else not known when one is not known, else true. */
+function allOf(truths: readonly Truth[]): Truth {
+  if (truths.some((t) => t === false)) return false;
+  return truths.find((t): t is Unsure => t instanceof Unsure) ?? true;
+}
+
+/** True when one is true, else not known when one is not known, else false. */
+function anyOf(truths: readonly Truth[]): Truth {
+  if (truths.some((t) => t === true)) return true;
+  return truths.find((t): t is Unsure => t instanceof Unsure) ?? false;
+}
+
+const not = (t: Truth): Truth => (t instanceof Unsure ? t : !t);
 
 /** A related resource of `details.type` on (or under) `resource`, named `details.name` when it says. */
 function isRelated(r: Json, resource: Json, details: Json): boolean {
@@ -106,22 +154,138 @@ function isRelated(r: Json, resource: Json, details: Json): boolean {
   );
 }
 
-function condition(raw: PolicyCondition, ctx: Ctx): boolean {
+/** A condition compiled to the function that decides it on a resource. */
+type CompiledCondition = (ctx: Ctx) => Truth;
+
+/** Each condition of a definition compiled once: the same definitions are evaluated on every resource of a tenant. */
+const COMPILED = new WeakMap<PolicyCondition, CompiledCondition>();
+
+function condition(raw: PolicyCondition, ctx: Ctx): Truth {
+  return compiled(raw)(ctx);
+}
+
+function compiled(raw: PolicyCondition): CompiledCondition {
+  let decide = COMPILED.get(raw);
+  if (decide === undefined) {
+    decide = compile(raw);
+    COMPILED.set(raw, decide);
+  }
+  return decide;
+}
+
+function compile(raw: PolicyCondition): CompiledCondition {
   // Keywords and operators are case-insensitive ("notin", "NotEquals").
   const c = Object.fromEntries(Object.entries(raw).map(([k, v]) => [KEYWORDS.get(k.toLowerCase()) ?? k, v])) as PolicyCondition;
-  if (c.allOf) return (c.allOf as PolicyCondition[]).every((x) => condition(x, ctx));
-  if (c.anyOf) return (c.anyOf as PolicyCondition[]).some((x) => condition(x, ctx));
-  if (c.not) return !condition(c.not, ctx);
+  if (c.allOf) return allOfLazy((c.allOf as PolicyCondition[]).map(compiled));
+  if (c.anyOf) return anyOfLazy((c.anyOf as PolicyCondition[]).map(compiled));
+  if (c.not) {
+    const inner = compiled(c.not);
+    return (ctx) => not(inner(ctx));
+  }
   const operator = OPERATORS.find((o) => o in c);
-  if (!operator) throw new Error(`unsupported policy condition ${JSON.stringify(c)}`);
-  const expected = evaluateValue(c[operator], ctx);
-  if (c.count) return compare(operator, countOf(c.count, ctx), expected, true);
-  if ('value' in c) return compare(operator, evaluateValue(c.value, ctx), expected, true);
-  const alias = String(evaluateValue(c.field, ctx));
-  const { values, many } = fieldValues(alias, ctx);
-  // A `[*]` alias outside `count` holds when every member does.
-  if (many) return values.every((v) => compare(operator, v, expected, v !== undefined));
-  return compare(operator, values[0], expected, values[0] !== undefined);
+  // Unsupported where it is reached, as before: a branch `allOf` never reaches does not fail the definition.
+  if (!operator) return () => { throw new Error(`unsupported policy condition ${JSON.stringify(c)}`); };
+  const expectedOf = compiledValue(c[operator]);
+  if (c.count) {
+    const count = c.count as Json;
+    const where = count.where ?? count.Where;
+    const whereOf = where ? compiled(where) : undefined;
+    const fieldOf = compiledValue(count.field);
+    return (ctx) => {
+      const expected = expectedOf(ctx);
+      if (expected instanceof UnknownValue) return new Unsure(expected.reason);
+      const n = countOf(String(decided(fieldOf(ctx))), whereOf, ctx);
+      return n instanceof Unsure ? n : compare(operator, n, expected, true);
+    };
+  }
+  if ('value' in c) {
+    const valueOf = compiledValue(c.value);
+    return (ctx) => {
+      const expected = expectedOf(ctx);
+      if (expected instanceof UnknownValue) return new Unsure(expected.reason);
+      const value = valueOf(ctx);
+      const unknown = unknownPart(value);
+      return unknown ? new Unsure(unknown.reason) : compare(operator, value, expected, true);
+    };
+  }
+  const fieldOf = compiledValue(c.field);
+  return (ctx) => {
+    const expected = expectedOf(ctx);
+    if (expected instanceof UnknownValue) return new Unsure(expected.reason);
+    const { values, many } = fieldValues(String(decided(fieldOf(ctx))), ctx);
+    // A `[*]` alias outside `count` holds when every member does.
+    if (many) return allOf(values.map((v) => compareRead(operator, v, expected)));
+    return compareRead(operator, values[0], expected);
+  };
+}
+
+/** `allOf`, stopping at the first false member (a later member may read what the earlier ones rule out). */
+function allOfLazy(conditions: readonly CompiledCondition[]): CompiledCondition {
+  return (ctx) => {
+    let unsure: Unsure | undefined;
+    for (const decide of conditions) {
+      const t = decide(ctx);
+      if (t === false) return false;
+      if (t instanceof Unsure) unsure ??= t;
+    }
+    return unsure ?? true;
+  };
+}
+
+/** `anyOf`, stopping at the first true member. */
+function anyOfLazy(conditions: readonly CompiledCondition[]): CompiledCondition {
+  return (ctx) => {
+    let unsure: Unsure | undefined;
+    for (const decide of conditions) {
+      const t = decide(ctx);
+      if (t === true) return true;
+      if (t instanceof Unsure) unsure ??= t;
+    }
+    return unsure ?? false;
+  };
+}
+
+/** A literal, or an expression parsed once and evaluated on each resource. */
+function compiledValue(v: unknown): (ctx: Ctx) => unknown {
+  if (typeof v === 'string' && v.startsWith('[') && !v.startsWith('[[') && v.endsWith(']')) {
+    const parsed = parsedExpression(v);
+    return (ctx) => evaluateExpression(parsed, ctx);
+  }
+  if (Array.isArray(v) && v.some((x) => typeof x === 'string' && x.startsWith('['))) return (ctx) => evaluateValue(v, ctx);
+  return () => v;
+}
+
+/**
+ * An operator on a value read from the resource. A `null` is a property that
+ * is not set: Azure reports an unset property as `null` and Azure Policy
+ * evaluates it as missing (`exists` is false, `notEquals` holds, `equals`
+ * does not), see the conditions and the `exists` operator in
+ * https://learn.microsoft.com/azure/governance/policy/concepts/definition-structure-policy-rule#conditions.
+ * A value not known offline (or one with an unknown part, except where only
+ * its presence or its keys count) makes the condition not known.
+ */
+function compareRead(operator: Operator, actual: unknown, expected: unknown): Truth {
+  if (actual instanceof UnknownValue) return new Unsure(actual.reason);
+  const present = actual !== undefined && actual !== null;
+  if (present && !PRESENCE_OR_KEYS.has(operator)) {
+    const unknown = unknownPart(actual);
+    if (unknown) return new Unsure(unknown.reason);
+  }
+  return compare(operator, actual, expected, present);
+}
+
+/** The operators that read only whether a value is there, or the names of its members. */
+const PRESENCE_OR_KEYS = new Set<Operator>(['exists', 'containsKey', 'notContainsKey']);
+
+/** The first unknown value inside `value`, if any. */
+function unknownPart(value: unknown): UnknownValue | undefined {
+  if (value instanceof UnknownValue) return value;
+  if (value === null || typeof value !== 'object') return undefined;
+  for (const v of Array.isArray(value) ? value : Object.values(value)) {
+    const found = unknownPart(v);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 const OPERATORS = [
@@ -144,13 +308,31 @@ const OPERATORS = [
   'notMatch',
 ] as const;
 
+type Operator = (typeof OPERATORS)[number];
+
 const KEYWORDS = new Map<string, string>(['allOf', 'anyOf', 'not', 'field', 'value', 'count', 'where', ...OPERATORS].map((k) => [k.toLowerCase(), k]));
 
 const lower = (v: unknown) => (typeof v === 'string' ? v.toLowerCase() : typeof v === 'boolean' || typeof v === 'number' ? String(v).toLowerCase() : JSON.stringify(v));
 const eqi = (a: unknown, b: unknown) => a !== undefined && b !== undefined && lower(a) === lower(b);
 const truthy = (v: unknown) => v === true || (typeof v === 'string' && v.toLowerCase() === 'true');
 
-function compare(operator: (typeof OPERATORS)[number], actual: unknown, expected: unknown, present: boolean): boolean {
+/** Each pattern of `like` and `match` compiled once. */
+const PATTERNS = new Map<string, RegExp>();
+
+function pattern(operator: 'like' | 'match', expected: string): RegExp {
+  const key = `${operator}:${expected}`;
+  let re = PATTERNS.get(key);
+  if (re === undefined) {
+    re =
+      operator === 'like'
+        ? new RegExp(`^${expected.split('*').map(escapeRegex).join('.*')}$`, 'i')
+        : new RegExp(`^${[...expected].map((ch) => (ch === '#' ? '[0-9]' : ch === '?' ? '[a-zA-Z]' : ch === '.' ? '.' : escapeRegex(ch))).join('')}$`);
+    PATTERNS.set(key, re);
+  }
+  return re;
+}
+
+function compare(operator: Operator, actual: unknown, expected: unknown, present: boolean): boolean {
   switch (operator) {
     case 'exists':
       // A property Azure returns as null is not set (an az aks show body lists unset properties as null).
@@ -165,14 +347,12 @@ function compare(operator: (typeof OPERATORS)[number], actual: unknown, expected
       return !present || !Array.isArray(expected) || !expected.some((e) => eqi(actual, e));
     case 'like':
     case 'notLike': {
-      const re = new RegExp(`^${String(expected).split('*').map(escapeRegex).join('.*')}$`, 'i');
-      const hit = present && re.test(String(actual));
+      const hit = present && pattern('like', String(expected)).test(String(actual));
       return operator === 'like' ? hit : !hit;
     }
     case 'match':
     case 'notMatch': {
-      const re = new RegExp(`^${[...String(expected)].map((ch) => (ch === '#' ? '[0-9]' : ch === '?' ? '[a-zA-Z]' : ch === '.' ? '.' : escapeRegex(ch))).join('')}$`);
-      const hit = present && re.test(String(actual));
+      const hit = present && pattern('match', String(expected)).test(String(actual));
       return operator === 'match' ? hit : !hit;
     }
     case 'contains':
@@ -198,83 +378,192 @@ function compare(operator: (typeof OPERATORS)[number], actual: unknown, expected
 
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-function countOf(count: Json, ctx: Ctx): number {
-  const alias = String(evaluateValue(count.field, ctx));
+/** The number of elements a `count` counts, or not known when the array or a `where` over an element is not known. */
+function countOf(alias: string, where: CompiledCondition | undefined, ctx: Ctx): number | Unsure {
   if (!alias.endsWith('[*]')) throw new Error(`unsupported count over ${alias}`);
   const { values } = fieldValues(alias.slice(0, -3), ctx);
+  if (values[0] instanceof UnknownValue) return new Unsure(values[0].reason);
   const items = Array.isArray(values[0]) ? (values[0] as Json[]) : [];
-  const where = count.where ?? count.Where;
   if (!where) return items.length;
-  return items.filter((element) => condition(where, { ...ctx, current: [{ alias, element }, ...ctx.current] })).length;
+  let n = 0;
+  for (const element of items) {
+    const t = element instanceof UnknownValue ? new Unsure(element.reason) : where({ ...ctx, current: [{ alias, element }, ...ctx.current] });
+    if (t instanceof Unsure) return t;
+    if (t) n++;
+  }
+  return n;
 }
 
 const TOP_LEVEL = new Set(['sku', 'identity', 'kind', 'plan', 'zones', 'location', 'tags']);
+const RESOURCE_FIELDS = new Set(['type', 'name', 'location', 'kind', 'id', 'fullname']);
+
+/** A field's alias, read once: what it names on the resource, and the path it follows. */
+interface Alias {
+  readonly lower: string;
+  /** `type`, `name`, `location`, `kind`, `id`: the resource's own field. */
+  readonly resourceField?: string;
+  /** The tag a `tags['name']` or `tags.name` field names. */
+  readonly tag?: string;
+  /** The resource type of a `<type>/<path>` alias. */
+  readonly type: string;
+  readonly path: readonly Step[];
+  /** Whether the path starts at the resource (`sku`, `identity`, ...) rather than at its `properties`. */
+  readonly topLevel: boolean;
+}
+
+/** One member of a path, `[*]` when it stands for every element of an array. */
+interface Step {
+  readonly key: string;
+  readonly star: boolean;
+}
+
+const ALIASES = new Map<string, Alias>();
+
+function parsedAlias(alias: string): Alias {
+  let parsed = ALIASES.get(alias);
+  if (parsed === undefined) {
+    const lower = alias.toLowerCase();
+    const tag = /^tags(?:\[['"]?(.+?)['"]?\]|\.(.+))$/.exec(alias);
+    const slash = alias.lastIndexOf('/');
+    const path = alias.slice(slash + 1);
+    parsed = {
+      lower,
+      resourceField: RESOURCE_FIELDS.has(lower) ? (lower === 'fullname' ? 'name' : lower) : undefined,
+      tag: tag ? tag[1] ?? tag[2] : undefined,
+      type: alias.slice(0, slash),
+      path: steps(path),
+      topLevel: TOP_LEVEL.has(path.split(/[.[]/)[0]),
+    };
+    ALIASES.set(alias, parsed);
+  }
+  return parsed;
+}
+
+function steps(path: string): Step[] {
+  return path
+    .split('.')
+    .filter((raw) => raw !== '')
+    .map((raw) => (raw.endsWith('[*]') ? { key: raw.slice(0, -3), star: true } : { key: raw, star: false }));
+}
 
 /** The values a field refers to; `many` when the alias has a `[*]` outside the current count. */
-function fieldValues(alias: string, ctx: Ctx): { values: unknown[]; many: boolean } {
+function fieldValues(text: string, ctx: Ctx): { values: unknown[]; many: boolean } {
   const r = ctx.resource ?? {};
-  const simple = alias.toLowerCase();
-  if (['type', 'name', 'location', 'kind', 'id', 'fullname'].includes(simple)) return { values: [r[simple === 'fullname' ? 'name' : simple]], many: false };
+  const alias = parsedAlias(text);
+  if (alias.resourceField !== undefined) return { values: [r[alias.resourceField]], many: false };
   // `identity.type` is a field of every resource, beside the aliases.
-  if (simple === 'identity.type') return { values: [lookupCaseInsensitive(r.identity, 'type')], many: false };
-  const tag = /^tags(?:\[['"]?(.+?)['"]?\]|\.(.+))$/.exec(alias);
-  if (tag) return { values: [lookupCaseInsensitive(r.tags, tag[1] ?? tag[2])], many: false };
+  if (alias.lower === 'identity.type') return { values: [lookupCaseInsensitive(r.identity, 'type')], many: false };
+  if (alias.tag !== undefined) return { values: [lookupCaseInsensitive(r.tags, alias.tag)], many: false };
   // Inside a count, the loop's array alias (also in its legacy form without "[*]") names the current element.
   for (const cur of ctx.current) {
     const loop = cur.alias.slice(0, -3).toLowerCase();
-    const a = alias.toLowerCase();
     for (const prefix of [`${loop}[*]`, loop]) {
-      if (a === prefix || a.startsWith(`${prefix}.`)) return walk(cur.element, alias.slice(prefix.length).replace(/^\./, ''));
+      if (alias.lower === prefix || alias.lower.startsWith(`${prefix}.`)) return walk(cur.element, steps(text.slice(prefix.length)));
     }
   }
-  const slash = alias.lastIndexOf('/');
-  const type = alias.slice(0, slash);
-  if (!eqi(type, r.type)) return { values: [undefined], many: false };
-  const path = alias.slice(slash + 1);
-  const first = path.split(/[.[]/)[0];
-  return walk(TOP_LEVEL.has(first) ? r : r.properties, path);
+  if (!eqi(alias.type, r.type)) return { values: [undefined], many: false };
+  return walk(alias.topLevel ? r : r.properties, alias.path);
 }
 
-/** Follows `a.b[*].c` through `root`. */
-function walk(root: unknown, path: string): { values: unknown[]; many: boolean } {
+/** Follows `a.b[*].c` through `root`; an unknown value on the way is the value found. */
+function walk(root: unknown, path: readonly Step[]): { values: unknown[]; many: boolean } {
   let values: unknown[] = [root];
   let many = false;
-  for (const raw of path.split('.').filter(Boolean)) {
-    const star = raw.endsWith('[*]');
-    const key = star ? raw.slice(0, -3) : raw;
+  for (const { key, star } of path) {
     values = values.map((v) => lookupCaseInsensitive(v, key));
     if (star) {
       many = true;
-      values = values.flatMap((v) => (Array.isArray(v) ? v : []));
+      values = values.flatMap((v) => (Array.isArray(v) ? v : v instanceof UnknownValue ? [v] : []));
     }
   }
   return { values, many };
 }
 
 function lookupCaseInsensitive(v: unknown, key: string): unknown {
+  if (v instanceof UnknownValue) return v;
   if (v === null || typeof v !== 'object' || Array.isArray(v)) return undefined;
   const o = v as Record<string, unknown>;
   if (key in o) return o[key];
-  const found = Object.keys(o).find((k) => k.toLowerCase() === key.toLowerCase());
-  return found === undefined ? undefined : o[found];
+  const wanted = key.toLowerCase();
+  for (const k in o) if (k.toLowerCase() === wanted) return o[k];
+  return undefined;
 }
 
 /** A literal, or a template expression `[fn(...)]` of the functions policy rules use. */
 function evaluateValue(v: unknown, ctx: Ctx): unknown {
-  if (typeof v === 'string' && v.startsWith('[') && !v.startsWith('[[') && v.endsWith(']')) return new ExpressionParser(v.slice(1, -1), ctx).parse();
+  if (typeof v === 'string' && v.startsWith('[') && !v.startsWith('[[') && v.endsWith(']')) return evaluateExpression(parsedExpression(v), ctx);
   if (Array.isArray(v)) return v.map((x) => evaluateValue(x, ctx));
   return v;
+}
+
+/** A parsed template expression: a literal, or a function call with its arguments and the properties read from its result. */
+type Expression = { readonly literal: string | number } | { readonly call: string; readonly args: readonly Expression[]; readonly properties: readonly string[] };
+
+/** Each expression text parsed once: a definition's expressions are evaluated on every resource. */
+const PARSED = new Map<string, Expression>();
+
+function parsedExpression(text: string): Expression {
+  let parsed = PARSED.get(text);
+  if (parsed === undefined) {
+    parsed = new ExpressionParser(text.slice(1, -1)).parse();
+    PARSED.set(text, parsed);
+  }
+  return parsed;
+}
+
+function evaluateExpression(e: Expression, ctx: Ctx): unknown {
+  if ('literal' in e) return e.literal;
+  let value = call(e.call, e.args.map((a) => evaluateExpression(a, ctx)), ctx);
+  for (const p of e.properties) value = lookupCaseInsensitive(value, p);
+  return value;
+}
+
+function call(fn: string, args: unknown[], ctx: Ctx): unknown {
+  // A function of a value not known offline is not known either.
+  const unknown = args.find((a) => a instanceof UnknownValue);
+  if (unknown !== undefined) return unknown;
+  switch (fn) {
+    case 'parameters':
+      return ctx.parameters[String(args[0])];
+    case 'concat':
+      return args.every(Array.isArray) ? (args as unknown[][]).flat() : args.map((a) => String(a ?? '')).join('');
+    case 'padleft': {
+      const s = String(args[0] ?? '');
+      return s.padStart(Number(args[1]), String(args[2] ?? ' '));
+    }
+    case 'current': {
+      const cur = ctx.current[0];
+      if (!cur) return undefined;
+      const alias = args.length > 0 ? String(args[0]) : cur.alias;
+      return fieldValues(alias, ctx).values[0];
+    }
+    case 'field':
+      return fieldValues(String(args[0]), ctx).values[0];
+    case 'resourcegroup':
+      return { name: ctx.resourceGroupName };
+    case 'tolower':
+      return String(args[0] ?? '').toLowerCase();
+    case 'toupper':
+      return String(args[0] ?? '').toUpperCase();
+    case 'string':
+      return String(args[0] ?? '');
+    case 'empty':
+      return args[0] === undefined || args[0] === null || args[0] === '' || (Array.isArray(args[0]) && args[0].length === 0);
+    case 'if':
+      return args[0] ? args[1] : args[2];
+    case 'equals':
+      return eqi(args[0], args[1]);
+    default:
+      throw new Error(`unsupported policy function ${fn}()`);
+  }
 }
 
 /** A small parser for the template functions found in policy rules. */
 class ExpressionParser {
   private i = 0;
-  constructor(
-    private readonly text: string,
-    private readonly ctx: Ctx,
-  ) {}
+  constructor(private readonly text: string) {}
 
-  public parse(): unknown {
+  public parse(): Expression {
     const v = this.expression();
     this.skip();
     if (this.i !== this.text.length) throw new Error(`unsupported policy expression [${this.text}]`);
@@ -285,7 +574,7 @@ class ExpressionParser {
     while (/\s/.test(this.text[this.i] ?? '')) this.i++;
   }
 
-  private expression(): unknown {
+  private expression(): Expression {
     this.skip();
     const ch = this.text[this.i];
     if (ch === "'") {
@@ -300,7 +589,7 @@ class ExpressionParser {
             this.i++;
             continue;
           }
-          return s;
+          return { literal: s };
         }
         s += c;
       }
@@ -308,7 +597,7 @@ class ExpressionParser {
     const num = /^-?\d+/.exec(this.text.slice(this.i));
     if (num) {
       this.i += num[0].length;
-      return Number(num[0]);
+      return { literal: Number(num[0]) };
     }
     const id = /^[A-Za-z_][\w]*/.exec(this.text.slice(this.i));
     if (!id) throw new Error(`unsupported policy expression [${this.text}]`);
@@ -316,7 +605,7 @@ class ExpressionParser {
     this.skip();
     if (this.text[this.i] !== '(') throw new Error(`unsupported policy expression [${this.text}]`);
     this.i++;
-    const args: unknown[] = [];
+    const args: Expression[] = [];
     this.skip();
     while (this.text[this.i] !== ')') {
       args.push(this.expression());
@@ -325,50 +614,13 @@ class ExpressionParser {
       this.skip();
     }
     this.i++;
-    let value = this.call(id[0], args);
+    const properties: string[] = [];
     while (this.text[this.i] === '.') {
       this.i++;
       const prop = /^[A-Za-z_][\w]*/.exec(this.text.slice(this.i))![0];
       this.i += prop.length;
-      value = lookupCaseInsensitive(value, prop);
+      properties.push(prop);
     }
-    return value;
-  }
-
-  private call(fn: string, args: unknown[]): unknown {
-    switch (fn.toLowerCase()) {
-      case 'parameters':
-        return this.ctx.parameters[String(args[0])];
-      case 'concat':
-        return args.every(Array.isArray) ? (args as unknown[][]).flat() : args.map((a) => String(a ?? '')).join('');
-      case 'padleft': {
-        const s = String(args[0] ?? '');
-        return s.padStart(Number(args[1]), String(args[2] ?? ' '));
-      }
-      case 'current': {
-        const cur = this.ctx.current[0];
-        if (!cur) return undefined;
-        const alias = args.length > 0 ? String(args[0]) : cur.alias;
-        return fieldValues(alias, this.ctx).values[0];
-      }
-      case 'field':
-        return fieldValues(String(args[0]), this.ctx).values[0];
-      case 'resourcegroup':
-        return { name: this.ctx.resourceGroupName };
-      case 'tolower':
-        return String(args[0] ?? '').toLowerCase();
-      case 'toupper':
-        return String(args[0] ?? '').toUpperCase();
-      case 'string':
-        return String(args[0] ?? '');
-      case 'empty':
-        return args[0] === undefined || args[0] === null || args[0] === '' || (Array.isArray(args[0]) && args[0].length === 0);
-      case 'if':
-        return args[0] ? args[1] : args[2];
-      case 'equals':
-        return eqi(args[0], args[1]);
-      default:
-        throw new Error(`unsupported policy function ${fn}()`);
-    }
+    return { call: id[0].toLowerCase(), args, properties };
   }
 }

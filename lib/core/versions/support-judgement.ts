@@ -38,6 +38,21 @@ export type SupportJudgement =
  * @internal
  */
 export function judgeSupport(component: SupportComponent, version: string, date: EvaluationDate): SupportJudgement {
+  // A tenant's clusters run a handful of versions: each is judged once per date.
+  const key = `${component}|${version}|${date}`;
+  let judged = JUDGED.get(key);
+  if (judged === undefined) {
+    if (JUDGED.size >= JUDGED_LIMIT) JUDGED.clear();
+    judged = judge(component, version, date);
+    JUDGED.set(key, judged);
+  }
+  return judged;
+}
+
+const JUDGED = new Map<string, SupportJudgement>();
+const JUDGED_LIMIT = 10_000;
+
+function judge(component: SupportComponent, version: string, date: EvaluationDate): SupportJudgement {
   const s = supportStatus(component, version, startOfDay(date), SUPPORT_WARNING_DAYS);
   const label = `${COMPONENT_LABELS[component]} ${version}`;
   if (s.status === 'supported') return { status: 'supported' };

@@ -8,6 +8,8 @@ import {
   ManagedClusterModel,
   renderAksBuiltInPolicies,
 } from '../../../lib';
+import { UnknownValue } from '../../../lib/core/description/unknown-value';
+import { Undecided } from '../../../lib/core/rules/undecided';
 
 const def = (file: string) => AZURE_POLICY_AKS_DEFINITIONS.find((d) => d.file === file)!;
 const cluster = (properties: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
@@ -89,4 +91,61 @@ test('identity.type is a field of every resource, read beside the aliases', () =
   expect(evaluateAzurePolicy(definition, cluster({}, { identity: { type: 'SystemAssigned' } })).state).toBe('non-compliant');
   expect(evaluateAzurePolicy(definition, cluster({}, { identity: { type: 'userassigned' } })).state).toBe('compliant');
   expect(evaluateAzurePolicy(definition, cluster({})).state).toBe('non-compliant');
+});
+
+/** The state, or `undecided: <reason>` when the evaluation depends on a value not known offline. */
+const decision = (file: string, resource: unknown, deployment: unknown[] = []) => {
+  try {
+    return state(file, resource, deployment);
+  } catch (e) {
+    if (e instanceof Undecided) return `undecided: ${e.reason}`;
+    throw e;
+  }
+};
+
+test('a null property is not set, as Azure reports an unset property: exists is false, equals does not hold', () => {
+  // Customer-managed keys: no disk encryption set.
+  expect(state('AKS_CMK_Deny.json', cluster({ diskEncryptionSetID: null }))).toBe('non-compliant');
+  expect(state('AKS_CMK_Deny.json', cluster({ diskEncryptionSetID: '/subscriptions/s/resourceGroups/g/providers/Microsoft.Compute/diskEncryptionSets/d' }))).toBe('compliant');
+  // Entra ID integration: aadProfile null is no integration.
+  expect(state('AKS_AAD_Integration_Audit.json', cluster({ aadProfile: null }))).toBe('non-compliant');
+  expect(state('AKS_AAD_Integration_Audit.json', cluster({ aadProfile: { managed: true } }))).toBe('compliant');
+  // Authorized ranges: null ranges on a public cluster are no ranges.
+  expect(state('ASC_EnableIpRanges_KubernetesService_Audit.json', cluster({ apiServerAccessProfile: { authorizedIPRanges: null, enablePrivateCluster: false } }))).toBe('non-compliant');
+  expect(state('ASC_EnableIpRanges_KubernetesService_Audit.json', cluster({ apiServerAccessProfile: { authorizedIPRanges: null, enablePrivateCluster: null } }))).toBe('non-compliant');
+  // Managed identity: a null service principal profile is none.
+  expect(state('AKS_MSI_Audit.json', cluster({ servicePrincipalProfile: null }))).toBe('compliant');
+  expect(state('AKS_MSI_Audit.json', cluster({ servicePrincipalProfile: { clientId: 'a-client-id' } }))).toBe('non-compliant');
+  // Inside a count: a pool whose sshAccess is null has SSH as Azure's default leaves it.
+  expect(state('AKS_DisableSSH_Audit.json', cluster({ agentPoolProfiles: [{ securityProfile: { sshAccess: null } }] }))).toBe('non-compliant');
+});
+
+test('a value not known offline leaves the definition undecided, with the reason, never compliant or non-compliant', () => {
+  const unknown = new UnknownValue("parameter 'privateCluster' has no default value");
+  expect(decision('AKS_PrivateCluster_Deny.json', cluster({ apiServerAccessProfile: { enablePrivateCluster: unknown } }))).toBe(`undecided: ${unknown.reason}`);
+  // Unknown on the way to the field (the whole profile), or the property's container itself.
+  expect(decision('AKS_PrivateCluster_Deny.json', cluster({ apiServerAccessProfile: unknown }))).toBe(`undecided: ${unknown.reason}`);
+  expect(decision('AKS_AAD_Integration_Audit.json', cluster({ aadProfile: unknown }))).toBe(`undecided: ${unknown.reason}`);
+  // An unknown element of a count, or an unknown list.
+  expect(decision('AKS_DisableSSH_Audit.json', cluster({ agentPoolProfiles: [{ securityProfile: { sshAccess: 'Disabled' } }, unknown] }))).toBe(`undecided: ${unknown.reason}`);
+  expect(decision('AKS_DisableSSH_Audit.json', cluster({ agentPoolProfiles: unknown }))).toBe(`undecided: ${unknown.reason}`);
+  // The related resource's logs are not known: whether it is the setting the definition asks for is not known.
+  const setting = { type: 'Microsoft.Insights/diagnosticSettings', name: 'audit', scope: "[resourceId('Microsoft.ContainerService/managedClusters', 'c1')]", properties: { logs: unknown } };
+  expect(decision('AuditDiagnosticLog_Audit.json', cluster({}), [setting])).toBe(`undecided: ${unknown.reason}`);
+});
+
+test('conditions combine in three values: what an unknown value cannot change is decided', () => {
+  const unknown = new UnknownValue("parameter 'privateCluster' has no default value");
+  // allOf: the ranges are set, so the definition holds whatever the private flag is.
+  expect(decision('ASC_EnableIpRanges_KubernetesService_Audit.json', cluster({ apiServerAccessProfile: { authorizedIPRanges: ['203.0.113.0/24'], enablePrivateCluster: unknown } }))).toBe('compliant');
+  // ... and when they are not, the unknown private flag decides: undecided.
+  expect(decision('ASC_EnableIpRanges_KubernetesService_Audit.json', cluster({ apiServerAccessProfile: { enablePrivateCluster: unknown } }))).toBe(`undecided: ${unknown.reason}`);
+  // A resource of another type is out of scope whatever its unknown values are.
+  expect(decision('AKS_PrivateCluster_Deny.json', { type: 'Microsoft.Storage/storageAccounts', name: 's', properties: { apiServerAccessProfile: unknown } })).toBe('compliant');
+  // A known related resource that is the one asked for decides, beside one whose logs are unknown.
+  const setting = (logs: unknown) => ({ type: 'Microsoft.Insights/diagnosticSettings', name: 'audit', scope: "[resourceId('Microsoft.ContainerService/managedClusters', 'c1')]", properties: { logs } });
+  expect(decision('AuditDiagnosticLog_Audit.json', cluster({}), [setting(unknown), setting([{ category: 'kube-audit-admin', enabled: true }])])).toBe('compliant');
+  // The names of an object's members are known even where its values are not (containsKey reads only them).
+  const definition = { ...def('AKS_DisableLocalAccounts_Deny.json'), policyRule: { if: { field: 'Microsoft.ContainerService/managedClusters/addonProfiles', containsKey: 'azurepolicy' }, then: { effect: 'Audit' } } };
+  expect(evaluateAzurePolicy(definition, cluster({ addonProfiles: { azurepolicy: { enabled: unknown } } })).state).toBe('non-compliant');
 });
