@@ -216,9 +216,9 @@ project.package.addField('workspaces', ['tools/node']);
 // lists the unreviewed ones after every install): @pulumi/kubernetes's would download the
 // Pulumi plugin from the internet (the tests use mocks), esbuild's only swaps its JavaScript
 // shim for the binary its platform package already ships, protobufjs's checks its own CLI,
-// the SARIF Multitool's only marks its binary executable, which the tarball's file mode already does.
+// the SARIF Multitool's (its Linux and macOS binaries) only marks the binary executable, which the tests do for a copy.
 // https://docs.npmjs.com/cli/v11/commands/npm-install-scripts
-project.package.addField('allowScripts', { '@pulumi/kubernetes': false, esbuild: false, protobufjs: false, '@microsoft/sarif-multitool-linux': false });
+project.package.addField('allowScripts', { '@pulumi/kubernetes': false, esbuild: false, protobufjs: false, '@microsoft/sarif-multitool-darwin': false, '@microsoft/sarif-multitool-linux': false });
 
 // `test`: type-check everything (library, tests, examples' Pulumi programs), then run the suite.
 project.testTask.reset();

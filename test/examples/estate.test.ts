@@ -114,6 +114,6 @@ test('each cluster\'s reachability report is read from its template: no path fro
     expect(report).toContain('Verdict: **no path from the internet**.');
     expect(report).toContain(`| vnet-integration-subnet | the cluster network ${c}-vnet | no |`);
     expect(report).toMatch(/\| vnet-integration-subnet \| virtual network hub-vnet \(peering\) \| no \| [^|]*allowForwardedTraffic/);
-    expect(report).toContain(`az network vnet peering list --resource-group <vnet-resource-group> --vnet-name ${c}-vnet --output table`);
+    expect(report).toContain(`az network vnet peering list --resource-group "$RESOURCE_GROUP" --vnet-name ${c}-vnet --output table`);
   }
 });
