@@ -51,9 +51,13 @@ export interface DocumentEvidenceOptions extends Omit<EvidenceInput, 'clusters'>
  * outcome, the baseline, the coverage, the reachability statement), judged on
  * one evaluation date. The reports and the evidence of a synthesis are both
  * written from it.
- * @internal
+ * @category Evidence
  */
 export interface AuditedDocuments {
+  /**
+   * Each cluster's description and audit: what the reports and the evidence are written from.
+   * @internal
+   */
   readonly clusters: ReadonlyArray<{ readonly description: ClusterDescription; readonly audit: ClusterAudit }>;
   /** The 1-based line of a JSON pointer in a document. */
   readonly lineOf: (document: string, pointer: string) => number | undefined;

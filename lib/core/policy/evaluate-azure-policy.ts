@@ -64,10 +64,10 @@ interface Ctx {
  * clusters do.
  *
  * The resource may be a described resource's body as read (not a copy): a
- * `null` is a property that is not set, and an {@link UnknownValue} is a value
+ * `null` is a property that is not set, and an `UnknownValue` is a value
  * not known offline. Conditions combine in three values (`allOf` with a false
  * member is false whatever the others are); when the result still depends on
- * an unknown value, the evaluation throws {@link Undecided} with its reason,
+ * an unknown value, the evaluation throws `Undecided` with its reason,
  * never guessing compliant or non-compliant.
  * @see https://learn.microsoft.com/azure/governance/policy/concepts/definition-structure-policy-rule
  * @category Azure Policy
@@ -114,7 +114,7 @@ class Unsure {
 /** A condition's truth in three values: true, false, or not known. */
 type Truth = boolean | Unsure;
 
-/** The truth, or {@link Undecided} when it is not known. */
+/** The truth, or `Undecided` when it is not known. */
 function decided<T>(value: T | Unsure | UnknownValue): T {
   if (value instanceof Unsure || value instanceof UnknownValue) throw new Undecided(value.reason);
   return value;

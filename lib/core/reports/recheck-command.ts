@@ -152,7 +152,7 @@ export function recheckCommand(target: RecheckTarget, paths: string | readonly s
 
 /**
  * The resource a description read, as a recheck reads it.
- * @category Evidence
+ * @internal
  */
 export function describedRecheckTarget(r: DescribedResource): AzureRecheckTarget {
   return { kind: 'azure', type: r.type, ...(typeof r.name === 'string' ? { name: r.name } : {}), ...(typeof r.id === 'string' ? { id: r.id } : {}), ...(r.apiVersion ? { apiVersion: r.apiVersion } : {}) };
