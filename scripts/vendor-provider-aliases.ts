@@ -12,7 +12,9 @@
  *
  * Each file is read at the commit SNAPSHOTS names (`git show <commit>:<path>`).
  * With `--extracted <dir>` instead of a clone, each is read from
- * `<dir>/<commit>/<path>` (the output of that `git show`).
+ * `<dir>/<commit>/<path>`: the file's content at that commit, byte for byte what
+ * that `git show` prints (for instance taken from GitHub's content of the file
+ * at the commit, as for the snapshots read 2026-12-07).
  * @see https://learn.microsoft.com/rest/api/resources/providers/get
  */
 import { execFileSync } from 'node:child_process';
