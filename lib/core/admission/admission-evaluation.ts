@@ -1,5 +1,5 @@
 import type { CelEnv } from '@bufbuild/cel';
-import { AdmissionOperation } from './admission-policy';
+import { AdmissionOperation, AdmissionPolicySpec } from './admission-policy';
 
 /**
  * An admission request as the API server presents it to a policy.
@@ -136,6 +136,26 @@ export function evaluateAdmissionPolicy(policy: object, request: AdmissionReques
     denials.push(v.message ?? (typeof r === 'string' ? r : `failed expression: ${v.expression}`));
   }
   return { matched: true, denials };
+}
+
+/**
+ * The policy object of `spec` with only the validations that can deny
+ * `request`: a validation written for one object (`onlyFor`) holds for every
+ * other one by construction, so leaving it out changes no decision. A link's
+ * policy has one such validation per object it guards; checking every object
+ * of a chart against all of them at synth would grow with the square of the
+ * link's services.
+ * @internal
+ */
+export function policyForRequest(spec: AdmissionPolicySpec, policy: object, request: AdmissionRequest): object {
+  const rendered = policy as { spec?: { validations?: readonly unknown[] } };
+  const validations = rendered.spec?.validations;
+  if (!validations || validations.length !== spec.validations.length) return policy;
+  const concerns = (i: number) => {
+    const only = spec.validations[i].onlyFor;
+    return only === undefined || (only.resource === request.resource.resource && only.namespace === (request.namespace ?? '') && only.name === request.name);
+  };
+  return { ...rendered, spec: { ...rendered.spec, validations: validations.filter((_, i) => concerns(i)) } };
 }
 
 /**

@@ -54,6 +54,14 @@ export interface AdmissionValidation {
   readonly expression: string;
   /** Why the request is denied, naming the rule and its source. */
   readonly message: string;
+  /**
+   * The one object the validation is about, when its expression is written as
+   * "not that object, or ..." from these same values: it holds for a request on
+   * any other object, so an offline evaluation may skip it there. Not written
+   * into the policy object.
+   * @default - the validation may concern any request the policy matches
+   */
+  readonly onlyFor?: { readonly resource: string; readonly namespace: string; readonly name: string };
 }
 
 /**

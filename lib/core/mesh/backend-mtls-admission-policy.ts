@@ -67,6 +67,7 @@ export function backendMtlsAdmissionPolicy(link: CrossClusterLink): AdmissionPol
       `PeerAuthentication ${p.namespace}/${p.name} of the cross-cluster link "${link.name}" must keep mtls.mode ${BACKEND_MTLS_MODE}, no other mode at any port, and ${p.workloadLabels ? `the selector ${JSON.stringify(p.workloadLabels)}` : 'no selector (the whole namespace)'}`,
       source,
     ),
+    onlyFor: { resource: 'peerauthentications', namespace: p.namespace, name: p.name },
   }));
   for (const namespace of namespaces) {
     const own = policies.filter((p) => p.namespace === namespace);

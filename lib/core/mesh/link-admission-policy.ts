@@ -131,6 +131,7 @@ export function linkAdmissionPolicy(link: CrossClusterLink, side: 'client' | 'se
   const validations: AdmissionValidation[] = guarded.map((g) => ({
     expression: `!(${own(g)}) || (${g.condition})`,
     message: admissionMessage(rule, `${g.kind} ${namespace}/${g.name} of the cross-cluster link "${link.name}" must keep ${g.keeps}`, source),
+    onlyFor: { resource: g.resource, namespace, name: g.name },
   }));
   const ownRules = guarded.filter((g) => g.resource === 'destinationrules');
   // A shared egress gateway's host may be another link's too: only a dedicated gateway's host is the link's alone.
@@ -141,7 +142,8 @@ export function linkAdmissionPolicy(link: CrossClusterLink, side: 'client' | 'se
       message: admissionMessage(rule, `only the DestinationRules of the cross-cluster link "${link.name}" may configure traffic to ${hosts.join(', ')}`, source),
     });
   }
-  const concerned = guarded.map((g) => `(${own(g)})`);
+  // The guarded objects by resource, each a list of names: one membership test per resource, however many services the link has.
+  const concerned = resources.map((resource) => `(request.resource.resource == ${celString(resource)} && request.namespace == ${celString(namespace)} && request.name in ${celStrings(guarded.filter((g) => g.resource === resource).map((g) => g.name))})`);
   if (hosts.length > 0) concerned.push(`(request.resource.resource == 'destinationrules' && ${spec(['host'])} && object.spec.host in ${celStrings(hosts)})`);
   return {
     name: linkAdmissionPolicyName(link, side),

@@ -15,6 +15,7 @@ import {
   hostNetworkAdmissionPolicy,
   KubernetesObject,
   linkAdmissionPolicy,
+  policyForRequest,
   POD_SPEC_PATHS,
   TransitEncryption,
   updateRequestOf,
@@ -253,4 +254,27 @@ test('every policy and binding the examples write is valid, strictly, against th
   binding.spec.validationActions = 'Deny';
   expect(validator.validate('kubernetes/ValidatingAdmissionPolicyBinding', binding).map((f) => f.path)).toEqual(['/spec/validationActions']);
   expect(validator.validate('kubernetes/ValidatingAdmissionPolicyBinding', { ...binding, apiVersion: 'admissionregistration.k8s.io/v1beta1', spec: undefined }).length).toBeGreaterThan(0);
+});
+
+test('a validation written for one object can be left out for any other: the decisions of a link\'s policies are the same on every object and weakened variant', () => {
+  // Two services, one backend by workload labels: each policy holds validations for several objects.
+  const link = mixedLink();
+  const specs = [linkAdmissionPolicy(link, 'client'), linkAdmissionPolicy(link, 'server'), backendMtlsAdmissionPolicy(link)!];
+  expect(specs.flatMap((s) => s.validations).filter((v) => v.onlyFor).length).toBeGreaterThan(4);
+  const objects = [...link.clientObjects(), ...link.serverObjects()].map((o) => copy(o) as Obj);
+  // Each object as written, and weakened: every string "MUTUAL"/"ISTIO_MUTUAL"/"STRICT" turned into a weaker mode, every port moved.
+  const weaken = (o: Obj): Obj => JSON.parse(JSON.stringify(o).replace(/"(ISTIO_MUTUAL|MUTUAL|STRICT)"/g, '"DISABLE"').replace(/"number":(\d+)/g, (_, n) => `"number":${Number(n) + 1}`));
+  let denied = 0;
+  for (const spec of specs) {
+    const [policy] = admissionPolicyObjects(spec);
+    for (const o of objects.flatMap((x) => [x, weaken(x)])) {
+      for (const request of [createRequestOf(o), updateRequestOf(o, o)]) {
+        const full = evaluateAdmissionPolicy(policy, request);
+        expect(evaluateAdmissionPolicy(policyForRequest(spec, policy, request), request), `${spec.name} ${o.kind}/${o.metadata.name}`).toEqual(full);
+        denied += full.denials.length;
+      }
+    }
+  }
+  // The variants are denied: the comparison covers denials, not only admissions.
+  expect(denied).toBeGreaterThan(10);
 });
