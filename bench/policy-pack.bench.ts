@@ -14,11 +14,11 @@ import * as pulumi from '@pulumi/pulumi';
 import { ApiServerAccess, HardenedClusterProps, PrivateDnsZone } from '../lib';
 import { HardenedCluster } from '../lib/pulumi';
 import { secureAksPolicies } from '../lib/policy';
+import { BENCH_SUBSCRIPTION as SUB, installBenchMocks } from './bench-mocks';
 import { ratio } from './bench-util';
 
 const ROOT = path.resolve(__dirname, '..');
 const BUILD = path.join(ROOT, 'build');
-const SUB = '00000000-0000-0000-0000-000000000001';
 
 interface Recorded {
   readonly type: string;
@@ -40,21 +40,9 @@ const props = (i: number): HardenedClusterProps => ({
 /** The stack's resources as a preview gives them to the analyzer: each custom resource's type, name, URN and inputs. */
 export async function recordStack(clusters: number): Promise<Recorded[]> {
   const recorded: Recorded[] = [];
-  await pulumi.runtime.setMocks(
-    {
-      newResource(args) {
-        if (args.custom !== false) recorded.push({ type: args.type, name: args.name, urn: `urn:pulumi:bench::bench::${args.type}::${args.name}`, props: args.inputs });
-        return { id: `${args.name}-id`, state: { ...args.inputs, properties: { ...(args.inputs.properties ?? {}), principalId: 'p' } } };
-      },
-      call(args) {
-        if (args.token === 'azure-native:authorization:getClientConfig') return { subscriptionId: SUB };
-        return { kubeconfigs: [{ value: Buffer.from('k').toString('base64') }] };
-      },
-    },
-    'bench',
-    'bench',
-    false,
-  );
+  await installBenchMocks((args) => {
+    if (args.custom !== false) recorded.push({ type: args.type, name: args.name, urn: `urn:pulumi:bench::bench::${args.type}::${args.name}`, props: args.inputs });
+  });
   const outputs = Array.from({ length: clusters }, (_, i) => new HardenedCluster(`c${i}`, { ...props(i), resourceGroupName: `rg-${i}` }).clusterId);
   await new Promise<void>((resolve) => pulumi.all(outputs).apply(() => resolve()));
   // Registrations made after the outputs resolved (role assignments, diagnostic settings).

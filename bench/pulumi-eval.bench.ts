@@ -14,9 +14,9 @@ import * as pulumi from '@pulumi/pulumi';
 import { ApiServerAccess, HardenedClusterProps, ManagedClusterModel, PrivateDnsZone, renderArmTemplate } from '../lib';
 import { HardenedCluster } from '../lib/pulumi';
 import { flattenProperties } from '../lib/pulumi/typed-arm-resources';
+import { BENCH_SUBSCRIPTION as SUB, installBenchMocks } from './bench-mocks';
 import { ms, ratio } from './bench-util';
 
-const SUB = '00000000-0000-0000-0000-000000000001';
 /** A cluster definition without warnings (a hub network linked to its own zone), as a platform team writes it. */
 const props = (i: number): HardenedClusterProps => ({
   name: `c${i}`,
@@ -27,23 +27,6 @@ const props = (i: number): HardenedClusterProps => ({
 });
 let pending = 0;
 let done: () => void = () => undefined;
-
-async function install(): Promise<void> {
-  await pulumi.runtime.setMocks(
-    {
-      newResource(args) {
-        return { id: `${args.name}-id`, state: { ...args.inputs, properties: { ...(args.inputs.properties ?? {}), principalId: 'p' } } };
-      },
-      call(args) {
-        if (args.token === 'azure-native:authorization:getClientConfig') return { subscriptionId: SUB };
-        return { kubeconfigs: [{ value: Buffer.from('k').toString('base64') }] };
-      },
-    },
-    'bench',
-    'bench',
-    false,
-  );
-}
 
 /** Waits for outputs to resolve: the end of program evaluation. */
 function settle(outputs: pulumi.Output<unknown>[]): Promise<void> {
@@ -133,7 +116,7 @@ async function time(fn: (run: number) => Promise<void>, runs: number, offset: nu
 }
 
 export async function run(): Promise<{ c: number; lib: number; raw: number }[]> {
-  await install();
+  await installBenchMocks();
   const results: { c: number; lib: number; raw: number }[] = [];
   for (const c of [1, 10, 50]) {
     const runs = c >= 50 ? 3 : c >= 10 ? 7 : 15;
