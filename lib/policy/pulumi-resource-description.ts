@@ -1,5 +1,6 @@
 import { AZURE_NATIVE_TYPED_RESOURCES, AzureNativeTypedResource } from '../core/arm/azure-native-resources';
 import { AuditedResource } from '../core/audit/audited-resource';
+import { readableInputs } from '../core/readers/pulumi/readable-inputs';
 
 type Json = Record<string, any>;
 
@@ -82,21 +83,5 @@ export function describeAsAzure(token: string, urnName: string, rawProps: Json):
  * @internal
  */
 export function known(value: unknown): unknown {
-  if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) {
-    const out: unknown[] = [];
-    for (let i = 0; i < value.length; i++) out.push(read(() => value[i]));
-    return out;
-  }
-  const out: Json = {};
-  for (const k of Object.keys(value)) out[k] = read(() => (value as Json)[k]);
-  return out;
-}
-
-function read(get: () => unknown): unknown {
-  try {
-    return known(get());
-  } catch {
-    return UNKNOWN_VALUE;
-  }
+  return readableInputs(value, () => UNKNOWN_VALUE);
 }

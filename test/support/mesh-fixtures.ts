@@ -47,3 +47,15 @@ export const USER_VIRTUAL_SERVICE_WITH_MISSING_REFERENCES = {
   metadata: { name: 'reports', namespace: 'default' },
   spec: { hosts: ['reports.default.svc.cluster.local'], gateways: ['secure-aks-egress/missing'], http: [{ route: [{ destination: { host: 'reports' } }] }] },
 };
+
+/** A service of the "ledger" link named `name`, its ports derived from `port`, with the given backend. */
+export const ledgerService = (name: string, port: number, backend: CrossClusterServiceProps['backend']): CrossClusterServiceProps => ({
+  name,
+  host: `${name}.ledger.internal.example`,
+  clientPort: port,
+  gatewayPort: 10000 + port,
+  backend,
+  clientNamespaces: ['payments'],
+  clientCredentialName: `${name}-client`,
+  serverCredentialName: `${name}-server`,
+});

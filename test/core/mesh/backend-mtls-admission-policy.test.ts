@@ -6,7 +6,6 @@ import {
   CertificateSource,
   createRequestOf,
   CrossClusterLink,
-  CrossClusterServiceProps,
   evaluateAdmissionPolicy,
   linkAdmissionPolicies,
   StrictSchemaValidator,
@@ -14,20 +13,11 @@ import {
 } from '../../../lib';
 import { offlineApp } from '../../../lib/cdk8s';
 import { FAILING_CASES } from '../../support/misconfiguration-corpus';
+import { ledgerService as service } from '../../support/mesh-fixtures';
 
 type Obj = Record<string, any>;
 const copy = <T>(o: T): T => JSON.parse(JSON.stringify(o));
 
-const service = (name: string, port: number, backend: CrossClusterServiceProps['backend']): CrossClusterServiceProps => ({
-  name,
-  host: `${name}.ledger.internal.example`,
-  clientPort: port,
-  gatewayPort: 10000 + port,
-  backend,
-  clientNamespaces: ['payments'],
-  clientCredentialName: `${name}-client`,
-  serverCredentialName: `${name}-server`,
-});
 /** mysql by namespace (default), pg by its pods' labels (database). */
 const link = () =>
   CrossClusterLink.build({

@@ -12,17 +12,8 @@ import {
   linkAdmissionPolicies,
   withAdmissionGuards,
 } from '../../../lib';
+import { ledgerService as service } from '../../support/mesh-fixtures';
 
-const service = (name: string, port: number, backend: CrossClusterServiceProps['backend']): CrossClusterServiceProps => ({
-  name,
-  host: `${name}.ledger.internal.example`,
-  clientPort: port,
-  gatewayPort: 10000 + port,
-  backend,
-  clientNamespaces: ['payments'],
-  clientCredentialName: `${name}-client`,
-  serverCredentialName: `${name}-server`,
-});
 const build = (services: CrossClusterServiceProps[], apiVersion?: 'v1' | 'v1beta1') => CrossClusterLink.build({ name: 'ledger', certificates: CertificateSource.existingSecrets(), services, apiVersion });
 const peerAuthentications = (l: CrossClusterLink) => l.serverObjects().filter((o) => o.kind === 'PeerAuthentication');
 const schemaErrors = (objects: readonly unknown[]) => analyzeMesh(objects, { rootNamespace: 'istio-system' }).filter((f) => f.code === 'IST0106');

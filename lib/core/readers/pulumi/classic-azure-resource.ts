@@ -2,6 +2,7 @@ import { DescribedResource } from '../../description/described-resource';
 import { UnknownValue } from '../../description/unknown-value';
 import { AttributeReader } from '../azurerm/attribute-reader';
 import { AZURERM_RESOURCE_TYPES } from '../azurerm/azurerm-resource-types';
+import { readableInputs } from './readable-inputs';
 
 /** Why a classic Pulumi input is not known: an output of another resource during preview. */
 export const KNOWN_AFTER_CREATE = 'known only after the resource is created';
@@ -46,22 +47,7 @@ export function describeClassicAzureResource(token: string, name: string, inputs
   };
 }
 
-/**
- * A deep copy of `value` in which every value Pulumi does not know is an
- * {@link UnknownValue}: CrossGuard throws when an unknown is read, which
- * would otherwise stop every rule of the resource.
- */
+/** The inputs as read: a value Pulumi does not know (it throws, or is the engine's sentinel) is an {@link UnknownValue}. */
 function knownCopy(value: unknown): unknown {
-  if (value === UNKNOWN_SENTINEL) return new UnknownValue(KNOWN_AFTER_CREATE);
-  if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return Array.from({ length: value.length }, (_, i) => read(() => value[i]));
-  return Object.fromEntries(Object.keys(value).map((k) => [k, read(() => (value as Record<string, unknown>)[k])]));
-}
-
-function read(get: () => unknown): unknown {
-  try {
-    return knownCopy(get());
-  } catch {
-    return new UnknownValue(KNOWN_AFTER_CREATE);
-  }
+  return readableInputs(value, () => new UnknownValue(KNOWN_AFTER_CREATE), (v) => v === UNKNOWN_SENTINEL);
 }
