@@ -5,12 +5,13 @@ import { COMPONENT_LABELS } from './support-judgement';
 
 /**
  * What the published security fixes say of one version on the evaluation
- * date: none applies; a fix it lacks (SAKS-VER-004), with the patch to pin and
- * the advisories; or why it cannot be said.
+ * date: it has the fixes of every advisory published for its component by
+ * then (`checked`, empty when none is); a fix it lacks (SAKS-VER-004), with
+ * the patch to pin and the advisories; or why it cannot be said.
  * @internal
  */
 export type AdvisoryJudgement =
-  | { readonly status: 'fixed' }
+  | { readonly status: 'fixed'; readonly checked: readonly string[] }
   | { readonly status: 'unfixed'; readonly fix: string; readonly detail: string }
   | { readonly status: 'unknown'; readonly reason: string };
 
@@ -45,7 +46,7 @@ function missingFix(advisory: SecurityAdvisory, version: Patch): string | undefi
  */
 export function judgeAdvisories(component: SupportComponent, version: string, date: EvaluationDate): AdvisoryJudgement {
   const published = SECURITY_ADVISORIES.filter((a) => a.component === component && a.published <= date);
-  if (published.length === 0) return { status: 'fixed' };
+  if (published.length === 0) return { status: 'fixed', checked: [] };
   const label = `${COMPONENT_LABELS[component]} ${version}`;
   const patch = parsePatch(version);
   if (!patch) {
@@ -55,7 +56,7 @@ export function judgeAdvisories(component: SupportComponent, version: string, da
     const fix = missingFix(a, patch);
     return fix ? [{ advisory: a, fix }] : [];
   });
-  if (unfixed.length === 0) return { status: 'fixed' };
+  if (unfixed.length === 0) return { status: 'fixed', checked: published.map((a) => a.id) };
   const detail = unfixed.map(({ advisory: a }) => `${a.id} (published ${a.published}, ${a.url}; fixed in ${a.fixedIn.join(', ')}): ${a.note}`).join('; ');
   return { status: 'unfixed', fix: [...new Set(unfixed.map((u) => u.fix))].join('; '), detail: `${label} lacks published security fixes: ${detail}; evaluated on ${date}` };
 }

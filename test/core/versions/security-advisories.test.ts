@@ -55,7 +55,7 @@ test('a pin below the first fixed patch of its line fails from the day the advis
 
 test('before the advisory is published, the same pin passes', () => {
   expect(onIstio('1.30.3', BEFORE)).toEqual({ failed: [], undecided: [] });
-  expect(judgeAdvisories('istio', '1.30.3', BEFORE)).toEqual({ status: 'fixed' });
+  expect(judgeAdvisories('istio', '1.30.3', BEFORE)).toEqual({ status: 'fixed', checked: [] });
 });
 
 test('the fixed patch, later patches and lines the advisory does not list pass', () => {
@@ -74,14 +74,14 @@ test('a version that names no patch is undecided once an advisory applies, never
     expect(r.failed, version).toEqual([]);
     expect(r.undecided, version).toEqual([expect.stringContaining('ISTIO-SECURITY-2026-006')]);
   }
-  expect(judgeAdvisories('istio', '1.30', BEFORE)).toEqual({ status: 'fixed' });
+  expect(judgeAdvisories('istio', '1.30', BEFORE)).toEqual({ status: 'fixed', checked: [] });
   // Components without an advisory are not judged.
-  expect(judgeAdvisories('cert-manager', 'v1.21.1', AFTER)).toEqual({ status: 'fixed' });
+  expect(judgeAdvisories('cert-manager', 'v1.21.1', AFTER)).toEqual({ status: 'fixed', checked: [] });
 });
 
 test('the default Istio pin carries the fix, as do the library\'s own pins', () => {
   expect(PINNED_VERSIONS.istio).toBe(ISTIO_DEFAULT_RELEASE);
-  expect(judgeAdvisories('istio', ISTIO_DEFAULT_RELEASE, AFTER)).toEqual({ status: 'fixed' });
+  expect(judgeAdvisories('istio', ISTIO_DEFAULT_RELEASE, AFTER)).toEqual({ status: 'fixed', checked: ['ISTIO-SECURITY-2026-006'] });
   expect(libraryPins().find((p) => p.component === 'istio')?.version).toBe(ISTIO_DEFAULT_RELEASE);
   expect(checkPinnedSupport(libraryPins(), AFTER).violations.filter((v) => v.rule.id === VER_004)).toEqual([]);
 });
