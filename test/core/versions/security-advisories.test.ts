@@ -99,3 +99,15 @@ test('a platform and an estate pinning Istio 1.30.3 stop with the library\'s err
   // On the AKS Istio add-on no upstream Istio is installed: its pin is not judged.
   expect(ver004(validateRegulatedPlatform({ ...PLATFORM, ...vulnerable, meshDistribution: 'aksIstioAddon' }, on))).toEqual([]);
 });
+
+test('several advisories on one line ask for the highest first fixed patch; one published later counts only from its day', () => {
+  const base = SECURITY_ADVISORIES[0];
+  const later = { ...base, id: 'ISTIO-SECURITY-2026-099', published: '2026-10-01', fixedIn: ['1.30.6'], olderLinesAffected: false };
+  const table = [base, later];
+  expect(judgeAdvisories('istio', '1.30.4', '2026-09-30', table)).toEqual({ status: 'fixed', checked: ['ISTIO-SECURITY-2026-006'] });
+  expect(judgeAdvisories('istio', '1.30.4', '2026-10-01', table)).toMatchObject({ status: 'unfixed', fix: 'pin 1.30.6 or later' });
+  expect(judgeAdvisories('istio', '1.30.3', '2026-10-01', table)).toMatchObject({ status: 'unfixed', fix: 'pin 1.30.6 or later', detail: expect.stringContaining('ISTIO-SECURITY-2026-099') });
+  expect(judgeAdvisories('istio', '1.30.6', '2026-10-01', table)).toEqual({ status: 'fixed', checked: ['ISTIO-SECURITY-2026-006', 'ISTIO-SECURITY-2026-099'] });
+  // 1.29 is not listed by the later advisory, and is not older than its lines: only the first applies.
+  expect(judgeAdvisories('istio', '1.29.6', '2026-10-01', table)).toMatchObject({ status: 'unfixed', fix: 'pin 1.29.7 or later' });
+});
