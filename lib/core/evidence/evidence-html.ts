@@ -144,7 +144,7 @@ function factItem(o: ObservedFact): string {
   const where = o.at.definition !== undefined
     ? `definition property <code>${escapeHtml(o.at.definition)}</code>`
     : `<code>${escapeHtml(o.at.document ?? '')}</code> at <code>${escapeHtml(o.at.pointer || '/')}</code>${o.at.line !== undefined ? `, line ${o.at.line}` : ''}`;
-  return `<li><code>${escapeHtml(o.path)}</code> ${value}; read in ${where}; re-check: <code>${escapeHtml(o.recheck)}</code></li>`;
+  return `<li><code>${escapeHtml(o.path)}</code> ${value}; read in ${where}; ${o.recheck !== undefined ? `re-check: <code>${escapeHtml(o.recheck)}</code>` : 'nothing on the live system to re-check: a value of the definition only'}</li>`;
 }
 
 function acknowledgementsAndOptOuts(pack: EvidencePack, subjectName: (key: string) => string): string[] {

@@ -88,7 +88,7 @@ test('every row of an audit\'s evidence has its recheck: each fact, coverage row
   const live = path.resolve(__dirname, '../../fixtures/real-world/azure-cli-recording-authorized-ranges-get/cliakstest000001-authorized-ranges.json');
   for (const [name, file] of [['cluster-stamp.json', STAMP], ['live.json', live]] as const) {
     const pack = evidenceOfDocuments([{ name, text: fs.readFileSync(file, 'utf8') }], options);
-    const rows = [...pack.findings.flatMap((f) => f.observed.map((o) => ({ row: `${f.key} ${o.path}`, recheck: o.recheck }))), ...pack.coverage.map((c) => ({ row: `${c.subject} ${c.flow}`, recheck: c.recheck })), ...pack.reachability.flatMap((r) => r.paths.map((p) => ({ row: `${r.subject} ${p.kind}`, recheck: p.recheck })))];
+    const rows = [...pack.findings.flatMap((f) => f.observed.map((o) => ({ row: `${f.key} ${o.path}`, recheck: o.recheck ?? '' }))), ...pack.coverage.map((c) => ({ row: `${c.subject} ${c.flow}`, recheck: c.recheck })), ...pack.reachability.flatMap((r) => r.paths.map((p) => ({ row: `${r.subject} ${p.kind}`, recheck: p.recheck })))];
     expect(rows.length, name).toBeGreaterThan(20);
     expect(rows.filter((r) => !/^(az|kubectl) \S+/.test(r.recheck)).map((r) => r.row), name).toEqual([]);
     // One convention: a cluster is re-read with az resource show, its query the REST path, wherever a report re-reads it.

@@ -63,8 +63,8 @@ test('an identity\'s federated credentials are listed; a cluster\'s extension is
     'az identity federated-credential list --resource-group "$RESOURCE_GROUP" --identity-name "$IDENTITY_NAME" --output table',
   );
   const cluster = '/subscriptions/0000/resourceGroups/rg-payments/providers/Microsoft.ContainerService/managedClusters/payments';
-  expect(recheckCommand({ kind: 'cluster-extension', name: 'flux', clusterId: cluster }, ['properties.version', 'properties.currentVersion'])).toBe(
-    "az k8s-extension show --resource-group rg-payments --cluster-name payments --cluster-type managedClusters --name flux --query '{version: properties.version, currentVersion: properties.currentVersion}'",
+  expect(recheckCommand({ kind: 'cluster-extension', name: 'flux', clusterId: cluster }, ['version', 'currentVersion'])).toBe(
+    "az k8s-extension show --resource-group rg-payments --cluster-name payments --cluster-type managedClusters --name flux --query '{version: version, currentVersion: currentVersion}'",
   );
   expect(recheckCommand({ kind: 'cluster-extension', name: 'flux' }, 'version')).toBe(
     'az k8s-extension show --resource-group "$RESOURCE_GROUP" --cluster-name "$CLUSTER_NAME" --cluster-type managedClusters --name flux --query version',
