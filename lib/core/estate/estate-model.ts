@@ -54,7 +54,7 @@ import { Violation } from '../validation/violation';
 import { ViolationCollector } from '../validation/violation-collector';
 import { checkKubernetesRanges, deriveServiceRange, PlannedNetwork } from './estate-address-plan';
 import { fluxCredentialResources } from './estate-flux-credentials';
-import { estateClusterResourceGroup, estateSpokeNetworkId } from './estate-resource-ids';
+import { estateClusterId, estateClusterResourceGroup, estateSpokeNetworkId } from './estate-resource-ids';
 import { ESTATE_PROPS, EstateClusterProps, EstateExistingSpokeProps, EstateLinkProps, EstateProps } from './estate-props';
 
 /**
@@ -260,7 +260,7 @@ export class EstateModel {
   /** A cluster's resource id (its template's managed cluster). */
   public clusterId(name: string): string {
     const c = this.cluster(name);
-    return `/subscriptions/${this.subscriptionId}/resourceGroups/${c.resourceGroupName}/providers/Microsoft.ContainerService/managedClusters/${c.model.config.name}`;
+    return estateClusterId({ name: c.model.config.name, resourceGroupName: c.resourceGroupName }, this.subscriptionId);
   }
 
   /**
