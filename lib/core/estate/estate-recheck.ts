@@ -2,6 +2,7 @@ import { ApiVersions } from '../arm/api-versions';
 import { parseResourceId } from '../arm/resource-id';
 import { FLUX_EXTENSION_PIN } from '../versions/pinned-support';
 import { AzureRecheckTarget, RecheckTarget, recheckCommand } from '../reports/recheck-command';
+import { serviceZone } from '../platform/service-dns';
 import { Rules } from '../validation/rule-catalog';
 import { Violation } from '../validation/violation';
 import { estateClusterId, estateClusterResourceGroup, estateSpokeNetworkId } from './estate-resource-ids';
@@ -59,6 +60,10 @@ function rechecksOf(definition: EstateProps, v: Violation): readonly Recheck[] |
       return typeof v.value === 'string' ? [{ target: { kind: 'azure-children', children: 'virtual-network-peerings', parentId: v.value } }] : [];
     case Rules.estateAddressOverlap.id:
       return addressOf(definition, v.property, cluster);
+    case Rules.estateReachability.id:
+      return routeOf(definition, v);
+    case Rules.estateServiceDns.id:
+      return serviceDnsOf(definition, v);
     case Rules.estateKubernetesRanges.id:
       return cluster ? [{ target: clusterTarget(definition, cluster), paths: [`properties.networkProfile.${NETWORK_PROFILE_FIELD[rest] ?? rest}`] }] : [];
     case Rules.supportEnding.id:
@@ -72,6 +77,34 @@ function rechecksOf(definition: EstateProps, v: Violation): readonly Recheck[] |
   if (cluster) return [{ target: clusterTarget(definition, cluster) }];
   if (v.property.startsWith('hub.')) return [{ target: networkTarget(definition.hub.virtualNetworkId) }];
   return [];
+}
+
+/** A link's cluster not routed through the hub firewall: its outbound type (the value names the cluster). */
+function routeOf(definition: EstateProps, v: Violation): readonly Recheck[] | undefined {
+  const cluster = definition.clusters.find((c) => c.name === v.value);
+  if (!/^links\[\d+\]\.(client|server)$/.test(v.property) || !cluster) return v.property.startsWith('links[') ? undefined : [];
+  return [{ target: clusterTarget(definition, cluster), paths: ['properties.networkProfile.outboundType'] }];
+}
+
+/**
+ * A service host's record, or the link of its zone to a client's network, in the hub's resource group
+ * (where the estate writes its private DNS zones).
+ */
+function serviceDnsOf(definition: EstateProps, v: Violation): readonly Recheck[] | undefined {
+  const hub = parseResourceId(definition.hub.virtualNetworkId);
+  const link = /^links\[(\d+)\]\.(client|services\[(\d+)\]\.host)$/.exec(v.property);
+  const props = link ? definition.links[Number(link[1])] : undefined;
+  if (!props) return undefined;
+  const group = hub ? { resourceGroup: hub.resourceGroup } : {};
+  if (link![3] !== undefined) {
+    const host = props.services[Number(link![3])]?.host ?? '';
+    const zone = serviceZone(host);
+    if (!zone) return undefined;
+    return [{ target: { kind: 'azure', type: 'Microsoft.Network/privateDnsZones/A', name: `${zone}/${host.slice(0, host.indexOf('.'))}`, ...group, apiVersion: ApiVersions.privateDns }, paths: ['properties.aRecords'] }];
+  }
+  // The client's network is linked to the zone of each host the link carries.
+  const zones = [...new Set(props.services.map((s) => serviceZone(s.host)).filter((z): z is string => z !== undefined))];
+  return zones.map((zone) => ({ target: { kind: 'azure-children', children: 'private-dns-zone-links', parentName: zone, ...group } }));
 }
 
 /** The definition's names of a cluster's Kubernetes ranges, as the managed cluster's network profile spells them. */

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { EstateProps, Rules, validateEstate } from '../../../lib';
+import { EstateProps, OutboundType, Rules, validateEstate } from '../../../lib';
 import { estateViolationRecheck } from '../../../lib/core/estate/estate-recheck';
 import { checkFluxExtensionSupport } from '../../../lib/core/gitops/flux-extension-support';
 import { Violation } from '../../../lib/core/validation/violation';
@@ -86,4 +86,17 @@ test('a pinned Helm release is read where it runs; a link\'s property by the obj
   expect(estateViolationRecheck(ESTATE, { rule: Rules.apiServerPublicEndpoint, property: 'clusters[2].apiServerAccess', value: 'public', fix: 'f' })).toBe(
     `az resource show --ids /subscriptions/${SUB}/resourceGroups/rg-fx-rates/providers/Microsoft.ContainerService/managedClusters/fx-rates --api-version 2026-06-01`,
   );
+});
+
+test('a link\'s cluster off the hub route re-reads its outbound type; a service host its record and its zone\'s links, in the hub\'s resource group', () => {
+  const direct = { ...ESTATE, clusters: ESTATE.clusters.map((c) => (c.name === 'fx-rates' ? { ...c, outboundType: OutboundType.loadBalancer() } : c)) };
+  expect(rechecked(direct, Rules.estateReachability)).toEqual([
+    { property: 'links[1].server', recheck: `az resource show --ids /subscriptions/${SUB}/resourceGroups/rg-fx-rates/providers/Microsoft.ContainerService/managedClusters/fx-rates --api-version 2026-06-01 --query properties.networkProfile.outboundType` },
+  ]);
+  const record: Violation = { rule: Rules.estateServiceDns, property: 'links[0].services[0].host', value: 'mysql.ledger.internal.example', fix: 'f' };
+  expect(estateViolationRecheck(ESTATE, record)).toBe(
+    'az resource show --resource-group rg-hub --namespace Microsoft.Network --parent privateDnsZones/ledger.internal.example --resource-type A --name mysql --api-version 2024-06-01 --query properties.aRecords',
+  );
+  const zoneLink: Violation = { rule: Rules.estateServiceDns, property: 'links[0].client', value: 'payments', fix: 'f' };
+  expect(estateViolationRecheck(ESTATE, zoneLink)).toBe('az network private-dns link vnet list --resource-group rg-hub --zone-name ledger.internal.example --output table');
 });
