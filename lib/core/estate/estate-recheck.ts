@@ -20,10 +20,10 @@ const FEDERATED_CREDENTIAL = 'microsoft.managedidentity/userassignedidentities/f
  * Where the library installs what a pinned version names, in every cluster: the Deployment of its Helm
  * release, whose image carries the version that runs (the release's chart and namespace: `meshPrerequisites`).
  */
-const INSTALLED_BY_PIN: Readonly<Record<string, Recheck>> = {
-  'versions.istio': { target: { kind: 'kubernetes', resource: 'deployments.apps', name: 'istiod', namespace: 'istio-system' }, paths: ['spec.template.spec.containers[0].image'] },
-  'versions.certManager': { target: { kind: 'kubernetes', resource: 'deployments.apps', name: 'cert-manager', namespace: 'cert-manager' }, paths: ['spec.template.spec.containers[0].image'] },
-};
+const INSTALLED_BY_PIN: ReadonlyMap<string, Recheck> = new Map<string, Recheck>([
+  ['versions.istio', { target: { kind: 'kubernetes', resource: 'deployments.apps', name: 'istiod', namespace: 'istio-system' }, paths: ['spec.template.spec.containers[0].image'] }],
+  ['versions.certManager', { target: { kind: 'kubernetes', resource: 'deployments.apps', name: 'cert-manager', namespace: 'cert-manager' }, paths: ['spec.template.spec.containers[0].image'] }],
+]);
 
 /**
  * The command that re-reads, on the live system, what one violation of an
@@ -70,7 +70,7 @@ function rechecksOf(definition: EstateProps, v: Violation): readonly Recheck[] |
     case Rules.supportEnded.id:
       if (v.property === FLUX_EXTENSION_PIN.property) return gitOpsClusters(definition).map((c) => fluxExtensionOf(definition, c));
       if (v.property === 'versions.aksIstioRevision') return definition.clusters.map((c) => ({ target: clusterTarget(definition, c), paths: ['properties.serviceMeshProfile.istio.revisions'] }));
-      if (INSTALLED_BY_PIN[v.property]) return [INSTALLED_BY_PIN[v.property]];
+      if (INSTALLED_BY_PIN.has(v.property)) return [INSTALLED_BY_PIN.get(v.property)!];
   }
   if (v.property.startsWith('links[')) return undefined;
   // Any other property of a cluster is a setting of the cluster: the cluster as the REST API returns it.
