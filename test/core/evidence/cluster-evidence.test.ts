@@ -31,7 +31,7 @@ test('a baseline control\'s finding carries the facts its deciding rules read, w
   expect(fact.at.document).toBe(FILE);
   expect(fact.at.pointer).toMatch(/^\/resources\/0/);
   expect(fact.at.line).toBeGreaterThan(0);
-  expect(fact.recheck).toMatch(/^az aks show .*--query .*enablePrivateCluster/);
+  expect(fact.recheck).toMatch(/^az resource show .*Microsoft.ContainerService\/managedClusters.*--query .*properties.apiServerAccessProfile.enablePrivateCluster/);
   // The same facts as the rule's own finding: one reading, reported twice.
   const rule = evidence.findings.find((f) => f.kind === 'rule' && f.controlId === Rules.apiServerPublicEndpoint.id)!;
   expect(finding.observed).toEqual(rule.observed);
