@@ -131,7 +131,7 @@ export const TRANSIT_ENCRYPTION_RULES: readonly ClusterRule[] = [
     if (ids.length === 0) return;
     const vnet = c.cluster.related.vnetOfSubnet(ids[0]);
     if (vnet.state !== 'found') {
-      c.cannotDecide(`whether the cluster network is encrypted: ${vnet.reason}`);
+      c.cannotDecide(`whether the cluster network is encrypted: ${vnet.reason}`, undefined, vnet.state === 'not-read');
       return;
     }
     const encryption = (vnet.resource.body.properties as Record<string, any> | undefined)?.encryption;
