@@ -191,7 +191,7 @@ export class ClusterRuleContext {
       check();
     } catch (e) {
       if (!(e instanceof Undecided)) throw e;
-      this.undecided.push({ reason: e.reason, path: e.path, at: e.at });
+      this.undecided.push({ reason: e.reason, path: e.path, at: e.at, ...(e.notHeld ? { notHeld: true as const } : {}) });
     }
   }
 
