@@ -17,7 +17,7 @@ import { EvaluationDate, todayInUtc } from '../versions/evaluation-date';
 import { Violation } from '../validation/violation';
 import { AuditedCluster, AuditedResource, AzureDescriptionForm } from './audited-resource';
 import { resultOf, UndecidedRule } from './cluster-payload-rules';
-import { REST_NAMES_BY_LOWERCASE } from './read-azure-description';
+import { REST_NAMES_BY_LOWERCASE } from '../readers/azure-json/rest-names';
 import { guardEmittedStrings } from './emitted-strings';
 import { Rules } from '../validation/rule-catalog';
 import { escapeUnsafeCharacters, findUnsafeCharacter } from '../validation/unsafe-characters';
