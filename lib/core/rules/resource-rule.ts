@@ -1,0 +1,48 @@
+import { ClusterDescription } from '../description/cluster-description';
+import { DocumentLocation } from '../description/described-resource';
+import { RelatedResources } from '../description/related-resources';
+import { Rule } from '../validation/rule';
+import { ClusterRuleContext } from './cluster-rule';
+import { conditionHolds } from './condition-holds';
+import { ResourceCondition } from './resource-condition';
+import { Undecided } from './undecided';
+
+/**
+ * A rule of the catalog on a resource made for clusters, decided on that
+ * resource alone, wherever the cluster that uses it is defined (a subnet of
+ * another team's network): a resource of `type` that meets `appliesWhen`
+ * breaks the rule when it meets `brokenWhen`. The audit and the policy pack
+ * decide these conditions with the rule engine, and the rule's Azure Policy
+ * definition is compiled from the same conditions.
+ */
+export interface ResourceRule {
+  readonly rule: Rule;
+  /** The ARM type judged, e.g. `Microsoft.Network/virtualNetworks/subnets`. */
+  readonly type: string;
+  /** Where resources of the type are also written inline: the parent's type and the REST path of its list (a virtual network's `properties.subnets`). */
+  readonly inline?: { readonly type: string; readonly list: string };
+  /** Which resources of the type the rule is about, over REST paths of the resource's body (`properties.delegations`). */
+  readonly appliesWhen: ResourceCondition;
+  /** When such a resource breaks the rule. */
+  readonly brokenWhen: ResourceCondition;
+  /** The REST path under `properties` that a finding names (`addressPrefix`). */
+  readonly property: string;
+  /** What to change. */
+  readonly fix: string;
+}
+
+/**
+ * Whether a resource's body (its REST shape: `properties`, ...) breaks the
+ * rule: `undefined` when a value the decision needs is not known.
+ */
+export function resourceBreaksRule(rule: ResourceRule, body: Readonly<Record<string, unknown>>, origin: DocumentLocation): boolean | undefined {
+  // The rule engine reads one described resource; here the resource stands alone, with nothing read beside it.
+  const described = new ClusterDescription({ type: rule.type, name: '', body, origin }, [], new RelatedResources([], false));
+  const c = new ClusterRuleContext(described, rule.rule);
+  try {
+    return conditionHolds(c, rule.appliesWhen) && conditionHolds(c, rule.brokenWhen);
+  } catch (e) {
+    if (e instanceof Undecided) return undefined;
+    throw e;
+  }
+}
