@@ -1,4 +1,5 @@
 import { ResourceCondition } from '../rules/resource-condition';
+import { ResourceRule } from '../rules/resource-rule';
 import { PolicyCondition } from './azure-policy-definition';
 
 /**
@@ -97,6 +98,26 @@ export function compilePolicyIf(condition: ResourceCondition, poolCondition?: Re
   if (poolCondition === undefined) return cluster;
   const pool = { allOf: [{ field: 'type', equals: AGENT_POOL_POLICY_TYPE }, compileResourceCondition(underProperties(poolCondition), undefined, AGENT_POOL_POLICY_TYPE)] };
   return { anyOf: [cluster, pool] };
+}
+
+/**
+ * The policy rule's `if` of a rule on a resource alone: a resource of its
+ * type that the rule applies to and that breaks it; where such resources are
+ * also written inline in a parent (a virtual network's subnets), also a
+ * parent with one such element, since Azure Policy judges a request to
+ * create the parent with its elements as the parent.
+ * @see https://learn.microsoft.com/azure/governance/policy/concepts/definition-structure-alias#understanding-the-array-alias
+ * @see https://learn.microsoft.com/azure/governance/policy/how-to/author-policies-for-arrays
+ * @internal
+ */
+export function compileResourceRuleIf(rule: ResourceRule): PolicyCondition {
+  const own = {
+    allOf: [{ field: 'type', equals: rule.type }, compileResourceCondition(rule.appliesWhen, undefined, rule.type), compileResourceCondition(rule.brokenWhen, undefined, rule.type)],
+  };
+  if (rule.inline === undefined) return own;
+  const list = policyField(rule.inline.list, rule.inline.type);
+  const where = { allOf: [compileResourceCondition(rule.appliesWhen, list, rule.inline.type), compileResourceCondition(rule.brokenWhen, list, rule.inline.type)] };
+  return { anyOf: [own, { allOf: [{ field: 'type', equals: rule.inline.type }, { count: { field: `${list}[*]`, where }, greater: 0 }] }] };
 }
 
 /**

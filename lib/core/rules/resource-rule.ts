@@ -17,6 +17,8 @@ import { Undecided } from './undecided';
  */
 export interface ResourceRule {
   readonly rule: Rule;
+  /** The resources it judges, in words (`subnets delegated to Microsoft.ContainerService/managedClusters`). */
+  readonly judges: string;
   /** The ARM type judged, e.g. `Microsoft.Network/virtualNetworks/subnets`. */
   readonly type: string;
   /** Where resources of the type are also written inline: the parent's type and the REST path of its list (a virtual network's `properties.subnets`). */

@@ -38,6 +38,7 @@ const SMALLER_THAN_API_SERVER_NEEDS: ResourceCondition = Cond.anyOf(
 export const SUBNET_RULES: readonly ResourceRule[] = [
   {
     rule: Rules.apiServerSubnetSize,
+    judges: `the subnets delegated to ${API_SERVER_SUBNET_DELEGATION} (as their own resources or inline in their virtual network)`,
     type: SUBNET_TYPE,
     inline: { type: 'Microsoft.Network/virtualNetworks', list: 'properties.subnets' },
     appliesWhen: DELEGATED_TO_MANAGED_CLUSTERS,
