@@ -4,7 +4,7 @@ import { RelatedResources } from '../description/related-resources';
 import { Rule } from '../validation/rule';
 import { ClusterRuleContext } from './cluster-rule';
 import { conditionHolds } from './condition-holds';
-import { ResourceCondition } from './resource-condition';
+import { Cond, ResourceCondition } from './resource-condition';
 import { Undecided } from './undecided';
 
 /**
@@ -42,7 +42,8 @@ export function resourceBreaksRule(rule: ResourceRule, body: Readonly<Record<str
   const described = new ClusterDescription({ type: rule.type, name: '', body, origin }, [], new RelatedResources([], false));
   const c = new ClusterRuleContext(described, rule.rule);
   try {
-    return conditionHolds(c, rule.appliesWhen) && conditionHolds(c, rule.brokenWhen);
+    // Both in three values: a decided "not broken" stands even where whether the rule applies is not known.
+    return conditionHolds(c, Cond.allOf(rule.appliesWhen, rule.brokenWhen));
   } catch (e) {
     if (e instanceof Undecided) return undefined;
     throw e;
