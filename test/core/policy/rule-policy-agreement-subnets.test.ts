@@ -9,6 +9,7 @@ import { describeDeployment } from '../../../lib/core/description/cluster-descri
 import { UnknownValue } from '../../../lib/core/description/unknown-value';
 import { evaluateAzurePolicy, PolicyState } from '../../../lib/core/policy/evaluate-azure-policy';
 import { resourceRulePolicyDefinition } from '../../../lib/core/policy/rule-policy-definitions';
+import { decodeDocument, parseJsonDocument } from '../../../lib/core/readers/document-text';
 import { readDocument } from '../../../lib/core/readers/read-document';
 import { evaluateClusterRules } from '../../../lib/core/rules/evaluate-cluster-rules';
 import { resourceBreaksRule } from '../../../lib/core/rules/resource-rule';
@@ -194,4 +195,31 @@ test('a subnet with a value not known offline: the definition and the subnet rul
   }
   // The prefix, a prefix among several, the delegation of a /29 and the delegations of a /29 are undecided in both forms.
   expect(undecided).toBe(8);
+});
+
+test('on the real third-party documents of the corpus, every subnet, inline or as its own resource, gets the same answer from the definition and from the subnet rule', () => {
+  const root = path.resolve(__dirname, '../../fixtures/real-world');
+  let subnets = 0;
+  for (const slug of fs.readdirSync(root).filter((d) => fs.existsSync(path.join(root, d, 'expected.json'))).sort()) {
+    const expected = JSON.parse(fs.readFileSync(path.join(root, slug, 'expected.json'), 'utf8')) as { documents: string[]; form: string };
+    if (expected.form === 'pulumi-classic-program') continue;
+    for (const file of expected.documents) {
+      const decoded = decodeDocument(fs.readFileSync(path.join(root, slug, file)), file);
+      if ('problem' in decoded) throw new Error(decoded.problem.message);
+      const parsed = parseJsonDocument(decoded.text, file);
+      if ('problems' in parsed) throw new Error(parsed.problems.map((p) => p.message).join('; '));
+      const resources = readDocument(parsed.value, file)
+        .resources.filter((r) => isType(r, VNET) || isType(r, SUBNET))
+        .map((r) => ({ type: r.type, name: r.name, ...r.body }));
+      for (const r of resources) {
+        const settings: unknown[] = isType(r, SUBNET) ? [r.properties] : Array.isArray(r.properties?.subnets) ? r.properties.subnets.map((x: Json) => x?.properties ?? x) : [];
+        const verdicts = settings.map((x) => resourceBreaksRule(SIZE, { properties: x as Json }, { document: file, pointer: '' }));
+        const expectedState = verdicts.includes(true) ? 'non-compliant' : verdicts.includes(undefined) ? 'undecided' : 'compliant';
+        expect(stateOf(r), `${slug} ${String(r.name)}`).toBe(expectedState);
+        subnets += settings.length;
+      }
+    }
+  }
+  // The quickstarts' subnets, inline and as their own resources (none of the corpus is delegated to managed clusters).
+  expect(subnets).toBeGreaterThanOrEqual(3);
 });
