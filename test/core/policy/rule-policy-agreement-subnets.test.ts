@@ -210,7 +210,7 @@ test('on the real third-party documents of the corpus, every subnet, inline or a
       if ('problems' in parsed) throw new Error(parsed.problems.map((p) => p.message).join('; '));
       const resources = readDocument(parsed.value, file)
         .resources.filter((r) => isType(r, VNET) || isType(r, SUBNET))
-        .map((r) => ({ type: r.type, name: r.name, ...r.body }));
+        .map((r): Json => ({ type: r.type, name: r.name, ...r.body }));
       for (const r of resources) {
         const settings: unknown[] = isType(r, SUBNET) ? [r.properties] : Array.isArray(r.properties?.subnets) ? r.properties.subnets.map((x: Json) => x?.properties ?? x) : [];
         const verdicts = settings.map((x) => resourceBreaksRule(SIZE, { properties: x as Json }, { document: file, pointer: '' }));
