@@ -53,11 +53,10 @@ export function checkRelatedPayloads(resources: readonly AuditedResource[]): Rel
 function subnetViolations(resource: AuditedResource, subject: string, settings: Readonly<Record<string, any>>, at: string): RelatedViolation[] {
   const body = { properties: restSubnetSettings(settings) };
   const origin = { document: resource.id ?? resource.name, pointer: '' };
-  return SUBNET_RULES.filter((rule) => resourceBreaksRule(rule, body, origin) === true).map((rule) => ({
-    resource,
-    subject,
-    violation: { rule: rule.rule, property: `${at}.${rule.property}`, value: settings[rule.property], fix: rule.fix },
-  }));
+  return SUBNET_RULES.filter((rule) => resourceBreaksRule(rule, body, origin) === true).map((rule) => {
+    const property = rule.properties.find((p) => settings[p] !== undefined && settings[p] !== null) ?? rule.properties[0];
+    return { resource, subject, violation: { rule: rule.rule, property: `${at}.${property}`, value: settings[property], fix: rule.fix } };
+  });
 }
 
 /** A subnet's settings in the REST shape, each delegation's service under `properties` (Pulumi's typed inputs flatten it). */

@@ -27,8 +27,8 @@ export interface ResourceRule {
   readonly appliesWhen: ResourceCondition;
   /** When such a resource breaks the rule. */
   readonly brokenWhen: ResourceCondition;
-  /** The REST path under `properties` that a finding names (`addressPrefix`). */
-  readonly property: string;
+  /** The members under `properties` a finding names: the first one the resource sets (`addressPrefix`, else `addressPrefixes`). */
+  readonly properties: readonly string[];
   /** What to change. */
   readonly fix: string;
 }

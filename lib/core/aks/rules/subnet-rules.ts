@@ -43,7 +43,7 @@ export const SUBNET_RULES: readonly ResourceRule[] = [
     inline: { type: 'Microsoft.Network/virtualNetworks', list: 'properties.subnets' },
     appliesWhen: DELEGATED_TO_MANAGED_CLUSTERS,
     brokenWhen: SMALLER_THAN_API_SERVER_NEEDS,
-    property: 'addressPrefix',
+    properties: ['addressPrefix', 'addressPrefixes'],
     fix: `use a /${API_SERVER_SUBNET_MAX_PREFIX} or larger subnet: it is delegated to ${API_SERVER_SUBNET_DELEGATION}`,
   },
 ];
