@@ -38,12 +38,20 @@ export interface ResourceRule {
  * rule: `undefined` when a value the decision needs is not known.
  */
 export function resourceBreaksRule(rule: ResourceRule, body: Readonly<Record<string, unknown>>, origin: DocumentLocation): boolean | undefined {
+  // Both in three values: a decided "not broken" stands even where whether the rule applies is not known.
+  return conditionHoldsOnResource(rule.rule, rule.type, Cond.allOf(rule.appliesWhen, rule.brokenWhen), body, origin);
+}
+
+/**
+ * Whether a condition holds on a resource's body, decided by the rule
+ * engine for `rule`: `undefined` when a value it needs is not known.
+ */
+export function conditionHoldsOnResource(rule: Rule, type: string, condition: ResourceCondition, body: Readonly<Record<string, unknown>>, origin: DocumentLocation): boolean | undefined {
   // The rule engine reads one described resource; here the resource stands alone, with nothing read beside it.
-  const described = new ClusterDescription({ type: rule.type, name: '', body, origin }, [], new RelatedResources([], false));
-  const c = new ClusterRuleContext(described, rule.rule);
+  const described = new ClusterDescription({ type, name: '', body, origin }, [], new RelatedResources([], false));
+  const c = new ClusterRuleContext(described, rule);
   try {
-    // Both in three values: a decided "not broken" stands even where whether the rule applies is not known.
-    return conditionHolds(c, Cond.allOf(rule.appliesWhen, rule.brokenWhen));
+    return conditionHolds(c, condition);
   } catch (e) {
     if (e instanceof Undecided) return undefined;
     throw e;

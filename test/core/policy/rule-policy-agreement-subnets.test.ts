@@ -223,3 +223,12 @@ test('on the real third-party documents of the corpus, every subnet, inline or a
   // The quickstarts' subnets, inline and as their own resources (none of the corpus is delegated to managed clusters).
   expect(subnets).toBeGreaterThanOrEqual(3);
 });
+
+test('the cluster rule on an API server subnet whose prefix is not known offline is undecided, as the subnet\'s definition is, never passed', async () => {
+  const [{ template }] = await templatesOnce();
+  for (const form of [template, withSubnetResources(template)]) {
+    const variant = withApiServerSubnet({ ...form, parameters: { ...(form.parameters ?? {}), notKnownOffline: { type: 'string' } } }, (s) => Object.assign(s, { addressPrefix: "[parameters('notKnownOffline')]" }));
+    expect(clusterVerdicts(variant)).toEqual(['undecided']);
+    expect(networkResources(variant).map(stateOf)).toContain('undecided');
+  }
+});

@@ -20,8 +20,11 @@ export const SUBNET_TYPE = 'Microsoft.Network/virtualNetworks/subnets';
 /** A subnet delegated to managed clusters: for API Server VNet Integration. */
 const DELEGATED_TO_MANAGED_CLUSTERS: ResourceCondition = Cond.some('properties.delegations', Cond.is('properties.serviceName', API_SERVER_SUBNET_DELEGATION));
 
-/** Smaller than the API server needs: its prefix, or each of its prefixes (a dual-stack subnet's), is longer than /28. */
-const SMALLER_THAN_API_SERVER_NEEDS: ResourceCondition = Cond.anyOf(
+/**
+ * Smaller than the API server needs: its prefix, or each of its prefixes (a dual-stack subnet's), is longer than /28.
+ * @internal
+ */
+export const SMALLER_THAN_API_SERVER_NEEDS: ResourceCondition = Cond.anyOf(
   Cond.prefixLonger('properties.addressPrefix', API_SERVER_SUBNET_MAX_PREFIX),
   Cond.allOf(
     Cond.some('properties.addressPrefixes', Cond.prefixLonger('', API_SERVER_SUBNET_MAX_PREFIX)),
