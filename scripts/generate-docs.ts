@@ -33,7 +33,9 @@ import { withCatalogSeverities } from './rule-severity-mentions';
 import { azurePolicyOf } from '../lib/core/policy/rule-policy-coverage';
 import { CLUSTER_RULES } from '../lib/core/aks/cluster-rule-set';
 import { BUILT_IN_POLICY_ALIASES } from '../lib/core/policy/built-in-policy-aliases.generated';
+import { ALIAS_LISTINGS, LISTED_ALIASES } from '../lib/core/policy/listed-aliases.generated';
 import { ALIASES_NEWER_THAN_SNAPSHOTS, PROVIDER_NAMING_RULE } from '../lib/core/policy/policy-alias-evidence';
+import { policyRuleFields } from '../lib/core/policy/policy-rule-fields';
 import { PROVIDER_ALIAS_SNAPSHOTS, PROVIDER_SNAPSHOT_ALIASES } from '../lib/core/policy/provider-aliases.generated';
 import { POLICY_API_VERSION, rulePolicyDefinitions } from '../lib/core/policy/rule-policy-definitions';
 import { INITIATIVE_NAME } from '../lib/core/policy/rule-policy-initiative';
@@ -271,25 +273,26 @@ export function frameworksDocument(): string {
 /** The Azure Policy page: how to deploy the compiled definitions, each definition, and the proof of each alias it uses. */
 export function azurePolicyDocument(): string {
   const definitions = rulePolicyDefinitions();
-  const used = new Set(definitions.flatMap((d) => JSON.stringify(d.properties.policyRule).match(/"field":"[^"]+"/g) ?? []).map((f) => f.slice(9, -1).toLowerCase()));
+  const used = new Set(definitions.flatMap((d) => [...policyRuleFields(d.properties.policyRule)]).map((f) => f.toLowerCase()));
   const builtIn = BUILT_IN_POLICY_ALIASES.filter((a) => used.has(a.alias.toLowerCase()));
   const provenByBuiltIn = new Set(builtIn.map((a) => a.alias.toLowerCase()));
-  const byKind = (kind: 'condition' | 'pools' | 'existence') =>
-    definitions.filter((d) => (d.properties.policyRule.then.details ? 'existence' : d.properties.mode === 'All' ? 'pools' : 'condition') === kind).map((d) => d.properties.metadata.ruleId);
+  const kindOf = (d: (typeof definitions)[number]) =>
+    d.properties.policyRule.then.details ? 'existence' : d.properties.metadata.category === 'Network' ? 'subnet' : d.properties.mode === 'All' ? 'pools' : 'condition';
+  const byKind = (kind: 'condition' | 'pools' | 'existence' | 'subnet') => definitions.filter((d) => kindOf(d) === kind).map((d) => d.properties.metadata.ruleId);
   return [
     '# Azure Policy definitions compiled from the rules',
     '',
     '<!-- Generated from the rules (lib/core/policy/) by `npm run docs:generate`. Do not edit. -->',
     '',
     `${definitions.length} of the ${CLUSTER_RULES.length} rules the library decides on a cluster are also custom Azure Policy`,
-    'definitions. Such a rule is written once, over the REST properties of the resources Azure Policy',
+    'definitions (on the cluster, or on a subnet made for it). Such a rule is written once, over the REST properties of the resources Azure Policy',
     'judges (`lib/core/rules/resource-condition.ts`): the library decides it for a definition, `npm run',
     'synth`, the CrossGuard policy pack and `secure-aks audit` (a value it cannot know leaves the rule',
     'undecided), and the same rule is compiled into the definition with Azure Policy\'s aliases. No',
     'definition is written by hand. Every other rule says in the "Azure Policy" column of',
     '[validation-rules.md](validation-rules.md) why Azure Policy cannot express it.',
     '',
-    'Three kinds of rule compile, each the way Microsoft\'s built-ins judge that kind of fact:',
+    'Four kinds of rule compile, each the way Microsoft\'s built-ins judge that kind of fact:',
     '',
     `- a condition on the managed cluster (\`Microsoft.ContainerService/managedClusters\`), mode \`Indexed\`: ${byKind('condition').join(', ')};`,
     '- a condition on each node pool, mode `All`: the definition flags a cluster one of whose',
@@ -301,8 +304,23 @@ export function azurePolicyDocument(): string {
     '- a resource required on the cluster, as `AuditIfNotExists` with `details.type` and an',
     '  `existenceCondition` (as the built-in "Resource logs in Azure Kubernetes Service should be enabled"',
     '  does): a diagnostic setting that sends the API server\'s audit log (`kube-audit` or `kube-audit-admin`,',
-    `  or the category group \`audit\` or \`allLogs\`), and a \`CanNotDelete\` lock: ${byKind('existence').join(', ')}.`,
+    `  or the category group \`audit\` or \`allLogs\`), and a \`CanNotDelete\` lock: ${byKind('existence').join(', ')};`,
     '  <https://learn.microsoft.com/azure/governance/policy/concepts/effect-audit-if-not-exists>',
+    '- a condition on a subnet alone, wherever the cluster that uses it is defined (another team\'s network),',
+    '  mode `All`, category Network (as Microsoft\'s built-ins on subnets, such as "Subnets should be',
+    '  private"): a subnet delegated to `Microsoft.ContainerService/managedClusters` is an API Server VNet',
+    '  Integration subnet, and the definition flags one smaller than a /28. A subnet is judged in both the',
+    '  forms Azure Policy sees: a `Microsoft.Network/virtualNetworks/subnets` resource of its own, and an',
+    '  element of its virtual network\'s `subnets` (the array alias `Microsoft.Network/virtualNetworks/subnets[*]`,',
+    '  with a `count`), since a network created with its subnets is one request on the network. The prefix',
+    '  length is read with `int(last(split(<prefix>, \'/\')))`, guarded by `if()` so a missing prefix never',
+    `  fails the evaluation: ${byKind('subnet').join(', ')}.`,
+    '  <https://learn.microsoft.com/azure/governance/policy/concepts/definition-structure-alias#understanding-the-array-alias>',
+    '  <https://learn.microsoft.com/azure/governance/policy/concepts/definition-structure-policy-rule#avoiding-template-failures>',
+    '',
+    'The other rules on a subnet or a private DNS zone alone (the API server subnet\'s delegation, the',
+    'zone\'s name and subzone, the zone\'s links) need what the resource does not carry, and say why in',
+    'the rules table.',
     '',
     '## Every alias is proven',
     '',
@@ -329,6 +347,17 @@ export function azurePolicyDocument(): string {
       PROVIDER_SNAPSHOT_ALIASES.filter((a) => !provenByBuiltIn.has(a.alias.toLowerCase())).map((a) => [a.alias, a.path, `${a.resourceType} (${a.newestApiVersion ?? 'none listed'})`]),
     ),
     '',
+    `   For ${ALIAS_LISTINGS.namespaces.join(', ')}, whose snapshot is not read here, the provider\'s alias list is the output of`,
+    `   Get-AzPolicyAlias that ${ALIAS_LISTINGS.repository} keeps (commit ${ALIAS_LISTINGS.commit}, ${ALIAS_LISTINGS.date}; the`,
+    '   repository states no licence, so only the names and REST paths of the aliases used are recorded),',
+    '   read by `scripts/vendor-listed-aliases.ts` into `lib/core/policy/listed-aliases.generated.ts`:',
+    '   <https://learn.microsoft.com/powershell/module/az.resources/get-azpolicyalias>',
+    '',
+    markdownTable(
+      ['Alias', 'REST path', 'List'],
+      LISTED_ALIASES.filter((a) => !provenByBuiltIn.has(a.alias.toLowerCase())).map((a) => [a.alias, a.path, a.file]),
+    ),
+    '',
     '3. properties newer than every snapshot, which no built-in uses yet. Their aliases are named by the',
     `   provider's naming rule: ${PROVIDER_NAMING_RULE}.`,
     '',
@@ -340,7 +369,7 @@ export function azurePolicyDocument(): string {
     '',
     'The definitions follow the conventions of Microsoft\'s built-ins: an `effect` parameter (Audit,',
     'Deny or Disabled, Audit by default; AuditIfNotExists or Disabled for a required resource),',
-    'category Kubernetes, a semantic version (a test fails when a definition changes without a new',
+    'category Kubernetes (Network on a subnet), a semantic version (a test fails when a definition changes without a new',
     'version), the rule id, severity and sources in `metadata`. Each is named by ARM\'s',
     '`guid(\'secure-aks\', \'<rule id>\')`, so its name never changes between releases; the initiative',
     `(policy set) grouping them all is \`${INITIATIVE_NAME}\`, with one \`effect\` parameter for the`,
@@ -537,7 +566,7 @@ export function enforcingLayersDocument(): string {
     '|---|---|---|---|',
     `| Definition | \`new HardenedCluster(...)\`, \`cdk8s synth\`, \`secure-aks synth\`, before anything is registered or written | the definition and the payload the library builds from it | ${count((l) => l.definition)} |`,
     `| Preview | \`pulumi preview\` and \`pulumi up\`, the CrossGuard policy pack ([enforcing-on-clusters-you-did-not-build.md](enforcing-on-clusters-you-did-not-build.md#the-policy-pack)) | every resource of the stack, the library\'s or not | ${count((l) => l.preview)} |`,
-    `| Azure Policy | every create and update in the subscriptions under the assignment ([azure-policy.md](azure-policy.md)) | one managed cluster or node pool (\`agentPools\`) resource per request, with the diagnostic settings and locks on a cluster | ${count((l) => l.azurePolicy !== undefined)} |`,
+    `| Azure Policy | every create and update in the subscriptions under the assignment ([azure-policy.md](azure-policy.md)) | one managed cluster, node pool (\`agentPools\`) or subnet (alone or in its virtual network) per request, with the diagnostic settings and locks on a cluster | ${count((l) => l.azurePolicy !== undefined)} |`,
     `| Admission | every create and update of the guarded Kubernetes objects, in the API server ([admission-policies.md](admission-policies.md)) | one Kubernetes object per request | ${count((l) => l.admission.length > 0)} |`,
     `| Scheduled audit | \`secure-aks audit\` of the tenant, with \`--approved\` for drift ([enforcing-on-clusters-you-did-not-build.md](enforcing-on-clusters-you-did-not-build.md#drift-secure-aks-audit---approved)) | what Azure Resource Graph, a GET or \`az\` describes, and the approved synth | ${count((l) => l.audit)} |`,
     '',

@@ -1,7 +1,9 @@
 import { Rules } from '../validation/rule-catalog';
 import { Violation } from '../validation/violation';
 import { ViolationCollector } from '../validation/violation-collector';
-import { API_SERVER_SUBNET_DELEGATION, delegatedToManagedClusters, tooSmallForApiServer } from './api-server-subnet';
+import { conditionHoldsOnResource } from '../rules/resource-rule';
+import { API_SERVER_SUBNET_DELEGATION, delegatedToManagedClusters } from './api-server-subnet';
+import { SMALLER_THAN_API_SERVER_NEEDS, SUBNET_TYPE } from './rules/subnet-rules';
 
 /**
  * What Azure reports about an existing subnet (as `network.getSubnet` returns it).
@@ -35,7 +37,8 @@ export function checkExistingApiServerSubnet(subnet: ObservedSubnet): Violation[
     );
   }
   const prefixes = subnet.addressPrefixes && subnet.addressPrefixes.length > 0 ? subnet.addressPrefixes : [subnet.addressPrefix ?? ''];
-  if (tooSmallForApiServer(prefixes)) {
+  // The condition the cluster rule and the subnet's definition decide, on the subnet as Azure reports it.
+  if (conditionHoldsOnResource(Rules.apiServerSubnetSize, SUBNET_TYPE, SMALLER_THAN_API_SERVER_NEEDS, { properties: subnet }, { document: subnet.id, pointer: '' }) === true) {
     v.add(Rules.apiServerSubnetSize, 'network.apiServerSubnetId', subnet.id, 'use a /28 or larger subnet', `its prefixes are ${prefixes.join(', ')}`);
   }
   return v.errors;

@@ -1,7 +1,7 @@
-import { API_SERVER_SUBNET_MAX_PREFIX } from '../aks/aks-limits';
-import { API_SERVER_SUBNET_DELEGATION as DELEGATION, delegatedToManagedClusters, tooSmallForApiServer } from '../aks/api-server-subnet';
 import { AZURE_REGIONS } from '../aks/azure-regions';
+import { SUBNET_RULES } from '../aks/rules/subnet-rules';
 import { zoneNameProblem } from '../aks/private-dns-zone-name';
+import { resourceBreaksRule } from '../rules/resource-rule';
 import { Rules } from '../validation/rule-catalog';
 import { Violation } from '../validation/violation';
 import { AuditedResource, isType } from './audited-resource';
@@ -36,12 +36,12 @@ export interface RelatedViolation {
 export function checkRelatedPayloads(resources: readonly AuditedResource[]): RelatedViolation[] {
   const out: RelatedViolation[] = [];
   for (const r of resources) {
-    if (isType(r.type, SUBNET)) out.push(...delegatedSubnet(r, r.name, r.properties, 'properties.addressPrefix'));
+    if (isType(r.type, SUBNET)) out.push(...subnetViolations(r, r.name, r.properties, 'properties'));
     if (isType(r.type, VNET)) {
       ((r.properties.subnets ?? []) as Record<string, any>[]).forEach((s, i) => {
         // ARM nests an inline subnet's settings in `properties`; Pulumi's typed inputs flatten them.
         const nested = s.properties !== undefined;
-        out.push(...delegatedSubnet(r, `${r.name}/${s.name}`, s.properties ?? s, `properties.subnets[${i}]${nested ? '.properties' : ''}.addressPrefix`));
+        out.push(...subnetViolations(r, `${r.name}/${s.name}`, s.properties ?? s, `properties.subnets[${i}]${nested ? '.properties' : ''}`));
       });
     }
     if (isType(r.type, ZONE)) out.push(...zone(r));
@@ -49,9 +49,21 @@ export function checkRelatedPayloads(resources: readonly AuditedResource[]): Rel
   return out;
 }
 
-function delegatedSubnet(resource: AuditedResource, subject: string, subnet: Readonly<Record<string, any>>, at: string): RelatedViolation[] {
-  if (!delegatedToManagedClusters(subnet.delegations) || !tooSmallForApiServer([subnet.addressPrefix])) return [];
-  return [{ resource, subject, violation: { rule: Rules.apiServerSubnetSize, property: at, value: subnet.addressPrefix, fix: `use a /${API_SERVER_SUBNET_MAX_PREFIX} or larger subnet: it is delegated to ${DELEGATION}` } }];
+/** The subnet rules a subnet's settings break, decided on its REST shape (a value not known leaves a rule undecided, never broken or met). */
+function subnetViolations(resource: AuditedResource, subject: string, settings: Readonly<Record<string, any>>, at: string): RelatedViolation[] {
+  const body = { properties: restSubnetSettings(settings) };
+  const origin = { document: resource.id ?? resource.name, pointer: '' };
+  return SUBNET_RULES.filter((rule) => resourceBreaksRule(rule, body, origin) === true).map((rule) => {
+    const property = rule.properties.find((p) => settings[p] !== undefined && settings[p] !== null) ?? rule.properties[0];
+    return { resource, subject, violation: { rule: rule.rule, property: `${at}.${property}`, value: settings[property], fix: rule.fix } };
+  });
+}
+
+/** A subnet's settings in the REST shape, each delegation's service under `properties` (Pulumi's typed inputs flatten it). */
+function restSubnetSettings(settings: Readonly<Record<string, any>>): Readonly<Record<string, unknown>> {
+  const delegations = settings.delegations;
+  if (!Array.isArray(delegations)) return settings;
+  return { ...settings, delegations: delegations.map((d) => (d !== null && typeof d === 'object' && d.properties === undefined && 'serviceName' in d ? { ...d, properties: { serviceName: d.serviceName } } : d)) };
 }
 
 function zone(resource: AuditedResource): RelatedViolation[] {

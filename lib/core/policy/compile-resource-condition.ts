@@ -1,4 +1,5 @@
 import { ResourceCondition } from '../rules/resource-condition';
+import { ResourceRule } from '../rules/resource-rule';
 import { PolicyCondition } from './azure-policy-definition';
 
 /**
@@ -18,16 +19,26 @@ export const AGENT_POOL_POLICY_TYPE = 'Microsoft.ContainerService/managedCluster
  * Azure Policy's field for a REST path of a resource of `type`:
  * `identity.type` is a field of every resource; the others are the
  * provider's aliases, which name `properties.<p>` as `<type>/<p>` and
- * `sku.<p>` as `<type>/sku.<p>`.
+ * `sku.<p>` as `<type>/sku.<p>`, leaving out the `properties` of a nested
+ * resource on the way (a subnet's `properties.delegations[*].properties.serviceName`
+ * is `Microsoft.Network/virtualNetworks/subnets/delegations[*].serviceName`).
  * @see https://learn.microsoft.com/azure/governance/policy/concepts/definition-structure-policy-rule#fields
  * @see https://learn.microsoft.com/azure/governance/policy/concepts/definition-structure-alias
  * @internal
  */
 export function policyField(path: string, type: string = MANAGED_CLUSTER_POLICY_TYPE): string {
   if (path.toLowerCase() === 'identity.type') return 'identity.type';
-  if (path.startsWith('properties.')) return `${type}/${path.slice('properties.'.length)}`;
+  if (path.startsWith('properties.')) return `${type}/${aliasPath(path.slice('properties.'.length))}`;
   if (path.startsWith('sku.')) return `${type}/${path}`;
   throw new Error(`no Azure Policy field for ${path}`);
+}
+
+/** A REST path as an alias names it: without the `properties` member of a nested resource. */
+function aliasPath(path: string): string {
+  return path
+    .split('.')
+    .filter((key) => key !== 'properties')
+    .join('.');
 }
 
 /**
@@ -41,7 +52,7 @@ export function policyField(path: string, type: string = MANAGED_CLUSTER_POLICY_
  * @internal
  */
 export function compileResourceCondition(condition: ResourceCondition, element?: string, type: string = MANAGED_CLUSTER_POLICY_TYPE): PolicyCondition {
-  const field = (path: string) => (element === undefined ? policyField(path, type) : `${element}[*].${path}`);
+  const field = (path: string) => (element === undefined ? policyField(path, type) : path === '' ? `${element}[*]` : `${element}[*].${aliasPath(path)}`);
   switch (condition.kind) {
     case 'is':
       return { field: field(condition.path), equals: condition.value };
@@ -64,6 +75,13 @@ export function compileResourceCondition(condition: ResourceCondition, element?:
       const list = field(condition.path);
       return { count: { field: `${list}[*]`, where: compileResourceCondition(condition.where, list, type) }, greater: 0 };
     }
+    case 'prefixLonger': {
+      // A value condition, as Azure Policy reads a part of a text: `current()` names the element of a `count`, `field()` the resource's.
+      // `if` evaluates only the branch it takes, so a missing prefix, or one without "/", never reaches int().
+      // https://learn.microsoft.com/azure/governance/policy/concepts/definition-structure-policy-rule#avoiding-template-failures
+      const read = `${element === undefined ? 'field' : 'current'}('${field(condition.path)}')`;
+      return { value: `[if(empty(${read}), 0, if(contains(${read}, '/'), int(last(split(${read}, '/'))), 0))]`, greater: condition.length };
+    }
   }
 }
 
@@ -83,6 +101,26 @@ export function compilePolicyIf(condition: ResourceCondition, poolCondition?: Re
 }
 
 /**
+ * The policy rule's `if` of a rule on a resource alone: a resource of its
+ * type that the rule applies to and that breaks it; where such resources are
+ * also written inline in a parent (a virtual network's subnets), also a
+ * parent with one such element, since Azure Policy judges a request to
+ * create the parent with its elements as the parent.
+ * @see https://learn.microsoft.com/azure/governance/policy/concepts/definition-structure-alias#understanding-the-array-alias
+ * @see https://learn.microsoft.com/azure/governance/policy/how-to/author-policies-for-arrays
+ * @internal
+ */
+export function compileResourceRuleIf(rule: ResourceRule): PolicyCondition {
+  const own = {
+    allOf: [{ field: 'type', equals: rule.type }, compileResourceCondition(rule.appliesWhen, undefined, rule.type), compileResourceCondition(rule.brokenWhen, undefined, rule.type)],
+  };
+  if (rule.inline === undefined) return own;
+  const list = policyField(rule.inline.list, rule.inline.type);
+  const where = { allOf: [compileResourceCondition(rule.appliesWhen, list, rule.inline.type), compileResourceCondition(rule.brokenWhen, list, rule.inline.type)] };
+  return { anyOf: [own, { allOf: [{ field: 'type', equals: rule.inline.type }, { count: { field: `${list}[*]`, where }, greater: 0 }] }] };
+}
+
+/**
  * The `then.details` of an AuditIfNotExists definition: the related resource
  * of `type` on the cluster, and the condition one of them must meet.
  * @see https://learn.microsoft.com/azure/governance/policy/concepts/effect-audit-if-not-exists
@@ -99,6 +137,7 @@ function underProperties(condition: ResourceCondition): ResourceCondition {
     case 'in':
     case 'exists':
     case 'some':
+    case 'prefixLonger':
       return { ...condition, path: `properties.${condition.path}` };
     case 'not':
       return { kind: 'not', condition: underProperties(condition.condition) };

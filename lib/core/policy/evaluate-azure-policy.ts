@@ -60,8 +60,9 @@ interface Ctx {
  * are looked for among `deployment`, the other resources deployed with it.
  *
  * Aliases `<type>/<path>` address `properties.<path>` of the resource (`sku`,
- * `identity` and `kind` at the top level), as Azure's aliases of managed
- * clusters do.
+ * `identity` and `kind` at the top level), leaving out the `properties` of
+ * nested resources (a virtual network's inline subnets), as the providers'
+ * aliases do.
  *
  * The resource may be a described resource's body as read (not a copy): a
  * `null` is a property that is not set, and an `UnknownValue` is a value
@@ -465,18 +466,29 @@ function fieldValues(text: string, ctx: Ctx): { values: unknown[]; many: boolean
   return walk(alias.topLevel ? r : r.properties, alias.path);
 }
 
-/** Follows `a.b[*].c` through `root`; an unknown value on the way is the value found. */
+/**
+ * Follows `a.b[*].c` through `root`; an unknown value on the way is the value
+ * found. A member not found is looked for in the `properties` of a nested
+ * resource, which aliases leave out (`subnets[*].addressPrefix` is
+ * `subnets[*].properties.addressPrefix`).
+ */
 function walk(root: unknown, path: readonly Step[]): { values: unknown[]; many: boolean } {
   let values: unknown[] = [root];
   let many = false;
   for (const { key, star } of path) {
-    values = values.map((v) => lookupCaseInsensitive(v, key));
+    values = values.map((v) => aliasMember(v, key));
     if (star) {
       many = true;
       values = values.flatMap((v) => (Array.isArray(v) ? v : v instanceof UnknownValue ? [v] : []));
     }
   }
   return { values, many };
+}
+
+/** The member of an object an alias step names: its own, else its `properties`' (a nested resource's). */
+function aliasMember(v: unknown, key: string): unknown {
+  const own = lookupCaseInsensitive(v, key);
+  return own === undefined ? lookupCaseInsensitive(lookupCaseInsensitive(v, 'properties'), key) : own;
 }
 
 function lookupCaseInsensitive(v: unknown, key: string): unknown {
@@ -513,7 +525,21 @@ function parsedExpression(text: string): Expression {
 
 function evaluateExpression(e: Expression, ctx: Ctx): unknown {
   if ('literal' in e) return e.literal;
+  if (e.call === 'if') return evaluateIf(e, ctx);
   let value = call(e.call, e.args.map((a) => evaluateExpression(a, ctx)), ctx);
+  for (const p of e.properties) value = lookupCaseInsensitive(value, p);
+  return value;
+}
+
+/**
+ * `if(condition, then, else)`, evaluating only the branch the condition
+ * takes, as Azure Policy does (so `int()` in a branch not taken never fails).
+ * @see https://learn.microsoft.com/azure/governance/policy/concepts/definition-structure-policy-rule#avoiding-template-failures
+ */
+function evaluateIf(e: Extract<Expression, { call: string }>, ctx: Ctx): unknown {
+  const condition = evaluateExpression(e.args[0], ctx);
+  if (condition instanceof UnknownValue) return condition;
+  let value = evaluateExpression(e.args[condition === true ? 1 : 2], ctx);
   for (const p of e.properties) value = lookupCaseInsensitive(value, p);
   return value;
 }
@@ -549,10 +575,21 @@ function call(fn: string, args: unknown[], ctx: Ctx): unknown {
       return String(args[0] ?? '');
     case 'empty':
       return args[0] === undefined || args[0] === null || args[0] === '' || (Array.isArray(args[0]) && args[0].length === 0);
-    case 'if':
-      return args[0] ? args[1] : args[2];
     case 'equals':
       return eqi(args[0], args[1]);
+    case 'contains':
+      // Case-sensitive, as the template function is (https://learn.microsoft.com/azure/azure-resource-manager/templates/template-functions-string#contains).
+      return typeof args[0] === 'string' ? args[0].includes(String(args[1])) : Array.isArray(args[0]) && args[0].includes(args[1]);
+    case 'split':
+      return String(args[0] ?? '').split(String(args[1]));
+    case 'last':
+      return Array.isArray(args[0]) ? args[0][args[0].length - 1] : String(args[0] ?? '').slice(-1);
+    case 'int': {
+      const text = String(args[0]);
+      // Azure Policy fails the evaluation of a text that is not a whole number.
+      if (!/^[+-]?\d+$/.test(text.trim())) throw new Error(`int() of ${JSON.stringify(args[0])}, which is not a whole number`);
+      return Number(text);
+    }
     default:
       throw new Error(`unsupported policy function ${fn}()`);
   }

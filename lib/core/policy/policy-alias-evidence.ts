@@ -1,7 +1,8 @@
 /**
  * Why each alias a compiled definition uses exists, beside the built-in
  * definitions that use it (built-in-policy-aliases.generated.ts) and the
- * providers' own alias lists (provider-aliases.generated.ts): for a property
+ * providers' own alias lists (provider-aliases.generated.ts,
+ * listed-aliases.generated.ts): for a property
  * newer than every snapshot of its provider, the provider's naming rule.
  * @see https://learn.microsoft.com/rest/api/resources/providers/get
  * @see https://learn.microsoft.com/azure/governance/policy/concepts/definition-structure-alias
@@ -9,12 +10,14 @@
 
 /**
  * The providers' naming rule, which every alias the definitions use and the
- * snapshots list follows (each listed with the REST path it names): the
- * property `properties.<p>` of a resource type is the alias `<type>/<p>`,
- * `sku.<p>` is `<type>/sku.<p>`, and a list's elements are `<list>[*]`.
+ * snapshots and lists name follows (each listed with the REST path it
+ * names): the property `properties.<p>` of a resource type is the alias
+ * `<type>/<p>`, `sku.<p>` is `<type>/sku.<p>`, a list's elements are
+ * `<list>[*]`, and the `properties` of a nested resource (a virtual
+ * network's inline subnet) is left out.
  */
 export const PROVIDER_NAMING_RULE =
-  'properties.<p> of a resource type <type> is the alias <type>/<p>, sku.<p> is <type>/sku.<p>, and the elements of a list <l> are <l>[*], as for every alias the definitions use that the provider snapshots list';
+  'properties.<p> of a resource type <type> is the alias <type>/<p>, sku.<p> is <type>/sku.<p>, the elements of a list <l> are <l>[*], and the properties member of a nested resource is left out, as for every alias the definitions use that the providers\' alias lists name';
 
 /**
  * Aliases of properties newer than every snapshot: absent from it, named by

@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
 import { CLUSTER_RULES } from '../aks/cluster-rule-set';
 import { armGuid } from '../arm/arm-guid';
+import { SUBNET_RULES } from '../aks/rules/subnet-rules';
 import { ClusterRule, RequiredResource } from '../rules/cluster-rule';
 import { ResourceCondition } from '../rules/resource-condition';
+import { ResourceRule } from '../rules/resource-rule';
 import { Rule } from '../validation/rule';
 import { PolicyCondition } from './azure-policy-definition';
-import { compileExistenceDetails, compilePolicyIf, MANAGED_CLUSTER_POLICY_TYPE } from './compile-resource-condition';
+import { compileExistenceDetails, compilePolicyIf, compileResourceRuleIf, MANAGED_CLUSTER_POLICY_TYPE } from './compile-resource-condition';
 import { RULE_POLICY_VERSIONS } from './rule-policy-versions';
 
 /**
@@ -61,14 +63,15 @@ export interface RulePolicyDefinition {
     readonly policyType: 'Custom';
     /**
      * `Indexed` for a definition on the cluster alone, as Microsoft's built-ins for managed clusters;
-     * `All` for one that judges `agentPools` resources too, which `Indexed` leaves out (they carry no tags or location of their own).
+     * `All` for one that judges `agentPools` resources or subnets, which `Indexed` leaves out (they carry no tags or location of their own).
      * @see https://learn.microsoft.com/azure/governance/policy/concepts/definition-structure-basics#mode
      */
     readonly mode: 'Indexed' | 'All';
     readonly version: string;
     readonly metadata: {
       readonly version: string;
-      readonly category: 'Kubernetes';
+      /** `Kubernetes` for a definition on the cluster, `Network` for one on a subnet, as Microsoft's built-ins categorise them. */
+      readonly category: 'Kubernetes' | 'Network';
       /** The rule of the library the definition is compiled from. */
       readonly ruleId: string;
       readonly severity: string;
@@ -183,13 +186,48 @@ const EXISTENCE_EFFECT_PARAMETER: RulePolicyDefinition['properties']['parameters
 };
 
 /**
- * Every definition, in the order of the rule set.
+ * The definition compiled from a rule on a resource alone (a subnet): its
+ * two conditions, on the resource and on its parent's inline list.
  * @internal
  */
-export function rulePolicyDefinitions(rules: readonly ClusterRule[] = CLUSTER_RULES): RulePolicyDefinition[] {
-  return rules
-    .filter((r): r is ClusterRule & ({ readonly condition: ResourceCondition } | { readonly requiredResource: RequiredResource }) => r.condition !== undefined || r.requiredResource !== undefined)
-    .map(rulePolicyDefinition);
+export function resourceRulePolicyDefinition(rule: ResourceRule): RulePolicyDefinition {
+  const r = rule.rule;
+  const version = RULE_POLICY_VERSIONS[r.id]?.version ?? '1.0.0';
+  const displayName = truncate(`${r.id}: ${r.statement}`, DISPLAY_NAME_MAX);
+  const description = truncate(`Compiled from secure-aks rule ${r.id} (${r.severity}), flagging ${rule.judges} that break it: ${r.statement}.${r.citation ? ` ${r.citation}.` : ''} See ${r.sources[0]}`, DESCRIPTION_MAX);
+  return {
+    name: policyDefinitionName(r),
+    properties: {
+      displayName,
+      description,
+      policyType: 'Custom',
+      mode: 'All',
+      version,
+      metadata: { version, category: 'Network', ruleId: r.id, severity: r.severity, sources: [...r.sources] },
+      parameters: { effect: RESOURCE_EFFECT_PARAMETER },
+      policyRule: { if: compileResourceRuleIf(rule), then: { effect: "[parameters('effect')]" } },
+    },
+  };
+}
+
+const RESOURCE_EFFECT_PARAMETER: RulePolicyDefinition['properties']['parameters']['effect'] = {
+  type: 'String',
+  metadata: { displayName: 'Effect', description: 'Audit reports a non-compliant resource, Deny refuses its creation or update, Disabled turns the definition off.' },
+  allowedValues: [...POLICY_EFFECTS],
+  defaultValue: 'Audit',
+};
+
+/**
+ * Every definition: the cluster rules' in the order of the rule set, then the rules on a resource alone (subnets).
+ * @internal
+ */
+export function rulePolicyDefinitions(rules: readonly ClusterRule[] = CLUSTER_RULES, resourceRules: readonly ResourceRule[] = SUBNET_RULES): RulePolicyDefinition[] {
+  return [
+    ...rules
+      .filter((r): r is ClusterRule & ({ readonly condition: ResourceCondition } | { readonly requiredResource: RequiredResource }) => r.condition !== undefined || r.requiredResource !== undefined)
+      .map(rulePolicyDefinition),
+    ...resourceRules.map(resourceRulePolicyDefinition),
+  ];
 }
 
 function truncate(s: string, max: number): string {

@@ -60,7 +60,7 @@ export function rulePolicyInitiative(definitions: readonly RulePolicyDefinition[
     name: INITIATIVE_NAME,
     properties: {
       displayName: 'secure-aks: managed clusters meet the library\'s rules',
-      description: 'Every rule of secure-aks that Azure Policy can express on a managed cluster, its node pools and the resources required on it, compiled from the rule itself. The rules Azure Policy cannot express are listed in the library\'s docs/validation-rules.md.',
+      description: 'Every rule of secure-aks that Azure Policy can express on a managed cluster, its node pools, the resources required on it and the subnets made for it, compiled from the rule itself. The rules Azure Policy cannot express are listed in the library\'s docs/validation-rules.md.',
       policyType: 'Custom',
       version,
       metadata: { version, category: 'Kubernetes' },

@@ -31,5 +31,6 @@ export const RULE_POLICY_VERSIONS: Readonly<Record<string, { readonly version: s
   'SAKS-BASE-019': { version: '1.0.0', digest: '51fc4bfc604656e0' },
   'SAKS-BASE-022': { version: '1.0.0', digest: '2ad924db128ce1ab' },
   'SAKS-BASE-023': { version: '1.0.0', digest: '2d3529a0a12204e9' },
-  initiative: { version: '2.1.0', digest: 'ac367d0f4cbaa884' },
+  'SAKS-VNI-001': { version: '1.0.0', digest: '44aaefae1dd65f7a' },
+  initiative: { version: '2.2.0', digest: 'e1549ce3b6fdab82' },
 };

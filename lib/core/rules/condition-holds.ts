@@ -36,7 +36,17 @@ export function conditionHolds(c: ClusterRuleContext, condition: ResourceConditi
       return decide(condition.conditions.map((x) => () => conditionHolds(c, x, at)), true);
     case 'some':
       return decide(c.list(condition.path, at).map((element) => () => conditionHolds(c, condition.where, element)), true);
+    case 'prefixLonger': {
+      const length = prefixLength(c.text(condition.path === '' ? at.asFact() : at.fact(condition.path)));
+      return length !== undefined && length > condition.length;
+    }
   }
+}
+
+/** The `<n>` of a CIDR block `<address>/<n>`, as Azure Policy's `int(last(split(prefix, '/')))` reads it; `undefined` for anything else. */
+function prefixLength(text: string | undefined): number | undefined {
+  const m = text === undefined ? null : /\/(\d+)$/.exec(text);
+  return m ? Number(m[1]) : undefined;
 }
 
 /**

@@ -20,7 +20,8 @@ export type ResourceCondition =
   | NotCondition
   | AllOfCondition
   | AnyOfCondition
-  | SomeCondition;
+  | SomeCondition
+  | PrefixLongerCondition;
 
 /**
  * The value at `path` is `value` (text without regard to case, or a boolean).
@@ -89,6 +90,21 @@ export interface SomeCondition {
 }
 
 /**
+ * The text at `path` is a CIDR block `<address>/<n>` whose prefix length `n`
+ * is greater than `length`: a smaller block than a /`length` (a /29 is
+ * smaller than a /28). Absent, or text without a `/<n>` suffix (which Azure
+ * Resource Manager refuses as an address prefix), does not hold. An empty
+ * `path` is the value itself: an element of a list of prefixes in a `some`.
+ * @see https://learn.microsoft.com/azure/virtual-network/virtual-networks-faq
+ * @category Azure Policy
+ */
+export interface PrefixLongerCondition {
+  readonly kind: 'prefixLonger';
+  readonly path: string;
+  readonly length: number;
+}
+
+/**
  * The constructors of the language, so rules read as sentences.
  * @category Azure Policy
  */
@@ -100,6 +116,7 @@ export const Cond = {
   allOf: (...conditions: ResourceCondition[]): AllOfCondition => ({ kind: 'allOf', conditions }),
   anyOf: (...conditions: ResourceCondition[]): AnyOfCondition => ({ kind: 'anyOf', conditions }),
   some: (path: string, where: ResourceCondition): SomeCondition => ({ kind: 'some', path, where }),
+  prefixLonger: (path: string, length: number): PrefixLongerCondition => ({ kind: 'prefixLonger', path, length }),
 } as const;
 
 /**
@@ -112,6 +129,8 @@ export function conditionPaths(condition: ResourceCondition, prefix = ''): strin
     case 'in':
     case 'exists':
       return [`${prefix}${condition.path}`];
+    case 'prefixLonger':
+      return [condition.path === '' ? prefix.replace(/\.$/, '') : `${prefix}${condition.path}`];
     case 'not':
       return conditionPaths(condition.condition, prefix);
     case 'allOf':

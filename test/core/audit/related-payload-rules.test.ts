@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
 import { checkRelatedPayloads } from '../../../lib/core/audit/related-payload-rules';
+import { UnknownValue } from '../../../lib/core/description/unknown-value';
 
 const vnet = (subnets: unknown[]) => ({ name: 'hub', type: 'Microsoft.Network/virtualNetworks', properties: { addressSpace: { addressPrefixes: ['10.9.0.0/16'] }, subnets } });
 const zone = (name: string) => ({ name, type: 'Microsoft.Network/privateDnsZones', properties: {} });
@@ -34,4 +35,12 @@ test('a private DNS zone named for AKS API servers has a name AKS accepts; other
     ['bad_label.privatelink.westeurope.azmk8s.io', 'SAKS-DNS-002'],
     ['privatelink.westeruope.azmk8s.io', 'SAKS-DNS-002'],
   ]);
+});
+
+test('a delegated subnet with several prefixes is too small when each is, and the finding names the prefixes; a value not known offline is not a finding', () => {
+  const delegations = [{ name: 'aks', properties: { serviceName: 'Microsoft.ContainerService/managedClusters' } }];
+  const subnet = (properties: Record<string, unknown>) => ({ name: 'hub/apiserver', type: 'Microsoft.Network/virtualNetworks/subnets', properties: { ...properties, delegations } });
+  const found = checkRelatedPayloads([subnet({ addressPrefixes: ['10.9.0.0/29', '10.9.1.0/29'] }), subnet({ addressPrefixes: ['10.9.0.0/29', '10.9.1.0/28'] })]);
+  expect(found.map((f) => [f.violation.rule.id, f.violation.property, f.violation.value])).toEqual([['SAKS-VNI-001', 'properties.addressPrefixes', ['10.9.0.0/29', '10.9.1.0/29']]]);
+  expect(checkRelatedPayloads([subnet({ addressPrefix: new UnknownValue('an output not known before the deployment') })])).toEqual([]);
 });

@@ -71,3 +71,23 @@ test('a required resource compiles to the related type and an existenceCondition
     existenceCondition: { field: 'Microsoft.Authorization/locks/level', equals: 'CanNotDelete' },
   });
 });
+
+test('a nested resource\'s properties member is left out of the alias, as the providers name them (a subnet\'s delegations)', () => {
+  const S = 'Microsoft.Network/virtualNetworks/subnets';
+  expect(policyField('properties.addressPrefix', S)).toBe(`${S}/addressPrefix`);
+  expect(compileResourceCondition(Cond.some('properties.delegations', Cond.is('properties.serviceName', 'X')), undefined, S)).toEqual({
+    count: { field: `${S}/delegations[*]`, where: { field: `${S}/delegations[*].serviceName`, equals: 'X' } },
+    greater: 0,
+  });
+});
+
+test('a prefix longer than /n is a value condition on the number after the "/", read with field() on the resource and current() in a count; a missing prefix or one without "/" never reaches int()', () => {
+  const S = 'Microsoft.Network/virtualNetworks/subnets';
+  expect(compileResourceCondition(Cond.prefixLonger('properties.addressPrefix', 28), undefined, S)).toEqual({
+    value: `[if(empty(field('${S}/addressPrefix')), 0, if(contains(field('${S}/addressPrefix'), '/'), int(last(split(field('${S}/addressPrefix'), '/'))), 0))]`,
+    greater: 28,
+  });
+  const each = compileResourceCondition(Cond.some('properties.addressPrefixes', Cond.prefixLonger('', 28)), undefined, S);
+  expect(each.count.field).toBe(`${S}/addressPrefixes[*]`);
+  expect(each.count.where.value).toContain(`current('${S}/addressPrefixes[*]')`);
+});

@@ -149,3 +149,25 @@ test('conditions combine in three values: what an unknown value cannot change is
   const definition = { ...def('AKS_DisableLocalAccounts_Deny.json'), policyRule: { if: { field: 'Microsoft.ContainerService/managedClusters/addonProfiles', containsKey: 'azurepolicy' }, then: { effect: 'Audit' } } };
   expect(evaluateAzurePolicy(definition, cluster({ addonProfiles: { azurepolicy: { enabled: unknown } } })).state).toBe('non-compliant');
 });
+
+test('template functions of value conditions: if takes one branch only, split, last and int read a prefix length, and an alias reaches into a nested resource\'s properties', () => {
+  const S = 'Microsoft.Network/virtualNetworks/subnets';
+  const length = (read: string) => `[if(empty(${read}), 0, if(contains(${read}, '/'), int(last(split(${read}, '/'))), 0))]`;
+  const definition = (condition: Record<string, unknown>) => ({ name: 'd', id: 'd', file: 'd.json', displayName: 'd', parameters: {}, policyRule: { if: condition, then: { effect: 'audit' } } });
+  const longer = definition({ value: length(`field('${S}/addressPrefix')`), greater: 28 });
+  const subnet = (properties: Record<string, unknown>) => ({ type: S, name: 'net/api', properties });
+  expect(evaluateAzurePolicy(longer, subnet({ addressPrefix: '10.0.0.0/29' })).state).toBe('non-compliant');
+  expect(evaluateAzurePolicy(longer, subnet({ addressPrefix: '10.0.0.0/28' })).state).toBe('compliant');
+  // Missing, or without "/": the branch with int() is not taken.
+  expect(evaluateAzurePolicy(longer, subnet({})).state).toBe('compliant');
+  expect(evaluateAzurePolicy(longer, subnet({ addressPrefix: '10.0.0.0' })).state).toBe('compliant');
+  // int() of text that is not a whole number fails, as it does in Azure Policy.
+  expect(() => evaluateAzurePolicy(longer, subnet({ addressPrefix: '10.0.0.0/abc' }))).toThrow(/not a whole number/);
+  // Unknown offline: undecided, not compliant.
+  expect(() => evaluateAzurePolicy(longer, subnet({ addressPrefix: new UnknownValue('a parameter') }))).toThrow(Undecided);
+  // A virtual network's inline subnet keeps its settings under properties, which the alias leaves out.
+  const inline = definition({ count: { field: 'Microsoft.Network/virtualNetworks/subnets[*]', where: { value: length(`current('Microsoft.Network/virtualNetworks/subnets[*].addressPrefix')`), greater: 28 } }, greater: 0 });
+  const vnet = (prefix: string) => ({ type: 'Microsoft.Network/virtualNetworks', name: 'net', properties: { subnets: [{ name: 'a', properties: { addressPrefix: '10.0.0.0/24' } }, { name: 'b', properties: { addressPrefix: prefix } }] } });
+  expect(evaluateAzurePolicy(inline, vnet('10.0.1.0/29')).state).toBe('non-compliant');
+  expect(evaluateAzurePolicy(inline, vnet('10.0.1.0/28')).state).toBe('compliant');
+});

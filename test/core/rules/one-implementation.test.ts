@@ -16,7 +16,8 @@ const RULE_FILES = /(^core\/aks\/rules\/|^core\/encryption\/transit-encryption-r
 const SAME_PREDICATE: Readonly<Record<string, { readonly predicate: string; readonly keys: readonly string[] }>> = {
   'core/aks/authorized-ranges.ts': { predicate: 'the predicate itself, called by the range rules', keys: ['authorizedRangesWithPrivateCluster', 'publicWithoutRanges', 'authorizedRangesLimit', 'cidrMalformed', 'cidrHostBits'] },
   'core/aks/private-dns-zone-name.ts': { predicate: 'the predicate itself, called by the zone name rules', keys: ['ownZoneName', 'ownZoneSubzoneLength'] },
-  'core/audit/related-payload-rules.ts': { predicate: "from '../aks/api-server-subnet'", keys: ['apiServerSubnetSize', 'ownZoneName'] },
+  // The subnet rules (SUBNET_RULES, beside the cluster rules) are decided there by their conditions; the zone's name by the zone name rules' predicate.
+  'core/audit/related-payload-rules.ts': { predicate: "from '../aks/private-dns-zone-name'", keys: ['ownZoneName'] },
   'core/aks/api-server-subnet-check.ts': { predicate: "from './api-server-subnet'", keys: ['apiServerSubnetDedicated', 'apiServerSubnetSize'] },
   'core/reachability/public-endpoint-paths.ts': { predicate: "from '../aks/authorized-ranges'", keys: ['publicWithoutRanges'] },
   // The support windows: one predicate (supportStatus, through judgeSupport) for what a cluster runs and what the library pins.

@@ -21,6 +21,8 @@ const BY_ID = 'the condition language cannot yet name a related resource by the 
 const BREAKS = 'AuditIfNotExists on the cluster looks for a resource that meets a condition, not for one that breaks it';
 const WITH_POOLS = 'combines the cluster\'s settings with its node pools\': a pool created as its own agentPools resource is judged by Azure Policy without its cluster';
 const VERSIONS = 'compares Kubernetes versions by number, which Azure Policy compares as text';
+/** Why a rule on a private DNS zone's name is out of reach on the zone alone. */
+const ZONE_ALONE = 'on the zone alone, the region it must name is the cluster\'s, not the zone\'s (a private DNS zone\'s location is global)';
 const AUTOMATIC = 'is undecided on AKS Automatic, which sets this itself; a definition cannot answer "undecided"';
 
 const REASONS = new Map<Rule, string>([
@@ -37,12 +39,12 @@ const REASONS = new Map<Rule, string>([
   [Rules.publicUnrestricted, 'is an opt-in of a definition of this library, which a deployed cluster does not carry'],
   [Rules.privateDnsNoneNeedsPublicFqdn, 'reads privateDNSZone as a reference to a zone, which a template may give before the zone exists; the condition language has no references yet'],
   [Rules.privateDnsZoneId, 'parses the zone\'s resource id'],
-  [Rules.ownZoneName, `${PATTERN} over the zone's name and the cluster's region`],
-  [Rules.ownZoneSubzoneLength, 'measures a label of the zone\'s name, parsed from its resource id'],
+  [Rules.ownZoneName, `${PATTERN} over the zone's name and the cluster's region; ${ZONE_ALONE}`],
+  [Rules.ownZoneSubzoneLength, `measures a label of the zone's name, parsed from its resource id; ${ZONE_ALONE}, and the condition language has no operator on a part of a name`],
   [Rules.ownZoneNeedsUserAssignedIdentity, `reads the role assignments on the private DNS zone the cluster names: ${BY_ID}`],
   [Rules.fqdnSubdomainNeedsOwnZone, 'reads privateDNSZone as a reference to a zone, which a template may give before the zone exists; the condition language has no references yet'],
   [Rules.dnsLabel, PATTERN],
-  [Rules.privateClusterWithoutWayIn, `looks for a virtual network link of the private DNS zone the cluster names: ${BY_ID}`],
+  [Rules.privateClusterWithoutWayIn, `looks for a virtual network link of the private DNS zone the cluster names: ${BY_ID}; on the zone alone (AuditIfNotExists of its virtualNetworkLinks), a zone without links does not break this rule, which turns on the cluster's run command and public FQDN settings`],
   [Rules.servicePrincipalIdentity, 'counts a secret that is present but hidden as present, which the condition language cannot say yet'],
   [Rules.kmsKeyId, PATTERN],
   [Rules.kmsPrivateVault, 'parses the vault\'s resource id and the key\'s URL and compares the vault names'],
@@ -51,9 +53,8 @@ const REASONS = new Map<Rule, string>([
   [Rules.serviceCidrSize, CIDR],
   [Rules.dnsServiceIp, CIDR],
   [Rules.vnetIntegrationNeedsSubnet, WITH_POOLS],
-  [Rules.apiServerSubnetDedicated, `reads the delegation of the subnet apiServerAccessProfile.subnetId names: ${BY_ID}`],
+  [Rules.apiServerSubnetDedicated, `reads the delegation of the subnet apiServerAccessProfile.subnetId names: ${BY_ID}; on the subnet alone, the delegation this rule requires is the only sign that a subnet is an API server's, and whether node pools share it is the cluster's`],
   [Rules.apiServerSubnetSameVnet, `${WITH_POOLS}; and it parses the subnets' resource ids`],
-  [Rules.apiServerSubnetSize, `${CIDR}, on the subnet apiServerAccessProfile.subnetId names: ${BY_ID}`],
   [Rules.ciliumNeedsOverlayOrPodSubnet, WITH_POOLS],
   [Rules.ciliumLinuxOnly, WITH_POOLS],
   [Rules.acnsKubernetesVersion, VERSIONS],
@@ -79,7 +80,11 @@ const REASONS = new Map<Rule, string>([
   [Rules.egressPublicIp, `${OTHER_RESOURCES}: the route table or network security group that carries or blocks egress`],
 ]);
 
-/** Why a cluster rule is not an Azure Policy definition; `undefined` for a rule written as a condition or a required resource. */
+/**
+ * Why a cluster rule is not an Azure Policy definition; `undefined` for a
+ * rule written as a condition or a required resource. A rule with a
+ * definition on a resource alone (a subnet, SUBNET_RULES) has no reason here.
+ */
 export function notExpressibleReason(rule: ClusterRule): string | undefined {
   return rule.condition === undefined && rule.requiredResource === undefined ? REASONS.get(rule.rule) : undefined;
 }

@@ -3,9 +3,11 @@ import { referenceOf } from '../../description/related-resources';
 import { delegatedToManagedClusters, tooSmallForApiServer } from '../api-server-subnet';
 import { Ipv4Cidr, parseIpv4 } from '../../net/ipv4-cidr';
 import { clusterRule, ClusterRule, ClusterRuleContext } from '../../rules/cluster-rule';
+import { conditionHoldsOnResource } from '../../rules/resource-rule';
 import { Rules } from '../../validation/rule-catalog';
 import { AKS_RESERVED_RANGES, API_SERVER_SUBNET_MAX_PREFIX, SERVICE_CIDR_MIN_PREFIX } from '../aks-limits';
 import { hasVnetIntegration, nodeSubnetIds } from './cluster-facts';
+import { SMALLER_THAN_API_SERVER_NEEDS, SUBNET_TYPE } from './subnet-rules';
 
 /**
  * The cluster's address plan and API Server VNet Integration subnet.
@@ -144,10 +146,16 @@ export const NETWORK_RULES: readonly ClusterRule[] = [
       c.cannotDecide(`the API server subnet's size: ${found.reason}`, api.at, found.state === 'not-read');
       return;
     }
-    const prefixes = Array.isArray(found.subnet.addressPrefixes) && found.subnet.addressPrefixes.length > 0 ? found.subnet.addressPrefixes : [found.subnet.addressPrefix];
-    const prefix = tooSmallForApiServer(prefixes);
-    if (prefix) {
-      c.fail(api.at, `use a /${API_SERVER_SUBNET_MAX_PREFIX} or larger subnet`, { value: found.subnet.addressPrefix, detail: `a /${prefix.prefixLength} has ${prefix.size} addresses` });
+    // The same condition the subnet's own definition is compiled from (SUBNET_RULES).
+    const small = conditionHoldsOnResource(Rules.apiServerSubnetSize, SUBNET_TYPE, SMALLER_THAN_API_SERVER_NEEDS, { properties: found.subnet }, api.at.location);
+    if (small === undefined) {
+      c.cannotDecide('the API server subnet\'s size: its address prefix is not known offline', api.at);
+      return;
+    }
+    if (small) {
+      const prefixes = Array.isArray(found.subnet.addressPrefixes) && found.subnet.addressPrefixes.length > 0 ? found.subnet.addressPrefixes : [found.subnet.addressPrefix];
+      const block = tooSmallForApiServer(prefixes);
+      c.fail(api.at, `use a /${API_SERVER_SUBNET_MAX_PREFIX} or larger subnet`, { value: found.subnet.addressPrefix ?? found.subnet.addressPrefixes, detail: block ? `a /${block.prefixLength} has ${block.size} addresses` : undefined });
     }
   }),
 ];
