@@ -2,7 +2,8 @@ import { deployedAdmissionPolicies, withAdmissionGuards } from '../core/admissio
 import { ManagedClusterModel } from '../core/aks/managed-cluster-model';
 import { felixAdmissionPolicy } from '../core/encryption/felix-admission-policy';
 import { hostNetworkAdmissionPolicy } from '../core/encryption/host-network-admission-policy';
-import { deployedEgressPath } from '../core/aks/egress-path';
+import { egressPathOfCluster } from '../core/aks/egress-path';
+import { describeDefinition } from '../core/aks/definition-description';
 import { renderSecurityBaseline } from '../core/aks/security-baseline';
 import { definitionRuleOutcomes } from '../core/aks/definition-rule-outcomes';
 import { calicoWireGuardDeployment } from '../core/encryption/calico-felix-configuration';
@@ -97,9 +98,12 @@ export function clusterReports(
       });
     }
   }
+  // The egress line and the rules read the one description of what the model deploys.
+  const described = describeDefinition(c, {}, kubernetesObjects);
+  const outcomes = definitionRuleOutcomes(model, kubernetesObjects, described);
   return {
-    coverage: renderEncryptionCoverage(c.name, c.transitEncryption, coverage, deployedEgressPath(model.cluster, model.resources)),
-    baseline: renderSecurityBaseline(model, definitionRuleOutcomes(model, kubernetesObjects), renderAksBuiltInPolicies(evaluateAksBuiltInPolicies(model.toArmTemplate())), installed),
+    coverage: renderEncryptionCoverage(c.name, c.transitEncryption, coverage, egressPathOfCluster(described)),
+    baseline: renderSecurityBaseline(model, outcomes, renderAksBuiltInPolicies(evaluateAksBuiltInPolicies(model.toArmTemplate())), installed),
     reachability: renderReachabilityReport(c.name, deployed ?? { template: model.toArmTemplate(), file: 'cluster.template.json' }),
     warnings,
     flows: coverage,

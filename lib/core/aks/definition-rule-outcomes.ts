@@ -1,3 +1,4 @@
+import { ClusterDescription } from '../description/cluster-description';
 import { evaluateClusterRules } from '../rules/evaluate-cluster-rules';
 import { RuleOutcome } from '../rules/rule-outcome';
 import { CLUSTER_RULES } from './cluster-rule-set';
@@ -12,6 +13,11 @@ import { ManagedClusterModel } from './managed-cluster-model';
  * from these outcomes.
  * @category Security baseline
  */
-export function definitionRuleOutcomes(model: ManagedClusterModel, kubernetesObjects: readonly unknown[]): RuleOutcome[] {
-  return evaluateClusterRules(describeDefinition(model.config, {}, kubernetesObjects), CLUSTER_RULES, { evaluationDate: model.evaluationDate });
+export function definitionRuleOutcomes(
+  model: ManagedClusterModel,
+  kubernetesObjects: readonly unknown[],
+  /** The description of what the model deploys, when the caller reads it for its reports too. */
+  described: ClusterDescription = describeDefinition(model.config, {}, kubernetesObjects),
+): RuleOutcome[] {
+  return evaluateClusterRules(described, CLUSTER_RULES, { evaluationDate: model.evaluationDate });
 }
