@@ -4,6 +4,7 @@ import { felixAdmissionPolicy } from '../core/encryption/felix-admission-policy'
 import { hostNetworkAdmissionPolicy } from '../core/encryption/host-network-admission-policy';
 import { egressPathOfCluster } from '../core/aks/egress-path';
 import { describeDefinition } from '../core/aks/definition-description';
+import { transitEncryptionOfCluster } from '../core/encryption/pod-traffic-encryption';
 import { renderSecurityBaseline } from '../core/aks/security-baseline';
 import { definitionRuleOutcomes } from '../core/aks/definition-rule-outcomes';
 import { calicoWireGuardDeployment } from '../core/encryption/calico-felix-configuration';
@@ -84,7 +85,10 @@ export function clusterReports(
     ],
     kubernetesObjects,
   );
-  const coverage = withAdmissionGuards(deriveEncryptionCoverage(c, kubernetesObjects, crossCluster), guards);
+  // The rules and the reports read the one description of what the model deploys: its egress path, and what encrypts pod traffic.
+  const described = describeDefinition(c, {}, kubernetesObjects);
+  const deployedEncryption = transitEncryptionOfCluster(described);
+  const coverage = withAdmissionGuards(deriveEncryptionCoverage(c, kubernetesObjects, crossCluster, deployedEncryption), guards);
   const warnings: Violation[] = [];
   if (c.transitEncryption.kind === 'calicoWireGuard') {
     const deployed = calicoWireGuardDeployment(c.transitEncryption, kubernetesObjects);
@@ -98,11 +102,9 @@ export function clusterReports(
       });
     }
   }
-  // The egress line and the rules read the one description of what the model deploys.
-  const described = describeDefinition(c, {}, kubernetesObjects);
   const outcomes = definitionRuleOutcomes(model, kubernetesObjects, described);
   return {
-    coverage: renderEncryptionCoverage(c.name, c.transitEncryption, coverage, egressPathOfCluster(described)),
+    coverage: renderEncryptionCoverage(c.name, c.transitEncryption, coverage, egressPathOfCluster(described), deployedEncryption),
     baseline: renderSecurityBaseline(model, outcomes, renderAksBuiltInPolicies(evaluateAksBuiltInPolicies(model.toArmTemplate())), installed),
     reachability: renderReachabilityReport(c.name, deployed ?? { template: model.toArmTemplate(), file: 'cluster.template.json' }),
     warnings,

@@ -2,7 +2,7 @@ import { authorizedRanges, hasVnetIntegration, isPrivateCluster } from '../aks/r
 import { ClusterDescription } from '../description/cluster-description';
 import { reading, readingContext } from '../reachability/description-reading';
 import { Sources } from '../validation/sources';
-import { apiServerCoverage, FlowCoverage, IN_CLUSTER_COVERAGE, InClusterFlow } from './encryption-coverage';
+import { apiServerCoverage, FlowCoverage, IN_CLUSTER_COVERAGE, InClusterFlow, notVerifiedInClusterFacts } from './encryption-coverage';
 import { DeployedTransitEncryption } from './pod-traffic-encryption';
 
 const IN_CLUSTER_FLOWS: readonly InClusterFlow[] = ['pod-to-pod-same-node', 'pod-to-pod-cross-node', 'host-network-pods', 'node-to-node'];
@@ -24,10 +24,7 @@ export function deployedEncryptionCoverageOf(cluster: ClusterDescription, enc: D
     sources: [Sources.istioEgressGateway],
   };
   const api = apiServerCoverageOfCluster(cluster);
-  if (enc.kind === 'not-verified') {
-    return [...IN_CLUSTER_FLOWS.map((flow): FlowCoverage => ({ flow, status: 'not-verified', by: `not verified: ${enc.reason}`, sources: [Sources.wireGuardConcepts, Sources.vnetEncryption] })), api, crossCluster];
-  }
-  const facts = IN_CLUSTER_COVERAGE[enc.kind];
+  const facts = enc.kind === 'not-verified' ? notVerifiedInClusterFacts(enc.reason) : IN_CLUSTER_COVERAGE[enc.kind];
   return [...IN_CLUSTER_FLOWS.map((flow): FlowCoverage => ({ flow, ...facts[flow] })), api, crossCluster];
 }
 
