@@ -52,21 +52,28 @@ export function podTrafficEncryptionOf(c: ClusterRuleContext): DeployedTransitEn
   if (deployedFelixWireGuard(c.cluster.kubernetesObjects ?? []).on) {
     return { kind: 'calicoWireGuard', reason: `the FelixConfiguration "${FELIX_DEFAULT_CONFIGURATION}" applied to the cluster sets wireguardEnabled: true` };
   }
-  const ids = nodeSubnetIds(c);
-  let vnetName: string | undefined;
-  if (ids.length > 0) {
-    const vnet = c.cluster.related.vnetOfSubnet(ids[0]);
-    if (vnet.state !== 'found') throw new Undecided(`whether the nodes' virtual network is encrypted: ${vnet.reason}`);
-    vnetName = String(vnet.resource.name);
-    if (c.bool(c.cluster.describe(vnet.resource).fact('properties.encryption.enabled')) === true) {
-      return { kind: 'virtualNetworkEncryption', reason: `virtual network ${vnetName} has encryption enabled` };
-    }
-  }
+  const network = nodeNetworkEncryption(c);
+  if (network?.encrypted) return { kind: 'virtualNetworkEncryption', reason: `virtual network ${network.name} has encryption enabled` };
   // Calico WireGuard is a FelixConfiguration inside the cluster: without the objects applied to it, not known.
   if (networkPolicyEngineOf(c) === 'calico' && c.cluster.kubernetesObjects === undefined) {
     throw new Undecided('Calico network policy: whether Calico WireGuard is on is a FelixConfiguration inside the cluster, not among what was read');
   }
-  return { kind: 'none', reason: vnetName !== undefined ? `neither WireGuard nor encryption on virtual network ${vnetName}` : 'no WireGuard, and the network AKS manages has no virtual network encryption' };
+  return { kind: 'none', reason: network !== undefined ? `neither WireGuard nor encryption on virtual network ${network.name}` : 'no WireGuard, and the network AKS manages has no virtual network encryption' };
+}
+
+/**
+ * Whether the nodes' virtual network (the first node subnet's) has
+ * encryption enabled, and its name; `undefined` when the nodes are on the
+ * network AKS manages. Stops undecided (throws) where that network was not
+ * read or its setting is not known.
+ * @see https://learn.microsoft.com/azure/virtual-network/virtual-network-encryption-overview
+ */
+export function nodeNetworkEncryption(c: ClusterRuleContext): { readonly name: string; readonly encrypted: boolean } | undefined {
+  const ids = nodeSubnetIds(c);
+  if (ids.length === 0) return undefined;
+  const vnet = c.cluster.related.vnetOfSubnet(ids[0]);
+  if (vnet.state !== 'found') throw new Undecided(`whether the nodes' virtual network is encrypted: ${vnet.reason}`);
+  return { name: String(vnet.resource.name), encrypted: c.bool(c.cluster.describe(vnet.resource).fact('properties.encryption.enabled')) === true };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { ACNS_MIN_KUBERNETES } from '../aks/aks-limits';
-import { hasVnetIntegration, kubernetesVersion, networkPolicyEngineOf, nodeSubnetIds, same } from '../aks/rules/cluster-facts';
-import { acnsWireGuardOn, podTrafficEncryptionOf, wireGuardOn } from './pod-traffic-encryption';
+import { hasVnetIntegration, kubernetesVersion, networkPolicyEngineOf, same } from '../aks/rules/cluster-facts';
+import { acnsWireGuardOn, nodeNetworkEncryption, podTrafficEncryptionOf, wireGuardOn } from './pod-traffic-encryption';
 import { kubernetesMinorBelow } from '../aks/validation-helpers';
 import { clusterRule, ClusterRule, ClusterRuleContext } from '../rules/cluster-rule';
 import { conditionRule } from '../rules/condition-rule';
@@ -89,16 +89,9 @@ export const TRANSIT_ENCRYPTION_RULES: readonly ClusterRule[] = [
   }),
   clusterRule(Rules.vnetEncryptionWithVnetIntegration, 'deployment', (c) => {
     if (!hasVnetIntegration(c)) return;
-    const ids = nodeSubnetIds(c);
-    if (ids.length === 0) return;
-    const vnet = c.cluster.related.vnetOfSubnet(ids[0]);
-    if (vnet.state !== 'found') {
-      c.cannotDecide(`whether the cluster network is encrypted: ${vnet.reason}`);
-      return;
-    }
-    const encryption = (vnet.resource.body.properties as Record<string, any> | undefined)?.encryption;
-    if (encryption?.enabled === true) {
-      c.fail(c.fact('properties.apiServerAccessProfile.enableVnetIntegration'), { definition: 'turn off API Server VNet Integration (vnetIntegration: false), or use TransitEncryption.acnsWireGuard()', payload: 'turn off virtual network encryption on the cluster network, or API Server VNet Integration' }, { detail: `virtual network ${String(vnet.resource.name)} has encryption enabled` });
+    const network = nodeNetworkEncryption(c);
+    if (network?.encrypted) {
+      c.fail(c.fact('properties.apiServerAccessProfile.enableVnetIntegration'), { definition: 'turn off API Server VNet Integration (vnetIntegration: false), or use TransitEncryption.acnsWireGuard()', payload: 'turn off virtual network encryption on the cluster network, or API Server VNet Integration' }, { detail: `virtual network ${network.name} has encryption enabled` });
     }
   }),
 ];

@@ -29,15 +29,15 @@ function bothReadings(cluster: ClusterDescription) {
 
 const SUBNET = "[resourceId('Microsoft.Network/virtualNetworks/subnets', 'spoke', 'nodes')]";
 
-/** A template's one cluster with `networkProfile`, its nodes in `vnet`'s subnet when there is one. */
-function ofTemplate(networkProfile: Record<string, unknown>, vnet?: { readonly encryption: unknown }, parameters: Record<string, unknown> = {}) {
+/** A template's one cluster with `networkProfile` (and other `properties`), its nodes in `vnet`'s subnet when there is one. */
+function ofTemplate(networkProfile: Record<string, unknown>, vnet?: { readonly encryption: unknown }, parameters: Record<string, unknown> = {}, properties: Record<string, unknown> = {}) {
   const resources: Record<string, unknown>[] = [
     {
       type: 'Microsoft.ContainerService/managedClusters',
       apiVersion: '2025-07-01',
       name: 'transit',
       location: 'westeurope',
-      properties: { networkProfile, agentPoolProfiles: [{ name: 'system', mode: 'System', count: 3, vmSize: 'Standard_D4s_v5', ...(vnet ? { vnetSubnetID: SUBNET } : {}) }] },
+      properties: { ...properties, networkProfile, agentPoolProfiles: [{ name: 'system', mode: 'System', count: 3, vmSize: 'Standard_D4s_v5', ...(vnet ? { vnetSubnetID: SUBNET } : {}) }] },
     },
   ];
   if (vnet) {
@@ -120,4 +120,17 @@ test('the audit states the rules\' reading, and its coverage rows follow from it
   const audit = auditCluster(cluster);
   expect(audit.transitEncryption).toEqual(encryption);
   expect(audit.coverage.find((f) => f.flow === 'pod-to-pod-cross-node')).toMatchObject({ status: 'encrypted', by: expect.stringContaining('WireGuard (ACNS') });
+});
+
+test('API Server VNet Integration with the nodes\' network encryption not known offline: SAKS-ENC-010 is undecided, as the coverage is not verified, never passed', () => {
+  const integrated = (encryption: unknown, parameters: Record<string, unknown> = {}) => {
+    const { cluster, encryption: read } = ofTemplate({ networkPlugin: 'azure' }, { encryption }, parameters, { apiServerAccessProfile: { enableVnetIntegration: true } });
+    const [outcome] = evaluateClusterRules(cluster, TRANSIT_ENCRYPTION_RULES.filter((r) => r.rule === Rules.vnetEncryptionWithVnetIntegration));
+    return { read, outcome };
+  };
+  expect(integrated(ENCRYPTED.encryption).outcome.verdict).toBe('fail');
+  expect(integrated(undefined).outcome.verdict).toBe('pass');
+  const unknown = integrated({ enabled: "[parameters('encrypt')]" }, { encrypt: { type: 'bool' } });
+  expect([unknown.read.kind, unknown.outcome.verdict]).toEqual(['not-verified', 'undecided']);
+  expect(unknown.outcome.undecided[0].reason).toBe(unknown.read.reason);
 });
