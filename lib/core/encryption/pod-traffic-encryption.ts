@@ -47,15 +47,19 @@ export function wireGuardOn(c: ClusterRuleContext): boolean {
  * @see https://learn.microsoft.com/azure/virtual-network/virtual-network-encryption-overview
  * @internal
  */
-export function podTrafficEncryptionOf(c: ClusterRuleContext): DeployedTransitEncryption & { readonly kind: TransitEncryption['kind'] } {
+export function podTrafficEncryptionOf(
+  c: ClusterRuleContext,
+  /** The Kubernetes objects applied to the cluster; by default those its description holds (`undefined`: not read). */
+  objects: readonly unknown[] | undefined = c.cluster.kubernetesObjects,
+): DeployedTransitEncryption & { readonly kind: TransitEncryption['kind'] } {
   if (acnsWireGuardOn(c)) return { kind: 'acnsWireGuard', reason: 'networkProfile.advancedNetworking.security.transitEncryption.type is WireGuard' };
-  if (deployedFelixWireGuard(c.cluster.kubernetesObjects ?? []).on) {
+  if (deployedFelixWireGuard(objects ?? []).on) {
     return { kind: 'calicoWireGuard', reason: `the FelixConfiguration "${FELIX_DEFAULT_CONFIGURATION}" applied to the cluster sets wireguardEnabled: true` };
   }
   const network = nodeNetworkEncryption(c);
   if (network?.encrypted) return { kind: 'virtualNetworkEncryption', reason: `virtual network ${network.name} has encryption enabled` };
   // Calico WireGuard is a FelixConfiguration inside the cluster: without the objects applied to it, not known.
-  if (networkPolicyEngineOf(c) === 'calico' && c.cluster.kubernetesObjects === undefined) {
+  if (networkPolicyEngineOf(c) === 'calico' && objects === undefined) {
     throw new Undecided('Calico network policy: whether Calico WireGuard is on is a FelixConfiguration inside the cluster, not among what was read');
   }
   return { kind: 'none', reason: network !== undefined ? `neither WireGuard nor encryption on virtual network ${network.name}` : 'no WireGuard, and the network AKS manages has no virtual network encryption' };
