@@ -6,7 +6,7 @@ import { egressPathOfCluster } from '../core/aks/egress-path';
 import { describeDefinition } from '../core/aks/definition-description';
 import { transitEncryptionOfCluster } from '../core/encryption/pod-traffic-encryption';
 import { renderSecurityBaseline } from '../core/aks/security-baseline';
-import { definitionRuleOutcomes } from '../core/aks/definition-rule-outcomes';
+import { describedRuleOutcomes } from '../core/aks/definition-rule-outcomes';
 import { calicoWireGuardDeployment } from '../core/encryption/calico-felix-configuration';
 import { CrossClusterCoverage, deriveEncryptionCoverage, FlowCoverage, renderEncryptionCoverage } from '../core/encryption/encryption-coverage';
 import { evaluateAksBuiltInPolicies, renderAksBuiltInPolicies } from '../core/policy/aks-built-in-policies';
@@ -102,7 +102,7 @@ export function clusterReports(
       });
     }
   }
-  const outcomes = definitionRuleOutcomes(model, kubernetesObjects, described);
+  const outcomes = describedRuleOutcomes(model, described);
   return {
     coverage: renderEncryptionCoverage(c.name, c.transitEncryption, coverage, egressPathOfCluster(described), deployedEncryption),
     baseline: renderSecurityBaseline(model, outcomes, renderAksBuiltInPolicies(evaluateAksBuiltInPolicies(model.toArmTemplate())), installed),

@@ -13,11 +13,15 @@ import { ManagedClusterModel } from './managed-cluster-model';
  * from these outcomes.
  * @category Security baseline
  */
-export function definitionRuleOutcomes(
-  model: ManagedClusterModel,
-  kubernetesObjects: readonly unknown[],
-  /** The description of what the model deploys, when the caller reads it for its reports too. */
-  described: ClusterDescription = describeDefinition(model.config, {}, kubernetesObjects),
-): RuleOutcome[] {
+export function definitionRuleOutcomes(model: ManagedClusterModel, kubernetesObjects: readonly unknown[]): RuleOutcome[] {
+  return describedRuleOutcomes(model, describeDefinition(model.config, {}, kubernetesObjects));
+}
+
+/**
+ * Every cluster rule's outcome on the description of what a model deploys,
+ * for a caller that reads that description for its reports too.
+ * @internal
+ */
+export function describedRuleOutcomes(model: ManagedClusterModel, described: ClusterDescription): RuleOutcome[] {
   return evaluateClusterRules(described, CLUSTER_RULES, { evaluationDate: model.evaluationDate });
 }
