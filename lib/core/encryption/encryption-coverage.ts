@@ -223,7 +223,7 @@ function inClusterFacts(encryption: TransitEncryption, objects: readonly unknown
 
 /**
  * The in-cluster rows where what encrypts pod traffic is not verified, and why.
- * @category Transit encryption
+ * @internal
  */
 export function notVerifiedInClusterFacts(reason: string): Readonly<Record<InClusterFlow, InClusterFact>> {
   const row: InClusterFact = { status: 'not-verified', by: `not verified: ${reason}`, sources: [Sources.wireGuardConcepts, Sources.vnetEncryption] };

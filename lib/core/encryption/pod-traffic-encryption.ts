@@ -38,7 +38,7 @@ export function wireGuardOn(c: ClusterRuleContext): boolean {
 /**
  * What encrypts pod traffic between nodes as deployed: WireGuard (ACNS, or
  * Calico's FelixConfiguration deployed with the cluster), the nodes' virtual
- * network, or nothing, with the facts that say so. Stops undecided (throws)
+ * network, or nothing, and why. Stops undecided (throws)
  * where a value it reads is not known, or where the nodes' virtual network,
  * or the objects applied to a cluster with Calico network policy, were not
  * read: the rules SAKS-ENC-013 and friends are then undecided;
