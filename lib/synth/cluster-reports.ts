@@ -2,9 +2,11 @@ import { deployedAdmissionPolicies, withAdmissionGuards } from '../core/admissio
 import { ManagedClusterModel } from '../core/aks/managed-cluster-model';
 import { felixAdmissionPolicy } from '../core/encryption/felix-admission-policy';
 import { hostNetworkAdmissionPolicy } from '../core/encryption/host-network-admission-policy';
-import { deployedEgressPath } from '../core/aks/egress-path';
+import { egressPathOfCluster } from '../core/aks/egress-path';
+import { describeDefinition } from '../core/aks/definition-description';
+import { transitEncryptionOfCluster } from '../core/encryption/pod-traffic-encryption';
 import { renderSecurityBaseline } from '../core/aks/security-baseline';
-import { definitionRuleOutcomes } from '../core/aks/definition-rule-outcomes';
+import { describedRuleOutcomes } from '../core/aks/definition-rule-outcomes';
 import { calicoWireGuardDeployment } from '../core/encryption/calico-felix-configuration';
 import { CrossClusterCoverage, deriveEncryptionCoverage, FlowCoverage, renderEncryptionCoverage } from '../core/encryption/encryption-coverage';
 import { evaluateAksBuiltInPolicies, renderAksBuiltInPolicies } from '../core/policy/aks-built-in-policies';
@@ -83,7 +85,10 @@ export function clusterReports(
     ],
     kubernetesObjects,
   );
-  const coverage = withAdmissionGuards(deriveEncryptionCoverage(c, kubernetesObjects, crossCluster), guards);
+  // The rules and the reports read the one description of what the model deploys: its egress path, and what encrypts pod traffic.
+  const described = describeDefinition(c, {}, kubernetesObjects);
+  const deployedEncryption = transitEncryptionOfCluster(described);
+  const coverage = withAdmissionGuards(deriveEncryptionCoverage(c, kubernetesObjects, crossCluster, deployedEncryption), guards);
   const warnings: Violation[] = [];
   if (c.transitEncryption.kind === 'calicoWireGuard') {
     const deployed = calicoWireGuardDeployment(c.transitEncryption, kubernetesObjects);
@@ -97,9 +102,10 @@ export function clusterReports(
       });
     }
   }
+  const outcomes = describedRuleOutcomes(model, described);
   return {
-    coverage: renderEncryptionCoverage(c.name, c.transitEncryption, coverage, deployedEgressPath(model.cluster, model.resources)),
-    baseline: renderSecurityBaseline(model, definitionRuleOutcomes(model, kubernetesObjects), renderAksBuiltInPolicies(evaluateAksBuiltInPolicies(model.toArmTemplate())), installed),
+    coverage: renderEncryptionCoverage(c.name, c.transitEncryption, coverage, egressPathOfCluster(described), deployedEncryption),
+    baseline: renderSecurityBaseline(model, outcomes, renderAksBuiltInPolicies(evaluateAksBuiltInPolicies(model.toArmTemplate())), installed),
     reachability: renderReachabilityReport(c.name, deployed ?? { template: model.toArmTemplate(), file: 'cluster.template.json' }),
     warnings,
     flows: coverage,

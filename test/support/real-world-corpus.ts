@@ -1,5 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { describeDeployment } from '../../lib/core/description/cluster-description';
+import { decodeDocument, parseJsonDocument } from '../../lib/core/readers/document-text';
+import { readDocument } from '../../lib/core/readers/read-document';
 
 /** The real-world corpus: public AKS documents and programs nobody here wrote, each with SOURCE.md and expected.json. */
 export const REAL_WORLD_ROOT = path.resolve(__dirname, '../fixtures/real-world');
@@ -23,6 +26,21 @@ export const REAL_WORLD_CASES: readonly string[] = fs
 
 export function expectedOf(slug: string): ExpectedCase {
   return JSON.parse(fs.readFileSync(path.join(REAL_WORLD_ROOT, slug, 'expected.json'), 'utf8')) as ExpectedCase;
+}
+
+/**
+ * A case's documents read as `secure-aks audit` reads them (decoded, parsed,
+ * read), and the deployment they describe together.
+ */
+export function readRealWorldCase(slug: string, expected: ExpectedCase = expectedOf(slug)) {
+  const readings = expected.documents.map((file) => {
+    const decoded = decodeDocument(fs.readFileSync(path.join(REAL_WORLD_ROOT, slug, file)), file);
+    if ('problem' in decoded) throw new Error(decoded.problem.message);
+    const parsed = parseJsonDocument(decoded.text, file);
+    if ('problems' in parsed) throw new Error(parsed.problems.map((p) => p.message).join('; '));
+    return readDocument(parsed.value, file);
+  });
+  return { readings, deployment: describeDeployment(readings) };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { ClusterDescription } from '../description/cluster-description';
 import { evaluateClusterRules } from '../rules/evaluate-cluster-rules';
 import { RuleOutcome } from '../rules/rule-outcome';
 import { CLUSTER_RULES } from './cluster-rule-set';
@@ -13,5 +14,14 @@ import { ManagedClusterModel } from './managed-cluster-model';
  * @category Security baseline
  */
 export function definitionRuleOutcomes(model: ManagedClusterModel, kubernetesObjects: readonly unknown[]): RuleOutcome[] {
-  return evaluateClusterRules(describeDefinition(model.config, {}, kubernetesObjects), CLUSTER_RULES, { evaluationDate: model.evaluationDate });
+  return describedRuleOutcomes(model, describeDefinition(model.config, {}, kubernetesObjects));
+}
+
+/**
+ * Every cluster rule's outcome on the description of what a model deploys,
+ * for a caller that reads that description for its reports too.
+ * @internal
+ */
+export function describedRuleOutcomes(model: ManagedClusterModel, described: ClusterDescription): RuleOutcome[] {
+  return evaluateClusterRules(described, CLUSTER_RULES, { evaluationDate: model.evaluationDate });
 }

@@ -1,54 +1,143 @@
-import { ArmResource } from '../arm/arm-resource';
+import { ClusterDescription } from '../description/cluster-description';
+import { DescribedResource } from '../description/described-resource';
+import { Fact } from '../description/fact';
+import { reading, readingContext } from '../reachability/description-reading';
+import { ClusterRuleContext } from '../rules/cluster-rule';
+import { certain, same } from './rules/cluster-facts';
 
 /**
  * The cluster's egress path, as deployed.
  * @category Network and identity
  */
 export interface EgressPath {
-  /** Whether the cluster has a public egress IP of its own; `unverified` when the route is brought by id. */
+  /**
+   * Whether the cluster has a public egress IP of its own; `unverified` when
+   * what carries or blocks its egress was not read (a route table or subnet
+   * brought by id) or a value it depends on is not known offline.
+   */
   readonly publicEgress: 'yes' | 'no' | 'unverified';
-  /** What carries egress, for the reports. */
+  /** What carries egress, in the reports' words. */
   readonly description: string;
+  /** Why it is `unverified`, in the rules' words (absent otherwise). */
+  readonly reason?: string;
+  /** The outbound type the path was read from, where it was read (absent when it could not be read). */
+  readonly fact?: Fact;
+  /** The outbound type, `loadBalancer` when none is set (absent when it could not be read). */
+  readonly outboundType?: string;
 }
 
-type Props = Record<string, any>;
+/** An egress path read from a known outbound type. */
+type ReadEgressPath = EgressPath & { readonly fact: Fact; readonly outboundType: string };
+
+const OUTBOUND = 'properties.networkProfile.outboundType';
 
 /**
- * Reads the egress path from the deployed cluster payload and the resources
- * deployed with it (the route table), never from the definition's intent.
+ * The egress path of the cluster a rule (or a report) reads, from the
+ * cluster's outbound type and the resources deployed for certain beside it:
+ * a route table that sends 0.0.0.0/0 to a virtual appliance, or an NSG that
+ * denies the internet with a subnet without default outbound access. Names
+ * and enum values are compared as Azure compares them (without regard to
+ * case). Stops undecided (throws) when the outbound type is not known: the
+ * rule SAKS-EGR-001 is then undecided; {@link egressPathOfCluster} says
+ * `unverified`.
  * @see https://learn.microsoft.com/azure/aks/egress-outboundtype
- * @category Network and identity
+ * @see https://learn.microsoft.com/azure/aks/concepts-network-isolated
+ * @internal
  */
-export function deployedEgressPath(cluster: ArmResource, resources: readonly ArmResource[]): EgressPath {
-  const p = (cluster.properties ?? {}) as Props;
-  switch (p.networkProfile?.outboundType) {
-    case 'none': {
-      const registry = p.bootstrapProfile?.containerRegistryId ? 'your private registry cache' : 'an AKS-managed private registry cache';
-      // No egress only when what is deployed blocks it: the node subnet without default outbound
-      // access, under an NSG that denies the internet. A brought subnet's own egress is not read offline.
-      const blocked =
-        resources.some((r) => r.type === 'Microsoft.Network/networkSecurityGroups' && (((r.properties as Props).securityRules ?? []) as Props[]).some(
-          (rule) => rule.properties?.direction === 'Outbound' && rule.properties?.access === 'Deny' && rule.properties?.destinationAddressPrefix === 'Internet',
-        )) &&
-        resources.some((r) => r.type === 'Microsoft.Network/virtualNetworks' && (((r.properties as Props).subnets ?? []) as Props[]).some((sn) => sn.properties?.defaultOutboundAccess === false));
-      return blocked
-        ? { publicEgress: 'no', description: `nowhere: a network isolated cluster (outbound type none) whose node subnet has no default outbound access and an NSG that denies the internet; nodes bootstrap from ${registry}` }
-        : { publicEgress: 'unverified', description: `a network isolated cluster (outbound type none; nodes bootstrap from ${registry}) in a brought subnet, whose own egress (NAT gateway, route table, default outbound access) is not read offline` };
+export function egressPathOf(c: ClusterRuleContext): ReadEgressPath {
+  const fact = c.fact(OUTBOUND);
+  // No outbound type is the load balancer, the API's default.
+  const outboundType = c.text(fact) ?? 'loadBalancer';
+  const path = egressPathBy(c, outboundType);
+  return { ...path, fact, outboundType };
+}
+
+/** The egress path of outbound type `outbound`, from the resources read beside the cluster. */
+function egressPathBy(c: ClusterRuleContext, outbound: string): EgressPath {
+  if (same(outbound, 'userDefinedRouting')) {
+    const appliance = defaultRouteToAppliance(c);
+    if (appliance === undefined) {
+      return {
+        publicEgress: 'unverified',
+        description: 'through the route table brought by id (userDefinedRouting); its default route is yours and is not read offline',
+        reason: "the node subnet's default route is not among the resources read (a route table or subnet brought by id)",
+        };
     }
-    case 'userDefinedRouting': {
-      const route = resources
-        .filter((r) => r.type === 'Microsoft.Network/routeTables')
-        .flatMap((r) => ((r.properties as Props).routes ?? []) as Props[])
-        .find((x) => x.properties?.addressPrefix === '0.0.0.0/0' && x.properties?.nextHopType === 'VirtualAppliance');
-      return route
-        ? { publicEgress: 'no', description: `through the virtual appliance at ${route.properties.nextHopIpAddress} (the node subnet's route table sends 0.0.0.0/0 to it); AKS creates no public egress IP` }
-        : { publicEgress: 'unverified', description: 'through the route table brought by id (userDefinedRouting); its default route is yours and is not read offline' };
-    }
-    case 'userAssignedNATGateway':
-      return { publicEgress: 'yes', description: 'through the public IPs of your NAT gateway on the node subnet' };
-    case 'managedNATGateway':
-      return { publicEgress: 'yes', description: 'through the public IPs of an AKS-managed NAT gateway' };
-    default:
-      return { publicEgress: 'yes', description: 'through the public IP of the cluster\'s standard load balancer (outbound type loadBalancer)' };
+    return { publicEgress: 'no', description: `through the virtual appliance at ${appliance} (the node subnet's route table sends 0.0.0.0/0 to it); AKS creates no public egress IP` };
   }
+  if (same(outbound, 'none')) {
+    const registry = bootstrapRegistry(c);
+    if (internetEgressBlocked(c)) {
+      return { publicEgress: 'no', description: `nowhere: a network isolated cluster (outbound type none) whose node subnet has no default outbound access and an NSG that denies the internet; nodes bootstrap from ${registry}` };
+    }
+    return {
+      publicEgress: 'unverified',
+      description: `a network isolated cluster (outbound type none; nodes bootstrap from ${registry}) in a brought subnet, whose own egress (NAT gateway, route table, default outbound access) is not read offline`,
+      reason: 'what blocks egress from the node subnet (its NSG, default outbound access, NAT gateway or route table) is not among the resources read',
+    };
+  }
+  if (same(outbound, 'userAssignedNATGateway')) return { publicEgress: 'yes', description: 'through the public IPs of your NAT gateway on the node subnet' };
+  if (same(outbound, 'managedNATGateway')) return { publicEgress: 'yes', description: 'through the public IPs of an AKS-managed NAT gateway' };
+  if (same(outbound, 'loadBalancer')) return { publicEgress: 'yes', description: "through the public IP of the cluster's standard load balancer (outbound type loadBalancer)" };
+  return { publicEgress: 'yes', description: `by outbound type ${outbound}, which is not known to keep egress off the internet (userDefinedRouting and none are)` };
+}
+
+/**
+ * The egress path of a described cluster for the reports: {@link egressPathOf}
+ * with the rules' readers, `unverified` with the reason where a value it
+ * reads is not known offline.
+ * @internal
+ */
+export function egressPathOfCluster(cluster: ClusterDescription): EgressPath {
+  const read = reading(() => egressPathOf(readingContext(cluster)));
+  if (read.known) return read.value;
+  return { publicEgress: 'unverified', description: `not known offline (${read.reason})`, reason: read.reason };
+}
+
+/** Where a network isolated cluster's nodes bootstrap from; read without stopping, since the rule does not depend on it. */
+function bootstrapRegistry(c: ClusterRuleContext): string {
+  const registry = c.fact('properties.bootstrapProfile.containerRegistryId');
+  if (registry.state === 'unknown') return `a registry cache not known offline (${registry.reason})`;
+  return registry.state === 'known' && registry.value ? 'your private registry cache' : 'an AKS-managed private registry cache';
+}
+
+/** The text at `key` of an object of a resource's body, when it is known text. */
+function textOf(o: unknown, key: string): string | undefined {
+  const v = o !== null && typeof o === 'object' ? (o as Record<string, unknown>)[key] : undefined;
+  return typeof v === 'string' ? v : undefined;
+}
+
+/** The `properties` of each element of a list of a resource's body (routes, security rules, subnets). */
+function elementProperties(r: DescribedResource, list: string): unknown[] {
+  const items = (r.body.properties as Record<string, unknown> | undefined)?.[list];
+  return Array.isArray(items) ? items.map((x) => (x !== null && typeof x === 'object' ? (x as Record<string, unknown>).properties : undefined)) : [];
+}
+
+/**
+ * The next hop of a route, deployed for certain, that sends 0.0.0.0/0 to a
+ * virtual appliance (the hub firewall); `undefined` when no such route was read.
+ */
+function defaultRouteToAppliance(c: ClusterRuleContext): string | undefined {
+  for (const table of c.cluster.related.ofType('Microsoft.Network/routeTables')) {
+    if (!certain(table)) continue;
+    const route = elementProperties(table, 'routes').find((r) => textOf(r, 'addressPrefix') === '0.0.0.0/0' && same(textOf(r, 'nextHopType'), 'VirtualAppliance'));
+    if (route !== undefined) return textOf(route, 'nextHopIpAddress') ?? 'an address not known offline';
+  }
+  return undefined;
+}
+
+/**
+ * What deployed for certain blocks a network isolated cluster's egress: an NSG
+ * that denies outbound traffic to the internet, and a subnet without default
+ * outbound access.
+ * @see https://learn.microsoft.com/azure/virtual-network/ip-services/default-outbound-access
+ */
+function internetEgressBlocked(c: ClusterRuleContext): boolean {
+  const denies = c.cluster.related
+    .ofType('Microsoft.Network/networkSecurityGroups')
+    .some((n) => certain(n) && elementProperties(n, 'securityRules').some((r) => same(textOf(r, 'direction'), 'Outbound') && same(textOf(r, 'access'), 'Deny') && same(textOf(r, 'destinationAddressPrefix'), 'Internet')));
+  const closed = c.cluster.related
+    .ofType('Microsoft.Network/virtualNetworks')
+    .some((v) => certain(v) && elementProperties(v, 'subnets').some((sn) => sn !== null && typeof sn === 'object' && (sn as Record<string, unknown>).defaultOutboundAccess === false));
+  return denies && closed;
 }

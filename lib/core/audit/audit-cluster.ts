@@ -1,13 +1,11 @@
-import { ArmReference } from '../arm/arm-expression';
-import { ArmResource } from '../arm/arm-resource';
 import { CLUSTER_RULES } from '../aks/cluster-rule-set';
-import { deployedEgressPath, EgressPath } from '../aks/egress-path';
+import { EgressPath, egressPathOfCluster } from '../aks/egress-path';
 import { BaselineStatus, evaluateSecurityBaseline } from '../aks/security-baseline';
 import { ClusterDescription } from '../description/cluster-description';
 import { DescribedResource } from '../description/described-resource';
 import { guardedView, orUndecided } from '../description/guarded-view';
 import { UnknownValue } from '../description/unknown-value';
-import { FLOW_LABELS, FlowCoverage, TrafficFlow } from '../encryption/encryption-coverage';
+import { FlowCoverage } from '../encryption/encryption-coverage';
 import { AZURE_POLICY_AKS_DEFINITIONS } from '../policy/azure-policy-definitions.generated';
 import { evaluateAzurePolicy, PolicyResult } from '../policy/evaluate-azure-policy';
 import { evaluateClusterRules } from '../rules/evaluate-cluster-rules';
@@ -21,7 +19,8 @@ import { REST_NAMES_BY_LOWERCASE } from '../readers/azure-json/rest-names';
 import { guardEmittedStrings } from './emitted-strings';
 import { Rules } from '../validation/rule-catalog';
 import { escapeUnsafeCharacters, findUnsafeCharacter } from '../validation/unsafe-characters';
-import { DeployedTransitEncryption, encryptionCoverageOf, transitEncryptionOf } from './payload-encryption-coverage';
+import { DeployedTransitEncryption, transitEncryptionOfCluster } from '../encryption/pod-traffic-encryption';
+import { deployedEncryptionCoverageOf } from '../encryption/deployed-encryption-coverage';
 import { apiServerReachability, ReachabilityStatement } from '../reachability/api-server-reachability';
 
 /**
@@ -106,25 +105,10 @@ export function auditCluster(d: ClusterDescription, form: AzureDescriptionForm =
   const { document, pointer } = d.resource.origin;
   const cluster: AuditedCluster = { source: pointer === '' ? document : `${document}#${pointer}`, form, cluster: audited, related: others };
 
-  const notVerified = (reason: string): DeployedTransitEncryption => ({ kind: 'not-verified', reason });
-  const notVerifiedFlows = (reason: string) => (Object.keys(FLOW_LABELS) as TrafficFlow[]).map((flow): FlowCoverage => ({ flow, status: 'not-verified', by: `not known offline: ${reason}`, sources: [] }));
-  // The nodes' virtual network, found by the description's one lookup.
-  const vnetOfSubnet = (subnetId: string) => {
-    const found = d.related.vnetOfSubnet(subnetId);
-    return found.state === 'found' ? cachedAuditedOf(found.resource) : undefined;
-  };
-  let transitUndecided: string | undefined;
-  const transitEncryption = orUndecided(
-    () => transitEncryptionOf(audited, vnetOfSubnet),
-    (reason) => {
-      transitUndecided = reason;
-      return notVerified(`not known offline: ${reason}`);
-    },
-  );
-  const coverage = transitUndecided !== undefined ? notVerifiedFlows(transitUndecided) : orUndecided(() => encryptionCoverageOf(audited, transitEncryption), notVerifiedFlows);
-  const arm = asArmResource(audited, true);
-  const resources = [arm, ...others.map((r, i) => asArmResource(r, false, d.isScopeOfThisCluster(besideCluster[i].scope) === true))];
-  const egress = orUndecided(() => deployedEgressPath(arm, resources), (reason): EgressPath => ({ publicEgress: 'unverified', description: `not known offline (${reason})` } as EgressPath));
+  // What the reports say of encryption and egress is read by the rules' own readings of the same description.
+  const transitEncryption = transitEncryptionOfCluster(d);
+  const coverage = deployedEncryptionCoverageOf(d, transitEncryption);
+  const egress = egressPathOfCluster(d);
   const baseline = evaluateSecurityBaseline(outcomes).map((r): AuditedControl => ({
     id: r.check.id,
     title: r.check.title,
@@ -209,24 +193,4 @@ function cachedPolicyResource(r: DescribedResource): Record<string, unknown> {
  */
 function policyResource(r: DescribedResource): Record<string, unknown> {
   return { ...r.body, id: r.id, name: r.name, type: r.type, scope: r.scope };
-}
-
-/**
- * A resource in the shape the baseline's controls read (the library's ARM
- * model), with an extension resource's scope on the cluster as a reference
- * to it.
- */
-function asArmResource(r: AuditedResource, isCluster: boolean, onCluster = false): ArmResource {
-  return {
-    logicalId: isCluster ? 'cluster' : r.id ?? `${r.type}/${r.name}`,
-    type: r.type,
-    apiVersion: r.apiVersion ?? '',
-    name: r.name.split('/'),
-    location: r.location,
-    sku: r.sku as ArmResource['sku'],
-    scope: onCluster ? new ArmReference('cluster') : r.scope,
-    get properties() {
-      return r.properties as ArmResource['properties'];
-    },
-  };
 }

@@ -190,7 +190,7 @@ export function renderAuditJson(run: AuditRun): string {
         verdicts: Object.fromEntries(a.outcomes.map((o) => [o.rule.id, o.verdict])),
         transitEncryption: a.transitEncryption,
         encryptionCoverage: a.coverage.map((f) => ({ flow: f.flow, status: f.status, by: f.by, ...(f.caveat ? { caveat: f.caveat } : {}), sources: f.sources })),
-        egress: a.egress,
+        egress: { publicEgress: a.egress.publicEgress, description: a.egress.description },
         securityBaseline: a.baseline,
         azurePolicy: a.policies.map((p) => ({ name: p.result.definition.name, displayName: p.result.definition.displayName, effect: p.result.effect, state: p.state })),
         apiServerReachability: reachabilityJson(a.reachability),

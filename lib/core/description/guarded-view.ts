@@ -3,9 +3,9 @@ import { UnknownValue } from './unknown-value';
 
 /**
  * A copy of a described value in which reading an unknown part throws
- * {@link Undecided}: code written over plain JSON (the Azure Policy
- * evaluator, the encryption coverage, the egress path) then stops undecided
- * where it would otherwise have read an unknown value as absent or false.
+ * {@link Undecided}: code written over plain JSON (the audit's copy of
+ * each resource it read) then stops undecided where it would otherwise
+ * have read an unknown value as absent or false.
  * `rename` gives the name each member of an object takes in the copy (the
  * REST API's spelling of a name another tool cases differently), in the same pass.
  */

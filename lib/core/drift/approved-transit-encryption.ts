@@ -1,23 +1,28 @@
 import { ClusterDescription } from '../description/cluster-description';
+import { podTrafficEncryptionOf } from '../encryption/pod-traffic-encryption';
 import { TransitEncryption } from '../encryption/transit-encryption';
+import { reading, readingContext } from '../reachability/description-reading';
+
+/** The factory of each mechanism, without options: the hostNetwork check reads only the kind. */
+const MECHANISMS: Readonly<Record<TransitEncryption['kind'], () => TransitEncryption>> = {
+  acnsWireGuard: () => TransitEncryption.acnsWireGuard(),
+  calicoWireGuard: () => TransitEncryption.calicoWireGuard(),
+  virtualNetworkEncryption: () => TransitEncryption.virtualNetworkEncryption(),
+  none: () => TransitEncryption.none(),
+};
 
 /**
  * The transit encryption an approved cluster was built with, from its
- * template and its approved manifests: ACNS WireGuard in the network
- * profile, Calico WireGuard in a FelixConfiguration, or virtual network
- * encryption on a network the template deploys; none when the template is a
- * whole deployment and shows none of them.
+ * template and its approved manifests, read as the rules SAKS-ENC-013 and
+ * SAKS-ENC-020 read it: ACNS WireGuard in the network profile, Calico
+ * WireGuard in the FelixConfiguration "default" among the manifests, or
+ * encryption on the nodes' virtual network; unknown, with the reason, where
+ * the rules would be undecided.
  * @see https://learn.microsoft.com/azure/aks/container-network-security-wireguard-encryption-concepts
  * @see https://docs.tigera.io/calico/latest/network-policy/encrypt-cluster-pod-traffic
  * @internal
  */
 export function approvedTransitEncryption(cluster: ClusterDescription, manifests: readonly Readonly<Record<string, any>>[]): TransitEncryption | { readonly unknown: string } {
-  const type = cluster.fact('properties.networkProfile.advancedNetworking.security.transitEncryption.type');
-  if (type.state === 'unknown') return { unknown: type.reason };
-  if (type.state === 'known' && String(type.value).toLowerCase() === 'wireguard') return TransitEncryption.acnsWireGuard();
-  if (manifests.some((o) => o.kind === 'FelixConfiguration' && o.spec?.wireguardEnabled === true)) return TransitEncryption.calicoWireGuard();
-  const vnets = cluster.related.ofType('Microsoft.Network/virtualNetworks');
-  if (vnets.some((v) => (v.body.properties as Record<string, any> | undefined)?.encryption?.enabled === true)) return TransitEncryption.virtualNetworkEncryption();
-  if (!cluster.wholeDeployment) return { unknown: 'the approved template is not a whole deployment' };
-  return TransitEncryption.none();
+  const read = reading(() => podTrafficEncryptionOf(readingContext(cluster), manifests));
+  return read.known ? MECHANISMS[read.value.kind]() : { unknown: read.reason };
 }

@@ -4,6 +4,7 @@ import { markdownLink, markdownTable } from '../reports/markdown';
 import { SourceUrl, Sources } from '../validation/sources';
 import { calicoWireGuardDeployment } from './calico-felix-configuration';
 import { EgressPath } from '../aks/egress-path';
+import type { DeployedTransitEncryption } from './pod-traffic-encryption';
 import { TransitEncryption } from './transit-encryption';
 
 /**
@@ -179,15 +180,20 @@ export interface CrossClusterCoverage {
  * come from the mechanism's facts, except that Calico WireGuard counts only
  * when its FelixConfiguration is among those objects; the API server row
  * from the access mode; the cross-cluster row from the mesh link, when its
- * charts are part of the deployment.
+ * charts are part of the deployment. Given `deployed`, the mechanism as the
+ * rules read it from what the model deploys, that reading decides: where it
+ * is not verified (a brought virtual network, not read), so are the
+ * in-cluster rows.
  * @category Transit encryption
  */
 export function deriveEncryptionCoverage(
   c: ResolvedClusterConfig,
   kubernetesObjects: readonly unknown[],
   crossCluster?: CrossClusterCoverage,
+  /** The mechanism the rules read from what the model deploys (the synth reports give it). */
+  deployed?: DeployedTransitEncryption,
 ): FlowCoverage[] {
-  const facts = inClusterFacts(c.transitEncryption, kubernetesObjects);
+  const facts = inClusterFacts(c.transitEncryption, kubernetesObjects, deployed);
   const inCluster = (Object.keys(facts) as InClusterFlow[]).map((flow) => ({ flow, ...facts[flow] }));
   return [
     ...inCluster,
@@ -203,13 +209,25 @@ export function deriveEncryptionCoverage(
   ];
 }
 
-function inClusterFacts(encryption: TransitEncryption, objects: readonly unknown[]): Readonly<Record<InClusterFlow, InClusterFact>> {
+function inClusterFacts(encryption: TransitEncryption, objects: readonly unknown[], deployed: DeployedTransitEncryption | undefined): Readonly<Record<InClusterFlow, InClusterFact>> {
+  if (deployed?.kind === 'not-verified') return notVerifiedInClusterFacts(deployed.reason);
+  // Calico chosen but not deployed reads as none: the rows below say why.
+  if (deployed !== undefined && deployed.kind !== encryption.kind && !(encryption.kind === 'calicoWireGuard' && deployed.kind === 'none')) return IN_CLUSTER_COVERAGE[deployed.kind];
   const facts = IN_CLUSTER_COVERAGE[encryption.kind];
   if (encryption.kind !== 'calicoWireGuard') return facts;
-  const deployed = calicoWireGuardDeployment(encryption, objects);
-  if (deployed.on) return facts;
-  const off: InClusterFact = { status: 'unencrypted', by: `nothing: Calico WireGuard is chosen, but ${deployed.why}`, sources: [Sources.calicoWireGuard] };
+  const felix = calicoWireGuardDeployment(encryption, objects);
+  if (felix.on) return facts;
+  const off: InClusterFact = { status: 'unencrypted', by: `nothing: Calico WireGuard is chosen, but ${felix.why}`, sources: [Sources.calicoWireGuard] };
   return { 'pod-to-pod-same-node': facts['pod-to-pod-same-node'], 'pod-to-pod-cross-node': off, 'host-network-pods': off, 'node-to-node': off };
+}
+
+/**
+ * The in-cluster rows where what encrypts pod traffic is not verified, and why.
+ * @internal
+ */
+export function notVerifiedInClusterFacts(reason: string): Readonly<Record<InClusterFlow, InClusterFact>> {
+  const row: InClusterFact = { status: 'not-verified', by: `not verified: ${reason}`, sources: [Sources.wireGuardConcepts, Sources.vnetEncryption] };
+  return { 'pod-to-pod-same-node': row, 'pod-to-pod-cross-node': row, 'host-network-pods': row, 'node-to-node': row };
 }
 
 /**
@@ -263,7 +281,14 @@ const STATUS_COLOUR: Readonly<Record<CoverageStatus, string>> = {
  * The coverage as Markdown: a table and a Mermaid diagram, for a pull request.
  * @category Transit encryption
  */
-export function renderEncryptionCoverage(clusterName: string, encryption: TransitEncryption, coverage: readonly FlowCoverage[], egress?: EgressPath): string {
+export function renderEncryptionCoverage(
+  clusterName: string,
+  encryption: TransitEncryption,
+  coverage: readonly FlowCoverage[],
+  egress?: EgressPath,
+  /** The mechanism as the rules read it from what is deployed: where it is not verified, the line says so. */
+  deployed?: DeployedTransitEncryption,
+): string {
   const by = new Map(coverage.map((c) => [c.flow, c]));
   const rows = coverage.map((c) => [FLOW_LABELS[c.flow], STATUS_MARK[c.status], c.by, c.caveat ?? '', { raw: c.sources.map(markdownLink).join('<br>') }]);
   const edges: Array<[string, TrafficFlow]> = [
@@ -294,7 +319,7 @@ export function renderEncryptionCoverage(clusterName: string, encryption: Transi
   return [
     `# Encryption coverage: ${clusterName}`,
     '',
-    `Transit encryption: ${MECHANISM_NAMES[encryption.kind]}.`,
+    `Transit encryption: ${MECHANISM_NAMES[encryption.kind]}${deployed?.kind === 'not-verified' ? `, chosen; what is deployed does not show it (not verified: ${deployed.reason})` : ''}.`,
     '',
     ...(egress
       ? [`Public egress path: ${egress.publicEgress === 'unverified' ? 'not verified offline' : egress.publicEgress}. Egress leaves ${egress.description} (<${Sources.outboundTypes}>).`, '']

@@ -1,11 +1,10 @@
 import { ACNS_MIN_KUBERNETES } from '../aks/aks-limits';
-import { hasVnetIntegration, kubernetesVersion, networkPolicyEngineOf, nodeSubnetIds, same } from '../aks/rules/cluster-facts';
+import { hasVnetIntegration, kubernetesVersion, networkPolicyEngineOf, same } from '../aks/rules/cluster-facts';
+import { acnsWireGuardOn, nodeNetworkEncryption, podTrafficEncryptionOf, wireGuardOn } from './pod-traffic-encryption';
 import { kubernetesMinorBelow } from '../aks/validation-helpers';
 import { clusterRule, ClusterRule, ClusterRuleContext } from '../rules/cluster-rule';
 import { conditionRule } from '../rules/condition-rule';
 import { Cond } from '../rules/resource-condition';
-import { Undecided } from '../rules/undecided';
-import { deployedFelixWireGuard } from './calico-felix-configuration';
 import { Rules } from '../validation/rule-catalog';
 
 /**
@@ -23,43 +22,6 @@ const NETWORK_POLICY = `${NETWORK}.networkPolicy`;
 const CILIUM_DATAPLANE = Cond.is(`${NETWORK}.networkDataplane`, 'cilium');
 /** ACNS WireGuard is the transit encryption of the network profile. */
 const ACNS_WIREGUARD = Cond.is(TRANSIT_ENCRYPTION_TYPE, 'WireGuard');
-
-/** Whether ACNS WireGuard is the transit encryption of the network profile. */
-export function acnsWireGuardOn(c: ClusterRuleContext): boolean {
-  return same(c.text(c.fact(TRANSIT_ENCRYPTION_TYPE)), 'WireGuard');
-}
-
-/**
- * Whether WireGuard encrypts pod traffic: ACNS, or Calico's one
- * FelixConfiguration "default" with `wireguardEnabled` among the objects
- * deployed with the cluster.
- * @see https://docs.tigera.io/calico/latest/network-policy/encrypt-cluster-pod-traffic
- */
-function wireGuardOn(c: ClusterRuleContext): boolean {
-  if (acnsWireGuardOn(c)) return true;
-  return deployedFelixWireGuard(c.cluster.kubernetesObjects ?? []).on;
-}
-
-/**
- * What encrypts pod traffic between nodes as deployed: WireGuard (ACNS, or
- * Calico's FelixConfiguration deployed with the cluster), the nodes' virtual
- * network, or nothing. Stops undecided where that network, or the objects
- * applied in a cluster with Calico network policy, were not read.
- */
-function podTrafficEncryption(c: ClusterRuleContext): 'wireGuard' | 'virtualNetwork' | 'none' {
-  if (wireGuardOn(c)) return 'wireGuard';
-  const ids = nodeSubnetIds(c);
-  if (ids.length > 0) {
-    const vnet = c.cluster.related.vnetOfSubnet(ids[0]);
-    if (vnet.state !== 'found') throw new Undecided(`whether the nodes' virtual network is encrypted: ${vnet.reason}`, undefined, undefined, vnet.state === 'not-read');
-    if (c.bool(c.cluster.describe(vnet.resource).fact('properties.encryption.enabled')) === true) return 'virtualNetwork';
-  }
-  // Calico WireGuard is a FelixConfiguration inside the cluster: without the objects applied to it, not known.
-  if (networkPolicyEngineOf(c) === 'calico' && c.cluster.kubernetesObjects === undefined) {
-    throw new Undecided('Calico network policy: whether Calico WireGuard is on is a FelixConfiguration inside the cluster, not among what was read', undefined, undefined, true);
-  }
-  return 'none';
-}
 
 function ciliumDataplane(c: ClusterRuleContext): boolean {
   return same(c.text(c.fact(`${NETWORK}.networkDataplane`)), 'cilium');
@@ -118,25 +80,18 @@ export const TRANSIT_ENCRYPTION_RULES: readonly ClusterRule[] = [
     });
   }),
   clusterRule(Rules.transitEncryptionNone, 'deployment', (c) => {
-    if (podTrafficEncryption(c) !== 'none') return;
+    if (podTrafficEncryptionOf(c).kind !== 'none') return;
     c.fail(c.fact(TRANSIT_ENCRYPTION_TYPE), { definition: 'use TransitEncryption.acnsWireGuard(), calicoWireGuard() or virtualNetworkEncryption()', payload: 'set networkProfile.advancedNetworking.security.transitEncryption.type "WireGuard" (ACNS), or encrypt the nodes\' virtual network' }, { value: 'none' });
   }),
   clusterRule(Rules.vnetEncryptionOnly, 'deployment', (c) => {
-    if (podTrafficEncryption(c) !== 'virtualNetwork') return;
+    if (podTrafficEncryptionOf(c).kind !== 'virtualNetworkEncryption') return;
     c.fail(c.fact(TRANSIT_ENCRYPTION_TYPE), { definition: 'use TransitEncryption.acnsWireGuard() where traffic between pods on one host must be encrypted too', payload: 'use ACNS WireGuard where traffic between VMs on one host must be encrypted too' }, { value: 'virtualNetworkEncryption' });
   }),
   clusterRule(Rules.vnetEncryptionWithVnetIntegration, 'deployment', (c) => {
     if (!hasVnetIntegration(c)) return;
-    const ids = nodeSubnetIds(c);
-    if (ids.length === 0) return;
-    const vnet = c.cluster.related.vnetOfSubnet(ids[0]);
-    if (vnet.state !== 'found') {
-      c.cannotDecide(`whether the cluster network is encrypted: ${vnet.reason}`, undefined, vnet.state === 'not-read');
-      return;
-    }
-    const encryption = (vnet.resource.body.properties as Record<string, any> | undefined)?.encryption;
-    if (encryption?.enabled === true) {
-      c.fail(c.fact('properties.apiServerAccessProfile.enableVnetIntegration'), { definition: 'turn off API Server VNet Integration (vnetIntegration: false), or use TransitEncryption.acnsWireGuard()', payload: 'turn off virtual network encryption on the cluster network, or API Server VNet Integration' }, { detail: `virtual network ${String(vnet.resource.name)} has encryption enabled` });
+    const network = nodeNetworkEncryption(c);
+    if (network?.encrypted) {
+      c.fail(c.fact('properties.apiServerAccessProfile.enableVnetIntegration'), { definition: 'turn off API Server VNet Integration (vnetIntegration: false), or use TransitEncryption.acnsWireGuard()', payload: 'turn off virtual network encryption on the cluster network, or API Server VNet Integration' }, { detail: `virtual network ${network.name} has encryption enabled` });
     }
   }),
 ];

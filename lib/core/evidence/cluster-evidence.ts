@@ -7,7 +7,7 @@ import { Fact, isDocumentLocation } from '../description/fact';
 import { UnknownValue } from '../description/unknown-value';
 import { FlowCoverage, TrafficFlow } from '../encryption/encryption-coverage';
 import { FELIX_DEFAULT_CONFIGURATION } from '../encryption/calico-felix-configuration';
-import { DeployedTransitEncryption } from '../audit/payload-encryption-coverage';
+import { DeployedTransitEncryption } from '../encryption/pod-traffic-encryption';
 import { ReachabilityStatement } from '../reachability/api-server-reachability';
 import { RuleOutcome, Verdict } from '../rules/rule-outcome';
 import { AcknowledgedViolation } from '../validation/acknowledgement';

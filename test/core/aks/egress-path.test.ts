@@ -1,31 +1,108 @@
 import { expect, test } from 'vitest';
-import { ClusterNetwork, deployedEgressPath, ManagedClusterModel, OutboundType } from '../../../lib';
+import { ClusterNetwork, ManagedClusterModel, OutboundType } from '../../../lib';
+import { describeDefinition } from '../../../lib/core/aks/definition-description';
+import { EgressPath, egressPathOfCluster } from '../../../lib/core/aks/egress-path';
+import { EGRESS_RULES } from '../../../lib/core/aks/rules/egress-rules';
+import { auditCluster } from '../../../lib/core/audit/audit-cluster';
+import { ClusterDescription, describeDeployment } from '../../../lib/core/description/cluster-description';
+import { readDocument } from '../../../lib/core/readers/read-document';
+import { evaluateClusterRules } from '../../../lib/core/rules/evaluate-cluster-rules';
+import { Verdict } from '../../../lib/core/rules/rule-outcome';
+import { Rules } from '../../../lib/core/validation/rule-catalog';
 import { SPOKE, VALID_CLUSTERS } from '../../support/cluster-fixtures';
 
-const egressOf = (name: keyof typeof VALID_CLUSTERS) => {
-  const model = ManagedClusterModel.build(VALID_CLUSTERS[name]);
-  return deployedEgressPath(model.cluster, model.resources);
-};
+/** The verdict SAKS-EGR-001 gives when the report says each answer. */
+const VERDICT_OF: Readonly<Record<EgressPath['publicEgress'], Verdict>> = { yes: 'fail', no: 'pass', unverified: 'undecided' };
 
-test('the public egress path is read from what is deployed, for every outbound type', () => {
-  expect(egressOf('defaults').publicEgress).toBe('yes');
-  expect(egressOf('userAssignedNatGateway').publicEgress).toBe('yes');
-  const udr = egressOf('egressThroughHubFirewall');
-  expect(udr).toMatchObject({ publicEgress: 'no' });
-  expect(udr.description).toContain('10.0.1.4');
-  // A brought route table's routes are not read offline: the report does not claim they go to a firewall.
-  expect(egressOf('egressThroughHubRouteTable').publicEgress).toBe('unverified');
-  expect(egressOf('networkIsolated').publicEgress).toBe('no');
+/** The egress path the reports state, and the rule's outcome, on one description. */
+function bothReadings(cluster: ClusterDescription) {
+  const [outcome] = evaluateClusterRules(cluster, EGRESS_RULES.filter((r) => r.rule === Rules.egressPublicIp));
+  return { egress: egressPathOfCluster(cluster), outcome };
+}
+
+function ofDefinition(props: Parameters<typeof ManagedClusterModel.build>[0]) {
+  return bothReadings(describeDefinition(ManagedClusterModel.build(props).config));
+}
+
+/** A template's one cluster with `networkProfile`, and `resources` beside it. */
+function ofTemplate(networkProfile: Record<string, unknown>, resources: Record<string, unknown>[] = [], parameters: Record<string, unknown> = {}) {
+  const template = {
+    $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+    contentVersion: '1.0.0.0',
+    parameters,
+    resources: [{ type: 'Microsoft.ContainerService/managedClusters', apiVersion: '2025-07-01', name: 'egress', location: 'westeurope', properties: { networkProfile } }, ...resources],
+  };
+  const [cluster] = describeDeployment([readDocument(template, 'main.json')]).clusters;
+  return { cluster, ...bothReadings(cluster) };
+}
+
+const routeTable = (nextHopType: string) => ({
+  type: 'Microsoft.Network/routeTables',
+  apiVersion: '2024-05-01',
+  name: 'egress',
+  location: 'westeurope',
+  properties: { routes: [{ name: 'default', properties: { addressPrefix: '0.0.0.0/0', nextHopType, nextHopIpAddress: '10.0.1.4' } }] },
+});
+
+test('the public egress path is read from what is deployed, for every outbound type, and the rule agrees', () => {
+  const cases = {
+    defaults: 'yes',
+    userAssignedNatGateway: 'yes',
+    egressThroughHubFirewall: 'no',
+    // A brought route table's routes are not read offline: neither the report nor the rule claims they go to a firewall.
+    egressThroughHubRouteTable: 'unverified',
+    networkIsolated: 'no',
+  } as const;
+  for (const [name, publicEgress] of Object.entries(cases)) {
+    const { egress, outcome } = ofDefinition(VALID_CLUSTERS[name as keyof typeof cases]);
+    expect([name, egress.publicEgress, outcome.verdict]).toEqual([name, publicEgress, VERDICT_OF[publicEgress]]);
+  }
+  expect(ofDefinition(VALID_CLUSTERS.egressThroughHubFirewall).egress.description).toContain('10.0.1.4');
 });
 
 test('a network isolated cluster in a brought subnet is not reported as having no egress: that subnet\'s own egress is not read offline', () => {
-  const model = ManagedClusterModel.build({
+  const { egress, outcome } = ofDefinition({
     name: 'isolated-byo',
     location: 'westeurope',
     network: ClusterNetwork.fromSubnetIds({ nodeSubnetId: `${SPOKE}/subnets/nodes`, apiServerSubnetId: `${SPOKE}/subnets/apiserver` }),
     outboundType: OutboundType.networkIsolated(),
   });
-  const egress = deployedEgressPath(model.cluster, model.resources);
   expect(egress.publicEgress).toBe('unverified');
   expect(egress.description).toContain('not read offline');
+  expect(outcome.verdict).toBe('undecided');
+  expect(outcome.undecided.map((u) => u.reason)).toEqual([egress.reason]);
+});
+
+test('outbound types and next hops written in another case get the same answer from the report and the rule, as Azure compares them', () => {
+  for (const [outboundType, hop] of [['userDefinedRouting', 'VirtualAppliance'], ['UserDefinedRouting', 'virtualappliance'], ['USERDEFINEDROUTING', 'VIRTUALAPPLIANCE']]) {
+    const { egress, outcome } = ofTemplate({ outboundType }, [routeTable(hop)]);
+    expect([outboundType, egress.publicEgress, outcome.verdict]).toEqual([outboundType, 'no', 'pass']);
+    expect(egress.description).toContain('10.0.1.4');
+  }
+  for (const outboundType of ['userAssignedNATGateway', 'UserAssignedNatGateway']) {
+    const { egress, outcome } = ofTemplate({ outboundType });
+    expect([egress.publicEgress, outcome.verdict]).toEqual(['yes', 'fail']);
+    expect(egress.description).toContain('NAT gateway');
+  }
+  expect(ofTemplate({ outboundType: 'LoadBalancer' }).egress.description).toContain('load balancer');
+});
+
+test('a default route to the internet is no appliance: public egress stays not verified in both', () => {
+  const { egress, outcome } = ofTemplate({ outboundType: 'userDefinedRouting' }, [routeTable('Internet')]);
+  expect([egress.publicEgress, outcome.verdict]).toEqual(['unverified', 'undecided']);
+});
+
+test('an outbound type not known offline is not verified in the report and undecided by the rule, with the same reason', () => {
+  const { cluster, egress, outcome } = ofTemplate({ outboundType: "[parameters('outbound')]" }, [], { outbound: { type: 'string' } });
+  expect(egress.publicEgress).toBe('unverified');
+  expect(outcome.verdict).toBe('undecided');
+  expect(egress.description).toBe(`not known offline (${outcome.undecided[0].reason})`);
+  // The audit states the same.
+  expect(auditCluster(cluster).egress).toMatchObject({ publicEgress: 'unverified', description: egress.description });
+});
+
+test('a route table deployed under a condition not known offline is not taken as the default route', () => {
+  const conditional = { ...routeTable('VirtualAppliance'), condition: "[parameters('hub')]" };
+  const { egress, outcome } = ofTemplate({ outboundType: 'userDefinedRouting' }, [conditional], { hub: { type: 'bool' } });
+  expect([egress.publicEgress, outcome.verdict]).toEqual(['unverified', 'undecided']);
 });

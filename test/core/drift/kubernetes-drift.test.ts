@@ -153,3 +153,20 @@ test('a pod with hostNetwork: true on a cluster with ACNS WireGuard: drift break
   // Without the cluster's transit encryption, undecided.
   expect(compareKubernetesObjects(approved, live, { unknown: 'no cluster template' }).undecided.map((u) => u.object)).toEqual(['v1/Pod/ledger/debug']);
 });
+
+test('the approved cluster\'s transit encryption is read as the rules read it: the manifests\' FelixConfiguration "default", the nodes\' own network, unknown where the rules are undecided', () => {
+  const template = (properties: Record<string, unknown>) => ({
+    $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+    contentVersion: '1.0.0.0',
+    resources: [{ type: 'Microsoft.ContainerService/managedClusters', apiVersion: '2025-07-01', name: 'approved', location: 'westeurope', properties }],
+  });
+  const described = (properties: Record<string, unknown>) => approvedClusters([{ name: 'cluster.template.json', reading: readDocument(template(properties), 'cluster.template.json') }])[0].description;
+  const calico = described({ networkProfile: { networkPlugin: 'azure', networkPolicy: 'calico' } });
+  const felix = (name: string) => ({ apiVersion: 'crd.projectcalico.org/v1', kind: 'FelixConfiguration', metadata: { name }, spec: { wireguardEnabled: true } });
+  expect(approvedTransitEncryption(calico, [felix('default')])).toMatchObject({ kind: 'calicoWireGuard' });
+  // Felix reads only the configuration named "default".
+  expect(approvedTransitEncryption(calico, [felix('other')])).toMatchObject({ kind: 'none' });
+  expect(approvedTransitEncryption(described({ networkProfile: { advancedNetworking: { security: { transitEncryption: { type: 'WIREGUARD' } } } } }), [])).toMatchObject({ kind: 'acnsWireGuard' });
+  const brought = described({ agentPoolProfiles: [{ name: 'system', vnetSubnetID: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/spoke/subnets/nodes' }] });
+  expect(approvedTransitEncryption(brought, [])).toEqual({ unknown: "whether the nodes' virtual network is encrypted: the virtual network spoke is not among the resources read" });
+});

@@ -2,13 +2,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { auditCluster } from '../../../lib/core/audit/audit-cluster';
-import { describeDeployment } from '../../../lib/core/description/cluster-description';
-import { decodeDocument, parseJsonDocument } from '../../../lib/core/readers/document-text';
-import { readDocument } from '../../../lib/core/readers/read-document';
+import { parseJsonDocument } from '../../../lib/core/readers/document-text';
 import { PAYLOAD_RULE_IDS } from '../../../lib/core/audit/cluster-payload-rules';
 import { ClusterDescription } from '../../../lib/core/description/cluster-description';
 import { policyName, secureAksPolicies, STACK_RULE_IDS } from '../../../lib/policy';
-import { ExpectedCase, expectedOf, PROGRAM_FORM, REAL_WORLD_CASES, REAL_WORLD_ROOT, verdictsToCompare } from '../../support/real-world-corpus';
+import { expectedOf, PROGRAM_FORM, readRealWorldCase, REAL_WORLD_CASES, REAL_WORLD_ROOT, verdictsToCompare } from '../../support/real-world-corpus';
 
 /**
  * Real AKS documents nobody here wrote (test/fixtures/real-world, each with
@@ -21,16 +19,7 @@ import { ExpectedCase, expectedOf, PROGRAM_FORM, REAL_WORLD_CASES, REAL_WORLD_RO
  * Policy definitions synth writes are checked on every document in
  * test/core/policy/rule-policy-agreement.test.ts.
  */
-function read(slug: string, expected: ExpectedCase) {
-  const readings = expected.documents.map((file) => {
-    const decoded = decodeDocument(fs.readFileSync(path.join(REAL_WORLD_ROOT, slug, file)), file);
-    if ('problem' in decoded) throw new Error(decoded.problem.message);
-    const parsed = parseJsonDocument(decoded.text, file);
-    if ('problems' in parsed) throw new Error(parsed.problems.map((p) => p.message).join('; '));
-    return readDocument(parsed.value, file);
-  });
-  return { readings, deployment: describeDeployment(readings) };
-}
+const read = readRealWorldCase;
 
 /** The value at an RFC 6901 pointer of a parsed document. */
 function at(document: unknown, pointer: string): any {

@@ -1,9 +1,9 @@
-import { DescribedResource } from '../../description/described-resource';
 import { clusterRule, ClusterRule, ClusterRuleContext } from '../../rules/cluster-rule';
 import { Rules } from '../../validation/rule-catalog';
 import { NETWORK_ISOLATED_MIN_KUBERNETES, NETWORK_ISOLATED_NODE_OS_CHANNELS } from '../aks-limits';
 import { kubernetesMinorBelow } from '../validation-helpers';
 import { networkIsolatedUnsupported } from '../network-isolated-support';
+import { egressPathOf } from '../egress-path';
 import { certain, extensionResources, hasVnetIntegration, isPrivateCluster, kubernetesVersion, nodeSubnetIds, same } from './cluster-facts';
 
 /**
@@ -41,55 +41,13 @@ function checkGitOpsWhenIsolated(c: ClusterRuleContext): void {
   else if (!c.cluster.wholeDeployment) c.cannotDecide("the cluster's extensions (a GitOps extension among them) are separate resources, not among those read", undefined, true);
 }
 
-/** The text at `key` of an object of a resource's body, when it is known text. */
-function textOf(o: unknown, key: string): string | undefined {
-  const v = o !== null && typeof o === 'object' ? (o as Record<string, unknown>)[key] : undefined;
-  return typeof v === 'string' ? v : undefined;
-}
-
-/** The `properties` of each element of a list of a resource's body (routes, security rules, subnets). */
-function elementProperties(r: DescribedResource, list: string): unknown[] {
-  const items = (r.body.properties as Record<string, unknown> | undefined)?.[list];
-  return Array.isArray(items) ? items.map((x) => (x !== null && typeof x === 'object' ? (x as Record<string, unknown>).properties : undefined)) : [];
-}
-
-/** A route table deployed for certain sends 0.0.0.0/0 to a virtual appliance (the hub firewall). */
-function defaultRouteToAppliance(c: ClusterRuleContext): boolean {
-  return c.cluster.related
-    .ofType('Microsoft.Network/routeTables')
-    .some((t) => certain(t) && elementProperties(t, 'routes').some((r) => textOf(r, 'addressPrefix') === '0.0.0.0/0' && same(textOf(r, 'nextHopType'), 'VirtualAppliance')));
-}
-
-/**
- * What deployed for certain blocks a network isolated cluster's egress: an NSG
- * that denies outbound traffic to the internet, and a subnet without default
- * outbound access.
- * @see https://learn.microsoft.com/azure/virtual-network/ip-services/default-outbound-access
- */
-function internetEgressBlocked(c: ClusterRuleContext): boolean {
-  const denies = c.cluster.related
-    .ofType('Microsoft.Network/networkSecurityGroups')
-    .some((n) => certain(n) && elementProperties(n, 'securityRules').some((r) => same(textOf(r, 'direction'), 'Outbound') && same(textOf(r, 'access'), 'Deny') && same(textOf(r, 'destinationAddressPrefix'), 'Internet')));
-  const closed = c.cluster.related
-    .ofType('Microsoft.Network/virtualNetworks')
-    .some((v) => certain(v) && elementProperties(v, 'subnets').some((sn) => sn !== null && typeof sn === 'object' && (sn as Record<string, unknown>).defaultOutboundAccess === false));
-  return denies && closed;
-}
-
 export const EGRESS_RULES: readonly ClusterRule[] = [
   clusterRule(Rules.egressPublicIp, 'deployment', (c) => {
-    const fact = c.fact(OUTBOUND);
-    // No outbound type is the load balancer, the API's default.
-    const outbound = c.text(fact) ?? 'loadBalancer';
-    if (same(outbound, 'userDefinedRouting')) {
-      if (!defaultRouteToAppliance(c)) c.cannotDecide('the node subnet\'s default route is not among the resources read (a route table or subnet brought by id)', fact, true);
-      return;
-    }
-    if (same(outbound, 'none')) {
-      if (!internetEgressBlocked(c)) c.cannotDecide('what blocks egress from the node subnet (its NSG, default outbound access, NAT gateway or route table) is not among the resources read', fact, true);
-      return;
-    }
-    c.fail(fact, { definition: 'send egress through your hub firewall with OutboundType.userDefinedRouting({ firewallPrivateIp }), or isolate the cluster with OutboundType.networkIsolated()', payload: 'send egress through your hub firewall (outboundType userDefinedRouting), or isolate the cluster (outboundType none)' }, { value: outbound });
+    const path = egressPathOf(c);
+    // What decides it is a resource not among those read (brought by id), not a value held unknown.
+    if (path.publicEgress === 'unverified') c.cannotDecide(path.reason ?? path.description, path.fact, true);
+    if (path.publicEgress !== 'yes') return;
+    c.fail(path.fact, { definition: 'send egress through your hub firewall with OutboundType.userDefinedRouting({ firewallPrivateIp }), or isolate the cluster with OutboundType.networkIsolated()', payload: 'send egress through your hub firewall (outboundType userDefinedRouting), or isolate the cluster (outboundType none)' }, { value: path.outboundType });
   }),
   clusterRule(Rules.egressManagedNat, 'cluster', (c) => {
     const outbound = c.fact(OUTBOUND);
