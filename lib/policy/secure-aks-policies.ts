@@ -3,8 +3,7 @@
 import type { EnforcementLevel, Policies, PolicyResource, ReportViolation, ResourceValidationPolicy, StackValidationPolicy } from '@pulumi/policy/policy';
 import { CLUSTER_RULES } from '../core/aks/cluster-rule-set';
 import { isType, MANAGED_CLUSTER_TYPE } from '../core/audit/audited-resource';
-import { DescribedResource } from '../core/description/described-resource';
-import { UnknownValue } from '../core/description/unknown-value';
+import { isDocumentLocation } from '../core/description/fact';
 import { PAYLOAD_RULE_IDS } from '../core/audit/cluster-payload-rules';
 import { AGENT_POOL_TYPE, describeDeployment } from '../core/description/cluster-description';
 import { evaluateClusterRules } from '../core/rules/evaluate-cluster-rules';
@@ -191,29 +190,14 @@ function resourceFindings(r: Pick<PolicyResource, 'type' | 'name' | 'props' | 'u
 function findingsOf(r: Pick<PolicyResource, 'type' | 'name' | 'props' | 'urn'>, evaluationDate: string): readonly Violation[] {
   const azure = describeAsAzure(r.type, r.name, r.props);
   const described = describePulumiResource(r, azure);
-  if (described && isType(described.type, AGENT_POOL_TYPE)) return poolFindings(described, evaluationDate);
-  if (azure && !isType(azure.type, MANAGED_CLUSTER_TYPE)) return checkRelatedPayloads([azure]).map((f) => f.violation);
-  if (!described || !isType(described.type, MANAGED_CLUSTER_TYPE)) return [];
-  const [cluster] = describeDeployment([{ resources: [described], notExamined: [], problems: [], wholeDeployment: false }]).clusters;
-  return evaluateClusterRules(cluster, CLUSTER_RULES.filter((c) => c.scope === 'cluster'), { evaluationDate }).flatMap((o) => o.findings);
-}
-
-/** The rules of each node pool on its own (a pool rule's condition is on the pool's profile alone). */
-const POOL_RULES = CLUSTER_RULES.filter((c) => c.poolCondition !== undefined);
-
-/**
- * The node pool rules on a pool declared as its own resource (azure-native
- * `AgentPool`, the classic `KubernetesClusterNodePool`), judged before it is
- * created as its cluster's resource policies judge the inline pools. Its
- * cluster is another resource, judged by its own policies: here a stand-in
- * with no inline pool carries this one, and only the pool rules run, whose
- * findings are on the pool.
- */
-function poolFindings(pool: DescribedResource, evaluationDate: string): readonly Violation[] {
-  // Its name is not known here, so the pool, whatever its own name, is the stand-in's (the only cluster read).
-  const standIn: DescribedResource = { type: MANAGED_CLUSTER_TYPE, name: new UnknownValue('the pool\'s cluster is judged by its own policies'), body: { properties: {} }, origin: pool.origin };
-  const [cluster] = describeDeployment([{ resources: [standIn, pool], notExamined: [], problems: [], wholeDeployment: false }]).clusters;
-  return evaluateClusterRules(cluster, POOL_RULES, { evaluationDate }).flatMap((o) => o.findings);
+  if (azure && !isType(azure.type, MANAGED_CLUSTER_TYPE) && !isType(azure.type, AGENT_POOL_TYPE)) return checkRelatedPayloads([azure]).map((f) => f.violation);
+  if (!described) return [];
+  // A cluster, or a node pool declared as its own resource (azure-native `AgentPool`, the classic
+  // `KubernetesClusterNodePool`): read alone, the pool's cluster is not read, and only the rules of node pools
+  // run on it, with what they need of the cluster undecided. Its cluster's own policies judge the cluster.
+  const deployment = describeDeployment([{ resources: [described], notExamined: [], problems: [], wholeDeployment: false }]);
+  const clusterRules = CLUSTER_RULES.filter((c) => c.scope === 'cluster');
+  return [...deployment.clusters, ...deployment.orphanPools].flatMap((d) => evaluateClusterRules(d, clusterRules, { evaluationDate }).flatMap((o) => o.findings));
 }
 
 /**
@@ -245,7 +229,7 @@ function inputsText(props: Record<string, unknown>): string {
 }
 
 interface StackOutcome {
-  /** The stack's clusters, each with the findings of the stack rules. */
+  /** The stack's clusters, each with the findings of the stack rules, and the pools whose cluster is not in the stack with theirs. */
   readonly clusters: readonly { readonly r: PolicyResource; readonly findings: readonly Violation[] }[];
   /** Resources made for AKS in a stack without the cluster that uses them (another team's network), with what they break on their own. */
   readonly orphans: readonly { readonly owner: PolicyResource; readonly violation: Violation }[];
@@ -259,6 +243,12 @@ function evaluateStack(resources: readonly PolicyResource[], described: Describe
     r: byDescribed.get(cluster.resource)!,
     findings: evaluateClusterRules(cluster, stackRules, { evaluationDate }).flatMap((o) => o.findings),
   }));
+  // Pools whose cluster is not in the stack: each finding on the pool it is about.
+  const byUrn = new Map(resources.map((r) => [r.urn, r] as const));
+  const pools = deployment.orphanPools.flatMap((d) => {
+    const own = byDescribed.get(d.poolResources[0])!;
+    return evaluateClusterRules(d, stackRules, { evaluationDate }).flatMap((o) => o.findings).map((v) => ({ r: (v.at !== undefined && isDocumentLocation(v.at) ? byUrn.get(v.at.document) : undefined) ?? own, findings: [v] }));
+  });
   const used = new Set<string>();
   for (const { azure } of described) {
     if (!azure || !isType(azure.type, MANAGED_CLUSTER_TYPE)) continue;
@@ -269,7 +259,7 @@ function evaluateStack(resources: readonly PolicyResource[], described: Describe
   const orphans = checkRelatedPayloads([...owners.keys()])
     .filter((f) => !used.has(f.subject.toLowerCase()))
     .map((f) => ({ owner: owners.get(f.resource)!, violation: f.violation }));
-  return { clusters, orphans };
+  return { clusters: [...clusters, ...pools], orphans };
 }
 
 function exemptionsOf(config: SecureAksPolicyConfig): Set<string> {
