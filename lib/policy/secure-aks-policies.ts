@@ -3,7 +3,6 @@
 import type { EnforcementLevel, Policies, PolicyResource, ReportViolation, ResourceValidationPolicy, StackValidationPolicy } from '@pulumi/policy/policy';
 import { CLUSTER_RULES } from '../core/aks/cluster-rule-set';
 import { isType, MANAGED_CLUSTER_TYPE } from '../core/audit/audited-resource';
-import { isDocumentLocation } from '../core/description/fact';
 import { PAYLOAD_RULE_IDS } from '../core/audit/cluster-payload-rules';
 import { AGENT_POOL_TYPE, describeDeployment } from '../core/description/cluster-description';
 import { evaluateClusterRules } from '../core/rules/evaluate-cluster-rules';
@@ -33,8 +32,9 @@ export const STACK_RULE_IDS: ReadonlySet<string> = new Set(CLUSTER_RULES.filter(
  */
 export interface SecureAksPolicyConfig {
   /**
-   * Resource names (the Pulumi names of clusters) the policy does not apply
-   * to, each with the reason after a colon: `"legacy-aks: replaced in Q3, ticket OPS-142"`.
+   * Resource names (the Pulumi names of clusters, or of node pools declared
+   * as their own resources) the policy does not apply to, each with the
+   * reason after a colon: `"legacy-aks: replaced in Q3, ticket OPS-142"`.
    * Recorded in the policy configuration, so the exemption is reviewed like code.
    * @default []
    */
@@ -86,7 +86,7 @@ const CONFIG_SCHEMA = {
     exemptions: {
       type: 'array' as const,
       items: { type: 'string' as const, pattern: '^[^:]+: .{10,}$' },
-      description: 'Pulumi names of clusters the policy does not apply to, each as "<name>: <reason of at least 10 characters>"',
+      description: 'Pulumi names of clusters (or of node pools declared as their own resources) the policy does not apply to, each as "<name>: <reason of at least 10 characters>"',
     },
     evaluationDate: {
       type: 'string' as const,
@@ -239,16 +239,11 @@ function evaluateStack(resources: readonly PolicyResource[], described: Describe
   const { deployment } = describePulumiStack(resources, described);
   const stackRules = CLUSTER_RULES.filter((r) => r.scope === 'deployment');
   const byDescribed = new Map(described.flatMap((x) => (x.d ? [[x.d, x.r] as const] : [])));
-  const clusters = deployment.clusters.map((cluster) => ({
-    r: byDescribed.get(cluster.resource)!,
-    findings: evaluateClusterRules(cluster, stackRules, { evaluationDate }).flatMap((o) => o.findings),
+  // Pools whose cluster is not in the stack too, reported on their first pool (only the rules of node pools run on them).
+  const clusters = [...deployment.clusters, ...deployment.orphanPools].map((d) => ({
+    r: byDescribed.get(d.clusterRead ? d.resource : d.poolResources[0])!,
+    findings: evaluateClusterRules(d, stackRules, { evaluationDate }).flatMap((o) => o.findings),
   }));
-  // Pools whose cluster is not in the stack: each finding on the pool it is about.
-  const byUrn = new Map(resources.map((r) => [r.urn, r] as const));
-  const pools = deployment.orphanPools.flatMap((d) => {
-    const own = byDescribed.get(d.poolResources[0])!;
-    return evaluateClusterRules(d, stackRules, { evaluationDate }).flatMap((o) => o.findings).map((v) => ({ r: (v.at !== undefined && isDocumentLocation(v.at) ? byUrn.get(v.at.document) : undefined) ?? own, findings: [v] }));
-  });
   const used = new Set<string>();
   for (const { azure } of described) {
     if (!azure || !isType(azure.type, MANAGED_CLUSTER_TYPE)) continue;
@@ -259,7 +254,7 @@ function evaluateStack(resources: readonly PolicyResource[], described: Describe
   const orphans = checkRelatedPayloads([...owners.keys()])
     .filter((f) => !used.has(f.subject.toLowerCase()))
     .map((f) => ({ owner: owners.get(f.resource)!, violation: f.violation }));
-  return { clusters: [...clusters, ...pools], orphans };
+  return { clusters, orphans };
 }
 
 function exemptionsOf(config: SecureAksPolicyConfig): Set<string> {

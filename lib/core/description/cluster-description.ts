@@ -185,28 +185,29 @@ export class ClusterDescription {
   }
 
   private readPools(): DescribedPool[] | Fact {
-    // A cluster not read may have other pools: the pools are those read, the subject of the rules here.
-    const inline = this.clusterRead ? this.root.walk('properties.agentPoolProfiles') : undefined;
-    let pools: DescribedPool[] = [];
-    if (inline === undefined) {
-      // Only the pools declared as their own resources.
-    } else if (inline instanceof DescribedValue) {
-      const elements = inline.elements();
-      // No inline pools (absent) still leaves the pools declared as their own resources to judge.
-      if (!Array.isArray(elements) && elements.state !== 'absent') return elements;
-      pools = Array.isArray(elements) ? elements.map((profile) => ({ profile, name: profile.fact('name') })) : [];
-    } else if (inline.state === 'unknown') {
-      return inline;
-    }
-    for (const r of this.poolResources) {
+    const inline = this.inlinePools();
+    if (!Array.isArray(inline)) return inline;
+    const own = this.poolResources.map((r): DescribedPool => {
       const origin = r.origin;
       const profile = new DescribedValue(r.body.properties, 'properties', { document: origin.document, pointer: `${origin.pointer}/properties` });
       const name = r.name instanceof UnknownValue
         ? { state: 'unknown' as const, reason: r.name.reason, path: 'name', at: { document: origin.document, pointer: `${origin.pointer}/name` } }
         : { state: 'known' as const, value: r.name.split('/').pop()!, path: 'name', at: { document: origin.document, pointer: `${origin.pointer}/name` } };
-      pools.push({ profile, name });
-    }
-    return pools;
+      return { profile, name };
+    });
+    return [...inline, ...own];
+  }
+
+  /** The pools written in `agentPoolProfiles`, or the fact why they are not known. */
+  private inlinePools(): DescribedPool[] | Fact {
+    // A cluster not read may have pools of its own: the pools judged are those read.
+    if (!this.clusterRead) return [];
+    const inline = this.root.walk('properties.agentPoolProfiles');
+    if (!(inline instanceof DescribedValue)) return inline.state === 'unknown' ? inline : [];
+    const elements = inline.elements();
+    // No inline pools (absent) still leaves the pools declared as their own resources to judge.
+    if (!Array.isArray(elements)) return elements.state === 'absent' ? [] : elements;
+    return elements.map((profile) => ({ profile, name: profile.fact('name') }));
   }
 }
 
