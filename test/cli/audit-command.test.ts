@@ -334,3 +334,28 @@ test('the Azure Verified Module of one node pool, a pool added to an existing cl
   expect(r.code).toBe(0);
   expect(runCli(['audit', avm, '--fail-on', 'warning'], dir).code).toBe(1);
 });
+
+test('a Terraform plan that adds a node pool to a cluster it does not hold is audited by the rules of node pools too', () => {
+  const plan = {
+    format_version: '1.2',
+    planned_values: {
+      root_module: {
+        resources: [
+          {
+            address: 'azurerm_kubernetes_cluster_node_pool.user',
+            mode: 'managed',
+            type: 'azurerm_kubernetes_cluster_node_pool',
+            name: 'user',
+            values: { name: 'user', kubernetes_cluster_id: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/aks1', vm_size: 'Standard_D4ds_v5', node_count: 2, node_public_ip_enabled: true },
+          },
+        ],
+      },
+    },
+    resource_changes: [],
+  };
+  const r = runCli(['audit', write('plan.json', plan), '--evaluation-date', '2026-06-01'], dir);
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(1);
+  expect(r.stdout).toContain('# aks1: node pools user (cluster not read) (plan.json#/planned_values/root_module/resources/0, read as terraform-plan)');
+  expect(r.stdout).toContain('error [SAKS-NET-011] properties.enableNodePublicIP = true');
+});
