@@ -359,3 +359,22 @@ test('a Terraform plan that adds a node pool to a cluster it does not hold is au
   expect(r.stdout).toContain('# aks1: node pools user (cluster not read) (plan.json#/planned_values/root_module/resources/0, read as terraform-plan)');
   expect(r.stdout).toContain('error [SAKS-NET-011] properties.enableNodePublicIP = true');
 });
+
+test('a pool named by an expression beside two clusters may be one of theirs: judged by the rules of node pools, its cluster not known rather than not read', () => {
+  const cluster = (name: string) => ({ type: 'Microsoft.ContainerService/managedClusters', apiVersion: '2025-10-01', name, location: 'westeurope', properties: { dnsPrefix: name, agentPoolProfiles: [{ name: 'system', mode: 'System', count: 3, vmSize: 'Standard_D4ds_v5' }] } });
+  const template = {
+    $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+    contentVersion: '1.0.0.0',
+    parameters: { clusterName: { type: 'string' } },
+    resources: [
+      cluster('aks1'),
+      cluster('aks2'),
+      { type: 'Microsoft.ContainerService/managedClusters/agentPools', apiVersion: '2025-10-01', name: "[format('{0}/user', parameters('clusterName'))]", properties: { mode: 'User', count: 2, vmSize: 'Standard_D4ds_v5', enableNodePublicIP: true, enableFIPS: true } },
+    ],
+  };
+  const r = runCli(['audit', write('two.json', template), '--evaluation-date', '2026-06-01'], dir);
+  expect(r.stdout).toMatch(/^# .*node pools user \(cluster not known\) \(two\.json#\/resources\/2, read as arm-template\)$/m);
+  expect(r.stdout).toContain('error [SAKS-NET-011] properties.enableNodePublicIP = true');
+  expect(r.stdout).toMatch(/undecided error \[SAKS-ENC-005\] which cluster the pool belongs to is not known/);
+  expect(r.stdout).not.toContain("the pool's cluster is not among the resources read");
+});

@@ -34,11 +34,10 @@ export function auditPoolsWithoutCluster(d: ClusterDescription, form: AzureDescr
   const reason = root.state === 'unknown' ? root.reason : CLUSTER_NOT_READ;
   const { document, pointer } = d.resource.origin;
   const first = d.poolResources[0];
-  const poolNames = d.poolResources.map((p) => (typeof p.name === 'string' ? p.name.split('/').pop()! : p.name.toString())).join(', ');
   const cluster = {
     source: pointer === '' ? document : `${document}#${pointer}`,
     form,
-    cluster: { name: typeof d.resource.name === 'string' ? `${d.resource.name}: node pools ${poolNames} (cluster not read)` : `node pools ${poolNames} (cluster not named)`, type: MANAGED_CLUSTER_TYPE, apiVersion: first.apiVersion, properties: {} },
+    cluster: { name: subjectName(d, reason), type: MANAGED_CLUSTER_TYPE, apiVersion: first.apiVersion, properties: {} },
     related: [],
   };
   const notVerified = `not known offline: ${reason}`;
@@ -71,4 +70,20 @@ export function auditPoolsWithoutCluster(d: ClusterDescription, form: AzureDescr
     reachability: apiServerReachability(d),
     evaluationDate,
   };
+}
+
+/**
+ * The subject's name in the reports: the cluster the pools' names give (a
+ * literal, or the expression a template writes), the pools, and why the
+ * cluster is not judged: `aks-prod: node pools user1 (cluster not read)`.
+ */
+function subjectName(d: ClusterDescription, reason: string): string {
+  const names = d.poolResources.map((p) => (typeof p.name === 'string' ? p.name : p.name.toString()));
+  const parts = names.map((n) => {
+    const slash = n.lastIndexOf('/');
+    return slash > 0 ? { cluster: n.slice(0, slash), pool: n.slice(slash + 1) } : { cluster: undefined, pool: n };
+  });
+  const cluster = parts[0].cluster;
+  const why = reason === CLUSTER_NOT_READ ? 'cluster not read' : 'cluster not known';
+  return `${cluster === undefined ? '' : `${cluster}: `}node pools ${parts.map((p) => p.pool).join(', ')} (${why})`;
 }
