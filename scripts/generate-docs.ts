@@ -24,6 +24,7 @@ import {
   decidingRuleIds,
   SUPPORT_WARNING_DAYS,
   SUPPORT_WINDOWS,
+  SECURITY_ADVISORIES,
   UNDATED_SUPPORT,
 } from '../lib';
 import { admissionPoliciesOf } from '../lib/core/admission/admission-policy-catalog';
@@ -438,10 +439,11 @@ export function azurePolicyDocument(): string {
 export function supportWindowsDocument(): string {
   const dated = SUPPORT_WINDOWS.map((w) => [COMPONENT_LABELS[w.component], w.line, w.endOfSupport, w.note ?? '', { raw: `<${w.source}>` }]);
   const undated = UNDATED_SUPPORT.map((u) => [COMPONENT_LABELS[u.component], u.line, u.note, { raw: `<${u.source}>` }]);
+  const advisories = SECURITY_ADVISORIES.map((a) => [COMPONENT_LABELS[a.component], { raw: `[${a.id}](${a.url})` }, a.published, a.fixedIn.join(', '), a.olderLinesAffected ? 'yes' : 'no', a.note]);
   return [
     '# Support windows',
     '',
-    '<!-- Generated from SUPPORT_WINDOWS and UNDATED_SUPPORT (lib/core/versions/support-windows.ts) by `npm run docs:generate`. Do not edit. -->',
+    '<!-- Generated from SUPPORT_WINDOWS and UNDATED_SUPPORT (lib/core/versions/support-windows.ts) and SECURITY_ADVISORIES (lib/core/versions/security-advisories.ts) by `npm run docs:generate`. Do not edit. -->',
     '',
     'Every version a cluster runs or the library installs is checked against its owner\'s published',
     'support policy, on an **evaluation date**:',
@@ -487,6 +489,20 @@ export function supportWindowsDocument(): string {
     '## Lines whose end is not dated yet',
     '',
     markdownTable(['Component', 'Release line', 'Why', 'Source'], undated),
+    '',
+    '## Published security fixes',
+    '',
+    `A version the library installs (upstream Istio: a platform's or estate's \`versions.istio\`, or the`,
+    `default) is also checked against the security advisories its owner published on or before the`,
+    `evaluation date (${Rules.securityFixPublished.id}, ${Rules.securityFixPublished.severity}): a release older than the first patch of its line that`,
+    'carries the fix fails, with that patch to pin. A line older than every line the advisory lists fails',
+    'too when the advisory says older releases are affected. A line the advisory does not list passes.',
+    'A version that names no patch (`1.30`, a release candidate, a value only known at deployment) is',
+    '**undecided**. The AKS Istio add-on is not judged here: a revision (`asm-1-30`) names no patch, and the',
+    'patch within a revision is Microsoft\'s to roll out, not the definition\'s',
+    '(<https://learn.microsoft.com/azure/aks/istio-upgrade#patch-version-upgrade>).',
+    '',
+    markdownTable(['Component', 'Advisory', 'Published', 'First fixed patch per line', 'Older lines affected', 'What it fixes'], advisories),
     '',
   ].join('\n');
 }

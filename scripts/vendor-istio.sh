@@ -3,8 +3,10 @@
 #   - the CRD schemas of the networking kinds it writes (Gateway, VirtualService,
 #     DestinationRule, ServiceEntry) and the security kind it writes (PeerAuthentication),
 #     from manifests/charts/base/files/crd-all.gen.yaml,
-#     into lib/core/mesh/istio-crd-schemas.generated.ts (the pinned Istio version
-#     is that file's version: PINNED_VERSIONS.istio reads it);
+#     into lib/core/mesh/istio-crd-schemas.generated.ts (ISTIO_SCHEMA_VERSION reads
+#     its version; the release the platform installs, ISTIO_DEFAULT_RELEASE in
+#     lib/core/mesh/istio-release.ts, is that release or a later patch of its minor:
+#     set it to the tag when vendoring one);
 #   - the gateway chart's values schema and the istiod chart's default values,
 #     into test/fixtures/istio-helm-values/, where the tests check the Helm values
 #     the library generates against the chart of the pinned release.

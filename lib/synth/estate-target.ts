@@ -118,7 +118,7 @@ export function estateTarget(build: (options: RuleEvaluationOptions) => EstateMo
         templates,
         clusters: clusters.map((c) => ({ name: c.model.config.name, coverage: flows.get(c.model.config.name)!, acknowledged: c.model.acknowledged, transitEncryption: c.model.config.transitEncryption.kind })),
         links: estate.links.map((l) => ({ link: l.link, client: l.client, server: l.server })),
-        estate: { name: estate.hub.name, warnings: estate.warnings, evaluated: estate.evaluated },
+        estate: { name: estate.hub.name, warnings: estate.warnings, evaluated: estate.evaluated, definition: estate.definition },
         evaluationDate: evaluation.evaluationDate,
         audited,
       }));

@@ -8,6 +8,7 @@ import { formatViolation, Violation } from '../core/validation/violation';
 import { addPlatformCharts } from '../cdk8s/platform-charts';
 import { clusterReports } from './cluster-reports';
 import { meshPins } from '../core/platform/mesh-prerequisites';
+import { istioSchemaNote } from '../core/platform/istio-schema-note';
 import { auditTemplates, evidenceFiles } from './deployment-evidence';
 import { FlowCoverage } from '../core/encryption/encryption-coverage';
 import { synthesizeCharts } from './hardened-cluster-target';
@@ -93,7 +94,7 @@ function renderPrerequisites(p: RegulatedPlatformModel): string {
           '`client-mesh-config.k8s.yaml` and `server-mesh-config.k8s.yaml` (<https://learn.microsoft.com/azure/aks/istio-meshconfig>).',
           '',
         ]
-      : []),
+      : istioSchemaNote(p.versions.istio)),
   ];
   for (const c of p.prerequisites()) {
     lines.push(

@@ -40,6 +40,7 @@ const APPLIED: Record<string, Applied> = {
   'an AKS add-on revision in the wrong form': { link: link({ server: { flavour: MeshFlavour.aksIstioAddon({ revision: 'asm-1-27' }) } }) },
   'the v1 Istio API on an add-on revision that does not serve it': { link: link({ apiVersion: 'v1beta1', server: { flavour: MeshFlavour.aksIstioAddon({ revision: 'asm-1-21' }) } }) },
   'a pinned Istio too old for the v1 API': { platform: { ...PLATFORM, versions: { istio: '1.29.2' } } },
+  'a pinned Istio patch older than a published security fix of its line': { platform: { ...PLATFORM, versions: { istio: '1.30.4' } } },
   'a certificate renewed no earlier than it expires': {
     link: link({ certificates: CertificateSource.certManager({ clientIssuer: { kind: 'ClusterIssuer', name: 'customer-ca' }, duration: '24h', renewBefore: '8h' }) }),
   },
@@ -82,7 +83,7 @@ test.each(Object.keys(APPLIED))('following the fix of "%s" breaks no other rule'
 
 test('every new rule of the catalog has its fix followed here', () => {
   const covered = new Set(Object.keys(APPLIED).map((n) => FAILING_CASES.find((c) => c.name === n)!.rule.id));
-  for (const id of ['SAKS-NET-007', 'SAKS-NET-008', 'SAKS-NET-009', 'SAKS-NET-010', 'SAKS-MESH-013', 'SAKS-MESH-014', 'SAKS-MESH-015', 'SAKS-MESH-016', 'SAKS-MESH-017', 'SAKS-MESH-018', 'SAKS-K8S-002', 'SAKS-ENC-019']) {
+  for (const id of ['SAKS-NET-007', 'SAKS-NET-008', 'SAKS-NET-009', 'SAKS-NET-010', 'SAKS-MESH-013', 'SAKS-MESH-014', 'SAKS-MESH-015', 'SAKS-MESH-016', 'SAKS-MESH-017', 'SAKS-MESH-018', 'SAKS-K8S-002', 'SAKS-ENC-019', 'SAKS-VER-004']) {
     expect(covered.has(id), id).toBe(true);
   }
 });

@@ -502,6 +502,14 @@ export const FAILING_CASES: readonly Case[] = [
     fix: /istio\.io\/latest\/docs\/releases\/supported-releases/,
   },
   {
+    name: 'a pinned Istio patch older than a published security fix of its line',
+    platform: { ...PLATFORM, versions: { istio: '1.30.3' } },
+    evaluationDate: '2026-12-07',
+    rule: Rules.securityFixPublished,
+    property: 'versions.istio',
+    fix: /pin 1\.30\.4 or later/,
+  },
+  {
     name: 'an evaluation date that is not a calendar date',
     props: base,
     evaluationDate: '2026-02-30',

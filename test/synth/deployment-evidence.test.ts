@@ -42,6 +42,6 @@ test.each(examples)('the %s example writes its evidence: valid OSCAL, and the re
 
 test('the coverage rows say how to re-check the setting they follow from: ACNS on the cluster, Calico in the cluster', async () => {
   const html = async (name: string) => ((await import(path.join(EXAMPLES, name, 'definition.ts'))).default as SynthTarget).artifacts()[EVIDENCE_FILES.html];
-  expect(await html('acns-wireguard')).toContain('--query networkProfile.advancedNetworking.security.transitEncryption.type');
+  expect(await html('acns-wireguard')).toContain('--resource-type Microsoft.ContainerService/managedClusters --api-version 2026-06-01 --query properties.networkProfile.advancedNetworking.security.transitEncryption.type');
   expect(await html('calico-wireguard')).toContain('kubectl get felixconfigurations.crd.projectcalico.org default -o &#39;jsonpath={.spec.wireguardEnabled}&#39;');
 });

@@ -55,7 +55,7 @@ test('an estate\'s reports add what its deployment installs: Istio and cert-mana
   expect(reports.length).toBeGreaterThan(1);
   for (const [name, text] of reports) {
     expect(text, name).toContain('Evaluated on **2026-12-01** (UTC).');
-    expect(text, name).toMatch(/^\| Istio \| \d+\.\d+\.\d+ \| versions\.istio \| undecided: /m);
+    expect(text, name).toMatch(/^\| Istio \| \d+\.\d+\.\d+ \| versions\.istio \| undecided: [^|]+ \| has the fixes of ISTIO-SECURITY-2026-006 \|/m);
     expect(text, name).toMatch(/^\| cert-manager \| v\d+\.\d+\.\d+ \| versions\.certManager \| undecided: /m);
     expect(text, name).toMatch(/^\| microsoft\.flux extension \| \d+\.\d+\.\d+ \| FLUX_EXTENSION_VERSION \| undecided: supported while among the three newest releases/m);
   }

@@ -120,6 +120,8 @@ export const CITED_CLAUSES: Readonly<Record<string, readonly CitedClause[]>> = {
   // An Istio add-on revision past its end of life gets no security patches.
   'SAKS-VER-001': UNSUPPORTED_COMPONENT,
   'SAKS-VER-002': UNSUPPORTED_COMPONENT,
+  // A pin older than a published security fix of its line lacks a security-relevant update already released.
+  'SAKS-VER-004': SUPPORTED_AND_PATCHED,
   // An acknowledgement records an accepted warning with its reason; a stale one accepts nothing.
   'SAKS-ACK-001': ACCEPTED_DEVIATIONS,
   'SAKS-ACK-002': ACCEPTED_DEVIATIONS,

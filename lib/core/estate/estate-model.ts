@@ -54,6 +54,7 @@ import { Violation } from '../validation/violation';
 import { ViolationCollector } from '../validation/violation-collector';
 import { checkKubernetesRanges, deriveServiceRange, PlannedNetwork } from './estate-address-plan';
 import { fluxCredentialResources } from './estate-flux-credentials';
+import { estateClusterId, estateClusterResourceGroup, estateSpokeNetworkId } from './estate-resource-ids';
 import { ESTATE_PROPS, EstateClusterProps, EstateExistingSpokeProps, EstateLinkProps, EstateProps } from './estate-props';
 
 /**
@@ -152,6 +153,8 @@ export class EstateModel {
   /** The OCI registry the pinned Helm charts are fetched from, when not their public repositories. */
   public readonly helmChartMirror?: string;
   public readonly warnings: readonly Violation[];
+  /** The definition it was built from, as checked: what the evidence's rechecks of its warnings name. */
+  public readonly definition: EstateProps;
   /** Every rule checked on the estate's definition: one with no warning among {@link warnings} is kept. */
   public readonly evaluated: readonly Rule[];
   /** The day the support windows were judged on (`YYYY-MM-DD`, UTC). */
@@ -178,6 +181,7 @@ export class EstateModel {
     this.versions = resolvePinnedVersions(props.versions);
     this.helmChartMirror = props.helmChartMirror?.replace(/\/+$/, '');
     this.warnings = warnings;
+    this.definition = props;
     this.evaluated = evaluated;
     this.subscriptionId = props.subscriptionId;
     const hubId = parseResourceId(props.hub.virtualNetworkId)!;
@@ -256,7 +260,7 @@ export class EstateModel {
   /** A cluster's resource id (its template's managed cluster). */
   public clusterId(name: string): string {
     const c = this.cluster(name);
-    return `/subscriptions/${this.subscriptionId}/resourceGroups/${c.resourceGroupName}/providers/Microsoft.ContainerService/managedClusters/${c.model.config.name}`;
+    return estateClusterId({ name: c.model.config.name, resourceGroupName: c.resourceGroupName }, this.subscriptionId);
   }
 
   /**
@@ -471,8 +475,8 @@ function planEstate(input: EstateProps, options: RuleEvaluationOptions): { viola
     if (clusterProps.outboundType?.name === 'none' && !isAzureContainerRegistryOci(props.helmChartMirror ?? '')) {
       v.add(Rules.gitOpsIsolatedSource, 'helmChartMirror', props.helmChartMirror, `copy the pinned Helm charts into your Azure Container Registry and give it as helmChartMirror: cluster "${c.name}" has no egress to their public repositories`);
     }
-    const resourceGroupName = c.resourceGroupName ?? `rg-${c.name}`;
-    const virtualNetworkId = brought?.virtualNetworkId ?? `/subscriptions/${props.subscriptionId}/resourceGroups/${resourceGroupName}/providers/Microsoft.Network/virtualNetworks/${c.name}-vnet`;
+    const resourceGroupName = estateClusterResourceGroup(c);
+    const virtualNetworkId = estateSpokeNetworkId(c, props.subscriptionId);
     if (!brought && GUID.test(props.subscriptionId) && !isResourceIdOfType(virtualNetworkId, 'Microsoft.Network/virtualNetworks')) {
       v.add(Rules.resourceId, `clusters[${i}].resourceGroupName`, resourceGroupName, 'use a resource group name: letters, digits, ".", "_", "(", ")" and "-"');
     }
@@ -632,7 +636,7 @@ function checkEstateIdentities(model: EstateModel, props: EstateProps): Violatio
     out.push({
       rule: Rules.estateAzureIds,
       property: c.second.property,
-      value: c.second.logicalId,
+      value: c.id,
       fix: `give one of them another name: ${c.first.logicalId} of ${c.first.template} and ${c.second.logicalId} of ${c.second.template} are both ${c.id}`,
       detail: 'the second deployment would overwrite the first resource',
     });

@@ -137,7 +137,7 @@ export interface EstateProps {
   readonly helmChartMirror?: string;
   /**
    * Pinned versions of what the estate installs.
-   * @default - the releases whose CRD schemas ship with the library
+   * @default - as the platform's: cert-manager the release whose CRD schemas ship with the library, Istio 1.30.4 (checked against the shipped 1.30.3 schemas), the newest add-on revision
    */
   readonly versions?: { readonly istio?: string; readonly certManager?: string; readonly aksIstioRevision?: string };
 }

@@ -4,6 +4,8 @@ import { CrossClusterLink } from '../mesh/cross-cluster-link';
 import { crossClusterSegments } from '../mesh/cross-cluster-encryption';
 import { LINK_LABEL } from '../mesh/cross-cluster-link';
 import { kubectlResource } from '../kubernetes/kubectl-resource';
+import { EstateProps } from '../estate/estate-props';
+import { estateViolationRecheck } from '../estate/estate-recheck';
 import { recheckCommand } from '../reports/recheck-command';
 import { Rule } from '../validation/rule';
 import { SecureAksValidationError } from '../validation/validation-error';
@@ -35,6 +37,12 @@ export interface EstateEvidenceInput {
    * @default - none: only the rules of the warnings are listed
    */
   readonly evaluated?: readonly Rule[];
+  /**
+   * The estate's definition (as checked): each warning's fact is given with the command that
+   * re-reads, on the live system, the resource its property becomes.
+   * @default - the facts are given without a recheck
+   */
+  readonly definition?: EstateProps;
 }
 
 /**
@@ -89,7 +97,10 @@ export function assembleEvidence(input: EvidenceInput): EvidencePack {
   if (input.estate) {
     const key = `estate:${input.estate.name}`;
     subjects.push({ key, kind: 'estate', name: input.estate.name, source: 'definition' });
-    findings.push(...definitionFindings({ evaluated: input.estate.evaluated ?? [], violations: input.estate.warnings }, key, clausesOf));
+    const definition = input.estate.definition;
+    const linkRechecks = new Map((input.links ?? []).map((l) => [l.link.name, linkRecheck(l.link)]));
+    const recheck = definition ? (v: Violation) => estateViolationRecheck(definition, v, (name) => linkRechecks.get(name)) : undefined;
+    findings.push(...definitionFindings({ evaluated: input.estate.evaluated ?? [], violations: input.estate.warnings, recheck }, key, clausesOf));
   }
   for (const c of input.clusters) {
     subjects.push(c.subject);

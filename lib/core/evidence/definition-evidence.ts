@@ -14,10 +14,12 @@ export interface DefinitionVerdicts {
   /** Every violation it found that the subject still carries: warnings, acknowledged ones included (a built definition has no error). */
   readonly violations: readonly Violation[];
   /**
-   * The command that prints, on the live system, what a property of the definition becomes.
-   * @default - the facts are given without a recheck: none is listed
+   * The command that prints, on the live system, what a property of the definition becomes: one
+   * for every property (a link's objects), or one per violation (the resource each is about;
+   * undefined where the property names nothing on the live system).
+   * @default - none: each fact is given without a recheck
    */
-  readonly recheck?: string;
+  readonly recheck?: string | ((v: Violation) => string | undefined);
 }
 
 /**
@@ -26,7 +28,8 @@ export interface DefinitionVerdicts {
  * checked there is not listed, and neither is a note (info severity), whose
  * findings the subject does not keep: no verdict is claimed that the
  * validation did not reach. Each broken property is an observed fact of the
- * definition, with the command that re-reads what it becomes.
+ * definition (its value, located at the property), with the command that
+ * re-reads what it becomes where there is one.
  * @internal
  */
 export function definitionFindings(verdicts: DefinitionVerdicts, subject: string, clausesOf: ClausesOf): EvidenceFinding[] {
@@ -35,7 +38,7 @@ export function definitionFindings(verdicts: DefinitionVerdicts, subject: string
   return rules.flatMap((rule): EvidenceFinding[] => {
     const broken = verdicts.violations.filter((v) => v.rule.id === rule.id);
     if (broken.length === 0 && rule.severity === 'info') return [];
-    const observed = verdicts.recheck === undefined ? [] : broken.map((v) => observedProperty(v, verdicts.recheck!));
+    const observed = broken.map((v) => observedProperty(v, typeof verdicts.recheck === 'function' ? verdicts.recheck(v) : verdicts.recheck));
     return [{
       key: `${rule.id}@${subject}`,
       kind: 'rule',
@@ -55,6 +58,6 @@ export function definitionFindings(verdicts: DefinitionVerdicts, subject: string
 }
 
 /** A broken property of the definition, as read there. */
-function observedProperty(v: Violation, recheck: string): ObservedFact {
-  return { path: v.property, state: 'known', value: describeValue(v.value), at: { definition: v.property }, recheck };
+function observedProperty(v: Violation, recheck: string | undefined): ObservedFact {
+  return { path: v.property, state: 'known', value: describeValue(v.value), at: { definition: v.property }, ...(recheck !== undefined ? { recheck } : {}) };
 }

@@ -68,7 +68,7 @@ export function renderEvidenceHtml(pack: EvidencePack): string {
     })),
     ...byFramework(pack, subjectName),
     '<h2>Findings by subject</h2>',
-    '<p class="note">Each fact is given where it was read and with the command that prints it on the live system: <code>az aks show</code> for a cluster (its query is the REST path as the Azure CLI names it, without <code>properties</code>), <code>az resource show</code> for another Azure resource (its query is the REST path), <code>kubectl get</code> for a Kubernetes object. Where the input does not give the resource group (or the name), set <code>RESOURCE_GROUP</code> (and <code>RESOURCE_NAME</code>) in your shell first.</p>',
+    '<p class="note">Each fact is given where it was read and with the command that prints it on the live system: <code>az resource show</code> for an Azure resource, a cluster included (its query is the REST path, at the API version read), the Azure CLI\'s list commands for zone links, peerings and federated credentials, <code>az k8s-extension show</code> for the Flux extension, <code>kubectl get</code> for a Kubernetes object. Where the input does not give the resource group (or the name), set <code>RESOURCE_GROUP</code> (and <code>RESOURCE_NAME</code>) in your shell first.</p>',
     ...pack.subjects.flatMap((s) => {
       const rows = pack.findings.filter((f) => f.subject === s.key);
       const note = s.kind === 'cluster' ? '' : `<p class="note">The ${s.kind}'s definition was validated whole, and an error would have stopped the synthesis: each rule its validation checked is listed, failing where the definition breaks it as a warning (acknowledged or not), passing otherwise. A rule it did not check is not listed.</p>`;
@@ -144,7 +144,7 @@ function factItem(o: ObservedFact): string {
   const where = o.at.definition !== undefined
     ? `definition property <code>${escapeHtml(o.at.definition)}</code>`
     : `<code>${escapeHtml(o.at.document ?? '')}</code> at <code>${escapeHtml(o.at.pointer || '/')}</code>${o.at.line !== undefined ? `, line ${o.at.line}` : ''}`;
-  return `<li><code>${escapeHtml(o.path)}</code> ${value}; read in ${where}; re-check: <code>${escapeHtml(o.recheck)}</code></li>`;
+  return `<li><code>${escapeHtml(o.path)}</code> ${value}; read in ${where}; ${o.recheck !== undefined ? `re-check: <code>${escapeHtml(o.recheck)}</code>` : 'nothing on the live system to re-check: a value of the definition only'}</li>`;
 }
 
 function acknowledgementsAndOptOuts(pack: EvidencePack, subjectName: (key: string) => string): string[] {

@@ -51,8 +51,11 @@ export interface ObservedFact {
   /** Why it is not known (unknown facts). */
   readonly reason?: string;
   readonly at: EvidenceLocation;
-  /** The `az` or `kubectl` command that prints the value on the live system. */
-  readonly recheck: string;
+  /**
+   * The `az` or `kubectl` command that prints the value on the live system.
+   * @default - none: a value of a definition that names nothing on the live system (a subscription id, a network outside Azure)
+   */
+  readonly recheck?: string;
 }
 
 /**

@@ -156,7 +156,7 @@ function relevantEvidence(fact: ObservedFact): Json {
       ...(fact.at.pointer !== undefined && fact.at.pointer !== '' ? [prop('json-pointer', fact.at.pointer)] : []),
       ...(fact.at.line !== undefined ? [prop('line', String(fact.at.line))] : []),
       ...(fact.at.definition !== undefined ? [prop('definition-property', fact.at.definition)] : []),
-      prop('recheck', fact.recheck),
+      ...(fact.recheck !== undefined ? [prop('recheck', fact.recheck)] : []),
     ],
   };
 }

@@ -3,7 +3,7 @@ import { isEvaluationDate, todayInUtc } from '../versions/evaluation-date';
 import { checkPinnedSupport, PinnedComponentVersion } from '../versions/pinned-support';
 import { NEWEST_AKS_ISTIO_REVISION } from '../mesh/aks-istio-revisions';
 import { CERT_MANAGER_SCHEMA_VERSION } from '../mesh/cert-manager-schema';
-import { ISTIO_SCHEMA_VERSION } from '../mesh/istio-schemas';
+import { ISTIO_DEFAULT_RELEASE } from '../mesh/istio-release';
 import { KubernetesObject } from '../kubernetes/kubernetes-object';
 import { MeshFlavour } from '../mesh/mesh-flavour';
 import { ISTIO_V1_API_MINOR } from '../mesh/validate-cross-cluster-link';
@@ -43,13 +43,15 @@ export interface PinnedHelmChart {
 }
 
 /**
- * Default pins: the releases whose CRD schemas ship with the library, so the
- * objects are checked against exactly what the platform installs. Bumped by
- * extracting the new release's CRDs (scripts/extract-crd-schemas.ts), never floating.
+ * Default pins, never floating: cert-manager the release whose CRD schemas ship
+ * with the library; Istio {@link ISTIO_DEFAULT_RELEASE}, a later patch of the
+ * minor whose CRD schemas ship (it carries published security fixes the
+ * schemas' release lacks); the add-on the newest revision of its calendar.
+ * Bumped by vendoring the new release's CRDs (scripts/vendor-istio.sh).
  * @category Regulated platform
  */
 export const PINNED_VERSIONS: PinnedVersions = {
-  istio: ISTIO_SCHEMA_VERSION,
+  istio: ISTIO_DEFAULT_RELEASE,
   certManager: CERT_MANAGER_SCHEMA_VERSION,
   aksIstioRevision: NEWEST_AKS_ISTIO_REVISION.revision,
 };
@@ -69,7 +71,8 @@ export function resolvePinnedVersions(versions: Partial<PinnedVersions> | undefi
 /**
  * Checks the pins: released Istio at or after the v1 networking API, and a
  * cert-manager release tag, each within its owner's support on the
- * evaluation date (the add-on revision is judged on each cluster's payload).
+ * evaluation date and not older than a security fix its owner published for
+ * its line by then (the add-on revision is judged on each cluster's payload).
  * @category Regulated platform
  */
 export function checkPinnedVersions(v: ViolationCollector, versions: PinnedVersions, distribution: MeshDistribution, options: RuleEvaluationOptions = {}): void {

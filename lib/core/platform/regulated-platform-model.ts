@@ -79,7 +79,8 @@ export interface RegulatedPlatformProps {
   readonly meshDistribution?: 'openSourceIstio' | 'aksIstioAddon';
   /**
    * Pinned versions of what the platform installs. Bump them deliberately.
-   * @default { istio: '1.30.3', certManager: 'v1.21.1', aksIstioRevision: the newest revision of the add-on's calendar } - the releases whose CRD schemas ship with the library
+   * @default { istio: '1.30.4', certManager: 'v1.21.1', aksIstioRevision: the newest revision of the add-on's calendar } - cert-manager the release whose CRD schemas ship with the library; Istio 1.30.4, the first 1.30 patch with the fixes of ISTIO-SECURITY-2026-006, its objects checked against the shipped 1.30.3 schemas
+   * @see https://istio.io/latest/news/security/istio-security-2026-006/
    */
   readonly versions?: { readonly istio?: string; readonly certManager?: string; readonly aksIstioRevision?: string };
 }

@@ -62,18 +62,35 @@ export interface KubernetesSelectionRecheckTarget {
 }
 
 /**
- * The child resources of an Azure resource that decide who reaches it: the
- * virtual network links of a private DNS zone, or the peerings of a virtual network.
+ * The child resources of an Azure resource that decide who reaches it or acts
+ * as it: the virtual network links of a private DNS zone, the peerings of a
+ * virtual network, or the federated credentials of a user-assigned identity.
  * @category Evidence
  */
 export interface AzureChildrenRecheckTarget {
   readonly kind: 'azure-children';
-  readonly children: 'private-dns-zone-links' | 'virtual-network-peerings';
-  /** The zone's or network's id, where the input gives it. */
+  readonly children: 'private-dns-zone-links' | 'virtual-network-peerings' | 'federated-identity-credentials';
+  /** The zone's, network's or identity's id, where the input gives it. */
   readonly parentId?: string;
-  /** The zone's or network's name, where the input gives it without an id. */
+  /** The zone's, network's or identity's name, where the input gives it without an id. */
   readonly parentName?: string;
-  /** The zone's or network's resource group, where the input gives it without an id. */
+  /** The zone's, network's or identity's resource group, where the input gives it without an id. */
+  readonly resourceGroup?: string;
+}
+
+/**
+ * An extension of a managed cluster (the `microsoft.flux` extension is `flux`).
+ * @category Evidence
+ */
+export interface ClusterExtensionRecheckTarget {
+  readonly kind: 'cluster-extension';
+  /** The extension's name on the cluster. */
+  readonly name: string;
+  /** The cluster's id, where the input gives it. */
+  readonly clusterId?: string;
+  /** The cluster's name, where the input gives it without an id. */
+  readonly clusterName?: string;
+  /** The cluster's resource group, where the input gives it without an id. */
   readonly resourceGroup?: string;
 }
 
@@ -81,7 +98,7 @@ export interface AzureChildrenRecheckTarget {
  * What a recheck reads.
  * @category Evidence
  */
-export type RecheckTarget = AzureRecheckTarget | KubernetesRecheckTarget | KubernetesSelectionRecheckTarget | AzureChildrenRecheckTarget;
+export type RecheckTarget = AzureRecheckTarget | KubernetesRecheckTarget | KubernetesSelectionRecheckTarget | AzureChildrenRecheckTarget | ClusterExtensionRecheckTarget;
 
 /**
  * A value the input does not give, as a shell variable the auditor sets
@@ -104,8 +121,6 @@ export const RESOURCE_GROUP_PLACEHOLDER = shellVariable('RESOURCE_GROUP');
  */
 export const RESOURCE_NAME_PLACEHOLDER = shellVariable('RESOURCE_NAME');
 
-const MANAGED_CLUSTER = 'microsoft.containerservice/managedclusters';
-
 /**
  * The one place a command that re-checks a fact on the live system is formed,
  * for every report that prints one (the evidence, the reachability statement,
@@ -113,18 +128,22 @@ const MANAGED_CLUSTER = 'microsoft.containerservice/managedclusters';
  * resource (`properties.apiServerAccessProfile.enablePrivateCluster`), or at
  * field paths of a Kubernetes object (`spec.wireguardEnabled`).
  *
- * - A managed cluster: `az aks show --resource-group ... --name ... --query ...`.
- *   `az aks show` prints the properties beside the envelope and camel-cases
- *   its SDK's names (`authorizedIpRanges` for `authorizedIPRanges`), so the
- *   query is the REST path in those names.
- * - Any other Azure resource: `az resource show`, which prints the resource as
- *   the REST API returns it, so the query is the REST path itself.
+ * - An Azure resource, a managed cluster included: `az resource show`, which
+ *   prints the resource as the REST API returns it at the API version read
+ *   (`--api-version`; without one, the CLI takes the type's newest non-preview
+ *   version), so the query is the REST path itself. (`az aks show` would print
+ *   its SDK's names, camel-cased and beside the envelope, and null for any
+ *   property newer than the user's CLI.)
+ * - The children that decide who reaches a zone or network, and the federated
+ *   credentials of an identity: the Azure CLI's own `list` commands.
+ * - A cluster extension (Flux): `az k8s-extension show` of the cluster's extension.
  * - A Kubernetes object: `kubectl get` with a JSONPath of the fields.
  *
  * Every word from the input is quoted for a POSIX shell; what the input does
  * not name is a shell variable the auditor sets.
- * @see https://learn.microsoft.com/cli/azure/aks#az-aks-show
  * @see https://learn.microsoft.com/cli/azure/resource#az-resource-show
+ * @see https://learn.microsoft.com/cli/azure/identity/federated-credential#az-identity-federated-credential-list
+ * @see https://learn.microsoft.com/cli/azure/k8s-extension#az-k8s-extension-show
  * @see https://learn.microsoft.com/cli/azure/query-azure-cli
  * @see https://kubernetes.io/docs/reference/kubectl/jsonpath/
  * @category Evidence
@@ -141,8 +160,9 @@ export function recheckCommand(target: RecheckTarget, paths: string | readonly s
       return `kubectl get ${shellWord(target.resources.join(','))} --all-namespaces${target.label ? ` --selector ${shellWord(`${target.label[0]}=${target.label[1]}`)}` : ''} -o yaml`;
     case 'azure-children':
       return childrenCommand(target);
+    case 'cluster-extension':
+      return extensionCommand(target, list);
     case 'azure': {
-      if (target.type.toLowerCase() === MANAGED_CLUSTER) return `az aks show ${clusterArguments(target)}${query(list.map(cliPath))}`;
       const where = target.id && parseResourceId(target.id) && !isTemplateId(target.id) ? `--ids ${shellWord(target.id)}` : resourceByName(target);
       const version = target.apiVersion ? ` --api-version ${shellWord(target.apiVersion)}` : '';
       return `az resource show ${where}${version}${query(list.map(jmesPath))}`;
@@ -169,25 +189,25 @@ function groupOf(id: string | undefined, given?: string): string {
   return group === undefined || isTemplateId(group) ? RESOURCE_GROUP_PLACEHOLDER : shellWord(group);
 }
 
-/** `--resource-group ... --name ...` of a cluster. */
-function clusterArguments(target: AzureRecheckTarget): string {
-  const parsed = target.id ? parseResourceId(target.id) : undefined;
-  const name = target.name ?? (parsed && !isTemplateId(parsed.names[0]) ? parsed.names[0] : undefined);
-  return `--resource-group ${groupOf(target.id, target.resourceGroup)} --name ${name === undefined ? RESOURCE_NAME_PLACEHOLDER : shellWord(name)}`;
-}
-
 /** `--resource-group ... --name ...` with the type (a child resource by its parent). */
 function resourceByName(target: AzureRecheckTarget): string {
   const [namespace, ...types] = target.type.split('/');
   const group = `--resource-group ${groupOf(target.id, target.resourceGroup)}`;
-  if (target.name === undefined) return `${group} --name ${RESOURCE_NAME_PLACEHOLDER} --resource-type ${shellWord(target.type)}`;
-  const names = target.name.split('/');
-  if (types.length <= 1 || names.length !== types.length) return `${group} --name ${shellWord(target.name)} --resource-type ${shellWord(target.type)}`;
+  const name = target.name ?? nameInId(target.id);
+  if (name === undefined) return `${group} --name ${RESOURCE_NAME_PLACEHOLDER} --resource-type ${shellWord(target.type)}`;
+  const names = name.split('/');
+  if (types.length <= 1 || names.length !== types.length) return `${group} --name ${shellWord(name)} --resource-type ${shellWord(target.type)}`;
   const parent = types.slice(0, -1).map((t, i) => `${t}/${names[i]}`).join('/');
   return `${group} --namespace ${shellWord(namespace)} --parent ${shellWord(parent)} --resource-type ${shellWord(types[types.length - 1])} --name ${shellWord(names[names.length - 1])}`;
 }
 
-/** The zone links or peerings, listed as a table by the Azure CLI's own commands. */
+/** The resource's name (`parent/child` for a child) in an id, unless the id is a template's symbolic one. */
+function nameInId(id: string | undefined): string | undefined {
+  const names = id ? parseResourceId(id)?.names : undefined;
+  return names && !names.some(isTemplateId) ? names.join('/') : undefined;
+}
+
+/** The zone links, peerings or federated credentials, listed as a table by the Azure CLI's own commands. */
 function childrenCommand(target: AzureChildrenRecheckTarget): string {
   const parsed = target.parentId ? parseResourceId(target.parentId) : undefined;
   const name = parsed && !isTemplateId(parsed.names[0]) ? parsed.names[0] : target.parentName;
@@ -195,7 +215,21 @@ function childrenCommand(target: AzureChildrenRecheckTarget): string {
   if (target.children === 'private-dns-zone-links') {
     return `az network private-dns link vnet list --resource-group ${group} --zone-name ${name ? shellWord(name) : shellVariable('ZONE_NAME')} --output table`;
   }
+  if (target.children === 'federated-identity-credentials') {
+    return `az identity federated-credential list --resource-group ${group} --identity-name ${name ? shellWord(name) : shellVariable('IDENTITY_NAME')} --output table`;
+  }
   return `az network vnet peering list --resource-group ${group} --vnet-name ${name ? shellWord(name) : shellVariable('VNET_NAME')} --output table`;
+}
+
+/**
+ * `az k8s-extension show` of a cluster's extension (the `k8s-extension` extension of the Azure CLI): it prints
+ * the extension's properties beside its envelope, as the REST API names them (`version`, `currentVersion`).
+ */
+function extensionCommand(target: ClusterExtensionRecheckTarget, paths: readonly string[]): string {
+  const parsed = target.clusterId ? parseResourceId(target.clusterId) : undefined;
+  const cluster = parsed && !isTemplateId(parsed.names[0]) ? parsed.names[0] : target.clusterName;
+  const group = groupOf(target.clusterId, target.resourceGroup);
+  return `az k8s-extension show --resource-group ${group} --cluster-name ${cluster ? shellWord(cluster) : shellVariable('CLUSTER_NAME')} --cluster-type managedClusters --name ${shellWord(target.name)}${query(paths.map(jmesPath))}`;
 }
 
 /** ` --query ...`: one path as it is, several as a JMESPath multiselect hash keyed by each path's last name. */
@@ -245,22 +279,6 @@ function restName(name: string): string {
  */
 export function jmesPath(path: string): string {
   return jmesPathOf(segments(path), restName);
-}
-
-/**
- * A managed cluster's REST path as `az aks show` prints it: the properties
- * beside the envelope, and the names the CLI writes with acronyms
- * camel-cased (`enableRbac` for `enableRBAC`), as its SDK's attribute names
- * are (`enable_rbac`).
- * @internal
- */
-export function cliPath(path: string): string {
-  const parts = segments(path);
-  const inner = parts[0] === 'properties' && parts.length > 1 ? parts.slice(1) : parts;
-  return jmesPathOf(inner, (name) => {
-    const rest = REST_NAMES_BY_LOWERCASE[name.toLowerCase()];
-    return rest === undefined ? name : rest.replace(/[A-Z]+(?=[A-Z][a-z]|$)/g, (m) => m[0] + m.slice(1).toLowerCase());
-  });
 }
 
 /** A field path as kubectl's JSONPath (`.spec.wireguardEnabled`). */

@@ -1080,6 +1080,13 @@ export const Rules = {
     citation: 'ISO 8601 calendar date, extended format',
     severity: 'error',
   },
+  securityFixPublished: {
+    id: 'SAKS-VER-004',
+    statement:
+      'no version the library installs (Istio: a platform\'s or estate\'s pin, or the library\'s default) is older than the first patch of its release line that fixes a security advisory its owner published on or before the evaluation date: an installation without a published fix stays exposed to a known vulnerability',
+    sources: [S.istioSecurityBulletins],
+    severity: 'error',
+  },
   driftFromApproved: {
     id: 'SAKS-DRIFT-001',
     statement:

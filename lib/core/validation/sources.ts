@@ -127,6 +127,7 @@ export const Sources = {
   aksKubernetesCalendar: 'https://learn.microsoft.com/azure/aks/supported-kubernetes-versions#aks-kubernetes-release-calendar-and-upcoming-versions',
   istioAddonCalendar: 'https://learn.microsoft.com/azure/aks/istio-support-policy#service-mesh-add-on-release-calendar',
   istioSupportedReleases: 'https://istio.io/latest/docs/releases/supported-releases/',
+  istioSecurityBulletins: 'https://istio.io/latest/news/security/',
   certManagerReleases: 'https://cert-manager.io/docs/releases/',
   calicoSupportedVersions: 'https://github.com/projectcalico/calico/blob/master/SECURITY.md#supported-versions',
   fluxExtensionReleaseNotes: 'https://learn.microsoft.com/azure/azure-arc/kubernetes/flux-gitops-release-notes',

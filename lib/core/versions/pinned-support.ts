@@ -2,8 +2,11 @@ import { ApiVersions } from '../arm/api-versions';
 import { CALICO_CRD_SCHEMAS } from '../encryption/calico-crd-schemas.generated';
 import { FLUX_EXTENSION_VERSION } from '../gitops/flux-extension';
 import { CERT_MANAGER_SCHEMA_VERSION } from '../mesh/cert-manager-schema';
-import { ISTIO_SCHEMA_VERSION } from '../mesh/istio-schemas';
+import { ISTIO_DEFAULT_RELEASE } from '../mesh/istio-release';
+import { Rule } from '../validation/rule';
+import { Rules } from '../validation/rule-catalog';
 import { Violation } from '../validation/violation';
+import { judgeAdvisories } from './advisory-judgement';
 import { EvaluationDate } from './evaluation-date';
 import { SupportComponent } from './release-line';
 import { judgeSupport } from './support-judgement';
@@ -20,22 +23,28 @@ export interface PinnedComponentVersion {
 }
 
 /**
- * A pin whose support window is not known on the evaluation date, and why.
+ * A pin a rule cannot judge on the evaluation date (its support window is not
+ * known, or it names no patch a published fix can be compared with), and why.
  * @category Support windows
  */
 export interface UndecidedPin {
   readonly pin: PinnedComponentVersion;
+  /** SAKS-VER-001 and SAKS-VER-002 (the support windows), or SAKS-VER-004 (the published security fixes). */
+  readonly rule: Rule;
   readonly reason: string;
 }
 
 /**
- * What the support windows say of a set of pins on one date.
+ * What the support windows and the published security fixes say of a set of pins on one date.
  * @category Support windows
  */
 export interface PinnedSupport {
-  /** SAKS-VER-001 for a pin whose support is ending, SAKS-VER-002 for one whose support has ended. */
+  /**
+   * SAKS-VER-001 for a pin whose support is ending, SAKS-VER-002 for one whose
+   * support has ended, SAKS-VER-004 for one older than a published security fix of its line.
+   */
   readonly violations: readonly Violation[];
-  /** Pins the table cannot date: neither passed nor failed. */
+  /** Pins a rule cannot judge: neither passed nor failed. */
   readonly undecided: readonly UndecidedPin[];
 }
 
@@ -54,8 +63,8 @@ const PREVIEW_API_TYPES: Readonly<Partial<Record<keyof typeof ApiVersions, strin
 export const FLUX_EXTENSION_PIN: PinnedComponentVersion = { component: 'flux-extension', version: FLUX_EXTENSION_VERSION, property: 'FLUX_EXTENSION_VERSION' };
 
 /**
- * The versions the library itself installs or writes: upstream Istio and
- * cert-manager (the schemas it ships), Calico (its FelixConfiguration
+ * The versions the library itself installs or writes: upstream Istio (its
+ * default release), cert-manager (the schemas it ships), Calico (its FelixConfiguration
  * schema), the microsoft.flux extension, and every preview ARM API version.
  * The AKS Istio add-on revision is judged on each cluster's payload, where it is written.
  * @category Support windows
@@ -65,7 +74,7 @@ export function libraryPins(): PinnedComponentVersion[] {
     .filter(([, version]) => version.endsWith('-preview'))
     .map(([key, version]): PinnedComponentVersion => ({ component: 'arm-api-version', version: `${PREVIEW_API_TYPES[key] ?? key}@${version}`, property: `ApiVersions.${key}` }));
   return [
-    { component: 'istio', version: ISTIO_SCHEMA_VERSION, property: 'PINNED_VERSIONS.istio' },
+    { component: 'istio', version: ISTIO_DEFAULT_RELEASE, property: 'PINNED_VERSIONS.istio' },
     { component: 'cert-manager', version: CERT_MANAGER_SCHEMA_VERSION, property: 'PINNED_VERSIONS.certManager' },
     { component: 'calico', version: CALICO_CRD_SCHEMAS.version, property: 'CALICO_CRD_SCHEMAS.version' },
     FLUX_EXTENSION_PIN,
@@ -74,7 +83,8 @@ export function libraryPins(): PinnedComponentVersion[] {
 }
 
 /**
- * Judges each pin on `date` by the one support table, as the cluster rules judge what a cluster runs.
+ * Judges each pin on `date` by the one support table, as the cluster rules
+ * judge what a cluster runs, and by the published security fixes of its line.
  * @category Support windows
  */
 export function checkPinnedSupport(pins: readonly PinnedComponentVersion[], date: EvaluationDate): PinnedSupport {
@@ -82,8 +92,11 @@ export function checkPinnedSupport(pins: readonly PinnedComponentVersion[], date
   const undecided: UndecidedPin[] = [];
   for (const pin of pins) {
     const judged = judgeSupport(pin.component, pin.version, date);
-    if (judged.status === 'unknown') undecided.push({ pin, reason: judged.reason });
+    if (judged.status === 'unknown') undecided.push({ pin, rule: Rules.supportEnded, reason: judged.reason });
     else if (judged.status !== 'supported') violations.push({ rule: judged.rule, property: pin.property, value: pin.version, fix: judged.fix, detail: judged.detail });
+    const advised = judgeAdvisories(pin.component, pin.version, date);
+    if (advised.status === 'unknown') undecided.push({ pin, rule: Rules.securityFixPublished, reason: advised.reason });
+    else if (advised.status === 'unfixed') violations.push({ rule: Rules.securityFixPublished, property: pin.property, value: pin.version, fix: advised.fix, detail: advised.detail });
   }
   return { violations, undecided };
 }

@@ -64,7 +64,7 @@ test('the text report states the reachability of each API server, its paths, wha
   expect(text).toContain('  run-command (from the internet): Azure identities holding runcommand/action on the cluster, through Azure Resource Manager');
   expect(text).toContain('  private-endpoint (not from the internet): the virtual network AKS creates for the cluster');
   expect(text).toContain('  undecided: not every resource of the deployment was read');
-  expect(text).toMatch(/ {2}re-check: az aks show --resource-group \S+ --name cliakstest000001 --query apiServerAccessProfile.disableRunCommand\n/);
+  expect(text).toMatch(/ {2}re-check: az resource show --ids \S+\/managedClusters\/cliakstest000001 --query properties.apiServerAccessProfile.disableRunCommand\n/);
 });
 
 test('the JSON report gives the verdict, every path with its provenance, and what is undecided', () => {
@@ -77,7 +77,7 @@ test('the JSON report gives the verdict, every path with its provenance, and wha
     fromInternet: true,
     statement: 'Addresses in 1.2.3.4/32 can open a connection to the public endpoint of the API server.',
     provenance: [{ document: 'cliakstest000001-authorized-ranges.json', pointer: '/properties/apiServerAccessProfile/authorizedIPRanges/0' }],
-    recheck: expect.stringMatching(/^az aks show --resource-group \S+ --name cliakstest000001 --query /),
+    recheck: expect.stringMatching(/^az resource show --ids \S+\/managedClusters\/cliakstest000001 --query /),
     source: 'https://learn.microsoft.com/azure/aks/api-server-authorized-ip-ranges',
   });
   // A public API server's paths are all on the cluster: a GET of it leaves nothing undecided.

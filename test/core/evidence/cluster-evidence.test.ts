@@ -31,7 +31,7 @@ test('a baseline control\'s finding carries the facts its deciding rules read, w
   expect(fact.at.document).toBe(FILE);
   expect(fact.at.pointer).toMatch(/^\/resources\/0/);
   expect(fact.at.line).toBeGreaterThan(0);
-  expect(fact.recheck).toMatch(/^az aks show .*--query .*enablePrivateCluster/);
+  expect(fact.recheck).toMatch(/^az resource show .*Microsoft.ContainerService\/managedClusters.*--query .*properties.apiServerAccessProfile.enablePrivateCluster/);
   // The same facts as the rule's own finding: one reading, reported twice.
   const rule = evidence.findings.find((f) => f.kind === 'rule' && f.controlId === Rules.apiServerPublicEndpoint.id)!;
   expect(finding.observed).toEqual(rule.observed);
@@ -66,4 +66,21 @@ test('a control decided by resources beside the cluster shows each one found, re
   expect(setting.recheck).toMatch(/^az resource show .*diagnosticSettings.* --query properties\.logs/);
   const locks = evidence.findings.find((f) => f.kind === 'baseline' && f.controlId === 'delete locks')!;
   expect(locks.observed.some((o) => o.path === 'properties.level' && o.value === '"CanNotDelete"')).toBe(true);
+});
+
+test('a preview API version is a fact with its place but no recheck: what Azure returns for a resource does not say which API version wrote it', () => {
+  const template = JSON.parse(TEXT);
+  const cluster = template.resources.find((r: { type: string }) => r.type === 'Microsoft.ContainerService/managedClusters');
+  cluster.apiVersion = '2025-05-02-preview';
+  const [description] = describeDeployment([readDocument(template, FILE)]).clusters;
+  const evidence = clusterEvidence({ description, audit: auditCluster(description) });
+  const facts = evidence.findings.flatMap((f) => f.observed).filter((o) => o.path === 'apiVersion');
+  expect(facts.length).toBeGreaterThan(0);
+  for (const fact of facts) {
+    expect(fact.value).toContain('2025-05-02-preview');
+    expect(fact.at.document).toBe(FILE);
+    expect(fact.recheck).toBeUndefined();
+  }
+  // Every other fact of the cluster still has its command.
+  expect(evidence.findings.flatMap((f) => f.observed).filter((o) => o.path !== 'apiVersion').every((o) => o.recheck !== undefined)).toBe(true);
 });

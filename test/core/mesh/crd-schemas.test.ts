@@ -3,6 +3,7 @@ import {
   NEWEST_AKS_ISTIO_REVISION,
   analyzeMesh,
   CERT_MANAGER_SCHEMA_VERSION,
+  ISTIO_DEFAULT_RELEASE,
   ISTIO_SCHEMA_SOURCE,
   ISTIO_SCHEMA_VERSION,
   PINNED_VERSIONS,
@@ -12,8 +13,16 @@ import { CALICO_CRD_SCHEMAS } from '../../../lib/core/encryption/calico-crd-sche
 import { CERT_MANAGER_CRD_SCHEMAS } from '../../../lib/core/mesh/cert-manager-crd-schemas.generated';
 import { PLATFORM } from '../../support/platform-fixtures';
 
-test('each pin is the release whose CRD schemas ship with the library, and the platform installs exactly it', () => {
-  expect(PINNED_VERSIONS).toEqual({ istio: ISTIO_SCHEMA_VERSION, certManager: CERT_MANAGER_SCHEMA_VERSION, aksIstioRevision: NEWEST_AKS_ISTIO_REVISION.revision });
+/** A release as [major, minor, patch]. */
+const release = (v: string) => v.split('.').map(Number);
+
+test('each pin is the release whose CRD schemas ship with the library (Istio: a later patch of its minor), and the platform installs exactly it', () => {
+  expect(PINNED_VERSIONS).toEqual({ istio: ISTIO_DEFAULT_RELEASE, certManager: CERT_MANAGER_SCHEMA_VERSION, aksIstioRevision: NEWEST_AKS_ISTIO_REVISION.revision });
+  // Istio's default is a patch of the schemas' minor, never older than the schemas' release.
+  const [major, minor, patch] = release(ISTIO_DEFAULT_RELEASE);
+  const schema = release(ISTIO_SCHEMA_VERSION);
+  expect([major, minor]).toEqual(schema.slice(0, 2));
+  expect(patch).toBeGreaterThanOrEqual(schema[2]);
   // The add-on's default revision runs the Istio minor whose schemas ship, so its objects are checked against what it runs.
   expect(`1.${NEWEST_AKS_ISTIO_REVISION.istioMinor}`).toBe(ISTIO_SCHEMA_VERSION.split('.').slice(0, 2).join('.'));
   // The recorded source names the same release.
@@ -22,8 +31,8 @@ test('each pin is the release whose CRD schemas ship with the library, and the p
   expect(CALICO_CRD_SCHEMAS.source).toContain(`projectcalico/calico ${CALICO_CRD_SCHEMAS.version} `);
   const releases = RegulatedPlatformModel.build(PLATFORM).prerequisites();
   const versionOf = (name: string) => releases.find((r) => r.name === name)!.version;
-  expect(versionOf('istiod')).toBe(ISTIO_SCHEMA_VERSION);
-  expect(versionOf('istio-base')).toBe(ISTIO_SCHEMA_VERSION);
+  expect(versionOf('istiod')).toBe(ISTIO_DEFAULT_RELEASE);
+  expect(versionOf('istio-base')).toBe(ISTIO_DEFAULT_RELEASE);
   expect(versionOf('cert-manager')).toBe(CERT_MANAGER_SCHEMA_VERSION);
 });
 

@@ -47,7 +47,7 @@ describe('public endpoint', () => {
     const s = statementOf(template([cluster({ disableRunCommand: true })]));
     expect(s.verdict).toBe('reachable-from-internet');
     expect(s.paths).toEqual([expect.objectContaining({ kind: 'public-endpoint', from: 'the whole internet', fromInternet: true })]);
-    expect(s.paths[0].recheck).toContain('az aks show --resource-group "$RESOURCE_GROUP" --name aks');
+    expect(s.paths[0].recheck).toContain('az resource show --resource-group "$RESOURCE_GROUP" --name aks --resource-type Microsoft.ContainerService/managedClusters');
   });
 
   test.each([[['0.0.0.0/0']], [['0.0.0.0/1', '128.0.0.0/1']]])('ranges %j that cover every address: the whole internet', (ranges) => {
@@ -196,7 +196,7 @@ describe('undecided', () => {
     const s = apiServerReachability(c);
     expect(s.verdict).toBe('undecided');
     expect(s.undecided.map((u) => u.reason)).toContain('not every resource of the deployment was read (a live resource read alone, a linked template, a loop of unknown count): private DNS zone links and peerings that reach the API server may be missing');
-    expect(s.paths.find((p) => p.kind === 'private-endpoint')!.recheck).toContain('--resource-group rg --name aks');
+    expect(s.paths.find((p) => p.kind === 'private-endpoint')!.recheck).toContain(`--ids /subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/aks `);
   });
 
   test('a path from the internet stands although something else is undecided', () => {
@@ -218,7 +218,7 @@ describe('renderReachability', () => {
     expect(text).toContain('Verdict: **undecided**.');
     expect(text).toContain('| private-endpoint | the cluster network spoke | no |');
     expect(text).toContain('Undecided:');
-    expect(text).toContain('```sh\naz aks show --resource-group "$RESOURCE_GROUP" --name aks --query');
+    expect(text).toContain('```sh\naz resource show --resource-group "$RESOURCE_GROUP" --name aks --resource-type Microsoft.ContainerService/managedClusters');
   });
 
   test('a name from a document cannot break the table', () => {

@@ -1,26 +1,22 @@
 import { expect, test } from 'vitest';
-import { cliPath, jmesPath, recheckCommand } from '../../../lib/core/reports/recheck-command';
+import { jmesPath, recheckCommand } from '../../../lib/core/reports/recheck-command';
 import { kubectlResource } from '../../../lib/core/kubernetes/kubectl-resource';
 
 const CLUSTER = { kind: 'azure', type: 'Microsoft.ContainerService/managedClusters', name: 'payments', apiVersion: '2026-06-01' } as const;
 const VNET = { kind: 'azure', type: 'Microsoft.Network/virtualNetworks', name: 'spoke', apiVersion: '2024-05-01' } as const;
 
-test('a cluster is re-read with az aks show, its REST path in the names az aks show prints', () => {
+test('a cluster is re-read with az resource show at the API version read: the query is its REST path as the REST API spells it', () => {
   expect(recheckCommand(CLUSTER, 'properties.apiServerAccessProfile.enablePrivateCluster')).toBe(
-    'az aks show --resource-group "$RESOURCE_GROUP" --name payments --query apiServerAccessProfile.enablePrivateCluster',
+    'az resource show --resource-group "$RESOURCE_GROUP" --name payments --resource-type Microsoft.ContainerService/managedClusters --api-version 2026-06-01 --query properties.apiServerAccessProfile.enablePrivateCluster',
   );
-  // The properties sit beside the envelope; acronyms are camel-cased by the CLI, whatever casing a template wrote.
-  expect(cliPath('properties.apiServerAccessProfile.authorizedIpRanges[0]')).toBe('apiServerAccessProfile.authorizedIpRanges[0]');
-  expect(cliPath('properties.enableRBAC')).toBe('enableRbac');
-  expect(cliPath('properties.networkProfile.loadBalancerProfile.managedOutboundIPs.count')).toBe('networkProfile.loadBalancerProfile.managedOutboundIPs.count');
-  expect(cliPath('properties.agentPoolProfiles[].vnetSubnetID')).toBe('agentPoolProfiles[].vnetSubnetId');
-  expect(cliPath('sku.tier')).toBe('sku.tier');
-});
-
-test('several paths are one query: a multiselect hash keyed by each last name', () => {
-  expect(recheckCommand(CLUSTER, ['properties.apiServerAccessProfile.enablePrivateCluster', 'properties.privateFQDN'])).toBe(
-    "az aks show --resource-group \"$RESOURCE_GROUP\" --name payments --query '{enablePrivateCluster: apiServerAccessProfile.enablePrivateCluster, privateFqdn: privateFqdn}'",
+  // Whatever casing a template wrote, the query names the property as the REST API returns it.
+  expect(recheckCommand(CLUSTER, 'properties.apiServerAccessProfile.authorizedIpRanges[0]')).toContain("--query 'properties.apiServerAccessProfile.authorizedIPRanges[0]'");
+  expect(recheckCommand(CLUSTER, 'properties.agentPoolProfiles[].vnetSubnetID')).toContain("--query 'properties.agentPoolProfiles[].vnetSubnetID'");
+  // A property no casing table knows is queried as read, never dropped.
+  expect(recheckCommand(CLUSTER, 'properties.networkProfile.advancedNetworking.security.transitEncryption.type')).toContain(
+    '--query properties.networkProfile.advancedNetworking.security.transitEncryption.type',
   );
+  expect(recheckCommand(CLUSTER, 'sku.tier')).toContain('--query sku.tier');
 });
 
 test('another Azure resource is re-read with az resource show, the query its REST path as the REST API spells it', () => {
@@ -33,7 +29,9 @@ test('another Azure resource is re-read with az resource show, the query its RES
 });
 
 test('what the input does not name is a shell variable the auditor sets, never a placeholder a shell would read as a redirection', () => {
-  expect(recheckCommand({ kind: 'azure', type: CLUSTER.type }, 'sku.tier')).toBe('az aks show --resource-group "$RESOURCE_GROUP" --name "$RESOURCE_NAME" --query sku.tier');
+  expect(recheckCommand({ kind: 'azure', type: CLUSTER.type }, 'sku.tier')).toBe(
+    'az resource show --resource-group "$RESOURCE_GROUP" --name "$RESOURCE_NAME" --resource-type Microsoft.ContainerService/managedClusters --query sku.tier',
+  );
   expect(recheckCommand({ kind: 'azure', type: VNET.type }, 'properties.encryption')).toBe(
     'az resource show --resource-group "$RESOURCE_GROUP" --name "$RESOURCE_NAME" --resource-type Microsoft.Network/virtualNetworks --query properties.encryption',
   );
@@ -44,12 +42,33 @@ test('what the input does not name is a shell variable the auditor sets, never a
 
 test('a resource id, where the input gives it, names the resource group and the name; a template\'s symbolic id does not', () => {
   const id = '/subscriptions/0000/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/payments';
-  expect(recheckCommand({ ...CLUSTER, id }, 'sku.tier')).toBe('az aks show --resource-group rg --name payments --query sku.tier');
+  expect(recheckCommand({ ...CLUSTER, id }, 'sku.tier')).toBe(`az resource show --ids ${id} --api-version 2026-06-01 --query sku.tier`);
   const vnetId = '/subscriptions/0000/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/spoke';
   expect(recheckCommand({ ...VNET, id: vnetId }, 'properties.encryption')).toBe(`az resource show --ids ${vnetId} --api-version 2024-05-01 --query properties.encryption`);
   const templateId = '/subscriptions/(subscriptionId)/resourceGroups/(resourceGroup)/providers/Microsoft.ContainerService/managedClusters/payments';
-  expect(recheckCommand({ ...CLUSTER, id: templateId }, 'sku.tier')).toBe('az aks show --resource-group "$RESOURCE_GROUP" --name payments --query sku.tier');
+  expect(recheckCommand({ ...CLUSTER, id: templateId }, 'sku.tier')).toBe(
+    'az resource show --resource-group "$RESOURCE_GROUP" --name payments --resource-type Microsoft.ContainerService/managedClusters --api-version 2026-06-01 --query sku.tier',
+  );
+  // Without a name, a template's id still gives the name it writes.
+  expect(recheckCommand({ kind: 'azure', type: CLUSTER.type, id: templateId }, 'sku.tier')).toContain('--name payments --resource-type');
   expect(recheckCommand({ kind: 'azure-children', children: 'virtual-network-peerings', parentId: vnetId })).toBe('az network vnet peering list --resource-group rg --vnet-name spoke --output table');
+});
+
+test('an identity\'s federated credentials are listed; a cluster\'s extension is shown with its version', () => {
+  const identity = '/subscriptions/0000/resourceGroups/rg-identities/providers/Microsoft.ManagedIdentity/userAssignedIdentities/flux-pull';
+  expect(recheckCommand({ kind: 'azure-children', children: 'federated-identity-credentials', parentId: identity })).toBe(
+    'az identity federated-credential list --resource-group rg-identities --identity-name flux-pull --output table',
+  );
+  expect(recheckCommand({ kind: 'azure-children', children: 'federated-identity-credentials' })).toBe(
+    'az identity federated-credential list --resource-group "$RESOURCE_GROUP" --identity-name "$IDENTITY_NAME" --output table',
+  );
+  const cluster = '/subscriptions/0000/resourceGroups/rg-payments/providers/Microsoft.ContainerService/managedClusters/payments';
+  expect(recheckCommand({ kind: 'cluster-extension', name: 'flux', clusterId: cluster }, ['version', 'currentVersion'])).toBe(
+    "az k8s-extension show --resource-group rg-payments --cluster-name payments --cluster-type managedClusters --name flux --query '{version: version, currentVersion: currentVersion}'",
+  );
+  expect(recheckCommand({ kind: 'cluster-extension', name: 'flux' }, 'version')).toBe(
+    'az k8s-extension show --resource-group "$RESOURCE_GROUP" --cluster-name "$CLUSTER_NAME" --cluster-type managedClusters --name flux --query version',
+  );
 });
 
 test('a child resource is named by its parent', () => {

@@ -1,7 +1,8 @@
 import { expect, test } from 'vitest';
-import { checkPinnedSupport, libraryPins, Rules, SecureAksValidationError, validateHardenedCluster } from '../../../lib';
+import { checkPinnedSupport, libraryPins, RegulatedPlatformModel, Rules, SecureAksValidationError, validateHardenedCluster, validateRegulatedPlatform } from '../../../lib';
 import { checkClusterPayload } from '../../../lib/core/audit/cluster-payload-rules';
 import { hardenedPayload } from '../../support/misconfiguration-corpus';
+import { PLATFORM } from '../../support/platform-fixtures';
 
 const VER: readonly string[] = [Rules.supportEnding.id, Rules.supportEnded.id];
 
@@ -101,4 +102,22 @@ test('a pin is judged by the same table: ending, then ended', () => {
   const ended = checkPinnedSupport(istio, '2026-10-02').violations;
   expect(ended.map((v) => v.rule.id)).toEqual([Rules.supportEnded.id]);
   expect(ended[0].fix).toContain('https://istio.io/latest/docs/releases/supported-releases/');
+});
+
+test('a platform on the AKS Istio add-on\'s default revision (asm-1-30) warns in its last month and stops once it has ended', () => {
+  const addon = { ...PLATFORM, meshDistribution: 'aksIstioAddon' as const };
+  const ver = (date: string) => {
+    const v = validateRegulatedPlatform(addon, { evaluationDate: date });
+    return { errors: v.errors.filter((e) => VER.includes(e.rule.id)).map((e) => `${e.rule.id} ${e.property}`), warnings: v.warnings.filter((w) => VER.includes(w.rule.id)).map((w) => `${w.rule.id} ${w.property}`) };
+  };
+  // asm-1-30: end of life December 2026 (expected).
+  const december = ver('2026-12-07');
+  expect(december.errors).toEqual([]);
+  expect(december.warnings.length).toBeGreaterThan(0);
+  expect(december.warnings.every((w) => w.startsWith(`${Rules.supportEnding.id} `) && w.includes('istioAddon.revision'))).toBe(true);
+  expect(() => RegulatedPlatformModel.build(addon, { evaluationDate: '2026-12-07' })).not.toThrow();
+  const january = ver('2027-01-01');
+  expect(january.errors.length).toBeGreaterThan(0);
+  expect(january.errors.every((e) => e.startsWith(`${Rules.supportEnded.id} `) && e.includes('istioAddon.revision'))).toBe(true);
+  expect(() => RegulatedPlatformModel.build(addon, { evaluationDate: '2027-01-01' })).toThrow(SecureAksValidationError);
 });
