@@ -124,7 +124,6 @@ export * from './core/policy/rule-policy-coverage';
 export * from './core/policy/compile-resource-condition';
 export * from './core/rules/resource-condition';
 export * from './core/audit/audited-resource';
-export * from './core/audit/read-azure-description';
 export * from './core/audit/cluster-payload-rules';
 export * from './core/audit/payload-encryption-coverage';
 export * from './core/audit/audit-cluster';

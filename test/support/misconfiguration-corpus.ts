@@ -930,6 +930,13 @@ export const FAILING_CASES: readonly Case[] = [
     fix: /privatelink\.northeurope\.azmk8s\.io/,
   },
   {
+    name: 'an own zone subzone that climbs out of the zone\'s id',
+    props: { ...base, apiServerAccess: ApiServerAccess.private({ dnsZone: PrivateDnsZone.create({ subzone: '../../etc' }) }) },
+    rule: Rules.definitionUndecided,
+    property: 'apiServerAccess.dnsZone.subzone',
+    fix: /documented form/,
+  },
+  {
     name: 'an own zone subzone over 32 characters',
     props: { ...base, apiServerAccess: ApiServerAccess.private({ dnsZone: PrivateDnsZone.create({ subzone: 'a'.repeat(33) }) }) },
     rule: Rules.ownZoneSubzoneLength,

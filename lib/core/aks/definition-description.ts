@@ -1,17 +1,33 @@
-import { AuditedResource } from '../audit/audited-resource';
-import { describedFromAudited } from '../audit/described-from-audited';
 import { ClusterNetwork } from './cluster-network';
-import { readAzureDescription } from '../audit/read-azure-description';
-import { ClusterDescription, describeDeployment } from '../description/cluster-description';
-import { DocumentLocation } from '../description/described-resource';
+import { ClusterDescription, describeDeployment, MANAGED_CLUSTER_TYPE } from '../description/cluster-description';
+import { DescribedResource, DocumentLocation, pointerToken } from '../description/described-resource';
+import { isArmType } from '../description/related-resources';
+import { UnknownValue } from '../description/unknown-value';
+import { readArmTemplate } from '../readers/arm-template';
 import { Provenance } from '../description/fact';
 import { calicoFelixConfiguration } from '../encryption/calico-felix-configuration';
+import { UndecidedReason } from '../rules/rule-outcome';
 import { UNRESTRICTED_PUBLIC_OPT_IN } from './rules/api-server-rules';
 import { templateOfConfig } from './managed-cluster-model';
 import { ResolvedClusterConfig } from './resolved-cluster-config';
 
 /** The name the definition's own template is read under. */
 const DEFINITION = 'definition';
+
+/**
+ * A definition read as the payload the model builds from it, with what of
+ * that payload could not be read: never anything for a well-formed
+ * definition, since the library writes every value of it.
+ */
+export interface DefinitionReading {
+  readonly cluster: ClusterDescription;
+  /**
+   * Where the definition's own template cannot be read whole: a problem or
+   * something not examined in the reading, or a value of the managed cluster
+   * that reads as unknown. Named by the definition's property.
+   */
+  readonly unread: readonly UndecidedReason[];
+}
 
 /**
  * A cluster definition as one description of a cluster: the payload the
@@ -28,17 +44,27 @@ export function describeDefinition(
    */
   applied?: readonly unknown[],
 ): ClusterDescription {
-  const reading = readAzureDescription(JSON.parse(JSON.stringify(templateOfConfig(config))), DEFINITION);
-  const located = (source: string): DocumentLocation => ({ document: DEFINITION, pointer: source.slice(source.indexOf('#') + 1) });
-  const resources = [
-    ...reading.clusters.map((c) => describedFromAudited(c.cluster, located(c.source))),
-    ...reading.resources.map((r, i) => describedFromAudited(r, { document: DEFINITION, pointer: `/related/${i}` })),
-  ];
-  const clusterPointer = resources[0].origin.pointer;
+  return readDefinition(config, defaulted, applied).cluster;
+}
+
+/**
+ * {@link describeDefinition}, with what of the definition's template could
+ * not be read. The template is read by the same reader as any template the
+ * audit reads.
+ */
+export function readDefinition(config: ResolvedClusterConfig, defaulted: { readonly dnsPrefix?: boolean } = {}, applied?: readonly unknown[]): DefinitionReading {
+  const reading = readArmTemplate(JSON.parse(JSON.stringify(templateOfConfig(config))), DEFINITION);
+  const clusterResource = reading.resources.find((r) => isArmType(r.type, MANAGED_CLUSTER_TYPE));
+  const resourceAt = (pointer: string) => innermostResource(reading.resources, pointer);
   const locator = (path: string, at: DocumentLocation): Provenance => {
-    const related = /^\/related\/(\d+)/.exec(at.pointer);
-    const definition = at.pointer.startsWith(clusterPointer) ? definitionProperty(path, config) : related ? relatedProperty(reading.resources[Number(related[1])], path) : path;
+    const resource = resourceAt(at.pointer);
+    const definition = resource !== undefined && resource === clusterResource ? definitionProperty(path, config) : relatedProperty(resource, path);
     return definition === 'dnsPrefix' && defaulted.dnsPrefix ? { definition, note: 'dnsPrefix defaults to the cluster name' } : { definition };
+  };
+  const place = (at: DocumentLocation): { path: string; at: Provenance } => {
+    const resource = resourceAt(at.pointer);
+    const path = resource ? restPath(at.pointer.slice(resource.origin.pointer.length)) : '';
+    return { path, at: locator(path, at) };
   };
   const optIns = new Set(config.apiServerAccess.mode === 'unrestricted' ? [UNRESTRICTED_PUBLIC_OPT_IN] : []);
   const kubernetesObjects =
@@ -47,7 +73,48 @@ export function describeDefinition(
       : config.transitEncryption.kind === 'calicoWireGuard'
         ? [calicoFelixConfiguration(config.transitEncryption)]
         : [];
-  return describeDeployment([{ resources, notExamined: [], problems: [], wholeDeployment: true }], { origin: 'definition', locator, optIns, kubernetesObjects }).clusters[0];
+  const cluster = describeDeployment([reading], { origin: 'definition', locator, optIns, kubernetesObjects }).clusters[0];
+  const unread: UndecidedReason[] = [
+    ...reading.problems.map((p) => ({ reason: p.message, ...place(p.at) })),
+    ...reading.notExamined.map((n) => ({ reason: `${n.what} is not examined: ${n.reason}`, ...place(n.at) })),
+    ...(clusterResource ? unknownsOf(clusterResource).map((u) => ({ reason: u.reason, ...place(u.at) })) : []),
+  ];
+  return { cluster, unread };
+}
+
+/** The resource whose place in the template holds `pointer` (the innermost, for a resource of a nested deployment). */
+function innermostResource(resources: readonly DescribedResource[], pointer: string): DescribedResource | undefined {
+  let found: DescribedResource | undefined;
+  for (const r of resources) {
+    const own = r.origin.pointer;
+    const holds = pointer === own || pointer.startsWith(`${own}/`);
+    if (holds && (found === undefined || own.length > found.origin.pointer.length)) found = r;
+  }
+  return found;
+}
+
+/** The REST path of a pointer inside a resource (`/properties/subnets/0/name` is `properties.subnets[0].name`). */
+function restPath(pointer: string): string {
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .reduce((path, key) => (/^\d+$/.test(key) ? `${path}[${key}]` : path === '' ? key : `${path}.${key}`), '');
+}
+
+/** Every unknown value of a resource (its name, id and body), with its place in the template. */
+function unknownsOf(resource: DescribedResource): { reason: string; at: DocumentLocation }[] {
+  const found: { reason: string; at: DocumentLocation }[] = [];
+  const visit = (value: unknown, pointer: string): void => {
+    if (value instanceof UnknownValue) found.push({ reason: value.reason, at: { document: resource.origin.document, pointer } });
+    else if (Array.isArray(value)) value.forEach((v, i) => visit(v, `${pointer}/${i}`));
+    else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) visit(v, `${pointer}/${pointerToken(k)}`);
+  };
+  const at = resource.origin.pointer;
+  visit(resource.name, `${at}/name`);
+  visit(resource.id, `${at}/id`);
+  visit(resource.body, at);
+  return found;
 }
 
 /** The definition's property that sets a payload property of the cluster (the REST path when none does). */
@@ -111,13 +178,20 @@ const SUBNET_PROPERTIES: Readonly<Record<string, string>> = {
 };
 
 /** The definition's property behind a property of the network the model creates (the REST path for other resources). */
-function relatedProperty(resource: AuditedResource | undefined, path: string): string {
-  if (!resource || resource.type.toLowerCase() !== 'microsoft.network/virtualnetworks') return path;
+function relatedProperty(resource: DescribedResource | undefined, path: string): string {
+  if (!resource || !isArmType(resource.type, 'Microsoft.Network/virtualNetworks')) return path;
   const space = /^properties\.addressSpace\.addressPrefixes(\[\d+\])?$/.exec(path);
   if (space) return `network.addressSpace${space[1] ?? ''}`;
   const subnet = /^properties\.subnets\[(\d+)\]/.exec(path);
-  const name = subnet ? (resource.properties.subnets?.[Number(subnet[1])]?.name as string | undefined) : undefined;
+  const name = subnet ? subnetName(resource, Number(subnet[1])) : undefined;
   return (name !== undefined ? SUBNET_PROPERTIES[name] : undefined) ?? path;
+}
+
+/** The name of a virtual network's `index`th subnet, as the model writes it. */
+function subnetName(vnet: DescribedResource, index: number): string | undefined {
+  const subnets = (vnet.body.properties as { subnets?: unknown } | undefined)?.subnets;
+  const name = Array.isArray(subnets) ? (subnets[index] as { name?: unknown } | undefined)?.name : undefined;
+  return typeof name === 'string' ? name : undefined;
 }
 
 /** The definition's property of a node pool's payload property (pool 0 is the system pool). */

@@ -9,7 +9,8 @@ import { Rules } from '../validation/rule-catalog';
 import { ViolationCollector } from '../validation/violation-collector';
 import { AZURE_SUBNET_RESERVED_ADDRESSES, MAX_PODS_PER_NODE, nodesWithSurge, POD_CIDR_PREFIX_PER_NODE } from './aks-limits';
 import { CLUSTER_RULES } from './cluster-rule-set';
-import { describeDefinition } from './definition-description';
+import { DefinitionReading, readDefinition } from './definition-description';
+import { definitionUndecided, valueAtProperty } from './definition-undecided';
 import { HARDENED_CLUSTER_PROPS, HardenedClusterProps } from './hardened-cluster-props';
 import { allNodePools, resolveClusterConfig, ResolvedClusterConfig } from './resolved-cluster-config';
 import { validateEgress } from './validate-egress';
@@ -52,12 +53,31 @@ export function validateHardenedCluster(input: HardenedClusterProps, options: Ru
   validateIstioAddon(c, v);
   validateBaselineIds(c, v);
   // The rules of the cluster itself, on the payload the definition deploys: the one implementation the audit and the policy pack run too.
-  const described = describeDefinition(c, { dnsPrefix: props.dnsPrefix === undefined && props.fqdnSubdomain === undefined });
-  // With an evaluation date that is no date, the support windows are not judged (its own error says why).
-  const rules = badDate ? CLUSTER_RULES.filter((r) => !SUPPORT_WINDOW_RULES.includes(r)) : CLUSTER_RULES;
-  for (const outcome of evaluateClusterRules(described, rules, badDate ? {} : options)) v.addAll(outcome.findings);
+  const reading = payloadOf(c, { dnsPrefix: props.dnsPrefix === undefined && props.fqdnSubdomain === undefined }, v);
+  if (reading !== undefined) {
+    // With an evaluation date that is no date, the support windows are not judged (its own error says why).
+    const rules = badDate ? CLUSTER_RULES.filter((r) => !SUPPORT_WINDOW_RULES.includes(r)) : CLUSTER_RULES;
+    const outcomes = evaluateClusterRules(reading.cluster, rules, badDate ? {} : options);
+    for (const outcome of outcomes) v.addAll(outcome.findings);
+    // Undecided is not passed: the library wrote every value the rules read.
+    v.addAll(definitionUndecided(reading, outcomes, (property) => valueAtProperty(props, property) ?? valueAtProperty(c, property)));
+  }
   v.acknowledge(props.acknowledgements ?? []);
   return v;
+}
+
+/**
+ * The definition read as the payload it builds; `undefined` when a value
+ * already refused above (a resource id that is none) leaves no payload to
+ * build: its error says why, and the payload's rules wait for the fix.
+ */
+function payloadOf(c: ResolvedClusterConfig, defaulted: { readonly dnsPrefix: boolean }, v: ViolationCollector): DefinitionReading | undefined {
+  try {
+    return readDefinition(c, defaulted);
+  } catch (e) {
+    if (v.errors.length === 0) throw e;
+    return undefined;
+  }
 }
 
 const VM_SIZE = /^Standard_[A-Za-z0-9_-]{1,64}$/;

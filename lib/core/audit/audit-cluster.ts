@@ -18,7 +18,7 @@ import { Violation } from '../validation/violation';
 import { AuditedCluster, AuditedResource, AzureDescriptionForm } from './audited-resource';
 import { auditPoolsWithoutCluster } from './audit-pools-without-cluster';
 import { resultOf, UndecidedRule } from './cluster-payload-rules';
-import { REST_NAMES_BY_LOWERCASE } from './read-azure-description';
+import { REST_NAMES_BY_LOWERCASE } from '../readers/azure-json/rest-names';
 import { guardEmittedStrings } from './emitted-strings';
 import { Rules } from '../validation/rule-catalog';
 import { escapeUnsafeCharacters, findUnsafeCharacter } from '../validation/unsafe-characters';

@@ -51,12 +51,12 @@ function podTrafficEncryption(c: ClusterRuleContext): 'wireGuard' | 'virtualNetw
   const ids = nodeSubnetIds(c);
   if (ids.length > 0) {
     const vnet = c.cluster.related.vnetOfSubnet(ids[0]);
-    if (vnet.state !== 'found') throw new Undecided(`whether the nodes' virtual network is encrypted: ${vnet.reason}`);
+    if (vnet.state !== 'found') throw new Undecided(`whether the nodes' virtual network is encrypted: ${vnet.reason}`, undefined, undefined, vnet.state === 'not-read');
     if (c.bool(c.cluster.describe(vnet.resource).fact('properties.encryption.enabled')) === true) return 'virtualNetwork';
   }
   // Calico WireGuard is a FelixConfiguration inside the cluster: without the objects applied to it, not known.
   if (networkPolicyEngineOf(c) === 'calico' && c.cluster.kubernetesObjects === undefined) {
-    throw new Undecided('Calico network policy: whether Calico WireGuard is on is a FelixConfiguration inside the cluster, not among what was read');
+    throw new Undecided('Calico network policy: whether Calico WireGuard is on is a FelixConfiguration inside the cluster, not among what was read', undefined, undefined, true);
   }
   return 'none';
 }
@@ -131,7 +131,7 @@ export const TRANSIT_ENCRYPTION_RULES: readonly ClusterRule[] = [
     if (ids.length === 0) return;
     const vnet = c.cluster.related.vnetOfSubnet(ids[0]);
     if (vnet.state !== 'found') {
-      c.cannotDecide(`whether the cluster network is encrypted: ${vnet.reason}`);
+      c.cannotDecide(`whether the cluster network is encrypted: ${vnet.reason}`, undefined, vnet.state === 'not-read');
       return;
     }
     const encryption = (vnet.resource.body.properties as Record<string, any> | undefined)?.encryption;

@@ -1,5 +1,5 @@
 import { parseResourceId } from '../arm/resource-id';
-import { REST_NAMES_BY_LOWERCASE } from '../audit/read-azure-description';
+import { REST_NAMES_BY_LOWERCASE } from '../readers/azure-json/rest-names';
 import { DescribedResource } from '../description/described-resource';
 import { shellWord } from './shell-word';
 

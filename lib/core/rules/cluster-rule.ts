@@ -204,14 +204,18 @@ export class ClusterRuleContext {
       check();
     } catch (e) {
       if (!(e instanceof Undecided)) throw e;
-      this.undecided.push({ reason: e.reason, path: e.path, at: e.at });
+      this.undecided.push({ reason: e.reason, path: e.path, at: e.at, ...(e.notHeld ? { notHeld: true as const } : {}) });
     }
   }
 
-  /** Records that the rule cannot be decided for a reason other than an unknown value (a resource not read). */
-  public cannotDecide(reason: string, at?: Subject): void {
+  /**
+   * Records that the rule cannot be decided for a reason other than an
+   * unknown value; `notHeld` when the description does not hold what it needs
+   * (a resource not read, a setting Azure chooses, a fact the tables lack).
+   */
+  public cannotDecide(reason: string, at?: Subject, notHeld = false): void {
     const fact = at instanceof DescribedValue ? at.asFact() : at;
-    this.undecided.push({ reason, path: fact?.path, at: fact?.at });
+    this.undecided.push({ reason, path: fact?.path, at: fact?.at, ...(notHeld ? { notHeld: true as const } : {}) });
   }
 
   /**

@@ -17,6 +17,13 @@ export interface UndecidedReason {
   /** The REST path of the value that is not known, when there is one. */
   readonly path?: string;
   readonly at?: Provenance;
+  /**
+   * Set when the rule needs what the description does not hold (a resource
+   * not read, a setting Azure chooses at deployment, a fact the library's
+   * tables lack), not a value of it that is unknown or malformed. A
+   * definition's own payload is never undecided otherwise.
+   */
+  readonly notHeld?: true;
 }
 
 /**

@@ -10,6 +10,8 @@ export class Undecided {
     public readonly reason: string,
     public readonly path?: string,
     public readonly at?: Provenance,
+    /** Whether the description does not hold what decides it (a resource not read), rather than holding it unknown. */
+    public readonly notHeld = false,
   ) {}
 
   /** The signal for an unknown fact. */

@@ -65,6 +65,13 @@ export const Rules = {
     sources: [S.unicodeSecurity, S.trojanSource],
     severity: 'error',
   },
+  definitionUndecided: {
+    id: 'SAKS-INPUT-003',
+    statement:
+      'every value of a definition builds a payload the rules can decide on: the library writes the template from the definition, so a value it cannot read back (an expression, a name that breaks a resource id) is refused, never passed',
+    sources: [S.managedClustersRestApi, S.armResourceIds],
+    severity: 'error',
+  },
   authorizedRangesWithPrivateCluster: {
     id: 'SAKS-API-001',
     statement: 'authorized IP ranges cannot be combined with a private cluster; they apply only to a public API server',

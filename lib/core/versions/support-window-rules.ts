@@ -60,7 +60,7 @@ function checkSupport(c: ClusterRuleContext, rule: Rule): void {
     // Empty, as absent: Azure chooses its default version (REST examples write "").
     if (version === undefined || version === '') return;
     const judged = judgeSupport(component, component === 'aks-istio-addon' ? version.toLowerCase() : version, c.evaluationDate);
-    if (judged.status === 'unknown') c.cannotDecide(judged.reason, fact);
+    if (judged.status === 'unknown') c.cannotDecide(judged.reason, fact, true);
     else if (judged.status !== 'supported' && judged.rule === rule) c.fail(at, judged.fix, { detail: judged.detail, value: version });
   });
 }

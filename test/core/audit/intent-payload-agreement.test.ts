@@ -1,16 +1,28 @@
 import { expect, test } from 'vitest';
 import { isEvaluationDate, ManagedClusterModel, validateHardenedCluster } from '../../../lib';
 import { unvalidatedClusterTemplate } from '../../../lib/core/aks/managed-cluster-model';
-import { auditedTogether, readAzureDescription } from '../../../lib/core/audit/read-azure-description';
+import { CLUSTER_RULES } from '../../../lib/core/aks/cluster-rule-set';
 import { checkClusterPayload, PAYLOAD_ONLY_RULE_IDS, PAYLOAD_RULE_IDS } from '../../../lib/core/audit/cluster-payload-rules';
+import { ClusterDescription, describeDeployment } from '../../../lib/core/description/cluster-description';
+import { readArmTemplate } from '../../../lib/core/readers/arm-template';
+import { evaluateClusterRules } from '../../../lib/core/rules/evaluate-cluster-rules';
 import { VALID_CLUSTERS } from '../../support/cluster-fixtures';
 import { FAILING_CASES, hardenedPayload } from '../../support/misconfiguration-corpus';
 
+/** The clusters of a template, read as the audit reads a template (the definitions' own reader). */
+function clustersOf(template: unknown, file = 'template.json'): readonly ClusterDescription[] {
+  return describeDeployment([readArmTemplate(JSON.parse(JSON.stringify(template)), file)]).clusters;
+}
+
+/** The rules one cluster of a template breaks, by id and where. */
+function findingsOf(cluster: ClusterDescription, evaluationDate?: string) {
+  return evaluateClusterRules(cluster, CLUSTER_RULES, evaluationDate === undefined ? {} : { evaluationDate }).flatMap((o) => o.findings);
+}
+
 /** The payload rules on a template, as the audit and the policy pack read it. */
 function payloadRuleIds(template: unknown, evaluationDate?: string): string[] {
-  const [c] = auditedTogether([readAzureDescription(JSON.parse(JSON.stringify(template)), 'template.json')]);
-  const r = checkClusterPayload(c.cluster, c.related, { wholeDeployment: true, evaluationDate }).violations;
-  return [...new Set([...r.errors, ...r.warnings, ...r.infos].map((v) => v.rule.id))].sort();
+  const [c] = clustersOf(template);
+  return [...new Set(findingsOf(c, evaluationDate).map((v) => v.rule.id))].sort();
 }
 
 /** The rules both sides decide: the definition's, restricted to what a payload shows. */
@@ -76,11 +88,11 @@ test.each(EXAMPLES)('example "%s": every template it synthesizes breaks no error
   const templates = Object.entries(artifacts).filter(([file]) => file.endsWith('.template.json'));
   expect(templates.length, `${example} writes no template`).toBeGreaterThan(0);
   for (const [file, text] of templates) {
-    const clusters = auditedTogether([readAzureDescription(JSON.parse(text), file)]);
+    const clusters = clustersOf(JSON.parse(text), file);
     expect(clusters.length).toBeGreaterThan(0);
     for (const c of clusters) {
-      const r = checkClusterPayload(c.cluster, c.related, { wholeDeployment: true }).violations;
-      expect(r.errors.map((v) => `${v.rule.id} ${v.property}`), `${file} ${c.cluster.name}`).toEqual([]);
+      const errors = findingsOf(c).filter((v) => v.rule.severity === 'error');
+      expect(errors.map((v) => `${v.rule.id} ${v.property}`), `${file} ${String(c.resource.name)}`).toEqual([]);
     }
   }
   // Where the example exports its cluster definition, the two sides break the same rules.
@@ -103,7 +115,7 @@ test('PAYLOAD_RULE_IDS (the rules table\'s "policy pack, audit") is exactly what
     } catch {
       continue;
     }
-    for (const a of auditedTogether([readAzureDescription(JSON.parse(JSON.stringify(template)), 'template.json')])) record(a.cluster, a.related, c.evaluationDate);
+    for (const cluster of clustersOf(template)) for (const x of findingsOf(cluster, c.evaluationDate)) raised.add(x.rule.id);
   }
   // What no template shows: ranges on a private cluster, a private vault without its id, a setting with nowhere to send logs.
   record(hardenedPayload({ apiServerAccessProfile: { enablePrivateCluster: true, authorizedIPRanges: ['203.0.113.0/24'] } }));

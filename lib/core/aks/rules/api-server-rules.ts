@@ -135,7 +135,7 @@ export const API_SERVER_RULES: readonly ClusterRule[] = [
     }
     const found = c.cluster.related.resolve(zone.value);
     if (found.state !== 'found') {
-      c.cannotDecide(`the identity's role on the private DNS zone: ${found.reason}`, zone.position);
+      c.cannotDecide(`the identity's role on the private DNS zone: ${found.reason}`, zone.position, found.state === 'not-read');
       return;
     }
     // The zone is deployed here: its role for the identity must be too.
@@ -172,9 +172,9 @@ export const API_SERVER_RULES: readonly ClusterRule[] = [
     const links = c.cluster.related.ofType('Microsoft.Network/privateDnsZones/virtualNetworkLinks');
     if (links.length > 0) return;
     const zone = zoneOf(c);
-    const ownZoneRead = zone.kind !== 'own' || c.cluster.related.resolve(zone.value).state === 'found';
-    if (!c.cluster.wholeDeployment || !ownZoneRead) {
-      c.cannotDecide('the private DNS zone\'s virtual network links are not among the resources read', c.fact(`${ACCESS}.disableRunCommand`));
+    const ownZone = zone.kind !== 'own' ? 'found' : c.cluster.related.resolve(zone.value).state;
+    if (!c.cluster.wholeDeployment || ownZone !== 'found') {
+      c.cannotDecide('the private DNS zone\'s virtual network links are not among the resources read', c.fact(`${ACCESS}.disableRunCommand`), ownZone !== 'unknown');
       return;
     }
     c.fail(c.fact(`${ACCESS}.disableRunCommand`), {

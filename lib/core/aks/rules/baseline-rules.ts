@@ -97,7 +97,7 @@ export const BASELINE_RULES: readonly ClusterRule[] = [
   clusterRule(Rules.baselineNoNetworkPolicy, 'cluster', (c) => {
     const engine = networkPolicyEngineOf(c);
     if ((engine === undefined || engine === 'none') && isAksAutomatic(c)) {
-      c.cannotDecide('AKS Automatic configures the network policy itself');
+      c.cannotDecide('AKS Automatic configures the network policy itself', undefined, true);
       return;
     }
     if (engine === undefined || engine === 'none') c.fail(c.fact('properties.networkProfile.networkPolicy'), { definition: 'use the network policy of the dataplane (cilium, calico or azure)', payload: 'use networkPolicy "cilium", "calico" or "azure"' }, { value: engine ?? 'none' });
@@ -126,7 +126,7 @@ export const BASELINE_RULES: readonly ClusterRule[] = [
     const wid = c.fact(`${SECURITY}.workloadIdentity.enabled`);
     if (c.bool(c.fact('properties.oidcIssuerProfile.enabled')) !== true || c.bool(wid) !== true) {
       if (isAksAutomatic(c)) {
-        c.cannotDecide('AKS Automatic configures workload identity and the OIDC issuer itself');
+        c.cannotDecide('AKS Automatic configures workload identity and the OIDC issuer itself', undefined, true);
         return;
       }
       c.fail(wid, { definition: 'leave workloadIdentity on, and federate identities with service accounts instead of storing secrets', payload: 'enable oidcIssuerProfile and securityProfile.workloadIdentity' }, { value: c.bool(wid) ?? null });
@@ -148,7 +148,7 @@ export const BASELINE_RULES: readonly ClusterRule[] = [
       // https://learn.microsoft.com/rest/api/aks/managed-clusters/create-or-update#osdisktype
       const type = p.profile.fact('osDiskType');
       const text = c.text(type);
-      if (text === undefined) c.cannotDecide(`osDiskType is not set on a ${size} pool: Azure chooses by the size of its disks`, type);
+      if (text === undefined) c.cannotDecide(`osDiskType is not set on a ${size} pool: Azure chooses by the size of its disks`, type, true);
       else if (!same(text, 'Ephemeral')) c.fail(type, 'set osDiskType "Ephemeral": the OS disk lives on the local disk, with no managed disk to encrypt or leak', { detail: `${size} has a local temporary disk` });
     });
   }),
@@ -158,7 +158,7 @@ export const BASELINE_RULES: readonly ClusterRule[] = [
       const pods = c.number(fact);
       // Azure's default depends on the network plugin and its mode: not decided here.
       // https://learn.microsoft.com/azure/aks/concepts-network-ip-address-planning
-      if (pods === undefined) c.cannotDecide('maxPods is not set: Azure\'s default depends on the network plugin and its mode', fact);
+      if (pods === undefined) c.cannotDecide('maxPods is not set: Azure\'s default depends on the network plugin and its mode', fact, true);
       else if (pods < MIN_PODS_PER_NODE) c.fail(fact, `set maxPods to ${MIN_PODS_PER_NODE} or more, e.g. ${MAX_PODS_PER_NODE}`);
     });
   }),

@@ -38,7 +38,7 @@ function checkGitOpsWhenIsolated(c: ClusterRuleContext): void {
   }
   if (found) return;
   if (undecided) c.cannotDecide(undecided);
-  else if (!c.cluster.wholeDeployment) c.cannotDecide("the cluster's extensions (a GitOps extension among them) are separate resources, not among those read");
+  else if (!c.cluster.wholeDeployment) c.cannotDecide("the cluster's extensions (a GitOps extension among them) are separate resources, not among those read", undefined, true);
 }
 
 /** The text at `key` of an object of a resource's body, when it is known text. */
@@ -82,11 +82,11 @@ export const EGRESS_RULES: readonly ClusterRule[] = [
     // No outbound type is the load balancer, the API's default.
     const outbound = c.text(fact) ?? 'loadBalancer';
     if (same(outbound, 'userDefinedRouting')) {
-      if (!defaultRouteToAppliance(c)) c.cannotDecide('the node subnet\'s default route is not among the resources read (a route table or subnet brought by id)', fact);
+      if (!defaultRouteToAppliance(c)) c.cannotDecide('the node subnet\'s default route is not among the resources read (a route table or subnet brought by id)', fact, true);
       return;
     }
     if (same(outbound, 'none')) {
-      if (!internetEgressBlocked(c)) c.cannotDecide('what blocks egress from the node subnet (its NSG, default outbound access, NAT gateway or route table) is not among the resources read', fact);
+      if (!internetEgressBlocked(c)) c.cannotDecide('what blocks egress from the node subnet (its NSG, default outbound access, NAT gateway or route table) is not among the resources read', fact, true);
       return;
     }
     c.fail(fact, { definition: 'send egress through your hub firewall with OutboundType.userDefinedRouting({ firewallPrivateIp }), or isolate the cluster with OutboundType.networkIsolated()', payload: 'send egress through your hub firewall (outboundType userDefinedRouting), or isolate the cluster (outboundType none)' }, { value: outbound });

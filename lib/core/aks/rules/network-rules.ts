@@ -72,7 +72,7 @@ export const NETWORK_RULES: readonly ClusterRule[] = [
     if (!pod && !svc) return;
     const spaces = nodeNetworkSpaces(c);
     if (spaces === undefined) {
-      if (nodeSubnetIds(c).length > 0) c.cannotDecide('the node subnet\'s virtual network is not among the resources read');
+      if (nodeSubnetIds(c).length > 0) c.cannotDecide('the node subnet\'s virtual network is not among the resources read', undefined, true);
       return;
     }
     for (const space of spaces) {
@@ -121,7 +121,7 @@ export const NETWORK_RULES: readonly ClusterRule[] = [
     }
     const found = c.cluster.related.subnet(api.id);
     if (found.state !== 'found') {
-      c.cannotDecide(`the API server subnet's delegation: ${found.reason}`, api.at);
+      c.cannotDecide(`the API server subnet's delegation: ${found.reason}`, api.at, found.state === 'not-read');
       return;
     }
     if (!delegatedToManagedClusters(found.subnet.delegations)) {
@@ -141,7 +141,7 @@ export const NETWORK_RULES: readonly ClusterRule[] = [
     if (!api || !referenceOf(api.id)) return;
     const found = c.cluster.related.subnet(api.id);
     if (found.state !== 'found') {
-      c.cannotDecide(`the API server subnet's size: ${found.reason}`, api.at);
+      c.cannotDecide(`the API server subnet's size: ${found.reason}`, api.at, found.state === 'not-read');
       return;
     }
     const prefixes = Array.isArray(found.subnet.addressPrefixes) && found.subnet.addressPrefixes.length > 0 ? found.subnet.addressPrefixes : [found.subnet.addressPrefix];

@@ -39,7 +39,7 @@ export function requiredResourceRule(rule: Rule, required: RequiredResource, rep
         return;
       }
       if (!c.cluster.wholeDeployment) {
-        c.cannotDecide(`no ${report.what.replace(/s$/, '')} of the cluster is among the resources read (it is a separate resource)`);
+        c.cannotDecide(`no ${report.what.replace(/s$/, '')} of the cluster is among the resources read (it is a separate resource)`, undefined, true);
         return;
       }
       c.fail(absenceFact(c, report), report.fix, { value: null });

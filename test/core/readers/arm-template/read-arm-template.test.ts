@@ -2,6 +2,10 @@ import { expect, test } from 'vitest';
 import { DescribedResource, recordedPointer } from '../../../../lib/core/description/described-resource';
 import { isUnknown } from '../../../../lib/core/description/unknown-value';
 import { readArmTemplate } from '../../../../lib/core/readers/arm-template';
+import { CLUSTER_RULES } from '../../../../lib/core/aks/cluster-rule-set';
+import { describeDeployment } from '../../../../lib/core/description/cluster-description';
+import { evaluateClusterRules } from '../../../../lib/core/rules/evaluate-cluster-rules';
+import { hardenedPayload } from '../../../support/misconfiguration-corpus';
 
 const CLUSTER = 'Microsoft.ContainerService/managedClusters';
 const RG = '/subscriptions/(subscription)/resourceGroups/(resourceGroup)';
@@ -307,4 +311,21 @@ test('objects an expression builds name the expression; what they take from a va
   expect(recordedPointer(profile.inner)).toBe('/resources/0/properties/networkProfile');
   expect(recordedPointer(profile.fromVariable)).toBe('/variables/v');
   expect(recordedPointer(profile.fromVariable.b)).toBe('/variables/v/b');
+});
+
+test('a template is one deployment: the cluster reads its parameter\'s default and finds its nested subnet through resourceId()', () => {
+  const cluster = hardenedPayload({ apiServerAccessProfile: { enablePrivateCluster: true, enableVnetIntegration: true, subnetId: "[resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet', 'apiserver')]" } });
+  const t = template(
+    [
+      { type: 'Microsoft.Network/virtualNetworks', apiVersion: '2024-05-01', name: 'vnet', location: 'westeurope', properties: { addressSpace: { addressPrefixes: ['10.1.0.0/16'] } },
+        resources: [{ type: 'subnets', apiVersion: '2024-05-01', name: 'apiserver', properties: { addressPrefix: '10.1.1.0/29' } }] },
+      { ...cluster, id: undefined, name: "[parameters('clusterName')]", apiVersion: '2026-06-01' },
+    ],
+    { parameters: { clusterName: { type: 'string', defaultValue: 'from-parameter' } } },
+  );
+  const [c] = describeDeployment([readArmTemplate(t, 'template.json')]).clusters;
+  expect(c.resource.name).toBe('from-parameter');
+  // The subnet is found: too small, and not delegated.
+  const failed = evaluateClusterRules(c, CLUSTER_RULES, { evaluationDate: '2026-01-15' }).filter((o) => o.verdict === 'fail').map((o) => o.rule.id);
+  expect(failed).toEqual(expect.arrayContaining(['SAKS-VNI-001', 'SAKS-VNI-002']));
 });
