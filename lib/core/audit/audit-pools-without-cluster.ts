@@ -32,8 +32,8 @@ export function auditPoolsWithoutCluster(d: ClusterDescription, form: AzureDescr
   const violations = guardEmittedStrings(outcomes.flatMap((o) => o.findings)).sort((a, b) => SEVERITY_ORDER[a.rule.severity] - SEVERITY_ORDER[b.rule.severity]);
   const root = d.root.asFact();
   const reason = root.state === 'unknown' ? root.reason : CLUSTER_NOT_READ;
-  const { document, pointer } = d.resource.origin;
   const first = d.poolResources[0];
+  const { document, pointer } = first.origin;
   const cluster = {
     source: pointer === '' ? document : `${document}#${pointer}`,
     form,

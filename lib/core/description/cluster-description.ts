@@ -101,7 +101,9 @@ export class ClusterDescription {
     const name = first.name;
     const parent = parentName(name);
     const unnamed = typeof name === 'string' ? `the pool's name '${name}' names no cluster` : `the name of the pool's cluster is not known (${name.reason})`;
-    const cluster: DescribedResource = { type: MANAGED_CLUSTER_TYPE, name: parent ?? new UnknownValue(unnamed), body: {}, origin: first.origin };
+    // The cluster is written nowhere; it is named in the pool's name, where its unknown facts are located.
+    const origin = { document: first.origin.document, pointer: `${first.origin.pointer}/name` };
+    const cluster: DescribedResource = { type: MANAGED_CLUSTER_TYPE, name: parent ?? new UnknownValue(unnamed), body: {}, origin };
     return new ClusterDescription(cluster, pools, related, { ...options, clusterRead: false, notReadReason: reason });
   }
 
