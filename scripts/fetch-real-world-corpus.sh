@@ -26,6 +26,7 @@ fi
 # the body of the first/last GET of the cluster in a VCR cassette)
 MANIFEST='aks-baseline-cluster-stamp-2022|cluster-stamp.json|mspnp/aks-baseline|4ee7a0df1ab4df7c2bc7e9869376ca9aa9e47a5f|cluster-stamp.json|raw
 avm-res-managed-cluster|main.json|Azure/bicep-registry-modules|9f9ea1a18204e262be9a4a64e3e3cc7fbe5e509d|avm/res/container-service/managed-cluster/main.json|raw
+avm-res-managed-cluster-agent-pool|main.json|Azure/bicep-registry-modules|9f9ea1a18204e262be9a4a64e3e3cc7fbe5e509d|avm/res/container-service/managed-cluster/agent-pool/main.json|raw
 aks-construction-main-2022|main.json|Azure/AKS-Construction|004b8545a09774b24c8d47beb7991a614c3056ee|bicep/compiled/main.json|raw
 avm-ptn-azd-aks|main.json|Azure/bicep-registry-modules|9f9ea1a18204e262be9a4a64e3e3cc7fbe5e509d|avm/ptn/azd/aks/main.json|raw
 avm-ptn-azd-aks-automatic|main.json|Azure/bicep-registry-modules|9f9ea1a18204e262be9a4a64e3e3cc7fbe5e509d|avm/ptn/azd/aks-automatic-cluster/main.json|raw

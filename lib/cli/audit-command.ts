@@ -6,7 +6,8 @@ import * as path from 'node:path';
 import { auditCluster, ClusterAudit } from '../core/audit/audit-cluster';
 import { descriptionForm } from '../core/audit/audited-resource';
 import { AuditRun, auditExitCode, auditTextChunks, auditTextHead, auditTextSection, FailOn, renderAuditJson, renderAuditSarif, renderAuditText } from '../core/audit/audit-report';
-import { ClusterDescription, describeDeployment } from '../core/description/cluster-description';
+import { AGENT_POOL_TYPE, ClusterDescription, describeDeployment, MANAGED_CLUSTER_TYPE } from '../core/description/cluster-description';
+import { isArmType } from '../core/description/related-resources';
 import { assembleEvidence } from '../core/evidence/assemble-evidence';
 import { clusterEvidence } from '../core/evidence/cluster-evidence';
 import { EvidencePack } from '../core/evidence/evidence-pack';
@@ -38,6 +39,9 @@ their JSON as Azure describes them:
   - \`az aks show -o json\` (properties at the top level);
   - an ARM template or \`az group export\` output (a whole deployment);
   - Microsoft's REST API example files.
+Node pools declared as their own resources (managedClusters/agentPools)
+whose cluster is not among the files are judged by the rules of node pools;
+what they need of the cluster is undecided.
 Files given together are one deployment: a subnet, virtual network, private
 DNS zone, role assignment, diagnostic setting or lock in one file is read
 with the clusters of the others. A file named - is standard input, named
@@ -117,15 +121,17 @@ export function auditCommand(argv: readonly string[], io: CliIo, toolVersion: st
   const { readings, problems, locations, given } = readInputs(positionals, io, undefined, format === 'sarif' || evidence !== undefined);
   const deployment = describeDeployment(readings);
   for (const r of readings) {
-    const holdsCluster = r.resources.some((x) => x.type.toLowerCase() === 'microsoft.containerservice/managedclusters');
+    // Node pools added to a cluster that is not read are audited too, by the rules of node pools.
+    const holdsCluster = r.resources.some((x) => isArmType(x.type, MANAGED_CLUSTER_TYPE) || isArmType(x.type, AGENT_POOL_TYPE));
     const name = r.resources[0]?.origin.document ?? r.notExamined[0]?.at.document ?? r.name;
-    if (!holdsCluster && r.notExamined.length === 0) problems.push(`${name}: no managed cluster (Microsoft.ContainerService/managedClusters) in this document`);
+    if (!holdsCluster && r.notExamined.length === 0) problems.push(`${name}: no managed cluster (Microsoft.ContainerService/managedClusters) or node pool (managedClusters/agentPools) in this document`);
   }
-  const clusters = deployment.clusters;
+  const clusters = [...deployment.clusters, ...deployment.orphanPools];
   const readingOf = new Map(readings.flatMap((r) => r.resources.map((x) => [x, r] as const)));
   const audit = (cluster: ClusterDescription, i: number): ClusterAudit => {
-    const reading = readingOf.get(cluster.resource);
-    const audited = auditCluster(cluster, descriptionForm(reading?.form ?? 'azure-json', cluster.resource.origin.pointer), { evaluationDate });
+    const read = cluster.clusterRead ? cluster.resource : cluster.poolResources[0];
+    const reading = readingOf.get(read);
+    const audited = auditCluster(cluster, descriptionForm(reading?.form ?? 'azure-json', read.origin.pointer), { evaluationDate });
     progress.count('audit', i + 1, clusters.length, 'clusters');
     return audited;
   };

@@ -3,8 +3,6 @@
 import type { EnforcementLevel, Policies, PolicyResource, ReportViolation, ResourceValidationPolicy, StackValidationPolicy } from '@pulumi/policy/policy';
 import { CLUSTER_RULES } from '../core/aks/cluster-rule-set';
 import { isType, MANAGED_CLUSTER_TYPE } from '../core/audit/audited-resource';
-import { DescribedResource } from '../core/description/described-resource';
-import { UnknownValue } from '../core/description/unknown-value';
 import { PAYLOAD_RULE_IDS } from '../core/audit/cluster-payload-rules';
 import { AGENT_POOL_TYPE, describeDeployment } from '../core/description/cluster-description';
 import { evaluateClusterRules } from '../core/rules/evaluate-cluster-rules';
@@ -34,8 +32,9 @@ export const STACK_RULE_IDS: ReadonlySet<string> = new Set(CLUSTER_RULES.filter(
  */
 export interface SecureAksPolicyConfig {
   /**
-   * Resource names (the Pulumi names of clusters) the policy does not apply
-   * to, each with the reason after a colon: `"legacy-aks: replaced in Q3, ticket OPS-142"`.
+   * Resource names (the Pulumi names of clusters, or of node pools declared
+   * as their own resources) the policy does not apply to, each with the
+   * reason after a colon: `"legacy-aks: replaced in Q3, ticket OPS-142"`.
    * Recorded in the policy configuration, so the exemption is reviewed like code.
    * @default []
    */
@@ -87,7 +86,7 @@ const CONFIG_SCHEMA = {
     exemptions: {
       type: 'array' as const,
       items: { type: 'string' as const, pattern: '^[^:]+: .{10,}$' },
-      description: 'Pulumi names of clusters the policy does not apply to, each as "<name>: <reason of at least 10 characters>"',
+      description: 'Pulumi names of clusters (or of node pools declared as their own resources) the policy does not apply to, each as "<name>: <reason of at least 10 characters>"',
     },
     evaluationDate: {
       type: 'string' as const,
@@ -191,29 +190,14 @@ function resourceFindings(r: Pick<PolicyResource, 'type' | 'name' | 'props' | 'u
 function findingsOf(r: Pick<PolicyResource, 'type' | 'name' | 'props' | 'urn'>, evaluationDate: string): readonly Violation[] {
   const azure = describeAsAzure(r.type, r.name, r.props);
   const described = describePulumiResource(r, azure);
-  if (described && isType(described.type, AGENT_POOL_TYPE)) return poolFindings(described, evaluationDate);
-  if (azure && !isType(azure.type, MANAGED_CLUSTER_TYPE)) return checkRelatedPayloads([azure]).map((f) => f.violation);
-  if (!described || !isType(described.type, MANAGED_CLUSTER_TYPE)) return [];
-  const [cluster] = describeDeployment([{ resources: [described], notExamined: [], problems: [], wholeDeployment: false }]).clusters;
-  return evaluateClusterRules(cluster, CLUSTER_RULES.filter((c) => c.scope === 'cluster'), { evaluationDate }).flatMap((o) => o.findings);
-}
-
-/** The rules of each node pool on its own (a pool rule's condition is on the pool's profile alone). */
-const POOL_RULES = CLUSTER_RULES.filter((c) => c.poolCondition !== undefined);
-
-/**
- * The node pool rules on a pool declared as its own resource (azure-native
- * `AgentPool`, the classic `KubernetesClusterNodePool`), judged before it is
- * created as its cluster's resource policies judge the inline pools. Its
- * cluster is another resource, judged by its own policies: here a stand-in
- * with no inline pool carries this one, and only the pool rules run, whose
- * findings are on the pool.
- */
-function poolFindings(pool: DescribedResource, evaluationDate: string): readonly Violation[] {
-  // Its name is not known here, so the pool, whatever its own name, is the stand-in's (the only cluster read).
-  const standIn: DescribedResource = { type: MANAGED_CLUSTER_TYPE, name: new UnknownValue('the pool\'s cluster is judged by its own policies'), body: { properties: {} }, origin: pool.origin };
-  const [cluster] = describeDeployment([{ resources: [standIn, pool], notExamined: [], problems: [], wholeDeployment: false }]).clusters;
-  return evaluateClusterRules(cluster, POOL_RULES, { evaluationDate }).flatMap((o) => o.findings);
+  if (azure && !isType(azure.type, MANAGED_CLUSTER_TYPE) && !isType(azure.type, AGENT_POOL_TYPE)) return checkRelatedPayloads([azure]).map((f) => f.violation);
+  if (!described) return [];
+  // A cluster, or a node pool declared as its own resource (azure-native `AgentPool`, the classic
+  // `KubernetesClusterNodePool`): read alone, the pool's cluster is not read, and only the rules of node pools
+  // run on it, with what they need of the cluster undecided. Its cluster's own policies judge the cluster.
+  const deployment = describeDeployment([{ resources: [described], notExamined: [], problems: [], wholeDeployment: false }]);
+  const clusterRules = CLUSTER_RULES.filter((c) => c.scope === 'cluster');
+  return [...deployment.clusters, ...deployment.orphanPools].flatMap((d) => evaluateClusterRules(d, clusterRules, { evaluationDate }).flatMap((o) => o.findings));
 }
 
 /**
@@ -245,7 +229,7 @@ function inputsText(props: Record<string, unknown>): string {
 }
 
 interface StackOutcome {
-  /** The stack's clusters, each with the findings of the stack rules. */
+  /** The stack's clusters, each with the findings of the stack rules, and the pools whose cluster is not in the stack with theirs. */
   readonly clusters: readonly { readonly r: PolicyResource; readonly findings: readonly Violation[] }[];
   /** Resources made for AKS in a stack without the cluster that uses them (another team's network), with what they break on their own. */
   readonly orphans: readonly { readonly owner: PolicyResource; readonly violation: Violation }[];
@@ -255,9 +239,10 @@ function evaluateStack(resources: readonly PolicyResource[], described: Describe
   const { deployment } = describePulumiStack(resources, described);
   const stackRules = CLUSTER_RULES.filter((r) => r.scope === 'deployment');
   const byDescribed = new Map(described.flatMap((x) => (x.d ? [[x.d, x.r] as const] : [])));
-  const clusters = deployment.clusters.map((cluster) => ({
-    r: byDescribed.get(cluster.resource)!,
-    findings: evaluateClusterRules(cluster, stackRules, { evaluationDate }).flatMap((o) => o.findings),
+  // Pools whose cluster is not in the stack too, reported on their first pool (only the rules of node pools run on them).
+  const clusters = [...deployment.clusters, ...deployment.orphanPools].map((d) => ({
+    r: byDescribed.get(d.clusterRead ? d.resource : d.poolResources[0])!,
+    findings: evaluateClusterRules(d, stackRules, { evaluationDate }).flatMap((o) => o.findings),
   }));
   const used = new Set<string>();
   for (const { azure } of described) {

@@ -297,3 +297,84 @@ test('a text report to --output is written cluster by cluster, byte-identical to
   const report = (runCli(['audit', graph, '-o', 'graph.txt'], dir), fs.readFileSync(path.join(dir, 'graph.txt'), 'utf8'));
   expect(report.match(/^# c\d /gm)).toEqual(['# c1 ', '# c2 ']);
 });
+
+test('a template holding only node pools of a cluster it does not define is audited by the rules of node pools, not refused as unusable', () => {
+  const template = {
+    $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+    contentVersion: '1.0.0.0',
+    resources: [
+      { type: 'Microsoft.ContainerService/managedClusters/agentPools', apiVersion: '2025-10-01', name: 'aks-prod/user1', properties: { mode: 'User', count: 2, vmSize: 'Standard_D4ds_v5', osType: 'Linux', enableNodePublicIP: true, enableEncryptionAtHost: true, enableFIPS: true } },
+    ],
+  };
+  const r = runCli(['audit', write('pools.json', template), '--evaluation-date', '2026-06-01'], dir);
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(1);
+  expect(r.stdout).toContain('# aks-prod: node pools user1 (cluster not read) (pools.json#/resources/0, read as arm-template)');
+  expect(r.stdout).toContain('error [SAKS-NET-011] properties.enableNodePublicIP = true');
+  // What needs the cluster is undecided, and says why; nothing of the cluster is claimed.
+  expect(r.stdout).toContain("undecided error [SAKS-ENC-005] the pool's cluster is not among the resources read");
+  expect(r.stdout).not.toMatch(/\[SAKS-API-005\]/);
+  expect(r.stdout).toContain('API server reachability: undecided.');
+  expect(r.stdout).toMatch(/^Transit encryption: not verified/m);
+  const json = JSON.parse(runCli(['audit', 'pools.json', '--format', 'json', '--evaluation-date', '2026-06-01'], dir).stdout);
+  expect(json.problems).toEqual([]);
+  expect(json.clusters.map((c: { verdicts: Record<string, string> }) => c.verdicts['SAKS-NET-011'])).toEqual(['fail']);
+  expect(json.clusters[0].securityBaseline.filter((c: { status: string }) => c.status === 'pass')).toEqual([]);
+});
+
+test('the Azure Verified Module of one node pool, a pool added to an existing cluster, is audited by the rules of node pools', () => {
+  const avm = path.resolve(__dirname, '../fixtures/real-world/avm-res-managed-cluster-agent-pool/main.json');
+  const r = runCli(['audit', avm, '--format', 'json', '--evaluation-date', '2026-06-01'], dir);
+  expect(r.stderr).toBe('');
+  const json = JSON.parse(r.stdout);
+  expect(json.clusters).toHaveLength(1);
+  expect(json.clusters[0].source).toMatch(/main\.json#\/resources\/agentPool$/);
+  // enableEncryptionAtHost's default is false: a warning, so the exit code stays 0 at --fail-on error.
+  expect(json.clusters[0].violations.map((v: { ruleId: string }) => v.ruleId)).toEqual(['SAKS-BASE-005']);
+  expect(r.code).toBe(0);
+  expect(runCli(['audit', avm, '--fail-on', 'warning'], dir).code).toBe(1);
+});
+
+test('a Terraform plan that adds a node pool to a cluster it does not hold is audited by the rules of node pools too', () => {
+  const plan = {
+    format_version: '1.2',
+    planned_values: {
+      root_module: {
+        resources: [
+          {
+            address: 'azurerm_kubernetes_cluster_node_pool.user',
+            mode: 'managed',
+            type: 'azurerm_kubernetes_cluster_node_pool',
+            name: 'user',
+            values: { name: 'user', kubernetes_cluster_id: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/aks1', vm_size: 'Standard_D4ds_v5', node_count: 2, node_public_ip_enabled: true },
+          },
+        ],
+      },
+    },
+    resource_changes: [],
+  };
+  const r = runCli(['audit', write('plan.json', plan), '--evaluation-date', '2026-06-01'], dir);
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(1);
+  expect(r.stdout).toContain('# aks1: node pools user (cluster not read) (plan.json#/planned_values/root_module/resources/0, read as terraform-plan)');
+  expect(r.stdout).toContain('error [SAKS-NET-011] properties.enableNodePublicIP = true');
+});
+
+test('a pool named by an expression beside two clusters may be one of theirs: judged by the rules of node pools, its cluster not known rather than not read', () => {
+  const cluster = (name: string) => ({ type: 'Microsoft.ContainerService/managedClusters', apiVersion: '2025-10-01', name, location: 'westeurope', properties: { dnsPrefix: name, agentPoolProfiles: [{ name: 'system', mode: 'System', count: 3, vmSize: 'Standard_D4ds_v5' }] } });
+  const template = {
+    $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+    contentVersion: '1.0.0.0',
+    parameters: { clusterName: { type: 'string' } },
+    resources: [
+      cluster('aks1'),
+      cluster('aks2'),
+      { type: 'Microsoft.ContainerService/managedClusters/agentPools', apiVersion: '2025-10-01', name: "[format('{0}/user', parameters('clusterName'))]", properties: { mode: 'User', count: 2, vmSize: 'Standard_D4ds_v5', enableNodePublicIP: true, enableFIPS: true } },
+    ],
+  };
+  const r = runCli(['audit', write('two.json', template), '--evaluation-date', '2026-06-01'], dir);
+  expect(r.stdout).toMatch(/^# .*node pools user \(cluster not known\) \(two\.json#\/resources\/2, read as arm-template\)$/m);
+  expect(r.stdout).toContain('error [SAKS-NET-011] properties.enableNodePublicIP = true');
+  expect(r.stdout).toMatch(/undecided error \[SAKS-ENC-005\] which cluster the pool belongs to is not known/);
+  expect(r.stdout).not.toContain("the pool's cluster is not among the resources read");
+});

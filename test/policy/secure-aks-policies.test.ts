@@ -5,6 +5,7 @@ import { beforeAll, expect, test } from 'vitest';
 import { ALL_RULES, SecureAksValidationError } from '../../lib';
 import { PAYLOAD_RULE_IDS } from '../../lib/core/audit/cluster-payload-rules';
 import { policyName, secureAksPolicies, STACK_RULE_IDS } from '../../lib/policy';
+import { describePulumiStack } from '../../lib/policy/pulumi-stack-description';
 import { installMocks, RecordedResource, settle } from '../support/pulumi-mocks';
 
 let resources: RecordedResource[];
@@ -270,4 +271,36 @@ test('a node pool declared as its own resource is judged by the pool rules befor
   const inputs = { ...typed.inputs };
   Object.defineProperty(inputs, 'enableNodePublicIP', { enumerable: true, get: () => { throw new Error('unknown during preview'); } });
   expect(runPack(secureAksPolicies(), [{ ...typed, name: 'typed-pool-unknown', inputs }]).filter((r) => r.policy === 'saks-net-011')).toEqual([]);
+});
+
+test('a separate pool whose cluster is in the stack is judged once, on the pool; what it needs of the cluster is not reported on the pool alone', async () => {
+  new containerservice.ManagedCluster('pooled', typedCluster('pooled'));
+  new containerservice.AgentPool('pooled-user', {
+    resourceGroupName: 'rg',
+    resourceName: 'pooled',
+    agentPoolName: 'User_1',
+    mode: 'User',
+    count: 2,
+    vmSize: 'Standard_D4ds_v5',
+    osType: 'Linux',
+    enableNodePublicIP: true,
+    enableEncryptionAtHost: true,
+    enableFIPS: true,
+  });
+  await settle();
+  const cluster = resources.filter((r) => r.name === 'pooled');
+  const pool = resources.filter((r) => r.name === 'pooled-user');
+  expect(pool.map((r) => r.type)).toEqual(['azure-native:containerservice:AgentPool']);
+  // The stack's description: the pool is its cluster's, not a pool without a cluster as well.
+  const { deployment } = describePulumiStack([...cluster, ...pool].map(policyResource));
+  expect(deployment.clusters.map((c) => c.poolResources.length)).toEqual([1]);
+  expect(deployment.orphanPools).toEqual([]);
+  const reported = runPack(secureAksPolicies(), [...cluster, ...pool]);
+  // SAKS-NET-011 and the pool's name (SAKS-NAME-002): once each, from the pool's own policies.
+  expect(reported.filter((r) => r.policy === 'saks-net-011')).toHaveLength(1);
+  expect(reported.filter((r) => r.policy === 'saks-name-002').map((r) => r.message)).toEqual([expect.stringMatching(/^name = "User_1": use 1-12 lowercase letters/)]);
+  expect(mandatory(runPack(secureAksPolicies(), cluster))).toEqual([]);
+  expect(runPack(secureAksPolicies(), pool).filter((r) => r.level === 'mandatory').map((r) => r.policy).sort()).toEqual(['saks-name-002', 'saks-net-011']);
+  // A FIPS pool breaks SAKS-ENC-005 only in a cluster with WireGuard: read alone, the pool's cluster is not known, so nothing is claimed.
+  expect(reported.filter((r) => r.policy === 'saks-enc-005')).toEqual([]);
 });

@@ -16,6 +16,8 @@ export interface ExpectedCase {
   readonly form: string;
   readonly unusable: boolean;
   readonly clusters: readonly { readonly match: { readonly name?: string; readonly pointer?: string }; readonly verdicts: Readonly<Record<string, string>> }[];
+  /** Node pools declared as their own resources whose cluster the document does not define, matched by the pool's pointer. */
+  readonly poolsWithoutCluster?: readonly { readonly match: { readonly pointer: string }; readonly verdicts: Readonly<Record<string, string>> }[];
 }
 
 /** Every case of the corpus, by folder name. */

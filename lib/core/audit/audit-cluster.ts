@@ -14,6 +14,7 @@ import { RuleEvaluationOptions } from '../rules/rule-evaluation-options';
 import { EvaluationDate, todayInUtc } from '../versions/evaluation-date';
 import { Violation } from '../validation/violation';
 import { AuditedCluster, AuditedResource, AzureDescriptionForm } from './audited-resource';
+import { auditPoolsWithoutCluster } from './audit-pools-without-cluster';
 import { resultOf, UndecidedRule } from './cluster-payload-rules';
 import { REST_NAMES_BY_LOWERCASE } from '../readers/azure-json/rest-names';
 import { guardEmittedStrings } from './emitted-strings';
@@ -83,9 +84,11 @@ const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
  * on its own is not: what needs its separate resources is not verified. A
  * value the reader could not know makes what reads it undecided, never a pass.
  * The support windows are judged on `options.evaluationDate` (default: today in UTC).
+ * Pools whose cluster was not read get the audit of their pools alone ({@link auditPoolsWithoutCluster}).
  * @internal
  */
 export function auditCluster(d: ClusterDescription, form: AzureDescriptionForm = 'rest', options: RuleEvaluationOptions = {}): ClusterAudit {
+  if (!d.clusterRead) return auditPoolsWithoutCluster(d, form, options);
   const evaluationDate = options.evaluationDate ?? todayInUtc();
   const outcomes = evaluateClusterRules(d, CLUSTER_RULES, { ...options, evaluationDate });
   const { undecided } = resultOf(outcomes);

@@ -64,7 +64,7 @@ export function resultOf(outcomes: readonly RuleOutcome[]): PayloadRuleResult {
   const undecided: UndecidedRule[] = [];
   for (const o of outcomes) {
     violations.addAll(o.findings);
-    if (o.verdict === 'undecided') undecided.push({ rule: o.rule, reason: o.undecided.map((u) => u.reason).join('; ') });
+    if (o.verdict === 'undecided') undecided.push({ rule: o.rule, reason: [...new Set(o.undecided.map((u) => u.reason))].join('; ') });
   }
   return { violations, undecided, outcomes };
 }

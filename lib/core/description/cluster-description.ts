@@ -8,6 +8,8 @@ import { UnknownValue } from './unknown-value';
 export const MANAGED_CLUSTER_TYPE = 'Microsoft.ContainerService/managedClusters';
 /** An agent pool declared as its own resource (AVM and the AKS Landing Zone Accelerator write them so). */
 export const AGENT_POOL_TYPE = 'Microsoft.ContainerService/managedClusters/agentPools';
+/** Why every fact of the cluster of pools read without their cluster is unknown. */
+export const CLUSTER_NOT_READ = "the pool's cluster is not among the resources read";
 
 /** One node pool of a cluster: inline in `agentPoolProfiles`, or its own `agentPools` resource. */
 export interface DescribedPool {
@@ -30,6 +32,19 @@ export interface ClusterDescriptionOptions {
   readonly kubernetesObjects?: readonly Readonly<Record<string, any>>[];
   /** Weaker choices the definition opted into explicitly (`unrestrictedPublic`), which turn some errors into warnings. */
   readonly optIns?: ReadonlySet<string>;
+  /**
+   * Whether `resource` is the cluster as read; `false` only from
+   * {@link ClusterDescription.ofPoolsWithoutCluster}.
+   * @default true
+   * @internal
+   */
+  readonly clusterRead?: boolean;
+  /**
+   * Why the cluster's facts are unknown when it was not read.
+   * @default CLUSTER_NOT_READ
+   * @internal
+   */
+  readonly notReadReason?: string;
 }
 
 /**
@@ -43,6 +58,13 @@ export class ClusterDescription {
   private readonly locator?: Locator;
   public readonly origin: DescriptionOrigin;
   public readonly optIns: ReadonlySet<string>;
+  /**
+   * Whether the cluster resource itself was read. It was not for node pools
+   * whose cluster is not among the resources read (see
+   * {@link ClusterDescription.ofPoolsWithoutCluster}): then every fact of the
+   * cluster is unknown and only the rules that judge node pools run.
+   */
+  public readonly clusterRead: boolean;
   /** Kubernetes objects deployed with the cluster, where known; `undefined` when they were not read. */
   public readonly kubernetesObjects?: readonly Readonly<Record<string, any>>[];
   private poolsCache?: DescribedPool[] | Fact;
@@ -57,10 +79,32 @@ export class ClusterDescription {
     options: ClusterDescriptionOptions = {},
   ) {
     this.locator = options.locator;
-    this.root = new DescribedValue(resource.body, '', resource.origin, options.locator);
+    this.clusterRead = options.clusterRead ?? true;
+    const notRead = new UnknownValue(options.notReadReason ?? CLUSTER_NOT_READ);
+    this.root = new DescribedValue(this.clusterRead ? resource.body : notRead, '', resource.origin, options.locator);
     this.origin = options.origin ?? 'document';
     this.optIns = options.optIns ?? new Set();
     this.kubernetesObjects = options.kubernetesObjects;
+  }
+
+  /**
+   * Node pools declared as their own resources (`agentPools`, azure-native
+   * `AgentPool`, azurerm `kubernetes_cluster_node_pool`) whose cluster is not
+   * among the resources read: a template or a stack that adds pools to an
+   * existing cluster. They are described as the pools of a cluster of which
+   * nothing is known, so the rules of node pools decide what the pools show
+   * and leave undecided, with `reason` (by default {@link CLUSTER_NOT_READ}),
+   * what needs the cluster. No value of the cluster is invented.
+   */
+  public static ofPoolsWithoutCluster(pools: readonly DescribedResource[], related: RelatedResources, options: ClusterDescriptionOptions = {}, reason = CLUSTER_NOT_READ): ClusterDescription {
+    const [first] = pools;
+    const name = first.name;
+    const parent = parentName(name);
+    const unnamed = typeof name === 'string' ? `the pool's name '${name}' names no cluster` : `the name of the pool's cluster is not known (${name.reason})`;
+    // The cluster is written nowhere; it is named in the pool's name, where its unknown facts are located.
+    const origin = { document: first.origin.document, pointer: `${first.origin.pointer}/name` };
+    const cluster: DescribedResource = { type: MANAGED_CLUSTER_TYPE, name: parent ?? new UnknownValue(unnamed), body: {}, origin };
+    return new ClusterDescription(cluster, pools, related, { ...options, clusterRead: false, notReadReason: reason });
   }
 
   /** The cluster's name as read. */
@@ -143,25 +187,29 @@ export class ClusterDescription {
   }
 
   private readPools(): DescribedPool[] | Fact {
-    const inline = this.root.walk('properties.agentPoolProfiles');
-    let pools: DescribedPool[] = [];
-    if (inline instanceof DescribedValue) {
-      const elements = inline.elements();
-      // No inline pools (absent) still leaves the pools declared as their own resources to judge.
-      if (!Array.isArray(elements) && elements.state !== 'absent') return elements;
-      pools = Array.isArray(elements) ? elements.map((profile) => ({ profile, name: profile.fact('name') })) : [];
-    } else if (inline.state === 'unknown') {
-      return inline;
-    }
-    for (const r of this.poolResources) {
+    const inline = this.inlinePools();
+    if (!Array.isArray(inline)) return inline;
+    const own = this.poolResources.map((r): DescribedPool => {
       const origin = r.origin;
       const profile = new DescribedValue(r.body.properties, 'properties', { document: origin.document, pointer: `${origin.pointer}/properties` });
       const name = r.name instanceof UnknownValue
         ? { state: 'unknown' as const, reason: r.name.reason, path: 'name', at: { document: origin.document, pointer: `${origin.pointer}/name` } }
         : { state: 'known' as const, value: r.name.split('/').pop()!, path: 'name', at: { document: origin.document, pointer: `${origin.pointer}/name` } };
-      pools.push({ profile, name });
-    }
-    return pools;
+      return { profile, name };
+    });
+    return [...inline, ...own];
+  }
+
+  /** The pools written in `agentPoolProfiles`, or the fact why they are not known. */
+  private inlinePools(): DescribedPool[] | Fact {
+    // A cluster not read may have pools of its own: the pools judged are those read.
+    if (!this.clusterRead) return [];
+    const inline = this.root.walk('properties.agentPoolProfiles');
+    if (!(inline instanceof DescribedValue)) return inline.state === 'unknown' ? inline : [];
+    const elements = inline.elements();
+    // No inline pools (absent) still leaves the pools declared as their own resources to judge.
+    if (!Array.isArray(elements)) return elements.state === 'absent' ? [] : elements;
+    return elements.map((profile) => ({ profile, name: profile.fact('name') }));
   }
 }
 
@@ -169,8 +217,11 @@ export class ClusterDescription {
 export interface DescribedDeployment {
   readonly clusters: readonly ClusterDescription[];
   readonly notExamined: readonly NotExamined[];
-  /** Agent pools whose cluster is not among the resources read. */
-  readonly orphanPools: readonly DescribedResource[];
+  /**
+   * Agent pools whose cluster is not among the resources read, one
+   * description per cluster they name (see {@link ClusterDescription.ofPoolsWithoutCluster}).
+   */
+  readonly orphanPools: readonly ClusterDescription[];
 }
 
 /**
@@ -193,15 +244,46 @@ export function describeDeployment(readings: readonly DocumentReading[], options
     own.forEach((p) => used.add(p));
     return new ClusterDescription(cluster, own, related, options);
   });
-  return { clusters: described, notExamined: readings.flatMap((r) => r.notExamined), orphanPools: pools.filter((p) => !used.has(p)) };
+  const orphans = pools.filter((p) => !used.has(p));
+  // A pool is surely none of the clusters' when there is none, or every name involved is a literal.
+  const literalClusterNames = clusters.every((c) => typeof c.name === 'string');
+  const surelyNotRead = (pool: DescribedResource) => clusters.length === 0 || (literalClusterNames && typeof pool.name === 'string');
+  return { clusters: described, notExamined: readings.flatMap((r) => r.notExamined), orphanPools: poolsWithoutCluster(orphans, surelyNotRead, related, options) };
+}
+
+/** Pools whose cluster was not read, grouped by the cluster their names give (a pool whose name gives none on its own). */
+function poolsWithoutCluster(pools: readonly DescribedResource[], surelyNotRead: (pool: DescribedResource) => boolean, related: RelatedResources, options: ClusterDescriptionOptions): ClusterDescription[] {
+  const groups = new Map<string, DescribedResource[]>();
+  pools.forEach((p, i) => {
+    const parent = parentName(p.name);
+    const key = parent === undefined ? `#${i}` : parent.toLowerCase();
+    const group = groups.get(key);
+    if (group) group.push(p);
+    else groups.set(key, [p]);
+  });
+  return [...groups.values()].map((group) => {
+    const reason = surelyNotRead(group[0]) ? CLUSTER_NOT_READ : "which cluster the pool belongs to is not known: a name is not known offline";
+    return ClusterDescription.ofPoolsWithoutCluster(group, related, options, reason);
+  });
+}
+
+/** The cluster's name in a literal pool name `<cluster>/<pool>`. */
+function parentName(name: string | UnknownValue): string | undefined {
+  if (typeof name !== 'string') return undefined;
+  const slash = name.lastIndexOf('/');
+  return slash > 0 ? name.slice(0, slash) : undefined;
 }
 
 /** Whether an agent pool resource (`<cluster>/<pool>`) belongs to `cluster`. */
 function poolOf(pool: DescribedResource, cluster: DescribedResource): boolean | undefined {
-  const text = (v: unknown) => (typeof v === 'string' ? v : v instanceof UnknownValue ? v.symbol : undefined);
-  const poolName = text(pool.name);
-  const clusterName = text(cluster.name);
+  const poolName = nameText(pool.name);
+  const clusterName = nameText(cluster.name);
   if (poolName === undefined || clusterName === undefined) return undefined;
   const slash = poolName.lastIndexOf('/');
   return slash > 0 && poolName.slice(0, slash).toLowerCase() === clusterName.toLowerCase();
+}
+
+/** A name as text two resources can be matched by: a literal, or the symbol of an unknown name. */
+function nameText(name: string | UnknownValue): string | undefined {
+  return typeof name === 'string' ? name : name.symbol;
 }

@@ -2,7 +2,7 @@ import { ACNS_MIN_KUBERNETES } from '../aks/aks-limits';
 import { hasVnetIntegration, kubernetesVersion, networkPolicyEngineOf, same } from '../aks/rules/cluster-facts';
 import { acnsWireGuardOn, nodeNetworkEncryption, podTrafficEncryptionOf, wireGuardOn } from './pod-traffic-encryption';
 import { kubernetesMinorBelow } from '../aks/validation-helpers';
-import { clusterRule, ClusterRule, ClusterRuleContext } from '../rules/cluster-rule';
+import { clusterRule, ClusterRule, ClusterRuleContext, poolRule } from '../rules/cluster-rule';
 import { conditionRule } from '../rules/condition-rule';
 import { Cond } from '../rules/resource-condition';
 import { Rules } from '../validation/rule-catalog';
@@ -55,7 +55,7 @@ export const TRANSIT_ENCRYPTION_RULES: readonly ClusterRule[] = [
       else c.fail(at, 'use networkDataplane "cilium", or another network policy');
     },
   ),
-  clusterRule(Rules.ciliumLinuxOnly, 'cluster', (c) => {
+  poolRule(Rules.ciliumLinuxOnly, 'cluster', (c) => {
     if (!ciliumDataplane(c)) return;
     for (const p of windowsPools(c)) c.fail(p.profile.fact('osType'), 'run Windows workloads in a cluster on the Azure dataplane, or drop the Windows pool');
   }),
@@ -72,7 +72,7 @@ export const TRANSIT_ENCRYPTION_RULES: readonly ClusterRule[] = [
       c.fail(c.fact('properties.kubernetesVersion'), `use Kubernetes ${ACNS_MIN_KUBERNETES.join('.')} or later`);
     }
   }),
-  clusterRule(Rules.wireGuardNotFips, 'cluster', (c) => {
+  poolRule(Rules.wireGuardNotFips, 'cluster', (c) => {
     if (!wireGuardOn(c)) return;
     c.each(c.pools(), (p) => {
       const fips = p.profile.fact('enableFIPS');

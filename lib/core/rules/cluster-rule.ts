@@ -44,6 +44,14 @@ export interface ClusterRule {
    * Policy's AuditIfNotExists on the cluster.
    */
   readonly requiredResource?: RequiredResource;
+  /**
+   * Whether the rule reads the node pools. Such a rule runs too on pools
+   * whose cluster is not among the resources read (an `agentPools` resource,
+   * or a Pulumi `AgentPool`, added to an existing cluster), where what it
+   * needs of the cluster is undecided; the other rules do not run there.
+   * @default false
+   */
+  readonly judgesPools?: boolean;
 }
 
 /**
@@ -60,6 +68,11 @@ export interface RequiredResource {
 /** Declares the implementation of `rule`. */
 export function clusterRule(rule: Rule, scope: RuleScope, check: (c: ClusterRuleContext) => void): ClusterRule {
   return { rule, scope, check };
+}
+
+/** Declares the implementation of `rule`, which reads the node pools (see {@link ClusterRule.judgesPools}). */
+export function poolRule(rule: Rule, scope: RuleScope, check: (c: ClusterRuleContext) => void): ClusterRule {
+  return { rule, scope, check, judgesPools: true };
 }
 
 /** Where a finding is, and the value found there. */

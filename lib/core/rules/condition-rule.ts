@@ -36,6 +36,7 @@ export function poolConditionRule(rule: Rule, brokenWhere: ResourceCondition, re
     scope: 'cluster',
     condition: Cond.some(NODE_POOLS_PATH, brokenWhere),
     poolCondition: brokenWhere,
+    judgesPools: true,
     check: (c) => c.each(c.pools(), (pool) => {
       if (conditionHolds(c, brokenWhere, pool.profile)) report(c, pool);
     }),

@@ -9,7 +9,8 @@ import { RuleEvaluationOptions } from './rule-evaluation-options';
  * Runs each rule on the cluster: `fail` when it found a broken part (a
  * failure found on known values stands even if another part is unknown),
  * `undecided` when a value it needs is unknown or a resource was not read,
- * `pass` otherwise. The support windows are judged on the evaluation date
+ * `pass` otherwise. On pools whose cluster was not read, only the rules
+ * that judge node pools run (`judgesPools`). The support windows are judged on the evaluation date
  * (today in UTC when none is given); an evaluation date that is not a
  * calendar date is refused with the library's validation error.
  */
@@ -17,7 +18,8 @@ export function evaluateClusterRules(cluster: ClusterDescription, rules: readonl
   const invalid = evaluationDateViolation(options.evaluationDate, 'evaluationDate');
   if (invalid) throw new SecureAksValidationError('the evaluation options', [invalid]);
   const evaluationDate = options.evaluationDate ?? todayInUtc();
-  return rules.map((r) => {
+  const applicable = cluster.clusterRead ? rules : rules.filter((r) => r.judgesPools === true);
+  return applicable.map((r) => {
     const c = new ClusterRuleContext(cluster, r.rule, evaluationDate);
     c.guard(() => r.check(c));
     const verdict = c.findings.length > 0 ? 'fail' : c.undecided.length > 0 ? 'undecided' : 'pass';

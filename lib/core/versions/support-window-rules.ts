@@ -1,6 +1,6 @@
 import { DescribedValue } from '../description/described-value';
 import { Fact } from '../description/fact';
-import { clusterRule, ClusterRule, ClusterRuleContext } from '../rules/cluster-rule';
+import { ClusterRule, ClusterRuleContext, poolRule } from '../rules/cluster-rule';
 import { Rule } from '../validation/rule';
 import { Rules } from '../validation/rule-catalog';
 import { SupportComponent } from './release-line';
@@ -66,6 +66,6 @@ function checkSupport(c: ClusterRuleContext, rule: Rule): void {
 }
 
 export const SUPPORT_WINDOW_RULES: readonly ClusterRule[] = [
-  clusterRule(Rules.supportEnding, 'cluster', (c) => checkSupport(c, Rules.supportEnding)),
-  clusterRule(Rules.supportEnded, 'cluster', (c) => checkSupport(c, Rules.supportEnded)),
+  poolRule(Rules.supportEnding, 'cluster', (c) => checkSupport(c, Rules.supportEnding)),
+  poolRule(Rules.supportEnded, 'cluster', (c) => checkSupport(c, Rules.supportEnded)),
 ];

@@ -84,3 +84,19 @@ test('a preview API version is a fact with its place but no recheck: what Azure 
   // Every other fact of the cluster still has its command.
   expect(evidence.findings.flatMap((f) => f.observed).filter((o) => o.path !== 'apiVersion').every((o) => o.recheck !== undefined)).toBe(true);
 });
+
+test('the evidence of a pool whose cluster is not read re-reads the pool\'s facts on the pool, and locates the cluster\'s unknown facts where the pool names it', () => {
+  const template = { resources: [{ type: 'Microsoft.ContainerService/managedClusters/agentPools', apiVersion: '2025-10-01', name: 'aks-prod/user1', properties: { mode: 'User', enableNodePublicIP: true, enableFIPS: true } }] };
+  const [description] = describeDeployment([readDocument({ $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#', contentVersion: '1.0.0.0', ...template }, 'pool.json')]).orphanPools;
+  const evidence = clusterEvidence({ description, audit: auditCluster(description) });
+  const publicIp = evidence.findings.find((f) => f.kind === 'rule' && f.controlId === Rules.nodePublicIp.id)!;
+  expect(publicIp.verdict).toBe('fail');
+  const fact = publicIp.observed.find((o) => o.path === 'properties.enableNodePublicIP')!;
+  expect(fact.at).toMatchObject({ document: 'pool.json', pointer: '/resources/0/properties/enableNodePublicIP' });
+  expect(fact.recheck).toMatch(/--parent managedClusters\/aks-prod --resource-type agentPools --name user1 /);
+  const fips = evidence.findings.find((f) => f.kind === 'rule' && f.controlId === Rules.wireGuardNotFips.id)!;
+  expect(fips.verdict).toBe('undecided');
+  const clusterFact = fips.observed.find((o) => o.state === 'unknown')!;
+  expect(clusterFact).toMatchObject({ reason: "the pool's cluster is not among the resources read", at: { document: 'pool.json', pointer: '/resources/0/name' } });
+  expect(clusterFact.recheck).toMatch(/--name aks-prod --resource-type Microsoft\.ContainerService\/managedClusters/);
+});

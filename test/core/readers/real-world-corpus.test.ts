@@ -94,6 +94,29 @@ describe.each(DOCUMENT_CASES)('%s', (slug) => {
     expect(found).toEqual(wanted);
   });
 
+  const pools = expected.poolsWithoutCluster ?? [];
+  test.runIf(pools.length > 0)('every verdict on its node pools whose cluster it does not define is the one a reader expects', () => {
+    const { deployment } = read(slug, expected);
+    const found: Record<string, Record<string, string>> = {};
+    const wanted: Record<string, Record<string, string>> = {};
+    for (const p of pools) {
+      const subject = deployment.orphanPools.find((d) => d.poolResources.some((r) => r.origin.pointer === p.match.pointer));
+      expect(subject, `${slug}: no pool at ${p.match.pointer}; read ${deployment.orphanPools.flatMap((d) => d.poolResources.map((r) => r.origin.pointer)).join(', ')}`).toBeDefined();
+      expect(subject!.clusterRead).toBe(false);
+      const audit = auditCluster(subject!);
+      const verdicts = Object.fromEntries(audit.outcomes.map((o) => [o.rule.id, o.verdict]));
+      wanted[p.match.pointer] = p.verdicts;
+      found[p.match.pointer] = Object.fromEntries(Object.keys(p.verdicts).map((id) => [id, verdicts[id]]));
+      // Nothing that is the cluster's is claimed: it was not read.
+      expect(audit.reachability.verdict).toBe('undecided');
+      expect(audit.transitEncryption.kind).toBe('not-verified');
+      expect(audit.baseline.filter((c) => c.status !== 'fail' && c.status !== 'not-verified')).toEqual([]);
+    }
+    expect(found).toEqual(wanted);
+    // Every pool the document declares is judged: with its cluster, or as a pool without it.
+    expect(deployment.clusters).toHaveLength(expected.clusters.length);
+  });
+
   // A template is no Pulumi resource: only a document in Azure's REST shape comes through the pack as it is.
   const restShaped = expected.clusters.length > 0 && read(slug, expected).readings.every((r) => r.form === 'azure-json' || r.form === 'rest-example');
   test.runIf(restShaped)('the policy pack, given the same cluster as a Pulumi resource, reports exactly the rules the audit fails on it alone', () => {

@@ -1,4 +1,4 @@
-import { clusterRule, ClusterRule, ClusterRuleContext } from '../../rules/cluster-rule';
+import { clusterRule, ClusterRule, ClusterRuleContext, poolRule } from '../../rules/cluster-rule';
 import { conditionRule, poolConditionRule } from '../../rules/condition-rule';
 import { Cond } from '../../rules/resource-condition';
 import { Rules } from '../../validation/rule-catalog';
@@ -79,7 +79,7 @@ export const BASELINE_RULES: readonly ClusterRule[] = [
   poolConditionRule(Rules.baselineHostEncryptionOff, Cond.not(Cond.is('enableEncryptionAtHost', true)), (c, p) => {
     c.fail(p.profile.fact('enableEncryptionAtHost'), { definition: 'set encryptionAtHost: true (register Microsoft.Compute/EncryptionAtHost first)', payload: 'set enableEncryptionAtHost: true' }, { value: false });
   }),
-  clusterRule(Rules.baselineSystemPoolShared, 'cluster', (c) => {
+  poolRule(Rules.baselineSystemPoolShared, 'cluster', (c) => {
     c.each(c.pools(), (p) => {
       if (!same(c.text(p.profile.fact('mode')), 'System')) return;
       const taints = c.list('nodeTaints', p.profile).map((t) => c.text(t.asFact()));
@@ -140,7 +140,7 @@ export const BASELINE_RULES: readonly ClusterRule[] = [
     const oms = addon(c, 'omsagent');
     c.fail(oms ? oms.fact('enabled') : c.fact(INSIGHTS), { definition: 'use ClusterMonitoring.createWorkspace() or fromWorkspaceId()', payload: 'enable the omsagent add-on with a Log Analytics workspace' }, { value: oms ? c.bool(oms.fact('enabled')) ?? null : null });
   }),
-  clusterRule(Rules.ephemeralOsDiskOff, 'cluster', (c) => {
+  poolRule(Rules.ephemeralOsDiskOff, 'cluster', (c) => {
     c.each(c.pools(), (p) => {
       const size = c.text(p.profile.fact('vmSize'));
       if (size === undefined || !hasLocalTempDisk(size)) return;
@@ -152,7 +152,7 @@ export const BASELINE_RULES: readonly ClusterRule[] = [
       else if (!same(text, 'Ephemeral')) c.fail(type, 'set osDiskType "Ephemeral": the OS disk lives on the local disk, with no managed disk to encrypt or leak', { detail: `${size} has a local temporary disk` });
     });
   }),
-  clusterRule(Rules.podsPerNodeLow, 'cluster', (c) => {
+  poolRule(Rules.podsPerNodeLow, 'cluster', (c) => {
     c.each(c.pools(), (p) => {
       const fact = p.profile.fact('maxPods');
       const pods = c.number(fact);

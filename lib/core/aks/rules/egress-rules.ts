@@ -1,4 +1,4 @@
-import { clusterRule, ClusterRule, ClusterRuleContext } from '../../rules/cluster-rule';
+import { clusterRule, ClusterRule, ClusterRuleContext, poolRule } from '../../rules/cluster-rule';
 import { Rules } from '../../validation/rule-catalog';
 import { NETWORK_ISOLATED_MIN_KUBERNETES, NETWORK_ISOLATED_NODE_OS_CHANNELS } from '../aks-limits';
 import { kubernetesMinorBelow } from '../validation-helpers';
@@ -55,7 +55,7 @@ export const EGRESS_RULES: readonly ClusterRule[] = [
       c.fail(outbound, { definition: 'use OutboundType.userAssignedNatGateway({ natGatewayId }) with a NAT gateway you own', payload: 'use userAssignedNATGateway with a NAT gateway on the node subnet, or userDefinedRouting' });
     }
   }),
-  clusterRule(Rules.networkIsolatedLimits, 'cluster', (c) => {
+  poolRule(Rules.networkIsolatedLimits, 'cluster', (c) => {
     const outbound = c.fact(OUTBOUND);
     if (!same(c.text(outbound), 'none')) return;
     c.guard(() => {

@@ -1,4 +1,4 @@
-import { clusterRule, ClusterRule } from '../../rules/cluster-rule';
+import { clusterRule, ClusterRule, poolRule } from '../../rules/cluster-rule';
 import { Rules } from '../../validation/rule-catalog';
 import { AZURE_REGIONS, nearestRegion } from '../azure-regions';
 import { CLUSTER_NAME, isNodePoolName, KUBERNETES_VERSION, LOCATION_NAME } from '../validation-helpers';
@@ -31,7 +31,7 @@ export const NAME_RULES: readonly ClusterRule[] = [
     // An empty version is Azure's default (Microsoft's own REST examples send "").
     if (version !== undefined && version !== '' && !KUBERNETES_VERSION.test(version)) c.fail(fact, 'write <major>.<minor> or <major>.<minor>.<patch>, e.g. "1.33"');
   }),
-  clusterRule(Rules.nodePool, 'cluster', (c) => {
+  poolRule(Rules.nodePool, 'cluster', (c) => {
     const seen = new Set<string>();
     c.each(c.pools(), (pool) => {
       const name = c.text(pool.name);
