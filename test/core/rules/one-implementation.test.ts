@@ -23,6 +23,10 @@ const SAME_PREDICATE: Readonly<Record<string, { readonly predicate: string; read
   // The support windows: one predicate (supportStatus, through judgeSupport) for what a cluster runs and what the library pins.
   'core/versions/support-judgement.ts': { predicate: "from './support-windows'", keys: ['supportEnding', 'supportEnded'] },
   'core/versions/support-window-report.ts': { predicate: "from './support-windows'", keys: ['supportEnding', 'supportEnded'] },
+  // The library's own pins: an undecided window comes from the same judgement (judgeSupport).
+  'core/versions/pinned-support.ts': { predicate: "from './support-judgement'", keys: ['supportEnded'] },
+  // Which live command re-reads a finding's fact, chosen by its rule id: a switch, not a predicate.
+  'core/estate/estate-recheck.ts': { predicate: 'a choice of recheck by rule id', keys: ['supportEnding', 'supportEnded'] },
   // Lists of ids, not predicates: the rules only a payload breaks.
   'core/audit/cluster-payload-rules.ts': { predicate: 'an id list', keys: ['publicUnrestricted', 'servicePrincipalIdentity', 'localAccountsEnabled', 'kubernetesRbacOff', 'nodePublicIp'] },
 };
