@@ -3,7 +3,7 @@ import { conditionRule, poolConditionRule } from '../../rules/condition-rule';
 import { Cond } from '../../rules/resource-condition';
 import { Rules } from '../../validation/rule-catalog';
 import { IMAGE_CLEANER_DEFAULT_INTERVAL_HOURS, IMAGE_CLEANER_INTERVAL_HOURS, MAX_PODS_PER_NODE, MIN_PODS_PER_NODE } from '../aks-limits';
-import { hasLocalTempDisk } from '../vm-size';
+import { localTempDiskByName } from '../vm-size';
 import { extensionResources, isAksAutomatic, networkPolicyEngineOf, same } from './cluster-facts';
 import { requiredResourceRule } from './required-resource-rule';
 
@@ -142,8 +142,16 @@ export const BASELINE_RULES: readonly ClusterRule[] = [
   }),
   poolRule(Rules.ephemeralOsDiskOff, 'cluster', (c) => {
     c.each(c.pools(), (p) => {
-      const size = c.text(p.profile.fact('vmSize'));
-      if (size === undefined || !hasLocalTempDisk(size)) return;
+      const sizeFact = p.profile.fact('vmSize');
+      const size = c.text(sizeFact);
+      if (size === undefined) return;
+      const tempDisk = localTempDiskByName(size);
+      if (tempDisk === false) return;
+      if (tempDisk === undefined) {
+        // Never a pass for want of knowing the size: older sizes (Dsv3, DSv2) have a temporary disk their name does not show.
+        c.cannotDecide(`whether ${size} has a local temporary disk: Azure's size names mark one with the "d" feature letter only from the v4 sizes on`, sizeFact, true);
+        return;
+      }
       // An absent OS disk type is Azure's choice: Ephemeral where the size supports it with a cache disk larger than the OS disk, else Managed.
       // https://learn.microsoft.com/rest/api/aks/managed-clusters/create-or-update#osdisktype
       const type = p.profile.fact('osDiskType');
