@@ -312,7 +312,18 @@ export interface BaselineResult {
  * @category Security baseline
  */
 export function baselineStatus(check: BaselineCheck, outcomes: readonly RuleOutcome[]): BaselineStatus {
-  const verdicts = (rules: readonly Rule[]) => rules.map((r) => outcomes.find((o) => o.rule.id === r.id)?.verdict ?? 'undecided');
+  return statusOf(check, outcomesById(outcomes));
+}
+
+/** Each rule's outcome by rule id (the first, where a rule has several), found once for every control. */
+function outcomesById(outcomes: readonly RuleOutcome[]): ReadonlyMap<string, RuleOutcome> {
+  const byId = new Map<string, RuleOutcome>();
+  for (const o of outcomes) if (!byId.has(o.rule.id)) byId.set(o.rule.id, o);
+  return byId;
+}
+
+function statusOf(check: BaselineCheck, outcomes: ReadonlyMap<string, RuleOutcome>): BaselineStatus {
+  const verdicts = (rules: readonly Rule[]) => rules.map((r) => outcomes.get(r.id)?.verdict ?? 'undecided');
   const deciding = verdicts(check.decidedBy);
   const partly = verdicts(check.partlyMetUnless ?? []);
   if (deciding.includes('fail')) return check.optOut !== undefined ? 'opt-out' : 'fail';
@@ -326,11 +337,12 @@ export function baselineStatus(check: BaselineCheck, outcomes: readonly RuleOutc
  * @category Security baseline
  */
 export function evaluateSecurityBaseline(outcomes: readonly RuleOutcome[], cluster?: ArmResource): BaselineResult[] {
+  const byId = outcomesById(outcomes);
   return SECURITY_BASELINE.map((check) => {
     const rules = [...check.decidedBy, ...(check.partlyMetUnless ?? [])];
-    const deciding = rules.map((r) => outcomes.find((o) => o.rule.id === r.id)).filter((o): o is RuleOutcome => o !== undefined);
+    const deciding = rules.map((r) => byId.get(r.id)).filter((o): o is RuleOutcome => o !== undefined);
     const checkov = cluster !== undefined ? check.checkov?.evaluate?.(cluster) : undefined;
-    return { check, status: baselineStatus(check, outcomes), outcomes: deciding, ...(checkov !== undefined ? { checkov } : {}) };
+    return { check, status: statusOf(check, byId), outcomes: deciding, ...(checkov !== undefined ? { checkov } : {}) };
   });
 }
 

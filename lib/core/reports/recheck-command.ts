@@ -142,10 +142,10 @@ export function recheckCommand(target: RecheckTarget, paths: string | readonly s
     case 'azure-children':
       return childrenCommand(target);
     case 'azure': {
-      if (target.type.toLowerCase() === MANAGED_CLUSTER) return `az aks show ${clusterArguments(target)}${query(list.map(cliPath))}`;
+      if (target.type.toLowerCase() === MANAGED_CLUSTER) return `az aks show ${clusterArguments(target)}${query(list.map((p) => spelledOnce(CLI_PATHS, p, cliPath)))}`;
       const where = target.id && parseResourceId(target.id) && !isTemplateId(target.id) ? `--ids ${shellWord(target.id)}` : resourceByName(target);
       const version = target.apiVersion ? ` --api-version ${shellWord(target.apiVersion)}` : '';
-      return `az resource show ${where}${version}${query(list.map(jmesPath))}`;
+      return `az resource show ${where}${version}${query(list.map((p) => spelledOnce(REST_PATHS, p, jmesPath)))}`;
     }
   }
 }
@@ -210,6 +210,20 @@ function query(expressions: readonly string[]): string {
     return `${key}: ${e}`;
   });
   return ` --query ${shellWord(`{${fields.join(', ')}}`)}`;
+}
+
+/** Each path as `cliPath` and as `jmesPath` spelled it: a tenant's audit spells the same few paths for every cluster. */
+const CLI_PATHS = new Map<string, string>();
+const REST_PATHS = new Map<string, string>();
+
+/** `spell(path)`, remembered in `known` (the paths come from the library's code; the bound only guards against a caller that builds them). */
+function spelledOnce(known: Map<string, string>, path: string, spell: (path: string) => string): string {
+  let found = known.get(path);
+  if (found === undefined) {
+    found = spell(path);
+    if (known.size < 1_000) known.set(path, found);
+  }
+  return found;
 }
 
 /** Every element of an array (`agentPoolProfiles[].vnetSubnetID`). */
