@@ -179,11 +179,20 @@ function auditedOf(r: DescribedResource): AuditedResource {
   };
 }
 
+/** Each member name as {@link restName} gives it, found once: a tenant's clusters use the same names. */
+const REST_NAMES = new Map<string, string>();
+
 /** A name as the REST API writes it (`az` writes some in other casing). */
 const restName = (key: string): string => {
-  const lower = key.toLowerCase();
-  // Own names only: a member named `constructor` keeps its name.
-  return Object.hasOwn(REST_NAMES_BY_LOWERCASE, lower) ? REST_NAMES_BY_LOWERCASE[lower] : key;
+  let found = REST_NAMES.get(key);
+  if (found === undefined) {
+    const lower = key.toLowerCase();
+    // Own names only: a member named `constructor` keeps its name.
+    found = Object.hasOwn(REST_NAMES_BY_LOWERCASE, lower) ? REST_NAMES_BY_LOWERCASE[lower] : key;
+    // The bound keeps a document of many distinct names (map keys) from growing the table without end.
+    if (REST_NAMES.size < 10_000) REST_NAMES.set(key, found);
+  }
+  return found;
 };
 
 function readOrUndefined<T>(read: () => T): T | undefined {

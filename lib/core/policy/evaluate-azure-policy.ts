@@ -456,13 +456,38 @@ function fieldValues(text: string, ctx: Ctx): { values: unknown[]; many: boolean
   if (alias.tag !== undefined) return { values: [lookupCaseInsensitive(r.tags, alias.tag)], many: false };
   // Inside a count, the loop's array alias (also in its legacy form without "[*]") names the current element.
   for (const cur of ctx.current) {
-    const loop = cur.alias.slice(0, -3).toLowerCase();
-    for (const prefix of [`${loop}[*]`, loop]) {
-      if (alias.lower === prefix || alias.lower.startsWith(`${prefix}.`)) return walk(cur.element, steps(text.slice(prefix.length)));
+    for (const prefix of loopPrefixes(cur.alias)) {
+      if (alias.lower === prefix || alias.lower.startsWith(`${prefix}.`)) return walk(cur.element, relativeSteps(text, prefix.length));
     }
   }
   if (!eqi(alias.type, r.type)) return { values: [undefined], many: false };
   return walk(alias.topLevel ? r : r.properties, alias.path);
+}
+
+/** A count's array alias as a field names it, with and without its `[*]`, lowercased: read once per alias. */
+const LOOP_PREFIXES = new Map<string, readonly string[]>();
+
+function loopPrefixes(arrayAlias: string): readonly string[] {
+  let found = LOOP_PREFIXES.get(arrayAlias);
+  if (found === undefined) {
+    const loop = arrayAlias.slice(0, -3).toLowerCase();
+    found = [`${loop}[*]`, loop];
+    LOOP_PREFIXES.set(arrayAlias, found);
+  }
+  return found;
+}
+
+/** The steps of a field after its count's prefix (`length` characters), read once per field. */
+const RELATIVE_STEPS = new Map<string, readonly Step[]>();
+
+function relativeSteps(field: string, length: number): readonly Step[] {
+  const key = `${length}:${field}`;
+  let found = RELATIVE_STEPS.get(key);
+  if (found === undefined) {
+    found = steps(field.slice(length));
+    RELATIVE_STEPS.set(key, found);
+  }
+  return found;
 }
 
 /** Follows `a.b[*].c` through `root`; an unknown value on the way is the value found. */

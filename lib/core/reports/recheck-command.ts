@@ -164,8 +164,8 @@ function isTemplateId(id: string): boolean {
 }
 
 /** The resource group an id names (else the one given), or the shell variable where neither names one (a template deploys to any). */
-function groupOf(id: string | undefined, given?: string): string {
-  const group = (id ? parseResourceId(id)?.resourceGroup : undefined) ?? given;
+function groupOf(id: string | undefined, given?: string, parsed = id ? parseResourceId(id) : undefined): string {
+  const group = parsed?.resourceGroup ?? given;
   return group === undefined || isTemplateId(group) ? RESOURCE_GROUP_PLACEHOLDER : shellWord(group);
 }
 
@@ -173,7 +173,7 @@ function groupOf(id: string | undefined, given?: string): string {
 function clusterArguments(target: AzureRecheckTarget): string {
   const parsed = target.id ? parseResourceId(target.id) : undefined;
   const name = target.name ?? (parsed && !isTemplateId(parsed.names[0]) ? parsed.names[0] : undefined);
-  return `--resource-group ${groupOf(target.id, target.resourceGroup)} --name ${name === undefined ? RESOURCE_NAME_PLACEHOLDER : shellWord(name)}`;
+  return `--resource-group ${groupOf(target.id, target.resourceGroup, parsed)} --name ${name === undefined ? RESOURCE_NAME_PLACEHOLDER : shellWord(name)}`;
 }
 
 /** `--resource-group ... --name ...` with the type (a child resource by its parent). */
@@ -198,8 +198,22 @@ function childrenCommand(target: AzureChildrenRecheckTarget): string {
   return `az network vnet peering list --resource-group ${group} --vnet-name ${name ? shellWord(name) : shellVariable('VNET_NAME')} --output table`;
 }
 
+/** Each query of several paths, formed once: the reports re-check the same paths on every cluster. */
+const QUERIES = new Map<string, string>();
+
 /** ` --query ...`: one path as it is, several as a JMESPath multiselect hash keyed by each path's last name. */
 function query(expressions: readonly string[]): string {
+  if (expressions.length < 2) return multiselect(expressions);
+  const key = JSON.stringify(expressions);
+  let found = QUERIES.get(key);
+  if (found === undefined) {
+    found = multiselect(expressions);
+    if (QUERIES.size < 1_000) QUERIES.set(key, found);
+  }
+  return found;
+}
+
+function multiselect(expressions: readonly string[]): string {
   if (expressions.length === 0) return '';
   if (expressions.length === 1) return ` --query ${shellWord(expressions[0])}`;
   const used = new Set<string>();

@@ -23,6 +23,16 @@ test('several paths are one query: a multiselect hash keyed by each last name', 
   );
 });
 
+test('the same paths re-read on clusters of other names and groups, or in another order, give each its own command', () => {
+  const paths = ['properties.apiServerAccessProfile.enablePrivateCluster', 'properties.privateFQDN'];
+  const onCluster = (group: string, name: string, list: readonly string[]) =>
+    recheckCommand({ kind: 'azure', type: CLUSTER.type, id: `/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/${group}/providers/Microsoft.ContainerService/managedClusters/${name}` }, list);
+  expect(onCluster('rg-a', 'a', paths)).toBe("az aks show --resource-group rg-a --name a --query '{enablePrivateCluster: apiServerAccessProfile.enablePrivateCluster, privateFqdn: privateFqdn}'");
+  expect(onCluster('rg-b', 'b', paths)).toBe("az aks show --resource-group rg-b --name b --query '{enablePrivateCluster: apiServerAccessProfile.enablePrivateCluster, privateFqdn: privateFqdn}'");
+  expect(onCluster('rg-b', 'b', [...paths].reverse())).toBe("az aks show --resource-group rg-b --name b --query '{privateFqdn: privateFqdn, enablePrivateCluster: apiServerAccessProfile.enablePrivateCluster}'");
+  expect(onCluster('rg-b', 'b', paths.slice(1))).toBe('az aks show --resource-group rg-b --name b --query privateFqdn');
+});
+
 test('another Azure resource is re-read with az resource show, the query its REST path as the REST API spells it', () => {
   expect(recheckCommand(VNET, 'properties.encryption')).toBe(
     'az resource show --resource-group "$RESOURCE_GROUP" --name spoke --resource-type Microsoft.Network/virtualNetworks --api-version 2024-05-01 --query properties.encryption',
