@@ -54,6 +54,8 @@ export class ClusterDescription {
    * was 1.6 times higher).
    */
   private facts?: Map<string, Fact>;
+  /** Positions by REST path (`properties.networkProfile`), walked once: most facts are members of a few of them. */
+  private positions?: Map<string, DescribedValue | Fact>;
 
   constructor(
     public readonly resource: DescribedResource,
@@ -91,8 +93,22 @@ export class ClusterDescription {
     this.facts ??= new Map();
     let found = this.facts.get(path);
     if (found === undefined) {
-      found = this.root.fact(path);
+      // The member of the position that holds it: the same fact as walking the whole path from the root.
+      const dot = path.lastIndexOf('.');
+      const holder = dot < 0 ? this.root : this.position(path.slice(0, dot));
+      found = holder instanceof DescribedValue ? holder.fact(dot < 0 ? path : path.slice(dot + 1)) : holder;
       this.facts.set(path, found);
+    }
+    return found;
+  }
+
+  /** The position at a REST path, walked once per audit (or the fact that stops the walk). */
+  private position(path: string): DescribedValue | Fact {
+    this.positions ??= new Map();
+    let found = this.positions.get(path);
+    if (found === undefined) {
+      found = this.root.walk(path);
+      this.positions.set(path, found);
     }
     return found;
   }
@@ -124,6 +140,7 @@ export class ClusterDescription {
    */
   public forgetReadings(): void {
     this.facts = undefined;
+    this.positions = undefined;
     this.poolsCache = undefined;
   }
 
