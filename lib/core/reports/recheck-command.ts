@@ -1,4 +1,4 @@
-import { parseResourceId } from '../arm/resource-id';
+import { ParsedResourceId, parseResourceId } from '../arm/resource-id';
 import { REST_NAMES_BY_LOWERCASE } from '../audit/read-azure-description';
 import { DescribedResource } from '../description/described-resource';
 import { shellWord } from './shell-word';
@@ -143,7 +143,7 @@ export function recheckCommand(target: RecheckTarget, paths: string | readonly s
       return childrenCommand(target);
     case 'azure': {
       if (target.type.toLowerCase() === MANAGED_CLUSTER) return `az aks show ${clusterArguments(target)}${query(list.map((p) => spelledOnce(CLI_PATHS, p, cliPath)))}`;
-      const where = target.id && parseResourceId(target.id) && !isTemplateId(target.id) ? `--ids ${shellWord(target.id)}` : resourceByName(target);
+      const where = target.id && parsedId(target.id) && !isTemplateId(target.id) ? `--ids ${shellWord(target.id)}` : resourceByName(target);
       const version = target.apiVersion ? ` --api-version ${shellWord(target.apiVersion)}` : '';
       return `az resource show ${where}${version}${query(list.map((p) => spelledOnce(REST_PATHS, p, jmesPath)))}`;
     }
@@ -158,20 +158,29 @@ export function describedRecheckTarget(r: DescribedResource): AzureRecheckTarget
   return { kind: 'azure', type: r.type, ...(typeof r.name === 'string' ? { name: r.name } : {}), ...(typeof r.id === 'string' ? { id: r.id } : {}), ...(r.apiVersion ? { apiVersion: r.apiVersion } : {}) };
 }
 
+/** The last id parsed, and what it gave: the commands that re-check a resource's facts name it one after the other. */
+let lastParsed: { readonly id: string; readonly parsed: ParsedResourceId | undefined } | undefined;
+
+/** {@link parseResourceId}, parsing an id once for the commands formed one after the other on its resource. */
+function parsedId(id: string): ParsedResourceId | undefined {
+  if (lastParsed?.id !== id) lastParsed = { id, parsed: parseResourceId(id) };
+  return lastParsed.parsed;
+}
+
 /** A template's id names its deployment's subscription and group symbolically (`(resourceGroup)`): not an id to give az. */
 function isTemplateId(id: string): boolean {
   return /\(\w+\)/.test(id);
 }
 
 /** The resource group an id names (else the one given), or the shell variable where neither names one (a template deploys to any). */
-function groupOf(id: string | undefined, given?: string, parsed = id ? parseResourceId(id) : undefined): string {
+function groupOf(id: string | undefined, given?: string, parsed = id ? parsedId(id) : undefined): string {
   const group = parsed?.resourceGroup ?? given;
   return group === undefined || isTemplateId(group) ? RESOURCE_GROUP_PLACEHOLDER : shellWord(group);
 }
 
 /** `--resource-group ... --name ...` of a cluster. */
 function clusterArguments(target: AzureRecheckTarget): string {
-  const parsed = target.id ? parseResourceId(target.id) : undefined;
+  const parsed = target.id ? parsedId(target.id) : undefined;
   const name = target.name ?? (parsed && !isTemplateId(parsed.names[0]) ? parsed.names[0] : undefined);
   return `--resource-group ${groupOf(target.id, target.resourceGroup, parsed)} --name ${name === undefined ? RESOURCE_NAME_PLACEHOLDER : shellWord(name)}`;
 }
@@ -189,7 +198,7 @@ function resourceByName(target: AzureRecheckTarget): string {
 
 /** The zone links or peerings, listed as a table by the Azure CLI's own commands. */
 function childrenCommand(target: AzureChildrenRecheckTarget): string {
-  const parsed = target.parentId ? parseResourceId(target.parentId) : undefined;
+  const parsed = target.parentId ? parsedId(target.parentId) : undefined;
   const name = parsed && !isTemplateId(parsed.names[0]) ? parsed.names[0] : target.parentName;
   const group = groupOf(target.parentId, target.resourceGroup);
   if (target.children === 'private-dns-zone-links') {
