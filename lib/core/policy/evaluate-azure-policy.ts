@@ -406,6 +406,8 @@ interface Alias {
   readonly tag?: string;
   /** The resource type of a `<type>/<path>` alias. */
   readonly type: string;
+  /** The same, lowercased, as it is compared with a resource's type. */
+  readonly typeLower: string;
   readonly path: readonly Step[];
   /** Whether the path starts at the resource (`sku`, `identity`, ...) rather than at its `properties`. */
   readonly topLevel: boolean;
@@ -431,6 +433,7 @@ function parsedAlias(alias: string): Alias {
       resourceField: RESOURCE_FIELDS.has(lower) ? (lower === 'fullname' ? 'name' : lower) : undefined,
       tag: tag ? tag[1] ?? tag[2] : undefined,
       type: alias.slice(0, slash),
+      typeLower: alias.slice(0, slash).toLowerCase(),
       path: steps(path),
       topLevel: TOP_LEVEL.has(path.split(/[.[]/)[0]),
     };
@@ -460,7 +463,7 @@ function fieldValues(text: string, ctx: Ctx): { values: unknown[]; many: boolean
       if (alias.lower === prefix || alias.lower.startsWith(`${prefix}.`)) return walk(cur.element, relativeSteps(text, prefix.length));
     }
   }
-  if (!eqi(alias.type, r.type)) return { values: [undefined], many: false };
+  if (r.type === undefined || alias.typeLower !== lower(r.type)) return { values: [undefined], many: false };
   return walk(alias.topLevel ? r : r.properties, alias.path);
 }
 
@@ -492,9 +495,14 @@ function relativeSteps(field: string, length: number): readonly Step[] {
 
 /** Follows `a.b[*].c` through `root`; an unknown value on the way is the value found. */
 function walk(root: unknown, path: readonly Step[]): { values: unknown[]; many: boolean } {
-  let values: unknown[] = [root];
+  // One value until the first `[*]` (most aliases have none).
+  let value = root;
+  let i = 0;
+  for (; i < path.length && !path[i].star; i++) value = lookupCaseInsensitive(value, path[i].key);
+  if (i === path.length) return { values: [value], many: false };
+  let values: unknown[] = [value];
   let many = false;
-  for (const { key, star } of path) {
+  for (const { key, star } of path.slice(i)) {
     values = values.map((v) => lookupCaseInsensitive(v, key));
     if (star) {
       many = true;
