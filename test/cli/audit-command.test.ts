@@ -335,3 +335,17 @@ test("each cluster of a tenant's export gets its own verdicts: its section is th
   expect(together[1]).toMatch(/^ {2}public-endpoint \(from the internet\)/m);
   expect(together[0]).not.toMatch(/^ {2}public-endpoint/m);
 });
+
+test('a cluster whose properties are not known offline is audited, its encryption and egress not verified, never passed', () => {
+  const template = {
+    $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+    contentVersion: '1.0.0.0',
+    parameters: { p: { type: 'object' } },
+    resources: [{ type: 'Microsoft.ContainerService/managedClusters', apiVersion: '2024-05-01', name: 'c1', location: 'westeurope', identity: { type: 'SystemAssigned' }, properties: "[parameters('p')]" }],
+  };
+  const r = runCli(['audit', write('t.json', template), '--evaluation-date', '2026-12-01', '-o', 't.txt'], dir);
+  expect(r.stderr).toBe('');
+  const report = fs.readFileSync(path.join(dir, 't.txt'), 'utf8');
+  expect(report).toContain("Transit encryption: not verified (not known offline: parameter 'p' has no default value).");
+  expect(report).toContain("Public egress path: not verified offline: not known offline (parameter 'p' has no default value).");
+});

@@ -7,6 +7,7 @@ import { ClusterDescription } from '../description/cluster-description';
 import { DescribedResource } from '../description/described-resource';
 import { guardedView, orUndecided } from '../description/guarded-view';
 import { UnknownValue } from '../description/unknown-value';
+import { Undecided } from '../rules/undecided';
 import { FLOW_LABELS, FlowCoverage, TrafficFlow } from '../encryption/encryption-coverage';
 import { AZURE_POLICY_AKS_DEFINITIONS } from '../policy/azure-policy-definitions.generated';
 import { evaluateAzurePolicy, PolicyResult } from '../policy/evaluate-azure-policy';
@@ -163,7 +164,7 @@ function auditedOf(r: DescribedResource): AuditedResource {
   // The code below reads REST names as written in the API (`authorizedIPRanges`); `az` writes some in other casing.
   const body = guardedView(r.body, restName) as Record<string, any>;
   const text = (v: unknown) => (typeof v === 'string' ? v : v instanceof UnknownValue ? v.toString() : undefined);
-  return {
+  const resource = {
     id: text(r.id),
     name: text(r.name) ?? '',
     type: r.type,
@@ -173,10 +174,24 @@ function auditedOf(r: DescribedResource): AuditedResource {
     identity: readOrUndefined(() => body.identity),
     tags: readOrUndefined(() => body.tags),
     scope: text(r.scope),
-    get properties() {
-      return body.properties ?? {};
-    },
   };
+  return withProperties(resource, () => body.properties ?? {});
+}
+
+/**
+ * `target` with its `properties` as `read` gives them: a value when they
+ * are known; a getter that stops its reader undecided when they are not.
+ * Not a getter on every object: a getter made per object gives each its
+ * own hidden class, which V8 keeps, and with it the cluster's copy, until a
+ * full collection (a tenant's audit then peaked some 25 MB higher).
+ */
+function withProperties<T extends object, P>(target: T, read: () => P): T & { readonly properties: P } {
+  try {
+    return Object.assign(target, { properties: read() });
+  } catch (e) {
+    if (!(e instanceof Undecided)) throw e;
+    return Object.defineProperty(target, 'properties', { enumerable: true, configurable: true, get: read }) as T & { readonly properties: P };
+  }
 }
 
 /** Each member name as {@link restName} gives it, found once: a tenant's clusters use the same names. */
@@ -226,7 +241,7 @@ function policyResource(r: DescribedResource): Record<string, unknown> {
  * to it.
  */
 function asArmResource(r: AuditedResource, isCluster: boolean, onCluster = false): ArmResource {
-  return {
+  const resource = {
     logicalId: isCluster ? 'cluster' : r.id ?? `${r.type}/${r.name}`,
     type: r.type,
     apiVersion: r.apiVersion ?? '',
@@ -234,8 +249,6 @@ function asArmResource(r: AuditedResource, isCluster: boolean, onCluster = false
     location: r.location,
     sku: r.sku as ArmResource['sku'],
     scope: onCluster ? new ArmReference('cluster') : r.scope,
-    get properties() {
-      return r.properties as ArmResource['properties'];
-    },
   };
+  return withProperties(resource, () => r.properties as ArmResource['properties']);
 }
