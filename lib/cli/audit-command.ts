@@ -139,19 +139,22 @@ export function auditCommand(argv: readonly string[], io: CliIo, toolVersion: st
   const failOnUndecided = values['fail-on-undecided'] === true;
   if (format === 'text' && output !== undefined && evidence === undefined) {
     // A text report to a file is written cluster by cluster: a tenant's audits are never all held at once.
-    // What the exit code needs of each cluster: the rules it breaks and leaves undecided, each once.
-    const verdicts: Array<{ violations: { rule: Rule }[]; undecided: { rule: Rule }[] }> = [];
-    const rulesOf = (items: readonly { readonly rule: Rule }[]) => [...new Set(items.map((x) => x.rule))].map((rule) => ({ rule }));
+    // What the exit code needs: whether some cluster breaks, or leaves undecided, a rule of a severity that
+    // counts; so the rules broken and left undecided anywhere, each once, whatever the number of clusters.
+    const broken = new Set<Rule>();
+    const undecided = new Set<Rule>();
     const sections = function* () {
       for (const [i, cluster] of clusters.entries()) {
         const a = audit(cluster, i);
-        verdicts.push({ violations: rulesOf(a.violations), undecided: rulesOf(a.undecided) });
+        for (const v of a.violations) broken.add(v.rule);
+        for (const u of a.undecided) undecided.add(u.rule);
         yield auditTextSection(a);
       }
       progress.clear();
     };
     writeOutputFileInChunks(output, auditTextChunks(auditTextHead({ audits: [], problems: [], evaluationDate }), sections(), ''), values.output!);
-    return { code: auditExitCode({ audits: verdicts, problems, notExamined: deployment.notExamined }, failOn as FailOn, failOnUndecided), stdout: '', stderr };
+    const verdicts = { violations: [...broken].map((rule) => ({ rule })), undecided: [...undecided].map((rule) => ({ rule })) };
+    return { code: auditExitCode({ audits: [verdicts], problems, notExamined: deployment.notExamined }, failOn as FailOn, failOnUndecided), stdout: '', stderr };
   }
   const audits = clusters.map(audit);
   progress.clear();

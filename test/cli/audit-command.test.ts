@@ -289,11 +289,17 @@ test('a text report to --output is written cluster by cluster, byte-identical to
   const graph = write('graph.json', { count: 2, data: [{ ...hardenedPayload(), name: 'c1' }, { ...hardenedPayload({ disableLocalAccounts: false }), name: 'c2' }], skip_token: null, total_records: 2 });
   const unusable = write('not-json.json', '{');
   for (const files of [[graph], [list, unusable], [write('c.json', hardenedPayload())]]) {
-    const printed = runCli(['audit', ...files, '--evaluation-date', '2026-12-01'], dir);
-    const written = runCli(['audit', ...files, '--evaluation-date', '2026-12-01', '-o', 'out/report.txt'], dir);
-    expect(written).toEqual({ code: printed.code, stdout: '', stderr: printed.stderr });
-    expect(fs.readFileSync(path.join(dir, 'out/report.txt'), 'utf8')).toBe(printed.stdout);
+    // The exit code under every option that changes it: the file's run keeps only the rules broken or undecided anywhere.
+    for (const options of [[], ['--fail-on', 'warning'], ['--fail-on-undecided']]) {
+      const printed = runCli(['audit', ...files, '--evaluation-date', '2026-12-01', ...options], dir);
+      const written = runCli(['audit', ...files, '--evaluation-date', '2026-12-01', ...options, '-o', 'out/report.txt'], dir);
+      expect(written).toEqual({ code: printed.code, stdout: '', stderr: printed.stderr });
+      expect(fs.readFileSync(path.join(dir, 'out/report.txt'), 'utf8')).toBe(printed.stdout);
+    }
   }
+  // An export of clusters that break no error rule exits 0, written to a file too.
+  const clean = write('clean.json', { count: 1, data: [hardenedPayload()], skip_token: null, total_records: 1 });
+  expect(runCli(['audit', clean, '-o', 'clean.txt'], dir).code).toBe(0);
   const report = (runCli(['audit', graph, '-o', 'graph.txt'], dir), fs.readFileSync(path.join(dir, 'graph.txt'), 'utf8'));
   expect(report.match(/^# c\d /gm)).toEqual(['# c1 ', '# c2 ']);
 });
@@ -377,4 +383,50 @@ test('a pool named by an expression beside two clusters may be one of theirs: ju
   expect(r.stdout).toContain('error [SAKS-NET-011] properties.enableNodePublicIP = true');
   expect(r.stdout).toMatch(/undecided error \[SAKS-ENC-005\] which cluster the pool belongs to is not known/);
   expect(r.stdout).not.toContain("the pool's cluster is not among the resources read");
+});
+
+test("each cluster of a tenant's export gets its own verdicts: its section is the one it gets audited alone", () => {
+  // Clusters that differ in what the rules, the reachability statement and the recheck commands read.
+  const cluster = (i: number, properties: Record<string, unknown>) => ({
+    ...hardenedPayload(properties),
+    id: `/subscriptions/00000000-0000-0000-0000-00000000000${i}/resourceGroups/rg-${i}/providers/Microsoft.ContainerService/managedClusters/c${i}`,
+    name: `c${i}`,
+  });
+  const clusters = [
+    cluster(1, {}),
+    cluster(2, { disableLocalAccounts: false, apiServerAccessProfile: { enablePrivateCluster: false, authorizedIPRanges: [] } }),
+    cluster(3, { apiServerAccessProfile: { enablePrivateCluster: false, authorizedIPRanges: ['203.0.113.0/24'] }, kubernetesVersion: '1.9.6' }),
+    cluster(4, {}),
+  ];
+  const graph = (data: unknown[]) => ({ count: data.length, data, skip_token: null, total_records: data.length });
+  const sections = (file: string) => {
+    runCli(['audit', file, '--evaluation-date', '2026-12-01', '-o', `${file}.txt`], dir);
+    // Each section without the line naming where it was read (the file and its place in it).
+    return fs.readFileSync(path.join(dir, `${file}.txt`), 'utf8').split(/\n(?=# c\d )/).slice(1).map((s) => s.replace(/^# (c\d) \(.*\)$/m, '# $1'));
+  };
+  const together = sections(write('tenant.json', graph(clusters)));
+  const alone = clusters.map((c, i) => sections(write(`alone-${i}.json`, graph([c])))[0]);
+  expect(together).toEqual(alone);
+  // The clusters differ, and so do their sections: a verdict, a statement or a command of one is never another's.
+  expect(together[1]).toContain('[SAKS-API-005]');
+  expect(together[0]).not.toContain('[SAKS-API-005]');
+  expect(together[2]).toContain('properties.kubernetesVersion = "1.9.6"');
+  expect(together[3]).not.toContain('1.9.6');
+  for (const [i, s] of together.entries()) expect(s).toContain(`az resource show --ids /subscriptions/00000000-0000-0000-0000-00000000000${i + 1}/resourceGroups/rg-${i + 1}/providers/Microsoft.ContainerService/managedClusters/c${i + 1}`);
+  expect(together[1]).toMatch(/^ {2}public-endpoint \(from the internet\)/m);
+  expect(together[0]).not.toMatch(/^ {2}public-endpoint/m);
+});
+
+test('a cluster whose properties are not known offline is audited, its encryption and egress not verified, never passed', () => {
+  const template = {
+    $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+    contentVersion: '1.0.0.0',
+    parameters: { p: { type: 'object' } },
+    resources: [{ type: 'Microsoft.ContainerService/managedClusters', apiVersion: '2024-05-01', name: 'c1', location: 'westeurope', identity: { type: 'SystemAssigned' }, properties: "[parameters('p')]" }],
+  };
+  const r = runCli(['audit', write('t.json', template), '--evaluation-date', '2026-12-01', '-o', 't.txt'], dir);
+  expect(r.stderr).toBe('');
+  const report = fs.readFileSync(path.join(dir, 't.txt'), 'utf8');
+  expect(report).toContain("Transit encryption: not verified (parameter 'p' has no default value).");
+  expect(report).toContain("Public egress path: not verified offline: not known offline (parameter 'p' has no default value).");
 });

@@ -312,12 +312,32 @@ export interface BaselineResult {
  * @category Security baseline
  */
 export function baselineStatus(check: BaselineCheck, outcomes: readonly RuleOutcome[]): BaselineStatus {
-  const verdicts = (rules: readonly Rule[]) => rules.map((r) => outcomes.find((o) => o.rule.id === r.id)?.verdict ?? 'undecided');
-  const deciding = verdicts(check.decidedBy);
-  const partly = verdicts(check.partlyMetUnless ?? []);
-  if (deciding.includes('fail')) return check.optOut !== undefined ? 'opt-out' : 'fail';
-  if ([...deciding, ...partly].includes('undecided')) return 'not-verified';
-  return partly.includes('fail') ? 'partial' : 'pass';
+  return statusOf(check, outcomesById(outcomes));
+}
+
+/** Each rule's outcome by rule id (the first, where a rule has several), found once for every control. */
+function outcomesById(outcomes: readonly RuleOutcome[]): ReadonlyMap<string, RuleOutcome> {
+  const byId = new Map<string, RuleOutcome>();
+  for (const o of outcomes) if (!byId.has(o.rule.id)) byId.set(o.rule.id, o);
+  return byId;
+}
+
+function statusOf(check: BaselineCheck, outcomes: ReadonlyMap<string, RuleOutcome>): BaselineStatus {
+  const verdict = (r: Rule) => outcomes.get(r.id)?.verdict ?? 'undecided';
+  let undecided = false;
+  for (const r of check.decidedBy) {
+    const v = verdict(r);
+    if (v === 'fail') return check.optOut !== undefined ? 'opt-out' : 'fail';
+    if (v === 'undecided') undecided = true;
+  }
+  let partlyFails = false;
+  for (const r of check.partlyMetUnless ?? []) {
+    const v = verdict(r);
+    if (v === 'undecided') undecided = true;
+    if (v === 'fail') partlyFails = true;
+  }
+  if (undecided) return 'not-verified';
+  return partlyFails ? 'partial' : 'pass';
 }
 
 /**
@@ -326,12 +346,24 @@ export function baselineStatus(check: BaselineCheck, outcomes: readonly RuleOutc
  * @category Security baseline
  */
 export function evaluateSecurityBaseline(outcomes: readonly RuleOutcome[], cluster?: ArmResource): BaselineResult[] {
+  const byId = outcomesById(outcomes);
   return SECURITY_BASELINE.map((check) => {
-    const rules = [...check.decidedBy, ...(check.partlyMetUnless ?? [])];
-    const deciding = rules.map((r) => outcomes.find((o) => o.rule.id === r.id)).filter((o): o is RuleOutcome => o !== undefined);
+    const deciding = rulesOf(check).map((r) => byId.get(r.id)).filter((o): o is RuleOutcome => o !== undefined);
     const checkov = cluster !== undefined ? check.checkov?.evaluate?.(cluster) : undefined;
-    return { check, status: baselineStatus(check, outcomes), outcomes: deciding, ...(checkov !== undefined ? { checkov } : {}) };
+    return { check, status: statusOf(check, byId), outcomes: deciding, ...(checkov !== undefined ? { checkov } : {}) };
   });
+}
+
+const RULES_OF = new WeakMap<BaselineCheck, readonly Rule[]>();
+
+/** The rules that decide a control, then those that leave it met in part: listed once per control. */
+function rulesOf(check: BaselineCheck): readonly Rule[] {
+  let rules = RULES_OF.get(check);
+  if (rules === undefined) {
+    rules = [...check.decidedBy, ...(check.partlyMetUnless ?? [])];
+    RULES_OF.set(check, rules);
+  }
+  return rules;
 }
 
 /**

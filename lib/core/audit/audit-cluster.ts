@@ -5,6 +5,7 @@ import { ClusterDescription } from '../description/cluster-description';
 import { DescribedResource } from '../description/described-resource';
 import { guardedView, orUndecided } from '../description/guarded-view';
 import { UnknownValue } from '../description/unknown-value';
+import { Undecided } from '../rules/undecided';
 import { FlowCoverage } from '../encryption/encryption-coverage';
 import { AZURE_POLICY_AKS_DEFINITIONS } from '../policy/azure-policy-definitions.generated';
 import { evaluateAzurePolicy, PolicyResult } from '../policy/evaluate-azure-policy';
@@ -150,7 +151,7 @@ function auditedOf(r: DescribedResource): AuditedResource {
   // The code below reads REST names as written in the API (`authorizedIPRanges`); `az` writes some in other casing.
   const body = guardedView(r.body, restName) as Record<string, any>;
   const text = (v: unknown) => (typeof v === 'string' ? v : v instanceof UnknownValue ? v.toString() : undefined);
-  return {
+  const resource = {
     id: text(r.id),
     name: text(r.name) ?? '',
     type: r.type,
@@ -160,17 +161,40 @@ function auditedOf(r: DescribedResource): AuditedResource {
     identity: readOrUndefined(() => body.identity),
     tags: readOrUndefined(() => body.tags),
     scope: text(r.scope),
-    get properties() {
-      return body.properties ?? {};
-    },
   };
+  return withProperties(resource, () => body.properties ?? {});
 }
+
+/**
+ * `target` with its `properties` as `read` gives them: a value when they
+ * are known; a getter that stops its reader undecided when they are not.
+ * Not a getter on every object: a getter made per object gives each its
+ * own hidden class, which V8 keeps, and with it the cluster's copy, until a
+ * full collection (a tenant's audit then peaked some 25 MB higher).
+ */
+function withProperties<T extends object, P>(target: T, read: () => P): T & { readonly properties: P } {
+  try {
+    return Object.assign(target, { properties: read() });
+  } catch (e) {
+    if (!(e instanceof Undecided)) throw e;
+    return Object.defineProperty(target, 'properties', { enumerable: true, configurable: true, get: read }) as T & { readonly properties: P };
+  }
+}
+
+/** Each member name as {@link restName} gives it, found once: a tenant's clusters use the same names. */
+const REST_NAMES = new Map<string, string>();
 
 /** A name as the REST API writes it (`az` writes some in other casing). */
 const restName = (key: string): string => {
-  const lower = key.toLowerCase();
-  // Own names only: a member named `constructor` keeps its name.
-  return Object.hasOwn(REST_NAMES_BY_LOWERCASE, lower) ? REST_NAMES_BY_LOWERCASE[lower] : key;
+  let found = REST_NAMES.get(key);
+  if (found === undefined) {
+    const lower = key.toLowerCase();
+    // Own names only: a member named `constructor` keeps its name.
+    found = Object.hasOwn(REST_NAMES_BY_LOWERCASE, lower) ? REST_NAMES_BY_LOWERCASE[lower] : key;
+    // The bound keeps a document of many distinct names (map keys) from growing the table without end.
+    if (REST_NAMES.size < 10_000) REST_NAMES.set(key, found);
+  }
+  return found;
 };
 
 function readOrUndefined<T>(read: () => T): T | undefined {

@@ -13,8 +13,7 @@ import { Violation } from '../validation/violation';
 export function guardEmittedStrings(violations: readonly Violation[]): Violation[] {
   const out: Violation[] = [];
   for (const v of violations) {
-    const texts = [v.property, ...stringsOf(v.value)];
-    const unsafe = texts.map(findUnsafeCharacter).find((x) => x !== undefined);
+    const unsafe = findUnsafeCharacter(v.property) ?? firstUnsafe(v.value);
     if (!unsafe) {
       out.push(v);
       continue;
@@ -25,11 +24,23 @@ export function guardEmittedStrings(violations: readonly Violation[]): Violation
   return out;
 }
 
-function stringsOf(value: unknown): string[] {
-  if (typeof value === 'string') return [value];
-  if (Array.isArray(value)) return value.flatMap(stringsOf);
-  if (value !== null && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => [k, ...stringsOf(v)]);
-  return [];
+/** The first unsafe character of the strings of `value` (each member's name before its value), described; without copying them out. */
+function firstUnsafe(value: unknown): string | undefined {
+  if (typeof value === 'string') return findUnsafeCharacter(value);
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      const found = firstUnsafe(item);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  }
+  if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      const found = findUnsafeCharacter(k) ?? firstUnsafe(v);
+      if (found !== undefined) return found;
+    }
+  }
+  return undefined;
 }
 
 function escapeValue(value: unknown): unknown {

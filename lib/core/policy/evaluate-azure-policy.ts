@@ -407,6 +407,8 @@ interface Alias {
   readonly tag?: string;
   /** The resource type of a `<type>/<path>` alias. */
   readonly type: string;
+  /** The same, lowercased, as it is compared with a resource's type. */
+  readonly typeLower: string;
   readonly path: readonly Step[];
   /** Whether the path starts at the resource (`sku`, `identity`, ...) rather than at its `properties`. */
   readonly topLevel: boolean;
@@ -432,6 +434,7 @@ function parsedAlias(alias: string): Alias {
       resourceField: RESOURCE_FIELDS.has(lower) ? (lower === 'fullname' ? 'name' : lower) : undefined,
       tag: tag ? tag[1] ?? tag[2] : undefined,
       type: alias.slice(0, slash),
+      typeLower: alias.slice(0, slash).toLowerCase(),
       path: steps(path),
       topLevel: TOP_LEVEL.has(path.split(/[.[]/)[0]),
     };
@@ -457,13 +460,38 @@ function fieldValues(text: string, ctx: Ctx): { values: unknown[]; many: boolean
   if (alias.tag !== undefined) return { values: [lookupCaseInsensitive(r.tags, alias.tag)], many: false };
   // Inside a count, the loop's array alias (also in its legacy form without "[*]") names the current element.
   for (const cur of ctx.current) {
-    const loop = cur.alias.slice(0, -3).toLowerCase();
-    for (const prefix of [`${loop}[*]`, loop]) {
-      if (alias.lower === prefix || alias.lower.startsWith(`${prefix}.`)) return walk(cur.element, steps(text.slice(prefix.length)));
+    for (const prefix of loopPrefixes(cur.alias)) {
+      if (alias.lower === prefix || alias.lower.startsWith(`${prefix}.`)) return walk(cur.element, relativeSteps(text, prefix.length));
     }
   }
-  if (!eqi(alias.type, r.type)) return { values: [undefined], many: false };
+  if (r.type === undefined || alias.typeLower !== lower(r.type)) return { values: [undefined], many: false };
   return walk(alias.topLevel ? r : r.properties, alias.path);
+}
+
+/** A count's array alias as a field names it, with and without its `[*]`, lowercased: read once per alias. */
+const LOOP_PREFIXES = new Map<string, readonly string[]>();
+
+function loopPrefixes(arrayAlias: string): readonly string[] {
+  let found = LOOP_PREFIXES.get(arrayAlias);
+  if (found === undefined) {
+    const loop = arrayAlias.slice(0, -3).toLowerCase();
+    found = [`${loop}[*]`, loop];
+    LOOP_PREFIXES.set(arrayAlias, found);
+  }
+  return found;
+}
+
+/** The steps of a field after its count's prefix (`length` characters), read once per field. */
+const RELATIVE_STEPS = new Map<string, readonly Step[]>();
+
+function relativeSteps(field: string, length: number): readonly Step[] {
+  const key = `${length}:${field}`;
+  let found = RELATIVE_STEPS.get(key);
+  if (found === undefined) {
+    found = steps(field.slice(length));
+    RELATIVE_STEPS.set(key, found);
+  }
+  return found;
 }
 
 /**
@@ -473,9 +501,14 @@ function fieldValues(text: string, ctx: Ctx): { values: unknown[]; many: boolean
  * `subnets[*].properties.addressPrefix`).
  */
 function walk(root: unknown, path: readonly Step[]): { values: unknown[]; many: boolean } {
-  let values: unknown[] = [root];
+  // One value until the first `[*]` (most aliases have none).
+  let value = root;
+  let i = 0;
+  for (; i < path.length && !path[i].star; i++) value = aliasMember(value, path[i].key);
+  if (i === path.length) return { values: [value], many: false };
+  let values: unknown[] = [value];
   let many = false;
-  for (const { key, star } of path) {
+  for (const { key, star } of path.slice(i)) {
     values = values.map((v) => aliasMember(v, key));
     if (star) {
       many = true;

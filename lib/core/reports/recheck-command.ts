@@ -1,4 +1,4 @@
-import { parseResourceId } from '../arm/resource-id';
+import { ParsedResourceId, parseResourceId } from '../arm/resource-id';
 import { REST_NAMES_BY_LOWERCASE } from '../readers/azure-json/rest-names';
 import { DescribedResource } from '../description/described-resource';
 import { shellWord } from './shell-word';
@@ -163,9 +163,9 @@ export function recheckCommand(target: RecheckTarget, paths: string | readonly s
     case 'cluster-extension':
       return extensionCommand(target, list);
     case 'azure': {
-      const where = target.id && parseResourceId(target.id) && !isTemplateId(target.id) ? `--ids ${shellWord(target.id)}` : resourceByName(target);
+      const where = target.id && parsedId(target.id) && !isTemplateId(target.id) ? `--ids ${shellWord(target.id)}` : resourceByName(target);
       const version = target.apiVersion ? ` --api-version ${shellWord(target.apiVersion)}` : '';
-      return `az resource show ${where}${version}${query(list.map(jmesPath))}`;
+      return `az resource show ${where}${version}${query(list.map((p) => spelledOnce(REST_PATHS, p, jmesPath)))}`;
     }
   }
 }
@@ -178,14 +178,23 @@ export function describedRecheckTarget(r: DescribedResource): AzureRecheckTarget
   return { kind: 'azure', type: r.type, ...(typeof r.name === 'string' ? { name: r.name } : {}), ...(typeof r.id === 'string' ? { id: r.id } : {}), ...(r.apiVersion ? { apiVersion: r.apiVersion } : {}) };
 }
 
+/** The last id parsed, and what it gave: the commands that re-check a resource's facts name it one after the other. */
+let lastParsed: { readonly id: string; readonly parsed: ParsedResourceId | undefined } | undefined;
+
+/** {@link parseResourceId}, parsing an id once for the commands formed one after the other on its resource. */
+function parsedId(id: string): ParsedResourceId | undefined {
+  if (lastParsed?.id !== id) lastParsed = { id, parsed: parseResourceId(id) };
+  return lastParsed.parsed;
+}
+
 /** A template's id names its deployment's subscription and group symbolically (`(resourceGroup)`): not an id to give az. */
 function isTemplateId(id: string): boolean {
   return /\(\w+\)/.test(id);
 }
 
 /** The resource group an id names (else the one given), or the shell variable where neither names one (a template deploys to any). */
-function groupOf(id: string | undefined, given?: string): string {
-  const group = (id ? parseResourceId(id)?.resourceGroup : undefined) ?? given;
+function groupOf(id: string | undefined, given?: string, parsed = id ? parsedId(id) : undefined): string {
+  const group = parsed?.resourceGroup ?? given;
   return group === undefined || isTemplateId(group) ? RESOURCE_GROUP_PLACEHOLDER : shellWord(group);
 }
 
@@ -209,7 +218,7 @@ function nameInId(id: string | undefined): string | undefined {
 
 /** The zone links, peerings or federated credentials, listed as a table by the Azure CLI's own commands. */
 function childrenCommand(target: AzureChildrenRecheckTarget): string {
-  const parsed = target.parentId ? parseResourceId(target.parentId) : undefined;
+  const parsed = target.parentId ? parsedId(target.parentId) : undefined;
   const name = parsed && !isTemplateId(parsed.names[0]) ? parsed.names[0] : target.parentName;
   const group = groupOf(target.parentId, target.resourceGroup);
   if (target.children === 'private-dns-zone-links') {
@@ -232,8 +241,22 @@ function extensionCommand(target: ClusterExtensionRecheckTarget, paths: readonly
   return `az k8s-extension show --resource-group ${group} --cluster-name ${cluster ? shellWord(cluster) : shellVariable('CLUSTER_NAME')} --cluster-type managedClusters --name ${shellWord(target.name)}${query(paths.map(jmesPath))}`;
 }
 
+/** Each query of several paths, formed once: the reports re-check the same paths on every cluster. */
+const QUERIES = new Map<string, string>();
+
 /** ` --query ...`: one path as it is, several as a JMESPath multiselect hash keyed by each path's last name. */
 function query(expressions: readonly string[]): string {
+  if (expressions.length < 2) return multiselect(expressions);
+  const key = JSON.stringify(expressions);
+  let found = QUERIES.get(key);
+  if (found === undefined) {
+    found = multiselect(expressions);
+    if (QUERIES.size < 1_000) QUERIES.set(key, found);
+  }
+  return found;
+}
+
+function multiselect(expressions: readonly string[]): string {
   if (expressions.length === 0) return '';
   if (expressions.length === 1) return ` --query ${shellWord(expressions[0])}`;
   const used = new Set<string>();
@@ -244,6 +267,19 @@ function query(expressions: readonly string[]): string {
     return `${key}: ${e}`;
   });
   return ` --query ${shellWord(`{${fields.join(', ')}}`)}`;
+}
+
+/** Each path as `jmesPath` spelled it: a tenant's audit spells the same few paths for every cluster. */
+const REST_PATHS = new Map<string, string>();
+
+/** `spell(path)`, remembered in `known` (the paths come from the library's code; the bound only guards against a caller that builds them). */
+function spelledOnce(known: Map<string, string>, path: string, spell: (path: string) => string): string {
+  let found = known.get(path);
+  if (found === undefined) {
+    found = spell(path);
+    if (known.size < 1_000) known.set(path, found);
+  }
+  return found;
 }
 
 /** Every element of an array (`agentPoolProfiles[].vnetSubnetID`). */

@@ -92,9 +92,14 @@ export class ClusterRuleContext {
   constructor(
     public readonly cluster: ClusterDescription,
     public readonly rule: Rule,
-    /** The day the support windows are judged on (`YYYY-MM-DD`, UTC). */
-    public readonly evaluationDate: EvaluationDate = todayInUtc(),
+    /** The day the support windows are judged on (`YYYY-MM-DD`, UTC); by default today, read when a rule first asks. */
+    private date?: EvaluationDate,
   ) {}
+
+  /** The day the support windows are judged on (`YYYY-MM-DD`, UTC). */
+  public get evaluationDate(): EvaluationDate {
+    return (this.date ??= todayInUtc());
+  }
 
   /** A fact of the cluster resource by REST path. */
   public fact(path: string): Fact {

@@ -14,15 +14,15 @@ import { Undecided } from './undecided';
 export function conditionHolds(c: ClusterRuleContext, condition: ResourceCondition, at: DescribedValue = c.cluster.root): boolean {
   switch (condition.kind) {
     case 'is': {
-      const fact = at.fact(condition.path);
+      const fact = factAt(c, at, condition.path);
       return typeof condition.value === 'boolean' ? c.bool(fact) === condition.value : same(c.text(fact), condition.value);
     }
     case 'in': {
-      const text = c.text(at.fact(condition.path));
+      const text = c.text(factAt(c, at, condition.path));
       return condition.values.some((v) => same(text, v));
     }
     case 'exists': {
-      const fact = at.fact(condition.path);
+      const fact = factAt(c, at, condition.path);
       // Read like any other fact: the evidence shows what the rule decided on.
       c.observed.push(fact);
       if (fact.state === 'unknown') throw Undecided.of(fact);
@@ -47,6 +47,11 @@ export function conditionHolds(c: ClusterRuleContext, condition: ResourceConditi
 function prefixLength(text: string | undefined): number | undefined {
   const m = text === undefined ? null : /\/(\d+)$/.exec(text);
   return m ? Number(m[1]) : undefined;
+}
+
+/** The fact at `path` from `at`: the cluster's own, read once per audit, when `at` is the cluster's body. */
+function factAt(c: ClusterRuleContext, at: DescribedValue, path: string) {
+  return at === c.cluster.root ? c.cluster.fact(path) : at.fact(path);
 }
 
 /**

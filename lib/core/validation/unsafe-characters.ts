@@ -42,7 +42,11 @@ export function findUnsafeCharacter(text: string): string | undefined {
   return `U+${cp.toString(16).toUpperCase().padStart(4, '0')} ${name} at position ${m.index}`;
 }
 
+const EVERY_UNSAFE = new RegExp(UNSAFE.source, 'gu');
+
 /** `text` with every unsafe character written as its escape (`\u202E`), so that printing it cannot reorder or hide what a reader sees. */
 export function escapeUnsafeCharacters(text: string): string {
-  return text.replace(new RegExp(UNSAFE.source, 'gu'), (c) => `\\u${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
+  // Almost every text holds none: it is given back as it is.
+  if (!UNSAFE.test(text)) return text;
+  return text.replace(EVERY_UNSAFE, (c) => `\\u${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
 }

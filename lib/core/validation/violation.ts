@@ -40,12 +40,19 @@ export function describeValue(value: unknown): string {
  * @category Validation
  */
 export function formatViolation(v: Violation): string {
-  const lines = [
-    `[${v.rule.id}] ${v.property} = ${describeValue(v.value)}`,
-    `    rule: ${v.rule.statement}`,
-  ];
-  if (v.detail) lines.push(`    detail: ${v.detail}`);
-  lines.push(`    fix: ${v.fix}`);
-  lines.push(`    source: ${v.rule.sources.join(' ; ')}${v.rule.citation ? ` (${v.rule.citation})` : ''}`);
-  return lines.join('\n');
+  const { statement, source } = ruleLines(v.rule);
+  const detail = v.detail ? `\n    detail: ${v.detail}` : '';
+  return `[${v.rule.id}] ${v.property} = ${describeValue(v.value)}\n${statement}${detail}\n    fix: ${v.fix}\n${source}`;
+}
+
+/** A rule's own lines of the block, written once per rule: a tenant's report repeats them for every cluster. */
+const RULE_LINES = new WeakMap<Rule, { readonly statement: string; readonly source: string }>();
+
+function ruleLines(rule: Rule): { readonly statement: string; readonly source: string } {
+  let found = RULE_LINES.get(rule);
+  if (found === undefined) {
+    found = { statement: `    rule: ${rule.statement}`, source: `    source: ${rule.sources.join(' ; ')}${rule.citation ? ` (${rule.citation})` : ''}` };
+    RULE_LINES.set(rule, found);
+  }
+  return found;
 }

@@ -23,14 +23,22 @@ export function todayInUtc(): EvaluationDate {
   return evaluationClock.now().toISOString().slice(0, 10);
 }
 
+/** The last text found to be a calendar date. */
+let lastCalendarDate: string | undefined;
+
 /**
  * Whether `value` is a real calendar date written `YYYY-MM-DD` (no 2026-02-30).
  * @internal
  */
 export function isEvaluationDate(value: unknown): value is EvaluationDate {
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  if (typeof value !== 'string') return false;
+  // A tenant's audit checks its one date for every cluster.
+  if (value === lastCalendarDate) return true;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
   const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value) return false;
+  lastCalendarDate = value;
+  return true;
 }
 
 /**

@@ -1,5 +1,7 @@
 import { expect, test } from 'vitest';
 import { auditCluster } from '../../../lib/core/audit/audit-cluster';
+import { guardEmittedStrings } from '../../../lib/core/audit/emitted-strings';
+import { Rules } from '../../../lib/core/validation/rule-catalog';
 import { renderAuditText } from '../../../lib/core/audit/audit-report';
 import { describeDeployment } from '../../../lib/core/description/cluster-description';
 import { parseJsonDocument } from '../../../lib/core/readers/document-text';
@@ -27,4 +29,13 @@ test('a string a finding prints is escaped in every report and refused where it 
   const text = renderAuditText({ audits: [a], problems: [] });
   expect(text).not.toContain('\u202E');
   expect(text).toContain('\\u202E');
+});
+
+test('the refusal names the first unsafe character a finding prints: its property, then each name and value in order', () => {
+  const finding = (property: string, value: unknown) => ({ rule: Rules.apiServerPublicEndpoint, property, value, fix: 'f' });
+  const detail = (property: string, value: unknown) => guardEmittedStrings([finding(property, value)]).find((v) => v.rule.id === 'SAKS-INPUT-002')?.detail;
+  expect(detail('p', { a: ['ok', 'x\u202e'], 'b\u200b': 'y' })).toBe('U+202E right-to-left override at position 1');
+  expect(detail('p', { 'b\u200b': 'y\u202e', a: 'x' })).toBe('U+200B zero width space at position 1');
+  expect(detail('p\u0007', { a: 'x\u202e' })).toBe('U+0007 control character at position 1');
+  expect(detail('p', [1, null, { a: 'plain' }])).toBeUndefined();
 });

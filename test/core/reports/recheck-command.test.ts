@@ -19,6 +19,17 @@ test('a cluster is re-read with az resource show at the API version read: the qu
   expect(recheckCommand(CLUSTER, 'sku.tier')).toContain('--query sku.tier');
 });
 
+test('the same paths re-read on clusters of other names and groups, or in another order, give each its own command', () => {
+  const paths = ['properties.apiServerAccessProfile.enablePrivateCluster', 'properties.privateFQDN'];
+  const onCluster = (group: string, name: string, list: readonly string[]) =>
+    recheckCommand({ kind: 'azure', type: CLUSTER.type, id: `/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/${group}/providers/Microsoft.ContainerService/managedClusters/${name}` }, list);
+  const ids = (group: string, name: string) => `--ids /subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/${group}/providers/Microsoft.ContainerService/managedClusters/${name}`;
+  expect(onCluster('rg-a', 'a', paths)).toBe(`az resource show ${ids('rg-a', 'a')} --query '{enablePrivateCluster: properties.apiServerAccessProfile.enablePrivateCluster, privateFQDN: properties.privateFQDN}'`);
+  expect(onCluster('rg-b', 'b', paths)).toBe(`az resource show ${ids('rg-b', 'b')} --query '{enablePrivateCluster: properties.apiServerAccessProfile.enablePrivateCluster, privateFQDN: properties.privateFQDN}'`);
+  expect(onCluster('rg-b', 'b', [...paths].reverse())).toBe(`az resource show ${ids('rg-b', 'b')} --query '{privateFQDN: properties.privateFQDN, enablePrivateCluster: properties.apiServerAccessProfile.enablePrivateCluster}'`);
+  expect(onCluster('rg-b', 'b', paths.slice(1))).toBe(`az resource show ${ids('rg-b', 'b')} --query properties.privateFQDN`);
+});
+
 test('another Azure resource is re-read with az resource show, the query its REST path as the REST API spells it', () => {
   expect(recheckCommand(VNET, 'properties.encryption')).toBe(
     'az resource show --resource-group "$RESOURCE_GROUP" --name spoke --resource-type Microsoft.Network/virtualNetworks --api-version 2024-05-01 --query properties.encryption',
