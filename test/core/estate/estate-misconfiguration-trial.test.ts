@@ -111,3 +111,9 @@ test('the estate the trial starts from is accepted, so each refusal is the mista
   expect(validationErrorOf(() => EstateModel.build({ ...example, delivery: ociSource({ url: 'oci://contosoplatform.azurecr.us/estate/clusters', tag: 'production' }), helmChartMirror: 'oci://contosoplatform.azurecr.us/helm' }))).toBeUndefined();
   expect(expectValidationError).toBeDefined();
 });
+
+test(`the evaluation date is an input the estate records; the pinned microsoft.flux release, whose end no published release dates yet, is not refused on a later date (N-2 policy: ${NOTES})`, () => {
+  const estate = EstateModel.build(example, { evaluationDate: '2031-01-01' });
+  expect(estate.evaluationDate).toBe('2031-01-01');
+  expect(estate.warnings.filter((w) => w.rule.id.startsWith('SAKS-VER-'))).toEqual([]);
+});
