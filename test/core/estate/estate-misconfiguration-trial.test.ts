@@ -14,7 +14,7 @@ const SUB = example.subscriptionId;
 const identity = example.delivery.source!.identity!;
 const otherIdentity = { identityId: `/subscriptions/${SUB}/resourceGroups/rg-platform/providers/Microsoft.ManagedIdentity/userAssignedIdentities/team-b`, clientId: '00000000-0000-0000-0000-0000000000f2' };
 const ociSource = (o: { url?: string; tag?: string; digest?: string }) => ClusterDelivery.gitOps({ source: GitOpsSource.ociRepository({ url: 'oci://contosoplatform.azurecr.io/estate/clusters', identity, ...o }) });
-const gitSource = (url: string, branch = 'main') => ClusterDelivery.gitOps({ source: GitOpsSource.gitRepository({ url, branch }) });
+const gitSource = (url: string, branch = 'main', localAuthRef?: string) => ClusterDelivery.gitOps({ source: GitOpsSource.gitRepository({ url, branch, localAuthRef }) });
 const withCluster = (index: number, change: Record<string, unknown>): EstateProps => ({
   ...example,
   clusters: example.clusters.map((c, i) => (i === index ? { ...c, ...change } : c)),
@@ -69,6 +69,8 @@ const CASES: readonly TrialCase[] = [
   { cls: 'git-oci', name: `branch "release 1": a space is refused (${REFS})`, props: () => ({ ...example, delivery: gitSource('https://github.com/contoso/platform', 'release 1') }), rule: 'SAKS-GIT-006', property: 'delivery.source.branch' },
   { cls: 'git-oci', name: `branch "deploy.lock": a component ending in .lock is refused (${REFS})`, props: () => ({ ...example, delivery: gitSource('https://github.com/contoso/platform', 'deploy.lock') }), rule: 'SAKS-GIT-006', property: 'delivery.source.branch' },
   { cls: 'git-oci', name: `branch "main@{1}": "@{" is refused (${REFS})`, props: () => ({ ...example, delivery: gitSource('https://github.com/contoso/platform', 'main@{1}') }), rule: 'SAKS-GIT-006', property: 'delivery.source.branch' },
+  { cls: 'git-oci', name: `branch "HEAD": git check-ref-format --branch refuses it (${REFS}; git's strbuf_check_branch_ref)`, props: () => ({ ...example, delivery: gitSource('https://github.com/contoso/platform', 'HEAD') }), rule: 'SAKS-GIT-006', property: 'delivery.source.branch' },
+  { cls: 'git-oci', name: `plain http:// for the Git source: the fluxConfiguration's URL is http://, https:// or ssh://, and only the encrypted ones keep the tree private (${FLUX})`, props: () => ({ ...example, delivery: gitSource('http://github.com/contoso/platform') }), rule: 'SAKS-GIT-001', property: 'delivery.source.url' },
   { cls: 'git-oci', name: `the tag inside the OCI URL, the tag field empty (${OCI})`, props: () => ({ ...example, delivery: ociSource({ url: 'oci://contosoplatform.azurecr.io/estate/clusters:production' }) }), rule: 'SAKS-GIT-007', property: 'delivery.source.url' },
   { cls: 'git-oci', name: `an upper-case repository path (${OCI})`, props: () => ({ ...example, delivery: ociSource({ url: 'oci://contosoplatform.azurecr.io/Estate/Clusters', tag: 'production' }) }), rule: 'SAKS-GIT-007', property: 'delivery.source.url' },
   { cls: 'git-oci', name: `a tag starting with "-" (${OCI})`, props: () => ({ ...example, delivery: ociSource({ tag: '-production' }) }), rule: 'SAKS-GIT-007', property: 'delivery.source.tag' },
@@ -82,6 +84,7 @@ const CASES: readonly TrialCase[] = [
   { cls: 'unsupported', name: `an internal load balancer address in another cluster's spoke (${ILB})`, props: () => ({ ...example, links: [{ ...example.links[0], ingressIp: '10.30.0.50' }] }), rule: 'SAKS-EST-011', property: 'links[0].ingressIp' },
   { cls: 'unsupported', name: `an internal load balancer address Azure reserves in the subnet (the first four): https://learn.microsoft.com/azure/virtual-network/virtual-networks-faq#are-there-any-restrictions-on-using-ip-addresses-within-these-subnets`, props: () => ({ ...example, links: [{ ...example.links[0], ingressIp: '10.20.0.1' }] }), rule: 'SAKS-EST-011', property: 'links[0].ingressIp' },
   { cls: 'unsupported', name: `a 64-character istio.io/rev label value from the add-on revision (${NAMES})`, props: () => ({ ...example, meshDistribution: 'aksIstioAddon', versions: { aksIstioRevision: `asm-${'1'.repeat(60)}` } }), rule: 'SAKS-MESH-020', property: 'versions.aksIstioRevision' },
+  { cls: 'unsupported', name: `a credentials Secret named "My_Secret" in localAuthRef: a Secret's name is a DNS subdomain (https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#dns-subdomain-names)`, props: () => ({ ...example, delivery: gitSource('https://github.com/contoso/platform', 'main', 'My_Secret') }), rule: 'SAKS-K8S-002', property: 'delivery.source.localAuthRef' },
   { cls: 'unsupported', name: `a link name longer than a DNS label, used in derived object names (${NAMES})`, props: () => ({ ...example, links: [{ ...example.links[0], name: `l${'x'.repeat(63)}` }] }), rule: '*', property: 'links[0].name' },
   // 6. Support windows.
   { cls: 'support-window', name: `a cluster pinned to Kubernetes 1.27, out of AKS support on the evaluation date (https://learn.microsoft.com/azure/aks/supported-kubernetes-versions)`, props: () => withCluster(0, { kubernetesVersion: '1.27' }), options: { evaluationDate: '2026-12-07' }, rule: 'SAKS-VER-002', property: 'clusters[0].kubernetesVersion' },
