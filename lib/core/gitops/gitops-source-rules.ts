@@ -4,6 +4,12 @@ import { Violation } from '../validation/violation';
 import { AZURE_CONTAINER_REGISTRY_HOST, GitOpsSource, urlHost, urlScheme } from './gitops-source';
 
 /**
+ * What the source rules read of a source: a definition's {@link GitOpsSource},
+ * or the fields of a fluxConfiguration deployed beside a cluster.
+ */
+export type GitOpsSourceFacts = Pick<GitOpsSource, 'kind' | 'url' | 'scheme' | 'branch' | 'localAuthRef' | 'tag' | 'digest'> & { readonly identity?: unknown };
+
+/**
  * A repository name of the OCI distribution spec: lower-case path components
  * of letters and digits joined by `.`, `_`, `__` or runs of `-`, separated by `/`.
  * @see https://github.com/opencontainers/distribution-spec/blob/main/spec.md#pulling-manifests
@@ -76,7 +82,7 @@ export function ociUrlProblem(url: string): { readonly problem: string; readonly
  * @see https://git-scm.com/docs/git-check-ref-format
  * @see https://github.com/opencontainers/distribution-spec/blob/main/spec.md#pulling-manifests
  */
-export function checkGitOpsSource(source: GitOpsSource, at: string): Violation[] {
+export function checkGitOpsSource(source: GitOpsSourceFacts, at: string): Violation[] {
   const out: Violation[] = [];
   const add = (rule: Violation['rule'], property: string, value: unknown, fix: string, detail?: string) => out.push({ rule, property, value, fix, detail });
   const user = urlUserInfo(source.url);
