@@ -24,6 +24,9 @@ const SAME_PREDICATE: Readonly<Record<string, { readonly predicate: string; read
   'core/versions/support-window-report.ts': { predicate: "from './support-windows'", keys: ['supportEnding', 'supportEnded'] },
   // The GitOps source rules: one predicate for an estate's definition and the Flux configurations beside a cluster.
   'core/gitops/gitops-source-rules.ts': { predicate: 'the predicate itself, called by the GitOps source cluster rules', keys: ['gitOpsUrlCredentials', 'gitOpsBranchName', 'gitOpsOciReference', 'gitOpsAzureProvider'] },
+  'core/versions/pinned-support.ts': { predicate: "from './support-judgement'", keys: ['supportEnded'] },
+  // Where a recheck looks for each rule's facts: a switch on ids, not a predicate.
+  'core/estate/estate-recheck.ts': { predicate: 'an id switch', keys: ['supportEnding', 'supportEnded'] },
   // Lists of ids, not predicates: the rules only a payload breaks.
   'core/audit/cluster-payload-rules.ts': { predicate: 'an id list', keys: ['publicUnrestricted', 'servicePrincipalIdentity', 'localAccountsEnabled', 'kubernetesRbacOff', 'nodePublicIp'] },
 };
