@@ -22,7 +22,27 @@ const TYPED: Readonly<Record<string, AzureNativeTypedResource & { readonly type:
   ...Object.fromEntries(Object.entries(AZURE_NATIVE_TYPED_RESOURCES).map(([type, r]) => [r.token, { type, ...r }])),
   // azure-native 2 had the diagnostic setting in its insights module.
   'insights:DiagnosticSetting': { type: 'Microsoft.Insights/diagnosticSettings', ...AZURE_NATIVE_TYPED_RESOURCES['Microsoft.Insights/diagnosticSettings'] },
+  // A Flux configuration written by hand: the GitOps source rules read it.
+  'kubernetesconfiguration:FluxConfiguration': { type: 'Microsoft.KubernetesConfiguration/fluxConfigurations', token: 'kubernetesconfiguration:FluxConfiguration', nameArgs: ['fluxConfigurationName'] },
 };
+
+/** The inputs that name the cluster a typed cluster extension resource (extension, Flux configuration) is on. */
+const CLUSTER_OF_EXTENSION = ['resourceGroupName', 'clusterRp', 'clusterResourceName', 'clusterName'];
+
+/**
+ * The cluster a typed `kubernetesconfiguration` resource is on, as a
+ * template of one resource group writes its scope (`resourceId(type, name)`:
+ * the stack's cluster of that type and name); {@link UNKNOWN_VALUE} while a
+ * part is not known; undefined for other resources.
+ * @see https://www.pulumi.com/registry/packages/azure-native/api-docs/kubernetesconfiguration/fluxconfiguration/
+ */
+function clusterScope(token: string, props: Json): string | undefined {
+  if (!token.startsWith('kubernetesconfiguration:')) return undefined;
+  const [group, rp, type, name] = CLUSTER_OF_EXTENSION.map((k) => props[k]);
+  if ([group, rp, type, name].some((x) => x === UNKNOWN_VALUE)) return UNKNOWN_VALUE;
+  if (![group, rp, type, name].every((x) => typeof x === 'string')) return undefined;
+  return `[resourceId('${rp}/${type}', '${name}')]`;
+}
 
 /** Members of a typed resource's inputs that are not ARM `properties`. */
 const ENVELOPE = new Set(['location', 'tags', 'identity', 'sku', 'extendedLocation', 'kind', 'resourceGroupName', 'id', 'urn']);
@@ -62,8 +82,10 @@ export function describeAsAzure(token: string, urnName: string, rawProps: Json):
   const typed = key ? TYPED[key] : undefined;
   if (!typed) return undefined;
   const names = typed.nameArgs.map((n) => props[n]);
-  const scope = typed.scopeArg ? props[typed.scopeArg] : undefined;
-  const properties = Object.fromEntries(Object.entries(props).filter(([k]) => !ENVELOPE.has(k) && !typed.nameArgs.includes(k) && k !== typed.scopeArg));
+  const scope = typed.scopeArg ? props[typed.scopeArg] : clusterScope(key!, props);
+  const properties = Object.fromEntries(
+    Object.entries(props).filter(([k]) => !ENVELOPE.has(k) && !typed.nameArgs.includes(k) && k !== typed.scopeArg && !(key!.startsWith('kubernetesconfiguration:') && CLUSTER_OF_EXTENSION.includes(k))),
+  );
   return {
     name: names.every((n) => typeof n === 'string') ? names.join('/') : urnName,
     type: typed.type,

@@ -1,4 +1,5 @@
 import * as containerservice from '@pulumi/azure-native/containerservice';
+import * as kubernetesconfiguration from '@pulumi/azure-native/kubernetesconfiguration';
 import * as network from '@pulumi/azure-native/network';
 import type { Policies, ResourceValidationPolicy, StackValidationPolicy } from '@pulumi/policy/policy';
 import { beforeAll, expect, test } from 'vitest';
@@ -303,4 +304,22 @@ test('a separate pool whose cluster is in the stack is judged once, on the pool;
   expect(runPack(secureAksPolicies(), pool).filter((r) => r.level === 'mandatory').map((r) => r.policy).sort()).toEqual(['saks-name-002', 'saks-net-011']);
   // A FIPS pool breaks SAKS-ENC-005 only in a cluster with WireGuard: read alone, the pool's cluster is not known, so nothing is claimed.
   expect(reported.filter((r) => r.policy === 'saks-enc-005')).toEqual([]);
+});
+
+test('a Flux configuration written by hand is judged by the GitOps source rules: a token in its Git URL, a branch git refuses', async () => {
+  // https://learn.microsoft.com/azure/azure-arc/kubernetes/conceptual-gitops-flux2 ; https://git-scm.com/docs/git-check-ref-format
+  new containerservice.ManagedCluster('typed-gitops', typedCluster('typed-gitops'));
+  const on = { resourceGroupName: 'rg', clusterRp: 'Microsoft.ContainerService', clusterResourceName: 'managedClusters', clusterName: 'typed-gitops', sourceKind: 'GitRepository' };
+  new kubernetesconfiguration.FluxConfiguration('gitops-bad', { ...on, fluxConfigurationName: 'platform', gitRepository: { url: 'https://ci:ghp_0123@github.com/contoso/platform', repositoryRef: { branch: 'main..x' } } });
+  await settle();
+  const cluster = resources.find((r) => r.name === 'typed-gitops')!;
+  const bad = runPack(secureAksPolicies(), resources.filter((r) => ['typed-gitops', 'gitops-bad'].includes(r.name))).filter((r) => r.level === 'mandatory');
+  expect(bad.map((r) => [r.policy, r.urn])).toEqual([
+    ['saks-git-005', urnOf(cluster)],
+    ['saks-git-006', urnOf(cluster)],
+  ]);
+  expect(bad.map((r) => r.message).join('\n')).not.toContain('ghp_0123');
+  new kubernetesconfiguration.FluxConfiguration('gitops-good', { ...on, fluxConfigurationName: 'platform', gitRepository: { url: 'https://github.com/contoso/platform', repositoryRef: { branch: 'main' } } });
+  await settle();
+  expect(mandatory(runPack(secureAksPolicies(), resources.filter((r) => ['typed-gitops', 'gitops-good'].includes(r.name))))).toEqual([]);
 });

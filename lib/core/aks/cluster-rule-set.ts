@@ -1,4 +1,5 @@
 import { TRANSIT_ENCRYPTION_RULES } from '../encryption/transit-encryption-rules';
+import { GITOPS_SOURCE_RULES } from '../gitops/gitops-source-cluster-rules';
 import { ISTIO_ADDON_RULES } from '../mesh/istio-addon-rules';
 import { ClusterRule } from '../rules/cluster-rule';
 import { SUPPORT_WINDOW_RULES } from '../versions/support-window-rules';
@@ -21,6 +22,7 @@ export const CLUSTER_RULES: readonly ClusterRule[] = [
   ...NETWORK_RULES,
   ...TRANSIT_ENCRYPTION_RULES,
   ...EGRESS_RULES,
+  ...GITOPS_SOURCE_RULES,
   ...ISTIO_ADDON_RULES,
   ...BASELINE_RULES,
   ...SUPPORT_WINDOW_RULES,

@@ -458,7 +458,7 @@ function planEstate(input: EstateProps, options: RuleEvaluationOptions): { viola
       v.add(Rules.estateSpokePeeringNotVerified, `clusters[${i}].existingSpoke.virtualNetworkId`, brought.virtualNetworkId, `make sure the spoke is peered with the hub (allowing forwarded traffic) and its subnets route 0.0.0.0/0 to ${props.hub.firewallPrivateIp}`);
     }
     const clusterViolations = validateHardenedCluster(clusterProps, options);
-    v.merge(clusterViolations, `clusters[${i}]`);
+    v.merge(clusterViolations, asGivenInEstate(`clusters[${i}]`));
     if (clusterViolations.errors.length === 0) {
       // Every network the cluster reaches: through the hub firewall, all of them (SAKS-EST-010).
       const resolved = resolveClusterConfig(clusterProps);
@@ -551,11 +551,11 @@ function planEstate(input: EstateProps, options: RuleEvaluationOptions): { viola
     };
     // The link's warnings too: a backend left out of STRICT mutual TLS (SAKS-MESH-027) is printed on every synth.
     const checked = CrossClusterLink.validate(linkProps);
-    v.addAll([...checked.errors, ...checked.warnings].map((x) => ({ ...x, property: `links[${i}].${x.property}` })));
+    v.addAll([...checked.errors, ...checked.warnings].map((x) => ({ ...x, property: asGivenInEstate(`links[${i}]`)(x.property) })));
     links.push({ props: l, ingressIp, linkProps });
   });
 
-  if (v.errors.length > 0) return { violations: v };
+  if (v.errors.length > 0) return { violations: dedupe(v) };
 
   // --- what spans the links: every cluster's objects from all its links, together
   const built = links.map((l) => ({ ...l, link: CrossClusterLink.build(l.linkProps) }));
@@ -587,6 +587,16 @@ function planEstate(input: EstateProps, options: RuleEvaluationOptions): { viola
   // Every Azure id of every template, and every identity's credentials, across the estate.
   v.addAll(checkEstateIdentities(model, props));
   return { violations: v, model: v.errors.length > 0 ? undefined : model };
+}
+
+/**
+ * Where a cluster's or link's violation is reported in the estate: under
+ * `prefix`, except the add-on revision every cluster and link gets from
+ * `versions.aksIstioRevision`, reported where the user gave it.
+ */
+function asGivenInEstate(prefix: string): (property: string) => string {
+  const written = /^(istioAddon\.revisions?|(client|server)\.flavour\.revision)(\[\d+\])?$/;
+  return (property) => (written.test(property) ? 'versions.aksIstioRevision' : property ? `${prefix}.${property}` : prefix);
 }
 
 /** The violations, each reported once (one finding of a shared object is the same in every cluster). */

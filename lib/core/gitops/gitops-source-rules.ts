@@ -1,6 +1,13 @@
+import { isDns1123Subdomain } from '../kubernetes/kubernetes-names';
 import { Rules } from '../validation/rule-catalog';
 import { Violation } from '../validation/violation';
 import { AZURE_CONTAINER_REGISTRY_HOST, GitOpsSource, urlHost, urlScheme } from './gitops-source';
+
+/**
+ * What the source rules read of a source: a definition's {@link GitOpsSource},
+ * or the fields of a fluxConfiguration deployed beside a cluster.
+ */
+export type GitOpsSourceFacts = Pick<GitOpsSource, 'kind' | 'url' | 'scheme' | 'branch' | 'localAuthRef' | 'tag' | 'digest'> & { readonly identity?: unknown };
 
 /**
  * A repository name of the OCI distribution spec: lower-case path components
@@ -31,6 +38,9 @@ export function urlUserInfo(url: string): { readonly user: string; readonly pass
 export function gitBranchProblem(branch: string): string | undefined {
   if (branch === '') return 'it is empty';
   if (branch === '@') return 'it is "@"';
+  // `--branch` also refuses HEAD: git never creates refs/heads/HEAD
+  // (strbuf_check_branch_ref, https://github.com/git/git/blob/v2.39.5/object-name.c).
+  if (branch === 'HEAD') return 'it is "HEAD"';
   if (branch.startsWith('-')) return 'it starts with "-"';
   if (branch.startsWith('/') || branch.endsWith('/')) return 'it starts or ends with "/"';
   if (branch.endsWith('.')) return 'it ends with "."';
@@ -72,7 +82,7 @@ export function ociUrlProblem(url: string): { readonly problem: string; readonly
  * @see https://git-scm.com/docs/git-check-ref-format
  * @see https://github.com/opencontainers/distribution-spec/blob/main/spec.md#pulling-manifests
  */
-export function checkGitOpsSource(source: GitOpsSource, at: string): Violation[] {
+export function checkGitOpsSource(source: GitOpsSourceFacts, at: string): Violation[] {
   const out: Violation[] = [];
   const add = (rule: Violation['rule'], property: string, value: unknown, fix: string, detail?: string) => out.push({ rule, property, value, fix, detail });
   const user = urlUserInfo(source.url);
@@ -91,6 +101,10 @@ export function checkGitOpsSource(source: GitOpsSource, at: string): Violation[]
   if (source.kind === 'GitRepository') {
     const problem = gitBranchProblem(source.branch ?? '');
     if (problem) add(Rules.gitOpsBranchName, `${at}.branch`, source.branch, 'use a branch name git accepts (git check-ref-format --branch <name>)', problem);
+    // Flux's GitRepository names the Secret by localAuthRef: a Secret's name is a DNS subdomain.
+    if (source.localAuthRef !== undefined && !isDns1123Subdomain(source.localAuthRef)) {
+      add(Rules.apiServerValidity, `${at}.localAuthRef`, source.localAuthRef, 'name the Secret in flux-system with lower-case letters, digits, "-" and ".", at most 253 characters', 'a Secret\'s name is a DNS subdomain (RFC 1123)');
+    }
     return out;
   }
   const url = ociUrlProblem(source.url);

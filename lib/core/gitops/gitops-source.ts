@@ -59,12 +59,13 @@ export interface GitRepositorySourceOptions {
    */
   readonly url: string;
   /**
-   * The branch Flux follows: a name `git check-ref-format --branch` accepts.
+   * The branch Flux follows: a name `git check-ref-format --branch` accepts (not `HEAD`).
    * @see https://git-scm.com/docs/git-check-ref-format
    */
   readonly branch: string;
   /**
-   * Name of a secret in `flux-system` holding the credentials (you create it):
+   * Name of a secret in `flux-system` holding the credentials (you create it;
+   * a Secret's name is a DNS subdomain, SAKS-K8S-002):
    * the template carries no credential. Microsoft's alternative, HTTPS
    * credentials in the fluxConfiguration's `configurationProtectedSettings`,
    * would put the secret into the template: the library does not write it.

@@ -39,9 +39,13 @@ export class ViolationCollector {
     this.items.push(...violations);
   }
 
-  /** Takes everything another collector holds (acknowledged warnings and notes included), under `prefix`. */
-  public merge(other: ViolationCollector, prefix?: string): void {
-    const at = (v: Violation): Violation => (prefix ? { ...v, property: v.property ? `${prefix}.${v.property}` : prefix } : v);
+  /**
+   * Takes everything another collector holds (acknowledged warnings and notes
+   * included), under `prefix`, or at the property `prefix` maps each one's to.
+   */
+  public merge(other: ViolationCollector, prefix?: string | ((property: string) => string)): void {
+    const at = (v: Violation): Violation =>
+      typeof prefix === 'function' ? { ...v, property: prefix(v.property) } : prefix ? { ...v, property: v.property ? `${prefix}.${v.property}` : prefix } : v;
     this.items.push(...[...other.errors, ...other.warnings, ...other.infos].map(at));
     this.accepted.push(...other.acknowledged.map((a) => ({ ...a, violation: at(a.violation) })));
     this.evaluated(...other.evaluatedRules);

@@ -122,5 +122,11 @@ test('PAYLOAD_RULE_IDS (the rules table\'s "policy pack, audit") is exactly what
   record(hardenedPayload({ securityProfile: { azureKeyVaultKms: { enabled: true, keyId: `https://etcd-keys.vault.azure.net/keys/etcd/${'0'.repeat(32)}`, keyVaultNetworkAccess: 'Private' } } }));
   const cluster = hardenedPayload();
   record(cluster, [{ name: 'audit', type: 'Microsoft.Insights/diagnosticSettings', scope: cluster.id, properties: { logs: [{ category: 'kube-audit-admin', enabled: true }] } }]);
+  // Flux configurations deployed on the cluster: the GitOps source rules read them.
+  const flux = (name: string, properties: Record<string, unknown>) => ({ name, type: 'Microsoft.KubernetesConfiguration/fluxConfigurations', scope: cluster.id, properties });
+  record(cluster, [
+    flux('token', { sourceKind: 'GitRepository', gitRepository: { url: 'https://ci:token@github.com/contoso/platform', repositoryRef: { branch: 'main..x' } } }),
+    flux('tagged', { sourceKind: 'OCIRepository', ociRepository: { url: 'oci://ghcr.io/contoso/platform:v1', repositoryRef: { tag: 'v1' }, useWorkloadIdentity: true } }),
+  ]);
   expect([...raised].sort()).toEqual([...PAYLOAD_RULE_IDS].sort());
 });

@@ -9,10 +9,17 @@ const ids = (found: readonly { rule: { id: string }; property: string }[]) => fo
 
 test('branch names as git check-ref-format --branch decides them', () => {
   for (const ok of ['main', 'release/1.2', 'feature/x_y-z', 'v1.0', 'a.b']) expect(gitBranchProblem(ok), ok).toBeUndefined();
-  for (const bad of ['', 'main..x', 'has space', 'a~1', 'a^', 'a:b', 'a?', 'a*', 'a[b', 'a\\b', '-x', '/x', 'x/', 'x.', 'x.lock', 'a/.hidden', 'a//b', 'a@{1}', '@', 'tab\there']) {
+  for (const bad of ['', 'main..x', 'has space', 'a~1', 'a^', 'a:b', 'a?', 'a*', 'a[b', 'a\\b', '-x', '/x', 'x/', 'x.', 'x.lock', 'a/.hidden', 'a//b', 'a@{1}', '@', 'HEAD', 'tab\there']) {
     expect(gitBranchProblem(bad), JSON.stringify(bad)).toBeDefined();
   }
   expect(ids(git('https://github.com/contoso/platform', 'main..x'))).toEqual(['SAKS-GIT-006 delivery.source.branch']);
+});
+
+test('the credentials Secret is named as the API server names a Secret (a DNS subdomain)', () => {
+  const withSecret = (localAuthRef: string) => checkGitOpsSource(GitOpsSource.gitRepository({ url: 'https://github.com/contoso/platform', branch: 'main', localAuthRef }), 'delivery.source');
+  expect(withSecret('git-credentials')).toEqual([]);
+  expect(withSecret('platform.git-credentials')).toEqual([]);
+  for (const bad of ['My_Secret', 'Git-Credentials', '-creds', `a${'b'.repeat(253)}`]) expect(ids(withSecret(bad)), bad).toEqual(['SAKS-K8S-002 delivery.source.localAuthRef']);
 });
 
 test('credentials in a URL are refused and never echoed; an SSH user name is not a credential', () => {

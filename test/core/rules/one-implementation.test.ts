@@ -11,7 +11,7 @@ import { Rules } from '../../../lib/core/validation/rule-catalog';
  * what they hold (named here with the module whose function they call).
  */
 const LIB = path.resolve(__dirname, '../../../lib');
-const RULE_FILES = /(^core\/aks\/rules\/|^core\/encryption\/transit-encryption-rules\.ts$|^core\/mesh\/istio-addon-rules\.ts$|^core\/versions\/support-window-rules\.ts$)/;
+const RULE_FILES = /(^core\/aks\/rules\/|^core\/encryption\/transit-encryption-rules\.ts$|^core\/mesh\/istio-addon-rules\.ts$|^core\/versions\/support-window-rules\.ts$|^core\/gitops\/gitops-source-cluster-rules\.ts$)/;
 /** Modules that raise a cluster rule's id through the rule's own predicate function, and that function's module. */
 const SAME_PREDICATE: Readonly<Record<string, { readonly predicate: string; readonly keys: readonly string[] }>> = {
   'core/aks/authorized-ranges.ts': { predicate: 'the predicate itself, called by the range rules', keys: ['authorizedRangesWithPrivateCluster', 'publicWithoutRanges', 'authorizedRangesLimit', 'cidrMalformed', 'cidrHostBits'] },
@@ -23,10 +23,11 @@ const SAME_PREDICATE: Readonly<Record<string, { readonly predicate: string; read
   // The support windows: one predicate (supportStatus, through judgeSupport) for what a cluster runs and what the library pins.
   'core/versions/support-judgement.ts': { predicate: "from './support-windows'", keys: ['supportEnding', 'supportEnded'] },
   'core/versions/support-window-report.ts': { predicate: "from './support-windows'", keys: ['supportEnding', 'supportEnded'] },
-  // The library's own pins: an undecided window comes from the same judgement (judgeSupport).
+  // The GitOps source rules: one predicate for an estate's definition and the Flux configurations beside a cluster.
+  'core/gitops/gitops-source-rules.ts': { predicate: 'the predicate itself, called by the GitOps source cluster rules', keys: ['gitOpsUrlCredentials', 'gitOpsBranchName', 'gitOpsOciReference', 'gitOpsAzureProvider'] },
   'core/versions/pinned-support.ts': { predicate: "from './support-judgement'", keys: ['supportEnded'] },
-  // Which live command re-reads a finding's fact, chosen by its rule id: a switch, not a predicate.
-  'core/estate/estate-recheck.ts': { predicate: 'a choice of recheck by rule id', keys: ['supportEnding', 'supportEnded'] },
+  // Where a recheck looks for each rule's facts: a switch on ids, not a predicate.
+  'core/estate/estate-recheck.ts': { predicate: 'an id switch', keys: ['supportEnding', 'supportEnded'] },
   // Lists of ids, not predicates: the rules only a payload breaks.
   'core/audit/cluster-payload-rules.ts': { predicate: 'an id list', keys: ['publicUnrestricted', 'servicePrincipalIdentity', 'localAccountsEnabled', 'kubernetesRbacOff', 'nodePublicIp'] },
 };

@@ -19,6 +19,7 @@ const OTHER_RESOURCES = 'reads resources deployed beside the cluster: a definiti
 const BY_ID = 'the condition language cannot yet name a related resource by the id the cluster gives (AuditIfNotExists would take its name and resource group from that id, and only in the cluster\'s subscription)';
 /** Why a resource that breaks a rule is out of reach from the cluster. */
 const BREAKS = 'AuditIfNotExists on the cluster looks for a resource that meets a condition, not for one that breaks it';
+const GITOPS_SOURCE = 'reads the Flux configurations deployed on the cluster, and judges their URLs, branches and OCI references by grammars (git check-ref-format, the OCI distribution spec) the condition language cannot express';
 const WITH_POOLS = 'combines the cluster\'s settings with its node pools\': a pool created as its own agentPools resource is judged by Azure Policy without its cluster';
 const VERSIONS = 'compares Kubernetes versions by number, which Azure Policy compares as text';
 /** Why a rule on a private DNS zone's name is out of reach on the zone alone. */
@@ -63,6 +64,10 @@ const REASONS = new Map<Rule, string>([
   [Rules.egressManagedNat, WITH_POOLS],
   [Rules.networkIsolatedLimits, `${VERSIONS}; and ${WITH_POOLS}`],
   [Rules.networkIsolatedUnsupported, `flags the GitOps (Flux) extension and Flux configurations on a network-isolated cluster: ${BREAKS}`],
+  [Rules.gitOpsUrlCredentials, GITOPS_SOURCE],
+  [Rules.gitOpsBranchName, GITOPS_SOURCE],
+  [Rules.gitOpsOciReference, GITOPS_SOURCE],
+  [Rules.gitOpsAzureProvider, GITOPS_SOURCE],
   [Rules.istioAddonRevision, 'compares with Microsoft\'s calendar of Istio revisions and the Kubernetes versions each runs on'],
   [Rules.supportEnding, 'compares with the evaluation date and the owners\' calendars of versions, which change with every release: a definition would freeze the calendar the day it is deployed'],
   [Rules.supportEnded, 'compares with the evaluation date and the owners\' calendars of versions, which change with every release: a definition would freeze the calendar the day it is deployed'],
