@@ -1,5 +1,6 @@
 import type { CelEnv } from '@bufbuild/cel';
 import { AdmissionOperation, AdmissionPolicySpec } from './admission-policy';
+import { readCelLiteral } from './cel-literal-reader';
 
 /**
  * An admission request as the API server presents it to a policy.
@@ -90,6 +91,63 @@ function run(expression: string, bindings: Record<string, unknown>): boolean | s
   return `expression could not be evaluated (${result instanceof Error ? result.message : String(result)}): ${expression}`;
 }
 
+const NOT_A_LITERAL = Symbol('not a literal');
+const literals = new Map<string, unknown>();
+
+/**
+ * The variables of a policy for one request, in order (each may read the ones
+ * before it). A variable that is a literal of data is read once per text; one
+ * that cannot be evaluated is left out, so that an expression reading it fails
+ * (and denies, the policy failing closed), as the API server fails an
+ * expression whose variable fails.
+ */
+function variablesOf(variables: readonly { name: string; expression: string }[], bindings: Record<string, unknown>): Map<string, unknown> {
+  const values = new Map<string, unknown>();
+  const scope = { ...bindings, variables: values };
+  for (const v of variables) {
+    let literal = literals.get(v.expression);
+    if (literal === undefined) {
+      literal = readCelLiteral(v.expression) ?? NOT_A_LITERAL;
+      literals.set(v.expression, literal);
+    }
+    if (literal !== NOT_A_LITERAL) {
+      values.set(v.name, literal);
+      continue;
+    }
+    try {
+      const value = compileAdmissionExpression(v.expression)(scope);
+      if (!(value instanceof Error) && !isCelError(value)) values.set(v.name, value);
+    } catch {
+      // Left out: reading it fails.
+    }
+  }
+  return values;
+}
+
+/** Whether a value is one of @bufbuild/cel's evaluation errors (returned, not thrown). */
+function isCelError(value: unknown): boolean {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require('@bufbuild/cel') as typeof import('@bufbuild/cel')).isCelError(value);
+}
+
+/**
+ * The message of a failed validation: its `messageExpression` when that gives
+ * a non-empty string on one line, else its `message`, else the expression.
+ * @see https://kubernetes.io/docs/reference/access-authn-authz/validating-admission-policy/#message-expression
+ */
+function messageOf(v: { expression: string; message?: string; messageExpression?: string }, bindings: Record<string, unknown>, failure: boolean | string): string {
+  if (v.messageExpression) {
+    let written: unknown;
+    try {
+      written = compileAdmissionExpression(v.messageExpression)(bindings);
+    } catch {
+      written = undefined;
+    }
+    if (typeof written === 'string' && written.trim() !== '' && !/[\r\n]/.test(written)) return written;
+  }
+  return v.message ?? (typeof failure === 'string' ? failure : `failed expression: ${v.expression}`);
+}
+
 const matches = (allowed: readonly string[] | undefined, value: string) => (allowed ?? []).some((a) => a === '*' || a === value);
 
 /**
@@ -106,7 +164,8 @@ export function evaluateAdmissionPolicy(policy: object, request: AdmissionReques
     failurePolicy?: string;
     matchConstraints?: { resourceRules?: { apiGroups?: string[]; apiVersions?: string[]; resources?: string[]; operations?: string[] }[] };
     matchConditions?: { expression: string }[];
-    validations?: { expression: string; message?: string }[];
+    variables?: { name: string; expression: string }[];
+    validations?: { expression: string; message?: string; messageExpression?: string }[];
   };
   const selected = (spec.matchConstraints?.resourceRules ?? []).some(
     (r) =>
@@ -128,12 +187,14 @@ export function evaluateAdmissionPolicy(policy: object, request: AdmissionReques
   if (conditions.includes(false)) return { matched: false, denials: [] };
   const conditionErrors = conditions.filter((r): r is string => typeof r === 'string');
   if (conditionErrors.length > 0) return { matched: true, denials: failClosed ? conditionErrors : [] };
+  // Variables are not visible to match conditions, only to validations and their messages.
+  const scope = spec.variables && spec.variables.length > 0 ? { ...bindings, variables: variablesOf(spec.variables, bindings) } : bindings;
   const denials: string[] = [];
   for (const v of spec.validations ?? []) {
-    const r = run(v.expression, bindings);
+    const r = run(v.expression, scope);
     if (r === true) continue;
     if (typeof r === 'string' && !failClosed) continue;
-    denials.push(v.message ?? (typeof r === 'string' ? r : `failed expression: ${v.expression}`));
+    denials.push(messageOf(v, scope, r));
   }
   return { matched: true, denials };
 }
