@@ -56,6 +56,16 @@ export function compileAdmissionExpression(expression: string): Program {
 }
 
 /**
+ * How many distinct CEL expressions this process has compiled for admission
+ * policies (each is compiled once; a variable that is only a literal of data
+ * is read without compiling).
+ * @internal
+ */
+export function compiledAdmissionExpressionCount(): number {
+  return programs.size;
+}
+
+/**
  * A JSON value as the API server gives it to CEL: objects as maps, whole
  * numbers as `int` (every number field the policies read, ports, is an integer
  * in its schema), null as null.
@@ -201,11 +211,10 @@ export function evaluateAdmissionPolicy(policy: object, request: AdmissionReques
 
 /**
  * The policy object of `spec` with only the validations that can deny
- * `request`: a validation written for one object (`onlyFor`) holds for every
- * other one by construction, so leaving it out changes no decision. A link's
- * policy has one such validation per object it guards; checking every object
- * of a chart against all of them at synth would grow with the square of the
- * link's services.
+ * `request`: a validation written for some objects (`onlyFor`) holds for
+ * every other one by construction, so leaving it out changes no decision,
+ * and checking every object of a chart at synth evaluates only the
+ * validations of its own kind (a backend policy has one per PeerAuthentication).
  * @internal
  */
 export function policyForRequest(spec: AdmissionPolicySpec, policy: object, request: AdmissionRequest): object {
@@ -214,7 +223,7 @@ export function policyForRequest(spec: AdmissionPolicySpec, policy: object, requ
   if (!validations || validations.length !== spec.validations.length) return policy;
   const concerns = (i: number) => {
     const only = spec.validations[i].onlyFor;
-    return only === undefined || (only.resource === request.resource.resource && only.namespace === (request.namespace ?? '') && only.name === request.name);
+    return only === undefined || (only.resource === request.resource.resource && only.namespace === (request.namespace ?? '') && (only.name === undefined || only.name === request.name));
   };
   return { ...rendered, spec: { ...rendered.spec, validations: validations.filter((_, i) => concerns(i)) } };
 }

@@ -29,8 +29,13 @@ function perObjectValidation(resource: string, namespace: string, variable: stri
 
 /** A message expression: the literal parts as CEL strings, the `{ cel }` parts as they are, joined by `+`. */
 function messageExpression(rule: Rule, source: SourceUrl, parts: readonly (string | { readonly cel: string })[]): string {
-  const all = [`[${rule.id}] `, ...parts, ` (source: ${source})`];
-  return all.map((p) => (typeof p === 'string' ? celString(p.replace(/[\r\n]+/g, ' ')) : p.cel)).join(' + ');
+  const joined: (string | { readonly cel: string })[] = [];
+  for (const p of [`[${rule.id}] `, ...parts, ` (source: ${source})`]) {
+    const last = joined.length - 1;
+    if (typeof p === 'string' && typeof joined[last] === 'string') joined[last] += p;
+    else joined.push(p);
+  }
+  return joined.map((p) => (typeof p === 'string' ? celString(p.replace(/[\r\n]+/g, ' ')) : p.cel)).join(' + ');
 }
 
 /** Every server of a Gateway listens on `port` for `host` with TLS `mode` (and `credentialName`, when given); each a CEL expression. */
@@ -96,6 +101,7 @@ function clientPolicy(link: CrossClusterLink, rule: Rule, source: SourceUrl): Si
           `${spec(['endpoints'])} && object.spec.endpoints.all(e, has(e.address) && e.address == ${e}.host && has(e.ports) && has(e.ports.tls) && e.ports.tls == ${e}.gatewayPort)`,
         ].join(' && '),
       ),
+      onlyFor: { resource: 'serviceentries', namespace: ns },
       message: admissionMessage(rule, `a ServiceEntry in ${ns}${ofLink}the host and ports of its definition`, source),
       messageExpression: messageExpression(rule, source, [
         `ServiceEntry ${nsText}`, { cel: 'request.name' }, `${ofLink}host `, { cel: 'variables.serviceEntries[request.name].host' },
@@ -104,6 +110,7 @@ function clientPolicy(link: CrossClusterLink, rule: Rule, source: SourceUrl): Si
     },
     {
       expression: perObjectValidation('gateways', ns, 'egressGateways', (e) => gatewayCondition(String(link.egressPort), `${e}.host`, LINK_TLS_MODES.toEgressGateway)),
+      onlyFor: { resource: 'gateways', namespace: ns },
       message: admissionMessage(rule, `a Gateway in ${ns}${ofLink}port ${link.egressPort}, its host and TLS mode ${LINK_TLS_MODES.toEgressGateway}`, source),
       messageExpression: messageExpression(rule, source, [
         `Gateway ${nsText}`, { cel: 'request.name' }, `${ofLink}port ${link.egressPort}, host `, { cel: 'variables.egressGateways[request.name].host' }, `, TLS mode ${LINK_TLS_MODES.toEgressGateway}`,
@@ -118,6 +125,7 @@ function clientPolicy(link: CrossClusterLink, rule: Rule, source: SourceUrl): Si
           `!has(object.spec.trafficPolicy.tls)`,
         ].join(' && '),
       ),
+      onlyFor: { resource: 'destinationrules', namespace: ns },
       message: admissionMessage(rule, `a DestinationRule in ${ns} that originates mutual TLS${ofLink}its host, port, TLS mode ${LINK_TLS_MODES.betweenGateways}, SNI and credential`, source),
       messageExpression: messageExpression(rule, source, [
         `DestinationRule ${nsText}`, { cel: 'request.name' }, `${ofLink}host `, { cel: 'variables.originations[request.name].host' },
@@ -134,6 +142,7 @@ function clientPolicy(link: CrossClusterLink, rule: Rule, source: SourceUrl): Si
         `${spec(['subsets'])} && object.spec.subsets.size() == ${link.services.length}`,
         `variables.egressSubsets.all(n, ${egressSubsetCondition('object.spec.subsets[variables.egressSubsets[n].index]', link)} || object.spec.subsets.exists(x, ${egressSubsetCondition('x', link)}))`,
       ].join(' && ')})`,
+      onlyFor: { resource: 'destinationrules', namespace: ns, name: egressRule },
       message: admissionMessage(rule, `DestinationRule ${ns}/${egressRule}${ofLink}host ${link.egress.serviceHost}, port ${link.egressPort} with TLS mode ${LINK_TLS_MODES.toEgressGateway} for each service's subset`, source),
     },
   ];
@@ -169,6 +178,7 @@ function serverPolicy(link: CrossClusterLink, rule: Rule, source: SourceUrl): Si
     validations: [
       {
         expression: perObjectValidation('gateways', ns, 'ingressGateways', (entry) => gatewayCondition(`${entry}.port`, `${entry}.host`, LINK_TLS_MODES.betweenGateways, `${entry}.credentialName`)),
+        onlyFor: { resource: 'gateways', namespace: ns },
         message: admissionMessage(rule, `a Gateway in ${ns}${ofLink}its port, host, TLS mode ${LINK_TLS_MODES.betweenGateways} and credential`, source),
         messageExpression: messageExpression(rule, source, [
           `Gateway ${ns}/`, { cel: 'request.name' }, `${ofLink}port `, { cel: `string(${e}.port)` }, ', host ', { cel: `${e}.host` },
