@@ -49,7 +49,7 @@ const policiesIn = (objects: readonly Obj[]) => objects.filter((o) => o.kind ===
 const denialsOf = (policies: readonly Obj[], request: Parameters<typeof evaluateAdmissionPolicy>[1]) => policies.flatMap((p) => evaluateAdmissionPolicy(p, request).denials);
 
 /** The functions and operators of standard CEL, which both Kubernetes' CEL and @bufbuild/cel implement. */
-const STANDARD_CEL = new Set(['_&&_', '_||_', '!_', '_==_', '_!=_', '@in', 'size', '_[_]', '@not_strictly_false', '_?_:_', '_<_', '_<=_', '_>_', '_>=_']);
+const STANDARD_CEL = new Set(['_&&_', '_||_', '!_', '_==_', '_!=_', '@in', 'size', '_[_]', '@not_strictly_false', '_?_:_', '_<_', '_<=_', '_>_', '_>=_', '_+_', 'string']);
 
 /** The functions an expression calls (macros such as has(), all() and exists() are expanded by the parser). */
 async function functionsOf(expression: string): Promise<Set<string>> {
@@ -116,7 +116,10 @@ test('every expression compiles with @bufbuild/cel and uses only standard CEL, w
     backendMtlsAdmissionPolicy(mixedLink())!,
   ];
   const policies = [...Object.values(apps).flatMap(policiesIn), ...specs.map((s) => admissionPolicyObjects(s)[0])];
-  const expressions = policies.flatMap((p) => [...(p.spec.matchConditions ?? []), ...p.spec.validations].map((v: Obj) => v.expression as string));
+  const expressions = policies.flatMap((p) => [
+    ...[...(p.spec.matchConditions ?? []), ...(p.spec.variables ?? []), ...p.spec.validations].map((v: Obj) => v.expression as string),
+    ...p.spec.validations.filter((v: Obj) => v.messageExpression).map((v: Obj) => v.messageExpression as string),
+  ]);
   expect(expressions.length).toBeGreaterThan(20);
   const used = new Set<string>();
   for (const e of expressions) for (const f of await functionsOf(e)) used.add(f);
