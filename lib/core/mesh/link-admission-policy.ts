@@ -153,6 +153,7 @@ function clientPolicy(link: CrossClusterLink, rule: Rule, source: SourceUrl): Si
   if (link.egress.mode === 'dedicated') hostsOf[link.egress.serviceHost] = egressRule;
   variables.push({ name: 'linkHosts', expression: celLiteral(hostsOf) });
   validations.push({
+    onlyFor: { resource: 'destinationrules' },
     expression: `request.resource.resource != 'destinationrules' || !(${spec(['host'])} && object.spec.host in variables.linkHosts) || (request.namespace == ${celString(ns)} && (request.name in variables.originations || request.name == ${celString(egressRule)}))`,
     message: admissionMessage(rule, `only the DestinationRules of the cross-cluster link "${link.name}" may configure traffic to ${hosts.join(', ')}`, source),
   });
