@@ -45,8 +45,7 @@ const programs = new Map<string, Program>();
 export function compileAdmissionExpression(expression: string): Program {
   let p = programs.get(expression);
   if (!p) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const cel = require('@bufbuild/cel') as typeof import('@bufbuild/cel');
+    const cel = celLibrary();
     env ??= cel.celEnv({});
     const planned = cel.plan(env, cel.parse(expression));
     p = (bindings) => planned(bindings as never);
@@ -84,8 +83,16 @@ export function toCelValue(value: unknown): unknown {
  * arrays and Maps it wraps again at every read, halves the cost of an evaluation.
  */
 function celValues(): Pick<typeof import('@bufbuild/cel'), 'celList' | 'celMap'> {
+  return celLibrary();
+}
+
+let loadedCel: typeof import('@bufbuild/cel') | undefined;
+
+/** @bufbuild/cel, loaded on first use (resolving a module at every call costs file system lookups). */
+function celLibrary(): typeof import('@bufbuild/cel') {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require('@bufbuild/cel') as typeof import('@bufbuild/cel');
+  loadedCel ??= require('@bufbuild/cel') as typeof import('@bufbuild/cel');
+  return loadedCel;
 }
 
 /** The `request` variable of a policy (the fields the generated policies read, and their neighbours). */
@@ -147,8 +154,7 @@ function variablesOf(variables: readonly { name: string; expression: string }[],
 
 /** Whether a value is one of @bufbuild/cel's evaluation errors (returned, not thrown). */
 function isCelError(value: unknown): boolean {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (require('@bufbuild/cel') as typeof import('@bufbuild/cel')).isCelError(value);
+  return celLibrary().isCelError(value);
 }
 
 /**
