@@ -88,6 +88,7 @@ function clientPolicy(link: CrossClusterLink, rule: Rule, source: SourceUrl): Si
     { name: 'serviceEntries', expression: celLiteral(byName(link.services, (s) => `${s.name}-external`, (s) => ({ host: s.host, clientPort: s.clientPort, gatewayPort: s.gatewayPort }))) },
     { name: 'egressGateways', expression: celLiteral(byName(link.services, (s) => link.egressGatewayName(s), (s) => ({ host: s.host }))) },
     { name: 'originations', expression: celLiteral(byName(link.services, (s) => `${s.name}-originate-mtls`, (s) => ({ host: s.host, port: s.gatewayPort, credentialName: s.clientCredentialName }))) },
+    { name: 'egressRules', expression: celLiteral({ [egressRule]: { host: link.egress.serviceHost, subsets: link.services.length } }) },
     { name: 'egressSubsets', expression: celLiteral(byName(link.services.map((s, index) => ({ s, index })), ({ s }) => s.name, ({ s, index }) => ({ host: s.host, index }))) },
   ];
   const validations: AdmissionValidation[] = [
@@ -136,12 +137,14 @@ function clientPolicy(link: CrossClusterLink, rule: Rule, source: SourceUrl): Si
     {
       // Each service's subset, found first where the link writes it (its index), else anywhere:
       // the same decision as searching the list, in one pass when the list is as written.
-      expression: `!(request.resource.resource == 'destinationrules' && request.namespace == ${celString(ns)} && request.name == ${celString(egressRule)}) || (${[
-        `${spec(['host'])} && object.spec.host == ${celString(link.egress.serviceHost)}`,
-        `!has(object.spec.trafficPolicy)`,
-        `${spec(['subsets'])} && object.spec.subsets.size() == ${link.services.length}`,
-        `variables.egressSubsets.all(n, ${egressSubsetCondition('object.spec.subsets[variables.egressSubsets[n].index]', link)} || object.spec.subsets.exists(x, ${egressSubsetCondition('x', link)}))`,
-      ].join(' && ')})`,
+      expression: perObjectValidation('destinationrules', ns, 'egressRules', (e) =>
+        [
+          `${spec(['host'])} && object.spec.host == ${e}.host`,
+          `!has(object.spec.trafficPolicy)`,
+          `${spec(['subsets'])} && object.spec.subsets.size() == ${e}.subsets`,
+          `variables.egressSubsets.all(n, ${egressSubsetCondition('object.spec.subsets[variables.egressSubsets[n].index]', link)} || object.spec.subsets.exists(x, ${egressSubsetCondition('x', link)}))`,
+        ].join(' && '),
+      ),
       onlyFor: { resource: 'destinationrules', namespace: ns, name: egressRule },
       message: admissionMessage(rule, `DestinationRule ${ns}/${egressRule}${ofLink}host ${link.egress.serviceHost}, port ${link.egressPort} with TLS mode ${LINK_TLS_MODES.toEgressGateway} for each service's subset`, source),
     },
@@ -154,7 +157,7 @@ function clientPolicy(link: CrossClusterLink, rule: Rule, source: SourceUrl): Si
   variables.push({ name: 'linkHosts', expression: celLiteral(hostsOf) });
   validations.push({
     onlyFor: { resource: 'destinationrules' },
-    expression: `request.resource.resource != 'destinationrules' || !(${spec(['host'])} && object.spec.host in variables.linkHosts) || (request.namespace == ${celString(ns)} && (request.name in variables.originations || request.name == ${celString(egressRule)}))`,
+    expression: `request.resource.resource != 'destinationrules' || !(${spec(['host'])} && object.spec.host in variables.linkHosts) || (request.namespace == ${celString(ns)} && (request.name in variables.originations || request.name in variables.egressRules))`,
     message: admissionMessage(rule, `only the DestinationRules of the cross-cluster link "${link.name}" may configure traffic to ${hosts.join(', ')}`, source),
   });
   return {
@@ -199,7 +202,8 @@ function serverPolicy(link: CrossClusterLink, rule: Rule, source: SourceUrl): Si
  * hosts. The values each object must keep are written from the link's facts
  * (the same ones its objects are built from) into one variable per kind of
  * object, keyed by the object's name; one validation per kind reads them, so
- * the policy has as many CEL expressions for a thousand services as for one.
+ * the policy has as many CEL expressions for a thousand services as for one,
+ * and two links in the same namespaces have the same expressions.
  *
  * Kubernetes' CEL cost limits: a request costs building the variables (a map
  * literal costs a fixed amount per map it creates, one per entry), one lookup

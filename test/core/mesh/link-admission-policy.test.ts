@@ -1,6 +1,8 @@
 import { expect, test } from 'vitest';
 import {
   admissionPolicyObjects,
+  AdmissionPolicySpec,
+  backendMtlsAdmissionPolicy,
   CertificateSource,
   createRequestOf,
   CrossClusterLink,
@@ -13,6 +15,7 @@ import {
 } from '../../../lib';
 import { compiledAdmissionExpressionCount } from '../../../lib/core/admission/admission-evaluation';
 import { ledgerService } from '../../support/mesh-fixtures';
+import { perObjectBackendMtlsAdmissionPolicy } from '../../support/per-object-backend-mtls-admission-policy';
 import { perObjectLinkAdmissionPolicy } from '../../support/per-object-link-admission-policy';
 
 type Obj = Record<string, any>;
@@ -97,32 +100,68 @@ test('SAKS-MESH-025: the per-kind policy denies exactly what the per-object poli
   expect(denied).toBeGreaterThan(150);
 });
 
+/** PeerAuthentications a user might write next to a link's backends: each mode, with and without selectors and port-level modes. */
+function otherPeerAuthentications(namespaces: readonly string[]): Obj[] {
+  const out: Obj[] = [];
+  const selectors = [undefined, {}, { matchLabels: {} }, { matchLabels: { app: 'svc1' } }, { matchLabels: { app: 'svc1', version: 'v2' } }, { matchLabels: { app: 'other' } }];
+  for (const namespace of [...namespaces, 'payments']) {
+    for (const mode of ['STRICT', 'PERMISSIVE', 'DISABLE', 'UNSET', undefined]) {
+      for (const selector of selectors) {
+        for (const portLevelMtls of [undefined, { 5432: { mode: 'DISABLE' } }, { 5432: { mode: 'STRICT' } }]) {
+          out.push({ apiVersion: 'security.istio.io/v1', kind: 'PeerAuthentication', metadata: { name: 'other', namespace }, spec: { ...(selector ? { selector } : {}), ...(mode ? { mtls: { mode } } : {}), ...(portLevelMtls ? { portLevelMtls } : {}) } });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+test('SAKS-MESH-026: the backend policy with variables denies exactly what the per-object policy denied, with the same messages', () => {
+  let denied = 0;
+  for (const link of [linkOf('ledger', 3), linkOf('ledger', 1)]) {
+    const [policy] = admissionPolicyObjects(backendMtlsAdmissionPolicy(link)!);
+    const [reference] = admissionPolicyObjects(perObjectBackendMtlsAdmissionPolicy(link)!);
+    const own = link.serverObjects().filter((o) => o.kind === 'PeerAuthentication');
+    const variants = own.flatMap((pa) =>
+      otherPeerAuthentications([]).map((o): Obj => ({ ...o, metadata: { ...pa.metadata } })),
+    );
+    const namespaces = [...new Set(own.map((o) => o.metadata.namespace!))];
+    for (const o of [...(own as Obj[]), ...variants, ...otherPeerAuthentications(namespaces)]) {
+      const original = own.find((x) => x.metadata.name === o.metadata.name && x.metadata.namespace === o.metadata.namespace) ?? o;
+      for (const request of [createRequestOf(o), updateRequestOf(original, o)]) {
+        const expected = evaluateAdmissionPolicy(reference, request);
+        expect(evaluateAdmissionPolicy(policy, request), `${request.operation} ${o.metadata.namespace}/${o.metadata.name}: ${JSON.stringify(o.spec)}`).toEqual(expected);
+        denied += expected.denials.length;
+      }
+    }
+  }
+  expect(denied).toBeGreaterThan(300);
+});
+
 test('the number of CEL expressions of a link\'s policies, and of programs compiled to check its objects, does not grow with its services', () => {
+  const policiesOf = (link: CrossClusterLink) => [linkAdmissionPolicy(link, 'client'), linkAdmissionPolicy(link, 'server'), backendMtlsAdmissionPolicy(link)!];
   const expressionsOf = (link: CrossClusterLink) =>
-    (['client', 'server'] as const).map((side) => {
-      const [policy] = admissionPolicyObjects(linkAdmissionPolicy(link, side)) as Obj[];
+    policiesOf(link).map((spec) => {
+      const [policy] = admissionPolicyObjects(spec) as Obj[];
       return [...policy.spec.matchConditions, ...policy.spec.validations, ...policy.spec.variables].length + policy.spec.validations.filter((v: Obj) => v.messageExpression).length;
     });
   expect(expressionsOf(linkOf('few', 2))).toEqual(expressionsOf(linkOf('many', 60)));
-  // Checking every object of a link compiles the same number of programs for 2 services as for 60 (each link's names are new to the process).
-  const compiledChecking = (link: CrossClusterLink) => {
+  // Once the objects of a link of 2 services were checked, checking a link of 60 (same name, every
+  // object and weakened variant) compiles no new CEL program: only literals of data grew.
+  const compiledChecking = (link: CrossClusterLink, policies: (l: CrossClusterLink) => AdmissionPolicySpec[]) => {
     const before = compiledAdmissionExpressionCount();
-    for (const side of ['client', 'server'] as const) {
-      const [policy] = admissionPolicyObjects(linkAdmissionPolicy(link, side));
-      const objects = variantsOf(side === 'client' ? link.clientObjects() : link.serverObjects(), 'x');
-      for (const o of objects) evaluateAdmissionPolicy(policy, createRequestOf(o));
+    for (const spec of policies(link)) {
+      const [policy] = admissionPolicyObjects(spec);
+      for (const o of variantsOf([...link.clientObjects(), ...link.serverObjects()], 'x')) evaluateAdmissionPolicy(policy, createRequestOf(o));
     }
     return compiledAdmissionExpressionCount() - before;
   };
-  const few = compiledChecking(linkOf('two', 2));
-  expect(few).toBeGreaterThan(5);
-  expect(compiledChecking(linkOf('sixty', 60))).toBe(few);
-  // The count can grow: the per-object policy compiles a validation per object.
-  const before = compiledAdmissionExpressionCount();
-  const big = linkOf('reference', 60);
-  const [reference] = admissionPolicyObjects(perObjectLinkAdmissionPolicy(big, 'client'));
-  for (const o of big.clientObjects()) evaluateAdmissionPolicy(reference, createRequestOf(o));
-  expect(compiledAdmissionExpressionCount() - before).toBeGreaterThan(2 * 60);
+  compiledChecking(linkOf('counted', 2), policiesOf);
+  expect(compiledChecking(linkOf('counted', 60), policiesOf)).toBe(0);
+  // The count can grow: the per-object policies compile a validation per object.
+  const perObject = (l: CrossClusterLink) => [perObjectLinkAdmissionPolicy(l, 'client'), perObjectLinkAdmissionPolicy(l, 'server'), perObjectBackendMtlsAdmissionPolicy(l)!];
+  compiledChecking(linkOf('reference', 2), perObject);
+  expect(compiledChecking(linkOf('reference', 60), perObject)).toBeGreaterThan(3 * 58);
 });
 
 test('the per-kind policies are valid against the Kubernetes OpenAPI and admit every object of a link of many services', () => {
