@@ -240,9 +240,21 @@ export function policyForRequest(spec: AdmissionPolicySpec, policy: object, requ
   if (!validations || validations.length !== spec.validations.length) return policy;
   const concerns = (i: number) => {
     const only = spec.validations[i].onlyFor;
-    return only === undefined || (only.resource === request.resource.resource && (only.namespace === undefined || only.namespace === (request.namespace ?? '')) && (only.name === undefined || only.name === request.name));
+    return only === undefined || (only.resource === request.resource.resource && (only.namespace === undefined || only.namespace === (request.namespace ?? '')) && (only.names === undefined || namesOf(only.names).has(request.name)));
   };
   return { ...rendered, spec: { ...rendered.spec, validations: validations.filter((_, i) => concerns(i)) } };
+}
+
+const nameSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+/** The names of an `onlyFor` as a set, made once per list. */
+function namesOf(names: readonly string[]): ReadonlySet<string> {
+  let set = nameSets.get(names);
+  if (!set) {
+    set = new Set(names);
+    nameSets.set(names, set);
+  }
+  return set;
 }
 
 /**

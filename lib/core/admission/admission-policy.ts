@@ -66,12 +66,12 @@ export interface AdmissionValidation {
    * The objects the validation is about, when its expression is written as
    * "not one of those objects, or ..." from these same values: it holds for a
    * request on any other object, so an offline evaluation may skip it there.
-   * Without `name`, every object of the resource in the namespace; without
+   * Without `names`, every object of the resource in the namespace; without
    * `namespace` either, every object of the resource. Not written into the
    * policy object.
    * @default - the validation may concern any request the policy matches
    */
-  readonly onlyFor?: { readonly resource: string; readonly namespace?: string; readonly name?: string };
+  readonly onlyFor?: { readonly resource: string; readonly namespace?: string; readonly names?: readonly string[] };
 }
 
 /**

@@ -84,10 +84,13 @@ function clientPolicy(link: CrossClusterLink, rule: Rule, source: SourceUrl): Si
   const nsText = `${ns}/`;
   const egressRule = `${link.name}-egress-gateway`;
   const ofLink = ` of the cross-cluster link "${link.name}" must keep `;
+  const serviceEntries = byName(link.services, (s) => `${s.name}-external`, (s) => ({ host: s.host, clientPort: s.clientPort, gatewayPort: s.gatewayPort }));
+  const egressGateways = byName(link.services, (s) => link.egressGatewayName(s), (s) => ({ host: s.host }));
+  const originations = byName(link.services, (s) => `${s.name}-originate-mtls`, (s) => ({ host: s.host, port: s.gatewayPort, credentialName: s.clientCredentialName }));
   const variables = [
-    { name: 'serviceEntries', expression: celLiteral(byName(link.services, (s) => `${s.name}-external`, (s) => ({ host: s.host, clientPort: s.clientPort, gatewayPort: s.gatewayPort }))) },
-    { name: 'egressGateways', expression: celLiteral(byName(link.services, (s) => link.egressGatewayName(s), (s) => ({ host: s.host }))) },
-    { name: 'originations', expression: celLiteral(byName(link.services, (s) => `${s.name}-originate-mtls`, (s) => ({ host: s.host, port: s.gatewayPort, credentialName: s.clientCredentialName }))) },
+    { name: 'serviceEntries', expression: celLiteral(serviceEntries) },
+    { name: 'egressGateways', expression: celLiteral(egressGateways) },
+    { name: 'originations', expression: celLiteral(originations) },
     { name: 'egressRules', expression: celLiteral({ [egressRule]: { host: link.egress.serviceHost, subsets: link.services.length } }) },
     { name: 'egressSubsets', expression: celLiteral(byName(link.services.map((s, index) => ({ s, index })), ({ s }) => s.name, ({ s, index }) => ({ host: s.host, index }))) },
   ];
@@ -102,7 +105,7 @@ function clientPolicy(link: CrossClusterLink, rule: Rule, source: SourceUrl): Si
           `${spec(['endpoints'])} && object.spec.endpoints.all(e, has(e.address) && e.address == ${e}.host && has(e.ports) && has(e.ports.tls) && e.ports.tls == ${e}.gatewayPort)`,
         ].join(' && '),
       ),
-      onlyFor: { resource: 'serviceentries', namespace: ns },
+      onlyFor: { resource: 'serviceentries', namespace: ns, names: Object.keys(serviceEntries) },
       message: admissionMessage(rule, `a ServiceEntry in ${ns}${ofLink}the host and ports of its definition`, source),
       messageExpression: messageExpression(rule, source, [
         `ServiceEntry ${nsText}`, { cel: 'request.name' }, `${ofLink}host `, { cel: 'variables.serviceEntries[request.name].host' },
@@ -111,7 +114,7 @@ function clientPolicy(link: CrossClusterLink, rule: Rule, source: SourceUrl): Si
     },
     {
       expression: perObjectValidation('gateways', ns, 'egressGateways', (e) => gatewayCondition(String(link.egressPort), `${e}.host`, LINK_TLS_MODES.toEgressGateway)),
-      onlyFor: { resource: 'gateways', namespace: ns },
+      onlyFor: { resource: 'gateways', namespace: ns, names: Object.keys(egressGateways) },
       message: admissionMessage(rule, `a Gateway in ${ns}${ofLink}port ${link.egressPort}, its host and TLS mode ${LINK_TLS_MODES.toEgressGateway}`, source),
       messageExpression: messageExpression(rule, source, [
         `Gateway ${nsText}`, { cel: 'request.name' }, `${ofLink}port ${link.egressPort}, host `, { cel: 'variables.egressGateways[request.name].host' }, `, TLS mode ${LINK_TLS_MODES.toEgressGateway}`,
@@ -126,7 +129,7 @@ function clientPolicy(link: CrossClusterLink, rule: Rule, source: SourceUrl): Si
           `!has(object.spec.trafficPolicy.tls)`,
         ].join(' && '),
       ),
-      onlyFor: { resource: 'destinationrules', namespace: ns },
+      onlyFor: { resource: 'destinationrules', namespace: ns, names: Object.keys(originations) },
       message: admissionMessage(rule, `a DestinationRule in ${ns} that originates mutual TLS${ofLink}its host, port, TLS mode ${LINK_TLS_MODES.betweenGateways}, SNI and credential`, source),
       messageExpression: messageExpression(rule, source, [
         `DestinationRule ${nsText}`, { cel: 'request.name' }, `${ofLink}host `, { cel: 'variables.originations[request.name].host' },
@@ -145,7 +148,7 @@ function clientPolicy(link: CrossClusterLink, rule: Rule, source: SourceUrl): Si
           `variables.egressSubsets.all(n, ${egressSubsetCondition('object.spec.subsets[variables.egressSubsets[n].index]', link)} || object.spec.subsets.exists(x, ${egressSubsetCondition('x', link)}))`,
         ].join(' && '),
       ),
-      onlyFor: { resource: 'destinationrules', namespace: ns, name: egressRule },
+      onlyFor: { resource: 'destinationrules', namespace: ns, names: [egressRule] },
       message: admissionMessage(rule, `DestinationRule ${ns}/${egressRule}${ofLink}host ${link.egress.serviceHost}, port ${link.egressPort} with TLS mode ${LINK_TLS_MODES.toEgressGateway} for each service's subset`, source),
     },
   ];
@@ -177,12 +180,13 @@ function serverPolicy(link: CrossClusterLink, rule: Rule, source: SourceUrl): Si
   const ns = link.ingress.namespace;
   const ofLink = ` of the cross-cluster link "${link.name}" must keep `;
   const e = 'variables.ingressGateways[request.name]';
+  const ingressGateways = byName(link.services, (s) => link.ingressGatewayName(s), (s) => ({ host: s.host, port: s.gatewayPort, credentialName: s.serverCredentialName }));
   return {
-    variables: [{ name: 'ingressGateways', expression: celLiteral(byName(link.services, (s) => link.ingressGatewayName(s), (s) => ({ host: s.host, port: s.gatewayPort, credentialName: s.serverCredentialName }))) }],
+    variables: [{ name: 'ingressGateways', expression: celLiteral(ingressGateways) }],
     validations: [
       {
         expression: perObjectValidation('gateways', ns, 'ingressGateways', (entry) => gatewayCondition(`${entry}.port`, `${entry}.host`, LINK_TLS_MODES.betweenGateways, `${entry}.credentialName`)),
-        onlyFor: { resource: 'gateways', namespace: ns },
+        onlyFor: { resource: 'gateways', namespace: ns, names: Object.keys(ingressGateways) },
         message: admissionMessage(rule, `a Gateway in ${ns}${ofLink}its port, host, TLS mode ${LINK_TLS_MODES.betweenGateways} and credential`, source),
         messageExpression: messageExpression(rule, source, [
           `Gateway ${ns}/`, { cel: 'request.name' }, `${ofLink}port `, { cel: `string(${e}.port)` }, ', host ', { cel: `${e}.host` },
