@@ -82,7 +82,7 @@ export function backendMtlsAdmissionPolicy(link: CrossClusterLink): AdmissionPol
       backends: inNamespace.flatMap((p) => p.services).map((b) => `"${b}"`).join(', '),
     };
   }
-  const key = "request.namespace + '/' + request.name";
+  const key = "(request.namespace + '/' + request.name)";
   const entry = `variables.backendPolicies[${key}]`;
   const ns = 'variables.backendNamespaces[request.namespace]';
   const validations: AdmissionValidation[] = [
