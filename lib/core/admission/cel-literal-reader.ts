@@ -57,8 +57,17 @@ class LiteralReader {
   }
 
   private string(): string {
-    let out = '';
     this.at++;
+    // Most strings hold no escape and no line break: one slice up to the closing quote.
+    const end = this.text.indexOf("'", this.at);
+    if (end >= 0) {
+      const plain = this.text.slice(this.at, end);
+      if (!/[\\\r\n]/.test(plain)) {
+        this.at = end + 1;
+        return plain;
+      }
+    }
+    let out = '';
     for (;;) {
       const c = this.text[this.at++];
       if (c === undefined || c === '\n' || c === '\r') throw NOT_A_LITERAL;
