@@ -3,6 +3,10 @@
 exports.estateProps = (clusters, links, { ClusterDelivery, CustomerCaIssuer, GitOpsSource }) => {
   const sub = '00000000-0000-0000-0000-000000000000';
   const name = (i) => `c${String(i).padStart(3, '0')}`;
+  const delivery = (group) =>
+    ClusterDelivery.gitOps({
+      source: GitOpsSource.ociRepository({ url: 'oci://contoso.azurecr.io/estate', tag: 'prod', identity: { identityId: `/subscriptions/${sub}/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/flux${group === 0 ? '' : `-${group}`}`, clientId: `00000000-0000-0000-0000-0000000000${(0xf1 + group).toString(16)}` } }),
+    });
   return {
     subscriptionId: sub,
     hub: { virtualNetworkId: `/subscriptions/${sub}/resourceGroups/rg-hub/providers/Microsoft.Network/virtualNetworks/hub`, addressSpace: ['10.0.0.0/22'], firewallPrivateIp: '10.0.1.4' },
@@ -11,6 +15,8 @@ exports.estateProps = (clusters, links, { ClusterDelivery, CustomerCaIssuer, Git
       location: i % 2 === 0 ? 'westeurope' : 'northeurope',
       addressSpace: `10.${10 + Math.floor(i / 4)}.${(i % 4) * 64}.0/18`,
       adminGroupObjectIds: ['00000000-0000-0000-0000-0000000000a1'],
+      // Entra takes at most 20 federated credentials on one identity: one Flux identity per 20 clusters.
+      delivery: delivery(Math.floor(i / 20)),
     })),
     links: Array.from({ length: links }, (_, j) => {
       const client = j % clusters;
@@ -24,8 +30,6 @@ exports.estateProps = (clusters, links, { ClusterDelivery, CustomerCaIssuer, Git
       };
     }),
     issuer: CustomerCaIssuer.fromCaSecret({ secretName: 'customer-ca' }),
-    delivery: ClusterDelivery.gitOps({
-      source: GitOpsSource.ociRepository({ url: 'oci://contoso.azurecr.io/estate', tag: 'prod', identity: { identityId: `/subscriptions/${sub}/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/flux`, clientId: '00000000-0000-0000-0000-0000000000f1' } }),
-    }),
+    delivery: delivery(0),
   };
 };

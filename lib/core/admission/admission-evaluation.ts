@@ -1,5 +1,6 @@
 import type { CelEnv } from '@bufbuild/cel';
 import { AdmissionOperation, AdmissionPolicySpec } from './admission-policy';
+import { readCelLiteral } from './cel-literal-reader';
 
 /**
  * An admission request as the API server presents it to a policy.
@@ -44,8 +45,7 @@ const programs = new Map<string, Program>();
 export function compileAdmissionExpression(expression: string): Program {
   let p = programs.get(expression);
   if (!p) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const cel = require('@bufbuild/cel') as typeof import('@bufbuild/cel');
+    const cel = celLibrary();
     env ??= cel.celEnv({});
     const planned = cel.plan(env, cel.parse(expression));
     p = (bindings) => planned(bindings as never);
@@ -55,16 +55,44 @@ export function compileAdmissionExpression(expression: string): Program {
 }
 
 /**
+ * How many distinct CEL expressions this process has compiled for admission
+ * policies (each is compiled once; a variable that is only a literal of data
+ * is read without compiling).
+ * @internal
+ */
+export function compiledAdmissionExpressionCount(): number {
+  return programs.size;
+}
+
+/**
  * A JSON value as the API server gives it to CEL: objects as maps, whole
  * numbers as `int` (every number field the policies read, ports, is an integer
  * in its schema), null as null.
  * @internal
  */
 export function toCelValue(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(toCelValue);
-  if (value !== null && typeof value === 'object') return new Map(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, toCelValue(v)]));
+  if (Array.isArray(value)) return celValues().celList(value.map(toCelValue) as never);
+  if (value instanceof Map) return celValues().celMap(new Map([...value].map(([k, v]) => [k, toCelValue(v)])) as never);
+  if (value !== null && typeof value === 'object') return celValues().celMap(new Map(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, toCelValue(v)])) as never);
   if (typeof value === 'number' && Number.isInteger(value)) return BigInt(value);
   return value ?? null;
+}
+
+/**
+ * @bufbuild/cel's list and map values: handing CEL its own values, rather than
+ * arrays and Maps it wraps again at every read, halves the cost of an evaluation.
+ */
+function celValues(): Pick<typeof import('@bufbuild/cel'), 'celList' | 'celMap'> {
+  return celLibrary();
+}
+
+let loadedCel: typeof import('@bufbuild/cel') | undefined;
+
+/** @bufbuild/cel, loaded on first use (resolving a module at every call costs file system lookups). */
+function celLibrary(): typeof import('@bufbuild/cel') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  loadedCel ??= require('@bufbuild/cel') as typeof import('@bufbuild/cel');
+  return loadedCel;
 }
 
 /** The `request` variable of a policy (the fields the generated policies read, and their neighbours). */
@@ -90,6 +118,63 @@ function run(expression: string, bindings: Record<string, unknown>): boolean | s
   return `expression could not be evaluated (${result instanceof Error ? result.message : String(result)}): ${expression}`;
 }
 
+const NOT_A_LITERAL = Symbol('not a literal');
+const literals = new Map<string, unknown>();
+
+/**
+ * The variables of a policy for one request, in order (each may read the ones
+ * before it). A variable that is a literal of data is read once per text; one
+ * that cannot be evaluated is left out, so that an expression reading it fails
+ * (and denies, the policy failing closed), as the API server fails an
+ * expression whose variable fails.
+ */
+function variablesOf(variables: readonly { name: string; expression: string }[], bindings: Record<string, unknown>): Map<string, unknown> {
+  const values = new Map<string, unknown>();
+  const scope = { ...bindings, variables: values };
+  for (const v of variables) {
+    let literal = literals.get(v.expression);
+    if (literal === undefined) {
+      const read = readCelLiteral(v.expression);
+      literal = read === undefined ? NOT_A_LITERAL : toCelValue(read);
+      literals.set(v.expression, literal);
+    }
+    if (literal !== NOT_A_LITERAL) {
+      values.set(v.name, literal);
+      continue;
+    }
+    try {
+      const value = compileAdmissionExpression(v.expression)(scope);
+      if (!(value instanceof Error) && !isCelError(value)) values.set(v.name, value);
+    } catch {
+      // Left out: reading it fails.
+    }
+  }
+  return values;
+}
+
+/** Whether a value is one of @bufbuild/cel's evaluation errors (returned, not thrown). */
+function isCelError(value: unknown): boolean {
+  return celLibrary().isCelError(value);
+}
+
+/**
+ * The message of a failed validation: its `messageExpression` when that gives
+ * a non-empty string on one line, else its `message`, else the expression.
+ * @see https://kubernetes.io/docs/reference/access-authn-authz/validating-admission-policy/#message-expression
+ */
+function messageOf(v: { expression: string; message?: string; messageExpression?: string }, bindings: Record<string, unknown>, failure: boolean | string): string {
+  if (v.messageExpression) {
+    let written: unknown;
+    try {
+      written = compileAdmissionExpression(v.messageExpression)(bindings);
+    } catch {
+      written = undefined;
+    }
+    if (typeof written === 'string' && written.trim() !== '' && !/[\r\n]/.test(written)) return written;
+  }
+  return v.message ?? (typeof failure === 'string' ? failure : `failed expression: ${v.expression}`);
+}
+
 const matches = (allowed: readonly string[] | undefined, value: string) => (allowed ?? []).some((a) => a === '*' || a === value);
 
 /**
@@ -106,7 +191,8 @@ export function evaluateAdmissionPolicy(policy: object, request: AdmissionReques
     failurePolicy?: string;
     matchConstraints?: { resourceRules?: { apiGroups?: string[]; apiVersions?: string[]; resources?: string[]; operations?: string[] }[] };
     matchConditions?: { expression: string }[];
-    validations?: { expression: string; message?: string }[];
+    variables?: { name: string; expression: string }[];
+    validations?: { expression: string; message?: string; messageExpression?: string }[];
   };
   const selected = (spec.matchConstraints?.resourceRules ?? []).some(
     (r) =>
@@ -128,23 +214,24 @@ export function evaluateAdmissionPolicy(policy: object, request: AdmissionReques
   if (conditions.includes(false)) return { matched: false, denials: [] };
   const conditionErrors = conditions.filter((r): r is string => typeof r === 'string');
   if (conditionErrors.length > 0) return { matched: true, denials: failClosed ? conditionErrors : [] };
+  // Variables are not visible to match conditions, only to validations and their messages.
+  const scope = spec.variables && spec.variables.length > 0 ? { ...bindings, variables: variablesOf(spec.variables, bindings) } : bindings;
   const denials: string[] = [];
   for (const v of spec.validations ?? []) {
-    const r = run(v.expression, bindings);
+    const r = run(v.expression, scope);
     if (r === true) continue;
     if (typeof r === 'string' && !failClosed) continue;
-    denials.push(v.message ?? (typeof r === 'string' ? r : `failed expression: ${v.expression}`));
+    denials.push(messageOf(v, scope, r));
   }
   return { matched: true, denials };
 }
 
 /**
  * The policy object of `spec` with only the validations that can deny
- * `request`: a validation written for one object (`onlyFor`) holds for every
- * other one by construction, so leaving it out changes no decision. A link's
- * policy has one such validation per object it guards; checking every object
- * of a chart against all of them at synth would grow with the square of the
- * link's services.
+ * `request`: a validation written for some objects (`onlyFor`) holds for
+ * every other one by construction, so leaving it out changes no decision,
+ * and checking every object of a chart at synth evaluates only the
+ * validations of its own kind (a backend policy has one per PeerAuthentication).
  * @internal
  */
 export function policyForRequest(spec: AdmissionPolicySpec, policy: object, request: AdmissionRequest): object {
@@ -153,9 +240,21 @@ export function policyForRequest(spec: AdmissionPolicySpec, policy: object, requ
   if (!validations || validations.length !== spec.validations.length) return policy;
   const concerns = (i: number) => {
     const only = spec.validations[i].onlyFor;
-    return only === undefined || (only.resource === request.resource.resource && only.namespace === (request.namespace ?? '') && only.name === request.name);
+    return only === undefined || (only.resource === request.resource.resource && (only.namespace === undefined || only.namespace === (request.namespace ?? '')) && (only.names === undefined || namesOf(only.names).has(request.name)));
   };
   return { ...rendered, spec: { ...rendered.spec, validations: validations.filter((_, i) => concerns(i)) } };
+}
+
+const nameSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+/** The names of an `onlyFor` as a set, made once per list. */
+function namesOf(names: readonly string[]): ReadonlySet<string> {
+  let set = nameSets.get(names);
+  if (!set) {
+    set = new Set(names);
+    nameSets.set(names, set);
+  }
+  return set;
 }
 
 /**

@@ -55,13 +55,23 @@ export interface AdmissionValidation {
   /** Why the request is denied, naming the rule and its source. */
   readonly message: string;
   /**
-   * The one object the validation is about, when its expression is written as
-   * "not that object, or ..." from these same values: it holds for a request on
-   * any other object, so an offline evaluation may skip it there. Not written
-   * into the policy object.
+   * A CEL expression that writes the denial's message from the request (for
+   * instance the object's name and the values it must keep); the API server
+   * falls back to `message` when it cannot be evaluated or gives an empty string.
+   * @default - `message`
+   * @see https://kubernetes.io/docs/reference/access-authn-authz/validating-admission-policy/#message-expression
+   */
+  readonly messageExpression?: string;
+  /**
+   * The objects the validation is about, when its expression is written as
+   * "not one of those objects, or ..." from these same values: it holds for a
+   * request on any other object, so an offline evaluation may skip it there.
+   * Without `names`, every object of the resource in the namespace; without
+   * `namespace` either, every object of the resource. Not written into the
+   * policy object.
    * @default - the validation may concern any request the policy matches
    */
-  readonly onlyFor?: { readonly resource: string; readonly namespace: string; readonly name: string };
+  readonly onlyFor?: { readonly resource: string; readonly namespace?: string; readonly names?: readonly string[] };
 }
 
 /**
@@ -84,6 +94,14 @@ export interface AdmissionPolicySpec {
   readonly resourceRules: readonly AdmissionResourceRule[];
   /** CEL conditions that select the requests the policy concerns; all must be true. */
   readonly matchConditions: readonly { readonly name: string; readonly expression: string }[];
+  /**
+   * Named CEL expressions the validations read as `variables.<name>`: here,
+   * the values a policy's objects must keep, as one literal per kind of
+   * object, so that the number of validations does not grow with the objects.
+   * @default - none
+   * @see https://kubernetes.io/docs/reference/access-authn-authz/validating-admission-policy/#variable-composition
+   */
+  readonly variables?: readonly { readonly name: string; readonly expression: string }[];
   readonly validations: readonly AdmissionValidation[];
 }
 
@@ -110,6 +128,31 @@ export function celStrings(values: readonly string[]): string {
 export function celStringMap(values: Readonly<Record<string, string>>): string {
   return `{${Object.keys(values).sort().map((k) => `${celString(k)}: ${celString(values[k])}`).join(', ')}}`;
 }
+
+/**
+ * A CEL literal of a JSON value (strings, whole numbers as `int`, booleans,
+ * lists, and maps with their keys in sorted order), for the data a policy's
+ * variables hold.
+ * @throws when a number is not a whole number
+ * @internal
+ */
+export function celLiteral(value: CelData): string {
+  if (typeof value === 'string') return celString(value);
+  if (typeof value === 'boolean') return String(value);
+  if (typeof value === 'number') {
+    if (!Number.isSafeInteger(value)) throw new Error(`not a whole number: ${value}`);
+    return String(value);
+  }
+  if (Array.isArray(value)) return `[${value.map(celLiteral).join(', ')}]`;
+  const map = value as Readonly<Record<string, CelData>>;
+  return `{${Object.keys(map).sort().map((k) => `${celString(k)}: ${celLiteral(map[k])}`).join(', ')}}`;
+}
+
+/**
+ * The data a CEL literal can hold (see {@link celLiteral}).
+ * @internal
+ */
+export type CelData = string | number | boolean | readonly CelData[] | { readonly [key: string]: CelData };
 
 /**
  * `has()` tests of every step of a field path under `root` (`object.spec`, `object.spec.x`, ...), so that reading it cannot fail.
@@ -165,7 +208,8 @@ export function admissionPolicyObjects(spec: AdmissionPolicySpec): KubernetesObj
           })),
         },
         ...(spec.matchConditions.length > 0 ? { matchConditions: spec.matchConditions.map((m) => ({ name: m.name, expression: m.expression })) } : {}),
-        validations: spec.validations.map((v) => ({ expression: v.expression, message: v.message })),
+        ...(spec.variables && spec.variables.length > 0 ? { variables: spec.variables.map((v) => ({ name: v.name, expression: v.expression })) } : {}),
+        validations: spec.validations.map((v) => ({ expression: v.expression, message: v.message, ...(v.messageExpression ? { messageExpression: v.messageExpression } : {}) })),
       },
     },
     {

@@ -1,7 +1,7 @@
-import { AdmissionPolicySpec, AdmissionValidation, admissionMessage, celHasPath, celString, celStringMap, celStrings } from '../admission/admission-policy';
+import { AdmissionPolicySpec, AdmissionValidation, admissionMessage, CelData, celHasPath, celLiteral, celString, celStrings } from '../admission/admission-policy';
 import { Rules } from '../validation/rule-catalog';
 import { Sources } from '../validation/sources';
-import { BACKEND_MTLS_MODE, BackendPeerAuthentication } from './backend-peer-authentication';
+import { BACKEND_MTLS_MODE } from './backend-peer-authentication';
 import type { CrossClusterLink } from './cross-cluster-link';
 
 /**
@@ -23,21 +23,23 @@ const STRICT_EVERYWHERE = [
   `(!has(object.spec.portLevelMtls) || object.spec.portLevelMtls.all(p, has(object.spec.portLevelMtls[p].mode) && object.spec.portLevelMtls[p].mode == ${celString(BACKEND_MTLS_MODE)}))`,
 ].join(' && ');
 
-/** The request's PeerAuthentication keeps the selector of `p`: its labels exactly, or none (the whole namespace). */
-function sameSelector(p: BackendPeerAuthentication): string {
-  return p.workloadLabels
-    ? `${celHasPath('object', ['spec', 'selector', 'matchLabels'])} && object.spec.selector.matchLabels == ${celStringMap(p.workloadLabels)}`
-    : '!has(object.spec.selector)';
+/**
+ * The request's PeerAuthentication keeps the selector of its entry `e` in
+ * `variables.backendPolicies`: its labels exactly, or none (the whole namespace).
+ */
+function sameSelector(e: string): string {
+  return `(has(${e}.labels) ? (${celHasPath('object', ['spec', 'selector', 'matchLabels'])} && object.spec.selector.matchLabels == ${e}.labels) : !has(object.spec.selector))`;
 }
 
 /**
- * The request's PeerAuthentication can select pods with `labels`: it has a
- * selector (a workload's policy takes precedence over the namespace's), and
- * none of its labels contradicts them (a pod may carry labels besides these).
+ * The request's PeerAuthentication can select pods with the labels `labels`
+ * (a CEL map): it has a selector (a workload's policy takes precedence over
+ * the namespace's), and none of its labels contradicts them (a pod may carry
+ * labels besides these).
  */
-function canSelect(labels: Readonly<Record<string, string>>): string {
+function canSelect(labels: string): string {
   const m = 'object.spec.selector.matchLabels';
-  return `has(object.spec.selector) && (!has(${m}) || ${m}.all(k, !(k in ${celStringMap(labels)}) || ${m}[k] == ${celStringMap(labels)}[k]))`;
+  return `has(object.spec.selector) && (!has(${m}) || ${m}.all(k, !(k in ${labels}) || ${m}[k] == ${labels}[k]))`;
 }
 
 /**
@@ -60,29 +62,55 @@ export function backendMtlsAdmissionPolicy(link: CrossClusterLink): AdmissionPol
   const rule = Rules.meshLinkBackendStrictMtls;
   const source = Sources.istioPeerAuthentication;
   const namespaces = [...new Set(policies.map((p) => p.namespace))].sort();
-  const validations: AdmissionValidation[] = policies.map((p) => ({
-    expression: `!(request.namespace == ${celString(p.namespace)} && request.name == ${celString(p.name)}) || (${STRICT_EVERYWHERE} && ${sameSelector(p)})`,
-    message: admissionMessage(
-      rule,
-      `PeerAuthentication ${p.namespace}/${p.name} of the cross-cluster link "${link.name}" must keep mtls.mode ${BACKEND_MTLS_MODE}, no other mode at any port, and ${p.workloadLabels ? `the selector ${JSON.stringify(p.workloadLabels)}` : 'no selector (the whole namespace)'}`,
-      source,
-    ),
-    onlyFor: { resource: 'peerauthentications', namespace: p.namespace, name: p.name },
-  }));
-  for (const namespace of namespaces) {
-    const own = policies.filter((p) => p.namespace === namespace);
-    const whole = own.some((p) => !p.workloadLabels);
-    const governs = whole ? 'true' : own.map((p) => `(${canSelect(p.workloadLabels!)})`).join(' || ');
-    const backends = own.flatMap((p) => p.services);
-    validations.push({
-      expression: `request.namespace != ${celString(namespace)} || request.name in ${celStrings(own.map((p) => p.name))} || !(${governs}) || (${STRICT_EVERYWHERE})`,
-      message: admissionMessage(
-        rule,
-        `a PeerAuthentication in ${namespace} that can select the backend of ${backends.map((b) => `"${b}"`).join(', ')} (cross-cluster link "${link.name}") must have mtls.mode ${BACKEND_MTLS_MODE} and no other mode at any port`,
-        source,
-      ),
-    });
+  const ofLink = ` of the cross-cluster link "${link.name}"`;
+  // The link's own PeerAuthentications by "<namespace>/<name>": the labels each keeps, and in words for the message.
+  const own: Record<string, CelData> = {};
+  for (const p of policies) {
+    own[`${p.namespace}/${p.name}`] = {
+      ...(p.workloadLabels ? { labels: { ...p.workloadLabels } } : {}),
+      keeps: p.workloadLabels ? `the selector ${JSON.stringify(p.workloadLabels)}` : 'no selector (the whole namespace)',
+    };
   }
+  // Each backend namespace: the link's policies there, whether one covers it whole, the labels of the others' backends.
+  const byNamespace: Record<string, CelData> = {};
+  for (const namespace of namespaces) {
+    const inNamespace = policies.filter((p) => p.namespace === namespace);
+    byNamespace[namespace] = {
+      policies: Object.fromEntries(inNamespace.map((p) => [p.name, true])),
+      whole: inNamespace.some((p) => !p.workloadLabels),
+      labels: inNamespace.filter((p) => p.workloadLabels).map((p) => ({ ...p.workloadLabels! })),
+      backends: inNamespace.flatMap((p) => p.services).map((b) => `"${b}"`).join(', '),
+    };
+  }
+  const key = "(request.namespace + '/' + request.name)";
+  const entry = `variables.backendPolicies[${key}]`;
+  const ns = 'variables.backendNamespaces[request.namespace]';
+  const validations: AdmissionValidation[] = [
+    {
+      expression: `!(${key} in variables.backendPolicies) || (${STRICT_EVERYWHERE} && ${sameSelector(entry)})`,
+      message: admissionMessage(rule, `a PeerAuthentication${ofLink} for its backends must keep mtls.mode ${BACKEND_MTLS_MODE}, no other mode at any port, and its selector`, source),
+      messageExpression: [
+        celString(`[${rule.id}] PeerAuthentication `),
+        key,
+        celString(`${ofLink} must keep mtls.mode ${BACKEND_MTLS_MODE}, no other mode at any port, and `),
+        `${entry}.keeps`,
+        celString(` (source: ${source})`),
+      ].join(' + '),
+      onlyFor: { resource: 'peerauthentications' },
+    },
+    {
+      expression: `!(request.namespace in variables.backendNamespaces) || request.name in ${ns}.policies || !(${ns}.whole || ${ns}.labels.exists(l, ${canSelect('l')})) || (${STRICT_EVERYWHERE})`,
+      message: admissionMessage(rule, `a PeerAuthentication in ${namespaces.join(', ')} that can select a backend${ofLink} must have mtls.mode ${BACKEND_MTLS_MODE} and no other mode at any port`, source),
+      messageExpression: [
+        celString(`[${rule.id}] a PeerAuthentication in `),
+        'request.namespace',
+        celString(' that can select the backend of '),
+        `${ns}.backends`,
+        celString(` (cross-cluster link "${link.name}") must have mtls.mode ${BACKEND_MTLS_MODE} and no other mode at any port (source: ${source})`),
+      ].join(' + '),
+      onlyFor: { resource: 'peerauthentications' },
+    },
+  ];
   return {
     name: backendMtlsAdmissionPolicyName(link),
     rule,
@@ -91,6 +119,11 @@ export function backendMtlsAdmissionPolicy(link: CrossClusterLink): AdmissionPol
     flows: ['cross-cluster'],
     resourceRules: [{ apiGroups: ['security.istio.io'], apiVersions: ['*'], resources: ['peerauthentications'], operations: ['CREATE', 'UPDATE'] }],
     matchConditions: [{ name: 'backend-namespaces', expression: `request.namespace in ${celStrings(namespaces)}` }],
+    // The values are data, one literal per kind: the policy has two validations however many backends the link has.
+    variables: [
+      { name: 'backendPolicies', expression: celLiteral(own) },
+      { name: 'backendNamespaces', expression: celLiteral(byNamespace) },
+    ],
     validations,
   };
 }

@@ -1,6 +1,7 @@
-import { AdmissionPolicySpec, AdmissionValidation, admissionMessage, celHasPath, celString, celStrings } from '../admission/admission-policy';
+import { AdmissionPolicySpec, AdmissionValidation, admissionMessage, CelData, celHasPath, celLiteral, celString } from '../admission/admission-policy';
+import { Rule } from '../validation/rule';
 import { Rules } from '../validation/rule-catalog';
-import { Sources } from '../validation/sources';
+import { SourceUrl, Sources } from '../validation/sources';
 import { backendMtlsAdmissionPolicy } from './backend-mtls-admission-policy';
 import { CrossClusterLink, LINK_TLS_MODES } from './cross-cluster-link';
 
@@ -12,103 +13,189 @@ export function linkAdmissionPolicyName(link: CrossClusterLink, side: 'client' |
   return `secure-aks-link-${link.name}-${side}`;
 }
 
-/** One guarded object: its resource, name and the condition its spec must meet. */
-interface Guarded {
-  readonly resource: 'gateways' | 'destinationrules' | 'serviceentries';
-  readonly kind: string;
-  readonly name: string;
-  readonly condition: string;
-  /** The promise, in words, for the message. */
-  readonly keeps: string;
-}
-
+/** CEL of the request's object `field` path existing (`has()` of each step). */
 const spec = (field: readonly string[]) => celHasPath('object', ['spec', ...field]);
 
-/** Every server of a Gateway listens on `port` for `host` with TLS `mode` (and the credential, when given). */
-function gatewayCondition(port: number, host: string, mode: string, credentialName?: string): string {
+/**
+ * A validation for every guarded object of one resource in the side's
+ * namespace: `variable` maps each object's name to the values it must keep,
+ * and `condition` reads them as `entry` (the request's own entry). A request
+ * on any other object passes it.
+ */
+function perObjectValidation(resource: string, namespace: string, variable: string, condition: (entry: string) => string): string {
+  const entry = `variables.${variable}[request.name]`;
+  return `request.resource.resource != ${celString(resource)} || request.namespace != ${celString(namespace)} || !(request.name in variables.${variable}) || (${condition(entry)})`;
+}
+
+/** A message expression: the literal parts as CEL strings, the `{ cel }` parts as they are, joined by `+`. */
+function messageExpression(rule: Rule, source: SourceUrl, parts: readonly (string | { readonly cel: string })[]): string {
+  const joined: (string | { readonly cel: string })[] = [];
+  for (const p of [`[${rule.id}] `, ...parts, ` (source: ${source})`]) {
+    const last = joined.length - 1;
+    if (typeof p === 'string' && typeof joined[last] === 'string') joined[last] += p;
+    else joined.push(p);
+  }
+  return joined.map((p) => (typeof p === 'string' ? celString(p.replace(/[\r\n]+/g, ' ')) : p.cel)).join(' + ');
+}
+
+/** Every server of a Gateway listens on `port` for `host` with TLS `mode` (and `credentialName`, when given); each a CEL expression. */
+function gatewayCondition(port: string, host: string, mode: string, credentialName?: string): string {
   const server = [
     `has(x.port) && has(x.port.number) && x.port.number == ${port}`,
-    `has(x.hosts) && x.hosts == ${celStrings([host])}`,
+    `has(x.hosts) && x.hosts == [${host}]`,
     `has(x.tls) && has(x.tls.mode) && x.tls.mode == ${celString(mode)}`,
-    ...(credentialName ? [`has(x.tls.credentialName) && x.tls.credentialName == ${celString(credentialName)}`] : []),
+    ...(credentialName ? [`has(x.tls.credentialName) && x.tls.credentialName == ${credentialName}`] : []),
   ].join(' && ');
   return `${spec(['servers'])} && object.spec.servers.size() > 0 && object.spec.servers.all(x, ${server})`;
 }
 
-/** The TLS settings of one port: exactly these, and no other port-level setting. */
-function portTlsCondition(list: string, port: number, mode: string, sni: string, credentialName?: string): string {
+/** The TLS settings of one port: exactly these, and no other port-level setting; `port`, `sni` and `credentialName` are CEL expressions. */
+function portTlsCondition(list: string, port: string, mode: string, sni: string, credentialName?: string): string {
   const p = [
     `has(p.port) && has(p.port.number) && p.port.number == ${port}`,
     `has(p.tls) && has(p.tls.mode) && p.tls.mode == ${celString(mode)}`,
-    `has(p.tls.sni) && p.tls.sni == ${celString(sni)}`,
-    ...(credentialName ? [`has(p.tls.credentialName) && p.tls.credentialName == ${celString(credentialName)}`] : []),
+    `has(p.tls.sni) && p.tls.sni == ${sni}`,
+    ...(credentialName ? [`has(p.tls.credentialName) && p.tls.credentialName == ${credentialName}`] : []),
   ].join(' && ');
   return `${list}.size() == 1 && ${list}.all(p, ${p})`;
 }
 
-function clientGuarded(link: CrossClusterLink): Guarded[] {
-  const out: Guarded[] = [];
-  for (const s of link.services) {
-    out.push({
-      resource: 'serviceentries',
-      kind: 'ServiceEntry',
-      name: `${s.name}-external`,
-      condition: [
-        `${spec(['hosts'])} && object.spec.hosts == ${celStrings([s.host])}`,
-        `${spec(['ports'])} && object.spec.ports.size() == 2`,
-        `object.spec.ports.exists(p, has(p.number) && p.number == ${s.clientPort} && has(p.protocol) && p.protocol == 'TCP')`,
-        `object.spec.ports.exists(p, has(p.number) && p.number == ${s.gatewayPort} && has(p.protocol) && p.protocol == 'TLS')`,
-        `${spec(['endpoints'])} && object.spec.endpoints.all(e, has(e.address) && e.address == ${celString(s.host)} && has(e.ports) && has(e.ports.tls) && e.ports.tls == ${s.gatewayPort})`,
-      ].join(' && '),
-      keeps: `host ${s.host}, ports ${s.clientPort}/TCP and ${s.gatewayPort}/TLS`,
-    });
-    out.push({
-      resource: 'gateways',
-      kind: 'Gateway',
-      name: link.egressGatewayName(s),
-      condition: gatewayCondition(link.egressPort, s.host, LINK_TLS_MODES.toEgressGateway),
-      keeps: `port ${link.egressPort}, host ${s.host}, TLS mode ${LINK_TLS_MODES.toEgressGateway}`,
-    });
-    out.push({
-      resource: 'destinationrules',
-      kind: 'DestinationRule',
-      name: `${s.name}-originate-mtls`,
-      condition: [
-        `${spec(['host'])} && object.spec.host == ${celString(s.host)}`,
-        `${spec(['trafficPolicy', 'portLevelSettings'])}`,
-        portTlsCondition('object.spec.trafficPolicy.portLevelSettings', s.gatewayPort, LINK_TLS_MODES.betweenGateways, s.host, s.clientCredentialName),
-        `!has(object.spec.trafficPolicy.tls)`,
-      ].join(' && '),
-      keeps: `host ${s.host}, port ${s.gatewayPort}, TLS mode ${LINK_TLS_MODES.betweenGateways} with SNI ${s.host} and credential ${s.clientCredentialName}`,
-    });
+/** One entry per object: its name, and the values it must keep. */
+const byName = <T>(items: readonly T[], name: (t: T) => string, values: (t: T) => CelData): Record<string, CelData> => {
+  const out: Record<string, CelData> = {};
+  for (const t of items) {
+    const key = name(t);
+    if (key in out) throw new Error(`two objects of the link are named ${key}`);
+    out[key] = values(t);
   }
-  const subsets = link.services.map(
-    (s) =>
-      `object.spec.subsets.exists(x, has(x.name) && x.name == ${celString(s.name)} && ${celHasPath('x', ['trafficPolicy', 'portLevelSettings'])} && ${portTlsCondition('x.trafficPolicy.portLevelSettings', link.egressPort, LINK_TLS_MODES.toEgressGateway, s.host)})`,
-  );
-  out.push({
-    resource: 'destinationrules',
-    kind: 'DestinationRule',
-    name: `${link.name}-egress-gateway`,
-    condition: [
-      `${spec(['host'])} && object.spec.host == ${celString(link.egress.serviceHost)}`,
-      `!has(object.spec.trafficPolicy)`,
-      `${spec(['subsets'])} && object.spec.subsets.size() == ${link.services.length}`,
-      ...subsets,
-    ].join(' && '),
-    keeps: `host ${link.egress.serviceHost}, port ${link.egressPort} with TLS mode ${LINK_TLS_MODES.toEgressGateway} for each service's subset`,
-  });
   return out;
+};
+
+interface SidePolicy {
+  readonly variables: { readonly name: string; readonly expression: string }[];
+  readonly validations: AdmissionValidation[];
+  readonly resources: readonly string[];
+  /** Any further requests the policy concerns besides the side's namespace (CEL). */
+  readonly alsoConcerns?: string;
 }
 
-function serverGuarded(link: CrossClusterLink): Guarded[] {
-  return link.services.map((s) => ({
-    resource: 'gateways',
-    kind: 'Gateway',
-    name: link.ingressGatewayName(s),
-    condition: gatewayCondition(s.gatewayPort, s.host, LINK_TLS_MODES.betweenGateways, s.serverCredentialName),
-    keeps: `port ${s.gatewayPort}, host ${s.host}, TLS mode ${LINK_TLS_MODES.betweenGateways} with credential ${s.serverCredentialName}`,
-  }));
+function clientPolicy(link: CrossClusterLink, rule: Rule, source: SourceUrl): SidePolicy {
+  const ns = link.egress.namespace;
+  const nsText = `${ns}/`;
+  const egressRule = `${link.name}-egress-gateway`;
+  const ofLink = ` of the cross-cluster link "${link.name}" must keep `;
+  const serviceEntries = byName(link.services, (s) => `${s.name}-external`, (s) => ({ host: s.host, clientPort: s.clientPort, gatewayPort: s.gatewayPort }));
+  const egressGateways = byName(link.services, (s) => link.egressGatewayName(s), (s) => ({ host: s.host }));
+  const originations = byName(link.services, (s) => `${s.name}-originate-mtls`, (s) => ({ host: s.host, port: s.gatewayPort, credentialName: s.clientCredentialName }));
+  const variables = [
+    { name: 'serviceEntries', expression: celLiteral(serviceEntries) },
+    { name: 'egressGateways', expression: celLiteral(egressGateways) },
+    { name: 'originations', expression: celLiteral(originations) },
+    { name: 'egressRules', expression: celLiteral({ [egressRule]: { host: link.egress.serviceHost, subsets: link.services.length } }) },
+    { name: 'egressSubsets', expression: celLiteral(byName(link.services.map((s, index) => ({ s, index })), ({ s }) => s.name, ({ s, index }) => ({ host: s.host, index }))) },
+  ];
+  const validations: AdmissionValidation[] = [
+    {
+      expression: perObjectValidation('serviceentries', ns, 'serviceEntries', (e) =>
+        [
+          `${spec(['hosts'])} && object.spec.hosts == [${e}.host]`,
+          `${spec(['ports'])} && object.spec.ports.size() == 2`,
+          `object.spec.ports.exists(p, has(p.number) && p.number == ${e}.clientPort && has(p.protocol) && p.protocol == 'TCP')`,
+          `object.spec.ports.exists(p, has(p.number) && p.number == ${e}.gatewayPort && has(p.protocol) && p.protocol == 'TLS')`,
+          `${spec(['endpoints'])} && object.spec.endpoints.all(e, has(e.address) && e.address == ${e}.host && has(e.ports) && has(e.ports.tls) && e.ports.tls == ${e}.gatewayPort)`,
+        ].join(' && '),
+      ),
+      onlyFor: { resource: 'serviceentries', namespace: ns, names: Object.keys(serviceEntries) },
+      message: admissionMessage(rule, `a ServiceEntry in ${ns}${ofLink}the host and ports of its definition`, source),
+      messageExpression: messageExpression(rule, source, [
+        `ServiceEntry ${nsText}`, { cel: 'request.name' }, `${ofLink}host `, { cel: 'variables.serviceEntries[request.name].host' },
+        ', ports ', { cel: 'string(variables.serviceEntries[request.name].clientPort)' }, '/TCP and ', { cel: 'string(variables.serviceEntries[request.name].gatewayPort)' }, '/TLS',
+      ]),
+    },
+    {
+      expression: perObjectValidation('gateways', ns, 'egressGateways', (e) => gatewayCondition(String(link.egressPort), `${e}.host`, LINK_TLS_MODES.toEgressGateway)),
+      onlyFor: { resource: 'gateways', namespace: ns, names: Object.keys(egressGateways) },
+      message: admissionMessage(rule, `a Gateway in ${ns}${ofLink}port ${link.egressPort}, its host and TLS mode ${LINK_TLS_MODES.toEgressGateway}`, source),
+      messageExpression: messageExpression(rule, source, [
+        `Gateway ${nsText}`, { cel: 'request.name' }, `${ofLink}port ${link.egressPort}, host `, { cel: 'variables.egressGateways[request.name].host' }, `, TLS mode ${LINK_TLS_MODES.toEgressGateway}`,
+      ]),
+    },
+    {
+      expression: perObjectValidation('destinationrules', ns, 'originations', (e) =>
+        [
+          `${spec(['host'])} && object.spec.host == ${e}.host`,
+          `${spec(['trafficPolicy', 'portLevelSettings'])}`,
+          portTlsCondition('object.spec.trafficPolicy.portLevelSettings', `${e}.port`, LINK_TLS_MODES.betweenGateways, `${e}.host`, `${e}.credentialName`),
+          `!has(object.spec.trafficPolicy.tls)`,
+        ].join(' && '),
+      ),
+      onlyFor: { resource: 'destinationrules', namespace: ns, names: Object.keys(originations) },
+      message: admissionMessage(rule, `a DestinationRule in ${ns} that originates mutual TLS${ofLink}its host, port, TLS mode ${LINK_TLS_MODES.betweenGateways}, SNI and credential`, source),
+      messageExpression: messageExpression(rule, source, [
+        `DestinationRule ${nsText}`, { cel: 'request.name' }, `${ofLink}host `, { cel: 'variables.originations[request.name].host' },
+        ', port ', { cel: 'string(variables.originations[request.name].port)' }, `, TLS mode ${LINK_TLS_MODES.betweenGateways} with SNI `, { cel: 'variables.originations[request.name].host' },
+        ' and credential ', { cel: 'variables.originations[request.name].credentialName' },
+      ]),
+    },
+    {
+      // Each service's subset, found first where the link writes it (its index), else anywhere:
+      // the same decision as searching the list, in one pass when the list is as written.
+      expression: perObjectValidation('destinationrules', ns, 'egressRules', (e) =>
+        [
+          `${spec(['host'])} && object.spec.host == ${e}.host`,
+          `!has(object.spec.trafficPolicy)`,
+          `${spec(['subsets'])} && object.spec.subsets.size() == ${e}.subsets`,
+          `variables.egressSubsets.all(n, ${egressSubsetCondition('object.spec.subsets[variables.egressSubsets[n].index]', link)} || object.spec.subsets.exists(x, ${egressSubsetCondition('x', link)}))`,
+        ].join(' && '),
+      ),
+      onlyFor: { resource: 'destinationrules', namespace: ns, names: [egressRule] },
+      message: admissionMessage(rule, `DestinationRule ${ns}/${egressRule}${ofLink}host ${link.egress.serviceHost}, port ${link.egressPort} with TLS mode ${LINK_TLS_MODES.toEgressGateway} for each service's subset`, source),
+    },
+  ];
+  // A shared egress gateway's host may be another link's too: only a dedicated gateway's host is the link's alone.
+  const hosts = [...link.services.map((s) => s.host), ...(link.egress.mode === 'dedicated' ? [link.egress.serviceHost] : [])];
+  const hostsOf: Record<string, CelData> = {};
+  for (const s of link.services) hostsOf[s.host] = s.name;
+  if (link.egress.mode === 'dedicated') hostsOf[link.egress.serviceHost] = egressRule;
+  variables.push({ name: 'linkHosts', expression: celLiteral(hostsOf) });
+  validations.push({
+    onlyFor: { resource: 'destinationrules' },
+    expression: `request.resource.resource != 'destinationrules' || !(${spec(['host'])} && object.spec.host in variables.linkHosts) || (request.namespace == ${celString(ns)} && (request.name in variables.originations || request.name in variables.egressRules))`,
+    message: admissionMessage(rule, `only the DestinationRules of the cross-cluster link "${link.name}" may configure traffic to ${hosts.join(', ')}`, source),
+  });
+  return {
+    variables,
+    validations,
+    resources: ['destinationrules', 'gateways', 'serviceentries'],
+    alsoConcerns: `(request.resource.resource == 'destinationrules' && ${spec(['host'])})`,
+  };
+}
+
+/** A subset `x` of the egress gateway's DestinationRule is the one of service `n` with its TLS settings. */
+function egressSubsetCondition(x: string, link: CrossClusterLink): string {
+  return `has(${x}.name) && ${x}.name == n && ${celHasPath(x, ['trafficPolicy', 'portLevelSettings'])} && ${portTlsCondition(`${x}.trafficPolicy.portLevelSettings`, String(link.egressPort), LINK_TLS_MODES.toEgressGateway, 'variables.egressSubsets[n].host')}`;
+}
+
+function serverPolicy(link: CrossClusterLink, rule: Rule, source: SourceUrl): SidePolicy {
+  const ns = link.ingress.namespace;
+  const ofLink = ` of the cross-cluster link "${link.name}" must keep `;
+  const e = 'variables.ingressGateways[request.name]';
+  const ingressGateways = byName(link.services, (s) => link.ingressGatewayName(s), (s) => ({ host: s.host, port: s.gatewayPort, credentialName: s.serverCredentialName }));
+  return {
+    variables: [{ name: 'ingressGateways', expression: celLiteral(ingressGateways) }],
+    validations: [
+      {
+        expression: perObjectValidation('gateways', ns, 'ingressGateways', (entry) => gatewayCondition(`${entry}.port`, `${entry}.host`, LINK_TLS_MODES.betweenGateways, `${entry}.credentialName`)),
+        onlyFor: { resource: 'gateways', namespace: ns, names: Object.keys(ingressGateways) },
+        message: admissionMessage(rule, `a Gateway in ${ns}${ofLink}its port, host, TLS mode ${LINK_TLS_MODES.betweenGateways} and credential`, source),
+        messageExpression: messageExpression(rule, source, [
+          `Gateway ${ns}/`, { cel: 'request.name' }, `${ofLink}port `, { cel: `string(${e}.port)` }, ', host ', { cel: `${e}.host` },
+          `, TLS mode ${LINK_TLS_MODES.betweenGateways} with credential `, { cel: `${e}.credentialName` },
+        ]),
+      },
+    ],
+    resources: ['gateways'],
+  };
 }
 
 /**
@@ -116,44 +203,40 @@ function serverGuarded(link: CrossClusterLink): Guarded[] {
  * Gateways, DestinationRules and ServiceEntries keep the TLS modes, ports,
  * hosts, SNI and credentials its definition gives them, and (client side) no
  * other DestinationRule, in any namespace, configures TLS for the link's
- * hosts. The conditions are written from the link's facts, the same ones its
- * objects are built from.
+ * hosts. The values each object must keep are written from the link's facts
+ * (the same ones its objects are built from) into one variable per kind of
+ * object, keyed by the object's name; one validation per kind reads them, so
+ * the policy has as many CEL expressions for a thousand services as for one,
+ * and two links in the same namespaces have the same expressions.
+ *
+ * Kubernetes' CEL cost limits: a request costs building the variables (a map
+ * literal costs a fixed amount per map it creates, one per entry), one lookup
+ * by name, and comprehensions over the request's own lists; the egress
+ * gateway's DestinationRule is checked in one pass over its subsets when they
+ * are in the order the link writes them (a reordered list is searched, which
+ * grows with the square of the services and for a very large link can exhaust
+ * the budget: the request is then denied, never admitted). The limits are
+ * 1,000,000 per expression and 10,000,000 per policy and request.
  * @see https://istio.io/latest/docs/tasks/traffic-management/egress/egress-gateway-tls-origination/
+ * @see https://pkg.go.dev/k8s.io/apiserver/pkg/apis/cel
  * @category Admission policies
  */
 export function linkAdmissionPolicy(link: CrossClusterLink, side: 'client' | 'server'): AdmissionPolicySpec {
   const rule = Rules.meshLinkObjectsKept;
   const source = Sources.istioEgressTlsOrigination;
   const namespace = side === 'client' ? link.egress.namespace : link.ingress.namespace;
-  const guarded = side === 'client' ? clientGuarded(link) : serverGuarded(link);
-  const resources = [...new Set(guarded.map((g) => g.resource))].sort();
-  const own = (g: Guarded) => `request.resource.resource == ${celString(g.resource)} && request.namespace == ${celString(namespace)} && request.name == ${celString(g.name)}`;
-  const validations: AdmissionValidation[] = guarded.map((g) => ({
-    expression: `!(${own(g)}) || (${g.condition})`,
-    message: admissionMessage(rule, `${g.kind} ${namespace}/${g.name} of the cross-cluster link "${link.name}" must keep ${g.keeps}`, source),
-    onlyFor: { resource: g.resource, namespace, name: g.name },
-  }));
-  const ownRules = guarded.filter((g) => g.resource === 'destinationrules');
-  // A shared egress gateway's host may be another link's too: only a dedicated gateway's host is the link's alone.
-  const hosts = side === 'client' ? [...link.services.map((s) => s.host), ...(link.egress.mode === 'dedicated' ? [link.egress.serviceHost] : [])] : [];
-  if (hosts.length > 0) {
-    validations.push({
-      expression: `request.resource.resource != 'destinationrules' || !(${spec(['host'])} && object.spec.host in ${celStrings(hosts)}) || (request.namespace == ${celString(namespace)} && request.name in ${celStrings(ownRules.map((g) => g.name))})`,
-      message: admissionMessage(rule, `only the DestinationRules of the cross-cluster link "${link.name}" may configure traffic to ${hosts.join(', ')}`, source),
-    });
-  }
-  // The guarded objects by resource, each a list of names: one membership test per resource, however many services the link has.
-  const concerned = resources.map((resource) => `(request.resource.resource == ${celString(resource)} && request.namespace == ${celString(namespace)} && request.name in ${celStrings(guarded.filter((g) => g.resource === resource).map((g) => g.name))})`);
-  if (hosts.length > 0) concerned.push(`(request.resource.resource == 'destinationrules' && ${spec(['host'])} && object.spec.host in ${celStrings(hosts)})`);
+  const p = side === 'client' ? clientPolicy(link, rule, source) : serverPolicy(link, rule, source);
   return {
     name: linkAdmissionPolicyName(link, side),
     rule,
     source,
     guards: `the ${side} objects of the cross-cluster link "${link.name}" keep their TLS modes, ports and hosts`,
     flows: ['cross-cluster'],
-    resourceRules: [{ apiGroups: ['networking.istio.io'], apiVersions: ['*'], resources, operations: ['CREATE', 'UPDATE'] }],
-    matchConditions: [{ name: 'objects-of-the-link', expression: concerned.join(' || ') }],
-    validations,
+    resourceRules: [{ apiGroups: ['networking.istio.io'], apiVersions: ['*'], resources: p.resources, operations: ['CREATE', 'UPDATE'] }],
+    // The side's namespace (where the link's objects are), and any DestinationRule with a host (it may claim a link's host).
+    matchConditions: [{ name: 'objects-of-the-link', expression: [`request.namespace == ${celString(namespace)}`, ...(p.alsoConcerns ? [p.alsoConcerns] : [])].join(' || ') }],
+    variables: p.variables,
+    validations: p.validations,
   };
 }
 
