@@ -1,3 +1,5 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { AuditedResource } from '../../lib/core/audit/audited-resource';
 import { describedFromAudited } from '../../lib/core/audit/described-from-audited';
 import { ClusterDescription, describeDeployment } from '../../lib/core/description/cluster-description';
@@ -6,6 +8,7 @@ import { evaluateAzurePolicy, PolicyState } from '../../lib/core/policy/evaluate
 import { expressibleRules, rulePolicyDefinition, RulePolicyDefinition } from '../../lib/core/policy/rule-policy-definitions';
 import { evaluateClusterRules } from '../../lib/core/rules/evaluate-cluster-rules';
 import { Verdict } from '../../lib/core/rules/rule-outcome';
+import { SynthTarget } from '../../lib/synth';
 
 /** The rules Azure Policy can express, each with the definition compiled from it. */
 export const COMPILED = expressibleRules().map((rule) => ({ rule, definition: rulePolicyDefinition(rule) }));
@@ -57,4 +60,28 @@ export function azurePolicyView(cluster: ClusterDescription, name: string = clus
   const pools = Array.isArray(cluster.pools) ? cluster.pools.map((p) => p.profile.raw) : undefined;
   const body = JSON.parse(JSON.stringify(cluster.resource.body ?? {}));
   return { type: 'Microsoft.ContainerService/managedClusters', name, ...body, properties: { ...(body.properties ?? {}), ...(pools ? { agentPoolProfiles: JSON.parse(JSON.stringify(pools)) } : {}) } };
+}
+
+/** An ARM template's JSON. */
+type TemplateJson = { resources: Record<string, any>[] } & Record<string, any>;
+
+/** Every ARM template with a cluster that an example synthesizes, by example and file. */
+async function exampleTemplates(): Promise<Array<{ readonly where: string; readonly template: TemplateJson }>> {
+  const examples = path.resolve(__dirname, '../../examples');
+  const out: Array<{ where: string; template: TemplateJson }> = [];
+  for (const example of fs.readdirSync(examples).filter((e) => fs.existsSync(path.join(examples, e, 'definition.ts'))).sort()) {
+    const target = (await import(path.join(examples, example, 'definition.ts'))).default as SynthTarget;
+    for (const [file, text] of Object.entries(target.artifacts()).filter(([f]) => f.endsWith('.template.json'))) {
+      const template = JSON.parse(text);
+      if (clustersOf(template).length > 0) out.push({ where: `${example}/${file}`, template });
+    }
+  }
+  return out;
+}
+
+let templates: Awaited<ReturnType<typeof exampleTemplates>> | undefined;
+/** {@link exampleTemplates}, synthesized once per test file. */
+export async function exampleTemplatesOnce() {
+  templates ??= await exampleTemplates();
+  return templates;
 }

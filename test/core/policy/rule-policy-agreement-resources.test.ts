@@ -1,5 +1,3 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { expect, test } from 'vitest';
 import { templateOfConfig } from '../../../lib/core/aks/managed-cluster-model';
 import { resolveClusterConfig } from '../../../lib/core/aks/resolved-cluster-config';
@@ -11,9 +9,8 @@ import { ClusterRule } from '../../../lib/core/rules/cluster-rule';
 import { evaluateClusterRules } from '../../../lib/core/rules/evaluate-cluster-rules';
 import { conditionPaths } from '../../../lib/core/rules/resource-condition';
 import { Verdict } from '../../../lib/core/rules/rule-outcome';
-import { SynthTarget } from '../../../lib/synth';
 import { FAILING_CASES, hardenedPayload } from '../../support/misconfiguration-corpus';
-import { clustersOf, evaluable } from '../../support/policy-agreement';
+import { clustersOf, evaluable, exampleTemplatesOnce } from '../../support/policy-agreement';
 
 /*
  * The definitions beyond a condition on the cluster: a node pool created as an
@@ -25,7 +22,6 @@ import { clustersOf, evaluable } from '../../support/policy-agreement';
  */
 
 type Json = Record<string, any>;
-const EXAMPLES = path.resolve(__dirname, '../../../examples');
 const AGENT_POOLS = 'Microsoft.ContainerService/managedClusters/agentPools';
 const POOL_RULES = expressibleRules().filter((r) => r.poolCondition).map((rule) => ({ rule, definition: evaluable(rulePolicyDefinition(rule)) }));
 const EXISTENCE_RULES = existenceRules().map((rule) => ({ rule, definition: evaluable(rulePolicyDefinition(rule)) }));
@@ -37,24 +33,6 @@ const TEMPLATE = {
   parameters: { notKnownOffline: { type: 'string' }, withLocks: { type: 'bool' } },
 };
 
-/** Every ARM template every example synthesizes, by example and file. */
-async function exampleTemplates(): Promise<Array<{ readonly where: string; readonly template: { resources: Json[] } }>> {
-  const out: Array<{ where: string; template: { resources: Json[] } }> = [];
-  for (const example of fs.readdirSync(EXAMPLES).filter((e) => fs.existsSync(path.join(EXAMPLES, e, 'definition.ts'))).sort()) {
-    const target = (await import(path.join(EXAMPLES, example, 'definition.ts'))).default as SynthTarget;
-    for (const [file, text] of Object.entries(target.artifacts()).filter(([f]) => f.endsWith('.template.json'))) {
-      const template = JSON.parse(text);
-      if (clustersOf(template).length > 0) out.push({ where: `${example}/${file}`, template });
-    }
-  }
-  return out;
-}
-
-let templates: Awaited<ReturnType<typeof exampleTemplates>>;
-async function templatesOnce() {
-  templates ??= await exampleTemplates();
-  return templates;
-}
 
 /** Each rule's verdict on each cluster of a whole deployment (an ARM template), by cluster name. */
 function verdictsOf(template: { resources: readonly Json[] }, rules: readonly ClusterRule[]): Map<string, Map<string, Verdict>> {
@@ -88,7 +66,7 @@ function poolDisagreements(cluster: Json, pools: readonly Json[]): string[] {
 
 test('a node pool created as an agentPools resource: each pool definition flags it exactly when the pool rule fails, on every example\'s pools and every pool of the corpus', async () => {
   let pools = 0;
-  for (const { where, template } of await templatesOnce()) {
+  for (const { where, template } of await exampleTemplatesOnce()) {
     for (const cluster of clustersOf(template) as unknown as Json[]) {
       for (const pool of cluster.properties.agentPoolProfiles ?? []) {
         expect(poolDisagreements(cluster, [pool]), `${where} pool ${pool.name}`).toEqual([]);
@@ -157,7 +135,7 @@ function existenceDisagreements(template: { resources: Json[] }): string[] {
 
 test('every example\'s clusters have the diagnostic setting and the lock the existence definitions look for, and the definitions agree with their rules', async () => {
   let decided = 0;
-  for (const { where, template } of await templatesOnce()) {
+  for (const { where, template } of await exampleTemplatesOnce()) {
     expect(existenceDisagreements(template), where).toEqual([]);
     const verdicts = verdictsOf(template, EXISTENCE_RULES.map((e) => e.rule));
     for (const cluster of clustersOf(template) as unknown as Json[]) {
@@ -190,7 +168,7 @@ test('on the corpus\'s misconfigurations and their variants, each existence defi
     const { definition } = EXISTENCE_RULES.find((e) => e.rule.rule === c.rule)!;
     expect(evaluateAzurePolicy(definition, cluster, template.resources).state, c.name).toBe('non-compliant');
   }
-  const [{ template }] = await templatesOnce();
+  const [{ template }] = await exampleTemplatesOnce();
   const variants: Array<[string, { resources: Json[] }, string, Verdict]> = [
     ['no diagnostic setting', changed(template, DIAGNOSTICS, () => undefined), 'SAKS-BASE-013', 'fail'],
     ['a setting without the audit log', changed(template, DIAGNOSTICS, (r) => ({ ...r, properties: { ...r.properties, logs: [{ category: 'guard', enabled: true }] } })), 'SAKS-BASE-013', 'fail'],
@@ -209,7 +187,7 @@ test('on the corpus\'s misconfigurations and their variants, each existence defi
 }, 120_000);
 
 test('a required resource with a value not known offline, or deployed under a condition: the rule is undecided, since a value it could be makes the definition find it and another not', async () => {
-  const [{ template }] = await templatesOnce();
+  const [{ template }] = await exampleTemplatesOnce();
   const cases: Array<[string, string, (v: unknown) => { resources: Json[] }, readonly unknown[]]> = [
     ['SAKS-BASE-013', 'the log category', (v) => changed(template, DIAGNOSTICS, (r) => ({ ...r, properties: { ...r.properties, logs: [{ category: v, enabled: true }] } })), ['kube-audit', 'guard']],
     ['SAKS-BASE-013', 'whether the log is on', (v) => changed(template, DIAGNOSTICS, (r) => ({ ...r, properties: { ...r.properties, logs: [{ category: 'kube-audit', enabled: v }] } })), [true, false]],

@@ -14,8 +14,7 @@ import { readDocument } from '../../../lib/core/readers/read-document';
 import { evaluateClusterRules } from '../../../lib/core/rules/evaluate-cluster-rules';
 import { resourceBreaksRule } from '../../../lib/core/rules/resource-rule';
 import { Undecided } from '../../../lib/core/rules/undecided';
-import { SynthTarget } from '../../../lib/synth';
-import { clustersOf, evaluable } from '../../support/policy-agreement';
+import { evaluable, exampleTemplatesOnce } from '../../support/policy-agreement';
 
 /*
  * The definitions on a subnet alone (SUBNET_RULES), run by the library's
@@ -29,7 +28,6 @@ import { clustersOf, evaluable } from '../../support/policy-agreement';
  */
 
 type Json = Record<string, any>;
-const EXAMPLES = path.resolve(__dirname, '../../../examples');
 const VNET = 'Microsoft.Network/virtualNetworks';
 const SUBNET = 'Microsoft.Network/virtualNetworks/subnets';
 const DELEGATION = 'Microsoft.ContainerService/managedClusters';
@@ -39,24 +37,6 @@ const CLUSTER_SIZE_RULE = CLUSTER_RULES.find((r) => r.rule === SIZE.rule)!;
 const isType = (r: Json, type: string) => String(r.type).toLowerCase() === type.toLowerCase();
 const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x));
 
-/** Every ARM template of the examples with a cluster, by example and file. */
-async function exampleTemplates(): Promise<Array<{ readonly where: string; readonly template: { resources: Json[] } & Json }>> {
-  const out: Array<{ where: string; template: { resources: Json[] } & Json }> = [];
-  for (const example of fs.readdirSync(EXAMPLES).filter((e) => fs.existsSync(path.join(EXAMPLES, e, 'definition.ts'))).sort()) {
-    const target = (await import(path.join(EXAMPLES, example, 'definition.ts'))).default as SynthTarget;
-    for (const [file, text] of Object.entries(target.artifacts()).filter(([f]) => f.endsWith('.template.json'))) {
-      const template = JSON.parse(text);
-      if (clustersOf(template).length > 0) out.push({ where: `${example}/${file}`, template });
-    }
-  }
-  return out;
-}
-
-let templates: Awaited<ReturnType<typeof exampleTemplates>>;
-async function templatesOnce() {
-  templates ??= await exampleTemplates();
-  return templates;
-}
 
 /** The virtual networks and subnets of a template as Azure Policy sees them: expressions evaluated, a value not known offline left unknown. */
 function networkResources(template: Json): Json[] {
@@ -108,7 +88,7 @@ function withSubnetResources(template: Json): Json {
 
 test('every example\'s network, its API server subnet inline or as its own resource: the subnet definition is compliant, as the subnet rule and the cluster rule are', async () => {
   let subnets = 0;
-  for (const { where, template } of await templatesOnce()) {
+  for (const { where, template } of await exampleTemplatesOnce()) {
     for (const form of [template, withSubnetResources(template)]) {
       for (const r of networkResources(form)) {
         expect(stateOf(r), `${where} ${r.name}`).toBe('compliant');
@@ -133,7 +113,7 @@ test('an API server subnet smaller than /28, inline or as its own resource: the 
     ['a /29 and a /28', { addressPrefix: undefined, addressPrefixes: ['10.224.16.0/29', '10.224.17.0/28'] }, false],
   ];
   let flagged = 0;
-  for (const { where, template } of (await templatesOnce()).slice(0, 3)) {
+  for (const { where, template } of (await exampleTemplatesOnce()).slice(0, 3)) {
     for (const [name, prefix, broken] of prefixes) {
       for (const form of [template, withSubnetResources(template)]) {
         const variant = withApiServerSubnet(form, (s) => Object.assign(s, prefix));
@@ -225,7 +205,7 @@ test('on the real third-party documents of the corpus, every subnet, inline or a
 });
 
 test('the cluster rule on an API server subnet whose prefix is not known offline is undecided, as the subnet\'s definition is, never passed', async () => {
-  const [{ template }] = await templatesOnce();
+  const [{ template }] = await exampleTemplatesOnce();
   for (const form of [template, withSubnetResources(template)]) {
     const variant = withApiServerSubnet({ ...form, parameters: { ...(form.parameters ?? {}), notKnownOffline: { type: 'string' } } }, (s) => Object.assign(s, { addressPrefix: "[parameters('notKnownOffline')]" }));
     expect(clusterVerdicts(variant)).toEqual(['undecided']);
