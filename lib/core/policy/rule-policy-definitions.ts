@@ -137,28 +137,18 @@ export function policyDefinitionDigest(d: Pick<RulePolicyDefinition['properties'
  */
 export function rulePolicyDefinition(rule: ClusterRule & ({ readonly condition: ResourceCondition } | { readonly requiredResource: RequiredResource })): RulePolicyDefinition {
   const r = rule.rule;
-  const version = RULE_POLICY_VERSIONS[r.id]?.version ?? '1.0.0';
   const required = rule.requiredResource;
   const judged = required
     ? `flagging the managed clusters without a ${required.type} resource that meets it`
     : rule.poolCondition
       ? 'flagging the managed clusters, and the node pools created as agentPools resources, that break it'
       : 'flagging the managed clusters that break it';
-  const displayName = truncate(`${r.id}: ${r.statement}`, DISPLAY_NAME_MAX);
-  const description = truncate(`Compiled from secure-aks rule ${r.id} (${r.severity}), ${judged}: ${r.statement}.${r.citation ? ` ${r.citation}.` : ''} See ${r.sources[0]}`, DESCRIPTION_MAX);
-  return {
-    name: policyDefinitionName(r),
-    properties: {
-      displayName,
-      description,
-      policyType: 'Custom',
-      mode: rule.poolCondition ? 'All' : 'Indexed',
-      version,
-      metadata: { version, category: 'Kubernetes', ruleId: r.id, severity: r.severity, sources: [...r.sources] },
-      parameters: { effect: required ? EXISTENCE_EFFECT_PARAMETER : EFFECT_PARAMETER },
-      policyRule: policyRuleOf(rule),
-    },
-  };
+  return definitionOf(r, judged, {
+    mode: rule.poolCondition ? 'All' : 'Indexed',
+    category: 'Kubernetes',
+    effect: required ? EXISTENCE_EFFECT_PARAMETER : EFFECT_PARAMETER,
+    policyRule: policyRuleOf(rule),
+  });
 }
 
 /** The policy rule: AuditIfNotExists of the required resource on a cluster, or the rule's condition on the cluster (and its pools). */
@@ -191,21 +181,36 @@ const EXISTENCE_EFFECT_PARAMETER: RulePolicyDefinition['properties']['parameters
  * @internal
  */
 export function resourceRulePolicyDefinition(rule: ResourceRule): RulePolicyDefinition {
-  const r = rule.rule;
+  return definitionOf(rule.rule, `flagging ${rule.judges} that break it`, {
+    mode: 'All',
+    category: 'Network',
+    effect: RESOURCE_EFFECT_PARAMETER,
+    policyRule: { if: compileResourceRuleIf(rule), then: { effect: "[parameters('effect')]" } },
+  });
+}
+
+type DefinitionProperties = RulePolicyDefinition['properties'];
+
+/** A definition of rule `r`: its names, version and metadata from the rule, `judged` saying what it flags. */
+function definitionOf(
+  r: Rule,
+  judged: string,
+  compiled: { readonly mode: DefinitionProperties['mode']; readonly category: DefinitionProperties['metadata']['category']; readonly effect: DefinitionProperties['parameters']['effect']; readonly policyRule: DefinitionProperties['policyRule'] },
+): RulePolicyDefinition {
   const version = RULE_POLICY_VERSIONS[r.id]?.version ?? '1.0.0';
   const displayName = truncate(`${r.id}: ${r.statement}`, DISPLAY_NAME_MAX);
-  const description = truncate(`Compiled from secure-aks rule ${r.id} (${r.severity}), flagging ${rule.judges} that break it: ${r.statement}.${r.citation ? ` ${r.citation}.` : ''} See ${r.sources[0]}`, DESCRIPTION_MAX);
+  const description = truncate(`Compiled from secure-aks rule ${r.id} (${r.severity}), ${judged}: ${r.statement}.${r.citation ? ` ${r.citation}.` : ''} See ${r.sources[0]}`, DESCRIPTION_MAX);
   return {
     name: policyDefinitionName(r),
     properties: {
       displayName,
       description,
       policyType: 'Custom',
-      mode: 'All',
+      mode: compiled.mode,
       version,
-      metadata: { version, category: 'Network', ruleId: r.id, severity: r.severity, sources: [...r.sources] },
-      parameters: { effect: RESOURCE_EFFECT_PARAMETER },
-      policyRule: { if: compileResourceRuleIf(rule), then: { effect: "[parameters('effect')]" } },
+      metadata: { version, category: compiled.category, ruleId: r.id, severity: r.severity, sources: [...r.sources] },
+      parameters: { effect: compiled.effect },
+      policyRule: compiled.policyRule,
     },
   };
 }
