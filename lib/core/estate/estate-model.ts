@@ -428,6 +428,12 @@ function planEstate(input: EstateProps, options: RuleEvaluationOptions): { viola
     if (parsed instanceof Ipv4Cidr) networks.push({ property: `hub.addressSpace[${i}]`, text, cidr: parsed });
     else v.add(Rules.estateAddressOverlap, `hub.addressSpace[${i}]`, text, 'give the hub\'s address prefixes in CIDR notation, e.g. "10.0.0.0/22"');
   });
+  // Every spoke's default route goes to the firewall: an address outside the hub sends it where the hub is not.
+  const firewall = parseIpv4(props.hub.firewallPrivateIp);
+  const hubRanges = networks.map((n) => n.cidr);
+  if (firewall !== undefined && hubRanges.length === props.hub.addressSpace.length && !hubRanges.some((c) => c.containsAddress(firewall))) {
+    v.add(Rules.estateReachability, 'hub.firewallPrivateIp', props.hub.firewallPrivateIp, `give the private IP of the firewall in the hub: an address inside hub.addressSpace (${props.hub.addressSpace.join(', ')})`);
+  }
   (props.connectedNetworks ?? []).forEach((text, i) => {
     const parsed = Ipv4Cidr.parse(text);
     if (parsed instanceof Ipv4Cidr) networks.push({ property: `connectedNetworks[${i}]`, text, cidr: parsed });
