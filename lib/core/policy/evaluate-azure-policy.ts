@@ -177,8 +177,8 @@ function compiled(raw: PolicyCondition): CompiledCondition {
 function compile(raw: PolicyCondition): CompiledCondition {
   // Keywords and operators are case-insensitive ("notin", "NotEquals").
   const c = Object.fromEntries(Object.entries(raw).map(([k, v]) => [KEYWORDS.get(k.toLowerCase()) ?? k, v])) as PolicyCondition;
-  if (c.allOf) return allOfLazy((c.allOf as PolicyCondition[]).map(compiled));
-  if (c.anyOf) return anyOfLazy((c.anyOf as PolicyCondition[]).map(compiled));
+  if (c.allOf) return lazily((c.allOf as PolicyCondition[]).map(compiled), false);
+  if (c.anyOf) return lazily((c.anyOf as PolicyCondition[]).map(compiled), true);
   if (c.not) {
     const inner = compiled(c.not);
     return (ctx) => not(inner(ctx));
@@ -220,29 +220,20 @@ function compile(raw: PolicyCondition): CompiledCondition {
   };
 }
 
-/** `allOf`, stopping at the first false member (a later member may read what the earlier ones rule out). */
-function allOfLazy(conditions: readonly CompiledCondition[]): CompiledCondition {
+/**
+ * `allOf` (`decisive` false) or `anyOf` (`decisive` true), stopping at the
+ * first member that gives the decisive answer (a later member may read what
+ * the earlier ones rule out); else not known when one is not known.
+ */
+function lazily(conditions: readonly CompiledCondition[], decisive: boolean): CompiledCondition {
   return (ctx) => {
     let unsure: Unsure | undefined;
     for (const decide of conditions) {
       const t = decide(ctx);
-      if (t === false) return false;
+      if (t === decisive) return decisive;
       if (t instanceof Unsure) unsure ??= t;
     }
-    return unsure ?? true;
-  };
-}
-
-/** `anyOf`, stopping at the first true member. */
-function anyOfLazy(conditions: readonly CompiledCondition[]): CompiledCondition {
-  return (ctx) => {
-    let unsure: Unsure | undefined;
-    for (const decide of conditions) {
-      const t = decide(ctx);
-      if (t === true) return true;
-      if (t instanceof Unsure) unsure ??= t;
-    }
-    return unsure ?? false;
+    return unsure ?? !decisive;
   };
 }
 
