@@ -1,4 +1,3 @@
-import { CLUSTER_RULES } from '../aks/cluster-rule-set';
 import { EgressPath, egressPathOfCluster } from '../aks/egress-path';
 import { BaselineStatus, evaluateSecurityBaseline } from '../aks/security-baseline';
 import { ClusterDescription } from '../description/cluster-description';
@@ -9,16 +8,15 @@ import { Undecided } from '../rules/undecided';
 import { FlowCoverage } from '../encryption/encryption-coverage';
 import { AZURE_POLICY_AKS_DEFINITIONS } from '../policy/azure-policy-definitions.generated';
 import { evaluateAzurePolicy, PolicyResult } from '../policy/evaluate-azure-policy';
-import { evaluateClusterRules } from '../rules/evaluate-cluster-rules';
 import { RuleOutcome } from '../rules/rule-outcome';
 import { RuleEvaluationOptions } from '../rules/rule-evaluation-options';
-import { EvaluationDate, todayInUtc } from '../versions/evaluation-date';
+import { EvaluationDate } from '../versions/evaluation-date';
 import { Violation } from '../validation/violation';
 import { AuditedCluster, AuditedResource, AzureDescriptionForm } from './audited-resource';
 import { auditPoolsWithoutCluster } from './audit-pools-without-cluster';
-import { resultOf, UndecidedRule } from './cluster-payload-rules';
+import { auditedControl, auditedRuleOutcomes } from './audited-rule-outcomes';
+import { UndecidedRule } from './cluster-payload-rules';
 import { REST_NAMES_BY_LOWERCASE } from '../readers/azure-json/rest-names';
-import { guardEmittedStrings } from './emitted-strings';
 import { Rules } from '../validation/rule-catalog';
 import { escapeUnsafeCharacters, findUnsafeCharacter } from '../validation/unsafe-characters';
 import { DeployedTransitEncryption, transitEncryptionOfCluster } from '../encryption/pod-traffic-encryption';
@@ -74,7 +72,6 @@ export interface ClusterAudit {
   readonly evaluationDate: EvaluationDate;
 }
 
-const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
 /**
  * Audits one cluster as described: every cluster rule (pass, fail or
@@ -90,10 +87,7 @@ const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
  */
 export function auditCluster(d: ClusterDescription, form: AzureDescriptionForm = 'rest', options: RuleEvaluationOptions = {}): ClusterAudit {
   if (!d.clusterRead) return auditPoolsWithoutCluster(d, form, options);
-  const evaluationDate = options.evaluationDate ?? todayInUtc();
-  const outcomes = evaluateClusterRules(d, CLUSTER_RULES, { ...options, evaluationDate });
-  const { undecided } = resultOf(outcomes);
-  const violations = guardEmittedStrings(outcomes.flatMap((o) => o.findings)).sort((a, b) => SEVERITY_ORDER[a.rule.severity] - SEVERITY_ORDER[b.rule.severity]);
+  const { evaluationDate, outcomes, undecided, violations } = auditedRuleOutcomes(d, options);
   const wholeDeployment = d.wholeDeployment;
   const audited = auditedOf(d.resource);
   // What the coverage, baseline and Azure Policy read beside the cluster: the resources that are not clusters
@@ -113,12 +107,7 @@ export function auditCluster(d: ClusterDescription, form: AzureDescriptionForm =
   const transitEncryption = transitEncryptionOfCluster(d);
   const coverage = deployedEncryptionCoverageOf(d, transitEncryption);
   const egress = egressPathOfCluster(d);
-  const baseline = evaluateSecurityBaseline(outcomes).map((r): AuditedControl => ({
-    id: r.check.id,
-    title: r.check.title,
-    status: r.status,
-    decidedBy: [...r.check.decidedBy, ...(r.check.partlyMetUnless ?? [])].map((rule) => rule.id),
-  }));
+  const baseline = evaluateSecurityBaseline(outcomes).map((r): AuditedControl => auditedControl(r.check, r.status));
   const json = policyResource(d.resource);
   const relatedJson = besideCluster.map(cachedPolicyResource);
   const policies = AZURE_POLICY_AKS_DEFINITIONS.map((definition): AuditedPolicy => {

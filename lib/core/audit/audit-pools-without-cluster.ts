@@ -1,19 +1,13 @@
-import { CLUSTER_RULES } from '../aks/cluster-rule-set';
 import { baselineStatus, SECURITY_BASELINE } from '../aks/security-baseline';
 import { CLUSTER_NOT_READ, ClusterDescription, MANAGED_CLUSTER_TYPE } from '../description/cluster-description';
 import { FLOW_LABELS, FlowCoverage, TrafficFlow } from '../encryption/encryption-coverage';
 import { AZURE_POLICY_AKS_DEFINITIONS } from '../policy/azure-policy-definitions.generated';
 import { PolicyResult } from '../policy/evaluate-azure-policy';
 import { apiServerReachability } from '../reachability/api-server-reachability';
-import { evaluateClusterRules } from '../rules/evaluate-cluster-rules';
 import { RuleEvaluationOptions } from '../rules/rule-evaluation-options';
-import { todayInUtc } from '../versions/evaluation-date';
 import type { AuditedControl, AuditedPolicy, ClusterAudit } from './audit-cluster';
 import { AzureDescriptionForm } from './audited-resource';
-import { resultOf } from './cluster-payload-rules';
-import { guardEmittedStrings } from './emitted-strings';
-
-const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+import { auditedControl, auditedRuleOutcomes } from './audited-rule-outcomes';
 
 /**
  * The audit of node pools whose cluster is not among the resources read (a
@@ -25,11 +19,8 @@ const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
  * @internal
  */
 export function auditPoolsWithoutCluster(d: ClusterDescription, form: AzureDescriptionForm = 'rest', options: RuleEvaluationOptions = {}): ClusterAudit {
-  const evaluationDate = options.evaluationDate ?? todayInUtc();
   // Only the rules that judge node pools run where the cluster was not read (evaluateClusterRules).
-  const outcomes = evaluateClusterRules(d, CLUSTER_RULES, { ...options, evaluationDate });
-  const { undecided } = resultOf(outcomes);
-  const violations = guardEmittedStrings(outcomes.flatMap((o) => o.findings)).sort((a, b) => SEVERITY_ORDER[a.rule.severity] - SEVERITY_ORDER[b.rule.severity]);
+  const { evaluationDate, outcomes, undecided, violations } = auditedRuleOutcomes(d, options);
   const root = d.root.asFact();
   const reason = root.state === 'unknown' ? root.reason : CLUSTER_NOT_READ;
   const first = d.poolResources[0];
@@ -45,12 +36,7 @@ export function auditPoolsWithoutCluster(d: ClusterDescription, form: AzureDescr
   // A control the pools break fails; one they keep is not verified: the cluster and its other pools were not read.
   const baseline = SECURITY_BASELINE.map((check): AuditedControl => {
     const status = baselineStatus(check, outcomes);
-    return {
-      id: check.id,
-      title: check.title,
-      status: status === 'fail' || status === 'opt-out' ? status : 'not-verified',
-      decidedBy: [...check.decidedBy, ...(check.partlyMetUnless ?? [])].map((rule) => rule.id),
-    };
+    return auditedControl(check, status === 'fail' || status === 'opt-out' ? status : 'not-verified');
   });
   // Azure Policy's built-ins for AKS judge the managed cluster, which was not read.
   const policies = AZURE_POLICY_AKS_DEFINITIONS.map((definition): AuditedPolicy => ({
