@@ -92,3 +92,19 @@ test('the library\'s own checks still fail app.synthYaml() once per problem', ()
   expect(message.match(/referenced gateway "secure-aks-egress\/missing" not found/g)).toHaveLength(1);
   expect(message.match(/destination host "reports" not found/g)).toHaveLength(1);
 });
+
+test('a user\'s admission policy whose CEL the API server would refuse fails synth beside the link\'s', () => {
+  const app = Testing.app();
+  addCrossClusterCharts(app, mysqlLink());
+  const chart = new Chart(app, 'own-policies');
+  const policy = (name: string, expression: string) => new ApiObject(chart, name, {
+    apiVersion: 'admissionregistration.k8s.io/v1',
+    kind: 'ValidatingAdmissionPolicy',
+    metadata: { name },
+    spec: { matchConstraints: { resourceRules: [] }, variables: [{ name: 'ports', expression }], validations: [{ expression: 'request.name in variables.ports' }] },
+  });
+  policy('ports-by-name', "{'web': 443, 'db': 5432}");
+  expect(() => app.synthYaml()).not.toThrow();
+  policy('records-by-name', "{'web': {'port': 443, 'host': 'web.example'}}");
+  expect(() => app.synthYaml()).toThrow(/chart own-policies: ValidatingAdmissionPolicy\/records-by-name[\s\S]*spec\.variables\[0\] \(ports\)\.expression: entry \['web'\]\['host'\] of the literal is string where the entries before it are int/);
+});

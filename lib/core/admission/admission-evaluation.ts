@@ -1,5 +1,6 @@
 import type { CelEnv } from '@bufbuild/cel';
 import { AdmissionOperation, AdmissionPolicySpec } from './admission-policy';
+import { celLibrary, parseCel } from '../kubernetes/cel-parse';
 import { readCelLiteral } from './cel-literal-reader';
 
 /**
@@ -47,7 +48,9 @@ export function compileAdmissionExpression(expression: string): Program {
   if (!p) {
     const cel = celLibrary();
     env ??= cel.celEnv({});
-    const planned = cel.plan(env, cel.parse(expression));
+    const parsed = parseCel(expression);
+    if (parsed instanceof Error) throw parsed;
+    const planned = cel.plan(env, parsed);
     p = (bindings) => planned(bindings as never);
     programs.set(expression, p);
   }
@@ -86,14 +89,6 @@ function celValues(): Pick<typeof import('@bufbuild/cel'), 'celList' | 'celMap'>
   return celLibrary();
 }
 
-let loadedCel: typeof import('@bufbuild/cel') | undefined;
-
-/** @bufbuild/cel, loaded on first use (resolving a module at every call costs file system lookups). */
-function celLibrary(): typeof import('@bufbuild/cel') {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  loadedCel ??= require('@bufbuild/cel') as typeof import('@bufbuild/cel');
-  return loadedCel;
-}
 
 /** The `request` variable of a policy (the fields the generated policies read, and their neighbours). */
 function requestValue(r: AdmissionRequest): unknown {

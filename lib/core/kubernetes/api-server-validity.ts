@@ -1,5 +1,6 @@
 import { MeshFinding } from '../mesh/mesh-inventory';
 import { describeObject } from './kubernetes-object';
+import { celCompileProblems } from './cel-literal-types';
 import { isDns1035Label, isDns1123Label, isDns1123Subdomain } from './kubernetes-names';
 
 const LABEL_NAME = /^([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)$/;
@@ -18,7 +19,8 @@ function isQualifiedName(key: string): boolean {
  * schema: names and namespaces of the right form and length, label keys and
  * values, Service port names (IANA service names of at most 15 characters,
  * unique, required when there are several), non-empty port lists, and
- * replicas. Run on every object written, derived names included.
+ * replicas, and the CEL expressions of admission policies that the API server's
+ * CEL compiler refuses. Run on every object written, derived names included.
  * @see https://kubernetes.io/docs/concepts/overview/working-with-objects/names/
  * @see https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#syntax-and-character-set
  * @category Kubernetes objects
@@ -70,9 +72,31 @@ export function findInvalidForApiServer(objects: readonly unknown[]): MeshFindin
         if (!Number.isInteger(p.port) || (p.port as number) < 1 || (p.port as number) > 65535) add(`port ${String(p.port)} is not from 1 to 65535`, 'use a port from 1 to 65535');
       }
     }
+    if (o.kind === 'ValidatingAdmissionPolicy' && typeof o.apiVersion === 'string' && o.apiVersion.startsWith('admissionregistration.k8s.io/')) {
+      for (const { path, expression } of admissionPolicyExpressions(o.spec)) {
+        for (const problem of celCompileProblems(expression)) add(`${path}: ${problem}`, 'write each list or map literal with entries of one type (for data of several types, one map per field)');
+      }
+    }
     if (['Deployment', 'StatefulSet', 'ReplicaSet'].includes(o.kind) && o.spec?.replicas !== undefined && (!Number.isInteger(o.spec.replicas) || o.spec.replicas < 0)) {
       add(`replicas ${String(o.spec.replicas)} is not a whole number of at least 0`, 'give a whole number of replicas (2 or more for a gateway)');
     }
   }
   return findings;
+}
+
+/**
+ * Every CEL expression of a ValidatingAdmissionPolicy's spec, with its path.
+ * @see https://kubernetes.io/docs/reference/access-authn-authz/validating-admission-policy/
+ */
+function admissionPolicyExpressions(spec: Record<string, any> | undefined): { path: string; expression: string }[] {
+  const out: { path: string; expression: string }[] = [];
+  const fields: [string, string[]][] = [['matchConditions', ['expression']], ['variables', ['expression']], ['validations', ['expression', 'messageExpression']], ['auditAnnotations', ['valueExpression']]];
+  for (const [list, keys] of fields) {
+    const items = spec?.[list];
+    if (!Array.isArray(items)) continue;
+    items.forEach((item: Record<string, unknown>, i) => {
+      for (const key of keys) if (typeof item?.[key] === 'string') out.push({ path: `spec.${list}[${i}]${typeof item.name === 'string' ? ` (${item.name})` : ''}.${key}`, expression: item[key] as string });
+    });
+  }
+  return out;
 }

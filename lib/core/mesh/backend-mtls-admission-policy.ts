@@ -24,11 +24,12 @@ const STRICT_EVERYWHERE = [
 ].join(' && ');
 
 /**
- * The request's PeerAuthentication keeps the selector of its entry `e` in
- * `variables.backendPolicies`: its labels exactly, or none (the whole namespace).
+ * The request's PeerAuthentication (its key `key`) keeps its selector: the
+ * labels of its entry in `variables.backendPolicyLabels` exactly, or none
+ * (the whole namespace) when it has no entry there.
  */
-function sameSelector(e: string): string {
-  return `(has(${e}.labels) ? (${celHasPath('object', ['spec', 'selector', 'matchLabels'])} && object.spec.selector.matchLabels == ${e}.labels) : !has(object.spec.selector))`;
+function sameSelector(key: string): string {
+  return `(${key} in variables.backendPolicyLabels ? (${celHasPath('object', ['spec', 'selector', 'matchLabels'])} && object.spec.selector.matchLabels == variables.backendPolicyLabels[${key}]) : !has(object.spec.selector))`;
 }
 
 /**
@@ -63,49 +64,52 @@ export function backendMtlsAdmissionPolicy(link: CrossClusterLink): AdmissionPol
   const source = Sources.istioPeerAuthentication;
   const namespaces = [...new Set(policies.map((p) => p.namespace))].sort();
   const ofLink = ` of the cross-cluster link "${link.name}"`;
-  // The link's own PeerAuthentications by "<namespace>/<name>": the labels each keeps, and in words for the message.
-  const own: Record<string, CelData> = {};
+  // One map per field, each of one type: Kubernetes refuses a CEL literal that mixes types
+  // (homogeneous aggregate literals, k8s.io/apiserver/pkg/cel/environment/base.go).
+  // The link's own PeerAuthentications by "<namespace>/<name>": what each keeps in words, and the labels of those with a selector.
+  const keeps: Record<string, CelData> = {};
+  const labels: Record<string, CelData> = {};
   for (const p of policies) {
-    own[`${p.namespace}/${p.name}`] = {
-      ...(p.workloadLabels ? { labels: { ...p.workloadLabels } } : {}),
-      keeps: p.workloadLabels ? `the selector ${JSON.stringify(p.workloadLabels)}` : 'no selector (the whole namespace)',
-    };
+    keeps[`${p.namespace}/${p.name}`] = p.workloadLabels ? `the selector ${JSON.stringify(p.workloadLabels)}` : 'no selector (the whole namespace)';
+    if (p.workloadLabels) labels[`${p.namespace}/${p.name}`] = { ...p.workloadLabels };
   }
-  // Each backend namespace: the link's policies there, whether one covers it whole, the labels of the others' backends.
-  const byNamespace: Record<string, CelData> = {};
+  // Each backend namespace: the link's policies there, whether one covers it whole, the labels of
+  // the others' backends (only namespaces that have some), and the backends in words.
+  const names: Record<string, CelData> = {};
+  const whole: Record<string, CelData> = {};
+  const selected: Record<string, CelData> = {};
+  const backends: Record<string, CelData> = {};
   for (const namespace of namespaces) {
     const inNamespace = policies.filter((p) => p.namespace === namespace);
-    byNamespace[namespace] = {
-      policies: Object.fromEntries(inNamespace.map((p) => [p.name, true])),
-      whole: inNamespace.some((p) => !p.workloadLabels),
-      labels: inNamespace.filter((p) => p.workloadLabels).map((p) => ({ ...p.workloadLabels! })),
-      backends: inNamespace.flatMap((p) => p.services).map((b) => `"${b}"`).join(', '),
-    };
+    names[namespace] = inNamespace.map((p) => p.name);
+    whole[namespace] = inNamespace.some((p) => !p.workloadLabels);
+    const withLabels = inNamespace.filter((p) => p.workloadLabels).map((p) => ({ ...p.workloadLabels! }));
+    if (withLabels.length > 0) selected[namespace] = withLabels;
+    backends[namespace] = inNamespace.flatMap((p) => p.services).map((b) => `"${b}"`).join(', ');
   }
   const key = "(request.namespace + '/' + request.name)";
-  const entry = `variables.backendPolicies[${key}]`;
-  const ns = 'variables.backendNamespaces[request.namespace]';
+  const inNamespace = (variable: string) => `variables.${variable}[request.namespace]`;
   const validations: AdmissionValidation[] = [
     {
-      expression: `!(${key} in variables.backendPolicies) || (${STRICT_EVERYWHERE} && ${sameSelector(entry)})`,
+      expression: `!(${key} in variables.backendPolicyKeeps) || (${STRICT_EVERYWHERE} && ${sameSelector(key)})`,
       message: admissionMessage(rule, `a PeerAuthentication${ofLink} for its backends must keep mtls.mode ${BACKEND_MTLS_MODE}, no other mode at any port, and its selector`, source),
       messageExpression: [
         celString(`[${rule.id}] PeerAuthentication `),
         key,
         celString(`${ofLink} must keep mtls.mode ${BACKEND_MTLS_MODE}, no other mode at any port, and `),
-        `${entry}.keeps`,
+        `variables.backendPolicyKeeps[${key}]`,
         celString(` (source: ${source})`),
       ].join(' + '),
       onlyFor: { resource: 'peerauthentications' },
     },
     {
-      expression: `!(request.namespace in variables.backendNamespaces) || request.name in ${ns}.policies || !(${ns}.whole || ${ns}.labels.exists(l, ${canSelect('l')})) || (${STRICT_EVERYWHERE})`,
+      expression: `!(request.namespace in variables.backendNamespacePolicies) || request.name in ${inNamespace('backendNamespacePolicies')} || !(${inNamespace('backendNamespaceWhole')} || (request.namespace in variables.backendNamespaceLabels && ${inNamespace('backendNamespaceLabels')}.exists(l, ${canSelect('l')}))) || (${STRICT_EVERYWHERE})`,
       message: admissionMessage(rule, `a PeerAuthentication in ${namespaces.join(', ')} that can select a backend${ofLink} must have mtls.mode ${BACKEND_MTLS_MODE} and no other mode at any port`, source),
       messageExpression: [
         celString(`[${rule.id}] a PeerAuthentication in `),
         'request.namespace',
         celString(' that can select the backend of '),
-        `${ns}.backends`,
+        inNamespace('backendNamespaceBackends'),
         celString(` (cross-cluster link "${link.name}") must have mtls.mode ${BACKEND_MTLS_MODE} and no other mode at any port (source: ${source})`),
       ].join(' + '),
       onlyFor: { resource: 'peerauthentications' },
@@ -119,10 +123,14 @@ export function backendMtlsAdmissionPolicy(link: CrossClusterLink): AdmissionPol
     flows: ['cross-cluster'],
     resourceRules: [{ apiGroups: ['security.istio.io'], apiVersions: ['*'], resources: ['peerauthentications'], operations: ['CREATE', 'UPDATE'] }],
     matchConditions: [{ name: 'backend-namespaces', expression: `request.namespace in ${celStrings(namespaces)}` }],
-    // The values are data, one literal per kind: the policy has two validations however many backends the link has.
+    // The values are data, one literal per field: the policy has two validations however many backends the link has.
     variables: [
-      { name: 'backendPolicies', expression: celLiteral(own) },
-      { name: 'backendNamespaces', expression: celLiteral(byNamespace) },
+      { name: 'backendPolicyKeeps', expression: celLiteral(keeps) },
+      { name: 'backendPolicyLabels', expression: celLiteral(labels) },
+      { name: 'backendNamespacePolicies', expression: celLiteral(names) },
+      { name: 'backendNamespaceWhole', expression: celLiteral(whole) },
+      { name: 'backendNamespaceLabels', expression: celLiteral(selected) },
+      { name: 'backendNamespaceBackends', expression: celLiteral(backends) },
     ],
     validations,
   };

@@ -3,7 +3,7 @@ import { Rule } from '../validation/rule';
 import { Rules } from '../validation/rule-catalog';
 import { SourceUrl, Sources } from '../validation/sources';
 import { backendMtlsAdmissionPolicy } from './backend-mtls-admission-policy';
-import { CrossClusterLink, LINK_TLS_MODES } from './cross-cluster-link';
+import { CrossClusterLink, LINK_TLS_MODES, ResolvedService as LinkService } from './cross-cluster-link';
 
 /**
  * The name of a link side's admission policy and its binding.
@@ -18,13 +18,28 @@ const spec = (field: readonly string[]) => celHasPath('object', ['spec', ...fiel
 
 /**
  * A validation for every guarded object of one resource in the side's
- * namespace: `variable` maps each object's name to the values it must keep,
- * and `condition` reads them as `entry` (the request's own entry). A request
- * on any other object passes it.
+ * namespace: `variable` maps each object's name to one of the values it must
+ * keep (every such object has an entry in it), and `condition` reads any
+ * value of the request's own object through `field` (`field('x')` is
+ * `variables.x[request.name]`). A request on any other object passes it.
  */
-function perObjectValidation(resource: string, namespace: string, variable: string, condition: (entry: string) => string): string {
-  const entry = `variables.${variable}[request.name]`;
-  return `request.resource.resource != ${celString(resource)} || request.namespace != ${celString(namespace)} || !(request.name in variables.${variable}) || (${condition(entry)})`;
+function perObjectValidation(resource: string, namespace: string, variable: string, condition: (field: (variable: string) => string) => string): string {
+  return `request.resource.resource != ${celString(resource)} || request.namespace != ${celString(namespace)} || !(request.name in variables.${variable}) || (${condition(ownEntry)})`;
+}
+
+/** The request's own entry of a variable keyed by object name. */
+const ownEntry = (variable: string) => `variables.${variable}[request.name]`;
+
+/**
+ * The variables holding, for each object, one value it must keep: one CEL
+ * map per field (`{'a-external': 'a.example', ...}`), each of a single type.
+ * Kubernetes compiles admission expressions with cel-go's homogeneous
+ * aggregate literals, so a map of several types (`{'host': ..., 'port': 443}`)
+ * would make the API server refuse the policy.
+ * @see https://github.com/kubernetes/kubernetes/blob/master/staging/src/k8s.io/apiserver/pkg/cel/environment/base.go
+ */
+function fieldVariables<T>(items: readonly T[], name: (t: T) => string, fields: Readonly<Record<string, (t: T) => CelData>>): { name: string; expression: string }[] {
+  return Object.entries(fields).map(([variable, value]) => ({ name: variable, expression: celLiteral(byName(items, name, value)) }));
 }
 
 /** A message expression: the literal parts as CEL strings, the `{ cel }` parts as they are, joined by `+`. */
@@ -84,68 +99,68 @@ function clientPolicy(link: CrossClusterLink, rule: Rule, source: SourceUrl): Si
   const nsText = `${ns}/`;
   const egressRule = `${link.name}-egress-gateway`;
   const ofLink = ` of the cross-cluster link "${link.name}" must keep `;
-  const serviceEntries = byName(link.services, (s) => `${s.name}-external`, (s) => ({ host: s.host, clientPort: s.clientPort, gatewayPort: s.gatewayPort }));
-  const egressGateways = byName(link.services, (s) => link.egressGatewayName(s), (s) => ({ host: s.host }));
-  const originations = byName(link.services, (s) => `${s.name}-originate-mtls`, (s) => ({ host: s.host, port: s.gatewayPort, credentialName: s.clientCredentialName }));
+  const serviceEntryName = (s: LinkService) => `${s.name}-external`;
+  const originationName = (s: LinkService) => `${s.name}-originate-mtls`;
+  const indexed = link.services.map((s, index) => ({ s, index }));
   const variables = [
-    { name: 'serviceEntries', expression: celLiteral(serviceEntries) },
-    { name: 'egressGateways', expression: celLiteral(egressGateways) },
-    { name: 'originations', expression: celLiteral(originations) },
-    { name: 'egressRules', expression: celLiteral({ [egressRule]: { host: link.egress.serviceHost, subsets: link.services.length } }) },
-    { name: 'egressSubsets', expression: celLiteral(byName(link.services.map((s, index) => ({ s, index })), ({ s }) => s.name, ({ s, index }) => ({ host: s.host, index }))) },
+    ...fieldVariables(link.services, serviceEntryName, { serviceEntryHosts: (s) => s.host, serviceEntryClientPorts: (s) => s.clientPort, serviceEntryGatewayPorts: (s) => s.gatewayPort }),
+    ...fieldVariables(link.services, (s) => link.egressGatewayName(s), { egressGatewayHosts: (s) => s.host }),
+    ...fieldVariables(link.services, originationName, { originationHosts: (s) => s.host, originationPorts: (s) => s.gatewayPort, originationCredentials: (s) => s.clientCredentialName }),
+    ...fieldVariables([link], () => egressRule, { egressRuleHosts: (l) => l.egress.serviceHost, egressRuleSubsetCounts: (l) => l.services.length }),
+    ...fieldVariables(indexed, ({ s }) => s.name, { egressSubsetHosts: ({ s }) => s.host, egressSubsetIndexes: ({ index }) => index }),
   ];
   const validations: AdmissionValidation[] = [
     {
-      expression: perObjectValidation('serviceentries', ns, 'serviceEntries', (e) =>
+      expression: perObjectValidation('serviceentries', ns, 'serviceEntryHosts', (field) =>
         [
-          `${spec(['hosts'])} && object.spec.hosts == [${e}.host]`,
+          `${spec(['hosts'])} && object.spec.hosts == [${field('serviceEntryHosts')}]`,
           `${spec(['ports'])} && object.spec.ports.size() == 2`,
-          `object.spec.ports.exists(p, has(p.number) && p.number == ${e}.clientPort && has(p.protocol) && p.protocol == 'TCP')`,
-          `object.spec.ports.exists(p, has(p.number) && p.number == ${e}.gatewayPort && has(p.protocol) && p.protocol == 'TLS')`,
-          `${spec(['endpoints'])} && object.spec.endpoints.all(e, has(e.address) && e.address == ${e}.host && has(e.ports) && has(e.ports.tls) && e.ports.tls == ${e}.gatewayPort)`,
+          `object.spec.ports.exists(p, has(p.number) && p.number == ${field('serviceEntryClientPorts')} && has(p.protocol) && p.protocol == 'TCP')`,
+          `object.spec.ports.exists(p, has(p.number) && p.number == ${field('serviceEntryGatewayPorts')} && has(p.protocol) && p.protocol == 'TLS')`,
+          `${spec(['endpoints'])} && object.spec.endpoints.all(e, has(e.address) && e.address == ${field('serviceEntryHosts')} && has(e.ports) && has(e.ports.tls) && e.ports.tls == ${field('serviceEntryGatewayPorts')})`,
         ].join(' && '),
       ),
-      onlyFor: { resource: 'serviceentries', namespace: ns, names: Object.keys(serviceEntries) },
+      onlyFor: { resource: 'serviceentries', namespace: ns, names: link.services.map(serviceEntryName) },
       message: admissionMessage(rule, `a ServiceEntry in ${ns}${ofLink}the host and ports of its definition`, source),
       messageExpression: messageExpression(rule, source, [
-        `ServiceEntry ${nsText}`, { cel: 'request.name' }, `${ofLink}host `, { cel: 'variables.serviceEntries[request.name].host' },
-        ', ports ', { cel: 'string(variables.serviceEntries[request.name].clientPort)' }, '/TCP and ', { cel: 'string(variables.serviceEntries[request.name].gatewayPort)' }, '/TLS',
+        `ServiceEntry ${nsText}`, { cel: 'request.name' }, `${ofLink}host `, { cel: ownEntry('serviceEntryHosts') },
+        ', ports ', { cel: `string(${ownEntry('serviceEntryClientPorts')})` }, '/TCP and ', { cel: `string(${ownEntry('serviceEntryGatewayPorts')})` }, '/TLS',
       ]),
     },
     {
-      expression: perObjectValidation('gateways', ns, 'egressGateways', (e) => gatewayCondition(String(link.egressPort), `${e}.host`, LINK_TLS_MODES.toEgressGateway)),
-      onlyFor: { resource: 'gateways', namespace: ns, names: Object.keys(egressGateways) },
+      expression: perObjectValidation('gateways', ns, 'egressGatewayHosts', (field) => gatewayCondition(String(link.egressPort), field('egressGatewayHosts'), LINK_TLS_MODES.toEgressGateway)),
+      onlyFor: { resource: 'gateways', namespace: ns, names: link.services.map((s) => link.egressGatewayName(s)) },
       message: admissionMessage(rule, `a Gateway in ${ns}${ofLink}port ${link.egressPort}, its host and TLS mode ${LINK_TLS_MODES.toEgressGateway}`, source),
       messageExpression: messageExpression(rule, source, [
-        `Gateway ${nsText}`, { cel: 'request.name' }, `${ofLink}port ${link.egressPort}, host `, { cel: 'variables.egressGateways[request.name].host' }, `, TLS mode ${LINK_TLS_MODES.toEgressGateway}`,
+        `Gateway ${nsText}`, { cel: 'request.name' }, `${ofLink}port ${link.egressPort}, host `, { cel: ownEntry('egressGatewayHosts') }, `, TLS mode ${LINK_TLS_MODES.toEgressGateway}`,
       ]),
     },
     {
-      expression: perObjectValidation('destinationrules', ns, 'originations', (e) =>
+      expression: perObjectValidation('destinationrules', ns, 'originationHosts', (field) =>
         [
-          `${spec(['host'])} && object.spec.host == ${e}.host`,
+          `${spec(['host'])} && object.spec.host == ${field('originationHosts')}`,
           `${spec(['trafficPolicy', 'portLevelSettings'])}`,
-          portTlsCondition('object.spec.trafficPolicy.portLevelSettings', `${e}.port`, LINK_TLS_MODES.betweenGateways, `${e}.host`, `${e}.credentialName`),
+          portTlsCondition('object.spec.trafficPolicy.portLevelSettings', field('originationPorts'), LINK_TLS_MODES.betweenGateways, field('originationHosts'), field('originationCredentials')),
           `!has(object.spec.trafficPolicy.tls)`,
         ].join(' && '),
       ),
-      onlyFor: { resource: 'destinationrules', namespace: ns, names: Object.keys(originations) },
+      onlyFor: { resource: 'destinationrules', namespace: ns, names: link.services.map(originationName) },
       message: admissionMessage(rule, `a DestinationRule in ${ns} that originates mutual TLS${ofLink}its host, port, TLS mode ${LINK_TLS_MODES.betweenGateways}, SNI and credential`, source),
       messageExpression: messageExpression(rule, source, [
-        `DestinationRule ${nsText}`, { cel: 'request.name' }, `${ofLink}host `, { cel: 'variables.originations[request.name].host' },
-        ', port ', { cel: 'string(variables.originations[request.name].port)' }, `, TLS mode ${LINK_TLS_MODES.betweenGateways} with SNI `, { cel: 'variables.originations[request.name].host' },
-        ' and credential ', { cel: 'variables.originations[request.name].credentialName' },
+        `DestinationRule ${nsText}`, { cel: 'request.name' }, `${ofLink}host `, { cel: ownEntry('originationHosts') },
+        ', port ', { cel: `string(${ownEntry('originationPorts')})` }, `, TLS mode ${LINK_TLS_MODES.betweenGateways} with SNI `, { cel: ownEntry('originationHosts') },
+        ' and credential ', { cel: ownEntry('originationCredentials') },
       ]),
     },
     {
       // Each service's subset, found first where the link writes it (its index), else anywhere:
       // the same decision as searching the list, in one pass when the list is as written.
-      expression: perObjectValidation('destinationrules', ns, 'egressRules', (e) =>
+      expression: perObjectValidation('destinationrules', ns, 'egressRuleHosts', (field) =>
         [
-          `${spec(['host'])} && object.spec.host == ${e}.host`,
+          `${spec(['host'])} && object.spec.host == ${field('egressRuleHosts')}`,
           `!has(object.spec.trafficPolicy)`,
-          `${spec(['subsets'])} && object.spec.subsets.size() == ${e}.subsets`,
-          `variables.egressSubsets.all(n, ${egressSubsetCondition('object.spec.subsets[variables.egressSubsets[n].index]', link)} || object.spec.subsets.exists(x, ${egressSubsetCondition('x', link)}))`,
+          `${spec(['subsets'])} && object.spec.subsets.size() == ${field('egressRuleSubsetCounts')}`,
+          `variables.egressSubsetHosts.all(n, ${egressSubsetCondition('object.spec.subsets[variables.egressSubsetIndexes[n]]', link)} || object.spec.subsets.exists(x, ${egressSubsetCondition('x', link)}))`,
         ].join(' && '),
       ),
       onlyFor: { resource: 'destinationrules', namespace: ns, names: [egressRule] },
@@ -160,7 +175,7 @@ function clientPolicy(link: CrossClusterLink, rule: Rule, source: SourceUrl): Si
   variables.push({ name: 'linkHosts', expression: celLiteral(hostsOf) });
   validations.push({
     onlyFor: { resource: 'destinationrules' },
-    expression: `request.resource.resource != 'destinationrules' || !(${spec(['host'])} && object.spec.host in variables.linkHosts) || (request.namespace == ${celString(ns)} && (request.name in variables.originations || request.name in variables.egressRules))`,
+    expression: `request.resource.resource != 'destinationrules' || !(${spec(['host'])} && object.spec.host in variables.linkHosts) || (request.namespace == ${celString(ns)} && (request.name in variables.originationHosts || request.name in variables.egressRuleHosts))`,
     message: admissionMessage(rule, `only the DestinationRules of the cross-cluster link "${link.name}" may configure traffic to ${hosts.join(', ')}`, source),
   });
   return {
@@ -173,24 +188,23 @@ function clientPolicy(link: CrossClusterLink, rule: Rule, source: SourceUrl): Si
 
 /** A subset `x` of the egress gateway's DestinationRule is the one of service `n` with its TLS settings. */
 function egressSubsetCondition(x: string, link: CrossClusterLink): string {
-  return `has(${x}.name) && ${x}.name == n && ${celHasPath(x, ['trafficPolicy', 'portLevelSettings'])} && ${portTlsCondition(`${x}.trafficPolicy.portLevelSettings`, String(link.egressPort), LINK_TLS_MODES.toEgressGateway, 'variables.egressSubsets[n].host')}`;
+  return `has(${x}.name) && ${x}.name == n && ${celHasPath(x, ['trafficPolicy', 'portLevelSettings'])} && ${portTlsCondition(`${x}.trafficPolicy.portLevelSettings`, String(link.egressPort), LINK_TLS_MODES.toEgressGateway, 'variables.egressSubsetHosts[n]')}`;
 }
 
 function serverPolicy(link: CrossClusterLink, rule: Rule, source: SourceUrl): SidePolicy {
   const ns = link.ingress.namespace;
   const ofLink = ` of the cross-cluster link "${link.name}" must keep `;
-  const e = 'variables.ingressGateways[request.name]';
-  const ingressGateways = byName(link.services, (s) => link.ingressGatewayName(s), (s) => ({ host: s.host, port: s.gatewayPort, credentialName: s.serverCredentialName }));
+  const gatewayName = (s: LinkService) => link.ingressGatewayName(s);
   return {
-    variables: [{ name: 'ingressGateways', expression: celLiteral(ingressGateways) }],
+    variables: fieldVariables(link.services, gatewayName, { ingressGatewayHosts: (s) => s.host, ingressGatewayPorts: (s) => s.gatewayPort, ingressGatewayCredentials: (s) => s.serverCredentialName }),
     validations: [
       {
-        expression: perObjectValidation('gateways', ns, 'ingressGateways', (entry) => gatewayCondition(`${entry}.port`, `${entry}.host`, LINK_TLS_MODES.betweenGateways, `${entry}.credentialName`)),
-        onlyFor: { resource: 'gateways', namespace: ns, names: Object.keys(ingressGateways) },
+        expression: perObjectValidation('gateways', ns, 'ingressGatewayHosts', (field) => gatewayCondition(field('ingressGatewayPorts'), field('ingressGatewayHosts'), LINK_TLS_MODES.betweenGateways, field('ingressGatewayCredentials'))),
+        onlyFor: { resource: 'gateways', namespace: ns, names: link.services.map(gatewayName) },
         message: admissionMessage(rule, `a Gateway in ${ns}${ofLink}its port, host, TLS mode ${LINK_TLS_MODES.betweenGateways} and credential`, source),
         messageExpression: messageExpression(rule, source, [
-          `Gateway ${ns}/`, { cel: 'request.name' }, `${ofLink}port `, { cel: `string(${e}.port)` }, ', host ', { cel: `${e}.host` },
-          `, TLS mode ${LINK_TLS_MODES.betweenGateways} with credential `, { cel: `${e}.credentialName` },
+          `Gateway ${ns}/`, { cel: 'request.name' }, `${ofLink}port `, { cel: `string(${ownEntry('ingressGatewayPorts')})` }, ', host ', { cel: ownEntry('ingressGatewayHosts') },
+          `, TLS mode ${LINK_TLS_MODES.betweenGateways} with credential `, { cel: ownEntry('ingressGatewayCredentials') },
         ]),
       },
     ],
@@ -204,13 +218,14 @@ function serverPolicy(link: CrossClusterLink, rule: Rule, source: SourceUrl): Si
  * hosts, SNI and credentials its definition gives them, and (client side) no
  * other DestinationRule, in any namespace, configures TLS for the link's
  * hosts. The values each object must keep are written from the link's facts
- * (the same ones its objects are built from) into one variable per kind of
- * object, keyed by the object's name; one validation per kind reads them, so
+ * (the same ones its objects are built from) into variables keyed by the
+ * object's name, one per kind of object and field, each a map of one type;
+ * one validation per kind reads them, so
  * the policy has as many CEL expressions for a thousand services as for one,
  * and two links in the same namespaces have the same expressions.
  *
- * Kubernetes' CEL cost limits: a request costs building the variables (a map
- * literal costs a fixed amount per map it creates, one per entry), one lookup
+ * Kubernetes' CEL cost limits: a request costs building the variables it
+ * reads, one lookup
  * by name, and comprehensions over the request's own lists; the egress
  * gateway's DestinationRule is checked in one pass over its subsets when they
  * are in the order the link writes them (a reordered list is searched, which

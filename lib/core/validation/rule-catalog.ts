@@ -504,8 +504,8 @@ export const Rules = {
   apiServerValidity: {
     id: 'SAKS-K8S-002',
     statement:
-      'every object written is valid for the Kubernetes API server: names, namespaces and label values of the right form and length (derived names included), Service ports named as IANA service names of at most 15 characters and never empty, replicas a whole number',
-    sources: [S.kubernetesNames, S.kubernetesLabels],
+      'every object written is valid for the Kubernetes API server: names, namespaces and label values of the right form and length (derived names included), Service ports named as IANA service names of at most 15 characters and never empty, replicas a whole number, and admission policies whose CEL the API server compiles (it parses, and no list or map literal mixes types)',
+    sources: [S.kubernetesNames, S.kubernetesLabels, S.kubernetesCelEnvironment],
     severity: 'error',
   },
   meshHostOutsideCluster: {

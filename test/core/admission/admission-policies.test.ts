@@ -1,5 +1,6 @@
 import { App } from 'cdk8s';
 import { expect, test } from 'vitest';
+import { celCompileProblems } from '../../../lib/core/kubernetes/cel-literal-types';
 import {
   admissionPolicyObjects,
   AdmissionPolicySpec,
@@ -126,6 +127,9 @@ test('every expression compiles with @bufbuild/cel and uses only standard CEL, w
   expect([...used].filter((f) => !STANDARD_CEL.has(f))).toEqual([]);
   // The check can fail: an extension function (Kubernetes' quantity library) is not standard CEL.
   expect([...(await functionsOf("quantity(object.spec.x).isGreaterThan(quantity('1'))"))].some((f) => !STANDARD_CEL.has(f))).toBe(true);
+  // Kubernetes compiles them with homogeneous aggregate literals: no list or map literal mixes types
+  // (a map per field, not a map of records), or the API server refuses the policy.
+  expect(expressions.flatMap((e) => celCompileProblems(e).map((problem) => `${e.slice(0, 80)}: ${problem}`))).toEqual([]);
   // Kubernetes' optional syntax is not in @bufbuild/cel: no generated expression may use it.
   expect(expressions.filter((e) => e.includes('.?'))).toEqual([]);
   await expect(functionsOf('object.?spec.orValue(1)')).rejects.toThrow();

@@ -23,3 +23,22 @@ test('a kind named like an Object.prototype member gets the subdomain name check
   const findings = findInvalidForApiServer([{ apiVersion: 'example.com/v1', kind: 'toString', metadata: { name: 'Not Valid' } }]);
   expect(findings.map((f) => f.message)).toEqual([expect.stringContaining('metadata.name "Not Valid" is not a valid name')]);
 });
+
+test('an admission policy whose CEL the API server would not compile is refused at the expression', () => {
+  const policy = (variables: { name: string; expression: string }[], validations: { expression: string; messageExpression?: string }[]) => ({
+    apiVersion: 'admissionregistration.k8s.io/v1',
+    kind: 'ValidatingAdmissionPolicy',
+    metadata: { name: 'p' },
+    spec: { matchConstraints: { resourceRules: [] }, variables, validations },
+  });
+  expect(findInvalidForApiServer([policy([{ name: 'hosts', expression: "{'a': 'a.example'}" }], [{ expression: 'request.name in variables.hosts', messageExpression: "'denied: ' + request.name" }])])).toEqual([]);
+  const findings = findInvalidForApiServer([
+    policy([{ name: 'entries', expression: "{'a': {'host': 'a.example', 'port': 443}}" }], [{ expression: "object.spec.x in [1, 'a']" }, { expression: 'true', messageExpression: "'a' +" }]),
+  ]);
+  expect(findings.map((f) => [f.object, f.message])).toEqual([
+    ['ValidatingAdmissionPolicy/p', expect.stringMatching(/^spec\.variables\[0\] \(entries\)\.expression: entry \['a'\]\['port'\] of the literal is int where the entries before it are string/)],
+    ['ValidatingAdmissionPolicy/p', expect.stringMatching(/^spec\.validations\[0\]\.expression: the list element at character \d+ is string where the entries before it are int/)],
+    ['ValidatingAdmissionPolicy/p', expect.stringMatching(/^spec\.validations\[1\]\.messageExpression: does not parse as CEL/)],
+  ]);
+  expect(findings[0].fix).toContain('one map per field');
+});

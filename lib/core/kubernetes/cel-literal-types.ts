@@ -1,0 +1,152 @@
+import { readCelLiteral } from '../admission/cel-literal-reader';
+import { parseCel } from './cel-parse';
+
+/**
+ * A CEL type as Kubernetes' type checker infers it for a literal: a primitive
+ * (`string`, `int`, ...), `list(T)`, `map(K, V)`, `dyn` for a value whose type
+ * this check does not infer, and `?` for the free element type of `[]` and `{}`.
+ */
+type CelType = string;
+
+function parts(t: CelType): { kind: 'list' | 'map' | 'other'; args: CelType[] } {
+  if (t.startsWith('list(')) return { kind: 'list', args: [t.slice(5, -1)] };
+  if (t.startsWith('map(')) {
+    const inner = t.slice(4, -1);
+    // The key type is a primitive (or `?`): the first ", " separates it from the value type.
+    const at = inner.indexOf(', ');
+    return { kind: 'map', args: [inner.slice(0, at), inner.slice(at + 2)] };
+  }
+  return { kind: 'other', args: [] };
+}
+
+/** The type of both, when one can stand for the other (cel-go's `isAssignable`, then the more general); undefined when they differ. */
+function join(a: CelType, b: CelType): CelType | undefined {
+  if (a === b) return a;
+  if (a === 'dyn' || b === 'dyn') return 'dyn';
+  if (a === '?') return b;
+  if (b === '?') return a;
+  const [pa, pb] = [parts(a), parts(b)];
+  if (pa.kind !== pb.kind || pa.kind === 'other') return undefined;
+  const args = pa.args.map((x, i) => join(x, pb.args[i]));
+  if (args.some((x) => x === undefined)) return undefined;
+  return pa.kind === 'list' ? `list(${args[0]})` : `map(${args[0]}, ${args[1]})`;
+}
+
+/** Where a literal's entries start to differ, said for a reader of the expression. */
+interface Mismatch {
+  readonly where: string;
+  readonly expected: CelType;
+  readonly found: CelType;
+}
+
+/** The type of a literal's entries, recording the first entry whose type cannot join the ones before it. */
+function joinAll(types: readonly { readonly type: CelType; readonly where: string }[], mismatches: Mismatch[]): CelType {
+  let joined: CelType | undefined;
+  for (const { type, where } of types) {
+    if (joined === undefined) {
+      joined = type;
+      continue;
+    }
+    const next = join(joined, type);
+    if (next === undefined) {
+      mismatches.push({ where, expected: joined, found: type });
+      return 'dyn';
+    }
+    joined = next;
+  }
+  return joined ?? '?';
+}
+
+/** The type of a value `readCelLiteral` read (string, bigint, boolean, array, Map); `where` names the entry (`entry ['a']['port']`). */
+function typeOfData(value: unknown, where: string, mismatches: Mismatch[]): CelType {
+  if (typeof value === 'string') return 'string';
+  if (typeof value === 'bigint') return 'int';
+  if (typeof value === 'boolean') return 'bool';
+  if (Array.isArray(value)) return `list(${joinAll(value.map((v, i) => ({ type: typeOfData(v, `${where}[${i}]`, mismatches), where: `${where}[${i}]` })), mismatches)})`;
+  const entries = [...(value as Map<string, unknown>)];
+  const values = joinAll(entries.map(([k, v]) => ({ type: typeOfData(v, `${where}['${k}']`, mismatches), where: `${where}['${k}']` })), mismatches);
+  return `map(${entries.length === 0 ? '?' : 'string'}, ${values})`;
+}
+
+/** Functions and operators whose result has one type whatever their arguments (the standard definitions). */
+const RESULT_TYPE: ReadonlyMap<string, CelType> = new Map([
+  ...['_==_', '_!=_', '_<_', '_<=_', '_>_', '_>=_', '_&&_', '_||_', '!_', '@in', 'startsWith', 'endsWith', 'contains', 'matches'].map((f) => [f, 'bool'] as const),
+  ['size', 'int'],
+  ['int', 'int'],
+  ['uint', 'uint'],
+  ['double', 'double'],
+  ['string', 'string'],
+  ['bool', 'bool'],
+]);
+
+const CONSTANT_TYPE: Readonly<Record<string, CelType>> = {
+  boolValue: 'bool',
+  int64Value: 'int',
+  uint64Value: 'uint',
+  doubleValue: 'double',
+  stringValue: 'string',
+  bytesValue: 'bytes',
+  nullValue: 'null_type',
+};
+
+/** The type of a parsed node, checking every literal inside it; `dyn` where it is not inferred here. */
+function typeOfNode(node: any, positions: Readonly<Record<string, number>>, mismatches: Mismatch[]): CelType {
+  const kind = node?.exprKind?.case;
+  const value = node?.exprKind?.value;
+  const at = (n: any) => `at character ${positions[String(n.id)] ?? '?'}`;
+  switch (kind) {
+    case 'constExpr':
+      return CONSTANT_TYPE[value.constantKind?.case] ?? 'dyn';
+    case 'listExpr':
+      return `list(${joinAll((value.elements ?? []).map((e: any) => ({ type: typeOfNode(e, positions, mismatches), where: `the list element ${at(e)}` })), mismatches)})`;
+    case 'structExpr': {
+      if (value.messageName) {
+        for (const e of value.entries ?? []) typeOfNode(e.value, positions, mismatches);
+        return 'dyn';
+      }
+      const entries = (value.entries ?? []) as any[];
+      const keys = joinAll(entries.map((e) => ({ type: typeOfNode(e.keyKind?.value, positions, mismatches), where: `the map key ${at(e.keyKind?.value)}` })), mismatches);
+      const values = joinAll(entries.map((e) => ({ type: typeOfNode(e.value, positions, mismatches), where: `the map value ${at(e.value)}` })), mismatches);
+      return `map(${keys}, ${values})`;
+    }
+    case 'selectExpr':
+      typeOfNode(value.operand, positions, mismatches);
+      return value.testOnly ? 'bool' : 'dyn';
+    case 'callExpr':
+      if (value.target) typeOfNode(value.target, positions, mismatches);
+      for (const a of value.args ?? []) typeOfNode(a, positions, mismatches);
+      return RESULT_TYPE.get(value.function) ?? 'dyn';
+    case 'comprehensionExpr':
+      for (const k of ['iterRange', 'accuInit', 'loopCondition', 'loopStep', 'result']) if (value[k]) typeOfNode(value[k], positions, mismatches);
+      return 'dyn';
+    default:
+      return 'dyn';
+  }
+}
+
+/**
+ * What Kubernetes' CEL compiler refuses in an expression before any request:
+ * text that does not parse, and a list or map literal whose entries do not
+ * all have one type (`{'host': 'a', 'port': 443}`). Kubernetes compiles every
+ * expression of an admission policy (and of a CRD's validation rules) with
+ * cel-go's `HomogeneousAggregateLiterals`, and refuses the object that holds
+ * one. A type is inferred for constants, literals and the standard functions
+ * whose result has one type; anything else counts as `dyn`, which matches any
+ * type, so a mismatch found here is one the API server finds too.
+ * @see https://github.com/kubernetes/kubernetes/blob/master/staging/src/k8s.io/apiserver/pkg/cel/environment/base.go
+ * @see https://pkg.go.dev/github.com/google/cel-go/cel#HomogeneousAggregateLiterals
+ * @category Kubernetes objects
+ */
+export function celCompileProblems(expression: string): string[] {
+  const mismatches: Mismatch[] = [];
+  // A literal of data (a policy's variables hold thousands of entries) is read without the CEL parser.
+  const data = readCelLiteral(expression);
+  if (data !== undefined) {
+    typeOfData(data, 'entry ', mismatches);
+  } else {
+    const parsed = parseCel(expression);
+    if (parsed instanceof Error) return [`does not parse as CEL: ${parsed.message.split('\n')[0]}`];
+    typeOfNode(parsed.expr, parsed.sourceInfo?.positions ?? {}, mismatches);
+  }
+  return mismatches.map((m) => `${m.where.startsWith('entry ') ? `${m.where} of the literal` : m.where} is ${m.found} where the entries before it are ${m.expected}: Kubernetes compiles CEL with homogeneous aggregate literals and refuses a literal that mixes types`);
+}

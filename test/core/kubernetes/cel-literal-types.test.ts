@@ -1,0 +1,37 @@
+import { expect, test } from 'vitest';
+import { celCompileProblems } from '../../../lib/core/kubernetes/cel-literal-types';
+
+test('a list or map literal whose entries have one type compiles, whatever its nesting', () => {
+  for (const e of [
+    "{'a-external': 'a.example', 'b-external': 'b.example'}",
+    "{'a': 3306, 'b': 5432}",
+    "{'default/p': {'app': 'pg', 'tier': 'db'}, 'other/q': {'app': 'x'}}",
+    "{'default': ['p', 'q'], 'other': []}",
+    "object.spec.hosts == [variables.hosts[request.name]] && request.name in ['a', 'b']",
+    // An entry whose type is not inferred (dyn) stands for any type, as in cel-go.
+    "[object.spec.x, 1, 'a']",
+    "['a', string(size(object.spec.x))]",
+    '[]',
+    '{}',
+  ]) {
+    expect(celCompileProblems(e), e).toEqual([]);
+  }
+});
+
+test('a literal that mixes types is refused, where it is, as Kubernetes refuses it', () => {
+  // A map of records with a string and an int: the form the API server refuses in a policy's variables.
+  expect(celCompileProblems("{'a-external': {'clientPort': 3306, 'host': 'a.example'}}")).toEqual([
+    expect.stringMatching(/^entry \['a-external'\]\['host'\] of the literal is string where the entries before it are int: Kubernetes compiles CEL with homogeneous aggregate literals/),
+  ]);
+  expect(celCompileProblems("{'a': {'b': 1}, 'c': {'d': 'e'}}")).toEqual([expect.stringContaining("entry ['c'] of the literal is map(string, string) where the entries before it are map(string, int)")]);
+  expect(celCompileProblems("[['x'], [1]]")).toEqual([expect.stringContaining('entry [1] of the literal is list(int) where the entries before it are list(string)')]);
+  // Inside an expression: int and double, int and uint, string and the int of size().
+  expect(celCompileProblems('x in [1, 1.0]')).toEqual([expect.stringContaining('the list element at character 9 is double where the entries before it are int')]);
+  expect(celCompileProblems("{'a': 1}.all(k, k in ['a', 2u])")).toEqual([expect.stringContaining('is uint where the entries before it are string')]);
+  expect(celCompileProblems("['a', size(x)] == y")).toEqual([expect.stringContaining('is int where the entries before it are string')]);
+  expect(celCompileProblems("{1: 'a', 'b': 'c'}")).toEqual([expect.stringContaining('the map key at character 9 is string where the entries before it are int')]);
+});
+
+test('text that does not parse is refused with the parser\'s reason', () => {
+  expect(celCompileProblems('object.spec.(')).toEqual([expect.stringMatching(/^does not parse as CEL: /)]);
+});
