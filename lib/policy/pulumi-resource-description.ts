@@ -62,22 +62,7 @@ function typedKey(token: string): string | undefined {
  */
 export function describeAsAzure(token: string, urnName: string, rawProps: Json): AuditedResource | undefined {
   const props = known(rawProps) as Json;
-  if (token === 'azure-native:resources:Resource') {
-    if (typeof props.resourceProviderNamespace !== 'string' || typeof props.resourceType !== 'string') return undefined;
-    const parent = typeof props.parentResourcePath === 'string' && props.parentResourcePath !== '' ? `/${props.parentResourcePath}` : '';
-    const parentTypes = parent.split('/').filter((_, i) => i % 2 === 1);
-    const parentNames = parent.split('/').filter((_, i) => i > 0 && i % 2 === 0);
-    return {
-      name: [...parentNames, props.resourceName ?? urnName].join('/'),
-      type: [props.resourceProviderNamespace, ...parentTypes, props.resourceType].join('/'),
-      apiVersion: props.apiVersion,
-      location: props.location,
-      sku: props.sku,
-      identity: props.identity,
-      tags: props.tags,
-      properties: props.properties ?? {},
-    };
-  }
+  if (token === 'azure-native:resources:Resource') return describeGeneric(urnName, props);
   const key = typedKey(token);
   const typed = key ? TYPED[key] : undefined;
   if (!typed) return undefined;
@@ -96,6 +81,54 @@ export function describeAsAzure(token: string, urnName: string, rawProps: Json):
     scope: typeof scope === 'string' ? scope : undefined,
     properties,
   };
+}
+
+/**
+ * The generic resource as Azure describes it. Its `parentResourcePath` holds
+ * the type and name pairs of its parents; an extension resource (a Flux
+ * configuration on a cluster) has `providers/<its namespace>` there, after the
+ * resource it is on: that resource is its scope, as a template writes it.
+ * @see https://www.pulumi.com/registry/packages/azure-native/api-docs/resources/resource/
+ * @see https://learn.microsoft.com/azure/azure-resource-manager/templates/scope-extension-resources
+ */
+function describeGeneric(urnName: string, props: Json): AuditedResource | undefined {
+  if (typeof props.resourceProviderNamespace !== 'string' || typeof props.resourceType !== 'string') return undefined;
+  const path = props.parentResourcePath;
+  if (path !== undefined && typeof path !== 'string') return undefined;
+  if (path === UNKNOWN_VALUE) return undefined;
+  const segments = typeof path === 'string' && path !== '' ? path.split('/') : [];
+  const at = segments.findIndex((x, i) => i % 2 === 0 && x.toLowerCase() === 'providers');
+  const [scopePath, ownPath] = at >= 0 ? [segments.slice(0, at), segments.slice(at + 2)] : [[], segments];
+  const namespace = at >= 0 ? segments[at + 1] : props.resourceProviderNamespace;
+  const pairs = (xs: readonly string[]) => ({ types: xs.filter((_, i) => i % 2 === 0), names: xs.filter((_, i) => i % 2 === 1) });
+  const own = pairs(ownPath);
+  const scope = pairs(scopePath);
+  return {
+    name: [...own.names, props.resourceName ?? urnName].join('/'),
+    type: [namespace, ...own.types, props.resourceType].join('/'),
+    apiVersion: props.apiVersion,
+    location: props.location,
+    sku: props.sku,
+    identity: props.identity,
+    tags: props.tags,
+    ...(at >= 0 ? { scope: `[resourceId('${[props.resourceProviderNamespace, ...scope.types].join('/')}', ${scope.names.map((n) => `'${n}'`).join(', ')})]` } : {}),
+    properties: props.properties ?? {},
+  };
+}
+
+/**
+ * Why a generic `azure-native:resources:Resource` cannot be read yet: its
+ * provider namespace, type or parent path (of an extension resource, the id
+ * of the resource it is on) is not known until another resource is created.
+ * Its type, and so whether a rule reads it, is then unknown: the stack is not
+ * read whole. Undefined for any other resource.
+ * @internal
+ */
+export function unreadableGeneric(token: string, rawProps: Json): string | undefined {
+  if (token !== 'azure-native:resources:Resource') return undefined;
+  const props = known(rawProps) as Json;
+  const unknown = ['resourceProviderNamespace', 'parentResourcePath', 'resourceType'].filter((k) => props[k] === UNKNOWN_VALUE);
+  return unknown.length > 0 ? `its ${unknown.join(' and ')} ${unknown.length > 1 ? 'are' : 'is'} not known until another resource is created, so its type is not known` : undefined;
 }
 
 /**

@@ -4,7 +4,7 @@ import { AuditedResource } from '../core/audit/audited-resource';
 import { DescribedDeployment, describeDeployment } from '../core/description/cluster-description';
 import { DescribedResource } from '../core/description/described-resource';
 import { describeClassicAzureResource } from '../core/readers/pulumi/classic-azure-resource';
-import { describeAsAzure } from './pulumi-resource-description';
+import { describeAsAzure, unreadableGeneric } from './pulumi-resource-description';
 
 /**
  * What the pack reads of a Pulumi resource: its type token, name, inputs and URN.
@@ -50,6 +50,11 @@ export function describePulumiStack<R extends StackResource>(
   resources: readonly R[],
   described: DescribedStackResources<R> = describeStackResources(resources),
 ): { readonly described: DescribedStackResources<R>; readonly deployment: DescribedDeployment } {
-  const deployment = describeDeployment([{ resources: described.flatMap((x) => (x.d ? [x.d] : [])), notExamined: [], problems: [], wholeDeployment: true }]);
+  // A generic resource whose type is not known yet may be one the rules read (a Flux configuration on a cluster).
+  const notExamined = described.flatMap(({ r }) => {
+    const reason = unreadableGeneric(r.type, r.props);
+    return reason ? [{ at: { document: r.urn, pointer: '' }, what: `the generic resource "${r.name}"`, reason }] : [];
+  });
+  const deployment = describeDeployment([{ resources: described.flatMap((x) => (x.d ? [x.d] : [])), notExamined, problems: [], wholeDeployment: true }]);
   return { described, deployment };
 }
