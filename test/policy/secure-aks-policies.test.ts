@@ -5,7 +5,8 @@ import type { Policies, ResourceValidationPolicy, StackValidationPolicy } from '
 import { beforeAll, expect, test } from 'vitest';
 import { ALL_RULES, SecureAksValidationError } from '../../lib';
 import { PAYLOAD_RULE_IDS } from '../../lib/core/audit/cluster-payload-rules';
-import { policyName, secureAksPolicies, STACK_RULE_IDS } from '../../lib/policy';
+import { policyName, secureAksPolicies, STACK_RULE_IDS, WITH_POOLS_RULE_IDS, withPoolsPolicyName } from '../../lib/policy';
+import { CLUSTER_RULES } from '../../lib/core/aks/cluster-rule-set';
 import { describePulumiStack } from '../../lib/policy/pulumi-stack-description';
 import { installMocks, RecordedResource, settle } from '../support/pulumi-mocks';
 
@@ -19,6 +20,8 @@ interface Reported {
   readonly level: string;
   readonly message: string;
   readonly urn?: string;
+  /** The URN of the resource a resource policy was validating. */
+  readonly on?: string;
 }
 
 const urnOf = (r: RecordedResource) => `urn:pulumi:stack::project::${r.type}::${r.name}`;
@@ -35,7 +38,7 @@ function runPack(pack: Policies, stack: readonly RecordedResource[], config: Rec
       (p as StackValidationPolicy).validateStack({ resources: stack.map(policyResource) as never, ...common(p.name) }, report);
     } else {
       const validate = (p as ResourceValidationPolicy).validateResource as (args: object, report: (message: string) => void) => void;
-      for (const r of stack) validate({ ...policyResource(r), ...common(p.name) }, report);
+      for (const r of stack) validate({ ...policyResource(r), ...common(p.name) }, (message: string) => out.push({ policy: p.name, level: p.enforcementLevel!, message, on: urnOf(r) }));
     }
   }
   return out;
@@ -50,9 +53,23 @@ async function recorded(load: () => Promise<Record<string, unknown>>): Promise<R
   return resources.slice(before);
 }
 
-test('one policy per rule the payload decides, named after it; errors mandatory, warnings advisory', () => {
+test('one policy per rule the payload decides, named after it, and a companion per rule of node pools; errors mandatory, warnings advisory', () => {
   const pack = secureAksPolicies();
-  expect(pack.map((p) => p.name).sort()).toEqual(ALL_RULES.filter((r) => PAYLOAD_RULE_IDS.has(r.id)).map(policyName).sort());
+  const rules = ALL_RULES.filter((r) => PAYLOAD_RULE_IDS.has(r.id));
+  const companions = rules.filter((r) => WITH_POOLS_RULE_IDS.has(r.id));
+  expect(pack.map((p) => p.name).sort()).toEqual([...rules.map(policyName), ...companions.map(withPoolsPolicyName)].sort());
+  // The rules of each cluster alone that read its pools, and only those; each companion is a stack policy at its rule's level.
+  expect([...WITH_POOLS_RULE_IDS].sort()).toEqual(CLUSTER_RULES.filter((r) => r.scope === 'cluster' && r.judgesPools && PAYLOAD_RULE_IDS.has(r.rule.id)).map((r) => r.rule.id).sort());
+  expect(companions.map((r) => r.id)).toEqual(expect.arrayContaining(['SAKS-ENC-005', 'SAKS-ENC-006', 'SAKS-ENC-002', 'SAKS-NAME-002', 'SAKS-VER-002']));
+  for (const rule of companions) {
+    const companion = pack.find((p) => p.name === withPoolsPolicyName(rule))!;
+    expect('validateStack' in companion, companion.name).toBe(true);
+    expect(companion.enforcementLevel, companion.name).toBe(pack.find((p) => p.name === policyName(rule))!.enforcementLevel);
+  }
+  // A rule's enforcement level applies to its companion too; the options name rules, not policies.
+  const levels = secureAksPolicies({ enforcementLevels: { 'SAKS-ENC-005': 'advisory' } });
+  expect(levels.filter((p) => p.name.startsWith('saks-enc-005')).map((p) => [p.name, p.enforcementLevel])).toEqual([['saks-enc-005', 'advisory'], ['saks-enc-005-with-pools', 'advisory']]);
+  expect(() => secureAksPolicies({ enforcementLevels: { 'saks-enc-005-with-pools': 'advisory' } } as never)).toThrow(/enforcementLevels\["saks-enc-005-with-pools"\]/);
   expect(pack.find((p) => p.name === 'saks-api-005')).toMatchObject({ enforcementLevel: 'mandatory', description: expect.stringContaining('api-server-authorized-ip-ranges') });
   expect(pack.find((p) => p.name === 'saks-base-009')?.enforcementLevel).toBe('advisory');
   expect('validateStack' in pack.find((p) => p.name === 'saks-vni-001')!).toBe(true);
