@@ -340,3 +340,98 @@ test('a Flux configuration written by hand is judged by the GitOps source rules:
   await settle();
   expect(mandatory(runPack(secureAksPolicies(), resources.filter((r) => ['typed-gitops', 'gitops-good'].includes(r.name))))).toEqual([]);
 });
+
+/** A Linux user pool of the cluster `cluster`, declared as its own azure-native resource, with `args` over it. */
+function typedPool(cluster: string, name: string, args: Partial<containerservice.AgentPoolArgs> = {}): containerservice.AgentPoolArgs {
+  return { resourceGroupName: 'rg', resourceName: cluster, agentPoolName: name, mode: 'User', count: 2, vmSize: 'Standard_D4ds_v5', osType: 'Linux', enableEncryptionAtHost: true, ...args };
+}
+
+/** The network profile of a cluster with ACNS WireGuard on the Cilium dataplane (transitEncryption is in a newer version module's types). */
+const WIREGUARD = { networkProfile: { networkPlugin: 'azure', networkPluginMode: 'overlay', networkDataplane: 'cilium', networkPolicy: 'cilium', podCidr: '10.244.0.0/16', serviceCidr: '10.0.0.0/16', dnsServiceIP: '10.0.0.10', advancedNetworking: { enabled: true, security: { enabled: true, transitEncryption: { type: 'WireGuard' } } } } } as Partial<containerservice.ManagedClusterArgs>;
+
+/** What a rule's policies report: its resource policy and its companion, each with the resource reported on. */
+const reportsOf = (reported: readonly Reported[], rule: string) => reported.filter((r) => r.policy === rule || r.policy === `${rule}-with-pools`).map((r) => [r.policy, r.urn ?? r.on]);
+
+test('a cluster on the Cilium dataplane with a Windows pool declared as its own resource: the companion reports it on the pool, once', async () => {
+  new containerservice.ManagedCluster('cilium-win', typedCluster('cilium-win'));
+  new containerservice.AgentPool('cilium-win-pool', typedPool('cilium-win', 'win1', { osType: 'Windows' }));
+  await settle();
+  const cluster = resources.find((r) => r.name === 'cilium-win')!;
+  const pool = resources.find((r) => r.name === 'cilium-win-pool')!;
+  const reported = runPack(secureAksPolicies(), [cluster, pool]);
+  // Neither resource alone shows it: the cluster's resource holds no Windows pool, the pool's holds no dataplane.
+  expect(reportsOf(reported, 'saks-enc-006')).toEqual([['saks-enc-006-with-pools', urnOf(pool)]]);
+  expect(reported.find((r) => r.policy === 'saks-enc-006-with-pools')).toMatchObject({ level: 'mandatory', message: expect.stringMatching(/^properties\.osType = "Windows": run Windows workloads in a cluster on the Azure dataplane/) });
+  // No other companion reports: what the resource policies found on each alone is not reported again.
+  expect(reported.filter((r) => r.policy.endsWith('-with-pools')).map((r) => r.policy)).toEqual(['saks-enc-006-with-pools']);
+  // The same Windows pool written inline in the cluster: only the rule's own policy, on the cluster.
+  const inline = { ...cluster, name: 'cilium-win-inline', inputs: { ...cluster.inputs, agentPoolProfiles: [...(cluster.inputs.agentPoolProfiles as object[]), { name: 'win1', mode: 'User', count: 2, vmSize: 'Standard_D4ds_v5', osType: 'Windows', enableEncryptionAtHost: true }] } };
+  expect(reportsOf(runPack(secureAksPolicies(), [inline]), 'saks-enc-006')).toEqual([['saks-enc-006', urnOf(inline)]]);
+  // Exempted by the pool's name or the cluster's, in the companion's configuration.
+  const exempt = (name: string) => ({ 'saks-enc-006-with-pools': { exemptions: [`${name}: Windows nodes leave in the next window, ticket OPS-7`] } });
+  expect(reportsOf(runPack(secureAksPolicies(), [cluster, pool], exempt('cilium-win-pool')), 'saks-enc-006')).toEqual([]);
+  expect(reportsOf(runPack(secureAksPolicies(), [cluster, pool], exempt('cilium-win')), 'saks-enc-006')).toEqual([]);
+  // Disabled through the rule's enforcement level: the companion too.
+  expect(reportsOf(runPack(secureAksPolicies({ enforcementLevels: { 'SAKS-ENC-006': 'disabled' } }), [cluster, pool]), 'saks-enc-006')).toEqual([]);
+});
+
+test('at preview, a pool\'s osType Pulumi does not know yet leaves the companion undecided: nothing reported', async () => {
+  new containerservice.ManagedCluster('cilium-preview', typedCluster('cilium-preview'));
+  new containerservice.AgentPool('cilium-preview-pool', typedPool('cilium-preview', 'pool1'));
+  await settle();
+  const cluster = resources.find((r) => r.name === 'cilium-preview')!;
+  const pool = resources.find((r) => r.name === 'cilium-preview-pool')!;
+  const inputs = { ...pool.inputs };
+  Object.defineProperty(inputs, 'osType', { enumerable: true, get: () => { throw new Error('unknown during preview'); } });
+  const reported = runPack(secureAksPolicies(), [cluster, { ...pool, inputs }]);
+  expect(reportsOf(reported, 'saks-enc-006')).toEqual([]);
+  expect(mandatory(reported)).toEqual([]);
+});
+
+test('a cluster with ACNS WireGuard and a FIPS pool declared as its own resource: SAKS-ENC-005\'s companion reports it on the pool', async () => {
+  new containerservice.ManagedCluster('wg-fips', typedCluster('wg-fips', WIREGUARD));
+  new containerservice.AgentPool('wg-fips-pool', typedPool('wg-fips', 'fips1', { enableFIPS: true, enableNodePublicIP: true }));
+  new containerservice.AgentPool('wg-plain-pool', typedPool('wg-fips', 'plain1'));
+  await settle();
+  const stack = resources.filter((r) => ['wg-fips', 'wg-fips-pool', 'wg-plain-pool'].includes(r.name));
+  const reported = runPack(secureAksPolicies(), stack);
+  expect(reportsOf(reported, 'saks-enc-005')).toEqual([['saks-enc-005-with-pools', urnOf(stack.find((r) => r.name === 'wg-fips-pool')!)]]);
+  expect(reported.find((r) => r.policy === 'saks-enc-005-with-pools')!.message).toMatch(/^properties\.enableFIPS = true: use virtual network encryption where FIPS is required/);
+  // The pool's public IPs are seen on the pool alone: reported by the rule's own policy, not by its companion again.
+  expect(reportsOf(reported, 'saks-net-011')).toEqual([['saks-net-011', urnOf(stack.find((r) => r.name === 'wg-fips-pool')!)]]);
+  expect(reported.filter((r) => r.level === 'mandatory').map((r) => r.policy).sort()).toEqual(['saks-enc-005-with-pools', 'saks-net-011']);
+});
+
+test('a pool whose cluster is not in the stack is judged alone: the companions report nothing', async () => {
+  new containerservice.ManagedCluster('lonely-cluster', typedCluster('lonely-cluster', WIREGUARD));
+  new containerservice.AgentPool('lonely-pool', typedPool('existing-elsewhere', 'win2', { osType: 'Windows', enableFIPS: true }));
+  await settle();
+  const stack = resources.filter((r) => ['lonely-cluster', 'lonely-pool'].includes(r.name));
+  const reported = runPack(secureAksPolicies(), stack);
+  expect(reported.filter((r) => r.policy.endsWith('-with-pools'))).toEqual([]);
+  expect(reportsOf(reported, 'saks-enc-005')).toEqual([]);
+  expect(reportsOf(reported, 'saks-enc-006')).toEqual([]);
+});
+
+test('the classic provider: a Cilium KubernetesCluster with a Windows KubernetesClusterNodePool is judged together', async () => {
+  const classic = await import('@pulumi/azure/containerservice');
+  new classic.KubernetesCluster('classic-cilium', {
+    name: 'classic-cilium',
+    location: 'westeurope',
+    resourceGroupName: 'rg',
+    dnsPrefix: 'classic-cilium',
+    defaultNodePool: { name: 'system', nodeCount: 3, vmSize: 'Standard_D4ds_v5' },
+    identity: { type: 'SystemAssigned' },
+    networkProfile: { networkPlugin: 'azure', networkPluginMode: 'overlay', networkDataPlane: 'cilium', networkPolicy: 'cilium' },
+  });
+  new classic.KubernetesClusterNodePool('classic-cilium-win', {
+    name: 'win3',
+    kubernetesClusterId: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/classic-cilium',
+    vmSize: 'Standard_D4ds_v5',
+    nodeCount: 2,
+    osType: 'Windows',
+  });
+  await settle();
+  const stack = resources.filter((r) => ['classic-cilium', 'classic-cilium-win'].includes(r.name));
+  expect(reportsOf(runPack(secureAksPolicies(), stack), 'saks-enc-006')).toEqual([['saks-enc-006-with-pools', urnOf(stack.find((r) => r.name === 'classic-cilium-win')!)]]);
+});
