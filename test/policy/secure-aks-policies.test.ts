@@ -4,6 +4,7 @@ import * as network from '@pulumi/azure-native/network';
 import type { Policies, ResourceValidationPolicy, StackValidationPolicy } from '@pulumi/policy/policy';
 import { beforeAll, expect, test } from 'vitest';
 import { ALL_RULES, SecureAksValidationError } from '../../lib';
+import { auditCluster } from '../../lib/core/audit/audit-cluster';
 import { PAYLOAD_RULE_IDS } from '../../lib/core/audit/cluster-payload-rules';
 import { policyName, secureAksPolicies, STACK_RULE_IDS, WITH_POOLS_RULE_IDS, withPoolsPolicyName } from '../../lib/policy';
 import { CLUSTER_RULES } from '../../lib/core/aks/cluster-rule-set';
@@ -434,4 +435,28 @@ test('the classic provider: a Cilium KubernetesCluster with a Windows Kubernetes
   await settle();
   const stack = resources.filter((r) => ['classic-cilium', 'classic-cilium-win'].includes(r.name));
   expect(reportsOf(runPack(secureAksPolicies(), stack), 'saks-enc-006')).toEqual([['saks-enc-006-with-pools', urnOf(stack.find((r) => r.name === 'classic-cilium-win')!)]]);
+});
+
+test('the pack and the audit agree on a stack with separate pools: each rule the audit fails is reported, once, on the cluster or its pool', async () => {
+  new containerservice.ManagedCluster('agree', typedCluster('agree', WIREGUARD));
+  new containerservice.AgentPool('agree-win', typedPool('agree', 'win4', { osType: 'Windows' }));
+  new containerservice.AgentPool('agree-fips', typedPool('agree', 'fips4', { enableFIPS: true, enableNodePublicIP: true }));
+  new containerservice.AgentPool('agree-name', typedPool('agree', 'User_4'));
+  await settle();
+  const stack = resources.filter((r) => ['agree', 'agree-win', 'agree-fips', 'agree-name'].includes(r.name));
+  const { deployment } = describePulumiStack(stack.map(policyResource));
+  expect(deployment.clusters.map((c) => c.poolResources.length)).toEqual([3]);
+  const failed = auditCluster(deployment.clusters[0]).outcomes.filter((o) => PAYLOAD_RULE_IDS.has(o.rule.id) && o.verdict === 'fail');
+  const reported = runPack(secureAksPolicies(), stack);
+  const ruleOf = (policy: string) => policy.replace(/-with-pools$/, '');
+  expect([...new Set(reported.map((r) => ruleOf(r.policy)))].sort()).toEqual(failed.map((o) => policyName(o.rule)).sort());
+  // Among them the rules that combine the cluster's settings with a separate pool's, which neither resource shows alone.
+  expect(failed.map((o) => o.rule.id)).toEqual(expect.arrayContaining(['SAKS-ENC-005', 'SAKS-ENC-006', 'SAKS-NET-011', 'SAKS-NAME-002']));
+  // Each finding once: the audit's findings of these rules, and the pack's reports, one for one.
+  const findings = failed.flatMap((o) => o.findings).filter((f) => !STACK_RULE_IDS.has(f.rule.id));
+  expect(reported.filter((r) => !STACK_RULE_IDS.has(ruleOf(r.policy).toUpperCase())).length).toBe(findings.length);
+  // Each on the resource whose setting it is.
+  const on = (policy: string) => reported.filter((r) => ruleOf(r.policy) === policy).map((r) => r.urn ?? r.on);
+  expect(on('saks-enc-006')).toEqual([urnOf(stack.find((r) => r.name === 'agree-win')!)]);
+  expect(on('saks-enc-005')).toEqual([urnOf(stack.find((r) => r.name === 'agree-fips')!)]);
 });
