@@ -376,7 +376,7 @@ test('a cluster on the Cilium dataplane with a Windows pool declared as its own 
   expect(reportsOf(runPack(secureAksPolicies({ enforcementLevels: { 'SAKS-ENC-006': 'disabled' } }), [cluster, pool]), 'saks-enc-006')).toEqual([]);
 });
 
-test('at preview, a pool\'s osType Pulumi does not know yet leaves the companion undecided: nothing reported', async () => {
+test('at preview, a pool\'s osType or cluster name Pulumi does not know yet leaves the companion undecided: nothing reported', async () => {
   new containerservice.ManagedCluster('cilium-preview', typedCluster('cilium-preview'));
   new containerservice.AgentPool('cilium-preview-pool', typedPool('cilium-preview', 'pool1'));
   await settle();
@@ -387,6 +387,12 @@ test('at preview, a pool\'s osType Pulumi does not know yet leaves the companion
   const reported = runPack(secureAksPolicies(), [cluster, { ...pool, inputs }]);
   expect(reportsOf(reported, 'saks-enc-006')).toEqual([]);
   expect(mandatory(reported)).toEqual([]);
+  // A Windows pool whose cluster's name Pulumi does not know yet is judged alone: its cluster is not claimed.
+  const unnamed = { ...pool.inputs, osType: 'Windows' };
+  Object.defineProperty(unnamed, 'resourceName', { enumerable: true, get: () => { throw new Error('unknown during preview'); } });
+  expect(reportsOf(runPack(secureAksPolicies(), [cluster, { ...pool, inputs: unnamed }]), 'saks-enc-006')).toEqual([]);
+  // Once the name is known (at update), the same pool is judged with its cluster.
+  expect(reportsOf(runPack(secureAksPolicies(), [cluster, { ...pool, inputs: { ...pool.inputs, osType: 'Windows' } }]), 'saks-enc-006')).toEqual([['saks-enc-006-with-pools', urnOf(pool)]]);
 });
 
 test('a cluster with ACNS WireGuard and a FIPS pool declared as its own resource: SAKS-ENC-005\'s companion reports it on the pool', async () => {
