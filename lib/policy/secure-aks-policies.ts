@@ -138,7 +138,10 @@ function evaluationDateOf(config: SecureAksPolicyConfig, report: ReportViolation
  * cluster of a Pulumi program however it is written (the typed
  * `azure-native` ManagedCluster of any API version module, or the generic
  * `azure-native:resources:Resource`), and on the stack for the rules that read
- * several resources.
+ * several resources. Each rule of node pools decided on a cluster alone also
+ * has a companion stack policy, `<rule>-with-pools` ({@link withPoolsPolicyName}),
+ * for what it finds only on a cluster together with the node pools declared as
+ * their own resources in the stack.
  * @example
  * // index.ts of a policy pack project (PulumiPolicy.yaml: runtime: nodejs)
  * import { PolicyPack } from '@pulumi/policy';
