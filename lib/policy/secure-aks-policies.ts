@@ -14,6 +14,8 @@ import { describeValue, formatViolation, Violation } from '../core/validation/vi
 import { evaluationDateViolation, todayInUtc } from '../core/versions/evaluation-date';
 import { assertInput } from '../core/validation/input-boundary';
 import { lazySchema, zod } from '../core/validation/lazy-zod';
+import { DescribedResource } from '../core/description/described-resource';
+import { FindingWithPools, findingsWithPools } from './findings-with-pools';
 import { describeAsAzure, known } from './pulumi-resource-description';
 import { DescribedStackResources, describePulumiResource, describePulumiStack, describeStackResources } from './pulumi-stack-description';
 
@@ -25,6 +27,18 @@ import { DescribedStackResources, describePulumiResource, describePulumiStack, d
  * @category Policy pack
  */
 export const STACK_RULE_IDS: ReadonlySet<string> = new Set(CLUSTER_RULES.filter((r) => r.scope === 'deployment').map((r) => r.rule.id));
+
+/**
+ * Rules decided on each cluster alone that read its node pools: a node pool
+ * declared as its own resource is not part of its cluster's resource, so each
+ * of these rules has, besides its resource policy, a companion stack policy
+ * ({@link withPoolsPolicyName}) that decides it on each cluster together with
+ * the pools declared as their own resources in the stack.
+ * @category Policy pack
+ */
+export const WITH_POOLS_RULE_IDS: ReadonlySet<string> = new Set(
+  CLUSTER_RULES.filter((r) => r.scope === 'cluster' && r.judgesPools === true && PAYLOAD_RULE_IDS.has(r.rule.id)).map((r) => r.rule.id),
+);
 
 /**
  * The configuration every policy of the pack takes (its enforcement level is Pulumi's own setting).
@@ -68,6 +82,15 @@ export interface SecureAksPoliciesOptions {
  */
 export function policyName(rule: Rule): string {
   return rule.id.toLowerCase();
+}
+
+/**
+ * The name of the companion stack policy of a rule in {@link WITH_POOLS_RULE_IDS}:
+ * the policy's name and `-with-pools`, e.g. `saks-enc-005-with-pools`.
+ * @category Policy pack
+ */
+export function withPoolsPolicyName(rule: Rule): string {
+  return `${policyName(rule)}-with-pools`;
 }
 
 const OPTIONS = lazySchema(() =>
@@ -115,7 +138,10 @@ function evaluationDateOf(config: SecureAksPolicyConfig, report: ReportViolation
  * cluster of a Pulumi program however it is written (the typed
  * `azure-native` ManagedCluster of any API version module, or the generic
  * `azure-native:resources:Resource`), and on the stack for the rules that read
- * several resources.
+ * several resources. Each rule of node pools decided on a cluster alone also
+ * has a companion stack policy, `<rule>-with-pools` ({@link withPoolsPolicyName}),
+ * for what it finds only on a cluster together with the node pools declared as
+ * their own resources in the stack.
  * @example
  * // index.ts of a policy pack project (PulumiPolicy.yaml: runtime: nodejs)
  * import { PolicyPack } from '@pulumi/policy';
@@ -131,40 +157,75 @@ export function secureAksPolicies(options: SecureAksPoliciesOptions = {}): Polic
   if (!empty) assertInput(OPTIONS, options, 'secureAksPolicies options');
   const levels = options.enforcementLevels ?? {};
   const rules = ALL_RULES.filter((r) => PAYLOAD_RULE_IDS.has(r.id));
-  return rules.map((rule) => {
+  return rules.flatMap((rule) => {
     const common = {
       name: policyName(rule),
       description: `${rule.id}: ${rule.statement}. Source: ${rule.sources.join(' ; ')}`,
       enforcementLevel: levels[rule.id] ?? (rule.severity === 'error' ? 'mandatory' : 'advisory'),
       configSchema: CONFIG_SCHEMA,
     } as const;
-    if (STACK_RULE_IDS.has(rule.id)) {
-      const policy: StackValidationPolicy = {
-        ...common,
-        validateStack: (args, report) => {
-          const config = args.getConfig<SecureAksPolicyConfig>();
-          const evaluationDate = evaluationDateOf(config, report);
-          if (evaluationDate === undefined) return;
-          const exempt = exemptionsOf(config);
-          const stack = stackOutcomes(args.resources, evaluationDate);
-          for (const { r, findings } of stack.clusters) if (!exempt.has(r.name)) reportRule(rule, findings, r, report);
-          for (const { owner, violation } of stack.orphans) if (!exempt.has(owner.name)) reportRule(rule, [violation], owner, report);
-        },
-      };
-      return policy;
-    }
-    const policy: ResourceValidationPolicy = {
-      ...common,
-      validateResource: (args, report) => {
-        const config = args.getConfig<SecureAksPolicyConfig>();
-        if (exemptionsOf(config).has(args.name)) return;
-        const evaluationDate = evaluationDateOf(config, report);
-        if (evaluationDate === undefined) return;
-        reportRule(rule, resourceFindings(args, evaluationDate), undefined, report);
-      },
-    };
-    return policy;
+    if (STACK_RULE_IDS.has(rule.id)) return [stackPolicy(rule, common)];
+    if (!WITH_POOLS_RULE_IDS.has(rule.id)) return [resourcePolicy(rule, common)];
+    return [resourcePolicy(rule, common), withPoolsPolicy(rule, common)];
   });
+}
+
+/** What the policies of a rule have in common: its name, description, enforcement level and configuration. */
+type PolicyCommon = Pick<StackValidationPolicy, 'name' | 'description' | 'enforcementLevel' | 'configSchema'>;
+
+/** The policy of a rule decided on the whole stack. */
+function stackPolicy(rule: Rule, common: PolicyCommon): StackValidationPolicy {
+  return {
+    ...common,
+    validateStack: (args, report) => {
+      const config = args.getConfig<SecureAksPolicyConfig>();
+      const evaluationDate = evaluationDateOf(config, report);
+      if (evaluationDate === undefined) return;
+      const exempt = exemptionsOf(config);
+      const stack = stackOutcomes(args.resources, evaluationDate);
+      for (const { r, findings } of stack.clusters) if (!exempt.has(r.name)) reportRule(rule, findings, r, report);
+      for (const { owner, violation } of stack.orphans) if (!exempt.has(owner.name)) reportRule(rule, [violation], owner, report);
+    },
+  };
+}
+
+/** The policy of a rule decided on each resource alone (a cluster, a node pool declared as its own resource). */
+function resourcePolicy(rule: Rule, common: PolicyCommon): ResourceValidationPolicy {
+  return {
+    ...common,
+    validateResource: (args, report) => {
+      const config = args.getConfig<SecureAksPolicyConfig>();
+      if (exemptionsOf(config).has(args.name)) return;
+      const evaluationDate = evaluationDateOf(config, report);
+      if (evaluationDate === undefined) return;
+      reportRule(rule, resourceFindings(args, evaluationDate), undefined, report);
+    },
+  };
+}
+
+/**
+ * The companion stack policy of a rule of node pools: the rule on each
+ * cluster with its pools declared as their own resources, reporting only what
+ * the rule's resource policy cannot see on one resource alone. CrossGuard runs
+ * stack policies once all the stack's resources are registered, at preview
+ * and at update; a policy is either a resource or a stack policy, hence two.
+ * @see https://www.pulumi.com/docs/iac/using-pulumi/crossguard/core-concepts/
+ */
+function withPoolsPolicy(rule: Rule, common: PolicyCommon): StackValidationPolicy {
+  return {
+    ...common,
+    name: withPoolsPolicyName(rule),
+    description: `${rule.id} on each cluster with its node pools declared as their own resources: ${rule.statement}. Source: ${rule.sources.join(' ; ')}`,
+    validateStack: (args, report) => {
+      const config = args.getConfig<SecureAksPolicyConfig>();
+      const evaluationDate = evaluationDateOf(config, report);
+      if (evaluationDate === undefined) return;
+      const exempt = exemptionsOf(config);
+      for (const { cluster, on, violation } of stackOutcomes(args.resources, evaluationDate).withPools) {
+        if (!exempt.has(cluster.name) && !exempt.has(on.name)) reportRule(rule, [violation], on, report);
+      }
+    },
+  };
 }
 
 /**
@@ -233,17 +294,26 @@ interface StackOutcome {
   readonly clusters: readonly { readonly r: PolicyResource; readonly findings: readonly Violation[] }[];
   /** Resources made for AKS in a stack without the cluster that uses them (another team's network), with what they break on their own. */
   readonly orphans: readonly { readonly owner: PolicyResource; readonly violation: Violation }[];
+  /** What the rules of node pools find on each cluster with the pools declared as their own resources, and no resource policy reports. */
+  readonly withPools: readonly FindingWithPools[];
 }
 
 function evaluateStack(resources: readonly PolicyResource[], described: DescribedStackResources<PolicyResource>, evaluationDate: string): StackOutcome {
   const { deployment } = describePulumiStack(resources, described);
   const stackRules = CLUSTER_RULES.filter((r) => r.scope === 'deployment');
+  const withPoolsRules = CLUSTER_RULES.filter((r) => WITH_POOLS_RULE_IDS.has(r.rule.id));
   const byDescribed = new Map(described.flatMap((x) => (x.d ? [[x.d, x.r] as const] : [])));
+  const resourceOf = (d: DescribedResource) => byDescribed.get(d)!;
+  const withPools: FindingWithPools[] = [];
   // Pools whose cluster is not in the stack too, reported on their first pool (only the rules of node pools run on them).
-  const clusters = [...deployment.clusters, ...deployment.orphanPools].map((d) => ({
-    r: byDescribed.get(d.clusterRead ? d.resource : d.poolResources[0])!,
-    findings: evaluateClusterRules(d, stackRules, { evaluationDate }).flatMap((o) => o.findings),
-  }));
+  const clusters = [...deployment.clusters, ...deployment.orphanPools].map((d) => {
+    // A cluster with pools declared as their own resources: the rules of node pools run in the same pass.
+    const separatePools = d.clusterRead && d.poolResources.length > 0;
+    const outcomes = evaluateClusterRules(d, separatePools ? [...stackRules, ...withPoolsRules] : stackRules, { evaluationDate });
+    const findingsOf = (ids: ReadonlySet<string>) => outcomes.filter((o) => ids.has(o.rule.id)).flatMap((o) => o.findings);
+    if (separatePools) withPools.push(...findingsWithPools(d, resourceOf, findingsOf(WITH_POOLS_RULE_IDS), (r) => resourceFindings(r, evaluationDate)));
+    return { r: resourceOf(d.clusterRead ? d.resource : d.poolResources[0]), findings: findingsOf(STACK_RULE_IDS) };
+  });
   const used = new Set<string>();
   for (const { azure } of described) {
     if (!azure || !isType(azure.type, MANAGED_CLUSTER_TYPE)) continue;
@@ -254,7 +324,7 @@ function evaluateStack(resources: readonly PolicyResource[], described: Describe
   const orphans = checkRelatedPayloads([...owners.keys()])
     .filter((f) => !used.has(f.subject.toLowerCase()))
     .map((f) => ({ owner: owners.get(f.resource)!, violation: f.violation }));
-  return { clusters, orphans };
+  return { clusters, orphans, withPools };
 }
 
 function exemptionsOf(config: SecureAksPolicyConfig): Set<string> {

@@ -1,4 +1,5 @@
 import type { PolicyResource, ResourceValidationPolicy, StackValidationPolicy } from '@pulumi/policy/policy';
+import * as containerservice from '@pulumi/azure-native/containerservice';
 import * as analyzerProxy from '@pulumi/policy/proxy';
 import { beforeAll, expect, test, vi } from 'vitest';
 import { ApiServerAccess } from '../../lib';
@@ -17,12 +18,17 @@ vi.mock('../../lib/core/rules/evaluate-cluster-rules', async (importOriginal) =>
 const { unknownCheckingProxy } = analyzerProxy as unknown as { unknownCheckingProxy: <T>(inputs: T) => T };
 
 const CLUSTERS = 4;
+/** Node pools declared as their own resources, a Windows one on each of the first clusters (Cilium dataplane, SAKS-ENC-006). */
+const SEPARATE_POOLS = 2;
 let stack: RecordedResource[];
 beforeAll(async () => {
   const { resources } = await installMocks();
   const clusters = Array.from({ length: CLUSTERS }, (_, i) =>
     new HardenedCluster(`work-${i}`, { name: `work-${i}`, location: 'westeurope', resourceGroupName: 'rg', ...(i % 2 === 1 ? { apiServerAccess: ApiServerAccess.public({ authorizedIpRanges: ['203.0.113.0/24'] }) } : {}) }),
   );
+  for (let i = 0; i < SEPARATE_POOLS; i++) {
+    new containerservice.AgentPool(`work-${i}-win`, { resourceGroupName: 'rg', resourceName: `work-${i}`, agentPoolName: 'win1', mode: 'User', count: 2, vmSize: 'Standard_D4ds_v5', osType: 'Windows', enableEncryptionAtHost: true });
+  }
   await settle(...clusters.map((c) => c.clusterId));
   stack = [...resources];
 });
@@ -52,13 +58,18 @@ test('the rule work is done once per cluster for the whole pack, not once per po
   const passes = vi.mocked(evaluateClusterRules);
   passes.mockClear();
   const first = analyze();
-  // One pass of the cluster-scope rules per cluster, and one of the stack rules per cluster.
-  expect(passes).toHaveBeenCalledTimes(2 * CLUSTERS);
+  // One pass of the cluster-scope rules per cluster and per pool declared as its own resource, and one per
+  // cluster of the stack rules, with the rules of node pools in the same pass where a cluster has such pools.
+  expect(passes).toHaveBeenCalledTimes(2 * CLUSTERS + SEPARATE_POOLS);
   // Each policy still reports its own rule on every cluster, from the shared passes: a cluster rule
   // (SAKS-BASE-015, no customer-managed KMS key) on all four, a stack rule (SAKS-RUN-002, run command
-  // disabled on a private cluster) on the two private ones.
+  // disabled on a private cluster) on the two private ones, and the companion of a rule of node pools
+  // (SAKS-ENC-006, Windows pools on the Cilium dataplane) on each separate Windows pool.
   expect(first.filter((m) => m.startsWith('saks-base-015 ')).length).toBe(CLUSTERS);
   expect(first.filter((m) => m.startsWith('saks-run-002 ')).length).toBe(CLUSTERS / 2);
+  expect(first.filter((m) => m.startsWith('saks-enc-006-with-pools ')).sort()).toEqual(
+    Array.from({ length: SEPARATE_POOLS }, (_, i) => expect.stringContaining(`::azure-native:containerservice:AgentPool::work-${i}-win: properties.osType = "Windows"`)),
+  );
   // The same stack again (a second preview in the same process): nothing is recomputed, and the same is reported.
   passes.mockClear();
   expect(analyze()).toEqual(first);

@@ -4,8 +4,10 @@ import * as network from '@pulumi/azure-native/network';
 import type { Policies, ResourceValidationPolicy, StackValidationPolicy } from '@pulumi/policy/policy';
 import { beforeAll, expect, test } from 'vitest';
 import { ALL_RULES, SecureAksValidationError } from '../../lib';
+import { auditCluster } from '../../lib/core/audit/audit-cluster';
 import { PAYLOAD_RULE_IDS } from '../../lib/core/audit/cluster-payload-rules';
-import { policyName, secureAksPolicies, STACK_RULE_IDS } from '../../lib/policy';
+import { policyName, secureAksPolicies, STACK_RULE_IDS, WITH_POOLS_RULE_IDS, withPoolsPolicyName } from '../../lib/policy';
+import { CLUSTER_RULES } from '../../lib/core/aks/cluster-rule-set';
 import { describePulumiStack } from '../../lib/policy/pulumi-stack-description';
 import { installMocks, RecordedResource, settle } from '../support/pulumi-mocks';
 
@@ -19,6 +21,8 @@ interface Reported {
   readonly level: string;
   readonly message: string;
   readonly urn?: string;
+  /** The URN of the resource a resource policy was validating. */
+  readonly on?: string;
 }
 
 const urnOf = (r: RecordedResource) => `urn:pulumi:stack::project::${r.type}::${r.name}`;
@@ -35,7 +39,7 @@ function runPack(pack: Policies, stack: readonly RecordedResource[], config: Rec
       (p as StackValidationPolicy).validateStack({ resources: stack.map(policyResource) as never, ...common(p.name) }, report);
     } else {
       const validate = (p as ResourceValidationPolicy).validateResource as (args: object, report: (message: string) => void) => void;
-      for (const r of stack) validate({ ...policyResource(r), ...common(p.name) }, report);
+      for (const r of stack) validate({ ...policyResource(r), ...common(p.name) }, (message: string) => out.push({ policy: p.name, level: p.enforcementLevel!, message, on: urnOf(r) }));
     }
   }
   return out;
@@ -50,9 +54,23 @@ async function recorded(load: () => Promise<Record<string, unknown>>): Promise<R
   return resources.slice(before);
 }
 
-test('one policy per rule the payload decides, named after it; errors mandatory, warnings advisory', () => {
+test('one policy per rule the payload decides, named after it, and a companion per rule of node pools; errors mandatory, warnings advisory', () => {
   const pack = secureAksPolicies();
-  expect(pack.map((p) => p.name).sort()).toEqual(ALL_RULES.filter((r) => PAYLOAD_RULE_IDS.has(r.id)).map(policyName).sort());
+  const rules = ALL_RULES.filter((r) => PAYLOAD_RULE_IDS.has(r.id));
+  const companions = rules.filter((r) => WITH_POOLS_RULE_IDS.has(r.id));
+  expect(pack.map((p) => p.name).sort()).toEqual([...rules.map(policyName), ...companions.map(withPoolsPolicyName)].sort());
+  // The rules of each cluster alone that read its pools, and only those; each companion is a stack policy at its rule's level.
+  expect([...WITH_POOLS_RULE_IDS].sort()).toEqual(CLUSTER_RULES.filter((r) => r.scope === 'cluster' && r.judgesPools && PAYLOAD_RULE_IDS.has(r.rule.id)).map((r) => r.rule.id).sort());
+  expect(companions.map((r) => r.id)).toEqual(expect.arrayContaining(['SAKS-ENC-005', 'SAKS-ENC-006', 'SAKS-ENC-002', 'SAKS-NAME-002', 'SAKS-VER-002']));
+  for (const rule of companions) {
+    const companion = pack.find((p) => p.name === withPoolsPolicyName(rule))!;
+    expect('validateStack' in companion, companion.name).toBe(true);
+    expect(companion.enforcementLevel, companion.name).toBe(pack.find((p) => p.name === policyName(rule))!.enforcementLevel);
+  }
+  // A rule's enforcement level applies to its companion too; the options name rules, not policies.
+  const levels = secureAksPolicies({ enforcementLevels: { 'SAKS-ENC-005': 'advisory' } });
+  expect(levels.filter((p) => p.name.startsWith('saks-enc-005')).map((p) => [p.name, p.enforcementLevel])).toEqual([['saks-enc-005', 'advisory'], ['saks-enc-005-with-pools', 'advisory']]);
+  expect(() => secureAksPolicies({ enforcementLevels: { 'saks-enc-005-with-pools': 'advisory' } } as never)).toThrow(/enforcementLevels\["saks-enc-005-with-pools"\]/);
   expect(pack.find((p) => p.name === 'saks-api-005')).toMatchObject({ enforcementLevel: 'mandatory', description: expect.stringContaining('api-server-authorized-ip-ranges') });
   expect(pack.find((p) => p.name === 'saks-base-009')?.enforcementLevel).toBe('advisory');
   expect('validateStack' in pack.find((p) => p.name === 'saks-vni-001')!).toBe(true);
@@ -322,4 +340,129 @@ test('a Flux configuration written by hand is judged by the GitOps source rules:
   new kubernetesconfiguration.FluxConfiguration('gitops-good', { ...on, fluxConfigurationName: 'platform', gitRepository: { url: 'https://github.com/contoso/platform', repositoryRef: { branch: 'main' } } });
   await settle();
   expect(mandatory(runPack(secureAksPolicies(), resources.filter((r) => ['typed-gitops', 'gitops-good'].includes(r.name))))).toEqual([]);
+});
+
+/** A Linux user pool of the cluster `cluster`, declared as its own azure-native resource, with `args` over it. */
+function typedPool(cluster: string, name: string, args: Partial<containerservice.AgentPoolArgs> = {}): containerservice.AgentPoolArgs {
+  return { resourceGroupName: 'rg', resourceName: cluster, agentPoolName: name, mode: 'User', count: 2, vmSize: 'Standard_D4ds_v5', osType: 'Linux', enableEncryptionAtHost: true, ...args };
+}
+
+/** The network profile of a cluster with ACNS WireGuard on the Cilium dataplane (transitEncryption is in a newer version module's types). */
+const WIREGUARD = { networkProfile: { networkPlugin: 'azure', networkPluginMode: 'overlay', networkDataplane: 'cilium', networkPolicy: 'cilium', podCidr: '10.244.0.0/16', serviceCidr: '10.0.0.0/16', dnsServiceIP: '10.0.0.10', advancedNetworking: { enabled: true, security: { enabled: true, transitEncryption: { type: 'WireGuard' } } } } } as Partial<containerservice.ManagedClusterArgs>;
+
+/** What a rule's policies report: its resource policy and its companion, each with the resource reported on. */
+const reportsOf = (reported: readonly Reported[], rule: string) => reported.filter((r) => r.policy === rule || r.policy === `${rule}-with-pools`).map((r) => [r.policy, r.urn ?? r.on]);
+
+test('a cluster on the Cilium dataplane with a Windows pool declared as its own resource: the companion reports it on the pool, once', async () => {
+  new containerservice.ManagedCluster('cilium-win', typedCluster('cilium-win'));
+  new containerservice.AgentPool('cilium-win-pool', typedPool('cilium-win', 'win1', { osType: 'Windows' }));
+  await settle();
+  const cluster = resources.find((r) => r.name === 'cilium-win')!;
+  const pool = resources.find((r) => r.name === 'cilium-win-pool')!;
+  const reported = runPack(secureAksPolicies(), [cluster, pool]);
+  // Neither resource alone shows it: the cluster's resource holds no Windows pool, the pool's holds no dataplane.
+  expect(reportsOf(reported, 'saks-enc-006')).toEqual([['saks-enc-006-with-pools', urnOf(pool)]]);
+  expect(reported.find((r) => r.policy === 'saks-enc-006-with-pools')).toMatchObject({ level: 'mandatory', message: expect.stringMatching(/^properties\.osType = "Windows": run Windows workloads in a cluster on the Azure dataplane/) });
+  // No other companion reports: what the resource policies found on each alone is not reported again.
+  expect(reported.filter((r) => r.policy.endsWith('-with-pools')).map((r) => r.policy)).toEqual(['saks-enc-006-with-pools']);
+  // The same Windows pool written inline in the cluster: only the rule's own policy, on the cluster.
+  const inline = { ...cluster, name: 'cilium-win-inline', inputs: { ...cluster.inputs, agentPoolProfiles: [...(cluster.inputs.agentPoolProfiles as object[]), { name: 'win1', mode: 'User', count: 2, vmSize: 'Standard_D4ds_v5', osType: 'Windows', enableEncryptionAtHost: true }] } };
+  expect(reportsOf(runPack(secureAksPolicies(), [inline]), 'saks-enc-006')).toEqual([['saks-enc-006', urnOf(inline)]]);
+  // Exempted by the pool's name or the cluster's, in the companion's configuration.
+  const exempt = (name: string) => ({ 'saks-enc-006-with-pools': { exemptions: [`${name}: Windows nodes leave in the next window, ticket OPS-7`] } });
+  expect(reportsOf(runPack(secureAksPolicies(), [cluster, pool], exempt('cilium-win-pool')), 'saks-enc-006')).toEqual([]);
+  expect(reportsOf(runPack(secureAksPolicies(), [cluster, pool], exempt('cilium-win')), 'saks-enc-006')).toEqual([]);
+  // Disabled through the rule's enforcement level: the companion too.
+  expect(reportsOf(runPack(secureAksPolicies({ enforcementLevels: { 'SAKS-ENC-006': 'disabled' } }), [cluster, pool]), 'saks-enc-006')).toEqual([]);
+});
+
+test('at preview, a pool\'s osType or cluster name Pulumi does not know yet leaves the companion undecided: nothing reported', async () => {
+  new containerservice.ManagedCluster('cilium-preview', typedCluster('cilium-preview'));
+  new containerservice.AgentPool('cilium-preview-pool', typedPool('cilium-preview', 'pool1'));
+  await settle();
+  const cluster = resources.find((r) => r.name === 'cilium-preview')!;
+  const pool = resources.find((r) => r.name === 'cilium-preview-pool')!;
+  const inputs = { ...pool.inputs };
+  Object.defineProperty(inputs, 'osType', { enumerable: true, get: () => { throw new Error('unknown during preview'); } });
+  const reported = runPack(secureAksPolicies(), [cluster, { ...pool, inputs }]);
+  expect(reportsOf(reported, 'saks-enc-006')).toEqual([]);
+  expect(mandatory(reported)).toEqual([]);
+  // A Windows pool whose cluster's name Pulumi does not know yet is judged alone: its cluster is not claimed.
+  const unnamed = { ...pool.inputs, osType: 'Windows' };
+  Object.defineProperty(unnamed, 'resourceName', { enumerable: true, get: () => { throw new Error('unknown during preview'); } });
+  expect(reportsOf(runPack(secureAksPolicies(), [cluster, { ...pool, inputs: unnamed }]), 'saks-enc-006')).toEqual([]);
+  // Once the name is known (at update), the same pool is judged with its cluster.
+  expect(reportsOf(runPack(secureAksPolicies(), [cluster, { ...pool, inputs: { ...pool.inputs, osType: 'Windows' } }]), 'saks-enc-006')).toEqual([['saks-enc-006-with-pools', urnOf(pool)]]);
+});
+
+test('a cluster with ACNS WireGuard and a FIPS pool declared as its own resource: SAKS-ENC-005\'s companion reports it on the pool', async () => {
+  new containerservice.ManagedCluster('wg-fips', typedCluster('wg-fips', WIREGUARD));
+  new containerservice.AgentPool('wg-fips-pool', typedPool('wg-fips', 'fips1', { enableFIPS: true, enableNodePublicIP: true }));
+  new containerservice.AgentPool('wg-plain-pool', typedPool('wg-fips', 'plain1'));
+  await settle();
+  const stack = resources.filter((r) => ['wg-fips', 'wg-fips-pool', 'wg-plain-pool'].includes(r.name));
+  const reported = runPack(secureAksPolicies(), stack);
+  expect(reportsOf(reported, 'saks-enc-005')).toEqual([['saks-enc-005-with-pools', urnOf(stack.find((r) => r.name === 'wg-fips-pool')!)]]);
+  expect(reported.find((r) => r.policy === 'saks-enc-005-with-pools')!.message).toMatch(/^properties\.enableFIPS = true: use virtual network encryption where FIPS is required/);
+  // The pool's public IPs are seen on the pool alone: reported by the rule's own policy, not by its companion again.
+  expect(reportsOf(reported, 'saks-net-011')).toEqual([['saks-net-011', urnOf(stack.find((r) => r.name === 'wg-fips-pool')!)]]);
+  expect(reported.filter((r) => r.level === 'mandatory').map((r) => r.policy).sort()).toEqual(['saks-enc-005-with-pools', 'saks-net-011']);
+});
+
+test('a pool whose cluster is not in the stack is judged alone: the companions report nothing', async () => {
+  new containerservice.ManagedCluster('lonely-cluster', typedCluster('lonely-cluster', WIREGUARD));
+  new containerservice.AgentPool('lonely-pool', typedPool('existing-elsewhere', 'win2', { osType: 'Windows', enableFIPS: true }));
+  await settle();
+  const stack = resources.filter((r) => ['lonely-cluster', 'lonely-pool'].includes(r.name));
+  const reported = runPack(secureAksPolicies(), stack);
+  expect(reported.filter((r) => r.policy.endsWith('-with-pools'))).toEqual([]);
+  expect(reportsOf(reported, 'saks-enc-005')).toEqual([]);
+  expect(reportsOf(reported, 'saks-enc-006')).toEqual([]);
+});
+
+test('the classic provider: a Cilium KubernetesCluster with a Windows KubernetesClusterNodePool is judged together', async () => {
+  const classic = await import('@pulumi/azure/containerservice');
+  new classic.KubernetesCluster('classic-cilium', {
+    name: 'classic-cilium',
+    location: 'westeurope',
+    resourceGroupName: 'rg',
+    dnsPrefix: 'classic-cilium',
+    defaultNodePool: { name: 'system', nodeCount: 3, vmSize: 'Standard_D4ds_v5' },
+    identity: { type: 'SystemAssigned' },
+    networkProfile: { networkPlugin: 'azure', networkPluginMode: 'overlay', networkDataPlane: 'cilium', networkPolicy: 'cilium' },
+  });
+  new classic.KubernetesClusterNodePool('classic-cilium-win', {
+    name: 'win3',
+    kubernetesClusterId: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/classic-cilium',
+    vmSize: 'Standard_D4ds_v5',
+    nodeCount: 2,
+    osType: 'Windows',
+  });
+  await settle();
+  const stack = resources.filter((r) => ['classic-cilium', 'classic-cilium-win'].includes(r.name));
+  expect(reportsOf(runPack(secureAksPolicies(), stack), 'saks-enc-006')).toEqual([['saks-enc-006-with-pools', urnOf(stack.find((r) => r.name === 'classic-cilium-win')!)]]);
+});
+
+test('the pack and the audit agree on a stack with separate pools: each rule the audit fails is reported, once, on the cluster or its pool', async () => {
+  new containerservice.ManagedCluster('agree', typedCluster('agree', WIREGUARD));
+  new containerservice.AgentPool('agree-win', typedPool('agree', 'win4', { osType: 'Windows' }));
+  new containerservice.AgentPool('agree-fips', typedPool('agree', 'fips4', { enableFIPS: true, enableNodePublicIP: true }));
+  new containerservice.AgentPool('agree-name', typedPool('agree', 'User_4'));
+  await settle();
+  const stack = resources.filter((r) => ['agree', 'agree-win', 'agree-fips', 'agree-name'].includes(r.name));
+  const { deployment } = describePulumiStack(stack.map(policyResource));
+  expect(deployment.clusters.map((c) => c.poolResources.length)).toEqual([3]);
+  const failed = auditCluster(deployment.clusters[0]).outcomes.filter((o) => PAYLOAD_RULE_IDS.has(o.rule.id) && o.verdict === 'fail');
+  const reported = runPack(secureAksPolicies(), stack);
+  const ruleOf = (policy: string) => policy.replace(/-with-pools$/, '');
+  expect([...new Set(reported.map((r) => ruleOf(r.policy)))].sort()).toEqual(failed.map((o) => policyName(o.rule)).sort());
+  // Among them the rules that combine the cluster's settings with a separate pool's, which neither resource shows alone.
+  expect(failed.map((o) => o.rule.id)).toEqual(expect.arrayContaining(['SAKS-ENC-005', 'SAKS-ENC-006', 'SAKS-NET-011', 'SAKS-NAME-002']));
+  // Each finding once: the audit's findings of these rules, and the pack's reports, one for one.
+  const findings = failed.flatMap((o) => o.findings).filter((f) => !STACK_RULE_IDS.has(f.rule.id));
+  expect(reported.filter((r) => !STACK_RULE_IDS.has(ruleOf(r.policy).toUpperCase())).length).toBe(findings.length);
+  // Each on the resource whose setting it is.
+  const on = (policy: string) => reported.filter((r) => ruleOf(r.policy) === policy).map((r) => r.urn ?? r.on);
+  expect(on('saks-enc-006')).toEqual([urnOf(stack.find((r) => r.name === 'agree-win')!)]);
+  expect(on('saks-enc-005')).toEqual([urnOf(stack.find((r) => r.name === 'agree-fips')!)]);
 });

@@ -33,7 +33,7 @@ function windowsPools(c: ClusterRuleContext) {
 }
 
 export const TRANSIT_ENCRYPTION_RULES: readonly ClusterRule[] = [
-  clusterRule(Rules.ciliumNeedsOverlayOrPodSubnet, 'cluster', (c) => {
+  poolRule(Rules.ciliumNeedsOverlayOrPodSubnet, 'cluster', (c) => {
     if (!ciliumDataplane(c)) return;
     const plugin = c.text(c.fact(`${NETWORK}.networkPlugin`));
     const mode = c.fact(`${NETWORK}.networkPluginMode`);

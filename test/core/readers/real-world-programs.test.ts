@@ -192,12 +192,15 @@ describe.each(PROGRAM_CASES)('%s', (slug) => {
     expect(found).toEqual(wanted);
   });
 
-  test('the policy pack reports on each cluster exactly the rules the audit fails', () => {
+  test('the policy pack reports on each cluster and its separate pools exactly the rules the audit fails', () => {
     const reported = reportedByPack(stackOf(slug));
-    for (const { r, audit } of auditedClusters(slug)) {
+    for (const { r, cluster, audit } of auditedClusters(slug)) {
       const failed = audit.outcomes.filter((o) => PAYLOAD_RULE_IDS.has(o.rule.id) && o.verdict === 'fail').map((o) => policyName(o.rule));
       expect(failed.length, r.name).toBeGreaterThan(0);
-      expect([...(reported.get(r.urn) ?? [])].sort(), r.name).toEqual(failed.sort());
+      // A rule's companion (`-with-pools`) reports what it finds with the pools declared as their own resources, on the pool whose setting it is.
+      const urns = [r.urn, ...cluster.poolResources.map((p) => p.origin.document)];
+      const rules = new Set(urns.flatMap((urn) => [...(reported.get(urn) ?? [])]).map((policy) => policy.replace(/-with-pools$/, '')));
+      expect([...rules].sort(), r.name).toEqual(failed.sort());
     }
   });
 

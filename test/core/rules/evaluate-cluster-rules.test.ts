@@ -1,10 +1,14 @@
-import { expect, test } from 'vitest';
+import { expect, test, vi } from 'vitest';
+import { validateHardenedCluster } from '../../../lib/core/aks/validate-cluster';
+import { describedFromAudited } from '../../../lib/core/audit/described-from-audited';
+import { ClusterRuleContext } from '../../../lib/core/rules/cluster-rule';
+import { SUB } from '../../support/cluster-fixtures';
 import { CLUSTER_RULES } from '../../../lib/core/aks/cluster-rule-set';
 import { AGENT_POOL_TYPE, CLUSTER_NOT_READ, describeDeployment, MANAGED_CLUSTER_TYPE } from '../../../lib/core/description/cluster-description';
 import { DescribedResource } from '../../../lib/core/description/described-resource';
 import { evaluateClusterRules } from '../../../lib/core/rules/evaluate-cluster-rules';
 import { Rules } from '../../../lib/core/validation/rule-catalog';
-import { FAILING_CASES } from '../../support/misconfiguration-corpus';
+import { FAILING_CASES, hardenedPayload } from '../../support/misconfiguration-corpus';
 
 const EVALUATION_DATE = '2026-06-01';
 const poolResource = (name: string, properties: Record<string, unknown>, i = 0): DescribedResource => ({ type: AGENT_POOL_TYPE, name, body: { properties }, origin: { document: 'pool.json', pointer: `/resources/${i}` } });
@@ -43,5 +47,34 @@ test('every rule the misconfiguration corpus breaks on a node pool\'s setting is
   const clusterRuleIds = new Set(CLUSTER_RULES.map((r) => r.rule.id));
   expect([...onPools].filter((id) => clusterRuleIds.has(id)).length).toBeGreaterThanOrEqual(5);
   const unmarked = CLUSTER_RULES.filter((r) => onPools.has(r.rule.id) && !r.judgesPools).map((r) => r.rule.id);
+  expect(unmarked).toEqual([]);
+});
+
+test('every rule of the cluster alone that reads the node pools is a rule of node pools, so the policy pack decides it with the pools declared apart', () => {
+  // Records which rules ask for the pools, on the corpus's definitions and payloads and on payloads that reach each pool read.
+  const readers = new Set<string>();
+  const read = ClusterRuleContext.prototype.pools;
+  const pools = vi.spyOn(ClusterRuleContext.prototype, 'pools').mockImplementation(function (this: ClusterRuleContext) {
+    readers.add(this.rule.id);
+    return read.call(this);
+  });
+  const vnet = `/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/spoke`;
+  const payloads = [
+    ...FAILING_CASES.flatMap((c) => (c.payload ? [c.payload] : [])),
+    hardenedPayload(),
+    hardenedPayload({ networkProfile: { networkPlugin: 'azure', networkDataplane: 'cilium', outboundType: 'managedNATGateway' } }),
+    hardenedPayload({ apiServerAccessProfile: { enableVnetIntegration: true, subnetId: `${vnet}/subnets/api` }, agentPoolProfiles: [{ name: 'system', mode: 'System', osType: 'Windows', vnetSubnetID: `${vnet}/subnets/nodes` }] }),
+  ];
+  try {
+    for (const p of payloads) {
+      const [cluster] = describeDeployment([{ resources: [describedFromAudited(p, { document: 'payload.json', pointer: '' })], notExamined: [], problems: [], wholeDeployment: false }]).clusters;
+      evaluateClusterRules(cluster, CLUSTER_RULES, { evaluationDate: EVALUATION_DATE });
+    }
+    for (const c of FAILING_CASES) if (c.props) validateHardenedCluster(c.props, { evaluationDate: EVALUATION_DATE });
+  } finally {
+    pools.mockRestore();
+  }
+  expect(readers.size).toBeGreaterThanOrEqual(10);
+  const unmarked = CLUSTER_RULES.filter((r) => r.scope === 'cluster' && readers.has(r.rule.id) && !r.judgesPools).map((r) => r.rule.id);
   expect(unmarked).toEqual([]);
 });

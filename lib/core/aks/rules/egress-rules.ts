@@ -49,7 +49,7 @@ export const EGRESS_RULES: readonly ClusterRule[] = [
     if (path.publicEgress !== 'yes') return;
     c.fail(path.fact, { definition: 'send egress through your hub firewall with OutboundType.userDefinedRouting({ firewallPrivateIp }), or isolate the cluster with OutboundType.networkIsolated()', payload: 'send egress through your hub firewall (outboundType userDefinedRouting), or isolate the cluster (outboundType none)' }, { value: path.outboundType });
   }),
-  clusterRule(Rules.egressManagedNat, 'cluster', (c) => {
+  poolRule(Rules.egressManagedNat, 'cluster', (c) => {
     const outbound = c.fact(OUTBOUND);
     if (same(c.text(outbound), 'managedNATGateway') && nodeSubnetIds(c).length > 0) {
       c.fail(outbound, { definition: 'use OutboundType.userAssignedNatGateway({ natGatewayId }) with a NAT gateway you own', payload: 'use userAssignedNATGateway with a NAT gateway on the node subnet, or userDefinedRouting' });

@@ -2,7 +2,7 @@ import { DescribedValue } from '../../description/described-value';
 import { referenceOf } from '../../description/related-resources';
 import { delegatedToManagedClusters, tooSmallForApiServer } from '../api-server-subnet';
 import { Ipv4Cidr, parseIpv4 } from '../../net/ipv4-cidr';
-import { clusterRule, ClusterRule, ClusterRuleContext } from '../../rules/cluster-rule';
+import { clusterRule, ClusterRule, ClusterRuleContext, poolRule } from '../../rules/cluster-rule';
 import { conditionHoldsOnResource } from '../../rules/resource-rule';
 import { Rules } from '../../validation/rule-catalog';
 import { AKS_RESERVED_RANGES, API_SERVER_SUBNET_MAX_PREFIX, SERVICE_CIDR_MIN_PREFIX } from '../aks-limits';
@@ -105,7 +105,7 @@ export const NETWORK_RULES: readonly ClusterRule[] = [
       c.fail(fact, `choose an address inside ${svc.block} other than its first two (the network address and the kubernetes service), e.g. the .10 address`);
     }
   }),
-  clusterRule(Rules.vnetIntegrationNeedsSubnet, 'cluster', (c) => {
+  poolRule(Rules.vnetIntegrationNeedsSubnet, 'cluster', (c) => {
     if (!hasVnetIntegration(c) || nodeSubnetIds(c).length === 0) return;
     const fact = c.fact(API_SUBNET);
     if (c.value(fact) === undefined) {
@@ -130,7 +130,7 @@ export const NETWORK_RULES: readonly ClusterRule[] = [
       c.fail(api.at, 'delegate the subnet to Microsoft.ContainerService/managedClusters');
     }
   }),
-  clusterRule(Rules.apiServerSubnetSameVnet, 'cluster', (c) => {
+  poolRule(Rules.apiServerSubnetSameVnet, 'cluster', (c) => {
     const api = apiSubnet(c);
     const ref = api && referenceOf(api.id);
     const nodes = nodeSubnetIds(c).map(referenceOf).filter((r): r is NonNullable<typeof r> => r !== undefined);
