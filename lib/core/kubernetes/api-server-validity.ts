@@ -73,8 +73,10 @@ export function findInvalidForApiServer(objects: readonly unknown[]): MeshFindin
       }
     }
     if (o.kind === 'ValidatingAdmissionPolicy' && typeof o.apiVersion === 'string' && o.apiVersion.startsWith('admissionregistration.k8s.io/')) {
-      for (const { path, expression } of admissionPolicyExpressions(o.spec)) {
-        for (const problem of celCompileProblems(expression)) add(`${path}: ${problem}`, 'write each list or map literal with entries of one type (for data of several types, one map per field)');
+      for (const { path, expression, output } of admissionPolicyExpressions(o.spec)) {
+        for (const problem of celCompileProblems(expression, output)) {
+          add(`${path}: ${problem}`, problem.startsWith('evaluates to') ? `make the expression a ${output} (compare the value, or convert it with ${output}())` : 'write each list or map literal with entries of one type (for data of several types, one map per field)');
+        }
       }
     }
     if (['Deployment', 'StatefulSet', 'ReplicaSet'].includes(o.kind) && o.spec?.replicas !== undefined && (!Number.isInteger(o.spec.replicas) || o.spec.replicas < 0)) {
@@ -88,14 +90,22 @@ export function findInvalidForApiServer(objects: readonly unknown[]): MeshFindin
  * Every CEL expression of a ValidatingAdmissionPolicy's spec, with its path.
  * @see https://kubernetes.io/docs/reference/access-authn-authz/validating-admission-policy/
  */
-function admissionPolicyExpressions(spec: Record<string, any> | undefined): { path: string; expression: string }[] {
-  const out: { path: string; expression: string }[] = [];
-  const fields: [string, string[]][] = [['matchConditions', ['expression']], ['variables', ['expression']], ['validations', ['expression', 'messageExpression']], ['auditAnnotations', ['valueExpression']]];
+function admissionPolicyExpressions(spec: Record<string, any> | undefined): { path: string; expression: string; output?: 'bool' | 'string' }[] {
+  const out: { path: string; expression: string; output?: 'bool' | 'string' }[] = [];
+  // The type each field must have (compile.go's ReturnTypes): a variable may have any, an audit annotation string or null.
+  const fields: [string, [string, 'bool' | 'string' | undefined][]][] = [
+    ['matchConditions', [['expression', 'bool']]],
+    ['variables', [['expression', undefined]]],
+    ['validations', [['expression', 'bool'], ['messageExpression', 'string']]],
+    ['auditAnnotations', [['valueExpression', undefined]]],
+  ];
   for (const [list, keys] of fields) {
     const items = spec?.[list];
     if (!Array.isArray(items)) continue;
     items.forEach((item: Record<string, unknown>, i) => {
-      for (const key of keys) if (typeof item?.[key] === 'string') out.push({ path: `spec.${list}[${i}]${typeof item.name === 'string' ? ` (${item.name})` : ''}.${key}`, expression: item[key] as string });
+      for (const [key, output] of keys) {
+        if (typeof item?.[key] === 'string') out.push({ path: `spec.${list}[${i}]${typeof item.name === 'string' ? ` (${item.name})` : ''}.${key}`, expression: item[key] as string, output });
+      }
     });
   }
   return out;

@@ -124,29 +124,53 @@ function typeOfNode(node: any, positions: Readonly<Record<string, number>>, mism
   }
 }
 
+/** The variables Kubernetes declares as `dyn` for an admission policy: what is read from them is `dyn` to its type checker too. */
+const DYN_VARIABLES = new Set(['object', 'oldObject', 'params']);
+
+/** Whether cel-go surely types a node `dyn`: a field or an index read from a `dyn` variable. */
+function surelyDyn(node: any): boolean {
+  const kind = node?.exprKind?.case;
+  const value = node?.exprKind?.value;
+  if (kind === 'identExpr') return DYN_VARIABLES.has(value.name);
+  if (kind === 'selectExpr') return !value.testOnly && surelyDyn(value.operand);
+  if (kind === 'callExpr' && value.function === '_[_]') return surelyDyn(value.args?.[0]);
+  return false;
+}
+
 /**
  * What Kubernetes' CEL compiler refuses in an expression before any request:
- * text that does not parse, and a list or map literal whose entries do not
- * all have one type (`{'host': 'a', 'port': 443}`). Kubernetes compiles every
- * expression of an admission policy (and of a CRD's validation rules) with
- * cel-go's `HomogeneousAggregateLiterals`, and refuses the object that holds
- * one. A type is inferred for constants, literals and the standard functions
- * whose result has one type; anything else counts as `dyn`, which matches any
- * type, so a mismatch found here is one the API server finds too.
+ * text that does not parse; a list or map literal whose entries do not all
+ * have one type (`{'host': 'a', 'port': 443}`), since Kubernetes compiles
+ * every expression of an admission policy (and of a CRD's validation rules)
+ * with cel-go's `HomogeneousAggregateLiterals`; and, given `output`, an
+ * expression whose type is not that one (a validation or match condition
+ * must be `bool`, a message expression `string`: `dyn` is refused too). A
+ * type is inferred for constants, literals, the standard functions whose
+ * result has one type, and what is read from `object`, `oldObject` and
+ * `params` (declared `dyn`); anything else counts as `dyn` that matches any
+ * type, so a problem found here is one the API server finds too.
  * @see https://github.com/kubernetes/kubernetes/blob/master/staging/src/k8s.io/apiserver/pkg/cel/environment/base.go
+ * @see https://github.com/kubernetes/kubernetes/blob/master/staging/src/k8s.io/apiserver/pkg/admission/plugin/cel/compile.go
  * @see https://pkg.go.dev/github.com/google/cel-go/cel#HomogeneousAggregateLiterals
  * @category Kubernetes objects
  */
-export function celCompileProblems(expression: string): string[] {
+export function celCompileProblems(expression: string, output?: 'bool' | 'string'): string[] {
   const mismatches: Mismatch[] = [];
+  let type: CelType;
+  let dyn = false;
   // A literal of data (a policy's variables hold thousands of entries) is read without the CEL parser.
   const data = readCelLiteral(expression);
   if (data !== undefined) {
-    typeOfData(data, 'entry ', mismatches);
+    type = typeOfData(data, 'entry ', mismatches);
   } else {
     const parsed = parseCel(expression);
     if (parsed instanceof Error) return [`does not parse as CEL: ${parsed.message.split('\n')[0]}`];
-    typeOfNode(parsed.expr, parsed.sourceInfo?.positions ?? {}, mismatches);
+    type = typeOfNode(parsed.expr, parsed.sourceInfo?.positions ?? {}, mismatches);
+    dyn = type === 'dyn' && surelyDyn(parsed.expr);
   }
-  return mismatches.map((m) => `${m.where.startsWith('entry ') ? `${m.where} of the literal` : m.where} is ${m.found} where the entries before it are ${m.expected}: Kubernetes compiles CEL with homogeneous aggregate literals and refuses a literal that mixes types`);
+  const problems = mismatches.map((m) => `${m.where.startsWith('entry ') ? `${m.where} of the literal` : m.where} is ${m.found} where the entries before it are ${m.expected}: Kubernetes compiles CEL with homogeneous aggregate literals and refuses a literal that mixes types`);
+  if (output !== undefined && ((type !== 'dyn' && join(type, output) !== output) || dyn)) {
+    problems.push(`evaluates to ${type}, where Kubernetes requires ${output}`);
+  }
+  return problems;
 }

@@ -117,10 +117,13 @@ test('every expression compiles with @bufbuild/cel and uses only standard CEL, w
     backendMtlsAdmissionPolicy(mixedLink())!,
   ];
   const policies = [...Object.values(apps).flatMap(policiesIn), ...specs.map((s) => admissionPolicyObjects(s)[0])];
-  const expressions = policies.flatMap((p) => [
-    ...[...(p.spec.matchConditions ?? []), ...(p.spec.variables ?? []), ...p.spec.validations].map((v: Obj) => v.expression as string),
-    ...p.spec.validations.filter((v: Obj) => v.messageExpression).map((v: Obj) => v.messageExpression as string),
+  const typed = policies.flatMap((p) => [
+    ...(p.spec.matchConditions ?? []).map((v: Obj) => ({ expression: v.expression as string, output: 'bool' as const })),
+    ...(p.spec.variables ?? []).map((v: Obj) => ({ expression: v.expression as string, output: undefined })),
+    ...p.spec.validations.map((v: Obj) => ({ expression: v.expression as string, output: 'bool' as const })),
+    ...p.spec.validations.filter((v: Obj) => v.messageExpression).map((v: Obj) => ({ expression: v.messageExpression as string, output: 'string' as const })),
   ]);
+  const expressions = typed.map((t) => t.expression);
   expect(expressions.length).toBeGreaterThan(20);
   const used = new Set<string>();
   for (const e of expressions) for (const f of await functionsOf(e)) used.add(f);
@@ -129,7 +132,8 @@ test('every expression compiles with @bufbuild/cel and uses only standard CEL, w
   expect([...(await functionsOf("quantity(object.spec.x).isGreaterThan(quantity('1'))"))].some((f) => !STANDARD_CEL.has(f))).toBe(true);
   // Kubernetes compiles them with homogeneous aggregate literals: no list or map literal mixes types
   // (a map per field, not a map of records), or the API server refuses the policy.
-  expect(expressions.flatMap((e) => celCompileProblems(e).map((problem) => `${e.slice(0, 80)}: ${problem}`))).toEqual([]);
+  // Each has the type Kubernetes requires of its field (bool, or string for a message).
+  expect(typed.flatMap(({ expression, output }) => celCompileProblems(expression, output).map((problem) => `${expression.slice(0, 80)}: ${problem}`))).toEqual([]);
   // Kubernetes' optional syntax is not in @bufbuild/cel: no generated expression may use it.
   expect(expressions.filter((e) => e.includes('.?'))).toEqual([]);
   await expect(functionsOf('object.?spec.orValue(1)')).rejects.toThrow();

@@ -33,12 +33,13 @@ test('an admission policy whose CEL the API server would not compile is refused 
   });
   expect(findInvalidForApiServer([policy([{ name: 'hosts', expression: "{'a': 'a.example'}" }], [{ expression: 'request.name in variables.hosts', messageExpression: "'denied: ' + request.name" }])])).toEqual([]);
   const findings = findInvalidForApiServer([
-    policy([{ name: 'entries', expression: "{'a': {'host': 'a.example', 'port': 443}}" }], [{ expression: "object.spec.x in [1, 'a']" }, { expression: 'true', messageExpression: "'a' +" }]),
+    policy([{ name: 'entries', expression: "{'a': {'host': 'a.example', 'port': 443}}" }], [{ expression: "object.spec.x in [1, 'a']" }, { expression: 'true', messageExpression: "'a' +" }, { expression: 'object.spec.enabled' }]),
   ]);
   expect(findings.map((f) => [f.object, f.message])).toEqual([
     ['ValidatingAdmissionPolicy/p', expect.stringMatching(/^spec\.variables\[0\] \(entries\)\.expression: entry \['a'\]\['port'\] of the literal is int where the entries before it are string/)],
     ['ValidatingAdmissionPolicy/p', expect.stringMatching(/^spec\.validations\[0\]\.expression: the list element at character \d+ is string where the entries before it are int/)],
     ['ValidatingAdmissionPolicy/p', expect.stringMatching(/^spec\.validations\[1\]\.messageExpression: does not parse as CEL/)],
+    ['ValidatingAdmissionPolicy/p', 'spec.validations[2].expression: evaluates to dyn, where Kubernetes requires bool'],
   ]);
   expect(findings[0].fix).toContain('one map per field');
 });

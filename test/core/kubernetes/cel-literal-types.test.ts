@@ -35,3 +35,16 @@ test('a literal that mixes types is refused, where it is, as Kubernetes refuses 
 test('text that does not parse is refused with the parser\'s reason', () => {
   expect(celCompileProblems('object.spec.(')).toEqual([expect.stringMatching(/^does not parse as CEL: /)]);
 });
+
+test('an expression whose type is not the one its field requires is refused; one that may have it is not', () => {
+  expect(celCompileProblems("request.name in ['a'] || object.spec.x == 1", 'bool')).toEqual([]);
+  expect(celCompileProblems("'denied: ' + request.name + string(object.spec.port)", 'string')).toEqual([]);
+  // What is read from object is dyn to Kubernetes' type checker, which refuses it where bool is required.
+  expect(celCompileProblems('object.spec.enabled', 'bool')).toEqual(['evaluates to dyn, where Kubernetes requires bool']);
+  expect(celCompileProblems("object.metadata.labels['app']", 'string')).toEqual(['evaluates to dyn, where Kubernetes requires string']);
+  expect(celCompileProblems('size(object.spec.hosts)', 'bool')).toEqual(['evaluates to int, where Kubernetes requires bool']);
+  expect(celCompileProblems("'a' == 'a'", 'string')).toEqual(['evaluates to bool, where Kubernetes requires string']);
+  // A value whose type is not inferred here (a variable, a macro's result) may be bool: not refused.
+  expect(celCompileProblems('variables.allowed', 'bool')).toEqual([]);
+  expect(celCompileProblems('object.spec.hosts.all(h, h != "*")', 'bool')).toEqual([]);
+});
