@@ -5,6 +5,15 @@ import { isDns1035Label, isDns1123Label, isDns1123Subdomain } from './kubernetes
 
 const LABEL_NAME = /^([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)$/;
 const IANA_SVC_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
+/**
+ * etcd's default limit on a request: the API server cannot store an object
+ * larger than this, however it is applied.
+ * @see https://etcd.io/docs/v3.5/dev-guide/limit/
+ */
+const MAX_STORED_BYTES = 1.5 * 1024 * 1024;
+/** Kinds that hold data and grow with it (a link's admission policy grows with its services): their size is checked. */
+const DATA_KINDS = new Set(['ConfigMap', 'Secret', 'ValidatingAdmissionPolicy', 'CustomResourceDefinition']);
+
 /** Kinds whose name is a DNS label rather than a subdomain. */
 const LABEL_NAMED: ReadonlyMap<string, (name: string) => boolean> = new Map([['Service', isDns1035Label], ['Namespace', isDns1123Label]]);
 
@@ -19,8 +28,9 @@ function isQualifiedName(key: string): boolean {
  * schema: names and namespaces of the right form and length, label keys and
  * values, Service port names (IANA service names of at most 15 characters,
  * unique, required when there are several), non-empty port lists, and
- * replicas, and the CEL expressions of admission policies that the API server's
- * CEL compiler refuses. Run on every object written, derived names included.
+ * replicas, the CEL expressions of admission policies that the API server's
+ * CEL compiler refuses, and data objects too large for etcd. Run on every
+ * object written, derived names included.
  * @see https://kubernetes.io/docs/concepts/overview/working-with-objects/names/
  * @see https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#syntax-and-character-set
  * @category Kubernetes objects
@@ -71,6 +81,10 @@ export function findInvalidForApiServer(objects: readonly unknown[]): MeshFindin
         if (typeof n === 'string') names.add(n);
         if (!Number.isInteger(p.port) || (p.port as number) < 1 || (p.port as number) > 65535) add(`port ${String(p.port)} is not from 1 to 65535`, 'use a port from 1 to 65535');
       }
+    }
+    if (DATA_KINDS.has(o.kind)) {
+      const bytes = Buffer.byteLength(JSON.stringify(o), 'utf8');
+      if (bytes > MAX_STORED_BYTES) add(`is ${bytes} bytes as JSON, more than the 1.5 MiB etcd stores in one request`, 'make the object smaller: for a link\'s admission policy, split its services into several links');
     }
     if (o.kind === 'ValidatingAdmissionPolicy' && typeof o.apiVersion === 'string' && o.apiVersion.startsWith('admissionregistration.k8s.io/')) {
       for (const { path, expression, output } of admissionPolicyExpressions(o.spec)) {

@@ -43,3 +43,13 @@ test('an admission policy whose CEL the API server would not compile is refused 
   ]);
   expect(findings[0].fix).toContain('one map per field');
 });
+
+test('a data object larger than etcd stores in one request is refused, one just under is not', () => {
+  const configMap = (bytes: number) => {
+    const o = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'big', namespace: 'ns' }, data: { blob: '' } };
+    o.data.blob = 'x'.repeat(bytes - JSON.stringify(o).length);
+    return o;
+  };
+  expect(findInvalidForApiServer([configMap(1.5 * 1024 * 1024)])).toEqual([]);
+  expect(findInvalidForApiServer([configMap(1.5 * 1024 * 1024 + 1)]).map((f) => f.message)).toEqual([`is ${1.5 * 1024 * 1024 + 1} bytes as JSON, more than the 1.5 MiB etcd stores in one request`]);
+});

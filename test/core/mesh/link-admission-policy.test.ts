@@ -7,6 +7,7 @@ import {
   createRequestOf,
   CrossClusterLink,
   evaluateAdmissionPolicy,
+  findInvalidForApiServer,
   GatewayDeployment,
   KubernetesObject,
   linkAdmissionPolicy,
@@ -176,3 +177,20 @@ test('the per-kind policies are valid against the Kubernetes OpenAPI and admit e
     }
   }
 });
+
+test('a link whose client policy etcd cannot store is refused, with the fix', () => {
+  const link = (count: number) => CrossClusterLink.build({
+    name: 'big',
+    certificates: CertificateSource.existingSecrets(),
+    services: Array.from({ length: count }, (_, i) => ({ name: `svc${i}`, host: `svc${i}.big.example`, clientPort: 20000 + i, gatewayPort: 30000 + i, backend: { host: `svc${i}.default.svc.cluster.local`, port: 8080 }, clientNamespaces: ['default'], clientCredentialName: `svc${i}-client`, serverCredentialName: `svc${i}-server` })),
+  });
+  const clientPolicy = (count: number) => admissionPolicyObjects(linkAdmissionPolicy(link(count), 'client'))[0];
+  // The size grows by the same bytes per service: past 1.5 MiB by some 150 services.
+  const sizeOf = (count: number) => JSON.stringify(clientPolicy(count)).length;
+  const perService = (sizeOf(200) - sizeOf(100)) / 100;
+  const count = Math.ceil((1.5 * 1024 * 1024 - sizeOf(100)) / perService) + 100 + 150;
+  expect(findInvalidForApiServer([clientPolicy(count)])).toEqual([
+    expect.objectContaining({ object: 'ValidatingAdmissionPolicy/secure-aks-link-big-client', message: expect.stringMatching(/^is \d+ bytes as JSON, more than the 1\.5 MiB etcd stores in one request$/), fix: expect.stringContaining('split its services into several links') }),
+  ]);
+  expect(findInvalidForApiServer([clientPolicy(100)])).toEqual([]);
+}, 60_000);
