@@ -504,8 +504,8 @@ export const Rules = {
   apiServerValidity: {
     id: 'SAKS-K8S-002',
     statement:
-      'every object written is valid for the Kubernetes API server: names, namespaces and label values of the right form and length (derived names included), Service ports named as IANA service names of at most 15 characters and never empty, replicas a whole number, and admission policies whose CEL the API server compiles (it parses, no list or map literal mixes types, and each expression has the type its field requires)',
-    sources: [S.kubernetesNames, S.kubernetesLabels, S.kubernetesCelEnvironment],
+      'every object written is valid for the Kubernetes API server: names, namespaces and label values of the right form and length (derived names included), Service ports named as IANA service names of at most 15 characters and never empty, replicas a whole number, and admission policies whose CEL the API server compiles (it parses, no list or map literal mixes types, and each expression has the type its field requires), and no data object larger than etcd stores in one request (1.5 MiB)',
+    sources: [S.kubernetesNames, S.kubernetesLabels, S.kubernetesCelEnvironment, S.etcdRequestLimit],
     severity: 'error',
   },
   meshHostOutsideCluster: {

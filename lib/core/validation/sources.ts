@@ -123,6 +123,7 @@ export const Sources = {
   internalLoadBalancer: 'https://learn.microsoft.com/azure/aks/internal-lb',
   validatingAdmissionPolicy: 'https://kubernetes.io/docs/reference/access-authn-authz/validating-admission-policy/',
   kubernetesCelEnvironment: 'https://github.com/kubernetes/kubernetes/blob/master/staging/src/k8s.io/apiserver/pkg/cel/environment/base.go',
+  etcdRequestLimit: 'https://etcd.io/docs/v3.5/dev-guide/limit/',
   aksNamespaces: 'https://learn.microsoft.com/azure/aks/concepts-clusters-workloads#namespaces',
   calicoOperatorOnAks: 'https://docs.tigera.io/calico/latest/getting-started/kubernetes/managed-public-cloud/aks',
   aksKubernetesCalendar: 'https://learn.microsoft.com/azure/aks/supported-kubernetes-versions#aks-kubernetes-release-calendar-and-upcoming-versions',
