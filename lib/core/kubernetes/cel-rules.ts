@@ -1,4 +1,5 @@
 import type { CelEnv } from '@bufbuild/cel';
+import { celLibrary, parseCel } from './cel-parse';
 
 /**
  * A CEL rule of a CRD that an object breaks.
@@ -15,7 +16,6 @@ export interface CelRuleFinding {
 type Schema = Record<string, any>;
 type Program = (bindings: { self: unknown }) => unknown;
 
-let cel: typeof import('@bufbuild/cel') | undefined;
 let env: CelEnv | undefined;
 
 /**
@@ -55,14 +55,14 @@ const MAX_REMEMBERED = 10_000;
 function compile(rule: string): CompiledRule {
   let c = compiledRules.get(rule);
   if (!c) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    cel ??= require('@bufbuild/cel') as typeof import('@bufbuild/cel');
+    const cel = celLibrary();
     env ??= cel.celEnv({
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       funcs: (require('@bufbuild/cel/ext') as typeof import('@bufbuild/cel/ext')).strings,
       re2: compiledOnce(),
     });
-    const parsed = cel.parse(rule);
+    const parsed = parseCel(rule);
+    if (parsed instanceof Error) throw parsed;
     const planned = cel.plan(env, parsed);
     c = { run: (bindings) => planned(bindings as never), fields: selfFields(parsed.expr), results: new Map() };
     compiledRules.set(rule, c);
