@@ -2,7 +2,7 @@ import type { PolicyResource } from '@pulumi/policy/policy';
 import { describedFromAudited } from '../core/audit/described-from-audited';
 import { AuditedResource } from '../core/audit/audited-resource';
 import { DescribedDeployment, describeDeployment } from '../core/description/cluster-description';
-import { DescribedResource } from '../core/description/described-resource';
+import { DescribedResource, NotExamined } from '../core/description/described-resource';
 import { describeClassicAzureResource } from '../core/readers/pulumi/classic-azure-resource';
 import { describeAsAzure, unreadableGeneric } from './pulumi-resource-description';
 
@@ -49,12 +49,13 @@ export function describeStackResources<R extends StackResource>(resources: reado
 export function describePulumiStack<R extends StackResource>(
   resources: readonly R[],
   described: DescribedStackResources<R> = describeStackResources(resources),
+  unseen: readonly NotExamined[] = [],
 ): { readonly described: DescribedStackResources<R>; readonly deployment: DescribedDeployment } {
   // A generic resource whose type is not known yet may be one the rules read (a Flux configuration on a cluster).
-  const notExamined = described.flatMap(({ r }) => {
+  const notExamined = [...unseen, ...described.flatMap(({ r }) => {
     const reason = unreadableGeneric(r.type, r.props);
     return reason ? [{ at: { document: r.urn, pointer: '' }, what: `the generic resource "${r.name}"`, reason }] : [];
-  });
+  })];
   const deployment = describeDeployment([{ resources: described.flatMap((x) => (x.d ? [x.d] : [])), notExamined, problems: [], wholeDeployment: true }]);
   return { described, deployment };
 }

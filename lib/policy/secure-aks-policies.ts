@@ -14,10 +14,11 @@ import { describeValue, formatViolation, Violation } from '../core/validation/vi
 import { evaluationDateViolation, todayInUtc } from '../core/versions/evaluation-date';
 import { assertInput } from '../core/validation/input-boundary';
 import { lazySchema, zod } from '../core/validation/lazy-zod';
-import { DescribedResource } from '../core/description/described-resource';
+import { DescribedResource, NotExamined } from '../core/description/described-resource';
 import { FindingWithPools, findingsWithPools } from './findings-with-pools';
 import { describeAsAzure, known } from './pulumi-resource-description';
 import { DescribedStackResources, describePulumiResource, describePulumiStack, describeStackResources } from './pulumi-stack-description';
+import { rememberInputs, withSeenInputs } from './seen-inputs';
 
 /**
  * Rules decided on the whole stack: they read resources beside the cluster
@@ -194,6 +195,8 @@ function resourcePolicy(rule: Rule, common: PolicyCommon): ResourceValidationPol
   return {
     ...common,
     validateResource: (args, report) => {
+      // The stack policies read these inputs: they are handed the resource's outputs.
+      rememberInputs(args.urn, args.props);
       const config = args.getConfig<SecureAksPolicyConfig>();
       if (exemptionsOf(config).has(args.name)) return;
       const evaluationDate = evaluationDateOf(config, report);
@@ -270,9 +273,11 @@ function findingsOf(r: Pick<PolicyResource, 'type' | 'name' | 'props' | 'urn'>, 
  * @see https://github.com/pulumi/pulumi-policy/blob/master/sdk/nodejs/server.ts
  */
 let lastStack: { readonly key: string; readonly outcome: StackOutcome } | undefined;
-function stackOutcomes(resources: readonly PolicyResource[], evaluationDate: string): StackOutcome {
-  const key = [evaluationDate, ...resources.map((r) => `${r.urn}\n${inputsText(r.props)}`)].join('\n\n');
-  if (lastStack?.key !== key) lastStack = { key, outcome: evaluateStack(resources, describeStackResources(resources), evaluationDate) };
+function stackOutcomes(stack: readonly PolicyResource[], evaluationDate: string): StackOutcome {
+  // The inputs the resource policies were given, not the outputs the stack policies are handed.
+  const { resources, unseen } = withSeenInputs(stack);
+  const key = [evaluationDate, ...resources.map((r) => `${r.urn}\n${inputsText(r.props)}`), ...unseen.map((u) => u.at.document)].join('\n\n');
+  if (lastStack?.key !== key) lastStack = { key, outcome: evaluateStack(resources, describeStackResources(resources), unseen, evaluationDate) };
   return lastStack.outcome;
 }
 
@@ -298,8 +303,8 @@ interface StackOutcome {
   readonly withPools: readonly FindingWithPools[];
 }
 
-function evaluateStack(resources: readonly PolicyResource[], described: DescribedStackResources<PolicyResource>, evaluationDate: string): StackOutcome {
-  const { deployment } = describePulumiStack(resources, described);
+function evaluateStack(resources: readonly PolicyResource[], described: DescribedStackResources<PolicyResource>, unseen: readonly NotExamined[], evaluationDate: string): StackOutcome {
+  const { deployment } = describePulumiStack(resources, described, unseen);
   const stackRules = CLUSTER_RULES.filter((r) => r.scope === 'deployment');
   const withPoolsRules = CLUSTER_RULES.filter((r) => WITH_POOLS_RULE_IDS.has(r.rule.id));
   const byDescribed = new Map(described.flatMap((x) => (x.d ? [[x.d, x.r] as const] : [])));

@@ -44,7 +44,9 @@ function analyze(): string[] {
   const copy = (r: RecordedResource): PolicyResource =>
     ({ type: r.type, name: r.name, urn: `urn:pulumi:stack::project::${r.type}::${r.name}`, props: unknownCheckingProxy(structuredClone(r.inputs)), opts: {}, dependencies: [], propertyDependencies: {}, isType: () => false, asType: () => undefined }) as unknown as PolicyResource;
   const common = { stackTags: new Map<string, string>(), getConfig: <T extends object>() => ({ evaluationDate: '2026-12-01' }) as T, notApplicable: (): never => { throw new Error('not applicable'); } };
-  for (const p of secureAksPolicies()) {
+  // The resource policies as each resource is registered, then the stack policies once every one is.
+  const pack = secureAksPolicies();
+  for (const p of [...pack.filter((x) => !('validateStack' in x)), ...pack.filter((x) => 'validateStack' in x)]) {
     const report = (message: string, urn?: string) => reported.push(`${p.name} ${urn ?? ''}: ${message}`);
     if ('validateStack' in p) (p as StackValidationPolicy).validateStack({ resources: stack.map(copy), ...common }, report);
     else for (const r of stack) ((p as ResourceValidationPolicy).validateResource as (args: object, report: (m: string) => void) => void)({ ...copy(r), ...common }, report);

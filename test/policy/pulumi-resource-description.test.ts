@@ -49,17 +49,21 @@ const resource = (type: string, name: string, props: Record<string, unknown>): P
   type, name, props, urn: `urn:pulumi:stack::project::${type}::${name}`, opts: {} as never, dependencies: [], propertyDependencies: {}, isType: () => false, asType: () => undefined,
 } as unknown as PolicyResource);
 
-/** What the pack's GitOps source policies report on a stack, as the analyzer runs them. */
+/**
+ * What the pack's GitOps source policies report on a stack, as the analyzer runs them: every
+ * resource policy on each resource's inputs, then the stack policies on the resources' outputs.
+ */
 function gitOpsReports(stack: readonly PolicyResource[]): string[] {
   const out: string[] = [];
-  for (const p of secureAksPolicies().filter((x) => /^saks-git-00[5-8]$/.test(x.name))) {
-    const args = { stackTags: new Map(), getConfig: () => ({ evaluationDate: '2026-12-07' }), notApplicable: (): never => { throw new Error('not applicable'); } };
-    const report = (message: string, urn?: string) => out.push(`${p.name} ${urn ?? ''}: ${message}`);
-    if ('validateStack' in p) (p as StackValidationPolicy).validateStack({ resources: stack, ...args } as never, report);
-    else {
-      const validate = (p as ResourceValidationPolicy).validateResource as (args: object, report: (message: string, urn?: string) => void) => void;
-      for (const r of stack) validate({ ...r, ...args }, report);
-    }
+  const args = { stackTags: new Map(), getConfig: () => ({ evaluationDate: '2026-12-07' }), notApplicable: (): never => { throw new Error('not applicable'); } };
+  const pack = secureAksPolicies();
+  for (const p of pack.filter((x) => !('validateStack' in x))) {
+    const validate = (p as ResourceValidationPolicy).validateResource as (args: object, report: (message: string) => void) => void;
+    for (const r of stack) validate({ ...r, ...args }, () => undefined);
+  }
+  for (const p of pack.filter((x) => /^saks-git-00[5-8]$/.test(x.name))) {
+    const outputs = stack.map((r) => ({ ...r, props: { name: r.name } }));
+    (p as StackValidationPolicy).validateStack({ resources: outputs, ...args } as never, (message: string, urn?: string) => out.push(`${p.name} ${urn ?? ''}: ${message}`));
   }
   return out;
 }

@@ -28,19 +28,27 @@ interface Reported {
 const urnOf = (r: RecordedResource) => `urn:pulumi:stack::project::${r.type}::${r.name}`;
 const policyResource = (r: RecordedResource) => ({ type: r.type, props: r.inputs, urn: urnOf(r), name: r.name, opts: {}, dependencies: [], propertyDependencies: {}, isType: () => false, asType: () => undefined });
 
-/** Runs every policy as CrossGuard does (resource policies per resource, stack policies once), with a policy configuration. */
+/**
+ * What a stack policy is handed for a resource: its outputs, not its inputs (Pulumi's AnalyzeStack).
+ * A stand-in with none of the inputs, so that a stack policy that read them as inputs would find nothing.
+ */
+const outputsOf = (r: RecordedResource) => ({ ...policyResource(r), props: { name: r.name, provisioningState: 'Succeeded' } });
+
+/**
+ * Runs every policy as CrossGuard does, with a policy configuration: the resource policies on each
+ * resource's inputs as it is registered, then the stack policies once, on the resources' outputs.
+ */
 function runPack(pack: Policies, stack: readonly RecordedResource[], config: Record<string, object> = {}): Reported[] {
   const out: Reported[] = [];
   const common = (name: string) => ({ stackTags: new Map<string, string>(), getConfig: <T extends object>() => (config[name] ?? {}) as T, notApplicable: (): never => { throw new Error('not applicable'); } });
-  for (const p of pack) {
-    if (p.enforcementLevel === 'disabled') continue;
+  const enabled = pack.filter((p) => p.enforcementLevel !== 'disabled');
+  for (const p of enabled.filter((x) => !('validateStack' in x))) {
+    const validate = (p as ResourceValidationPolicy).validateResource as (args: object, report: (message: string) => void) => void;
+    for (const r of stack) validate({ ...policyResource(r), ...common(p.name) }, (message: string) => out.push({ policy: p.name, level: p.enforcementLevel!, message, on: urnOf(r) }));
+  }
+  for (const p of enabled.filter((x) => 'validateStack' in x)) {
     const report = (message: string, urn?: string) => out.push({ policy: p.name, level: p.enforcementLevel!, message, urn });
-    if ('validateStack' in p) {
-      (p as StackValidationPolicy).validateStack({ resources: stack.map(policyResource) as never, ...common(p.name) }, report);
-    } else {
-      const validate = (p as ResourceValidationPolicy).validateResource as (args: object, report: (message: string) => void) => void;
-      for (const r of stack) validate({ ...policyResource(r), ...common(p.name) }, (message: string) => out.push({ policy: p.name, level: p.enforcementLevel!, message, on: urnOf(r) }));
-    }
+    (p as StackValidationPolicy).validateStack({ resources: stack.map(outputsOf) as never, ...common(p.name) }, report);
   }
   return out;
 }

@@ -155,9 +155,12 @@ function reportedByPack(stack: readonly StackResource[]): Map<string, Set<string
   const add = (urn: string, policy: string) => reported.set(urn, (reported.get(urn) ?? new Set()).add(policy));
   const resource = (r: StackResource) => ({ ...r, opts: {}, dependencies: [], propertyDependencies: {}, isType: () => false, asType: () => undefined });
   const common = { stackTags: new Map<string, string>(), getConfig: () => ({}), notApplicable: (): never => { throw new Error('not applicable'); } };
-  for (const p of secureAksPolicies()) {
+  // As Pulumi runs a pack: the resource policies on each resource's inputs, then the stack policies on its outputs.
+  const pack = secureAksPolicies();
+  for (const p of [...pack.filter((x) => !('validateStack' in x)), ...pack.filter((x) => 'validateStack' in x)]) {
     if ('validateStack' in p) {
-      (p as StackValidationPolicy).validateStack({ resources: stack.map(resource), ...common } as never, (_message, urn) => add(urn ?? 'stack', p.name));
+      const outputs = stack.map((r) => ({ ...resource(r), props: { name: r.name } }));
+      (p as StackValidationPolicy).validateStack({ resources: outputs, ...common } as never, (_message, urn) => add(urn ?? 'stack', p.name));
     } else {
       const validate = (p as ResourceValidationPolicy).validateResource as (args: object, report: (message: string) => void) => void;
       for (const r of stack) validate({ ...resource(r), ...common }, () => add(r.urn, p.name));
