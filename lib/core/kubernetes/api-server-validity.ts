@@ -1,6 +1,6 @@
 import { MeshFinding } from '../mesh/mesh-inventory';
 import { describeObject } from './kubernetes-object';
-import { celCompileProblems } from './cel-literal-types';
+import { celCompileProblems } from './cel-compile-problems';
 import { isDns1035Label, isDns1123Label, isDns1123Subdomain } from './kubernetes-names';
 
 const LABEL_NAME = /^([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)$/;

@@ -1,6 +1,6 @@
 import { App } from 'cdk8s';
 import { expect, test } from 'vitest';
-import { celCompileProblems } from '../../../lib/core/kubernetes/cel-literal-types';
+import { celCompileProblems } from '../../../lib/core/kubernetes/cel-compile-problems';
 import {
   admissionPolicyObjects,
   AdmissionPolicySpec,

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { celCompileProblems } from '../../../lib/core/kubernetes/cel-literal-types';
+import { celCompileProblems } from '../../../lib/core/kubernetes/cel-compile-problems';
 
 test('a list or map literal whose entries have one type compiles, whatever its nesting', () => {
   for (const e of [
