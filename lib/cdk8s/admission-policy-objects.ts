@@ -4,6 +4,7 @@ import { AdmissionPolicySpec, admissionPolicyObjects } from '../core/admission/a
 import { StrictSchemaValidator } from '../core/kubernetes/schema-validator';
 import { Rules } from '../core/validation/rule-catalog';
 import { DeploymentCheck } from './deployment-check';
+import { jsonOf } from './synth-pass-cache';
 
 /**
  * The ValidatingAdmissionPolicy and its binding for a rule, in the chart of
@@ -30,7 +31,7 @@ export class AdmissionPolicyObjects extends Construct {
     });
     DeploymentCheck.of(this).addCheck(() =>
       this.apiObjects.flatMap((o) =>
-        StrictSchemaValidator.shipped().validate(`kubernetes/${o.kind}`, o.toJson()).map((f) => ({
+        StrictSchemaValidator.shipped().validate(`kubernetes/${o.kind}`, jsonOf(o)).map((f) => ({
           rule: Rules.kubernetesSchema,
           property: `${this.node.path}: ${o.kind}/${o.name} ${f.path}`,
           value: f.path,

@@ -16,7 +16,7 @@ import { linkAdmissionPolicies } from '../core/mesh/link-admission-policy';
 import { Rules } from '../core/validation/rule-catalog';
 import { AdmissionPolicyObjects } from './admission-policy-objects';
 import { DeploymentCheck, findingViolation } from './deployment-check';
-import { apiObjectsOf, MemoizedApiObject, SynthPassCache } from './synth-pass-cache';
+import { apiObjectsOf, jsonOf, MemoizedApiObject, SynthPassCache } from './synth-pass-cache';
 
 /** The props of the link charts, checked at construction (chart props such as labels pass through). */
 const CHART_PROPS = lazySchema(() => zod.looseObject({
@@ -36,7 +36,7 @@ const linkFindingCache = new SynthPassCache<Construct, MeshFinding[]>();
 /** Every ApiObject under `scope`, synthesized (JSON patches applied), once per synthesis pass. */
 function objectsOf(scope: Construct): Record<string, unknown>[] {
   const { objects, fingerprint } = apiObjectsOf(scope);
-  return objectCache.get(scope, fingerprint, () => objects.map((o) => o.toJson()));
+  return objectCache.get(scope, fingerprint, () => objects.map(jsonOf));
 }
 
 /**
