@@ -502,7 +502,7 @@ function planEstate(input: EstateProps, options: RuleEvaluationOptions): { viola
   const byName = new Map(clusters.map((c) => [c.name, c]));
 
   // --- links
-  const links: { readonly props: EstateLinkProps; readonly ingressIp: string; readonly linkProps: CrossClusterLinkProps }[] = [];
+  const links: { readonly props: EstateLinkProps; readonly ingressIp: string; readonly linkProps: CrossClusterLinkProps; readonly checked: ViolationCollector }[] = [];
   const hostOwner = new Map<string, string>();
   const ingressOwner = new Map<string, string>();
   if (props.links.length > 0) v.evaluated(Rules.estateLinkClusters, Rules.estateInternalLoadBalancerAddress, Rules.estateCollisions, Rules.estateServiceDns);
@@ -558,13 +558,14 @@ function planEstate(input: EstateProps, options: RuleEvaluationOptions): { viola
     // The link's warnings too: a backend left out of STRICT mutual TLS (SAKS-MESH-027) is printed on every synth.
     const checked = CrossClusterLink.validate(linkProps);
     v.addAll([...checked.errors, ...checked.warnings].map((x) => ({ ...x, property: asGivenInEstate(`links[${i}]`)(x.property) })));
-    links.push({ props: l, ingressIp, linkProps });
+    links.push({ props: l, ingressIp, linkProps, checked });
   });
 
   if (v.errors.length > 0) return { violations: dedupe(v) };
 
   // --- what spans the links: every cluster's objects from all its links, together
-  const built = links.map((l) => ({ ...l, link: CrossClusterLink.build(l.linkProps) }));
+  // Checked above: built from those checks, not validated again.
+  const built = links.map(({ checked, ...l }) => ({ ...l, link: CrossClusterLink.fromChecked(l.linkProps, checked) }));
   const objectsOf = new Map<string, SourcedObject[]>(clusters.map((c) => [c.name, []]));
   for (const l of built) {
     const source = `link "${l.props.name}"`;
