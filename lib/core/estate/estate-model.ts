@@ -454,6 +454,8 @@ function planEstate(input: EstateProps, options: RuleEvaluationOptions): { viola
 
   // --- clusters
   const checkedDeliveries = new Set<ClusterDelivery>();
+  // What each cluster's validation found, kept to build its model from (not validated again).
+  const clusterChecks: ViolationCollector[] = [];
   const clusters: PlannedCluster[] = props.clusters.map((c, i) => {
     const delivery = c.delivery ?? props.delivery;
     const subnets = spokeSubnets(spokes[i] ?? Ipv4Cidr.of('10.250.0.0/16'));
@@ -464,6 +466,7 @@ function planEstate(input: EstateProps, options: RuleEvaluationOptions): { viola
       v.add(Rules.estateSpokePeeringNotVerified, `clusters[${i}].existingSpoke.virtualNetworkId`, brought.virtualNetworkId, `make sure the spoke is peered with the hub (allowing forwarded traffic) and its subnets route 0.0.0.0/0 to ${props.hub.firewallPrivateIp}`);
     }
     const clusterViolations = validateHardenedCluster(clusterProps, options);
+    clusterChecks[i] = clusterViolations;
     v.merge(clusterViolations, asGivenInEstate(`clusters[${i}]`));
     if (clusterViolations.errors.length === 0) {
       // Every network the cluster reaches: through the hub firewall, all of them (SAKS-EST-010).
@@ -585,7 +588,7 @@ function planEstate(input: EstateProps, options: RuleEvaluationOptions): { viola
   });
   if (v.errors.length > 0) return { violations: dedupe(v) };
 
-  const final = clusters.map((c) => ({ ...c, model: ManagedClusterModel.build(c.props, options) }));
+  const final = clusters.map((c, i) => ({ ...c, model: ManagedClusterModel.fromChecked(c.props, clusterChecks[i], options) }));
   // Checked below, on the model: any violation leaves no model, so a built estate kept them.
   v.evaluated(Rules.apiServerValidity, Rules.estateAzureIds, Rules.estateFederatedCredentials);
   const model = new EstateModel(VALIDATED, props, { clusters: final, links: built }, v.warnings, options.evaluationDate, v.evaluatedRules);
