@@ -4,7 +4,7 @@ import { AdmissionPolicySpec, admissionPolicyObjects } from '../core/admission/a
 import { StrictSchemaValidator } from '../core/kubernetes/schema-validator';
 import { Rules } from '../core/validation/rule-catalog';
 import { DeploymentCheck } from './deployment-check';
-import { jsonOf } from './synth-pass-cache';
+import { jsonOf, MemoizedApiObject } from './synth-pass-cache';
 
 /**
  * The ValidatingAdmissionPolicy and its binding for a rule, in the chart of
@@ -25,7 +25,8 @@ export class AdmissionPolicyObjects extends Construct {
     const namespaced = Chart.of(this).namespace !== undefined;
     this.apiObjects = admissionPolicyObjects(spec).map((o) => {
       const { apiVersion, kind, metadata, ...rest } = o;
-      const object = new ApiObject(this, kind, { apiVersion, kind, metadata, ...rest });
+      // Its JSON computed once per synthesis pass, for the checks and the output alike (as the link's objects).
+      const object = new MemoizedApiObject(this, kind, { apiVersion, kind, metadata, ...rest });
       if (namespaced) object.addJsonPatch(JsonPatch.remove('/metadata/namespace'));
       return object;
     });

@@ -112,6 +112,10 @@ test('within one validation, every check reads an object\'s JSON computed once (
   expect(computed.get(own)).toBe(2);
   expect([...computed.keys()].filter((o) => o.kind === 'NetworkPolicy' || o.kind === 'ValidatingAdmissionPolicy').length).toBeGreaterThan(1);
   for (const [, n] of computed) expect(n).toBeLessThanOrEqual(2);
+  // The admission policies and their bindings, like the link's own objects, once for the checks and the output together.
+  const policies = [...computed].filter(([o]) => o.kind.startsWith('ValidatingAdmissionPolicy'));
+  expect(policies.length).toBeGreaterThanOrEqual(2);
+  for (const [, n] of policies) expect(n).toBe(1);
 });
 
 test('an object\'s JSON read by one validation is not reused by the next: a changed object is checked as it is now', () => {
