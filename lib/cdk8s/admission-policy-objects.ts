@@ -4,6 +4,7 @@ import { AdmissionPolicySpec, admissionPolicyObjects } from '../core/admission/a
 import { StrictSchemaValidator } from '../core/kubernetes/schema-validator';
 import { Rules } from '../core/validation/rule-catalog';
 import { DeploymentCheck } from './deployment-check';
+import { jsonOf, MemoizedApiObject } from './synth-pass-cache';
 
 /**
  * The ValidatingAdmissionPolicy and its binding for a rule, in the chart of
@@ -24,13 +25,14 @@ export class AdmissionPolicyObjects extends Construct {
     const namespaced = Chart.of(this).namespace !== undefined;
     this.apiObjects = admissionPolicyObjects(spec).map((o) => {
       const { apiVersion, kind, metadata, ...rest } = o;
-      const object = new ApiObject(this, kind, { apiVersion, kind, metadata, ...rest });
+      // Its JSON computed once per synthesis pass, for the checks and the output alike (as the link's objects).
+      const object = new MemoizedApiObject(this, kind, { apiVersion, kind, metadata, ...rest });
       if (namespaced) object.addJsonPatch(JsonPatch.remove('/metadata/namespace'));
       return object;
     });
     DeploymentCheck.of(this).addCheck(() =>
       this.apiObjects.flatMap((o) =>
-        StrictSchemaValidator.shipped().validate(`kubernetes/${o.kind}`, o.toJson()).map((f) => ({
+        StrictSchemaValidator.shipped().validate(`kubernetes/${o.kind}`, jsonOf(o)).map((f) => ({
           rule: Rules.kubernetesSchema,
           property: `${this.node.path}: ${o.kind}/${o.name} ${f.path}`,
           value: f.path,

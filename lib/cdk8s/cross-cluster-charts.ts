@@ -10,13 +10,13 @@ import { CUSTOMER_CA_ISSUER_RESULT, CustomerCaIssuer } from '../core/mesh/custom
 import { analyzeMesh, analyzeMeshLink } from '../core/mesh/mesh-analyzer';
 import { MeshFinding, MeshInventory } from '../core/mesh/mesh-inventory';
 import { describeObject, KubernetesObject } from '../core/kubernetes/kubernetes-object';
-import { createRequestOf, evaluateAdmissionPolicy, policyForRequest } from '../core/admission/admission-evaluation';
+import { admissionEvaluator, createRequestOf, policyForRequest } from '../core/admission/admission-evaluation';
 import { AdmissionPolicySpec, admissionPolicyObjects } from '../core/admission/admission-policy';
 import { linkAdmissionPolicies } from '../core/mesh/link-admission-policy';
 import { Rules } from '../core/validation/rule-catalog';
 import { AdmissionPolicyObjects } from './admission-policy-objects';
 import { DeploymentCheck, findingViolation } from './deployment-check';
-import { apiObjectsOf, MemoizedApiObject, SynthPassCache } from './synth-pass-cache';
+import { apiObjectsOf, jsonOf, MemoizedApiObject, SynthPassCache } from './synth-pass-cache';
 
 /** The props of the link charts, checked at construction (chart props such as labels pass through). */
 const CHART_PROPS = lazySchema(() => zod.looseObject({
@@ -36,7 +36,7 @@ const linkFindingCache = new SynthPassCache<Construct, MeshFinding[]>();
 /** Every ApiObject under `scope`, synthesized (JSON patches applied), once per synthesis pass. */
 function objectsOf(scope: Construct): Record<string, unknown>[] {
   const { objects, fingerprint } = apiObjectsOf(scope);
-  return objectCache.get(scope, fingerprint, () => objects.map((o) => o.toJson()));
+  return objectCache.get(scope, fingerprint, () => objects.map(jsonOf));
 }
 
 /**
@@ -61,10 +61,12 @@ function guardLinkObjects(scope: Construct, chart: Chart, specs: readonly Admiss
   specs.forEach((spec, i) => new AdmissionPolicyObjects(scope, i === 0 ? 'admission-policy' : `admission-policy-${spec.name}`, spec));
   const policies = specs.map((spec) => ({ spec, policy: admissionPolicyObjects(spec)[0] }));
   DeploymentCheck.of(scope).addCheck(() =>
-    objectsOf(chart).flatMap((o) =>
-      policies.flatMap(({ spec, policy }) => {
-        const request = createRequestOf(o);
-        return evaluateAdmissionPolicy(policyForRequest(spec, policy, request), request).denials.map((denial) => ({
+    objectsOf(chart).flatMap((o) => {
+      // One request per object, written as CEL values once for all the policies.
+      const request = createRequestOf(o);
+      const evaluate = admissionEvaluator(request);
+      return policies.flatMap(({ spec, policy }) =>
+        evaluate(policyForRequest(spec, policy, request)).denials.map((denial) => ({
           rule: spec.rule,
           property: `chart ${chart.node.path}: ${describeObject(o)}`,
           value: spec.name,
@@ -73,9 +75,9 @@ function guardLinkObjects(scope: Construct, chart: Chart, specs: readonly Admiss
               ? 'keep the link\'s objects as the link builds them: change the link definition instead of patching its objects, and give no other DestinationRule its hosts'
               : 'keep every PeerAuthentication that can select a link\'s backend STRICT at every port; for a backend that cannot run a sidecar, set its mtlsMode to UNSET in the link definition',
           detail: denial,
-        }));
-      }),
-    ),
+        })),
+      );
+    }),
   );
 }
 

@@ -6,7 +6,7 @@ import { MeshFinding, formatFinding } from '../core/mesh/mesh-inventory';
 import { Rules } from '../core/validation/rule-catalog';
 import { SecureAksValidationError } from '../core/validation/validation-error';
 import { Violation } from '../core/validation/violation';
-import { apiObjectsOf, oncePerSynthesis, SynthPassCache, trackWholeAppSynthesis, withObjectsWalkedOnce } from './synth-pass-cache';
+import { apiObjectsOf, jsonOf, oncePerSynthesis, SynthPassCache, trackWholeAppSynthesis, withObjectsWalkedOnce } from './synth-pass-cache';
 
 /**
  * A check that contributes violations to the app's one validation.
@@ -87,7 +87,7 @@ export class DeploymentCheck extends Construct {
   private apiServerValidity(): Violation[] {
     const charts = (this.node.root as Construct).node.findAll().filter((c): c is Chart => c instanceof Chart);
     return charts.flatMap((chart) =>
-      findInvalidForApiServer(apiObjectsOf(chart).objects.filter((o) => o.chart === chart).map((o) => o.toJson())).map((f) => ({
+      findInvalidForApiServer(apiObjectsOf(chart).objects.filter((o) => o.chart === chart).map(jsonOf)).map((f) => ({
         rule: Rules.apiServerValidity,
         property: `chart ${chart.node.path}: ${f.object}`,
         value: f.message,
@@ -100,7 +100,7 @@ export class DeploymentCheck extends Construct {
     const clusters = new Map<string, Chart[]>();
     for (const [chart, cluster] of this.placements) clusters.set(cluster, [...(clusters.get(cluster) ?? []), chart]);
     return [...clusters].flatMap(([cluster, charts]) => {
-      const objects = charts.flatMap((chart) => apiObjectsOf(chart).objects.map((o) => ({ object: o.toJson(), source: `chart ${chart.node.path}` })));
+      const objects = charts.flatMap((chart) => apiObjectsOf(chart).objects.map((o) => ({ object: jsonOf(o), source: `chart ${chart.node.path}` })));
       return findCollisions(objects).map((f) => findingViolation(`cluster "${cluster}"`, f));
     });
   }

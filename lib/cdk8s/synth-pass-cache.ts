@@ -32,8 +32,11 @@ export class SynthPassCache<K extends object, V> {
 
 type ObjectsOf = { objects: ApiObject[]; fingerprint: string };
 
-/** While one validation runs, the ApiObjects of the app and of each chart, from one walk of the tree. */
-let frame: Map<IConstruct, ObjectsOf> | undefined;
+/**
+ * While one validation runs: the ApiObjects of the app and of each chart, from
+ * one walk of the tree, and each object's JSON once computed.
+ */
+let frame: { objects: Map<IConstruct, ObjectsOf>; json: Map<ApiObject, any> } | undefined;
 
 const fingerprintOf = (objects: ApiObject[]): ObjectsOf => {
   const patches = objects.reduce((n, o) => n + ((o as unknown as { patches: unknown[] }).patches?.length ?? 0), 0);
@@ -42,7 +45,7 @@ const fingerprintOf = (objects: ApiObject[]): ObjectsOf => {
 
 /** The ApiObjects under `scope`, and a fingerprint of their number and JSON patches. */
 export function apiObjectsOf(scope: IConstruct): ObjectsOf {
-  const hit = frame?.get(scope);
+  const hit = frame?.objects.get(scope);
   if (hit) return hit;
   return fingerprintOf(scope.node.findAll().filter((c): c is ApiObject => c instanceof ApiObject));
 }
@@ -62,12 +65,30 @@ export function withObjectsWalkedOnce<T>(root: IConstruct, fn: () => T): T {
     if (list) list.push(o);
     else byChart.set(o.chart, [o]);
   }
-  frame = new Map([[root, fingerprintOf(all)], ...[...byChart].map(([chart, objects]) => [chart, fingerprintOf(objects)] as const)]);
+  frame = {
+    objects: new Map([[root, fingerprintOf(all)], ...[...byChart].map(([chart, objects]) => [chart, fingerprintOf(objects)] as const)]),
+    json: new Map(),
+  };
   try {
     return fn();
   } finally {
     frame = undefined;
   }
+}
+
+/**
+ * The JSON of an ApiObject (JSON patches applied): while one validation runs,
+ * computed once for every check that reads it (nothing changes the tree
+ * during a validation); otherwise computed afresh.
+ */
+export function jsonOf(o: ApiObject): any {
+  if (!frame) return o.toJson();
+  let json = frame.json.get(o);
+  if (json === undefined) {
+    json = o.toJson();
+    frame.json.set(o, json);
+  }
+  return json;
 }
 
 const objectJson = new SynthPassCache<ApiObject, Record<string, unknown>>();

@@ -6,7 +6,7 @@ import { EstateModel } from '../core/estate/estate-model';
 import { renderEstateOverview } from '../core/estate/estate-overview';
 import { GITOPS_LAYERS } from '../core/gitops/flux-extension';
 import { KubernetesObject } from '../core/kubernetes/kubernetes-object';
-import { crossClusterCoverage, renderCrossClusterEncryption } from '../core/mesh/cross-cluster-encryption';
+import { crossClusterCoverageOf, linkAdmissionPoliciesOnce, renderCrossClusterEncryption } from '../core/mesh/cross-cluster-encryption';
 import { formatViolation, Violation } from '../core/validation/violation';
 import { addEstateClusterCharts } from '../cdk8s/estate-charts';
 import { clusterReports } from './cluster-reports';
@@ -76,6 +76,8 @@ export function estateTarget(build: (options: RuleEvaluationOptions) => EstateMo
       // Every template read and audited once, together: the reports and the evidence state the same outcomes.
       const templates = Object.fromEntries(Object.entries(files).filter(([f]) => f.endsWith('.template.json')));
       const audited = auditTemplates(templates, evaluation.evaluationDate);
+      // Every link joins two clusters: its admission policies are written once for both clusters' reports.
+      const policiesOf = linkAdmissionPoliciesOnce();
       for (const c of estate.clusters.values()) {
         // One app per cluster: its checks see the cluster whole (every link that shares it).
         let added: ReturnType<typeof addEstateClusterCharts> | undefined;
@@ -105,7 +107,7 @@ export function estateTarget(build: (options: RuleEvaluationOptions) => EstateMo
           ...(c.delivery.kind === 'gitOps' ? [{ component: 'flux-extension' as const, version: FLUX_EXTENSION_VERSION, property: 'FLUX_EXTENSION_VERSION' }] : []),
         ];
         // Read with every template of the estate (the cluster's peers its spoke with the hub): its reachability names the hub.
-        const reports = clusterReports(c.model, [...issuer, ...mesh], links.length > 0 ? crossClusterCoverage(...links) : undefined, { file: `clusters/${c.name}.template.json`, audited }, installed);
+        const reports = clusterReports(c.model, [...issuer, ...mesh], links.length > 0 ? crossClusterCoverageOf(links, policiesOf) : undefined, { file: `clusters/${c.name}.template.json`, audited }, installed);
         deployedWarnings.push(...reports.warnings.map((w) => ({ ...w, property: `${c.name}.${w.property}` })));
         files[`reports/encryption-coverage-${c.name}.md`] = reports.coverage;
         files[`reports/security-baseline-${c.name}.md`] = reports.baseline;

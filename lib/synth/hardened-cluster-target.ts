@@ -1,5 +1,6 @@
 import { App, Yaml } from 'cdk8s';
 import { offlineApp } from '../cdk8s/offline-app';
+import { inOneSynthesis } from '../cdk8s/synth-pass-cache';
 import { HardenedClusterProps } from '../core/aks/hardened-cluster-props';
 import { ManagedClusterModel } from '../core/aks/managed-cluster-model';
 import { RuleEvaluationOptions } from '../core/rules/rule-evaluation-options';
@@ -106,7 +107,10 @@ export function synthesizeCharts(define: ((app: App) => void) | undefined): Synt
   const app = offlineApp();
   define(app);
   const byChart = new Map<string, readonly unknown[]>();
-  for (const chart of app.charts) byChart.set(chart.node.id, chart.toJson());
+  // Only cdk8s runs between one chart's synthesis and the next: the app's checks run once for all of them.
+  inOneSynthesis(app, () => {
+    for (const chart of app.charts) byChart.set(chart.node.id, chart.toJson());
+  });
   let files: Record<string, string> | undefined;
   return {
     get files() {

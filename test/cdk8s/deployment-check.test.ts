@@ -108,3 +108,38 @@ test('a user\'s admission policy whose CEL the API server would refuse fails syn
   policy('records-by-name', "{'web': {'port': 443, 'host': 'web.example'}}");
   expect(() => app.synthYaml()).toThrow(/chart own-policies: ValidatingAdmissionPolicy\/records-by-name[\s\S]*spec\.variables\[0\] \(ports\)\.expression: entry \['web'\]\['host'\] of the literal is string where the entries before it are int/);
 });
+
+test('within one validation, every check reads an object\'s JSON computed once (the user\'s objects and cdk8s-plus\'s too)', () => {
+  const app = Testing.app();
+  const { client } = addCrossClusterCharts(app, mysqlLink());
+  const own = new ApiObject(client, 'user-cm', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'settings' } });
+  const computed = new Map<ApiObject, number>();
+  const toJson = ApiObject.prototype.toJson;
+  const spy = vi.spyOn(ApiObject.prototype, 'toJson').mockImplementation(function (this: ApiObject) {
+    computed.set(this, (computed.get(this) ?? 0) + 1);
+    return toJson.call(this);
+  });
+  try {
+    app.synthYaml();
+  } finally {
+    spy.mockRestore();
+  }
+  // Once for the checks (analyzer, admission, schemas, API-server validity, collisions), once for cdk8s's output.
+  expect(computed.get(own)).toBe(2);
+  expect([...computed.keys()].filter((o) => o.kind === 'NetworkPolicy' || o.kind === 'ValidatingAdmissionPolicy').length).toBeGreaterThan(1);
+  for (const [, n] of computed) expect(n).toBeLessThanOrEqual(2);
+  // The admission policies and their bindings, like the link's own objects, once for the checks and the output together.
+  const policies = [...computed].filter(([o]) => o.kind.startsWith('ValidatingAdmissionPolicy'));
+  expect(policies.length).toBeGreaterThanOrEqual(2);
+  for (const [, n] of policies) expect(n).toBe(1);
+});
+
+test('an object\'s JSON read by one validation is not reused by the next: a changed object is checked as it is now', () => {
+  const { charts } = countedApp(2);
+  const cm = charts[1].node.findChild('cm') as ApiObject;
+  expect(() => charts[0].toJson()).not.toThrow();
+  // A new object (the app's objects changed, so the checks run again) and a change to an existing one.
+  new ApiObject(charts[0], 'late', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'late' } });
+  cm.metadata.addLabel('not a key!', 'x');
+  expect(() => charts[1].toJson()).toThrow(/ConfigMap\/cm1 = "label key \\"not a key!\\" is not valid"/);
+});

@@ -182,6 +182,27 @@ const matches = (allowed: readonly string[] | undefined, value: string) => (allo
  * @category Admission policies
  */
 export function evaluateAdmissionPolicy(policy: object, request: AdmissionRequest): AdmissionDecision {
+  return admissionEvaluator(request)(policy);
+}
+
+/**
+ * {@link evaluateAdmissionPolicy} of one request, for each policy given: the
+ * request is written as CEL values once, on the first policy that selects it,
+ * and read by every policy after (CEL values are never changed by an evaluation).
+ * @internal
+ */
+export function admissionEvaluator(request: AdmissionRequest): (policy: object) => AdmissionDecision {
+  let bindings: Record<string, unknown> | undefined;
+  return (policy) => decide(policy, request, () => (bindings ??= {
+    object: toCelValue(request.object ?? null),
+    oldObject: toCelValue(request.oldObject ?? null),
+    request: requestValue(request),
+    params: null,
+  }));
+}
+
+/** What `policy` decides on `request`, reading the request's CEL bindings from `bindingsOf` once the policy selects it. */
+function decide(policy: object, request: AdmissionRequest, bindingsOf: () => Record<string, unknown>): AdmissionDecision {
   const spec = ((policy as { spec?: unknown }).spec ?? {}) as {
     failurePolicy?: string;
     matchConstraints?: { resourceRules?: { apiGroups?: string[]; apiVersions?: string[]; resources?: string[]; operations?: string[] }[] };
@@ -198,12 +219,7 @@ export function evaluateAdmissionPolicy(policy: object, request: AdmissionReques
   );
   if (!selected) return { matched: false, denials: [] };
   const failClosed = spec.failurePolicy !== 'Ignore';
-  const bindings = {
-    object: toCelValue(request.object ?? null),
-    oldObject: toCelValue(request.oldObject ?? null),
-    request: requestValue(request),
-    params: null,
-  };
+  const bindings = bindingsOf();
   // Any false condition skips the policy; otherwise an error denies when the policy fails closed.
   const conditions = (spec.matchConditions ?? []).map((m) => run(m.expression, bindings));
   if (conditions.includes(false)) return { matched: false, denials: [] };

@@ -1,8 +1,9 @@
 import type { FlowCoverage } from '../encryption/encryption-coverage';
+import { sameJson } from '../kubernetes/json-equality';
 import { AdmissionPolicySpec, admissionPolicyObjects } from './admission-policy';
 
-const canonical = (v: unknown): string =>
-  JSON.stringify(v, (_, x) => (x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : 1))) : x));
+/** Where a policy or binding is looked for among the deployed ones: its kind and name (any other name in one place). */
+const placeOf = (o: { kind?: unknown; metadata?: { name?: unknown } } | null): string => `${String(o?.kind)}|${typeof o?.metadata?.name === 'string' ? `=${o.metadata.name}` : '?'}`;
 
 /**
  * The policies among `expected` that a deployment applies exactly as the
@@ -12,12 +13,20 @@ const canonical = (v: unknown): string =>
  * @internal
  */
 export function deployedAdmissionPolicies(expected: readonly (AdmissionPolicySpec | undefined)[], objects: readonly unknown[]): AdmissionPolicySpec[] {
-  const deployed = new Set(objects.filter((o) => /^ValidatingAdmissionPolicy(Binding)?$/.test((o as { kind?: string } | null)?.kind ?? '')).map(canonical));
+  // Each deployed policy and binding by its kind and name: an expected object is compared only with those of its own.
+  const deployed = new Map<string, unknown[]>();
+  for (const o of objects) {
+    if (!/^ValidatingAdmissionPolicy(Binding)?$/.test((o as { kind?: string } | null)?.kind ?? '')) continue;
+    const place = placeOf(o as Parameters<typeof placeOf>[0]);
+    const same = deployed.get(place);
+    if (same) same.push(o);
+    else deployed.set(place, [o]);
+  }
   const seen = new Set<string>();
   return expected.filter((spec): spec is AdmissionPolicySpec => {
     if (!spec || seen.has(spec.name)) return false;
     seen.add(spec.name);
-    return admissionPolicyObjects(spec).every((o) => deployed.has(canonical(o)));
+    return admissionPolicyObjects(spec).every((o) => (deployed.get(placeOf(o)) ?? []).some((d) => sameJson(d, o)));
   });
 }
 

@@ -88,7 +88,17 @@ export class ManagedClusterModel {
    * @throws SecureAksValidationError listing every violated rule
    */
   public static build(props: HardenedClusterProps, options: RuleEvaluationOptions = {}): ManagedClusterModel {
-    const violations = validateHardenedCluster(props, options);
+    return ManagedClusterModel.fromChecked(props, validateHardenedCluster(props, options), options);
+  }
+
+  /**
+   * Builds the model from what `validateHardenedCluster` found on the same
+   * `props` and `options`, for a caller that reported those violations
+   * already: the definition is not checked a second time.
+   * @throws SecureAksValidationError listing every violated rule
+   * @internal
+   */
+  public static fromChecked(props: HardenedClusterProps, violations: ViolationCollector, options: RuleEvaluationOptions = {}): ManagedClusterModel {
     violations.throwIfErrors(subject('cluster', props));
     return new ManagedClusterModel(resolveClusterConfig(props), violations, options.evaluationDate ?? todayInUtc());
   }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /**
  * The namespace of ARM's `guid()` template function. ARM joins the
@@ -17,13 +17,19 @@ export const ARM_GUID_NAMESPACE = '11fb06fb-712d-4ddd-98c7-e71bbd588830';
  * @internal
  */
 export function uuidV5(namespace: string, name: string): string {
-  const ns = Buffer.from(namespace.replace(/-/g, ''), 'hex');
-  const hash = createHash('sha1').update(ns).update(Buffer.from(name, 'utf8')).digest();
-  const b = Buffer.from(hash.subarray(0, 16));
-  b[6] = (b[6] & 0x0f) | 0x50;
-  b[8] = (b[8] & 0x3f) | 0x80;
-  const h = b.toString('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+  // The first 16 bytes of SHA-1(namespace bytes, name in UTF-8), in hex; an evidence pack makes tens of thousands.
+  const h = hash('sha1', Buffer.concat([namespaceBytes(namespace), Buffer.from(name, 'utf8')]), 'hex');
+  // Byte 6's high nibble is the version (5); byte 8's two high bits are the variant (10).
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${HEX[(parseInt(h[16], 16) & 0x3) | 0x8]}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+const HEX = '0123456789abcdef';
+let lastNamespace: { text: string; bytes: Buffer } | undefined;
+
+/** The 16 bytes of a namespace UUID (the last one asked for is kept: callers use one or two). */
+function namespaceBytes(namespace: string): Buffer {
+  if (lastNamespace?.text !== namespace) lastNamespace = { text: namespace, bytes: Buffer.from(namespace.replace(/-/g, ''), 'hex') };
+  return lastNamespace.bytes;
 }
 
 /**

@@ -454,6 +454,8 @@ function planEstate(input: EstateProps, options: RuleEvaluationOptions): { viola
 
   // --- clusters
   const checkedDeliveries = new Set<ClusterDelivery>();
+  // What each cluster's validation found, kept to build its model from (not validated again).
+  const clusterChecks: ViolationCollector[] = [];
   const clusters: PlannedCluster[] = props.clusters.map((c, i) => {
     const delivery = c.delivery ?? props.delivery;
     const subnets = spokeSubnets(spokes[i] ?? Ipv4Cidr.of('10.250.0.0/16'));
@@ -464,6 +466,7 @@ function planEstate(input: EstateProps, options: RuleEvaluationOptions): { viola
       v.add(Rules.estateSpokePeeringNotVerified, `clusters[${i}].existingSpoke.virtualNetworkId`, brought.virtualNetworkId, `make sure the spoke is peered with the hub (allowing forwarded traffic) and its subnets route 0.0.0.0/0 to ${props.hub.firewallPrivateIp}`);
     }
     const clusterViolations = validateHardenedCluster(clusterProps, options);
+    clusterChecks[i] = clusterViolations;
     v.merge(clusterViolations, asGivenInEstate(`clusters[${i}]`));
     if (clusterViolations.errors.length === 0) {
       // Every network the cluster reaches: through the hub firewall, all of them (SAKS-EST-010).
@@ -502,7 +505,7 @@ function planEstate(input: EstateProps, options: RuleEvaluationOptions): { viola
   const byName = new Map(clusters.map((c) => [c.name, c]));
 
   // --- links
-  const links: { readonly props: EstateLinkProps; readonly ingressIp: string; readonly linkProps: CrossClusterLinkProps }[] = [];
+  const links: { readonly props: EstateLinkProps; readonly ingressIp: string; readonly linkProps: CrossClusterLinkProps; readonly checked: ViolationCollector }[] = [];
   const hostOwner = new Map<string, string>();
   const ingressOwner = new Map<string, string>();
   if (props.links.length > 0) v.evaluated(Rules.estateLinkClusters, Rules.estateInternalLoadBalancerAddress, Rules.estateCollisions, Rules.estateServiceDns);
@@ -558,13 +561,14 @@ function planEstate(input: EstateProps, options: RuleEvaluationOptions): { viola
     // The link's warnings too: a backend left out of STRICT mutual TLS (SAKS-MESH-027) is printed on every synth.
     const checked = CrossClusterLink.validate(linkProps);
     v.addAll([...checked.errors, ...checked.warnings].map((x) => ({ ...x, property: asGivenInEstate(`links[${i}]`)(x.property) })));
-    links.push({ props: l, ingressIp, linkProps });
+    links.push({ props: l, ingressIp, linkProps, checked });
   });
 
   if (v.errors.length > 0) return { violations: dedupe(v) };
 
   // --- what spans the links: every cluster's objects from all its links, together
-  const built = links.map((l) => ({ ...l, link: CrossClusterLink.build(l.linkProps) }));
+  // Checked above: built from those checks, not validated again.
+  const built = links.map(({ checked, ...l }) => ({ ...l, link: CrossClusterLink.fromChecked(l.linkProps, checked) }));
   const objectsOf = new Map<string, SourcedObject[]>(clusters.map((c) => [c.name, []]));
   for (const l of built) {
     const source = `link "${l.props.name}"`;
@@ -584,7 +588,7 @@ function planEstate(input: EstateProps, options: RuleEvaluationOptions): { viola
   });
   if (v.errors.length > 0) return { violations: dedupe(v) };
 
-  const final = clusters.map((c) => ({ ...c, model: ManagedClusterModel.build(c.props, options) }));
+  const final = clusters.map((c, i) => ({ ...c, model: ManagedClusterModel.fromChecked(c.props, clusterChecks[i], options) }));
   // Checked below, on the model: any violation leaves no model, so a built estate kept them.
   v.evaluated(Rules.apiServerValidity, Rules.estateAzureIds, Rules.estateFederatedCredentials);
   const model = new EstateModel(VALIDATED, props, { clusters: final, links: built }, v.warnings, options.evaluationDate, v.evaluatedRules);

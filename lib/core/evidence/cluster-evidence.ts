@@ -210,24 +210,26 @@ function outcomeDetails(o: RuleOutcome): string[] {
 function observedFacts(outcomes: readonly RuleOutcome[], observe: (f: Fact) => ObservedFact): ObservedFact[] {
   const seen = new Set<string>();
   const observed: ObservedFact[] = [];
-  for (const f of outcomes.flatMap((o) => o.observed)) {
-    const fact = observe(f);
-    const key = `${fact.path}|${fact.at.document ?? ''}|${fact.at.pointer ?? fact.at.definition ?? ''}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    observed.push(fact);
+  for (const o of outcomes) {
+    for (const f of o.observed) {
+      // The key of the observed fact (its path and place), read from the fact: a repeated one is not observed again.
+      const key = isDocumentLocation(f.at) ? `${f.path}|${f.at.document}|${f.at.pointer ?? ''}` : `${f.path}||${f.at.definition ?? ''}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      observed.push(observe(f));
+    }
   }
   return observed;
 }
 
 /** Turns a fact of the description into an observed fact: its location, and its recheck on the resource it was read from. */
 function factObserver(d: ClusterDescription, lineOf?: (document: string, pointer: string) => number | undefined): (f: Fact) => ObservedFact {
-  const resources = [d.resource, ...d.poolResources, ...d.related.resources];
+  const resourceAt = resourceFinder([d.resource, ...d.poolResources, ...d.related.resources]);
   return (f) => {
     const at: EvidenceLocation = isDocumentLocation(f.at)
       ? { document: f.at.document, pointer: f.at.pointer, ...lineAt(lineOf, f.at.document, f.at.pointer) }
       : { definition: f.at.definition };
-    const resource = isDocumentLocation(f.at) ? resourceAt(resources, f.at.document, f.at.pointer) ?? d.resource : d.resource;
+    const resource = isDocumentLocation(f.at) ? resourceAt(f.at.document, f.at.pointer) ?? d.resource : d.resource;
     const value = f.state === 'known' ? describeValue(f.value instanceof UnknownValue ? f.value.toString() : f.value) : undefined;
     return {
       path: f.path,
@@ -247,13 +249,30 @@ function lineAt(lineOf: ((document: string, pointer: string) => number | undefin
   return line === undefined ? {} : { line };
 }
 
-/** The resource whose place in the document holds `pointer` (the deepest one). */
-function resourceAt(resources: readonly DescribedResource[], document: string, pointer: string): DescribedResource | undefined {
-  let best: DescribedResource | undefined;
+/**
+ * Finds the resource whose place in the document holds a pointer: the deepest
+ * one, the first read among resources at the same place. Each document's
+ * resources are indexed by their pointer, and only the pointer's own prefixes
+ * are looked up (an estate's hub template alone holds thousands of resources).
+ */
+function resourceFinder(resources: readonly DescribedResource[]): (document: string, pointer: string) => DescribedResource | undefined {
+  const byPlace = new Map<string, Map<string, DescribedResource>>();
   for (const r of resources) {
-    const o = r.origin;
-    if (o.document !== document || !(pointer === o.pointer || pointer.startsWith(`${o.pointer}/`))) continue;
-    if (!best || o.pointer.length > best.origin.pointer.length) best = r;
+    const places = byPlace.get(r.origin.document) ?? new Map<string, DescribedResource>();
+    byPlace.set(r.origin.document, places);
+    if (!places.has(r.origin.pointer)) places.set(r.origin.pointer, r);
   }
-  return best;
+  return (document, pointer) => {
+    const places = byPlace.get(document);
+    if (!places) return undefined;
+    // The pointer itself, then each prefix ending before a "/", longest first ("" holds every pointer that starts with "/").
+    let prefix = pointer;
+    for (;;) {
+      const r = places.get(prefix);
+      if (r) return r;
+      const cut = prefix.lastIndexOf('/');
+      if (cut < 0) return undefined;
+      prefix = prefix.slice(0, cut);
+    }
+  };
 }

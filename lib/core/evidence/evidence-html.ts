@@ -55,6 +55,9 @@ export function renderEvidenceHtml(pack: EvidencePack): string {
   const subjects = new Map(pack.subjects.map((s) => [s.key, s]));
   const subjectName = (key: string) => subjects.get(key)?.name ?? key;
   const count = (v: string) => pack.findings.filter((f) => f.verdict === v).length;
+  // Each subject's findings, in the pack's order, grouped once (an estate has thousands of subjects and findings).
+  const findingsOf = new Map<string, EvidenceFinding[]>(pack.subjects.map((s) => [s.key, []]));
+  for (const f of pack.findings) findingsOf.get(f.subject)?.push(f);
   const body = [
     `<h1>Evidence: ${escapeHtml(pack.title)}</h1>`,
     `<p>Evaluated on <time datetime="${escapeHtml(pack.evaluatedAt)}">${escapeHtml(pack.evaluatedAt)}</time> by secure-aks ${escapeHtml(pack.toolVersion)}, ${pack.origin === 'synth' ? 'on the deployment its definition synthesizes (the templates beside this report)' : 'on the documents audited'}.
@@ -63,14 +66,14 @@ export function renderEvidenceHtml(pack: EvidencePack): string {
     '<h2 class="first">The deployment</h2>',
     deploymentDiagram(pack),
     table(['Subject', 'Kind', 'Source', 'Pass', 'Fail', 'Undecided'], pack.subjects.map((s) => {
-      const of = pack.findings.filter((f) => f.subject === s.key);
+      const of = findingsOf.get(s.key)!;
       return [escapeHtml(s.name), s.kind, escapeHtml(s.source), ...['pass', 'fail', 'undecided'].map((v) => String(of.filter((f) => f.verdict === v).length))];
     })),
     ...byFramework(pack, subjectName),
     '<h2>Findings by subject</h2>',
     '<p class="note">Each fact is given where it was read and with the command that prints it on the live system: <code>az resource show</code> for an Azure resource, a cluster included (its query is the REST path, at the API version read), the Azure CLI\'s list commands for zone links, peerings and federated credentials, <code>az k8s-extension show</code> for the Flux extension, <code>kubectl get</code> for a Kubernetes object. Where the input does not give the resource group (or the name), set <code>RESOURCE_GROUP</code> (and <code>RESOURCE_NAME</code>) in your shell first.</p>',
     ...pack.subjects.flatMap((s) => {
-      const rows = pack.findings.filter((f) => f.subject === s.key);
+      const rows = findingsOf.get(s.key)!;
       const note = s.kind === 'cluster' ? '' : `<p class="note">The ${s.kind}'s definition was validated whole, and an error would have stopped the synthesis: each rule its validation checked is listed, failing where the definition breaks it as a warning (acknowledged or not), passing otherwise. A rule it did not check is not listed.</p>`;
       return [`<h3>${escapeHtml(s.kind)} ${escapeHtml(s.name)}</h3>`, note, rows.length === 0 ? '<p>No rule was checked on it.</p>' : findingsTable(rows)];
     }),

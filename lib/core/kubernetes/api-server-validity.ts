@@ -23,6 +23,27 @@ function isQualifiedName(key: string): boolean {
   return (prefix === undefined || isDns1123Subdomain(prefix)) && LABEL_NAME.test(name) && name.length <= 63;
 }
 
+/** Each label's key and value, as the API server checks them (`at` names where the labels are, or is empty). */
+function checkLabels(at: string, labels: unknown, add: (message: string, fix: string) => void): void {
+  if (!labels) return;
+  // Read member by member: this runs on every object written, several times per synth.
+  for (const key in labels as Record<string, unknown>) {
+    if (!Object.prototype.hasOwnProperty.call(labels, key)) continue;
+    const value = (labels as Record<string, unknown>)[key];
+    if (!isQualifiedName(key)) add(`${at}label key "${key}" is not valid`, 'use a label name of at most 63 letters, digits, "-", "_" and "."');
+    if (typeof value !== 'string' || value.length > 63 || (value !== '' && !LABEL_NAME.test(value))) add(`${at}label ${key}="${String(value)}" has a value that is not valid (at most 63 letters, digits, "-", "_" and ".")`, 'shorten the value (the name or revision it is derived from)');
+  }
+}
+
+/** Each annotation's key, as the API server checks them. */
+function checkAnnotationKeys(at: string, annotations: unknown, add: (message: string, fix: string) => void): void {
+  if (!annotations) return;
+  for (const key in annotations as Record<string, unknown>) {
+    if (!Object.prototype.hasOwnProperty.call(annotations, key)) continue;
+    if (!isQualifiedName(key)) add(`${at}annotation key "${key}" is not valid`, 'use an annotation name of at most 63 letters, digits, "-", "_" and ".", with an optional DNS prefix');
+  }
+}
+
 /**
  * What the Kubernetes API server would refuse in an object, beyond its
  * schema: names and namespaces of the right form and length, label keys and
@@ -50,23 +71,11 @@ export function findInvalidForApiServer(objects: readonly unknown[]): MeshFindin
     if (ns !== undefined && (typeof ns !== 'string' || !isDns1123Label(ns))) add(`metadata.namespace "${String(ns)}" is not a DNS label of at most 63 characters`, 'use a namespace of lowercase letters, digits and "-"');
     // Labels and annotation keys wherever the API server validates them: the object's, its pod
     // template's (a gateway Deployment's istio.io/rev), and its selector's.
-    const at = (where: string) => (where ? `${where} ` : '');
-    const labelMaps: [string, unknown][] = [
-      ['', o.metadata?.labels],
-      ['spec.template.metadata.labels', o.spec?.template?.metadata?.labels],
-      ['spec.selector.matchLabels', o.spec?.selector?.matchLabels],
-    ];
-    for (const [where, labels] of labelMaps) {
-      for (const [key, value] of Object.entries((labels ?? {}) as Record<string, unknown>)) {
-        if (!isQualifiedName(key)) add(`${at(where)}label key "${key}" is not valid`, 'use a label name of at most 63 letters, digits, "-", "_" and "."');
-        if (typeof value !== 'string' || value.length > 63 || (value !== '' && !LABEL_NAME.test(value))) add(`${at(where)}label ${key}="${String(value)}" has a value that is not valid (at most 63 letters, digits, "-", "_" and ".")`, 'shorten the value (the name or revision it is derived from)');
-      }
-    }
-    for (const [where, annotations] of [['', o.metadata?.annotations], ['spec.template.metadata.annotations', o.spec?.template?.metadata?.annotations]] as [string, unknown][]) {
-      for (const key of Object.keys((annotations ?? {}) as Record<string, unknown>)) {
-        if (!isQualifiedName(key)) add(`${at(where)}annotation key "${key}" is not valid`, 'use an annotation name of at most 63 letters, digits, "-", "_" and ".", with an optional DNS prefix');
-      }
-    }
+    checkLabels('', o.metadata?.labels, add);
+    checkLabels('spec.template.metadata.labels ', o.spec?.template?.metadata?.labels, add);
+    checkLabels('spec.selector.matchLabels ', o.spec?.selector?.matchLabels, add);
+    checkAnnotationKeys('', o.metadata?.annotations, add);
+    checkAnnotationKeys('spec.template.metadata.annotations ', o.spec?.template?.metadata?.annotations, add);
     if (o.kind === 'Service' && o.apiVersion === 'v1' && o.spec?.type !== 'ExternalName') {
       const ports = (o.spec?.ports ?? []) as Record<string, unknown>[];
       if (ports.length === 0) add('has no ports', 'give the Service at least one port');

@@ -5,6 +5,7 @@ import { Sources } from '../validation/sources';
 import { CrossClusterLink } from './cross-cluster-link';
 import { backendNamespace } from './backend-peer-authentication';
 import { linkAdmissionPolicies } from './link-admission-policy';
+import { AdmissionPolicySpec } from '../admission/admission-policy';
 
 /**
  * One encrypted segment of the path from a client pod to the backend.
@@ -67,6 +68,32 @@ export function crossClusterSegments(link: CrossClusterLink): Record<string, Enc
  * @category Cross-cluster mTLS
  */
 export function crossClusterCoverage(...links: readonly CrossClusterLink[]): CrossClusterCoverage {
+  return crossClusterCoverageOf(links, bothSidesPolicies);
+}
+
+/** A link's admission policies, both sides. */
+const bothSidesPolicies = (l: CrossClusterLink): AdmissionPolicySpec[] => [...linkAdmissionPolicies(l, 'client'), ...linkAdmissionPolicies(l, 'server')];
+
+/**
+ * Each link's admission policies (both sides), written once per link however
+ * many times they are asked for: for the clusters of one estate synthesis,
+ * where every link joins two clusters. Nothing else: drop it with the synthesis.
+ * @internal
+ */
+export function linkAdmissionPoliciesOnce(): (link: CrossClusterLink) => readonly AdmissionPolicySpec[] {
+  const written = new Map<CrossClusterLink, readonly AdmissionPolicySpec[]>();
+  return (link) => {
+    let policies = written.get(link);
+    if (!policies) written.set(link, (policies = bothSidesPolicies(link)));
+    return policies;
+  };
+}
+
+/**
+ * {@link crossClusterCoverage}, with each link's admission policies from `policiesOf`.
+ * @internal
+ */
+export function crossClusterCoverageOf(links: readonly CrossClusterLink[], policiesOf: (link: CrossClusterLink) => readonly AdmissionPolicySpec[]): CrossClusterCoverage {
   const names = links.map((l) => `"${l.name}"`).join(', ');
   const unset = links.flatMap((l) => l.services.filter((s) => !l.backendPeerAuthentications().some((p) => p.services.includes(s.name))).map((s) => `${s.backend.host} (link "${l.name}")`));
   return {
@@ -77,7 +104,7 @@ export function crossClusterCoverage(...links: readonly CrossClusterLink[]): Cro
         ? `the last segment, from the ingress gateway to ${unset.join(', ')}, is not enforced: the definition sets mtlsMode UNSET (no sidecar), so it is plaintext`
         : 'the last segment is mutual TLS only where the backend runs a sidecar: a STRICT PeerAuthentication makes the sidecar refuse plaintext, and a backend pod without one would receive plaintext',
     sources: [Sources.asmCrossClusterMtls, Sources.istioEgressTlsOrigination, Sources.istioPeerAuthentication],
-    admissionPolicies: links.flatMap((l) => [...linkAdmissionPolicies(l, 'client'), ...linkAdmissionPolicies(l, 'server')]),
+    admissionPolicies: links.flatMap(policiesOf),
   };
 }
 

@@ -89,9 +89,19 @@ export class CrossClusterLink {
    * @throws SecureAksValidationError listing every violated rule
    */
   public static build(props: CrossClusterLinkProps): CrossClusterLink {
-    const v = CrossClusterLink.validate(props);
-    v.throwIfErrors(subject('cross-cluster link', props));
-    return new CrossClusterLink(props, v.warnings, v.acknowledged, v.evaluatedRules);
+    return CrossClusterLink.fromChecked(props, CrossClusterLink.validate(props));
+  }
+
+  /**
+   * Builds the link from what {@link CrossClusterLink.validate} found on the
+   * same `props`, for a caller that reported those violations already: the
+   * definition is not checked a second time.
+   * @throws SecureAksValidationError listing every violated rule
+   * @internal
+   */
+  public static fromChecked(props: CrossClusterLinkProps, checked: ViolationCollector): CrossClusterLink {
+    checked.throwIfErrors(subject('cross-cluster link', props));
+    return new CrossClusterLink(props, checked.warnings, checked.acknowledged, checked.evaluatedRules);
   }
 
   /**

@@ -12,17 +12,23 @@ import { Node, parseTree } from 'jsonc-parser';
  * @internal
  */
 export class PointerLines {
-  private readonly root: Node | undefined;
-  private readonly lineStarts: number[] = [0];
+  /** The text's syntax tree and where its lines start, read on the first question (many documents are never asked). */
+  private read: { readonly root: Node | undefined; readonly lineStarts: readonly number[] } | undefined;
 
-  constructor(text: string) {
-    this.root = parseTree(text);
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.lineStarts.push(i + 1);
+  constructor(private readonly text: string) {}
+
+  private get parsed(): { readonly root: Node | undefined; readonly lineStarts: readonly number[] } {
+    if (!this.read) {
+      const lineStarts = [0];
+      for (let i = 0; i < this.text.length; i++) if (this.text.charCodeAt(i) === 10) lineStarts.push(i + 1);
+      this.read = { root: parseTree(this.text), lineStarts };
+    }
+    return this.read;
   }
 
   /** The line of the value at `pointer`, then at `property` within it (of its property's name when it is a member). */
   public lineOf(pointer: string, property = ''): number | undefined {
-    let node = this.root;
+    let node = this.parsed.root;
     if (!node) return undefined;
     for (const token of pointer.split('/').filter(Boolean).map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'))) {
       const next = childOf(node, token);
@@ -40,11 +46,12 @@ export class PointerLines {
   }
 
   private lineAt(offset: number): number {
+    const { lineStarts } = this.parsed;
     let lo = 0;
-    let hi = this.lineStarts.length - 1;
+    let hi = lineStarts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.lineStarts[mid] <= offset) lo = mid;
+      if (lineStarts[mid] <= offset) lo = mid;
       else hi = mid - 1;
     }
     return lo + 1;

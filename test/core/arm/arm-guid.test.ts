@@ -27,3 +27,28 @@ test('armGuid separates parts as ARM does, and is case-sensitive', () => {
   expect(armGuid(['a-b'])).toBe(armGuid(['a', 'b']));
   expect(armGuid(['RG'])).not.toBe(armGuid(['rg']));
 });
+
+test('uuidV5 is RFC 9562\'s construction: SHA-1 of the namespace bytes and the UTF-8 name, with version 5 and variant 10 set', () => {
+  // The construction of section 5.5, step by step, as the reference.
+  const reference = (namespace: string, name: string) => {
+    const digest = createHash('sha1').update(Buffer.from(namespace.replace(/-/g, ''), 'hex')).update(Buffer.from(name, 'utf8')).digest();
+    const b = Buffer.from(digest.subarray(0, 16));
+    b[6] = (b[6] & 0x0f) | 0x50;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    const h = b.toString('hex');
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+  };
+  const namespaces = [ARM_GUID_NAMESPACE, '6ba7b811-9dad-11d1-80b4-00c04fd430c8', ARM_GUID_NAMESPACE];
+  const variants = new Set<string>();
+  for (const namespace of namespaces) {
+    for (let i = 0; i < 400; i++) {
+      const name = `subject|cluster:c${i}|${'ü€😀'.slice(0, i % 4)}${i % 7 === 0 ? '' : String(i * 7919)}`;
+      const uuid = uuidV5(namespace, name);
+      expect(uuid).toBe(reference(namespace, name));
+      variants.add(uuid[19]);
+    }
+  }
+  // Every variant digit (8, 9, a, b) occurred.
+  expect([...variants].sort()).toEqual(['8', '9', 'a', 'b']);
+});
+

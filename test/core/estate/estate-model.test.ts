@@ -3,6 +3,7 @@ import {
   ClusterDelivery,
   EstateModel,
   EstateProps,
+  ManagedClusterModel,
   GitOpsSource,
   OutboundType,
   Rules,
@@ -280,4 +281,18 @@ test('a link backend left out of STRICT mutual TLS is a warning of the estate, a
   const strictIn = (model: EstateModel) => model.linkObjects(server).filter((o) => o.kind === 'PeerAuthentication' && o.metadata.labels?.['secure-aks.io/link'] === exampleProps.links[0].name);
   expect(strictIn(estate)).toHaveLength(1);
   expect(strictIn(unset)).toEqual([]);
+});
+
+test('each cluster\'s model and each link, validated once by the estate, are what building them on their own gives', () => {
+  // The estate builds them from its own validation of their definitions: the same warnings, acknowledgements, notes and rules checked.
+  for (const c of estate.clusters.values()) {
+    const alone = ManagedClusterModel.build(c.props, { evaluationDate: c.model.evaluationDate });
+    expect({ warnings: c.model.warnings, acknowledged: c.model.acknowledged, notes: c.model.notes, resources: c.model.resources })
+      .toEqual({ warnings: alone.warnings, acknowledged: alone.acknowledged, notes: alone.notes, resources: alone.resources });
+  }
+  // Each link keeps what its one validation found: the rules it checked (its objects for the API server among them) and its warnings.
+  const backendOutOfMtls = EstateModel.build({ ...exampleProps, links: exampleProps.links.map((l, i) => (i === 0 ? { ...l, services: l.services.map((s) => ({ ...s, backend: { ...s.backend, mtlsMode: 'UNSET' as const } })) } : l)) });
+  for (const l of [...estate.links, ...backendOutOfMtls.links]) expect(l.link.evaluated.map((r) => r.id)).toContain(Rules.apiServerValidity.id);
+  expect(estate.links.flatMap((l) => l.link.warnings)).toEqual([]);
+  expect(backendOutOfMtls.links[0].link.warnings.map((w) => w.rule.id)).toContain(Rules.meshLinkBackendMtlsUnset.id);
 });

@@ -53,3 +53,37 @@ test('a data object larger than etcd stores in one request is refused, one just 
   expect(findInvalidForApiServer([configMap(1.5 * 1024 * 1024)])).toEqual([]);
   expect(findInvalidForApiServer([configMap(1.5 * 1024 * 1024 + 1)]).map((f) => f.message)).toEqual([`is ${1.5 * 1024 * 1024 + 1} bytes as JSON, more than the 1.5 MiB etcd stores in one request`]);
 });
+
+test('label keys and values and annotation keys are checked wherever the API server checks them, in that order', () => {
+  const deployment = {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'gw', namespace: 'istio-egress', labels: { 'ok.example.com/app': 'gw', 'Bad Key': 'x', long: 'v'.repeat(64) }, annotations: { 'a..b/c': 'x', fine: 'y' } },
+    spec: {
+      selector: { matchLabels: { app: 'not valid!' } },
+      template: { metadata: { labels: { app: 'gw', 'x/': 'y' }, annotations: { '-bad': 'z' } } },
+    },
+  };
+  expect(findInvalidForApiServer([deployment]).map((f) => f.message)).toEqual([
+    'label key "Bad Key" is not valid',
+    `label long="${'v'.repeat(64)}" has a value that is not valid (at most 63 letters, digits, "-", "_" and ".")`,
+    'spec.template.metadata.labels label key "x/" is not valid',
+    'spec.selector.matchLabels label app="not valid!" has a value that is not valid (at most 63 letters, digits, "-", "_" and ".")',
+    'annotation key "a..b/c" is not valid',
+    'spec.template.metadata.annotations annotation key "-bad" is not valid',
+  ]);
+});
+
+test('labels and annotations of an odd shape are read member by member, own members only', () => {
+  const inherited = Object.create({ 'Inherited Key': 'x' }) as Record<string, unknown>;
+  inherited.app = 'gw';
+  const objects = [
+    { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'a', labels: inherited, annotations: null } },
+    { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'b', labels: ['Bad Value'], annotations: 'ab' } },
+    { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', labels: { n: 7 }, annotations: false } },
+  ];
+  expect(findInvalidForApiServer(objects).map((f) => `${f.object}: ${f.message}`)).toEqual([
+    'ConfigMap/b: label 0="Bad Value" has a value that is not valid (at most 63 letters, digits, "-", "_" and ".")',
+    'ConfigMap/c: label n="7" has a value that is not valid (at most 63 letters, digits, "-", "_" and ".")',
+  ]);
+});
