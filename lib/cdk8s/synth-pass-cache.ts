@@ -1,4 +1,4 @@
-import { ApiObject, App } from 'cdk8s';
+import { ApiObject, ApiObjectMetadataDefinition, App } from 'cdk8s';
 import { IConstruct } from 'constructs';
 
 /**
@@ -38,12 +38,29 @@ type ObjectsOf = { objects: ApiObject[]; fingerprint: string };
  */
 let frame: { objects: Map<IConstruct, ObjectsOf>; json: Map<ApiObject, any> } | undefined;
 
+/**
+ * Edits of any ApiObject's metadata in this process. An object's JSON
+ * changes only through its JSON patches (counted) and its metadata (a
+ * label added with `metadata.addLabel`, ...): a cache entry keyed by both
+ * counts is stale as soon as either moves, even within one tick.
+ */
+let metadataEdits = 0;
+const METADATA_EDITS = ['add', 'addLabel', 'addAnnotation', 'addFinalizers', 'addOwnerReference'] as const;
+for (const method of METADATA_EDITS) {
+  const proto = ApiObjectMetadataDefinition.prototype as unknown as Record<string, (...args: unknown[]) => unknown>;
+  const edit = proto[method];
+  proto[method] = function (this: ApiObjectMetadataDefinition, ...args: unknown[]) {
+    metadataEdits++;
+    return edit.apply(this, args);
+  };
+}
+
 const fingerprintOf = (objects: ApiObject[]): ObjectsOf => {
   const patches = objects.reduce((n, o) => n + ((o as unknown as { patches: unknown[] }).patches?.length ?? 0), 0);
-  return { objects, fingerprint: `${objects.length}:${patches}` };
+  return { objects, fingerprint: `${objects.length}:${patches}:${metadataEdits}` };
 };
 
-/** The ApiObjects under `scope`, and a fingerprint of their number and JSON patches. */
+/** The ApiObjects under `scope`, and a fingerprint of their number, JSON patches and metadata edits. */
 export function apiObjectsOf(scope: IConstruct): ObjectsOf {
   const hit = frame?.objects.get(scope);
   if (hit) return hit;
@@ -100,7 +117,7 @@ const objectJson = new SynthPassCache<ApiObject, Record<string, unknown>>();
 export class MemoizedApiObject extends ApiObject {
   public toJson(): any {
     const patches = (this as unknown as { patches: unknown[] }).patches.length;
-    return objectJson.get(this, String(patches), () => super.toJson());
+    return objectJson.get(this, `${patches}:${metadataEdits}`, () => super.toJson());
   }
 }
 

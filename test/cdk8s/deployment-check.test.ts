@@ -143,3 +143,19 @@ test('an object\'s JSON read by one validation is not reused by the next: a chan
   cm.metadata.addLabel('not a key!', 'x');
   expect(() => charts[1].toJson()).toThrow(/ConfigMap\/cm1 = "label key \\"not a key!\\" is not valid"/);
 });
+
+test('a label added between two toJson() calls of one tick is checked and written: nothing is served from before it', () => {
+  // The user's own object: the second call checks it as it is now.
+  const { charts } = countedApp(2);
+  const cm = charts[1].node.findChild('cm') as ApiObject;
+  expect(() => charts[1].toJson()).not.toThrow();
+  cm.metadata.addLabel('not a key!', 'x');
+  expect(() => charts[1].toJson()).toThrow(/label key \\"not a key!\\" is not valid/);
+  // The library's own object: the second call writes the label.
+  const app = Testing.app();
+  const { client } = addCrossClusterCharts(app, mysqlLink());
+  const serviceEntry = client.node.findAll().find((c): c is ApiObject => c instanceof ApiObject && c.kind === 'ServiceEntry')!;
+  expect(client.toJson().find((o: { kind: string }) => o.kind === 'ServiceEntry').metadata.labels?.team).toBeUndefined();
+  serviceEntry.metadata.addLabel('team', 'payments');
+  expect(client.toJson().find((o: { kind: string }) => o.kind === 'ServiceEntry').metadata.labels.team).toBe('payments');
+});
