@@ -6,6 +6,7 @@ import { ApiServerAccess } from '../../lib';
 import { HardenedCluster } from '../../lib/pulumi';
 import { secureAksPolicies } from '../../lib/policy';
 import { evaluateClusterRules } from '../../lib/core/rules/evaluate-cluster-rules';
+import { asOutputs, inAnalyzerOrder } from '../support/pulumi-analyzer';
 import { installMocks, RecordedResource, settle } from '../support/pulumi-mocks';
 
 // Counts the rule engine's passes, whoever calls it.
@@ -44,11 +45,9 @@ function analyze(): string[] {
   const copy = (r: RecordedResource): PolicyResource =>
     ({ type: r.type, name: r.name, urn: `urn:pulumi:stack::project::${r.type}::${r.name}`, props: unknownCheckingProxy(structuredClone(r.inputs)), opts: {}, dependencies: [], propertyDependencies: {}, isType: () => false, asType: () => undefined }) as unknown as PolicyResource;
   const common = { stackTags: new Map<string, string>(), getConfig: <T extends object>() => ({ evaluationDate: '2026-12-01' }) as T, notApplicable: (): never => { throw new Error('not applicable'); } };
-  // The resource policies as each resource is registered, then the stack policies once every one is.
-  const pack = secureAksPolicies();
-  for (const p of [...pack.filter((x) => !('validateStack' in x)), ...pack.filter((x) => 'validateStack' in x)]) {
+  for (const p of inAnalyzerOrder(secureAksPolicies())) {
     const report = (message: string, urn?: string) => reported.push(`${p.name} ${urn ?? ''}: ${message}`);
-    if ('validateStack' in p) (p as StackValidationPolicy).validateStack({ resources: stack.map(copy), ...common }, report);
+    if ('validateStack' in p) (p as StackValidationPolicy).validateStack({ resources: stack.map((r) => asOutputs(copy(r))), ...common }, report);
     else for (const r of stack) ((p as ResourceValidationPolicy).validateResource as (args: object, report: (m: string) => void) => void)({ ...copy(r), ...common }, report);
   }
   return reported;

@@ -3,6 +3,7 @@ import { expect, test } from 'vitest';
 import { secureAksPolicies } from '../../lib/policy';
 import { describeAsAzure, unreadableGeneric, UNKNOWN_VALUE } from '../../lib/policy/pulumi-resource-description';
 import { describePulumiStack } from '../../lib/policy/pulumi-stack-description';
+import { asOutputs, inAnalyzerOrder } from '../support/pulumi-analyzer';
 
 // How azure-native's generic resource names an extension resource: the resource it is on, then
 // `providers/<namespace>` (https://learn.microsoft.com/azure/azure-resource-manager/templates/scope-extension-resources).
@@ -56,14 +57,14 @@ const resource = (type: string, name: string, props: Record<string, unknown>): P
 function gitOpsReports(stack: readonly PolicyResource[]): string[] {
   const out: string[] = [];
   const args = { stackTags: new Map(), getConfig: () => ({ evaluationDate: '2026-12-07' }), notApplicable: (): never => { throw new Error('not applicable'); } };
-  const pack = secureAksPolicies();
-  for (const p of pack.filter((x) => !('validateStack' in x))) {
-    const validate = (p as ResourceValidationPolicy).validateResource as (args: object, report: (message: string) => void) => void;
-    for (const r of stack) validate({ ...r, ...args }, () => undefined);
-  }
-  for (const p of pack.filter((x) => /^saks-git-00[5-8]$/.test(x.name))) {
-    const outputs = stack.map((r) => ({ ...r, props: { name: r.name } }));
-    (p as StackValidationPolicy).validateStack({ resources: outputs, ...args } as never, (message: string, urn?: string) => out.push(`${p.name} ${urn ?? ''}: ${message}`));
+  for (const p of inAnalyzerOrder(secureAksPolicies())) {
+    if ('validateStack' in p) {
+      if (!/^saks-git-00[5-8]$/.test(p.name)) continue;
+      (p as StackValidationPolicy).validateStack({ resources: stack.map(asOutputs), ...args } as never, (message: string, urn?: string) => out.push(`${p.name} ${urn ?? ''}: ${message}`));
+    } else {
+      const validate = (p as ResourceValidationPolicy).validateResource as (args: object, report: (message: string) => void) => void;
+      for (const r of stack) validate({ ...r, ...args }, () => undefined);
+    }
   }
   return out;
 }

@@ -9,6 +9,7 @@ import { PAYLOAD_RULE_IDS } from '../../lib/core/audit/cluster-payload-rules';
 import { policyName, secureAksPolicies, STACK_RULE_IDS, WITH_POOLS_RULE_IDS, withPoolsPolicyName } from '../../lib/policy';
 import { CLUSTER_RULES } from '../../lib/core/aks/cluster-rule-set';
 import { describePulumiStack } from '../../lib/policy/pulumi-stack-description';
+import { asOutputs, inAnalyzerOrder } from '../support/pulumi-analyzer';
 import { installMocks, RecordedResource, settle } from '../support/pulumi-mocks';
 
 let resources: RecordedResource[];
@@ -29,26 +30,20 @@ const urnOf = (r: RecordedResource) => `urn:pulumi:stack::project::${r.type}::${
 const policyResource = (r: RecordedResource) => ({ type: r.type, props: r.inputs, urn: urnOf(r), name: r.name, opts: {}, dependencies: [], propertyDependencies: {}, isType: () => false, asType: () => undefined });
 
 /**
- * What a stack policy is handed for a resource: its outputs, not its inputs (Pulumi's AnalyzeStack).
- * A stand-in with none of the inputs, so that a stack policy that read them as inputs would find nothing.
- */
-const outputsOf = (r: RecordedResource) => ({ ...policyResource(r), props: { name: r.name, provisioningState: 'Succeeded' } });
-
-/**
  * Runs every policy as CrossGuard does, with a policy configuration: the resource policies on each
  * resource's inputs as it is registered, then the stack policies once, on the resources' outputs.
  */
 function runPack(pack: Policies, stack: readonly RecordedResource[], config: Record<string, object> = {}): Reported[] {
   const out: Reported[] = [];
   const common = (name: string) => ({ stackTags: new Map<string, string>(), getConfig: <T extends object>() => (config[name] ?? {}) as T, notApplicable: (): never => { throw new Error('not applicable'); } });
-  const enabled = pack.filter((p) => p.enforcementLevel !== 'disabled');
-  for (const p of enabled.filter((x) => !('validateStack' in x))) {
-    const validate = (p as ResourceValidationPolicy).validateResource as (args: object, report: (message: string) => void) => void;
-    for (const r of stack) validate({ ...policyResource(r), ...common(p.name) }, (message: string) => out.push({ policy: p.name, level: p.enforcementLevel!, message, on: urnOf(r) }));
-  }
-  for (const p of enabled.filter((x) => 'validateStack' in x)) {
-    const report = (message: string, urn?: string) => out.push({ policy: p.name, level: p.enforcementLevel!, message, urn });
-    (p as StackValidationPolicy).validateStack({ resources: stack.map(outputsOf) as never, ...common(p.name) }, report);
+  for (const p of inAnalyzerOrder(pack).filter((x) => x.enforcementLevel !== 'disabled')) {
+    if ('validateStack' in p) {
+      const report = (message: string, urn?: string) => out.push({ policy: p.name, level: p.enforcementLevel!, message, urn });
+      (p as StackValidationPolicy).validateStack({ resources: stack.map((r) => asOutputs(policyResource(r))) as never, ...common(p.name) }, report);
+    } else {
+      const validate = (p as ResourceValidationPolicy).validateResource as (args: object, report: (message: string) => void) => void;
+      for (const r of stack) validate({ ...policyResource(r), ...common(p.name) }, (message: string) => out.push({ policy: p.name, level: p.enforcementLevel!, message, on: urnOf(r) }));
+    }
   }
   return out;
 }

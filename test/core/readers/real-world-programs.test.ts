@@ -11,6 +11,7 @@ import { PAYLOAD_RULE_IDS } from '../../../lib/core/audit/cluster-payload-rules'
 import { evaluateAzurePolicy } from '../../../lib/core/policy/evaluate-azure-policy';
 import { policyName, secureAksPolicies } from '../../../lib/policy';
 import { describePulumiStack, StackResource } from '../../../lib/policy/pulumi-stack-description';
+import { asOutputs, inAnalyzerOrder } from '../../support/pulumi-analyzer';
 import { installClassicProgramMocks, RegisteredResource, registrationsSettled } from '../../support/classic-program-mocks';
 import { Application, PrivateKey, ServicePrincipal, ServicePrincipalPassword } from '../../support/pulumi-classic-stand-ins';
 import { azurePolicyView, COMPILED, evaluable } from '../../support/policy-agreement';
@@ -155,12 +156,9 @@ function reportedByPack(stack: readonly StackResource[]): Map<string, Set<string
   const add = (urn: string, policy: string) => reported.set(urn, (reported.get(urn) ?? new Set()).add(policy));
   const resource = (r: StackResource) => ({ ...r, opts: {}, dependencies: [], propertyDependencies: {}, isType: () => false, asType: () => undefined });
   const common = { stackTags: new Map<string, string>(), getConfig: () => ({}), notApplicable: (): never => { throw new Error('not applicable'); } };
-  // As Pulumi runs a pack: the resource policies on each resource's inputs, then the stack policies on its outputs.
-  const pack = secureAksPolicies();
-  for (const p of [...pack.filter((x) => !('validateStack' in x)), ...pack.filter((x) => 'validateStack' in x)]) {
+  for (const p of inAnalyzerOrder(secureAksPolicies())) {
     if ('validateStack' in p) {
-      const outputs = stack.map((r) => ({ ...resource(r), props: { name: r.name } }));
-      (p as StackValidationPolicy).validateStack({ resources: outputs, ...common } as never, (_message, urn) => add(urn ?? 'stack', p.name));
+      (p as StackValidationPolicy).validateStack({ resources: stack.map((r) => asOutputs(resource(r))), ...common } as never, (_message, urn) => add(urn ?? 'stack', p.name));
     } else {
       const validate = (p as ResourceValidationPolicy).validateResource as (args: object, report: (message: string) => void) => void;
       for (const r of stack) validate({ ...resource(r), ...common }, () => add(r.urn, p.name));
