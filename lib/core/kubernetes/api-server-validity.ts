@@ -1,6 +1,6 @@
 import { MeshFinding } from '../mesh/mesh-inventory';
 import { describeObject } from './kubernetes-object';
-import { celCompileProblems } from './cel-compile-problems';
+import { admissionPolicyCompileProblems } from './cel-compile-problems';
 import { isDns1035Label, isDns1123Label, isDns1123Subdomain } from './kubernetes-names';
 
 const LABEL_NAME = /^([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)$/;
@@ -96,40 +96,11 @@ export function findInvalidForApiServer(objects: readonly unknown[]): MeshFindin
       if (bytes > MAX_STORED_BYTES) add(`is ${bytes} bytes as JSON, more than the 1.5 MiB etcd stores in one request`, 'make the object smaller: for a link\'s admission policy, split its services into several links');
     }
     if (o.kind === 'ValidatingAdmissionPolicy' && typeof o.apiVersion === 'string' && o.apiVersion.startsWith('admissionregistration.k8s.io/')) {
-      for (const { path, expression, output } of admissionPolicyExpressions(o.spec)) {
-        for (const problem of celCompileProblems(expression, output)) {
-          add(`${path}: ${problem}`, problem.startsWith('evaluates to') ? `make the expression a ${output} (compare the value, or convert it with ${output}())` : 'write each list or map literal with entries of one type (for data of several types, one map per field)');
-        }
-      }
+      for (const { message, fix } of admissionPolicyCompileProblems(o.spec)) add(message, fix);
     }
     if (['Deployment', 'StatefulSet', 'ReplicaSet'].includes(o.kind) && o.spec?.replicas !== undefined && (!Number.isInteger(o.spec.replicas) || o.spec.replicas < 0)) {
       add(`replicas ${String(o.spec.replicas)} is not a whole number of at least 0`, 'give a whole number of replicas (2 or more for a gateway)');
     }
   }
   return findings;
-}
-
-/**
- * Every CEL expression of a ValidatingAdmissionPolicy's spec, with its path.
- * @see https://kubernetes.io/docs/reference/access-authn-authz/validating-admission-policy/
- */
-function admissionPolicyExpressions(spec: Record<string, any> | undefined): { path: string; expression: string; output?: 'bool' | 'string' }[] {
-  const out: { path: string; expression: string; output?: 'bool' | 'string' }[] = [];
-  // The type each field must have (compile.go's ReturnTypes): a variable may have any, an audit annotation string or null.
-  const fields: [string, [string, 'bool' | 'string' | undefined][]][] = [
-    ['matchConditions', [['expression', 'bool']]],
-    ['variables', [['expression', undefined]]],
-    ['validations', [['expression', 'bool'], ['messageExpression', 'string']]],
-    ['auditAnnotations', [['valueExpression', undefined]]],
-  ];
-  for (const [list, keys] of fields) {
-    const items = spec?.[list];
-    if (!Array.isArray(items)) continue;
-    items.forEach((item: Record<string, unknown>, i) => {
-      for (const [key, output] of keys) {
-        if (typeof item?.[key] === 'string') out.push({ path: `spec.${list}[${i}]${typeof item.name === 'string' ? ` (${item.name})` : ''}.${key}`, expression: item[key] as string, output });
-      }
-    });
-  }
-  return out;
 }

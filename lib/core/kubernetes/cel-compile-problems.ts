@@ -174,3 +174,43 @@ export function celCompileProblems(expression: string, output?: 'bool' | 'string
   }
   return problems;
 }
+
+/**
+ * Every CEL expression of a ValidatingAdmissionPolicy's spec, with its path.
+ * @see https://kubernetes.io/docs/reference/access-authn-authz/validating-admission-policy/
+ */
+function admissionPolicyExpressions(spec: Record<string, any> | undefined): { path: string; expression: string; output?: 'bool' | 'string' }[] {
+  const out: { path: string; expression: string; output?: 'bool' | 'string' }[] = [];
+  // The type each field must have (compile.go's ReturnTypes): a variable may have any, an audit annotation string or null.
+  const fields: [string, [string, 'bool' | 'string' | undefined][]][] = [
+    ['matchConditions', [['expression', 'bool']]],
+    ['variables', [['expression', undefined]]],
+    ['validations', [['expression', 'bool'], ['messageExpression', 'string']]],
+    ['auditAnnotations', [['valueExpression', undefined]]],
+  ];
+  for (const [list, keys] of fields) {
+    const items = spec?.[list];
+    if (!Array.isArray(items)) continue;
+    items.forEach((item: Record<string, unknown>, i) => {
+      for (const [key, output] of keys) {
+        if (typeof item?.[key] === 'string') out.push({ path: `spec.${list}[${i}]${typeof item.name === 'string' ? ` (${item.name})` : ''}.${key}`, expression: item[key] as string, output });
+      }
+    });
+  }
+  return out;
+}
+
+/**
+ * What the API server's CEL compiler refuses in a ValidatingAdmissionPolicy's
+ * spec: each problem of each expression (see {@link celCompileProblems}), at
+ * the expression's path, with what to do.
+ * @internal
+ */
+export function admissionPolicyCompileProblems(spec: Record<string, any> | undefined): { message: string; fix: string }[] {
+  return admissionPolicyExpressions(spec).flatMap(({ path, expression, output }) =>
+    celCompileProblems(expression, output).map((problem) => ({
+      message: `${path}: ${problem}`,
+      fix: problem.startsWith('evaluates to') ? `make the expression a ${output} (compare the value, or convert it with ${output}())` : 'write each list or map literal with entries of one type (for data of several types, one map per field)',
+    })),
+  );
+}
