@@ -1,6 +1,7 @@
 import { DocumentLocation } from '../description/described-resource';
 import { findUnencryptedHostNetworkWorkloads } from '../encryption/host-network-check';
 import { TransitEncryption } from '../encryption/transit-encryption';
+import { canonicalJson } from '../kubernetes/json-equality';
 import { Rule } from '../validation/rule';
 import { Rules } from '../validation/rule-catalog';
 import { KubernetesRuleJudge, valueAt } from './kubernetes-broken-rules';
@@ -103,11 +104,6 @@ function pointerOf(at: DocumentLocation, field: string): DocumentLocation {
   return { document: at.document, pointer: `${at.pointer}/${field.split('.').map((k) => k.replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}` };
 }
 
-/** JSON with sorted keys: two values with the same members in another order are equal. */
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_k, v) => (v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, v[k]])) : v)) ?? 'undefined';
-}
-
 /**
  * Compares live Kubernetes objects (`kubectl get ... -o json`) with the
  * approved manifests by `apiVersion/kind/namespace/name`, on the fields of
@@ -136,7 +132,7 @@ export function compareKubernetesObjects(
     const a = approvedByKey.get(key);
     for (const field of a ? COMPARED_FIELDS[l.object.kind] ?? [] : []) {
       const [approvedValue, liveValue] = [valueAt(a!.object, field), valueAt(l.object, field)];
-      if (canonical(approvedValue) === canonical(liveValue)) continue;
+      if (canonicalJson(approvedValue) === canonicalJson(liveValue)) continue;
       drifts.push({ object: key, field, approved: approvedValue, approvedAt: pointerOf(a!.at, field), live: liveValue, liveAt: pointerOf(l.at, field), brokenRules: judge.brokenByField(a!.object, l.object, field) });
     }
     if (!a && COMPARED_FIELDS[l.object.kind] !== undefined) {

@@ -1,5 +1,6 @@
 import { SERVER_SIDE_PATCH_ANNOTATION } from '../mesh/cross-cluster-link';
 import { MeshFinding } from '../mesh/mesh-inventory';
+import { canonicalJson } from './json-equality';
 import { describeObject } from './kubernetes-object';
 
 /**
@@ -12,8 +13,6 @@ export interface SourcedObject {
   readonly source: string;
 }
 
-const canonical = (v: unknown): string =>
-  JSON.stringify(v, (_, x) => (x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : 1))) : x));
 const isPatch = (o: Record<string, any>) => o.metadata?.annotations?.[SERVER_SIDE_PATCH_ANNOTATION] === 'server-side-patch';
 const groupOf = (apiVersion: unknown) => (typeof apiVersion === 'string' && apiVersion.includes('/') ? apiVersion.split('/')[0] : '');
 
@@ -48,7 +47,7 @@ export function findCollisions(objects: readonly SourcedObject[]): MeshFinding[]
 
     if (!isPatch(o)) {
       const seen = byIdentity.get(key);
-      if (seen && seen.source !== s.source && canonical(seen.object) !== canonical(o)) {
+      if (seen && seen.source !== s.source && canonicalJson(seen.object) !== canonicalJson(o)) {
         error(o, `is written by both ${seen.source} and ${s.source}, with different content; the cluster keeps only one`, 'give one of them another name (a different service name or gateway namespace per link), or let one source own it');
       } else if (!seen) {
         byIdentity.set(key, s);
@@ -60,7 +59,7 @@ export function findCollisions(objects: readonly SourcedObject[]): MeshFinding[]
       const known = ports.get(service) ?? new Map<number, { entry: string; source: string }>();
       ports.set(service, known);
       for (const p of (o.spec?.ports ?? []) as Record<string, unknown>[]) {
-        const entry = canonical({ name: p.name, targetPort: p.targetPort, protocol: p.protocol ?? 'TCP' });
+        const entry = canonicalJson({ name: p.name, targetPort: p.targetPort, protocol: p.protocol ?? 'TCP' });
         const other = known.get(Number(p.port));
         if (other && other.source !== s.source && other.entry !== entry) {
           error(o, `port ${String(p.port)} is given by both ${other.source} and ${s.source}, differently`, 'use another gateway port for one of the services');
@@ -81,7 +80,7 @@ export function findCollisions(objects: readonly SourcedObject[]): MeshFinding[]
     }
 
     if (o.kind === 'Gateway' && typeof o.apiVersion === 'string' && o.apiVersion.startsWith('networking.istio.io/')) {
-      const selector = canonical(o.spec?.selector ?? {});
+      const selector = canonicalJson(o.spec?.selector ?? {});
       for (const server of (o.spec?.servers ?? []) as Record<string, any>[]) {
         const listener = `${ns}|${selector}|${server.port?.number}`;
         const protocol = String(server.port?.protocol ?? '').toUpperCase();

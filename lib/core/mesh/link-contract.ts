@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { canonicalJson } from '../kubernetes/json-equality';
 import { zod, lazySchema } from '../validation/lazy-zod';
 import { checkInput, text, textList } from '../validation/input-boundary';
 import { Rules } from '../validation/rule-catalog';
@@ -65,11 +66,8 @@ const CONTRACT = lazySchema(() => zod.strictObject({
   digest: text(),
 }));
 
-const canonical = (v: unknown): string =>
-  JSON.stringify(v, (_, x) => (x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : 1))) : x));
-
 function digestOf(c: Omit<LinkContract, 'digest'>): string {
-  return createHash('sha256').update(canonical(c)).digest('hex');
+  return createHash('sha256').update(canonicalJson(c)).digest('hex');
 }
 
 /**
@@ -163,7 +161,7 @@ export function contractDifferences(link: CrossClusterLink, contract: LinkContra
   const mine = linkContract(link);
   const out: Violation[] = [];
   const differ = (property: string, ours: unknown, theirs: unknown) => {
-    if (canonical(ours) !== canonical(theirs)) {
+    if (canonicalJson(ours) !== canonicalJson(theirs)) {
       out.push({
         rule: Rules.linkContract,
         property,
