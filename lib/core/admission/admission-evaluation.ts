@@ -1,7 +1,7 @@
 import type { CelEnv } from '@bufbuild/cel';
 import { AdmissionOperation, AdmissionPolicySpec } from './admission-policy';
 import { celLibrary, parseCel } from '../kubernetes/cel-parse';
-import { readCelLiteral } from './cel-literal-reader';
+import { celLiteralOf } from './cel-literal-reader';
 
 /**
  * An admission request as the API server presents it to a policy.
@@ -129,7 +129,7 @@ function variablesOf(variables: readonly { name: string; expression: string }[],
   for (const v of variables) {
     let literal = literals.get(v.expression);
     if (literal === undefined) {
-      const read = readCelLiteral(v.expression);
+      const read = celLiteralOf(v.expression);
       literal = read === undefined ? NOT_A_LITERAL : toCelValue(read);
       literals.set(v.expression, literal);
     }

@@ -1,4 +1,4 @@
-import { readCelLiteral } from '../admission/cel-literal-reader';
+import { celLiteralOf } from '../admission/cel-literal-reader';
 import { parseCel } from './cel-parse';
 
 /**
@@ -159,7 +159,7 @@ export function celCompileProblems(expression: string, output?: 'bool' | 'string
   let type: CelType;
   let dyn = false;
   // A literal of data (a policy's variables hold thousands of entries) is read without the CEL parser.
-  const data = readCelLiteral(expression);
+  const data = celLiteralOf(expression);
   if (data !== undefined) {
     type = typeOfData(data, 'entry ', mismatches);
   } else {
