@@ -116,6 +116,18 @@ function describeGeneric(urnName: string, props: Json): AuditedResource | undefi
   };
 }
 
+/** The generic resource's inputs that give its type. */
+const TYPE_ARGUMENTS = ['resourceProviderNamespace', 'parentResourcePath', 'resourceType'] as const;
+
+/** A member of the inputs, or {@link UNKNOWN_VALUE} where CrossGuard's proxy refuses to read it. */
+function memberOf(props: Json, key: string): unknown {
+  try {
+    return props[key];
+  } catch {
+    return UNKNOWN_VALUE;
+  }
+}
+
 /**
  * Why a generic `azure-native:resources:Resource` cannot be read yet: its
  * provider namespace, type or parent path (of an extension resource, the id
@@ -126,8 +138,9 @@ function describeGeneric(urnName: string, props: Json): AuditedResource | undefi
  */
 export function unreadableGeneric(token: string, rawProps: Json): string | undefined {
   if (token !== 'azure-native:resources:Resource') return undefined;
-  const props = known(rawProps) as Json;
-  const unknown = ['resourceProviderNamespace', 'parentResourcePath', 'resourceType'].filter((k) => props[k] === UNKNOWN_VALUE);
+  // Only the three members that give the type are read, not a copy of the whole inputs.
+  const props = known(Object.fromEntries(TYPE_ARGUMENTS.map((k) => [k, memberOf(rawProps, k)]))) as Json;
+  const unknown = TYPE_ARGUMENTS.filter((k) => props[k] === UNKNOWN_VALUE);
   return unknown.length > 0 ? `its ${unknown.join(' and ')} ${unknown.length > 1 ? 'are' : 'is'} not known until another resource is created, so its type is not known` : undefined;
 }
 

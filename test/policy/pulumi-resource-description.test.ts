@@ -1,4 +1,5 @@
 import type { PolicyResource, ResourceValidationPolicy, StackValidationPolicy } from '@pulumi/policy/policy';
+import { unknownCheckingProxy, unknownStringValue } from '@pulumi/policy/proxy';
 import { expect, test } from 'vitest';
 import { secureAksPolicies } from '../../lib/policy';
 import { describeAsAzure, unreadableGeneric, UNKNOWN_VALUE } from '../../lib/policy/pulumi-resource-description';
@@ -34,6 +35,9 @@ test('a generic resource whose parent path is known only after another resource 
   const props = fluxConfiguration('https://github.com/contoso/platform', UNKNOWN_VALUE);
   expect(describeAsAzure('azure-native:resources:Resource', 'gitops', props)).toBeUndefined();
   expect(unreadableGeneric('azure-native:resources:Resource', props)).toBe('its parentResourcePath is not known until another resource is created, so its type is not known');
+  // As CrossGuard hands it at preview: behind its proxy, which throws where a value is not known.
+  const previewed = unknownCheckingProxy({ ...fluxConfiguration('https://github.com/contoso/platform'), parentResourcePath: unknownStringValue });
+  expect(unreadableGeneric('azure-native:resources:Resource', previewed)).toBe('its parentResourcePath is not known until another resource is created, so its type is not known');
   expect(unreadableGeneric('azure-native:resources:Resource', fluxConfiguration('https://github.com/contoso/platform'))).toBeUndefined();
   expect(unreadableGeneric('azure-native:containerservice:ManagedCluster', { resourceName: UNKNOWN_VALUE })).toBeUndefined();
 });
