@@ -27,6 +27,8 @@ test('text whose strings the parser reads otherwise than as plain content has no
     "x == 'a\nb'", // a line break ends no string: the text does not parse
     "x == 'a", // not closed
     "x == 1 // a comment's quote: '", // a comment may hold a quote
+    "x == 'a''b'", // two strings side by side: emptied, they would start a triple-quoted string
+    'x == "a""b"',
   ]) {
     expect(celWithEmptyStrings(text), text).toBeUndefined();
   }
