@@ -1,4 +1,4 @@
-import { App, Yaml } from 'cdk8s';
+import { ApiObject, App, Chart, DependencyGraph, Yaml } from 'cdk8s';
 import { offlineApp } from '../cdk8s/offline-app';
 import { inOneSynthesis } from '../cdk8s/synth-pass-cache';
 import { HardenedClusterProps } from '../core/aks/hardened-cluster-props';
@@ -109,7 +109,7 @@ export function synthesizeCharts(define: ((app: App) => void) | undefined): Synt
   const byChart = new Map<string, readonly unknown[]>();
   // Only cdk8s runs between one chart's synthesis and the next: the app's checks run once for all of them.
   inOneSynthesis(app, () => {
-    for (const chart of app.charts) byChart.set(chart.node.id, chart.toJson());
+    app.charts.forEach((chart, i) => byChart.set(chart.node.id, i === 0 ? chart.toJson() : chartObjectsJson(chart)));
   });
   let files: Record<string, string> | undefined;
   return {
@@ -120,4 +120,20 @@ export function synthesizeCharts(define: ((app: App) => void) | undefined): Synt
     objects: [...byChart.values()].flat(),
     byChart,
   };
+}
+
+/**
+ * A chart's objects as `chart.toJson()` writes them once the app is prepared:
+ * in dependency order, each in its closest chart. `chart.toJson()` also
+ * resolves the whole app's dependencies and runs every validation of the app
+ * again, for each chart: the first chart's synthesis did both for the whole
+ * app, and nothing changes the app before the next chart's, so an app of 40
+ * charts is not walked 40 times.
+ * @see https://github.com/cdk8s-team/cdk8s-core/blob/2.x/src/app.ts (`App._synthChart`, `chartToKube`)
+ */
+function chartObjectsJson(chart: Chart): unknown[] {
+  return new DependencyGraph(chart.node)
+    .topology()
+    .filter((x): x is ApiObject => x instanceof ApiObject && Chart.of(x) === chart)
+    .map((o) => o.toJson());
 }

@@ -1,5 +1,6 @@
 import { celLiteralOf } from '../admission/cel-literal-reader';
 import { parseCel } from './cel-parse';
+import { celWithEmptyStrings } from './cel-with-empty-strings';
 
 /**
  * A CEL type as Kubernetes' type checker infers it for a literal: a primitive
@@ -155,19 +156,44 @@ function surelyDyn(node: any): boolean {
  * @category Kubernetes objects
  */
 export function celCompileProblems(expression: string, output?: 'bool' | 'string'): string[] {
-  const mismatches: Mismatch[] = [];
-  let type: CelType;
-  let dyn = false;
   // A literal of data (a policy's variables hold thousands of entries) is read without the CEL parser.
   const data = celLiteralOf(expression);
   if (data !== undefined) {
-    type = typeOfData(data, 'entry ', mismatches);
-  } else {
-    const parsed = parseCel(expression);
-    if (parsed instanceof Error) return [`does not parse as CEL: ${parsed.message.split('\n')[0]}`];
-    type = typeOfNode(parsed.expr, parsed.sourceInfo?.positions ?? {}, mismatches);
-    dyn = type === 'dyn' && surelyDyn(parsed.expr);
+    const mismatches: Mismatch[] = [];
+    return problemsOf(typeOfData(data, 'entry ', mismatches), false, mismatches, output);
   }
+  // Expressions that differ only in their strings (a link's or a service's name, a
+  // message) have the same problems: the tree with empty strings is checked once.
+  // Its problems would name positions in that other text, so only its having none
+  // is taken from it; an expression with problems is checked as written.
+  const shape = celWithEmptyStrings(expression);
+  if (shape !== undefined) {
+    const key = `${output ?? ''}:${shape}`;
+    if (withoutProblems.has(key)) return [];
+    if (parsedProblems(shape, output).length === 0) {
+      if (withoutProblems.size >= MAX_REMEMBERED) withoutProblems.clear();
+      withoutProblems.add(key);
+      return [];
+    }
+  }
+  return parsedProblems(expression, output);
+}
+
+/** The shapes of expressions (see {@link celWithEmptyStrings}) found without problems, with the type required of them. */
+const withoutProblems = new Set<string>();
+const MAX_REMEMBERED = 10_000;
+
+/** {@link celCompileProblems} of an expression that is not a literal of data, from its parsed tree. */
+function parsedProblems(expression: string, output: 'bool' | 'string' | undefined): string[] {
+  const parsed = parseCel(expression);
+  if (parsed instanceof Error) return [`does not parse as CEL: ${parsed.message.split('\n')[0]}`];
+  const mismatches: Mismatch[] = [];
+  const type = typeOfNode(parsed.expr, parsed.sourceInfo?.positions ?? {}, mismatches);
+  return problemsOf(type, type === 'dyn' && surelyDyn(parsed.expr), mismatches, output);
+}
+
+/** The problems of an expression of type `type` (`dyn`: surely `dyn` to cel-go too) whose literals mismatch as given. */
+function problemsOf(type: CelType, dyn: boolean, mismatches: readonly Mismatch[], output: 'bool' | 'string' | undefined): string[] {
   const problems = mismatches.map((m) => `${m.where.startsWith('entry ') ? `${m.where} of the literal` : m.where} is ${m.found} where the entries before it are ${m.expected}: Kubernetes compiles CEL with homogeneous aggregate literals and refuses a literal that mixes types`);
   if (output !== undefined && ((type !== 'dyn' && join(type, output) !== output) || dyn)) {
     problems.push(`evaluates to ${type}, where Kubernetes requires ${output}`);

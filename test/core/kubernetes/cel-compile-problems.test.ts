@@ -48,3 +48,15 @@ test('an expression whose type is not the one its field requires is refused; one
   expect(celCompileProblems('variables.allowed', 'bool')).toEqual([]);
   expect(celCompileProblems('object.spec.hosts.all(h, h != "*")', 'bool')).toEqual([]);
 });
+
+test('expressions that differ only in their strings get each their own answer, with positions in their own text', () => {
+  // The same tree with strings of other lengths: the one without problems is remembered, the others are not taken from it.
+  expect(celCompileProblems("request.name in ['a', 'b'] || object.x == 'link l1'", 'bool')).toEqual([]);
+  expect(celCompileProblems("request.name in ['a', 'bcd'] || object.x == 'link l100'", 'bool')).toEqual([]);
+  expect(celCompileProblems("request.name in ['a', 'b'] || object.x == 'link l1'", 'string')).toEqual(['evaluates to bool, where Kubernetes requires string']);
+  expect(celCompileProblems("x in ['a', 1] || y == 'l1'")).toEqual([expect.stringContaining('the list element at character 11 is int')]);
+  expect(celCompileProblems("x in ['abcdef', 1] || y == 'l1'")).toEqual([expect.stringContaining('the list element at character 16 is int')]);
+  // A string that ends the expression early in one text and not in another is not the same tree.
+  expect(celCompileProblems("'a' + 'b'", 'string')).toEqual([]);
+  expect(celCompileProblems("'a\\' + 'b'", 'string')).toEqual([expect.stringMatching(/^does not parse as CEL: /)]);
+});
