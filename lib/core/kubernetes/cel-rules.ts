@@ -39,13 +39,22 @@ function compiledOnce(): { compile(pattern: string): { test(input: string): bool
   };
 }
 
-/** A compiled rule, and the fields of `self` it reads when it reads nothing else of it. */
+/** A compiled rule, and what of `self` its result depends on when that is less than all of it. */
 interface CompiledRule {
   readonly run: Program;
-  /** The fields the rule selects on `self` (`self.f`, `has(self.f)`), or undefined when it uses `self` whole. */
-  readonly fields: readonly string[] | undefined;
-  /** Results by the values of `fields`, for rules that read only them. */
-  readonly results: Map<string, boolean>;
+  /**
+   * The fields the rule selects on `self` (`self.f`, `has(self.f)`), each with
+   * whether the rule only tests its presence, or undefined when it uses `self` whole.
+   */
+  readonly fields: readonly SelfField[] | undefined;
+  /** Results by schema node (a schema decides how values convert) and key of what the rule reads. */
+  readonly results: WeakMap<Schema, Map<string, boolean>>;
+}
+
+/** A field a rule selects on `self`; `presenceOnly` when the rule reads it only in `has(self.f)`. */
+interface SelfField {
+  readonly name: string;
+  readonly presenceOnly: boolean;
 }
 
 const compiledRules = new Map<string, CompiledRule>();
@@ -64,7 +73,7 @@ function compile(rule: string): CompiledRule {
     const parsed = parseCel(rule);
     if (parsed instanceof Error) throw parsed;
     const planned = cel.plan(env, parsed);
-    c = { run: (bindings) => planned(bindings as never), fields: selfFields(parsed.expr), results: new Map() };
+    c = { run: (bindings) => planned(bindings as never), fields: selfFields(parsed.expr), results: new WeakMap() };
     compiledRules.set(rule, c);
   }
   return c;
@@ -73,11 +82,13 @@ function compile(rule: string): CompiledRule {
 /**
  * The fields a parsed rule selects on `self`, when `self` appears only as
  * the operand of a field selection or a `has()` test: the rule's result then
- * depends on those fields' values alone. Undefined when `self` is used whole
+ * depends on those fields alone, and on a field read only by `has(self.f)`
+ * through its presence alone. Undefined when `self` is used whole
  * (`size(self)`, `self.all(...)`, `self != "*"`) or a comprehension rebinds it.
  */
-function selfFields(expr: unknown): string[] | undefined {
-  const fields = new Set<string>();
+function selfFields(expr: unknown): SelfField[] | undefined {
+  const read = new Set<string>();
+  const tested = new Set<string>();
   let whole = false;
   const visit = (node: unknown): void => {
     if (whole || node === null || typeof node !== 'object') return;
@@ -86,7 +97,7 @@ function selfFields(expr: unknown): string[] | undefined {
     if (n.$typeName === 'cel.expr.Expr') {
       const { case: kind, value } = n.exprKind ?? {};
       if (kind === 'selectExpr' && value.operand?.exprKind?.case === 'identExpr' && value.operand.exprKind.value.name === 'self') {
-        fields.add(value.field);
+        (value.testOnly === true ? tested : read).add(value.field);
         return;
       }
       if (kind === 'identExpr' && value.name === 'self') {
@@ -101,23 +112,75 @@ function selfFields(expr: unknown): string[] | undefined {
     Object.values(node).forEach(visit);
   };
   visit(expr);
-  return whole ? undefined : [...fields].sort();
+  if (whole) return undefined;
+  return [...new Set([...read, ...tested])].sort().map((name) => ({ name, presenceOnly: !read.has(name) }));
 }
 
-/** The values of `fields` of a plain object, as a key; undefined when `value` is not one. */
-function fieldsKey(value: unknown, fields: readonly string[]): string | undefined {
+/**
+ * A key of what a rule reads of `value` (its `fields`, or the whole of a
+ * scalar), equal for two values exactly when the rule sees the same CEL values
+ * under one schema node; undefined when there is none (the rule reads an
+ * object whole, or a value that is not plain JSON).
+ */
+function readKey(value: unknown, fields: readonly SelfField[] | undefined): string | undefined {
+  if (fields === undefined) return scalarKey(value);
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
   const parts: string[] = [];
   for (const f of fields) {
-    if (!Object.hasOwn(value, f)) {
+    if (!Object.hasOwn(value, f.name)) {
       parts.push('');
       continue;
     }
-    const v = (value as Record<string, unknown>)[f];
-    if (v === undefined) return undefined;
-    parts.push(JSON.stringify(v));
+    const v = (value as Record<string, unknown>)[f.name];
+    // CEL's has() is false for a null member, and a member CEL cannot read is not keyed.
+    const key = f.presenceOnly ? presenceKey(v) : jsonKey(v);
+    if (key === undefined) return undefined;
+    parts.push(key);
   }
   return parts.join('\u0000');
+}
+
+/**
+ * The key of a member the rule only tests with `has()`: CEL's `has()` is
+ * false for a null member and true for any other value, which it does not read.
+ */
+function presenceKey(v: unknown): string | undefined {
+  if (v === null) return 'n';
+  return ['string', 'number', 'boolean', 'bigint', 'object'].includes(typeof v) ? 's' : undefined;
+}
+
+/** The key of a string, finite number (not -0), boolean or null, with its type: `"1"` and `1` differ. */
+function scalarKey(v: unknown): string | undefined {
+  if (v === null) return 'null';
+  if (typeof v === 'string') return `s${v}`;
+  if (typeof v === 'boolean') return `b${v}`;
+  if (typeof v === 'number' && Number.isFinite(v) && !Object.is(v, -0)) return `n${v}`;
+  return undefined;
+}
+
+/** JSON text of a plain JSON value, or undefined when it holds anything else (undefined, NaN, -0, a Map, ...). */
+function jsonKey(v: unknown): string | undefined {
+  if (v === null || typeof v === 'string' || typeof v === 'boolean') return JSON.stringify(v);
+  if (typeof v === 'number') return Number.isFinite(v) && !Object.is(v, -0) ? JSON.stringify(v) : undefined;
+  if (Array.isArray(v)) {
+    const items: string[] = [];
+    for (const item of v) {
+      const k = jsonKey(item);
+      if (k === undefined) return undefined;
+      items.push(k);
+    }
+    return `[${items.join(',')}]`;
+  }
+  if (typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
+    const members: string[] = [];
+    for (const [name, item] of Object.entries(v as Record<string, unknown>)) {
+      const k = jsonKey(item);
+      if (k === undefined) return undefined;
+      members.push(`${JSON.stringify(name)}:${k}`);
+    }
+    return `{${members.join(',')}}`;
+  }
+  return undefined;
 }
 
 /** The schema of an object's member `key`: a declared property, else `additionalProperties`. */
@@ -180,10 +243,11 @@ export function evaluateCelRules(schema: Schema, value: unknown, path = ''): Cel
   let converted = false;
   for (const v of rules) {
     const c = compile(v.rule);
-    // A rule that reads only some fields of `self` has one result per value of those fields:
-    // a thousand ServiceEntries with the same resolution and endpoints evaluate it once.
-    const key = c.fields && fieldsKey(value, c.fields);
-    let holds = key === undefined ? undefined : c.results.get(key);
+    // A rule that reads only some fields of `self` (or a scalar `self`) has one result per value
+    // of what it reads: a thousand ServiceEntries with the same resolution evaluate it once.
+    const key = readKey(value, c.fields);
+    let results = key === undefined ? undefined : c.results.get(schema);
+    let holds = key === undefined ? undefined : results?.get(key);
     if (holds === undefined) {
       if (!converted) {
         self = toCel(value, schema);
@@ -197,8 +261,12 @@ export function evaluateCelRules(schema: Schema, value: unknown, path = ''): Cel
       }
       holds = result === true;
       if (key !== undefined) {
-        if (c.results.size >= MAX_REMEMBERED) c.results.clear();
-        c.results.set(key, holds);
+        if (!results) {
+          results = new Map();
+          c.results.set(schema, results);
+        }
+        if (results.size >= MAX_REMEMBERED) results.clear();
+        results.set(key, holds);
       }
     }
     if (!holds) findings.push({ path: path || '/', message: v.message ?? `failed rule: ${v.rule}`, rule: v.rule });
