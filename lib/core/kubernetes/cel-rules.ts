@@ -42,11 +42,8 @@ function compiledOnce(): { compile(pattern: string): { test(input: string): bool
 /** A compiled rule, and what of `self` its result depends on when that is less than all of it. */
 interface CompiledRule {
   readonly run: Program;
-  /**
-   * The fields the rule selects on `self` (`self.f`, `has(self.f)`), each with
-   * whether the rule only tests its presence, or undefined when it uses `self` whole.
-   */
-  readonly fields: readonly SelfField[] | undefined;
+  /** What of `self` the rule reads. */
+  readonly reads: SelfReads;
   /** Results by schema node (a schema decides how values convert) and key of what the rule reads. */
   readonly results: WeakMap<Schema, Map<string, boolean>>;
 }
@@ -56,6 +53,12 @@ interface SelfField {
   readonly name: string;
   readonly presenceOnly: boolean;
 }
+
+/**
+ * What of `self` a rule reads: some of its fields; only what a comprehension
+ * over it iterates (a map's keys: `self.all(key, ...)`); or all of it.
+ */
+type SelfReads = { readonly kind: 'fields'; readonly fields: readonly SelfField[] } | { readonly kind: 'iterated' } | { readonly kind: 'whole' };
 
 const compiledRules = new Map<string, CompiledRule>();
 const MAX_REMEMBERED = 10_000;
@@ -73,30 +76,34 @@ function compile(rule: string): CompiledRule {
     const parsed = parseCel(rule);
     if (parsed instanceof Error) throw parsed;
     const planned = cel.plan(env, parsed);
-    c = { run: (bindings) => planned(bindings as never), fields: selfFields(parsed.expr), results: new WeakMap() };
+    c = { run: (bindings) => planned(bindings as never), reads: selfReads(parsed.expr), results: new WeakMap() };
     compiledRules.set(rule, c);
   }
   return c;
 }
 
 /**
- * The fields a parsed rule selects on `self`, when `self` appears only as
+ * What a parsed rule reads of `self`. Its fields, when `self` appears only as
  * the operand of a field selection or a `has()` test: the rule's result then
  * depends on those fields alone, and on a field read only by `has(self.f)`
- * through its presence alone. Undefined when `self` is used whole
- * (`size(self)`, `self.all(...)`, `self != "*"`) or a comprehension rebinds it.
+ * through its presence alone. What a comprehension iterates, when `self`
+ * appears only as the range of comprehensions with one variable
+ * (`self.all(key, size(key) < 63)`): over a map, its keys alone. Otherwise
+ * (`size(self)`, `self != "*"`, `self.all(x, self...)`, `self` rebound) all of it.
  */
-function selfFields(expr: unknown): SelfField[] | undefined {
+function selfReads(expr: unknown): SelfReads {
   const read = new Set<string>();
   const tested = new Set<string>();
+  let iterated = false;
   let whole = false;
+  const isSelf = (e: any) => e?.exprKind?.case === 'identExpr' && e.exprKind.value.name === 'self';
   const visit = (node: unknown): void => {
     if (whole || node === null || typeof node !== 'object') return;
     if (Array.isArray(node)) return node.forEach(visit);
     const n = node as { $typeName?: string; exprKind?: { case?: string; value?: any } };
     if (n.$typeName === 'cel.expr.Expr') {
       const { case: kind, value } = n.exprKind ?? {};
-      if (kind === 'selectExpr' && value.operand?.exprKind?.case === 'identExpr' && value.operand.exprKind.value.name === 'self') {
+      if (kind === 'selectExpr' && isSelf(value.operand)) {
         (value.testOnly === true ? tested : read).add(value.field);
         return;
       }
@@ -108,25 +115,31 @@ function selfFields(expr: unknown): SelfField[] | undefined {
         whole = true;
         return;
       }
+      if (kind === 'comprehensionExpr' && !value.iterVar2 && isSelf(value.iterRange)) {
+        iterated = true;
+        return [value.accuInit, value.loopCondition, value.loopStep, value.result].forEach(visit);
+      }
     }
     Object.values(node).forEach(visit);
   };
   visit(expr);
-  if (whole) return undefined;
-  return [...new Set([...read, ...tested])].sort().map((name) => ({ name, presenceOnly: !read.has(name) }));
+  const fields = [...new Set([...read, ...tested])].sort().map((name) => ({ name, presenceOnly: !read.has(name) }));
+  if (whole || (iterated && fields.length > 0)) return { kind: 'whole' };
+  return iterated ? { kind: 'iterated' } : { kind: 'fields', fields };
 }
 
 /**
- * A key of what a rule reads of `value` (its `fields`, or the whole of a
- * scalar), equal for two values exactly when the rule sees the same CEL values
- * under one schema node; undefined when there is none (the rule reads an
- * object whole, or a value that is not plain JSON).
+ * A key of what a rule reads of `value`, equal for two values exactly when
+ * the rule sees the same CEL values under one schema node: its fields; the
+ * keys of a map it iterates (a list's items); a scalar whole. Undefined when
+ * there is none (an object read whole, or a value that is not plain JSON).
  */
-function readKey(value: unknown, fields: readonly SelfField[] | undefined): string | undefined {
-  if (fields === undefined) return scalarKey(value);
+function readKey(value: unknown, reads: SelfReads): string | undefined {
+  if (reads.kind === 'iterated') return iteratedKey(value);
+  if (reads.kind === 'whole') return scalarKey(value);
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
   const parts: string[] = [];
-  for (const f of fields) {
+  for (const f of reads.fields) {
     if (!Object.hasOwn(value, f.name)) {
       parts.push('');
       continue;
@@ -138,6 +151,18 @@ function readKey(value: unknown, fields: readonly SelfField[] | undefined): stri
     parts.push(key);
   }
   return parts.join('\u0000');
+}
+
+/** What a comprehension over `value` iterates: a map's keys in order (not its values), a list's items. */
+function iteratedKey(value: unknown): string | undefined {
+  if (Array.isArray(value)) {
+    const items = jsonKey(value);
+    return items === undefined ? undefined : `l${items}`;
+  }
+  if (value !== null && typeof value === 'object') {
+    return Object.getPrototypeOf(value) === Object.prototype ? `m${JSON.stringify(Object.keys(value))}` : undefined;
+  }
+  return scalarKey(value);
 }
 
 /**
@@ -243,9 +268,9 @@ export function evaluateCelRules(schema: Schema, value: unknown, path = ''): Cel
   let converted = false;
   for (const v of rules) {
     const c = compile(v.rule);
-    // A rule that reads only some fields of `self` (or a scalar `self`) has one result per value
-    // of what it reads: a thousand ServiceEntries with the same resolution evaluate it once.
-    const key = readKey(value, c.fields);
+    // A rule has one result per value of what it reads of `self` (some fields, a map's keys, a
+    // scalar): a thousand ServiceEntries with the same resolution evaluate it once.
+    const key = readKey(value, c.reads);
     let results = key === undefined ? undefined : c.results.get(schema);
     let holds = key === undefined ? undefined : results?.get(key);
     if (holds === undefined) {

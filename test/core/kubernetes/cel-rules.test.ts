@@ -81,3 +81,19 @@ test('the same rule on an integer field and a number field answers by each field
   expect(evaluateCelRules(fields('integer'), { n: 5 })).toEqual([]);
   expect(evaluateCelRules(fields('number'), { n: 5 }).map((f) => f.message)).toEqual(['n must be an int']);
 });
+
+test('a rule that iterates a map\'s keys answers by its keys; one that reads its values too answers by its values', () => {
+  const map = (rule: string) => ({ type: 'object', additionalProperties: { type: 'integer' }, 'x-kubernetes-validations': [{ rule, message: rule }] });
+  const keysOnly = map('self.all(k, k.startsWith("a"))');
+  expect(evaluateCelRules(keysOnly, { a: 1 })).toEqual([]);
+  expect(evaluateCelRules(keysOnly, { a: -5 })).toEqual([]);
+  expect(evaluateCelRules(keysOnly, { b: 1 }).length).toBe(1);
+  expect(evaluateCelRules(keysOnly, { a: 1, b: 1 }).length).toBe(1);
+  const values = map('self.all(k, self[k] > 0)');
+  expect(evaluateCelRules(values, { a: 1 })).toEqual([]);
+  expect(evaluateCelRules(values, { a: -1 }).length).toBe(1);
+  const list = { type: 'array', items: { type: 'integer' }, 'x-kubernetes-validations': [{ rule: 'self.all(x, x > 0)', message: 'positive' }] };
+  expect(evaluateCelRules(list, [1, 2])).toEqual([]);
+  expect(evaluateCelRules(list, [1, -2]).map((f) => f.message)).toEqual(['positive']);
+  expect(evaluateCelRules(list, [1, 2])).toEqual([]);
+});
