@@ -46,6 +46,8 @@ interface CompiledRule {
   readonly reads: SelfReads;
   /** Results by schema node (a schema decides how values convert) and key of what the rule reads. */
   readonly results: WeakMap<Schema, Map<string, boolean>>;
+  /** Results on a scalar `self`, by its value and whether its schema makes a whole number an int. */
+  readonly scalarResults: Map<string, boolean>;
 }
 
 /** A field a rule selects on `self`; `presenceOnly` when the rule reads it only in `has(self.f)`. */
@@ -76,7 +78,7 @@ function compile(rule: string): CompiledRule {
     const parsed = parseCel(rule);
     if (parsed instanceof Error) throw parsed;
     const planned = cel.plan(env, parsed);
-    c = { run: (bindings) => planned(bindings as never), reads: selfReads(parsed.expr), results: new WeakMap() };
+    c = { run: (bindings) => planned(bindings as never), reads: selfReads(parsed.expr), results: new WeakMap(), scalarResults: new Map() };
     compiledRules.set(rule, c);
   }
   return c;
@@ -129,14 +131,14 @@ function selfReads(expr: unknown): SelfReads {
 }
 
 /**
- * A key of what a rule reads of `value`, equal for two values exactly when
- * the rule sees the same CEL values under one schema node: its fields; the
- * keys of a map it iterates (a list's items); a scalar whole. Undefined when
- * there is none (an object read whole, or a value that is not plain JSON).
+ * A key of what a rule reads of an object or list `value`, equal for two
+ * values exactly when the rule sees the same CEL values under one schema node:
+ * its fields, or the keys of a map it iterates (a list's items). Undefined
+ * when there is none (a value read whole, or one that is not plain JSON).
  */
 function readKey(value: unknown, reads: SelfReads): string | undefined {
   if (reads.kind === 'iterated') return iteratedKey(value);
-  if (reads.kind === 'whole') return scalarKey(value);
+  if (reads.kind === 'whole') return undefined;
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
   const parts: string[] = [];
   for (const f of reads.fields) {
@@ -159,10 +161,8 @@ function iteratedKey(value: unknown): string | undefined {
     const items = jsonKey(value);
     return items === undefined ? undefined : `l${items}`;
   }
-  if (value !== null && typeof value === 'object') {
-    return Object.getPrototypeOf(value) === Object.prototype ? `m${JSON.stringify(Object.keys(value))}` : undefined;
-  }
-  return scalarKey(value);
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) return `m${JSON.stringify(Object.keys(value))}`;
+  return undefined;
 }
 
 /**
@@ -251,6 +251,26 @@ function rulesOf(schema: Schema): NodeRules {
 }
 
 /**
+ * Where a rule's result on `value` is remembered, and under which key; none
+ * when what the rule reads cannot be keyed. A scalar converts by its schema's
+ * type alone (a whole number is an int under `type: integer`), so the same
+ * rule shares its results on scalars across schema nodes; any other value
+ * converts by the schema node, which keeps its own results.
+ */
+function rememberedResults(c: CompiledRule, schema: Schema, value: unknown): { results: Map<string, boolean>; key: string } | undefined {
+  const scalar = scalarKey(value);
+  if (scalar !== undefined) return { results: c.scalarResults, key: `${schema?.type === 'integer' ? 'i' : ''}${scalar}` };
+  const key = readKey(value, c.reads);
+  if (key === undefined) return undefined;
+  let results = c.results.get(schema);
+  if (!results) {
+    results = new Map();
+    c.results.set(schema, results);
+  }
+  return { results, key };
+}
+
+/**
  * Evaluates the CEL rules (`x-kubernetes-validations`) of a CRD's schema on
  * an object, at every value they are declared on, as the Kubernetes API
  * server does on create: a rule holds only if it evaluates to true (an
@@ -270,9 +290,8 @@ export function evaluateCelRules(schema: Schema, value: unknown, path = ''): Cel
     const c = compile(v.rule);
     // A rule has one result per value of what it reads of `self` (some fields, a map's keys, a
     // scalar): a thousand ServiceEntries with the same resolution evaluate it once.
-    const key = readKey(value, c.reads);
-    let results = key === undefined ? undefined : c.results.get(schema);
-    let holds = key === undefined ? undefined : results?.get(key);
+    const remembered = rememberedResults(c, schema, value);
+    let holds = remembered?.results.get(remembered.key);
     if (holds === undefined) {
       if (!converted) {
         self = toCel(value, schema);
@@ -285,13 +304,9 @@ export function evaluateCelRules(schema: Schema, value: unknown, path = ''): Cel
         result = e;
       }
       holds = result === true;
-      if (key !== undefined) {
-        if (!results) {
-          results = new Map();
-          c.results.set(schema, results);
-        }
-        if (results.size >= MAX_REMEMBERED) results.clear();
-        results.set(key, holds);
+      if (remembered) {
+        if (remembered.results.size >= MAX_REMEMBERED) remembered.results.clear();
+        remembered.results.set(remembered.key, holds);
       }
     }
     if (!holds) findings.push({ path: path || '/', message: v.message ?? `failed rule: ${v.rule}`, rule: v.rule });
