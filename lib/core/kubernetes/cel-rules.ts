@@ -218,7 +218,10 @@ function memberSchema(schema: Schema | undefined, key: string): Schema | undefin
 function toCel(value: unknown, schema: Schema | undefined): unknown {
   if (Array.isArray(value)) return value.map((v) => toCel(v, schema?.items));
   if (value !== null && typeof value === 'object') {
-    return new Map(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, toCel(v, memberSchema(schema, k))]));
+    // Filled member by member: no array of entries per object.
+    const members = new Map<string, unknown>();
+    for (const k of Object.keys(value)) members.set(k, toCel((value as Record<string, unknown>)[k], memberSchema(schema, k)));
+    return members;
   }
   if (schema?.type === 'integer' && typeof value === 'number' && Number.isInteger(value)) return BigInt(value);
   return value;
