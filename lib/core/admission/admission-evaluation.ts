@@ -76,7 +76,12 @@ export function compiledAdmissionExpressionCount(): number {
 export function toCelValue(value: unknown): unknown {
   if (Array.isArray(value)) return celValues().celList(value.map(toCelValue) as never);
   if (value instanceof Map) return celValues().celMap(new Map([...value].map(([k, v]) => [k, toCelValue(v)])) as never);
-  if (value !== null && typeof value === 'object') return celValues().celMap(new Map(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, toCelValue(v)])) as never);
+  if (value !== null && typeof value === 'object') {
+    // Filled member by member: no array of entries per object (every object of a synth is converted).
+    const members = new Map<string, unknown>();
+    for (const k of Object.keys(value)) members.set(k, toCelValue((value as Record<string, unknown>)[k]));
+    return celValues().celMap(members as never);
+  }
   if (typeof value === 'number' && Number.isInteger(value)) return BigInt(value);
   return value ?? null;
 }

@@ -39,14 +39,28 @@ function compiledOnce(): { compile(pattern: string): { test(input: string): bool
   };
 }
 
-/** A compiled rule, and the fields of `self` it reads when it reads nothing else of it. */
+/** A compiled rule, and what of `self` its result depends on when that is less than all of it. */
 interface CompiledRule {
   readonly run: Program;
-  /** The fields the rule selects on `self` (`self.f`, `has(self.f)`), or undefined when it uses `self` whole. */
-  readonly fields: readonly string[] | undefined;
-  /** Results by the values of `fields`, for rules that read only them. */
-  readonly results: Map<string, boolean>;
+  /** What of `self` the rule reads. */
+  readonly reads: SelfReads;
+  /** Results by schema node (a schema decides how values convert) and key of what the rule reads. */
+  readonly results: WeakMap<Schema, Map<string, boolean>>;
+  /** Results on a scalar `self`, by its value and whether its schema makes a whole number an int. */
+  readonly scalarResults: Map<string, boolean>;
 }
+
+/** A field a rule selects on `self`; `presenceOnly` when the rule reads it only in `has(self.f)`. */
+interface SelfField {
+  readonly name: string;
+  readonly presenceOnly: boolean;
+}
+
+/**
+ * What of `self` a rule reads: some of its fields; only what a comprehension
+ * over it iterates (a map's keys: `self.all(key, ...)`); or all of it.
+ */
+type SelfReads = { readonly kind: 'fields'; readonly fields: readonly SelfField[] } | { readonly kind: 'iterated' } | { readonly kind: 'whole' };
 
 const compiledRules = new Map<string, CompiledRule>();
 const MAX_REMEMBERED = 10_000;
@@ -64,29 +78,35 @@ function compile(rule: string): CompiledRule {
     const parsed = parseCel(rule);
     if (parsed instanceof Error) throw parsed;
     const planned = cel.plan(env, parsed);
-    c = { run: (bindings) => planned(bindings as never), fields: selfFields(parsed.expr), results: new Map() };
+    c = { run: (bindings) => planned(bindings as never), reads: selfReads(parsed.expr), results: new WeakMap(), scalarResults: new Map() };
     compiledRules.set(rule, c);
   }
   return c;
 }
 
 /**
- * The fields a parsed rule selects on `self`, when `self` appears only as
+ * What a parsed rule reads of `self`. Its fields, when `self` appears only as
  * the operand of a field selection or a `has()` test: the rule's result then
- * depends on those fields' values alone. Undefined when `self` is used whole
- * (`size(self)`, `self.all(...)`, `self != "*"`) or a comprehension rebinds it.
+ * depends on those fields alone, and on a field read only by `has(self.f)`
+ * through its presence alone. What a comprehension iterates, when `self`
+ * appears only as the range of comprehensions with one variable
+ * (`self.all(key, size(key) < 63)`): over a map, its keys alone. Otherwise
+ * (`size(self)`, `self != "*"`, `self.all(x, self...)`, `self` rebound) all of it.
  */
-function selfFields(expr: unknown): string[] | undefined {
-  const fields = new Set<string>();
+function selfReads(expr: unknown): SelfReads {
+  const read = new Set<string>();
+  const tested = new Set<string>();
+  let iterated = false;
   let whole = false;
+  const isSelf = (e: any) => e?.exprKind?.case === 'identExpr' && e.exprKind.value.name === 'self';
   const visit = (node: unknown): void => {
     if (whole || node === null || typeof node !== 'object') return;
     if (Array.isArray(node)) return node.forEach(visit);
     const n = node as { $typeName?: string; exprKind?: { case?: string; value?: any } };
     if (n.$typeName === 'cel.expr.Expr') {
       const { case: kind, value } = n.exprKind ?? {};
-      if (kind === 'selectExpr' && value.operand?.exprKind?.case === 'identExpr' && value.operand.exprKind.value.name === 'self') {
-        fields.add(value.field);
+      if (kind === 'selectExpr' && isSelf(value.operand)) {
+        (value.testOnly === true ? tested : read).add(value.field);
         return;
       }
       if (kind === 'identExpr' && value.name === 'self') {
@@ -97,27 +117,95 @@ function selfFields(expr: unknown): string[] | undefined {
         whole = true;
         return;
       }
+      if (kind === 'comprehensionExpr' && !value.iterVar2 && isSelf(value.iterRange)) {
+        iterated = true;
+        return [value.accuInit, value.loopCondition, value.loopStep, value.result].forEach(visit);
+      }
     }
     Object.values(node).forEach(visit);
   };
   visit(expr);
-  return whole ? undefined : [...fields].sort();
+  const fields = [...new Set([...read, ...tested])].sort().map((name) => ({ name, presenceOnly: !read.has(name) }));
+  if (whole || (iterated && fields.length > 0)) return { kind: 'whole' };
+  return iterated ? { kind: 'iterated' } : { kind: 'fields', fields };
 }
 
-/** The values of `fields` of a plain object, as a key; undefined when `value` is not one. */
-function fieldsKey(value: unknown, fields: readonly string[]): string | undefined {
+/**
+ * A key of what a rule reads of an object or list `value`, equal for two
+ * values exactly when the rule sees the same CEL values under one schema node:
+ * its fields, or the keys of a map it iterates (a list's items). Undefined
+ * when there is none (a value read whole, or one that is not plain JSON).
+ */
+function readKey(value: unknown, reads: SelfReads): string | undefined {
+  if (reads.kind === 'iterated') return iteratedKey(value);
+  if (reads.kind === 'whole') return undefined;
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
   const parts: string[] = [];
-  for (const f of fields) {
-    if (!Object.hasOwn(value, f)) {
+  for (const f of reads.fields) {
+    if (!Object.hasOwn(value, f.name)) {
       parts.push('');
       continue;
     }
-    const v = (value as Record<string, unknown>)[f];
-    if (v === undefined) return undefined;
-    parts.push(JSON.stringify(v));
+    const v = (value as Record<string, unknown>)[f.name];
+    // CEL's has() is false for a null member, and a member CEL cannot read is not keyed.
+    const key = f.presenceOnly ? presenceKey(v) : jsonKey(v);
+    if (key === undefined) return undefined;
+    parts.push(key);
   }
   return parts.join('\u0000');
+}
+
+/** What a comprehension over `value` iterates: a map's keys in order (not its values), a list's items. */
+function iteratedKey(value: unknown): string | undefined {
+  if (Array.isArray(value)) {
+    const items = jsonKey(value);
+    return items === undefined ? undefined : `l${items}`;
+  }
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) return `m${JSON.stringify(Object.keys(value))}`;
+  return undefined;
+}
+
+/**
+ * The key of a member the rule only tests with `has()`: CEL's `has()` is
+ * false for a null member and true for any other value, which it does not read.
+ */
+function presenceKey(v: unknown): string | undefined {
+  if (v === null) return 'n';
+  return ['string', 'number', 'boolean', 'bigint', 'object'].includes(typeof v) ? 's' : undefined;
+}
+
+/** The key of a string, finite number (not -0), boolean or null, with its type: `"1"` and `1` differ. */
+function scalarKey(v: unknown): string | undefined {
+  if (v === null) return 'null';
+  if (typeof v === 'string') return `s${v}`;
+  if (typeof v === 'boolean') return `b${v}`;
+  if (typeof v === 'number' && Number.isFinite(v) && !Object.is(v, -0)) return `n${v}`;
+  return undefined;
+}
+
+/** JSON text of a plain JSON value, or undefined when it holds anything else (undefined, NaN, -0, a Map, ...). */
+function jsonKey(v: unknown): string | undefined {
+  if (v === null || typeof v === 'string' || typeof v === 'boolean') return JSON.stringify(v);
+  if (typeof v === 'number') return Number.isFinite(v) && !Object.is(v, -0) ? JSON.stringify(v) : undefined;
+  if (Array.isArray(v)) {
+    const items: string[] = [];
+    for (const item of v) {
+      const k = jsonKey(item);
+      if (k === undefined) return undefined;
+      items.push(k);
+    }
+    return `[${items.join(',')}]`;
+  }
+  if (typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
+    const members: string[] = [];
+    for (const [name, item] of Object.entries(v as Record<string, unknown>)) {
+      const k = jsonKey(item);
+      if (k === undefined) return undefined;
+      members.push(`${JSON.stringify(name)}:${k}`);
+    }
+    return `{${members.join(',')}}`;
+  }
+  return undefined;
 }
 
 /** The schema of an object's member `key`: a declared property, else `additionalProperties`. */
@@ -130,7 +218,10 @@ function memberSchema(schema: Schema | undefined, key: string): Schema | undefin
 function toCel(value: unknown, schema: Schema | undefined): unknown {
   if (Array.isArray(value)) return value.map((v) => toCel(v, schema?.items));
   if (value !== null && typeof value === 'object') {
-    return new Map(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, toCel(v, memberSchema(schema, k))]));
+    // Filled member by member: no array of entries per object.
+    const members = new Map<string, unknown>();
+    for (const k of Object.keys(value)) members.set(k, toCel((value as Record<string, unknown>)[k], memberSchema(schema, k)));
+    return members;
   }
   if (schema?.type === 'integer' && typeof value === 'number' && Number.isInteger(value)) return BigInt(value);
   return value;
@@ -163,6 +254,26 @@ function rulesOf(schema: Schema): NodeRules {
 }
 
 /**
+ * Where a rule's result on `value` is remembered, and under which key; none
+ * when what the rule reads cannot be keyed. A scalar converts by its schema's
+ * type alone (a whole number is an int under `type: integer`), so the same
+ * rule shares its results on scalars across schema nodes; any other value
+ * converts by the schema node, which keeps its own results.
+ */
+function rememberedResults(c: CompiledRule, schema: Schema, value: unknown): { results: Map<string, boolean>; key: string } | undefined {
+  const scalar = scalarKey(value);
+  if (scalar !== undefined) return { results: c.scalarResults, key: `${schema?.type === 'integer' ? 'i' : ''}${scalar}` };
+  const key = readKey(value, c.reads);
+  if (key === undefined) return undefined;
+  let results = c.results.get(schema);
+  if (!results) {
+    results = new Map();
+    c.results.set(schema, results);
+  }
+  return { results, key };
+}
+
+/**
  * Evaluates the CEL rules (`x-kubernetes-validations`) of a CRD's schema on
  * an object, at every value they are declared on, as the Kubernetes API
  * server does on create: a rule holds only if it evaluates to true (an
@@ -180,10 +291,10 @@ export function evaluateCelRules(schema: Schema, value: unknown, path = ''): Cel
   let converted = false;
   for (const v of rules) {
     const c = compile(v.rule);
-    // A rule that reads only some fields of `self` has one result per value of those fields:
-    // a thousand ServiceEntries with the same resolution and endpoints evaluate it once.
-    const key = c.fields && fieldsKey(value, c.fields);
-    let holds = key === undefined ? undefined : c.results.get(key);
+    // A rule has one result per value of what it reads of `self` (some fields, a map's keys, a
+    // scalar): a thousand ServiceEntries with the same resolution evaluate it once.
+    const remembered = rememberedResults(c, schema, value);
+    let holds = remembered?.results.get(remembered.key);
     if (holds === undefined) {
       if (!converted) {
         self = toCel(value, schema);
@@ -196,9 +307,9 @@ export function evaluateCelRules(schema: Schema, value: unknown, path = ''): Cel
         result = e;
       }
       holds = result === true;
-      if (key !== undefined) {
-        if (c.results.size >= MAX_REMEMBERED) c.results.clear();
-        c.results.set(key, holds);
+      if (remembered) {
+        if (remembered.results.size >= MAX_REMEMBERED) remembered.results.clear();
+        remembered.results.set(remembered.key, holds);
       }
     }
     if (!holds) findings.push({ path: path || '/', message: v.message ?? `failed rule: ${v.rule}`, rule: v.rule });

@@ -311,12 +311,31 @@ export function analyzeMesh(objects: readonly unknown[], inventory: MeshInventor
 export function analyzeMeshLink(clientObjects: readonly unknown[], serverObjects: readonly unknown[]): MeshFinding[] {
   const findings: MeshFinding[] = [];
   const serverGateways = (serverObjects as Obj[]).filter((o) => o.kind === 'Gateway' && isIstio(o));
+  // The servers of the server's Gateways by port number, in order, made once: a link of a
+  // thousand services looks up a thousand ports among a thousand Gateways.
+  let serversByPort: Map<unknown, Obj[]> | undefined;
+  const serversOn = (port: unknown): Obj[] => {
+    if (!serversByPort) {
+      const byPort = new Map<unknown, Obj[]>();
+      for (const g of serverGateways) {
+        (g.spec?.servers ?? []).forEach((s: Obj) => {
+          const number = s.port?.number;
+          const list = byPort.get(number);
+          if (list) list.push(s);
+          else byPort.set(number, [s]);
+        });
+      }
+      serversByPort = byPort;
+    }
+    // A Map finds NaN by NaN, which === never equals.
+    return Number.isNaN(port) ? [] : (serversByPort.get(port) ?? []);
+  };
   for (const dr of (clientObjects as Obj[]).filter((o) => o.kind === 'DestinationRule' && isIstio(o))) {
     for (const pls of dr.spec?.trafficPolicy?.portLevelSettings ?? []) {
       if (pls.tls?.mode !== 'MUTUAL' && pls.tls?.mode !== 'SIMPLE') continue;
       const port = pls.port?.number;
       const sni = pls.tls?.sni;
-      const servers = serverGateways.flatMap((g) => (g.spec?.servers ?? []).filter((s: Obj) => s.port?.number === port));
+      const servers = serversOn(port);
       if (servers.length === 0) {
         findings.push({
           code: 'SAKS-AN-PORT',

@@ -48,3 +48,52 @@ test('matches() applies the rule\'s RE2 pattern to every value, the pattern comp
   expect(evaluateCelRules(se, withPorts({ 'tcp-': 3306 })).map((f) => f.message)).toEqual(['port name must be valid']);
   expect(evaluateCelRules(se, withPorts({ 'tcp-2': 3306 }))).toEqual([]);
 });
+
+test('a rule that only tests a field with has() gives each object its own answer: absent, null and set differ', () => {
+  const schema = { type: 'object', 'x-kubernetes-validations': [{ rule: '(has(self.a) ? 1 : 0) + (has(self.b) ? 1 : 0) <= 1', message: 'one of a or b' }] };
+  const failures = (value: unknown) => evaluateCelRules(schema, value).map((f) => f.message);
+  expect(failures({ a: 1 })).toEqual([]);
+  expect(failures({ a: 2, b: 'x' })).toEqual(['one of a or b']);
+  // Other values of the same fields, after the answers above are known.
+  expect(failures({ a: { deep: [1] }, b: [] })).toEqual(['one of a or b']);
+  expect(failures({ a: null, b: 'x' })).toEqual([]);
+  expect(failures({ b: false })).toEqual([]);
+  expect(failures({ a: 'y', b: null })).toEqual([]);
+});
+
+test('a rule on a scalar tells a string from a number with the same text', () => {
+  // int-or-string: the same node holds 1 and "1", which CEL tells apart.
+  const schema = { 'x-kubernetes-int-or-string': true, 'x-kubernetes-validations': [{ rule: 'self == 1', message: 'must be the number 1' }] };
+  const failures = (value: unknown) => evaluateCelRules(schema, value).map((f) => f.message);
+  expect(failures(1)).toEqual([]);
+  expect(failures('1')).toEqual(['must be the number 1']);
+  expect(failures(1)).toEqual([]);
+  expect(failures(2)).toEqual(['must be the number 1']);
+});
+
+test('the same rule on an integer field and a number field answers by each field\'s type', () => {
+  const rule = { rule: 'type(self) == int', message: 'must be an int' };
+  const integer = { type: 'integer', 'x-kubernetes-validations': [rule] };
+  const number = { type: 'number', 'x-kubernetes-validations': [rule] };
+  expect(evaluateCelRules(integer, 5)).toEqual([]);
+  expect(evaluateCelRules(number, 5).map((f) => f.message)).toEqual(['must be an int']);
+  const fields = (type: string) => ({ type: 'object', properties: { n: { type } }, 'x-kubernetes-validations': [{ rule: 'type(self.n) == int', message: 'n must be an int' }] });
+  expect(evaluateCelRules(fields('integer'), { n: 5 })).toEqual([]);
+  expect(evaluateCelRules(fields('number'), { n: 5 }).map((f) => f.message)).toEqual(['n must be an int']);
+});
+
+test('a rule that iterates a map\'s keys answers by its keys; one that reads its values too answers by its values', () => {
+  const map = (rule: string) => ({ type: 'object', additionalProperties: { type: 'integer' }, 'x-kubernetes-validations': [{ rule, message: rule }] });
+  const keysOnly = map('self.all(k, k.startsWith("a"))');
+  expect(evaluateCelRules(keysOnly, { a: 1 })).toEqual([]);
+  expect(evaluateCelRules(keysOnly, { a: -5 })).toEqual([]);
+  expect(evaluateCelRules(keysOnly, { b: 1 }).length).toBe(1);
+  expect(evaluateCelRules(keysOnly, { a: 1, b: 1 }).length).toBe(1);
+  const values = map('self.all(k, self[k] > 0)');
+  expect(evaluateCelRules(values, { a: 1 })).toEqual([]);
+  expect(evaluateCelRules(values, { a: -1 }).length).toBe(1);
+  const list = { type: 'array', items: { type: 'integer' }, 'x-kubernetes-validations': [{ rule: 'self.all(x, x > 0)', message: 'positive' }] };
+  expect(evaluateCelRules(list, [1, 2])).toEqual([]);
+  expect(evaluateCelRules(list, [1, -2]).map((f) => f.message)).toEqual(['positive']);
+  expect(evaluateCelRules(list, [1, 2])).toEqual([]);
+});

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { analyzeMesh, analyzeMeshLink, MeshFinding } from '../../../lib';
-import { copy, find, mysqlLink } from '../../support/mesh-fixtures';
+import { copy, find, MYSQL, mysqlLink, POSTGRES } from '../../support/mesh-fixtures';
 
 const link = mysqlLink();
 const client = () => copy(link.clientObjects());
@@ -23,6 +23,30 @@ describe('the seeded pitfalls are found', () => {
     expect(f).toMatchObject({ code: 'SAKS-AN-SNI', level: 'Error', object: 'DestinationRule/secure-aks-egress/mysql-originate-mtls' });
     expect(f.message).toContain('filter_chain_not_found');
     expect(f.fix).toContain('tls.sni');
+  });
+
+  test('across a link of several services, each DestinationRule is checked against the server Gateways on its own port', () => {
+    const two = mysqlLink({ services: [MYSQL, POSTGRES] });
+    const c = copy(two.clientObjects());
+    const s = copy(two.serverObjects());
+    expect(analyzeMeshLink(c, s)).toEqual([]);
+    // Postgres's client now sends MySQL's host on its own port; MySQL's moves to a port no server listens on.
+    find(c, 'DestinationRule', 'postgres-originate-mtls').spec.trafficPolicy.portLevelSettings[0].tls.sni = MYSQL.host;
+    find(c, 'DestinationRule', 'mysql-originate-mtls').spec.trafficPolicy.portLevelSettings[0].port.number = 9;
+    // A second Gateway on Postgres's port, listed after the first: its hosts are reported after the first's.
+    s.push({ ...find(s, 'Gateway', 'postgres-ingress'), metadata: { name: 'other-ingress', namespace: 'secure-aks-ingress' } });
+    s[s.length - 1] = copy(s[s.length - 1]);
+    s[s.length - 1].spec.servers[0].hosts = ['other.example'];
+    const findings = analyzeMeshLink(c, s);
+    expect(findings.map((f) => `${f.code} ${f.object}`)).toEqual([
+      'SAKS-AN-PORT DestinationRule/secure-aks-egress/mysql-originate-mtls',
+      'SAKS-AN-SNI DestinationRule/secure-aks-egress/postgres-originate-mtls',
+    ]);
+    expect(findings[0].message).toBe('no Gateway of the server cluster listens on port 9');
+    expect(findings[1].message).toContain(`(hosts: ${POSTGRES.host}, other.example)`);
+    // Once the second Gateway lists MySQL's host on that port, Postgres's client is answered.
+    s[s.length - 1].spec.servers[0].hosts = [MYSQL.host];
+    expect(analyzeMeshLink(c, s).map((f) => f.code)).toEqual(['SAKS-AN-PORT']);
   });
 
   test('missing port: the egress gateway Service does not expose 15443 (Istio 1.10+ default)', () => {
