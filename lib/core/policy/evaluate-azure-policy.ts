@@ -1,3 +1,4 @@
+import { lowerCaseName } from '../description/lower-case-name';
 import { UnknownValue } from '../description/unknown-value';
 import { Undecided } from '../rules/undecided';
 import { AzurePolicyDefinition, PolicyCondition } from './azure-policy-definition';
@@ -455,7 +456,7 @@ function fieldValues(text: string, ctx: Ctx): { values: unknown[]; many: boolean
       if (alias.lower === prefix || alias.lower.startsWith(`${prefix}.`)) return walk(cur.element, relativeSteps(text, prefix.length));
     }
   }
-  if (r.type === undefined || alias.typeLower !== lower(r.type)) return { values: [undefined], many: false };
+  if (r.type === undefined || alias.typeLower !== (typeof r.type === 'string' ? lowerCaseName(r.type) : lower(r.type))) return { values: [undefined], many: false };
   return walk(alias.topLevel ? r : r.properties, alias.path);
 }
 
@@ -520,8 +521,8 @@ function lookupCaseInsensitive(v: unknown, key: string): unknown {
   if (v === null || typeof v !== 'object' || Array.isArray(v)) return undefined;
   const o = v as Record<string, unknown>;
   if (key in o) return o[key];
-  const wanted = key.toLowerCase();
-  for (const k in o) if (k.toLowerCase() === wanted) return o[k];
+  const wanted = lowerCaseName(key);
+  for (const k in o) if (lowerCaseName(k) === wanted) return o[k];
   return undefined;
 }
 
