@@ -51,10 +51,14 @@ export function writeOutputFile(file: string, text: string, shown: string): void
   }
 }
 
+/** How much of a report is gathered before it is written: a tenant's report then takes a few hundred writes, not one per cluster. */
+const WRITE_BUFFER_BYTES = 1 << 20;
+
 /**
  * Writes `chunks` to `file` as they come (a tenant's report is never held
- * whole), creating its parent folders, or fails with the reason in a line.
- * When producing a chunk fails, the half-written file is removed: no half report.
+ * whole; at most {@link WRITE_BUFFER_BYTES} wait to be written), creating its
+ * parent folders, or fails with the reason in a line. When producing a chunk
+ * fails, the half-written file is removed: no half report.
  */
 export function writeOutputFileInChunks(file: string, chunks: Iterable<string>, shown: string): void {
   const fail = (e: unknown) => new CliFailure(`cannot write ${shown}: ${describeFileSystemError(e)}`);
@@ -65,15 +69,33 @@ export function writeOutputFileInChunks(file: string, chunks: Iterable<string>, 
   } catch (e) {
     throw fail(e);
   }
+  const buffer = Buffer.allocUnsafe(WRITE_BUFFER_BYTES);
+  let used = 0;
+  const write = (data: string) => {
+    try {
+      fs.writeSync(fd, data);
+    } catch (e) {
+      throw fail(e);
+    }
+  };
+  const flush = () => {
+    try {
+      // writeSync may write less than asked (a pipe, a full disk): the rest follows.
+      for (let written = 0; written < used; ) written += fs.writeSync(fd, buffer, written, used - written);
+    } catch (e) {
+      throw fail(e);
+    }
+    used = 0;
+  };
   let complete = false;
   try {
     for (const chunk of chunks) {
-      try {
-        fs.writeSync(fd, chunk);
-      } catch (e) {
-        throw fail(e);
-      }
+      // A UTF-16 code unit takes at most 3 bytes in UTF-8.
+      if (used + chunk.length * 3 > buffer.length) flush();
+      if (chunk.length * 3 > buffer.length) write(chunk);
+      else used += buffer.write(chunk, used);
     }
+    flush();
     complete = true;
   } finally {
     fs.closeSync(fd);

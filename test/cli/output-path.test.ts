@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { afterEach, beforeAll, beforeEach, expect, test } from 'vitest';
 import { enableTypeScriptDefinitions } from '../../lib/cli/definition-loader';
 import { runCli } from '../../lib/cli/main';
+import { writeOutputFileInChunks } from '../../lib/cli/output-path';
 import { hardenedPayload } from '../support/misconfiguration-corpus';
 import { spawnCli } from './cli-process';
 
@@ -60,4 +61,22 @@ test('synth --output into a folder that does not exist creates it; --out still w
   expect(runCli(['synth', 'one', '--out', 'x', '-o', 'y'], dir)).toMatchObject({ code: 2, stderr: expect.stringContaining('give --output only') });
   // The deprecated name is never suggested.
   expect(runCli(['synth', '--ot', 'x'], dir).stderr).not.toContain("'--out'");
+});
+
+test('a report written in chunks is the chunks joined, byte for byte, whatever their sizes and characters', () => {
+  // Chunks around the size of the write buffer (1 MiB), one far larger, and characters of 1 to 4 bytes in UTF-8.
+  const chunks = ['head é\n', 'x'.repeat(1_048_570), '€ crosses the buffer ', '😀'.repeat(300_000), 'a'.repeat(5_000_000), '', 'tail ü\n'];
+  const file = path.join(dir, 'out/report.txt');
+  writeOutputFileInChunks(file, chunks, 'out/report.txt');
+  expect(fs.readFileSync(file).equals(Buffer.from(chunks.join(''), 'utf8'))).toBe(true);
+});
+
+test('a report whose chunks fail half way leaves no file', () => {
+  const file = path.join(dir, 'report.txt');
+  const chunks = function* () {
+    yield 'y'.repeat(2_000_000);
+    throw new Error('the audit failed');
+  };
+  expect(() => writeOutputFileInChunks(file, chunks(), 'report.txt')).toThrow('the audit failed');
+  expect(fs.existsSync(file)).toBe(false);
 });

@@ -341,6 +341,16 @@ function statusOf(check: BaselineCheck, outcomes: ReadonlyMap<string, RuleOutcom
 }
 
 /**
+ * The status of every control, from the outcomes of the rules on one cluster, as
+ * {@link evaluateSecurityBaseline} decides it, without the outcomes each rests on (the audit's report names the rules).
+ * @internal
+ */
+export function securityBaselineStatuses(outcomes: readonly RuleOutcome[]): Array<{ readonly check: BaselineCheck; readonly status: BaselineStatus }> {
+  const byId = outcomesById(outcomes);
+  return SECURITY_BASELINE.map((check) => ({ check, status: statusOf(check, byId) }));
+}
+
+/**
  * The result of every control, from the outcomes of the rules on one cluster;
  * with the cluster's ARM resource, Checkov's verdicts too.
  * @category Security baseline

@@ -1,5 +1,5 @@
 import { EgressPath, egressPathOfCluster } from '../aks/egress-path';
-import { BaselineStatus, evaluateSecurityBaseline } from '../aks/security-baseline';
+import { BaselineStatus, securityBaselineStatuses } from '../aks/security-baseline';
 import { ClusterDescription } from '../description/cluster-description';
 import { DescribedResource } from '../description/described-resource';
 import { guardedView, orUndecided } from '../description/guarded-view';
@@ -107,7 +107,7 @@ export function auditCluster(d: ClusterDescription, form: AzureDescriptionForm =
   const transitEncryption = transitEncryptionOfCluster(d);
   const coverage = deployedEncryptionCoverageOf(d, transitEncryption);
   const egress = egressPathOfCluster(d);
-  const baseline = evaluateSecurityBaseline(outcomes).map((r): AuditedControl => auditedControl(r.check, r.status));
+  const baseline = securityBaselineStatuses(outcomes).map((r): AuditedControl => auditedControl(r.check, r.status));
   const json = policyResource(d.resource);
   const relatedJson = besideCluster.map(cachedPolicyResource);
   const policies = AZURE_POLICY_AKS_DEFINITIONS.map((definition): AuditedPolicy => {

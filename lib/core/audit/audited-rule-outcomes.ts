@@ -29,5 +29,17 @@ export function auditedRuleOutcomes(
 
 /** A baseline control with `status`, as the audit reports it: with the ids of the rules that decide it. */
 export function auditedControl(check: BaselineCheck, status: BaselineStatus): { readonly id: string; readonly title: string; readonly status: BaselineStatus; readonly decidedBy: readonly string[] } {
-  return { id: check.id, title: check.title, status, decidedBy: [...check.decidedBy, ...(check.partlyMetUnless ?? [])].map((rule) => rule.id) };
+  return { id: check.id, title: check.title, status, decidedBy: decidingIds(check) };
+}
+
+/** The ids of the rules that decide each control, listed once per control (frozen: every cluster's audit shares them). */
+const DECIDING_IDS = new WeakMap<BaselineCheck, readonly string[]>();
+
+function decidingIds(check: BaselineCheck): readonly string[] {
+  let ids = DECIDING_IDS.get(check);
+  if (ids === undefined) {
+    ids = Object.freeze([...check.decidedBy, ...(check.partlyMetUnless ?? [])].map((rule) => rule.id));
+    DECIDING_IDS.set(check, ids);
+  }
+  return ids;
 }

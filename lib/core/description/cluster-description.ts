@@ -47,6 +47,29 @@ export interface ClusterDescriptionOptions {
   readonly notReadReason?: string;
 }
 
+/** A fact's REST path split at its last dot: the position that holds the fact (none for a member of the body) and its member. */
+interface FactPath {
+  readonly holderPath?: string;
+  readonly member: string;
+}
+
+/**
+ * Each fact's path split once, by its exact text: the rules read the same paths on every cluster of a
+ * tenant, and the parts, made once, are found again without being cut and hashed anew.
+ */
+const FACT_PATHS = new Map<string, FactPath>();
+
+function factPath(path: string): FactPath {
+  let found = FACT_PATHS.get(path);
+  if (found === undefined) {
+    const dot = path.lastIndexOf('.');
+    found = dot < 0 ? { member: path } : { holderPath: path.slice(0, dot), member: path.slice(dot + 1) };
+    // Paths come from the rules' code; the bound only guards against a caller that builds them from documents.
+    if (FACT_PATHS.size < 10_000) FACT_PATHS.set(path, found);
+  }
+  return found;
+}
+
 /**
  * One description of one AKS cluster, whatever it was read from: the
  * managed cluster resource, its node pools, and the resources read with it.
@@ -138,9 +161,9 @@ export class ClusterDescription {
     let found = this.facts.get(path);
     if (found === undefined) {
       // The member of the position that holds it: the same fact as walking the whole path from the root.
-      const dot = path.lastIndexOf('.');
-      const holder = dot < 0 ? this.root : this.position(path.slice(0, dot));
-      found = holder instanceof DescribedValue ? holder.fact(dot < 0 ? path : path.slice(dot + 1)) : holder;
+      const { holderPath, member } = factPath(path);
+      const holder = holderPath === undefined ? this.root : this.position(holderPath);
+      found = holder instanceof DescribedValue ? holder.fact(member) : holder;
       this.facts.set(path, found);
     }
     return found;

@@ -1,5 +1,6 @@
 import { DocumentLocation, pointerToken, recordedPointer } from './described-resource';
 import { Fact, Provenance } from './fact';
+import { lowerCaseName } from './lower-case-name';
 import { UnknownValue } from './unknown-value';
 
 /**
@@ -118,8 +119,8 @@ export class DescribedValue {
 /** The name of `object`'s member `key` as written, found without regard to case. */
 function memberName(object: Record<string, unknown>, key: string): string | undefined {
   if (key in object) return key;
-  const lower = key.toLowerCase();
-  for (const k of Object.keys(object)) if (k.toLowerCase() === lower) return k;
+  const lower = lowerCaseName(key);
+  for (const k of Object.keys(object)) if (lowerCaseName(k) === lower) return k;
   return undefined;
 }
 

@@ -1,4 +1,10 @@
 /**
+ * Each text parsed once, by its exact content: the rules of a tenant's audit parse the same blocks (an
+ * authorized range, a pod CIDR) on cluster after cluster. A block is immutable, so one object serves them all.
+ */
+const PARSED = new Map<string, Ipv4Cidr | { readonly error: string }>();
+
+/**
  * An IPv4 CIDR block, parsed strictly: four decimal octets without leading
  * zeros, and a prefix length from 0 to 32.
  * @category Network and identity
@@ -8,6 +14,18 @@ export class Ipv4Cidr {
    * Parses `text`, or returns a reason it is not an IPv4 CIDR.
    */
   public static parse(text: string): Ipv4Cidr | { readonly error: string } {
+    // Only text is kept: its content is its identity.
+    if (typeof text !== 'string') return Ipv4Cidr.parseOnce(text);
+    let parsed = PARSED.get(text);
+    if (parsed === undefined) {
+      parsed = Object.freeze(Ipv4Cidr.parseOnce(text));
+      // The bound keeps a document of many distinct blocks from growing the table without end.
+      if (PARSED.size < 10_000) PARSED.set(text, parsed);
+    }
+    return parsed;
+  }
+
+  private static parseOnce(text: string): Ipv4Cidr | { readonly error: string } {
     const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(text);
     if (!m) return { error: 'not of the form a.b.c.d/n' };
     const octets = m.slice(1, 5);

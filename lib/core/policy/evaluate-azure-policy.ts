@@ -1,3 +1,4 @@
+import { lowerCaseName } from '../description/lower-case-name';
 import { UnknownValue } from '../description/unknown-value';
 import { Undecided } from '../rules/undecided';
 import { AzurePolicyDefinition, PolicyCondition } from './azure-policy-definition';
@@ -451,36 +452,46 @@ function fieldValues(text: string, ctx: Ctx): { values: unknown[]; many: boolean
   if (alias.tag !== undefined) return { values: [lookupCaseInsensitive(r.tags, alias.tag)], many: false };
   // Inside a count, the loop's array alias (also in its legacy form without "[*]") names the current element.
   for (const cur of ctx.current) {
-    for (const prefix of loopPrefixes(cur.alias)) {
-      if (alias.lower === prefix || alias.lower.startsWith(`${prefix}.`)) return walk(cur.element, relativeSteps(text, prefix.length));
+    for (const { prefix, member } of loopPrefixes(cur.alias)) {
+      if (alias.lower === prefix || alias.lower.startsWith(member)) return walk(cur.element, relativeSteps(text, prefix.length));
     }
   }
-  if (r.type === undefined || alias.typeLower !== lower(r.type)) return { values: [undefined], many: false };
+  if (r.type === undefined || alias.typeLower !== (typeof r.type === 'string' ? lowerCaseName(r.type) : lower(r.type))) return { values: [undefined], many: false };
   return walk(alias.topLevel ? r : r.properties, alias.path);
 }
 
-/** A count's array alias as a field names it, with and without its `[*]`, lowercased: read once per alias. */
-const LOOP_PREFIXES = new Map<string, readonly string[]>();
+/** A count's array alias as a field names it, with and without its `[*]`, lowercased, and followed by a dot (a member of it). */
+interface LoopPrefix {
+  readonly prefix: string;
+  readonly member: string;
+}
 
-function loopPrefixes(arrayAlias: string): readonly string[] {
+/** Each count's prefixes, read once per alias. */
+const LOOP_PREFIXES = new Map<string, readonly LoopPrefix[]>();
+
+function loopPrefixes(arrayAlias: string): readonly LoopPrefix[] {
   let found = LOOP_PREFIXES.get(arrayAlias);
   if (found === undefined) {
     const loop = arrayAlias.slice(0, -3).toLowerCase();
-    found = [`${loop}[*]`, loop];
+    found = [`${loop}[*]`, loop].map((prefix) => ({ prefix, member: `${prefix}.` }));
     LOOP_PREFIXES.set(arrayAlias, found);
   }
   return found;
 }
 
-/** The steps of a field after its count's prefix (`length` characters), read once per field. */
-const RELATIVE_STEPS = new Map<string, readonly Step[]>();
+/** The steps of a field after its count's prefix (`length` characters), read once per field and length, found without a key made per lookup. */
+const RELATIVE_STEPS = new Map<string, Map<number, readonly Step[]>>();
 
 function relativeSteps(field: string, length: number): readonly Step[] {
-  const key = `${length}:${field}`;
-  let found = RELATIVE_STEPS.get(key);
+  let byLength = RELATIVE_STEPS.get(field);
+  if (byLength === undefined) {
+    byLength = new Map();
+    RELATIVE_STEPS.set(field, byLength);
+  }
+  let found = byLength.get(length);
   if (found === undefined) {
     found = steps(field.slice(length));
-    RELATIVE_STEPS.set(key, found);
+    byLength.set(length, found);
   }
   return found;
 }
@@ -520,8 +531,8 @@ function lookupCaseInsensitive(v: unknown, key: string): unknown {
   if (v === null || typeof v !== 'object' || Array.isArray(v)) return undefined;
   const o = v as Record<string, unknown>;
   if (key in o) return o[key];
-  const wanted = key.toLowerCase();
-  for (const k in o) if (k.toLowerCase() === wanted) return o[k];
+  const wanted = lowerCaseName(key);
+  for (const k in o) if (lowerCaseName(k) === wanted) return o[k];
   return undefined;
 }
 

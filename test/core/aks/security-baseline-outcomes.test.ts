@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { expect, test } from 'vitest';
 import { BaselineCheck, BaselineStatus, definitionRuleOutcomes, evaluateSecurityBaseline, ManagedClusterModel, SECURITY_BASELINE } from '../../../lib';
 import { CLUSTER_RULES } from '../../../lib/core/aks/cluster-rule-set';
+import { securityBaselineStatuses } from '../../../lib/core/aks/security-baseline';
 import { auditCluster } from '../../../lib/core/audit/audit-cluster';
 import { checkClusterPayload } from '../../../lib/core/audit/cluster-payload-rules';
 import { ClusterDescription, describeDeployment } from '../../../lib/core/description/cluster-description';
@@ -84,6 +85,11 @@ test.each(Object.keys(DESCRIPTIONS))('on %s, every control\'s status is the one 
   const { statuses, outcomes } = DESCRIPTIONS[name]();
   expect([...statuses.keys()]).toEqual(SECURITY_BASELINE.map((c) => c.id));
   for (const check of SECURITY_BASELINE) expect(statuses.get(check.id), check.id).toBe(fromVerdicts(check, outcomes));
+});
+
+test.each(Object.keys(DESCRIPTIONS))('on %s, the statuses the audit reports are evaluateSecurityBaseline\'s, control by control', (name) => {
+  const { outcomes } = DESCRIPTIONS[name]();
+  expect(securityBaselineStatuses(outcomes)).toEqual(evaluateSecurityBaseline(outcomes).map((r) => ({ check: r.check, status: r.status })));
 });
 
 test('the hardened definition meets every control but the opt-outs', () => {

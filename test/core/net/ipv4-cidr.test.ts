@@ -35,3 +35,16 @@ test('host bits, canonical form, containment and overlap', () => {
   expect(formatIpv4(parseIpv4('203.0.113.9')!)).toBe('203.0.113.9');
   expect(parseIpv4('203.0.113')).toBeUndefined();
 });
+
+test('a text parsed again gives the same answer, which nobody can change', () => {
+  const first = Ipv4Cidr.parse('10.1.2.3/16');
+  expect(Ipv4Cidr.parse('10.1.2.3/16')).toBe(first);
+  expect(Object.isFrozen(first)).toBe(true);
+  expect(() => {
+    (first as { prefixLength: number }).prefixLength = 8;
+  }).toThrow(TypeError);
+  expect((first as Ipv4Cidr).canonical).toBe('10.1.0.0/16');
+  const bad = Ipv4Cidr.parse('10.1.2/16');
+  expect(Ipv4Cidr.parse('10.1.2/16')).toEqual(bad);
+  expect(Object.isFrozen(bad)).toBe(true);
+});
