@@ -1,3 +1,5 @@
+import { answersByText } from '../memo/answers-by-text';
+
 /**
  * The value of a CEL expression that is only a literal of data, the form
  * `celLiteral` writes (single-quoted strings escaping only `\\` and `\'`,
@@ -22,26 +24,13 @@ export function readCelLiteral(text: string): unknown {
   }
 }
 
-const read = new Map<string, unknown>();
-const MAX_REMEMBERED = 10_000;
-const NOT_READ = Symbol('not a literal of data');
-
 /**
  * {@link readCelLiteral}, once per text in this process: the synth check of
  * what the API server compiles and the offline admission evaluation read the
  * same variables, a literal of a thousand entries each.
  * @internal
  */
-export function celLiteralOf(text: string): unknown {
-  let value = read.get(text);
-  if (value === undefined) {
-    const found = readCelLiteral(text);
-    value = found === undefined ? NOT_READ : found;
-    if (read.size >= MAX_REMEMBERED) read.clear();
-    read.set(text, value);
-  }
-  return value === NOT_READ ? undefined : value;
-}
+export const celLiteralOf: (text: string) => unknown = answersByText(readCelLiteral);
 
 const NOT_A_LITERAL = Symbol('not a literal');
 const INT64_MIN = -(2n ** 63n);

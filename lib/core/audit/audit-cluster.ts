@@ -22,6 +22,8 @@ import { escapeUnsafeCharacters, findUnsafeCharacter } from '../validation/unsaf
 import { DeployedTransitEncryption, transitEncryptionOfCluster } from '../encryption/pod-traffic-encryption';
 import { deployedEncryptionCoverageOf } from '../encryption/deployed-encryption-coverage';
 import { apiServerReachability, ReachabilityStatement } from '../reachability/api-server-reachability';
+import { answersByText } from '../memo/answers-by-text';
+import { lowerCaseName } from '../description/lower-case-name';
 
 /**
  * One control of the security baseline on an audited cluster.
@@ -170,21 +172,12 @@ function withProperties<T extends object, P>(target: T, read: () => P): T & { re
   }
 }
 
-/** Each member name as {@link restName} gives it, found once: a tenant's clusters use the same names. */
-const REST_NAMES = new Map<string, string>();
-
-/** A name as the REST API writes it (`az` writes some in other casing). */
-const restName = (key: string): string => {
-  let found = REST_NAMES.get(key);
-  if (found === undefined) {
-    const lower = key.toLowerCase();
-    // Own names only: a member named `constructor` keeps its name.
-    found = Object.hasOwn(REST_NAMES_BY_LOWERCASE, lower) ? REST_NAMES_BY_LOWERCASE[lower] : key;
-    // The bound keeps a document of many distinct names (map keys) from growing the table without end.
-    if (REST_NAMES.size < 10_000) REST_NAMES.set(key, found);
-  }
-  return found;
-};
+/** A name as the REST API writes it (`az` writes some in other casing), found once per name: a tenant's clusters use the same names. */
+const restName = answersByText((key): string => {
+  const lower = lowerCaseName(key);
+  // Own names only: a member named `constructor` keeps its name.
+  return Object.hasOwn(REST_NAMES_BY_LOWERCASE, lower) ? REST_NAMES_BY_LOWERCASE[lower] : key;
+});
 
 function readOrUndefined<T>(read: () => T): T | undefined {
   return orUndecided(read, () => undefined);

@@ -3,6 +3,7 @@ import { DescribedValue, Locator } from './described-value';
 import { Fact } from './fact';
 import { isArmType, RelatedResources } from './related-resources';
 import { UnknownValue } from './unknown-value';
+import { answersByText } from '../memo/answers-by-text';
 
 /** The managed cluster type, compared without regard to case as ARM does. */
 export const MANAGED_CLUSTER_TYPE = 'Microsoft.ContainerService/managedClusters';
@@ -57,18 +58,10 @@ interface FactPath {
  * Each fact's path split once, by its exact text: the rules read the same paths on every cluster of a
  * tenant, and the parts, made once, are found again without being cut and hashed anew.
  */
-const FACT_PATHS = new Map<string, FactPath>();
-
-function factPath(path: string): FactPath {
-  let found = FACT_PATHS.get(path);
-  if (found === undefined) {
-    const dot = path.lastIndexOf('.');
-    found = dot < 0 ? { member: path } : { holderPath: path.slice(0, dot), member: path.slice(dot + 1) };
-    // Paths come from the rules' code; the bound only guards against a caller that builds them from documents.
-    if (FACT_PATHS.size < 10_000) FACT_PATHS.set(path, found);
-  }
-  return found;
-}
+const factPath = answersByText((path): FactPath => {
+  const dot = path.lastIndexOf('.');
+  return dot < 0 ? { member: path } : { holderPath: path.slice(0, dot), member: path.slice(dot + 1) };
+});
 
 /**
  * One description of one AKS cluster, whatever it was read from: the

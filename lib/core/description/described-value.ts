@@ -2,6 +2,7 @@ import { DocumentLocation, pointerToken, recordedPointer } from './described-res
 import { Fact, Provenance } from './fact';
 import { lowerCaseName } from './lower-case-name';
 import { UnknownValue } from './unknown-value';
+import { answersByText } from '../memo/answers-by-text';
 
 /**
  * Names a position of a resource for messages: by default its REST path and
@@ -125,14 +126,4 @@ function memberName(object: Record<string, unknown>, key: string): string | unde
 }
 
 /** Each dotted path split once: rules name the same paths on every cluster. */
-const PATH_KEYS = new Map<string, readonly string[]>();
-
-function pathKeys(relative: string): readonly string[] {
-  let keys = PATH_KEYS.get(relative);
-  if (keys === undefined) {
-    keys = relative.split('.');
-    // Paths come from the rules' code, not from documents; the bound only guards against a caller that builds them.
-    if (PATH_KEYS.size < 10_000) PATH_KEYS.set(relative, keys);
-  }
-  return keys;
-}
+const pathKeys = answersByText((relative): readonly string[] => relative.split('.'));

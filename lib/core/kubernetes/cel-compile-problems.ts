@@ -1,6 +1,7 @@
 import { celLiteralOf } from '../admission/cel-literal-reader';
 import { parseCel } from './cel-parse';
 import { celWithEmptyStrings } from './cel-with-empty-strings';
+import { answersByText } from '../memo/answers-by-text';
 
 /**
  * A CEL type as Kubernetes' type checker infers it for a literal: a primitive
@@ -168,20 +169,17 @@ export function celCompileProblems(expression: string, output?: 'bool' | 'string
   // is taken from it; an expression with problems is checked as written.
   const shape = celWithEmptyStrings(expression);
   if (shape !== undefined) {
-    const key = `${output ?? ''}:${shape}`;
-    if (withoutProblems.has(key)) return [];
-    if (parsedProblems(shape, output).length === 0) {
-      if (withoutProblems.size >= MAX_REMEMBERED) withoutProblems.clear();
-      withoutProblems.add(key);
-      return [];
-    }
+    if (shapeWithoutProblems(`${output ?? ''}:${shape}`)) return [];
   }
   return parsedProblems(expression, output);
 }
 
-/** The shapes of expressions (see {@link celWithEmptyStrings}) found without problems, with the type required of them. */
-const withoutProblems = new Set<string>();
-const MAX_REMEMBERED = 10_000;
+/** Whether a shape of expressions (see {@link celWithEmptyStrings}) has no problem, by `<type required>:<shape>`. */
+const shapeWithoutProblems = answersByText((key) => {
+  const colon = key.indexOf(':');
+  const output = colon === 0 ? undefined : (key.slice(0, colon) as 'bool' | 'string');
+  return parsedProblems(key.slice(colon + 1), output).length === 0;
+});
 
 /** {@link celCompileProblems} of an expression that is not a literal of data, from its parsed tree. */
 function parsedProblems(expression: string, output: 'bool' | 'string' | undefined): string[] {

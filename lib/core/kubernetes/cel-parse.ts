@@ -1,3 +1,5 @@
+import { answersByText } from '../memo/answers-by-text';
+
 let cel: typeof import('@bufbuild/cel') | undefined;
 
 /** @bufbuild/cel, loaded on first use (the CEL library is large, and many runs parse nothing). */
@@ -10,9 +12,6 @@ export function celLibrary(): typeof import('@bufbuild/cel') {
 /** A parsed expression: its tree (`expr`) and where each node is in the text (`sourceInfo.positions`). */
 export type ParsedCel = ReturnType<typeof import('@bufbuild/cel').parse>;
 
-const parsed = new Map<string, ParsedCel | Error>();
-const MAX_REMEMBERED = 10_000;
-
 /**
  * A CEL expression parsed once per text: the admission evaluation and the
  * check of what the API server compiles read the same expressions, and the
@@ -20,16 +19,10 @@ const MAX_REMEMBERED = 10_000;
  * @returns the parsed expression, or the parser's error
  * @internal
  */
-export function parseCel(expression: string): ParsedCel | Error {
-  let p = parsed.get(expression);
-  if (p === undefined) {
-    try {
-      p = celLibrary().parse(expression);
-    } catch (e) {
-      p = e instanceof Error ? e : new Error(String(e));
-    }
-    if (parsed.size >= MAX_REMEMBERED) parsed.clear();
-    parsed.set(expression, p);
+export const parseCel: (expression: string) => ParsedCel | Error = answersByText((expression) => {
+  try {
+    return celLibrary().parse(expression);
+  } catch (e) {
+    return e instanceof Error ? e : new Error(String(e));
   }
-  return p;
-}
+});

@@ -1,8 +1,4 @@
-/**
- * Each text parsed once, by its exact content: the rules of a tenant's audit parse the same blocks (an
- * authorized range, a pod CIDR) on cluster after cluster. A block is immutable, so one object serves them all.
- */
-const PARSED = new Map<string, Ipv4Cidr | { readonly error: string }>();
+import { answersByText } from '../memo/answers-by-text';
 
 /**
  * An IPv4 CIDR block, parsed strictly: four decimal octets without leading
@@ -15,15 +11,14 @@ export class Ipv4Cidr {
    */
   public static parse(text: string): Ipv4Cidr | { readonly error: string } {
     // Only text is kept: its content is its identity.
-    if (typeof text !== 'string') return Ipv4Cidr.parseOnce(text);
-    let parsed = PARSED.get(text);
-    if (parsed === undefined) {
-      parsed = Object.freeze(Ipv4Cidr.parseOnce(text));
-      // The bound keeps a document of many distinct blocks from growing the table without end.
-      if (PARSED.size < 10_000) PARSED.set(text, parsed);
-    }
-    return parsed;
+    return typeof text === 'string' ? Ipv4Cidr.parsedOnce(text) : Ipv4Cidr.parseOnce(text);
   }
+
+  /**
+   * Each text parsed once, by its exact content: the rules of a tenant's audit parse the same blocks (an
+   * authorized range, a pod CIDR) on cluster after cluster. A block is immutable, so one object serves them all.
+   */
+  private static readonly parsedOnce = answersByText((text) => Object.freeze(Ipv4Cidr.parseOnce(text)));
 
   private static parseOnce(text: string): Ipv4Cidr | { readonly error: string } {
     const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(text);

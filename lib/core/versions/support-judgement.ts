@@ -5,6 +5,7 @@ import { EvaluationDate, startOfDay } from './evaluation-date';
 import { SupportComponent } from './release-line';
 import { SUPPORT_WINDOWS, supportStatus } from './support-windows';
 import { SUPPORT_WARNING_DAYS } from './support-warning-days';
+import { answersByText } from '../memo/answers-by-text';
 
 /**
  * How a component is named to the reader.
@@ -39,18 +40,14 @@ export type SupportJudgement =
  */
 export function judgeSupport(component: SupportComponent, version: string, date: EvaluationDate): SupportJudgement {
   // A tenant's clusters run a handful of versions: each is judged once per date.
-  const key = `${component}|${version}|${date}`;
-  let judged = JUDGED.get(key);
-  if (judged === undefined) {
-    if (JUDGED.size >= JUDGED_LIMIT) JUDGED.clear();
-    judged = judge(component, version, date);
-    JUDGED.set(key, judged);
-  }
-  return judged;
+  return judgedOnce(JSON.stringify([component, version, date]));
 }
 
-const JUDGED = new Map<string, SupportJudgement>();
-const JUDGED_LIMIT = 10_000;
+/** {@link judge} by the JSON of its arguments. */
+const judgedOnce = answersByText((key): SupportJudgement => {
+  const [component, version, date] = JSON.parse(key) as [SupportComponent, string, EvaluationDate];
+  return judge(component, version, date);
+});
 
 function judge(component: SupportComponent, version: string, date: EvaluationDate): SupportJudgement {
   const s = supportStatus(component, version, startOfDay(date), SUPPORT_WARNING_DAYS);

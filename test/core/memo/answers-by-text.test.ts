@@ -1,0 +1,23 @@
+import { expect, test } from 'vitest';
+import { answersByText } from '../../../lib/core/memo/answers-by-text';
+
+test('each text is computed once, and its answer found again, undefined included', () => {
+  const computed: string[] = [];
+  const lengthOrUndefined = answersByText((text) => {
+    computed.push(text);
+    return text === '' ? undefined : text.length;
+  });
+  expect([lengthOrUndefined('abc'), lengthOrUndefined('abc'), lengthOrUndefined(''), lengthOrUndefined('')]).toEqual([3, 3, undefined, undefined]);
+  expect(computed).toEqual(['abc', '']);
+});
+
+test('a full table is emptied and fills again: the answers stay the same, the table stays bounded', () => {
+  const computed: string[] = [];
+  const upper = answersByText((text) => {
+    computed.push(text);
+    return text.toUpperCase();
+  }, 2);
+  expect(['a', 'b', 'c', 'a', 'c'].map(upper)).toEqual(['A', 'B', 'C', 'A', 'C']);
+  // 'c' emptied the table of 'a' and 'b': 'a' is computed again, 'c' is still held.
+  expect(computed).toEqual(['a', 'b', 'c', 'a']);
+});
