@@ -169,17 +169,13 @@ export function celCompileProblems(expression: string, output?: 'bool' | 'string
   // is taken from it; an expression with problems is checked as written.
   const shape = celWithEmptyStrings(expression);
   if (shape !== undefined) {
-    if (shapeWithoutProblems(`${output ?? ''}:${shape}`)) return [];
+    if (shapeWithoutProblems(`${output ?? ''}:${shape}`, { shape, output })) return [];
   }
   return parsedProblems(expression, output);
 }
 
 /** Whether a shape of expressions (see {@link celWithEmptyStrings}) has no problem, by `<type required>:<shape>`. */
-const shapeWithoutProblems = answersByText((key) => {
-  const colon = key.indexOf(':');
-  const output = colon === 0 ? undefined : (key.slice(0, colon) as 'bool' | 'string');
-  return parsedProblems(key.slice(colon + 1), output).length === 0;
-});
+const shapeWithoutProblems = answersByText((_key, s: { shape: string; output: 'bool' | 'string' | undefined }) => parsedProblems(s.shape, s.output).length === 0);
 
 /** {@link celCompileProblems} of an expression that is not a literal of data, from its parsed tree. */
 function parsedProblems(expression: string, output: 'bool' | 'string' | undefined): string[] {

@@ -40,14 +40,11 @@ export type SupportJudgement =
  */
 export function judgeSupport(component: SupportComponent, version: string, date: EvaluationDate): SupportJudgement {
   // A tenant's clusters run a handful of versions: each is judged once per date.
-  return judgedOnce(JSON.stringify([component, version, date]));
+  return judgedOnce(`${component}|${version}|${date}`, { component, version, date });
 }
 
-/** {@link judge} by the JSON of its arguments. */
-const judgedOnce = answersByText((key): SupportJudgement => {
-  const [component, version, date] = JSON.parse(key) as [SupportComponent, string, EvaluationDate];
-  return judge(component, version, date);
-});
+/** {@link judge}, keyed by its arguments as one text (a component and a date hold no `|`, so the text tells them apart). */
+const judgedOnce = answersByText((_key, a: { component: SupportComponent; version: string; date: EvaluationDate }): SupportJudgement => judge(a.component, a.version, a.date));
 
 function judge(component: SupportComponent, version: string, date: EvaluationDate): SupportJudgement {
   const s = supportStatus(component, version, startOfDay(date), SUPPORT_WARNING_DAYS);

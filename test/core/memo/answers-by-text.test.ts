@@ -17,7 +17,17 @@ test('a full table is emptied and fills again: the answers stay the same, the ta
     computed.push(text);
     return text.toUpperCase();
   }, 2);
-  expect(['a', 'b', 'c', 'a', 'c'].map(upper)).toEqual(['A', 'B', 'C', 'A', 'C']);
+  expect(['a', 'b', 'c', 'a', 'c'].map((t) => upper(t))).toEqual(['A', 'B', 'C', 'A', 'C']);
   // 'c' emptied the table of 'a' and 'b': 'a' is computed again, 'c' is still held.
   expect(computed).toEqual(['a', 'b', 'c', 'a']);
+});
+
+test('a context gives what the answer is computed from; the text alone is the key', () => {
+  const computed: number[] = [];
+  const sum = answersByText((_key, pair: { a: number; b: number }) => {
+    computed.push(pair.a + pair.b);
+    return pair.a + pair.b;
+  });
+  expect([sum('1+2', { a: 1, b: 2 }), sum('1+2', { a: 1, b: 2 }), sum('2+2', { a: 2, b: 2 })]).toEqual([3, 3, 4]);
+  expect(computed).toEqual([3, 4]);
 });
