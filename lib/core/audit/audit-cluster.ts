@@ -94,8 +94,7 @@ export function auditCluster(d: ClusterDescription, form: AzureDescriptionForm =
   const audited = auditedOf(d.resource);
   // What the coverage, baseline and Azure Policy read beside the cluster: the resources that are not clusters
   // (a tenant's other clusters are not this one's network, settings or locks), each converted once.
-  const besideCluster = d.related.notClusters;
-  const others = besideCluster.map(cachedAuditedOf);
+  const { audited: others, policy: relatedJson } = besideClusterViews(d.related.notClusters);
   // The name heads the cluster's report: printed only with unsafe characters escaped, and refused where it is written.
   const unsafeName = findUnsafeCharacter(audited.name);
   if (unsafeName) {
@@ -111,7 +110,6 @@ export function auditCluster(d: ClusterDescription, form: AzureDescriptionForm =
   const egress = egressPathOfCluster(d);
   const baseline = securityBaselineStatuses(outcomes).map((r): AuditedControl => auditedControl(r.check, r.status));
   const json = policyResource(d.resource);
-  const relatedJson = besideCluster.map(cachedPolicyResource);
   const policies = AZURE_POLICY_AKS_DEFINITIONS.map((definition): AuditedPolicy => {
     const result = orUndecided(() => evaluateAzurePolicy(definition, json, relatedJson), () => undefined);
     if (result === undefined) return { result: { definition, effect: definition.policyRule?.then?.effect ?? 'unknown', state: 'not-applicable' } as unknown as PolicyResult, state: 'undecided' };
@@ -123,12 +121,27 @@ export function auditCluster(d: ClusterDescription, form: AzureDescriptionForm =
   return { cluster, violations, undecided, outcomes, transitEncryption, coverage, egress, baseline, policies, reachability, evaluationDate };
 }
 
-const AUDITED = new WeakMap<DescribedResource, AuditedResource>();
-function cachedAuditedOf(r: DescribedResource): AuditedResource {
-  let found = AUDITED.get(r);
+/** The resources beside a deployment's clusters as the coverage, baseline and Azure Policy read them. */
+interface BesideClusterViews {
+  readonly audited: readonly AuditedResource[];
+  /** Frozen: the evaluator indexes a frozen deployment by type once (see {@link evaluateAzurePolicy}). */
+  readonly policy: readonly Record<string, unknown>[];
+}
+
+const BESIDE_CLUSTER_VIEWS = new WeakMap<readonly DescribedResource[], BesideClusterViews>();
+
+/**
+ * {@link auditedOf} and {@link policyResource} of the resources beside the
+ * clusters, made once per deployment however many of its clusters read
+ * them: made per cluster, an estate's audit grew with the square of its
+ * clusters. Keyed by the list {@link RelatedResources.notClusters} computes
+ * once and never changes.
+ */
+function besideClusterViews(besideCluster: readonly DescribedResource[]): BesideClusterViews {
+  let found = BESIDE_CLUSTER_VIEWS.get(besideCluster);
   if (!found) {
-    found = auditedOf(r);
-    AUDITED.set(r, found);
+    found = { audited: besideCluster.map(auditedOf), policy: Object.freeze(besideCluster.map(policyResource)) };
+    BESIDE_CLUSTER_VIEWS.set(besideCluster, found);
   }
   return found;
 }
@@ -181,18 +194,6 @@ const restName = answersByText((key): string => {
 
 function readOrUndefined<T>(read: () => T): T | undefined {
   return orUndecided(read, () => undefined);
-}
-
-const POLICY_RESOURCES = new WeakMap<DescribedResource, Record<string, unknown>>();
-
-/** {@link policyResource} of a resource beside the clusters, made once however many clusters read it. */
-function cachedPolicyResource(r: DescribedResource): Record<string, unknown> {
-  let found = POLICY_RESOURCES.get(r);
-  if (!found) {
-    found = policyResource(r);
-    POLICY_RESOURCES.set(r, found);
-  }
-  return found;
 }
 
 /**

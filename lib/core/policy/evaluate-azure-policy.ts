@@ -58,7 +58,9 @@ interface Ctx {
  * parameters at their defaults (or as assigned), string comparisons that
  * ignore case, missing fields as the operators define them, `count` with
  * `where`, and `[*]` aliases. For `AuditIfNotExists`, the related resources
- * are looked for among `deployment`, the other resources deployed with it.
+ * are looked for among `deployment`, the other resources deployed with it
+ * (a frozen `deployment` is indexed by type once, for every resource of it
+ * evaluated after).
  *
  * Aliases `<type>/<path>` address `properties.<path>` of the resource (`sku`,
  * `identity` and `kind` at the top level), leaving out the `properties` of
@@ -87,7 +89,7 @@ export function evaluateAzurePolicy(
   if (!decided(condition(definition.policyRule.if, ctx))) return { definition, effect, state: 'compliant' };
   if (IF_NOT_EXISTS.test(effect)) {
     const details = definition.policyRule.then.details ?? {};
-    const related = deployment.filter((r) => isRelated(r, resource, details));
+    const related = ofType(deployment, details.type).filter((r) => isRelated(r, resource, details));
     const exists = anyOf(related.map((r) => (details.existenceCondition ? condition(details.existenceCondition, { ...ctx, resource: r, current: [] }) : true)));
     return { definition, effect, state: decided(exists) ? 'compliant' : 'non-compliant' };
   }
@@ -135,6 +137,31 @@ function anyOf(truths: readonly Truth[]): Truth {
 }
 
 const not = (t: Truth): Truth => (t instanceof Unsure ? t : !t);
+
+const BY_TYPE = new WeakMap<readonly Json[], Map<string, Json[]>>();
+
+/**
+ * The resources of `deployment` whose type may be `type`. A frozen list is
+ * indexed once, since it cannot change: an estate evaluates every cluster
+ * against the same resources, and filtering them all for each cluster grew
+ * with the square of the clusters. A list with a resource whose type is not
+ * text is taken whole, for {@link isRelated} to judge in its order.
+ */
+function ofType(deployment: readonly Json[], type: unknown): readonly Json[] {
+  if (!Object.isFrozen(deployment)) return deployment;
+  let index = BY_TYPE.get(deployment);
+  if (index === undefined) {
+    index = new Map();
+    for (const r of deployment) {
+      const key = typeof r?.type === 'string' ? lowerCaseName(r.type) : '';
+      const list = index.get(key);
+      if (list) list.push(r);
+      else index.set(key, [r]);
+    }
+    BY_TYPE.set(deployment, index);
+  }
+  return typeof type === 'string' && !index.has('') ? index.get(lowerCaseName(type)) ?? [] : deployment;
+}
 
 /** A related resource of `details.type` on (or under) `resource`, named `details.name` when it says. */
 function isRelated(r: Json, resource: Json, details: Json): boolean {

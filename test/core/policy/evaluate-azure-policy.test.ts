@@ -66,6 +66,30 @@ test('AuditIfNotExists looks for the related resource in the same deployment (di
   expect(state('AuditDiagnosticLog_Audit.json', c, [{ ...setting([{ enabled: true }]), scope: "[resourceId('Microsoft.ContainerService/managedClusters', 'other')]" }])).toBe('non-compliant');
 });
 
+test('a frozen deployment, indexed by type once, gives every cluster the verdicts the same list gives unfrozen', () => {
+  const setting = (clusterName: string, type = 'Microsoft.Insights/diagnosticSettings') => ({
+    type,
+    name: 'audit',
+    scope: `[resourceId('Microsoft.ContainerService/managedClusters', '${clusterName}')]`,
+    properties: { logs: [{ category: 'kube-audit', enabled: true }], workspaceId: 'w' },
+  });
+  const unknownType = new UnknownValue('the type is a parameter without a default', "[parameters('type')]");
+  // Settings of c0 and c2 only, one of them with its type in other casing; a vnet; and, in the second list, a resource whose type is not text.
+  const lists = [
+    [setting('c0'), { type: 'Microsoft.Network/virtualNetworks', name: 'vnet' }, setting('c2', 'microsoft.insights/DIAGNOSTICSETTINGS')],
+    [setting('c0'), { type: unknownType, name: 'x', scope: "[resourceId('Microsoft.ContainerService/managedClusters', 'c1')]" }, setting('c2')],
+  ];
+  for (const list of lists) {
+    const frozen = Object.freeze([...list]);
+    for (const name of ['c0', 'c1', 'c2']) {
+      const c = cluster({}, { name });
+      expect(decision('AuditDiagnosticLog_Audit.json', c, frozen as unknown[]), name).toBe(decision('AuditDiagnosticLog_Audit.json', c, list));
+    }
+  }
+  expect(decision('AuditDiagnosticLog_Audit.json', cluster({}, { name: 'c2' }), Object.freeze([...lists[0]]) as unknown[])).toBe('compliant');
+  expect(decision('AuditDiagnosticLog_Audit.json', cluster({}, { name: 'c1' }), Object.freeze([...lists[0]]) as unknown[])).toBe('non-compliant');
+});
+
 test('the default cluster, evaluated: what it meets today and what it does not', () => {
   const results = evaluateAksBuiltInPolicies(ManagedClusterModel.build({ name: 'c1', location: 'westeurope' }).toArmTemplate());
   const byFile = Object.fromEntries(results.map((r) => [r.definition.file, r.state]));
