@@ -3,7 +3,7 @@ import { DescribedResource } from '../description/described-resource';
 import { Fact } from '../description/fact';
 import { reading, readingContext } from '../reachability/description-reading';
 import { ClusterRuleContext } from '../rules/cluster-rule';
-import { certain, same } from './rules/cluster-facts';
+import { certain, nodeSubnetIds, same } from './rules/cluster-facts';
 
 /**
  * The cluster's egress path, as deployed.
@@ -33,9 +33,9 @@ const OUTBOUND = 'properties.networkProfile.outboundType';
 
 /**
  * The egress path of the cluster a rule (or a report) reads, from the
- * cluster's outbound type and the resources deployed for certain beside it:
- * a route table that sends 0.0.0.0/0 to a virtual appliance, or an NSG that
- * denies the internet with a subnet without default outbound access. Names
+ * cluster's outbound type and the resources deployed for certain on its node
+ * subnets: their route table that sends 0.0.0.0/0 to a virtual appliance, or
+ * their NSG that denies the internet with no default outbound access. Names
  * and enum values are compared as Azure compares them (without regard to
  * case). Stops undecided (throws) when the outbound type is not known: the
  * rule SAKS-EGR-001 is then undecided; {@link egressPathOfCluster} says
@@ -56,24 +56,25 @@ export function egressPathOf(c: ClusterRuleContext): ReadEgressPath {
 function egressPathBy(c: ClusterRuleContext, outbound: string): EgressPath {
   if (same(outbound, 'userDefinedRouting')) {
     const appliance = defaultRouteToAppliance(c);
-    if (appliance === undefined) {
+    if ('notRead' in appliance) {
       return {
         publicEgress: 'unverified',
-        description: 'through the route table brought by id (userDefinedRouting); its default route is yours and is not read offline',
-        reason: "the node subnet's default route is not among the resources read (a route table or subnet brought by id)",
-        };
+        description: "through the node subnet's route table (userDefinedRouting), whose default route is not read offline",
+        reason: `the node subnet's default route is not among the resources read: ${appliance.notRead}`,
+      };
     }
-    return { publicEgress: 'no', description: `through the virtual appliance at ${appliance} (the node subnet's route table sends 0.0.0.0/0 to it); AKS creates no public egress IP` };
+    return { publicEgress: 'no', description: `through the virtual appliance at ${appliance.hops.join(', ')} (the node subnet's route table sends 0.0.0.0/0 to it); AKS creates no public egress IP` };
   }
   if (same(outbound, 'none')) {
     const registry = bootstrapRegistry(c);
-    if (internetEgressBlocked(c)) {
+    const blocked = internetEgressBlocked(c);
+    if (blocked === true) {
       return { publicEgress: 'no', description: `nowhere: a network isolated cluster (outbound type none) whose node subnet has no default outbound access and an NSG that denies the internet; nodes bootstrap from ${registry}` };
     }
     return {
       publicEgress: 'unverified',
       description: `a network isolated cluster (outbound type none; nodes bootstrap from ${registry}) in a brought subnet, whose own egress (NAT gateway, route table, default outbound access) is not read offline`,
-      reason: 'what blocks egress from the node subnet (its NSG, default outbound access, NAT gateway or route table) is not among the resources read',
+      reason: `what blocks egress from the node subnet (its NSG, default outbound access, NAT gateway or route table) is not among the resources read: ${blocked.notRead}`,
     };
   }
   if (same(outbound, 'userAssignedNATGateway')) return { publicEgress: 'yes', description: 'through the public IPs of your NAT gateway on the node subnet' };
@@ -107,37 +108,78 @@ function textOf(o: unknown, key: string): string | undefined {
   return typeof v === 'string' ? v : undefined;
 }
 
-/** The `properties` of each element of a list of a resource's body (routes, security rules, subnets). */
+/** The `properties` of each element of a list of a resource's body (routes, security rules). */
 function elementProperties(r: DescribedResource, list: string): unknown[] {
   const items = (r.body.properties as Record<string, unknown> | undefined)?.[list];
   return Array.isArray(items) ? items.map((x) => (x !== null && typeof x === 'object' ? (x as Record<string, unknown>).properties : undefined)) : [];
 }
 
+/** Each node subnet as read, or why one is not: what carries a cluster's egress is set on its node subnets. */
+type NodeSubnets = { readonly read: readonly Readonly<Record<string, unknown>>[] } | { readonly notRead: string };
+
 /**
- * The next hop of a route, deployed for certain, that sends 0.0.0.0/0 to a
- * virtual appliance (the hub firewall); `undefined` when no such route was read.
+ * The subnets the node pools name (`vnetSubnetID`), found among the
+ * resources read: only these carry the cluster's egress. A route table or an
+ * NSG read beside the cluster but on another subnet (a tenant's other
+ * clusters, a hub) says nothing of it.
  */
-function defaultRouteToAppliance(c: ClusterRuleContext): string | undefined {
-  for (const table of c.cluster.related.ofType('Microsoft.Network/routeTables')) {
-    if (!certain(table)) continue;
-    const route = elementProperties(table, 'routes').find((r) => textOf(r, 'addressPrefix') === '0.0.0.0/0' && same(textOf(r, 'nextHopType'), 'VirtualAppliance'));
-    if (route !== undefined) return textOf(route, 'nextHopIpAddress') ?? 'an address not known offline';
+function nodeSubnets(c: ClusterRuleContext): NodeSubnets {
+  const ids = nodeSubnetIds(c);
+  if (ids.length === 0) return { notRead: 'no node pool names its subnet (vnetSubnetID), so the subnet AKS uses is not among the resources read' };
+  const read: Readonly<Record<string, unknown>>[] = [];
+  for (const id of ids) {
+    const found = c.cluster.related.subnet(id);
+    if (found.state !== 'found') return { notRead: `the node subnet: ${found.reason}` };
+    read.push(found.subnet);
   }
-  return undefined;
+  return { read };
+}
+
+/** The resource a subnet's member (`routeTable`, `networkSecurityGroup`) names, deployed for certain; else why not. */
+function attached(c: ClusterRuleContext, subnet: Readonly<Record<string, unknown>>, member: string, what: string): DescribedResource | string {
+  const ref = (subnet[member] as Record<string, unknown> | null | undefined)?.id;
+  if (ref === undefined || ref === null) return `a node subnet has no ${what} among the resources read`;
+  const found = c.cluster.related.resolve(ref);
+  if (found.state !== 'found') return `the ${what} of a node subnet: ${found.reason}`;
+  if (!certain(found.resource)) return `the ${what} of a node subnet is deployed under a condition not known offline`;
+  return found.resource;
 }
 
 /**
- * What deployed for certain blocks a network isolated cluster's egress: an NSG
- * that denies outbound traffic to the internet, and a subnet without default
- * outbound access.
+ * The next hops of the route that sends 0.0.0.0/0 to a virtual appliance
+ * (the hub firewall) in the route table of every node subnet; else why that
+ * is not read.
+ * @see https://learn.microsoft.com/azure/aks/egress-outboundtype#outbound-type-of-userdefinedrouting
+ */
+function defaultRouteToAppliance(c: ClusterRuleContext): { readonly hops: readonly string[] } | { readonly notRead: string } {
+  const subnets = nodeSubnets(c);
+  if ('notRead' in subnets) return subnets;
+  const hops = new Set<string>();
+  for (const subnet of subnets.read) {
+    const table = attached(c, subnet, 'routeTable', 'route table');
+    if (typeof table === 'string') return { notRead: table };
+    const route = elementProperties(table, 'routes').find((r) => textOf(r, 'addressPrefix') === '0.0.0.0/0' && same(textOf(r, 'nextHopType'), 'VirtualAppliance'));
+    if (route === undefined) return { notRead: `the route table ${String(table.name)} of a node subnet has no route of 0.0.0.0/0 to a virtual appliance among those read` };
+    hops.add(textOf(route, 'nextHopIpAddress') ?? 'an address not known offline');
+  }
+  return { hops: [...hops] };
+}
+
+/**
+ * Whether every node subnet of a network isolated cluster is closed to the
+ * internet: no default outbound access, and an NSG, deployed for certain,
+ * that denies outbound traffic to the internet; else why that is not read.
  * @see https://learn.microsoft.com/azure/virtual-network/ip-services/default-outbound-access
  */
-function internetEgressBlocked(c: ClusterRuleContext): boolean {
-  const denies = c.cluster.related
-    .ofType('Microsoft.Network/networkSecurityGroups')
-    .some((n) => certain(n) && elementProperties(n, 'securityRules').some((r) => same(textOf(r, 'direction'), 'Outbound') && same(textOf(r, 'access'), 'Deny') && same(textOf(r, 'destinationAddressPrefix'), 'Internet')));
-  const closed = c.cluster.related
-    .ofType('Microsoft.Network/virtualNetworks')
-    .some((v) => certain(v) && elementProperties(v, 'subnets').some((sn) => sn !== null && typeof sn === 'object' && (sn as Record<string, unknown>).defaultOutboundAccess === false));
-  return denies && closed;
+function internetEgressBlocked(c: ClusterRuleContext): true | { readonly notRead: string } {
+  const subnets = nodeSubnets(c);
+  if ('notRead' in subnets) return subnets;
+  for (const subnet of subnets.read) {
+    if (subnet.defaultOutboundAccess !== false) return { notRead: 'a node subnet does not turn default outbound access off (defaultOutboundAccess false) among the resources read' };
+    const nsg = attached(c, subnet, 'networkSecurityGroup', 'network security group');
+    if (typeof nsg === 'string') return { notRead: nsg };
+    const denies = elementProperties(nsg, 'securityRules').some((r) => same(textOf(r, 'direction'), 'Outbound') && same(textOf(r, 'access'), 'Deny') && same(textOf(r, 'destinationAddressPrefix'), 'Internet'));
+    if (!denies) return { notRead: `the network security group ${String(nsg.name)} of a node subnet denies no outbound traffic to the internet among the rules read` };
+  }
+  return true;
 }
