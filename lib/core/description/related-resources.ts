@@ -92,6 +92,48 @@ export class RelatedResources {
     return this.byType.get(type.toLowerCase()) ?? [];
   }
 
+  private byParent?: Map<string, DescribedResource[]>;
+
+  /**
+   * The child resources of type `type` (`Microsoft.Network/privateDnsZones/virtualNetworkLinks`)
+   * under `parent`, in the order read: those whose id runs under the parent's id (a GET, `az` and
+   * Resource Graph name a child by its last segment only), and those named under the parent's
+   * name (`zone/link`, as a template names them). Indexed once, however many clusters look.
+   */
+  public childrenOf(parent: DescribedResource, type: string): DescribedResource[] {
+    this.byParent ??= this.indexByParent();
+    const t = type.toLowerCase();
+    const id = typeof parent.id === 'string' ? this.byParent.get(`${t}|id|${parent.id.toLowerCase()}`) ?? [] : [];
+    const name = key(parent.name);
+    const named = name === undefined ? [] : this.byParent.get(`${t}|name|${name}`) ?? [];
+    if (named.length === 0) return id;
+    if (id.length === 0) return named;
+    const order = new Map(this.resources.map((r, i) => [r, i]));
+    return [...new Set([...id, ...named])].sort((a, b) => order.get(a)! - order.get(b)!);
+  }
+
+  /** Each child resource by its parent's id (its id less the last type and name) and by its parent's name. */
+  private indexByParent(): Map<string, DescribedResource[]> {
+    const index = new Map<string, DescribedResource[]>();
+    const add = (k: string, r: DescribedResource) => {
+      const list = index.get(k);
+      if (list) list.push(r);
+      else index.set(k, [r]);
+    };
+    for (const r of this.resources) {
+      const type = r.type.toLowerCase();
+      if (typeof r.id === 'string') {
+        const last = r.id.lastIndexOf('/');
+        const parentEnd = last > 0 ? r.id.lastIndexOf('/', last - 1) : -1;
+        if (parentEnd > 0) add(`${type}|id|${r.id.slice(0, parentEnd).toLowerCase()}`, r);
+      }
+      const name = key(r.name);
+      const slash = name?.lastIndexOf('/') ?? -1;
+      if (name !== undefined && slash > 0) add(`${type}|name|${name.slice(0, slash)}`, r);
+    }
+    return index;
+  }
+
   /** The resource `ref` names (an id, a template reference, or an unknown value with a symbol). */
   public resolve(ref: unknown): Resolved {
     if (ref instanceof UnknownValue && ref.symbol === undefined) return { state: 'unknown', reason: ref.reason };

@@ -115,6 +115,7 @@ function zoneLinks(cluster: ClusterDescription, zone: unknown, undecided: Undeci
   if (found.state !== 'found') {
     undecided.push({ reason: `the private DNS zone ${name ?? String(zone)} is not among the resources read: networks linked to it outside this deployment are not known` });
   }
+  if (found.state === 'found') return cluster.related.childrenOf(found.resource, ZONE_LINK);
   if (name === undefined) return [];
   return cluster.related.ofType(ZONE_LINK).filter((l) => parentName(l.name)?.toLowerCase() === name.toLowerCase());
 }

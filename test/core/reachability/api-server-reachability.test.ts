@@ -151,6 +151,34 @@ describe('private API server', () => {
     expect(hub.provenance).toEqual([{ document: 'template.json', pointer: '/resources/3' }, { document: 'template.json', pointer: '/resources/4' }]);
   });
 
+  test("a Resource Graph export: each cluster's own zone's links, found by id, and none of another subscription's zone of the same name", () => {
+    // Resource Graph names a child by its last segment: a link is its zone's by its id.
+    const rg = (sub: string, i: number) => `/subscriptions/${sub}/resourceGroups/rg-${i}/providers`;
+    const subs = [SUB, '00000000-0000-0000-0000-000000000002'];
+    const data = subs.flatMap((sub, i) => {
+      const zone = `${rg(sub, i)}/Microsoft.Network/privateDnsZones/privatelink.westeurope.azmk8s.io`;
+      const vnet = `${rg(sub, i)}/Microsoft.Network/virtualNetworks/spoke-${i}`;
+      return [
+        {
+          id: `${rg(sub, i)}/Microsoft.ContainerService/managedClusters/aks-${i}`,
+          name: `aks-${i}`,
+          type: 'microsoft.containerservice/managedclusters',
+          location: 'westeurope',
+          properties: { ...cluster({}).properties as object, apiServerAccessProfile: { ...PRIVATE_CLOSED, privateDNSZone: zone }, agentPoolProfiles: [{ name: 'system', mode: 'System', count: 3, vmSize: 'Standard_D4ds_v5', vnetSubnetID: `${vnet}/subnets/nodes` }] },
+        },
+        { id: vnet, name: `spoke-${i}`, type: 'microsoft.network/virtualnetworks', location: 'westeurope', properties: { addressSpace: { addressPrefixes: ['10.224.0.0/16'] }, subnets: [{ id: `${vnet}/subnets/nodes`, name: 'nodes', properties: { addressPrefix: '10.224.0.0/20' } }] } },
+        { id: zone, name: 'privatelink.westeurope.azmk8s.io', type: 'microsoft.network/privatednszones', location: 'global', properties: {} },
+        { id: `${zone}/virtualNetworkLinks/to-hub-${i}`, name: `to-hub-${i}`, type: 'microsoft.network/privatednszones/virtualnetworklinks', location: 'global', properties: { virtualNetwork: { id: `${rg(sub, i)}/Microsoft.Network/virtualNetworks/hub-${i}` } } },
+      ];
+    });
+    const clusters = describeDeployment([readDocument({ count: data.length, data, skip_token: null, total_records: data.length }, 'graph.json')]).clusters;
+    const linked = clusters.map((c) => [c.resource.name, apiServerReachability(c).paths.filter((p) => p.kind === 'private-endpoint').map((p) => p.from)]);
+    expect(linked).toEqual([
+      ['aks-0', ['the cluster network spoke-0', 'virtual network hub-0 (zone link)']],
+      ['aks-1', ['the cluster network spoke-1', 'virtual network hub-1 (zone link)']],
+    ]);
+  });
+
   test('a peering only: routed, resolving the name only through the public FQDN or its own DNS', () => {
     const peering = { type: 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings', apiVersion: '2024-05-01', name: 'hub/to-spoke', properties: { remoteVirtualNetwork: { id: "[resourceId('Microsoft.Network/virtualNetworks', 'spoke')]" } } };
     const s = statementOf(template([cluster(PRIVATE_CLOSED), SPOKE, peering]));
