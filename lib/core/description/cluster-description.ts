@@ -217,13 +217,18 @@ export class ClusterDescription {
 
   /** Whether an extension resource (a diagnostic setting, a lock, a role assignment) is on this cluster. */
   public isScopeOfThisCluster(scope: unknown): boolean | undefined {
-    if (scope === undefined || scope === null) return false;
-    if (scope instanceof UnknownValue && scope.symbol === undefined) return undefined;
-    const found = this.related.resolve(scope);
-    if (found.state === 'found') return found.resource === this.resource;
+    const on = this.related.scopeTarget(scope);
+    if (on.state === 'none') return false;
+    if (on.state === 'unknown') return undefined;
+    if (on.state === 'found') return on.resource === this.resource;
     const id = this.resource.id;
-    if (typeof id === 'string' && typeof scope === 'string') return id.toLowerCase() === scope.toLowerCase();
-    return found.state === 'unknown' ? undefined : false;
+    if (typeof id === 'string' && on.id !== undefined) return id.toLowerCase() === on.id;
+    return on.state === 'unknown-reference' ? undefined : false;
+  }
+
+  /** The resources of `type` on this cluster for certain (those {@link isScopeOfThisCluster} says are), in the order read. */
+  public extensionsOfType(type: string): DescribedResource[] {
+    return this.related.scopedOn(this.resource, type);
   }
 
   private readPools(): DescribedPool[] | Fact {

@@ -36,6 +36,19 @@ export function referenceOf(ref: unknown): { type: string; names: readonly strin
   return { type: [namespace, ...rest.filter((_, i) => i % 2 === 0)].join('/'), names: rest.filter((_, i) => i % 2 === 1) };
 }
 
+/** What an extension resource's scope names (see {@link RelatedResources.scopeTarget}). */
+export type ScopeTarget =
+  | { readonly state: 'none' }
+  | { readonly state: 'unknown' }
+  | { readonly state: 'found'; readonly resource: DescribedResource }
+  | { readonly state: 'not-read' | 'unknown-reference'; readonly id?: string };
+
+function pushTo<K>(index: Map<K, DescribedResource[]>, k: K, r: DescribedResource): void {
+  const list = index.get(k);
+  if (list) list.push(r);
+  else index.set(k, [r]);
+}
+
 /** The text two equal references share: a literal, or the symbol of an unknown value. */
 function key(value: unknown): string | undefined {
   if (typeof value === 'string') return value.toLowerCase();
@@ -90,6 +103,47 @@ export class RelatedResources {
   /** Resources of `type`. */
   public ofType(type: string): DescribedResource[] {
     return this.byType.get(type.toLowerCase()) ?? [];
+  }
+
+  /**
+   * What an extension resource's `scope` names: nothing (`none`), a value not
+   * known offline (`unknown`), a resource read (`found`), or a resource not
+   * read, by its id as text where the scope gives one.
+   */
+  public scopeTarget(scope: unknown): ScopeTarget {
+    if (scope === undefined || scope === null) return { state: 'none' };
+    if (scope instanceof UnknownValue && scope.symbol === undefined) return { state: 'unknown' };
+    const found = this.resolve(scope);
+    if (found.state === 'found') return { state: 'found', resource: found.resource };
+    return { state: found.state === 'unknown' ? 'unknown-reference' : 'not-read', id: typeof scope === 'string' ? scope.toLowerCase() : undefined };
+  }
+
+  private byScope?: Map<string, { readonly onRead: Map<DescribedResource, DescribedResource[]>; readonly onId: Map<string, DescribedResource[]> }>;
+
+  /**
+   * The resources of `type` whose scope is `target` for certain, in the order
+   * read: a scope that resolves to it, or, not found among those read, that
+   * is its id as text. Indexed once per type, however many clusters look.
+   */
+  public scopedOn(target: DescribedResource, type: string): DescribedResource[] {
+    this.byScope ??= new Map();
+    const t = type.toLowerCase();
+    let index = this.byScope.get(t);
+    if (index === undefined) {
+      index = { onRead: new Map(), onId: new Map() };
+      for (const r of this.ofType(type)) {
+        const on = this.scopeTarget(r.scope);
+        if (on.state === 'found') pushTo(index.onRead, on.resource, r);
+        else if ((on.state === 'not-read' || on.state === 'unknown-reference') && on.id !== undefined) pushTo(index.onId, on.id, r);
+      }
+      this.byScope.set(t, index);
+    }
+    const read = index.onRead.get(target) ?? [];
+    const byId = typeof target.id === 'string' ? index.onId.get(target.id.toLowerCase()) ?? [] : [];
+    if (byId.length === 0) return read;
+    if (read.length === 0) return byId;
+    const order = new Map(this.resources.map((r, i) => [r, i]));
+    return [...read, ...byId].sort((a, b) => order.get(a)! - order.get(b)!);
   }
 
   private byParent?: Map<string, DescribedResource[]>;

@@ -98,3 +98,28 @@ test('clusters described together read their own facts, however they are interle
   expect(auditA.violations.some((v) => v.property === 'properties.disableLocalAccounts')).toBe(false);
   expect(auditB.violations.some((v) => v.property === 'properties.disableLocalAccounts')).toBe(true);
 });
+
+test("a cluster's extension resources, looked up in the index, are exactly those whose scope is the cluster, in the order read", () => {
+  const id = (name: string) => `/subscriptions/s/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/${name}`;
+  const withId = (r: DescribedResource, name: string): DescribedResource => ({ ...r, id: id(name) });
+  const lock = (name: string, scope: unknown, i: number): DescribedResource => ({ type: 'Microsoft.Authorization/locks', name, scope, body: { properties: { level: 'CanNotDelete' } }, origin: at(i) });
+  const d = deploymentOf(
+    withId(cluster('aks1', 0), 'aks1'),
+    withId(cluster('aks2', 1), 'aks2'),
+    lock('by-reference', "[resourceId('Microsoft.ContainerService/managedClusters', 'aks2')]", 2),
+    lock('by-id', id('aks1').toUpperCase(), 3),
+    lock('not-read', id('aks3'), 4),
+    lock('unknown', new UnknownValue('a parameter without a default'), 5),
+    lock('none', undefined, 6),
+    lock('by-symbol', new UnknownValue('not known offline', "[resourceId('Microsoft.ContainerService/managedClusters', 'aks1')]"), 7),
+    lock('second-on-aks2', 'Microsoft.ContainerService/managedClusters/aks2', 8),
+  );
+  for (const c of d.clusters) {
+    const scanned = c.related.ofType('Microsoft.Authorization/locks').filter((r) => c.isScopeOfThisCluster(r.scope) === true);
+    expect(c.extensionsOfType('microsoft.authorization/LOCKS'), c.name).toEqual(scanned);
+  }
+  expect(d.clusters.map((c) => [c.name, c.extensionsOfType('Microsoft.Authorization/locks').map((r) => r.name)])).toEqual([
+    ['aks1', ['by-id', 'by-symbol']],
+    ['aks2', ['by-reference', 'second-on-aks2']],
+  ]);
+});

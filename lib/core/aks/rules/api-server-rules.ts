@@ -139,7 +139,8 @@ export const API_SERVER_RULES: readonly ClusterRule[] = [
       return;
     }
     // The zone is deployed here: its role for the identity must be too.
-    const granted = c.cluster.related.ofType('Microsoft.Authorization/roleAssignments').some((r) => {
+    // Among the role assignments on the zone (indexed: a tenant's export may hold thousands).
+    const granted = c.cluster.related.scopedOn(found.resource, 'Microsoft.Authorization/roleAssignments').some((r) => {
       const role = (r.body.properties as Record<string, unknown> | undefined)?.roleDefinitionId;
       const scope = c.cluster.related.resolve(r.scope);
       return String(role ?? '').toLowerCase().includes(BuiltInRoles.privateDnsZoneContributor) && scope.state === 'found' && scope.resource === found.resource;

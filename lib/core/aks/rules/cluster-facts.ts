@@ -78,7 +78,7 @@ export function isAksAutomatic(c: ClusterRuleContext): boolean {
 
 /** The resources of a type deployed on the cluster (an extension resource's scope), those under a condition not known included. */
 export function extensionResources(c: ClusterRuleContext, type: string): DescribedResource[] {
-  return c.cluster.related.ofType(type).filter((r) => c.cluster.isScopeOfThisCluster(r.scope) === true);
+  return c.cluster.extensionsOfType(type);
 }
 
 /** Whether a resource is deployed for certain (not under a condition the reader could not evaluate). */
