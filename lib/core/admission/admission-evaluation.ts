@@ -2,6 +2,7 @@ import type { CelEnv } from '@bufbuild/cel';
 import { AdmissionOperation, AdmissionPolicySpec } from './admission-policy';
 import { celLibrary, parseCel } from '../kubernetes/cel-parse';
 import { celLiteralOf } from './cel-literal-reader';
+import { answersByText } from '../memo/answers-by-text';
 
 /**
  * An admission request as the API server presents it to a policy.
@@ -230,10 +231,13 @@ function decide(policy: object, request: AdmissionRequest, bindingsOf: () => Rec
   if (conditions.includes(false)) return { matched: false, denials: [] };
   const conditionErrors = conditions.filter((r): r is string => typeof r === 'string');
   if (conditionErrors.length > 0) return { matched: true, denials: failClosed ? conditionErrors : [] };
-  // Variables are not visible to match conditions, only to validations and their messages.
+  // Variables are not visible to match conditions, only to validations and their messages:
+  // a request none of whose validations concern it reads none.
+  const validations = spec.validations ?? [];
+  if (validations.length === 0) return { matched: true, denials: [] };
   const scope = spec.variables && spec.variables.length > 0 ? { ...bindings, variables: variablesOf(spec.variables, bindings) } : bindings;
   const denials: string[] = [];
-  for (const v of spec.validations ?? []) {
+  for (const v of validations) {
     const r = run(v.expression, scope);
     if (r === true) continue;
     if (typeof r === 'string' && !failClosed) continue;
@@ -258,7 +262,10 @@ export function policyForRequest(spec: AdmissionPolicySpec, policy: object, requ
     const only = spec.validations[i].onlyFor;
     return only === undefined || (only.resource === request.resource.resource && (only.namespace === undefined || only.namespace === (request.namespace ?? '')) && (only.names === undefined || namesOf(only.names).has(request.name)));
   };
-  return { ...rendered, spec: { ...rendered.spec, validations: validations.filter((_, i) => concerns(i)) } };
+  const kept = validations.filter((_, i) => concerns(i));
+  // Every validation concerns it: the policy as it is (it is only read).
+  if (kept.length === validations.length) return policy;
+  return { ...rendered, spec: { ...rendered.spec, validations: kept } };
 }
 
 const nameSets = new WeakMap<readonly string[], ReadonlySet<string>>();
@@ -278,11 +285,16 @@ function namesOf(names: readonly string[]): ReadonlySet<string> {
  * @internal
  */
 export function resourceNameOf(kind: string): string {
+  return resourceNames(kind);
+}
+
+/** The plural resource name by kind, worked out once per kind (every object of a synth asks). */
+const resourceNames = answersByText((kind: string) => {
   const k = kind.toLowerCase();
   if (/[^aeiou]y$/.test(k)) return `${k.slice(0, -1)}ies`;
   if (/(s|x|ch|sh)$/.test(k)) return `${k}es`;
   return `${k}s`;
-}
+});
 
 /**
  * A CREATE request for an object (its group, version and resource from its apiVersion and kind).

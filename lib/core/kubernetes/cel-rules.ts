@@ -232,23 +232,34 @@ interface NodeRules {
   readonly rules: readonly { readonly rule: string; readonly message?: string }[];
   /** Whether the node or any node below it has a rule: subtrees without one are not walked. */
   readonly anyBelow: boolean;
+  /** The schemas of the node's declared members that have a rule at or below them. */
+  readonly members: ReadonlyMap<string, Schema>;
+  /** The schema of its other members (`additionalProperties`), when it has a rule at or below it. */
+  readonly otherMembers?: Schema;
+  /** The schema of its items, when it has a rule at or below it. */
+  readonly items?: Schema;
 }
 
 const nodeRules = new WeakMap<Schema, NodeRules>();
+const NO_MEMBERS: ReadonlyMap<string, Schema> = new Map();
 
 /** The rules of a schema node, computed once per schema (the shipped schemas are shared objects). */
 function rulesOf(schema: Schema): NodeRules {
   let r = nodeRules.get(schema);
   if (r) return r;
   // Guard against recursive schemas while this node is being computed.
-  nodeRules.set(schema, { rules: [], anyBelow: true });
+  const pending: NodeRules = { rules: [], anyBelow: true, members: NO_MEMBERS };
+  nodeRules.set(schema, pending);
   const rules = ((schema['x-kubernetes-validations'] ?? []) as { rule: string; message?: string }[]).filter((v) => !/\boldSelf\b/.test(v.rule));
-  const children: Schema[] = [
-    ...Object.values((schema.properties ?? {}) as Record<string, Schema>),
-    ...(typeof schema.additionalProperties === 'object' && schema.additionalProperties !== null ? [schema.additionalProperties] : []),
-    ...(schema.items && typeof schema.items === 'object' ? [schema.items] : []),
-  ];
-  r = { rules, anyBelow: rules.length > 0 || children.some((c) => rulesOf(c).anyBelow) };
+  const withRules = (s: unknown): s is Schema => typeof s === 'object' && s !== null && rulesOf(s as Schema).anyBelow;
+  const members = new Map<string, Schema>();
+  for (const [name, member] of Object.entries((schema.properties ?? {}) as Record<string, Schema>)) {
+    if (withRules(member)) members.set(name, member);
+  }
+  const otherMembers = withRules(schema.additionalProperties) ? schema.additionalProperties : undefined;
+  const items = withRules(schema.items) ? schema.items : undefined;
+  const below = members.size > 0 || otherMembers !== undefined || items !== undefined;
+  r = { rules, anyBelow: rules.length > 0 || below, members: members.size > 0 ? members : NO_MEMBERS, otherMembers, items };
   nodeRules.set(schema, r);
   return r;
 }
@@ -283,13 +294,23 @@ function rememberedResults(c: CompiledRule, schema: Schema, value: unknown): { r
  * @internal
  */
 export function evaluateCelRules(schema: Schema, value: unknown, path = ''): CelRuleFinding[] {
-  if (value === undefined || schema === undefined || schema === null) return [];
-  const { rules, anyBelow } = rulesOf(schema);
-  if (!anyBelow) return [];
   const findings: CelRuleFinding[] = [];
+  collectCelRuleFindings(schema, value, path, findings);
+  return findings;
+}
+
+/**
+ * {@link evaluateCelRules} into `findings`: the node's own rules, then each
+ * item or member in the value's order. Only members and items whose schema has
+ * a rule at or below it are visited (every other one would add nothing).
+ */
+function collectCelRuleFindings(schema: Schema, value: unknown, path: string, findings: CelRuleFinding[]): void {
+  if (value === undefined || schema === undefined || schema === null) return;
+  const node = rulesOf(schema);
+  if (!node.anyBelow) return;
   let self: unknown;
   let converted = false;
-  for (const v of rules) {
+  for (const v of node.rules) {
     const c = compile(v.rule);
     // A rule has one result per value of what it reads of `self` (some fields, a map's keys, a
     // scalar): a thousand ServiceEntries with the same resolution evaluate it once.
@@ -315,12 +336,12 @@ export function evaluateCelRules(schema: Schema, value: unknown, path = ''): Cel
     if (!holds) findings.push({ path: path || '/', message: v.message ?? `failed rule: ${v.rule}`, rule: v.rule });
   }
   if (Array.isArray(value)) {
-    value.forEach((item, i) => findings.push(...evaluateCelRules(schema.items, item, `${path}/${i}`)));
-  } else if (value !== null && typeof value === 'object') {
-    for (const [k, child] of Object.entries(value as Record<string, unknown>)) {
-      const childSchema = memberSchema(schema, k);
-      if (childSchema) findings.push(...evaluateCelRules(childSchema, child, `${path}/${k}`));
+    if (node.items) for (let i = 0; i < value.length; i++) collectCelRuleFindings(node.items, value[i], `${path}/${i}`, findings);
+  } else if (value !== null && typeof value === 'object' && (node.members.size > 0 || node.otherMembers)) {
+    for (const k of Object.keys(value)) {
+      // The member's schema as memberSchema() finds it: a declared property, else additionalProperties.
+      const childSchema = Object.hasOwn(schema.properties ?? {}, k) ? node.members.get(k) : node.otherMembers;
+      if (childSchema) collectCelRuleFindings(childSchema, (value as Record<string, unknown>)[k], `${path}/${k}`, findings);
     }
   }
-  return findings;
 }

@@ -23,3 +23,25 @@ test('one request evaluated against several policies decides as each policy eval
   expect(policies.length).toBeGreaterThanOrEqual(2);
   expect(denied).toBeGreaterThan(0);
 });
+
+test('a request that no validation concerns is admitted without reading the variables; one that a validation concerns reads them', () => {
+  const policy = (validations: { expression: string; message: string }[]) => ({
+    spec: {
+      failurePolicy: 'Fail',
+      matchConstraints: { resourceRules: [{ apiGroups: ['*'], apiVersions: ['*'], resources: ['*'], operations: ['CREATE'] }] },
+      // A variable that cannot be evaluated: a validation reading it fails, and denies.
+      variables: [{ name: 'broken', expression: 'object.spec.missing.deeper' }],
+      validations,
+    },
+  });
+  const request = createRequestOf({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'a', namespace: 'b' } });
+  expect(evaluateAdmissionPolicy(policy([]), request)).toEqual({ matched: true, denials: [] });
+  expect(evaluateAdmissionPolicy(policy([{ expression: 'variables.broken == 1', message: 'reads the variable' }]), request)).toEqual({ matched: true, denials: ['reads the variable'] });
+  expect(evaluateAdmissionPolicy(policy([{ expression: 'true', message: 'holds' }]), request)).toEqual({ matched: true, denials: [] });
+});
+
+test('the resource of a request is the plural the API serves, the same for every object of a kind', () => {
+  const resource = (kind: string) => createRequestOf({ apiVersion: 'networking.istio.io/v1', kind, metadata: { name: 'x' } }).resource.resource;
+  expect(['ServiceEntry', 'Gateway', 'DestinationRule', 'Policy', 'Ingress', 'ServiceEntry'].map(resource)).toEqual(['serviceentries', 'gateways', 'destinationrules', 'policies', 'ingresses', 'serviceentries']);
+  expect(resource('Gateway')).toBe('gateways');
+});

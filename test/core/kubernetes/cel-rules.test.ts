@@ -97,3 +97,17 @@ test('a rule that iterates a map\'s keys answers by its keys; one that reads its
   expect(evaluateCelRules(list, [1, -2]).map((f) => f.message)).toEqual(['positive']);
   expect(evaluateCelRules(list, [1, 2])).toEqual([]);
 });
+
+test('rules below a node are found in the value\'s order, a declared member never taking the rules of the other members', () => {
+  const positive = { type: 'integer', 'x-kubernetes-validations': [{ rule: 'self > 0', message: 'positive' }] };
+  const schema = {
+    type: 'object',
+    // `free` is declared without a rule: the rule of the other members does not apply to it.
+    properties: { free: { type: 'integer' }, list: { type: 'array', items: positive }, plain: { type: 'object', properties: { x: { type: 'string' } } } },
+    additionalProperties: positive,
+  };
+  const found = (value: unknown) => evaluateCelRules(schema, value).map((f) => f.path);
+  expect(found({ free: -1, plain: { x: 'a' } })).toEqual([]);
+  expect(found({ b: -1, list: [1, -2, -3], a: -4, free: -5 })).toEqual(['/b', '/list/1', '/list/2', '/a']);
+  expect(found({ list: [-1], other: 0 })).toEqual(['/list/0', '/other']);
+});
