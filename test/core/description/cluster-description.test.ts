@@ -102,7 +102,7 @@ test('clusters described together read their own facts, however they are interle
 test("a cluster's extension resources, looked up in the index, are exactly those whose scope is the cluster, in the order read", () => {
   const id = (name: string) => `/subscriptions/s/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/${name}`;
   const withId = (r: DescribedResource, name: string): DescribedResource => ({ ...r, id: id(name) });
-  const lock = (name: string, scope: unknown, i: number): DescribedResource => ({ type: 'Microsoft.Authorization/locks', name, scope, body: { properties: { level: 'CanNotDelete' } }, origin: at(i) });
+  const lock = (name: string, scope: DescribedResource['scope'], i: number): DescribedResource => ({ type: 'Microsoft.Authorization/locks', name, scope, body: { properties: { level: 'CanNotDelete' } }, origin: at(i) });
   const d = deploymentOf(
     withId(cluster('aks1', 0), 'aks1'),
     withId(cluster('aks2', 1), 'aks2'),
