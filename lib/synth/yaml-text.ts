@@ -27,14 +27,14 @@ const NOT_PLAIN_JSON = new NotPlainJson();
 /** A document's text when it is a non-empty map of plain JSON; `undefined` otherwise. */
 function blockMap(doc: unknown): string | undefined {
   if (!isMap(doc) || Object.keys(doc).length === 0) return undefined;
-  const lines: string[] = [];
+  const out = { text: '' };
   try {
-    writeMap(doc, '', lines, new Set());
+    writeMap(doc, '', '', out, new Set());
   } catch (e) {
     if (e === NOT_PLAIN_JSON) return undefined;
     throw e;
   }
-  return `${lines.join('\n')}\n`;
+  return out.text;
 }
 
 function isMap(value: unknown): value is Record<string, unknown> {
@@ -51,59 +51,63 @@ function once(value: object, seen: Set<object>): void {
   seen.add(value);
 }
 
-/** A map's entries at `indent`, one line each, nested collections on the lines below. */
-function writeMap(map: Record<string, unknown>, indent: string, lines: string[], seen: Set<object>): void {
+/**
+ * A map's entries at `indent`, a line each, nested collections on the lines below;
+ * the first line starts with `first` (a list item's `- `).
+ */
+function writeMap(map: Record<string, unknown>, indent: string, first: string, out: { text: string }, seen: Set<object>): void {
   once(map, seen);
+  let start = first;
   for (const key of Object.keys(map)) {
     if (!isPlainWord(key)) throw NOT_PLAIN_JSON;
-    writeEntry(`${indent}${key}:`, map[key], indent, lines, seen);
+    out.text += `${start}${key}:`;
+    start = indent;
+    writeValue(map[key], indent, out, seen);
   }
 }
 
-/** One entry: `head` (the key and its colon) and the value after it or on the lines below. */
-function writeEntry(head: string, value: unknown, indent: string, lines: string[], seen: Set<object>): void {
+/** A map entry's value, after its key: on the same line, or on the lines below. */
+function writeValue(value: unknown, indent: string, out: { text: string }, seen: Set<object>): void {
   if (isList(value)) {
     if (value.length === 0) {
-      lines.push(`${head} []`);
+      out.text += ' []\n';
       return;
     }
-    lines.push(head);
+    out.text += '\n';
     // YAML indents a list under its key.
-    writeList(value, `${indent}  `, lines, seen);
+    writeList(value, `${indent}  `, out, seen);
   } else if (isMap(value)) {
     if (Object.keys(value).length === 0) {
-      lines.push(`${head} {}`);
+      out.text += ' {}\n';
       return;
     }
-    lines.push(head);
-    writeMap(value, `${indent}  `, lines, seen);
+    out.text += '\n';
+    writeMap(value, `${indent}  `, `${indent}  `, out, seen);
   } else {
-    lines.push(`${head} ${scalar(value)}`);
+    out.text += ` ${scalar(value)}\n`;
   }
 }
 
 /** A list's items at `indent`: a map's first entry on the item's own line, after `- `. */
-function writeList(list: readonly unknown[], indent: string, lines: string[], seen: Set<object>): void {
+function writeList(list: readonly unknown[], indent: string, out: { text: string }, seen: Set<object>): void {
   once(list, seen);
   for (let i = 0; i < list.length; i++) {
     const item = list[i];
     if (isMap(item) && Object.keys(item).length > 0) {
-      const first = lines.length;
-      writeMap(item, `${indent}  `, lines, seen);
-      lines[first] = `${indent}- ${lines[first].slice(indent.length + 2)}`;
+      writeMap(item, `${indent}  `, `${indent}- `, out, seen);
     } else if (isMap(item)) {
       once(item, seen);
-      lines.push(`${indent}- {}`);
+      out.text += `${indent}- {}\n`;
     } else if (isList(item)) {
       throw NOT_PLAIN_JSON;
     } else {
-      lines.push(`${indent}- ${scalar(item)}`);
+      out.text += `${indent}- ${scalar(item)}\n`;
     }
   }
 }
 
 function scalar(value: unknown): string {
-  if (typeof value === 'string') return isPlainWord(value) ? value : stringAlone(value);
+  if (typeof value === 'string') return stringText(value);
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   if (typeof value === 'number' && Number.isSafeInteger(value) && !Object.is(value, -0)) return String(value);
   throw NOT_PLAIN_JSON;
@@ -121,6 +125,35 @@ function isPlainWord(text: string): boolean {
 }
 
 const YAML_1_1_WORDS = /^(?:y|yes|n|no|true|false|on|off|null)$/i;
+
+/**
+ * A line YAML never writes plain: an indicator first, `-` or `?` alone or before a blank,
+ * a colon before a blank, a blank before `#`, a blank or colon last.
+ * @see https://yaml.org/spec/1.1/#id868988 (plain scalars)
+ */
+const NEVER_PLAIN = /^(?:[\t ,[\]{}#&*!|>'"%@`]|[?-](?:$|[\t ]))|:[\t ]|[\t ]#|[\t :]$/;
+
+/** Characters YAML writes only double-quoted, with its own escapes. */
+const YAML_ESCAPED = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u;
+
+/**
+ * A string value as YAML writes it. A plain word as is. One YAML never writes
+ * plain is quoted as YAML quotes it: single quotes when it holds a double quote
+ * and no single quote, otherwise double quotes, as JSON writes them when JSON
+ * needs no `\u` escape. Anything else (a string YAML might read as a number or
+ * a date, a character YAML escapes) is written as YAML writes that string alone.
+ */
+function stringText(text: string): string {
+  if (isPlainWord(text)) return text;
+  if (!/[\n\r\u2028\u2029]/.test(text) && !/^(?:%|---|\.\.\.)/.test(text) && !YAML_ESCAPED.test(text) && NEVER_PLAIN.test(text)) {
+    if (!text.includes("'")) {
+      if (text.includes('"')) return `'${text}'`;
+    }
+    const json = JSON.stringify(text);
+    if (!json.includes('\\u')) return json;
+  }
+  return stringAlone(text);
+}
 
 /**
  * A string as YAML writes it alone (quoted when it must be), when that text is

@@ -65,7 +65,9 @@ test('every YAML 1.1 boolean and null word, number-like text and indicator is qu
   const words = ['y', 'Y', 'yes', 'Yes', 'YES', 'yEs', 'n', 'N', 'no', 'No', 'NO', 'true', 'True', 'TRUE', 'false', 'False', 'on', 'On', 'ON', 'off', 'Off', 'OFF', 'null', 'Null', 'NULL', '~', ''];
   const numbers = ['0', '07', '0o7', '0x1F', '0b101', '1_000', '1:30', '1.5', '.5', '.', '-.inf', '.NaN', '1e3', '2001-12-14', '2001-12-14t21:59:43.10-05:00', '10.10.64.0/18', '2160h', '+1', '-1'];
   const indicators = ['*', '*.example.com', '&a', '!tag', '|', '>', "'q'", '"q"', '%', '@', '`', '#c', '- a', '-', '?', '? a', ':', 'a:', 'a: b', 'a #b', 'a#b', 'trailing ', ' leading', '[a]', '{a}', 'a, b', "it's", 'say "hi"', `both ' and "`, 'tab\there', 'é', '\u0085', '\u00a0x', '<<', '=', 'a:b'];
-  const values = [...words, ...numbers, ...indicators];
+  // Characters YAML escapes, in strings it would otherwise quote with single quotes.
+  const escaped = ['"a"\u007f', '*"b"\u0085', '"c"\u0001', '"d"\ud800', 'back\\slash', '"e" \\u0041'];
+  const values = [...words, ...numbers, ...indicators, ...escaped];
   const docs = [{ values }, ...values.map((value) => ({ value, nested: { list: [value, { value }] } }))];
   expect(yamlText(...docs)).toBe(Yaml.stringify(...docs));
 });
