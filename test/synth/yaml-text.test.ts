@@ -1,5 +1,6 @@
 import { Yaml } from 'cdk8s';
 import { afterEach, expect, test, vi } from 'vitest';
+import { parseAllDocuments } from 'yaml';
 import { yamlText } from '../../lib/synth/yaml-text';
 
 afterEach(() => vi.restoreAllMocks());
@@ -92,4 +93,16 @@ test('random documents from plain JSON are the text cdk8s writes', () => {
   };
   const docs = Array.from({ length: 400 }, () => Object.fromEntries(Array.from({ length: 1 + next(5) }, (_, i) => [`k${i}`, value(0)])));
   expect(yamlText(...docs)).toBe(Yaml.stringify(...docs));
+});
+
+test('every YAML file of the estate, cross-cluster and cluster examples is the text cdk8s writes for its documents', async () => {
+  for (const example of ['estate', 'cross-cluster-mysql', 'acns-wireguard']) {
+    const files = (await import(`../../examples/${example}/definition`)).default.artifacts({ evaluationDate: '2026-12-01' }) as Record<string, string>;
+    const yamlFiles = Object.entries(files).filter(([name]) => name.endsWith('.yaml'));
+    expect(yamlFiles.length).toBeGreaterThan(0);
+    for (const [name, text] of yamlFiles) {
+      const docs = parseAllDocuments(text).map((d) => d.toJSON());
+      expect({ name, text }).toEqual({ name, text: Yaml.stringify(...docs) });
+    }
+  }
 });
