@@ -7,9 +7,9 @@ import { answersByText } from '../core/memo/answers-by-text';
  * booleans and safe integers, with no object met twice. Any other document
  * (a `null`, a fraction, a string across lines, an object met twice, which
  * YAML would write as an anchor and an alias, a key that is not a plain word)
- * is written by cdk8s itself. A string value that is not plainly a word is
- * written as YAML writes that string alone: on one line its quoting does not
- * depend on where it stands.
+ * is written by cdk8s itself. A string value that is not a plain word is
+ * quoted as YAML quotes it, or written as YAML writes that string alone: on one
+ * line its quoting does not depend on where it stands.
  *
  * The YAML library builds a node tree of every document before writing it,
  * which made up a third of the CPU time of an estate's synth.
