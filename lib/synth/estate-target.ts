@@ -1,7 +1,7 @@
 import { checkEvaluatedOn } from './evaluated-on';
 import { RuleEvaluationOptions } from '../core/rules/rule-evaluation-options';
 import { todayInUtc } from '../core/versions/evaluation-date';
-import { ApiObject, App, Chart, Yaml } from 'cdk8s';
+import { ApiObject, App, Chart } from 'cdk8s';
 import { EstateModel } from '../core/estate/estate-model';
 import { renderEstateOverview } from '../core/estate/estate-overview';
 import { GITOPS_LAYERS } from '../core/gitops/flux-extension';
@@ -16,6 +16,7 @@ import { auditTemplates, evidenceFiles } from './deployment-evidence';
 import { FlowCoverage } from '../core/encryption/encryption-coverage';
 import { synthesizeCharts } from './hardened-cluster-target';
 import { SynthTarget, toJsonFile } from './synth-target';
+import { yamlText } from './yaml-text';
 
 /**
  * A manifest of objects as cdk8s writes them (keys sorted): the charts'
@@ -24,7 +25,7 @@ import { SynthTarget, toJsonFile } from './synth-target';
 function manifest(objects: readonly KubernetesObject[]): string {
   const chart = new Chart(new App(), 'manifest');
   objects.forEach((o, i) => new ApiObject(chart, `o${i}`, o));
-  return Yaml.stringify(...chart.toJson());
+  return yamlText(...chart.toJson());
 }
 
 /**
@@ -93,7 +94,7 @@ export function estateTarget(build: (options: RuleEvaluationOptions) => EstateMo
           for (const layer of GITOPS_LAYERS) {
             for (const [file, objects] of Object.entries(tree[layer])) {
               // The charts' objects are already as cdk8s writes them; the Flux objects come from the model.
-              const text = layer === 'prerequisites' ? manifest(objects) : Yaml.stringify(...objects);
+              const text = layer === 'prerequisites' ? manifest(objects) : yamlText(...objects);
               if (objects.length > 0) files[`gitops/${c.delivery.treePath(c.name)}/${layer}/${file}`] = text;
             }
           }

@@ -1,4 +1,4 @@
-import { ApiObject, App, Chart, DependencyGraph, Yaml } from 'cdk8s';
+import { ApiObject, App, Chart, DependencyGraph } from 'cdk8s';
 import { offlineApp } from '../cdk8s/offline-app';
 import { inOneSynthesis } from '../cdk8s/synth-pass-cache';
 import { HardenedClusterProps } from '../core/aks/hardened-cluster-props';
@@ -10,6 +10,7 @@ import { ClusterReports, clusterReports } from './cluster-reports';
 import { auditTemplates, evidenceFiles } from './deployment-evidence';
 import { formatViolation } from '../core/validation/violation';
 import { SynthTarget, toJsonFile } from './synth-target';
+import { yamlText } from './yaml-text';
 
 /**
  * Options of {@link hardenedClusterTarget}.
@@ -114,7 +115,7 @@ export function synthesizeCharts(define: ((app: App) => void) | undefined): Synt
   let files: Record<string, string> | undefined;
   return {
     get files() {
-      files ??= Object.fromEntries([...byChart].map(([id, objects]) => [`${id}.k8s.yaml`, Yaml.stringify(...objects)]));
+      files ??= Object.fromEntries([...byChart].map(([id, objects]) => [`${id}.k8s.yaml`, yamlText(...objects)]));
       return files;
     },
     objects: [...byChart.values()].flat(),
