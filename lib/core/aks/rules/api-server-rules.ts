@@ -169,11 +169,12 @@ export const API_SERVER_RULES: readonly ClusterRule[] = [
   clusterRule(Rules.privateClusterWithoutWayIn, 'deployment', (c) => {
     if (!isPrivateCluster(c) || c.bool(c.fact(`${ACCESS}.disableRunCommand`)) !== true) return;
     if (c.bool(c.fact(`${ACCESS}.enablePrivateClusterPublicFQDN`)) === true) return;
-    // A network linked to the API server's zone is a way in (a hub with a jump host or a VPN).
-    const links = c.cluster.related.ofType('Microsoft.Network/privateDnsZones/virtualNetworkLinks');
-    if (links.length > 0) return;
+    // A network linked to the API server's own zone is a way in (a hub with a jump host or a VPN); a link
+    // of another zone read beside it (another cluster's, a hub's) is not. AKS creates a system zone itself.
     const zone = zoneOf(c);
-    const ownZone = zone.kind !== 'own' ? 'found' : c.cluster.related.resolve(zone.value).state;
+    const own = zone.kind === 'own' ? c.cluster.related.resolve(zone.value) : undefined;
+    if (own?.state === 'found' && c.cluster.related.childrenOf(own.resource, 'Microsoft.Network/privateDnsZones/virtualNetworkLinks').length > 0) return;
+    const ownZone = own === undefined ? 'found' : own.state;
     if (!c.cluster.wholeDeployment || ownZone !== 'found') {
       c.cannotDecide('the private DNS zone\'s virtual network links are not among the resources read', c.fact(`${ACCESS}.disableRunCommand`), ownZone !== 'unknown');
       return;
