@@ -122,10 +122,11 @@ function zoneLinks(cluster: ClusterDescription, zone: unknown, undecided: Undeci
 
 /** The peerings of `vnet`: its own (child resources or inline), and those of other networks whose remote is `vnet`. */
 function peeringsOf(cluster: ClusterDescription, vnet: DescribedResource): { remote: Reading<unknown>; at: Provenance; forwarded: boolean }[] {
-  const name = textOf(vnet.name)?.toLowerCase();
+  // Its own peerings: named under it (`vnet/peering`, as a template names them) or with an id under its id (`az`, a GET).
+  const own = new Set(cluster.related.childrenOf(vnet, PEERING));
   const out: { remote: Reading<unknown>; at: Provenance; forwarded: boolean }[] = [];
   for (const p of cluster.related.ofType(PEERING)) {
-    if (name !== undefined && parentName(p.name)?.toLowerCase() === name) {
+    if (own.has(p)) {
       out.push({ remote: referenceIn(cluster, p, 'properties.remoteVirtualNetwork.id'), at: p.origin, forwarded: allowsForwarded(cluster.describe(p).walk('properties.allowForwardedTraffic')) });
       continue;
     }

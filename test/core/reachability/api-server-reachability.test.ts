@@ -151,7 +151,7 @@ describe('private API server', () => {
     expect(hub.provenance).toEqual([{ document: 'template.json', pointer: '/resources/3' }, { document: 'template.json', pointer: '/resources/4' }]);
   });
 
-  test("a Resource Graph export: each cluster's own zone's links, found by id, and none of another subscription's zone of the same name", () => {
+  test("a Resource Graph export: each cluster's own zone's links and network's peerings, found by id, and none of another subscription's zone of the same name", () => {
     // Resource Graph names a child by its last segment: a link is its zone's by its id.
     const rg = (sub: string, i: number) => `/subscriptions/${sub}/resourceGroups/rg-${i}/providers`;
     const subs = [SUB, '00000000-0000-0000-0000-000000000002'];
@@ -169,12 +169,14 @@ describe('private API server', () => {
         { id: vnet, name: `spoke-${i}`, type: 'microsoft.network/virtualnetworks', location: 'westeurope', properties: { addressSpace: { addressPrefixes: ['10.224.0.0/16'] }, subnets: [{ id: `${vnet}/subnets/nodes`, name: 'nodes', properties: { addressPrefix: '10.224.0.0/20' } }] } },
         { id: zone, name: 'privatelink.westeurope.azmk8s.io', type: 'microsoft.network/privatednszones', location: 'global', properties: {} },
         { id: `${zone}/virtualNetworkLinks/to-hub-${i}`, name: `to-hub-${i}`, type: 'microsoft.network/privatednszones/virtualnetworklinks', location: 'global', properties: { virtualNetwork: { id: `${rg(sub, i)}/Microsoft.Network/virtualNetworks/hub-${i}` } } },
+        // A peering as `az network vnet peering list` writes it (the first cluster's network only): its by its id.
+        ...(i === 0 ? [{ id: `${vnet}/virtualNetworkPeerings/to-hub`, name: 'to-hub', type: 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings', properties: { remoteVirtualNetwork: { id: `${rg(sub, i)}/Microsoft.Network/virtualNetworks/hub-${i}` } } }] : []),
       ];
     });
     const clusters = describeDeployment([readDocument({ count: data.length, data, skip_token: null, total_records: data.length }, 'graph.json')]).clusters;
     const linked = clusters.map((c) => [c.resource.name, apiServerReachability(c).paths.filter((p) => p.kind === 'private-endpoint').map((p) => p.from)]);
     expect(linked).toEqual([
-      ['aks-0', ['the cluster network spoke-0', 'virtual network hub-0 (zone link)']],
+      ['aks-0', ['the cluster network spoke-0', 'virtual network hub-0 (zone link, peering)']],
       ['aks-1', ['the cluster network spoke-1', 'virtual network hub-1 (zone link)']],
     ]);
   });
