@@ -78,9 +78,7 @@ export class RelatedResources {
       const type = r.type.toLowerCase();
       const name = key(r.name);
       if (name !== undefined && !this.byTypeAndName.has(`${type}|${name}`)) this.byTypeAndName.set(`${type}|${name}`, r);
-      const list = this.byType.get(type);
-      if (list) list.push(r);
-      else this.byType.set(type, [r]);
+      pushTo(this.byType, type, r);
     }
   }
 
@@ -140,10 +138,7 @@ export class RelatedResources {
     }
     const read = index.onRead.get(target) ?? [];
     const byId = typeof target.id === 'string' ? index.onId.get(target.id.toLowerCase()) ?? [] : [];
-    if (byId.length === 0) return read;
-    if (read.length === 0) return byId;
-    const order = new Map(this.resources.map((r, i) => [r, i]));
-    return [...read, ...byId].sort((a, b) => order.get(a)! - order.get(b)!);
+    return this.inReadOrder(read, byId);
   }
 
   private byParent?: Map<string, DescribedResource[]>;
@@ -160,30 +155,33 @@ export class RelatedResources {
     const id = typeof parent.id === 'string' ? this.byParent.get(`${t}|id|${parent.id.toLowerCase()}`) ?? [] : [];
     const name = key(parent.name);
     const named = name === undefined ? [] : this.byParent.get(`${t}|name|${name}`) ?? [];
-    if (named.length === 0) return id;
-    if (id.length === 0) return named;
-    const order = new Map(this.resources.map((r, i) => [r, i]));
-    return [...new Set([...id, ...named])].sort((a, b) => order.get(a)! - order.get(b)!);
+    return this.inReadOrder(id, named);
+  }
+
+  private positions?: Map<DescribedResource, number>;
+
+  /** The resources of two lists, each once, in the order read (a list alone as it is: the indexes keep that order). */
+  private inReadOrder(a: DescribedResource[], b: DescribedResource[]): DescribedResource[] {
+    if (b.length === 0) return a;
+    if (a.length === 0) return b;
+    this.positions ??= new Map(this.resources.map((r, i) => [r, i]));
+    const at = this.positions;
+    return [...new Set([...a, ...b])].sort((x, y) => at.get(x)! - at.get(y)!);
   }
 
   /** Each child resource by its parent's id (its id less the last type and name) and by its parent's name. */
   private indexByParent(): Map<string, DescribedResource[]> {
     const index = new Map<string, DescribedResource[]>();
-    const add = (k: string, r: DescribedResource) => {
-      const list = index.get(k);
-      if (list) list.push(r);
-      else index.set(k, [r]);
-    };
     for (const r of this.resources) {
       const type = r.type.toLowerCase();
       if (typeof r.id === 'string') {
         const last = r.id.lastIndexOf('/');
         const parentEnd = last > 0 ? r.id.lastIndexOf('/', last - 1) : -1;
-        if (parentEnd > 0) add(`${type}|id|${r.id.slice(0, parentEnd).toLowerCase()}`, r);
+        if (parentEnd > 0) pushTo(index, `${type}|id|${r.id.slice(0, parentEnd).toLowerCase()}`, r);
       }
       const name = key(r.name);
       const slash = name?.lastIndexOf('/') ?? -1;
-      if (name !== undefined && slash > 0) add(`${type}|name|${name.slice(0, slash)}`, r);
+      if (name !== undefined && slash > 0) pushTo(index, `${type}|name|${name.slice(0, slash)}`, r);
     }
     return index;
   }
