@@ -133,7 +133,8 @@ function peeringsOf(cluster: ClusterDescription, vnet: DescribedResource): { rem
     const remote = referenceIn(cluster, p, 'properties.remoteVirtualNetwork.id');
     if (remote.known && remote.value !== undefined) {
       const target = cluster.related.resolve(remote.value);
-      const parent = parentName(p.name);
+      // The peering's own network: named before it (`hub/to-spoke`), or its id less the peering (`az`, a GET).
+      const parent = parentName(p.name) ?? networkIdOfPeering(p.id);
       if (target.state === 'found' && target.resource === vnet && parent !== undefined) out.push({ remote: { known: true, value: parent }, at: p.origin, forwarded: false });
     }
   }
@@ -175,6 +176,12 @@ function referenceName(ref: unknown): string | undefined {
 
 function resourceGroupOf(ref: unknown): string | undefined {
   return typeof ref === 'string' ? parseResourceId(ref)?.resourceGroup : undefined;
+}
+
+/** The id of the network a peering's id runs under, when the id is a peering's. */
+function networkIdOfPeering(id: unknown): string | undefined {
+  if (typeof id !== 'string' || !isArmType(parseResourceId(id)?.type, PEERING)) return undefined;
+  return id.slice(0, id.toLowerCase().lastIndexOf('/virtualnetworkpeerings/'));
 }
 
 /** The parent's name of a child resource named `parent/child`. */

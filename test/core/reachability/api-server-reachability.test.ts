@@ -171,13 +171,15 @@ describe('private API server', () => {
         { id: `${zone}/virtualNetworkLinks/to-hub-${i}`, name: `to-hub-${i}`, type: 'microsoft.network/privatednszones/virtualnetworklinks', location: 'global', properties: { virtualNetwork: { id: `${rg(sub, i)}/Microsoft.Network/virtualNetworks/hub-${i}` } } },
         // A peering as `az network vnet peering list` writes it (the first cluster's network only): its by its id.
         ...(i === 0 ? [{ id: `${vnet}/virtualNetworkPeerings/to-hub`, name: 'to-hub', type: 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings', properties: { remoteVirtualNetwork: { id: `${rg(sub, i)}/Microsoft.Network/virtualNetworks/hub-${i}` } } }] : []),
+        // The second cluster's peering is the hub's side, to its network: the peered network is the hub, from the peering's id.
+        ...(i === 1 ? [{ id: `${rg(sub, i)}/Microsoft.Network/virtualNetworks/hub-${i}/virtualNetworkPeerings/to-spoke`, name: 'to-spoke', type: 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings', properties: { remoteVirtualNetwork: { id: vnet } } }] : []),
       ];
     });
     const clusters = describeDeployment([readDocument({ count: data.length, data, skip_token: null, total_records: data.length }, 'graph.json')]).clusters;
     const linked = clusters.map((c) => [c.resource.name, apiServerReachability(c).paths.filter((p) => p.kind === 'private-endpoint').map((p) => p.from)]);
     expect(linked).toEqual([
       ['aks-0', ['the cluster network spoke-0', 'virtual network hub-0 (zone link, peering)']],
-      ['aks-1', ['the cluster network spoke-1', 'virtual network hub-1 (zone link)']],
+      ['aks-1', ['the cluster network spoke-1', 'virtual network hub-1 (zone link, peering)']],
     ]);
   });
 
