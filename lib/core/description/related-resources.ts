@@ -49,6 +49,21 @@ function pushTo<K>(index: Map<K, DescribedResource[]>, k: K, r: DescribedResourc
   else index.set(k, [r]);
 }
 
+/** The id of a child resource's parent: its id less the last type and name, when the id is text. */
+export function parentIdOf(id: unknown): string | undefined {
+  if (typeof id !== 'string') return undefined;
+  const last = id.lastIndexOf('/');
+  const end = last > 0 ? id.lastIndexOf('/', last - 1) : -1;
+  return end > 0 ? id.slice(0, end) : undefined;
+}
+
+/** The parent's name of a child resource named `parent/child` (a literal, or the symbol of an unknown value). */
+export function parentNameOf(name: unknown): string | undefined {
+  const text = typeof name === 'string' ? name : name instanceof UnknownValue ? name.symbol : undefined;
+  const slash = text?.lastIndexOf('/') ?? -1;
+  return text !== undefined && slash > 0 ? text.slice(0, slash) : undefined;
+}
+
 /** The text two equal references share: a literal, or the symbol of an unknown value. */
 function key(value: unknown): string | undefined {
   if (typeof value === 'string') return value.toLowerCase();
@@ -149,7 +164,7 @@ export class RelatedResources {
    * Resource Graph name a child by its last segment only), and those named under the parent's
    * name (`zone/link`, as a template names them). Indexed once, however many clusters look.
    */
-  public childrenOf(parent: DescribedResource, type: string): DescribedResource[] {
+  public childrenOf(parent: Pick<DescribedResource, 'id' | 'name'>, type: string): DescribedResource[] {
     this.byParent ??= this.indexByParent();
     const t = type.toLowerCase();
     const id = typeof parent.id === 'string' ? this.byParent.get(`${t}|id|${parent.id.toLowerCase()}`) ?? [] : [];
@@ -174,14 +189,10 @@ export class RelatedResources {
     const index = new Map<string, DescribedResource[]>();
     for (const r of this.resources) {
       const type = r.type.toLowerCase();
-      if (typeof r.id === 'string') {
-        const last = r.id.lastIndexOf('/');
-        const parentEnd = last > 0 ? r.id.lastIndexOf('/', last - 1) : -1;
-        if (parentEnd > 0) pushTo(index, `${type}|id|${r.id.slice(0, parentEnd).toLowerCase()}`, r);
-      }
-      const name = key(r.name);
-      const slash = name?.lastIndexOf('/') ?? -1;
-      if (name !== undefined && slash > 0) pushTo(index, `${type}|name|${name.slice(0, slash)}`, r);
+      const parentId = parentIdOf(r.id);
+      if (parentId !== undefined) pushTo(index, `${type}|id|${parentId.toLowerCase()}`, r);
+      const parentName = parentNameOf(r.name);
+      if (parentName !== undefined) pushTo(index, `${type}|name|${parentName.toLowerCase()}`, r);
     }
     return index;
   }

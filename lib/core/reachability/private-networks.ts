@@ -5,7 +5,7 @@ import { ClusterDescription } from '../description/cluster-description';
 import { DescribedResource } from '../description/described-resource';
 import { DescribedValue } from '../description/described-value';
 import { Provenance } from '../description/fact';
-import { isArmType, referenceOf } from '../description/related-resources';
+import { isArmType, parentIdOf, parentNameOf, referenceOf } from '../description/related-resources';
 import { UnknownValue } from '../description/unknown-value';
 import { ClusterRuleContext } from '../rules/cluster-rule';
 import type { UndecidedPart } from './api-server-reachability';
@@ -116,8 +116,8 @@ function zoneLinks(cluster: ClusterDescription, zone: unknown, undecided: Undeci
     undecided.push({ reason: `the private DNS zone ${name ?? String(zone)} is not among the resources read: networks linked to it outside this deployment are not known` });
   }
   if (found.state === 'found') return cluster.related.childrenOf(found.resource, ZONE_LINK);
-  if (name === undefined) return [];
-  return cluster.related.ofType(ZONE_LINK).filter((l) => parentName(l.name)?.toLowerCase() === name.toLowerCase());
+  // Not read: the links named under its name, if any were read.
+  return name === undefined ? [] : cluster.related.childrenOf({ name }, ZONE_LINK);
 }
 
 /** The peerings of `vnet`: its own (child resources or inline), and those of other networks whose remote is `vnet`. */
@@ -134,7 +134,7 @@ function peeringsOf(cluster: ClusterDescription, vnet: DescribedResource): { rem
     if (remote.known && remote.value !== undefined) {
       const target = cluster.related.resolve(remote.value);
       // The peering's own network: named before it (`hub/to-spoke`), or its id less the peering (`az`, a GET).
-      const parent = parentName(p.name) ?? networkIdOfPeering(p.id);
+      const parent = parentNameOf(p.name) ?? networkIdOfPeering(p.id);
       if (target.state === 'found' && target.resource === vnet && parent !== undefined) out.push({ remote: { known: true, value: parent }, at: p.origin, forwarded: false });
     }
   }
@@ -180,15 +180,7 @@ function resourceGroupOf(ref: unknown): string | undefined {
 
 /** The id of the network a peering's id runs under, when the id is a peering's. */
 function networkIdOfPeering(id: unknown): string | undefined {
-  if (typeof id !== 'string' || !isArmType(parseResourceId(id)?.type, PEERING)) return undefined;
-  return id.slice(0, id.toLowerCase().lastIndexOf('/virtualnetworkpeerings/'));
-}
-
-/** The parent's name of a child resource named `parent/child`. */
-function parentName(name: unknown): string | undefined {
-  const text = textOf(name);
-  const slash = text?.lastIndexOf('/') ?? -1;
-  return text !== undefined && slash > 0 ? text.slice(0, slash) : undefined;
+  return typeof id === 'string' && isArmType(parseResourceId(id)?.type, PEERING) ? parentIdOf(id) : undefined;
 }
 
 function textOf(value: unknown): string | undefined {
