@@ -63,6 +63,13 @@ function egressPathBy(c: ClusterRuleContext, outbound: string): EgressPath {
         reason: `the node subnet's default route is not among the resources read: ${appliance.notRead}`,
       };
     }
+    if ('notMet' in appliance) {
+      return {
+        publicEgress: 'unverified',
+        description: "through the node subnet's route table (userDefinedRouting), whose routes read send 0.0.0.0/0 to no virtual appliance",
+        reason: `the node subnet's default route is not known to go to a virtual appliance: ${appliance.notMet}`,
+      };
+    }
     return { publicEgress: 'no', description: `through the virtual appliance at ${appliance.hops.join(', ')} (the node subnet's route table sends 0.0.0.0/0 to it); AKS creates no public egress IP` };
   }
   if (same(outbound, 'none')) {
@@ -70,6 +77,13 @@ function egressPathBy(c: ClusterRuleContext, outbound: string): EgressPath {
     const blocked = internetEgressBlocked(c);
     if (blocked === true) {
       return { publicEgress: 'no', description: `nowhere: a network isolated cluster (outbound type none) whose node subnet has no default outbound access and an NSG that denies the internet; nodes bootstrap from ${registry}` };
+    }
+    if ('notMet' in blocked) {
+      return {
+        publicEgress: 'unverified',
+        description: `a network isolated cluster (outbound type none; nodes bootstrap from ${registry}) whose node subnet, as read, is not closed to the internet`,
+        reason: `what blocks egress from the node subnet is not known: ${blocked.notMet}`,
+      };
     }
     return {
       publicEgress: 'unverified',
@@ -114,8 +128,13 @@ function elementProperties(r: DescribedResource, list: string): unknown[] {
   return Array.isArray(items) ? items.map((x) => (x !== null && typeof x === 'object' ? (x as Record<string, unknown>).properties : undefined)) : [];
 }
 
+/** Why a setting egress depends on is not known: a resource that holds it was not read. */
+type NotRead = { readonly notRead: string };
+/** Why a setting egress depends on is not known: what was read does not show it (a route the table lacks). */
+type NotMet = { readonly notMet: string };
+
 /** Each node subnet as read, or why one is not: what carries a cluster's egress is set on its node subnets. */
-type NodeSubnets = { readonly read: readonly Readonly<Record<string, unknown>>[] } | { readonly notRead: string };
+type NodeSubnets = { readonly read: readonly Readonly<Record<string, unknown>>[] } | NotRead;
 
 /**
  * The subnets the node pools name (`vnetSubnetID`), found among the
@@ -151,7 +170,7 @@ function attached(c: ClusterRuleContext, subnet: Readonly<Record<string, unknown
  * is not read.
  * @see https://learn.microsoft.com/azure/aks/egress-outboundtype#outbound-type-of-userdefinedrouting
  */
-function defaultRouteToAppliance(c: ClusterRuleContext): { readonly hops: readonly string[] } | { readonly notRead: string } {
+function defaultRouteToAppliance(c: ClusterRuleContext): { readonly hops: readonly string[] } | NotRead | NotMet {
   const subnets = nodeSubnets(c);
   if ('notRead' in subnets) return subnets;
   const hops = new Set<string>();
@@ -159,7 +178,7 @@ function defaultRouteToAppliance(c: ClusterRuleContext): { readonly hops: readon
     const table = attached(c, subnet, 'routeTable', 'route table');
     if (typeof table === 'string') return { notRead: table };
     const route = elementProperties(table, 'routes').find((r) => textOf(r, 'addressPrefix') === '0.0.0.0/0' && same(textOf(r, 'nextHopType'), 'VirtualAppliance'));
-    if (route === undefined) return { notRead: `the route table ${String(table.name)} of a node subnet has no route of 0.0.0.0/0 to a virtual appliance among those read` };
+    if (route === undefined) return { notMet: `the route table ${String(table.name)} of a node subnet has no route of 0.0.0.0/0 to a virtual appliance among those read` };
     hops.add(textOf(route, 'nextHopIpAddress') ?? 'an address not known offline');
   }
   return { hops: [...hops] };
@@ -171,15 +190,15 @@ function defaultRouteToAppliance(c: ClusterRuleContext): { readonly hops: readon
  * that denies outbound traffic to the internet; else why that is not read.
  * @see https://learn.microsoft.com/azure/virtual-network/ip-services/default-outbound-access
  */
-function internetEgressBlocked(c: ClusterRuleContext): true | { readonly notRead: string } {
+function internetEgressBlocked(c: ClusterRuleContext): true | NotRead | NotMet {
   const subnets = nodeSubnets(c);
   if ('notRead' in subnets) return subnets;
   for (const subnet of subnets.read) {
-    if (subnet.defaultOutboundAccess !== false) return { notRead: 'a node subnet does not turn default outbound access off (defaultOutboundAccess false) among the resources read' };
+    if (subnet.defaultOutboundAccess !== false) return { notMet: 'a node subnet does not turn default outbound access off (defaultOutboundAccess false)' };
     const nsg = attached(c, subnet, 'networkSecurityGroup', 'network security group');
     if (typeof nsg === 'string') return { notRead: nsg };
     const denies = elementProperties(nsg, 'securityRules').some((r) => same(textOf(r, 'direction'), 'Outbound') && same(textOf(r, 'access'), 'Deny') && same(textOf(r, 'destinationAddressPrefix'), 'Internet'));
-    if (!denies) return { notRead: `the network security group ${String(nsg.name)} of a node subnet denies no outbound traffic to the internet among the rules read` };
+    if (!denies) return { notMet: `the network security group ${String(nsg.name)} of a node subnet denies no outbound traffic to the internet among the rules read` };
   }
   return true;
 }
