@@ -133,6 +133,11 @@ const YAML_1_1_WORDS = /^(?:y|yes|n|no|true|false|on|off|null)$/i;
  */
 const NEVER_PLAIN = /^(?:[\t ,[\]{}#&*!|>'"%@`]|[?-](?:$|[\t ]))|:[\t ]|[\t ]#|[\t :]$/;
 
+/** A string across lines, or starting like a directive or a document marker: its text depends on where it stands. */
+function notOneLine(text: string): boolean {
+  return /[\n\r\u2028\u2029]/.test(text) || /^(?:%|---|\.\.\.)/.test(text);
+}
+
 /** Characters YAML writes only double-quoted, with its own escapes. */
 const YAML_ESCAPED = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u;
 
@@ -145,10 +150,8 @@ const YAML_ESCAPED = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u;
  */
 function stringText(text: string): string {
   if (isPlainWord(text)) return text;
-  if (!/[\n\r\u2028\u2029]/.test(text) && !/^(?:%|---|\.\.\.)/.test(text) && !YAML_ESCAPED.test(text) && NEVER_PLAIN.test(text)) {
-    if (!text.includes("'")) {
-      if (text.includes('"')) return `'${text}'`;
-    }
+  if (!notOneLine(text) && !YAML_ESCAPED.test(text) && NEVER_PLAIN.test(text)) {
+    if (text.includes('"') && !text.includes("'")) return `'${text}'`;
     const json = JSON.stringify(text);
     if (!json.includes('\\u')) return json;
   }
@@ -167,7 +170,7 @@ function stringAlone(text: string): string {
 }
 
 const writtenAlone = answersByText((text: string): string | undefined => {
-  if (/[\n\r\u2028\u2029]/.test(text) || /^(?:%|---|\.\.\.)/.test(text)) return undefined;
+  if (notOneLine(text)) return undefined;
   const written = Yaml.stringify(text);
   return /^[^\n]*\n$/.test(written) ? written.slice(0, -1) : undefined;
 });

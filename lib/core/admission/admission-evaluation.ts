@@ -281,15 +281,11 @@ function namesOf(names: readonly string[]): ReadonlySet<string> {
 }
 
 /**
- * The plural resource name of a kind, as the API serves it (`ServiceEntry` is `serviceentries`).
+ * The plural resource name of a kind, as the API serves it (`ServiceEntry` is `serviceentries`),
+ * worked out once per kind (every object of a synth asks).
  * @internal
  */
-export function resourceNameOf(kind: string): string {
-  return resourceNames(kind);
-}
-
-/** The plural resource name by kind, worked out once per kind (every object of a synth asks). */
-const resourceNames = answersByText((kind: string) => {
+export const resourceNameOf: (kind: string) => string = answersByText((kind: string) => {
   const k = kind.toLowerCase();
   if (/[^aeiou]y$/.test(k)) return `${k.slice(0, -1)}ies`;
   if (/(s|x|ch|sh)$/.test(k)) return `${k}es`;
